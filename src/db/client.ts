@@ -1,0 +1,10 @@
+/** The Prisma client, connected through the node-postgres driver adapter. */
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../generated/prisma/client.js';
+
+export { PrismaClient };
+
+/** Creates a Prisma client for the database at `url`. */
+export function createPrisma(url: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+}

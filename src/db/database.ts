@@ -1,0 +1,56 @@
+/**
+ * Opens the service's database: the server at DATABASE_URL, or the embedded default, migrated
+ * and (when empty) seeded with the curated dataset.
+ */
+import type { Config } from '../config.js';
+import { createPrisma, type PrismaClient } from './client.js';
+import { loadDataset } from './dataset/load.js';
+import { readDataset } from './dataset/read.js';
+import { type EmbeddedServer, startEmbeddedPostgres } from './embedded.js';
+import { migrate } from './migrate.js';
+
+export type Database = {
+  url: string;
+  prisma: PrismaClient;
+  /** Set when the database is the embedded default. */
+  embedded?: EmbeddedServer;
+  /** Disconnects, and stops the embedded server if there is one. */
+  close: () => Promise<void>;
+};
+
+type Log = (message: string) => void;
+
+/** Loads the curated dataset when the database holds no roles yet. Returns whether it did. */
+export async function seedIfEmpty(prisma: PrismaClient): Promise<boolean> {
+  if ((await prisma.role.count()) > 0) return false;
+  await loadDataset(prisma, await readDataset());
+  return true;
+}
+
+export async function openDatabase(config: Config, log: Log = () => {}): Promise<Database> {
+  let embedded: EmbeddedServer | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    log(`Starting the embedded PostgreSQL (data in ${config.embeddedDir}, port ${config.embeddedPort})...`);
+    embedded = await startEmbeddedPostgres({ dir: config.embeddedDir, port: config.embeddedPort });
+    url = embedded.url;
+  }
+  try {
+    const applied = await migrate(url);
+    if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
+    const prisma = createPrisma(url);
+    if (config.seedOnStart && (await seedIfEmpty(prisma))) log('Loaded the curated dataset into the empty database.');
+    return {
+      url,
+      prisma,
+      embedded,
+      close: async () => {
+        await prisma.$disconnect();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,150 @@
+/** Reads the whole database back into the dataset format, the inverse of loading it. */
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { Dataset } from './format.js';
+
+type Db = Pick<
+  PrismaClient,
+  'track' | 'organization' | 'source' | 'trainingProgram' | 'certification' | 'role' | 'transition' | 'laborFigure'
+>;
+
+const bySlug = <T extends { slug: string }>(a: T, b: T) => a.slug.localeCompare(b.slug);
+const slugsOf = (rows: { source: { slug: string } }[]) => rows.map((r) => r.source.slug).sort();
+/** Drops absent optional values so that exported records equal freshly parsed ones. */
+const compact = <T extends object>(record: T) =>
+  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== null && v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], null>;
+  };
+
+/** Exports every record, in a stable order, as the dataset files would hold it. */
+export async function exportDataset(db: Db): Promise<Dataset> {
+  const sourcesInclude = { sources: { select: { source: { select: { slug: true } } } } } as const;
+  // One query at a time: inside a transaction they share a single connection.
+  const tracks = await db.track.findMany({ orderBy: { slug: 'asc' } });
+  const organizations = await db.organization.findMany({ orderBy: { slug: 'asc' } });
+  const sources = await db.source.findMany({
+    orderBy: { slug: 'asc' },
+    include: { publisher: { select: { slug: true } } },
+  });
+  const programs = await db.trainingProgram.findMany({ orderBy: { slug: 'asc' }, include: sourcesInclude });
+  const certifications = await db.certification.findMany({
+    orderBy: { slug: 'asc' },
+    include: {
+      ...sourcesInclude,
+      issuer: { select: { slug: true } },
+      eligibilityRoutes: { orderBy: { position: 'asc' }, include: { program: { select: { slug: true } } } },
+    },
+  });
+  const roles = await db.role.findMany({
+    orderBy: { slug: 'asc' },
+    include: { ...sourcesInclude, track: { select: { slug: true } } },
+  });
+  const transitions = await db.transition.findMany({
+    include: {
+      ...sourcesInclude,
+      fromRole: { select: { slug: true } },
+      toRole: { select: { slug: true } },
+      requirementGroups: {
+        orderBy: { position: 'asc' },
+        include: { options: { select: { certification: { select: { slug: true } } } } },
+      },
+      training: { select: { program: { select: { slug: true } } } },
+    },
+  });
+  const figures = await db.laborFigure.findMany({
+    include: { role: { select: { slug: true } }, source: { select: { slug: true } } },
+  });
+
+  return {
+    tracks: tracks.map((t) => ({ slug: t.slug, name: t.name, description: t.description })),
+    organizations: organizations.map((o) =>
+      compact({ slug: o.slug, name: o.name, acronym: o.acronym, kind: o.kind, url: o.url }),
+    ),
+    sources: sources.map((s) =>
+      compact({
+        slug: s.slug,
+        title: s.title,
+        publisher: s.publisher.slug,
+        url: s.url,
+        year: s.year,
+        official: s.official,
+        note: s.note,
+      }),
+    ),
+    'training-programs': programs.map((p) =>
+      compact({
+        slug: p.slug,
+        name: p.name,
+        credential: p.credential,
+        months: { min: p.minMonths, max: p.maxMonths },
+        typicalCostUsd: p.typicalCostUsd,
+        description: p.description,
+        sources: slugsOf(p.sources),
+      }),
+    ),
+    certifications: certifications.map((c) => ({
+      slug: c.slug,
+      acronym: c.acronym,
+      name: c.name,
+      kind: c.kind,
+      issuer: c.issuer.slug,
+      exam: compact({ questions: c.examQuestions, minutes: c.examMinutes, feeUsd: c.examFeeUsd }),
+      renewal: compact({ months: c.renewalMonths, requirement: c.renewalRequirement }),
+      eligibility: c.eligibilityRoutes.map((e) =>
+        compact({ description: e.description, program: e.program?.slug, minMonthsExperience: e.minMonthsExperience }),
+      ),
+      sources: slugsOf(c.sources),
+    })),
+    roles: roles.map((r) =>
+      compact({
+        slug: r.slug,
+        title: r.title,
+        alternateTitles: r.alternateTitles,
+        track: r.track.slug,
+        level: r.level,
+        summary: r.summary,
+        duties: r.duties,
+        skills: r.skills,
+        workSettings: r.workSettings,
+        typicalEducation: r.typicalEducation,
+        socCode: r.socCode,
+        sources: slugsOf(r.sources),
+      }),
+    ),
+    transitions: transitions
+      .map((t) => ({
+        from: t.fromRole.slug,
+        to: t.toRole.slug,
+        kind: t.kind,
+        minYearsExperience: t.minYearsExperience.toNumber(),
+        requires: t.requirementGroups.map((g) => g.options.map((o) => o.certification.slug).sort()),
+        training: t.training.map((x) => x.program.slug).sort(),
+        rationale: t.rationale,
+        sources: slugsOf(t.sources),
+      }))
+      .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
+    figures: figures
+      .map((f) =>
+        compact({
+          role: f.role.slug,
+          kind: f.kind,
+          unit: f.unit,
+          value: f.value?.toNumber(),
+          low: f.low?.toNumber(),
+          high: f.high?.toNumber(),
+          year: f.year,
+          periodEndYear: f.periodEndYear,
+          geography: f.geography,
+          occupation: f.occupation,
+          note: f.note,
+          source: f.source.slug,
+        }),
+      )
+      .sort((a, b) => figureKey(a).localeCompare(figureKey(b))),
+  };
+}
+
+/** The identity of a figure: at most one per role, kind, unit, source, year and geography. */
+export const figureKey = (f: Dataset['figures'][number]) =>
+  [f.role, f.kind, f.unit, f.source, f.year, f.geography].join('|');
+/** The identity of a transition: at most one per ordered pair of roles. */
+export const transitionKey = (t: { from: string; to: string }) => `${t.from}->${t.to}`;

@@ -1,0 +1,319 @@
+/**
+ * Loads a dataset into the database: works out the target state, compares it with what is there
+ * and writes only the difference, in one transaction. Loading the same data twice changes nothing.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import { exportDataset, figureKey, transitionKey } from './export.js';
+import { type Dataset, type DatasetKind, datasetFiles } from './format.js';
+import { validateDataset } from './read.js';
+
+export type ImportMode = 'MERGE' | 'REPLACE';
+export type KindChanges = { created: number; updated: number; deleted: number; unchanged: number };
+export type ImportSummary = Record<DatasetKind, KindChanges>;
+
+const kinds = Object.keys(datasetFiles) as DatasetKind[];
+type AnyRecord = Dataset[DatasetKind][number];
+
+export function keyOf(kind: DatasetKind, record: AnyRecord): string {
+  if (kind === 'transitions') return transitionKey(record as Dataset['transitions'][number]);
+  if (kind === 'figures') return figureKey(record as Dataset['figures'][number]);
+  return (record as { slug: string }).slug;
+}
+
+/** Puts set-like lists in a fixed order so that equal records compare equal. */
+function canonical(kind: DatasetKind, record: AnyRecord): AnyRecord {
+  const r = { ...record } as Record<string, unknown>;
+  if (Array.isArray(r.sources)) r.sources = [...(r.sources as string[])].sort();
+  if (kind === 'transitions') {
+    r.training = [...(r.training as string[])].sort();
+    r.requires = (r.requires as string[][]).map((g) => [...g].sort());
+  }
+  return JSON.parse(JSON.stringify(r)) as AnyRecord;
+}
+
+/**
+ * The state the database should reach: in MERGE mode the current records overlaid by the
+ * incoming ones (by slug or natural key), in REPLACE mode the incoming records alone. Validated
+ * as a whole, so a reference to a record that would not exist is an error.
+ */
+export function planTarget(
+  current: Dataset,
+  incoming: Partial<Record<DatasetKind, unknown>>,
+  mode: ImportMode,
+  fileOf?: (k: DatasetKind) => string,
+): Dataset {
+  const parsed = validateDataset(mode === 'REPLACE' ? incoming : overlayRaw(current, incoming), fileOf);
+  return parsed;
+}
+
+function overlayRaw(current: Dataset, incoming: Partial<Record<DatasetKind, unknown>>) {
+  const merged: Partial<Record<DatasetKind, unknown>> = {};
+  for (const kind of kinds) {
+    const extra = incoming[kind];
+    if (extra === undefined) {
+      merged[kind] = current[kind];
+      continue;
+    }
+    if (!Array.isArray(extra)) {
+      merged[kind] = extra; // validation reports it
+      continue;
+    }
+    const parsedKeys = new Map<string, unknown>();
+    for (const raw of extra) {
+      const parsed = datasetFiles[kind].safeParse(raw);
+      parsedKeys.set(parsed.success ? keyOf(kind, parsed.data as AnyRecord) : `invalid:${parsedKeys.size}`, raw);
+    }
+    const kept = current[kind].filter((r) => !parsedKeys.has(keyOf(kind, r as AnyRecord)));
+    merged[kind] = [...kept, ...parsedKeys.values()];
+  }
+  return merged;
+}
+
+type Plan = Record<DatasetKind, { upsert: AnyRecord[]; remove: AnyRecord[]; counts: KindChanges }>;
+
+export function diffDatasets(current: Dataset, target: Dataset): Plan {
+  const plan = {} as Plan;
+  for (const kind of kinds) {
+    const before = new Map(current[kind].map((r) => [keyOf(kind, r as AnyRecord), canonical(kind, r as AnyRecord)]));
+    const after = new Map(target[kind].map((r) => [keyOf(kind, r as AnyRecord), canonical(kind, r as AnyRecord)]));
+    const entry = {
+      upsert: [] as AnyRecord[],
+      remove: [] as AnyRecord[],
+      counts: { created: 0, updated: 0, deleted: 0, unchanged: 0 },
+    };
+    for (const [key, record] of after) {
+      const old = before.get(key);
+      if (!old) entry.counts.created++;
+      else if (!isDeepStrictEqual(old, record)) entry.counts.updated++;
+      else {
+        entry.counts.unchanged++;
+        continue;
+      }
+      entry.upsert.push(record);
+    }
+    for (const [key, record] of before) {
+      if (!after.has(key)) {
+        entry.counts.deleted++;
+        entry.remove.push(record);
+      }
+    }
+    plan[kind] = entry;
+  }
+  return plan;
+}
+
+export type LoadOptions = {
+  /** MERGE keeps records the input does not mention; REPLACE deletes them. @default "MERGE" */
+  mode?: ImportMode;
+  /** Work out and return the changes without writing them. @default false */
+  dryRun?: boolean;
+  /** How to name a kind's file in errors. */
+  fileOf?: (kind: DatasetKind) => string;
+};
+
+/** Validates `incoming`, then writes the difference to the database atomically. */
+export async function loadDataset(
+  prisma: PrismaClient,
+  incoming: Partial<Record<DatasetKind, unknown>>,
+  options: LoadOptions = {},
+): Promise<ImportSummary> {
+  const mode = options.mode ?? 'MERGE';
+  return prisma.$transaction(
+    async (tx) => {
+      // Serialise loaders so two replicas seeding at once do not race on the same slugs.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242001)`;
+      const current = await exportDataset(tx);
+      const target = planTarget(current, incoming, mode, options.fileOf);
+      const plan = diffDatasets(current, target);
+      if (!options.dryRun) await applyPlan(tx, plan);
+      return Object.fromEntries(kinds.map((k) => [k, plan[k].counts])) as ImportSummary;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+type Tx = Prisma.TransactionClient;
+
+async function idMap(rows: Promise<{ id: number; slug: string }[]>) {
+  return new Map((await rows).map((r) => [r.slug, r.id]));
+}
+function need(map: Map<string, number>, slug: string): number {
+  const id = map.get(slug);
+  if (id === undefined) throw new Error(`internal: unresolved slug "${slug}"`);
+  return id;
+}
+
+async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
+  const select = { select: { id: true, slug: true } } as const;
+  for (const t of plan.tracks.upsert as Dataset['tracks']) {
+    const data = { name: t.name, description: t.description };
+    await tx.track.upsert({ where: { slug: t.slug }, create: { slug: t.slug, ...data }, update: data });
+  }
+  for (const o of plan.organizations.upsert as Dataset['organizations']) {
+    const data = { name: o.name, acronym: o.acronym ?? null, kind: o.kind, url: o.url ?? null };
+    await tx.organization.upsert({ where: { slug: o.slug }, create: { slug: o.slug, ...data }, update: data });
+  }
+  const orgs = await idMap(tx.organization.findMany(select));
+  for (const s of plan.sources.upsert as Dataset['sources']) {
+    const data = {
+      title: s.title,
+      publisherId: need(orgs, s.publisher),
+      url: s.url ?? null,
+      year: s.year,
+      official: s.official,
+      note: s.note ?? null,
+    };
+    await tx.source.upsert({ where: { slug: s.slug }, create: { slug: s.slug, ...data }, update: data });
+  }
+  const sources = await idMap(tx.source.findMany(select));
+  const cite = (slugs: string[]) => slugs.map((s) => ({ sourceId: need(sources, s) }));
+
+  for (const p of plan['training-programs'].upsert as Dataset['training-programs']) {
+    const data = {
+      name: p.name,
+      credential: p.credential,
+      minMonths: p.months.min,
+      maxMonths: p.months.max,
+      typicalCostUsd: p.typicalCostUsd ?? null,
+      description: p.description,
+    };
+    await tx.trainingProgram.upsert({
+      where: { slug: p.slug },
+      create: { slug: p.slug, ...data, sources: { create: cite(p.sources) } },
+      update: { ...data, sources: { deleteMany: {}, create: cite(p.sources) } },
+    });
+  }
+  const programs = await idMap(tx.trainingProgram.findMany(select));
+
+  for (const c of plan.certifications.upsert as Dataset['certifications']) {
+    const data = {
+      acronym: c.acronym,
+      name: c.name,
+      kind: c.kind,
+      issuerId: need(orgs, c.issuer),
+      examQuestions: c.exam.questions ?? null,
+      examMinutes: c.exam.minutes ?? null,
+      examFeeUsd: c.exam.feeUsd ?? null,
+      renewalMonths: c.renewal.months ?? null,
+      renewalRequirement: c.renewal.requirement ?? null,
+    };
+    const routes = c.eligibility.map((e, position) => ({
+      position,
+      description: e.description,
+      programId: e.program ? need(programs, e.program) : null,
+      minMonthsExperience: e.minMonthsExperience ?? null,
+    }));
+    await tx.certification.upsert({
+      where: { slug: c.slug },
+      create: { slug: c.slug, ...data, eligibilityRoutes: { create: routes }, sources: { create: cite(c.sources) } },
+      update: {
+        ...data,
+        eligibilityRoutes: { deleteMany: {}, create: routes },
+        sources: { deleteMany: {}, create: cite(c.sources) },
+      },
+    });
+  }
+  const certifications = await idMap(tx.certification.findMany(select));
+  const tracks = await idMap(tx.track.findMany(select));
+
+  for (const r of plan.roles.upsert as Dataset['roles']) {
+    const data = {
+      title: r.title,
+      alternateTitles: r.alternateTitles,
+      trackId: need(tracks, r.track),
+      level: r.level,
+      summary: r.summary,
+      duties: r.duties,
+      skills: r.skills,
+      workSettings: r.workSettings,
+      typicalEducation: r.typicalEducation,
+      socCode: r.socCode ?? null,
+    };
+    await tx.role.upsert({
+      where: { slug: r.slug },
+      create: { slug: r.slug, ...data, sources: { create: cite(r.sources) } },
+      update: { ...data, sources: { deleteMany: {}, create: cite(r.sources) } },
+    });
+  }
+  const roles = await idMap(tx.role.findMany(select));
+
+  for (const t of plan.transitions.upsert as Dataset['transitions']) {
+    const fromRoleId = need(roles, t.from);
+    const toRoleId = need(roles, t.to);
+    const data = { kind: t.kind, minYearsExperience: t.minYearsExperience, rationale: t.rationale };
+    const groups = t.requires.map((group, position) => ({
+      position,
+      options: { create: group.map((slug) => ({ certificationId: need(certifications, slug) })) },
+    }));
+    const training = t.training.map((slug) => ({ programId: need(programs, slug) }));
+    await tx.transition.upsert({
+      where: { fromRoleId_toRoleId: { fromRoleId, toRoleId } },
+      create: {
+        fromRoleId,
+        toRoleId,
+        ...data,
+        requirementGroups: { create: groups },
+        training: { create: training },
+        sources: { create: cite(t.sources) },
+      },
+      update: {
+        ...data,
+        requirementGroups: { deleteMany: {}, create: groups },
+        training: { deleteMany: {}, create: training },
+        sources: { deleteMany: {}, create: cite(t.sources) },
+      },
+    });
+  }
+
+  for (const f of plan.figures.upsert as Dataset['figures']) {
+    const key = {
+      roleId: need(roles, f.role),
+      kind: f.kind,
+      unit: f.unit,
+      sourceId: need(sources, f.source),
+      year: f.year,
+      geography: f.geography,
+    };
+    const data = {
+      value: f.value ?? null,
+      low: f.low ?? null,
+      high: f.high ?? null,
+      periodEndYear: f.periodEndYear ?? null,
+      occupation: f.occupation,
+      note: f.note ?? null,
+    };
+    await tx.laborFigure.upsert({
+      where: { roleId_kind_unit_sourceId_year_geography: key },
+      create: { ...key, ...data },
+      update: data,
+    });
+  }
+
+  // Deletions run last and in reverse dependency order, after references were moved away.
+  for (const f of plan.figures.remove as Dataset['figures']) {
+    await tx.laborFigure.deleteMany({
+      where: {
+        role: { slug: f.role },
+        source: { slug: f.source },
+        kind: f.kind,
+        unit: f.unit,
+        year: f.year,
+        geography: f.geography,
+      },
+    });
+  }
+  for (const t of plan.transitions.remove as Dataset['transitions']) {
+    await tx.transition.deleteMany({ where: { fromRole: { slug: t.from }, toRole: { slug: t.to } } });
+  }
+  const removeBySlug = async (kind: DatasetKind, remove: (slugs: string[]) => Promise<unknown>) => {
+    const slugs = plan[kind].remove.map((r) => (r as { slug: string }).slug);
+    if (slugs.length > 0) await remove(slugs);
+  };
+  await removeBySlug('roles', (slugs) => tx.role.deleteMany({ where: { slug: { in: slugs } } }));
+  await removeBySlug('certifications', (slugs) => tx.certification.deleteMany({ where: { slug: { in: slugs } } }));
+  await removeBySlug('training-programs', (slugs) => tx.trainingProgram.deleteMany({ where: { slug: { in: slugs } } }));
+  await removeBySlug('sources', (slugs) => tx.source.deleteMany({ where: { slug: { in: slugs } } }));
+  await removeBySlug('organizations', (slugs) => tx.organization.deleteMany({ where: { slug: { in: slugs } } }));
+  await removeBySlug('tracks', (slugs) => tx.track.deleteMany({ where: { slug: { in: slugs } } }));
+}

@@ -1,0 +1,162 @@
+/**
+ * Reads and validates a dataset: every record against its zod schema, then every reference
+ * between records. Any problem throws a DatasetError naming the file, the record and the field,
+ * before anything is written.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { curatedDataDir } from '../../paths.js';
+import { type Dataset, type DatasetKind, datasetFiles } from './format.js';
+
+export { curatedDataDir };
+
+export type DatasetProblem = { file: string; record: string; field: string; message: string };
+
+export class DatasetError extends Error {
+  constructor(readonly problems: DatasetProblem[]) {
+    super(
+      `The dataset is invalid; nothing was loaded:\n` +
+        problems.map((p) => `  ${p.file}: record ${p.record}, field "${p.field}": ${p.message}`).join('\n'),
+    );
+    this.name = 'DatasetError';
+  }
+}
+
+const kinds = Object.keys(datasetFiles) as DatasetKind[];
+
+/** How a record is named in errors: its slug, or its natural key. */
+export function recordLabel(kind: DatasetKind, raw: unknown, index: number): string {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  if (typeof r.slug === 'string') return `"${r.slug}"`;
+  if (kind === 'transitions') return `"${String(r.from)} -> ${String(r.to)}"`;
+  if (kind === 'figures') return `"${String(r.role)} ${String(r.kind)} ${String(r.source)} ${String(r.year)}"`;
+  return `#${index + 1}`;
+}
+
+/** Validates records already parsed from their files (or from an API payload). */
+export function validateDataset(
+  input: Partial<Record<DatasetKind, unknown>>,
+  fileOf = (k: DatasetKind) => `${k}.yaml`,
+): Dataset {
+  const problems: DatasetProblem[] = [];
+  const dataset = {} as Record<DatasetKind, unknown[]>;
+  for (const kind of kinds) {
+    const raw = input[kind] ?? [];
+    if (!Array.isArray(raw)) {
+      problems.push({ file: fileOf(kind), record: '(file)', field: '(root)', message: 'must be a list of records' });
+      dataset[kind] = [];
+      continue;
+    }
+    dataset[kind] = raw.flatMap((record, index) => {
+      const result = datasetFiles[kind].safeParse(record);
+      if (result.success) return [result.data];
+      for (const issue of result.error.issues) {
+        problems.push({
+          file: fileOf(kind),
+          record: recordLabel(kind, record, index),
+          field: issue.path.join('.') || '(record)',
+          message: issue.message,
+        });
+      }
+      return [];
+    });
+  }
+  if (problems.length === 0) problems.push(...checkReferences(dataset as Dataset, fileOf));
+  if (problems.length > 0) throw new DatasetError(problems);
+  return dataset as Dataset;
+}
+
+function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): DatasetProblem[] {
+  const problems: DatasetProblem[] = [];
+  const slugs = (kind: DatasetKind) => new Set((d[kind] as { slug?: string }[]).map((r) => r.slug));
+  const known = {
+    track: slugs('tracks'),
+    organization: slugs('organizations'),
+    source: slugs('sources'),
+    'training program': slugs('training-programs'),
+    certification: slugs('certifications'),
+    role: slugs('roles'),
+  };
+  const report = (kind: DatasetKind, record: unknown, index: number, field: string, message: string) =>
+    problems.push({ file: fileOf(kind), record: recordLabel(kind, record, index), field, message });
+  const expect = (
+    kind: DatasetKind,
+    record: unknown,
+    index: number,
+    field: string,
+    target: keyof typeof known,
+    value: string | undefined,
+  ) => {
+    if (value !== undefined && !known[target].has(value))
+      report(kind, record, index, field, `unknown ${target} "${value}"`);
+  };
+
+  for (const kind of kinds) {
+    const seen = new Set<string>();
+    d[kind].forEach((record, index) => {
+      const key = recordLabel(kind, record, index);
+      if (kind === 'figures' || !key.startsWith('#')) {
+        const f = record as Dataset['figures'][number];
+        const identity =
+          kind === 'figures' ? JSON.stringify([f.role, f.kind, f.unit, f.source, f.year, f.geography]) : key;
+        if (seen.has(identity)) report(kind, record, index, kind === 'transitions' ? 'to' : 'slug', 'is a duplicate');
+        seen.add(identity);
+      }
+    });
+  }
+  d.sources.forEach((s, i) => expect('sources', s, i, 'publisher', 'organization', s.publisher));
+  const cite = (kind: DatasetKind, record: { sources: string[] }, i: number) =>
+    record.sources.forEach((s, j) => expect(kind, record, i, `sources.${j}`, 'source', s));
+  d['training-programs'].forEach((p, i) => cite('training-programs', p, i));
+  d.certifications.forEach((c, i) => {
+    expect('certifications', c, i, 'issuer', 'organization', c.issuer);
+    c.eligibility.forEach((e, j) =>
+      expect('certifications', c, i, `eligibility.${j}.program`, 'training program', e.program),
+    );
+    cite('certifications', c, i);
+  });
+  d.roles.forEach((r, i) => {
+    expect('roles', r, i, 'track', 'track', r.track);
+    cite('roles', r, i);
+  });
+  d.transitions.forEach((t, i) => {
+    expect('transitions', t, i, 'from', 'role', t.from);
+    expect('transitions', t, i, 'to', 'role', t.to);
+    if (t.from === t.to) report('transitions', t, i, 'to', 'a transition cannot lead from a role to itself');
+    t.requires.forEach((group, g) =>
+      group.forEach((c, j) => expect('transitions', t, i, `requires.${g}.${j}`, 'certification', c)),
+    );
+    t.training.forEach((p, j) => expect('transitions', t, i, `training.${j}`, 'training program', p));
+    cite('transitions', t, i);
+  });
+  d.figures.forEach((f, i) => {
+    expect('figures', f, i, 'role', 'role', f.role);
+    expect('figures', f, i, 'source', 'source', f.source);
+  });
+  return problems;
+}
+
+/** Reads every file of a dataset directory; a missing file counts as an empty list. */
+export async function readDataset(dir = curatedDataDir): Promise<Dataset> {
+  const input: Partial<Record<DatasetKind, unknown>> = {};
+  const problems: DatasetProblem[] = [];
+  const fileOf = (kind: DatasetKind) => path.relative(process.cwd(), path.join(dir, `${kind}.yaml`));
+  for (const kind of kinds) {
+    const file = path.join(dir, `${kind}.yaml`);
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw error;
+    }
+    try {
+      input[kind] = parse(text) ?? [];
+    } catch (error) {
+      problems.push({ file: fileOf(kind), record: '(file)', field: '(syntax)', message: (error as Error).message });
+    }
+  }
+  if (problems.length > 0) throw new DatasetError(problems);
+  return validateDataset(input, fileOf);
+}

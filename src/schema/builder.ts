@@ -1,0 +1,52 @@
+/** The Pothos schema builder; every type file under src/schema adds to it. */
+import SchemaBuilder from '@pothos/core';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import type { PrismaClient } from '../db/client.js';
+import type PrismaTypes from '../generated/pothos-types.js';
+import { getDatamodel } from '../generated/pothos-types.js';
+
+/** What every resolver receives. */
+export type Context = {
+  prisma: PrismaClient;
+};
+
+export const builder = new SchemaBuilder<{
+  PrismaTypes: PrismaTypes;
+  Context: Context;
+  DefaultFieldNullability: false;
+}>({
+  plugins: [PrismaPlugin, RelayPlugin],
+  defaultFieldNullability: false,
+  prisma: {
+    client: (ctx) => ctx.prisma,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
+  },
+  relay: {
+    nodeQueryOptions: { description: 'Fetches any object by its global ID; null when no object has that ID.' },
+    nodesQueryOptions: {
+      description: 'Fetches several objects by global ID, in the order given; null for unknown IDs.',
+    },
+    nodeTypeOptions: { description: 'An object with a stable, opaque global ID.' },
+    pageInfoTypeOptions: {
+      description: 'Where a page sits within a connection, for fetching the next or previous one.',
+    },
+    idFieldOptions: { description: 'Opaque global ID; pass it to `node(id:)` to fetch this object again.' },
+    cursorFieldOptions: { description: 'Opaque cursor of this edge; pass it as `after` or `before` to page.' },
+    nodeFieldOptions: { description: 'The object at the end of this edge.' },
+    edgesFieldOptions: { description: 'The edges of this page, in order.' },
+    pageInfoFieldOptions: { description: 'How to fetch the pages around this one.' },
+    hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
+    startCursorFieldOptions: { description: 'Cursor of the first edge of this page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last edge of this page.' },
+    firstArgOptions: { description: 'Returns at most this many items from the start (default 20, at most 100).' },
+    lastArgOptions: { description: 'Returns at most this many items from the end (at most 100).' },
+    afterArgOptions: { description: 'Returns the items after this cursor.' },
+    beforeArgOptions: { description: 'Returns the items before this cursor.' },
+  },
+});
+
+builder.queryType({ description: 'Reads the career lattice: roles, the moves between them, and their sources.' });

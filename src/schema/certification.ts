@@ -1,0 +1,88 @@
+import { builder } from './builder.js';
+import { Source } from './source.js';
+import { Transition } from './transition.js';
+
+export const CertificationKind = builder.enumType('CertificationKind', {
+  description: 'Whether a credential is a voluntary certification or a state licence.',
+  values: {
+    CERTIFICATION: { description: 'A certification from a certifying body.' },
+    LICENSE: { description: 'A licence to practise, granted after a licensing exam such as the NCLEX.' },
+  } as const,
+});
+
+builder.prismaObject('EligibilityRoute', {
+  description: 'One way to qualify for a certification’s exam; any one route suffices.',
+  fields: (t) => ({
+    description: t.exposeString('description', { description: 'The route as the issuer states it.' }),
+    program: t.relation('program', {
+      nullable: true,
+      description: 'The training program this route asks for, if any.',
+    }),
+    minMonthsExperience: t.exposeInt('minMonthsExperience', {
+      nullable: true,
+      description: 'Months of work experience this route asks for, if any.',
+    }),
+  }),
+});
+
+export const Certification = builder.prismaNode('Certification', {
+  description: 'A certification or licence, with who issues it and how to qualify.',
+  id: { field: 'id' },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable identifier, the acronym in lower case, e.g. "cma".' }),
+    acronym: t.exposeString('acronym', { description: 'The acronym holders put after their name, e.g. "CMA".' }),
+    name: t.exposeString('name', { description: 'Full name.' }),
+    kind: t.expose('kind', { type: CertificationKind, description: 'Certification or licence.' }),
+    issuer: t.relation('issuer', { description: 'The body that issues it.' }),
+    eligibilityRoutes: t.relation('eligibilityRoutes', {
+      description: 'Ways to qualify for the exam; any one suffices.',
+      query: { orderBy: { position: 'asc' } },
+    }),
+    examQuestions: t.exposeInt('examQuestions', { nullable: true, description: 'Questions on the exam.' }),
+    examMinutes: t.exposeInt('examMinutes', { nullable: true, description: 'Length of the exam in minutes.' }),
+    examFeeUsd: t.exposeInt('examFeeUsd', { nullable: true, description: 'Typical exam fee in US dollars.' }),
+    renewalMonths: t.exposeInt('renewalMonths', {
+      nullable: true,
+      description: 'How often it must be renewed, in months.',
+    }),
+    renewalRequirement: t.exposeString('renewalRequirement', {
+      nullable: true,
+      description: 'What renewal takes (continuing education, re-examination...).',
+    }),
+    sources: t.field({
+      type: [Source],
+      description: 'Where the certification facts come from.',
+      select: (_args, _ctx, nested) => ({ sources: { select: { source: nested(true) } } }),
+      resolve: (c) => c.sources.map((s) => s.source),
+    }),
+    unlocks: t.field({
+      type: [Transition],
+      description: 'The moves that list this certification among their requirements.',
+      select: (_args, _ctx, nested) => ({
+        requirementOptions: { select: { group: { select: { transition: nested(true) } } } },
+      }),
+      resolve: (c) => {
+        const byId = new Map(c.requirementOptions.map((o) => [o.group.transition.id, o.group.transition]));
+        return [...byId.values()].sort((a, b) => a.id - b.id);
+      },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  certification: t.prismaField({
+    type: 'Certification',
+    nullable: true,
+    description: 'The certification with this slug, or null.',
+    args: { slug: t.arg.string({ required: true, description: 'Certification slug, e.g. "ccma".' }) },
+    resolve: (query, _root, { slug }, { prisma }) => prisma.certification.findUnique({ ...query, where: { slug } }),
+  }),
+  certifications: t.prismaConnection({
+    type: 'Certification',
+    cursor: 'id',
+    description: 'Certifications and licences, by acronym.',
+    totalCount: (_parent, _args, { prisma }) => prisma.certification.count(),
+    resolve: (query, _root, _args, { prisma }) =>
+      prisma.certification.findMany({ ...query, orderBy: [{ acronym: 'asc' }, { id: 'asc' }] }),
+  }),
+}));

@@ -1,0 +1,29 @@
+/** Errors a client can cause: stable codes, messages that name the bad value. */
+import { GraphQLError } from 'graphql';
+
+/** An argument named something that does not exist. */
+export function notFound(what: string, slug: string, argument: string): GraphQLError {
+  return new GraphQLError(`No ${what} has the slug "${slug}" (argument "${argument}").`, {
+    extensions: { code: 'NOT_FOUND', argument, slug },
+  });
+}
+
+/** An argument's value is not acceptable. */
+export function badInput(argument: string, message: string): GraphQLError {
+  return new GraphQLError(`Invalid argument "${argument}": ${message}`, {
+    extensions: { code: 'BAD_USER_INPUT', argument },
+  });
+}
+
+/** Page sizes: `first`/`last` default to 20 and may not exceed 100. */
+export const PAGE = { default: 20, max: 100 } as const;
+
+/** Refuses a page size above the maximum instead of silently cutting it. */
+export function checkPageSize(args: { first?: number | null; last?: number | null }, max: number = PAGE.max): void {
+  for (const name of ['first', 'last'] as const) {
+    const value = args[name];
+    if (value == null) continue;
+    if (value < 0) throw badInput(name, `must not be negative (got ${value}).`);
+    if (value > max) throw badInput(name, `must be at most ${max} (got ${value}).`);
+  }
+}

@@ -1,0 +1,12 @@
+/** The GraphQL schema: every type file registers itself with the builder. */
+import { builder } from './builder.js';
+import './track.js';
+import './organization.js';
+import './source.js';
+import './figure.js';
+import './training-program.js';
+import './certification.js';
+import './transition.js';
+import './role.js';
+
+export const schema = builder.toSchema({ sortSchema: false });

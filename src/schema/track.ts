@@ -1,0 +1,30 @@
+import { builder } from './builder.js';
+
+export const Track = builder.prismaNode('Track', {
+  description: 'A family of roles: clinical, administrative, or hybrid (both sides of the practice).',
+  id: { field: 'id' },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "clinical".' }),
+    name: t.exposeString('name', { description: 'Display name.' }),
+    description: t.exposeString('description', { description: 'What the roles of this track have in common.' }),
+    roles: t.relation('roles', {
+      description: 'The roles on this track, by title.',
+      query: { orderBy: { title: 'asc' } },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  track: t.prismaField({
+    type: 'Track',
+    nullable: true,
+    description: 'The track with this slug, or null.',
+    args: { slug: t.arg.string({ required: true, description: 'Track slug, e.g. "administrative".' }) },
+    resolve: (query, _root, { slug }, { prisma }) => prisma.track.findUnique({ ...query, where: { slug } }),
+  }),
+  tracks: t.prismaField({
+    type: ['Track'],
+    description: 'Every track, by name.',
+    resolve: (query, _root, _args, { prisma }) => prisma.track.findMany({ ...query, orderBy: { name: 'asc' } }),
+  }),
+}));
