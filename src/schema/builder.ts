@@ -25,9 +25,13 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   relay: {
-    nodeQueryOptions: { description: 'Fetches any object by its global ID; null when no object has that ID.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global ID; null when no object has that ID.',
+      args: { id: { description: 'A global ID, as returned in any `id` field.' } },
+    },
     nodesQueryOptions: {
       description: 'Fetches several objects by global ID, in the order given; null for unknown IDs.',
+      args: { ids: { description: 'Global IDs, as returned in `id` fields.' } },
     },
     nodeTypeOptions: { description: 'An object with a stable, opaque global ID.' },
     pageInfoTypeOptions: {

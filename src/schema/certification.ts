@@ -1,4 +1,7 @@
+import type { PrismaClient } from '../db/client.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
+import { PAGE, checkPageSize, connectionOf, notFound } from './errors.js';
 import { Source } from './source.js';
 import { Transition } from './transition.js';
 
@@ -26,6 +29,8 @@ builder.prismaObject('EligibilityRoute', {
 });
 
 export const Certification = builder.prismaNode('Certification', {
+  // node(id:) answers null for an ID whose object no longer exists.
+  nullable: true,
   description: 'A certification or licence, with who issues it and how to qualify.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -69,6 +74,20 @@ export const Certification = builder.prismaNode('Certification', {
   }),
 });
 
+async function certificationWhere(
+  prisma: PrismaClient,
+  args: { issuer?: string | null; kind?: 'CERTIFICATION' | 'LICENSE' | null },
+): Promise<Prisma.CertificationWhereInput> {
+  const where: Prisma.CertificationWhereInput = {};
+  if (args.issuer) {
+    const issuer = await prisma.organization.findUnique({ where: { slug: args.issuer }, select: { id: true } });
+    if (!issuer) throw notFound('organization', args.issuer, 'issuer');
+    where.issuerId = issuer.id;
+  }
+  if (args.kind) where.kind = args.kind;
+  return where;
+}
+
 builder.queryFields((t) => ({
   certification: t.prismaField({
     type: 'Certification',
@@ -77,12 +96,28 @@ builder.queryFields((t) => ({
     args: { slug: t.arg.string({ required: true, description: 'Certification slug, e.g. "ccma".' }) },
     resolve: (query, _root, { slug }, { prisma }) => prisma.certification.findUnique({ ...query, where: { slug } }),
   }),
-  certifications: t.prismaConnection({
-    type: 'Certification',
-    cursor: 'id',
-    description: 'Certifications and licences, by acronym.',
-    totalCount: (_parent, _args, { prisma }) => prisma.certification.count(),
-    resolve: (query, _root, _args, { prisma }) =>
-      prisma.certification.findMany({ ...query, orderBy: [{ acronym: 'asc' }, { id: 'asc' }] }),
-  }),
+  certifications: t.prismaConnection(
+    {
+      type: 'Certification',
+      cursor: 'id',
+      defaultSize: PAGE.default,
+      maxSize: PAGE.max,
+      description: 'Certifications and licences, by acronym.',
+      args: {
+        issuer: t.arg.string({ description: 'Only those issued by this organization (slug, e.g. "nha").' }),
+        kind: t.arg({ type: CertificationKind, description: 'Only certifications, or only licences.' }),
+      },
+      totalCount: async (_parent, args, { prisma }) =>
+        prisma.certification.count({ where: await certificationWhere(prisma, args) }),
+      resolve: async (query, _root, args, { prisma }) => {
+        checkPageSize(args);
+        return prisma.certification.findMany({
+          ...query,
+          where: await certificationWhere(prisma, args),
+          orderBy: [{ acronym: 'asc' }, { id: 'asc' }],
+        });
+      },
+    },
+    ...connectionOf('Certification', 'certifications'),
+  ),
 }));

@@ -27,3 +27,25 @@ export function checkPageSize(args: { first?: number | null; last?: number | nul
     if (value > max) throw badInput(name, `must be at most ${max} (got ${value}).`);
   }
 }
+
+/**
+ * Names and descriptions for a Prisma connection and its edges, with `totalCount` described
+ * (the plugin adds that field without a description).
+ */
+export function connectionOf(typeName: string, plural: string) {
+  return [
+    {
+      name: `${typeName}Connection`,
+      description: `A page of ${plural}, with the total across all pages.`,
+      fields: (t: { int: (options: object) => unknown }) => ({
+        totalCount: t.int({
+          description: `How many ${plural} match, across all pages.`,
+          nullable: false,
+          extensions: { pothosPrismaTotalCount: true },
+          resolve: (parent: { totalCount?: () => number }) => parent.totalCount?.(),
+        }),
+      }),
+    },
+    { name: `${typeName}Edge`, description: `One of the ${plural} in a page, with its cursor.` },
+  ] as [never, never];
+}

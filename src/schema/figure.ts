@@ -39,6 +39,8 @@ export function latestMedianWage<T extends FigureRow & { source: { official: boo
 const decimal = (v: { toNumber(): number } | null) => (v === null ? null : v.toNumber());
 
 export const LaborFigure = builder.prismaNode('LaborFigure', {
+  // node(id:) answers null for an ID whose object no longer exists.
+  nullable: true,
   description:
     'One wage, employment or outlook figure exactly as one source gives it. Sources disagree, so a role may have several figures of the same kind.',
   id: { field: 'id' },

@@ -8,5 +8,7 @@ import './training-program.js';
 import './certification.js';
 import './transition.js';
 import './role.js';
+import './compare.js';
+import './analytics.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -12,6 +12,8 @@ export const OrganizationKind = builder.enumType('OrganizationKind', {
 });
 
 builder.prismaNode('Organization', {
+  // node(id:) answers null for an ID whose object no longer exists.
+  nullable: true,
   description: 'A certifying body, agency or publisher.',
   id: { field: 'id' },
   fields: (t) => ({

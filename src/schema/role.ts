@@ -1,6 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
-import { badInput, checkPageSize, notFound, PAGE } from './errors.js';
+import { PAGE, badInput, checkPageSize, connectionOf, notFound } from './errors.js';
 import { Certification } from './certification.js';
 import { isWage, LaborFigure, latestMedianWage } from './figure.js';
 import { Source } from './source.js';
@@ -23,6 +23,8 @@ const figureQuery = {
 } satisfies Prisma.Role$figuresArgs;
 
 export const Role = builder.prismaNode('Role', {
+  // node(id:) answers null for an ID whose object no longer exists.
+  nullable: true,
   description: 'A job in healthcare support, with its duties, pay, outlook and the moves into and out of it.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -217,44 +219,47 @@ builder.queryFields((t) => ({
     args: { slug: t.arg.string({ required: true, description: 'Role slug, e.g. "medical-assistant".' }) },
     resolve: (query, _root, { slug }, { prisma }) => prisma.role.findUnique({ ...query, where: { slug } }),
   }),
-  roles: t.prismaConnection({
-    type: 'Role',
-    cursor: 'id',
-    defaultSize: PAGE.default,
-    maxSize: PAGE.max,
-    description: 'Roles, filtered and sorted; by title unless `orderBy` says otherwise.',
-    args: {
-      track: t.arg.string({ description: 'Only roles on this track (slug).' }),
-      level: t.arg({ type: RoleLevel, description: 'Only roles at this level.' }),
-      search: t.arg.string({
-        description: 'Only roles whose title or an alternate title contains this text, ignoring case.',
-      }),
-      certification: t.arg.string({
-        description: 'Only roles that a move into requires this certification for (slug).',
-      }),
-      orderBy: t.arg({ type: RoleOrder, description: 'Sort order. @default {field: TITLE, direction: ASC}' }),
+  roles: t.prismaConnection(
+    {
+      type: 'Role',
+      cursor: 'id',
+      defaultSize: PAGE.default,
+      maxSize: PAGE.max,
+      description: 'Roles, filtered and sorted; by title unless `orderBy` says otherwise.',
+      args: {
+        track: t.arg.string({ description: 'Only roles on this track (slug).' }),
+        level: t.arg({ type: RoleLevel, description: 'Only roles at this level.' }),
+        search: t.arg.string({
+          description: 'Only roles whose title or an alternate title contains this text, ignoring case.',
+        }),
+        certification: t.arg.string({
+          description: 'Only roles that a move into requires this certification for (slug).',
+        }),
+        orderBy: t.arg({ type: RoleOrder, description: 'Sort order. @default {field: TITLE, direction: ASC}' }),
+      },
+      totalCount: async (_parent, args, { prisma }) => prisma.role.count({ where: await roleWhere(prisma, args) }),
+      resolve: async (query, _root, args, { prisma }) => {
+        checkPageSize(args);
+        const where = await roleWhere(prisma, args);
+        const field = args.orderBy?.field ?? 'TITLE';
+        const dir = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
+        if (field === 'TITLE' || field === 'LEVEL') {
+          const orderBy: Prisma.RoleOrderByWithRelationInput[] =
+            field === 'TITLE' ? [{ title: dir }, { id: dir }] : [{ level: dir }, { title: dir }, { id: dir }];
+          return prisma.role.findMany({ ...query, where, orderBy });
+        }
+        const ids = pageOf(await resolveRoleIds(prisma, where, field, dir === 'desc'), query as never);
+        const rows = await prisma.role.findMany({
+          ...query,
+          cursor: undefined,
+          skip: undefined,
+          take: undefined,
+          where: { id: { in: ids } },
+        });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.flatMap((id) => byId.get(id) ?? []);
+      },
     },
-    totalCount: async (_parent, args, { prisma }) => prisma.role.count({ where: await roleWhere(prisma, args) }),
-    resolve: async (query, _root, args, { prisma }) => {
-      checkPageSize(args);
-      const where = await roleWhere(prisma, args);
-      const field = args.orderBy?.field ?? 'TITLE';
-      const dir = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
-      if (field === 'TITLE' || field === 'LEVEL') {
-        const orderBy: Prisma.RoleOrderByWithRelationInput[] =
-          field === 'TITLE' ? [{ title: dir }, { id: dir }] : [{ level: dir }, { title: dir }, { id: dir }];
-        return prisma.role.findMany({ ...query, where, orderBy });
-      }
-      const ids = pageOf(await resolveRoleIds(prisma, where, field, dir === 'desc'), query as never);
-      const rows = await prisma.role.findMany({
-        ...query,
-        cursor: undefined,
-        skip: undefined,
-        take: undefined,
-        where: { id: { in: ids } },
-      });
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.flatMap((id) => byId.get(id) ?? []);
-    },
-  }),
+    ...connectionOf('Role', 'roles'),
+  ),
 }));

@@ -1,6 +1,8 @@
 import { builder } from './builder.js';
 
 export const Track = builder.prismaNode('Track', {
+  // node(id:) answers null for an ID whose object no longer exists.
+  nullable: true,
   description: 'A family of roles: clinical, administrative, or hybrid (both sides of the practice).',
   id: { field: 'id' },
   fields: (t) => ({

@@ -1,4 +1,5 @@
 import { builder } from './builder.js';
+import { PAGE, checkPageSize, connectionOf } from './errors.js';
 import { Source } from './source.js';
 
 export const Credential = builder.enumType('Credential', {
@@ -13,6 +14,8 @@ export const Credential = builder.enumType('Credential', {
 });
 
 export const TrainingProgram = builder.prismaNode('TrainingProgram', {
+  // node(id:) answers null for an ID whose object no longer exists.
+  nullable: true,
   description: 'A kind of training a move can require, with its typical length and cost.',
   id: { field: 'id' },
   fields: (t) => ({
@@ -43,4 +46,25 @@ builder.queryFields((t) => ({
     args: { slug: t.arg.string({ required: true, description: 'Program slug.' }) },
     resolve: (query, _root, { slug }, { prisma }) => prisma.trainingProgram.findUnique({ ...query, where: { slug } }),
   }),
+  trainingPrograms: t.prismaConnection(
+    {
+      type: 'TrainingProgram',
+      cursor: 'id',
+      defaultSize: PAGE.default,
+      maxSize: PAGE.max,
+      description: 'Training programs, shortest first.',
+      args: { credential: t.arg({ type: Credential, description: 'Only programs awarding this credential.' }) },
+      totalCount: (_parent, args, { prisma }) =>
+        prisma.trainingProgram.count({ where: args.credential ? { credential: args.credential } : {} }),
+      resolve: (query, _root, args, { prisma }) => {
+        checkPageSize(args);
+        return prisma.trainingProgram.findMany({
+          ...query,
+          where: args.credential ? { credential: args.credential } : {},
+          orderBy: [{ minMonths: 'asc' }, { name: 'asc' }, { id: 'asc' }],
+        });
+      },
+    },
+    ...connectionOf('TrainingProgram', 'training programs'),
+  ),
 }));

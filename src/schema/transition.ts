@@ -29,6 +29,8 @@ builder.prismaObject('RequirementGroup', {
 });
 
 export const Transition = builder.prismaNode('Transition', {
+  // node(id:) answers null for an ID whose object no longer exists.
+  nullable: true,
   description: 'A move from one role to another, with what it takes and the sources it rests on.',
   id: { field: 'id' },
   fields: (t) => ({

@@ -3,6 +3,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { PrismaClient } from '../db/client.js';
 import type { Context } from '../schema/builder.js';
 import { schema } from '../schema/index.js';
+import { maskUnexpectedErrors } from './errors.js';
 import { graphiqlTabs } from './graphiql.js';
 
 export type AppOptions = {
@@ -18,6 +19,11 @@ export function createApp({ prisma }: AppOptions): App {
     context: () => ({ prisma }),
     graphqlEndpoint: '/graphql',
     landingPage: false,
-    graphiql: { title: 'Career Lattice', defaultEditorToolsVisibility: true, defaultTabs: graphiqlTabs },
+    maskedErrors: { maskError: maskUnexpectedErrors },
+    graphiql: async () => ({
+      title: 'Career Lattice',
+      defaultEditorToolsVisibility: true,
+      defaultTabs: await graphiqlTabs(prisma),
+    }),
   });
 }

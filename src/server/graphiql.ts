@@ -1,7 +1,9 @@
 /** The example tabs GraphiQL opens with: real questions, answered from the curated data. */
-export const graphiqlTabs = [
-  {
-    query: `# A role with every wage figure and where each comes from.
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import type { PrismaClient } from '../db/client.js';
+
+const examples = (roleId: string) => [
+  `# A role with every wage figure, and where each one comes from. Sources disagree: all are kept.
 query RoleWithWages {
   role(slug: "medical-assistant") {
     title
@@ -12,9 +14,7 @@ query RoleWithWages {
   }
 }
 `,
-  },
-  {
-    query: `# Where can an entry-level medical assistant go next, and what does each move take?
+  `# Where can an entry-level medical assistant go next, and what does each move take?
 query NextSteps {
   role(slug: "medical-assistant") {
     title
@@ -23,13 +23,64 @@ query NextSteps {
       to { title track { name } }
       minYearsExperience
       estimatedMonths
-      requirements { anyOf { acronym name } }
-      training { name minMonths maxMonths }
+      requirements { anyOf { acronym name } }   # every group needed, any one certification per group
+      training { name minMonths maxMonths typicalCostUsd }
       rationale
-      sources { title }
+      sources { title year official }
     }
   }
 }
 `,
-  },
+  `# Clinical and administrative medical assistants side by side.
+query CompareMedicalAssistants {
+  compareRoles(slugs: ["clinical-medical-assistant", "administrative-medical-assistant"]) {
+    sameTrack
+    sharedSkills
+    sharedNextSteps { title }
+    entries {
+      role { title track { name } typicalEducation }
+      wageRanges { unit lowest highest figures { value low high period source { title } } }
+      certifications { acronym }
+      uniqueDuties
+      uniqueSkills
+      uniqueNextSteps { title }
+    }
+  }
+}
+`,
+  `# The moves that bridge the clinical track into the administrative one, and what each requires.
+query ClinicalToAdministrative {
+  trackBridges(fromTrack: "clinical", toTrack: "administrative") {
+    transitions {
+      from { title }
+      to { title }
+      minYearsExperience
+      requirements { anyOf { acronym } }
+      training { name minMonths maxMonths }
+      rationale
+    }
+  }
+}
+`,
+  `# Any object can be fetched again by its global ID.
+query ByGlobalId {
+  node(id: "${roleId}") {
+    id
+    __typename
+    ... on Role { slug title }
+  }
+}
+`,
 ];
+
+const cache = new WeakMap<PrismaClient, { query: string }[]>();
+
+/** The tabs, with a real global ID in the lookup example (read once per database). */
+export async function graphiqlTabs(prisma: PrismaClient): Promise<{ query: string }[]> {
+  const cached = cache.get(prisma);
+  if (cached) return cached;
+  const role = await prisma.role.findUnique({ where: { slug: 'medical-assistant' }, select: { id: true } });
+  const tabs = examples(encodeGlobalID('Role', role?.id ?? 1)).map((query) => ({ query }));
+  if (role) cache.set(prisma, tabs);
+  return tabs;
+}

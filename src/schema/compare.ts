@@ -1,0 +1,208 @@
+/** compareRoles: the side-by-side an analyst would otherwise assemble from the articles. */
+import type { PrismaClient } from '../db/client.js';
+import { builder } from './builder.js';
+import { Certification } from './certification.js';
+import { badInput, notFound } from './errors.js';
+import { isWage, LaborFigure, latestMedianWage } from './figure.js';
+import { Role } from './role.js';
+
+const comparisonInclude = {
+  figures: { include: { source: true }, orderBy: [{ year: 'desc' as const }, { id: 'asc' as const }] },
+  incoming: { include: { requirementGroups: { include: { options: { include: { certification: true } } } } } },
+  outgoing: { include: { toRole: true } },
+};
+
+type LoadedRole = Awaited<ReturnType<typeof loadRoles>>[number];
+
+async function loadRoles(prisma: PrismaClient, slugs: string[]) {
+  const rows = await prisma.role.findMany({ where: { slug: { in: slugs } }, include: comparisonInclude });
+  const bySlug = new Map(rows.map((r) => [r.slug, r]));
+  return slugs.map((slug) => {
+    const row = bySlug.get(slug);
+    if (!row) throw notFound('role', slug, 'slugs');
+    return row;
+  });
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+const certificationsOf = (role: LoadedRole) => {
+  const all = role.incoming.flatMap((t) => t.requirementGroups.flatMap((g) => g.options.map((o) => o.certification)));
+  return [...new Map(all.map((c) => [c.id, c])).values()].sort((a, b) => a.acronym.localeCompare(b.acronym));
+};
+const nextRolesOf = (role: LoadedRole) =>
+  role.outgoing.map((t) => t.toRole).sort((a, b) => a.title.localeCompare(b.title));
+
+/** Items every list has (by key), in the first list's order. */
+function sharedBy<T>(lists: T[][], key: (item: T) => string | number): T[] {
+  const [first = [], ...rest] = lists;
+  const others = rest.map((list) => new Set(list.map(key)));
+  return first.filter((item) => others.every((set) => set.has(key(item))));
+}
+/** Items of `list` that no other list has. */
+function onlyIn<T>(list: T[], others: T[][], key: (item: T) => string | number): T[] {
+  const seen = new Set(others.flat().map(key));
+  return list.filter((item) => !seen.has(key(item)));
+}
+
+type Comparison = { roles: LoadedRole[] };
+type Entry = { role: LoadedRole; others: LoadedRole[] };
+type WageRange = { role: LoadedRole; unit: 'USD_PER_YEAR' | 'USD_PER_HOUR' };
+
+const WageRangeRef = builder.objectRef<WageRange>('WageRange').implement({
+  description: 'The spread of a role’s wage figures in one unit, across every source.',
+  fields: (t) => {
+    const figures = (r: WageRange) => r.role.figures.filter((f) => isWage(f) && f.unit === r.unit);
+    const values = (r: WageRange) =>
+      figures(r).flatMap((f) => [f.value, f.low, f.high].filter((v) => v !== null).map((v) => v!.toNumber()));
+    return {
+      unit: t.string({ description: 'USD_PER_YEAR or USD_PER_HOUR.', resolve: (r) => r.unit }),
+      lowest: t.float({ description: 'Lowest value any source gives.', resolve: (r) => Math.min(...values(r)) }),
+      highest: t.float({ description: 'Highest value any source gives.', resolve: (r) => Math.max(...values(r)) }),
+      figures: t.field({
+        type: [LaborFigure],
+        description: 'The figures the range is drawn from, each with its source.',
+        resolve: figures,
+      }),
+    };
+  },
+});
+
+const ComparisonEntry = builder.objectRef<Entry>('RoleComparisonEntry').implement({
+  description: 'One role of a comparison, with what sets it apart from the others.',
+  fields: (t) => ({
+    role: t.field({
+      type: Role,
+      description: 'The role; all of its own fields are available here.',
+      resolve: (e) => e.role,
+    }),
+    wageRanges: t.field({
+      type: [WageRangeRef],
+      description: 'Annual and hourly wage ranges across all sources (only units some source gives).',
+      resolve: (e) =>
+        (['USD_PER_YEAR', 'USD_PER_HOUR'] as const)
+          .filter((unit) => e.role.figures.some((f) => isWage(f) && f.unit === unit))
+          .map((unit) => ({ role: e.role, unit })),
+    }),
+    latestMedianWage: t.field({
+      type: LaborFigure,
+      nullable: true,
+      description: 'The most recent national median annual wage.',
+      resolve: (e) => latestMedianWage(e.role.figures),
+    }),
+    outlook: t.field({
+      type: [LaborFigure],
+      description: 'Employment and growth figures, newest first.',
+      resolve: (e) => e.role.figures.filter((f) => !isWage(f)),
+    }),
+    certifications: t.field({
+      type: [Certification],
+      description: 'Certifications the moves into this role ask for.',
+      resolve: (e) => certificationsOf(e.role),
+    }),
+    uniqueDuties: t.stringList({
+      description: 'Duties no other compared role lists.',
+      resolve: (e) =>
+        onlyIn(
+          e.role.duties,
+          e.others.map((o) => o.duties),
+          norm,
+        ),
+    }),
+    uniqueSkills: t.stringList({
+      description: 'Skills no other compared role lists.',
+      resolve: (e) =>
+        onlyIn(
+          e.role.skills,
+          e.others.map((o) => o.skills),
+          norm,
+        ),
+    }),
+    uniqueWorkSettings: t.stringList({
+      description: 'Work settings no other compared role lists.',
+      resolve: (e) =>
+        onlyIn(
+          e.role.workSettings,
+          e.others.map((o) => o.workSettings),
+          norm,
+        ),
+    }),
+    uniqueCertifications: t.field({
+      type: [Certification],
+      description: 'Certifications asked for by moves into this role only.',
+      resolve: (e) => onlyIn(certificationsOf(e.role), e.others.map(certificationsOf), (c) => c.id),
+    }),
+    uniqueNextSteps: t.field({
+      type: [Role],
+      description: 'Roles reachable in one move from this role only.',
+      resolve: (e) => onlyIn(nextRolesOf(e.role), e.others.map(nextRolesOf), (r) => r.id),
+    }),
+  }),
+});
+
+const RoleComparison = builder.objectRef<Comparison>('RoleComparison').implement({
+  description: 'Two to four roles side by side: what they share and where they differ.',
+  fields: (t) => ({
+    roles: t.field({ type: [Role], description: 'The compared roles, in the order asked.', resolve: (c) => c.roles }),
+    entries: t.field({
+      type: [ComparisonEntry],
+      description: 'One entry per role, in the order asked.',
+      resolve: (c) => c.roles.map((role) => ({ role, others: c.roles.filter((o) => o !== role) })),
+    }),
+    sameTrack: t.boolean({
+      description: 'True when all the roles are on one track.',
+      resolve: (c) => new Set(c.roles.map((r) => r.trackId)).size === 1,
+    }),
+    sharedDuties: t.stringList({
+      description: 'Duties every compared role lists.',
+      resolve: (c) =>
+        sharedBy(
+          c.roles.map((r) => r.duties),
+          norm,
+        ),
+    }),
+    sharedSkills: t.stringList({
+      description: 'Skills every compared role lists.',
+      resolve: (c) =>
+        sharedBy(
+          c.roles.map((r) => r.skills),
+          norm,
+        ),
+    }),
+    sharedWorkSettings: t.stringList({
+      description: 'Work settings every compared role lists.',
+      resolve: (c) =>
+        sharedBy(
+          c.roles.map((r) => r.workSettings),
+          norm,
+        ),
+    }),
+    sharedCertifications: t.field({
+      type: [Certification],
+      description: 'Certifications that moves into every compared role ask for.',
+      resolve: (c) => sharedBy(c.roles.map(certificationsOf), (x) => x.id),
+    }),
+    sharedNextSteps: t.field({
+      type: [Role],
+      description: 'Roles reachable in one move from every compared role.',
+      resolve: (c) => sharedBy(c.roles.map(nextRolesOf), (r) => r.id),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  compareRoles: t.field({
+    type: RoleComparison,
+    description:
+      'Compares two to four roles: duties, skills, wages with sources, outlook, settings, certifications, education and next steps.',
+    args: {
+      slugs: t.arg.stringList({ required: true, description: 'Two to four role slugs, all different.' }),
+    },
+    resolve: async (_root, { slugs }, { prisma }) => {
+      if (slugs.length < 2 || slugs.length > 4)
+        throw badInput('slugs', `give 2 to 4 role slugs (got ${slugs.length}).`);
+      const duplicate = slugs.find((s, i) => slugs.indexOf(s) !== i);
+      if (duplicate) throw badInput('slugs', `"${duplicate}" is listed twice.`);
+      return { roles: await loadRoles(prisma, slugs) };
+    },
+  }),
+}));

@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/db/dataset/format.js';
+import { readDataset } from '../../src/db/dataset/read.js';
+import { testDatabase } from '../support/database.js';
+import { type Client, graphqlClient } from '../support/graphql.js';
+
+let client: Client;
+let files: Dataset;
+beforeAll(async () => {
+  const { prisma } = await testDatabase('seeded');
+  client = graphqlClient(prisma);
+  files = await readDataset();
+});
+
+const COMPARE = `query ($slugs: [String!]!) {
+  compareRoles(slugs: $slugs) {
+    roles { slug }
+    sameTrack sharedSkills sharedDuties sharedWorkSettings
+    sharedCertifications { slug }
+    sharedNextSteps { slug }
+    entries {
+      role { slug typicalEducation }
+      wageRanges { unit lowest highest figures { value low high source { slug } } }
+      certifications { slug }
+      uniqueSkills uniqueDuties
+      uniqueNextSteps { slug }
+      uniqueCertifications { slug }
+    }
+  }
+}`;
+
+describe('compareRoles', () => {
+  it('puts clinical and administrative medical assistants side by side', async () => {
+    const slugs = ['clinical-medical-assistant', 'administrative-medical-assistant'];
+    const { data, errors } = await client.query(COMPARE, { slugs });
+    expect(errors).toBeUndefined();
+    const c = data.compareRoles;
+    expect(c.roles.map((r: any) => r.slug)).toEqual(slugs);
+    expect(c.sameTrack).toBe(false);
+
+    const [clinical, admin] = slugs.map((s) => files.roles.find((r) => r.slug === s)!);
+    const lower = (xs: string[]) => new Set(xs.map((x) => x.trim().toLowerCase()));
+    const adminSkills = lower(admin!.skills);
+    expect(c.sharedSkills).toEqual(clinical!.skills.filter((s) => adminSkills.has(s.trim().toLowerCase())));
+    const clinicalSkills = lower(clinical!.skills);
+    expect(c.entries[0].uniqueSkills).toEqual(clinical!.skills.filter((s) => !adminSkills.has(s.trim().toLowerCase())));
+    expect(c.entries[1].uniqueSkills).toEqual(admin!.skills.filter((s) => !clinicalSkills.has(s.trim().toLowerCase())));
+
+    const next = (slug: string) => new Set(files.transitions.filter((t) => t.from === slug).map((t) => t.to));
+    const [n0, n1] = slugs.map(next);
+    expect(new Set(c.sharedNextSteps.map((r: any) => r.slug))).toEqual(new Set([...n0!].filter((s) => n1!.has(s))));
+    expect(new Set(c.entries[0].uniqueNextSteps.map((r: any) => r.slug))).toEqual(
+      new Set([...n0!].filter((s) => !n1!.has(s))),
+    );
+
+    for (const [i, slug] of slugs.entries()) {
+      const annual = files.figures.filter(
+        (f) =>
+          f.role === slug && f.unit === 'USD_PER_YEAR' && ['MEDIAN_WAGE', 'MEAN_WAGE', 'WAGE_RANGE'].includes(f.kind),
+      );
+      const values = annual.flatMap((f) => [f.value, f.low, f.high].filter((v) => v !== undefined) as number[]);
+      const range = c.entries[i].wageRanges.find((r: any) => r.unit === 'USD_PER_YEAR');
+      expect(range.lowest).toBe(Math.min(...values));
+      expect(range.highest).toBe(Math.max(...values));
+      expect(range.figures).toHaveLength(annual.length);
+      expect(c.entries[i].role.typicalEducation).toBe(files.roles.find((r) => r.slug === slug)!.typicalEducation);
+    }
+  });
+
+  it('finds what three roles share', async () => {
+    const slugs = ['medical-assistant', 'clinical-medical-assistant', 'administrative-medical-assistant'];
+    const { data } = await client.query(COMPARE, { slugs });
+    const entry = (slug: string) => files.roles.find((r) => r.slug === slug)!;
+    const shared = entry(slugs[0]!).workSettings.filter((w) =>
+      slugs.slice(1).every((s) => entry(s).workSettings.some((x) => x.trim().toLowerCase() === w.trim().toLowerCase())),
+    );
+    expect(data.compareRoles.sharedWorkSettings).toEqual(shared);
+  });
+
+  it('refuses fewer than two, more than four, repeated or unknown roles', async () => {
+    const cases: [string[], string, RegExp][] = [
+      [['medical-assistant'], 'BAD_USER_INPUT', /"slugs".*2 to 4/],
+      [['a', 'b', 'c', 'd', 'e'], 'BAD_USER_INPUT', /"slugs".*2 to 4/],
+      [['medical-assistant', 'medical-assistant'], 'BAD_USER_INPUT', /"medical-assistant" is listed twice/],
+      [['medical-assistant', 'astronaut'], 'NOT_FOUND', /"astronaut"/],
+    ];
+    for (const [slugs, code, message] of cases) {
+      const { errors } = await client.query(COMPARE, { slugs });
+      expect(errors?.[0]?.extensions?.code).toBe(code);
+      expect(errors?.[0]?.message).toMatch(message);
+    }
+  });
+});

@@ -1,0 +1,157 @@
+/** Filtering, ordering and paging of the list connections, checked against the dataset files. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/db/dataset/format.js';
+import { readDataset } from '../../src/db/dataset/read.js';
+import { testDatabase } from '../support/database.js';
+import { type Client, graphqlClient } from '../support/graphql.js';
+
+let client: Client;
+let files: Dataset;
+beforeAll(async () => {
+  const { prisma } = await testDatabase('seeded');
+  client = graphqlClient(prisma);
+  files = await readDataset();
+});
+
+async function allRoleSlugs(args: string): Promise<string[]> {
+  const { data, errors } = await client.query(`{ roles(first: 100${args}) { totalCount edges { node { slug } } } }`);
+  expect(errors).toBeUndefined();
+  expect(data.roles.totalCount).toBe(data.roles.edges.length);
+  return data.roles.edges.map((e: any) => e.node.slug);
+}
+
+const byTitle = (slugs: string[]) => {
+  const title = new Map(files.roles.map((r) => [r.slug, r.title]));
+  return [...slugs].sort((a, b) => title.get(a)!.localeCompare(title.get(b)!));
+};
+
+describe('roles', () => {
+  it('are ordered by title by default and filtered by track and level', async () => {
+    expect(await allRoleSlugs('')).toEqual(byTitle(files.roles.map((r) => r.slug)));
+    expect(await allRoleSlugs(', track: "administrative"')).toEqual(
+      byTitle(files.roles.filter((r) => r.track === 'administrative').map((r) => r.slug)),
+    );
+    expect(await allRoleSlugs(', level: ENTRY')).toEqual(
+      byTitle(files.roles.filter((r) => r.level === 'ENTRY').map((r) => r.slug)),
+    );
+  });
+
+  it('are found by free text in titles and alternate titles, ignoring case', async () => {
+    const alternate = files.roles.flatMap((r) => r.alternateTitles)[0]!;
+    for (const term of ['ASSISTANT', 'nurse', alternate.toLowerCase(), alternate.slice(1, 4).toUpperCase()]) {
+      const expected = files.roles
+        .filter((r) => [r.title, ...r.alternateTitles].some((t) => t.toLowerCase().includes(term.toLowerCase())))
+        .map((r) => r.slug);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await allRoleSlugs(`, search: ${JSON.stringify(term)}`)).toEqual(byTitle(expected));
+    }
+    expect(await allRoleSlugs(', search: "%"')).toEqual([]);
+  });
+
+  it('are filtered by a certification that a move into them requires', async () => {
+    const expected = new Set(files.transitions.filter((t) => t.requires.flat().includes('cmaa')).map((t) => t.to));
+    expect(expected.size).toBeGreaterThan(0);
+    expect(await allRoleSlugs(', certification: "cmaa"')).toEqual(byTitle([...expected]));
+  });
+
+  it('are ordered by level, then title', async () => {
+    const levels = ['ENTRY', 'INTERMEDIATE', 'ADVANCED', 'SUPERVISORY', 'MANAGEMENT', 'EXECUTIVE'];
+    const expected = [...files.roles]
+      .sort((a, b) => levels.indexOf(a.level) - levels.indexOf(b.level) || a.title.localeCompare(b.title))
+      .map((r) => r.slug);
+    expect(await allRoleSlugs(', orderBy: { field: LEVEL }')).toEqual(expected);
+  });
+
+  it('are ordered by latest national median wage, roles without one last', async () => {
+    const official = new Map(files.sources.map((s) => [s.slug, s.official]));
+    const latest = (slug: string) => {
+      const figures = files.figures
+        .filter((f) => f.role === slug && f.kind === 'MEDIAN_WAGE' && f.unit === 'USD_PER_YEAR' && f.geography === 'US')
+        .sort((a, b) => b.year - a.year || Number(official.get(b.source)) - Number(official.get(a.source)));
+      return figures[0]?.value ?? null;
+    };
+    const slugs = await allRoleSlugs(', orderBy: { field: MEDIAN_WAGE, direction: DESC }');
+    const values = slugs.map(latest);
+    const withWage = values.filter((v) => v !== null) as number[];
+    expect(withWage.length).toBeGreaterThan(5);
+    expect(withWage).toEqual([...withWage].sort((a, b) => b - a));
+    expect(values.slice(withWage.length).every((v) => v === null)).toBe(true);
+  });
+
+  it('page forwards and backwards with cursors, under every ordering', async () => {
+    for (const orderBy of ['{ field: TITLE }', '{ field: GROWTH, direction: DESC }']) {
+      const everything = await allRoleSlugs(`, orderBy: ${orderBy}`);
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const { data }: any = await client.query(
+          `query ($after: String) { roles(first: 4, after: $after, orderBy: ${orderBy}) {
+             pageInfo { hasNextPage endCursor } edges { cursor node { slug } } } }`,
+          { after },
+        );
+        seen.push(...data.roles.edges.map((e: any) => e.node.slug));
+        if (!data.roles.pageInfo.hasNextPage) break;
+        after = data.roles.pageInfo.endCursor;
+      }
+      expect(seen).toEqual(everything);
+      const { data } = await client.query(
+        `query ($before: String) { roles(last: 3, before: $before, orderBy: ${orderBy}) { edges { node { slug } } } }`,
+        { before: null },
+      );
+      expect(data.roles.edges.map((e: any) => e.node.slug)).toEqual(everything.slice(-3));
+    }
+  });
+
+  it('refuse a page larger than 100 rather than cutting it, and unknown slugs by name', async () => {
+    const big = await client.query('{ roles(first: 101) { edges { node { slug } } } }');
+    expect(big.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(big.errors?.[0]?.message).toMatch(/"first".*at most 100/);
+    const unknown = await client.query('{ roles(track: "space") { totalCount } }');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(unknown.errors?.[0]?.message).toMatch(/"space"/);
+    const cursor = await client.query('{ roles(first: 2, after: "garbage") { totalCount } }');
+    expect(cursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('default to 20 per page', async () => {
+    const { data } = await client.query('{ roles { edges { node { slug } } pageInfo { hasNextPage } } }');
+    expect(data.roles.edges).toHaveLength(Math.min(20, files.roles.length));
+    expect(data.roles.pageInfo.hasNextPage).toBe(files.roles.length > 20);
+  });
+});
+
+describe('certifications, training programs and sources', () => {
+  it('filter certifications by issuer and kind', async () => {
+    const { data } = await client.query(`{
+      nha: certifications(issuer: "nha", first: 100) { totalCount edges { node { slug } } }
+      licences: certifications(kind: LICENSE, first: 100) { edges { node { slug } } }
+    }`);
+    expect(data.nha.edges.map((e: any) => e.node.slug).sort()).toEqual(
+      files.certifications
+        .filter((c) => c.issuer === 'nha')
+        .map((c) => c.slug)
+        .sort(),
+    );
+    expect(data.nha.totalCount).toBe(data.nha.edges.length);
+    expect(data.licences.edges.map((e: any) => e.node.slug).sort()).toEqual(
+      files.certifications
+        .filter((c) => c.kind === 'LICENSE')
+        .map((c) => c.slug)
+        .sort(),
+    );
+    const unknown = await client.query('{ certifications(issuer: "nobody") { totalCount } }');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('list training programs shortest first and sources by officialness', async () => {
+    const { data } = await client.query(`{
+      trainingPrograms(first: 100) { totalCount edges { node { slug minMonths } } }
+      official: sources(official: true, first: 100) { totalCount edges { node { slug official } } }
+    }`);
+    const months = data.trainingPrograms.edges.map((e: any) => e.node.minMonths);
+    expect(months).toEqual([...months].sort((a: number, b: number) => a - b));
+    expect(data.trainingPrograms.totalCount).toBe(files['training-programs'].length);
+    expect(data.official.totalCount).toBe(files.sources.filter((s) => s.official).length);
+    expect(data.official.edges.every((e: any) => e.node.official)).toBe(true);
+  });
+});
