@@ -1,4 +1,5 @@
 /** compareRoles: the side-by-side an analyst would otherwise assemble from the articles. */
+import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { PrismaClient } from '../db/client.js';
 import { builder } from './builder.js';
 import { Certification } from './certification.js';
@@ -14,8 +15,26 @@ const comparisonInclude = {
 
 type LoadedRole = Awaited<ReturnType<typeof loadRoles>>[number];
 
-async function loadRoles(prisma: PrismaClient, slugs: string[]) {
-  const rows = await prisma.role.findMany({ where: { slug: { in: slugs } }, include: comparisonInclude });
+/**
+ * Loads the compared roles with what the comparison computes from, plus whatever the request
+ * selects under `roles` and `entries.role`, so that nested fields cost no extra queries.
+ */
+async function loadRoles(
+  prisma: PrismaClient,
+  slugs: string[],
+  selection: { role?: { include?: object }; figure?: { include?: object } } = {},
+) {
+  const rows = await prisma.role.findMany({
+    where: { slug: { in: slugs } },
+    include: {
+      ...selection.role?.include,
+      ...comparisonInclude,
+      figures: {
+        ...comparisonInclude.figures,
+        include: { ...selection.figure?.include, ...comparisonInclude.figures.include },
+      },
+    },
+  });
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   return slugs.map((slug) => {
     const row = bySlug.get(slug);
@@ -197,12 +216,24 @@ builder.queryFields((t) => ({
     args: {
       slugs: t.arg.stringList({ required: true, description: 'Two to four role slugs, all different.' }),
     },
-    resolve: async (_root, { slugs }, { prisma }) => {
+    resolve: async (_root, { slugs }, context, info) => {
+      const { prisma } = context;
       if (slugs.length < 2 || slugs.length > 4)
         throw badInput('slugs', `give 2 to 4 role slugs (got ${slugs.length}).`);
       const duplicate = slugs.find((s, i) => slugs.indexOf(s) !== i);
       if (duplicate) throw badInput('slugs', `"${duplicate}" is listed twice.`);
-      return { roles: await loadRoles(prisma, slugs) };
+      const role = queryFromInfo({ context, info, typeName: 'Role', paths: [['roles'], ['entries', 'role']] });
+      const figure = queryFromInfo({
+        context,
+        info,
+        typeName: 'LaborFigure',
+        paths: [
+          ['entries', 'wageRanges', 'figures'],
+          ['entries', 'outlook'],
+          ['entries', 'latestMedianWage'],
+        ],
+      });
+      return { roles: await loadRoles(prisma, slugs, { role, figure } as never) };
     },
   }),
 }));

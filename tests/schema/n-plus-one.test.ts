@@ -1,0 +1,85 @@
+/**
+ * A deeply nested request costs a small, fixed number of database calls whatever the number of
+ * rows: Pothos plans nested selections into the parent's query instead of one query per row.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '../../src/db/client.js';
+import { testDatabase } from '../support/database.js';
+import { graphqlClient } from '../support/graphql.js';
+
+let prisma: PrismaClient;
+const calls: string[] = [];
+
+beforeAll(async () => {
+  ({ prisma } = await testDatabase('seeded'));
+});
+
+/** A client that records every Prisma operation, raw queries included. */
+function recording(base: PrismaClient): PrismaClient {
+  return base.$extends({
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        calls.push(`${model ?? '$raw'}.${operation}`);
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
+const NESTED = `query ($first: Int) {
+  roles(first: $first) {
+    edges { node {
+      slug
+      track { slug }
+      nextSteps {
+        kind
+        to {
+          slug
+          nextSteps {
+            requirements { anyOf { acronym issuer { acronym } } }
+            training { slug sources { title } }
+            to { slug wages { value source { title } } entryCertifications { acronym } }
+          }
+        }
+      }
+    } }
+  }
+}`;
+
+async function callsFor(query: string, variables: Record<string, unknown>) {
+  const client = graphqlClient(recording(prisma));
+  calls.length = 0;
+  const result = await client.query(query, variables);
+  expect(result.errors).toBeUndefined();
+  return { count: calls.length, calls: [...calls], data: result.data };
+}
+
+describe('N+1', () => {
+  it('50 roles -> nextSteps -> to -> nextSteps -> to -> requirements is one planned query', async () => {
+    const many = await callsFor(NESTED, { first: 50 });
+    const few = await callsFor(NESTED, { first: 2 });
+    const roles = many.data.roles.edges.length;
+    const nested = many.data.roles.edges.flatMap((e: any) => e.node.nextSteps.flatMap((s: any) => s.to.nextSteps));
+    expect(roles).toBeGreaterThan(20);
+    expect(nested.length).toBeGreaterThan(roles);
+    expect(many.calls).toEqual(['Role.findMany']);
+    expect(few.count).toBe(many.count);
+  });
+
+  it('a comparison of two or four roles is one planned query too', async () => {
+    const compare = `query ($slugs: [String!]!) { compareRoles(slugs: $slugs) {
+      entries { role { slug nextSteps { to { slug } } } wageRanges { figures { source { title } } } certifications { acronym } }
+    } }`;
+    const two = await callsFor(compare, { slugs: ['medical-assistant', 'clinical-medical-assistant'] });
+    const four = await callsFor(compare, {
+      slugs: [
+        'medical-assistant',
+        'clinical-medical-assistant',
+        'administrative-medical-assistant',
+        'registered-nurse',
+      ],
+    });
+    expect(four.calls).toEqual(two.calls);
+    expect(two.calls).toEqual(['Role.findMany']);
+  });
+});

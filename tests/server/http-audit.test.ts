@@ -1,0 +1,46 @@
+/** The server speaks GraphQL over HTTP as the spec's audit suite (graphql-http) expects. */
+import { serverAudits } from 'graphql-http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.js';
+import { type Listening, listen } from '../../src/server/http.js';
+import { testDatabase } from '../support/database.js';
+
+let server: Listening;
+beforeAll(async () => {
+  const { prisma } = await testDatabase('seeded');
+  server = await listen(createApp({ prisma }), 0, '127.0.0.1');
+});
+afterAll(() => server?.close());
+
+describe('GraphQL over HTTP audits', () => {
+  for (const audit of serverAudits({ url: () => server.url, fetchFn: fetch })) {
+    it(audit.name, async () => {
+      const result = await audit.fn();
+      // MUST and SHOULD audits pass; MAY audits are optional behaviour.
+      if (result.status === 'error') throw new Error(result.reason);
+      if (audit.name.startsWith('MUST') || audit.name.startsWith('SHOULD')) {
+        expect({
+          audit: audit.name,
+          status: result.status,
+          reason: 'reason' in result ? result.reason : '',
+        }).toMatchObject({
+          status: 'ok',
+        });
+      }
+    });
+  }
+
+  it('serves GET and POST with application/graphql-response+json', async () => {
+    const get = await fetch(`${server.url}?query=${encodeURIComponent('{ tracks { slug } }')}`, {
+      headers: { accept: 'application/graphql-response+json' },
+    });
+    expect(get.status).toBe(200);
+    expect(get.headers.get('content-type')).toMatch(/application\/graphql-response\+json/);
+    const post = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: '{ nope }' }),
+    });
+    expect(post.status).toBe(400);
+  });
+});
