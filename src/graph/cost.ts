@@ -13,3 +13,15 @@ export function experienceMonths(minYearsExperience: number, yearsAlreadyInRole 
 export function estimatedMonths(minYearsExperience: number, trainingMinMonths: readonly number[]): number {
   return experienceMonths(minYearsExperience) + trainingMinMonths.reduce((sum, m) => sum + m, 0);
 }
+
+/**
+ * Money is summed in whole cents inside the engine, so sums do not depend on their order
+ * (fractions of a cent in the input are rounded).
+ */
+export function usdToCents(usd: number | null): number {
+  return usd === null ? 0 : Math.round(usd * 100);
+}
+
+export function centsToUsd(cents: number): number {
+  return cents / 100;
+}

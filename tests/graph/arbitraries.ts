@@ -1,0 +1,173 @@
+/** fast-check generators of small random career graphs, profiles and queries. */
+import fc from 'fast-check';
+import type { Constraints, GraphInput, PathwayQuery, Profile, RankBy, ReachableQuery } from '../../src/graph/types.js';
+
+export interface Scenario {
+  input: GraphInput;
+  roleIds: number[];
+  trackIds: number[];
+  certIds: number[];
+  programIds: number[];
+}
+
+const SLUGS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
+
+/** Distinct ids, deliberately not dense and not in input order. */
+const ids = (n: number, base: number) =>
+  fc.shuffledSubarray(
+    Array.from({ length: 3 * n + 2 }, (_, i) => base + 7 * i + 3),
+    { minLength: n, maxLength: n },
+  );
+
+/**
+ * Random graphs. With `ties`, fees, lengths and costs come from tiny sets of values, so that many
+ * pathways tie and the tie-breaking and dominance rules are exercised.
+ */
+export const scenarioArb = (
+  opts: { maxRoles?: number; maxTransitions?: number; ties?: boolean } = {},
+): fc.Arbitrary<Scenario> => {
+  const ties = opts.ties ?? false;
+  const fee = ties
+    ? fc.constantFrom<number | null>(null, 0, 100, 100)
+    : fc.oneof(fc.constant(null), fc.constant(0), fc.constantFrom(50, 100, 125), fc.integer({ min: 1, max: 300 }));
+  const minMonths = ties ? fc.constantFrom(0, 6) : fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 12 }));
+  const cost = ties
+    ? fc.constantFrom<number | null>(null, 0, 100)
+    : fc.oneof(fc.constant(null), fc.constant(0), fc.integer({ min: 1, max: 3000 }));
+  const years = ties ? fc.constantFrom(0, 0, 1) : fc.constantFrom(0, 0, 0.1, 0.5, 1, 1.5, 2, 3);
+  return fc
+    .record({
+      nRoles: fc.integer({ min: 2, max: opts.maxRoles ?? 8 }),
+      nTracks: fc.integer({ min: 1, max: 3 }),
+      nCerts: fc.integer({ min: 0, max: 5 }),
+      nPrograms: fc.integer({ min: 0, max: 3 }),
+    })
+    .chain(({ nRoles, nTracks, nCerts, nPrograms }) =>
+      fc.record({
+        roleIds: ids(nRoles, 100),
+        trackIds: ids(nTracks, 10),
+        roleTracks: fc.array(fc.integer({ min: 0, max: nTracks - 1 }), { minLength: nRoles, maxLength: nRoles }),
+        certIds: ids(nCerts, 500),
+        certSlugs: fc.shuffledSubarray(SLUGS, { minLength: nCerts, maxLength: nCerts }),
+        certFees: fc.array(
+          fc.oneof(fc.constant(null), fc.constant(0), fc.constantFrom(50, 100, 125), fc.integer({ min: 1, max: 300 })),
+          {
+            minLength: nCerts,
+            maxLength: nCerts,
+          },
+        ),
+        programIds: ids(nPrograms, 900),
+        programs: fc.array(
+          fc.record({
+            minMonths,
+            cost,
+          }),
+          { minLength: nPrograms, maxLength: nPrograms },
+        ),
+        transitionIds: ids(opts.maxTransitions ?? 18, 2000),
+        transitions: fc.array(
+          fc.record({
+            from: fc.integer({ min: 0, max: nRoles - 1 }),
+            to: fc.integer({ min: 0, max: nRoles - 1 }),
+            years,
+            groups:
+              nCerts === 0
+                ? fc.constant([] as number[][])
+                : fc.array(fc.uniqueArray(fc.integer({ min: 0, max: nCerts - 1 }), { minLength: 1, maxLength: 3 }), {
+                    maxLength: 2,
+                  }),
+            training:
+              nPrograms === 0
+                ? fc.constant([] as number[])
+                : fc.array(fc.integer({ min: 0, max: nPrograms - 1 }), { maxLength: 2 }),
+          }),
+          {
+            minLength: Math.min(2 * nRoles, opts.maxTransitions ?? 18),
+            maxLength: opts.maxTransitions ?? 18,
+            size: 'max',
+          },
+        ),
+      }),
+    )
+    .map((g) => {
+      const input: GraphInput = {
+        roles: g.roleIds.map((id, i) => ({
+          id,
+          slug: `role-${id}`,
+          trackId: g.trackIds[g.roleTracks[i]!]!,
+          trackSlug: `track-${g.trackIds[g.roleTracks[i]!]!}`,
+        })),
+        certifications: g.certIds.map((id, i) => ({ id, slug: g.certSlugs[i]!, examFeeUsd: g.certFees[i]! })),
+        programs: g.programIds.map((id, i) => ({
+          id,
+          slug: `program-${id}`,
+          minMonths: g.programs[i]!.minMonths,
+          typicalCostUsd: g.programs[i]!.cost,
+        })),
+        transitions: g.transitions
+          .filter((t) => t.from !== t.to)
+          .map((t, i) => ({
+            id: g.transitionIds[i]!,
+            from: g.roleIds[t.from]!,
+            to: g.roleIds[t.to]!,
+            minYearsExperience: t.years,
+            requirementGroups: t.groups.map((grp) => grp.map((c) => g.certIds[c]!)),
+            training: t.training.map((p) => g.programIds[p]!),
+          })),
+      };
+      return { input, roleIds: g.roleIds, trackIds: g.trackIds, certIds: g.certIds, programIds: g.programIds };
+    });
+};
+
+export const rankByArb: fc.Arbitrary<RankBy> = fc.constantFrom(
+  'FASTEST',
+  'CHEAPEST',
+  'FEWEST_NEW_CERTIFICATIONS',
+  'FEWEST_STEPS',
+);
+
+export const profileArb = (s: Scenario): fc.Arbitrary<Profile> =>
+  fc.record(
+    {
+      heldCertifications: fc.subarray(s.certIds),
+      completedPrograms: fc.subarray(s.programIds),
+      yearsInCurrentRole: fc.constantFrom(0, 0.5, 1, 2, 3),
+    },
+    { requiredKeys: [] },
+  );
+
+export const constraintsArb = (s: Scenario): fc.Arbitrary<Constraints> =>
+  fc.record(
+    {
+      maxSteps: fc.integer({ min: 0, max: 5 }),
+      maxMonths: fc.integer({ min: 0, max: 120 }),
+      maxCostUsd: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 8000 })),
+      avoidRoles: fc.subarray(s.roleIds, { maxLength: 2 }),
+      onlyTracks: fc.subarray(s.trackIds, { minLength: 1 }),
+    },
+    { requiredKeys: [] },
+  );
+
+export const pathwayQueryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
+  fc
+    .record({
+      from: fc.constantFrom(...s.roleIds),
+      target: fc.oneof(
+        fc.record({ to: fc.constantFrom(...s.roleIds) }),
+        fc.record({ toTrack: fc.constantFrom(...s.trackIds) }),
+      ),
+      k: fc.integer({ min: 1, max: 6 }),
+      rankBy: rankByArb,
+      profile: fc.option(profileArb(s), { nil: undefined }),
+      constraints: fc.option(constraintsArb(s), { nil: undefined }),
+    })
+    .filter((q) => !('to' in q.target) || q.target.to !== q.from)
+    .map(({ target, ...q }) => ({ ...q, ...target }) as PathwayQuery);
+
+export const reachableQueryArb = (s: Scenario): fc.Arbitrary<ReachableQuery> =>
+  fc.record({
+    from: fc.constantFrom(...s.roleIds),
+    withinMonths: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constant(1000)),
+    profile: fc.option(profileArb(s), { nil: undefined }),
+    constraints: fc.option(constraintsArb(s), { nil: undefined }),
+  });

@@ -1,0 +1,174 @@
+/**
+ * The engine against a brute-force enumeration of every loopless path and every way of earning the
+ * certifications, on many small random graphs: same pathways, same order, same figures.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildIndex, findPathways, reachableRoles } from '../../src/graph/index.js';
+import type { PathwayQuery } from '../../src/graph/types.js';
+import {
+  constraintsArb,
+  pathwayQueryArb,
+  profileArb,
+  rankByArb,
+  reachableQueryArb,
+  scenarioArb,
+  type Scenario,
+} from './arbitraries.js';
+import { bruteFindPathways, bruteReachableRoles } from './brute-force.js';
+
+const withQuery = <Q>(queryArb: (s: Scenario) => fc.Arbitrary<Q>) =>
+  scenarioArb().chain((s) => fc.tuple(fc.constant(s), queryArb(s)));
+
+describe('findPathways agrees with brute force', () => {
+  it('for random graphs, rankings, profiles and constraints', () => {
+    fc.assert(
+      fc.property(withQuery(pathwayQueryArb), ([s, q]) => {
+        const index = buildIndex(s.input);
+        expect(findPathways(index, q)).toEqual(bruteFindPathways(s.input, q));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('for every ranking and every constraint on the same graph and query', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb().chain((s) => fc.tuple(fc.constant(s), pathwayQueryArb(s), profileArb(s), constraintsArb(s))),
+        ([s, base, profile, constraints]) => {
+          const index = buildIndex(s.input);
+          const keys = Object.keys(constraints) as (keyof typeof constraints)[];
+          const variants: PathwayQuery['constraints'][] = [
+            undefined,
+            ...keys.map((key) => ({ [key]: constraints[key] })),
+            constraints,
+          ];
+          for (const rankBy of ['FASTEST', 'CHEAPEST', 'FEWEST_NEW_CERTIFICATIONS', 'FEWEST_STEPS'] as const)
+            for (const c of variants) {
+              const q: PathwayQuery = { ...base, k: 4, rankBy, profile, constraints: c };
+              expect(findPathways(index, q)).toEqual(bruteFindPathways(s.input, q));
+            }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('k = 1 is the first of k = 6', () => {
+    fc.assert(
+      fc.property(withQuery(pathwayQueryArb), ([s, q]) => {
+        const index = buildIndex(s.input);
+        const one = findPathways(index, { ...q, k: 1 });
+        const six = findPathways(index, { ...q, k: 6 });
+        expect(one).toEqual(six.slice(0, 1));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('on denser graphs (up to 9 roles, 26 transitions)', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb({ maxRoles: 9, maxTransitions: 26 }).chain((s) => fc.tuple(fc.constant(s), pathwayQueryArb(s))),
+        ([s, q]) => {
+          const index = buildIndex(s.input);
+          expect(findPathways(index, q)).toEqual(bruteFindPathways(s.input, q));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('reachableRoles agrees with brute force', () => {
+  it('for random graphs, profiles and constraints', () => {
+    fc.assert(
+      fc.property(withQuery(reachableQueryArb), ([s, q]) => {
+        const index = buildIndex(s.input);
+        const got = reachableRoles(index, q).map(({ pathway, ...r }) => ({ ...r, pathway: pathway() }));
+        expect(got).toEqual(bruteReachableRoles(s.input, q));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('earliest month is the FASTEST k = 1 total', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb().chain((s) => fc.tuple(fc.constant(s), fc.constantFrom(...s.roleIds), profileArb(s))),
+        ([s, from, profile]) => {
+          const index = buildIndex(s.input);
+          for (const r of reachableRoles(index, { from, withinMonths: 1000, profile })) {
+            const [best] = findPathways(index, { from, to: r.roleId, k: 1, rankBy: 'FASTEST', profile });
+            expect(best?.totalMonths).toBe(r.earliestMonth);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('monotonicity: what the learner already has never hurts', () => {
+  /** Ranking key of a pathway, as the engine orders them. */
+  const key = (
+    rankBy: string,
+    p: { totalMonths: number; totalCostUsd: number; newCertifications: number; stepCount: number },
+  ) => {
+    const m = [p.totalMonths, p.totalCostUsd, p.newCertifications, p.stepCount];
+    switch (rankBy) {
+      case 'CHEAPEST':
+        return [m[1]!, m[0]!, m[2]!, m[3]!];
+      case 'FEWEST_NEW_CERTIFICATIONS':
+        return [m[2]!, m[0]!, m[1]!, m[3]!];
+      case 'FEWEST_STEPS':
+        return [m[3]!, m[0]!, m[1]!, m[2]!];
+      default:
+        return m;
+    }
+  };
+  const lexLe = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+    return true;
+  };
+
+  it('adding a held certification, a completed program or years never worsens the i-th best pathway', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb().chain((s) =>
+          fc.tuple(
+            fc.constant(s),
+            pathwayQueryArb(s),
+            rankByArb,
+            fc.oneof(
+              fc.record({ cert: fc.constantFrom(0, ...s.certIds) }),
+              fc.record({ program: fc.constantFrom(0, ...s.programIds) }),
+              fc.record({ years: fc.constantFrom(0.5, 1, 5) }),
+            ),
+          ),
+        ),
+        ([s, q, rankBy, extra]) => {
+          const index = buildIndex(s.input);
+          const base = { ...q, rankBy, k: 5 };
+          const p = base.profile ?? {};
+          const more = {
+            heldCertifications: [
+              ...(p.heldCertifications ?? []),
+              ...('cert' in extra && extra.cert ? [extra.cert] : []),
+            ],
+            completedPrograms: [
+              ...(p.completedPrograms ?? []),
+              ...('program' in extra && extra.program ? [extra.program] : []),
+            ],
+            yearsInCurrentRole: (p.yearsInCurrentRole ?? 0) + ('years' in extra ? extra.years : 0),
+          };
+          const before = findPathways(index, base);
+          const after = findPathways(index, { ...base, profile: more });
+          expect(after.length).toBeGreaterThanOrEqual(before.length);
+          before.forEach((b, i) => expect(lexLe(key(rankBy, after[i]!), key(rankBy, b))).toBe(true));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
