@@ -6,5 +6,6 @@ export { PrismaClient };
 
 /** Creates a Prisma client for the database at `url`. */
 export function createPrisma(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  // Fail fast when the database cannot be reached rather than waiting for the TCP timeout.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 5_000 }) });
 }

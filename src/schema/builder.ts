@@ -2,22 +2,51 @@
 import SchemaBuilder from '@pothos/core';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import type { ApiKeyIdentity } from '../db/api-keys.js';
 import type { PrismaClient } from '../db/client.js';
+import type { GraphIndex } from '../graph/index.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 
 /** What every resolver receives. */
 export type Context = {
   prisma: PrismaClient;
+  /** The pathway engine's index of the current data. */
+  graph: { current(): Promise<GraphIndex> };
+  /** The caller's API key, when a valid one was presented. */
+  apiKey: ApiKeyIdentity | null;
+  /** Whether this request may read: true unless the server requires a key for reading. */
+  mayRead: boolean;
 };
 
 export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
   Context: Context;
   DefaultFieldNullability: false;
+  AuthScopes: { reader: boolean; editor: boolean; admin: boolean };
+  Scalars: { JSON: { Input: unknown; Output: unknown } };
 }>({
-  plugins: [PrismaPlugin, RelayPlugin],
+  // Relay first so scope checks see parsed global IDs; scope-auth before Prisma's resolvers.
+  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin],
   defaultFieldNullability: false,
+  scopeAuth: {
+    authScopes: (ctx) => ({
+      reader: ctx.mayRead,
+      editor: ctx.apiKey?.scopes.includes('editor') ?? false,
+      admin: ctx.apiKey?.scopes.includes('admin') ?? false,
+    }),
+    unauthorizedError: (_parent, ctx, info) =>
+      ctx.apiKey
+        ? new GraphQLError(`The API key "${ctx.apiKey.name}" may not use ${info.parentType.name}.${info.fieldName}.`, {
+            extensions: { code: 'FORBIDDEN' },
+          })
+        : new GraphQLError(
+            `${info.parentType.name}.${info.fieldName} needs an API key: send "Authorization: Bearer <key>".`,
+            { extensions: { code: 'UNAUTHENTICATED' } },
+          ),
+  },
   prisma: {
     client: (ctx) => ctx.prisma,
     dmmf: getDatamodel(),
@@ -53,4 +82,13 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.queryType({ description: 'Reads the career lattice: roles, the moves between them, and their sources.' });
+builder.queryType({
+  description: 'Reads the career lattice: roles, the moves between them, and their sources.',
+  // Reading is open unless the server is configured to require a key (READ_REQUIRES_KEY).
+  authScopes: { reader: true },
+});
+
+builder.mutationType({
+  description: 'Edits the curated data. Every mutation needs an API key with the editor scope.',
+  authScopes: { editor: true },
+});

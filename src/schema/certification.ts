@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
+import { editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, checkPageSize, connectionOf, notFound } from './errors.js';
 import { Source } from './source.js';
 import { Transition } from './transition.js';
@@ -34,6 +35,9 @@ export const Certification = builder.prismaNode('Certification', {
   description: 'A certification or licence, with who issues it and how to qualify.',
   id: { field: 'id' },
   fields: (t) => ({
+    version: t.exposeInt('version', {
+      description: 'Increases with every change; send it back as `expectedVersion` when updating or deleting.',
+    }),
     slug: t.exposeString('slug', { description: 'Stable identifier, the acronym in lower case, e.g. "cma".' }),
     acronym: t.exposeString('acronym', { description: 'The acronym holders put after their name, e.g. "CMA".' }),
     name: t.exposeString('name', { description: 'Full name.' }),
@@ -121,3 +125,73 @@ builder.queryFields((t) => ({
     ...connectionOf('Certification', 'certifications'),
   ),
 }));
+
+// ---- editing ---------------------------------------------------------------------------------
+
+const EligibilityRouteInput = builder.inputType('EligibilityRouteInput', {
+  description: 'One way to qualify for a certification’s exam.',
+  fields: (t) => ({
+    description: t.string({ required: true, description: 'The route as the issuer states it.' }),
+    program: t.string({ description: 'Slug of the training program the route asks for, if any.' }),
+    minMonthsExperience: t.int({ description: 'Months of work experience the route asks for, if any.' }),
+  }),
+});
+
+const certificationFields = (t: InputFields, required: boolean) => ({
+  acronym: t.string({ required, description: 'The acronym, e.g. "CMA".' }),
+  name: t.string({ required, description: 'Full name.' }),
+  kind: t.field({ type: CertificationKind, required, description: 'Certification or licence.' }),
+  issuer: t.string({ required, description: 'Slug of the issuing organization.' }),
+  examQuestions: t.int({ description: 'Questions on the exam.' }),
+  examMinutes: t.int({ description: 'Length of the exam in minutes.' }),
+  examFeeUsd: t.int({ description: 'Exam fee in US dollars.' }),
+  renewalMonths: t.int({ description: 'Renewal period in months.' }),
+  renewalRequirement: t.string({ description: 'What renewal takes.' }),
+  eligibilityRoutes: t.field({
+    type: [EligibilityRouteInput],
+    description: 'Ways to qualify; replaces the current list when given.',
+  }),
+  sources: t.stringList({ required, description: 'Slugs of the sources (at least one).' }),
+});
+
+editingMutations({
+  kind: 'certifications',
+  name: 'Certification',
+  field: 'certification',
+  ref: Certification,
+  identity: {
+    create: (t) => ({
+      slug: t.string({ required: true, description: 'Slug of the certification: the acronym in lower case.' }),
+    }),
+    existing: (t) => ({
+      slug: t.string({ required: true, description: 'Slug of the certification: the acronym in lower case.' }),
+    }),
+  },
+  fields: certificationFields,
+  key: (input: { slug: string }) => input.slug,
+  toRecord: (input, existing) => {
+    const { examQuestions, examMinutes, examFeeUsd, renewalMonths, renewalRequirement, eligibilityRoutes, ...rest } =
+      input;
+    return {
+      ...merge(existing, rest),
+      exam: merge(existing?.exam, { questions: examQuestions, minutes: examMinutes, feeUsd: examFeeUsd }),
+      renewal: merge(existing?.renewal, { months: renewalMonths, requirement: renewalRequirement }),
+      eligibility:
+        eligibilityRoutes === undefined
+          ? (existing?.eligibility ?? [])
+          : (eligibilityRoutes ?? []).map((route: object) => merge(undefined, route)),
+    };
+  },
+  names: {
+    'exam.questions': 'examQuestions',
+    'exam.minutes': 'examMinutes',
+    'exam.feeUsd': 'examFeeUsd',
+    'renewal.months': 'renewalMonths',
+    'renewal.requirement': 'renewalRequirement',
+    eligibility: 'eligibilityRoutes',
+  },
+  load: (ctx, slug) => ctx.prisma.certification.findUnique({ where: { slug } }),
+  version: async (ctx, slug) =>
+    (await ctx.prisma.certification.findUnique({ where: { slug }, select: { version: true } }))?.version ?? null,
+  deleteDescription: 'Deletes a certification; refused while a move requires it.',
+});

@@ -17,6 +17,9 @@ builder.prismaNode('Organization', {
   description: 'A certifying body, agency or publisher.',
   id: { field: 'id' },
   fields: (t) => ({
+    version: t.exposeInt('version', {
+      description: 'Increases with every change; send it back as `expectedVersion` when updating or deleting.',
+    }),
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "aama".' }),
     name: t.exposeString('name', { description: 'Full name.' }),
     acronym: t.exposeString('acronym', { nullable: true, description: 'Usual acronym, e.g. "AAMA".' }),

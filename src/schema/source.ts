@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
+import { editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, checkPageSize, connectionOf, notFound } from './errors.js';
 
 export const Source = builder.prismaNode('Source', {
@@ -9,6 +10,9 @@ export const Source = builder.prismaNode('Source', {
     'Where a fact comes from. Official sources are agencies and certifying bodies; secondary sources are articles that may quote them.',
   id: { field: 'id' },
   fields: (t) => ({
+    version: t.exposeInt('version', {
+      description: 'Increases with every change; send it back as `expectedVersion` when updating or deleting.',
+    }),
     slug: t.exposeString('slug', { description: 'Stable identifier.' }),
     title: t.exposeString('title', { description: 'Title as published.' }),
     publisher: t.relation('publisher', { description: 'Who published it.' }),
@@ -60,3 +64,35 @@ async function sourceWhere(
   }
   return where;
 }
+
+// ---- editing ---------------------------------------------------------------------------------
+
+const sourceFields = (t: InputFields, required: boolean) => ({
+  title: t.string({ required, description: 'Title as published.' }),
+  publisher: t.string({ required, description: 'Slug of the publishing organization.' }),
+  url: t.string({ description: 'Where it can be read.' }),
+  year: t.int({ required, description: 'Year of publication or of its data.' }),
+  official: t.boolean({
+    required,
+    description: 'True for agencies and certifying bodies, false for secondary sources.',
+  }),
+  note: t.string({ description: 'Curator’s note.' }),
+});
+
+editingMutations({
+  kind: 'sources',
+  name: 'Source',
+  field: 'source',
+  ref: Source,
+  identity: {
+    create: (t) => ({ slug: t.string({ required: true, description: 'Slug of the source.' }) }),
+    existing: (t) => ({ slug: t.string({ required: true, description: 'Slug of the source.' }) }),
+  },
+  fields: sourceFields,
+  key: (input: { slug: string }) => input.slug,
+  toRecord: (input, existing) => merge(existing, input),
+  load: (ctx, slug) => ctx.prisma.source.findUnique({ where: { slug } }),
+  version: async (ctx, slug) =>
+    (await ctx.prisma.source.findUnique({ where: { slug }, select: { version: true } }))?.version ?? null,
+  deleteDescription: 'Deletes a source; refused while anything still cites it.',
+});

@@ -6,6 +6,9 @@ export const Track = builder.prismaNode('Track', {
   description: 'A family of roles: clinical, administrative, or hybrid (both sides of the practice).',
   id: { field: 'id' },
   fields: (t) => ({
+    version: t.exposeInt('version', {
+      description: 'Increases with every change; send it back as `expectedVersion` when updating or deleting.',
+    }),
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "clinical".' }),
     name: t.exposeString('name', { description: 'Display name.' }),
     description: t.exposeString('description', { description: 'What the roles of this track have in common.' }),

@@ -1,4 +1,5 @@
 import { builder } from './builder.js';
+import { editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, checkPageSize, connectionOf } from './errors.js';
 import { Source } from './source.js';
 
@@ -19,6 +20,9 @@ export const TrainingProgram = builder.prismaNode('TrainingProgram', {
   description: 'A kind of training a move can require, with its typical length and cost.',
   id: { field: 'id' },
   fields: (t) => ({
+    version: t.exposeInt('version', {
+      description: 'Increases with every change; send it back as `expectedVersion` when updating or deleting.',
+    }),
     slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "practical-nursing-program".' }),
     name: t.exposeString('name', { description: 'Display name.' }),
     credential: t.expose('credential', { type: Credential, description: 'What completing it awards.' }),
@@ -68,3 +72,37 @@ builder.queryFields((t) => ({
     ...connectionOf('TrainingProgram', 'training programs'),
   ),
 }));
+
+// ---- editing ---------------------------------------------------------------------------------
+
+const programFields = (t: InputFields, required: boolean) => ({
+  name: t.string({ required, description: 'Display name.' }),
+  credential: t.field({ type: Credential, required, description: 'What completing it awards.' }),
+  minMonths: t.int({ required, description: 'Shortest typical length, in months.' }),
+  maxMonths: t.int({ required, description: 'Longest typical length, in months.' }),
+  typicalCostUsd: t.int({ description: 'Typical tuition in US dollars, where a source gives one.' }),
+  description: t.string({ required, description: 'What the program covers and what its figures rest on.' }),
+  sources: t.stringList({ required, description: 'Slugs of the sources (at least one).' }),
+});
+
+editingMutations({
+  kind: 'training-programs',
+  name: 'TrainingProgram',
+  field: 'trainingProgram',
+  ref: TrainingProgram,
+  identity: {
+    create: (t) => ({ slug: t.string({ required: true, description: 'Slug of the program.' }) }),
+    existing: (t) => ({ slug: t.string({ required: true, description: 'Slug of the program.' }) }),
+  },
+  fields: programFields,
+  key: (input: { slug: string }) => input.slug,
+  toRecord: (input, existing) => {
+    const { minMonths, maxMonths, ...rest } = input;
+    return { ...merge(existing, rest), months: merge(existing?.months, { min: minMonths, max: maxMonths }) };
+  },
+  names: { 'months.min': 'minMonths', 'months.max': 'maxMonths', months: 'minMonths' },
+  load: (ctx, slug) => ctx.prisma.trainingProgram.findUnique({ where: { slug } }),
+  version: async (ctx, slug) =>
+    (await ctx.prisma.trainingProgram.findUnique({ where: { slug }, select: { version: true } }))?.version ?? null,
+  deleteDescription: 'Deletes a training program; refused while moves or eligibility routes require it.',
+});

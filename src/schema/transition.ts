@@ -1,5 +1,7 @@
 import { estimatedMonths } from '../graph/cost.js';
+import { transitionKey } from '../db/dataset/export.js';
 import { builder } from './builder.js';
+import { editingMutations, type InputFields, merge } from './editing.js';
 import { Certification } from './certification.js';
 import { Source } from './source.js';
 import { TrainingProgram } from './training-program.js';
@@ -34,6 +36,9 @@ export const Transition = builder.prismaNode('Transition', {
   description: 'A move from one role to another, with what it takes and the sources it rests on.',
   id: { field: 'id' },
   fields: (t) => ({
+    version: t.exposeInt('version', {
+      description: 'Increases with every change; send it back as `expectedVersion` when updating or deleting.',
+    }),
     from: t.relation('fromRole', { description: 'The role the move starts from.' }),
     to: t.relation('toRole', { description: 'The role the move leads to.' }),
     kind: t.expose('kind', { type: TransitionKind, description: 'What kind of move it is.' }),
@@ -74,4 +79,60 @@ export const Transition = builder.prismaNode('Transition', {
       resolve: (tr) => tr.sources.map((s) => s.source),
     }),
   }),
+});
+
+// ---- editing ---------------------------------------------------------------------------------
+
+const RequirementGroupInput = builder.inputType('RequirementGroupInput', {
+  description: 'Certifications of which any one satisfies the requirement.',
+  fields: (t) => ({
+    anyOf: t.stringList({ required: true, description: 'Slugs of the alternatives (at least one).' }),
+  }),
+});
+
+const transitionFields = (t: InputFields, required: boolean) => ({
+  kind: t.field({ type: TransitionKind, required, description: 'What kind of move it is.' }),
+  minYearsExperience: t.float({ required, description: 'Years of experience in the source role (0 or more).' }),
+  requirements: t.field({
+    type: [RequirementGroupInput],
+    description: 'Certification requirements: every group needed; replaces the current list when given.',
+  }),
+  training: t.stringList({ description: 'Slugs of the required training programs; replaces the list when given.' }),
+  rationale: t.string({ required, description: 'Why the move makes sense, in one sentence.' }),
+  sources: t.stringList({ required, description: 'Slugs of the sources (at least one).' }),
+});
+const pairFields = (t: InputFields) => ({
+  from: t.string({ required: true, description: 'Slug of the role the move starts from.' }),
+  to: t.string({ required: true, description: 'Slug of the role the move leads to.' }),
+});
+
+editingMutations({
+  kind: 'transitions',
+  name: 'Transition',
+  field: 'transition',
+  ref: Transition,
+  identity: { create: pairFields, existing: pairFields },
+  fields: transitionFields,
+  key: (input: { from: string; to: string }) => transitionKey(input),
+  toRecord: (input, existing) => {
+    const { requirements, ...rest } = input;
+    const record = merge(existing, rest);
+    if (requirements !== undefined)
+      (record as { requires: string[][] }).requires = (requirements ?? []).map((g: { anyOf: string[] }) => g.anyOf);
+    return record;
+  },
+  names: { requires: 'requirements' },
+  load: async (ctx, key) => {
+    const [from, to] = key.split('->');
+    return ctx.prisma.transition.findFirst({ where: { fromRole: { slug: from }, toRole: { slug: to } } });
+  },
+  version: async (ctx, key) => {
+    const [from, to] = key.split('->');
+    const row = await ctx.prisma.transition.findFirst({
+      where: { fromRole: { slug: from }, toRole: { slug: to } },
+      select: { version: true },
+    });
+    return row?.version ?? null;
+  },
+  deleteDescription: 'Deletes a move.',
 });

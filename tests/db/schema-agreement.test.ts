@@ -41,6 +41,8 @@ const nativeTypes: Record<string, (f: Field) => string> = {
   Boolean: () => 'boolean',
   DateTime: () => 'timestamp(3) without time zone',
   Decimal: (f) => `numeric(${f.nativeType?.[1]?.join(',') ?? '65,30'})`,
+  BigInt: () => 'bigint',
+  Json: () => 'jsonb',
 };
 /** The type PostgreSQL reports for a field, as `format_type` prints it. */
 function expectedType(f: Field): string {

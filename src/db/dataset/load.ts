@@ -3,7 +3,8 @@
  * and writes only the difference, in one transaction. Loading the same data twice changes nothing.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { Prisma, PrismaClient } from '../../generated/prisma/client.js';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
+import { notifyDataChanged } from '../notify.js';
 import { exportDataset, figureKey, transitionKey } from './export.js';
 import { type Dataset, type DatasetKind, datasetFiles } from './format.js';
 import { validateDataset } from './read.js';
@@ -70,17 +71,23 @@ function overlayRaw(current: Dataset, incoming: Partial<Record<DatasetKind, unkn
   return merged;
 }
 
-type Plan = Record<DatasetKind, { upsert: AnyRecord[]; remove: AnyRecord[]; counts: KindChanges }>;
+/** One record's change: `before` is absent for a creation, `after` for a deletion. */
+export type RecordChange = { kind: DatasetKind; key: string; before?: AnyRecord; after?: AnyRecord };
+export type Plan = Record<
+  DatasetKind,
+  { upsert: AnyRecord[]; remove: AnyRecord[]; counts: KindChanges; changes: RecordChange[] }
+>;
 
 export function diffDatasets(current: Dataset, target: Dataset): Plan {
   const plan = {} as Plan;
   for (const kind of kinds) {
     const before = new Map(current[kind].map((r) => [keyOf(kind, r as AnyRecord), canonical(kind, r as AnyRecord)]));
     const after = new Map(target[kind].map((r) => [keyOf(kind, r as AnyRecord), canonical(kind, r as AnyRecord)]));
-    const entry = {
-      upsert: [] as AnyRecord[],
-      remove: [] as AnyRecord[],
+    const entry: Plan[DatasetKind] = {
+      upsert: [],
+      remove: [],
       counts: { created: 0, updated: 0, deleted: 0, unchanged: 0 },
+      changes: [],
     };
     for (const [key, record] of after) {
       const old = before.get(key);
@@ -91,11 +98,13 @@ export function diffDatasets(current: Dataset, target: Dataset): Plan {
         continue;
       }
       entry.upsert.push(record);
+      entry.changes.push({ kind, key, before: old, after: record });
     }
     for (const [key, record] of before) {
       if (!after.has(key)) {
         entry.counts.deleted++;
         entry.remove.push(record);
+        entry.changes.push({ kind, key, before: record });
       }
     }
     plan[kind] = entry;
@@ -110,7 +119,13 @@ export type LoadOptions = {
   dryRun?: boolean;
   /** How to name a kind's file in errors. */
   fileOf?: (kind: DatasetKind) => string;
+  /** Who is making the change, for the audit log. @default "system" */
+  actor?: string;
+  /** What the change is called in the audit log. @default "loadDataset" */
+  action?: string;
 };
+
+export const summaryOf = (plan: Plan) => Object.fromEntries(kinds.map((k) => [k, plan[k].counts])) as ImportSummary;
 
 /** Validates `incoming`, then writes the difference to the database atomically. */
 export async function loadDataset(
@@ -119,18 +134,75 @@ export async function loadDataset(
   options: LoadOptions = {},
 ): Promise<ImportSummary> {
   const mode = options.mode ?? 'MERGE';
+  const { plan } = await changeDataset(prisma, (current) => planTarget(current, incoming, mode, options.fileOf), {
+    dryRun: options.dryRun,
+    actor: options.actor ?? 'system',
+    action: options.action ?? 'loadDataset',
+  });
+  return summaryOf(plan);
+}
+
+export type ChangeOptions = {
+  actor: string;
+  action: string;
+  dryRun?: boolean;
+  /** Runs first inside the transaction, e.g. to check the version the client read. */
+  before?: (tx: Tx, current: Dataset) => Promise<void>;
+};
+
+/**
+ * The one way the curated data changes: in a transaction, under a lock, read the current
+ * dataset, compute the validated target state, write the difference, record each changed record
+ * in the audit log and notify the other replicas. A thrown error rolls everything back.
+ */
+export async function changeDataset(
+  prisma: PrismaClient,
+  target: (current: Dataset) => Dataset,
+  options: ChangeOptions,
+): Promise<{ plan: Plan; current: Dataset; target: Dataset }> {
   return prisma.$transaction(
     async (tx) => {
-      // Serialise loaders so two replicas seeding at once do not race on the same slugs.
+      // Serialise writers so two replicas or curators do not race on the same records.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242001)`;
       const current = await exportDataset(tx);
-      const target = planTarget(current, incoming, mode, options.fileOf);
-      const plan = diffDatasets(current, target);
-      if (!options.dryRun) await applyPlan(tx, plan);
-      return Object.fromEntries(kinds.map((k) => [k, plan[k].counts])) as ImportSummary;
+      await options.before?.(tx, current);
+      const next = target(current);
+      const plan = diffDatasets(current, next);
+      if (!options.dryRun) {
+        await applyPlan(tx, plan);
+        await recordAudit(tx, plan, options.actor, options.action);
+      }
+      return { plan, current, target: next };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+const entityOf: Record<DatasetKind, string> = {
+  tracks: 'Track',
+  organizations: 'Organization',
+  sources: 'Source',
+  'training-programs': 'TrainingProgram',
+  certifications: 'Certification',
+  roles: 'Role',
+  transitions: 'Transition',
+  figures: 'LaborFigure',
+};
+
+async function recordAudit(tx: Tx, plan: Plan, actor: string, action: string): Promise<void> {
+  const changes = kinds.flatMap((k) => plan[k].changes);
+  if (changes.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: changes.map((c) => ({
+      actor,
+      action,
+      entityType: entityOf[c.kind],
+      entityKey: c.key,
+      before: (c.before ?? Prisma.DbNull) as Prisma.InputJsonValue,
+      after: (c.after ?? Prisma.DbNull) as Prisma.InputJsonValue,
+    })),
+  });
+  await notifyDataChanged(tx, action);
 }
 
 type Tx = Prisma.TransactionClient;
@@ -148,11 +220,19 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
   const select = { select: { id: true, slug: true } } as const;
   for (const t of plan.tracks.upsert as Dataset['tracks']) {
     const data = { name: t.name, description: t.description };
-    await tx.track.upsert({ where: { slug: t.slug }, create: { slug: t.slug, ...data }, update: data });
+    await tx.track.upsert({
+      where: { slug: t.slug },
+      create: { slug: t.slug, ...data },
+      update: { ...data, version: { increment: 1 } },
+    });
   }
   for (const o of plan.organizations.upsert as Dataset['organizations']) {
     const data = { name: o.name, acronym: o.acronym ?? null, kind: o.kind, url: o.url ?? null };
-    await tx.organization.upsert({ where: { slug: o.slug }, create: { slug: o.slug, ...data }, update: data });
+    await tx.organization.upsert({
+      where: { slug: o.slug },
+      create: { slug: o.slug, ...data },
+      update: { ...data, version: { increment: 1 } },
+    });
   }
   const orgs = await idMap(tx.organization.findMany(select));
   for (const s of plan.sources.upsert as Dataset['sources']) {
@@ -164,7 +244,11 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
       official: s.official,
       note: s.note ?? null,
     };
-    await tx.source.upsert({ where: { slug: s.slug }, create: { slug: s.slug, ...data }, update: data });
+    await tx.source.upsert({
+      where: { slug: s.slug },
+      create: { slug: s.slug, ...data },
+      update: { ...data, version: { increment: 1 } },
+    });
   }
   const sources = await idMap(tx.source.findMany(select));
   const cite = (slugs: string[]) => slugs.map((s) => ({ sourceId: need(sources, s) }));
@@ -181,7 +265,7 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
     await tx.trainingProgram.upsert({
       where: { slug: p.slug },
       create: { slug: p.slug, ...data, sources: { create: cite(p.sources) } },
-      update: { ...data, sources: { deleteMany: {}, create: cite(p.sources) } },
+      update: { ...data, version: { increment: 1 }, sources: { deleteMany: {}, create: cite(p.sources) } },
     });
   }
   const programs = await idMap(tx.trainingProgram.findMany(select));
@@ -209,6 +293,7 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
       create: { slug: c.slug, ...data, eligibilityRoutes: { create: routes }, sources: { create: cite(c.sources) } },
       update: {
         ...data,
+        version: { increment: 1 },
         eligibilityRoutes: { deleteMany: {}, create: routes },
         sources: { deleteMany: {}, create: cite(c.sources) },
       },
@@ -233,7 +318,7 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
     await tx.role.upsert({
       where: { slug: r.slug },
       create: { slug: r.slug, ...data, sources: { create: cite(r.sources) } },
-      update: { ...data, sources: { deleteMany: {}, create: cite(r.sources) } },
+      update: { ...data, version: { increment: 1 }, sources: { deleteMany: {}, create: cite(r.sources) } },
     });
   }
   const roles = await idMap(tx.role.findMany(select));
@@ -259,6 +344,7 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
       },
       update: {
         ...data,
+        version: { increment: 1 },
         requirementGroups: { deleteMany: {}, create: groups },
         training: { deleteMany: {}, create: training },
         sources: { deleteMany: {}, create: cite(t.sources) },
@@ -286,7 +372,7 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
     await tx.laborFigure.upsert({
       where: { roleId_kind_unit_sourceId_year_geography: key },
       create: { ...key, ...data },
-      update: data,
+      update: { ...data, version: { increment: 1 } },
     });
   }
 

@@ -11,7 +11,9 @@ import { type Dataset, type DatasetKind, datasetFiles } from './format.js';
 
 export { curatedDataDir };
 
-export type DatasetProblem = { file: string; record: string; field: string; message: string };
+/** What kind of problem: a bad value, a reference to nothing, or a second record with one identity. */
+export type ProblemCode = 'INVALID' | 'UNKNOWN_REFERENCE' | 'DUPLICATE';
+export type DatasetProblem = { file: string; record: string; field: string; message: string; code: ProblemCode };
 
 export class DatasetError extends Error {
   constructor(readonly problems: DatasetProblem[]) {
@@ -44,7 +46,13 @@ export function validateDataset(
   for (const kind of kinds) {
     const raw = input[kind] ?? [];
     if (!Array.isArray(raw)) {
-      problems.push({ file: fileOf(kind), record: '(file)', field: '(root)', message: 'must be a list of records' });
+      problems.push({
+        file: fileOf(kind),
+        record: '(file)',
+        field: '(root)',
+        message: 'must be a list of records',
+        code: 'INVALID',
+      });
       dataset[kind] = [];
       continue;
     }
@@ -57,6 +65,7 @@ export function validateDataset(
           record: recordLabel(kind, record, index),
           field: issue.path.join('.') || '(record)',
           message: issue.message,
+          code: 'INVALID',
         });
       }
       return [];
@@ -78,8 +87,14 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
     certification: slugs('certifications'),
     role: slugs('roles'),
   };
-  const report = (kind: DatasetKind, record: unknown, index: number, field: string, message: string) =>
-    problems.push({ file: fileOf(kind), record: recordLabel(kind, record, index), field, message });
+  const report = (
+    kind: DatasetKind,
+    record: unknown,
+    index: number,
+    field: string,
+    message: string,
+    code: ProblemCode = 'INVALID',
+  ) => problems.push({ file: fileOf(kind), record: recordLabel(kind, record, index), field, message, code });
   const expect = (
     kind: DatasetKind,
     record: unknown,
@@ -89,7 +104,7 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
     value: string | undefined,
   ) => {
     if (value !== undefined && !known[target].has(value))
-      report(kind, record, index, field, `unknown ${target} "${value}"`);
+      report(kind, record, index, field, `unknown ${target} "${value}"`, 'UNKNOWN_REFERENCE');
   };
 
   for (const kind of kinds) {
@@ -100,7 +115,8 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
         const f = record as Dataset['figures'][number];
         const identity =
           kind === 'figures' ? JSON.stringify([f.role, f.kind, f.unit, f.source, f.year, f.geography]) : key;
-        if (seen.has(identity)) report(kind, record, index, kind === 'transitions' ? 'to' : 'slug', 'is a duplicate');
+        if (seen.has(identity))
+          report(kind, record, index, kind === 'transitions' ? 'to' : 'slug', 'is a duplicate', 'DUPLICATE');
         seen.add(identity);
       }
     });
@@ -154,7 +170,13 @@ export async function readDataset(dir = curatedDataDir): Promise<Dataset> {
     try {
       input[kind] = parse(text) ?? [];
     } catch (error) {
-      problems.push({ file: fileOf(kind), record: '(file)', field: '(syntax)', message: (error as Error).message });
+      problems.push({
+        file: fileOf(kind),
+        record: '(file)',
+        field: '(syntax)',
+        message: (error as Error).message,
+        code: 'INVALID',
+      });
     }
   }
   if (problems.length > 0) throw new DatasetError(problems);

@@ -1,0 +1,189 @@
+/** Create, update and delete for every editable kind, through the same validated path. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '../../src/db/client.js';
+import { testDatabase } from '../support/database.js';
+import { clientAs } from '../support/graphql.js';
+
+let prisma: PrismaClient;
+let editor: ReturnType<typeof clientAs>;
+let source: string;
+beforeAll(async () => {
+  ({ prisma } = await testDatabase('seeded'));
+  editor = clientAs(prisma, { name: 'curator', scopes: ['editor'] });
+  source = (await prisma.source.findFirstOrThrow({ where: { official: true } })).slug;
+});
+
+async function ok(mutation: string, input: Record<string, unknown>, field: string) {
+  const { data, errors } = await editor(mutation, { input });
+  expect(errors).toBeUndefined();
+  const name = Object.keys(data)[0]!;
+  expect(data[name].userErrors).toEqual([]);
+  return data[name][field];
+}
+async function refused(mutation: string, input: Record<string, unknown>) {
+  const { data, errors } = await editor(mutation, { input });
+  expect(errors).toBeUndefined();
+  const name = Object.keys(data)[0]!;
+  expect(data[name].userErrors.length).toBeGreaterThan(0);
+  return data[name].userErrors[0];
+}
+
+describe('transitions', () => {
+  const CREATE = `mutation ($input: CreateTransitionInput!) { createTransition(input: $input) {
+    transition { version minYearsExperience requirements { anyOf { slug } } training { slug } from { slug } to { slug } }
+    userErrors { field message code } } }`;
+  const UPDATE = `mutation ($input: UpdateTransitionInput!) { updateTransition(input: $input) {
+    transition { version minYearsExperience requirements { anyOf { slug } } } userErrors { field message code } } }`;
+  const DELETE = `mutation ($input: DeleteTransitionInput!) { deleteTransition(input: $input) {
+    transition { version } userErrors { field message code } } }`;
+  const move = () => ({
+    from: 'phlebotomy-technician',
+    to: 'ekg-technician',
+    kind: 'LATERAL',
+    minYearsExperience: 1,
+    requirements: [{ anyOf: ['cet'] }],
+    rationale: 'Both draw on patient-facing diagnostic skills.',
+    sources: [source],
+  });
+
+  it('are created, updated with their requirement groups, and deleted', async () => {
+    const created = await ok(CREATE, move(), 'transition');
+    expect(created).toMatchObject({ version: 1, minYearsExperience: 1, requirements: [{ anyOf: [{ slug: 'cet' }] }] });
+    const updated = await ok(
+      UPDATE,
+      {
+        from: move().from,
+        to: move().to,
+        expectedVersion: 1,
+        minYearsExperience: 0.5,
+        requirements: [{ anyOf: ['cet', 'cpt'] }, { anyOf: ['cma'] }],
+      },
+      'transition',
+    );
+    expect(updated.version).toBe(2);
+    expect(updated.minYearsExperience).toBe(0.5);
+    expect(updated.requirements.map((g: any) => g.anyOf.map((c: any) => c.slug).sort())).toEqual([
+      ['cet', 'cpt'],
+      ['cma'],
+    ]);
+    expect(await ok(DELETE, { from: move().from, to: move().to, expectedVersion: 2 }, 'transition')).toBeNull();
+  });
+
+  it('refuse a self-loop, a duplicate, negative years, an empty group, an unknown certification and no source', async () => {
+    const before = await prisma.transition.count();
+    expect(await refused(CREATE, { ...move(), to: move().from })).toMatchObject({ code: 'INVALID', message: /itself/ });
+    expect(await refused(CREATE, { ...move(), from: 'medical-assistant', to: 'lead-medical-assistant' })).toMatchObject(
+      {
+        code: 'TAKEN',
+      },
+    );
+    expect(await refused(CREATE, { ...move(), minYearsExperience: -1 })).toMatchObject({
+      field: ['input', 'minYearsExperience'],
+      code: 'INVALID',
+    });
+    expect(await refused(CREATE, { ...move(), requirements: [{ anyOf: [] }] })).toMatchObject({
+      field: ['input', 'requirements'],
+      code: 'INVALID',
+    });
+    expect(await refused(CREATE, { ...move(), requirements: [{ anyOf: ['xyz'] }] })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: /"xyz"/,
+    });
+    expect(await refused(CREATE, { ...move(), sources: [] })).toMatchObject({ field: ['input', 'sources'] });
+    expect(await refused(CREATE, { ...move(), from: 'astronaut' })).toMatchObject({
+      code: 'NOT_FOUND',
+      message: /"astronaut"/,
+    });
+    expect(await prisma.transition.count()).toBe(before);
+  });
+});
+
+describe('certifications, programs, sources and figures', () => {
+  it('certifications are created with eligibility routes and updated field by field', async () => {
+    const CREATE = `mutation ($input: CreateCertificationInput!) { createCertification(input: $input) {
+      certification { slug version examFeeUsd issuer { slug } eligibilityRoutes { description program { slug } } }
+      userErrors { field message code } } }`;
+    const created = await ok(
+      CREATE,
+      {
+        slug: 'cst',
+        acronym: 'CST',
+        name: 'Certified Surgical Technologist',
+        kind: 'CERTIFICATION',
+        issuer: 'nha',
+        examFeeUsd: 190,
+        eligibilityRoutes: [{ description: 'An accredited program', program: 'medical-assistant-diploma' }],
+        sources: [source],
+      },
+      'certification',
+    );
+    expect(created).toMatchObject({ slug: 'cst', version: 1, examFeeUsd: 190, issuer: { slug: 'nha' } });
+    const UPDATE = `mutation ($input: UpdateCertificationInput!) { updateCertification(input: $input) {
+      certification { version examFeeUsd name } userErrors { field message code } } }`;
+    expect(await ok(UPDATE, { slug: 'cst', expectedVersion: 1, examFeeUsd: null }, 'certification')).toEqual({
+      version: 2,
+      examFeeUsd: null,
+      name: 'Certified Surgical Technologist',
+    });
+    expect(await refused(UPDATE, { slug: 'cst', expectedVersion: 2, examFeeUsd: -5 })).toMatchObject({
+      field: ['input', 'examFeeUsd'],
+    });
+  });
+
+  it('training programs refuse a maximum below the minimum', async () => {
+    const CREATE = `mutation ($input: CreateTrainingProgramInput!) { createTrainingProgram(input: $input) {
+      trainingProgram { slug minMonths maxMonths } userErrors { field message code } } }`;
+    const input = {
+      slug: 'cst-program',
+      name: 'Surgical technology',
+      credential: 'CERTIFICATE',
+      minMonths: 9,
+      maxMonths: 24,
+      description: 'A program.',
+      sources: [source],
+    };
+    expect(await ok(CREATE, input, 'trainingProgram')).toEqual({ slug: 'cst-program', minMonths: 9, maxMonths: 24 });
+    expect(await refused(CREATE, { ...input, slug: 'other', maxMonths: 3 })).toMatchObject({
+      field: ['input', 'maxMonths'],
+    });
+  });
+
+  it('sources cannot be deleted while cited', async () => {
+    const row = await prisma.source.findUniqueOrThrow({ where: { slug: source } });
+    const DELETE = `mutation ($input: DeleteSourceInput!) { deleteSource(input: $input) { source { slug } userErrors { field message code } } }`;
+    expect(await refused(DELETE, { slug: source, expectedVersion: row.version })).toMatchObject({ code: 'IN_USE' });
+    expect(await prisma.source.findUnique({ where: { slug: source } })).not.toBeNull();
+  });
+
+  it('figures need a source, are edited by global ID, and keep conflicting values side by side', async () => {
+    const CREATE = `mutation ($input: CreateLaborFigureInput!) { createLaborFigure(input: $input) {
+      figure { id version value year source { slug } } userErrors { field message code } } }`;
+    const figure = {
+      role: 'ekg-technician',
+      kind: 'MEDIAN_WAGE',
+      unit: 'USD_PER_YEAR',
+      value: 51000,
+      year: 2019,
+      occupation: 'Cardiovascular technologists and technicians',
+      source,
+    };
+    const created = await ok(CREATE, figure, 'figure');
+    expect(created).toMatchObject({ version: 1, value: 51000, year: 2019, source: { slug: source } });
+    expect(await refused(CREATE, { ...figure, year: 2018, source: 'nowhere' })).toMatchObject({
+      code: 'NOT_FOUND',
+      field: ['input', 'source'],
+    });
+    expect(await refused(CREATE, { ...figure, year: 2018, value: null })).toMatchObject({ field: ['input', 'value'] });
+
+    const UPDATE = `mutation ($input: UpdateLaborFigureInput!) { updateLaborFigure(input: $input) {
+      figure { id version value year } userErrors { field message code } } }`;
+    const updated = await ok(UPDATE, { id: created.id, expectedVersion: 1, value: 52000 }, 'figure');
+    expect(updated).toMatchObject({ id: created.id, value: 52000, year: 2019, version: 2 });
+    expect(await refused(UPDATE, { id: created.id, expectedVersion: 1, value: 1 })).toMatchObject({
+      code: 'STALE_VERSION',
+    });
+    const DELETE = `mutation ($input: DeleteLaborFigureInput!) { deleteLaborFigure(input: $input) { figure { id } userErrors { code } } }`;
+    expect(await ok(DELETE, { id: updated.id, expectedVersion: 2 }, 'figure')).toBeNull();
+    expect(await refused(DELETE, { id: updated.id, expectedVersion: 2 })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
