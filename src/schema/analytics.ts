@@ -4,6 +4,14 @@ import type { Track as TrackRow } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Certification } from './certification.js';
 import { badInput, notFound } from './errors.js';
+import {
+  LearnerProfileInput,
+  MAX_PATHWAYS,
+  PathwayConstraintsInput,
+  PathwayRanking,
+  PathwayRef,
+  searchPathways,
+} from './pathway.js';
 import { Track } from './track.js';
 import { Transition, TransitionKind } from './transition.js';
 
@@ -20,6 +28,35 @@ export const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement
   fields: (t) => ({
     fromTrack: t.field({ type: Track, description: 'Where the moves start.', resolve: (b) => b.fromTrack }),
     toTrack: t.field({ type: Track, description: 'Where the moves lead.', resolve: (b) => b.toTrack }),
+    pathways: t.field({
+      type: [PathwayRef],
+      description:
+        'The best multi-step pathways from a role of the first track into any role of the second, given what the learner holds.',
+      args: {
+        from: t.arg.string({ required: true, description: 'Slug of the starting role; it must be on fromTrack.' }),
+        first: t.arg.int({
+          required: true,
+          defaultValue: 3,
+          description: `How many pathways (1 to ${MAX_PATHWAYS}). @default 3`,
+        }),
+        rankBy: t.arg({
+          type: PathwayRanking,
+          required: true,
+          defaultValue: 'FASTEST',
+          description: 'What "best" means. @default FASTEST',
+        }),
+        profile: t.arg({ type: LearnerProfileInput, description: 'What the learner already holds.' }),
+        constraints: t.arg({ type: PathwayConstraintsInput, description: 'Limits every pathway must respect.' }),
+      },
+      resolve: async (bridges, args, context, info) => {
+        const { prisma } = context;
+        const start = await prisma.role.findUnique({ where: { slug: args.from }, select: { id: true, trackId: true } });
+        if (!start) throw notFound('role', args.from, 'from');
+        if (start.trackId !== bridges.fromTrack.id)
+          throw badInput('from', `"${args.from}" is not on the ${bridges.fromTrack.slug} track.`);
+        return searchPathways(context, info, { ...args, from: start.id, toTrack: bridges.toTrack.id });
+      },
+    }),
     transitions: t.prismaField({
       type: [Transition],
       description: 'Single moves from a role of the first track to a role of the second, easiest first.',

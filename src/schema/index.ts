@@ -10,5 +10,7 @@ import './transition.js';
 import './role.js';
 import './compare.js';
 import './analytics.js';
+import './pathway.js';
+import './dataset.js';
 
 export const schema = builder.toSchema({ sortSchema: false });

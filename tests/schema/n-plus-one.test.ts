@@ -82,4 +82,18 @@ describe('N+1', () => {
     expect(four.calls).toEqual(two.calls);
     expect(two.calls).toEqual(['Role.findMany']);
   });
+
+  it('pathways cost the same few calls for one pathway or ten', async () => {
+    const query = `query ($first: Int) { pathways(from: "medical-assistant", to: "healthcare-administrator", first: $first) {
+      roles { slug track { slug } }
+      steps { transition { rationale sources { title } } to { wages { value source { title } } } requirements { anyOf { issuer { acronym } } } training { sources { title } } }
+      certificationsToEarn { issuer { name } }
+    } }`;
+    const one = await callsFor(query, { first: 1 });
+    const ten = await callsFor(query, { first: 10 });
+    expect(ten.data.pathways.length).toBeGreaterThan(one.data.pathways.length);
+    expect(ten.calls).toEqual(one.calls);
+    // Resolving the slugs, building the index (4 reads), then one read per table the pathways mention.
+    expect(ten.count).toBeLessThanOrEqual(12);
+  });
 });

@@ -1,0 +1,251 @@
+/** The pathway API on the curated data: the moves the articles describe, constraints, errors. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '../../src/db/client.js';
+import type { Dataset } from '../../src/db/dataset/format.js';
+import { readDataset } from '../../src/db/dataset/read.js';
+import { testDatabase } from '../support/database.js';
+import { GraphStore } from '../../src/server/graph-store.js';
+import { type Client, graphqlClient } from '../support/graphql.js';
+
+let client: Client;
+let prisma: PrismaClient;
+let files: Dataset;
+beforeAll(async () => {
+  ({ prisma } = await testDatabase('seeded'));
+  client = graphqlClient(prisma);
+  files = await readDataset();
+});
+
+const PATHWAYS = `query ($from: String!, $to: String, $toTrack: String, $first: Int, $rankBy: PathwayRanking,
+                   $profile: LearnerProfileInput, $constraints: PathwayConstraintsInput) {
+  pathways(from: $from, to: $to, toTrack: $toTrack, first: $first, rankBy: $rankBy, profile: $profile, constraints: $constraints) {
+    totalMonths totalCostUsd stepCount crossesTracks summary
+    roles { slug track { slug } }
+    certificationsToEarn { slug }
+    steps {
+      from { slug title } to { slug title } startMonth endMonth months experienceMonths trainingMonths
+      costUsd trainingCostUsd examFeesUsd explanation
+      transition { minYearsExperience }
+      certificationsToEarn { slug }
+      training { slug minMonths }
+      requirements { anyOf { slug } satisfiedBy { slug } alreadyHeld }
+    }
+  }
+}`;
+
+async function pathways(variables: Record<string, unknown>) {
+  const { data, errors } = await client.query(PATHWAYS, variables);
+  expect(errors).toBeUndefined();
+  return data.pathways as any[];
+}
+
+describe('pathways on the curated data', () => {
+  it('lead an entry-level medical assistant to office manager, each step adding up', async () => {
+    const found = await pathways({ from: 'medical-assistant', to: 'medical-office-manager', first: 3 });
+    expect(found.length).toBeGreaterThan(0);
+    const months = found.map((p) => p.totalMonths);
+    expect(months).toEqual([...months].sort((a, b) => a - b));
+    // The articles: office manager after five or more years plus a certification.
+    expect(found[0].totalMonths).toBeGreaterThanOrEqual(60);
+    for (const p of found) {
+      expect(p.roles[0].slug).toBe('medical-assistant');
+      expect(p.roles.at(-1).slug).toBe('medical-office-manager');
+      let month = 0;
+      for (const step of p.steps) {
+        expect(step.startMonth).toBe(month);
+        expect(step.months).toBe(step.experienceMonths + step.trainingMonths);
+        expect(step.experienceMonths).toBe(Math.max(0, Math.ceil(step.transition.minYearsExperience * 12 - 1e-9)));
+        expect(step.trainingMonths).toBe(step.training.reduce((s: number, t: any) => s + t.minMonths, 0));
+        expect(step.costUsd).toBe(step.trainingCostUsd + step.examFeesUsd);
+        expect(step.explanation).toContain(step.from.title);
+        expect(step.explanation).toContain(step.to.title);
+        month = step.endMonth;
+        for (const group of step.requirements) {
+          expect(group.anyOf.map((c: any) => c.slug)).toContain(group.satisfiedBy.slug);
+        }
+      }
+      expect(p.totalMonths).toBe(month);
+      expect(p.stepCount).toBe(p.steps.length);
+      expect(p.summary).toContain('Medical Office Manager');
+    }
+  });
+
+  it('never make a path longer or dearer for a certification already held', async () => {
+    for (const [from, to] of [
+      ['medical-assistant', 'medical-office-manager'],
+      ['clinical-medical-assistant', 'registered-nurse'],
+      ['administrative-medical-assistant', 'billing-supervisor'],
+    ]) {
+      const without = await pathways({ from, to, first: 1 });
+      const held = files.certifications.map((c) => c.slug);
+      const withAll = await pathways({ from, to, first: 1, profile: { heldCertifications: held } });
+      if (without.length === 0) continue;
+      expect(withAll[0].totalMonths).toBeLessThanOrEqual(without[0].totalMonths);
+      expect(withAll[0].totalCostUsd).toBeLessThanOrEqual(without[0].totalCostUsd);
+      expect(withAll[0].certificationsToEarn).toEqual([]);
+      for (const step of withAll[0].steps) for (const g of step.requirements) expect(g.alreadyHeld).toBe(true);
+    }
+  });
+
+  it('take a clinical MA holding a CCMA into the administrative track without earning it again', async () => {
+    const found = await pathways({
+      from: 'clinical-medical-assistant',
+      toTrack: 'administrative',
+      rankBy: 'FEWEST_NEW_CERTIFICATIONS',
+      profile: { heldCertifications: ['ccma'] },
+    });
+    expect(found.length).toBeGreaterThan(0);
+    for (const p of found) {
+      expect(p.roles.at(-1).track.slug).toBe('administrative');
+      expect(p.certificationsToEarn.map((c: any) => c.slug)).not.toContain('ccma');
+      expect(p.crossesTracks).toBe(true);
+    }
+    const counts = found.map((p) => p.certificationsToEarn.length);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+  });
+
+  it('honour the constraints', async () => {
+    const fastest = await pathways({ from: 'medical-assistant', to: 'registered-nurse', first: 5 });
+    expect(fastest.length).toBeGreaterThan(0);
+    const limit = fastest[0].totalMonths;
+    const bounded = await pathways({
+      from: 'medical-assistant',
+      to: 'registered-nurse',
+      first: 5,
+      constraints: { maxMonths: limit },
+    });
+    expect(bounded.every((p) => p.totalMonths <= limit)).toBe(true);
+    expect(bounded.length).toBeGreaterThan(0);
+    const direct = await pathways({
+      from: 'medical-assistant',
+      to: 'registered-nurse',
+      first: 5,
+      constraints: { maxSteps: 1 },
+    });
+    expect(direct.every((p) => p.stepCount === 1)).toBe(true);
+    const avoiding = await pathways({
+      from: 'medical-assistant',
+      to: 'registered-nurse',
+      first: 5,
+      constraints: { avoidRoles: ['licensed-practical-nurse'] },
+    });
+    expect(avoiding.every((p) => !p.roles.some((r: any) => r.slug === 'licensed-practical-nurse'))).toBe(true);
+    const clinicalOnly = await pathways({
+      from: 'medical-assistant',
+      to: 'registered-nurse',
+      first: 5,
+      constraints: { onlyTracks: ['clinical'] },
+    });
+    expect(clinicalOnly.every((p) => p.roles.slice(1).every((r: any) => r.track.slug === 'clinical'))).toBe(true);
+    expect(
+      await pathways({ from: 'medical-assistant', to: 'registered-nurse', constraints: { maxMonths: 0 } }),
+    ).toEqual([]);
+  });
+
+  it('answer an empty list, not an error, when no path exists', async () => {
+    const sinks = files.roles.map((r) => r.slug).filter((slug) => !files.transitions.some((t) => t.from === slug));
+    expect(sinks.length).toBeGreaterThan(0);
+    expect(await pathways({ from: sinks[0], to: 'medical-assistant' })).toEqual([]);
+  });
+
+  it('name unknown slugs and refuse bad arguments', async () => {
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ from: 'astronaut', to: 'registered-nurse' }, 'NOT_FOUND', /"astronaut"/],
+      [{ from: 'medical-assistant', to: 'wizard' }, 'NOT_FOUND', /"wizard"/],
+      [{ from: 'medical-assistant', toTrack: 'lunar' }, 'NOT_FOUND', /"lunar"/],
+      [
+        { from: 'medical-assistant', to: 'registered-nurse', profile: { heldCertifications: ['xyz'] } },
+        'NOT_FOUND',
+        /"xyz"/,
+      ],
+      [
+        { from: 'medical-assistant', to: 'registered-nurse', constraints: { avoidRoles: ['nobody'] } },
+        'NOT_FOUND',
+        /"nobody"/,
+      ],
+      [{ from: 'medical-assistant', to: 'registered-nurse', first: 11 }, 'BAD_USER_INPUT', /"first"/],
+      [{ from: 'medical-assistant', to: 'registered-nurse', toTrack: 'clinical' }, 'BAD_USER_INPUT', /exactly one/],
+      [{ from: 'medical-assistant' }, 'BAD_USER_INPUT', /exactly one/],
+      [
+        { from: 'medical-assistant', to: 'registered-nurse', constraints: { maxSteps: -1 } },
+        'BAD_USER_INPUT',
+        /maxSteps/,
+      ],
+    ];
+    for (const [variables, code, message] of cases) {
+      const { errors } = await client.query(PATHWAYS, variables);
+      expect(errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe(code);
+      expect(errors?.[0]?.message).toMatch(message);
+    }
+  });
+});
+
+describe('reachableRoles and track bridges', () => {
+  it('list every role within 24 months with the earliest month, matching the fastest pathway', async () => {
+    const { data, errors } = await client.query(`{
+      reachableRoles(from: "medical-assistant", withinMonths: 24) { role { slug } earliestMonth stepCount pathway { totalMonths roles { slug } } }
+    }`);
+    expect(errors).toBeUndefined();
+    const reached = data.reachableRoles;
+    expect(reached.length).toBeGreaterThan(3);
+    const months = reached.map((r: any) => r.earliestMonth);
+    expect(months).toEqual([...months].sort((a: number, b: number) => a - b));
+    for (const r of reached.slice(0, 6)) {
+      expect(r.earliestMonth).toBeLessThanOrEqual(24);
+      expect(r.pathway.totalMonths).toBe(r.earliestMonth);
+      expect(r.pathway.roles.at(-1).slug).toBe(r.role.slug);
+      const fastest = await pathways({ from: 'medical-assistant', to: r.role.slug, first: 1 });
+      expect(fastest[0].totalMonths).toBe(r.earliestMonth);
+    }
+    const direct = new Set(
+      files.transitions.filter((t) => t.from === 'medical-assistant' && t.minYearsExperience === 0).map((t) => t.to),
+    );
+    for (const slug of direct) {
+      const row = reached.find((r: any) => r.role.slug === slug);
+      const training = files.transitions.find((t) => t.from === 'medical-assistant' && t.to === slug)!.training;
+      const programMonths = training.reduce(
+        (s, p) => s + files['training-programs'].find((x) => x.slug === p)!.months.min,
+        0,
+      );
+      if (programMonths <= 24) expect(row, slug).toBeDefined();
+    }
+  });
+
+  it('find multi-step bridges from the clinical to the administrative track', async () => {
+    const { data, errors } = await client.query(`{
+      trackBridges(fromTrack: "clinical", toTrack: "administrative") {
+        pathways(from: "clinical-medical-assistant", first: 3) { roles { slug track { slug } } totalMonths }
+      }
+    }`);
+    expect(errors).toBeUndefined();
+    const found = data.trackBridges.pathways;
+    expect(found.length).toBeGreaterThan(0);
+    for (const p of found) expect(p.roles.at(-1).track.slug).toBe('administrative');
+    const wrongTrack = await client.query(`{
+      trackBridges(fromTrack: "clinical", toTrack: "administrative") { pathways(from: "billing-supervisor") { totalMonths } }
+    }`);
+    expect(wrongTrack.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answer from the changed data once the index is invalidated', async () => {
+    const graph = new GraphStore(prisma);
+    const own = graphqlClient(prisma, graph);
+    const query = async () =>
+      (
+        await own.query(PATHWAYS, {
+          from: 'medical-assistant',
+          to: 'lead-medical-assistant',
+          first: 1,
+          constraints: { maxSteps: 1 },
+        })
+      ).data.pathways[0].totalMonths;
+    const before = await query();
+    await prisma.transition.updateMany({
+      where: { fromRole: { slug: 'medical-assistant' }, toRole: { slug: 'lead-medical-assistant' } },
+      data: { minYearsExperience: 4.5 },
+    });
+    expect(await query()).toBe(before);
+    graph.invalidate();
+    expect(await query()).toBe(54);
+  });
+});
