@@ -1,36 +1,62 @@
 /**
  * `npm start`: opens the database (embedded by default), then serves GraphQL with GraphiQL.
- * Ctrl-C or SIGTERM stops the HTTP server, the connection pool and the embedded PostgreSQL.
+ * SIGINT or SIGTERM lets requests in flight finish, then stops the change listener, the
+ * connection pool and the embedded PostgreSQL, in that order (src/server/shutdown.ts).
  */
+import { pino } from 'pino';
 import { readConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createApp } from './server/app.js';
+import { GraphStore } from './server/graph-store.js';
 import { listen } from './server/http.js';
+import { shutDown, takeSignalsFromEmbeddedPostgres } from './server/shutdown.js';
 
-const log = (message: string) => console.log(`[career-lattice] ${message}`);
+const logger = pino({ name: 'career-lattice', level: 'info' });
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const database = await openDatabase(config, log);
-  const app = createApp({ prisma: database.prisma });
+  logger.level = config.logLevel;
+  takeSignalsFromEmbeddedPostgres();
+  const database = await openDatabase(config, (message) => logger.info(message));
+  const graph = new GraphStore(database.prisma);
+  // Build the pathway index now, so that the first request and /ready need not wait for it.
+  await graph.current().catch((error: unknown) => logger.warn({ err: error }, 'The pathway index did not build.'));
+  const app = createApp({ prisma: database.prisma, graph, config, logger, listenUrl: database.url });
   const http = await listen(app, config.port, config.host);
-  log(`GraphQL and GraphiQL ready at ${http.url}`);
+  logger.info(
+    `${config.graphiql ? 'GraphQL and GraphiQL' : 'GraphQL'} ready at ${http.url} (health: /health, readiness: /ready, metrics: /metrics)`,
+  );
 
   let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  const stop = (signal: string) => {
+    if (stopping) return logger.info({ signal }, 'Already shutting down.');
     stopping = true;
-    log(`${signal} received; shutting down...`);
-    await http.close().catch(() => {});
-    await database.close();
-    log('Stopped.');
-    process.exit(0);
+    shutDown(signal, {
+      http,
+      app,
+      database,
+      embeddedDir: config.embeddedDir,
+      drainMs: config.shutdownTimeoutMs,
+      logger,
+    }).then(
+      () => {
+        logger.info('Stopped.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'Shutdown failed.');
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
+// A stray rejected promise is a bug to log, not a reason to drop every request in flight.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'Unhandled promise rejection.'));
+
 main().catch((error: unknown) => {
-  console.error(`[career-lattice] Failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  logger.fatal(`Failed to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -1,29 +1,113 @@
-/** The GraphQL-over-HTTP application: graphql-yoga serving the schema with GraphiQL. */
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+/**
+ * The GraphQL-over-HTTP application: graphql-yoga serving the schema with GraphiQL, hardened by
+ * one small plugin per concern. A request meets them in this order: its state (request id,
+ * client address), logging and metrics, /health, /ready and /metrics, the body limit (413), CSRF
+ * (403), the API key (401), persisted operations (403), the document's shape limits and cost
+ * (400), the rate limit (429), and only then execution.
+ */
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { type Logger, pino } from 'pino';
+import { defaultServerConfig, type ServerConfig } from '../config.js';
 import type { PrismaClient } from '../db/client.js';
 import type { Context } from '../schema/builder.js';
 import { schema } from '../schema/index.js';
+import { corsFor } from './cors.js';
 import { maskUnexpectedErrors } from './errors.js';
-import { graphiqlTabs } from './graphiql.js';
+import { clearGraphiqlTabs, graphiqlTabs } from './graphiql.js';
+import { GraphStore } from './graph-store.js';
+import { requestState, type ServerContext, useRequestState } from './request-state.js';
+import { ApiKeyVerifier, useAuth } from './use-auth.js';
+import { useBodyLimit } from './use-body-limit.js';
+import { useFreshness } from './use-freshness.js';
+import { useLogging, yogaLogger } from './use-logging.js';
+import { useMetrics } from './use-metrics.js';
+import { useNoGraphiQL } from './use-no-graphiql.js';
+import { useNoIntrospection } from './use-no-introspection.js';
+import { usePersistedOperationsFile } from './use-persisted-operations.js';
+import { useQueryCost } from './use-query-cost.js';
+import { useQueryLimits } from './use-query-limits.js';
+import { useRateLimit } from './use-rate-limit.js';
+import { useReadiness } from './use-readiness.js';
 
 export type AppOptions = {
   prisma: PrismaClient;
+  /** The pathway index; one is made from `prisma` when not given. */
+  graph?: GraphStore;
+  /** Settings that differ from the defaults (src/config.ts). */
+  config?: Partial<ServerConfig>;
+  /** Where request and error logs go. @default nowhere */
+  logger?: Logger;
+  /** LISTEN on this database for changes made through other replicas. @default not listening */
+  listenUrl?: string;
 };
 
-export type App = YogaServerInstance<Record<string, never>, Context>;
+export type App = YogaServerInstance<ServerContext, Context>;
+
+const endpoint = '/graphql';
+/** Any of these headers marks a GET (or form-encoded) request as one a browser would preflight. */
+const CSRF_HEADERS = ['x-graphql-csrf', 'x-graphql-yoga-csrf', 'apollo-require-preflight'];
 
 /** Builds the yoga app; it can serve through `node:http` or be called with `app.fetch` in tests. */
-export function createApp({ prisma }: AppOptions): App {
-  return createYoga<Record<string, never>, Context>({
+export function createApp({
+  prisma,
+  graph = new GraphStore(prisma),
+  config: overrides,
+  logger = pino({ level: 'silent' }),
+  listenUrl,
+}: AppOptions): App {
+  const config: ServerConfig = { ...defaultServerConfig(), ...overrides };
+  const keys = new ApiKeyVerifier(prisma, config.apiKeyCacheSeconds);
+  const freshness = listenUrl
+    ? useFreshness({
+        url: listenUrl,
+        logger,
+        onChange: () => {
+          graph.invalidate();
+          keys.clear();
+          clearGraphiqlTabs(prisma);
+        },
+      })
+    : undefined;
+  const plugins: (Plugin<object, ServerContext> | false | undefined | '')[] = [
+    useRequestState({ trustProxy: config.trustProxy }),
+    useLogging(logger, endpoint),
+    useMetrics({ prisma, graph, timeoutMs: config.readyTimeoutMs, endpoint }),
+    useReadiness({ prisma, graph, timeoutMs: config.readyTimeoutMs, listening: freshness?.connected }),
+    freshness,
+    !config.graphiql && useNoGraphiQL(endpoint),
+    useBodyLimit(config.maxBodyBytes),
+    useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
+    useAuth(keys),
+    config.persistedOperationsFile && usePersistedOperationsFile(config.persistedOperationsFile),
+    !config.introspection && useNoIntrospection(),
+    ...useQueryLimits({ ...config, blockFieldSuggestions: !config.introspection }),
+    // Cost before the rate limit: the limit spends what the cost plugin works out.
+    useQueryCost({ maxCost: config.maxQueryCost }),
+    config.rateLimitPoints > 0 &&
+      useRateLimit({ points: config.rateLimitPoints, restorePerSecond: config.rateLimitRestorePerSecond }),
+  ];
+  return createYoga<ServerContext, Context>({
     schema,
-    context: () => ({ prisma }),
-    graphqlEndpoint: '/graphql',
+    context: ({ request }) => {
+      const { apiKey } = requestState(request);
+      return { prisma, graph, apiKey, mayRead: !config.readRequiresKey || apiKey !== null };
+    },
+    graphqlEndpoint: endpoint,
+    healthCheckEndpoint: '/health',
     landingPage: false,
+    logging: yogaLogger(logger),
     maskedErrors: { maskError: maskUnexpectedErrors },
-    graphiql: async () => ({
-      title: 'Career Lattice',
-      defaultEditorToolsVisibility: true,
-      defaultTabs: await graphiqlTabs(prisma),
-    }),
+    maxRequestBodySize: config.maxBodyBytes,
+    extraParamNames: ['documentId'],
+    cors: corsFor(config.corsOrigins),
+    graphiql: config.graphiql
+      ? async () => ({
+          title: 'Career Lattice',
+          defaultEditorToolsVisibility: true,
+          defaultTabs: await graphiqlTabs(prisma),
+        })
+      : false,
+    plugins: plugins.filter((p) => !!p),
   });
 }

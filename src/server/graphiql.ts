@@ -62,6 +62,46 @@ query ClinicalToAdministrative {
   }
 }
 `,
+  `# How does an entry-level medical assistant become an office manager? The three fastest ways.
+query EntryToOfficeManager {
+  pathways(from: "medical-assistant", to: "medical-office-manager", first: 3, rankBy: FASTEST) {
+    summary
+    totalMonths
+    totalCostUsd
+    certificationsToEarn { acronym }
+    steps {
+      from { title }
+      to { title }
+      startMonth endMonth
+      experienceMonths trainingMonths costUsd
+      requirements { satisfiedBy { acronym } alreadyHeld }
+      explanation
+    }
+  }
+}
+`,
+  `# A clinical medical assistant who already holds the CCMA, moving to the administrative track.
+query ClinicalWithCcmaIntoAdministration {
+  trackBridges(fromTrack: "clinical", toTrack: "administrative") {
+    pathways(from: "clinical-medical-assistant", first: 3, rankBy: FEWEST_NEW_CERTIFICATIONS,
+             profile: { heldCertifications: ["ccma"] }) {
+      summary
+      roles { title track { name } }
+      certificationsToEarn { acronym }
+      steps { explanation }
+    }
+  }
+}
+`,
+  `# Everything an entry-level medical assistant can reach within 24 months, earliest first.
+query ReachableIn24Months {
+  reachableRoles(from: "medical-assistant", withinMonths: 24) {
+    role { title track { name } }
+    earliestMonth
+    pathway { summary }
+  }
+}
+`,
   `# Any object can be fetched again by its global ID.
 query ByGlobalId {
   node(id: "${roleId}") {
@@ -79,8 +119,16 @@ const cache = new WeakMap<PrismaClient, { query: string }[]>();
 export async function graphiqlTabs(prisma: PrismaClient): Promise<{ query: string }[]> {
   const cached = cache.get(prisma);
   if (cached) return cached;
-  const role = await prisma.role.findUnique({ where: { slug: 'medical-assistant' }, select: { id: true } });
+  // Without the database GraphiQL still opens, with a placeholder ID in the last tab.
+  const role = await prisma.role
+    .findUnique({ where: { slug: 'medical-assistant' }, select: { id: true } })
+    .catch(() => null);
   const tabs = examples(encodeGlobalID('Role', role?.id ?? 1)).map((query) => ({ query }));
   if (role) cache.set(prisma, tabs);
   return tabs;
+}
+
+/** Forgets the tabs (the data changed, so the example ID may have). */
+export function clearGraphiqlTabs(prisma: PrismaClient): void {
+  cache.delete(prisma);
 }

@@ -1,4 +1,8 @@
-/** The server speaks GraphQL over HTTP as the spec's audit suite (graphql-http) expects. */
+/**
+ * The server speaks GraphQL over HTTP as the spec's audit suite (graphql-http) expects. CSRF
+ * prevention refuses GET requests without a header a browser would preflight, so the audit
+ * client sends `x-graphql-csrf`, as any GET client of this server must (csrf-cors.test.ts).
+ */
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
@@ -13,7 +17,9 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('GraphQL over HTTP audits', () => {
-  for (const audit of serverAudits({ url: () => server.url, fetchFn: fetch })) {
+  const fetchFn: typeof fetch = (input, init = {}) =>
+    fetch(input, { ...init, headers: { 'x-graphql-csrf': '1', ...(init.headers as Record<string, string>) } });
+  for (const audit of serverAudits({ url: () => server.url, fetchFn })) {
     it(audit.name, async () => {
       const result = await audit.fn();
       // MUST and SHOULD audits pass; MAY audits are optional behaviour.
@@ -32,7 +38,7 @@ describe('GraphQL over HTTP audits', () => {
 
   it('serves GET and POST with application/graphql-response+json', async () => {
     const get = await fetch(`${server.url}?query=${encodeURIComponent('{ tracks { slug } }')}`, {
-      headers: { accept: 'application/graphql-response+json' },
+      headers: { accept: 'application/graphql-response+json', 'x-graphql-csrf': '1' },
     });
     expect(get.status).toBe(200);
     expect(get.headers.get('content-type')).toMatch(/application\/graphql-response\+json/);

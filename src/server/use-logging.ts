@@ -1,0 +1,69 @@
+/**
+ * Structured JSON logs (pino): one line per request — method, path, status, duration, operation,
+ * request id, caller and cost — and yoga's own messages. The request id comes from the caller's
+ * `x-request-id` when it sends a sensible one, otherwise it is generated; either way it is echoed
+ * in the response's `x-request-id`.
+ */
+import type { ExecutionResult } from 'graphql';
+import type { Plugin, YogaLogger } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from './errors.js';
+import { requestState } from './request-state.js';
+
+/** Logs each request once answered (API traffic at info, probes at debug, 5xx at warn). */
+export function useLogging(logger: Logger, endpoint: string): Plugin {
+  return {
+    onParams({ request, params }) {
+      requestState(request).operationName ??= params.operationName ?? undefined;
+    },
+    onResultProcess({ request, result }) {
+      const errors = [result].flat().flatMap((r) => (r as ExecutionResult | undefined)?.errors ?? []);
+      if (errors.length) requestState(request).errorCodes = errors.map((e) => String(e.extensions?.code ?? 'NONE'));
+    },
+    onResponse({ request, response }) {
+      const state = requestState(request);
+      response.headers.set('x-request-id', state.id);
+      const path = new URL(request.url).pathname;
+      const status = response.status;
+      // Probes and scrapes arrive every few seconds from every load balancer and Prometheus.
+      const level = status >= 500 ? 'warn' : path === endpoint ? 'info' : 'debug';
+      logger[level](
+        {
+          requestId: state.id,
+          method: request.method,
+          path,
+          status,
+          durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
+          operationName: state.operationName,
+          operationType: state.operationType,
+          apiKey: state.apiKey?.name,
+          clientIp: state.clientIp,
+          cost: state.cost?.actual ?? state.cost?.requested,
+          errors: state.errorCodes,
+        },
+        'request',
+      );
+    },
+  };
+}
+
+/**
+ * yoga's logger, writing through pino. An unexpected error is logged with its stack; a lost
+ * database only at debug level, since the request's own line (status 503, its error codes)
+ * already says so.
+ */
+export function yogaLogger(logger: Logger): YogaLogger {
+  const forward =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) => {
+      const [first, ...rest] = args;
+      if (first instanceof Error) {
+        if (isDatabaseUnavailable(first))
+          logger.debug({ reason: first.message.trim().split('\n').at(-1) }, 'database unavailable');
+        else logger[level]({ err: first }, first.message);
+      } else {
+        logger[level](rest.length ? { details: rest } : {}, String(first));
+      }
+    };
+  return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
+}

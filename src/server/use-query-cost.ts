@@ -1,0 +1,70 @@
+/**
+ * Works out what each query costs (query-cost.ts), refuses one that asks for more than the limit
+ * with MAX_COST_EXCEEDED before it runs, and reports the cost in `extensions.cost` as Shopify
+ * does: `requestedQueryCost`, `actualQueryCost` once it has run, and the caller's
+ * `throttleStatus` when rate limiting is on (use-rate-limit.ts, which runs after this plugin).
+ */
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import type { Plugin, YogaInitialContext } from 'graphql-yoga';
+import { actualCost, type CostWeights, defaultCostWeights, requestedCost } from './query-cost.js';
+import { requestState } from './request-state.js';
+
+export type QueryCostOptions = {
+  /** Highest requested cost a query may have. */
+  maxCost: number;
+  /** @default defaultCostWeights */
+  weights?: CostWeights;
+};
+
+const isResult = (value: unknown): value is ExecutionResult =>
+  typeof value === 'object' && value !== null && !(Symbol.asyncIterator in value) && !Array.isArray(value);
+
+/** Costs each operation before it runs, refuses it over `maxCost`, and reports the cost. */
+export function useQueryCost({ maxCost, weights = defaultCostWeights }: QueryCostOptions): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const { request } = args.contextValue as YogaInitialContext;
+      const state = requestState(request);
+      const variables = (args.variableValues ?? {}) as Record<string, unknown>;
+      const requested = requestedCost(args.schema, args.document, args.operationName, variables, weights);
+      state.cost = { requested };
+      if (requested > maxCost) {
+        setResultAndStopExecution({
+          errors: [
+            new GraphQLError(
+              `This query would cost ${requested} points, over the limit of ${maxCost}. ` +
+                'Ask for fewer items (first/last), fewer nested lists or fewer pathway searches, or split it.',
+              { extensions: { code: 'MAX_COST_EXCEEDED', maxCost, http: { status: 400 } } },
+            ),
+          ],
+        });
+        return;
+      }
+      return {
+        onExecuteDone({ result }) {
+          if (isResult(result) && result.data) {
+            state.cost = {
+              requested,
+              actual: actualCost(args.schema, args.document, args.operationName, result.data, variables, weights),
+            };
+          }
+        },
+      };
+    },
+    onResultProcess({ request, result, setResult }) {
+      const { cost, throttle } = requestState(request);
+      if (!cost || !isResult(result)) return;
+      setResult({
+        ...result,
+        extensions: {
+          ...result.extensions,
+          cost: {
+            requestedQueryCost: cost.requested,
+            ...(cost.actual !== undefined && { actualQueryCost: cost.actual }),
+            ...(throttle && { throttleStatus: throttle }),
+          },
+        },
+      });
+    },
+  };
+}
