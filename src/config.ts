@@ -80,6 +80,8 @@ const env = z
     GRAPHIQL: flag('true'),
     /** Log level: fatal, error, warn, info, debug, trace or silent. @default "info" */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Cache responses to anonymous read queries for this many ms, cleared on every data change; 0 turns it off. @default 0 */
+    RESPONSE_CACHE_TTL_MS: count.default(0),
     /** How long /ready waits for the database before reporting it unreachable, in ms. @default 1000 */
     READY_TIMEOUT_MS: positive.default(1000),
     /** How long a shutdown waits for in-flight requests before closing their connections, in ms. @default 10000 */
@@ -110,6 +112,8 @@ export type ServerConfig = {
   introspection: boolean;
   graphiql: boolean;
   readyTimeoutMs: number;
+  /** 0 when the response cache is off. */
+  responseCacheTtlMs: number;
 };
 
 export type Config = ServerConfig & {
@@ -155,6 +159,7 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     graphiql: e.GRAPHIQL,
     logLevel: e.LOG_LEVEL,
     readyTimeoutMs: e.READY_TIMEOUT_MS,
+    responseCacheTtlMs: e.RESPONSE_CACHE_TTL_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

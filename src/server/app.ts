@@ -29,6 +29,7 @@ import { useQueryCost } from './use-query-cost.js';
 import { useQueryLimits } from './use-query-limits.js';
 import { useRateLimit } from './use-rate-limit.js';
 import { useReadiness } from './use-readiness.js';
+import { ClearableCache, useAnonymousResponseCache } from './use-response-cache.js';
 
 export type AppOptions = {
   prisma: PrismaClient;
@@ -58,6 +59,7 @@ export function createApp({
 }: AppOptions): App {
   const config: ServerConfig = { ...defaultServerConfig(), ...overrides };
   const keys = new ApiKeyVerifier(prisma, config.apiKeyCacheSeconds);
+  const responses = new ClearableCache();
   const freshness = listenUrl
     ? useFreshness({
         url: listenUrl,
@@ -65,6 +67,7 @@ export function createApp({
         onChange: () => {
           graph.invalidate();
           keys.clear();
+          responses.clear();
           clearGraphiqlTabs(prisma);
         },
       })
@@ -86,6 +89,8 @@ export function createApp({
     useQueryCost({ maxCost: config.maxQueryCost }),
     config.rateLimitPoints > 0 &&
       useRateLimit({ points: config.rateLimitPoints, restorePerSecond: config.rateLimitRestorePerSecond }),
+    // Last, so that cached answers are still authenticated, limited and charged for.
+    config.responseCacheTtlMs > 0 && useAnonymousResponseCache({ ttlMs: config.responseCacheTtlMs, cache: responses }),
   ];
   return createYoga<ServerContext, Context>({
     schema,

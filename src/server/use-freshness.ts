@@ -21,7 +21,7 @@ export function useFreshness({ url, onChange, logger }: FreshnessOptions): Plugi
   const listener = listenForDataChanges(
     url,
     (payload) => {
-      logger.info({ change: payload }, 'Data changed; refreshing the pathway index and key cache.');
+      logger.info({ change: payload }, 'Data changed; refreshing the pathway index and caches.');
       onChange();
     },
     (message) => logger.warn(message),
