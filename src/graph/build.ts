@@ -5,6 +5,7 @@
 import { experienceMonths, usdToCents } from './cost.js';
 import { GraphInputError } from './errors.js';
 import type { GraphInput } from './types.js';
+import { computeLandmarks, defaultLandmarkCount, type Landmarks } from './landmarks.js';
 
 export interface GraphIndex {
   readonly roleCount: number;
@@ -73,6 +74,9 @@ export interface GraphIndex {
   readonly inOffsets: Int32Array;
   readonly inEdges: Int32Array;
 
+  /** Landmark distances for lower bounds (src/graph/landmarks.ts); null when the graph has none. */
+  readonly landmarks: Landmarks | null;
+
   readonly roleIndexById: ReadonlyMap<number, number>;
   readonly certIndexById: ReadonlyMap<number, number>;
   readonly programIndexById: ReadonlyMap<number, number>;
@@ -94,7 +98,12 @@ function sortedIndexById(ids: readonly number[], what: string): { order: Int32Ar
   return { order, byId };
 }
 
-export function buildIndex(input: GraphInput): GraphIndex {
+export interface BuildOptions {
+  /** Number of landmarks for lower bounds (default: 16 from 5,000 roles, 8 from 200, else none). */
+  landmarks?: number;
+}
+
+export function buildIndex(input: GraphInput, options: BuildOptions = {}): GraphIndex {
   // Roles and tracks.
   const roles = input.roles;
   const R = roles.length;
@@ -328,7 +337,7 @@ export function buildIndex(input: GraphInput): GraphIndex {
     for (let e = 0; e < T; e++) inEdges[fill[edgeTo[e]!]!++] = e;
   }
 
-  return {
+  const index: GraphIndex = {
     roleCount: R,
     certCount: C,
     programCount: P,
@@ -374,5 +383,8 @@ export function buildIndex(input: GraphInput): GraphIndex {
     certIndexById,
     programIndexById,
     trackIndexById,
+    landmarks: null,
   };
+  const landmarkCount = options.landmarks ?? defaultLandmarkCount(R);
+  return landmarkCount > 0 && R > 0 ? { ...index, landmarks: computeLandmarks(index, landmarkCount) } : index;
 }

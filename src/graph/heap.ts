@@ -47,12 +47,13 @@ export class Heap<T> {
 }
 
 /**
- * A binary min-heap of (key1, key2, int32 value) entries, ordered lexicographically by the keys, in
- * typed arrays; duplicates allowed (lazy deletion).
+ * A binary min-heap of (key1, key2, key3, int32 value) entries ordered lexicographically by the keys,
+ * in typed arrays; duplicates allowed (lazy deletion).
  */
-export class PairHeap {
+export class TripleHeap {
   private k1 = new Float64Array(64);
   private k2 = new Float64Array(64);
+  private k3 = new Float64Array(64);
   private values = new Int32Array(64);
   size = 0;
 
@@ -68,35 +69,48 @@ export class PairHeap {
     return this.k2[0]!;
   }
 
+  topKey3(): number {
+    return this.k3[0]!;
+  }
+
   topValue(): number {
     return this.values[0]!;
   }
 
-  push(key1: number, key2: number, value: number): void {
+  /** Whether entry i is below (a, b, c). */
+  private below(i: number, a: number, b: number, c: number): boolean {
+    const { k1, k2, k3 } = this;
+    return k1[i]! < a || (k1[i] === a && (k2[i]! < b || (k2[i] === b && k3[i]! < c)));
+  }
+
+  push(a: number, b: number, c: number, value: number): void {
     if (this.size === this.k1.length) {
-      const n = this.size * 2;
-      const k1 = new Float64Array(n);
-      k1.set(this.k1);
-      this.k1 = k1;
-      const k2 = new Float64Array(n);
-      k2.set(this.k2);
-      this.k2 = k2;
-      const v = new Int32Array(n);
+      const grow = (x: Float64Array) => {
+        const y = new Float64Array(x.length * 2);
+        y.set(x);
+        return y;
+      };
+      this.k1 = grow(this.k1);
+      this.k2 = grow(this.k2);
+      this.k3 = grow(this.k3);
+      const v = new Int32Array(this.values.length * 2);
       v.set(this.values);
       this.values = v;
     }
-    const { k1, k2, values } = this;
+    const { k1, k2, k3, values } = this;
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (k1[p]! < key1 || (k1[p] === key1 && k2[p]! <= key2)) break;
+      if (!(a < k1[p]! || (a === k1[p] && (b < k2[p]! || (b === k2[p] && c < k3[p]!))))) break;
       k1[i] = k1[p]!;
       k2[i] = k2[p]!;
+      k3[i] = k3[p]!;
       values[i] = values[p]!;
       i = p;
     }
-    k1[i] = key1;
-    k2[i] = key2;
+    k1[i] = a;
+    k2[i] = b;
+    k3[i] = c;
     values[i] = value;
   }
 
@@ -104,24 +118,27 @@ export class PairHeap {
   pop(): void {
     const n = --this.size;
     if (n === 0) return;
-    const { k1, k2, values } = this;
+    const { k1, k2, k3, values } = this;
     const a = k1[n]!;
     const b = k2[n]!;
+    const c = k3[n]!;
     const value = values[n]!;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      const c = r < n && (k1[r]! < k1[l]! || (k1[r] === k1[l] && k2[r]! < k2[l]!)) ? r : l;
-      if (k1[c]! > a || (k1[c] === a && k2[c]! >= b)) break;
-      k1[i] = k1[c]!;
-      k2[i] = k2[c]!;
-      values[i] = values[c]!;
-      i = c;
+      const m = r < n && this.below(r, k1[l]!, k2[l]!, k3[l]!) ? r : l;
+      if (!this.below(m, a, b, c)) break;
+      k1[i] = k1[m]!;
+      k2[i] = k2[m]!;
+      k3[i] = k3[m]!;
+      values[i] = values[m]!;
+      i = m;
     }
     k1[i] = a;
     k2[i] = b;
+    k3[i] = c;
     values[i] = value;
   }
 }

@@ -1,20 +1,21 @@
 /**
  * Exact pathway search over a GraphIndex (docs/decisions/003-pathway-search.md).
  *
- * Best-first search over partial loopless paths ("labels"), each carrying its exact state: months,
- * training cost, programs completed, the requirement groups met so far and the cheapest certification
- * plan for them. The priority is the ranking's lexicographic key plus an admissible lower bound of the
- * rest of the way (an incremental reverse Dijkstra over experience months and hops), then the sequence
- * of transition ids. Keys never decrease along a path, so complete pathways come out in exact order.
- * A label is dropped only when k others at the same role are at least as good in every respect
- * (dominance), which keeps the search exact.
+ * A* over labels: a label is a loopless path from the start together with the certifications chosen
+ * on it so far, carrying its exact state (months, cost, certifications earned, programs completed).
+ * The priority is the ranking's lexicographic key plus a lexicographic lower bound of the rest of the
+ * way (an incremental reverse Dijkstra), then the transition-id sequence. Keys never decrease along a
+ * path, so complete pathways come out in exact order. A label is dropped only when others at the same
+ * role beat each of its continuations (dominance), or when k complete pathways already beat it.
+ * Children are made lazily (partial expansion), and all work is metered against a budget.
  */
 import type { GraphIndex } from './build.js';
 import { solveCertPlan, type WorkMeter } from './certs.js';
 import { experienceMonths, usdToCents } from './cost.js';
 import { InvalidQueryError, SearchBudgetExceeded } from './errors.js';
 import { buildPathway, classHeld, pathFamily, resolveProfile, type ResolvedProfile } from './evaluate.js';
-import { Heap, PairHeap } from './heap.js';
+import { Heap, TripleHeap } from './heap.js';
+import { landmarkBound } from './landmarks.js';
 import {
   RANK_BY_VALUES,
   type Constraints,
@@ -47,7 +48,7 @@ export function lastSearchStats(): SearchStats {
 }
 
 /** Default work budget of a search: about a second of work on an ordinary machine. */
-export const DEFAULT_WORK_BUDGET = 3_000_000;
+export const DEFAULT_WORK_BUDGET = 2_000_000;
 /** Most pathways one query may ask for. */
 export const MAX_K = 100;
 
@@ -56,6 +57,13 @@ const FASTEST = 0;
 const CHEAPEST = 1;
 const FEWEST_NEW = 2;
 const FEWEST_STEPS = 3;
+/** Each ranking's order of (months, cost, certifications, steps). */
+const RANK_ORDER = [
+  [0, 1, 2, 3],
+  [1, 0, 2, 3],
+  [2, 0, 1, 3],
+  [3, 0, 1, 2],
+];
 const RANK_CODE: Record<RankBy, number> = {
   FASTEST,
   CHEAPEST,
@@ -68,9 +76,12 @@ const RANK_CODE: Record<RankBy, number> = {
  * (one label per path and choice of options), with its exact state.
  */
 class Label {
+  /** Partial expansion: how many of the role's sorted out-edges have been expanded (-1: none yet). */
+  cursor = -1;
   /** Lower bound of the rest of the way (see ReverseSearch), and whether it is final. */
   hA = 0;
   hB = 0;
+  hC = 0;
   hExact = true;
   f0 = 0;
   f1 = 0;
@@ -84,12 +95,12 @@ class Label {
     readonly steps: number,
     readonly months: number,
     readonly trainCents: number,
+    /** Training months so far (part of `months`). */
+    readonly trainMonths: number,
     /** Training plus exam fees so far. */
     readonly costCents: number,
     /** Certifications earned so far. */
     readonly count: number,
-    /** Programs completed so far (not counting the profile's). */
-    readonly progCount: number,
     /** Programs completed on the last step (null: none). */
     readonly addProgs: readonly number[] | null,
     /** Certifications earned on the last step (null: none). */
@@ -127,14 +138,17 @@ interface Scratch {
   stamp: number;
   nodeMark: Int32Array;
   certMark: Int32Array;
-  classMark: Int32Array;
   progMark: Int32Array;
   revDist1: Float64Array;
   revDist2: Float64Array;
+  revDist3: Float64Array;
   revDistMark: Int32Array;
   revSettled: Int32Array;
-  revHeap: PairHeap;
+  revHeap: TripleHeap;
   allowed: Uint8Array;
+  /** Landmark bounds towards the current target, cached per query (altMark === stamp). */
+  alt: Float64Array;
+  altMark: Int32Array;
   /** Minimal ways of meeting one requirement class, and several (query-independent). */
   choiceCache: { single: (number[][] | undefined)[]; multi: Map<string, number[][]> };
 }
@@ -148,14 +162,16 @@ function scratchFor(index: GraphIndex): Scratch {
       stamp: 0,
       nodeMark: new Int32Array(index.roleCount),
       certMark: new Int32Array(index.certCount),
-      classMark: new Int32Array(index.classCount),
       progMark: new Int32Array(index.programCount),
       revDist1: new Float64Array(index.roleCount),
       revDist2: new Float64Array(index.roleCount),
+      revDist3: new Float64Array(index.roleCount),
       revDistMark: new Int32Array(index.roleCount),
       revSettled: new Int32Array(index.roleCount),
-      revHeap: new PairHeap(),
+      revHeap: new TripleHeap(),
       allowed: new Uint8Array(index.roleCount),
+      alt: new Float64Array(index.roleCount),
+      altMark: new Int32Array(index.roleCount),
       choiceCache: { single: [], multi: new Map() },
     };
     scratchByIndex.set(index, s);
@@ -164,11 +180,14 @@ function scratchFor(index: GraphIndex): Scratch {
 }
 
 function nextStamp(s: Scratch): number {
-  if (s.stamp >= 0x7ffffff0) {
-    for (const a of [s.nodeMark, s.certMark, s.classMark, s.progMark, s.revDistMark, s.revSettled]) a.fill(0);
-    s.stamp = 0;
-  }
   return ++s.stamp;
+}
+
+/** At the start of a query: makes sure its stamps cannot run out (a query takes at most one per work unit). */
+function beginQuery(s: Scratch, budget: number): void {
+  if (s.stamp + Math.min(budget, 0x3fffffff) + 16 < 0x7fffffff) return;
+  for (const a of [s.nodeMark, s.certMark, s.progMark, s.revDistMark, s.revSettled, s.altMark]) a.fill(0);
+  s.stamp = 0;
 }
 
 class Meter implements WorkMeter {
@@ -223,7 +242,8 @@ function resolveLimits(index: GraphIndex, s: Scratch, c: Constraints | undefined
 
 function resolveBudget(workBudget: number | undefined): number {
   if (workBudget === undefined) return DEFAULT_WORK_BUDGET;
-  if (!(workBudget > 0)) throw new InvalidQueryError('workBudget must be positive');
+  if (!(workBudget > 0) || !Number.isFinite(workBudget))
+    throw new InvalidQueryError('workBudget must be a positive finite number');
   return workBudget;
 }
 
@@ -280,8 +300,11 @@ class Expander {
     private readonly meter: Meter,
     /** Whether certifications (and so costs) are tracked; reachableRoles without a cost limit does not need them. */
     readonly trackCerts: boolean,
-    /** Whether the number of certifications earned matters (it is part of every ranking). */
-    private readonly useCount: boolean,
+    /**
+     * The order of the ranking as indices into (months, cost, certifications, steps), e.g. [0, 1, 2, 3]
+     * for FASTEST; [0, 3] for reachableRoles.
+     */
+    private readonly order: readonly number[],
   ) {}
 
   root(src: number): Label {
@@ -332,8 +355,19 @@ class Expander {
     return result;
   }
 
-  /** Calls `visit` with each child of the label last marked: per edge, one per way of meeting its requirements. */
-  expand(parent: Label, visit: (child: Label) => void): void {
+  /**
+   * Calls `visit` with each child of the label last marked: per edge, one per way of meeting its
+   * requirements; `admit` (role, steps, months, cost, certifications) may turn a child down first.
+   * Edges: all out-edges of the label's role, or edges[from .. to).
+   */
+  expand(
+    parent: Label,
+    admit: (node: number, steps: number, months: number, cost: number, count: number) => boolean,
+    visit: (child: Label) => void,
+    edges: Int32Array | null = null,
+    from = 0,
+    to = 0,
+  ): void {
     const ix = this.index;
     const s = this.s;
     const st = this.stamp;
@@ -345,10 +379,10 @@ class Expander {
     if (steps > maxSteps) return;
     const unmet = this.unmet;
     const first = parent.parent === null;
-    const end = ix.outOffsets[parent.node + 1]!;
-    let scanned = 0;
-    for (let e = ix.outOffsets[parent.node]!; e < end; e++) {
-      scanned++;
+    const lo = edges === null ? ix.outOffsets[parent.node]! : from;
+    const hi = edges === null ? ix.outOffsets[parent.node + 1]! : to;
+    for (let i = lo; i < hi; i++) {
+      const e = edges === null ? i : edges[i]!;
       const v = ix.edgeTo[e]!;
       if (nodeMark[v] === st) continue;
       if (allowed !== null && allowed[v] === 0) continue;
@@ -356,19 +390,21 @@ class Expander {
         parent.months +
         (first ? experienceMonths(ix.edgeMinYears[e]!, this.profile.yearsInCurrentRole) : ix.edgeExpMonths[e]!);
       let train = 0;
+      let trainMonths = 0;
       let addProgs: number[] | null = null;
       for (let j = ix.edgeProgramOffsets[e]!, pEnd = ix.edgeProgramOffsets[e + 1]!; j < pEnd; j++) {
         const p = ix.edgePrograms[j]!;
         if (doneProgram[p] === 1 || progMark[p] === st) continue;
-        months += ix.programMinMonths[p]!;
+        trainMonths += ix.programMinMonths[p]!;
         train += ix.programCostCents[p]!;
         (addProgs ??= []).push(p);
       }
+      months += trainMonths;
       if (months > maxMonths) continue;
       const trainCents = parent.trainCents + train;
+      const allTrainMonths = parent.trainMonths + trainMonths;
       const cost = parent.costCents + train;
       if (cost > maxCostCents) continue;
-      const progCount = parent.progCount + (addProgs === null ? 0 : addProgs.length);
       unmet.length = 0;
       if (trackCerts) {
         for (let g = ix.edgeGroupOffsets[e]!, gEnd = ix.edgeGroupOffsets[e + 1]!; g < gEnd; g++) {
@@ -381,13 +417,15 @@ class Expander {
         }
       }
       if (unmet.length === 0) {
-        visit(new Label(parent, e, v, steps, months, trainCents, cost, parent.count, progCount, addProgs, null));
+        if (!admit(v, steps, months, cost, parent.count)) continue;
+        visit(new Label(parent, e, v, steps, months, trainCents, allTrainMonths, cost, parent.count, addProgs, null));
         continue;
       }
       for (const set of this.choices(unmet)) {
         let fee = 0;
         for (const c of set) fee += ix.certFeeCents[c]!;
         if (cost + fee > maxCostCents) continue;
+        if (!admit(v, steps, months, cost + fee, parent.count + set.length)) continue;
         visit(
           new Label(
             parent,
@@ -396,38 +434,63 @@ class Expander {
             steps,
             months,
             trainCents,
+            allTrainMonths,
             cost + fee,
             parent.count + set.length,
-            progCount,
             addProgs,
             set,
           ),
         );
       }
     }
-    this.meter.add(scanned + 1);
+    this.meter.add(hi - lo + 1);
   }
 
   /**
-   * Whether `a` is at least as good as `b` (the label last marked, at the same role) for every
-   * continuation: no later, no dearer, no more certifications earned, no more steps (or as many with a
-   * transition sequence no greater), and holding every program and certification `b` holds — so any
-   * continuation of `b` costs `a` no more. Looplessness is the caller's business.
+   * Whether every continuation of `b` (the label last marked, at the same role) is beaten by the same
+   * continuation of `a` (looplessness aside: the caller's business). Continuing, `a` needs at most what
+   * `b` needs, plus — when needed — the programs and certifications `b` has and `a` lacks; so against `b`,
+   * `a` ends at least `gap` sooner, cheaper and with fewer certifications, where gap = b's figure − (a's
+   * figure + those extras), and with exactly `b.steps − a.steps` fewer steps. `a` wins if the gaps, in
+   * the ranking's order, are lexicographically positive (all zero: a transition sequence no greater), and
+   * no gap on a limited figure (maxMonths, maxCostUsd, maxSteps) is negative.
    */
   dominates(a: Label, b: Label): boolean {
-    if (a.months > b.months || a.steps > b.steps || a.progCount < b.progCount || a.count < b.count) return false;
-    if (this.trackCerts && (a.costCents > b.costCents || (this.useCount && a.count > b.count))) return false;
+    const ix = this.index;
     const s = this.s;
     const st = this.stamp;
-    let progs = 0;
-    let certs = 0;
+    let sharedMonths = 0;
+    let sharedCost = 0;
+    let sharedCerts = 0;
     for (let x: Label | null = a; x !== null; x = x.parent) {
-      if (x.addProgs !== null) for (const p of x.addProgs) if (s.progMark[p] === st) progs++;
-      if (x.addCerts !== null) for (const c of x.addCerts) if (s.certMark[c] === st) certs++;
+      if (x.addProgs !== null)
+        for (const p of x.addProgs)
+          if (s.progMark[p] === st) {
+            sharedMonths += ix.programMinMonths[p]!;
+            sharedCost += ix.programCostCents[p]!;
+          }
+      if (x.addCerts !== null)
+        for (const c of x.addCerts)
+          if (s.certMark[c] === st) {
+            sharedCost += ix.certFeeCents[c]!;
+            sharedCerts++;
+          }
     }
-    if (progs !== b.progCount || certs !== b.count) return false;
-    if (a.steps === b.steps && compareSeq(a, b) > 0) return false;
-    return true;
+    // b's extras cost (b's figure - shared), so gap = b - (a + b - shared), i.e.:
+    const gapMonths = b.months - a.months - (b.trainMonths - sharedMonths);
+    const gapCost = sharedCost - a.costCents; // 0 when all a paid for, b has too; never positive
+    const gapCerts = sharedCerts - a.count; // likewise
+    const gapSteps = b.steps - a.steps;
+    const limits = this.limits;
+    if (gapMonths < 0 && limits.maxMonths !== Infinity) return false;
+    if (gapSteps < 0 && limits.maxSteps !== Infinity) return false;
+    if (gapCost < 0 && limits.maxCostCents !== Infinity) return false;
+    for (const i of this.order) {
+      const gap = i === 0 ? gapMonths : i === 1 ? gapCost : i === 2 ? gapCerts : gapSteps;
+      if (gap > 0) return true;
+      if (gap < 0) return false;
+    }
+    return compareSeq(a, b) <= 0;
   }
 
   /** Whether every role on `a`'s path is on the path of the label last marked. */
@@ -438,18 +501,18 @@ class Expander {
   }
 }
 
-/** Which lower bound the reverse search computes: (primary, secondary) per edge. */
-const BOUND_MONTHS = 0; // (months, hops)
-const BOUND_COST = 1; // (training cost, months)
-const BOUND_HOPS = 2; // (hops, months)
+/** Which lower bounds the reverse search computes, in lexicographic order. */
+const BOUND_MONTHS = 0; // (months, training cost, hops)
+const BOUND_COST = 1; // (training cost, months, hops)
+const BOUND_HOPS = 2; // (hops, months, training cost)
 
 /**
  * Lower bounds of the rest of the way from an incremental, lexicographic reverse Dijkstra from the
- * targets. Edge weights are lower bounds of a step's months — experience from a standing start plus the
- * training that no loopless path can need twice (GraphIndex.programOncePerPath) and the profile has not
- * done — or of its training cost, or 1 per step. Roles not settled yet are bounded by the current radius.
- * The secondary part is valid lexicographically: it bounds the rest whenever the rest is minimal in the
- * primary part.
+ * targets over three weights per step: a lower bound of its months (experience from a standing start plus
+ * the training that no loopless path can need twice — GraphIndex.programOncePerPath — and the profile has
+ * not done), of its cost (that training's cost) and 1 (hops), in the ranking's order. Roles not settled
+ * yet are bounded by the current radius. The second and third parts are valid lexicographically: each
+ * bounds the rest whenever the rest is minimal in the parts before it.
  */
 class ReverseSearch {
   work = 0;
@@ -459,6 +522,7 @@ class ReverseSearch {
   lastExact = false;
   lastA = 0;
   lastB = 0;
+  lastC = 0;
   private readonly stamp: number;
 
   constructor(
@@ -476,12 +540,14 @@ class ReverseSearch {
     for (const t of targets) {
       s.revDist1[t] = 0;
       s.revDist2[t] = 0;
+      s.revDist3[t] = 0;
       s.revDistMark[t] = this.stamp;
-      s.revHeap.push(0, 0, t);
+      s.revHeap.push(0, 0, 0, t);
     }
   }
 
-  private boundMonths(e: number): number {
+  /** Lower bound of the months of edge e (profile-adjusted). */
+  boundMonths(e: number): number {
     const ix = this.index;
     if (!this.profile.anyDone) return ix.edgeBoundMonths[e]!;
     let months = ix.edgeExpMonths[e]!;
@@ -492,7 +558,8 @@ class ReverseSearch {
     return months;
   }
 
-  private boundCost(e: number): number {
+  /** Lower bound of the cost of edge e (profile-adjusted). */
+  boundCost(e: number): number {
     const ix = this.index;
     if (!this.profile.anyDone) return ix.edgeBoundCostCents[e]!;
     let cost = 0;
@@ -504,13 +571,15 @@ class ReverseSearch {
   }
 
   private skipStale(): void {
-    const { revHeap: heap, revSettled, revDist1, revDist2 } = this.s;
+    const { revHeap: heap, revSettled, revDist1, revDist2, revDist3 } = this.s;
     while (heap.size > 0) {
       const v = heap.topValue();
+      const a = heap.topKey1();
+      const b = heap.topKey2();
       if (
         revSettled[v] === this.stamp ||
-        heap.topKey1() > revDist1[v]! ||
-        (heap.topKey1() === revDist1[v] && heap.topKey2() > revDist2[v]!)
+        a > revDist1[v]! ||
+        (a === revDist1[v] && (b > revDist2[v]! || (b === revDist2[v] && heap.topKey3() > revDist3[v]!)))
       )
         heap.pop();
       else break;
@@ -529,6 +598,7 @@ class ReverseSearch {
     const v = heap.topValue();
     const k1 = heap.topKey1();
     const k2 = heap.topKey2();
+    const k3 = heap.topKey3();
     heap.pop();
     const st = this.stamp;
     s.revSettled[v] = st;
@@ -536,28 +606,40 @@ class ReverseSearch {
     const ix = this.index;
     const lo = ix.inOffsets[v]!;
     const hi = ix.inOffsets[v + 1]!;
+    const mode = this.mode;
     for (let j = lo; j < hi; j++) {
       const e = ix.inEdges[j]!;
       const u = ix.edgeFrom[e]!;
       if (s.revSettled[u] === st) continue;
       if (this.allowed !== null && this.allowed[u] === 0 && u !== this.src) continue;
+      const months = this.boundMonths(e);
+      const cost = this.boundCost(e);
       let n1: number;
       let n2: number;
-      if (this.mode === BOUND_MONTHS) {
-        n1 = k1 + this.boundMonths(e);
-        n2 = k2 + 1;
-      } else if (this.mode === BOUND_COST) {
-        n1 = k1 + this.boundCost(e);
-        n2 = k2 + this.boundMonths(e);
+      let n3: number;
+      if (mode === BOUND_MONTHS) {
+        n1 = k1 + months;
+        n2 = k2 + cost;
+        n3 = k3 + 1;
+      } else if (mode === BOUND_COST) {
+        n1 = k1 + cost;
+        n2 = k2 + months;
+        n3 = k3 + 1;
       } else {
         n1 = k1 + 1;
-        n2 = k2 + this.boundMonths(e);
+        n2 = k2 + months;
+        n3 = k3 + cost;
       }
-      if (s.revDistMark[u] !== st || n1 < s.revDist1[u]! || (n1 === s.revDist1[u] && n2 < s.revDist2[u]!)) {
+      if (
+        s.revDistMark[u] !== st ||
+        n1 < s.revDist1[u]! ||
+        (n1 === s.revDist1[u] && (n2 < s.revDist2[u]! || (n2 === s.revDist2[u] && n3 < s.revDist3[u]!)))
+      ) {
         s.revDist1[u] = n1;
         s.revDist2[u] = n2;
+        s.revDist3[u] = n3;
         s.revDistMark[u] = st;
-        heap.push(n1, n2, u);
+        heap.push(n1, n2, n3, u);
       }
     }
     const units = 1 + hi - lo;
@@ -565,13 +647,14 @@ class ReverseSearch {
     this.meter.add(units);
   }
 
-  /** Lower bound (lastA, lastB) for role v; lastExact when final; false when v cannot reach a target. */
+  /** Lower bound (lastA, lastB, lastC) for role v; lastExact when final; false when v cannot reach a target. */
   h(v: number): boolean {
     const s = this.s;
     if (s.revSettled[v] === this.stamp) {
       this.lastExact = true;
       this.lastA = s.revDist1[v]!;
       this.lastB = s.revDist2[v]!;
+      this.lastC = s.revDist3[v]!;
       return true;
     }
     this.skipStale();
@@ -579,6 +662,7 @@ class ReverseSearch {
     this.lastExact = false;
     this.lastA = s.revHeap.topKey1();
     this.lastB = s.revHeap.topKey2();
+    this.lastC = s.revHeap.topKey3();
     return true;
   }
 }
@@ -606,6 +690,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   const profile = resolveProfile(index, query.profile);
   const limits = resolveLimits(index, s, query.constraints);
   const meter = new Meter(resolveBudget(query.workBudget));
+  beginQuery(s, meter.budget);
 
   let dst = -1;
   let dstTrack = -1;
@@ -629,43 +714,81 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   const countFirst = rank === FEWEST_NEW;
   const mode = rank === FEWEST_STEPS ? BOUND_HOPS : rank === CHEAPEST ? BOUND_COST : BOUND_MONTHS;
   const rev = new ReverseSearch(index, s, targets, limits.allowed, src, mode, profile, meter);
-  const x = new Expander(index, s, profile, limits, meter, true, true);
+  const x = new Expander(index, s, profile, limits, meter, true, RANK_ORDER[rank]!);
   const { maxSteps, maxMonths, maxCostCents } = limits;
 
-  /**
-   * Sets the priority: the ranking's key of the label plus the bound of the rest, component by
-   * component; false when the label cannot meet the limits.
-   */
-  const setPriority = (L: Label): boolean => {
-    const a = L.hA;
-    const b = L.hB;
-    const stepsLeft = isTarget(L.node) ? 0 : 1;
+  // The priority of a candidate: the ranking's key of the label plus the bound (a, b, c) of the rest,
+  // component by component (see ReverseSearch); false when the candidate cannot meet the limits.
+  let f0 = 0;
+  let f1 = 0;
+  let f2 = 0;
+  let f3 = 0;
+  const prioritize = (
+    node: number,
+    steps: number,
+    months: number,
+    cost: number,
+    count: number,
+    a: number,
+    b: number,
+    c: number,
+  ): boolean => {
+    const stepsLeft = isTarget(node) ? 0 : 1;
     switch (rank) {
       case FASTEST:
-        L.f0 = L.months + a;
-        L.f1 = L.costCents;
-        L.f2 = L.count;
-        L.f3 = L.steps + b;
-        return L.f0 <= maxMonths && L.steps + stepsLeft <= maxSteps;
+        f0 = months + a;
+        f1 = cost + b;
+        f2 = count;
+        f3 = steps + c;
+        return f0 <= maxMonths && cost <= maxCostCents && steps + stepsLeft <= maxSteps;
       case CHEAPEST:
-        L.f0 = L.costCents + a;
-        L.f1 = L.months + b;
-        L.f2 = L.count;
-        L.f3 = L.steps + stepsLeft;
-        return L.f0 <= maxCostCents && L.months <= maxMonths && L.steps + stepsLeft <= maxSteps;
+        f0 = cost + a;
+        f1 = months + b;
+        f2 = count;
+        f3 = steps + c;
+        return f0 <= maxCostCents && months <= maxMonths && steps + stepsLeft <= maxSteps;
       case FEWEST_NEW:
-        L.f0 = L.count;
-        L.f1 = L.months + a;
-        L.f2 = L.costCents;
-        L.f3 = L.steps + b;
-        return L.f1 <= maxMonths && L.steps + stepsLeft <= maxSteps;
+        f0 = count;
+        f1 = months + a;
+        f2 = cost + b;
+        f3 = steps + c;
+        return f1 <= maxMonths && cost <= maxCostCents && steps + stepsLeft <= maxSteps;
       default:
-        L.f0 = L.steps + a;
-        L.f1 = L.months + b;
-        L.f2 = L.costCents;
-        L.f3 = L.count;
-        return L.f0 <= maxSteps && L.months <= maxMonths;
+        f0 = steps + a;
+        f1 = months + b;
+        f2 = cost + c;
+        f3 = count;
+        return f0 <= maxSteps && months <= maxMonths && cost <= maxCostCents;
     }
+  };
+  const setPriority = (L: Label): boolean => {
+    if (!prioritize(L.node, L.steps, L.months, L.costCents, L.count, L.hA, L.hB, L.hC)) return false;
+    L.f0 = f0;
+    L.f1 = f1;
+    L.f2 = f2;
+    L.f3 = f3;
+    return true;
+  };
+
+  // The best complete pathways generated so far (distinct paths, at most k, in order): once there are k,
+  // a candidate whose priority is above the k-th's cannot be among the k best.
+  const bound: Label[] = [];
+  const addToBound = (L: Label): void => {
+    const same = bound.findIndex((B) => compareSeq(B, L) === 0);
+    if (same >= 0) {
+      if (compareLabels(L, bound[same]!) >= 0) return;
+      bound.splice(same, 1);
+    }
+    let i = bound.length;
+    while (i > 0 && compareLabels(L, bound[i - 1]!) < 0) i--;
+    if (i >= k) return;
+    bound.splice(i, 0, L);
+    if (bound.length > k) bound.pop();
+  };
+  const aboveBound = (): boolean => {
+    if (bound.length < k) return false;
+    const B = bound[k - 1]!;
+    return (f0 - B.f0 || f1 - B.f1 || f2 - B.f2 || f3 - B.f3) > 0;
   };
 
   const heap = new Heap<Label>(compareLabels);
@@ -673,41 +796,150 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   heap.push(root);
   const results: Label[] = [];
   const expanded = new Map<number, Label[]>();
-  let forwardWork = 0;
   const st: SearchStats = (stats = { popped: 0, expanded: 0, created: 0, settled: 0, work: 0 });
-  const visit = (child: Label): void => {
-    forwardWork++;
-    st.created++;
-    if (!isTarget(child.node)) {
-      if (!rev.h(child.node)) return;
-      child.hA = rev.lastA;
-      child.hB = rev.lastB;
-      child.hExact = rev.lastExact;
+  const counted: Label[] = [];
+  let hA = 0;
+  let hB = 0;
+  let hC = 0;
+  let hExact = true;
+  // Landmark bounds bound the months to a single target; they count where months come first.
+  const lm = dst >= 0 && (rank === FASTEST || rank === FEWEST_NEW) ? index.landmarks : null;
+  const altStamp = s.stamp;
+  /** Sets (hA, hB, hC, hExact) for a role that is not a target; false when it cannot reach one. */
+  const lowerBound = (node: number): boolean => {
+    if (!rev.h(node)) return false;
+    hA = rev.lastA;
+    hB = rev.lastB;
+    hC = rev.lastC;
+    hExact = rev.lastExact;
+    if (lm !== null && !hExact) {
+      let alt: number;
+      if (s.altMark[node] === altStamp) alt = s.alt[node]!;
+      else {
+        alt = landmarkBound(lm, index.roleCount, node, dst);
+        s.alt[node] = alt;
+        s.altMark[node] = altStamp;
+      }
+      if (alt === Infinity) return false;
+      if (alt > hA) {
+        // (alt, 0, 0) is a lower bound too, and lexicographically the larger one.
+        hA = alt;
+        hB = 0;
+        hC = 0;
+      }
     }
-    if (setPriority(child)) heap.push(child);
+    return true;
+  };
+  const admit = (node: number, steps: number, months: number, cost: number, count: number): boolean => {
+    if (isTarget(node)) {
+      hA = hB = hC = 0;
+      hExact = true;
+    } else if (!lowerBound(node)) return false;
+    return prioritize(node, steps, months, cost, count, hA, hB, hC) && !aboveBound();
+  };
+  const visit = (child: Label): void => {
+    st.created++;
+    child.hA = hA;
+    child.hB = hB;
+    child.hC = hC;
+    child.hExact = hExact;
+    child.f0 = f0;
+    child.f1 = f1;
+    child.f2 = f2;
+    child.f3 = f3;
+    heap.push(child);
+    if (hExact && isTarget(child.node)) addToBound(child);
   };
 
-  try {
-    search();
-  } finally {
-    st.settled = rev.settled;
-    st.work = meter.used;
-  }
+  // Partial expansion (as in PEA*): a label's children are made only when the search reaches them. Each
+  // role's out-edges are sorted by a lower bound of the primary figure they add (the edge's bound plus
+  // the bound from its end); an expanded label makes the children whose bound is within its own
+  // priority, then waits in the queue at the next child's bound, ahead of all its unmade children.
+  const partial = rank !== FEWEST_NEW;
+  const sortedOut = new Map<number, { edges: Int32Array; keys: Float64Array }>();
+  const edgeOrder = (u: number): { edges: Int32Array; keys: Float64Array } => {
+    let order = sortedOut.get(u);
+    if (order !== undefined) return order;
+    const lo = index.outOffsets[u]!;
+    const n = index.outOffsets[u + 1]! - lo;
+    const raw = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const e = lo + i;
+      const v = index.edgeTo[e]!;
+      let h = 0;
+      if (!isTarget(v)) h = lowerBound(v) ? hA : Infinity;
+      raw[i] = (rank === FASTEST ? rev.boundMonths(e) : rank === CHEAPEST ? rev.boundCost(e) : 1) + h;
+    }
+    const edges = new Int32Array(n);
+    const keys = new Float64Array(n);
+    if (n <= 64) {
+      // Insertion sort, stable: by key, then edge order.
+      for (let i = 0; i < n; i++) {
+        const key = raw[i]!;
+        let j = i;
+        while (j > 0 && keys[j - 1]! > key) {
+          keys[j] = keys[j - 1]!;
+          edges[j] = edges[j - 1]!;
+          j--;
+        }
+        keys[j] = key;
+        edges[j] = lo + i;
+      }
+    } else {
+      const perm = Array.from({ length: n }, (_, i) => i).sort((a, b) => raw[a]! - raw[b]! || a - b);
+      for (let i = 0; i < n; i++) {
+        edges[i] = lo + perm[i]!;
+        keys[i] = raw[perm[i]!]!;
+      }
+    }
+    order = { edges, keys };
+    sortedOut.set(u, order);
+    meter.add(n);
+    return order;
+  };
+  const primary = (L: Label): number => (rank === FASTEST ? L.months : rank === CHEAPEST ? L.costCents : L.steps);
+  /** Makes L's next children whose bound is at most `upTo`; queues L again for the rest. */
+  const expandPartly = (L: Label, upTo: number): void => {
+    const { edges, keys } = edgeOrder(L.node);
+    const base = primary(L);
+    const from = L.cursor;
+    let to = from;
+    while (to < edges.length && base + keys[to]! <= upTo) to++;
+    if (to > from) x.expand(L, admit, visit, edges, from, to);
+    L.cursor = to;
+    if (to === edges.length || keys[to] === Infinity) return;
+    const next = base + keys[to]!;
+    if (bound.length >= k && next > bound[k - 1]!.f0) return; // every child left is out of the running
+    L.f0 = next;
+    L.f1 = L.f2 = L.f3 = 0;
+    heap.push(L);
+  };
+
   function search(): void {
     while (heap.size > 0) {
-      while (!rev.done && rev.work <= forwardWork) rev.step();
+      // The reverse search gets as much work as the forward one (a bidirectional balance).
+      while (!rev.done && 2 * rev.work <= meter.used) rev.step();
       const L = heap.pop()!;
       st.popped++;
-      forwardWork++;
       meter.add(1);
+      if (L.cursor >= 0) {
+        x.mark(L);
+        expandPartly(L, L.f0);
+        continue;
+      }
       if (!L.hExact) {
-        if (!rev.h(L.node)) continue;
-        L.hExact = rev.lastExact;
-        if (rev.lastA !== L.hA || rev.lastB !== L.hB) {
-          L.hA = rev.lastA;
-          L.hB = rev.lastB;
-          if (setPriority(L)) heap.push(L); // its bound rose: back in line
-          continue;
+        if (!lowerBound(L.node)) continue;
+        L.hExact = hExact;
+        if (hA !== L.hA || hB !== L.hB || hC !== L.hC) {
+          L.hA = hA;
+          L.hB = hB;
+          L.hC = hC;
+          if (!setPriority(L)) continue;
+          const next = heap.peek();
+          if (next !== undefined && compareLabels(L, next) > 0) {
+            heap.push(L); // its bound rose past another label: back in line
+            continue;
+          }
         }
       }
       if (L !== root && isTarget(L.node)) {
@@ -722,20 +954,21 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         const list = expanded.get(L.node);
         if (list === undefined) expanded.set(L.node, [L]);
         else {
-          // Dropped when another choice of certifications on the same path, or (k = 1) any label, or k labels
-          // whose roles are all on L's path, dominate it: each continuation of L is then beaten by as many
-          // distinct loopless pathways. (Two dominators are never the same path: a dominator holds every
-          // certification L holds and has earned no more, so both would hold exactly L's, and the second
-          // would have been dropped as a duplicate of the first.)
+          // Dropped when another choice of certifications on the same path, or (k = 1) any label, or labels
+          // on k other paths whose roles are all on L's path, dominate it: each continuation of L is then
+          // beaten by as many distinct loopless pathways.
           let pruned = false;
-          let dominators = 0;
+          counted.length = 0;
+          meter.add(list.length);
           for (const A of list) {
             if (!x.dominates(A, L)) continue;
-            if (
-              k === 1 ||
-              (A.steps === L.steps && compareSeq(A, L) === 0) ||
-              (x.visitsOnlyMarked(A) && ++dominators >= k)
-            ) {
+            if (k === 1 || (A.steps === L.steps && compareSeq(A, L) === 0)) {
+              pruned = true;
+              break;
+            }
+            if (!x.visitsOnlyMarked(A) || counted.some((B) => compareSeq(A, B) === 0)) continue;
+            counted.push(A);
+            if (counted.length >= k) {
               pruned = true;
               break;
             }
@@ -745,8 +978,17 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         }
       }
       st.expanded++;
-      x.expand(L, visit);
+      if (partial && L !== root) {
+        L.cursor = 0;
+        expandPartly(L, L.f0);
+      } else x.expand(L, admit, visit);
     }
+  }
+  try {
+    search();
+  } finally {
+    st.settled = rev.settled;
+    st.work = meter.used;
   }
   return results.map((L) => {
     const edges = labelEdges(L);
@@ -772,8 +1014,9 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
   const limits = resolveLimits(index, s, query.constraints);
   limits.maxMonths = Math.min(limits.maxMonths, within);
   const meter = new Meter(resolveBudget(query.workBudget));
+  beginQuery(s, meter.budget);
   const trackCerts = limits.maxCostCents !== Infinity;
-  const x = new Expander(index, s, profile, limits, meter, trackCerts, false);
+  const x = new Expander(index, s, profile, limits, meter, trackCerts, [0, 3]);
 
   const heap = new Heap<Label>(compareLabels);
   const root = x.root(src);
@@ -787,6 +1030,7 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
     child.f1 = child.steps;
     heap.push(child);
   };
+  const admit = (): boolean => true;
   while (heap.size > 0) {
     const L = heap.pop()!;
     st.popped++;
@@ -799,6 +1043,7 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
       if (list === undefined) expanded.set(L.node, [L]);
       else {
         let dominated = false;
+        meter.add(list.length);
         for (const A of list)
           if (x.dominates(A, L)) {
             dominated = true;
@@ -809,7 +1054,7 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
       }
     }
     st.expanded++;
-    x.expand(L, visit);
+    x.expand(L, admit, visit);
   }
   st.work = meter.used;
   const out = [...best.values()].sort(

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildIndex, findPathways, reachableRoles } from '../../src/graph/index.js';
+import { buildIndex, evaluatePathway, findPathways, reachableRoles } from '../../src/graph/index.js';
 import type { PathwayQuery } from '../../src/graph/types.js';
 import {
   constraintsArb,
@@ -17,17 +17,68 @@ import {
 } from './arbitraries.js';
 import { bruteFindPathways, bruteReachableRoles } from './brute-force.js';
 
-const withQuery = <Q>(queryArb: (s: Scenario) => fc.Arbitrary<Q>) =>
-  scenarioArb().chain((s) => fc.tuple(fc.constant(s), queryArb(s)));
+const withQuery = <Q>(queryArb: (s: Scenario) => fc.Arbitrary<Q>, ties = false) =>
+  scenarioArb({ ties }).chain((s) => fc.tuple(fc.constant(s), queryArb(s), fc.integer({ min: 0, max: 3 })));
 
 describe('findPathways agrees with brute force', () => {
   it('for random graphs, rankings, profiles and constraints', () => {
     fc.assert(
-      fc.property(withQuery(pathwayQueryArb), ([s, q]) => {
-        const index = buildIndex(s.input);
+      fc.property(withQuery(pathwayQueryArb), ([s, q, landmarks]) => {
+        const index = buildIndex(s.input, { landmarks });
         expect(findPathways(index, q)).toEqual(bruteFindPathways(s.input, q));
       }),
-      { numRuns: 600 },
+      { numRuns: 500 },
+    );
+  });
+
+  it('when many pathways tie (few distinct fees and lengths)', () => {
+    fc.assert(
+      fc.property(withQuery(pathwayQueryArb, true), ([s, q, landmarks]) => {
+        const index = buildIndex(s.input, { landmarks });
+        expect(findPathways(index, q)).toEqual(bruteFindPathways(s.input, q));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('on graphs where only steps and transition ids differ', () => {
+    // Every move takes no time, money or certification: the ranking rests on steps and the tie-break.
+    const hopGraph = fc.integer({ min: 3, max: 7 }).chain((n) =>
+      fc.record({
+        n: fc.constant(n),
+        edges: fc.uniqueArray(
+          fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })).filter(([a, b]) => a !== b),
+          { minLength: n, maxLength: 3 * n, selector: ([a, b]) => `${a}-${b}` },
+        ),
+        from: fc.integer({ min: 0, max: n - 1 }),
+        to: fc.integer({ min: 0, max: n - 1 }),
+        k: fc.integer({ min: 2, max: 5 }),
+        rankBy: rankByArb,
+        landmarks: fc.integer({ min: 0, max: 2 }),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        hopGraph.filter((g) => g.from !== g.to),
+        ({ n, edges, from, to, k, rankBy, landmarks }) => {
+          const input = {
+            roles: Array.from({ length: n }, (_, i) => ({ id: i + 1, slug: `r${i}`, trackId: 1, trackSlug: 't' })),
+            certifications: [],
+            programs: [],
+            transitions: edges.map(([a, b], i) => ({
+              id: ((i * 7) % 31) + 1 + i * 31,
+              from: a + 1,
+              to: b + 1,
+              minYearsExperience: 0,
+              requirementGroups: [],
+              training: [],
+            })),
+          };
+          const q: PathwayQuery = { from: from + 1, to: to + 1, k, rankBy };
+          expect(findPathways(buildIndex(input, { landmarks }), q)).toEqual(bruteFindPathways(input, q));
+        },
+      ),
+      { numRuns: 1500 },
     );
   });
 
@@ -56,8 +107,8 @@ describe('findPathways agrees with brute force', () => {
 
   it('k = 1 is the first of k = 6', () => {
     fc.assert(
-      fc.property(withQuery(pathwayQueryArb), ([s, q]) => {
-        const index = buildIndex(s.input);
+      fc.property(withQuery(pathwayQueryArb), ([s, q, landmarks]) => {
+        const index = buildIndex(s.input, { landmarks });
         const one = findPathways(index, { ...q, k: 1 });
         const six = findPathways(index, { ...q, k: 6 });
         expect(one).toEqual(six.slice(0, 1));
@@ -83,7 +134,7 @@ describe('findPathways agrees with brute force', () => {
 describe('reachableRoles agrees with brute force', () => {
   it('for random graphs, profiles and constraints', () => {
     fc.assert(
-      fc.property(withQuery(reachableQueryArb), ([s, q]) => {
+      fc.property(withQuery(reachableQueryArb, true), ([s, q]) => {
         const index = buildIndex(s.input);
         const got = reachableRoles(index, q).map(({ pathway, ...r }) => ({ ...r, pathway: pathway() }));
         expect(got).toEqual(bruteReachableRoles(s.input, q));
@@ -169,6 +220,27 @@ describe('monotonicity: what the learner already has never hurts', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('a profile never makes a given pathway longer or dearer (or, for FEWEST_NEW_CERTIFICATIONS, need more)', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb().chain((s) => fc.tuple(fc.constant(s), pathwayQueryArb(s), profileArb(s))),
+        ([s, q, profile]) => {
+          const index = buildIndex(s.input);
+          for (const p of findPathways(index, { ...q, k: 5, profile: undefined, constraints: undefined })) {
+            for (const rankBy of ['FASTEST', 'FEWEST_NEW_CERTIFICATIONS'] as const) {
+              const before = evaluatePathway(index, p.transitionIds, { rankBy });
+              const after = evaluatePathway(index, p.transitionIds, { rankBy, profile });
+              expect(after.totalMonths).toBeLessThanOrEqual(before.totalMonths);
+              if (rankBy === 'FASTEST') expect(after.totalCostUsd).toBeLessThanOrEqual(before.totalCostUsd);
+              else expect(after.newCertifications).toBeLessThanOrEqual(before.newCertifications);
+            }
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,0 +1,448 @@
+/** The pathway engine on hand-made graphs: each rule of docs/cost-model.md and each query option. */
+import { describe, expect, it } from 'vitest';
+import {
+  buildIndex,
+  evaluatePathway,
+  findPathways,
+  GraphInputError,
+  InvalidQueryError,
+  reachableRoles,
+  SearchBudgetExceeded,
+  type PathwayQuery,
+} from '../../src/graph/index.js';
+import { bruteFindPathways } from './brute-force.js';
+import { fixture } from './fixture.js';
+
+/**
+ * Medical assistant -> lead MA needs a CMA or an RMA; lead MA -> clinic supervisor needs the CMA.
+ * Alone, the RMA is the cheaper option of the first step, but the CMA serves both.
+ */
+const clinic = fixture({
+  roles: { ma: 'clinical', lead: 'clinical', supervisor: 'clinical', coder: 'admin', billing: 'admin' },
+  certs: { cma: 125, rma: 120, cpc: 399, cbcs: null },
+  programs: { 'coding-certificate': [9, 3000], 'leadership-course': [2, null] },
+  transitions: [
+    ['ma', 'lead', 2, [['cma', 'rma']]], // 0
+    ['lead', 'supervisor', 1, [['cma']], ['leadership-course']], // 1
+    ['ma', 'coder', 0, [['cpc', 'cbcs']], ['coding-certificate']], // 2
+    ['coder', 'billing', 1.5, [], ['leadership-course']], // 3
+    ['billing', 'supervisor', 1, [['cma', 'cbcs']], ['leadership-course']], // 4
+    ['lead', 'billing', 0.5], // 5
+  ],
+});
+const index = buildIndex(clinic.input);
+const { role, cert, program } = clinic;
+
+const find = (q: Partial<PathwayQuery> & { from: number }) =>
+  findPathways(index, { k: 5, rankBy: 'FASTEST', ...q } as PathwayQuery);
+
+describe('cost model', () => {
+  it('chooses the option that is best for the whole pathway, and names it', () => {
+    const [p] = find({
+      from: role('ma'),
+      to: role('supervisor'),
+      k: 1,
+      constraints: { avoidRoles: [role('billing')] },
+    });
+    expect(clinic.slugs(p!.roleIds)).toEqual(['ma', 'lead', 'supervisor']);
+    expect(p!.certificationsToEarn).toEqual([cert('cma')]); // not the RMA, $5 cheaper on its own
+    expect(p!.totalExamFeesUsd).toBe(125);
+    const [s1, s2] = p!.steps;
+    expect(s1!.requirementChoices).toEqual([
+      { anyOf: [cert('rma'), cert('cma')], satisfiedBy: cert('cma'), alreadyHeld: false },
+    ]);
+    expect(s1!.examFeesUsd).toBe(125);
+    expect(s2!.requirementChoices).toEqual([{ anyOf: [cert('cma')], satisfiedBy: cert('cma'), alreadyHeld: true }]);
+    expect(s2!.examFeesUsd).toBe(0);
+    expect(s2!.certificationsToEarn).toEqual([]);
+  });
+
+  it('takes the cheaper option when nothing later needs the other', () => {
+    const [p] = find({ from: role('ma'), to: role('lead'), k: 1 });
+    expect(p!.certificationsToEarn).toEqual([cert('rma')]);
+    expect(p!.totalCostUsd).toBe(120);
+  });
+
+  it('a held certification satisfies a later group', () => {
+    const [p] = find({
+      from: role('ma'),
+      to: role('supervisor'),
+      k: 1,
+      profile: { heldCertifications: [cert('cma')] },
+      constraints: { avoidRoles: [role('billing')] },
+    });
+    expect(p!.newCertifications).toBe(0);
+    expect(p!.totalExamFeesUsd).toBe(0);
+    expect(p!.steps.map((s) => s.requirementChoices[0]!.alreadyHeld)).toEqual([true, true]);
+  });
+
+  it('counts yearsInCurrentRole on the first step only', () => {
+    const q = { from: role('ma'), to: role('supervisor'), k: 1, constraints: { avoidRoles: [role('billing')] } };
+    const [fresh] = find(q);
+    expect(fresh!.steps.map((s) => s.experienceMonths)).toEqual([24, 12]);
+    const [p] = find({ ...q, profile: { yearsInCurrentRole: 1.5 } });
+    expect(p!.steps.map((s) => s.experienceMonths)).toEqual([6, 12]);
+    const [done] = find({ ...q, profile: { yearsInCurrentRole: 5 } });
+    expect(done!.steps.map((s) => s.experienceMonths)).toEqual([0, 12]);
+  });
+
+  it('adds training after experience, counts a program once, and skips completed ones', () => {
+    const [p] = find({ from: role('ma'), to: role('supervisor'), k: 1, constraints: { avoidRoles: [role('lead')] } });
+    expect(clinic.slugs(p!.roleIds)).toEqual(['ma', 'coder', 'billing', 'supervisor']);
+    const months = p!.steps.map((s) => [s.experienceMonths, s.trainingMonths, s.startMonth, s.endMonth]);
+    // coding certificate 9 months; leadership course on steps 2 and 3, taken once.
+    expect(months).toEqual([
+      [0, 9, 0, 9],
+      [18, 2, 9, 29],
+      [12, 0, 29, 41],
+    ]);
+    expect(p!.steps.map((s) => s.programsToComplete)).toEqual([
+      [program('coding-certificate')],
+      [program('leadership-course')],
+      [],
+    ]);
+    // CBCS (fee unknown, counted 0) satisfies both groups; the leadership course's cost is unknown too.
+    expect(p!.certificationsToEarn).toEqual([cert('cbcs')]);
+    expect(p!.totalCostUsd).toBe(3000);
+    expect(p!.costIncludesUnknowns).toBe(true);
+    expect(p!.crossesTracks).toBe(true);
+    const [withProgram] = find({
+      from: role('ma'),
+      to: role('supervisor'),
+      k: 1,
+      profile: { completedPrograms: [program('coding-certificate')] },
+      constraints: { avoidRoles: [role('lead')] },
+    });
+    expect(withProgram!.steps[0]!.trainingMonths).toBe(0);
+    expect(withProgram!.totalMonths).toBe(p!.totalMonths - 9);
+    expect(withProgram!.totalCostUsd).toBe(0);
+  });
+
+  it('step and total figures add up', () => {
+    for (const p of find({ from: role('ma'), to: role('supervisor'), k: 5 })) {
+      expect(p.totalMonths).toBe(p.steps.reduce((s, x) => s + x.months, 0));
+      expect(p.totalCostUsd).toBe(p.steps.reduce((s, x) => s + x.costUsd, 0));
+      for (const s of p.steps) {
+        expect(s.months).toBe(s.experienceMonths + s.trainingMonths);
+        expect(s.costUsd).toBe(s.trainingCostUsd + s.examFeesUsd);
+      }
+      expect(p.newCertifications).toBe(p.certificationsToEarn.length);
+      expect(p.stepCount).toBe(p.transitionIds.length);
+    }
+  });
+
+  it('FEWEST_NEW_CERTIFICATIONS may pay more for fewer certifications', () => {
+    const g = fixture({
+      roles: { a: 't', b: 't', c: 't' },
+      certs: { x: 0, y: 0, both: 100 },
+      transitions: [
+        ['a', 'b', 0, [['x', 'both']]],
+        ['b', 'c', 0, [['y', 'both']]],
+      ],
+    });
+    const ix = buildIndex(g.input);
+    const q = { from: g.role('a'), to: g.role('c'), k: 1 } as const;
+    const [cheap] = findPathways(ix, { ...q, rankBy: 'FASTEST' });
+    expect(cheap!.certificationsToEarn).toEqual([g.cert('x'), g.cert('y')]);
+    expect(cheap!.totalCostUsd).toBe(0);
+    const [few] = findPathways(ix, { ...q, rankBy: 'FEWEST_NEW_CERTIFICATIONS' });
+    expect(few!.certificationsToEarn).toEqual([g.cert('both')]);
+    expect(few!.totalCostUsd).toBe(100);
+    // ... unless the budget rules it out.
+    const [capped] = findPathways(ix, { ...q, rankBy: 'FEWEST_NEW_CERTIFICATIONS', constraints: { maxCostUsd: 50 } });
+    expect(capped!.newCertifications).toBe(2);
+  });
+});
+
+describe('monotonicity', () => {
+  it('under FEWEST_NEW_CERTIFICATIONS, a held certification may cost more for fewer certifications', () => {
+    // docs/cost-model.md, "What the profile can and cannot change".
+    const g = fixture({
+      roles: { a: 't', b: 't' },
+      certs: { h: 50, a: 0, b: 0, x: 100 },
+      transitions: [
+        [
+          'a',
+          'b',
+          0,
+          [
+            ['h', 'a'],
+            ['b', 'x'],
+            ['a', 'x'],
+          ],
+        ],
+      ],
+    });
+    const ix = buildIndex(g.input);
+    const q = { from: g.role('a'), to: g.role('b'), k: 1, rankBy: 'FEWEST_NEW_CERTIFICATIONS' } as const;
+    const [before] = findPathways(ix, q);
+    expect([before!.newCertifications, before!.totalCostUsd]).toEqual([2, 0]);
+    const [after] = findPathways(ix, { ...q, profile: { heldCertifications: [g.cert('h')] } });
+    expect([after!.newCertifications, after!.totalCostUsd]).toEqual([1, 100]);
+    // Under the other rankings, never dearer.
+    const [cheap] = findPathways(ix, { ...q, rankBy: 'CHEAPEST', profile: { heldCertifications: [g.cert('h')] } });
+    expect(cheap!.totalCostUsd).toBe(0);
+  });
+
+  it('what the learner has never makes a given pathway longer or dearer', () => {
+    const ids = [clinic.transition(2), clinic.transition(3), clinic.transition(4)];
+    const base = evaluatePathway(index, ids);
+    for (const profile of [
+      { heldCertifications: [cert('cbcs')] },
+      { heldCertifications: [cert('cma'), cert('cpc')] },
+      { completedPrograms: [program('leadership-course')] },
+      { yearsInCurrentRole: 3 },
+    ]) {
+      const p = evaluatePathway(index, ids, { profile });
+      expect(p.totalMonths).toBeLessThanOrEqual(base.totalMonths);
+      expect(p.totalCostUsd).toBeLessThanOrEqual(base.totalCostUsd);
+    }
+  });
+});
+
+describe('ranking', () => {
+  const g = fixture({
+    roles: { a: 't', b: 't', c: 't', d: 't' },
+    certs: { x: 300 },
+    programs: { p: [3, 5000] },
+    transitions: [
+      ['a', 'd', 3], // 0: slow, free, 1 step
+      ['a', 'b', 0.5, [['x']]], // 1
+      ['b', 'd', 0.5], // 2: via b: 12 months, $300, 1 cert, 2 steps
+      ['a', 'c', 0, [], ['p']], // 3
+      ['c', 'd', 0.5], // 4: via c: 9 months, $5000, 0 certs, 2 steps
+      ['a', 'd', 3], // 5: parallel to 0, larger id
+    ],
+  });
+  const ix = buildIndex(g.input);
+  const order = (rankBy: PathwayQuery['rankBy']) =>
+    findPathways(ix, { from: g.role('a'), to: g.role('d'), k: 5, rankBy }).map((p) => p.transitionIds);
+  const [t0, t1, t2, t3, t4, t5] = [0, 1, 2, 3, 4, 5].map(g.transition);
+
+  it('orders by the primary figure, then months, cost, new certifications, steps, transition ids', () => {
+    expect(order('FASTEST')).toEqual([[t3, t4], [t1, t2], [t0], [t5]]);
+    expect(order('CHEAPEST')).toEqual([[t0], [t5], [t1, t2], [t3, t4]]);
+    expect(order('FEWEST_NEW_CERTIFICATIONS')).toEqual([[t3, t4], [t0], [t5], [t1, t2]]);
+    expect(order('FEWEST_STEPS')).toEqual([[t0], [t5], [t3, t4], [t1, t2]]);
+  });
+
+  it('k limits the list; k = 1 is the best', () => {
+    expect(findPathways(ix, { from: g.role('a'), to: g.role('d'), k: 2, rankBy: 'CHEAPEST' })).toHaveLength(2);
+    expect(findPathways(ix, { from: g.role('a'), to: g.role('d'), k: 1, rankBy: 'FASTEST' })[0]!.transitionIds).toEqual(
+      [t3, t4],
+    );
+  });
+});
+
+describe('constraints', () => {
+  const to = role('supervisor');
+  const all = () => find({ from: role('ma'), to, k: 10 });
+
+  it('avoidRoles keeps those roles off the pathway', () => {
+    const got = find({ from: role('ma'), to, k: 10, constraints: { avoidRoles: [role('lead')] } });
+    expect(got.length).toBeGreaterThan(0);
+    for (const p of got) expect(p.roleIds).not.toContain(role('lead'));
+    expect(got.length).toBe(all().filter((p) => !p.roleIds.includes(role('lead'))).length);
+  });
+
+  it('onlyTracks keeps every role after the start on those tracks', () => {
+    const got = find({ from: role('ma'), to, k: 10, constraints: { onlyTracks: [clinic.track('clinical')] } });
+    expect(got.map((p) => clinic.slugs(p.roleIds))).toEqual([['ma', 'lead', 'supervisor']]);
+    expect(find({ from: role('ma'), to, constraints: { onlyTracks: [clinic.track('admin')] } })).toEqual([]);
+    // The start itself may be off the allowed tracks.
+    const fromAdmin = find({
+      from: role('coder'),
+      to: role('billing'),
+      constraints: { onlyTracks: [clinic.track('admin')] },
+    });
+    expect(fromAdmin).toHaveLength(1);
+  });
+
+  it('maxSteps, maxMonths and maxCostUsd filter pathways', () => {
+    const every = all();
+    expect(every.length).toBeGreaterThan(2);
+    const check = (c: NonNullable<PathwayQuery['constraints']>, keep: (p: (typeof every)[number]) => boolean) => {
+      const got = find({ from: role('ma'), to, k: 10, constraints: c });
+      expect(got).toEqual(every.filter(keep));
+    };
+    check({ maxSteps: 2 }, (p) => p.stepCount <= 2);
+    check({ maxMonths: 40 }, (p) => p.totalMonths <= 40);
+    check({ maxCostUsd: 200 }, (p) => p.totalCostUsd <= 200);
+    check({ maxSteps: 0 }, () => false);
+  });
+
+  it('an unreachable target gives an empty list', () => {
+    expect(find({ from: role('supervisor'), to: role('ma') })).toEqual([]);
+    expect(
+      find({ from: role('ma'), to: role('supervisor'), constraints: { avoidRoles: [role('supervisor')] } }),
+    ).toEqual([]);
+  });
+});
+
+describe('toTrack', () => {
+  it('ends at the first role of the track reached, never the start', () => {
+    const got = find({ from: role('lead'), toTrack: clinic.track('admin') });
+    expect(got.map((p) => clinic.slugs(p.roleIds))).toEqual([['lead', 'billing']]);
+    const clinical = find({ from: role('ma'), toTrack: clinic.track('clinical'), k: 10 });
+    expect(clinical.map((p) => clinic.slugs(p.roleIds))).toEqual([
+      ['ma', 'lead'],
+      ['ma', 'coder', 'billing', 'supervisor'],
+    ]);
+  });
+});
+
+describe('reachableRoles', () => {
+  it('lists every role reachable in time, with the earliest month and its pathway', () => {
+    const got = reachableRoles(index, { from: role('ma'), withinMonths: 30 });
+    expect(got.map((r) => [clinic.slugs([r.roleId])[0], r.earliestMonth, r.stepCount])).toEqual([
+      ['coder', 9, 1],
+      ['lead', 24, 1],
+      ['billing', 29, 2],
+    ]);
+    const billing = got.find((r) => r.roleId === role('billing'))!;
+    expect(billing.transitionIds).toEqual([clinic.transition(2), clinic.transition(3)]);
+    expect(billing.pathway().totalMonths).toBe(29);
+    expect(billing.pathway().transitionIds).toEqual(billing.transitionIds);
+  });
+
+  it('is state-aware: a completed program shortens what follows', () => {
+    const got = reachableRoles(index, {
+      from: role('ma'),
+      withinMonths: 100,
+      profile: { completedPrograms: [program('leadership-course')] },
+    });
+    expect(got.find((r) => r.roleId === role('billing'))!.earliestMonth).toBe(27);
+    expect(got.find((r) => r.roleId === role('supervisor'))!.earliestMonth).toBe(36);
+  });
+
+  it('respects constraints', () => {
+    const got = reachableRoles(index, {
+      from: role('ma'),
+      withinMonths: 100,
+      constraints: { avoidRoles: [role('coder')] },
+    });
+    expect(got.map((r) => clinic.slugs([r.roleId])[0])).toEqual(['lead', 'billing', 'supervisor']);
+  });
+});
+
+describe('bounded work', () => {
+  it('throws SearchBudgetExceeded past the budget, asking for tighter constraints', () => {
+    // A complete graph on 9 roles: too many pathways for a tiny budget.
+    const roles: Record<string, string> = {};
+    for (let i = 0; i < 9; i++) roles[`r${i}`] = 't';
+    const transitions: [string, string, number][] = [];
+    for (let i = 0; i < 9; i++) for (let j = 0; j < 9; j++) if (i !== j) transitions.push([`r${i}`, `r${j}`, 1]);
+    const g = fixture({ roles, transitions });
+    const ix = buildIndex(g.input);
+    const q: PathwayQuery = {
+      from: g.role('r0'),
+      to: g.role('r8'),
+      k: 50,
+      rankBy: 'FEWEST_NEW_CERTIFICATIONS',
+      workBudget: 200,
+    };
+    expect(() => findPathways(ix, q)).toThrow(SearchBudgetExceeded);
+    expect(() => findPathways(ix, q)).toThrow(/maxSteps/);
+    expect(() => reachableRoles(ix, { from: g.role('r0'), withinMonths: 100, workBudget: 50 })).toThrow(
+      SearchBudgetExceeded,
+    );
+    expect(findPathways(ix, { ...q, workBudget: undefined })).toHaveLength(50);
+  });
+});
+
+describe('exactness corner cases', () => {
+  it('k-best with dominance only counts dominators whose roles are all on the dominated path', () => {
+    // Found by property testing: 6 roles, k = 4.
+    const edges = [
+      [0, 4],
+      [3, 4],
+      [3, 1],
+      [0, 3],
+      [4, 3],
+      [0, 1],
+      [2, 1],
+      [1, 4],
+      [3, 5],
+      [0, 2],
+    ];
+    const roles: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) roles[`r${i}`] = 't';
+    const g = fixture({ roles, transitions: edges.map(([a, b]) => [`r${a}`, `r${b}`, 0] as [string, string, number]) });
+    const q: PathwayQuery = { from: g.role('r0'), to: g.role('r5'), k: 4, rankBy: 'FASTEST' };
+    expect(findPathways(buildIndex(g.input), q)).toEqual(bruteFindPathways(g.input, q));
+  });
+
+  it('a pathway better on the ranking does not hide one that alone meets a limit', () => {
+    // Two ways into v: fast but 2 steps, or slow but 1 step and cheap. Then 2 more steps, needing a program.
+    const g = fixture({
+      roles: { s: 't', x: 't', v: 't', w: 't', t: 't' },
+      programs: { course: [6, 200] },
+      transitions: [
+        ['s', 'x', 0, [], ['course']],
+        ['x', 'v', 0],
+        ['s', 'v', 1],
+        ['v', 'w', 0],
+        ['w', 't', 0, [], ['course']],
+      ],
+    });
+    const ix = buildIndex(g.input);
+    const path = (q: Omit<PathwayQuery, 'from' | 'to' | 'k'>) =>
+      findPathways(ix, { from: g.role('s'), to: g.role('t'), k: 1, ...q }).map((p) => g.slugs(p.roleIds).join(' '));
+    expect(path({ rankBy: 'FASTEST' })).toEqual(['s x v w t']);
+    expect(path({ rankBy: 'FASTEST', constraints: { maxSteps: 3 } })).toEqual(['s v w t']);
+    expect(path({ rankBy: 'FEWEST_STEPS' })).toEqual(['s v w t']);
+    expect(path({ rankBy: 'FEWEST_STEPS', constraints: { maxMonths: 14 } })).toEqual(['s x v w t']);
+    expect(path({ rankBy: 'FASTEST', constraints: { maxCostUsd: 100 } })).toEqual([]);
+    expect(path({ rankBy: 'CHEAPEST', constraints: { maxMonths: 12 } })).toEqual(['s x v w t']);
+  });
+
+  it('landmark bounds do not change results', () => {
+    for (const from of ['ma', 'lead', 'coder'])
+      for (const to of ['supervisor', 'billing']) {
+        const q: PathwayQuery = { from: role(from), to: role(to), k: 5, rankBy: 'FASTEST' };
+        expect(findPathways(buildIndex(clinic.input, { landmarks: 3 }), q)).toEqual(findPathways(index, q));
+      }
+  });
+});
+
+describe('evaluatePathway', () => {
+  it('evaluates given transitions with the best certification plan', () => {
+    const p = evaluatePathway(index, [clinic.transition(0), clinic.transition(1)]);
+    expect(p.certificationsToEarn).toEqual([cert('cma')]);
+    expect(p.totalMonths).toBe(24 + 12 + 2);
+    expect(() => evaluatePathway(index, [clinic.transition(0), clinic.transition(3)])).toThrow(InvalidQueryError);
+  });
+});
+
+describe('input and query validation', () => {
+  it('rejects inconsistent input', () => {
+    const base = clinic.input;
+    expect(() => buildIndex({ ...base, roles: [...base.roles, base.roles[0]!] })).toThrow(GraphInputError);
+    const t = base.transitions[0]!;
+    expect(() => buildIndex({ ...base, transitions: [{ ...t, requirementGroups: [[]] }] })).toThrow(
+      /empty requirement group/,
+    );
+    expect(() => buildIndex({ ...base, transitions: [{ ...t, requirementGroups: [[999_999]] }] })).toThrow(
+      /unknown certification 999999/,
+    );
+    expect(() => buildIndex({ ...base, transitions: [{ ...t, to: 999_999 }] })).toThrow(/unknown to role/);
+    expect(() => buildIndex({ ...base, transitions: [t, t] })).toThrow(/duplicate transition/);
+  });
+
+  it('rejects invalid queries', () => {
+    expect(() => find({ from: 999_999, to: role('lead') })).toThrow(InvalidQueryError);
+    expect(() => find({ from: role('ma') })).toThrow(/exactly one of to and toTrack/);
+    expect(() => find({ from: role('ma'), to: role('lead'), toTrack: 10 })).toThrow(/exactly one/);
+    expect(() => find({ from: role('ma'), to: role('ma') })).toThrow(/differ/);
+    expect(() => find({ from: role('ma'), to: role('lead'), k: 0 })).toThrow(/k must be/);
+    expect(() => find({ from: role('ma'), to: role('lead'), profile: { heldCertifications: [1] } })).toThrow(
+      /unknown certification/,
+    );
+    expect(() => find({ from: role('ma'), to: role('lead'), rankBy: 'SLOWEST' as never })).toThrow(/rankBy/);
+  });
+
+  it('treats unknown tracks and avoided roles as having no roles', () => {
+    expect(find({ from: role('ma'), toTrack: 424242 })).toEqual([]);
+    expect(find({ from: role('ma'), to: role('lead'), constraints: { avoidRoles: [424242] } })).toHaveLength(1);
+  });
+});
