@@ -141,11 +141,7 @@ function scaleSection(r: ScaleResult): string {
   lines.push(
     `| load into a fresh database | ${fmtSec(r.load.totalMs)} | migrate ${fmtSec(r.load.migrateMs)}, insert + commit ${fmtSec(r.load.insertMs)}${r.load.commitMs !== undefined ? ` (of which COMMIT, where the deferred constraint triggers run: ${fmtSec(r.load.commitMs)})` : ''}, ANALYZE + counts ${fmtSec(r.load.analyzeMs)}; ${r.load.method}; ${num(r.load.rows.transition ?? 0)} transitions, ${num(r.load.rows.requirement_option ?? 0)} requirement options, ${num(r.load.rows.transition_training ?? 0)} training rows |`,
   );
-  lines.push(
-    r.readInputError
-      ? `| readGraphInput (Prisma) | **failed** | \`${r.readInputError}\`; the engine input was read with plain SQL instead (bench/compare/read-input.ts) in ${fmtSec(r.readInputMs)} |`
-      : `| readGraphInput (Prisma) | ${fmtSec(r.readInputMs)} | what the server does before its first pathway query |`,
-  );
+  lines.push(`| readGraphInput | ${fmtSec(r.readInputMs)} | what the server does before its first pathway query |`);
   lines.push(
     `| buildIndex | ${fmtSec(r.index.buildMs)} | retained ${fmtMb(r.index.retained)} (heap + typed arrays after GC, input excluded); RSS ${r.index.rssDelta >= 0 ? '+' : ''}${fmtMb(r.index.rssDelta)} during the build, ${fmtMb(r.index.rssAfter)} after |`,
   );
@@ -188,13 +184,7 @@ function scaleSection(r: ScaleResult): string {
   lines.push(
     `- ${agreementText(r.checks.cte, `the CTE (engine limited to ${r.cteDepth} moves, CTE queries that completed)`)}`,
   );
-  if (r.http.firstError)
-    lines.push(
-      `- First HTTP error: \`${r.http.firstError}\`` +
-        (r.readInputError
-          ? ' (the server builds its index with readGraphInput, which failed on this data above).'
-          : ''),
-    );
+  if (r.http.firstError) lines.push(`- First HTTP error: \`${r.http.firstError}\``);
   lines.push('');
   return lines.join('\n');
 }
@@ -231,10 +221,7 @@ function sideBySide(results: readonly ScaleResult[]): string {
   const setup: [string, (r: ScaleResult) => string][] = [
     ['roles / transitions', (r) => `${num(r.counts.roles)} / ${num(r.counts.transitions)}`],
     ['load into PostgreSQL (migrate + insert + ANALYZE)', (r) => fmtSec(r.load.totalMs)],
-    [
-      'readGraphInput (Prisma)',
-      (r) => (r.readInputError ? `**failed** (plain SQL: ${fmtSec(r.readInputMs)})` : fmtSec(r.readInputMs)),
-    ],
+    ['readGraphInput', (r) => fmtSec(r.readInputMs)],
     ['buildIndex', (r) => fmtSec(r.index.buildMs)],
     ['index memory (retained after GC)', (r) => fmtMb(r.index.retained)],
     ['graphology graph build', (r) => fmtSec(r.graphologyBuildMs)],
@@ -249,11 +236,7 @@ function findProblems(results: readonly ScaleResult[]): string[] {
   const out: string[] = [];
   for (const r of results) {
     const s = r.scale.scale;
-    if (r.readInputError)
-      out.push(
-        `${s}: \`readGraphInput\` (src/db/graph-input.ts) fails on this data: \`${r.readInputError}\` (Prisma loads the nested requirement groups and training with one bind parameter per transition). The comparison read the same tables with plain SQL instead; the GraphQL server, which builds its index with readGraphInput, cannot answer pathway queries at this scale.`,
-      );
-    else if (r.http.firstError) out.push(`${s}: the GraphQL server answered with errors: \`${r.http.firstError}\`.`);
+    if (r.http.firstError) out.push(`${s}: the GraphQL server answered with errors: \`${r.http.firstError}\`.`);
     const budget = (Object.values(r.rows) as Row[]).filter((row) => row.overBudget > 0);
     for (const row of budget)
       out.push(
@@ -365,7 +348,7 @@ export function renderReport(input: ReportInput): string {
   out.push('## What is measured', '');
   out.push(
     '- Each scale gets a fresh database `bench_<scale>_<random>` (migrated with `src/db/migrate.ts`), dropped at the end even on failure. S is the curated dataset loaded with `loadDataset`; M and L are `generateM(1)` and `generateL(2)` from `bench/generators.ts` (the graphs `bench/engine.ts` uses), bulk-loaded in one transaction with constraints deferred and one synthetic source cited by every transition. `pg-copy-streams` is not installed, so the load uses multi-row `INSERT … SELECT FROM unnest(array parameters)` statements instead of COPY.',
-    "- Every contender then works from what the database holds: the engine index is built from `readGraphInput` (as the server does; where it fails, from the same tables read with plain SQL by `bench/compare/read-input.ts`), graphology's graph from the same input, the CTE and the server read the same tables.",
+    "- Every contender then works from what the database holds: the engine index is built from `readGraphInput` (as the server does), graphology's graph from the same input, the CTE and the server read the same tables.",
     '- **Engine**: `findPathways` with FASTEST and k=1, k=5, and k=5 with `maxSteps: 5` and the three most requested certifications held; `reachableRoles` within 24 months. Default work budget; searches that exceed it count as "over budget". 20 unmeasured warm-up queries first.',
     "- **BFS**: an unweighted breadth-first search over the engine's CSR arrays, stopping at the target, and one visiting everything reachable: the floor for one traversal.",
     "- **graphology**: `DirectedGraph` + `graphology-shortest-path` `dijkstra.bidirectional` with edge attribute `months` = ceil(years × 12) + the required programs' minimum months. Single fastest path only.",

@@ -13,7 +13,6 @@ import { buildGraphology, runGraphology } from './graphology.js';
 import { runHttp, type Server, startServer } from './http.js';
 import { engineFastestWithin, popularCertifications, runEngine } from './in-process.js';
 import { choosePairs } from './pairs.js';
-import { readGraphInputSql } from './read-input.js';
 import type { ScaleSettings } from './settings.js';
 import { gc, retainedBytes, type Row } from './stats.js';
 
@@ -45,7 +44,6 @@ export interface ScaleResult {
   database: string;
   readInputMs: number;
   /** Set when readGraphInput failed and the input was read with plain SQL instead. */
-  readInputError?: string;
   index: { buildMs: number; retained: number; rssDelta: number; rssAfter: number };
   graphologyBuildMs: number;
   pairs: { count: number; ctePairs: number; hops: Record<number, number>; unconstrained: number };
@@ -117,19 +115,12 @@ export async function runScale(settings: ScaleSettings, adminUrl: string, cteDep
     generated = undefined; // from here on, only what the database returns
     log(`${scale}: loaded in ${(load.totalMs / 1000).toFixed(1)} s; reading the engine input back (readGraphInput)`);
 
-    // The engine reads what the database holds, as the server does: readGraphInput (Prisma). Should
-    // that fail, the same rows are read with plain SQL and the report says so.
+    // The engine reads what the database holds, as the server does: readGraphInput.
     const prisma = createPrisma(db.url);
     let input: GraphInput;
-    let readInputError: string | undefined;
     let t0 = performance.now();
     try {
       input = await readGraphInput(prisma);
-    } catch (error) {
-      readInputError = (error as Error).message.trim().split('\n').filter(Boolean).at(-1) ?? String(error);
-      log(`${scale}: readGraphInput failed (${readInputError}); reading the same tables with plain SQL`);
-      t0 = performance.now();
-      input = await readGraphInputSql(db.url);
     } finally {
       await prisma.$disconnect();
     }
@@ -190,7 +181,6 @@ export async function runScale(settings: ScaleSettings, adminUrl: string, cteDep
       load,
       database: db.name,
       readInputMs,
-      readInputError,
       index: { buildMs, retained, rssDelta: rssAfter - rssBefore, rssAfter },
       graphologyBuildMs,
       pairs: {
