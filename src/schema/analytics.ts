@@ -4,14 +4,7 @@ import type { Track as TrackRow } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Certification } from './certification.js';
 import { badInput, notFound } from './errors.js';
-import {
-  LearnerProfileInput,
-  MAX_PATHWAYS,
-  PathwayConstraintsInput,
-  PathwayRanking,
-  PathwayRef,
-  searchPathways,
-} from './pathway.js';
+import { PathwayRef, rankingArgs, searchPathways } from './pathway.js';
 import { Track } from './track.js';
 import { Transition, TransitionKind } from './transition.js';
 
@@ -34,19 +27,7 @@ export const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement
         'The best multi-step pathways from a role of the first track into any role of the second, given what the learner holds.',
       args: {
         from: t.arg.string({ required: true, description: 'Slug of the starting role; it must be on fromTrack.' }),
-        first: t.arg.int({
-          required: true,
-          defaultValue: 3,
-          description: `How many pathways (1 to ${MAX_PATHWAYS}). @default 3`,
-        }),
-        rankBy: t.arg({
-          type: PathwayRanking,
-          required: true,
-          defaultValue: 'FASTEST',
-          description: 'What "best" means. @default FASTEST',
-        }),
-        profile: t.arg({ type: LearnerProfileInput, description: 'What the learner already holds.' }),
-        constraints: t.arg({ type: PathwayConstraintsInput, description: 'Limits every pathway must respect.' }),
+        ...rankingArgs(t.arg),
       },
       resolve: async (bridges, args, context, info) => {
         const { prisma } = context;

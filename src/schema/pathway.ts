@@ -437,6 +437,25 @@ export async function loadRows(
 
 export const MAX_PATHWAYS = 10;
 
+type ArgBuilder = Parameters<Parameters<typeof builder.queryFields>[0]>[0]['arg'];
+
+/** The arguments every pathway search takes: how many, ranked how, for whom, within what limits. */
+export const rankingArgs = (arg: ArgBuilder) => ({
+  first: arg.int({
+    required: true,
+    defaultValue: 3,
+    description: `How many pathways, best first (1 to ${MAX_PATHWAYS}). @default 3`,
+  }),
+  rankBy: arg({
+    type: PathwayRanking,
+    required: true,
+    defaultValue: 'FASTEST',
+    description: 'What "best" means. @default FASTEST',
+  }),
+  profile: arg({ type: LearnerProfileInput, description: 'What the learner already holds.' }),
+  constraints: arg({ type: PathwayConstraintsInput, description: 'Limits every pathway must respect.' }),
+});
+
 /** Validates the shared pathway arguments, runs the search and loads what the results mention. */
 export async function searchPathways(
   context: Context,
@@ -482,19 +501,7 @@ builder.queryFields((t) => ({
       toTrack: t.arg.string({
         description: 'Slug of the target track: any role of it other than the start (or give to).',
       }),
-      first: t.arg.int({
-        required: true,
-        defaultValue: 3,
-        description: `How many pathways, best first (1 to ${MAX_PATHWAYS}). @default 3`,
-      }),
-      rankBy: t.arg({
-        type: PathwayRanking,
-        required: true,
-        defaultValue: 'FASTEST',
-        description: 'What "best" means. @default FASTEST',
-      }),
-      profile: t.arg({ type: LearnerProfileInput, description: 'What the learner already holds.' }),
-      constraints: t.arg({ type: PathwayConstraintsInput, description: 'Limits every pathway must respect.' }),
+      ...rankingArgs(t.arg),
     },
     resolve: async (_root, args, context, info) => {
       const { prisma } = context;

@@ -4,77 +4,31 @@
  * the data. Only the data directory and ports differ from the defaults, so the test cannot collide
  * with a developer's running service.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/global-setup.js';
+import { graphql, killServices, type Service, startService } from './service.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let workDir: string;
-const started: ChildProcess[] = [];
 
 afterAll(async () => {
-  for (const child of started) {
-    if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, 'SIGKILL');
-  }
+  killServices();
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-type Running = { child: ChildProcess; url: string; output: () => string };
-
-async function npmStart(env: Record<string, string>): Promise<Running> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
-  delete childEnv.DATABASE_URL;
-  // A process group of its own, so that a signal reaches npm and everything under it, as Ctrl-C does.
-  const child = spawn('npm', ['start'], {
-    cwd: root,
-    env: childEnv,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.push(child);
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not become ready:\n${output}`)), 90_000);
-    const check = () => {
-      const match = /ready at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`npm start exited with ${code}:\n${output}`));
-    });
-  });
-  return { child, url, output: () => output };
-}
+const npmStart = (env: Record<string, string>) => startService({ ...env, DATABASE_URL: undefined }, { npmStart: true });
 
 /** Sends Ctrl-C to the whole process group and waits until the service says it has stopped. */
-async function ctrlC({ child, output }: Running, dataDir: string): Promise<void> {
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+async function ctrlC({ child, output, exited }: Service, dataDir: string): Promise<void> {
   process.kill(-child.pid!, 'SIGINT');
   await exited;
   for (let waited = 0; !/Stopped\./.test(output()) || existsSync(path.join(dataDir, 'postmaster.pid')); waited += 100) {
     if (waited > 20_000) throw new Error(`the service did not stop cleanly:\n${output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-async function graphql(url: string, query: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-    body: JSON.stringify({ query }),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: unknown[] } };
 }
 
 describe('npm start on the embedded default', () => {

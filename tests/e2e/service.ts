@@ -19,18 +19,29 @@ export type Service = {
   exited: Promise<number | null>;
 };
 
-const running = new Set<ChildProcess>();
+/** Running children, and whether each leads a process group of its own. */
+const running = new Map<ChildProcess, boolean>();
 
-/** Starts the service with these variables on top of the test's environment. */
-export async function startService(env: Record<string, string | undefined>): Promise<Service> {
+/**
+ * Starts the service with these variables on top of the test's environment (an undefined value
+ * removes the variable). With `npmStart`, runs exactly `npm start`, as a new user does, in a
+ * process group of its own so that a signal reaches npm and everything under it, as Ctrl-C does.
+ */
+export async function startService(
+  env: Record<string, string | undefined>,
+  options: { npmStart?: boolean } = {},
+): Promise<Service> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...env };
   for (const [name, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const group = options.npmStart ?? false;
+  const [command, args] = group ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'src/main.ts']];
+  const child = spawn(command, args, {
     cwd: root,
+    detached: group,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  running.add(child);
+  running.set(child, group);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -60,7 +71,10 @@ export async function startService(env: Record<string, string | undefined>): Pro
 
 /** Kills whatever is still running (for afterAll). */
 export function killServices(): void {
-  for (const child of running) child.kill('SIGKILL');
+  for (const [child, group] of running) {
+    if (group) process.kill(-child.pid!, 'SIGKILL');
+    else child.kill('SIGKILL');
+  }
 }
 
 /** POSTs a GraphQL query. */
