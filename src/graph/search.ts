@@ -10,7 +10,7 @@
  * Children are made lazily (partial expansion), and all work is metered against a budget.
  */
 import type { GraphIndex } from './build.js';
-import { solveCertPlan, type WorkMeter } from './certs.js';
+import { EMPTY_PLAN, solveCertPlan, type WorkMeter } from './certs.js';
 import { experienceMonths, usdToCents } from './cost.js';
 import { InvalidQueryError, SearchBudgetExceeded } from './errors.js';
 import { buildPathway, classHeld, pathFamily, resolveProfile, type ResolvedProfile } from './evaluate.js';
@@ -87,6 +87,10 @@ class Label {
   f1 = 0;
   f2 = 0;
   f3 = 0;
+  /** A hash of the transition sequence: equal for the same path (whatever its certification choices). */
+  readonly hash: number;
+  /** A 32-bit filter of the roles on the path: a path's roles are among another's only if its bits are. */
+  readonly mask: number;
   constructor(
     readonly parent: Label | null,
     /** Edge from the parent (-1 for the start). */
@@ -97,15 +101,25 @@ class Label {
     readonly trainCents: number,
     /** Training months so far (part of `months`). */
     readonly trainMonths: number,
-    /** Training plus exam fees so far. */
+    /** Training plus the exam fees of `plan`. */
     readonly costCents: number,
-    /** Certifications earned so far. */
+    /** Certifications in `plan`. */
     readonly count: number,
     /** Programs completed on the last step (null: none). */
     readonly addProgs: readonly number[] | null,
-    /** Certifications earned on the last step (null: none). */
-    readonly addCerts: readonly number[] | null,
-  ) {}
+    /** The requirement classes on the path the profile does not meet, ascending. */
+    readonly classes: readonly number[],
+    /** The best certification plan for `classes` (certs.ts): earning them meets every group so far. */
+    readonly plan: Int32Array,
+  ) {
+    this.hash = parent === null ? 0 : Math.imul(parent.hash ^ (edge + 1), 0x01000193) + 0x9e3779b9;
+    this.mask = (parent === null ? 0 : parent.mask) | (1 << (Math.imul(node, 0x9e3779b1) >>> 27));
+  }
+}
+
+/** Whether a and b follow the same path (transition sequence); a hash check first. */
+function samePath(a: Label, b: Label): boolean {
+  return a.steps === b.steps && a.hash === b.hash && compareSeq(a, b) === 0;
 }
 
 /**
@@ -137,7 +151,6 @@ function compareLabels(a: Label, b: Label): number {
 interface Scratch {
   stamp: number;
   nodeMark: Int32Array;
-  certMark: Int32Array;
   progMark: Int32Array;
   revDist1: Float64Array;
   revDist2: Float64Array;
@@ -146,11 +159,13 @@ interface Scratch {
   revSettled: Int32Array;
   revHeap: TripleHeap;
   allowed: Uint8Array;
+  /** Per query, each role's out-edges sorted for partial expansion, in the role's CSR range (sortedMark === stamp). */
+  sortedEdges: Int32Array;
+  sortedKeys: Float64Array;
+  sortedMark: Int32Array;
   /** Landmark bounds towards the current target, cached per query (altMark === stamp). */
   alt: Float64Array;
   altMark: Int32Array;
-  /** Minimal ways of meeting one requirement class, and several (query-independent). */
-  choiceCache: { single: (number[][] | undefined)[]; multi: Map<string, number[][]> };
 }
 
 const scratchByIndex = new WeakMap<GraphIndex, Scratch>();
@@ -161,7 +176,6 @@ function scratchFor(index: GraphIndex): Scratch {
     s = {
       stamp: 0,
       nodeMark: new Int32Array(index.roleCount),
-      certMark: new Int32Array(index.certCount),
       progMark: new Int32Array(index.programCount),
       revDist1: new Float64Array(index.roleCount),
       revDist2: new Float64Array(index.roleCount),
@@ -170,9 +184,11 @@ function scratchFor(index: GraphIndex): Scratch {
       revSettled: new Int32Array(index.roleCount),
       revHeap: new TripleHeap(),
       allowed: new Uint8Array(index.roleCount),
+      sortedEdges: new Int32Array(index.edgeCount),
+      sortedKeys: new Float64Array(index.edgeCount),
+      sortedMark: new Int32Array(index.roleCount),
       alt: new Float64Array(index.roleCount),
       altMark: new Int32Array(index.roleCount),
-      choiceCache: { single: [], multi: new Map() },
     };
     scratchByIndex.set(index, s);
   }
@@ -186,7 +202,7 @@ function nextStamp(s: Scratch): number {
 /** At the start of a query: makes sure its stamps cannot run out (a query takes at most one per work unit). */
 function beginQuery(s: Scratch, budget: number): void {
   if (s.stamp + Math.min(budget, 0x3fffffff) + 16 < 0x7fffffff) return;
-  for (const a of [s.nodeMark, s.certMark, s.progMark, s.revDistMark, s.revSettled, s.altMark]) a.fill(0);
+  for (const a of [s.nodeMark, s.progMark, s.revDistMark, s.revSettled, s.altMark, s.sortedMark]) a.fill(0);
   s.stamp = 0;
 }
 
@@ -253,44 +269,29 @@ function roleIndex(index: GraphIndex, id: number, what: string): number {
   return r;
 }
 
-/** Every inclusion-minimal set of certifications hitting all the given requirement classes, each sorted. */
-function minimalHittingSets(index: GraphIndex, unmet: readonly number[]): number[][] {
-  const { certCount: C, classOptionOffsets, classOptions } = index;
-  const forced: number[] = [];
-  for (const cls of unmet) if (cls < C && !forced.includes(cls)) forced.push(cls);
-  const rest: Int32Array[] = [];
-  for (const cls of unmet) {
-    if (cls < C) continue;
-    const opts = classOptions.subarray(classOptionOffsets[cls]!, classOptionOffsets[cls + 1]!);
-    if (!opts.some((o) => forced.includes(o))) rest.push(opts);
+const NO_CLASSES: readonly number[] = Object.freeze([]);
+
+/** Whether the ascending list `list` holds `x`. */
+function holds(list: readonly number[], x: number): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const y = list[i]!;
+    if (y === x) return true;
+    if (y > x) return false;
   }
-  if (rest.length === 0) return [forced.sort((a, b) => a - b)];
-  const sets: number[][] = [];
-  const current = forced.slice();
-  const rec = (): void => {
-    const g = rest.find((opts) => !opts.some((o) => current.includes(o)));
-    if (g === undefined) {
-      sets.push(current.slice().sort((a, b) => a - b));
-      return;
-    }
-    for (const o of g) {
-      current.push(o);
-      rec();
-      current.pop();
-    }
-  };
-  rec();
-  // Keep the inclusion-minimal sets, once each.
-  const unique = new Map<string, number[]>();
-  for (const set of sets) unique.set(set.join(','), set);
-  const distinct = [...unique.values()];
-  return distinct.filter((a) => !distinct.some((b) => b.length < a.length && b.every((x) => a.includes(x))));
+  return false;
 }
 
-/** Label creation, state bookkeeping and dominance, shared by both searches. */
+/**
+ * Label creation, state bookkeeping and dominance, shared by both searches.
+ *
+ * Certifications cost a fee and no time, so when one is earned does not matter: a path's plan is the
+ * best hitting set of all the requirement classes on it (certs.ts). A label therefore carries the classes
+ * of its path and their best plan, one label per path; adding classes never makes the best plan better,
+ * so keys never decrease along a path.
+ */
 class Expander {
   private stamp = 0;
-  private unmet: number[] = [];
+  private added: number[] = [];
 
   constructor(
     private readonly index: GraphIndex,
@@ -305,13 +306,15 @@ class Expander {
      * for FASTEST; [0, 3] for reachableRoles.
      */
     private readonly order: readonly number[],
+    /** Plans minimise (count, fee) instead of (fee, count): FEWEST_NEW_CERTIFICATIONS. */
+    private readonly countFirst = false,
   ) {}
 
   root(src: number): Label {
-    return new Label(null, -1, src, 0, 0, 0, 0, 0, 0, null, null);
+    return new Label(null, -1, src, 0, 0, 0, 0, 0, 0, null, NO_CLASSES, EMPTY_PLAN.chosen);
   }
 
-  /** Marks the label's roles, programs and earned certifications in the scratch arrays. */
+  /** Marks the label's roles and programs in the scratch arrays. */
   mark(label: Label): void {
     const s = this.s;
     const st = nextStamp(s);
@@ -319,46 +322,19 @@ class Expander {
     for (let x: Label | null = label; x !== null; x = x.parent) {
       s.nodeMark[x.node] = st;
       if (x.addProgs !== null) for (const p of x.addProgs) s.progMark[p] = st;
-      if (x.addCerts !== null) for (const c of x.addCerts) s.certMark[c] = st;
     }
   }
 
-  /**
-   * The ways of meeting the unmet requirement classes of a step: every inclusion-minimal set of
-   * certifications hitting them all (earning more now is never better: a certification needed later can
-   * be earned later for the same fee and no time).
-   */
-  private choices(unmet: readonly number[]): readonly (readonly number[])[] {
-    const { classOptionOffsets, classOptions } = this.index;
-    const cache = this.s.choiceCache;
-    if (unmet.length === 1) {
-      // One class: each of its options alone (shared, read-only arrays).
-      const cls = unmet[0]!;
-      let sets = cache.single[cls];
-      if (sets === undefined) {
-        sets = [];
-        for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++) sets.push([classOptions[j]!]);
-        cache.single[cls] = sets;
-      }
-      return sets;
-    }
-    const key = unmet
-      .slice()
-      .sort((a, b) => a - b)
-      .join(',');
-    const known = cache.multi.get(key);
-    if (known !== undefined) return known;
-    if (cache.multi.size > 100_000) cache.multi.clear();
-    const result = minimalHittingSets(this.index, unmet);
-    this.meter.add(result.length);
-    cache.multi.set(key, result);
-    return result;
+  /** Whether certification c is in the plan. */
+  private static inPlan(plan: Int32Array, c: number): boolean {
+    for (let i = 0; i < plan.length; i++) if (plan[i] === c) return true;
+    return false;
   }
 
   /**
-   * Calls `visit` with each child of the label last marked: per edge, one per way of meeting its
-   * requirements; `admit` (role, steps, months, cost, certifications) may turn a child down first.
-   * Edges: all out-edges of the label's role, or edges[from .. to).
+   * Calls `visit` with each child of the label last marked, one per edge; `admit` (role, steps, months,
+   * cost, certifications) may turn a child down first. Edges: all out-edges of the label's role, or
+   * edges[from .. to).
    */
   expand(
     parent: Label,
@@ -371,14 +347,15 @@ class Expander {
     const ix = this.index;
     const s = this.s;
     const st = this.stamp;
-    const { nodeMark, progMark, certMark } = s;
+    const { nodeMark, progMark } = s;
     const { maxSteps, maxMonths, maxCostCents, allowed } = this.limits;
     const { heldCert, anyHeld, doneProgram } = this.profile;
     const trackCerts = this.trackCerts;
     const steps = parent.steps + 1;
     if (steps > maxSteps) return;
-    const unmet = this.unmet;
+    const added = this.added;
     const first = parent.parent === null;
+    const parentFee = parent.costCents - parent.trainCents;
     const lo = edges === null ? ix.outOffsets[parent.node]! : from;
     const hi = edges === null ? ix.outOffsets[parent.node + 1]! : to;
     for (let i = lo; i < hi; i++) {
@@ -402,66 +379,136 @@ class Expander {
       months += trainMonths;
       if (months > maxMonths) continue;
       const trainCents = parent.trainCents + train;
-      const allTrainMonths = parent.trainMonths + trainMonths;
-      const cost = parent.costCents + train;
-      if (cost > maxCostCents) continue;
-      unmet.length = 0;
+      if (trainCents + parentFee > maxCostCents) continue;
+      let classes = parent.classes;
+      let plan = parent.plan;
+      let fee = parentFee;
+      let count = parent.count;
       if (trackCerts) {
+        // The step's classes the profile does not meet and the path has not met yet.
+        added.length = 0;
+        let unhit = false;
         for (let g = ix.edgeGroupOffsets[e]!, gEnd = ix.edgeGroupOffsets[e + 1]!; g < gEnd; g++) {
           const cls = ix.groupClass[g]!;
           if (anyHeld && classHeld(ix, heldCert, cls)) continue;
-          let hit = false;
-          for (let j = ix.classOptionOffsets[cls]!, oEnd = ix.classOptionOffsets[cls + 1]!; j < oEnd && !hit; j++)
-            if (certMark[ix.classOptions[j]!] === st) hit = true;
-          if (!hit && !unmet.includes(cls)) unmet.push(cls);
+          if (holds(classes, cls) || added.includes(cls)) continue;
+          added.push(cls);
+          if (!unhit) {
+            let hit = false;
+            for (let j = ix.classOptionOffsets[cls]!, oEnd = ix.classOptionOffsets[cls + 1]!; j < oEnd && !hit; j++)
+              if (Expander.inPlan(plan, ix.classOptions[j]!)) hit = true;
+            if (!hit) unhit = true;
+          }
+        }
+        if (added.length > 0) {
+          const merged = classes.concat(added).sort((a, b) => a - b);
+          classes = merged;
+          // The parent's plan meets the new classes too: still the best (more classes never make it better).
+          if (unhit) {
+            const solved = solveCertPlan(ix, merged, this.countFirst, maxCostCents - trainCents, this.meter);
+            if (solved === null) continue;
+            plan = solved.chosen;
+            fee = solved.feeCents;
+            count = solved.count;
+          }
+        }
+        if (this.countFirst && trainCents + fee > maxCostCents) {
+          // Fewest certifications first: a plan with more of them may still fit what is left under the cap.
+          const solved = solveCertPlan(ix, classes, true, maxCostCents - trainCents, this.meter);
+          if (solved === null) continue;
+          plan = solved.chosen;
+          fee = solved.feeCents;
+          count = solved.count;
         }
       }
-      if (unmet.length === 0) {
-        if (!admit(v, steps, months, cost, parent.count)) continue;
-        visit(new Label(parent, e, v, steps, months, trainCents, allTrainMonths, cost, parent.count, addProgs, null));
-        continue;
-      }
-      for (const set of this.choices(unmet)) {
-        let fee = 0;
-        for (const c of set) fee += ix.certFeeCents[c]!;
-        if (cost + fee > maxCostCents) continue;
-        if (!admit(v, steps, months, cost + fee, parent.count + set.length)) continue;
-        visit(
-          new Label(
-            parent,
-            e,
-            v,
-            steps,
-            months,
-            trainCents,
-            allTrainMonths,
-            cost + fee,
-            parent.count + set.length,
-            addProgs,
-            set,
-          ),
-        );
-      }
+      const cost = trainCents + fee;
+      if (cost > maxCostCents) continue;
+      if (!admit(v, steps, months, cost, count)) continue;
+      visit(
+        new Label(
+          parent,
+          e,
+          v,
+          steps,
+          months,
+          trainCents,
+          parent.trainMonths + trainMonths,
+          cost,
+          count,
+          addProgs,
+          classes,
+          plan,
+        ),
+      );
     }
     this.meter.add(hi - lo + 1);
   }
 
   /**
+   * Whether every hitting set of b's classes also hits a's: each class of a is one of b's, or has an
+   * option that b's path requires outright (a single-option class of b). Then, whatever a continuation
+   * adds, a's best plan is no worse than b's.
+   */
+  private classesImplied(a: Label, b: Label): boolean {
+    const ac = a.classes;
+    if (ac.length === 0) return true;
+    const bc = b.classes;
+    const C = this.index.certCount;
+    const { classOptionOffsets, classOptions } = this.index;
+    for (let i = 0; i < ac.length; i++) {
+      const cls = ac[i]!;
+      if (holds(bc, cls)) continue;
+      if (cls < C) return false; // a single certification b's path does not require outright
+      let hit = false;
+      for (let j = classOptionOffsets[cls]!, end = classOptionOffsets[cls + 1]!; j < end && !hit; j++)
+        if (holds(bc, classOptions[j]!)) hit = true;
+      if (!hit) return false;
+    }
+    return true;
+  }
+
+  /**
    * Whether every continuation of `b` (the label last marked, at the same role) is beaten by the same
    * continuation of `a` (looplessness aside: the caller's business). Continuing, `a` needs at most what
-   * `b` needs, plus — when needed — the programs and certifications `b` has and `a` lacks; so against `b`,
-   * `a` ends at least `gap` sooner, cheaper and with fewer certifications, where gap = b's figure − (a's
-   * figure + those extras), and with exactly `b.steps − a.steps` fewer steps. `a` wins if the gaps, in
-   * the ranking's order, are lexicographically positive (all zero: a transition sequence no greater), and
-   * no gap on a limited figure (maxMonths, maxCostUsd, maxSteps) is negative.
+   * `b` needs plus the programs `b` has done and `a` has not, and — when every hitting set of b's classes
+   * hits a's — its best plan is no worse than b's. So against `b`, `a` ends at least `gap` sooner and
+   * cheaper, where gap = b's figure − (a's figure + those programs) for training, with no more
+   * certifications when the fees tie, and with exactly `b.steps − a.steps` fewer steps. `a` wins if the
+   * gaps, in the ranking's order, are lexicographically positive (all zero: a transition sequence no
+   * greater), and no gap on a limited figure (maxMonths, maxCostUsd, maxSteps) is negative.
    */
   dominates(a: Label, b: Label): boolean {
+    if (this.trackCerts && !this.classesImplied(a, b)) return false;
+    // Quick decisions from bounds of the gaps: 0 <= shared training <= b's and a's.
+    const limits = this.limits;
+    for (const i of this.order) {
+      let lo: number;
+      let hi: number;
+      if (i === 0) {
+        hi = b.months - a.months;
+        lo = hi - b.trainMonths;
+      } else if (i === 1) {
+        hi = Math.min(a.trainCents, b.trainCents) - a.trainCents;
+        lo = -a.trainCents;
+      } else if (i === 2) hi = lo = 0;
+      else hi = lo = b.steps - a.steps;
+      if (hi < 0) return false;
+      if (lo > 0) {
+        if (limits.maxMonths === Infinity && limits.maxSteps === Infinity && limits.maxCostCents === Infinity)
+          return true;
+        break;
+      }
+      if (hi !== 0 || lo !== 0) break;
+    }
+    return this.dominatesExactly(a, b);
+  }
+
+  private dominatesExactly(a: Label, b: Label): boolean {
     const ix = this.index;
     const s = this.s;
     const st = this.stamp;
     let sharedMonths = 0;
     let sharedCost = 0;
-    let sharedCerts = 0;
     for (let x: Label | null = a; x !== null; x = x.parent) {
       if (x.addProgs !== null)
         for (const p of x.addProgs)
@@ -469,24 +516,18 @@ class Expander {
             sharedMonths += ix.programMinMonths[p]!;
             sharedCost += ix.programCostCents[p]!;
           }
-      if (x.addCerts !== null)
-        for (const c of x.addCerts)
-          if (s.certMark[c] === st) {
-            sharedCost += ix.certFeeCents[c]!;
-            sharedCerts++;
-          }
     }
-    // b's extras cost (b's figure - shared), so gap = b - (a + b - shared), i.e.:
+    // b's extra training costs (b's figure - shared), so gap = b - (a + b - shared), i.e.:
     const gapMonths = b.months - a.months - (b.trainMonths - sharedMonths);
-    const gapCost = sharedCost - a.costCents; // 0 when all a paid for, b has too; never positive
-    const gapCerts = sharedCerts - a.count; // likewise
+    const gapCost = sharedCost - a.trainCents; // never positive; the plans' gap is at least 0
     const gapSteps = b.steps - a.steps;
     const limits = this.limits;
     if (gapMonths < 0 && limits.maxMonths !== Infinity) return false;
     if (gapSteps < 0 && limits.maxSteps !== Infinity) return false;
     if (gapCost < 0 && limits.maxCostCents !== Infinity) return false;
     for (const i of this.order) {
-      const gap = i === 0 ? gapMonths : i === 1 ? gapCost : i === 2 ? gapCerts : gapSteps;
+      // Certifications: when the costs tie, so do the fees, and then a's plan has no more of them.
+      const gap = i === 0 ? gapMonths : i === 1 ? gapCost : i === 2 ? 0 : gapSteps;
       if (gap > 0) return true;
       if (gap < 0) return false;
     }
@@ -714,7 +755,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   const countFirst = rank === FEWEST_NEW;
   const mode = rank === FEWEST_STEPS ? BOUND_HOPS : rank === CHEAPEST ? BOUND_COST : BOUND_MONTHS;
   const rev = new ReverseSearch(index, s, targets, limits.allowed, src, mode, profile, meter);
-  const x = new Expander(index, s, profile, limits, meter, true, RANK_ORDER[rank]!);
+  const x = new Expander(index, s, profile, limits, meter, true, RANK_ORDER[rank]!, rank === FEWEST_NEW);
   const { maxSteps, maxMonths, maxCostCents } = limits;
 
   // The priority of a candidate: the ranking's key of the label plus the bound (a, b, c) of the rest,
@@ -774,7 +815,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   // a candidate whose priority is above the k-th's cannot be among the k best.
   const bound: Label[] = [];
   const addToBound = (L: Label): void => {
-    const same = bound.findIndex((B) => compareSeq(B, L) === 0);
+    const same = bound.findIndex((B) => samePath(B, L));
     if (same >= 0) {
       if (compareLabels(L, bound[same]!) >= 0) return;
       bound.splice(same, 1);
@@ -856,63 +897,109 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   // the bound from its end); an expanded label makes the children whose bound is within its own
   // priority, then waits in the queue at the next child's bound, ahead of all its unmade children.
   const partial = rank !== FEWEST_NEW;
-  const sortedOut = new Map<number, { edges: Int32Array; keys: Float64Array }>();
-  const edgeOrder = (u: number): { edges: Int32Array; keys: Float64Array } => {
-    let order = sortedOut.get(u);
-    if (order !== undefined) return order;
+  const sortStamp = s.stamp;
+  const { sortedEdges, sortedKeys, sortedMark } = s;
+  let permScratch: number[] = [];
+  /** Sorts role u's out-edges into sortedEdges/sortedKeys[outOffsets[u] .. outOffsets[u + 1]) once per query. */
+  const sortOut = (u: number): void => {
+    if (sortedMark[u] === sortStamp) return;
+    sortedMark[u] = sortStamp;
     const lo = index.outOffsets[u]!;
-    const n = index.outOffsets[u + 1]! - lo;
-    const raw = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const e = lo + i;
+    const hi = index.outOffsets[u + 1]!;
+    const n = hi - lo;
+    for (let e = lo; e < hi; e++) {
       const v = index.edgeTo[e]!;
       let h = 0;
       if (!isTarget(v)) h = lowerBound(v) ? hA : Infinity;
-      raw[i] = (rank === FASTEST ? rev.boundMonths(e) : rank === CHEAPEST ? rev.boundCost(e) : 1) + h;
-    }
-    const edges = new Int32Array(n);
-    const keys = new Float64Array(n);
-    if (n <= 64) {
-      // Insertion sort, stable: by key, then edge order.
-      for (let i = 0; i < n; i++) {
-        const key = raw[i]!;
-        let j = i;
-        while (j > 0 && keys[j - 1]! > key) {
-          keys[j] = keys[j - 1]!;
-          edges[j] = edges[j - 1]!;
+      const key = (rank === FASTEST ? rev.boundMonths(e) : rank === CHEAPEST ? rev.boundCost(e) : 1) + h;
+      if (n <= 64) {
+        // Insertion sort, stable: by key, then edge order.
+        let j = e;
+        while (j > lo && sortedKeys[j - 1]! > key) {
+          sortedKeys[j] = sortedKeys[j - 1]!;
+          sortedEdges[j] = sortedEdges[j - 1]!;
           j--;
         }
-        keys[j] = key;
-        edges[j] = lo + i;
-      }
-    } else {
-      const perm = Array.from({ length: n }, (_, i) => i).sort((a, b) => raw[a]! - raw[b]! || a - b);
-      for (let i = 0; i < n; i++) {
-        edges[i] = lo + perm[i]!;
-        keys[i] = raw[perm[i]!]!;
-      }
+        sortedKeys[j] = key;
+        sortedEdges[j] = e;
+      } else sortedKeys[e] = key;
     }
-    order = { edges, keys };
-    sortedOut.set(u, order);
+    if (n > 64) {
+      const perm = permScratch;
+      perm.length = n;
+      for (let i = 0; i < n; i++) perm[i] = lo + i;
+      perm.sort((a, b) => sortedKeys[a]! - sortedKeys[b]! || a - b);
+      const keys = perm.map((e) => sortedKeys[e]!);
+      for (let i = 0; i < n; i++) {
+        sortedEdges[lo + i] = perm[i]!;
+        sortedKeys[lo + i] = keys[i]!;
+      }
+      permScratch = perm;
+    }
     meter.add(n);
-    return order;
   };
   const primary = (L: Label): number => (rank === FASTEST ? L.months : rank === CHEAPEST ? L.costCents : L.steps);
   /** Makes L's next children whose bound is at most `upTo`; queues L again for the rest. */
   const expandPartly = (L: Label, upTo: number): void => {
-    const { edges, keys } = edgeOrder(L.node);
+    const u = L.node;
+    sortOut(u);
+    const end = index.outOffsets[u + 1]!;
     const base = primary(L);
-    const from = L.cursor;
+    const from = L.cursor < 0 ? index.outOffsets[u]! : L.cursor;
     let to = from;
-    while (to < edges.length && base + keys[to]! <= upTo) to++;
-    if (to > from) x.expand(L, admit, visit, edges, from, to);
+    while (to < end && base + sortedKeys[to]! <= upTo) to++;
+    if (to > from) x.expand(L, admit, visit, sortedEdges, from, to);
     L.cursor = to;
-    if (to === edges.length || keys[to] === Infinity) return;
-    const next = base + keys[to]!;
+    if (to === end || sortedKeys[to] === Infinity) return;
+    const next = base + sortedKeys[to]!;
     if (bound.length >= k && next > bound[k - 1]!.f0) return; // every child left is out of the running
     L.f0 = next;
     L.f1 = L.f2 = L.f3 = 0;
     heap.push(L);
+  };
+
+  /**
+   * Whether L is dropped because another choice of certifications on the same path, or (k = 1) any
+   * label, or labels on k other paths whose roles are all on L's path, dominate it: each continuation
+   * of L is then beaten by as many distinct loopless pathways. If not, L joins the expanded labels.
+   * Expects L marked. For k > 1 the expanded labels are kept per (role, previous role), and only the
+   * buckets of L's earlier roles can hold a label whose roles are all on L's path.
+   */
+  const prunedByDominance = (L: Label): boolean => {
+    if (k === 1) {
+      const list = expanded.get(L.node);
+      if (list === undefined) {
+        expanded.set(L.node, [L]);
+        return false;
+      }
+      meter.add(list.length);
+      for (const A of list) if (x.dominates(A, L)) return true;
+      list.push(L);
+      return false;
+    }
+    const base = L.node * index.roleCount;
+    counted.length = 0;
+    for (let y = L.parent; y !== null; y = y.parent) {
+      const list = expanded.get(base + y.node);
+      if (list === undefined) continue;
+      meter.add(list.length);
+      for (const A of list) {
+        if ((A.mask & ~L.mask) !== 0 || A.steps > L.steps) continue; // a role off L's path
+        if (samePath(A, L)) {
+          if (x.dominates(A, L)) return true;
+          continue;
+        }
+        if (!x.visitsOnlyMarked(A) || !x.dominates(A, L)) continue;
+        if (counted.some((B) => samePath(A, B))) continue;
+        counted.push(A);
+        if (counted.length >= k) return true;
+      }
+    }
+    const key = base + L.parent!.node;
+    const own = expanded.get(key);
+    if (own === undefined) expanded.set(key, [L]);
+    else own.push(L);
+    return false;
   };
 
   function search(): void {
@@ -944,42 +1031,16 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       }
       if (L !== root && isTarget(L.node)) {
         // The first label of a path to come out carries the path's best certification choice.
-        if (results.some((r) => compareSeq(r, L) === 0)) continue;
+        if (results.some((r) => samePath(r, L))) continue;
         results.push(L);
         if (results.length >= k) break;
         continue;
       }
       x.mark(L);
-      if (L !== root) {
-        const list = expanded.get(L.node);
-        if (list === undefined) expanded.set(L.node, [L]);
-        else {
-          // Dropped when another choice of certifications on the same path, or (k = 1) any label, or labels
-          // on k other paths whose roles are all on L's path, dominate it: each continuation of L is then
-          // beaten by as many distinct loopless pathways.
-          let pruned = false;
-          counted.length = 0;
-          meter.add(list.length);
-          for (const A of list) {
-            if (!x.dominates(A, L)) continue;
-            if (k === 1 || (A.steps === L.steps && compareSeq(A, L) === 0)) {
-              pruned = true;
-              break;
-            }
-            if (!x.visitsOnlyMarked(A) || counted.some((B) => compareSeq(A, B) === 0)) continue;
-            counted.push(A);
-            if (counted.length >= k) {
-              pruned = true;
-              break;
-            }
-          }
-          if (pruned) continue;
-          list.push(L);
-        }
-      }
+      if (L !== root && prunedByDominance(L)) continue;
       st.expanded++;
       if (partial && L !== root) {
-        L.cursor = 0;
+        L.cursor = -1;
         expandPartly(L, L.f0);
       } else x.expand(L, admit, visit);
     }

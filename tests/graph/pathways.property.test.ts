@@ -27,7 +27,7 @@ describe('findPathways agrees with brute force', () => {
         const index = buildIndex(s.input, { landmarks });
         expect(findPathways(index, q)).toEqual(bruteFindPathways(s.input, q));
       }),
-      { numRuns: 500 },
+      { numRuns: 500 * (Number(process.env.FC_SCALE) || 1) },
     );
   });
 
@@ -37,7 +37,7 @@ describe('findPathways agrees with brute force', () => {
         const index = buildIndex(s.input, { landmarks });
         expect(findPathways(index, q)).toEqual(bruteFindPathways(s.input, q));
       }),
-      { numRuns: 500 },
+      { numRuns: 500 * (Number(process.env.FC_SCALE) || 1) },
     );
   });
 
@@ -78,7 +78,7 @@ describe('findPathways agrees with brute force', () => {
           expect(findPathways(buildIndex(input, { landmarks }), q)).toEqual(bruteFindPathways(input, q));
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: 1500 * (Number(process.env.FC_SCALE) || 1) },
     );
   });
 
@@ -101,7 +101,7 @@ describe('findPathways agrees with brute force', () => {
             }
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 60 * (Number(process.env.FC_SCALE) || 1) },
     );
   });
 
@@ -113,7 +113,7 @@ describe('findPathways agrees with brute force', () => {
         const six = findPathways(index, { ...q, k: 6 });
         expect(one).toEqual(six.slice(0, 1));
       }),
-      { numRuns: 200 },
+      { numRuns: 200 * (Number(process.env.FC_SCALE) || 1) },
     );
   });
 
@@ -126,7 +126,7 @@ describe('findPathways agrees with brute force', () => {
           expect(findPathways(index, q)).toEqual(bruteFindPathways(s.input, q));
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 150 * (Number(process.env.FC_SCALE) || 1) },
     );
   });
 });
@@ -139,7 +139,7 @@ describe('reachableRoles agrees with brute force', () => {
         const got = reachableRoles(index, q).map(({ pathway, ...r }) => ({ ...r, pathway: pathway() }));
         expect(got).toEqual(bruteReachableRoles(s.input, q));
       }),
-      { numRuns: 400 },
+      { numRuns: 400 * (Number(process.env.FC_SCALE) || 1) },
     );
   });
 
@@ -155,7 +155,7 @@ describe('reachableRoles agrees with brute force', () => {
           }
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 100 * (Number(process.env.FC_SCALE) || 1) },
     );
   });
 });
@@ -219,7 +219,7 @@ describe('monotonicity: what the learner already has never hurts', () => {
           before.forEach((b, i) => expect(lexLe(key(rankBy, after[i]!), key(rankBy, b))).toBe(true));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 300 * (Number(process.env.FC_SCALE) || 1) },
     );
   });
 
@@ -240,7 +240,7 @@ describe('monotonicity: what the learner already has never hurts', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 200 * (Number(process.env.FC_SCALE) || 1) },
     );
   });
 });
