@@ -1,6 +1,7 @@
 /** compareRoles: the side-by-side an analyst would otherwise assemble from the articles. */
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { PrismaClient } from '../db/client.js';
+import { getDatamodel } from '../generated/pothos-types.js';
 import { builder } from './builder.js';
 import { Certification } from './certification.js';
 import { badInput, notFound } from './errors.js';
@@ -15,6 +16,22 @@ const comparisonInclude = {
 
 type LoadedRole = Awaited<ReturnType<typeof loadRoles>>[number];
 
+/** A Pothos query plan for a type: `include` for types in include mode, `select` in select mode. */
+type Plan = { include?: Record<string, unknown>; select?: Record<string, unknown> };
+
+const ROLE_RELATIONS = new Set(
+  getDatamodel()
+    .datamodel.models.Role!.fields.filter((f) => f.kind === 'object')
+    .map((f) => f.name),
+);
+
+/**
+ * The relations a plan for Role loads. Role is in select mode, so its plan is a `select` that
+ * also names scalar columns; the comparison reads every column anyway, so only relations matter.
+ */
+const roleRelations = (plan: Plan | undefined) =>
+  Object.fromEntries(Object.entries(plan?.select ?? plan?.include ?? {}).filter(([key]) => ROLE_RELATIONS.has(key)));
+
 /**
  * Loads the compared roles with what the comparison computes from, plus whatever the request
  * selects under `roles` and `entries.role`, so that nested fields cost no extra queries.
@@ -22,12 +39,12 @@ type LoadedRole = Awaited<ReturnType<typeof loadRoles>>[number];
 async function loadRoles(
   prisma: PrismaClient,
   slugs: string[],
-  selection: { role?: { include?: object }; figure?: { include?: object } } = {},
+  selection: { role?: Plan; figure?: { include?: object } } = {},
 ) {
   const rows = await prisma.role.findMany({
     where: { slug: { in: slugs } },
     include: {
-      ...selection.role?.include,
+      ...roleRelations(selection.role),
       ...comparisonInclude,
       figures: {
         ...comparisonInclude.figures,

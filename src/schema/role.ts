@@ -26,6 +26,11 @@ const figureQuery = {
 export const Role = builder.prismaNode('Role', {
   // node(id:) answers null for an ID whose object no longer exists.
   nullable: true,
+  // Select mode: a query loads these narrow columns plus what the request's fields need, not every
+  // column. The long text and text[] columns (summary, duties, skills...) are most of a row's bytes
+  // and of the time spent reading and converting it, and most requests do not ask for them.
+  // Code that works with role rows itself (pathway summaries) may rely on these four.
+  select: { id: true, slug: true, title: true, trackId: true },
   description: 'A job in healthcare support, with its duties, pay, outlook and the moves into and out of it.',
   id: { field: 'id' },
   fields: (t) => ({

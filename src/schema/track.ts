@@ -3,6 +3,8 @@ import { builder } from './builder.js';
 export const Track = builder.prismaNode('Track', {
   // node(id:) answers null for an ID whose object no longer exists.
   nullable: true,
+  // Select mode, as for Role: only the columns a request asks for.
+  select: { id: true },
   description: 'A family of roles: clinical, administrative, or hybrid (both sides of the practice).',
   id: { field: 'id' },
   fields: (t) => ({
