@@ -17,20 +17,39 @@ export const GRAPHOLOGY = 'graphology Dijkstra';
 type EdgeAttributes = { months: number };
 
 /** Months of each transition from a standing start, in input order (shared with the CTE's definition). */
-export function edgeMonths(input: GraphInput): number[] {
-  const programMonths = new Map(input.programs.map((p) => [p.id, p.minMonths]));
-  return input.transitions.map(
-    (t) =>
-      experienceMonths(t.minYearsExperience) +
-      [...new Set(t.training)].reduce((sum, p) => sum + (programMonths.get(p) ?? 0), 0),
-  );
+/** What graphology needs of the graph, in flat arrays, so the engine input need not stay alive. */
+export interface PlainEdges {
+  roleIds: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  /** Months of each transition from a standing start: experience plus all its training. */
+  months: Float64Array;
 }
 
-export function buildGraphology(input: GraphInput): DirectedGraph<Record<string, never>, EdgeAttributes> {
+export function plainEdges(input: GraphInput): PlainEdges {
+  const programMonths = new Map(input.programs.map((p) => [p.id, p.minMonths]));
+  const T = input.transitions;
+  const edges: PlainEdges = {
+    roleIds: Int32Array.from(input.roles, (r) => r.id),
+    from: new Int32Array(T.length),
+    to: new Int32Array(T.length),
+    months: new Float64Array(T.length),
+  };
+  T.forEach((t, i) => {
+    edges.from[i] = t.from;
+    edges.to[i] = t.to;
+    edges.months[i] =
+      experienceMonths(t.minYearsExperience) +
+      [...new Set(t.training)].reduce((sum, p) => sum + (programMonths.get(p) ?? 0), 0);
+  });
+  return edges;
+}
+
+export function buildGraphology(edges: PlainEdges): DirectedGraph<Record<string, never>, EdgeAttributes> {
   const graph = new DirectedGraph<Record<string, never>, EdgeAttributes>();
-  for (const r of input.roles) graph.addNode(String(r.id));
-  const months = edgeMonths(input);
-  input.transitions.forEach((t, i) => graph.addDirectedEdge(String(t.from), String(t.to), { months: months[i]! }));
+  for (const id of edges.roleIds) graph.addNode(String(id));
+  for (let i = 0; i < edges.from.length; i++)
+    graph.addDirectedEdge(String(edges.from[i]), String(edges.to[i]), { months: edges.months[i]! });
   return graph;
 }
 

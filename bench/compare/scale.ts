@@ -9,7 +9,7 @@ import { buildIndex, type GraphIndex, type GraphInput } from '../../src/graph/in
 import { generateL, generateM } from '../generators.js';
 import { runCte } from './cte.js';
 import { createBenchDatabase, type LoadTiming, loadCurated, loadGenerated } from './database.js';
-import { buildGraphology, runGraphology } from './graphology.js';
+import { buildGraphology, plainEdges, runGraphology } from './graphology.js';
 import { runHttp, type Server, startServer } from './http.js';
 import { engineFastestWithin, popularCertifications, runEngine } from './in-process.js';
 import { choosePairs } from './pairs.js';
@@ -117,7 +117,7 @@ export async function runScale(settings: ScaleSettings, adminUrl: string, cteDep
 
     // The engine reads what the database holds, as the server does: readGraphInput.
     const prisma = createPrisma(db.url);
-    let input: GraphInput;
+    let input: GraphInput | undefined;
     let t0 = performance.now();
     try {
       input = await readGraphInput(prisma);
@@ -140,6 +140,12 @@ export async function runScale(settings: ScaleSettings, adminUrl: string, cteDep
     const certSlug = new Map(input.certifications.map((c) => [c.id, c.slug]));
     const held = popularCertifications(input, 3);
     const heldSlugs = held.map((id) => certSlug.get(id) ?? String(id));
+    const slugs = new Map(input.roles.map((r) => [r.id, r.slug]));
+    const edges = plainEdges(input);
+    // As in the server, only the index stays alive: a million input objects left on the heap would make
+    // every major collection, and so the engine's tail latencies, pay for them.
+    input = undefined;
+    gc();
 
     log(`${scale}: engine and BFS, ${pairs.length} pairs`);
     const engine = runEngine(index, pairs, { heldCertifications: held }, heldSlugs);
@@ -147,7 +153,7 @@ export async function runScale(settings: ScaleSettings, adminUrl: string, cteDep
 
     log(`${scale}: graphology`);
     t0 = performance.now();
-    let graph: ReturnType<typeof buildGraphology> | undefined = buildGraphology(input);
+    let graph: ReturnType<typeof buildGraphology> | undefined = buildGraphology(edges);
     const graphologyBuildMs = performance.now() - t0;
     const graphology = runGraphology(graph, pairs);
     graph = undefined;
@@ -162,7 +168,6 @@ export async function runScale(settings: ScaleSettings, adminUrl: string, cteDep
 
     log(`${scale}: GraphQL server over HTTP`);
     server = await startServer(db.url);
-    const slugs = new Map(input.roles.map((r) => [r.id, r.slug]));
     const http = await runHttp(server, pairs, (id) => slugs.get(id)!);
     await server.stop();
 
