@@ -89,8 +89,6 @@ class Label {
   f3 = 0;
   /** A hash of the transition sequence: equal for the same path (whatever its certification choices). */
   readonly hash: number;
-  /** A 32-bit filter of the roles on the path: a path's roles are among another's only if its bits are. */
-  readonly mask: number;
   constructor(
     readonly parent: Label | null,
     /** Edge from the parent (-1 for the start). */
@@ -99,8 +97,13 @@ class Label {
     readonly steps: number,
     readonly months: number,
     readonly trainCents: number,
-    /** Training months so far (part of `months`). */
-    readonly trainMonths: number,
+    /**
+     * Months and cost of the training so far that a continuation may need again: programs not
+     * once-per-path (GraphIndex.programOncePerPath). A once-per-path program leads to, or leaves, a
+     * role on the path, which a loopless continuation never enters or leaves again.
+     */
+    readonly reuseMonths: number,
+    readonly reuseCents: number,
     /** Training plus the exam fees of `plan`. */
     readonly costCents: number,
     /** Certifications in `plan`. */
@@ -110,10 +113,9 @@ class Label {
     /** The requirement classes on the path the profile does not meet, ascending. */
     readonly classes: readonly number[],
     /** The best certification plan for `classes` (certs.ts): earning them meets every group so far. */
-    readonly plan: Int32Array,
+    readonly plan: ArrayLike<number>,
   ) {
     this.hash = parent === null ? 0 : Math.imul(parent.hash ^ (edge + 1), 0x01000193) + 0x9e3779b9;
-    this.mask = (parent === null ? 0 : parent.mask) | (1 << (Math.imul(node, 0x9e3779b1) >>> 27));
   }
 }
 
@@ -163,6 +165,8 @@ interface Scratch {
   sortedEdges: Int32Array;
   sortedKeys: Float64Array;
   sortedMark: Int32Array;
+  /** Roles off the current label's path taken by the dominators counted so far (k > 1). */
+  extraMark: Int32Array;
   /** Landmark bounds towards the current target, cached per query (altMark === stamp). */
   alt: Float64Array;
   altMark: Int32Array;
@@ -187,6 +191,7 @@ function scratchFor(index: GraphIndex): Scratch {
       sortedEdges: new Int32Array(index.edgeCount),
       sortedKeys: new Float64Array(index.edgeCount),
       sortedMark: new Int32Array(index.roleCount),
+      extraMark: new Int32Array(index.roleCount),
       alt: new Float64Array(index.roleCount),
       altMark: new Int32Array(index.roleCount),
     };
@@ -202,7 +207,8 @@ function nextStamp(s: Scratch): number {
 /** At the start of a query: makes sure its stamps cannot run out (a query takes at most one per work unit). */
 function beginQuery(s: Scratch, budget: number): void {
   if (s.stamp + Math.min(budget, 0x3fffffff) + 16 < 0x7fffffff) return;
-  for (const a of [s.nodeMark, s.progMark, s.revDistMark, s.revSettled, s.altMark, s.sortedMark]) a.fill(0);
+  for (const a of [s.nodeMark, s.progMark, s.revDistMark, s.revSettled, s.altMark, s.sortedMark, s.extraMark])
+    a.fill(0);
   s.stamp = 0;
 }
 
@@ -271,6 +277,18 @@ function roleIndex(index: GraphIndex, id: number, what: string): number {
 
 const NO_CLASSES: readonly number[] = Object.freeze([]);
 
+/** The union of an ascending list and a few distinct values not in it, ascending. */
+function mergeSorted(list: readonly number[], extra: readonly number[]): number[] {
+  const out = new Array<number>(list.length + extra.length);
+  const add = extra.length === 1 ? extra : extra.slice().sort((a, b) => a - b);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < list.length || j < add.length)
+    out[o++] = j >= add.length || (i < list.length && list[i]! < add[j]!) ? list[i++]! : add[j++]!;
+  return out;
+}
+
 /** Whether the ascending list `list` holds `x`. */
 function holds(list: readonly number[], x: number): boolean {
   for (let i = 0; i < list.length; i++) {
@@ -291,6 +309,10 @@ function holds(list: readonly number[], x: number): boolean {
  */
 class Expander {
   private stamp = 0;
+  /** The stamp of the label last marked. */
+  get markStamp(): number {
+    return this.stamp;
+  }
   private added: number[] = [];
 
   constructor(
@@ -311,7 +333,7 @@ class Expander {
   ) {}
 
   root(src: number): Label {
-    return new Label(null, -1, src, 0, 0, 0, 0, 0, 0, null, NO_CLASSES, EMPTY_PLAN.chosen);
+    return new Label(null, -1, src, 0, 0, 0, 0, 0, 0, 0, null, NO_CLASSES, EMPTY_PLAN.chosen);
   }
 
   /** Marks the label's roles and programs in the scratch arrays. */
@@ -326,7 +348,7 @@ class Expander {
   }
 
   /** Whether certification c is in the plan. */
-  private static inPlan(plan: Int32Array, c: number): boolean {
+  private static inPlan(plan: ArrayLike<number>, c: number): boolean {
     for (let i = 0; i < plan.length; i++) if (plan[i] === c) return true;
     return false;
   }
@@ -368,12 +390,18 @@ class Expander {
         (first ? experienceMonths(ix.edgeMinYears[e]!, this.profile.yearsInCurrentRole) : ix.edgeExpMonths[e]!);
       let train = 0;
       let trainMonths = 0;
+      let reuseMonths = parent.reuseMonths;
+      let reuseCents = parent.reuseCents;
       let addProgs: number[] | null = null;
       for (let j = ix.edgeProgramOffsets[e]!, pEnd = ix.edgeProgramOffsets[e + 1]!; j < pEnd; j++) {
         const p = ix.edgePrograms[j]!;
         if (doneProgram[p] === 1 || progMark[p] === st) continue;
         trainMonths += ix.programMinMonths[p]!;
         train += ix.programCostCents[p]!;
+        if (ix.programOncePerPath[p] === 0) {
+          reuseMonths += ix.programMinMonths[p]!;
+          reuseCents += ix.programCostCents[p]!;
+        }
         (addProgs ??= []).push(p);
       }
       months += trainMonths;
@@ -401,16 +429,28 @@ class Expander {
           }
         }
         if (added.length > 0) {
-          const merged = classes.concat(added).sort((a, b) => a - b);
-          classes = merged;
+          const merged = mergeSorted(classes, added);
           // The parent's plan meets the new classes too: still the best (more classes never make it better).
           if (unhit) {
-            const solved = solveCertPlan(ix, merged, this.countFirst, maxCostCents - trainCents, this.meter);
-            if (solved === null) continue;
-            plan = solved.chosen;
-            fee = solved.feeCents;
-            count = solved.count;
+            const forced = this.forcedOnly(classes, added, plan);
+            if (forced !== null) {
+              // Single certifications no earlier class offers: the best plan is the parent's plus them.
+              const next = Array.from(plan);
+              for (const c of forced) {
+                next.push(c);
+                fee += ix.certFeeCents[c]!;
+              }
+              plan = next;
+              count += forced.length;
+            } else {
+              const solved = solveCertPlan(ix, merged, this.countFirst, maxCostCents - trainCents, this.meter);
+              if (solved === null) continue;
+              plan = solved.chosen;
+              fee = solved.feeCents;
+              count = solved.count;
+            }
           }
+          classes = merged;
         }
         if (this.countFirst && trainCents + fee > maxCostCents) {
           // Fewest certifications first: a plan with more of them may still fit what is left under the cap.
@@ -432,7 +472,8 @@ class Expander {
           steps,
           months,
           trainCents,
-          parent.trainMonths + trainMonths,
+          reuseMonths,
+          reuseCents,
           cost,
           count,
           addProgs,
@@ -442,6 +483,28 @@ class Expander {
       );
     }
     this.meter.add(hi - lo + 1);
+  }
+
+  /**
+   * The new classes `added` that `plan` misses, when each is a single certification that no class in
+   * `classes` offers (so any plan for both needs it, and it helps with nothing before); else null.
+   */
+  private forcedOnly(classes: readonly number[], added: readonly number[], plan: ArrayLike<number>): number[] | null {
+    const ix = this.index;
+    const { classOptionOffsets, classOptions } = ix;
+    let forced: number[] | null = null;
+    for (const cls of added) {
+      let hit = false;
+      for (let j = classOptionOffsets[cls]!, end = classOptionOffsets[cls + 1]!; j < end && !hit; j++)
+        if (Expander.inPlan(plan, classOptions[j]!)) hit = true;
+      if (hit) continue;
+      if (cls >= ix.certCount) return null;
+      for (const c of classes)
+        for (let j = classOptionOffsets[c]!, end = classOptionOffsets[c + 1]!; j < end; j++)
+          if (classOptions[j] === cls) return null;
+      (forced ??= []).push(cls);
+    }
+    return forced;
   }
 
   /**
@@ -478,18 +541,28 @@ class Expander {
    * greater), and no gap on a limited figure (maxMonths, maxCostUsd, maxSteps) is negative.
    */
   dominates(a: Label, b: Label): boolean {
-    if (this.trackCerts && !this.classesImplied(a, b)) return false;
-    // Quick decisions from bounds of the gaps: 0 <= shared training <= b's and a's.
     const limits = this.limits;
+    // Costs and certifications compare only when a's plan cannot be worse (months and steps do not
+    // depend on certifications).
+    let implied = -1;
+    if (limits.maxCostCents !== Infinity) {
+      if (this.trackCerts && !this.classesImplied(a, b)) return false;
+      implied = 1;
+    }
+    // Quick decisions from bounds of the gaps: 0 <= shared training <= b's and a's.
     for (const i of this.order) {
+      if ((i === 1 || i === 2) && implied < 0) {
+        implied = !this.trackCerts || this.classesImplied(a, b) ? 1 : 0;
+        if (implied === 0) return false;
+      }
       let lo: number;
       let hi: number;
       if (i === 0) {
-        hi = b.months - a.months;
-        lo = hi - b.trainMonths;
+        lo = b.months - a.months - b.reuseMonths;
+        hi = lo + Math.min(a.reuseMonths, b.reuseMonths);
       } else if (i === 1) {
-        hi = Math.min(a.trainCents, b.trainCents) - a.trainCents;
-        lo = -a.trainCents;
+        lo = b.trainCents - a.trainCents - b.reuseCents;
+        hi = lo + Math.min(a.reuseCents, b.reuseCents);
       } else if (i === 2) hi = lo = 0;
       else hi = lo = b.steps - a.steps;
       if (hi < 0) return false;
@@ -509,36 +582,31 @@ class Expander {
     const st = this.stamp;
     let sharedMonths = 0;
     let sharedCost = 0;
-    for (let x: Label | null = a; x !== null; x = x.parent) {
-      if (x.addProgs !== null)
-        for (const p of x.addProgs)
-          if (s.progMark[p] === st) {
-            sharedMonths += ix.programMinMonths[p]!;
-            sharedCost += ix.programCostCents[p]!;
-          }
-    }
-    // b's extra training costs (b's figure - shared), so gap = b - (a + b - shared), i.e.:
-    const gapMonths = b.months - a.months - (b.trainMonths - sharedMonths);
-    const gapCost = sharedCost - a.trainCents; // never positive; the plans' gap is at least 0
+    if (b.reuseMonths > 0 || b.reuseCents > 0)
+      for (let x: Label | null = a; x !== null; x = x.parent) {
+        if (x.addProgs !== null)
+          for (const p of x.addProgs)
+            if (s.progMark[p] === st && ix.programOncePerPath[p] === 0) {
+              sharedMonths += ix.programMinMonths[p]!;
+              sharedCost += ix.programCostCents[p]!;
+            }
+      }
+    // A continuation may need b's reusable programs that a has not done: a's extras. gap = b - (a + extras).
+    const gapMonths = b.months - a.months - (b.reuseMonths - sharedMonths);
+    const gapCost = b.trainCents - a.trainCents - (b.reuseCents - sharedCost); // plus the plans' gap, >= 0
     const gapSteps = b.steps - a.steps;
     const limits = this.limits;
     if (gapMonths < 0 && limits.maxMonths !== Infinity) return false;
     if (gapSteps < 0 && limits.maxSteps !== Infinity) return false;
     if (gapCost < 0 && limits.maxCostCents !== Infinity) return false;
     for (const i of this.order) {
+      if ((i === 1 || i === 2) && this.trackCerts && !this.classesImplied(a, b)) return false;
       // Certifications: when the costs tie, so do the fees, and then a's plan has no more of them.
       const gap = i === 0 ? gapMonths : i === 1 ? gapCost : i === 2 ? 0 : gapSteps;
       if (gap > 0) return true;
       if (gap < 0) return false;
     }
     return compareSeq(a, b) <= 0;
-  }
-
-  /** Whether every role on `a`'s path is on the path of the label last marked. */
-  visitsOnlyMarked(a: Label): boolean {
-    const s = this.s;
-    for (let x: Label | null = a; x !== null; x = x.parent) if (s.nodeMark[x.node] !== this.stamp) return false;
-    return true;
   }
 }
 
@@ -838,7 +906,6 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   const results: Label[] = [];
   const expanded = new Map<number, Label[]>();
   const st: SearchStats = (stats = { popped: 0, expanded: 0, created: 0, settled: 0, work: 0 });
-  const counted: Label[] = [];
   let hA = 0;
   let hB = 0;
   let hC = 0;
@@ -959,46 +1026,45 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   };
 
   /**
-   * Whether L is dropped because another choice of certifications on the same path, or (k = 1) any
-   * label, or labels on k other paths whose roles are all on L's path, dominate it: each continuation
-   * of L is then beaten by as many distinct loopless pathways. If not, L joins the expanded labels.
-   * Expects L marked. For k > 1 the expanded labels are kept per (role, previous role), and only the
-   * buckets of L's earlier roles can hold a label whose roles are all on L's path.
+   * Whether L (marked) is dropped because labels at its role on k distinct paths dominate it, so that
+   * every continuation C of L is beaten by k distinct loopless pathways; if not, L joins the expanded
+   * labels. For k = 1 any dominator A will do: if A + C loops, cutting the loop out gives a loopless
+   * pathway that is better still. For k > 1 the roles of each dominator off L's path must be disjoint
+   * from those of the others: A + C is then loopless and passes L's role, or C meets A's path at an
+   * extra role x last and A's prefix to x followed by C's rest is loopless and avoids L's role — the
+   * disjointness keeps these pathways distinct (docs/decisions/003-pathway-search.md).
    */
   const prunedByDominance = (L: Label): boolean => {
-    if (k === 1) {
-      const list = expanded.get(L.node);
-      if (list === undefined) {
-        expanded.set(L.node, [L]);
-        return false;
-      }
-      meter.add(list.length);
-      for (const A of list) if (x.dominates(A, L)) return true;
-      list.push(L);
+    const list = expanded.get(L.node);
+    if (list === undefined) {
+      expanded.set(L.node, [L]);
       return false;
     }
-    const base = L.node * index.roleCount;
-    counted.length = 0;
-    for (let y = L.parent; y !== null; y = y.parent) {
-      const list = expanded.get(base + y.node);
-      if (list === undefined) continue;
+    if (k === 1) {
       meter.add(list.length);
-      for (const A of list) {
-        if ((A.mask & ~L.mask) !== 0 || A.steps > L.steps) continue; // a role off L's path
-        if (samePath(A, L)) {
-          if (x.dominates(A, L)) return true;
-          continue;
-        }
-        if (!x.visitsOnlyMarked(A) || !x.dominates(A, L)) continue;
-        if (counted.some((B) => samePath(A, B))) continue;
-        counted.push(A);
-        if (counted.length >= k) return true;
+      for (const A of list) if (x.dominates(A, L)) return true;
+    } else {
+      // Only the first labels expanded here, the likeliest dominators, are tried: a long list rarely
+      // holds k with disjoint extra roles, and checking it all would cost more than it saves.
+      const n = Math.min(list.length, 4 * k);
+      meter.add(n);
+      const { nodeMark, extraMark } = s;
+      const onPath = x.markStamp;
+      let extra = 0;
+      let found = 0;
+      for (let i = 0; i < n; i++) {
+        const A = list[i]!;
+        if (!x.dominates(A, L)) continue;
+        if (extra === 0) extra = nextStamp(s);
+        let disjoint = true;
+        for (let y = A.parent; y !== null && disjoint; y = y.parent)
+          if (nodeMark[y.node] !== onPath && extraMark[y.node] === extra) disjoint = false;
+        if (!disjoint) continue;
+        for (let y = A.parent; y !== null; y = y.parent) if (nodeMark[y.node] !== onPath) extraMark[y.node] = extra;
+        if (++found >= k) return true;
       }
     }
-    const key = base + L.parent!.node;
-    const own = expanded.get(key);
-    if (own === undefined) expanded.set(key, [L]);
-    else own.push(L);
+    list.push(L);
     return false;
   };
 
