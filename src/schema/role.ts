@@ -226,7 +226,9 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The role with this slug, or null.',
     args: { slug: t.arg.string({ required: true, description: 'Role slug, e.g. "medical-assistant".' }) },
-    resolve: (query, _root, { slug }, { prisma }) => prisma.role.findUnique({ ...query, where: { slug } }),
+    // One row: its to-one relations (track) and short lists cost one SQL query joined, not one per relation.
+    resolve: (query, _root, { slug }, { prisma }) =>
+      prisma.role.findUnique({ ...query, where: { slug }, relationLoadStrategy: 'join' }),
   }),
   roles: t.prismaConnection(
     {
