@@ -32,104 +32,142 @@ export function solveCertPlan(
   feeCap: number,
   meter: WorkMeter,
 ): CertPlan | null {
-  const { certCount: C, classOptionOffsets, classOptions, certFeeCents, certRank } = index;
+  const { certCount: C, classOptionOffsets: off, classOptions: opt, certFeeCents, certRank } = index;
   const n = classes.length;
   if (n === 0) return feeCap >= 0 ? EMPTY_PLAN : null;
+  const inSet = marksFor(index);
+  const chosen: number[] = [];
 
-  // Forced certifications: single-option groups.
-  const forced: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const cls = classes[i]!;
-    if (cls < C && !forced.includes(cls)) forced.push(cls);
-  }
-  const inSet = new Set<number>(forced);
-  // Remaining multi-option groups not hit by the forced ones; drop a group whose options include another's.
-  let rest: Int32Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const cls = classes[i]!;
-    if (cls < C) continue;
-    const opts = classOptions.subarray(classOptionOffsets[cls]!, classOptionOffsets[cls + 1]!);
-    let hit = false;
-    for (let j = 0; j < opts.length && !hit; j++) if (inSet.has(opts[j]!)) hit = true;
-    if (!hit) rest.push(opts);
-  }
-  rest.sort((a, b) => a.length - b.length);
-  rest = rest.filter((g, i) => {
-    for (let j = 0; j < rest.length; j++) {
-      if (j === i) continue;
-      const h = rest[j]!;
-      if (h.length > g.length || (h.length === g.length && j > i)) continue;
-      if (isSubset(h, g)) return false; // hitting h hits g
-    }
-    return true;
-  });
-
-  let fee = 0;
-  for (const c of forced) fee += certFeeCents[c]!;
-  meter.add(1 + n);
-  if (rest.length === 0) {
-    if (fee > feeCap) return null;
-    return { chosen: sortByRank(forced, certRank), feeCents: fee, count: forced.length };
-  }
-
-  // Branch and bound over the remaining groups.
-  const chosen = forced.slice();
-  let bestFee = Infinity;
-  let bestCount = Infinity;
-  let bestRanks: number[] | null = null;
-  let bestSet: number[] | null = null;
-  const worse = (f: number, c: number): boolean =>
-    countFirst ? c > bestCount || (c === bestCount && f > bestFee) : f > bestFee || (f === bestFee && c > bestCount);
-
-  const search = (f: number): void => {
-    meter.add(1);
-    let group: Int32Array | undefined;
-    for (const g of rest) {
-      let hit = false;
-      for (let j = 0; j < g.length && !hit; j++) if (inSet.has(g[j]!)) hit = true;
-      if (!hit) {
-        group = g;
-        break;
+  try {
+    // Forced certifications: single-option groups.
+    let fee = 0;
+    for (let i = 0; i < n; i++) {
+      const cls = classes[i]!;
+      if (cls < C && inSet[cls] === 0) {
+        inSet[cls] = 1;
+        chosen.push(cls);
+        fee += certFeeCents[cls]!;
       }
     }
-    if (group === undefined) {
-      const c = chosen.length;
-      let take = bestRanks === null;
-      let ranks: number[] | null = null;
-      if (!take) {
-        const cmp = countFirst ? c - bestCount || f - bestFee : f - bestFee || c - bestCount;
-        if (cmp < 0) take = true;
-        else if (cmp === 0) {
-          ranks = chosen.map((x) => certRank[x]!).sort((a, b) => a - b);
-          take = compareRanks(ranks, bestRanks!) < 0;
+    const hit = (cls: number): boolean => {
+      for (let j = off[cls]!, end = off[cls + 1]!; j < end; j++) if (inSet[opt[j]!] === 1) return true;
+      return false;
+    };
+    // Remaining multi-option groups not hit by the forced ones, fewest options first (then in the given
+    // order); a group whose options include another's is dropped: hitting that one hits it.
+    const rest: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const cls = classes[i]!;
+      if (cls >= C && !hit(cls)) rest.push(cls);
+    }
+    const size = (cls: number) => off[cls + 1]! - off[cls]!;
+    if (rest.length > 1) {
+      // Insertion sort: stable, and these lists are short.
+      for (let i = 1; i < rest.length; i++) {
+        const g = rest[i]!;
+        let j = i;
+        while (j > 0 && size(rest[j - 1]!) > size(g)) {
+          rest[j] = rest[j - 1]!;
+          j--;
         }
+        rest[j] = g;
       }
-      if (!take) return;
-      bestFee = f;
-      bestCount = c;
-      bestRanks = ranks ?? chosen.map((x) => certRank[x]!).sort((a, b) => a - b);
-      bestSet = chosen.slice();
-      return;
+      const kept: number[] = [];
+      for (let i = 0; i < rest.length; i++) {
+        const g = rest[i]!;
+        let covered = false;
+        for (let j = 0; j < rest.length && !covered; j++) {
+          if (j === i) continue;
+          const h = rest[j]!;
+          if (size(h) > size(g) || (size(h) === size(g) && j > i)) continue;
+          if (optionsWithin(off, opt, h, g)) covered = true; // hitting h hits g
+        }
+        if (!covered) kept.push(g);
+      }
+      rest.length = 0;
+      rest.push(...kept);
     }
-    for (let j = 0; j < group.length; j++) {
-      const o = group[j]!;
-      const nf = f + certFeeCents[o]!;
-      if (nf > feeCap) continue;
-      if (bestRanks !== null && worse(nf, chosen.length + 1)) continue;
-      chosen.push(o);
-      inSet.add(o);
-      search(nf);
-      inSet.delete(o);
-      chosen.pop();
+
+    meter.add(1 + n);
+    if (rest.length === 0) {
+      if (fee > feeCap) return null;
+      return { chosen: sortByRank(chosen, certRank), feeCents: fee, count: chosen.length };
     }
-  };
-  if (fee <= feeCap) search(fee);
-  if (bestSet === null) return null;
-  return { chosen: sortByRank(bestSet, certRank), feeCents: bestFee, count: bestCount };
+
+    // Branch and bound over the remaining groups.
+    let bestFee = Infinity;
+    let bestCount = Infinity;
+    let bestRanks: number[] | null = null;
+    let bestSet: number[] | null = null;
+    const worse = (f: number, c: number): boolean =>
+      countFirst ? c > bestCount || (c === bestCount && f > bestFee) : f > bestFee || (f === bestFee && c > bestCount);
+
+    const search = (f: number): void => {
+      meter.add(1);
+      let group = -1;
+      for (let i = 0; i < rest.length; i++)
+        if (!hit(rest[i]!)) {
+          group = rest[i]!;
+          break;
+        }
+      if (group < 0) {
+        const c = chosen.length;
+        let take = bestRanks === null;
+        let ranks: number[] | null = null;
+        if (!take) {
+          const cmp = countFirst ? c - bestCount || f - bestFee : f - bestFee || c - bestCount;
+          if (cmp < 0) take = true;
+          else if (cmp === 0) {
+            ranks = chosen.map((x) => certRank[x]!).sort((a, b) => a - b);
+            take = compareRanks(ranks, bestRanks!) < 0;
+          }
+        }
+        if (!take) return;
+        bestFee = f;
+        bestCount = c;
+        bestRanks = ranks ?? chosen.map((x) => certRank[x]!).sort((a, b) => a - b);
+        bestSet = chosen.slice();
+        return;
+      }
+      for (let j = off[group]!, end = off[group + 1]!; j < end; j++) {
+        const o = opt[j]!;
+        const nf = f + certFeeCents[o]!;
+        if (nf > feeCap) continue;
+        if (bestRanks !== null && worse(nf, chosen.length + 1)) continue;
+        chosen.push(o);
+        inSet[o] = 1;
+        search(nf);
+        inSet[o] = 0;
+        chosen.pop();
+      }
+    };
+    if (fee <= feeCap) search(fee);
+    if (bestSet === null) return null;
+    return { chosen: sortByRank(bestSet, certRank), feeCents: bestFee, count: bestCount };
+  } finally {
+    // Whatever is still marked is in `chosen`, even when the meter stopped the search.
+    for (const c of chosen) inSet[c] = 0;
+  }
 }
 
-function isSubset(small: Int32Array, big: Int32Array): boolean {
-  for (let i = 0; i < small.length; i++) if (!big.includes(small[i]!)) return false;
+/** A reusable per-index mark per certification, all 0 between calls. */
+const marksByIndex = new WeakMap<GraphIndex, Uint8Array>();
+function marksFor(index: GraphIndex): Uint8Array {
+  let marks = marksByIndex.get(index);
+  if (marks === undefined) {
+    marks = new Uint8Array(index.certCount);
+    marksByIndex.set(index, marks);
+  }
+  return marks;
+}
+
+/** Whether every option of class a is an option of class b. */
+function optionsWithin(off: Int32Array, opt: Int32Array, a: number, b: number): boolean {
+  for (let i = off[a]!; i < off[a + 1]!; i++) {
+    let found = false;
+    for (let j = off[b]!; j < off[b + 1]! && !found; j++) if (opt[j] === opt[i]) found = true;
+    if (!found) return false;
+  }
   return true;
 }
 

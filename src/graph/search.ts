@@ -289,6 +289,12 @@ function mergeSorted(list: readonly number[], extra: readonly number[]): number[
   return out;
 }
 
+/** Whether class `cls` offers certification `cert`. */
+function offers(off: Int32Array, opt: Int32Array, cls: number, cert: number): boolean {
+  for (let j = off[cls]!, end = off[cls + 1]!; j < end; j++) if (opt[j] === cert) return true;
+  return false;
+}
+
 /** Whether the ascending list `list` holds `x`. */
 function holds(list: readonly number[], x: number): boolean {
   for (let i = 0; i < list.length; i++) {
@@ -432,9 +438,9 @@ class Expander {
           const merged = mergeSorted(classes, added);
           // The parent's plan meets the new classes too: still the best (more classes never make it better).
           if (unhit) {
-            const forced = this.forcedOnly(classes, added, plan);
+            const forced = this.independentAdditions(classes, added, plan);
             if (forced !== null) {
-              // Single certifications no earlier class offers: the best plan is the parent's plus them.
+              // Classes sharing no certification with the rest: the best plan is the parent's plus them.
               const next = Array.from(plan);
               for (const c of forced) {
                 next.push(c);
@@ -486,25 +492,34 @@ class Expander {
   }
 
   /**
-   * The new classes `added` that `plan` misses, when each is a single certification that no class in
-   * `classes` offers (so any plan for both needs it, and it helps with nothing before); else null.
+   * When every new class in `added` that `plan` misses shares no certification with any other class on
+   * the path, a certification for each of them: its cheapest option. Any plan for the path then holds
+   * one option of each such class, and the rest of it must still meet the earlier classes, so the
+   * parent's best plan plus these is the best (ties between equal options do not change fees or
+   * counts). Otherwise null: the plan must be solved again.
    */
-  private forcedOnly(classes: readonly number[], added: readonly number[], plan: ArrayLike<number>): number[] | null {
+  private independentAdditions(
+    classes: readonly number[],
+    added: readonly number[],
+    plan: ArrayLike<number>,
+  ): number[] | null {
     const ix = this.index;
-    const { classOptionOffsets, classOptions } = ix;
-    let forced: number[] | null = null;
+    const { classOptionOffsets: off, classOptions: opt } = ix;
+    let picks: number[] | null = null;
     for (const cls of added) {
       let hit = false;
-      for (let j = classOptionOffsets[cls]!, end = classOptionOffsets[cls + 1]!; j < end && !hit; j++)
-        if (Expander.inPlan(plan, classOptions[j]!)) hit = true;
+      for (let j = off[cls]!, end = off[cls + 1]!; j < end && !hit; j++) if (Expander.inPlan(plan, opt[j]!)) hit = true;
       if (hit) continue;
-      if (cls >= ix.certCount) return null;
-      for (const c of classes)
-        for (let j = classOptionOffsets[c]!, end = classOptionOffsets[c + 1]!; j < end; j++)
-          if (classOptions[j] === cls) return null;
-      (forced ??= []).push(cls);
+      for (let j = off[cls]!, end = off[cls + 1]!; j < end; j++) {
+        const o = opt[j]!;
+        for (const c of classes) if (offers(off, opt, c, o)) return null;
+        for (const c of added) if (c !== cls && offers(off, opt, c, o)) return null;
+      }
+      // Options are in fee order: the first is a cheapest one.
+      const best = opt[off[cls]!]!;
+      (picks ??= []).push(best);
     }
-    return forced;
+    return picks;
   }
 
   /**
