@@ -349,7 +349,8 @@ class Expander {
     this.stamp = st;
     for (let x: Label | null = label; x !== null; x = x.parent) {
       s.nodeMark[x.node] = st;
-      if (x.addProgs !== null) for (const p of x.addProgs) s.progMark[p] = st;
+      const progs: readonly number[] | null = x.addProgs;
+      if (progs !== null) for (let i = 0; i < progs.length; i++) s.progMark[progs[i]!] = st;
     }
   }
 
@@ -442,7 +443,8 @@ class Expander {
             if (forced !== null) {
               // Classes sharing no certification with the rest: the best plan is the parent's plus them.
               const next = Array.from(plan);
-              for (const c of forced) {
+              for (let f = 0; f < forced.length; f++) {
+                const c = forced[f]!;
                 next.push(c);
                 fee += ix.certFeeCents[c]!;
               }
@@ -506,14 +508,15 @@ class Expander {
     const ix = this.index;
     const { classOptionOffsets: off, classOptions: opt } = ix;
     let picks: number[] | null = null;
-    for (const cls of added) {
+    for (let a = 0; a < added.length; a++) {
+      const cls = added[a]!;
       let hit = false;
       for (let j = off[cls]!, end = off[cls + 1]!; j < end && !hit; j++) if (Expander.inPlan(plan, opt[j]!)) hit = true;
       if (hit) continue;
       for (let j = off[cls]!, end = off[cls + 1]!; j < end; j++) {
         const o = opt[j]!;
-        for (const c of classes) if (offers(off, opt, c, o)) return null;
-        for (const c of added) if (c !== cls && offers(off, opt, c, o)) return null;
+        for (let c = 0; c < classes.length; c++) if (offers(off, opt, classes[c]!, o)) return null;
+        for (let c = 0; c < added.length; c++) if (c !== a && offers(off, opt, added[c]!, o)) return null;
       }
       // Options are in fee order: the first is a cheapest one.
       const best = opt[off[cls]!]!;
@@ -565,7 +568,9 @@ class Expander {
       implied = 1;
     }
     // Quick decisions from bounds of the gaps: 0 <= shared training <= b's and a's.
-    for (const i of this.order) {
+    const order = this.order;
+    for (let n = 0; n < order.length; n++) {
+      const i = order[n]!;
       if ((i === 1 || i === 2) && implied < 0) {
         implied = !this.trackCerts || this.classesImplied(a, b) ? 1 : 0;
         if (implied === 0) return false;
@@ -599,12 +604,15 @@ class Expander {
     let sharedCost = 0;
     if (b.reuseMonths > 0 || b.reuseCents > 0)
       for (let x: Label | null = a; x !== null; x = x.parent) {
-        if (x.addProgs !== null)
-          for (const p of x.addProgs)
-            if (s.progMark[p] === st && ix.programOncePerPath[p] === 0) {
-              sharedMonths += ix.programMinMonths[p]!;
-              sharedCost += ix.programCostCents[p]!;
-            }
+        const progs: readonly number[] | null = x.addProgs;
+        if (progs === null) continue;
+        for (let j = 0; j < progs.length; j++) {
+          const p = progs[j]!;
+          if (s.progMark[p] === st && ix.programOncePerPath[p] === 0) {
+            sharedMonths += ix.programMinMonths[p]!;
+            sharedCost += ix.programCostCents[p]!;
+          }
+        }
       }
     // A continuation may need b's reusable programs that a has not done: a's extras. gap = b - (a + extras).
     const gapMonths = b.months - a.months - (b.reuseMonths - sharedMonths);
@@ -614,7 +622,9 @@ class Expander {
     if (gapMonths < 0 && limits.maxMonths !== Infinity) return false;
     if (gapSteps < 0 && limits.maxSteps !== Infinity) return false;
     if (gapCost < 0 && limits.maxCostCents !== Infinity) return false;
-    for (const i of this.order) {
+    const order = this.order;
+    for (let n = 0; n < order.length; n++) {
+      const i = order[n]!;
       if ((i === 1 || i === 2) && this.trackCerts && !this.classesImplied(a, b)) return false;
       // Certifications: when the costs tie, so do the fees, and then a's plan has no more of them.
       const gap = i === 0 ? gapMonths : i === 1 ? gapCost : i === 2 ? 0 : gapSteps;
