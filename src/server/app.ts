@@ -103,7 +103,8 @@ export function createApp({
     landingPage: false,
     logging: yogaLogger(logger),
     maskedErrors: { maskError: maskUnexpectedErrors },
-    maxRequestBodySize: config.maxBodyBytes,
+    // useBodyLimit enforces MAX_BODY_BYTES, chunked bodies included, at less cost than yoga's limit.
+    maxRequestBodySize: false,
     extraParamNames: ['documentId'],
     cors: corsFor(config.corsOrigins),
     graphiql: config.graphiql

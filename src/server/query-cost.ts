@@ -4,6 +4,12 @@
  * mutation ten, and the pathway searches far more than a row read. The requested cost is worked
  * out from the document before execution (connections at their page size, plain lists at an
  * estimate); the actual cost from the data that came back, with the same weights.
+ *
+ * What can be worked out from the document alone (which fields each selection asks for, on which
+ * types, at what weight) is worked out once per document and operation and kept beside the parsed
+ * document (which yoga's parser cache reuses for every request with the same text), so a repeated
+ * query costs only the walk over its result. The requested cost itself is kept too unless a
+ * `first` or `last` argument takes a variable.
  */
 import {
   type DocumentNode,
@@ -25,6 +31,8 @@ import {
   isObjectType,
   Kind,
   type SelectionSetNode,
+  type VariableDefinitionNode,
+  visit,
 } from 'graphql';
 
 export type CostWeights = {
@@ -66,12 +74,24 @@ type Walk = {
   schema: GraphQLSchema;
   weights: CostWeights;
   fragments: Record<string, FragmentDefinitionNode>;
+  /** Coerced variable values; empty when no cost depends on them. */
   variables: Record<string, unknown>;
   mutationType: GraphQLNamedType | null | undefined;
 };
 
-/** The fields a selection asks for, merged by response key, with the type each is selected on. */
-type Selected = { parent: GraphQLCompositeType; field: GraphQLField<unknown, unknown>; nodes: FieldNode[] };
+/**
+ * The fields a selection asks for, merged by response key, with the type each is selected on.
+ * What depends only on the document is filled in on first use and kept.
+ */
+type Selected = {
+  parent: GraphQLCompositeType;
+  field: GraphQLField<unknown, unknown>;
+  nodes: FieldNode[];
+  /** The field's own weight (see ownCost). */
+  own?: number;
+  /** The fields selected under this one, per type they are selected on. */
+  children?: Map<GraphQLCompositeType, Map<string, Selected>>;
+};
 
 function collect(
   walk: Walk,
@@ -103,7 +123,20 @@ function collect(
   return into;
 }
 
-const subselections = (s: Selected) => s.nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+/** The fields selected under `s` when its value is of `type`, collected once. */
+function childrenOf(walk: Walk, s: Selected, type: GraphQLCompositeType): Map<string, Selected> {
+  s.children ??= new Map();
+  let children = s.children.get(type);
+  if (!children) {
+    children = collect(
+      walk,
+      type,
+      s.nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : [])),
+    );
+    s.children.set(type, children);
+  }
+  return children;
+}
 
 function argument(walk: Walk, s: Selected, name: string): number | undefined {
   try {
@@ -114,14 +147,23 @@ function argument(walk: Walk, s: Selected, name: string): number | undefined {
   }
 }
 
-const isConnection = (type: GraphQLNamedType) =>
-  isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
+const connections = new WeakMap<GraphQLNamedType, boolean>();
+const isConnection = (type: GraphQLNamedType) => {
+  let known = connections.get(type);
+  if (known === undefined) {
+    known = isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
+    connections.set(type, known);
+  }
+  return known;
+};
 
 /** What the field itself costs, before what it contains. */
 function ownCost(walk: Walk, s: Selected): number {
-  const weight = walk.weights.fields[`${s.parent.name}.${s.field.name}`] ?? 0;
-  if (s.parent === walk.mutationType) return weight + walk.weights.mutation;
-  return weight;
+  if (s.own === undefined) {
+    const weight = walk.weights.fields[`${s.parent.name}.${s.field.name}`] ?? 0;
+    s.own = s.parent === walk.mutationType ? weight + walk.weights.mutation : weight;
+  }
+  return s.own;
 }
 
 function requestedField(walk: Walk, s: Selected): number {
@@ -132,11 +174,11 @@ function requestedField(walk: Walk, s: Selected): number {
     const size = argument(walk, s, 'first') ?? argument(walk, s, 'last') ?? walk.weights.defaultPageSize;
     let once = 0;
     let perItem = 0;
-    for (const child of collect(walk, type, subselections(s)).values()) {
+    for (const child of childrenOf(walk, s, type).values()) {
       if (child.field.name === 'edges') {
         // An edge costs nothing of its own: its node is the item.
         const edgeType = getNamedType(child.field.type) as GraphQLCompositeType;
-        for (const edgeField of collect(walk, edgeType, subselections(child)).values()) {
+        for (const edgeField of childrenOf(walk, child, edgeType).values()) {
           perItem += requestedField(walk, edgeField);
         }
       } else if (child.field.name === 'nodes') {
@@ -157,7 +199,7 @@ function requestedField(walk: Walk, s: Selected): number {
 function requestedItem(walk: Walk, s: Selected, type: GraphQLNamedType): number {
   if (!isCompositeType(type)) return 0;
   let item = walk.weights.object;
-  for (const child of collect(walk, type, subselections(s)).values()) item += requestedField(walk, child);
+  for (const child of childrenOf(walk, s, type).values()) item += requestedField(walk, child);
   return item;
 }
 
@@ -169,10 +211,10 @@ function actualField(walk: Walk, s: Selected, value: unknown): number {
   if (isConnection(type)) {
     let total = own + walk.weights.connection;
     const data = value as Record<string, unknown>;
-    for (const [key, child] of collect(walk, type, subselections(s))) {
+    for (const [key, child] of childrenOf(walk, s, type)) {
       if (child.field.name === 'edges' && Array.isArray(data[key])) {
         const edgeType = getNamedType(child.field.type) as GraphQLCompositeType;
-        const edgeFields = collect(walk, edgeType, subselections(child));
+        const edgeFields = childrenOf(walk, child, edgeType);
         for (const edge of data[key] as (Record<string, unknown> | null)[]) {
           if (edge) for (const [k, f] of edgeFields) total += actualField(walk, f, edge[k]);
         }
@@ -195,32 +237,81 @@ function actualObject(walk: Walk, s: Selected, type: GraphQLNamedType, value: un
   if (value == null || !isCompositeType(type)) return 0;
   const data = value as Record<string, unknown>;
   let total = walk.weights.object;
-  for (const [key, child] of collect(walk, type, subselections(s))) total += actualField(walk, child, data[key]);
+  for (const [key, child] of childrenOf(walk, s, type)) total += actualField(walk, child, data[key]);
   return total;
 }
 
-function start(
+/** What is known about an operation of a document before any variables are seen. */
+type Prepared = {
+  schema: GraphQLSchema;
+  weights: CostWeights;
+  walk: Walk;
+  fields: Map<string, Selected>;
+  variableDefinitions: readonly VariableDefinitionNode[];
+  /** Whether a `first` or `last` argument takes a variable, so the requested cost depends on them. */
+  sizedByVariables: boolean;
+  /** The requested cost, when it does not depend on variables. */
+  requested?: number;
+};
+
+/** Per document, per operation name (`''` for none); dropped with the document. */
+const preparedByDocument = new WeakMap<DocumentNode, Map<string, Prepared | null>>();
+
+const SIZE_ARGUMENTS = new Set(['first', 'last']);
+
+function sizedByVariables(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Argument(node) {
+      if (SIZE_ARGUMENTS.has(node.name.value)) {
+        visit(node.value, {
+          Variable() {
+            found = true;
+          },
+        });
+      }
+    },
+  });
+  return found;
+}
+
+function prepare(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   weights: CostWeights,
-  variables: Record<string, unknown>,
-) {
+): Prepared | null {
+  let byName = preparedByDocument.get(document);
+  if (!byName) preparedByDocument.set(document, (byName = new Map()));
+  const key = operationName ?? '';
+  const known = byName.get(key);
+  if (known !== undefined && (known === null || (known.schema === schema && known.weights === weights))) return known;
+
+  let prepared: Prepared | null = null;
   const operation = getOperationAST(document, operationName);
-  if (!operation) return undefined;
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  const root = schema.getRootType(operation.operation);
-  if (!root) return undefined;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  const walk: Walk = {
-    schema,
-    weights,
-    fragments,
-    variables: coerced.coerced ?? {},
-    mutationType: schema.getMutationType(),
-  };
-  return { walk, fields: collect(walk, root, [operation.selectionSet]) };
+  const root = operation && schema.getRootType(operation.operation);
+  if (operation && root) {
+    const fragments: Record<string, FragmentDefinitionNode> = {};
+    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+    const walk: Walk = { schema, weights, fragments, variables: {}, mutationType: schema.getMutationType() };
+    prepared = {
+      schema,
+      weights,
+      walk,
+      fields: collect(walk, root, [operation.selectionSet]),
+      variableDefinitions: operation.variableDefinitions ?? [],
+      sizedByVariables: sizedByVariables(document),
+    };
+  }
+  byName.set(key, prepared);
+  return prepared;
+}
+
+/** The walk for one request: the prepared one, with the coerced variables when costs use them. */
+function walkWith(prepared: Prepared, variables: Record<string, unknown>): Walk {
+  if (!prepared.sizedByVariables) return prepared.walk;
+  const coerced = getVariableValues(prepared.schema, prepared.variableDefinitions, variables);
+  return { ...prepared.walk, variables: coerced.coerced ?? {} };
 }
 
 /** The cost a query asks for, before it runs; 0 when the operation cannot be found. */
@@ -231,11 +322,15 @@ export function requestedCost(
   variables: Record<string, unknown> = {},
   weights: CostWeights = defaultCostWeights,
 ): number {
-  const started = start(schema, document, operationName, weights, variables);
-  if (!started) return 0;
+  const prepared = prepare(schema, document, operationName, weights);
+  if (!prepared) return 0;
+  if (prepared.requested !== undefined) return prepared.requested;
+  const walk = walkWith(prepared, variables);
   let total = 0;
-  for (const s of started.fields.values()) total += requestedField(started.walk, s);
-  return Math.ceil(total);
+  for (const s of prepared.fields.values()) total += requestedField(walk, s);
+  const requested = Math.ceil(total);
+  if (!prepared.sizedByVariables) prepared.requested = requested;
+  return requested;
 }
 
 /** What the query cost given the data it returned. */
@@ -244,12 +339,13 @@ export function actualCost(
   document: DocumentNode,
   operationName: string | null | undefined,
   data: Record<string, unknown> | null | undefined,
-  variables: Record<string, unknown> = {},
+  /** Unused: the actual cost counts what came back, whatever the arguments asked for. */
+  _variables: Record<string, unknown> = {},
   weights: CostWeights = defaultCostWeights,
 ): number {
-  const started = start(schema, document, operationName, weights, variables);
-  if (!started || !data) return 0;
+  const prepared = prepare(schema, document, operationName, weights);
+  if (!prepared || !data) return 0;
   let total = 0;
-  for (const [key, s] of started.fields) total += actualField(started.walk, s, data[key]);
+  for (const [key, s] of prepared.fields) total += actualField(prepared.walk, s, data[key]);
   return Math.ceil(total);
 }

@@ -16,6 +16,8 @@ export type RequestState = {
   startedAt: number;
   /** The caller's address (the socket's, or X-Forwarded-For's when TRUST_PROXY is on). */
   clientIp: string;
+  /** The URL's path, e.g. "/graphql" (read once, for the log line and the metrics' route). */
+  path: string;
   /** The verified API key, or null for anonymous callers. */
   apiKey: ApiKeyIdentity | null;
   operationName?: string;
@@ -38,11 +40,20 @@ export function requestState(request: Request): RequestState {
       id: given && REQUEST_ID.test(given) ? given : randomUUID(),
       startedAt: performance.now(),
       clientIp: 'unknown',
+      path: '',
       apiKey: null,
     };
     states.set(request, state);
   }
   return state;
+}
+
+/** The request's URL path, parsed at most once per request. */
+export function requestPath(request: Request): string {
+  const state = requestState(request);
+  // Empty when yoga answered before useRequestState saw the request (/health, CORS preflight).
+  if (!state.path) state.path = new URL(request.url).pathname;
+  return state.path;
 }
 
 /** What node:http hands yoga with each request (absent when called through `app.fetch`). */
@@ -54,9 +65,11 @@ export type ServerContext = { req?: IncomingMessage; res?: ServerResponse };
  */
 export function useRequestState({ trustProxy }: { trustProxy: boolean }): Plugin<object, ServerContext> {
   return {
-    onRequest({ request, serverContext }) {
+    onRequest({ request, serverContext, url }) {
       const forwarded = trustProxy ? request.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
-      requestState(request).clientIp = forwarded || serverContext?.req?.socket?.remoteAddress || 'unknown';
+      const state = requestState(request);
+      state.clientIp = forwarded || serverContext?.req?.socket?.remoteAddress || 'unknown';
+      state.path = url.pathname;
     },
   };
 }

@@ -8,7 +8,7 @@ import type { ExecutionResult } from 'graphql';
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable } from './errors.js';
-import { requestState } from './request-state.js';
+import { requestPath, requestState } from './request-state.js';
 
 /** Logs each request once answered (API traffic at info, probes at debug, 5xx at warn). */
 export function useLogging(logger: Logger, endpoint: string): Plugin {
@@ -23,10 +23,11 @@ export function useLogging(logger: Logger, endpoint: string): Plugin {
     onResponse({ request, response }) {
       const state = requestState(request);
       response.headers.set('x-request-id', state.id);
-      const path = new URL(request.url).pathname;
+      const path = requestPath(request);
       const status = response.status;
       // Probes and scrapes arrive every few seconds from every load balancer and Prometheus.
       const level = status >= 500 ? 'warn' : path === endpoint ? 'info' : 'debug';
+      if (!logger.isLevelEnabled(level)) return;
       logger[level](
         {
           requestId: state.id,

@@ -10,7 +10,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import type { PrismaClient } from '../db/client.js';
 import { probeDatabase } from './database-probe.js';
 import type { GraphStore } from './graph-store.js';
-import { requestState } from './request-state.js';
+import { requestPath, requestState } from './request-state.js';
 
 export type MetricsOptions = {
   prisma: PrismaClient;
@@ -78,6 +78,20 @@ export function useMetrics({ prisma, graph, timeoutMs, endpoint = '/graphql' }: 
     },
   });
 
+  // One labelled child per label set, looked up by a string key: prom-client otherwise hashes the
+  // label object on every increment and observation.
+  const perRequest = new Map<
+    string,
+    { requests: ReturnType<typeof requests.labels>; duration: ReturnType<typeof duration.labels> }
+  >();
+  const perOperation = new Map<string, ReturnType<typeof operations.labels>>();
+  const perCode = new Map<string, ReturnType<typeof errors.labels>>();
+  const child = <T>(map: Map<string, T>, key: string, make: () => T): T => {
+    let found = map.get(key);
+    if (!found) map.set(key, (found = make()));
+    return found;
+  };
+
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== '/metrics' || request.method !== 'GET') return;
@@ -90,21 +104,30 @@ export function useMetrics({ prisma, graph, timeoutMs, endpoint = '/graphql' }: 
       const state = requestState((args.contextValue as YogaInitialContext).request);
       state.operationType = operation?.operation;
       state.operationName = operation?.name?.value ?? args.operationName ?? undefined;
-      if (operation) operations.inc({ operation_type: operation.operation });
+      if (operation) {
+        const type = operation.operation;
+        child(perOperation, type, () => operations.labels({ operation_type: type })).inc();
+      }
     },
     onResultProcess({ result }) {
       for (const single of [result].flat() as ExecutionResult[]) {
         for (const error of single?.errors ?? []) {
-          errors.inc({ code: typeof error.extensions?.code === 'string' ? error.extensions.code : 'NONE' });
+          const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'NONE';
+          child(perCode, code, () => errors.labels({ code })).inc();
         }
       }
     },
     onResponse({ request, response }) {
-      const path = new URL(request.url).pathname;
+      const path = requestPath(request);
       const route = routes.has(path) ? path : 'other';
-      const values = { method: request.method, route, status: String(response.status) };
-      requests.inc(values);
-      duration.observe(values, (performance.now() - requestState(request).startedAt) / 1000);
+      const { method } = request;
+      const status = response.status;
+      const labelled = child(perRequest, `${method} ${route} ${status}`, () => {
+        const values = { method, route, status: String(status) };
+        return { requests: requests.labels(values), duration: duration.labels(values) };
+      });
+      labelled.requests.inc();
+      labelled.duration.observe((performance.now() - requestState(request).startedAt) / 1000);
     },
   };
 }

@@ -110,6 +110,33 @@ describe('query cost', () => {
     expect(actualCost(schema, document, undefined, data, { n: 40 })).toBe(2 + 2);
   });
 
+  it('works each document out once, yet follows the variables and the data of every request', () => {
+    // The same parsed document is what yoga's parser cache hands every request with this text.
+    const sized = parse(
+      'query ($n: Int, $slug: String!) { roles(first: $n) { edges { node { slug } } } role(slug: $slug) { title } }',
+    );
+    expect(requestedCost(schema, sized, undefined, { n: 40, slug: 'a' })).toBe(2 + 40 + 1);
+    expect(requestedCost(schema, sized, undefined, { n: 5, slug: 'a' })).toBe(2 + 5 + 1);
+    expect(requestedCost(schema, sized, undefined, { slug: 'b' })).toBe(2 + 20 + 1);
+    expect(requestedCost(schema, sized, undefined, { n: 40, slug: 'a' })).toBe(2 + 40 + 1);
+
+    const fixed = parse('query ($slug: String!) { role(slug: $slug) { title nextSteps { to { slug } } } }');
+    expect(requestedCost(schema, fixed, undefined, { slug: 'a' })).toBe(3);
+    expect(requestedCost(schema, fixed, undefined, { slug: 'b' })).toBe(3);
+    const steps = (n: number) => ({
+      role: { title: 't', nextSteps: Array.from({ length: n }, () => ({ to: { slug: 's' } })) },
+    });
+    expect(actualCost(schema, fixed, undefined, steps(3))).toBe(1 + 3 * 2);
+    expect(actualCost(schema, fixed, undefined, steps(0))).toBe(1);
+    expect(actualCost(schema, fixed, undefined, { role: null })).toBe(0);
+
+    const two = parse('query A { tracks { slug } } query B { roles(first: 3) { edges { node { slug } } } }');
+    expect(requestedCost(schema, two, 'A')).toBe(1);
+    expect(requestedCost(schema, two, 'B')).toBe(2 + 3);
+    expect(requestedCost(schema, two, 'A')).toBe(1);
+    expect(requestedCost(schema, two, 'C')).toBe(0);
+  });
+
   it('costs pathway searches far above row reads', () => {
     const pathways = requestedCost(
       schema,
@@ -179,6 +206,42 @@ describe('request body size', () => {
     });
     expect(status).toBe(413);
     expect(calls).toEqual([]);
+  });
+
+  it('accepts a chunked body within the limit, and reads it whole', async () => {
+    const small = JSON.stringify({ query: `{ tracks { slug } } # ${'y'.repeat(1_000)}` });
+    const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(
+        server.url,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode!, body }));
+        },
+      );
+      request.on('error', reject);
+      for (let i = 0; i < small.length; i += 100) request.write(small.slice(i, i + 100));
+      request.end();
+    });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body).data.tracks.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a Content-Length that is not a byte count with 400', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(
+        server.url,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '10, 10' } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode!);
+        },
+      );
+      request.on('error', reject);
+      request.end('{"query":1}');
+    });
+    expect(status).toBe(400);
   });
 
   it('accepts a body within the limit', async () => {
