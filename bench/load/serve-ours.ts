@@ -9,7 +9,9 @@
  * does). All load comes from one address, so with the limiter on most of a sustained run is
  * answered 429 RATE_LIMITED within seconds, and the run measures the limiter instead of the
  * server; PostGraphile, the reference, has none. Everything else (cost analysis, depth and token
- * limits, CSRF check, metrics, silent logging) stays as deployed.
+ * limits, CSRF check, metrics) stays as deployed, logging included: one JSON line per request at
+ * info level on stdout, as src/main.ts logs with LOG_LEVEL unset (run.ts drains the child's
+ * stdout).
  *
  * OURS_RESPONSE_CACHE_TTL_MS (default 0, off, as RESPONSE_CACHE_TTL_MS defaults to in
  * src/config.ts) turns on the anonymous response cache, as docker-compose.yml does with 30000.
@@ -17,6 +19,7 @@
  * the cache, the pathway index and the API-key cache are cleared on every data change; that costs
  * one extra, idle connection outside the pool.
  */
+import { pino } from 'pino';
 import { createPrisma } from '../../src/db/client.js';
 import { createApp } from '../../src/server/app.js';
 import { listen } from '../../src/server/http.js';
@@ -36,6 +39,8 @@ const databaseUrl = databaseUrlFromEnv();
 const app = createApp({
   prisma: createPrisma(databaseUrl),
   config: { rateLimitPoints: 0, responseCacheTtlMs: responseCacheTtlMs() },
+  // As src/main.ts with LOG_LEVEL unset.
+  logger: pino({ name: 'career-lattice', level: 'info' }),
   listenUrl: databaseUrl,
 });
 const { url } = await listen(app, 0, '127.0.0.1');

@@ -58,8 +58,10 @@ export async function startServer(
   script: string,
   databaseUrl: string,
   env: Record<string, string> = {},
+  /** Extra Node.js options for the child, e.g. `--cpu-prof` (bench/load/lookups.ts). */
+  nodeArgs: string[] = [],
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script)], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(import.meta.dirname, script)], {
     cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: {
