@@ -165,6 +165,10 @@ interface Scratch {
   sortedEdges: Int32Array;
   sortedKeys: Float64Array;
   sortedMark: Int32Array;
+  /** Fewest moves to a target (hopsToTargets), valid where hopMark is the query's stamp. */
+  hopDist: Int32Array;
+  hopMark: Int32Array;
+  hopQueue: Int32Array;
   /** Roles off the current label's path taken by the dominators counted so far (k > 1). */
   extraMark: Int32Array;
   /** Landmark bounds towards the current target, cached per query (altMark === stamp). */
@@ -192,6 +196,9 @@ function scratchFor(index: GraphIndex): Scratch {
       sortedKeys: new Float64Array(index.edgeCount),
       sortedMark: new Int32Array(index.roleCount),
       extraMark: new Int32Array(index.roleCount),
+      hopDist: new Int32Array(index.roleCount),
+      hopMark: new Int32Array(index.roleCount),
+      hopQueue: new Int32Array(index.roleCount),
       alt: new Float64Array(index.roleCount),
       altMark: new Int32Array(index.roleCount),
     };
@@ -207,7 +214,16 @@ function nextStamp(s: Scratch): number {
 /** At the start of a query: makes sure its stamps cannot run out (a query takes at most one per work unit). */
 function beginQuery(s: Scratch, budget: number): void {
   if (s.stamp + Math.min(budget, 0x3fffffff) + 16 < 0x7fffffff) return;
-  for (const a of [s.nodeMark, s.progMark, s.revDistMark, s.revSettled, s.altMark, s.sortedMark, s.extraMark])
+  for (const a of [
+    s.nodeMark,
+    s.progMark,
+    s.revDistMark,
+    s.revSettled,
+    s.altMark,
+    s.sortedMark,
+    s.extraMark,
+    s.hopMark,
+  ])
     a.fill(0);
   s.stamp = 0;
 }
@@ -635,6 +651,58 @@ class Expander {
   }
 }
 
+/**
+ * Fewest moves from each role to one of `targets`, by a breadth-first search over in-edges up to
+ * `depth` moves, skipping roles the constraints forbid (the start is exempt), and stopping early once
+ * it has scanned `maxWork` edges. Marks reached roles with a new stamp in s.hopMark and their moves in
+ * s.hopDist; returns a lower bound of the moves of every role not marked (Infinity: none reaches a
+ * target within `depth`).
+ */
+function hopsToTargets(
+  index: GraphIndex,
+  s: Scratch,
+  targets: readonly number[],
+  allowed: Uint8Array | null,
+  src: number,
+  depth: number,
+  maxWork: number,
+  meter: Meter,
+): number {
+  const st = nextStamp(s);
+  const { hopDist: dist, hopMark: mark, hopQueue: queue } = s;
+  let tail = 0;
+  for (const t of targets) {
+    mark[t] = st;
+    dist[t] = 0;
+    queue[tail++] = t;
+  }
+  let work = 0;
+  let unmarked = Infinity;
+  for (let head = 0; head < tail; head++) {
+    const v = queue[head]!;
+    const d = dist[v]! + 1;
+    if (d > depth) break; // breadth-first: every later role is as far
+    if (work > maxWork) {
+      // Every role within dist[v] moves is marked; some at d may not be.
+      unmarked = d;
+      break;
+    }
+    const lo = index.inOffsets[v]!;
+    const hi = index.inOffsets[v + 1]!;
+    work += hi - lo + 1;
+    for (let j = lo; j < hi; j++) {
+      const u = index.edgeFrom[index.inEdges[j]!]!;
+      if (mark[u] === st) continue;
+      if (allowed !== null && allowed[u] === 0 && u !== src) continue;
+      mark[u] = st;
+      dist[u] = d;
+      queue[tail++] = u;
+    }
+  }
+  meter.add(work);
+  return unmarked;
+}
+
 /** Which lower bounds the reverse search computes, in lexicographic order. */
 const BOUND_MONTHS = 0; // (months, training cost, hops)
 const BOUND_COST = 1; // (training cost, months, hops)
@@ -963,7 +1031,19 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     }
     return true;
   };
+  // With maxSteps, the fewest moves from each role to a target (a breadth-first search backwards, as
+  // deep as maxSteps allows): a role that cannot reach a target in the moves left is a dead end.
+  // Its work is capped (a sixteenth of the budget); stopped early, it still bounds what it did not reach.
+  const hopsUnmarked = Number.isFinite(limits.maxSteps)
+    ? hopsToTargets(index, s, targets, limits.allowed, src, limits.maxSteps, meter.budget / 16, meter)
+    : -1;
+  const hopStamp = s.stamp;
+  const { hopMark, hopDist } = s;
   const admit = (node: number, steps: number, months: number, cost: number, count: number): boolean => {
+    if (hopsUnmarked >= 0 && !isTarget(node)) {
+      const hop = hopMark[node] === hopStamp ? hopDist[node]! : hopsUnmarked;
+      if (steps + hop > limits.maxSteps) return false;
+    }
     if (isTarget(node)) {
       hA = hB = hC = 0;
       hExact = true;

@@ -351,7 +351,7 @@ describe('bounded work', () => {
 });
 
 describe('exactness corner cases', () => {
-  it('k-best with dominance only counts dominators whose roles are all on the dominated path', () => {
+  it('k-best dominance keeps every pathway (dominators on distinct paths with disjoint extra roles)', () => {
     // Found by property testing: 6 roles, k = 4.
     const edges = [
       [0, 4],
@@ -370,6 +370,36 @@ describe('exactness corner cases', () => {
     const g = fixture({ roles, transitions: edges.map(([a, b]) => [`r${a}`, `r${b}`, 0] as [string, string, number]) });
     const q: PathwayQuery = { from: g.role('r0'), to: g.role('r5'), k: 4, rankBy: 'FASTEST' };
     expect(findPathways(buildIndex(g.input), q)).toEqual(bruteFindPathways(g.input, q));
+  });
+
+  it('maxSteps prunes by the fewest moves left, also when its backward search stops early', () => {
+    // 30 middle roles lead to the target; 30 detour roles need two more moves, through a hub. With a
+    // work budget of 640 the backward breadth-first search (capped at 640 / 16 = 40 edges) stops before
+    // it reaches the hub's in-edges, so the detours' moves are bounded (by 2, exactly), not measured.
+    const roles: Record<string, string> = { src: 't', dst: 't' };
+    const transitions: [string, string, number][] = [['src', 'dst', 5]];
+    for (let i = 0; i < 30; i++) {
+      roles[`m${i}`] = 't';
+      roles[`d${i}`] = 't';
+      transitions.push(['src', `m${i}`, (i % 4) * 0.5], [`m${i}`, 'dst', (i % 3) * 0.5]);
+      transitions.push(['src', `d${i}`, 0], [`d${i}`, 'hub', 0]);
+    }
+    roles.hub = 't'; // last, so that the search reaches its in-edges last
+    transitions.push(['hub', 'dst', 0]);
+    const g = fixture({ roles, transitions });
+    const ix = buildIndex(g.input);
+    for (const maxSteps of [1, 2, 3]) {
+      const q: PathwayQuery = {
+        from: g.role('src'),
+        to: g.role('dst'),
+        k: 4,
+        rankBy: 'FASTEST',
+        constraints: { maxSteps },
+      };
+      const expected = bruteFindPathways(g.input, q);
+      expect(findPathways(ix, q)).toEqual(expected);
+      expect(findPathways(ix, { ...q, workBudget: 640 })).toEqual(expected);
+    }
   });
 
   it('a pathway better on the ranking does not hide one that alone meets a limit', () => {
