@@ -47,7 +47,7 @@ export function lastSearchStats(): SearchStats {
   return { ...stats };
 }
 
-/** Default work budget of a search: about a second of work on an ordinary machine. */
+/** Default work budget of a search: a few tenths of a second on the benchmark machine (docs/benchmarks.md). */
 export const DEFAULT_WORK_BUDGET = 2_000_000;
 /** Most pathways one query may ask for. */
 export const MAX_K = 100;
