@@ -1,8 +1,8 @@
 /**
  * Exact pathway search over a GraphIndex (docs/decisions/003-pathway-search.md).
  *
- * A* over labels: a label is a loopless path from the start together with the certifications chosen
- * on it so far, carrying its exact state (months, cost, certifications earned, programs completed).
+ * A* over labels: a label is a loopless path from the start with its exact state (months, programs
+ * completed, the requirement classes on it and their best certification plan: cost and count).
  * The priority is the ranking's lexicographic key plus a lexicographic lower bound of the rest of the
  * way (an incremental reverse Dijkstra), then the transition-id sequence. Keys never decrease along a
  * path, so complete pathways come out in exact order. A label is dropped only when others at the same
@@ -72,11 +72,10 @@ const RANK_CODE: Record<RankBy, number> = {
 };
 
 /**
- * A partial pathway: a path from the start to `node` together with the certifications chosen so far
- * (one label per path and choice of options), with its exact state.
+ * A partial pathway: a path from the start to `node` (one label per path) with its exact state.
  */
 class Label {
-  /** Partial expansion: how many of the role's sorted out-edges have been expanded (-1: none yet). */
+  /** Partial expansion: the position in Scratch.sortedEdges of the next out-edge to expand (-1: none yet). */
   cursor = -1;
   /** Lower bound of the rest of the way (see ReverseSearch), and whether it is final. */
   hA = 0;
