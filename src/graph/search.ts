@@ -164,7 +164,7 @@ interface Scratch {
   sortedEdges: Int32Array;
   sortedKeys: Float64Array;
   sortedMark: Int32Array;
-  /** Fewest moves to a target (hopsToTargets), valid where hopMark is the query's stamp. */
+  /** Fewest moves to a target (HopSearch), valid where hopMark is the query's stamp. */
   hopDist: Int32Array;
   hopMark: Int32Array;
   hopQueue: Int32Array;
@@ -651,55 +651,74 @@ class Expander {
 }
 
 /**
- * Fewest moves from each role to one of `targets`, by a breadth-first search over in-edges up to
- * `depth` moves, skipping roles the constraints forbid (the start is exempt), and stopping early once
- * it has scanned `maxWork` edges. Marks reached roles with a new stamp in s.hopMark and their moves in
- * s.hopDist; returns a lower bound of the moves of every role not marked (Infinity: none reaches a
- * target within `depth`).
+ * Fewest moves from each role to one of the targets, by an incremental breadth-first search over
+ * in-edges, at most `depth` deep, skipping roles the constraints forbid (the start is exempt). It runs
+ * in steps, interleaved with the forward search; `bound(r)` is exact for a role it has reached and a
+ * lower bound (the depth it has completed, plus one) for any other.
  */
-function hopsToTargets(
-  index: GraphIndex,
-  s: Scratch,
-  targets: readonly number[],
-  allowed: Uint8Array | null,
-  src: number,
-  depth: number,
-  maxWork: number,
-  meter: Meter,
-): number {
-  const st = nextStamp(s);
-  const { hopDist: dist, hopMark: mark, hopQueue: queue } = s;
-  let tail = 0;
-  for (const t of targets) {
-    mark[t] = st;
-    dist[t] = 0;
-    queue[tail++] = t;
-  }
-  let work = 0;
-  let unmarked = Infinity;
-  for (let head = 0; head < tail; head++) {
-    const v = queue[head]!;
-    const d = dist[v]! + 1;
-    if (d > depth) break; // breadth-first: every later role is as far
-    if (work > maxWork) {
-      // Every role within dist[v] moves is marked; some at d may not be.
-      unmarked = d;
-      break;
+class HopSearch {
+  work = 0;
+  done = false;
+  private head = 0;
+  private tail = 0;
+  private readonly stamp: number;
+
+  constructor(
+    private readonly index: GraphIndex,
+    private readonly s: Scratch,
+    targets: readonly number[],
+    private readonly allowed: Uint8Array | null,
+    private readonly src: number,
+    private readonly depth: number,
+    private readonly meter: Meter,
+  ) {
+    this.stamp = nextStamp(s);
+    for (const t of targets) {
+      s.hopMark[t] = this.stamp;
+      s.hopDist[t] = 0;
+      s.hopQueue[this.tail++] = t;
     }
-    const lo = index.inOffsets[v]!;
-    const hi = index.inOffsets[v + 1]!;
-    work += hi - lo + 1;
+  }
+
+  /** Scans the in-edges of the next role in line. */
+  step(): void {
+    const { hopDist: dist, hopMark: mark, hopQueue: queue } = this.s;
+    if (this.head === this.tail) {
+      this.done = true;
+      return;
+    }
+    const v = queue[this.head]!;
+    const d = dist[v]! + 1;
+    if (d > this.depth) {
+      this.done = true; // breadth-first: every role left in line is as far
+      return;
+    }
+    this.head++;
+    const ix = this.index;
+    const lo = ix.inOffsets[v]!;
+    const hi = ix.inOffsets[v + 1]!;
+    const st = this.stamp;
     for (let j = lo; j < hi; j++) {
-      const u = index.edgeFrom[index.inEdges[j]!]!;
+      const u = ix.edgeFrom[ix.inEdges[j]!]!;
       if (mark[u] === st) continue;
-      if (allowed !== null && allowed[u] === 0 && u !== src) continue;
+      if (this.allowed !== null && this.allowed[u] === 0 && u !== this.src) continue;
       mark[u] = st;
       dist[u] = d;
-      queue[tail++] = u;
+      queue[this.tail++] = u;
     }
+    const units = 1 + hi - lo;
+    this.work += units;
+    this.meter.add(units);
   }
-  meter.add(work);
-  return unmarked;
+
+  /** A lower bound of the moves from role r to a target (Infinity: none within `depth`). */
+  bound(r: number): number {
+    const s = this.s;
+    if (s.hopMark[r] === this.stamp) return s.hopDist[r]!;
+    if (this.done) return Infinity;
+    // Every role as near as the next in line is marked already.
+    return s.hopDist[s.hopQueue[this.head]!]! + 1;
+  }
 }
 
 /** Which lower bounds the reverse search computes, in lexicographic order. */
@@ -1031,18 +1050,13 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     return true;
   };
   // With maxSteps, the fewest moves from each role to a target (a breadth-first search backwards, as
-  // deep as maxSteps allows): a role that cannot reach a target in the moves left is a dead end.
-  // Its work is capped (a sixteenth of the budget); stopped early, it still bounds what it did not reach.
-  const hopsUnmarked = Number.isFinite(limits.maxSteps)
-    ? hopsToTargets(index, s, targets, limits.allowed, src, limits.maxSteps, meter.budget / 16, meter)
-    : -1;
-  const hopStamp = s.stamp;
-  const { hopMark, hopDist } = s;
+  // deep as maxSteps allows, run alongside like the reverse search): a role that cannot reach a target
+  // in the moves left is a dead end.
+  const hops = Number.isFinite(limits.maxSteps)
+    ? new HopSearch(index, s, targets, limits.allowed, src, limits.maxSteps, meter)
+    : null;
   const admit = (node: number, steps: number, months: number, cost: number, count: number): boolean => {
-    if (hopsUnmarked >= 0 && !isTarget(node)) {
-      const hop = hopMark[node] === hopStamp ? hopDist[node]! : hopsUnmarked;
-      if (steps + hop > limits.maxSteps) return false;
-    }
+    if (hops !== null && !isTarget(node) && steps + hops.bound(node) > limits.maxSteps) return false;
     if (isTarget(node)) {
       hA = hB = hC = 0;
       hExact = true;
@@ -1176,6 +1190,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     while (heap.size > 0) {
       // The reverse search gets as much work as the forward one (a bidirectional balance).
       while (!rev.done && 2 * rev.work <= meter.used) rev.step();
+      // The moves-left search likewise, up to a third of the work.
+      if (hops !== null) while (!hops.done && 3 * hops.work <= meter.used) hops.step();
       const L = heap.pop()!;
       st.popped++;
       meter.add(1);
