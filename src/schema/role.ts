@@ -37,8 +37,10 @@ export const Role = builder.prismaNode('Role', {
     version: t.exposeInt('version', {
       description: 'Increases with every change; send it back as `expectedVersion` when updating or deleting.',
     }),
-    slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "clinical-medical-assistant".' }),
-    title: t.exposeString('title', { description: 'Usual job title.' }),
+    // Read straight off the row: these columns are in the type's base selection, so always loaded,
+    // and an exposed field in select mode costs per-row bookkeeping to check that it was.
+    slug: t.string({ description: 'Stable identifier, e.g. "clinical-medical-assistant".', resolve: (r) => r.slug }),
+    title: t.string({ description: 'Usual job title.', resolve: (r) => r.title }),
     alternateTitles: t.exposeStringList('alternateTitles', {
       description: 'Other titles employers use for the role (e.g. MAA, MOA).',
     }),

@@ -3,16 +3,17 @@ import { builder } from './builder.js';
 export const Track = builder.prismaNode('Track', {
   // node(id:) answers null for an ID whose object no longer exists.
   nullable: true,
-  // Select mode, as for Role: only the columns a request asks for.
-  select: { id: true },
+  // Select mode, as for Role: only the columns a request asks for, beyond these narrow ones.
+  select: { id: true, slug: true, name: true },
   description: 'A family of roles: clinical, administrative, or hybrid (both sides of the practice).',
   id: { field: 'id' },
   fields: (t) => ({
     version: t.exposeInt('version', {
       description: 'Increases with every change; send it back as `expectedVersion` when updating or deleting.',
     }),
-    slug: t.exposeString('slug', { description: 'Stable identifier, e.g. "clinical".' }),
-    name: t.exposeString('name', { description: 'Display name.' }),
+    // In the base selection, so read straight off the row (see Role).
+    slug: t.string({ description: 'Stable identifier, e.g. "clinical".', resolve: (r) => r.slug }),
+    name: t.string({ description: 'Display name.', resolve: (r) => r.name }),
     description: t.exposeString('description', { description: 'What the roles of this track have in common.' }),
     roles: t.relation('roles', {
       description: 'The roles on this track, by title.',
