@@ -7,7 +7,7 @@
  * | `BENCH_SCALES`               | `S,M` (add `L` for the 100k-role graph)          |
  * | `DATABASE_URL`               | `postgresql://postgres@127.0.0.1:5432/postgres`  |
  * | `BENCH_SEED`                 | `42` (pairs; the graphs use generators.ts seeds) |
- * | `BENCH_PAIRS_S/M/L`          | `200 / 200 / 50` source/target pairs             |
+ * | `BENCH_PAIRS_S/M/L`          | `200 / 1000 / 200` source/target pairs           |
  * | `BENCH_CTE_PAIRS_S/M/L`      | `200 / 30 / 20` (first N of the same pairs)      |
  * | `BENCH_CTE_TIMEOUT_MS_S/M/L` | `2000 / 2000 / 5000` statement_timeout           |
  * | `BENCH_CTE_DEPTH`            | `5` (depth cap of the recursive CTE)             |
@@ -53,8 +53,8 @@ export interface Settings {
 
 const DEFAULTS: Record<Scale, { pairs: number; ctePairs: number; cteTimeoutMs: number }> = {
   S: { pairs: 200, ctePairs: 200, cteTimeoutMs: 2000 },
-  M: { pairs: 200, ctePairs: 30, cteTimeoutMs: 2000 },
-  L: { pairs: 50, ctePairs: 20, cteTimeoutMs: 5000 },
+  M: { pairs: 1000, ctePairs: 30, cteTimeoutMs: 2000 },
+  L: { pairs: 200, ctePairs: 20, cteTimeoutMs: 5000 },
 };
 
 export function readSettings(): Settings {
