@@ -91,6 +91,8 @@ type Selected = {
   own?: number;
   /** The fields selected under this one, per type they are selected on. */
   children?: Map<GraphQLCompositeType, Map<string, Selected>>;
+  /** The same without the free ones (scalars of no weight), for walking results. */
+  costly?: Map<GraphQLCompositeType, [string, Selected][]>;
 };
 
 function collect(
@@ -136,6 +138,20 @@ function childrenOf(walk: Walk, s: Selected, type: GraphQLCompositeType): Map<st
     s.children.set(type, children);
   }
   return children;
+}
+
+/** `childrenOf` less the fields that cost nothing whatever their value (unweighted scalars). */
+function costlyChildrenOf(walk: Walk, s: Selected, type: GraphQLCompositeType): [string, Selected][] {
+  s.costly ??= new Map();
+  let costly = s.costly.get(type);
+  if (!costly) {
+    costly = [...childrenOf(walk, s, type)].filter(([, child]) => {
+      const named = getNamedType(child.field.type);
+      return !(isLeafType(named) || !isCompositeType(named)) || ownCost(walk, child) !== 0;
+    });
+    s.costly.set(type, costly);
+  }
+  return costly;
 }
 
 function argument(walk: Walk, s: Selected, name: string): number | undefined {
@@ -211,10 +227,10 @@ function actualField(walk: Walk, s: Selected, value: unknown): number {
   if (isConnection(type)) {
     let total = own + walk.weights.connection;
     const data = value as Record<string, unknown>;
-    for (const [key, child] of childrenOf(walk, s, type)) {
+    for (const [key, child] of costlyChildrenOf(walk, s, type)) {
       if (child.field.name === 'edges' && Array.isArray(data[key])) {
         const edgeType = getNamedType(child.field.type) as GraphQLCompositeType;
-        const edgeFields = childrenOf(walk, child, edgeType);
+        const edgeFields = costlyChildrenOf(walk, child, edgeType);
         for (const edge of data[key] as (Record<string, unknown> | null)[]) {
           if (edge) for (const [k, f] of edgeFields) total += actualField(walk, f, edge[k]);
         }
@@ -237,7 +253,7 @@ function actualObject(walk: Walk, s: Selected, type: GraphQLNamedType, value: un
   if (value == null || !isCompositeType(type)) return 0;
   const data = value as Record<string, unknown>;
   let total = walk.weights.object;
-  for (const [key, child] of childrenOf(walk, s, type)) total += actualField(walk, child, data[key]);
+  for (const [key, child] of costlyChildrenOf(walk, s, type)) total += actualField(walk, child, data[key]);
   return total;
 }
 

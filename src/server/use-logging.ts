@@ -17,6 +17,7 @@ export function useLogging(logger: Logger, endpoint: string): Plugin {
       requestState(request).operationName ??= params.operationName ?? undefined;
     },
     onResultProcess({ request, result }) {
+      if (!Array.isArray(result) && !(result as ExecutionResult | undefined)?.errors?.length) return;
       const errors = [result].flat().flatMap((r) => (r as ExecutionResult | undefined)?.errors ?? []);
       if (errors.length) requestState(request).errorCodes = errors.map((e) => String(e.extensions?.code ?? 'NONE'));
     },

@@ -110,6 +110,7 @@ export function useMetrics({ prisma, graph, timeoutMs, endpoint = '/graphql' }: 
       }
     },
     onResultProcess({ result }) {
+      if (!Array.isArray(result) && !(result as ExecutionResult | undefined)?.errors?.length) return;
       for (const single of [result].flat() as ExecutionResult[]) {
         for (const error of single?.errors ?? []) {
           const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'NONE';
