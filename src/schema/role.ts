@@ -228,9 +228,11 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'The role with this slug, or null.',
     args: { slug: t.arg.string({ required: true, description: 'Role slug, e.g. "medical-assistant".' }) },
-    // One row: its to-one relations (track) and short lists cost one SQL query joined, not one per relation.
+    // One row: its to-one relations (track) and short lists cost one SQL query joined, not one per
+    // relation. findFirst on the unique slug is the same SQL as findUnique without findUnique's
+    // batching machinery, which only ever batches calls made in the same tick (never two requests).
     resolve: (query, _root, { slug }, { prisma }) =>
-      prisma.role.findUnique({ ...query, where: { slug }, relationLoadStrategy: 'join' }),
+      prisma.role.findFirst({ ...query, where: { slug }, relationLoadStrategy: 'join' }),
   }),
   roles: t.prismaConnection(
     {
