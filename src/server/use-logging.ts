@@ -58,6 +58,9 @@ export function yogaLogger(logger: Logger): YogaLogger {
   const forward =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
+      // yoga logs several debug lines per request; with debug off they cost nothing here. (What is
+      // logged goes out at this level or, for a lost database, a lower one, so nothing is lost.)
+      if (!logger.isLevelEnabled(level)) return;
       const [first, ...rest] = args;
       if (first instanceof Error) {
         if (isDatabaseUnavailable(first))
