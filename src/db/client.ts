@@ -1,6 +1,9 @@
 /** The Prisma client, connected through the node-postgres driver adapter. */
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { getDatamodel } from '../generated/pothos-types.js';
+import { DirectReader, directSchema } from './direct-read.js';
 
 export { PrismaClient };
 
@@ -21,9 +24,14 @@ const RELATION_READS = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'fi
  * `onQuery` receives the SQL of every statement (tests count them).
  */
 export function createPrisma(url: string, options: { onQuery?: (sql: string) => void } = {}): PrismaClient {
+  // Fail fast when the database cannot be reached rather than waiting for the TCP timeout.
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  // An idle connection's error (the server went away) would otherwise be an uncaught 'error'
+  // event; the next query reports the outage instead.
+  pool.on('error', () => {});
   const client = new PrismaClient({
-    // Fail fast when the database cannot be reached rather than waiting for the TCP timeout.
-    adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 5_000 }),
+    // Prisma and the direct reads share the pool; Prisma ends it on $disconnect.
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     // The other formats capture a stack trace at every query (new Error()) to point error messages
     // at the calling line: ~20% of Prisma's CPU time for a one-row read. Errors keep their message,
     // code and stack; clients never see them (src/server/errors.ts masks them).
@@ -32,7 +40,7 @@ export function createPrisma(url: string, options: { onQuery?: (sql: string) => 
   });
   const { onQuery } = options;
   if (onQuery) (client as PrismaClient<'query'>).$on('query', (event) => onQuery(event.query));
-  return client.$extends({
+  const extended = client.$extends({
     name: 'relation-load-strategy-query-by-default',
     query: {
       $allModels: {
@@ -46,4 +54,18 @@ export function createPrisma(url: string, options: { onQuery?: (sql: string) => 
       },
     },
   }) as unknown as PrismaClient;
+  const runtime = (client as unknown as { _runtimeDataModel?: Parameters<typeof directSchema>[1] })._runtimeDataModel;
+  if (runtime) readers.set(extended, new DirectReader(pool, directSchema(getDatamodel(), runtime), onQuery));
+  return extended;
+}
+
+const readers = new WeakMap<object, DirectReader>();
+
+/**
+ * The direct reader (src/db/direct-read.ts) sharing `prisma`'s connection pool, or undefined for a
+ * client that has none (a transaction's, or if Prisma's internals ever stop exposing the names of
+ * tables and columns, in which case every read goes through Prisma).
+ */
+export function directReads(prisma: object): DirectReader | undefined {
+  return readers.get(prisma);
 }

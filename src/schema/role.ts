@@ -1,4 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.js';
+import { directReads } from '../db/client.js';
 import { builder } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, badInput, checkPageSize, connectionOf, notFound } from './errors.js';
@@ -231,8 +232,14 @@ builder.queryFields((t) => ({
     // One row: its to-one relations (track) and short lists cost one SQL query joined, not one per
     // relation. findFirst on the unique slug is the same SQL as findUnique without findUnique's
     // batching machinery, which only ever batches calls made in the same tick (never two requests).
-    resolve: (query, _root, { slug }, { prisma }) =>
-      prisma.role.findFirst({ ...query, where: { slug }, relationLoadStrategy: 'join' }),
+    // A plain selection (columns of the role and its track) is one direct SQL read (src/db/direct-read.ts).
+    resolve: (query, _root, { slug }, { prisma }) => {
+      const args = { ...query, where: { slug } };
+      return (
+        (directReads(prisma)?.findFirst('Role', args) as ReturnType<typeof prisma.role.findFirst> | undefined) ??
+        prisma.role.findFirst({ ...args, relationLoadStrategy: 'join' })
+      );
+    },
   }),
   roles: t.prismaConnection(
     {
@@ -261,7 +268,11 @@ builder.queryFields((t) => ({
         if (field === 'TITLE' || field === 'LEVEL') {
           const orderBy: Prisma.RoleOrderByWithRelationInput[] =
             field === 'TITLE' ? [{ title: dir }, { id: dir }] : [{ level: dir }, { title: dir }, { id: dir }];
-          return prisma.role.findMany({ ...query, where, orderBy });
+          const page = { ...query, where, orderBy };
+          return (
+            (directReads(prisma)?.findMany('Role', page) as ReturnType<typeof prisma.role.findMany> | undefined) ??
+            prisma.role.findMany(page)
+          );
         }
         const ids = pageOf(await resolveRoleIds(prisma, where, field, dir === 'desc'), query as never);
         const rows = await prisma.role.findMany({

@@ -1,0 +1,412 @@
+/**
+ * Direct reads: the plainest lookups (a model's scalar columns, and those of the records its
+ * foreign keys point at) compiled once per shape into one SQL statement that runs on the same
+ * node-postgres pool Prisma uses, with no Prisma query engine in between.
+ *
+ * Why: for a one-row read, building the query in Prisma's client, interpreting its plan and
+ * mapping the rows back costs more CPU than all the rest of a GraphQL request (docs/load-test.md).
+ * A lookup like `role(slug) { title track { name } }` needs none of that: one SELECT with a JOIN.
+ *
+ * What is compiled, from the same arguments a Prisma `findFirst`/`findMany` takes (the ones Pothos
+ * builds from a request's selection):
+ * - `select` of scalar fields (String, Int, Boolean, an enum, String[] or Int[]) and of to-one
+ *   relations through a foreign key on this side, nested the same way;
+ * - `where`: equality on scalar fields (`{ slug: 'x' }`, `{ slug: { equals: 'x' } }`), `in` lists,
+ *   and `AND` of those;
+ * - `orderBy` (a list of `{ field: 'asc' | 'desc' }`, ending with the id), `take` (negative too),
+ *   `skip` and `cursor` on the id, with Prisma's semantics.
+ * Anything else (list relations, counts, other filters, DateTime/Decimal/Json columns...) returns
+ * `undefined` from `findFirst`/`findMany`, and the caller asks Prisma. tests/db/direct-read.test.ts
+ * compares both on every model and argument form compiled here.
+ *
+ * Statements are prepared once per connection (named) and kept for up to MAX_SHAPES distinct
+ * shapes; rows come back as arrays and are built into plain objects shaped as Prisma returns them.
+ */
+import type pg from 'pg';
+
+/** A model's fields as Pothos' generated datamodel describes them, with their column names. */
+export type DirectModel = {
+  table: string;
+  id: string | undefined;
+  fields: Map<string, DirectField>;
+};
+type DirectField = {
+  name: string;
+  column: string;
+  kind: 'scalar' | 'enum' | 'object';
+  type: string;
+  isList: boolean;
+  isRequired: boolean;
+  /** For a to-one relation through a foreign key on this model: that key's field. */
+  foreignKey?: string;
+};
+
+/** The structural facts this module needs about the schema, keyed by model name. */
+export type DirectSchema = Map<string, DirectModel>;
+
+type PothosDatamodel = {
+  datamodel: {
+    models: Record<
+      string,
+      {
+        fields: readonly {
+          name: string;
+          kind: string;
+          type: string;
+          isList: boolean;
+          isRequired: boolean;
+          isId: boolean;
+          relationFromFields?: readonly string[];
+        }[];
+      }
+    >;
+  };
+};
+type RuntimeDataModel = {
+  models: Record<string, { dbName: string | null; fields: { name: string; dbName?: string | null }[] }>;
+};
+
+/** Joins Pothos' datamodel (shape) with Prisma's runtime datamodel (table and column names). */
+export function directSchema(pothos: PothosDatamodel, runtime: RuntimeDataModel): DirectSchema {
+  const schema: DirectSchema = new Map();
+  for (const [name, model] of Object.entries(pothos.datamodel.models)) {
+    const names = runtime.models[name];
+    if (!names) continue;
+    const columns = new Map(names.fields.map((f) => [f.name, f.dbName ?? f.name]));
+    const ids = model.fields.filter((f) => f.isId);
+    const fields = new Map<string, DirectField>();
+    for (const f of model.fields) {
+      const kind = f.kind === 'scalar' || f.kind === 'enum' || f.kind === 'object' ? f.kind : undefined;
+      if (!kind) continue;
+      const from = f.relationFromFields ?? [];
+      fields.set(f.name, {
+        name: f.name,
+        column: columns.get(f.name) ?? f.name,
+        kind,
+        type: f.type,
+        isList: f.isList,
+        isRequired: f.isRequired,
+        ...(kind === 'object' && !f.isList && from.length === 1 && { foreignKey: from[0] }),
+      });
+    }
+    schema.set(name, { table: names.dbName ?? name, id: ids.length === 1 ? ids[0]!.name : undefined, fields });
+  }
+  return schema;
+}
+
+/** Column types whose node-postgres text parsing gives exactly what Prisma returns. */
+const PLAIN_SCALARS = new Set(['String', 'Int', 'Boolean']);
+const PLAIN_LISTS = new Set(['String', 'Int']);
+
+function plainColumn(field: DirectField): boolean {
+  if (field.kind === 'enum') return !field.isList;
+  if (field.kind !== 'scalar') return false;
+  return field.isList ? PLAIN_LISTS.has(field.type) : PLAIN_SCALARS.has(field.type);
+}
+
+export type ReadArgs = {
+  select?: unknown;
+  include?: unknown;
+  where?: unknown;
+  orderBy?: unknown;
+  take?: number;
+  skip?: number;
+  cursor?: unknown;
+  distinct?: unknown;
+  relationLoadStrategy?: unknown;
+};
+
+/** How to build one result object from a row of columns. */
+type Shape = { keys: string[]; /** index in the row, or a nested shape */ parts: (number | NestedShape)[] };
+type NestedShape = { shape: Shape; /** row index of the related id: null there means no related record */ id: number };
+
+type Compiled = {
+  name: string | undefined;
+  text: string;
+  shape: Shape;
+  /** Pulls the statement's parameters out of the arguments, in order. */
+  params: (args: ReadArgs) => unknown[];
+  /** Results come in reversed order (negative take) and must be put back. */
+  reverse: boolean;
+};
+
+class Unsupported extends Error {}
+const UNSUPPORTED = new Unsupported('not a direct read');
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const MAX_SHAPES = 256;
+
+type Getter = (args: ReadArgs) => unknown;
+
+type SelectState = { columns: string[]; positions: Map<string, number>; joins: string[]; aliases: number };
+
+/** The row index of a column, selecting it once however often it is used. */
+function column(state: SelectState, sql: string): number {
+  let at = state.positions.get(sql);
+  if (at === undefined) {
+    at = state.columns.push(sql) - 1;
+    state.positions.set(sql, at);
+  }
+  return at;
+}
+
+/** Compiles `select` into columns and joins. Throws UNSUPPORTED for what it cannot read. */
+function compileSelect(
+  schema: DirectSchema,
+  modelName: string,
+  select: unknown,
+  alias: string,
+  state: SelectState,
+): Shape {
+  const model = schema.get(modelName);
+  if (!model || typeof select !== 'object' || select === null || Array.isArray(select)) throw UNSUPPORTED;
+  const keys: string[] = [];
+  const parts: (number | NestedShape)[] = [];
+  for (const [key, value] of Object.entries(select)) {
+    if (value === false || value === undefined) continue;
+    const field = model.fields.get(key);
+    if (!field) throw UNSUPPORTED;
+    if (field.kind === 'object') {
+      if (!field.foreignKey || typeof value !== 'object' || value === null) throw UNSUPPORTED;
+      const nested = value as Record<string, unknown>;
+      if (Object.keys(nested).some((k) => k !== 'select')) throw UNSUPPORTED;
+      const related = schema.get(field.type);
+      const fk = model.fields.get(field.foreignKey);
+      if (!related?.id || !fk) throw UNSUPPORTED;
+      const relatedId = related.fields.get(related.id)!;
+      const relAlias = `t${state.aliases++}`;
+      state.joins.push(
+        `LEFT JOIN ${quote(related.table)} ${relAlias} ON ${relAlias}.${quote(relatedId.column)} = ${alias}.${quote(fk.column)}`,
+      );
+      const idIndex = column(state, `${relAlias}.${quote(relatedId.column)}`);
+      const shape = compileSelect(schema, field.type, nested.select, relAlias, state);
+      keys.push(key);
+      parts.push({ shape, id: idIndex });
+      continue;
+    }
+    if (value !== true || !plainColumn(field)) throw UNSUPPORTED;
+    keys.push(key);
+    parts.push(column(state, `${alias}.${quote(field.column)}`));
+  }
+  return { keys, parts };
+}
+
+/** One condition of a `where`, as SQL and how to get its parameter. */
+function compileWhere(
+  model: DirectModel,
+  where: unknown,
+  path: (string | number)[],
+  out: { sql: string[]; getters: Getter[] },
+): void {
+  if (where === undefined) return;
+  if (typeof where !== 'object' || where === null || Array.isArray(where)) throw UNSUPPORTED;
+  for (const [key, value] of Object.entries(where)) {
+    if (value === undefined) continue;
+    if (key === 'AND') {
+      const list = Array.isArray(value) ? value : [value];
+      list.forEach((item, i) => compileWhere(model, item, [...path, key, ...(Array.isArray(value) ? [i] : [])], out));
+      continue;
+    }
+    const field = model.fields.get(key);
+    if (!field || !plainColumn(field) || field.isList) throw UNSUPPORTED;
+    const column = `t0.${quote(field.column)}`;
+    const at = [...path, key];
+    if (value === null) {
+      out.sql.push(`${column} IS NULL`);
+    } else if (typeof value !== 'object') {
+      out.getters.push(getterAt(at));
+      out.sql.push(`${column} = $${out.getters.length}`);
+    } else {
+      const ops = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+      if (ops.length !== 1) throw UNSUPPORTED;
+      const [op, operand] = ops[0]!;
+      if (op === 'equals' && operand !== null && typeof operand !== 'object') {
+        out.getters.push(getterAt([...at, op]));
+        out.sql.push(`${column} = $${out.getters.length}`);
+      } else if (op === 'in' && Array.isArray(operand) && operand.every((v) => v !== null && typeof v !== 'object')) {
+        out.getters.push(getterAt([...at, op]));
+        out.sql.push(`${column} = ANY($${out.getters.length})`);
+      } else throw UNSUPPORTED;
+    }
+  }
+}
+
+function getterAt(path: (string | number)[]): Getter {
+  return (args) => {
+    let value: unknown = args.where;
+    for (const step of path) value = (value as Record<string | number, unknown>)[step];
+    return value;
+  };
+}
+
+/** The structural key of a read: everything but the parameter values. */
+function shapeKey(kind: 'first' | 'many', modelName: string, args: ReadArgs): string {
+  return JSON.stringify([
+    kind,
+    modelName,
+    args.select,
+    args.where === undefined ? null : whereKey(args.where),
+    args.orderBy ?? null,
+    args.take === undefined ? 'n' : args.take < 0 ? '-' : '+',
+    args.skip === undefined ? 'n' : 's',
+    args.cursor === undefined ? null : Object.keys(args.cursor as object),
+  ]);
+}
+
+function whereKey(where: unknown): unknown {
+  if (Array.isArray(where)) return where.map(whereKey);
+  if (typeof where !== 'object' || where === null) return where === null ? null : typeof where;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(where)) {
+    if (v === undefined) continue;
+    out[k] = Array.isArray(v) && k === 'in' ? 'list' : whereKey(v);
+  }
+  return out;
+}
+
+type Direction = 'asc' | 'desc';
+
+function compile(schema: DirectSchema, kind: 'first' | 'many', modelName: string, args: ReadArgs): Compiled {
+  const model = schema.get(modelName);
+  if (!model?.id || (kind === 'first' && args.take !== undefined)) throw UNSUPPORTED;
+  for (const key of Object.keys(args)) {
+    const value = (args as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (!['select', 'where', 'orderBy', 'take', 'skip', 'cursor', 'relationLoadStrategy'].includes(key)) {
+      throw UNSUPPORTED;
+    }
+  }
+  const state: SelectState = { columns: [], positions: new Map(), joins: [], aliases: 1 };
+  const shape = compileSelect(schema, modelName, args.select, 't0', state);
+  const where = { sql: [] as string[], getters: [] as Getter[] };
+  compileWhere(model, args.where, [], where);
+
+  // Ordering: a list of single-key objects, ending with the id so that it is total.
+  const rawOrder = args.orderBy === undefined ? [] : Array.isArray(args.orderBy) ? args.orderBy : [args.orderBy];
+  const order: { column: string; dir: Direction }[] = [];
+  for (const item of rawOrder) {
+    const entries = Object.entries(item as Record<string, unknown>);
+    if (entries.length !== 1) throw UNSUPPORTED;
+    const [key, dir] = entries[0]!;
+    const field = model.fields.get(key);
+    // Nullable columns sort NULLs last and compare to nothing: left to Prisma.
+    const sortable = field && plainColumn(field) && !field.isList && field.isRequired;
+    if (!sortable || (dir !== 'asc' && dir !== 'desc')) throw UNSUPPORTED;
+    order.push({ column: `t0.${quote(field.column)}`, dir });
+  }
+  const idColumn = `t0.${quote(model.fields.get(model.id)!.column)}`;
+  const paged = args.take !== undefined || args.skip !== undefined || args.cursor !== undefined;
+  if (paged && order.at(-1)?.column !== idColumn) throw UNSUPPORTED;
+  const reverse = args.take !== undefined && args.take < 0;
+  const effective = reverse
+    ? order.map((o) => ({ ...o, dir: o.dir === 'asc' ? ('desc' as const) : ('asc' as const) }))
+    : order;
+
+  const getters = [...where.getters];
+  let cursorJoin = '';
+  if (args.cursor !== undefined) {
+    const cursorKeys = Object.keys(args.cursor as object);
+    if (cursorKeys.length !== 1 || cursorKeys[0] !== model.id) throw UNSUPPORTED;
+    getters.push((a) => (a.cursor as Record<string, unknown>)[model.id!]);
+    // The cursor row's ordering values; no row, no results (as Prisma).
+    cursorJoin = ` CROSS JOIN (SELECT ${effective.map((o, i) => `${o.column.replace(/^t0\./, 'c.')} AS k${i}`).join(', ')} FROM ${quote(model.table)} c WHERE c.${quote(model.fields.get(model.id)!.column)} = $${getters.length}) cur`;
+    // Lexicographic "at or after the cursor" in the effective order.
+    const alternatives = effective.map((o, i) => {
+      const equal = effective.slice(0, i).map((p, j) => `${p.column} = cur.k${j}`);
+      return [...equal, `${o.column} ${o.dir === 'asc' ? '>' : '<'} cur.k${i}`].join(' AND ');
+    });
+    alternatives.push(effective.map((o, i) => `${o.column} = cur.k${i}`).join(' AND '));
+    where.sql.push(`(${alternatives.map((a) => `(${a})`).join(' OR ')})`);
+  }
+
+  let text = `SELECT ${state.columns.join(', ')} FROM ${quote(model.table)} t0`;
+  if (state.joins.length > 0) text += ` ${state.joins.join(' ')}`;
+  text += cursorJoin;
+  if (where.sql.length > 0) text += ` WHERE ${where.sql.join(' AND ')}`;
+  if (effective.length > 0)
+    text += ` ORDER BY ${effective.map((o) => `${o.column} ${o.dir.toUpperCase()}`).join(', ')}`;
+  if (kind === 'first') {
+    text += ' LIMIT 1';
+    if (args.skip !== undefined) {
+      getters.push((a) => a.skip);
+      text += ` OFFSET $${getters.length}`;
+    }
+  } else {
+    if (args.take !== undefined) {
+      getters.push((a) => Math.abs(a.take!));
+      text += ` LIMIT $${getters.length}`;
+    }
+    if (args.skip !== undefined) {
+      getters.push((a) => a.skip);
+      text += ` OFFSET $${getters.length}`;
+    }
+  }
+  return { name: undefined, text, shape, params: (a) => getters.map((g) => g(a)), reverse };
+}
+
+function build(shape: Shape, row: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const { keys, parts } = shape;
+  for (let i = 0; i < keys.length; i++) {
+    const part = parts[i]!;
+    out[keys[i]!] = typeof part === 'number' ? row[part] : row[part.id] === null ? null : build(part.shape, row);
+  }
+  return out;
+}
+
+export class DirectReader {
+  private readonly compiled = new Map<string, Compiled | null>();
+  private statements = 0;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly schema: DirectSchema,
+    private readonly onQuery?: (sql: string) => void,
+  ) {}
+
+  /** Like Prisma's `findFirst`, or `undefined` when these arguments are not a direct read. */
+  findFirst(model: string, args: ReadArgs): Promise<Record<string, unknown> | null> | undefined {
+    const plan = this.plan('first', model, args);
+    if (!plan) return undefined;
+    return this.run(plan, args).then((rows) => rows[0] ?? null);
+  }
+
+  /** Like Prisma's `findMany`, or `undefined` when these arguments are not a direct read. */
+  findMany(model: string, args: ReadArgs): Promise<Record<string, unknown>[]> | undefined {
+    const plan = this.plan('many', model, args);
+    if (!plan) return undefined;
+    return this.run(plan, args);
+  }
+
+  private plan(kind: 'first' | 'many', model: string, args: ReadArgs): Compiled | undefined {
+    if (args.take === 0 || (args.take !== undefined && !Number.isInteger(args.take))) return undefined;
+    const key = shapeKey(kind, model, args);
+    const cached = this.compiled.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    let plan: Compiled | null;
+    try {
+      plan = compile(this.schema, kind, model, args);
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error;
+      plan = null;
+    }
+    if (this.compiled.size < MAX_SHAPES) {
+      // Named, so that each connection parses and plans it once.
+      if (plan) plan.name = `cl_direct_${++this.statements}`;
+      this.compiled.set(key, plan);
+    }
+    return plan ?? undefined;
+  }
+
+  private async run(plan: Compiled, args: ReadArgs): Promise<Record<string, unknown>[]> {
+    this.onQuery?.(plan.text);
+    const result = await this.pool.query<unknown[]>({
+      ...(plan.name && { name: plan.name }),
+      text: plan.text,
+      values: plan.params(args),
+      rowMode: 'array',
+    });
+    const rows = result.rows.map((row) => build(plan.shape, row));
+    return plan.reverse ? rows.reverse() : rows;
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * Direct reads (src/db/direct-read.ts) against Prisma on the same database: every model, every
+ * argument form the compiler accepts, the same rows in the same order; and what it does not
+ * accept is left to Prisma.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPrisma, directReads } from '../../src/db/client.js';
+import type { DirectReader, ReadArgs } from '../../src/db/direct-read.js';
+import { getDatamodel } from '../../src/generated/pothos-types.js';
+import { testDatabase } from '../support/database.js';
+import { graphqlClient } from '../support/graphql.js';
+
+type Delegate = { findMany(args: unknown): Promise<unknown[]>; findFirst(args: unknown): Promise<unknown> };
+
+let prisma: ReturnType<typeof createPrisma>;
+let direct: DirectReader;
+const statements: string[] = [];
+
+beforeAll(async () => {
+  const { url } = await testDatabase('seeded');
+  prisma = createPrisma(url, { onQuery: (sql) => statements.push(sql) });
+  direct = directReads(prisma)!;
+});
+
+const models = getDatamodel().datamodel.models;
+const delegate = (model: string) =>
+  (prisma as unknown as Record<string, Delegate>)[model[0]!.toLowerCase() + model.slice(1)]!;
+
+/** Every column the direct reader can read: plain scalars and enums (not DateTime, Decimal, Json). */
+function plainSelect(model: string): Record<string, true> {
+  const select: Record<string, true> = {};
+  for (const f of models[model]!.fields) {
+    const plain =
+      (f.kind === 'enum' && !f.isList) ||
+      (f.kind === 'scalar' && (f.isList ? ['String', 'Int'] : ['String', 'Int', 'Boolean']).includes(f.type));
+    if (plain) select[f.name] = true;
+  }
+  return select;
+}
+
+/** Plain columns plus every to-one relation's plain columns. */
+function wideSelect(model: string): Record<string, unknown> {
+  const select: Record<string, unknown> = plainSelect(model);
+  for (const f of models[model]!.fields) {
+    if (f.kind === 'object' && !f.isList && (f.relationFromFields ?? []).length === 1) {
+      select[f.name] = { select: plainSelect(f.type) };
+    }
+  }
+  return select;
+}
+
+async function same(model: string, kind: 'findMany' | 'findFirst', args: ReadArgs) {
+  const ours = kind === 'findMany' ? direct.findMany(model, args) : direct.findFirst(model, args);
+  expect(ours, `${model}.${kind} ${JSON.stringify(args)} is a direct read`).toBeDefined();
+  const expected = await delegate(model)[kind](args);
+  expect(await ours).toEqual(expected);
+  return expected;
+}
+
+describe('direct reads', () => {
+  // Models whose id is a plain Int (AuditEvent's BigInt id is left to Prisma).
+  const withIds = Object.keys(models).filter((m) => models[m]!.fields.some((f) => f.isId && f.type === 'Int'));
+
+  it('read every row of every model with an id, with its to-one relations, as Prisma does', async () => {
+    expect(withIds.length).toBeGreaterThan(8);
+    for (const model of withIds) {
+      const rows = (await same(model, 'findMany', {
+        select: wideSelect(model),
+        orderBy: [{ id: 'asc' }],
+      })) as unknown[];
+      if (model !== 'ApiKey') expect(rows.length, model).toBeGreaterThan(0);
+    }
+  });
+
+  it('page roles the way Prisma does: cursors, skip, negative take, every order', async () => {
+    const all = (await prisma.role.findMany({ select: { id: true }, orderBy: { title: 'asc' } })).map((r) => r.id);
+    const orders = [
+      [{ title: 'asc' }, { id: 'asc' }],
+      [{ title: 'desc' }, { id: 'desc' }],
+      [{ level: 'asc' }, { title: 'asc' }, { id: 'asc' }],
+      [{ level: 'desc' }, { title: 'desc' }, { id: 'desc' }],
+      [{ trackId: 'asc' }, { id: 'desc' }],
+    ];
+    const cursors = [undefined, all[0], all[7], all.at(-1), 999_999];
+    let compared = 0;
+    for (const orderBy of orders) {
+      for (const cursor of cursors) {
+        for (const take of [undefined, 5, -5, 1, -1, 40]) {
+          for (const skip of [undefined, 0, 1, 3]) {
+            await same('Role', 'findMany', {
+              select: { id: true, slug: true, title: true, track: { select: { id: true, name: true } } },
+              orderBy,
+              take,
+              skip,
+              ...(cursor !== undefined && { cursor: { id: cursor } }),
+            });
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBe(orders.length * cursors.length * 6 * 4);
+  });
+
+  it('filter on equality, lists, null and AND, as Prisma does', async () => {
+    const track = await prisma.track.findFirstOrThrow({ where: { slug: 'clinical' } });
+    const some = await prisma.role.findMany({ select: { id: true }, take: 4, orderBy: { id: 'desc' } });
+    const select = { id: true, slug: true, level: true, socCode: true, alternateTitles: true };
+    const wheres: unknown[] = [
+      { slug: 'medical-assistant' },
+      { slug: { equals: 'lead-medical-assistant' } },
+      { slug: 'no-such-role' },
+      { AND: [] },
+      { AND: [{ trackId: track.id }, { level: 'ENTRY' }] },
+      { AND: [{ trackId: track.id }] },
+      { id: { in: some.map((r) => r.id) } },
+      { id: { in: [] } },
+      { socCode: null },
+      { trackId: track.id, level: 'ADVANCED' },
+    ];
+    for (const where of wheres) {
+      await same('Role', 'findMany', { select, where, orderBy: [{ title: 'asc' }, { id: 'asc' }] });
+      await same('Role', 'findFirst', { select, where, orderBy: [{ id: 'asc' }] });
+    }
+    const found = await same('Role', 'findFirst', { select, where: { slug: 'medical-assistant' } });
+    expect(found).not.toBeNull();
+  });
+
+  it('leave to Prisma what they do not compile', () => {
+    const unsupported: [string, ReadArgs][] = [
+      ['Role', { select: { id: true, figures: true } }],
+      ['Role', { select: { id: true, updatedAt: true } }],
+      ['Role', { select: { id: true }, where: { title: { contains: 'Assistant' } } }],
+      ['Role', { select: { id: true }, where: { OR: [{ id: 1 }] } }],
+      ['Role', { select: { id: true }, orderBy: [{ socCode: 'asc' }, { id: 'asc' }], take: 3 }],
+      ['Role', { select: { id: true }, orderBy: [{ title: 'asc' }], take: 3 }],
+      ['Role', { include: { track: true } }],
+      ['Role', { select: { id: true, _count: { select: { outgoing: true } } } }],
+      ['Transition', { select: { id: true, minYearsExperience: true } }],
+      ['AuditEvent', { select: { actor: true }, orderBy: [{ id: 'asc' }], take: 1 }],
+      ['Role', { select: { id: true }, distinct: ['title'] }],
+      ['NoSuchModel', { select: { id: true } }],
+    ];
+    for (const [model, args] of unsupported) {
+      expect(direct.findMany(model, args), JSON.stringify(args)).toBeUndefined();
+    }
+  });
+
+  it('serve role(slug) and the first page of roles through one direct statement each', async () => {
+    const { query } = graphqlClient(prisma);
+    statements.length = 0;
+    const one = await query(`{ role(slug: "medical-assistant") { title track { name } } }`);
+    expect(one.errors).toBeUndefined();
+    expect(one.data.role).toEqual({ title: 'Medical Assistant', track: { name: expect.any(String) } });
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(
+      /^SELECT .* FROM "role" t0 LEFT JOIN "track" t1 ON .* WHERE t0\."slug" = \$1 LIMIT 1$/,
+    );
+
+    statements.length = 0;
+    const page = await query(
+      `{ roles(first: 3, orderBy: { field: TITLE, direction: DESC }) { edges { node { slug } } } }`,
+    );
+    expect(page.errors).toBeUndefined();
+    const expected = await prisma.role.findMany({
+      select: { slug: true },
+      orderBy: [{ title: 'desc' }, { id: 'desc' }],
+      take: 3,
+    });
+    expect(page.data.roles.edges.map((e: { node: unknown }) => e.node)).toEqual(expected);
+    expect(statements[0]).toMatch(/^SELECT t0\./);
+  });
+});
