@@ -3,15 +3,15 @@
  * SIGINT or SIGTERM lets requests in flight finish, then stops the change listener, the
  * connection pool and the embedded PostgreSQL, in that order (src/server/shutdown.ts).
  */
-import { pino } from 'pino';
 import { readConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createApp } from './server/app.js';
 import { GraphStore } from './server/graph-store.js';
 import { listen } from './server/http.js';
+import { createLogger } from './server/logger.js';
 import { shutDown, takeSignalsFromEmbeddedPostgres } from './server/shutdown.js';
 
-const logger = pino({ name: 'career-lattice', level: 'info' });
+const logger = createLogger();
 
 async function main(): Promise<void> {
   const config = readConfig();

@@ -19,10 +19,10 @@
  * the cache, the pathway index and the API-key cache are cleared on every data change; that costs
  * one extra, idle connection outside the pool.
  */
-import { pino } from 'pino';
 import { createPrisma } from '../../src/db/client.js';
 import { createApp } from '../../src/server/app.js';
 import { listen } from '../../src/server/http.js';
+import { createLogger } from '../../src/server/logger.js';
 import { announce, databaseUrlFromEnv } from './child.js';
 
 function responseCacheTtlMs(): number {
@@ -40,7 +40,7 @@ const app = createApp({
   prisma: createPrisma(databaseUrl),
   config: { rateLimitPoints: 0, responseCacheTtlMs: responseCacheTtlMs() },
   // As src/main.ts with LOG_LEVEL unset.
-  logger: pino({ name: 'career-lattice', level: 'info' }),
+  logger: createLogger('info'),
   listenUrl: databaseUrl,
 });
 const { url } = await listen(app, 0, '127.0.0.1');
