@@ -70,6 +70,8 @@ export const builder = new SchemaBuilder<{
     cursorFieldOptions: { description: 'Opaque cursor of this edge; pass it as `after` or `before` to page.' },
     nodeFieldOptions: { description: 'The object at the end of this edge.' },
     edgesFieldOptions: { description: 'The edges of this page, in order.' },
+    // GitHub's shortcut beside `edges`: the page's items when their cursors are not needed.
+    nodesOnConnection: { description: 'The items of this page, in order: `edges { node }` without the edges.' },
     pageInfoFieldOptions: { description: 'How to fetch the pages around this one.' },
     hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },

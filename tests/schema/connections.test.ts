@@ -118,6 +118,22 @@ describe('roles', () => {
     expect(data.roles.edges).toHaveLength(Math.min(20, files.roles.length));
     expect(data.roles.pageInfo.hasNextPage).toBe(files.roles.length > 20);
   });
+
+  it('list a page as nodes too, the same items as edges, costed the same', async () => {
+    const page = '(first: 7, orderBy: { field: LEVEL, direction: DESC }, after: null)';
+    const edges = await client.query(`{ roles${page} { edges { node { slug title track { slug } } } } }`);
+    const nodes = await client.query(`{ roles${page} { nodes { slug title track { slug } } } }`);
+    expect(edges.errors).toBeUndefined();
+    expect(nodes.errors).toBeUndefined();
+    expect(nodes.data.roles.nodes).toHaveLength(7);
+    expect(nodes.data.roles.nodes).toEqual(edges.data.roles.edges.map((e: any) => e.node));
+    const cost = (r: typeof edges) => {
+      const { requestedQueryCost, actualQueryCost } = r.extensions?.cost as Record<string, number>;
+      return { requestedQueryCost, actualQueryCost };
+    };
+    expect(cost(nodes)).toEqual(cost(edges));
+    expect(cost(nodes).actualQueryCost).toBeGreaterThan(7);
+  });
 });
 
 describe('certifications, training programs and sources', () => {

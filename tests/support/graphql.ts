@@ -10,6 +10,7 @@ import { type App, createApp } from '../../src/server/app.js';
 export type GraphQLResponse<T = any> = {
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
 };
 
 export type Client = {
