@@ -112,14 +112,13 @@ export const lookups: Lookup[] = [
     perSlug: false,
     ours: () => ({
       kind: 'b',
-      query: `{ roles(first: 20, orderBy: { field: TITLE, direction: ASC }) { edges { node { slug title } } } }`,
+      query: `{ roles(first: 20, orderBy: { field: TITLE, direction: ASC }) { nodes { slug title } } }`,
     }),
     theirs: () => ({
       kind: 'b',
       query: `{ ${THEIR_NAMES.allRoles}(first: 20, orderBy: ${THEIR_NAMES.titleAsc}) { nodes { slug title } } }`,
     }),
-    normalizeOurs: (data) =>
-      (data as { roles: { edges: { node: { slug: string; title: string } }[] } }).roles.edges.map((e) => e.node),
+    normalizeOurs: (data) => (data as { roles: { nodes: { slug: string; title: string }[] } }).roles.nodes,
     normalizeTheirs: (data) =>
       (data as Record<string, { nodes: { slug: string; title: string }[] }>)[THEIR_NAMES.allRoles]!.nodes,
   },
