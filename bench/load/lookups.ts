@@ -7,6 +7,9 @@
  * times, so that both sides see the same background load on a shared machine. Prints each run and
  * the medians of the per-round ratios: req/s ours/theirs and server CPU per request theirs/ours.
  *
+ * LOOKUPS_MIX_SECONDS=<n> first sends ours run.ts's phase-1 mix for n seconds, as run.ts does before
+ * its phase 2 (PostGraphile cannot serve that mix, so it starts fresh either way).
+ *
  * LOOKUPS_PROFILE=<dir> starts ours with `--cpu-prof --cpu-prof-dir=<dir>`; the profile is written
  * when the run ends (open it in Chrome DevTools, or summarise it with bench/load/profile-summary.ts).
  */
@@ -15,7 +18,7 @@ import path from 'node:path';
 import { readDataset } from '../../src/db/dataset/read.js';
 import { graphql, type GraphQLRequest, runLoad } from './cannon.js';
 import { type BenchDatabase, createBenchDatabase, DEFAULT_ADMIN_URL } from './database.js';
-import { lookups } from './queries.js';
+import { lookups, phase1Requests } from './queries.js';
 import { type ServerProcess, startServer } from './servers.js';
 
 function intFromEnv(name: string, fallback: number, max: number): number {
@@ -34,6 +37,7 @@ const connections = intFromEnv('LOAD_CONNECTIONS', 50, 1000);
 const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
 const profileDir = process.env.LOOKUPS_PROFILE;
 const only = process.env.LOOKUPS_ONLY; // "a" or "b"
+const mixSeconds = process.env.LOOKUPS_MIX_SECONDS ? intFromEnv('LOOKUPS_MIX_SECONDS', 60, 600) : 0;
 
 const log = (message: string) => console.error(`[lookups] ${message}`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -65,6 +69,11 @@ async function main() {
     startServer('PostGraphile', 'serve-postgraphile.ts', database.url),
   ]);
   servers.push(ours, theirs);
+  if (mixSeconds > 0) {
+    // A server that has served the realistic mix first (as run.ts's does before phase 2).
+    log(`ours: phase 1 mix for ${mixSeconds} s before the lookups`);
+    await run(ours, phase1Requests(slugs, true), mixSeconds);
+  }
   const lines = [
     `${os.cpus()[0]?.model}, nproc ${os.availableParallelism()}, load ${os.loadavg().map((x) => x.toFixed(2))}`,
     `${connections} connections, ${rounds} rounds of ${seconds} s per side`,
