@@ -26,8 +26,9 @@ const RELATION_READS = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'fi
 export function createPrisma(url: string, options: { onQuery?: (sql: string) => void } = {}): PrismaClient {
   // Fail fast when the database cannot be reached rather than waiting for the TCP timeout.
   const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  // An idle connection's error (the server went away) would otherwise be an uncaught 'error'
-  // event; the next query reports the outage instead.
+  // An idle connection's error (the server went away) must not be an uncaught 'error' event; the
+  // next query reports the outage instead. Prisma's adapter listens only once it has connected,
+  // and direct reads may use the pool before that.
   pool.on('error', () => {});
   const client = new PrismaClient({
     // Prisma and the direct reads share the pool; Prisma ends it on $disconnect.
