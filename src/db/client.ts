@@ -7,6 +7,9 @@ import { DirectReader, directSchema } from './direct-read.js';
 
 export { PrismaClient };
 
+/** The PostgreSQL schema of the tables (the migrations create them in public). */
+const DB_SCHEMA = 'public';
+
 /** The reads that take `relationLoadStrategy`. */
 const RELATION_READS = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'findUnique', 'findUniqueOrThrow']);
 
@@ -32,7 +35,7 @@ export function createPrisma(url: string, options: { onQuery?: (sql: string) => 
   pool.on('error', () => {});
   const client = new PrismaClient({
     // Prisma and the direct reads share the pool; Prisma ends it on $disconnect.
-    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    adapter: new PrismaPg(pool, { schema: DB_SCHEMA, disposeExternalPool: true }),
     // The other formats capture a stack trace at every query (new Error()) to point error messages
     // at the calling line: ~20% of Prisma's CPU time for a one-row read. Errors keep their message,
     // code and stack; clients never see them (src/server/errors.ts masks them).
@@ -56,7 +59,7 @@ export function createPrisma(url: string, options: { onQuery?: (sql: string) => 
     },
   }) as unknown as PrismaClient;
   const runtime = (client as unknown as { _runtimeDataModel?: Parameters<typeof directSchema>[1] })._runtimeDataModel;
-  if (runtime) readers.set(extended, new DirectReader(pool, directSchema(getDatamodel(), runtime), onQuery));
+  if (runtime) readers.set(extended, new DirectReader(pool, directSchema(getDatamodel(), runtime, DB_SCHEMA), onQuery));
   return extended;
 }
 

@@ -22,6 +22,7 @@
  * Statements are prepared once per connection (named) and kept for up to MAX_SHAPES distinct
  * shapes; rows come back as arrays and are built into plain objects shaped as Prisma returns them.
  */
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 
 /** A model's fields as Pothos' generated datamodel describes them, with their column names. */
@@ -66,8 +67,12 @@ type RuntimeDataModel = {
   models: Record<string, { dbName: string | null; fields: { name: string; dbName?: string | null }[] }>;
 };
 
-/** Joins Pothos' datamodel (shape) with Prisma's runtime datamodel (table and column names). */
-export function directSchema(pothos: PothosDatamodel, runtime: RuntimeDataModel): DirectSchema {
+/**
+ * Joins Pothos' datamodel (shape) with Prisma's runtime datamodel (table and column names).
+ * Tables are qualified with `dbSchema`, the PostgreSQL schema Prisma's adapter is told to use, so
+ * that both read the same tables whatever the connection's search_path.
+ */
+export function directSchema(pothos: PothosDatamodel, runtime: RuntimeDataModel, dbSchema: string): DirectSchema {
   const schema: DirectSchema = new Map();
   for (const [name, model] of Object.entries(pothos.datamodel.models)) {
     const names = runtime.models[name];
@@ -89,7 +94,11 @@ export function directSchema(pothos: PothosDatamodel, runtime: RuntimeDataModel)
         ...(kind === 'object' && !f.isList && from.length === 1 && { foreignKey: from[0] }),
       });
     }
-    schema.set(name, { table: names.dbName ?? name, id: ids.length === 1 ? ids[0]!.name : undefined, fields });
+    schema.set(name, {
+      table: `${quote(dbSchema)}.${quote(names.dbName ?? name)}`,
+      id: ids.length === 1 ? ids[0]!.name : undefined,
+      fields,
+    });
   }
   return schema;
 }
@@ -97,6 +106,15 @@ export function directSchema(pothos: PothosDatamodel, runtime: RuntimeDataModel)
 /** Column types whose node-postgres text parsing gives exactly what Prisma returns. */
 const PLAIN_SCALARS = new Set(['String', 'Int', 'Boolean']);
 const PLAIN_LISTS = new Set(['String', 'Int']);
+
+const INT4 = 2 ** 31;
+
+/** Whether a parameter value has the column's type, as Prisma would accept it. */
+function checkerFor(field: DirectField): (value: unknown) => boolean {
+  if (field.kind === 'enum' || field.type === 'String') return (v) => typeof v === 'string';
+  if (field.type === 'Boolean') return (v) => typeof v === 'boolean';
+  return (v) => Number.isInteger(v) && (v as number) >= -INT4 && (v as number) < INT4;
+}
 
 function plainColumn(field: DirectField): boolean {
   if (field.kind === 'enum') return !field.isList;
@@ -121,11 +139,12 @@ type Shape = { keys: string[]; /** index in the row, or a nested shape */ parts:
 type NestedShape = { shape: Shape; /** row index of the related id: null there means no related record */ id: number };
 
 type Compiled = {
-  name: string | undefined;
+  /** Derived from the text: the same statement has the same name on any connection. */
+  name: string;
   text: string;
   shape: Shape;
-  /** Pulls the statement's parameters out of the arguments, in order. */
-  params: (args: ReadArgs) => unknown[];
+  /** The statement's parameters, in order: where each comes from and what it must be. */
+  params: Param[];
   /** Results come in reversed order (negative take) and must be put back. */
   reverse: boolean;
 };
@@ -133,10 +152,18 @@ type Compiled = {
 class Unsupported extends Error {}
 const UNSUPPORTED = new Unsupported('not a direct read');
 
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+function quote(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+/** Shapes remembered (compiled or refused), least recently used first out. */
 const MAX_SHAPES = 256;
+/** The arguments a direct read may carry; any other (distinct, include, omit...) goes to Prisma. */
+const ALLOWED_ARGUMENTS = new Set(['select', 'where', 'orderBy', 'take', 'skip', 'cursor', 'relationLoadStrategy']);
 
 type Getter = (args: ReadArgs) => unknown;
+/** A value that fails `check` sends the whole read to Prisma, which refuses it with its own error. */
+type Param = { get: Getter; check: (value: unknown) => boolean };
+const isOffset = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 
 type SelectState = { columns: string[]; positions: Map<string, number>; joins: string[]; aliases: number };
 
@@ -176,7 +203,7 @@ function compileSelect(
       const relatedId = related.fields.get(related.id)!;
       const relAlias = `t${state.aliases++}`;
       state.joins.push(
-        `LEFT JOIN ${quote(related.table)} ${relAlias} ON ${relAlias}.${quote(relatedId.column)} = ${alias}.${quote(fk.column)}`,
+        `LEFT JOIN ${related.table} ${relAlias} ON ${relAlias}.${quote(relatedId.column)} = ${alias}.${quote(fk.column)}`,
       );
       const idIndex = column(state, `${relAlias}.${quote(relatedId.column)}`);
       const shape = compileSelect(schema, field.type, nested.select, relAlias, state);
@@ -188,6 +215,8 @@ function compileSelect(
     keys.push(key);
     parts.push(column(state, `${alias}.${quote(field.column)}`));
   }
+  // Prisma refuses an empty selection.
+  if (keys.length === 0) throw UNSUPPORTED;
   return { keys, parts };
 }
 
@@ -196,36 +225,38 @@ function compileWhere(
   model: DirectModel,
   where: unknown,
   path: (string | number)[],
-  out: { sql: string[]; getters: Getter[] },
+  out: { sql: string[]; params: Param[] },
 ): void {
-  if (where === undefined) return;
   if (typeof where !== 'object' || where === null || Array.isArray(where)) throw UNSUPPORTED;
   for (const [key, value] of Object.entries(where)) {
     if (value === undefined) continue;
     if (key === 'AND') {
-      const list = Array.isArray(value) ? value : [value];
-      list.forEach((item, i) => compileWhere(model, item, [...path, key, ...(Array.isArray(value) ? [i] : [])], out));
+      if (Array.isArray(value)) value.forEach((item, i) => compileWhere(model, item, [...path, key, i], out));
+      else compileWhere(model, value, [...path, key], out);
       continue;
     }
     const field = model.fields.get(key);
     if (!field || !plainColumn(field) || field.isList) throw UNSUPPORTED;
     const column = `t0.${quote(field.column)}`;
+    const check = checkerFor(field);
     const at = [...path, key];
     if (value === null) {
+      // Prisma refuses null for a required column.
+      if (field.isRequired) throw UNSUPPORTED;
       out.sql.push(`${column} IS NULL`);
     } else if (typeof value !== 'object') {
-      out.getters.push(getterAt(at));
-      out.sql.push(`${column} = $${out.getters.length}`);
+      out.params.push({ get: getterAt(at), check });
+      out.sql.push(`${column} = $${out.params.length}`);
     } else {
       const ops = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
       if (ops.length !== 1) throw UNSUPPORTED;
       const [op, operand] = ops[0]!;
       if (op === 'equals' && operand !== null && typeof operand !== 'object') {
-        out.getters.push(getterAt([...at, op]));
-        out.sql.push(`${column} = $${out.getters.length}`);
-      } else if (op === 'in' && Array.isArray(operand) && operand.every((v) => v !== null && typeof v !== 'object')) {
-        out.getters.push(getterAt([...at, op]));
-        out.sql.push(`${column} = ANY($${out.getters.length})`);
+        out.params.push({ get: getterAt([...at, op]), check });
+        out.sql.push(`${column} = $${out.params.length}`);
+      } else if (op === 'in' && Array.isArray(operand)) {
+        out.params.push({ get: getterAt([...at, op]), check: (v) => Array.isArray(v) && v.every(check) });
+        out.sql.push(`${column} = ANY($${out.params.length})`);
       } else throw UNSUPPORTED;
     }
   }
@@ -239,7 +270,10 @@ function getterAt(path: (string | number)[]): Getter {
   };
 }
 
-/** The structural key of a read: everything but the parameter values. */
+/**
+ * The structural key of a read: everything but the parameter values. Only called on arguments
+ * whose keys are all in ALLOWED_ARGUMENTS, each of which is part of the key.
+ */
 function shapeKey(kind: 'first' | 'many', modelName: string, args: ReadArgs): string {
   return JSON.stringify([
     kind,
@@ -249,7 +283,8 @@ function shapeKey(kind: 'first' | 'many', modelName: string, args: ReadArgs): st
     args.orderBy ?? null,
     args.take === undefined ? 'n' : args.take < 0 ? '-' : '+',
     args.skip === undefined ? 'n' : 's',
-    args.cursor === undefined ? null : Object.keys(args.cursor as object),
+    args.cursor === undefined ? null : typeof args.cursor === 'object' && args.cursor ? Object.keys(args.cursor) : 'x',
+    args.relationLoadStrategy === undefined ? null : 'r',
   ]);
 }
 
@@ -269,22 +304,16 @@ type Direction = 'asc' | 'desc';
 function compile(schema: DirectSchema, kind: 'first' | 'many', modelName: string, args: ReadArgs): Compiled {
   const model = schema.get(modelName);
   if (!model?.id || (kind === 'first' && args.take !== undefined)) throw UNSUPPORTED;
-  for (const key of Object.keys(args)) {
-    const value = (args as Record<string, unknown>)[key];
-    if (value === undefined) continue;
-    if (!['select', 'where', 'orderBy', 'take', 'skip', 'cursor', 'relationLoadStrategy'].includes(key)) {
-      throw UNSUPPORTED;
-    }
-  }
   const state: SelectState = { columns: [], positions: new Map(), joins: [], aliases: 1 };
   const shape = compileSelect(schema, modelName, args.select, 't0', state);
-  const where = { sql: [] as string[], getters: [] as Getter[] };
-  compileWhere(model, args.where, [], where);
+  const where = { sql: [] as string[], params: [] as Param[] };
+  if (args.where !== undefined) compileWhere(model, args.where, [], where);
 
   // Ordering: a list of single-key objects, ending with the id so that it is total.
   const rawOrder = args.orderBy === undefined ? [] : Array.isArray(args.orderBy) ? args.orderBy : [args.orderBy];
   const order: { column: string; dir: Direction }[] = [];
   for (const item of rawOrder) {
+    if (typeof item !== 'object' || item === null) throw UNSUPPORTED;
     const entries = Object.entries(item as Record<string, unknown>);
     if (entries.length !== 1) throw UNSUPPORTED;
     const [key, dir] = entries[0]!;
@@ -302,14 +331,16 @@ function compile(schema: DirectSchema, kind: 'first' | 'many', modelName: string
     ? order.map((o) => ({ ...o, dir: o.dir === 'asc' ? ('desc' as const) : ('asc' as const) }))
     : order;
 
-  const getters = [...where.getters];
+  const params = [...where.params];
   let cursorJoin = '';
   if (args.cursor !== undefined) {
-    const cursorKeys = Object.keys(args.cursor as object);
+    if (typeof args.cursor !== 'object' || args.cursor === null) throw UNSUPPORTED;
+    const cursorKeys = Object.keys(args.cursor);
     if (cursorKeys.length !== 1 || cursorKeys[0] !== model.id) throw UNSUPPORTED;
-    getters.push((a) => (a.cursor as Record<string, unknown>)[model.id!]);
+    const id = model.id;
+    params.push({ get: (a) => (a.cursor as Record<string, unknown>)[id], check: checkerFor(model.fields.get(id)!) });
     // The cursor row's ordering values; no row, no results (as Prisma).
-    cursorJoin = ` CROSS JOIN (SELECT ${effective.map((o, i) => `${o.column.replace(/^t0\./, 'c.')} AS k${i}`).join(', ')} FROM ${quote(model.table)} c WHERE c.${quote(model.fields.get(model.id)!.column)} = $${getters.length}) cur`;
+    cursorJoin = ` CROSS JOIN (SELECT ${effective.map((o, i) => `${o.column.replace(/^t0\./, 'c.')} AS k${i}`).join(', ')} FROM ${model.table} c WHERE c.${quote(model.fields.get(model.id)!.column)} = $${params.length}) cur`;
     // Lexicographic "at or after the cursor" in the effective order.
     const alternatives = effective.map((o, i) => {
       const equal = effective.slice(0, i).map((p, j) => `${p.column} = cur.k${j}`);
@@ -319,7 +350,7 @@ function compile(schema: DirectSchema, kind: 'first' | 'many', modelName: string
     where.sql.push(`(${alternatives.map((a) => `(${a})`).join(' OR ')})`);
   }
 
-  let text = `SELECT ${state.columns.join(', ')} FROM ${quote(model.table)} t0`;
+  let text = `SELECT ${state.columns.join(', ')} FROM ${model.table} t0`;
   if (state.joins.length > 0) text += ` ${state.joins.join(' ')}`;
   text += cursorJoin;
   if (where.sql.length > 0) text += ` WHERE ${where.sql.join(' AND ')}`;
@@ -327,21 +358,27 @@ function compile(schema: DirectSchema, kind: 'first' | 'many', modelName: string
     text += ` ORDER BY ${effective.map((o) => `${o.column} ${o.dir.toUpperCase()}`).join(', ')}`;
   if (kind === 'first') {
     text += ' LIMIT 1';
-    if (args.skip !== undefined) {
-      getters.push((a) => a.skip);
-      text += ` OFFSET $${getters.length}`;
-    }
-  } else {
-    if (args.take !== undefined) {
-      getters.push((a) => Math.abs(a.take!));
-      text += ` LIMIT $${getters.length}`;
-    }
-    if (args.skip !== undefined) {
-      getters.push((a) => a.skip);
-      text += ` OFFSET $${getters.length}`;
-    }
+  } else if (args.take !== undefined) {
+    params.push({ get: (a) => Math.abs(a.take!), check: isOffset });
+    text += ` LIMIT $${params.length}`;
   }
-  return { name: undefined, text, shape, params: (a) => getters.map((g) => g(a)), reverse };
+  if (args.skip !== undefined) {
+    params.push({ get: (a) => a.skip, check: isOffset });
+    text += ` OFFSET $${params.length}`;
+  }
+  const name = `cl_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
+  return { name, text, shape, params, reverse };
+}
+
+/** The statement's parameter values, or undefined when one is not what its column takes. */
+function parameters(plan: Compiled, args: ReadArgs): unknown[] | undefined {
+  const values: unknown[] = [];
+  for (const param of plan.params) {
+    const value = param.get(args);
+    if (!param.check(value)) return undefined;
+    values.push(value);
+  }
+  return values;
 }
 
 function build(shape: Shape, row: unknown[]): Record<string, unknown> {
@@ -355,8 +392,8 @@ function build(shape: Shape, row: unknown[]): Record<string, unknown> {
 }
 
 export class DirectReader {
+  /** Compiled plans, or null for refused shapes; a Map kept in least-recently-used order. */
   private readonly compiled = new Map<string, Compiled | null>();
-  private statements = 0;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -367,22 +404,32 @@ export class DirectReader {
   /** Like Prisma's `findFirst`, or `undefined` when these arguments are not a direct read. */
   findFirst(model: string, args: ReadArgs): Promise<Record<string, unknown> | null> | undefined {
     const plan = this.plan('first', model, args);
-    if (!plan) return undefined;
-    return this.run(plan, args).then((rows) => rows[0] ?? null);
+    const values = plan && parameters(plan, args);
+    if (!values) return undefined;
+    return this.run(plan, values).then((rows) => rows[0] ?? null);
   }
 
   /** Like Prisma's `findMany`, or `undefined` when these arguments are not a direct read. */
   findMany(model: string, args: ReadArgs): Promise<Record<string, unknown>[]> | undefined {
     const plan = this.plan('many', model, args);
-    if (!plan) return undefined;
-    return this.run(plan, args);
+    const values = plan && parameters(plan, args);
+    if (!values) return undefined;
+    return this.run(plan, values);
   }
 
   private plan(kind: 'first' | 'many', model: string, args: ReadArgs): Compiled | undefined {
+    for (const key in args) {
+      if (!ALLOWED_ARGUMENTS.has(key) && (args as Record<string, unknown>)[key] !== undefined) return undefined;
+    }
     if (args.take === 0 || (args.take !== undefined && !Number.isInteger(args.take))) return undefined;
     const key = shapeKey(kind, model, args);
     const cached = this.compiled.get(key);
-    if (cached !== undefined) return cached ?? undefined;
+    if (cached !== undefined) {
+      // Most recently used goes last.
+      this.compiled.delete(key);
+      this.compiled.set(key, cached);
+      return cached ?? undefined;
+    }
     let plan: Compiled | null;
     try {
       plan = compile(this.schema, kind, model, args);
@@ -390,22 +437,15 @@ export class DirectReader {
       if (!(error instanceof Unsupported)) throw error;
       plan = null;
     }
-    if (this.compiled.size < MAX_SHAPES) {
-      // Named, so that each connection parses and plans it once.
-      if (plan) plan.name = `cl_direct_${++this.statements}`;
-      this.compiled.set(key, plan);
-    }
+    if (this.compiled.size >= MAX_SHAPES) this.compiled.delete(this.compiled.keys().next().value!);
+    this.compiled.set(key, plan);
     return plan ?? undefined;
   }
 
-  private async run(plan: Compiled, args: ReadArgs): Promise<Record<string, unknown>[]> {
+  private async run(plan: Compiled, values: unknown[]): Promise<Record<string, unknown>[]> {
     this.onQuery?.(plan.text);
-    const result = await this.pool.query<unknown[]>({
-      ...(plan.name && { name: plan.name }),
-      text: plan.text,
-      values: plan.params(args),
-      rowMode: 'array',
-    });
+    // Named, so that each connection parses and plans the statement once.
+    const result = await this.pool.query<unknown[]>({ name: plan.name, text: plan.text, values, rowMode: 'array' });
     const rows = result.rows.map((row) => build(plan.shape, row));
     return plan.reverse ? rows.reverse() : rows;
   }

@@ -5,7 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma, directReads } from '../../src/db/client.js';
-import type { DirectReader, ReadArgs } from '../../src/db/direct-read.js';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { DirectReader, directSchema, type ReadArgs } from '../../src/db/direct-read.js';
+import { PrismaClient } from '../../src/generated/prisma/client.js';
 import { getDatamodel } from '../../src/generated/pothos-types.js';
 import { testDatabase } from '../support/database.js';
 import { graphqlClient } from '../support/graphql.js';
@@ -13,11 +16,12 @@ import { graphqlClient } from '../support/graphql.js';
 type Delegate = { findMany(args: unknown): Promise<unknown[]>; findFirst(args: unknown): Promise<unknown> };
 
 let prisma: ReturnType<typeof createPrisma>;
+let url: string;
 let direct: DirectReader;
 const statements: string[] = [];
 
 beforeAll(async () => {
-  const { url } = await testDatabase('seeded');
+  ({ url } = await testDatabase('seeded'));
   prisma = createPrisma(url, { onQuery: (sql) => statements.push(sql) });
   direct = directReads(prisma)!;
 });
@@ -126,7 +130,10 @@ describe('direct reads', () => {
     expect(found).not.toBeNull();
   });
 
-  it('leave to Prisma what they do not compile', () => {
+  it('leave to Prisma what they do not compile, whatever was read before', async () => {
+    // The same shape plain first: the cache must not answer the forms below with its plan.
+    const plain = { select: { level: true }, where: { trackId: 1 }, orderBy: [{ level: 'asc' }, { id: 'asc' }] };
+    await same('Role', 'findMany', plain);
     const unsupported: [string, ReadArgs][] = [
       ['Role', { select: { id: true, figures: true } }],
       ['Role', { select: { id: true, updatedAt: true } }],
@@ -140,6 +147,23 @@ describe('direct reads', () => {
       ['AuditEvent', { select: { actor: true }, orderBy: [{ id: 'asc' }], take: 1 }],
       ['Role', { select: { id: true }, distinct: ['title'] }],
       ['NoSuchModel', { select: { id: true } }],
+      ['Role', { ...plain, distinct: ['level'] }],
+      ['Role', { ...plain, omit: { id: true } } as ReadArgs],
+      ['Role', { ...plain, include: { track: true } }],
+      // Values Prisma refuses with an error of its own.
+      ['Role', { ...plain, where: { trackId: '1' } }],
+      ['Role', { ...plain, where: { trackId: 1.5 } }],
+      ['Role', { ...plain, where: { slug: null } }],
+      ['Role', { ...plain, where: { id: { in: [1, null] } } }],
+      ['Role', { ...plain, cursor: { id: '5' }, take: 2 }],
+      ['Role', { ...plain, cursor: { id: 1.5 }, take: 2 }],
+      ['Role', { ...plain, cursor: null } as unknown as ReadArgs],
+      ['Role', { ...plain, skip: null } as unknown as ReadArgs],
+      ['Role', { ...plain, skip: -1 }],
+      ['Role', { ...plain, orderBy: [null, { id: 'asc' }] }],
+      ['Role', { select: {} }],
+      ['Role', { select: { id: false } }],
+      ['Role', { select: { id: true, track: { select: {} } } }],
     ];
     for (const [model, args] of unsupported) {
       expect(direct.findMany(model, args), JSON.stringify(args)).toBeUndefined();
@@ -154,7 +178,7 @@ describe('direct reads', () => {
     expect(one.data.role).toEqual({ title: 'Medical Assistant', track: { name: expect.any(String) } });
     expect(statements).toHaveLength(1);
     expect(statements[0]).toMatch(
-      /^SELECT .* FROM "role" t0 LEFT JOIN "track" t1 ON .* WHERE t0\."slug" = \$1 LIMIT 1$/,
+      /^SELECT .* FROM "public"."role" t0 LEFT JOIN "public"."track" t1 ON .* WHERE t0\."slug" = \$1 LIMIT 1$/,
     );
 
     statements.length = 0;
@@ -169,5 +193,45 @@ describe('direct reads', () => {
     });
     expect(page.data.roles.edges.map((e: { node: unknown }) => e.node)).toEqual(expected);
     expect(statements[0]).toMatch(/^SELECT t0\./);
+  });
+
+  /** A reader of its own on a one-connection pool, so that prepared statements can be inspected. */
+  async function ownReader<T>(task: (reader: DirectReader, pool: pg.Pool) => Promise<T>, readers = 1) {
+    const base = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    const runtime = (base as unknown as { _runtimeDataModel: Parameters<typeof directSchema>[1] })._runtimeDataModel;
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      const made = Array.from(
+        { length: readers },
+        () => new DirectReader(pool, directSchema(getDatamodel(), runtime, 'public')),
+      );
+      for (const reader of made) await task(reader, pool);
+    } finally {
+      await pool.end();
+      await base.$disconnect();
+    }
+  }
+
+  it('name each statement after its text, so readers sharing connections never clash', async () => {
+    const args = { select: { slug: true }, where: { slug: 'medical-assistant' } };
+    // Two readers, one connection: the second prepares nothing new and gets the same row.
+    await ownReader(async (reader) => {
+      expect(await reader.findFirst('Role', args)).toEqual({ slug: 'medical-assistant' });
+    }, 2);
+  });
+
+  it('keep preparing new shapes after many others (the least recently used go)', async () => {
+    const { id } = await prisma.role.findFirstOrThrow({ select: { id: true } });
+    await ownReader(async (reader, pool) => {
+      for (let i = 0; i < 300; i++) {
+        // 300 distinct shapes: AND lists of 1 to 150 conditions, in either order.
+        const where = { AND: Array.from({ length: (i % 150) + 1 }, () => ({ id })) };
+        await reader.findMany('Role', { select: { id: true }, where, orderBy: [{ id: i < 150 ? 'asc' : 'desc' }] });
+      }
+      const args = { select: { slug: true }, orderBy: [{ title: 'desc' }, { id: 'desc' }], take: 3 };
+      expect(await reader.findMany('Role', args)).toEqual(await prisma.role.findMany(args as never));
+      const prepared = await pool.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements');
+      expect(prepared.rows.some((r) => r.statement.includes('ORDER BY t0."title" DESC'))).toBe(true);
+    });
   });
 });
