@@ -76,6 +76,9 @@ describe('two replicas', () => {
     }
     expect(seen).toBe(before - 24);
     expect(await totalMonths(writer)).toBe(seen);
+    // The log line says why: lines are written in batches, at most 200 ms late (src/server/logger.ts).
+    const logged = Date.now();
+    while (!/Data changed; refreshing/.test(reader.output()) && Date.now() - logged < 2_000) await sleep(50);
     expect(reader.output()).toMatch(/Data changed; refreshing/);
   }, 120_000);
 });
