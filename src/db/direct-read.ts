@@ -15,12 +15,14 @@
  *   and `AND` of those;
  * - `orderBy` (a list of `{ field: 'asc' | 'desc' }`, ending with the id), `take` (negative too),
  *   `skip` and `cursor` on the id, with Prisma's semantics.
- * Anything else (list relations, counts, other filters, DateTime/Decimal/Json columns...) returns
- * `undefined` from `findFirst`/`findMany`, and the caller asks Prisma. tests/db/direct-read.test.ts
+ * Anything else (list relations, counts, distinct/include/omit, other filters, DateTime/Decimal/Json
+ * columns...) returns `undefined` from `findFirst`/`findMany`, and the caller asks Prisma; so do
+ * values Prisma would refuse, so that Prisma gives its own error. tests/db/direct-read.test.ts
  * compares both on every model and argument form compiled here.
  *
- * Statements are prepared once per connection (named) and kept for up to MAX_SHAPES distinct
- * shapes; rows come back as arrays and are built into plain objects shaped as Prisma returns them.
+ * Each statement is prepared once per connection under a name derived from its text; the
+ * MAX_SHAPES most recently used shapes are kept. Rows come back as arrays and are built into plain
+ * objects shaped as Prisma returns them. Decision 005 says why this exists beside Prisma.
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
