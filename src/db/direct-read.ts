@@ -34,7 +34,6 @@ export type DirectModel = {
   fields: Map<string, DirectField>;
 };
 type DirectField = {
-  name: string;
   column: string;
   kind: 'scalar' | 'enum' | 'object';
   type: string;
@@ -87,7 +86,6 @@ export function directSchema(pothos: PothosDatamodel, runtime: RuntimeDataModel,
       if (!kind) continue;
       const from = f.relationFromFields ?? [];
       fields.set(f.name, {
-        name: f.name,
         column: columns.get(f.name) ?? f.name,
         kind,
         type: f.type,

@@ -196,7 +196,7 @@ describe('direct reads', () => {
   });
 
   /** A reader of its own on a one-connection pool, so that prepared statements can be inspected. */
-  async function ownReader<T>(task: (reader: DirectReader, pool: pg.Pool) => Promise<T>, readers = 1) {
+  async function ownReader<T>(task: (reader: DirectReader, pool: pg.Pool, index: number) => Promise<T>, readers = 1) {
     const base = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
     const runtime = (base as unknown as { _runtimeDataModel: Parameters<typeof directSchema>[1] })._runtimeDataModel;
     const pool = new pg.Pool({ connectionString: url, max: 1 });
@@ -205,7 +205,7 @@ describe('direct reads', () => {
         { length: readers },
         () => new DirectReader(pool, directSchema(getDatamodel(), runtime, 'public')),
       );
-      for (const reader of made) await task(reader, pool);
+      for (const [index, reader] of made.entries()) await task(reader, pool, index);
     } finally {
       await pool.end();
       await base.$disconnect();
@@ -213,10 +213,14 @@ describe('direct reads', () => {
   }
 
   it('name each statement after its text, so readers sharing connections never clash', async () => {
-    const args = { select: { slug: true }, where: { slug: 'medical-assistant' } };
-    // Two readers, one connection: the second prepares nothing new and gets the same row.
-    await ownReader(async (reader) => {
-      expect(await reader.findFirst('Role', args)).toEqual({ slug: 'medical-assistant' });
+    // Two readers, one connection, each with its own first statement (different SQL): names that
+    // depended on a reader's own count would collide, and node-postgres would refuse the second.
+    const reads = [
+      { select: { slug: true }, where: { slug: 'medical-assistant' } },
+      { select: { title: true }, where: { slug: 'medical-assistant' } },
+    ];
+    await ownReader(async (reader, _pool, index) => {
+      expect(await reader.findFirst('Role', reads[index]!)).toEqual(await prisma.role.findFirst(reads[index] as never));
     }, 2);
   });
 
