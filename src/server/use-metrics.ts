@@ -6,9 +6,10 @@
 import type { ExecutionResult } from 'graphql';
 import { getOperationAST } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { PrismaClient } from '../db/client.js';
 import { probeDatabase } from './database-probe.js';
+import { HttpMetrics } from './http-metrics.js';
 import type { GraphStore } from './graph-store.js';
 import { requestPath, requestState } from './request-state.js';
 
@@ -26,31 +27,30 @@ export function useMetrics({ prisma, graph, timeoutMs, endpoint = '/graphql' }: 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const routes = new Set([endpoint, '/health', '/ready', '/metrics']);
-  const labels = ['method', 'route', 'status'] as const;
-  const requests = new Counter({
-    name: 'http_requests_total',
-    help: 'HTTP requests answered, by method, route and status.',
-    labelNames: labels,
-    registers: [registry],
-  });
-  const duration = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'Time to answer an HTTP request, by method, route and status.',
-    labelNames: labels,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
-  const operations = new Counter({
+  // Counted per request without prom-client's per-call label hashing (http-metrics.ts).
+  const http = new HttpMetrics([0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
+  // Counted in a plain map per request and handed to prom-client when scraped, for the same reason.
+  const operationCounts = new Map<string, number>();
+  new Counter({
     name: 'graphql_operations_total',
     help: 'GraphQL operations executed, by type (query or mutation).',
     labelNames: ['operation_type'],
     registers: [registry],
+    collect() {
+      this.reset();
+      for (const [type, count] of operationCounts) this.inc({ operation_type: type }, count);
+    },
   });
-  const errors = new Counter({
+  const errorCounts = new Map<string, number>();
+  new Counter({
     name: 'graphql_errors_total',
     help: 'Errors in GraphQL responses, by extensions.code (NONE when they have none).',
     labelNames: ['code'],
     registers: [registry],
+    collect() {
+      this.reset();
+      for (const [code, count] of errorCounts) this.inc({ code }, count);
+    },
   });
   new Gauge({
     name: 'database_up',
@@ -78,57 +78,32 @@ export function useMetrics({ prisma, graph, timeoutMs, endpoint = '/graphql' }: 
     },
   });
 
-  // One labelled child per label set, looked up by a string key: prom-client otherwise hashes the
-  // label object on every increment and observation.
-  const perRequest = new Map<
-    string,
-    { requests: ReturnType<typeof requests.labels>; duration: ReturnType<typeof duration.labels> }
-  >();
-  const perOperation = new Map<string, ReturnType<typeof operations.labels>>();
-  const perCode = new Map<string, ReturnType<typeof errors.labels>>();
-  const child = <T>(map: Map<string, T>, key: string, make: () => T): T => {
-    let found = map.get(key);
-    if (!found) map.set(key, (found = make()));
-    return found;
-  };
-
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== '/metrics' || request.method !== 'GET') return;
-      endResponse(
-        new fetchAPI.Response(await registry.metrics(), { headers: { 'content-type': registry.contentType } }),
-      );
+      const text = `${await registry.metrics()}\n${http.text()}`;
+      endResponse(new fetchAPI.Response(text, { headers: { 'content-type': registry.contentType } }));
     },
     onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName);
       const state = requestState((args.contextValue as YogaInitialContext).request);
       state.operationType = operation?.operation;
       state.operationName = operation?.name?.value ?? args.operationName ?? undefined;
-      if (operation) {
-        const type = operation.operation;
-        child(perOperation, type, () => operations.labels({ operation_type: type })).inc();
-      }
+      if (operation) operationCounts.set(operation.operation, (operationCounts.get(operation.operation) ?? 0) + 1);
     },
     onResultProcess({ result }) {
       if (!Array.isArray(result) && !(result as ExecutionResult | undefined)?.errors?.length) return;
       for (const single of [result].flat() as ExecutionResult[]) {
         for (const error of single?.errors ?? []) {
           const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'NONE';
-          child(perCode, code, () => errors.labels({ code })).inc();
+          errorCounts.set(code, (errorCounts.get(code) ?? 0) + 1);
         }
       }
     },
     onResponse({ request, response }) {
       const path = requestPath(request);
       const route = routes.has(path) ? path : 'other';
-      const { method } = request;
-      const status = response.status;
-      const labelled = child(perRequest, `${method} ${route} ${status}`, () => {
-        const values = { method, route, status: String(status) };
-        return { requests: requests.labels(values), duration: duration.labels(values) };
-      });
-      labelled.requests.inc();
-      labelled.duration.observe((performance.now() - requestState(request).startedAt) / 1000);
+      http.record(request.method, route, response.status, (performance.now() - requestState(request).startedAt) / 1000);
     },
   };
 }
