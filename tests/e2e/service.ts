@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { SERVICE_NODE_FLAGS } from '../../src/node-flags.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -34,7 +35,9 @@ export async function startService(
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', ...env };
   for (const [name, value] of Object.entries(childEnv)) if (value === undefined) delete childEnv[name];
   const group = options.npmStart ?? false;
-  const [command, args] = group ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'src/main.ts']];
+  const [command, args] = group
+    ? ['npm', ['start']]
+    : [process.execPath, [...SERVICE_NODE_FLAGS, '--import', 'tsx', 'src/main.ts']];
   const child = spawn(command, args, {
     cwd: root,
     detached: group,
