@@ -34,6 +34,8 @@ export type LoadResult = {
   graphqlErrorsByKind: Record<string, number>;
   /** The first error body seen, to say what went wrong. */
   firstErrorBody?: string;
+  /** Every response's latency in milliseconds, ascending (to combine runs with `combine`). */
+  latencies: Float64Array;
 };
 
 /** The value at quantile `q` of ascending `sorted` (nearest rank). */
@@ -107,6 +109,45 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     graphqlErrors,
     graphqlErrorsByKind,
     firstErrorBody,
+    latencies: sorted,
+  };
+}
+
+/**
+ * Runs against one server taken together as if they were one: counts and durations summed,
+ * throughput over the summed duration, percentiles over all the runs' latencies.
+ */
+export function combine(results: LoadResult[]): LoadResult {
+  if (results.length === 0) throw new Error('combine: no runs');
+  const sum = (pick: (r: LoadResult) => number) => results.reduce((total, r) => total + pick(r), 0);
+  const latencies = new Float64Array(sum((r) => r.latencies.length));
+  let offset = 0;
+  for (const r of results) {
+    latencies.set(r.latencies, offset);
+    offset += r.latencies.length;
+  }
+  latencies.sort();
+  const graphqlErrorsByKind: Record<string, number> = {};
+  for (const r of results) {
+    for (const [kind, n] of Object.entries(r.graphqlErrorsByKind))
+      graphqlErrorsByKind[kind] = (graphqlErrorsByKind[kind] ?? 0) + n;
+  }
+  const requests = sum((r) => r.requests);
+  const seconds = sum((r) => r.seconds);
+  return {
+    requests,
+    seconds,
+    rps: requests / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    non2xx: sum((r) => r.non2xx),
+    status5xx: sum((r) => r.status5xx),
+    connectionErrors: sum((r) => r.connectionErrors),
+    timeouts: sum((r) => r.timeouts),
+    graphqlErrors: sum((r) => r.graphqlErrors),
+    graphqlErrorsByKind,
+    firstErrorBody: results.find((r) => r.firstErrorBody !== undefined)?.firstErrorBody,
+    latencies,
   };
 }
 

@@ -10,6 +10,16 @@
  * LOOKUPS_MIX_SECONDS=<n> first sends ours run.ts's phase-1 mix for n seconds, as run.ts does before
  * its phase 2 (PostGraphile cannot serve that mix, so it starts fresh either way).
  *
+ * LOOKUPS_VERSUS=<dir> measures ours against ours from another checkout of this project (a git
+ * worktree of an earlier commit, say, with its own node_modules and generated client) instead of
+ * PostGraphile: the way to tell whether a change to ours is worth a few percent, which a comparison
+ * with PostGraphile alone cannot separate from the machine's noise.
+ *
+ * LOOKUPS_TOGETHER=1 loads both sides at the same time, each with LOAD_CONNECTIONS connections, so
+ * that both meet exactly the same background load: on a shared machine whose speed drifts from one
+ * run to the next, their CPU time per request is then the steadier comparison (their req/s ratio
+ * also reflects how the scheduler shared the CPUs).
+ *
  * LOOKUPS_PROFILE=<dir> starts ours with `--cpu-prof --cpu-prof-dir=<dir>`; the profile is written
  * when the run ends (open it in Chrome DevTools, or summarise it with bench/load/profile-summary.ts).
  */
@@ -38,6 +48,8 @@ const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
 const profileDir = process.env.LOOKUPS_PROFILE;
 const only = process.env.LOOKUPS_ONLY; // "a" or "b"
 const mixSeconds = process.env.LOOKUPS_MIX_SECONDS ? intFromEnv('LOOKUPS_MIX_SECONDS', 60, 600) : 0;
+const together = process.env.LOOKUPS_TOGETHER === '1';
+const versus = process.env.LOOKUPS_VERSUS ? path.resolve(process.env.LOOKUPS_VERSUS) : undefined;
 
 const log = (message: string) => console.error(`[lookups] ${message}`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -66,7 +78,9 @@ async function main() {
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
   const [ours, theirs] = await Promise.all([
     startServer('ours', 'serve-ours.ts', database.url, { OURS_RESPONSE_CACHE_TTL_MS: '0' }, nodeArgs),
-    startServer('PostGraphile', 'serve-postgraphile.ts', database.url),
+    versus
+      ? startServer('ours (versus)', 'serve-ours.ts', database.url, { OURS_RESPONSE_CACHE_TTL_MS: '0' }, [], versus)
+      : startServer('PostGraphile', 'serve-postgraphile.ts', database.url),
   ]);
   servers.push(ours, theirs);
   if (mixSeconds > 0) {
@@ -86,7 +100,8 @@ async function main() {
     if (only && !lookup.name.startsWith(`(${only})`)) continue;
     const per = lookup.perSlug ? slugs : [slugs[0]!];
     const mine = per.map(lookup.ours);
-    const theirsRequests = per.map(lookup.theirs);
+    // Another checkout of ours gets our requests: an A/B of two versions of this code.
+    const theirsRequests = versus ? mine : per.map(lookup.theirs);
     log(`${lookup.name}: warm-up`);
     await run(ours, mine, Math.max(2, Math.ceil(seconds / 2)));
     await run(theirs, theirsRequests, Math.max(2, Math.ceil(seconds / 2)));
@@ -95,8 +110,21 @@ async function main() {
     const ourCpu: number[] = [];
     const theirCpu: number[] = [];
     for (let round = 1; round <= rounds; round++) {
-      const a = await run(ours, mine, seconds);
-      const b = await run(theirs, theirsRequests, seconds);
+      // ABBA order: whichever side runs first in a round runs second in the next, so that any
+      // effect of running first or second (a machine's periodic background work, say) cannot count
+      // against one side only.
+      // With LOOKUPS_TOGETHER both are loaded at once instead, each by its own `connections`.
+      const oursFirst = round % 2 === 1;
+      let a: Awaited<ReturnType<typeof run>>;
+      let b: Awaited<ReturnType<typeof run>>;
+      if (together) [a, b] = await Promise.all([run(ours, mine, seconds), run(theirs, theirsRequests, seconds)]);
+      else if (oursFirst) {
+        a = await run(ours, mine, seconds);
+        b = await run(theirs, theirsRequests, seconds);
+      } else {
+        b = await run(theirs, theirsRequests, seconds);
+        a = await run(ours, mine, seconds);
+      }
       ratios.push(a.rps / b.rps);
       cpuRatios.push(b.cpu / a.cpu);
       ourCpu.push(a.cpu);

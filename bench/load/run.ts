@@ -23,7 +23,8 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { readDataset } from '../../src/db/dataset/read.js';
-import { graphql, type GraphQLRequest, type LoadResult, runLoad } from './cannon.js';
+import { SERVICE_NODE_FLAGS } from '../../src/node-flags.js';
+import { combine, graphql, type GraphQLRequest, type LoadResult, runLoad } from './cannon.js';
 import { type BenchDatabase, createBenchDatabase, DEFAULT_ADMIN_URL } from './database.js';
 import { type Lookup, lookups, PATHWAY_FIELDS, phase1Requests, THEIR_NAMES } from './queries.js';
 import { type ServerProcess, startServer } from './servers.js';
@@ -289,17 +290,18 @@ async function measure(
   requests: GraphQLRequest[],
   what: string,
   warm = false,
+  secs = seconds,
 ): Promise<Measured> {
   if (!warm) await warmUp(server, requests, what);
   await settle(server);
-  log(`${server.label}: ${what}: measuring ${seconds} s at ${connections} connections`);
+  log(`${server.label}: ${what}: measuring ${secs} s at ${connections} connections`);
   const start = await server.stats();
   let midSample: Promise<number> | undefined;
   const result = await runLoad({
     url: server.url,
     requests,
     connections,
-    seconds,
+    seconds: secs,
     atHalfway: () => {
       midSample = server.stats().then((s) => s.rss);
       midSample.catch(() => {}); // awaited below; avoid an unhandled rejection meanwhile
@@ -314,6 +316,49 @@ async function measure(
       `${ms(cpuPerRequest)} CPU ms/req, ${result.non2xx} non-2xx, ${result.graphqlErrors} GraphQL errors`,
   );
   return { ...result, rss: { start: start.rss, mid, end: end.rss }, cpuPerRequest };
+}
+
+/** How many alternating segments the like-for-like pair's measured time is cut into. */
+const SEGMENTS = 4;
+
+/**
+ * The like-for-like pair of phase 2, measured interleaved: each side's `seconds` are cut into
+ * SEGMENTS runs, sent in ABBA order (A B, B A, A B, B A) after both have warmed up, and each
+ * side's runs are then combined into one result. A machine whose speed drifts over a minute (a
+ * shared VM's often does, by 10% and more) then slows both sides alike, where two runs one after
+ * the other would charge the drift to one side. RSS: at the first segment's start, the middle of
+ * the middle one, and the last one's end.
+ */
+async function measurePair(
+  a: { server: ServerProcess; requests: GraphQLRequest[] },
+  b: { server: ServerProcess; requests: GraphQLRequest[] },
+  what: string,
+): Promise<[Measured, Measured]> {
+  await warmUp(a.server, a.requests, what);
+  await warmUp(b.server, b.requests, what);
+  const segmentSeconds = Math.max(1, Math.round(seconds / SEGMENTS));
+  const runs: [Measured[], Measured[]] = [[], []];
+  for (let i = 0; i < SEGMENTS; i++) {
+    for (const side of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      const { server, requests } = side === 0 ? a : b;
+      log(`${what}: segment ${i + 1} of ${SEGMENTS}`);
+      runs[side]!.push(await measure(server, requests, what, true, segmentSeconds));
+    }
+  }
+  const together = (parts: Measured[]): Measured => {
+    const result = combine(parts);
+    const cpu = parts.reduce((total, p) => total + p.cpuPerRequest * p.requests, 0);
+    return {
+      ...result,
+      rss: {
+        start: parts[0]!.rss.start,
+        mid: parts[Math.floor(parts.length / 2)]!.rss.mid,
+        end: parts.at(-1)!.rss.end,
+      },
+      cpuPerRequest: cpu / Math.max(1, result.requests),
+    };
+  };
+  return [together(runs[0]), together(runs[1])];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -387,11 +432,14 @@ function report(options: {
   lines.push(`| command | \`${info.command}\` |`);
   lines.push(
     `| load | ${connections} connections, ${seconds} s per measured run (after ${warmupSeconds} s warm-up), ` +
-      `loopback, pool size ${POOL_SIZE} for all servers, load generator in the parent process |`,
+      `loopback, pool size ${POOL_SIZE} for all servers, load generator in the parent process. Phase 2's ` +
+      `like-for-like pair (ours fresh, PostGraphile) interleaved: each side's ${seconds} s in ${SEGMENTS} ` +
+      `segments of ${Math.max(1, Math.round(seconds / SEGMENTS))} s, sent A B, B A, A B, B A |`,
   );
   lines.push(
     '| servers | NODE_ENV=production. **ours**: default settings (response cache off: RESPONSE_CACHE_TTL_MS ' +
-      'unset; a JSON log line per request at info on stdout, as npm start) but its per-client rate limit ' +
+      'unset; a JSON log line per request at info on stdout, as npm start; the Node.js options npm start ' +
+      `uses, ${SERVICE_NODE_FLAGS.join(' ')}) but its per-client rate limit ` +
       'off (serve-ours.ts says why), listening for change ' +
       `notifications as src/main.ts does. **ours, cached**: the same plus the anonymous response cache, ` +
       `TTL ${ttl} (docker-compose.yml sets RESPONSE_CACHE_TTL_MS=30000). **PostGraphile**: its defaults ` +
@@ -610,9 +658,12 @@ async function main(): Promise<void> {
     for (const [which, verdict] of Object.entries(equivalent)) {
       if (verdict !== 'yes') log(`warning: ${lookup.name}: answers differ (${which}): ${verdict}`);
     }
-    // The like-for-like pair side by side, then the cached variant and the one with a history.
-    const oursResult = await measure(fresh, oursRequests, lookup.name);
-    const theirResult = await measure(theirs, theirRequests, lookup.name);
+    // The like-for-like pair interleaved, then the cached variant and the one with a history.
+    const [oursResult, theirResult] = await measurePair(
+      { server: fresh, requests: oursRequests },
+      { server: theirs, requests: theirRequests },
+      lookup.name,
+    );
     const cachedResult = await measure(cached, oursRequests, lookup.name);
     const afterMixResult = await measure(ours, oursRequests, lookup.name);
     phase2.push({

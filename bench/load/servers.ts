@@ -6,6 +6,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SERVICE_NODE_FLAGS } from '../../src/node-flags.js';
 import { projectRoot } from '../../src/paths.js';
 import type { FromChild, ProcessStats, ToChild } from './child.js';
 
@@ -60,9 +61,14 @@ export async function startServer(
   env: Record<string, string> = {},
   /** Extra Node.js options for the child, e.g. `--cpu-prof` (bench/load/lookups.ts). */
   nodeArgs: string[] = [],
+  /** Another checkout of this project to run the script from (bench/load/lookups.ts's LOOKUPS_VERSUS). */
+  root = projectRoot,
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(import.meta.dirname, script)], {
-    cwd: projectRoot,
+  const scriptPath = path.join(root, path.relative(projectRoot, import.meta.dirname), script);
+  // Ours runs with the Node.js options it is deployed with (npm start, the Dockerfile).
+  const flags = script === 'serve-ours.ts' ? [...SERVICE_NODE_FLAGS, ...nodeArgs] : nodeArgs;
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', scriptPath], {
+    cwd: root,
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: {
       ...process.env,
