@@ -1,11 +1,12 @@
 /**
  * Node.js options the service runs with wherever it is started. package.json's `start` and
  * `start:prod` scripts and docker/Dockerfile spell them out (tests/support/node-flags.test.ts checks
- * that they agree with this list); the end-to-end tests and the load test start it with them.
+ * that they agree with this list); the end-to-end tests and the load test start it with them (the
+ * load test starts PostGraphile with them too: runtime tuning is not an advantage of our code).
  *
  * `--max-semi-space-size=32`: semi-spaces of 32 MiB instead of Node 20's 16 MiB, so the young
  * generation, where a request's short-lived objects die, fills and is collected half as often. On
- * the plain lookups of the load test that cut server CPU per request by about 5% (docs/load-test.md)
- * for at most 48 MiB more memory (the young generation is three semi-spaces at most).
+ * the plain lookups of the load test that cut our server CPU per request by about 5%, for at most
+ * 48 MiB more memory (the young generation is three semi-spaces at most).
  */
 export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];

@@ -438,12 +438,12 @@ function report(options: {
   );
   lines.push(
     '| servers | NODE_ENV=production. **ours**: default settings (response cache off: RESPONSE_CACHE_TTL_MS ' +
-      'unset; a JSON log line per request at info on stdout, as npm start; the Node.js options npm start ' +
-      `uses, ${SERVICE_NODE_FLAGS.join(' ')}) but its per-client rate limit ` +
+      'unset; a JSON log line per request at info on stdout, as npm start) but its per-client rate limit ' +
       'off (serve-ours.ts says why), listening for change ' +
       `notifications as src/main.ts does. **ours, cached**: the same plus the anonymous response cache, ` +
       `TTL ${ttl} (docker-compose.yml sets RESPONSE_CACHE_TTL_MS=30000). **PostGraphile**: its defaults ` +
-      '(Amber preset; no response cache), on Node 20 with a `Promise.withResolvers` polyfill (node22-shim.ts) |',
+      '(Amber preset; no response cache), on Node 20 with a `Promise.withResolvers` polyfill (node22-shim.ts). ' +
+      `**All** with the Node.js options npm start uses (${SERVICE_NODE_FLAGS.join(' ')}): runtime tuning, the same for both sides |`,
   );
   lines.push(`| response cache check | ours, cached: ${options.cacheCheck} |`);
   lines.push('');
