@@ -29,6 +29,7 @@ import { readDataset } from '../../src/db/dataset/read.js';
 import { graphql, type GraphQLRequest, runLoad } from './cannon.js';
 import { type BenchDatabase, createBenchDatabase, DEFAULT_ADMIN_URL } from './database.js';
 import { lookups, phase1Requests } from './queries.js';
+import { SERVICE_NODE_FLAGS } from '../../src/node-flags.js';
 import { type ServerProcess, startServer } from './servers.js';
 
 function intFromEnv(name: string, fallback: number, max: number): number {
@@ -42,7 +43,8 @@ function intFromEnv(name: string, fallback: number, max: number): number {
 }
 
 const seconds = intFromEnv('LOAD_SECONDS', 5, 600);
-const rounds = intFromEnv('ROUNDS', 3, 50);
+// Even by default, so that the ABBA order puts each side first equally often.
+const rounds = intFromEnv('ROUNDS', 4, 50);
 const connections = intFromEnv('LOAD_CONNECTIONS', 50, 1000);
 const adminUrl = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
 const profileDir = process.env.LOOKUPS_PROFILE;
@@ -90,7 +92,9 @@ async function main() {
   }
   const lines = [
     `${os.cpus()[0]?.model}, nproc ${os.availableParallelism()}, load ${os.loadavg().map((x) => x.toFixed(2))}`,
-    `${connections} connections, ${rounds} rounds of ${seconds} s per side`,
+    `${connections} connections, ${rounds} rounds of ${seconds} s per side` +
+      `${together ? ', both sides loaded at once' : ', ABBA order'}; Node.js options for both: ${SERVICE_NODE_FLAGS.join(' ')}` +
+      (versus ? `; theirs: ours from ${versus}` : ''),
     '',
     '| lookup | round | ours req/s | theirs req/s | ratio | ours CPU ms/req | theirs CPU ms/req | CPU ratio theirs/ours |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',

@@ -320,14 +320,16 @@ async function measure(
 
 /** How many alternating segments the like-for-like pair's measured time is cut into. */
 const SEGMENTS = 4;
+/** Each segment's length: LOAD_SECONDS / SEGMENTS rounded up, so a side gets at least LOAD_SECONDS. */
+const segmentSeconds = Math.ceil(seconds / SEGMENTS);
 
 /**
  * The like-for-like pair of phase 2, measured interleaved: each side's `seconds` are cut into
  * SEGMENTS runs, sent in ABBA order (A B, B A, A B, B A) after both have warmed up, and each
  * side's runs are then combined into one result. A machine whose speed drifts over a minute (a
  * shared VM's often does, by 10% and more) then slows both sides alike, where two runs one after
- * the other would charge the drift to one side. RSS: at the first segment's start, the middle of
- * the middle one, and the last one's end.
+ * the other would charge the drift to one side. RSS: at the first segment's start, halfway through
+ * the third (just past the middle of the side's time), and at the last one's end.
  */
 async function measurePair(
   a: { server: ServerProcess; requests: GraphQLRequest[] },
@@ -336,7 +338,6 @@ async function measurePair(
 ): Promise<[Measured, Measured]> {
   await warmUp(a.server, a.requests, what);
   await warmUp(b.server, b.requests, what);
-  const segmentSeconds = Math.max(1, Math.round(seconds / SEGMENTS));
   const runs: [Measured[], Measured[]] = [[], []];
   for (let i = 0; i < SEGMENTS; i++) {
     for (const side of i % 2 === 0 ? [0, 1] : [1, 0]) {
@@ -433,8 +434,8 @@ function report(options: {
   lines.push(
     `| load | ${connections} connections, ${seconds} s per measured run (after ${warmupSeconds} s warm-up), ` +
       `loopback, pool size ${POOL_SIZE} for all servers, load generator in the parent process. Phase 2's ` +
-      `like-for-like pair (ours fresh, PostGraphile) interleaved: each side's ${seconds} s in ${SEGMENTS} ` +
-      `segments of ${Math.max(1, Math.round(seconds / SEGMENTS))} s, sent A B, B A, A B, B A |`,
+      `like-for-like pair (ours fresh, PostGraphile) interleaved: ${SEGMENTS} segments of ${segmentSeconds} s ` +
+      `per side (${SEGMENTS * segmentSeconds} s each), sent A B, B A, A B, B A |`,
   );
   lines.push(
     '| servers | NODE_ENV=production. **ours**: default settings (response cache off: RESPONSE_CACHE_TTL_MS ' +
