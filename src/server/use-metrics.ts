@@ -29,29 +29,18 @@ export function useMetrics({ prisma, graph, timeoutMs, endpoint = '/graphql' }: 
   const routes = new Set([endpoint, '/health', '/ready', '/metrics']);
   // Counted per request without prom-client's per-call label hashing (http-metrics.ts).
   const http = new HttpMetrics([0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
-  // Counted in a plain map per request and handed to prom-client when scraped, for the same reason.
-  const operationCounts = new Map<string, number>();
-  new Counter({
-    name: 'graphql_operations_total',
-    help: 'GraphQL operations executed, by type (query or mutation).',
-    labelNames: ['operation_type'],
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const [type, count] of operationCounts) this.inc({ operation_type: type }, count);
-    },
-  });
-  const errorCounts = new Map<string, number>();
-  new Counter({
-    name: 'graphql_errors_total',
-    help: 'Errors in GraphQL responses, by extensions.code (NONE when they have none).',
-    labelNames: ['code'],
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const [code, count] of errorCounts) this.inc({ code }, count);
-    },
-  });
+  const countOperation = scrapedCounter(
+    registry,
+    'graphql_operations_total',
+    'GraphQL operations executed, by type (query or mutation).',
+    'operation_type',
+  );
+  const countError = scrapedCounter(
+    registry,
+    'graphql_errors_total',
+    'Errors in GraphQL responses, by extensions.code (NONE when they have none).',
+    'code',
+  );
   new Gauge({
     name: 'database_up',
     help: 'Whether the database answered a SELECT 1 in time when scraped (1) or not (0).',
@@ -89,14 +78,14 @@ export function useMetrics({ prisma, graph, timeoutMs, endpoint = '/graphql' }: 
       const state = requestState((args.contextValue as YogaInitialContext).request);
       state.operationType = operation?.operation;
       state.operationName = operation?.name?.value ?? args.operationName ?? undefined;
-      if (operation) operationCounts.set(operation.operation, (operationCounts.get(operation.operation) ?? 0) + 1);
+      if (operation) countOperation(operation.operation);
     },
     onResultProcess({ result }) {
       if (!Array.isArray(result) && !(result as ExecutionResult | undefined)?.errors?.length) return;
       for (const single of [result].flat() as ExecutionResult[]) {
         for (const error of single?.errors ?? []) {
           const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'NONE';
-          errorCounts.set(code, (errorCounts.get(code) ?? 0) + 1);
+          countError(code);
         }
       }
     },
@@ -106,4 +95,23 @@ export function useMetrics({ prisma, graph, timeoutMs, endpoint = '/graphql' }: 
       http.record(request.method, route, response.status, (performance.now() - requestState(request).startedAt) / 1000);
     },
   };
+}
+
+/**
+ * A prom-client counter with one label, counted per request in a plain map (no label hashing) and
+ * handed to prom-client only when scraped. Returns the function that counts one.
+ */
+function scrapedCounter(registry: Registry, name: string, help: string, label: string): (value: string) => void {
+  const counts = new Map<string, number>();
+  new Counter({
+    name,
+    help,
+    labelNames: [label],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [value, count] of counts) this.inc({ [label]: value }, count);
+    },
+  });
+  return (value) => void counts.set(value, (counts.get(value) ?? 0) + 1);
 }
