@@ -2,8 +2,9 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import * as enums from '../generated/prisma/enums.js';
 import { getDatamodel } from '../generated/pothos-types.js';
-import { DirectReader, directSchema } from './direct-read.js';
+import { DirectReader, type DirectSchema, directSchema, type Enums } from './direct-read.js';
 
 export { PrismaClient };
 
@@ -58,9 +59,19 @@ export function createPrisma(url: string, options: { onQuery?: (sql: string) => 
       },
     },
   }) as unknown as PrismaClient;
-  const runtime = (client as unknown as { _runtimeDataModel?: Parameters<typeof directSchema>[1] })._runtimeDataModel;
-  if (runtime) readers.set(extended, new DirectReader(pool, directSchema(getDatamodel(), runtime, DB_SCHEMA), onQuery));
+  const schema = directReadSchema(client, DB_SCHEMA);
+  if (schema) readers.set(extended, new DirectReader(pool, schema, onQuery));
   return extended;
+}
+
+/**
+ * What the direct reads need to know of the tables, from the generated datamodel and enums and
+ * the names Prisma's client maps them to (its internal runtime datamodel); undefined if Prisma's
+ * internals ever stop exposing those names.
+ */
+export function directReadSchema(client: object, dbSchema: string = DB_SCHEMA): DirectSchema | undefined {
+  const runtime = (client as { _runtimeDataModel?: Parameters<typeof directSchema>[1] })._runtimeDataModel;
+  return runtime && directSchema(getDatamodel(), runtime, enums as unknown as Enums, dbSchema);
 }
 
 const readers = new WeakMap<object, DirectReader>();

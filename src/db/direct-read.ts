@@ -20,8 +20,12 @@
  * values Prisma would refuse, so that Prisma gives its own error. tests/db/direct-read.test.ts
  * compares both on every model and argument form compiled here.
  *
- * Each statement is prepared once per connection under a name derived from its text; the
- * MAX_SHAPES most recently used shapes are kept. Rows come back as arrays and are built into plain
+ * Columns are selected in a fixed order whatever order a request names its fields in, and each
+ * statement is prepared once per connection under a name derived from its text. Only the first
+ * MAX_SHAPES distinct statements are prepared: connections keep every statement prepared on them,
+ * so a client asking for ever new field combinations must not grow them without end; later ones
+ * run unnamed (parsed each time), equally correct. The MAX_SHAPES most recently used shapes are
+ * kept compiled. Rows come back as arrays and are built into plain
  * objects shaped as Prisma returns them. Decision 005 says why this exists beside Prisma.
  */
 import { createHash } from 'node:crypto';
@@ -39,8 +43,10 @@ type DirectField = {
   type: string;
   isList: boolean;
   isRequired: boolean;
-  /** For a to-one relation through a foreign key on this model: that key's field. */
+  /** For a to-one relation through a foreign key on this model (to the related id): that key's field. */
   foreignKey?: string;
+  /** For an enum: the values Prisma accepts. */
+  values?: ReadonlySet<string>;
 };
 
 /** The structural facts this module needs about the schema, keyed by model name. */
@@ -68,12 +74,20 @@ type RuntimeDataModel = {
   models: Record<string, { dbName: string | null; fields: { name: string; dbName?: string | null }[] }>;
 };
 
+/** The generated client's enums (`src/generated/prisma/enums.ts`): name to its values. */
+export type Enums = Record<string, Record<string, string>>;
+
 /**
- * Joins Pothos' datamodel (shape) with Prisma's runtime datamodel (table and column names).
- * Tables are qualified with `dbSchema`, the PostgreSQL schema Prisma's adapter is told to use, so
- * that both read the same tables whatever the connection's search_path.
+ * Joins Pothos' datamodel (shape) with Prisma's runtime datamodel (table and column names) and the
+ * generated enums (their values). Tables are qualified with `dbSchema`, the PostgreSQL schema
+ * Prisma's adapter is told to use, so that both read the same tables whatever the search_path.
  */
-export function directSchema(pothos: PothosDatamodel, runtime: RuntimeDataModel, dbSchema: string): DirectSchema {
+export function directSchema(
+  pothos: PothosDatamodel,
+  runtime: RuntimeDataModel,
+  enums: Enums,
+  dbSchema: string,
+): DirectSchema {
   const schema: DirectSchema = new Map();
   for (const [name, model] of Object.entries(pothos.datamodel.models)) {
     const names = runtime.models[name];
@@ -85,13 +99,19 @@ export function directSchema(pothos: PothosDatamodel, runtime: RuntimeDataModel,
       const kind = f.kind === 'scalar' || f.kind === 'enum' || f.kind === 'object' ? f.kind : undefined;
       if (!kind) continue;
       const from = f.relationFromFields ?? [];
+      // Joined through a single foreign key on this side, taken to point at the related id: the
+      // datamodel here does not say which column it references; every relation in
+      // prisma/schema.prisma references the id, and tests/db/direct-read.test.ts checks that it does.
+      const joinable = kind === 'object' && !f.isList && from.length === 1;
+      const values = kind === 'enum' ? enums[f.type] : undefined;
       fields.set(f.name, {
         column: columns.get(f.name) ?? f.name,
         kind,
         type: f.type,
         isList: f.isList,
         isRequired: f.isRequired,
-        ...(kind === 'object' && !f.isList && from.length === 1 && { foreignKey: from[0] }),
+        ...(joinable && { foreignKey: from[0] }),
+        ...(values && { values: new Set(Object.values(values)) }),
       });
     }
     schema.set(name, {
@@ -111,7 +131,11 @@ const INT4 = 2 ** 31;
 
 /** Whether a parameter value has the column's type, as Prisma would accept it. */
 function checkerFor(field: DirectField): (value: unknown) => boolean {
-  if (field.kind === 'enum' || field.type === 'String') return (v) => typeof v === 'string';
+  if (field.kind === 'enum') {
+    const { values } = field;
+    return (v) => typeof v === 'string' && values !== undefined && values.has(v);
+  }
+  if (field.type === 'String') return (v) => typeof v === 'string';
   if (field.type === 'Boolean') return (v) => typeof v === 'boolean';
   return (v) => Number.isInteger(v) && (v as number) >= -INT4 && (v as number) < INT4;
 }
@@ -139,8 +163,11 @@ type Shape = { keys: string[]; /** index in the row, or a nested shape */ parts:
 type NestedShape = { shape: Shape; /** row index of the related id: null there means no related record */ id: number };
 
 type Compiled = {
-  /** Derived from the text: the same statement has the same name on any connection. */
-  name: string;
+  /**
+   * Derived from the text: the same statement has the same name on any connection. Undefined once
+   * MAX_SHAPES statements have been named: then it runs unnamed.
+   */
+  name: string | undefined;
   text: string;
   shape: Shape;
   /** The statement's parameters, in order: where each comes from and what it must be. */
@@ -189,7 +216,9 @@ function compileSelect(
   if (!model || typeof select !== 'object' || select === null || Array.isArray(select)) throw UNSUPPORTED;
   const keys: string[] = [];
   const parts: (number | NestedShape)[] = [];
-  for (const [key, value] of Object.entries(select)) {
+  // In a fixed order: the same columns give the same statement however a request orders its fields.
+  for (const key of Object.keys(select).sort()) {
+    const value = (select as Record<string, unknown>)[key];
     if (value === false || value === undefined) continue;
     const field = model.fields.get(key);
     if (!field) throw UNSUPPORTED;
@@ -394,6 +423,8 @@ function build(shape: Shape, row: unknown[]): Record<string, unknown> {
 export class DirectReader {
   /** Compiled plans, or null for refused shapes; a Map kept in least-recently-used order. */
   private readonly compiled = new Map<string, Compiled | null>();
+  /** Names of the statements prepared on the pool's connections (at most MAX_SHAPES, never dropped). */
+  private readonly named = new Set<string>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -436,6 +467,10 @@ export class DirectReader {
     } catch (error) {
       if (!(error instanceof Unsupported)) throw error;
       plan = null;
+    }
+    if (plan?.name !== undefined && !this.named.has(plan.name)) {
+      if (this.named.size < MAX_SHAPES) this.named.add(plan.name);
+      else plan.name = undefined;
     }
     if (this.compiled.size >= MAX_SHAPES) this.compiled.delete(this.compiled.keys().next().value!);
     this.compiled.set(key, plan);

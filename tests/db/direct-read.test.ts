@@ -3,13 +3,14 @@
  * argument form the compiler accepts, the same rows in the same order; and what it does not
  * accept is left to Prisma.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPrisma, directReads } from '../../src/db/client.js';
-import { PrismaPg } from '@prisma/adapter-pg';
+import { createPrisma, directReadSchema, directReads } from '../../src/db/client.js';
 import pg from 'pg';
-import { DirectReader, directSchema, type ReadArgs } from '../../src/db/direct-read.js';
-import { PrismaClient } from '../../src/generated/prisma/client.js';
+import { DirectReader, type ReadArgs } from '../../src/db/direct-read.js';
 import { getDatamodel } from '../../src/generated/pothos-types.js';
+import { projectRoot } from '../../src/paths.js';
 import { testDatabase } from '../support/database.js';
 import { graphqlClient } from '../support/graphql.js';
 
@@ -65,6 +66,13 @@ describe('direct reads', () => {
   // Models whose id is a plain Int (AuditEvent's BigInt id is left to Prisma).
   const withIds = Object.keys(models).filter((m) => models[m]!.fields.some((f) => f.isId && f.type === 'Int'));
 
+  it('join only relations that reference the related id, as the compiler assumes', () => {
+    const schema = readFileSync(path.join(projectRoot, 'prisma/schema.prisma'), 'utf8');
+    const references = [...schema.matchAll(/references:\s*\[([^\]]*)\]/g)].map((m) => m[1]!.trim());
+    expect(references.length).toBeGreaterThan(10);
+    expect(references.filter((r) => r !== 'id')).toEqual([]);
+  });
+
   it('read every row of every model with an id, with its to-one relations, as Prisma does', async () => {
     expect(withIds.length).toBeGreaterThan(8);
     for (const model of withIds) {
@@ -86,24 +94,36 @@ describe('direct reads', () => {
       [{ trackId: 'asc' }, { id: 'desc' }],
     ];
     const cursors = [undefined, all[0], all[7], all.at(-1), 999_999];
+    // The roles connection always sends a where; a filter on one track also leaves out cursor rows.
+    const track = await prisma.track.findFirstOrThrow({ where: { slug: 'clinical' } });
+    const wheres = [undefined, { AND: [{ trackId: track.id }] }];
     let compared = 0;
-    for (const orderBy of orders) {
-      for (const cursor of cursors) {
-        for (const take of [undefined, 5, -5, 1, -1, 40]) {
-          for (const skip of [undefined, 0, 1, 3]) {
-            await same('Role', 'findMany', {
-              select: { id: true, slug: true, title: true, track: { select: { id: true, name: true } } },
-              orderBy,
-              take,
-              skip,
-              ...(cursor !== undefined && { cursor: { id: cursor } }),
-            });
-            compared++;
+    for (const where of wheres) {
+      for (const orderBy of orders) {
+        for (const cursor of cursors) {
+          for (const take of [undefined, 5, -5, 1, -1, 40]) {
+            for (const skip of [undefined, 0, 1, 3]) {
+              await same('Role', 'findMany', {
+                select: { id: true, slug: true, title: true, track: { select: { id: true, name: true } } },
+                where,
+                orderBy,
+                take,
+                skip,
+                ...(cursor !== undefined && { cursor: { id: cursor } }),
+              });
+              compared++;
+            }
           }
         }
       }
     }
-    expect(compared).toBe(orders.length * cursors.length * 6 * 4);
+    expect(compared).toBe(wheres.length * orders.length * cursors.length * 6 * 4);
+    // The filter leaves out some of the cursor rows, so both kinds of cursor were compared.
+    const inTrack = new Set(
+      (await prisma.role.findMany({ select: { id: true }, where: { trackId: track.id } })).map((r) => r.id),
+    );
+    expect(cursors.some((c) => c !== undefined && c !== 999_999 && !inTrack.has(c))).toBe(true);
+    expect(cursors.some((c) => c !== undefined && inTrack.has(c))).toBe(true);
   });
 
   it('filter on equality, lists, null and AND, as Prisma does', async () => {
@@ -154,6 +174,7 @@ describe('direct reads', () => {
       ['Role', { ...plain, where: { trackId: '1' } }],
       ['Role', { ...plain, where: { trackId: 1.5 } }],
       ['Role', { ...plain, where: { slug: null } }],
+      ['Role', { ...plain, where: { level: 'NO_SUCH_LEVEL' } }],
       ['Role', { ...plain, where: { id: { in: [1, null] } } }],
       ['Role', { ...plain, cursor: { id: '5' }, take: 2 }],
       ['Role', { ...plain, cursor: { id: 1.5 }, take: 2 }],
@@ -197,18 +218,12 @@ describe('direct reads', () => {
 
   /** A reader of its own on a one-connection pool, so that prepared statements can be inspected. */
   async function ownReader<T>(task: (reader: DirectReader, pool: pg.Pool, index: number) => Promise<T>, readers = 1) {
-    const base = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-    const runtime = (base as unknown as { _runtimeDataModel: Parameters<typeof directSchema>[1] })._runtimeDataModel;
     const pool = new pg.Pool({ connectionString: url, max: 1 });
     try {
-      const made = Array.from(
-        { length: readers },
-        () => new DirectReader(pool, directSchema(getDatamodel(), runtime, 'public')),
-      );
+      const made = Array.from({ length: readers }, () => new DirectReader(pool, directReadSchema(prisma)!));
       for (const [index, reader] of made.entries()) await task(reader, pool, index);
     } finally {
       await pool.end();
-      await base.$disconnect();
     }
   }
 
@@ -224,18 +239,32 @@ describe('direct reads', () => {
     }, 2);
   });
 
-  it('keep preparing new shapes after many others (the least recently used go)', async () => {
+  it('prepare at most 256 statements on a connection; later shapes still read right, unnamed', async () => {
     const { id } = await prisma.role.findFirstOrThrow({ select: { id: true } });
     await ownReader(async (reader, pool) => {
       for (let i = 0; i < 300; i++) {
         // 300 distinct shapes: AND lists of 1 to 150 conditions, in either order.
         const where = { AND: Array.from({ length: (i % 150) + 1 }, () => ({ id })) };
-        await reader.findMany('Role', { select: { id: true }, where, orderBy: [{ id: i < 150 ? 'asc' : 'desc' }] });
+        const args = { select: { id: true }, where, orderBy: [{ id: i < 150 ? 'asc' : 'desc' }] };
+        expect(await reader.findMany('Role', args as ReadArgs)).toEqual(await prisma.role.findMany(args as never));
       }
       const args = { select: { slug: true }, orderBy: [{ title: 'desc' }, { id: 'desc' }], take: 3 };
       expect(await reader.findMany('Role', args)).toEqual(await prisma.role.findMany(args as never));
       const prepared = await pool.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements');
-      expect(prepared.rows.some((r) => r.statement.includes('ORDER BY t0."title" DESC'))).toBe(true);
+      expect(prepared.rows).toHaveLength(256);
+      expect(prepared.rows.some((r) => r.statement.includes('ORDER BY t0."title" DESC'))).toBe(false);
     });
+  });
+
+  it('select columns in one order however the fields are ordered, so field order makes no new statement', async () => {
+    statements.length = 0;
+    const forward = { select: { id: true, slug: true, title: true, track: { select: { name: true, id: true } } } };
+    const backward = { select: { track: { select: { id: true, name: true } }, title: true, slug: true, id: true } };
+    for (const args of [forward, backward]) {
+      await same('Role', 'findMany', { ...args, orderBy: [{ id: 'asc' }], take: 2 } as ReadArgs);
+    }
+    const direct = statements.filter((sql) => sql.includes('FROM "public"."role" t0'));
+    expect(direct).toHaveLength(2);
+    expect(direct[0]).toBe(direct[1]);
   });
 });
