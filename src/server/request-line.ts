@@ -10,10 +10,14 @@
  * line is the one pino would produce: tests/server/request-line.test.ts holds the two equal.
  *
  * A logger that changes how objects are written (a mixin, a log formatter, hooks, redaction, a
- * serializer for one of these keys, a nested key, a destination that wants metadata) gets the
- * fields through `logger[level]` instead, so those still apply.
+ * serializer for one of these keys or the message, a nested key, a message prefix, a standard
+ * level given another number, a destination that wants metadata) gets the fields through
+ * `logger[level]` instead, so those still apply; so does every line while something subscribes
+ * to pino's `pino_asJson` tracing channel (as pino itself checks), and every line if a future
+ * pino no longer exports one of the symbols used here.
  */
-import { type Level, type Logger, pino } from 'pino';
+import { tracingChannel } from 'node:diagnostics_channel';
+import { type Logger, pino } from 'pino';
 
 export type RequestLine = {
   requestId: string;
@@ -28,6 +32,10 @@ export type RequestLine = {
   cost?: number;
   errors?: string[];
 };
+
+/** The levels use-logging writes the line at. */
+export type RequestLineLevel = 'debug' | 'info' | 'warn';
+const LEVELS: readonly RequestLineLevel[] = ['debug', 'info', 'warn'];
 
 /** In the order they are written. */
 const KEYS = [
@@ -46,76 +54,90 @@ const KEYS = [
 
 const MESSAGE = 'request';
 
-/** pino's internals, reached through its exported symbols. */
-type PinoInternals = {
-  [key: symbol]: unknown;
+const symbols = {
+  ...pino.symbols,
+  // Not in pino's type declarations, but exported alongside the others.
+  msgPrefixSym: (pino.symbols as unknown as Record<string, symbol>).msgPrefixSym!,
 };
+const USED = [
+  'chindingsSym',
+  'endSym',
+  'errorKeySym',
+  'formattersSym',
+  'hooksSym',
+  'lsCacheSym',
+  'messageKeySym',
+  'mixinSym',
+  'msgPrefixSym',
+  'needsMetadataGsym',
+  'nestedKeySym',
+  'serializersSym',
+  'streamSym',
+  'stringifiersSym',
+  'timeSym',
+] as const;
+const symbolsPresent = USED.every((name) => typeof symbols[name] === 'symbol');
 
-const {
-  chindingsSym,
-  endSym,
-  formattersSym,
-  hooksSym,
-  lsCacheSym,
-  messageKeySym,
-  mixinSym,
-  msgPrefixSym,
-  needsMetadataGsym,
-  nestedKeySym,
-  serializersSym,
-  streamSym,
-  stringifiersSym,
-  timeSym,
-} = pino.symbols as unknown as Record<string, symbol>;
+/** pino's own: it traces each line's serialisation here when anything subscribes. */
+const asJsonChannel = tracingChannel('pino_asJson');
 
 /** Whether `logger` writes a plain object exactly as it is, with nothing added or changed. */
 export function writesPlainObjects(logger: Logger): boolean {
-  const internals = logger as unknown as PinoInternals;
-  const formatters = internals[formattersSym!] as { log?: unknown } | undefined;
-  const hooks = internals[hooksSym!] as { logMethod?: unknown; streamWrite?: unknown } | undefined;
-  const serializers = (internals[serializersSym!] ?? {}) as Record<string, unknown>;
-  const stringifiers = (internals[stringifiersSym!] ?? {}) as Record<string | symbol, unknown>;
-  const stream = internals[streamSym!] as ({ write?: unknown } & Record<symbol, unknown>) | undefined;
+  if (!symbolsPresent) return false;
+  const internals = logger as unknown as Record<symbol, unknown>;
+  const formatters = internals[symbols.formattersSym] as { log?: unknown } | undefined;
+  const hooks = internals[symbols.hooksSym] as { logMethod?: unknown; streamWrite?: unknown } | undefined;
+  const serializers = (internals[symbols.serializersSym] ?? {}) as Record<string, unknown>;
+  const stringifiers = (internals[symbols.stringifiersSym] ?? {}) as Record<string | symbol, unknown>;
+  const stream = internals[symbols.streamSym] as ({ write?: unknown } & Record<symbol, unknown>) | undefined;
+  const messageKey = internals[symbols.messageKeySym];
+  const errorKey = internals[symbols.errorKeySym];
   return (
     typeof stream?.write === 'function' &&
-    stream[needsMetadataGsym!] !== true &&
-    typeof internals[timeSym!] === 'function' &&
-    typeof internals[lsCacheSym!] === 'object' &&
-    typeof internals[chindingsSym!] === 'string' &&
-    typeof internals[endSym!] === 'string' &&
-    typeof internals[messageKeySym!] === 'string' &&
-    !internals[mixinSym!] &&
-    !internals[msgPrefixSym!] &&
-    !internals[nestedKeySym!] &&
+    stream[symbols.needsMetadataGsym] !== true &&
+    typeof internals[symbols.timeSym] === 'function' &&
+    typeof internals[symbols.lsCacheSym] === 'object' &&
+    typeof internals[symbols.chindingsSym] === 'string' &&
+    typeof internals[symbols.endSym] === 'string' &&
+    typeof messageKey === 'string' &&
+    !serializers[messageKey] &&
+    !(KEYS as readonly unknown[]).includes(errorKey) &&
+    !internals[symbols.mixinSym] &&
+    !internals[symbols.msgPrefixSym] &&
+    !internals[symbols.nestedKeySym] &&
     !formatters?.log &&
     !hooks?.logMethod &&
     !hooks?.streamWrite &&
     Reflect.ownKeys(stringifiers).length === 0 &&
-    KEYS.every((key) => !serializers[key])
+    KEYS.every((key) => !serializers[key]) &&
+    // pino's methods for these levels write its standard numbers whatever customLevels says.
+    LEVELS.every((level) => logger.levels.values[level] === pino.levels.values[level])
   );
 }
 
 /**
  * A function that logs one request's line at a level, the way `logger[level](line, 'request')`
- * would. Built once per logger; it checks the level itself, so callers need not.
+ * would, including leaving it out at a level that is off. Callers that check the level first
+ * (use-logging does, so as not to build the line at all) lose nothing: it is one comparison.
  */
-export function requestLineWriter(logger: Logger): (level: Level, line: RequestLine) => void {
-  if (!writesPlainObjects(logger)) {
-    return (level, line) => {
-      if (logger.isLevelEnabled(level)) logger[level](line, MESSAGE);
-    };
-  }
-  const internals = logger as unknown as PinoInternals;
-  const stream = internals[streamSym!] as { write(line: string): unknown };
-  const ending = `,${JSON.stringify(internals[messageKeySym!])}:${JSON.stringify(MESSAGE)}${internals[endSym!] as string}`;
+export function requestLineWriter(logger: Logger): (level: RequestLineLevel, line: RequestLine) => void {
+  const viaPino = (level: RequestLineLevel, line: RequestLine) => {
+    if (logger.isLevelEnabled(level)) logger[level](line, MESSAGE);
+  };
+  if (!writesPlainObjects(logger)) return viaPino;
+  const internals = logger as unknown as Record<symbol, unknown>;
+  const stream = internals[symbols.streamSym] as { write(line: string): unknown };
+  const ending =
+    `,${JSON.stringify(internals[symbols.messageKeySym])}:${JSON.stringify(MESSAGE)}` +
+    (internals[symbols.endSym] as string);
   return (level, line) => {
+    if (asJsonChannel.hasSubscribers) return viaPino(level, line);
     if (!logger.isLevelEnabled(level)) return;
-    // Read each time, as pino does: `setBindings` and a change of level labels replace them.
-    const levelLabels = internals[lsCacheSym!] as Record<number, string>;
+    // Read each time, as pino does: `setBindings` replaces the bindings.
     let text =
-      levelLabels[logger.levels.values[level]!]! +
-      (internals[timeSym!] as () => string).call(logger) +
-      (internals[chindingsSym!] as string);
+      (internals[symbols.lsCacheSym] as Record<number, string>)[logger.levels.values[level]!]! +
+      (internals[symbols.timeSym] as () => string).call(logger) +
+      (internals[symbols.chindingsSym] as string);
     for (const key of KEYS) {
       const value = line[key];
       // As pino: undefined values are left out; JSON.stringify writes non-finite numbers as null.

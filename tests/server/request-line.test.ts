@@ -3,9 +3,15 @@
  * exactly the line pino writes for `logger[level](fields, 'request')`, for any logger, and fall
  * back to pino wherever the logger changes how objects are written.
  */
-import { type Level, type LoggerOptions, pino } from 'pino';
-import { describe, expect, it } from 'vitest';
-import { type RequestLine, requestLineWriter, writesPlainObjects } from '../../src/server/request-line.js';
+import { tracingChannel } from 'node:diagnostics_channel';
+import { type LoggerOptions, pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  type RequestLine,
+  type RequestLineLevel,
+  requestLineWriter,
+  writesPlainObjects,
+} from '../../src/server/request-line.js';
 
 function capture(options: LoggerOptions = {}) {
   const lines: string[] = [];
@@ -50,43 +56,70 @@ const cases: [string, RequestLine][] = [
   ['no errors listed', { ...full, errors: [] }],
 ];
 
+// A fixed clock, so that the two lines can be compared character for character.
+beforeAll(() => {
+  vi.useFakeTimers({ now: new Date('2026-11-30T05:00:00.000Z'), toFake: ['Date'] });
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
+
 describe('request line', () => {
   const options: [string, LoggerOptions][] = [
     ['default bindings', {}],
     ['a name and base fields', { name: 'career-lattice', base: { pid: 1, hostname: 'h', region: 'eu' } }],
     ['no base and no time', { base: null, timestamp: false }],
+    ['ISO time and CRLF line ends', { timestamp: pino.stdTimeFunctions.isoTime, crlf: true }],
     ['a custom timestamp and message key', { timestamp: () => ',"at":"x"', messageKey: 'message' }],
     ['level labels', { formatters: { level: (label) => ({ severity: label.toUpperCase() }) } }],
+    ['bindings formatted', { formatters: { bindings: (b) => ({ host: b.hostname }) } }],
+    ['an extra custom level', { customLevels: { audit: 35 } }],
+    [
+      'only custom levels, the standard ones among them',
+      { customLevels: { debug: 20, info: 30, warn: 40, audit: 35 }, useOnlyCustomLevels: true },
+    ],
   ];
 
   for (const [optionsName, loggerOptions] of options) {
     for (const [caseName, line] of cases) {
-      for (const level of ['info', 'warn', 'debug'] as Level[]) {
+      for (const level of ['info', 'warn', 'debug'] as RequestLineLevel[]) {
         it(`matches pino's line (${optionsName}; ${caseName}; ${level})`, () => {
-          // Fixed time, so that the two lines can be compared character for character.
-          const fixedTime = loggerOptions.timestamp ?? (() => ',"time":1700000000000');
-          const ours = capture({ ...loggerOptions, timestamp: fixedTime });
-          const theirs = capture({ ...loggerOptions, timestamp: fixedTime });
+          const ours = capture(loggerOptions);
+          const theirs = capture(loggerOptions);
           expect(writesPlainObjects(ours.logger)).toBe(true);
           requestLineWriter(ours.logger)(level, line);
           theirs.logger[level](line, 'request');
           expect(ours.lines).toHaveLength(1);
-          expect(entries(ours.lines[0]!)).toEqual(entries(theirs.lines[0]!));
-          // The same characters too, unless pino escaped a string its own (equally valid) way.
-          if (caseName !== 'strings needing escapes') expect(ours.lines[0]).toBe(theirs.lines[0]);
+          expect(ours.lines[0]).toBe(theirs.lines[0]);
         });
       }
     }
   }
 
+  it("writes a lone surrogate as valid JSON that reads back the same as pino's", () => {
+    // pino (on Node.js before 25) leaves it raw, JSON.stringify escapes it: different characters,
+    // the same value.
+    const line = { ...full, operationName: 'broken \ud800 pair' };
+    const ours = capture();
+    const theirs = capture();
+    requestLineWriter(ours.logger)('info', line);
+    theirs.logger.info(line, 'request');
+    expect(entries(ours.lines[0]!)).toEqual(entries(theirs.lines[0]!));
+  });
+
   it('follows a child logger, and bindings set later', () => {
-    const { logger, lines } = capture({ timestamp: false });
-    const child = logger.child({ replica: 'app-1' });
-    const write = requestLineWriter(child);
+    const ours = capture();
+    const theirs = capture();
+    const [ourChild, theirChild] = [ours.logger.child({ replica: 'app-1' }), theirs.logger.child({ replica: 'app-1' })];
+    const write = requestLineWriter(ourChild);
     write('info', full);
-    child.setBindings({ replica: 'app-2' });
+    theirChild.info(full, 'request');
+    ourChild.setBindings({ replica: 'app-2' });
+    theirChild.setBindings({ replica: 'app-2' });
     write('info', full);
-    expect(lines.map((l) => (JSON.parse(l) as { replica: string }).replica)).toEqual(['app-1', 'app-2']);
+    theirChild.info(full, 'request');
+    expect(ours.lines).toEqual(theirs.lines);
+    expect(ours.lines[1]).toContain('"replica":"app-2"');
   });
 
   it('writes nothing at a level that is off', () => {
@@ -102,6 +135,30 @@ describe('request line', () => {
     expect(lines).toHaveLength(1);
   });
 
+  it("leaves the line to pino while something subscribes to pino's tracing channel", () => {
+    const { logger, lines } = capture();
+    const write = requestLineWriter(logger);
+    const traced: unknown[] = [];
+    const channel = tracingChannel('pino_asJson');
+    const noop = () => {};
+    const handlers = {
+      start: (message: unknown) => void traced.push(message),
+      end: noop,
+      asyncStart: noop,
+      asyncEnd: noop,
+      error: noop,
+    };
+    channel.subscribe(handlers);
+    try {
+      write('info', full);
+    } finally {
+      channel.unsubscribe(handlers);
+    }
+    write('info', full);
+    expect(lines).toHaveLength(2);
+    expect(traced).toHaveLength(1);
+  });
+
   const changed: [string, LoggerOptions, (line: Record<string, unknown>) => void][] = [
     ['redaction', { redact: ['clientIp'] }, (l) => expect(l.clientIp).toBe('[Redacted]')],
     ['a mixin', { mixin: () => ({ service: 'x' }) }, (l) => expect(l.service).toBe('x')],
@@ -115,8 +172,19 @@ describe('request line', () => {
       { serializers: { path: () => 'hidden' } },
       (l) => expect(l.path).toBe('hidden'),
     ],
+    [
+      'a serializer for the message',
+      { serializers: { msg: (m: string) => m.toUpperCase() } },
+      (l) => expect(l.msg).toBe('REQUEST'),
+    ],
+    [
+      'one of the keys as its error key',
+      { errorKey: 'errors', serializers: { err: () => 'serialised' } },
+      (l) => expect(l.errors).toBe('serialised'),
+    ],
     ['a nested key', { nestedKey: 'request' }, (l) => expect(l.request).toMatchObject({ path: '/graphql' })],
     ['a message prefix', { msgPrefix: '[api] ' }, (l) => expect(l.msg).toBe('[api] request')],
+    ['a standard level given another number', { customLevels: { info: 35 } }, (l) => expect(l.level).toBe(30)],
     [
       'a logMethod hook',
       {
@@ -126,6 +194,11 @@ describe('request line', () => {
           },
         },
       },
+      (l) => expect(l.hooked).toBe(1),
+    ],
+    [
+      'a streamWrite hook',
+      { hooks: { streamWrite: (s) => s.replace('"msg":', '"hooked":1,"msg":') } },
       (l) => expect(l.hooked).toBe(1),
     ],
   ];
@@ -138,4 +211,22 @@ describe('request line', () => {
       check(JSON.parse(lines[0]!) as Record<string, unknown>);
     });
   }
+
+  it('leaves the line to pino for a multistream destination, which routes lines by level', () => {
+    const quiet: string[] = [];
+    const loud: string[] = [];
+    const logger = pino(
+      { level: 'debug' },
+      pino.multistream([
+        { level: 'debug', stream: { write: (l: string) => void quiet.push(l) } },
+        { level: 'warn', stream: { write: (l: string) => void loud.push(l) } },
+      ]),
+    );
+    expect(writesPlainObjects(logger)).toBe(false);
+    const write = requestLineWriter(logger);
+    write('info', full);
+    write('warn', full);
+    expect([quiet.length, loud.length]).toEqual([2, 1]);
+    expect(JSON.parse(loud[0]!)).toMatchObject({ level: 40, msg: 'request', requestId: 'req-1' });
+  });
 });
