@@ -27,9 +27,24 @@ const RELATION_READS = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'fi
  *
  * `onQuery` receives the SQL of every statement (tests count them).
  */
+/**
+ * How long a pooled connection may sit unused before it is closed: five minutes, Prisma 6's
+ * default (`max_idle_connection_lifetime`), rather than node-postgres' ten seconds, which Prisma 7
+ * inherits with the pg adapter. At ten seconds every lull in traffic closed the whole pool, and
+ * the next burst paid for new connections (a server process each, authentication, and every
+ * prepared statement parsed and planned again); in the load test a server that had been idle
+ * that long then also spent 5 to 15% more CPU per request for as long as it was measured, for
+ * reasons not yet understood (docs/load-test.md).
+ */
+export const POOL_IDLE_TIMEOUT_MS = 300_000;
+
 export function createPrisma(url: string, options: { onQuery?: (sql: string) => void } = {}): PrismaClient {
-  // Fail fast when the database cannot be reached rather than waiting for the TCP timeout.
-  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    // Fail fast when the database cannot be reached rather than waiting for the TCP timeout.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
+  });
   // An idle connection's error (the server went away) must not be an uncaught 'error' event; the
   // next query reports the outage instead. Prisma's adapter listens only once it has connected,
   // and direct reads may use the pool before that.
