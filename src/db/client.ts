@@ -32,9 +32,9 @@ const RELATION_READS = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'fi
  * default (`max_idle_connection_lifetime`), rather than node-postgres' ten seconds, which Prisma 7
  * inherits with the pg adapter. At ten seconds every lull in traffic closed the whole pool, and
  * the next burst paid for new connections (a server process each, authentication, and every
- * prepared statement parsed and planned again); in the load test a server that had been idle
- * that long then also spent 5 to 15% more CPU per request for as long as it was measured, for
- * reasons not yet understood (docs/load-test.md).
+ * prepared statement parsed and planned again). (One load-test experiment also showed a server
+ * spending more CPU per request for a while after such a reconnect; the full run did not confirm
+ * that, see docs/load-test.md.)
  */
 export const POOL_IDLE_TIMEOUT_MS = 300_000;
 
