@@ -15,6 +15,17 @@ const DB_SCHEMA = 'public';
 const RELATION_READS = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'findUnique', 'findUniqueOrThrow']);
 
 /**
+ * How long a pooled connection may sit unused before it is closed: five minutes, Prisma 6's
+ * default (`max_idle_connection_lifetime`), rather than node-postgres' ten seconds, which Prisma 7
+ * inherits with the pg adapter. At ten seconds every lull in traffic closed the whole pool, and
+ * the next burst paid for new connections (a server process each, authentication, and every
+ * prepared statement parsed and planned again). (One load-test experiment also showed a server
+ * spending more CPU per request for a while after such a reconnect; the full run did not confirm
+ * that, see docs/load-test.md.)
+ */
+const POOL_IDLE_TIMEOUT_MS = 300_000;
+
+/**
  * Creates a Prisma client for the database at `url`.
  *
  * The client has the `relationJoins` preview feature, whose default strategy would load every
@@ -27,17 +38,6 @@ const RELATION_READS = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'fi
  *
  * `onQuery` receives the SQL of every statement (tests count them).
  */
-/**
- * How long a pooled connection may sit unused before it is closed: five minutes, Prisma 6's
- * default (`max_idle_connection_lifetime`), rather than node-postgres' ten seconds, which Prisma 7
- * inherits with the pg adapter. At ten seconds every lull in traffic closed the whole pool, and
- * the next burst paid for new connections (a server process each, authentication, and every
- * prepared statement parsed and planned again). (One load-test experiment also showed a server
- * spending more CPU per request for a while after such a reconnect; the full run did not confirm
- * that, see docs/load-test.md.)
- */
-export const POOL_IDLE_TIMEOUT_MS = 300_000;
-
 export function createPrisma(url: string, options: { onQuery?: (sql: string) => void } = {}): PrismaClient {
   const pool = new pg.Pool({
     connectionString: url,

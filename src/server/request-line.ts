@@ -51,6 +51,9 @@ const KEYS = [
   'cost',
   'errors',
 ] as const satisfies readonly (keyof RequestLine)[];
+/** Fails to compile if RequestLine gains a field KEYS does not write. */
+const everyKeyWritten: Record<Exclude<keyof RequestLine, (typeof KEYS)[number]>, never> = {};
+void everyKeyWritten;
 
 const MESSAGE = 'request';
 
