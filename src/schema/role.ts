@@ -1,11 +1,13 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import { directReads } from '../db/client.js';
-import { builder } from './builder.js';
+import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
+import { builder, type Context } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, badInput, checkPageSize, connectionOf, notFound } from './errors.js';
 import { Certification } from './certification.js';
 import { isWage, LaborFigure, latestMedianWage } from './figure.js';
 import { Source } from './source.js';
+import { connectionShortcut, PlanMemo, SHORTCUT } from './planned-once.js';
 
 export const RoleLevel = builder.enumType('RoleLevel', {
   description: 'How senior a role is, from entry level to executive.',
@@ -223,6 +225,54 @@ function pageOf(ids: number[], query: { cursor?: { id: number }; skip?: number; 
   return ids.slice(Math.max(0, end + take), Math.max(0, end));
 }
 
+/** The arguments of `roles`: its filters, its order and Relay paging. */
+type RoleArgs = RoleFilter & {
+  orderBy?: { field: 'TITLE' | 'LEVEL' | 'MEDIAN_WAGE' | 'GROWTH'; direction?: 'ASC' | 'DESC' | null } | null;
+  first?: number | null;
+  last?: number | null;
+};
+
+/** How many roles match the filters of `roles`, across all pages. */
+async function countRoles(args: RoleFilter, prisma: Db): Promise<number> {
+  return prisma.role.count({ where: await roleWhere(prisma, args) });
+}
+
+/** One page of `roles`: `query` is Pothos' (columns, relations, and the cursor, skip and take). */
+async function loadRolePage(query: object, args: RoleArgs, prisma: Db) {
+  checkPageSize(args);
+  const where = await roleWhere(prisma, args);
+  const field = args.orderBy?.field ?? 'TITLE';
+  const dir = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
+  if (field === 'TITLE' || field === 'LEVEL') {
+    const orderBy: Prisma.RoleOrderByWithRelationInput[] =
+      field === 'TITLE' ? [{ title: dir }, { id: dir }] : [{ level: dir }, { title: dir }, { id: dir }];
+    const page = { ...query, where, orderBy };
+    return (
+      (directReads(prisma)?.findMany('Role', page) as ReturnType<typeof prisma.role.findMany> | undefined) ??
+      prisma.role.findMany(page)
+    );
+  }
+  const ids = pageOf(await resolveRoleIds(prisma, where, field, dir === 'desc'), query as never);
+  const rows = await prisma.role.findMany({
+    ...query,
+    cursor: undefined,
+    skip: undefined,
+    take: undefined,
+    where: { id: { in: ids } },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Pages of roles as `roles` pages them, for its planned-once shortcut (src/schema/planned-once.ts). */
+const rolePages = prismaConnectionHelpers(builder, 'Role', {
+  cursor: 'id',
+  defaultSize: PAGE.default,
+  maxSize: PAGE.max,
+});
+/** The columns planned for each `roles` selection that plans the same every time. */
+export const rolePlans = new PlanMemo();
+
 builder.queryFields((t) => ({
   role: t.prismaField({
     type: 'Role',
@@ -259,31 +309,18 @@ builder.queryFields((t) => ({
         }),
         orderBy: t.arg({ type: RoleOrder, description: 'Sort order. @default {field: TITLE, direction: ASC}' }),
       },
-      totalCount: async (_parent, args, { prisma }) => prisma.role.count({ where: await roleWhere(prisma, args) }),
-      resolve: async (query, _root, args, { prisma }) => {
-        checkPageSize(args);
-        const where = await roleWhere(prisma, args);
-        const field = args.orderBy?.field ?? 'TITLE';
-        const dir = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
-        if (field === 'TITLE' || field === 'LEVEL') {
-          const orderBy: Prisma.RoleOrderByWithRelationInput[] =
-            field === 'TITLE' ? [{ title: dir }, { id: dir }] : [{ level: dir }, { title: dir }, { id: dir }];
-          const page = { ...query, where, orderBy };
-          return (
-            (directReads(prisma)?.findMany('Role', page) as ReturnType<typeof prisma.role.findMany> | undefined) ??
-            prisma.role.findMany(page)
-          );
-        }
-        const ids = pageOf(await resolveRoleIds(prisma, where, field, dir === 'desc'), query as never);
-        const rows = await prisma.role.findMany({
-          ...query,
-          cursor: undefined,
-          skip: undefined,
-          take: undefined,
-          where: { id: { in: ids } },
-        });
-        const byId = new Map(rows.map((r) => [r.id, r]));
-        return ids.flatMap((id) => byId.get(id) ?? []);
+      totalCount: (_parent, args, { prisma }) => countRoles(args, prisma),
+      resolve: (query, _root, args, { prisma }, info) => {
+        rolePlans.record(info, query);
+        return loadRolePage(query, args, prisma);
+      },
+      extensions: {
+        [SHORTCUT]: connectionShortcut({
+          memo: rolePlans,
+          helpers: rolePages,
+          load: (query, args: RoleArgs, { prisma }: Context) => loadRolePage(query, args, prisma),
+          count: (args: RoleArgs, { prisma }: Context) => countRoles(args, prisma),
+        }),
       },
     },
     ...connectionOf('Role', 'roles'),
