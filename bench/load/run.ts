@@ -267,9 +267,14 @@ type Measured = LoadResult & {
   cpuPerRequest: number;
 };
 
-async function warmUp(server: ServerProcess, requests: GraphQLRequest[], what: string): Promise<void> {
-  log(`${server.label}: ${what}: warm-up ${warmupSeconds} s`);
-  await runLoad({ url: server.url, requests, connections, seconds: warmupSeconds });
+async function warmUp(
+  server: ServerProcess,
+  requests: GraphQLRequest[],
+  what: string,
+  secs = warmupSeconds,
+): Promise<void> {
+  log(`${server.label}: ${what}: warm-up ${secs} s`);
+  await runLoad({ url: server.url, requests, connections, seconds: secs });
 }
 
 /**
@@ -325,7 +330,7 @@ const segmentSeconds = Math.ceil(seconds / SEGMENTS);
 
 /**
  * The like-for-like pair of phase 2, measured interleaved: each side's `seconds` are cut into
- * SEGMENTS runs, sent in ABBA order (A B, B A, A B, B A) after both have warmed up, and each
+ * SEGMENTS runs, sent in ABBA order (A B, B A, A B, B A) after each has warmed up for a segment, and each
  * side's runs are then combined into one result. A machine whose speed drifts over a minute (a
  * shared VM's often does, by 10% and more) then slows both sides alike, where two runs one after
  * the other would charge the drift to one side. RSS: at the first segment's start, halfway through
@@ -336,8 +341,14 @@ async function measurePair(
   b: { server: ServerProcess; requests: GraphQLRequest[] },
   what: string,
 ): Promise<[Measured, Measured]> {
-  await warmUp(a.server, a.requests, what);
-  await warmUp(b.server, b.requests, what);
+  // Each side warms up for a whole segment, in turn, so that the first measured segment finds both
+  // as the later ones do: busy a segment before, not idle for minutes. After the minutes a server
+  // sits idle while the others are measured, the first segment after a 5 s warm-up spent up to 1.5
+  // times the CPU per request of that server's later ones, on either side, and the side measured
+  // first (always A) met it most often (docs/load-test.md, "What changed").
+  const pairWarmup = Math.max(warmupSeconds, segmentSeconds);
+  await warmUp(a.server, a.requests, what, pairWarmup);
+  await warmUp(b.server, b.requests, what, pairWarmup);
   const runs: [Measured[], Measured[]] = [[], []];
   for (let i = 0; i < SEGMENTS; i++) {
     for (const side of i % 2 === 0 ? [0, 1] : [1, 0]) {
@@ -435,7 +446,8 @@ function report(options: {
     `| load | ${connections} connections, ${seconds} s per measured run (after ${warmupSeconds} s warm-up), ` +
       `loopback, pool size ${POOL_SIZE} for all servers, load generator in the parent process. Phase 2's ` +
       `like-for-like pair (ours fresh, PostGraphile) interleaved: ${SEGMENTS} segments of ${segmentSeconds} s ` +
-      `per side (${SEGMENTS * segmentSeconds} s each), sent A B, B A, A B, B A |`,
+      `per side (${SEGMENTS * segmentSeconds} s each), sent A B, B A, A B, B A, after a ` +
+      `${Math.max(warmupSeconds, segmentSeconds)} s warm-up of each in turn |`,
   );
   lines.push(
     '| servers | NODE_ENV=production. **ours**: default settings (response cache off: RESPONSE_CACHE_TTL_MS ' +
