@@ -341,11 +341,11 @@ async function measurePair(
   b: { server: ServerProcess; requests: GraphQLRequest[] },
   what: string,
 ): Promise<[Measured, Measured]> {
-  // Each side warms up for a whole segment, in turn, so that the first measured segment finds both
-  // as the later ones do: busy a segment before, not idle for minutes. After the minutes a server
-  // sits idle while the others are measured, the first segment after a 5 s warm-up spent up to 1.5
-  // times the CPU per request of that server's later ones, on either side, and the side measured
-  // first (always A) met it most often (docs/load-test.md, "What changed").
+  // Each side warms up for a whole segment, in turn, so that neither meets its first measured
+  // segment straight from the minutes it sat idle while the others were measured. After a 5 s
+  // warm-up that first segment spent up to 1.5 times the CPU per request of the same server's later
+  // ones, on either side, and the side measured first (always A) met it most often. A slow first
+  // segment still happens, now to both sides alike (docs/load-test.md, "What changed").
   const pairWarmup = Math.max(warmupSeconds, segmentSeconds);
   await warmUp(a.server, a.requests, what, pairWarmup);
   await warmUp(b.server, b.requests, what, pairWarmup);
