@@ -69,10 +69,10 @@ type PrismaExtensions = { pothosPrismaModel?: string; pothosPrismaSelect?: unkno
 /**
  * Whether the plan Pothos makes for this selection is the same on every request and records nothing
  * that a resolver beneath it looks up. True when the selection, down to its leaves, holds only
- * fields (no fragments, no directives) and every field of a model type is a leaf with no `select`
- * of its own: such a field adds nothing to the plan, so the plan is the type's own columns and the
- * cursor's, and no loader mapping is needed, since Pothos only looks mappings up for fields that
- * select something. Fields of other object types (the connection, its edges, pageInfo) carry no
+ * fields (no fragments, directives or arguments) and every field of a model type is a leaf with no
+ * `select` of its own: such a field adds nothing to the plan, so the plan is the type's own columns
+ * and the cursor's, and no loader mapping is needed, since Pothos only looks mappings up for fields
+ * that select something. Fields of other object types (the connection, its edges, pageInfo) carry no
  * selection of their own and are checked beneath.
  */
 export function plansStatically(type: GraphQLNamedType, selectionSet: SelectionSetNode | undefined): boolean {
@@ -84,11 +84,9 @@ export function plansStatically(type: GraphQLNamedType, selectionSet: SelectionS
     if (selection.name.value === '__typename') continue;
     const field = fields[selection.name.value];
     if (!field || (field.extensions as PrismaExtensions).pothosPrismaSelect !== undefined) return false;
+    if (selection.arguments?.length) return false;
     const fieldType = getNamedType(field.type);
-    if (isLeafType(fieldType)) {
-      if (selection.arguments?.length) return false;
-      continue;
-    }
+    if (isLeafType(fieldType)) continue;
     if (model || !plansStatically(fieldType, selection.selectionSet)) return false;
   }
   return true;
@@ -148,7 +146,11 @@ type ConnectionHelpers<Row, Args, Ctx> = {
  * The shortcut for a `prismaConnection` field whose resolver hands its query to `load` (and calls
  * `memo.record` with it): for a field whose columns `memo` holds, the page's query is built from
  * them and the arguments by Pothos' own connection helpers, loaded, and wrapped as Pothos wraps a
- * page, with `totalCount` counted only if asked for.
+ * page, with `totalCount` counted only if asked for. `helpers` must page as the field does (same
+ * cursor, default and maximum size), `load` must do exactly what the field's resolver does with
+ * its query, and `count` what its `totalCount` does. One difference from Pothos' own wrapping: the
+ * helper also copies each row's columns onto its edge, which an edge type with only `cursor` and
+ * `node` never shows.
  */
 export function connectionShortcut<Row, Args extends object, Ctx extends object>(options: {
   memo: PlanMemo;
@@ -163,7 +165,14 @@ export function connectionShortcut<Row, Args extends object, Ctx extends object>
     memo.shortcuts++;
     const pageArgs = args as Args;
     const context = ctx as Ctx;
-    const query = helpers.getQuery(pageArgs, context, () => ({ select }));
+    let query: object;
+    try {
+      query = helpers.getQuery(pageArgs, context, () => ({ select }));
+    } catch (error) {
+      // Rejected, not thrown, as on Pothos' path (its connection resolver is async): a synchronous
+      // throw would stop the executor at this field, before sibling fields run.
+      return Promise.reject(error);
+    }
     return load(query, pageArgs, context).then((rows) => {
       // Set on the connection itself: its edges point back to it.
       const connection = helpers.resolve(rows, pageArgs, context, parent) as { totalCount?: () => Promise<number> };

@@ -264,12 +264,10 @@ async function loadRolePage(query: object, args: RoleArgs, prisma: Db) {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** How `roles` pages: by id cursors, 20 rows unless asked, at most 100. */
+const ROLE_PAGING = { cursor: 'id', defaultSize: PAGE.default, maxSize: PAGE.max } as const;
 /** Pages of roles as `roles` pages them, for its planned-once shortcut (src/schema/planned-once.ts). */
-const rolePages = prismaConnectionHelpers(builder, 'Role', {
-  cursor: 'id',
-  defaultSize: PAGE.default,
-  maxSize: PAGE.max,
-});
+const rolePages = prismaConnectionHelpers(builder, 'Role', ROLE_PAGING);
 /** The columns planned for each `roles` selection that plans the same every time. */
 export const rolePlans = new PlanMemo();
 
@@ -294,9 +292,7 @@ builder.queryFields((t) => ({
   roles: t.prismaConnection(
     {
       type: 'Role',
-      cursor: 'id',
-      defaultSize: PAGE.default,
-      maxSize: PAGE.max,
+      ...ROLE_PAGING,
       description: 'Roles, filtered and sorted; by title unless `orderBy` says otherwise.',
       args: {
         track: t.arg.string({ description: 'Only roles on this track (slug).' }),

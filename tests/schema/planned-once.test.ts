@@ -14,7 +14,7 @@ import { rolePlans } from '../../src/schema/role.js';
 import { createApiKey } from '../../src/db/api-keys.js';
 import { createApp } from '../../src/server/app.js';
 import { testDatabase } from '../support/database.js';
-import { type Client, graphqlClient } from '../support/graphql.js';
+import { type Client, type GraphQLResponse, graphqlClient } from '../support/graphql.js';
 import { codes, post } from '../server/request.js';
 
 let prisma: PrismaClient;
@@ -51,8 +51,14 @@ describe('which selections plan the same every time', () => {
   });
 });
 
-const PAGE = `query Page($first: Int, $after: String, $last: Int, $before: String, $orderBy: RoleOrder) {
-  roles(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
+const PAGE = `query Page(
+  $first: Int, $after: String, $last: Int, $before: String, $orderBy: RoleOrder,
+  $track: String, $level: RoleLevel, $search: String, $certification: String
+) {
+  roles(
+    first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy,
+    track: $track, level: $level, search: $search, certification: $certification
+  ) {
     totalCount
     edges { cursor node { slug title } }
     nodes { slug }
@@ -131,25 +137,68 @@ describe('the shortcut', () => {
     expect(rolePlans.shortcuts - before).toBeGreaterThan(20);
   });
 
-  it('refuses bad arguments as the planned path does, and lets nothing past scope checks', async () => {
+  it('answers every argument, and refuses every bad one, as the planned path does', async () => {
     const client = graphqlClient(prisma);
     await page(client, PAGE, { first: 1 });
-    const before = rolePlans.shortcuts;
-    for (const [variables, code] of [
+    /** The response without the planned page's extra column; errors as message, code and path. */
+    const comparable = (response: GraphQLResponse) => {
+      for (const edge of response.data?.roles?.edges ?? []) delete edge.node.level;
+      return { data: response.data, errors: response.errors?.map((e) => [e.message, e.extensions?.code, e.path]) };
+    };
+    const cases: [Record<string, unknown>, string | undefined][] = [
+      [{}, undefined],
+      [{ first: 100 }, undefined],
+      [{ first: 0 }, undefined],
+      [{ last: 0 }, undefined],
+      [{ track: 'administrative' }, undefined],
+      [{ level: 'ENTRY', first: 3 }, undefined],
+      [{ search: 'assistant', last: 2 }, undefined],
+      [{ certification: 'cmaa' }, undefined],
+      [{ orderBy: { field: 'GROWTH' }, first: 4 }, undefined],
       [{ first: 101 }, 'BAD_USER_INPUT'],
       [{ first: -1 }, 'BAD_USER_INPUT'],
+      [{ search: '  ' }, 'BAD_USER_INPUT'],
+      [{ track: 'no-such-track' }, 'NOT_FOUND'],
+      [{ certification: 'no-such-certification' }, 'NOT_FOUND'],
       [{ first: 2, after: 'not a cursor' }, undefined],
-    ] as const) {
-      const shortcut = await client.query(PAGE, variables);
-      const planned = await client.query(PLANNED_PAGE, variables);
-      expect(shortcut.data).toBeNull();
-      expect(shortcut.errors?.map((e) => [e.message, e.extensions?.code])).toEqual(
-        planned.errors?.map((e) => [e.message, e.extensions?.code]),
-      );
-      if (code) expect(shortcut.errors?.[0]?.extensions?.code).toBe(code);
+      [{ first: 2, last: 2 }, undefined],
+    ];
+    const before = rolePlans.shortcuts;
+    for (const [variables, code] of cases) {
+      const shortcut = comparable(await client.query(PAGE, variables));
+      const planned = comparable(await client.query(PLANNED_PAGE, variables));
+      expect({ variables, ...shortcut }).toEqual({ variables, ...planned });
+      if (code) expect(shortcut.errors?.[0]?.[1]).toBe(code);
     }
-    expect(rolePlans.shortcuts - before).toBe(3);
+    expect(rolePlans.shortcuts - before).toBe(cases.length);
+  });
 
+  it('serves each of several aliased connections on its own, and leaves a count alone to Pothos', async () => {
+    const client = graphqlClient(prisma);
+    const twice = `query ($first: Int) {
+      some: roles(first: $first) { nodes { slug } }
+      more: roles(first: 5, level: ENTRY) { nodes { slug } }
+    }`;
+    const plannedTwice = twice.replaceAll('nodes { slug }', 'nodes { slug level }');
+    const strip = (r: GraphQLResponse) =>
+      JSON.parse(JSON.stringify({ data: r.data, errors: r.errors?.map((e) => [e.message, e.path]) }), (k, v) =>
+        k === 'level' ? undefined : v,
+      );
+    await client.query(twice, { first: 2 });
+    const before = rolePlans.shortcuts;
+    for (const first of [3, 101]) {
+      expect(strip(await client.query(twice, { first }))).toEqual(strip(await client.query(plannedTwice, { first })));
+    }
+    expect(rolePlans.shortcuts - before).toBe(4);
+
+    const count = '{ roles(level: ENTRY) { totalCount } }';
+    const entry = files.roles.filter((r) => r.level === 'ENTRY').length;
+    const countBefore = rolePlans.shortcuts;
+    for (let i = 0; i < 3; i++) expect((await client.query(count)).data.roles.totalCount).toBe(entry);
+    expect(rolePlans.shortcuts).toBe(countBefore);
+  });
+
+  it('lets nothing past scope checks', async () => {
     // On a server that requires a key for reading, a document planned (and then shortcut) for a
     // caller with a key is still refused to a caller without one.
     const key = await createApiKey(prisma, 'planned-once-reader', 'editor');
