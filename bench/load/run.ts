@@ -327,6 +327,8 @@ async function measure(
 const SEGMENTS = 4;
 /** Each segment's length: LOAD_SECONDS / SEGMENTS rounded up, so a side gets at least LOAD_SECONDS. */
 const segmentSeconds = Math.ceil(seconds / SEGMENTS);
+/** The like-for-like pair's warm-up, per side: a whole segment (measurePair says why). */
+const pairWarmupSeconds = Math.max(warmupSeconds, segmentSeconds);
 
 /**
  * The like-for-like pair of phase 2, measured interleaved: each side's `seconds` are cut into
@@ -346,9 +348,8 @@ async function measurePair(
   // warm-up that first segment spent up to 1.5 times the CPU per request of the same server's later
   // ones, on either side, and the side measured first (always A) met it most often. A slow first
   // segment still happens, now to both sides alike (docs/load-test.md, "What changed").
-  const pairWarmup = Math.max(warmupSeconds, segmentSeconds);
-  await warmUp(a.server, a.requests, what, pairWarmup);
-  await warmUp(b.server, b.requests, what, pairWarmup);
+  await warmUp(a.server, a.requests, what, pairWarmupSeconds);
+  await warmUp(b.server, b.requests, what, pairWarmupSeconds);
   const runs: [Measured[], Measured[]] = [[], []];
   for (let i = 0; i < SEGMENTS; i++) {
     for (const side of i % 2 === 0 ? [0, 1] : [1, 0]) {
@@ -447,7 +448,7 @@ function report(options: {
       `loopback, pool size ${POOL_SIZE} for all servers, load generator in the parent process. Phase 2's ` +
       `like-for-like pair (ours fresh, PostGraphile) interleaved: ${SEGMENTS} segments of ${segmentSeconds} s ` +
       `per side (${SEGMENTS * segmentSeconds} s each), sent A B, B A, A B, B A, after a ` +
-      `${Math.max(warmupSeconds, segmentSeconds)} s warm-up of each in turn |`,
+      `${pairWarmupSeconds} s warm-up of each in turn |`,
   );
   lines.push(
     '| servers | NODE_ENV=production. **ours**: default settings (response cache off: RESPONSE_CACHE_TTL_MS ' +

@@ -233,12 +233,12 @@ type RoleArgs = RoleFilter & {
 };
 
 /** How many roles match the filters of `roles`, across all pages. */
-async function countRoles(args: RoleFilter, prisma: Db): Promise<number> {
+async function countRoles(args: RoleArgs, { prisma }: Context): Promise<number> {
   return prisma.role.count({ where: await roleWhere(prisma, args) });
 }
 
 /** One page of `roles`: `query` is Pothos' (columns, relations, and the cursor, skip and take). */
-async function loadRolePage(query: object, args: RoleArgs, prisma: Db) {
+async function loadRolePage(query: object, args: RoleArgs, { prisma }: Context) {
   checkPageSize(args);
   const where = await roleWhere(prisma, args);
   const field = args.orderBy?.field ?? 'TITLE';
@@ -305,17 +305,17 @@ builder.queryFields((t) => ({
         }),
         orderBy: t.arg({ type: RoleOrder, description: 'Sort order. @default {field: TITLE, direction: ASC}' }),
       },
-      totalCount: (_parent, args, { prisma }) => countRoles(args, prisma),
-      resolve: (query, _root, args, { prisma }, info) => {
+      totalCount: (_parent, args, ctx) => countRoles(args, ctx),
+      resolve: (query, _root, args, ctx, info) => {
         rolePlans.record(info, query);
-        return loadRolePage(query, args, prisma);
+        return loadRolePage(query, args, ctx);
       },
       extensions: {
         [SHORTCUT]: connectionShortcut({
           memo: rolePlans,
           helpers: rolePages,
-          load: (query, args: RoleArgs, { prisma }: Context) => loadRolePage(query, args, prisma),
-          count: (args: RoleArgs, { prisma }: Context) => countRoles(args, prisma),
+          load: loadRolePage,
+          count: countRoles,
         }),
       },
     },
