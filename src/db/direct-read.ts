@@ -420,11 +420,95 @@ function build(shape: Shape, row: unknown[]): Record<string, unknown> {
   return out;
 }
 
+/** The parts of a read's shape that are not objects: the kind, the model, which paging it has. */
+function scalarCode(kind: 'first' | 'many', model: string, args: ReadArgs): string {
+  const take = args.take === undefined ? 'n' : args.take < 0 ? '-' : '+';
+  const skip = args.skip === undefined ? 'n' : 's';
+  const rls = args.relationLoadStrategy === undefined ? 'n' : 'r';
+  const { cursor } = args;
+  const cursorKeys =
+    cursor === undefined ? '' : typeof cursor === 'object' && cursor !== null ? Object.keys(cursor).join(',') : '?';
+  return `${kind} ${model} ${take}${skip}${rls} ${cursorKeys}`;
+}
+
+/**
+ * Freezes a `where` or `orderBy` that a caller passes to every read alike (a page's default order,
+ * say), all the way down, so that direct reads find its plan by identity ({@link
+ * FrozenArgumentPlans}). Returns it, typed as it was, for Prisma's argument types.
+ */
+export function constantArgument<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const key in value) constantArgument((value as Record<string, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Stands for an absent `where` or `orderBy` among identity keys. */
+const ABSENT = Object.freeze({});
+/** At most this many plans per combination of frozen objects (kinds, models and paging forms). */
+const MAX_PLANS_PER_OBJECTS = 16;
+
+/** Whether a value and everything in it is frozen, so that its shape can never change. */
+function deeplyFrozen(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  if (!Object.isFrozen(value)) return false;
+  for (const key in value) if (!deeplyFrozen((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+/**
+ * Plans found by the identity of a read's `select`, `where` and `orderBy` objects, for callers
+ * that pass the same deeply frozen objects every time (a connection planned once passes its kept
+ * columns, a page with no filter a constant filter and order): a few WeakMap lookups, where the
+ * shape key costs building and hashing a JSON string of the whole structure (about 2% of the
+ * server's CPU serving a page of roles, docs/load-test.md). Frozen all the way down, such objects
+ * cannot change shape, so the plan found for them once stays right; objects that are not, and
+ * mutable ones, always take the shape key. Entries go when their objects do.
+ */
+class FrozenArgumentPlans {
+  private readonly bySelect = new WeakMap<object, WeakMap<object, WeakMap<object, Map<string, Compiled | null>>>>();
+  /** Objects known to be frozen all the way down. */
+  private readonly checked = new WeakSet<object>();
+
+  /** The plans kept for these arguments' objects, or undefined when they are not all frozen objects. */
+  plans(args: ReadArgs): Map<string, Compiled | null> | undefined {
+    const { select } = args;
+    const where = args.where ?? ABSENT;
+    const orderBy = args.orderBy ?? ABSENT;
+    if (typeof select !== 'object' || select === null || !Object.isFrozen(select)) return undefined;
+    if (typeof where !== 'object' || where === null || !Object.isFrozen(where)) return undefined;
+    if (typeof orderBy !== 'object' || orderBy === null || !Object.isFrozen(orderBy)) return undefined;
+    let byWhere = this.bySelect.get(select);
+    if (!byWhere) this.bySelect.set(select, (byWhere = new WeakMap()));
+    let byOrder = byWhere.get(where);
+    if (!byOrder) byWhere.set(where, (byOrder = new WeakMap()));
+    let plans = byOrder.get(orderBy);
+    if (!plans) byOrder.set(orderBy, (plans = new Map()));
+    return plans;
+  }
+
+  /** Keeps a plan found by shape, once the objects are known to be frozen all the way down. */
+  remember(args: ReadArgs, plans: Map<string, Compiled | null>, code: string, plan: Compiled | null): void {
+    if (plans.size >= MAX_PLANS_PER_OBJECTS) return;
+    for (const part of [args.select, args.where, args.orderBy]) {
+      if (part === undefined || this.checked.has(part as object)) continue;
+      if (!deeplyFrozen(part)) return;
+      this.checked.add(part as object);
+    }
+    plans.set(code, plan);
+  }
+}
+
 export class DirectReader {
   /** Compiled plans, or null for refused shapes; a Map kept in least-recently-used order. */
   private readonly compiled = new Map<string, Compiled | null>();
   /** Names of the statements prepared on the pool's connections (at most MAX_SHAPES, never dropped). */
   private readonly named = new Set<string>();
+  /** Plans for arguments whose select, where and orderBy are frozen objects met before. */
+  private readonly byIdentity = new FrozenArgumentPlans();
+  /** How many reads found their plan by identity: for tests and diagnostics. */
+  foundByIdentity = 0;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -453,6 +537,21 @@ export class DirectReader {
       if (!ALLOWED_ARGUMENTS.has(key) && (args as Record<string, unknown>)[key] !== undefined) return undefined;
     }
     if (args.take === 0 || (args.take !== undefined && !Number.isInteger(args.take))) return undefined;
+    const plans = this.byIdentity.plans(args);
+    if (!plans) return this.planByShape(kind, model, args);
+    const code = scalarCode(kind, model, args);
+    const known = plans.get(code);
+    if (known !== undefined) {
+      this.foundByIdentity++;
+      return known ?? undefined;
+    }
+    const plan = this.planByShape(kind, model, args);
+    this.byIdentity.remember(args, plans, code, plan ?? null);
+    return plan;
+  }
+
+  /** The plan for these arguments' shape, found by a key built from their whole structure. */
+  private planByShape(kind: 'first' | 'many', model: string, args: ReadArgs): Compiled | undefined {
     const key = shapeKey(kind, model, args);
     const cached = this.compiled.get(key);
     if (cached !== undefined) {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma, directReadSchema, directReads } from '../../src/db/client.js';
 import pg from 'pg';
-import { DirectReader, type ReadArgs } from '../../src/db/direct-read.js';
+import { constantArgument, DirectReader, type ReadArgs } from '../../src/db/direct-read.js';
 import { getDatamodel } from '../../src/generated/pothos-types.js';
 import { projectRoot } from '../../src/paths.js';
 import { testDatabase } from '../support/database.js';
@@ -254,6 +254,59 @@ describe('direct reads', () => {
       expect(prepared.rows).toHaveLength(256);
       expect(prepared.rows.some((r) => r.statement.includes('ORDER BY t0."title" DESC'))).toBe(false);
     });
+  });
+
+  it('find the plan of frozen arguments by identity, with the rows Prisma reads', async () => {
+    const all = (await prisma.role.findMany({ select: { id: true }, orderBy: { title: 'asc' } })).map((r) => r.id);
+    const track = await prisma.track.findFirstOrThrow({ where: { slug: 'clinical' } });
+    const select = constantArgument({ id: true, slug: true, track: { select: { id: true, name: true } } });
+    const orders = [
+      constantArgument([{ title: 'asc' }, { id: 'asc' }]),
+      constantArgument([{ level: 'desc' }, { title: 'desc' }, { id: 'desc' }]),
+    ];
+    const wheres = [undefined, constantArgument({ trackId: track.id }), constantArgument({})];
+    const reads: ['findMany' | 'findFirst', ReadArgs][] = [];
+    for (const where of wheres) {
+      for (const orderBy of orders) {
+        reads.push(['findFirst', { select, where, orderBy }]);
+        for (const cursor of [undefined, all[3]]) {
+          for (const take of [undefined, 4, -4]) {
+            for (const skip of [undefined, 1]) {
+              const paging = { take, skip, ...(cursor !== undefined && { cursor: { id: cursor } }) };
+              reads.push(['findMany', { select, where, orderBy, ...paging }]);
+            }
+          }
+        }
+      }
+    }
+    // Each read has a shape of its own: planned by its JSON key the first time, by identity after.
+    for (const pass of [0, 1]) {
+      const before = direct.foundByIdentity;
+      for (const [kind, args] of reads) await same('Role', kind, args);
+      expect(direct.foundByIdentity - before).toBe(pass === 0 ? 0 : reads.length);
+    }
+    // Other values of the same shape: the same plan, the rows for these values.
+    const before = direct.foundByIdentity;
+    for (const take of [2, 3, 7])
+      await same('Role', 'findMany', { select, where: wheres[1], orderBy: orders[0], take });
+    expect(direct.foundByIdentity - before).toBe(3);
+  });
+
+  it('never find a plan by identity for objects that can still change', async () => {
+    const before = direct.foundByIdentity;
+    // Mutable arguments, read twice.
+    const open = { select: { id: true, slug: true }, orderBy: [{ id: 'asc' }], take: 2 } as ReadArgs;
+    await same('Role', 'findMany', open);
+    await same('Role', 'findMany', open);
+    // Frozen on top, but with a nested selection that is not: changing it must change the read.
+    const nested = { select: { id: true } as Record<string, boolean> };
+    const select = Object.freeze({ slug: true, track: nested });
+    const orderBy = constantArgument([{ id: 'asc' }]);
+    await same('Role', 'findMany', { select, orderBy, take: 2 });
+    nested.select = { id: true, name: true };
+    const rows = (await same('Role', 'findMany', { select, orderBy, take: 2 })) as { track: { name?: string } }[];
+    expect(rows[0]!.track.name).toEqual(expect.any(String));
+    expect(direct.foundByIdentity).toBe(before);
   });
 
   it('select columns in one order however the fields are ordered, so field order makes no new statement', async () => {
