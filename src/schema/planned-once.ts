@@ -124,13 +124,36 @@ export class PlanMemo {
     for (const key of Object.keys(query)) if (!PAGING_AND_SELECT.has(key)) return;
     const select = query.select as Record<string, unknown> | undefined;
     if (!select || Object.values(select).some((value) => value !== true)) return;
-    this.selects.set(node, select);
+    // A frozen copy: the same object, unchanged, for every later request (see `columnsFor`).
+    this.selects.set(node, Object.freeze({ ...select }));
   }
 
   /** The columns kept for `info`'s field, or undefined when it must be planned. */
   select(info: GraphQLResolveInfo): Record<string, unknown> | undefined {
     const node = this.node(info);
     return node && this.selects.get(node);
+  }
+
+  /** Kept column lists found to select exactly what the connection helper's query selects. */
+  private readonly matching = new WeakSet<object>();
+
+  /**
+   * The kept, frozen `select` in place of `built`, the one Pothos' connection helper has just
+   * built from it, when the two select the same columns: the same object on every request lets
+   * the direct read find its compiled statement by identity (src/db/direct-read.ts). The helper
+   * builds its select from the kept columns and the cursor's, both fixed, so they are compared
+   * once per kept list; if they ever differ, `built` is used as it is.
+   */
+  columnsFor(kept: Record<string, unknown>, built: unknown): Record<string, unknown> | undefined {
+    if (this.matching.has(kept)) return kept;
+    if (typeof built !== 'object' || built === null) return undefined;
+    const keys = Object.keys(built);
+    const same =
+      keys.length === Object.keys(kept).length &&
+      keys.every((key) => kept[key] === true && (built as Record<string, unknown>)[key] === true);
+    if (!same) return undefined;
+    this.matching.add(kept);
+    return kept;
   }
 }
 
@@ -165,9 +188,11 @@ export function connectionShortcut<Row, Args extends object, Ctx extends object>
     memo.shortcuts++;
     const pageArgs = args as Args;
     const context = ctx as Ctx;
-    let query: object;
+    let query: { select?: unknown };
     try {
       query = helpers.getQuery(pageArgs, context, () => ({ select }));
+      const kept = memo.columnsFor(select, query.select);
+      if (kept) query = { ...query, select: kept };
     } catch (error) {
       // Rejected, not thrown, as on Pothos' path (its connection resolver is async): a synchronous
       // throw would stop the executor at this field, before sibling fields run.

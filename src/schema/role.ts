@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import { directReads } from '../db/client.js';
+import { constantArgument } from '../db/direct-read.js';
 import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { builder, type Context } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
@@ -142,8 +143,22 @@ type RoleFilter = {
   certification?: string | null;
 };
 
-/** Turns the filter arguments into a Prisma `where`, resolving slugs (unknown ones are NOT_FOUND). */
-async function roleWhere(
+/** No filter: one constant, so that direct reads of unfiltered pages find their statement by identity. */
+const NO_FILTER: Prisma.RoleWhereInput = constantArgument({});
+
+/**
+ * Turns the filter arguments into a Prisma `where`, resolving slugs (unknown ones are NOT_FOUND):
+ * at once when there is no filter, otherwise once the slugs are resolved.
+ */
+function roleWhere(
+  prisma: Parameters<typeof resolveRoleIds>[0],
+  args: RoleFilter,
+): Prisma.RoleWhereInput | Promise<Prisma.RoleWhereInput> {
+  if (!args.track && !args.level && args.search == null && !args.certification) return NO_FILTER;
+  return filteredRoleWhere(prisma, args);
+}
+
+async function filteredRoleWhere(
   prisma: Parameters<typeof resolveRoleIds>[0],
   args: RoleFilter,
 ): Promise<Prisma.RoleWhereInput> {
@@ -237,16 +252,27 @@ async function countRoles(args: RoleArgs, { prisma }: Context): Promise<number> 
   return prisma.role.count({ where: await roleWhere(prisma, args) });
 }
 
+/** The orders `roles` reads pages in directly, each ending with the id: constants (see NO_FILTER). */
+const ROLE_ORDERS = constantArgument({
+  TITLE: {
+    asc: [{ title: 'asc' }, { id: 'asc' }],
+    desc: [{ title: 'desc' }, { id: 'desc' }],
+  },
+  LEVEL: {
+    asc: [{ level: 'asc' }, { title: 'asc' }, { id: 'asc' }],
+    desc: [{ level: 'desc' }, { title: 'desc' }, { id: 'desc' }],
+  },
+} satisfies Record<string, Record<'asc' | 'desc', Prisma.RoleOrderByWithRelationInput[]>>);
+
 /** One page of `roles`: `query` is Pothos' (columns, relations, and the cursor, skip and take). */
 async function loadRolePage(query: object, args: RoleArgs, { prisma }: Context) {
   checkPageSize(args);
-  const where = await roleWhere(prisma, args);
+  const filter = roleWhere(prisma, args);
+  const where = filter instanceof Promise ? await filter : filter;
   const field = args.orderBy?.field ?? 'TITLE';
   const dir = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
   if (field === 'TITLE' || field === 'LEVEL') {
-    const orderBy: Prisma.RoleOrderByWithRelationInput[] =
-      field === 'TITLE' ? [{ title: dir }, { id: dir }] : [{ level: dir }, { title: dir }, { id: dir }];
-    const page = { ...query, where, orderBy };
+    const page = { ...query, where, orderBy: ROLE_ORDERS[field][dir] };
     return (
       (directReads(prisma)?.findMany('Role', page) as ReturnType<typeof prisma.role.findMany> | undefined) ??
       prisma.role.findMany(page)
