@@ -323,38 +323,50 @@ async function measure(
   return { ...result, rss: { start: start.rss, mid, end: end.rss }, cpuPerRequest };
 }
 
-/** How many alternating segments the like-for-like pair's measured time is cut into. */
-const SEGMENTS = 4;
+/**
+ * How many alternating segments the like-for-like pair's measured time is cut into: 12, 5 s each
+ * at the default 60 s. These machines have slow spells of 15 to 30 s that raise either server's CPU
+ * per request by up to a third; with four 15 s segments a spell fell on one side's segment
+ * and decided the run (docs/load-test.md). Shorter segments share each spell between both sides.
+ */
+const SEGMENTS = 12;
 /** Each segment's length: LOAD_SECONDS / SEGMENTS rounded up, so a side gets at least LOAD_SECONDS. */
 const segmentSeconds = Math.ceil(seconds / SEGMENTS);
-/** The like-for-like pair's warm-up, per side: a whole segment (measurePair says why). */
-const pairWarmupSeconds = Math.max(warmupSeconds, segmentSeconds);
+/**
+ * The like-for-like pair's warm-up, per side, in unmeasured rounds of segments interleaved like the
+ * measured ones (measurePair says why): 3 rounds, 15 s a side, at the defaults.
+ */
+const pairWarmupRounds = Math.ceil(Math.max(warmupSeconds, seconds / 4) / segmentSeconds);
+const pairWarmupSeconds = pairWarmupRounds * segmentSeconds;
 
 /**
  * The like-for-like pair of phase 2, measured interleaved: each side's `seconds` are cut into
- * SEGMENTS runs, sent in ABBA order (A B, B A, A B, B A) after each has warmed up for a segment, and each
+ * SEGMENTS runs, sent in ABBA order (A B, B A, A B, ...) after each has warmed up in turn, and each
  * side's runs are then combined into one result. A machine whose speed drifts over a minute (a
  * shared VM's often does, by 10% and more) then slows both sides alike, where two runs one after
  * the other would charge the drift to one side. RSS: at the first segment's start, halfway through
- * the third (just past the middle of the side's time), and at the last one's end.
+ * the middle one, and at the last one's end.
  */
 async function measurePair(
   a: { server: ServerProcess; requests: GraphQLRequest[] },
   b: { server: ServerProcess; requests: GraphQLRequest[] },
   what: string,
 ): Promise<[Measured, Measured]> {
-  // Each side warms up for a whole segment, in turn, so that neither meets its first measured
-  // segment straight from the minutes it sat idle while the others were measured. After a 5 s
-  // warm-up that first segment spent up to 1.5 times the CPU per request of the same server's later
-  // ones, on either side, and the side measured first (always A) met it most often. A slow first
-  // segment still happens, now to both sides alike (docs/load-test.md, "What changed").
-  await warmUp(a.server, a.requests, what, pairWarmupSeconds);
-  await warmUp(b.server, b.requests, what, pairWarmupSeconds);
+  // Both warm up in the same interleaved rounds, unmeasured, that the measured ones continue, so
+  // that neither meets its first measured segment straight from the minutes it sat idle while the
+  // others were measured, nor from a longer pause than the other side had. (When A warmed up for
+  // 15 s and then B did, A sat idle through B's warm-up and its first segment spent up to 1.5 times
+  // the CPU per request of its later ones: V8 starts shrinking an idle process's heap after 8 s,
+  // docs/load-test.md.) In ABBA order each side pauses for two of the other's segments at most.
   const runs: [Measured[], Measured[]] = [[], []];
-  for (let i = 0; i < SEGMENTS; i++) {
+  for (let i = 0; i < pairWarmupRounds + SEGMENTS; i++) {
     for (const side of i % 2 === 0 ? [0, 1] : [1, 0]) {
       const { server, requests } = side === 0 ? a : b;
-      log(`${what}: segment ${i + 1} of ${SEGMENTS}`);
+      if (i < pairWarmupRounds) {
+        await warmUp(server, requests, what, segmentSeconds);
+        continue;
+      }
+      log(`${what}: segment ${i - pairWarmupRounds + 1} of ${SEGMENTS}`);
       runs[side]!.push(await measure(server, requests, what, true, segmentSeconds));
     }
   }
@@ -447,8 +459,8 @@ function report(options: {
     `| load | ${connections} connections, ${seconds} s per measured run (after ${warmupSeconds} s warm-up), ` +
       `loopback, pool size ${POOL_SIZE} for all servers, load generator in the parent process. Phase 2's ` +
       `like-for-like pair (ours fresh, PostGraphile) interleaved: ${SEGMENTS} segments of ${segmentSeconds} s ` +
-      `per side (${SEGMENTS * segmentSeconds} s each), sent A B, B A, A B, B A, after a ` +
-      `${pairWarmupSeconds} s warm-up of each in turn |`,
+      `per side (${SEGMENTS * segmentSeconds} s each), sent A B, B A, A B, ... (ABBA), after ` +
+      `${pairWarmupSeconds} s of warm-up each in the same interleaved order |`,
   );
   lines.push(
     '| servers | NODE_ENV=production. **ours**: default settings (response cache off: RESPONSE_CACHE_TTL_MS ' +
