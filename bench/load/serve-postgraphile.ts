@@ -23,6 +23,7 @@ import { grafserv } from 'postgraphile/grafserv/node';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
 import { jsonPgSmartTags } from 'postgraphile/utils';
 import { announce, databaseUrlFromEnv, POOL_SIZE } from './child.js';
+import { POOL_IDLE_TIMEOUT_MS } from '../../src/db/pool-settings.js';
 
 const comparableLookups = jsonPgSmartTags({
   version: 1,
@@ -43,8 +44,11 @@ const preset: GraphileConfig.Preset = {
     makePgService({
       connectionString: databaseUrlFromEnv(),
       schemas: ['public'],
-      // The same pool size as ours (node-postgres' default, which @prisma/adapter-pg keeps).
-      poolConfig: { max: POOL_SIZE },
+      // The same pool as ours: node-postgres' default size, which @prisma/adapter-pg keeps, and
+      // ours' idle timeout. With node-postgres' default of 10 s this pool closed its connections
+      // whenever the load test paused it for longer while measuring ours (lookups.ts' 10 s rounds
+      // always did), and paid for new ones (a PostgreSQL backend each) when its turn came.
+      poolConfig: { max: POOL_SIZE, idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS },
     }),
   ],
   grafserv: { graphqlPath: '/graphql', watch: false, graphiql: false, websockets: false },

@@ -5,6 +5,7 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import * as enums from '../generated/prisma/enums.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import { DirectReader, type DirectSchema, directSchema, type Enums } from './direct-read.js';
+import { POOL_IDLE_TIMEOUT_MS } from './pool-settings.js';
 
 export { PrismaClient };
 
@@ -13,17 +14,6 @@ const DB_SCHEMA = 'public';
 
 /** The reads that take `relationLoadStrategy`. */
 const RELATION_READS = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'findUnique', 'findUniqueOrThrow']);
-
-/**
- * How long a pooled connection may sit unused before it is closed: five minutes, Prisma 6's
- * default (`max_idle_connection_lifetime`), rather than node-postgres' ten seconds, which Prisma 7
- * inherits with the pg adapter. At ten seconds every lull in traffic closed the whole pool, and
- * the next burst paid for new connections (a server process each, authentication, and every
- * prepared statement parsed and planned again). (One load-test experiment also showed a server
- * spending more CPU per request for a while after such a reconnect; the full run did not confirm
- * that, see docs/load-test.md.)
- */
-const POOL_IDLE_TIMEOUT_MS = 300_000;
 
 /**
  * Creates a Prisma client for the database at `url`.
