@@ -457,7 +457,7 @@ function report(options: {
   lines.push(`| command | \`${info.command}\` |`);
   lines.push(
     `| load | ${connections} connections, ${seconds} s per measured run (after ${warmupSeconds} s warm-up), ` +
-      `loopback, pool size ${POOL_SIZE} for all servers, load generator in the parent process. Phase 2's ` +
+      `loopback, pool size ${POOL_SIZE} for all servers (idle connections kept 5 min), load generator in the parent process. Phase 2's ` +
       `like-for-like pair (ours fresh, PostGraphile) interleaved: ${SEGMENTS} segments of ${segmentSeconds} s ` +
       `per side (${SEGMENTS * segmentSeconds} s each), sent A B, B A, A B, ... (ABBA), after ` +
       `${pairWarmupSeconds} s of warm-up each in the same interleaved order |`,
