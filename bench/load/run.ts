@@ -341,7 +341,8 @@ const pairWarmupSeconds = pairWarmupRounds * segmentSeconds;
 
 /**
  * The like-for-like pair of phase 2, measured interleaved: each side's `seconds` are cut into
- * SEGMENTS runs, sent in ABBA order (A B, B A, A B, ...) after each has warmed up in turn, and each
+ * SEGMENTS runs, sent in ABBA order (A B, B A, A B, ..., each side first in half the rounds)
+ * after unmeasured warm-up rounds in the same order, and each
  * side's runs are then combined into one result. A machine whose speed drifts over a minute (a
  * shared VM's often does, by 10% and more) then slows both sides alike, where two runs one after
  * the other would charge the drift to one side. RSS: at the first segment's start, halfway through
@@ -459,7 +460,7 @@ function report(options: {
     `| load | ${connections} connections, ${seconds} s per measured run (after ${warmupSeconds} s warm-up), ` +
       `loopback, pool size ${POOL_SIZE} for all servers (idle connections kept 5 min), load generator in the parent process. Phase 2's ` +
       `like-for-like pair (ours fresh, PostGraphile) interleaved: ${SEGMENTS} segments of ${segmentSeconds} s ` +
-      `per side (${SEGMENTS * segmentSeconds} s each), sent A B, B A, A B, ... (ABBA), after ` +
+      `per side (${SEGMENTS * segmentSeconds} s each) in ABBA order (A B, B A, ...), after ` +
       `${pairWarmupSeconds} s of warm-up each in the same interleaved order |`,
   );
   lines.push(

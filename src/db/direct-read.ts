@@ -324,8 +324,9 @@ function shapeKey(kind: 'first' | 'many', modelName: string, args: ReadArgs): st
     kind,
     modelName,
     args.select,
-    args.where === undefined ? null : whereKey(args.where),
-    args.orderBy ?? null,
+    // Absent is not null: the compiler reads an absent one and leaves a null to Prisma.
+    args.where === undefined ? 'n' : whereKey(args.where),
+    args.orderBy === undefined ? 'n' : args.orderBy,
     args.take === undefined ? 'n' : args.take < 0 ? '-' : '+',
     args.skip === undefined ? 'n' : 's',
     args.cursor === undefined ? null : typeof args.cursor === 'object' && args.cursor ? Object.keys(args.cursor) : 'x',
@@ -443,7 +444,11 @@ function scalarCode(kind: 'first' | 'many', model: string, args: ReadArgs): stri
   const rls = args.relationLoadStrategy === undefined ? 'n' : 'r';
   const { cursor } = args;
   const cursorKeys =
-    cursor === undefined ? '' : typeof cursor === 'object' && cursor !== null ? Object.keys(cursor).join(',') : '?';
+    cursor === undefined
+      ? 'n'
+      : typeof cursor === 'object' && cursor !== null
+        ? `c${Object.keys(cursor).join(',')}`
+        : '?';
   return `${kind} ${model} ${take}${skip}${rls} ${cursorKeys}`;
 }
 
@@ -490,8 +495,9 @@ class FrozenArgumentPlans {
   /** The plans kept for these arguments' objects, or undefined when they are not all frozen objects. */
   plans(args: ReadArgs): Map<string, Compiled | null> | undefined {
     const { select } = args;
-    const where = args.where ?? ABSENT;
-    const orderBy = args.orderBy ?? ABSENT;
+    // Only an absent one stands for ABSENT: a null is not an object, and takes the shape key.
+    const where = args.where === undefined ? ABSENT : args.where;
+    const orderBy = args.orderBy === undefined ? ABSENT : args.orderBy;
     if (typeof select !== 'object' || select === null || !Object.isFrozen(select)) return undefined;
     if (typeof where !== 'object' || where === null || !Object.isFrozen(where)) return undefined;
     if (typeof orderBy !== 'object' || orderBy === null || !Object.isFrozen(orderBy)) return undefined;

@@ -30,6 +30,8 @@ export function useValidationCache(): Plugin {
   const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Entry>>();
   return {
     onValidate({ params: { schema, documentAST, rules }, setResult }) {
+      // No schema, nothing to key by (yoga's own cache leaves it alone too).
+      if (schema == null) return;
       let byDocument = bySchema.get(schema);
       if (!byDocument) {
         byDocument = new WeakMap();

@@ -309,6 +309,16 @@ describe('direct reads', () => {
     expect(direct.foundByIdentity).toBe(before);
   });
 
+  it('never take a null where, or an empty cursor, for an absent one when finding by identity', async () => {
+    const select = constantArgument({ id: true, slug: true });
+    const orderBy = constantArgument([{ title: 'asc' }, { id: 'asc' }]);
+    await same('Role', 'findMany', { select, orderBy, take: 2 });
+    await same('Role', 'findMany', { select, orderBy, take: 2 });
+    // Neither compiles (the compiler refuses both), so both are left to Prisma.
+    expect(direct.findMany('Role', { select, where: null, orderBy, take: 2 } as ReadArgs)).toBeUndefined();
+    expect(direct.findMany('Role', { select, orderBy, take: 2, cursor: {} })).toBeUndefined();
+  });
+
   it('select columns in one order however the fields are ordered, so field order makes no new statement', async () => {
     statements.length = 0;
     const forward = { select: { id: true, slug: true, title: true, track: { select: { name: true, id: true } } } };

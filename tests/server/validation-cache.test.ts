@@ -71,7 +71,7 @@ describe('the validation cache', () => {
     expect(cache.runs()).toBe(2);
   });
 
-  it('keeps each server’s verdicts to itself', async () => {
+  it('answers introspection on a server that allows it and refuses it on one that does not, every time', async () => {
     const open = createApp({ prisma });
     const closed = createApp({ prisma, config: { introspection: false } });
     const query = '{ __schema { queryType { name } } }';
