@@ -321,16 +321,11 @@ function getterAt(path: (string | number)[]): Getter {
  */
 function shapeKey(kind: 'first' | 'many', modelName: string, args: ReadArgs): string {
   return JSON.stringify([
-    kind,
-    modelName,
+    scalarCode(kind, modelName, args),
     args.select,
     // Absent is not null: the compiler reads an absent one and leaves a null to Prisma.
     args.where === undefined ? 'n' : whereKey(args.where),
     args.orderBy === undefined ? 'n' : args.orderBy,
-    args.take === undefined ? 'n' : args.take < 0 ? '-' : '+',
-    args.skip === undefined ? 'n' : 's',
-    args.cursor === undefined ? null : typeof args.cursor === 'object' && args.cursor ? Object.keys(args.cursor) : 'x',
-    args.relationLoadStrategy === undefined ? null : 'r',
   ]);
 }
 
@@ -437,7 +432,10 @@ function build(shape: Shape, row: unknown[]): Record<string, unknown> {
   return out;
 }
 
-/** The parts of a read's shape that are not objects: the kind, the model, which paging it has. */
+/**
+ * The parts of a read's shape that are not objects: the kind, the model, which paging it has. Part
+ * of the shape key, and the whole key among plans found by identity.
+ */
 function scalarCode(kind: 'first' | 'many', model: string, args: ReadArgs): string {
   const take = args.take === undefined ? 'n' : args.take < 0 ? '-' : '+';
   const skip = args.skip === undefined ? 'n' : 's';

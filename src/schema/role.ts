@@ -146,22 +146,12 @@ type RoleFilter = {
 /** No filter: one constant, so that direct reads of unfiltered pages find their statement by identity. */
 const NO_FILTER: Prisma.RoleWhereInput = constantArgument({});
 
-/**
- * Turns the filter arguments into a Prisma `where`, resolving slugs (unknown ones are NOT_FOUND):
- * at once when there is no filter, otherwise once the slugs are resolved.
- */
-function roleWhere(
-  prisma: Parameters<typeof resolveRoleIds>[0],
-  args: RoleFilter,
-): Prisma.RoleWhereInput | Promise<Prisma.RoleWhereInput> {
-  if (!args.track && !args.level && args.search == null && !args.certification) return NO_FILTER;
-  return filteredRoleWhere(prisma, args);
-}
-
-async function filteredRoleWhere(
+/** Turns the filter arguments into a Prisma `where`, resolving slugs (unknown ones are NOT_FOUND). */
+async function roleWhere(
   prisma: Parameters<typeof resolveRoleIds>[0],
   args: RoleFilter,
 ): Promise<Prisma.RoleWhereInput> {
+  if (!args.track && !args.level && args.search == null && !args.certification) return NO_FILTER;
   const and: Prisma.RoleWhereInput[] = [];
   if (args.track) {
     const track = await prisma.track.findUnique({ where: { slug: args.track }, select: { id: true } });
@@ -267,8 +257,7 @@ const ROLE_ORDERS = constantArgument({
 /** One page of `roles`: `query` is Pothos' (columns, relations, and the cursor, skip and take). */
 async function loadRolePage(query: object, args: RoleArgs, { prisma }: Context) {
   checkPageSize(args);
-  const filter = roleWhere(prisma, args);
-  const where = filter instanceof Promise ? await filter : filter;
+  const where = await roleWhere(prisma, args);
   const field = args.orderBy?.field ?? 'TITLE';
   const dir = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
   if (field === 'TITLE' || field === 'LEVEL') {
