@@ -20,8 +20,9 @@
  * run to the next, their CPU time per request is then the steadier comparison (their req/s ratio
  * also reflects how the scheduler shared the CPUs).
  *
- * LOOKUPS_PROFILE=<dir> starts ours with `--cpu-prof --cpu-prof-dir=<dir>`; the profile is written
- * when the run ends (open it in Chrome DevTools, or summarise it with bench/load/profile-summary.ts).
+ * LOOKUPS_PROFILE=<dir> starts ours with `--cpu-prof --cpu-prof-dir=<dir>/ours` and the other side
+ * with `<dir>/theirs`, so the two can be compared item by item; the profiles are written when the
+ * run ends (open them in Chrome DevTools, or summarise them with bench/load/profile-summary.ts).
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -77,12 +78,20 @@ async function main() {
   const dataset = await readDataset();
   const slugs = dataset.roles.map((r) => r.slug);
   database = await createBenchDatabase(adminUrl, dataset);
-  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+  const profileArgs = (side: string) =>
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, side)}`] : [];
   const [ours, theirs] = await Promise.all([
-    startServer('ours', 'serve-ours.ts', database.url, { OURS_RESPONSE_CACHE_TTL_MS: '0' }, nodeArgs),
+    startServer('ours', 'serve-ours.ts', database.url, { OURS_RESPONSE_CACHE_TTL_MS: '0' }, profileArgs('ours')),
     versus
-      ? startServer('ours (versus)', 'serve-ours.ts', database.url, { OURS_RESPONSE_CACHE_TTL_MS: '0' }, [], versus)
-      : startServer('PostGraphile', 'serve-postgraphile.ts', database.url),
+      ? startServer(
+          'ours (versus)',
+          'serve-ours.ts',
+          database.url,
+          { OURS_RESPONSE_CACHE_TTL_MS: '0' },
+          profileArgs('theirs'),
+          versus,
+        )
+      : startServer('PostGraphile', 'serve-postgraphile.ts', database.url, {}, profileArgs('theirs')),
   ]);
   servers.push(ours, theirs);
   if (mixSeconds > 0) {
