@@ -32,6 +32,7 @@
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { DirectQuery } from './direct-query.js';
 
 /** A model's fields as Pothos' generated datamodel describes them, with their column names. */
 export type DirectModel = {
@@ -176,21 +177,7 @@ type Compiled = {
   params: Param[];
   /** Results come in reversed order (negative take) and must be put back. */
   reverse: boolean;
-  /** What node-postgres is given with the values: the name (if any) and text ({@link queryConfig}). */
-  config: pg.QueryArrayConfig;
 };
-
-/**
- * node-postgres' query config for a statement: an object with no properties of its own, inheriting
- * the name, text and row mode. node-postgres copies a config's own properties through their
- * property descriptors on every query (`normalizeQueryConfig`, so as not to change the caller's
- * object): about 1.5 µs for four properties, 1% of the server's CPU serving a page of roles. With
- * none of its own, the copy keeps the prototype and costs next to nothing; the values are passed
- * beside it. Frozen, so that no call can change what the others use.
- */
-function queryConfig(name: string | undefined, text: string): pg.QueryArrayConfig {
-  return Object.freeze(Object.create(Object.freeze({ name, text, rowMode: 'array' })) as pg.QueryArrayConfig);
-}
 
 class Unsupported extends Error {}
 const UNSUPPORTED = new Unsupported('not a direct read');
@@ -408,7 +395,7 @@ function compile(schema: DirectSchema, kind: 'first' | 'many', modelName: string
     text += ` OFFSET $${params.length}`;
   }
   const name = `cl_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
-  return { name, text, shape, params, reverse, config: queryConfig(name, text) };
+  return { name, text, shape, params, reverse };
 }
 
 /** The statement's parameter values, or undefined when one is not what its column takes. */
@@ -589,10 +576,7 @@ export class DirectReader {
     }
     if (plan?.name !== undefined && !this.named.has(plan.name)) {
       if (this.named.size < MAX_SHAPES) this.named.add(plan.name);
-      else {
-        plan.name = undefined;
-        plan.config = queryConfig(undefined, plan.text);
-      }
+      else plan.name = undefined;
     }
     if (this.compiled.size >= MAX_SHAPES) this.compiled.delete(this.compiled.keys().next().value!);
     this.compiled.set(key, plan);
@@ -601,9 +585,12 @@ export class DirectReader {
 
   private async run(plan: Compiled, values: unknown[]): Promise<Record<string, unknown>[]> {
     this.onQuery?.(plan.text);
-    // Named, so that each connection parses and plans the statement once.
-    const result = await this.pool.query<unknown[]>(plan.config, values);
-    const rows = result.rows.map((row) => build(plan.shape, row));
+    // Named, so that each connection parses, plans and describes the statement once.
+    const query = new DirectQuery(plan.name, plan.text, values);
+    // For a query object, node-postgres' pool returns a promise of what the object passes its
+    // callback (its types say the object itself, as the client's query() does).
+    const result = await (this.pool.query(query as unknown as pg.Submittable) as unknown as Promise<unknown[][]>);
+    const rows = result.map((row) => build(plan.shape, row));
     return plan.reverse ? rows.reverse() : rows;
   }
 }
