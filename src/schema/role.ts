@@ -146,12 +146,15 @@ type RoleFilter = {
 /** No filter: one constant, so that direct reads of unfiltered pages find their statement by identity. */
 const NO_FILTER: Prisma.RoleWhereInput = constantArgument({});
 
+/** Whether any filter argument is given. */
+const filtered = (args: RoleFilter) => !!(args.track || args.level || args.search != null || args.certification);
+
 /** Turns the filter arguments into a Prisma `where`, resolving slugs (unknown ones are NOT_FOUND). */
 async function roleWhere(
   prisma: Parameters<typeof resolveRoleIds>[0],
   args: RoleFilter,
 ): Promise<Prisma.RoleWhereInput> {
-  if (!args.track && !args.level && args.search == null && !args.certification) return NO_FILTER;
+  if (!filtered(args)) return NO_FILTER;
   const and: Prisma.RoleWhereInput[] = [];
   if (args.track) {
     const track = await prisma.track.findUnique({ where: { slug: args.track }, select: { id: true } });
@@ -255,19 +258,40 @@ const ROLE_ORDERS = constantArgument({
 } satisfies Record<string, Record<'asc' | 'desc', Prisma.RoleOrderByWithRelationInput[]>>);
 
 /** One page of `roles`: `query` is Pothos' (columns, relations, and the cursor, skip and take). */
-async function loadRolePage(query: object, args: RoleArgs, { prisma }: Context) {
-  checkPageSize(args);
-  const where = await roleWhere(prisma, args);
+function loadRolePage(query: object, args: RoleArgs, { prisma }: Context): Promise<RolePageRow[]> {
+  try {
+    checkPageSize(args);
+    // Unfiltered (the usual case) needs no lookups first, so no extra turn of the event loop.
+    if (!filtered(args)) return readRolePage(prisma, query, NO_FILTER, args);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  return roleWhere(prisma, args).then((where) => readRolePage(prisma, query, where, args));
+}
+
+type RolePageRow = Awaited<ReturnType<Db['role']['findMany']>>[number];
+
+function readRolePage(prisma: Db, query: object, where: Prisma.RoleWhereInput, args: RoleArgs): Promise<RolePageRow[]> {
   const field = args.orderBy?.field ?? 'TITLE';
   const dir = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
   if (field === 'TITLE' || field === 'LEVEL') {
     const page = { ...query, where, orderBy: ROLE_ORDERS[field][dir] };
     return (
-      (directReads(prisma)?.findMany('Role', page) as ReturnType<typeof prisma.role.findMany> | undefined) ??
-      prisma.role.findMany(page)
+      (directReads(prisma)?.findMany('Role', page) as Promise<RolePageRow[]> | undefined) ?? prisma.role.findMany(page)
     );
   }
-  const ids = pageOf(await resolveRoleIds(prisma, where, field, dir === 'desc'), query as never);
+  return readRolePageByFigure(prisma, query, where, field, dir === 'desc');
+}
+
+/** A page of roles sorted by a figure: the order is worked out first, then the page's rows read. */
+async function readRolePageByFigure(
+  prisma: Db,
+  query: object,
+  where: Prisma.RoleWhereInput,
+  field: 'MEDIAN_WAGE' | 'GROWTH',
+  desc: boolean,
+): Promise<RolePageRow[]> {
+  const ids = pageOf(await resolveRoleIds(prisma, where, field, desc), query as never);
   const rows = await prisma.role.findMany({
     ...query,
     cursor: undefined,
