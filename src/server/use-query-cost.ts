@@ -8,6 +8,7 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import { actualCost, type CostWeights, defaultCostWeights, requestedCost } from './query-cost.js';
 import { requestState } from './request-state.js';
+import { spread } from '../spread.js';
 
 export type QueryCostOptions = {
   /** Highest requested cost a query may have. */
@@ -54,17 +55,12 @@ export function useQueryCost({ maxCost, weights = defaultCostWeights }: QueryCos
     onResultProcess({ request, result, setResult }) {
       const { cost, throttle } = requestState(request);
       if (!cost || !isResult(result)) return;
-      setResult({
-        ...result,
-        extensions: {
-          ...result.extensions,
-          cost: {
-            requestedQueryCost: cost.requested,
-            ...(cost.actual !== undefined && { actualQueryCost: cost.actual }),
-            ...(throttle && { throttleStatus: throttle }),
-          },
-        },
-      });
+      const costs: { requestedQueryCost: number; actualQueryCost?: number; throttleStatus?: typeof throttle } = {
+        requestedQueryCost: cost.requested,
+      };
+      if (cost.actual !== undefined) costs.actualQueryCost = cost.actual;
+      if (throttle) costs.throttleStatus = throttle;
+      setResult(spread(result, { extensions: spread(result.extensions ?? {}, { cost: costs }) }));
     },
   };
 }
