@@ -12,6 +12,9 @@
  * the connection has not described yet, or for an unnamed one. Rows come back as arrays, converted
  * by node-postgres' own type parsers as its `Query` in row mode `array` does.
  *
+ * That relies on a statement living as long as its connection: true of a direct connection and a
+ * session-mode pooler, which this service needs anyway (LISTEN/NOTIFY, docs/operations.md).
+ *
  * It is otherwise the same protocol exchange, error handling included: node-postgres' client does
  * the bookkeeping of which statements are parsed on a connection, and reports an ErrorResponse to
  * `handleError`. tests/db/direct-query.test.ts runs it against a real server.
@@ -42,12 +45,15 @@ type Connection = {
 
 type FieldDescription = { dataTypeID: number; format: 'text' | 'binary' | number };
 
+/** Where type parsers come from: node-postgres' `types`, or a pool's own `types` option. */
+export type TypeParsers = { getTypeParser: (oid: number, format: 'text' | 'binary') => unknown };
+
 /** The type parsers for each named statement a connection has described, by statement name. */
 const described = new WeakMap<Connection, Map<string, TypeParser[]>>();
 
-function parsersFor(fields: readonly FieldDescription[]): TypeParser[] {
+function parsersFor(types: TypeParsers, fields: readonly FieldDescription[]): TypeParser[] {
   return fields.map(
-    (field) => pg.types.getTypeParser(field.dataTypeID, field.format === 'binary' ? 'binary' : 'text') as TypeParser,
+    (field) => types.getTypeParser(field.dataTypeID, field.format === 'binary' ? 'binary' : 'text') as TypeParser,
   );
 }
 
@@ -65,15 +71,27 @@ export class DirectQuery {
   private readonly rows: unknown[][] = [];
   private rowError: Error | undefined;
 
-  /** `name` undefined runs the statement unnamed: parsed and described every time. */
+  /** Undefined for an unnamed statement: parsed and described every time. */
+  readonly name: string | undefined;
+
+  /**
+   * `name` undefined (or empty, which node-postgres also takes for unnamed) runs the statement
+   * unnamed. `types` should be the pool's own `types` option when it has one, as node-postgres'
+   * clients use that.
+   */
   constructor(
-    readonly name: string | undefined,
+    name: string | undefined,
     readonly text: string,
     private readonly values: readonly unknown[],
-  ) {}
+    private readonly types: TypeParsers = pg.types,
+  ) {
+    this.name = name || undefined;
+  }
 
   /** Called by node-postgres' client when the connection is free: sends the whole exchange. */
   submit(connection: Connection): Error | null {
+    // Its rows and callback are this execution's: a second query() would never be answered.
+    if (this.connection) return new Error('A DirectQuery runs once; make a new one for each execution.');
     const { name, text } = this;
     if (name !== undefined) {
       const previous = connection.parsedStatements[name] ?? connection.submittedNamedStatements[name];
@@ -111,7 +129,7 @@ export class DirectQuery {
   }
 
   handleRowDescription(message: { fields: FieldDescription[] }): void {
-    this.parsers = parsersFor(message.fields);
+    this.parsers = parsersFor(this.types, message.fields);
     const { name, connection } = this;
     if (name === undefined || !connection) return;
     let parsers = described.get(connection);
@@ -161,6 +179,15 @@ export class DirectQuery {
 
   handleReadyForQuery(): void {
     if (this.rowError) return this.handleError(this.rowError);
-    this.callback?.(null, this.rows);
+    const { callback } = this;
+    if (!callback) return;
+    try {
+      callback(null, this.rows);
+    } catch (error) {
+      // As node-postgres' Query: thrown outside its message handling, which must go on.
+      process.nextTick(() => {
+        throw error;
+      });
+    }
   }
 }

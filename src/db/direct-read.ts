@@ -32,7 +32,7 @@
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { DirectQuery } from './direct-query.js';
+import { DirectQuery, type TypeParsers } from './direct-query.js';
 
 /** A model's fields as Pothos' generated datamodel describes them, with their column names. */
 export type DirectModel = {
@@ -517,11 +517,16 @@ export class DirectReader {
   /** How many reads found their plan by identity: for tests and diagnostics. */
   foundByIdentity = 0;
 
+  /** The pool's own type parsers, when it was given some; node-postgres' global ones otherwise. */
+  private readonly types: TypeParsers | undefined;
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly schema: DirectSchema,
     private readonly onQuery?: (sql: string) => void,
-  ) {}
+  ) {
+    this.types = (pool as { options?: { types?: TypeParsers } }).options?.types;
+  }
 
   /** Like Prisma's `findFirst`, or `undefined` when these arguments are not a direct read. */
   findFirst(model: string, args: ReadArgs): Promise<Record<string, unknown> | null> | undefined {
@@ -586,7 +591,7 @@ export class DirectReader {
   private async run(plan: Compiled, values: unknown[]): Promise<Record<string, unknown>[]> {
     this.onQuery?.(plan.text);
     // Named, so that each connection parses, plans and describes the statement once.
-    const query = new DirectQuery(plan.name, plan.text, values);
+    const query = new DirectQuery(plan.name, plan.text, values, this.types);
     // For a query object, node-postgres' pool returns a promise of what the object passes its
     // callback (its types say the object itself, as the client's query() does).
     const result = await (this.pool.query(query as unknown as pg.Submittable) as unknown as Promise<unknown[][]>);

@@ -151,4 +151,58 @@ describe('DirectQuery', () => {
       client.release();
     }
   });
+
+  it('through the pool, rejects with the error and the pool goes on serving', async () => {
+    const pool = newPool();
+    const sql = 'SELECT 10 / $1::int AS q';
+    expect(await run(pool, new DirectQuery('dq_pool_div', sql, [5]))).toEqual([[2]]);
+    await expect(run(pool, new DirectQuery('dq_pool_div', sql, [0]))).rejects.toMatchObject({ code: '22012' });
+    expect(await run(pool, new DirectQuery('dq_pool_div', sql, [1]))).toEqual([[10]]);
+    expect(pool.totalCount).toBeLessThanOrEqual(1);
+  });
+
+  it('reads the right rows when node-postgres’ own queries run on the connection in between', async () => {
+    const client = await newPool().connect();
+    try {
+      const sql = 'SELECT $1::int AS n, $1::text AS t';
+      expect(await run(client, new DirectQuery('dq_between', sql, [1]))).toEqual([[1, '1']]);
+      // Unnamed and named statements of node-postgres' own, as Prisma's adapter sends them.
+      expect((await client.query({ text: 'SELECT $1::text AS other, true AS b', values: ['x'] })).rows).toEqual([
+        { other: 'x', b: true },
+      ]);
+      expect((await client.query({ name: 'pg_own', text: 'SELECT $1::bool AS b', values: [false] })).rows).toEqual([
+        { b: false },
+      ]);
+      expect(await run(client, new DirectQuery('dq_between', sql, [2]))).toEqual([[2, '2']]);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('converts with the pool’s own type parsers when it has some, as node-postgres does', async () => {
+    const types = {
+      getTypeParser: (oid: number, format: 'text' | 'binary') =>
+        oid === 23 ? (value: string) => `int:${value}` : pg.types.getTypeParser(oid, format),
+    };
+    const pool = newPool();
+    expect(await run(pool, new DirectQuery('dq_types', 'SELECT $1::int AS n, $2::text AS t', [3, 'x'], types))).toEqual(
+      [['int:3', 'x']],
+    );
+  });
+
+  it('runs once: handed to a client again, it is refused instead of answered from another execution', async () => {
+    const client = await newPool().connect();
+    try {
+      const query = new DirectQuery('dq_once', 'SELECT 1 AS one', []);
+      expect(await run(client, query)).toEqual([[1]]);
+      const again = new Promise((resolve, reject) => {
+        query.callback = (error, rows) => (error ? reject(error) : resolve(rows));
+        client.query(query as unknown as pg.Submittable);
+      });
+      await expect(again).rejects.toThrow('A DirectQuery runs once');
+      expect(await run(client, new DirectQuery('dq_once', 'SELECT 1 AS one', []))).toEqual([[1]]);
+    } finally {
+      client.release();
+    }
+  });
 });
