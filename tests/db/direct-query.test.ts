@@ -42,17 +42,22 @@ function run(target: pg.Pool | pg.PoolClient, query: DirectQuery): Promise<unkno
   });
 }
 
-/** Counts the Describe messages a client's connection sends. */
-function countDescribes(client: pg.PoolClient): { count: number } {
+type Message = 'parse' | 'bind' | 'describe' | 'execute' | 'sync';
+
+/** Counts the messages of one kind a client's connection sends. */
+function countSent(client: pg.PoolClient, message: Message): { count: number } {
   const counter = { count: 0 };
-  const connection = (client as unknown as { connection: { describe: (config: unknown) => void } }).connection;
-  const describe = connection.describe.bind(connection);
-  connection.describe = (config) => {
+  const connection = (client as unknown as { connection: Record<Message, (config?: unknown) => void> }).connection;
+  const send = connection[message].bind(connection);
+  connection[message] = (config) => {
     counter.count++;
-    describe(config);
+    send(config);
   };
   return counter;
 }
+
+/** Counts the Describe messages a client's connection sends. */
+const countDescribes = (client: pg.PoolClient) => countSent(client, 'describe');
 
 const VALUES_SQL =
   'SELECT $1::int AS n, $2::text AS t, $3::boolean AS b, $4::text[] AS list, NULL::int AS nothing, $5::int8 AS big';
@@ -144,11 +149,13 @@ describe('DirectQuery', () => {
   it('refuses a value node-postgres cannot send, before sending anything', async () => {
     const client = await newPool().connect();
     try {
+      const sent = (['parse', 'bind', 'describe', 'execute', 'sync'] as const).map((m) => countSent(client, m));
       const circular: Record<string, unknown> = {};
       circular.self = circular;
       await expect(run(client, new DirectQuery('dq_json', 'SELECT $1::jsonb AS j', [circular]))).rejects.toThrow(
         /circular/i,
       );
+      expect(sent.map((counter) => counter.count)).toEqual([0, 0, 0, 0, 0]);
       expect(await run(client, new DirectQuery('dq_json', 'SELECT $1::jsonb AS j', [{ a: 1 }]))).toEqual([[{ a: 1 }]]);
     } finally {
       client.release();
