@@ -1,11 +1,18 @@
 /**
  * The in-memory index of the career graph: dense indices, compressed adjacency (CSR) in typed arrays,
- * requirement groups flattened and interned. Built once from plain input, then read-only.
+ * requirement groups flattened and interned, eligibility routes and program prerequisites resolved.
+ * Built once from plain input, then read-only.
  */
 import { experienceMonths, usdToCents } from './cost.js';
 import { GraphInputError } from './errors.js';
 import type { GraphInput } from './types.js';
 import { computeLandmarks, defaultLandmarkCount, type Landmarks } from './landmarks.js';
+
+/** Kinds of eligibility route (GraphIndex.routeKind). */
+export const ROUTE_PROGRAM = 0;
+export const ROUTE_EXPERIENCE = 1;
+export const ROUTE_CERTIFICATION = 2;
+export const ROUTE_OPEN = 3;
 
 export interface GraphIndex {
   readonly roleCount: number;
@@ -24,23 +31,56 @@ export interface GraphIndex {
   readonly roleTrack: Int32Array;
   readonly trackIds: Float64Array;
   readonly trackSlugs: readonly string[];
+  /** 1 for a track that bridges the others (moves into or out of it cross no track). */
+  readonly trackBridging: Uint8Array;
   /** Roles of each track: trackRoles[trackRoleOffsets[t] .. trackRoleOffsets[t+1]). */
   readonly trackRoleOffsets: Int32Array;
   readonly trackRoles: Int32Array;
+  /** What each role implies its holder has: programs and certifications (dense, CSR by role). */
+  readonly roleImpliedProgramOffsets: Int32Array;
+  readonly roleImpliedPrograms: Int32Array;
+  readonly roleImpliedCertOffsets: Int32Array;
+  readonly roleImpliedCerts: Int32Array;
 
   readonly certIds: Float64Array;
   readonly certSlugs: readonly string[];
+  /** Exam fee counted, in cents: the known fee, else its estimate, else 0. */
   readonly certFeeCents: Float64Array;
   /** 1 when the exam fee is known (not null). */
   readonly certFeeKnown: Uint8Array;
-  /** Position of each certification in the order (fee, slug, id): the tie-break between options. */
+  /** The estimate of an unknown fee in USD, NaN when there is none. */
+  readonly certFeeEstimateUsd: Float64Array;
+  /** Position of each certification in the order (counted fee, slug, id): the tie-break between options. */
   readonly certRank: Int32Array;
+  /** Eligibility routes of certification c: routes certRouteOffsets[c] .. certRouteOffsets[c+1]-1. */
+  readonly certRouteOffsets: Int32Array;
+  /** ROUTE_PROGRAM, ROUTE_EXPERIENCE, ROUTE_CERTIFICATION or ROUTE_OPEN. */
+  readonly routeKind: Uint8Array;
+  /** Dense program or certification index, or months of experience; 0 for an open route. */
+  readonly routeValue: Float64Array;
+  /** Classes some group uses that offer each certification: certClasses[certClassOffsets[c] .. certClassOffsets[c+1]). */
+  readonly certClassOffsets: Int32Array;
+  readonly certClasses: Int32Array;
+  /** 1 for a certification some eligibility route asks to hold. */
+  readonly certIsRoutePrereq: Uint8Array;
+  /** The largest experience route, in months: work beyond it never helps. */
+  readonly maxExperienceRouteMonths: number;
 
   readonly programIds: Float64Array;
   readonly programSlugs: readonly string[];
+  /** Full-time months. */
   readonly programMinMonths: Float64Array;
+  /** Cost counted, in cents: the known cost, else its estimate, else 0. */
   readonly programCostCents: Float64Array;
   readonly programCostKnown: Uint8Array;
+  /** The estimate of an unknown cost in USD, NaN when there is none. */
+  readonly programCostEstimateUsd: Float64Array;
+  /**
+   * What taking program p means, in order: its prerequisites (transitively, each once) then p itself:
+   * programTake[programTakeOffsets[p] .. programTakeOffsets[p+1]).
+   */
+  readonly programTakeOffsets: Int32Array;
+  readonly programTake: Int32Array;
 
   /** Out-edges of role r: edges outOffsets[r] .. outOffsets[r+1]-1, sorted by transition id. */
   readonly outOffsets: Int32Array;
@@ -48,6 +88,9 @@ export interface GraphIndex {
   readonly edgeTo: Int32Array;
   readonly edgeTransitionId: Float64Array;
   readonly edgeMinYears: Float64Array;
+  /** 1 for an estimated move. */
+  readonly edgeEstimated: Uint8Array;
+  readonly anyEstimated: boolean;
   /** experienceMonths(minYearsExperience) from a standing start. */
   readonly edgeExpMonths: Int32Array;
   /** Requirement groups of edge e: groups edgeGroupOffsets[e] .. edgeGroupOffsets[e+1]-1, in input order. */
@@ -62,14 +105,18 @@ export interface GraphIndex {
   readonly edgePrograms: Int32Array;
   /**
    * 1 for a program that no loopless path can require twice: every transition requiring it leads to the
-   * same role, or every one leaves the same role (typically a role's entry training). Only these count in
-   * the search's lower bounds.
+   * same role, or every one leaves the same role (typically a role's entry training), and no
+   * eligibility route or prerequisite names it. Only these count in the search's lower bounds.
    */
   readonly programOncePerPath: Uint8Array;
-  /** Per edge: experience months plus the minMonths of its once-per-path programs (a lower bound). */
+  /** Likewise for certifications: every group offering it is on moves into one role, or out of one role. */
+  readonly certOncePerPath: Uint8Array;
+  /** Per edge: experience months plus the full-time months of its once-per-path programs (a lower bound). */
   readonly edgeBoundMonths: Float64Array;
-  /** Per edge: typical cost (cents) of its once-per-path programs (a lower bound). */
+  /** Per edge: cost (cents) of its once-per-path programs and certifications (a lower bound). */
   readonly edgeBoundCostCents: Float64Array;
+  /** Per edge: certifications it must earn (a lower bound, from groups of once-per-path options only). */
+  readonly edgeBoundCerts: Float64Array;
   /** In-edges of role r: edge indices inEdges[inOffsets[r] .. inOffsets[r+1]). */
   readonly inOffsets: Int32Array;
   readonly inEdges: Int32Array;
@@ -81,6 +128,7 @@ export interface GraphIndex {
   readonly certIndexById: ReadonlyMap<number, number>;
   readonly programIndexById: ReadonlyMap<number, number>;
   readonly trackIndexById: ReadonlyMap<number, number>;
+  readonly edgeIndexByTransitionId: ReadonlyMap<number, number>;
 }
 
 function sortedIndexById(ids: readonly number[], what: string): { order: Int32Array; byId: Map<number, number> } {
@@ -98,8 +146,24 @@ function sortedIndexById(ids: readonly number[], what: string): { order: Int32Ar
   return { order, byId };
 }
 
+/** A CSR list from per-item lists. */
+function csr(lists: readonly (readonly number[])[]): { offsets: Int32Array; items: Int32Array } {
+  const offsets = new Int32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) offsets[i + 1] = offsets[i]! + lists[i]!.length;
+  const items = new Int32Array(offsets[lists.length]!);
+  for (let i = 0; i < lists.length; i++) items.set(lists[i]!, offsets[i]!);
+  return { offsets, items };
+}
+
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Sharing a target or a source: -1 none seen yet, -2 two different ones. */
+function sameEnd(seen: number, end: number): number {
+  return seen === -1 || seen === end ? end : -2;
+}
+
 export interface BuildOptions {
-  /** Number of landmarks for lower bounds (default: 16 from 5,000 roles, 8 from 200, else none). */
+  /** Number of landmarks for lower bounds (default: none; see landmarks.ts). */
   landmarks?: number;
 }
 
@@ -123,12 +187,20 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     else if (known !== r.trackSlug)
       throw new GraphInputError(`track id ${r.trackId} has two slugs: "${known}" and "${r.trackSlug}"`);
   }
+  const bridgingTrackIds = new Set<number>();
+  for (const t of input.tracks ?? []) {
+    const known = trackSlugById.get(t.id);
+    if (known !== undefined && known !== t.slug)
+      throw new GraphInputError(`track id ${t.id} has two slugs: "${known}" and "${t.slug}"`);
+    if (t.bridging) bridgingTrackIds.add(t.id);
+  }
   const trackIdList = [...trackSlugById.keys()].sort((a, b) => a - b);
   const trackIndexById = new Map<number, number>();
   trackIdList.forEach((id, i) => trackIndexById.set(id, i));
   const trackCount = trackIdList.length;
   const trackIds = Float64Array.from(trackIdList);
   const trackSlugs = trackIdList.map((id) => trackSlugById.get(id)!);
+  const trackBridging = Uint8Array.from(trackIdList, (id) => (bridgingTrackIds.has(id) ? 1 : 0));
   const roleTrack = new Int32Array(R);
   const trackRoleOffsets = new Int32Array(trackCount + 1);
   for (let d = 0; d < R; d++) {
@@ -143,36 +215,7 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     for (let d = 0; d < R; d++) trackRoles[fill[roleTrack[d]!]!++] = d;
   }
 
-  // Certifications.
-  const certs = input.certifications;
-  const C = certs.length;
-  const { order: certOrder, byId: certIndexById } = sortedIndexById(
-    certs.map((c) => c.id),
-    'certification',
-  );
-  const certIds = new Float64Array(C);
-  const certSlugs: string[] = new Array<string>(C);
-  const certFeeCents = new Float64Array(C);
-  const certFeeKnown = new Uint8Array(C);
-  for (let d = 0; d < C; d++) {
-    const c = certs[certOrder[d]!]!;
-    if (c.examFeeUsd !== null && !(c.examFeeUsd >= 0))
-      throw new GraphInputError(`certification ${c.id} has an invalid exam fee ${c.examFeeUsd}`);
-    certIds[d] = c.id;
-    certSlugs[d] = c.slug;
-    certFeeCents[d] = usdToCents(c.examFeeUsd);
-    certFeeKnown[d] = c.examFeeUsd === null ? 0 : 1;
-  }
-  const byRank = Array.from({ length: C }, (_, i) => i).sort(
-    (a, b) =>
-      certFeeCents[a]! - certFeeCents[b]! ||
-      (certSlugs[a]! < certSlugs[b]! ? -1 : certSlugs[a]! > certSlugs[b]! ? 1 : 0) ||
-      certIds[a]! - certIds[b]!,
-  );
-  const certRank = new Int32Array(C);
-  byRank.forEach((c, rank) => (certRank[c] = rank));
-
-  // Programs.
+  // Programs (before certifications: routes name them).
   const programs = input.programs;
   const P = programs.length;
   const { order: programOrder, byId: programIndexById } = sortedIndexById(
@@ -184,17 +227,143 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
   const programMinMonths = new Float64Array(P);
   const programCostCents = new Float64Array(P);
   const programCostKnown = new Uint8Array(P);
+  const programCostEstimateUsd = new Float64Array(P);
+  const programInRouteOrPrereq = new Uint8Array(P);
+  const prereqLists: number[][] = [];
   for (let d = 0; d < P; d++) {
     const p = programs[programOrder[d]!]!;
     if (!(p.minMonths >= 0)) throw new GraphInputError(`program ${p.id} has an invalid minMonths ${p.minMonths}`);
     if (p.typicalCostUsd !== null && !(p.typicalCostUsd >= 0))
       throw new GraphInputError(`program ${p.id} has an invalid typicalCostUsd ${p.typicalCostUsd}`);
+    if (p.costEstimateUsd != null && !(p.costEstimateUsd >= 0))
+      throw new GraphInputError(`program ${p.id} has an invalid costEstimateUsd ${p.costEstimateUsd}`);
     programIds[d] = p.id;
     programSlugs[d] = p.slug;
     programMinMonths[d] = p.minMonths;
-    programCostCents[d] = usdToCents(p.typicalCostUsd);
     programCostKnown[d] = p.typicalCostUsd === null ? 0 : 1;
+    programCostEstimateUsd[d] = p.costEstimateUsd ?? NaN;
+    programCostCents[d] = usdToCents(p.typicalCostUsd ?? p.costEstimateUsd);
+    prereqLists.push(
+      (p.prerequisites ?? []).map((id) => {
+        const q = programIndexById.get(id);
+        if (q === undefined) throw new GraphInputError(`program ${p.id}: unknown prerequisite ${id}`);
+        programInRouteOrPrereq[q] = 1;
+        return q;
+      }),
+    );
   }
+  // Taking a program takes its prerequisites first, depth first, each once; a cycle is an error.
+  const takeLists: number[][] = new Array<number[]>(P);
+  {
+    const visit = (p: number, out: number[], seen: Set<number>, trail: number[]): void => {
+      if (seen.has(p)) return;
+      if (trail.includes(p))
+        throw new GraphInputError(`program ${programIds[p]} is its own prerequisite (through ${trail.map((q) => programIds[q]).join(' -> ')})`);
+      trail.push(p);
+      for (const q of prereqLists[p]!) visit(q, out, seen, trail);
+      trail.pop();
+      seen.add(p);
+      out.push(p);
+    };
+    for (let p = 0; p < P; p++) {
+      const out: number[] = [];
+      visit(p, out, new Set(), []);
+      takeLists[p] = out;
+    }
+  }
+  const { offsets: programTakeOffsets, items: programTake } = csr(takeLists);
+
+  // Certifications and their eligibility routes.
+  const certs = input.certifications;
+  const C = certs.length;
+  const { order: certOrder, byId: certIndexById } = sortedIndexById(
+    certs.map((c) => c.id),
+    'certification',
+  );
+  const certIds = new Float64Array(C);
+  const certSlugs: string[] = new Array<string>(C);
+  const certFeeCents = new Float64Array(C);
+  const certFeeKnown = new Uint8Array(C);
+  const certFeeEstimateUsd = new Float64Array(C);
+  for (let d = 0; d < C; d++) {
+    const c = certs[certOrder[d]!]!;
+    if (c.examFeeUsd !== null && !(c.examFeeUsd >= 0))
+      throw new GraphInputError(`certification ${c.id} has an invalid exam fee ${c.examFeeUsd}`);
+    if (c.feeEstimateUsd != null && !(c.feeEstimateUsd >= 0))
+      throw new GraphInputError(`certification ${c.id} has an invalid fee estimate ${c.feeEstimateUsd}`);
+    certIds[d] = c.id;
+    certSlugs[d] = c.slug;
+    certFeeCents[d] = usdToCents(c.examFeeUsd ?? c.feeEstimateUsd);
+    certFeeKnown[d] = c.examFeeUsd === null ? 0 : 1;
+    certFeeEstimateUsd[d] = c.feeEstimateUsd ?? NaN;
+  }
+  const byRank = Array.from({ length: C }, (_, i) => i).sort(
+    (a, b) => certFeeCents[a]! - certFeeCents[b]! || compareStrings(certSlugs[a]!, certSlugs[b]!) || certIds[a]! - certIds[b]!,
+  );
+  const certRank = new Int32Array(C);
+  byRank.forEach((c, rank) => (certRank[c] = rank));
+  const certRouteOffsets = new Int32Array(C + 1);
+  const routeKindList: number[] = [];
+  const routeValueList: number[] = [];
+  const certIsRoutePrereq = new Uint8Array(C);
+  let maxExperienceRouteMonths = 0;
+  for (let d = 0; d < C; d++) {
+    const c = certs[certOrder[d]!]!;
+    const routes = c.routes ?? [];
+    if (routes.length === 0) {
+      routeKindList.push(ROUTE_OPEN);
+      routeValueList.push(0);
+    }
+    for (const route of routes) {
+      const set = [route.program, route.minMonthsExperience, route.certification].filter((v) => v !== undefined);
+      if (set.length > 1) throw new GraphInputError(`certification ${c.id}: a route has more than one condition`);
+      if (route.program !== undefined) {
+        const p = programIndexById.get(route.program);
+        if (p === undefined) throw new GraphInputError(`certification ${c.id}: unknown route program ${route.program}`);
+        programInRouteOrPrereq[p] = 1;
+        routeKindList.push(ROUTE_PROGRAM);
+        routeValueList.push(p);
+      } else if (route.minMonthsExperience !== undefined) {
+        const m = route.minMonthsExperience;
+        if (!(m >= 0) || !Number.isFinite(m))
+          throw new GraphInputError(`certification ${c.id}: invalid route minMonthsExperience ${m}`);
+        routeKindList.push(ROUTE_EXPERIENCE);
+        routeValueList.push(Math.ceil(m - 1e-9));
+        maxExperienceRouteMonths = Math.max(maxExperienceRouteMonths, Math.ceil(m - 1e-9));
+      } else if (route.certification !== undefined) {
+        const other = certIndexById.get(route.certification);
+        if (other === undefined)
+          throw new GraphInputError(`certification ${c.id}: unknown route certification ${route.certification}`);
+        if (other === d) throw new GraphInputError(`certification ${c.id}: a route asks for the certification itself`);
+        certIsRoutePrereq[other] = 1;
+        routeKindList.push(ROUTE_CERTIFICATION);
+        routeValueList.push(other);
+      } else {
+        routeKindList.push(ROUTE_OPEN);
+        routeValueList.push(0);
+      }
+    }
+    certRouteOffsets[d + 1] = routeKindList.length;
+  }
+
+  // What each role implies.
+  const impliedProgramLists: number[][] = new Array<number[]>(R);
+  const impliedCertLists: number[][] = new Array<number[]>(R);
+  for (let d = 0; d < R; d++) {
+    const r = roles[roleOrder[d]!]!;
+    impliedProgramLists[d] = (r.impliedPrograms ?? []).map((id) => {
+      const p = programIndexById.get(id);
+      if (p === undefined) throw new GraphInputError(`role ${r.id}: unknown implied program ${id}`);
+      return p;
+    });
+    impliedCertLists[d] = (r.impliedCertifications ?? []).map((id) => {
+      const c = certIndexById.get(id);
+      if (c === undefined) throw new GraphInputError(`role ${r.id}: unknown implied certification ${id}`);
+      return c;
+    });
+  }
+  const { offsets: roleImpliedProgramOffsets, items: roleImpliedPrograms } = csr(impliedProgramLists);
+  const { offsets: roleImpliedCertOffsets, items: roleImpliedCerts } = csr(impliedCertLists);
 
   // Transitions: counting sort by source role, then by transition id within a source.
   const transitions = input.transitions;
@@ -208,6 +377,7 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     const f = roleIndexById.get(t.from);
     if (f === undefined) throw new GraphInputError(`transition ${t.id}: unknown from role ${t.from}`);
     if (!roleIndexById.has(t.to)) throw new GraphInputError(`transition ${t.id}: unknown to role ${t.to}`);
+    if (t.from === t.to) throw new GraphInputError(`transition ${t.id}: leads from a role to itself`);
     if (!(t.minYearsExperience >= 0))
       throw new GraphInputError(`transition ${t.id}: invalid minYearsExperience ${t.minYearsExperience}`);
     srcOf[i] = f;
@@ -234,12 +404,14 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
   const edgeTo = new Int32Array(T);
   const edgeTransitionId = new Float64Array(T);
   const edgeMinYears = new Float64Array(T);
+  const edgeEstimated = new Uint8Array(T);
   const edgeExpMonths = new Int32Array(T);
   const edgeGroupOffsets = new Int32Array(T + 1);
   const groupClass = new Int32Array(groupCount);
   const edgeProgramOffsets = new Int32Array(T + 1);
   const edgePrograms = new Int32Array(programRefCount);
   const inOffsets = new Int32Array(R + 1);
+  const edgeIndexByTransitionId = new Map<number, number>();
 
   // Multi-option requirement groups are interned by their option set.
   const classKey = new Map<string, number>();
@@ -251,13 +423,13 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
   }
   let classCount = C;
   const opts: number[] = [];
-  const seenTransitionIds = new Set<number>();
+  let anyEstimated = false;
   let g = 0;
   let pr = 0;
   for (let e = 0; e < T; e++) {
     const t = transitions[edgeOrder[e]!]!;
-    if (seenTransitionIds.has(t.id)) throw new GraphInputError(`duplicate transition id ${t.id}`);
-    seenTransitionIds.add(t.id);
+    if (edgeIndexByTransitionId.has(t.id)) throw new GraphInputError(`duplicate transition id ${t.id}`);
+    edgeIndexByTransitionId.set(t.id, e);
     const from = srcOf[edgeOrder[e]!]!;
     const to = roleIndexById.get(t.to)!;
     edgeFrom[e] = from;
@@ -266,6 +438,10 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     edgeTransitionId[e] = t.id;
     edgeMinYears[e] = t.minYearsExperience;
     edgeExpMonths[e] = experienceMonths(t.minYearsExperience);
+    if (t.estimated) {
+      edgeEstimated[e] = 1;
+      anyEstimated = true;
+    }
     for (const group of t.requirementGroups) {
       opts.length = 0;
       for (const certId of group) {
@@ -303,39 +479,46 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     edgeProgramOffsets[e + 1] = pr;
   }
   classOptionOffsetList.push(classOptionList.length);
+  const classOptionOffsets = Int32Array.from(classOptionOffsetList);
+  const classOptions = Int32Array.from(classOptionList);
 
-  // Programs no loopless path can require twice: all requiring edges share their target, or their source.
+  // Classes offering each certification, among those some requirement group uses.
+  const classUsed = new Uint8Array(classCount);
+  for (let gi = 0; gi < groupCount; gi++) classUsed[groupClass[gi]!] = 1;
+  const certClassLists: number[][] = Array.from({ length: C }, () => []);
+  for (let cls = 0; cls < classCount; cls++)
+    if (classUsed[cls] === 1)
+      for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++) certClassLists[classOptions[j]!]!.push(cls);
+  const { offsets: certClassOffsets, items: certClasses } = csr(certClassLists);
+
+  // Programs and certifications no loopless path can need twice: all requiring edges share their
+  // target, or their source (and, for programs, no route or prerequisite names them; for
+  // certifications, no route asks to hold them).
   const programTo = new Int32Array(P).fill(-1);
   const programFrom = new Int32Array(P).fill(-1);
-  for (let e = 0; e < T; e++)
-    for (let j = edgeProgramOffsets[e]!; j < edgeProgramOffsets[e + 1]!; j++) {
-      const p = edgePrograms[j]!;
-      programTo[p] = programTo[p] === -1 || programTo[p] === edgeTo[e] ? edgeTo[e]! : -2;
-      programFrom[p] = programFrom[p] === -1 || programFrom[p] === edgeFrom[e] ? edgeFrom[e]! : -2;
-    }
-  const programOncePerPath = new Uint8Array(P);
-  for (let p = 0; p < P; p++) programOncePerPath[p] = programTo[p]! >= 0 || programFrom[p]! >= 0 ? 1 : 0;
-  const edgeBoundMonths = new Float64Array(T);
-  const edgeBoundCostCents = new Float64Array(T);
+  const certTo = new Int32Array(C).fill(-1);
+  const certFrom = new Int32Array(C).fill(-1);
   for (let e = 0; e < T; e++) {
-    let months = edgeExpMonths[e]!;
-    let cost = 0;
     for (let j = edgeProgramOffsets[e]!; j < edgeProgramOffsets[e + 1]!; j++) {
       const p = edgePrograms[j]!;
-      if (programOncePerPath[p] === 0) continue;
-      months += programMinMonths[p]!;
-      cost += programCostCents[p]!;
+      programTo[p] = sameEnd(programTo[p]!, edgeTo[e]!);
+      programFrom[p] = sameEnd(programFrom[p]!, edgeFrom[e]!);
     }
-    edgeBoundMonths[e] = months;
-    edgeBoundCostCents[e] = cost;
+    for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]!; gi++) {
+      const cls = groupClass[gi]!;
+      for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++) {
+        const c = classOptions[j]!;
+        certTo[c] = sameEnd(certTo[c]!, edgeTo[e]!);
+        certFrom[c] = sameEnd(certFrom[c]!, edgeFrom[e]!);
+      }
+    }
   }
-
-  for (let r = 0; r < R; r++) inOffsets[r + 1]! += inOffsets[r]!;
-  const inEdges = new Int32Array(T);
-  {
-    const fill = inOffsets.slice(0, R);
-    for (let e = 0; e < T; e++) inEdges[fill[edgeTo[e]!]!++] = e;
-  }
+  const programOncePerPath = new Uint8Array(P);
+  for (let p = 0; p < P; p++)
+    programOncePerPath[p] = programInRouteOrPrereq[p] === 0 && (programTo[p]! >= 0 || programFrom[p]! >= 0) ? 1 : 0;
+  const certOncePerPath = new Uint8Array(C);
+  for (let c = 0; c < C; c++)
+    certOncePerPath[c] = certIsRoutePrereq[c] === 0 && (certTo[c]! >= 0 || certFrom[c]! >= 0) ? 1 : 0;
 
   const index: GraphIndex = {
     roleCount: R,
@@ -350,41 +533,139 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     roleTrack,
     trackIds,
     trackSlugs,
+    trackBridging,
     trackRoleOffsets,
     trackRoles,
+    roleImpliedProgramOffsets,
+    roleImpliedPrograms,
+    roleImpliedCertOffsets,
+    roleImpliedCerts,
     certIds,
     certSlugs,
     certFeeCents,
     certFeeKnown,
+    certFeeEstimateUsd,
     certRank,
+    certRouteOffsets,
+    routeKind: Uint8Array.from(routeKindList),
+    routeValue: Float64Array.from(routeValueList),
+    certClassOffsets,
+    certClasses,
+    certIsRoutePrereq,
+    maxExperienceRouteMonths,
     programIds,
     programSlugs,
     programMinMonths,
     programCostCents,
     programCostKnown,
+    programCostEstimateUsd,
+    programTakeOffsets,
+    programTake,
     outOffsets,
     edgeFrom,
     edgeTo,
     edgeTransitionId,
     edgeMinYears,
+    edgeEstimated,
+    anyEstimated,
     edgeExpMonths,
     edgeGroupOffsets,
     groupClass,
-    classOptionOffsets: Int32Array.from(classOptionOffsetList),
-    classOptions: Int32Array.from(classOptionList),
+    classOptionOffsets,
+    classOptions,
     edgeProgramOffsets,
     edgePrograms: pr === programRefCount ? edgePrograms : edgePrograms.slice(0, pr),
     programOncePerPath,
-    edgeBoundMonths,
-    edgeBoundCostCents,
+    certOncePerPath,
+    edgeBoundMonths: new Float64Array(T),
+    edgeBoundCostCents: new Float64Array(T),
+    edgeBoundCerts: new Float64Array(T),
     inOffsets,
-    inEdges,
+    inEdges: new Int32Array(T),
     roleIndexById,
     certIndexById,
     programIndexById,
     trackIndexById,
+    edgeIndexByTransitionId,
     landmarks: null,
   };
+  const noneHeld = new Uint8Array(C);
+  const noneDone = new Uint8Array(P);
+  for (let e = 0; e < T; e++) {
+    const b = edgeBounds(index, e, noneHeld, noneDone, 1);
+    index.edgeBoundMonths[e] = b.months;
+    index.edgeBoundCostCents[e] = b.cents;
+    index.edgeBoundCerts[e] = b.certs;
+  }
+
+  for (let r = 0; r < R; r++) inOffsets[r + 1]! += inOffsets[r]!;
+  {
+    const fill = inOffsets.slice(0, R);
+    for (let e = 0; e < T; e++) index.inEdges[fill[edgeTo[e]!]!++] = e;
+  }
+
   const landmarkCount = options.landmarks ?? defaultLandmarkCount(R);
   return landmarkCount > 0 && R > 0 ? { ...index, landmarks: computeLandmarks(index, landmarkCount) } : index;
+}
+
+/**
+ * Lower bounds of what edge e adds to any loopless pathway, whatever came before it: its experience
+ * months from a standing start, and the once-per-path programs and certifications it needs that the
+ * learner did not start with (`held`, `done`): the programs' months (times `monthsFactor`, rounded up
+ * per program) and cost, and per requirement group the cheapest option that is once-per-path, or
+ * nothing when an option may have been earned earlier (groups sharing options count once, as the
+ * largest). Certifications: groups whose options are all once-per-path and unheld need one each.
+ */
+export function edgeBounds(
+  index: GraphIndex,
+  e: number,
+  held: Uint8Array,
+  done: Uint8Array,
+  monthsFactor: number,
+): { months: number; cents: number; certs: number } {
+  let months = index.edgeExpMonths[e]!;
+  let cents = 0;
+  for (let j = index.edgeProgramOffsets[e]!; j < index.edgeProgramOffsets[e + 1]!; j++) {
+    const p = index.edgePrograms[j]!;
+    if (index.programOncePerPath[p] === 0 || done[p] === 1) continue;
+    const m = index.programMinMonths[p]!;
+    months += monthsFactor === 1 ? m : Math.ceil(m * monthsFactor - 1e-9);
+    cents += index.programCostCents[p]!;
+  }
+  const { edgeGroupOffsets, groupClass, classOptionOffsets: off, classOptions: opt } = index;
+  const g0 = edgeGroupOffsets[e]!;
+  const g1 = edgeGroupOffsets[e + 1]!;
+  let sumFee = 0;
+  let maxFee = 0;
+  let sumCerts = 0;
+  let maxCerts = 0;
+  let overlapping = false;
+  for (let gi = g0; gi < g1; gi++) {
+    const cls = groupClass[gi]!;
+    let fee = Infinity;
+    let need = 1;
+    for (let j = off[cls]!; j < off[cls + 1]!; j++) {
+      const c = opt[j]!;
+      if (held[c] === 1 || index.certOncePerPath[c] === 0) {
+        fee = 0;
+        need = 0;
+        break;
+      }
+      fee = Math.min(fee, index.certFeeCents[c]!);
+    }
+    sumFee += fee;
+    maxFee = Math.max(maxFee, fee);
+    sumCerts += need;
+    maxCerts = Math.max(maxCerts, need);
+    for (let hi = g0; hi < gi && !overlapping; hi++) overlapping = sharesOption(index, groupClass[hi]!, cls);
+  }
+  cents += overlapping ? maxFee : sumFee;
+  return { months, cents, certs: overlapping ? maxCerts : sumCerts };
+}
+
+function sharesOption(index: GraphIndex, a: number, b: number): boolean {
+  const { classOptionOffsets: off, classOptions: opt } = index;
+  for (let i = off[a]!; i < off[a + 1]!; i++)
+    for (let j = off[b]!; j < off[b + 1]!; j++) if (opt[i] === opt[j]) return true;
+  return false;
 }

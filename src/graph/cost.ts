@@ -1,15 +1,25 @@
 /**
- * The cost model of a single move, shared by the API and the pathway engine
- * (docs/cost-model.md): experience still to gain in the source role, then the required training
- * not yet completed, at its shortest typical length.
+ * The cost model's arithmetic, shared by the API and the pathway engine (docs/cost-model.md).
  */
+import type { StudyLoad } from './types.js';
 
 /** Months of experience a move asks for, rounded up to whole months. */
 export function experienceMonths(minYearsExperience: number, yearsAlreadyInRole = 0): number {
   return Math.max(0, Math.ceil((minYearsExperience - yearsAlreadyInRole) * 12 - 1e-9));
 }
 
-/** Estimated months for a move from a standing start: experience, then training. */
+/**
+ * Part-time study at half the full-time load: a program takes twice its full-time months
+ * (docs/cost-model.md, "Study load").
+ */
+export const PART_TIME_FACTOR = 2;
+
+/** Months a program takes at the given study load, in whole months. */
+export function programMonths(fullTimeMonths: number, load: StudyLoad = 'FULL_TIME'): number {
+  return load === 'PART_TIME' ? Math.ceil(fullTimeMonths * PART_TIME_FACTOR - 1e-9) : fullTimeMonths;
+}
+
+/** Estimated months for a move from a standing start, full time: experience, then training. */
 export function estimatedMonths(minYearsExperience: number, trainingMinMonths: readonly number[]): number {
   return experienceMonths(minYearsExperience) + trainingMinMonths.reduce((sum, m) => sum + m, 0);
 }
@@ -18,8 +28,8 @@ export function estimatedMonths(minYearsExperience: number, trainingMinMonths: r
  * Money is summed in whole cents inside the engine, so sums do not depend on their order
  * (fractions of a cent in the input are rounded).
  */
-export function usdToCents(usd: number | null): number {
-  return usd === null ? 0 : Math.round(usd * 100);
+export function usdToCents(usd: number | null | undefined): number {
+  return usd == null ? 0 : Math.round(usd * 100);
 }
 
 export function centsToUsd(cents: number): number {

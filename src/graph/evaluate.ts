@@ -1,219 +1,219 @@
 /**
- * Turning a sequence of edges and a certification plan into a reported Pathway (docs/cost-model.md),
- * and evaluating a pathway given by its transition ids.
+ * Reporting a pathway: replaying its steps with the chosen ways of meeting their requirements
+ * (step.ts), and evaluating a pathway given by its transition ids (docs/cost-model.md).
  */
-import type { GraphIndex } from './build.js';
-import { solveCertPlan, type WorkMeter } from './certs.js';
-import { centsToUsd, experienceMonths } from './cost.js';
+import { ROUTE_CERTIFICATION, ROUTE_EXPERIENCE, ROUTE_PROGRAM, type GraphIndex } from './build.js';
+import { centsToUsd, usdToCents } from './cost.js';
 import { InvalidQueryError } from './errors.js';
-import type { Pathway, PathwayEvaluationOptions, PathwayStep, Profile, RequirementChoice } from './types.js';
+import { expandStep, has, queryContext, replayStep, type QueryContext, type State } from './step.js';
+import type {
+  Pathway,
+  PathwayEvaluationOptions,
+  PathwayStep,
+  ProgramTaken,
+  RankBy,
+  RequirementChoice,
+  RouteUse,
+  UnknownCost,
+} from './types.js';
 
-/** The profile resolved to dense marks. */
-export interface ResolvedProfile {
-  /** 1 for each held certification (dense index). */
-  readonly heldCert: Uint8Array;
-  readonly anyHeld: boolean;
-  /** 1 for each completed program (dense index). */
-  readonly doneProgram: Uint8Array;
-  readonly anyDone: boolean;
-  readonly yearsInCurrentRole: number;
+const estimate = (usd: number): number | null => (Number.isNaN(usd) ? null : usd);
+
+function routeUse(ix: GraphIndex, r: number, met: boolean, wait: number): RouteUse {
+  const kind = ix.routeKind[r]!;
+  const value = ix.routeValue[r]!;
+  if (kind === ROUTE_PROGRAM) return { kind: 'PROGRAM', programId: ix.programIds[value]!, alreadyMet: met };
+  if (kind === ROUTE_EXPERIENCE) return { kind: 'EXPERIENCE', months: value, alreadyMet: met, waitMonths: wait };
+  if (kind === ROUTE_CERTIFICATION) return { kind: 'CERTIFICATION', certificationId: ix.certIds[value]! };
+  return { kind: 'OPEN' };
 }
 
-export function resolveProfile(index: GraphIndex, profile: Profile | undefined): ResolvedProfile {
-  const heldCert = new Uint8Array(index.certCount);
-  const doneProgram = new Uint8Array(index.programCount);
-  let anyHeld = false;
-  let anyDone = false;
-  for (const id of profile?.heldCertifications ?? []) {
-    const c = index.certIndexById.get(id);
-    if (c === undefined) throw new InvalidQueryError(`profile: unknown certification ${id}`);
-    heldCert[c] = 1;
-    anyHeld = true;
-  }
-  for (const id of profile?.completedPrograms ?? []) {
-    const p = index.programIndexById.get(id);
-    if (p === undefined) throw new InvalidQueryError(`profile: unknown program ${id}`);
-    doneProgram[p] = 1;
-    anyDone = true;
-  }
-  const years = profile?.yearsInCurrentRole ?? 0;
-  if (!(years >= 0)) throw new InvalidQueryError(`profile: yearsInCurrentRole must be >= 0, got ${years}`);
-  return { heldCert, anyHeld, doneProgram, anyDone, yearsInCurrentRole: years };
-}
-
-/** True when a held certification satisfies requirement-group class `cls`. */
-export function classHeld(index: GraphIndex, held: Uint8Array, cls: number): boolean {
-  const { classOptionOffsets, classOptions } = index;
-  for (let j = classOptionOffsets[cls]!, end = classOptionOffsets[cls + 1]!; j < end; j++)
-    if (held[classOptions[j]!] === 1) return true;
-  return false;
-}
-
-/**
- * Reports the pathway along `edges` (a loopless path from `edges[0]`'s source) when the certifications
- * in `chosen` are earned: a requirement group not satisfied by what is held is satisfied by earning its
- * first option (certRank order) that is in `chosen`.
- */
-export function buildPathway(
-  index: GraphIndex,
-  edges: ArrayLike<number>,
-  chosen: ArrayLike<number>,
-  profile: ResolvedProfile,
-): Pathway {
-  const {
-    edgeFrom,
-    edgeTo,
-    roleIds,
-    roleTrack,
-    edgeTransitionId,
-    edgeMinYears,
-    edgeGroupOffsets,
-    groupClass,
-    classOptionOffsets,
-    classOptions,
-    edgeProgramOffsets,
-    edgePrograms,
-    programMinMonths,
-    programCostCents,
-    programCostKnown,
-    certFeeCents,
-    certFeeKnown,
-    certIds,
-    programIds,
-  } = index;
-  const held = profile.heldCert.slice();
-  const done = profile.doneProgram.slice();
-  const inPlan = new Set<number>();
-  for (let i = 0; i < chosen.length; i++) inPlan.add(chosen[i]!);
-
+/** The pathway along `edges` (a loopless path from the query's start) with these choices per step. */
+export function buildPathway(cx: QueryContext, edges: readonly number[], choices: readonly (Int32Array | null)[]): Pathway {
+  const ix = cx.index;
+  let state: State = cx.start;
   const steps: PathwayStep[] = [];
-  const roleIdList: number[] = [];
+  const roleIds: number[] = [ix.roleIds[cx.from]!];
   const transitionIds: number[] = [];
-  const earnedAll: number[] = [];
-  let month = 0;
+  const unknownAll: UnknownCost[] = [];
   let trainingCents = 0;
   let examCents = 0;
-  let unknown = false;
-  let crosses = false;
-  if (edges.length > 0) roleIdList.push(roleIds[edgeFrom[edges[0]!]!]!);
+  let knownCents = 0;
   for (let i = 0; i < edges.length; i++) {
     const e = edges[i]!;
-    const from = edgeFrom[e]!;
-    const to = edgeTo[e]!;
-    const exp = experienceMonths(edgeMinYears[e]!, i === 0 ? profile.yearsInCurrentRole : 0);
-    let trainMonths = 0;
-    let trainCents = 0;
-    const programs: number[] = [];
-    for (let j = edgeProgramOffsets[e]!; j < edgeProgramOffsets[e + 1]!; j++) {
-      const p = edgePrograms[j]!;
-      if (done[p] === 1) continue;
-      done[p] = 1;
-      trainMonths += programMinMonths[p]!;
-      trainCents += programCostCents[p]!;
-      if (programCostKnown[p] === 0) unknown = true;
-      programs.push(programIds[p]!);
-    }
-    const earned: number[] = [];
-    const earnedNow = new Set<number>();
-    const choices: RequirementChoice[] = [];
-    let feeCents = 0;
-    for (let g = edgeGroupOffsets[e]!; g < edgeGroupOffsets[e + 1]!; g++) {
-      const cls = groupClass[g]!;
-      const lo = classOptionOffsets[cls]!;
-      const hi = classOptionOffsets[cls + 1]!;
-      let by = -1;
-      for (let j = lo; j < hi && by < 0; j++) if (held[classOptions[j]!] === 1) by = classOptions[j]!;
-      if (by < 0) {
-        for (let j = lo; j < hi && by < 0; j++) if (inPlan.has(classOptions[j]!)) by = classOptions[j]!;
-        if (by < 0) throw new Error(`internal: certification plan does not satisfy a group of edge ${e}`);
-        held[by] = 1;
-        earnedNow.add(by);
-        earned.push(certIds[by]!);
-        feeCents += certFeeCents[by]!;
-        if (certFeeKnown[by] === 0) unknown = true;
-      }
-      const anyOf: number[] = [];
-      for (let j = lo; j < hi; j++) anyOf.push(certIds[classOptions[j]!]!);
-      choices.push({ anyOf, satisfiedBy: certIds[by]!, alreadyHeld: !earnedNow.has(by) });
-    }
-    const months = exp + trainMonths;
-    const stepCrosses = roleTrack[from] !== roleTrack[to];
-    crosses ||= stepCrosses;
-    trainingCents += trainCents;
-    examCents += feeCents;
-    earnedAll.push(...earned);
-    steps.push({
-      transitionId: edgeTransitionId[e]!,
-      fromRoleId: roleIds[from]!,
-      toRoleId: roleIds[to]!,
-      crossesTracks: stepCrosses,
-      experienceMonths: exp,
-      trainingMonths: trainMonths,
-      trainingCostUsd: centsToUsd(trainCents),
-      examFeesUsd: centsToUsd(feeCents),
-      months,
-      costUsd: centsToUsd(trainCents + feeCents),
-      certificationsToEarn: earned,
-      programsToComplete: programs,
-      requirementChoices: choices,
-      startMonth: month,
-      endMonth: month + months,
+    const from = ix.edgeFrom[e]!;
+    const to = ix.edgeTo[e]!;
+    const programs: ProgramTaken[] = [];
+    const earned: { cert: number; route: number; met: boolean; wait: number }[] = [];
+    const unknown: UnknownCost[] = [];
+    let stepTraining = 0;
+    let stepExam = 0;
+    let stepKnown = 0;
+    const detail = replayStep(cx, state, e, i === 0, choices[i] ?? null, {
+      program(p, reason, months) {
+        const cents = ix.programCostCents[p]!;
+        const known = ix.programCostKnown[p] === 1;
+        stepTraining += cents;
+        if (known) stepKnown += cents;
+        else unknown.push({ kind: 'PROGRAM', id: ix.programIds[p]!, estimateUsd: estimate(ix.programCostEstimateUsd[p]!) });
+        programs.push({ programId: ix.programIds[p]!, reason, months, costUsd: centsToUsd(cents), costKnown: known });
+      },
+      earn(cert, route, met, wait) {
+        const cents = ix.certFeeCents[cert]!;
+        stepExam += cents;
+        if (ix.certFeeKnown[cert] === 1) stepKnown += cents;
+        else unknown.push({ kind: 'EXAM', id: ix.certIds[cert]!, estimateUsd: estimate(ix.certFeeEstimateUsd[cert]!) });
+        earned.push({ cert, route, met, wait });
+      },
     });
-    month += months;
-    roleIdList.push(roleIds[to]!);
-    transitionIds.push(edgeTransitionId[e]!);
+    // Each group in order: satisfied by a certification held at that point (the first in option
+    // order), or by the next one earned.
+    const requirementChoices: RequirementChoice[] = [];
+    const heldNow = state.held;
+    let next = 0;
+    const earnedNow = new Set<number>();
+    for (let gi = ix.edgeGroupOffsets[e]!; gi < ix.edgeGroupOffsets[e + 1]!; gi++) {
+      const cls = ix.groupClass[gi]!;
+      const options: number[] = [];
+      for (let j = ix.classOptionOffsets[cls]!; j < ix.classOptionOffsets[cls + 1]!; j++) options.push(ix.classOptions[j]!);
+      const held = options.find((c) => has(heldNow, c) || earnedNow.has(c));
+      const anyOf = options.map((c) => ix.certIds[c]!);
+      if (held !== undefined) {
+        requirementChoices.push({
+          anyOf,
+          satisfiedBy: ix.certIds[held]!,
+          alreadyHeld: !earnedNow.has(held),
+          route: null,
+        });
+        continue;
+      }
+      const got = earned[next++];
+      if (got === undefined) throw new Error('internal: a requirement group was neither held nor earned');
+      earnedNow.add(got.cert);
+      requirementChoices.push({
+        anyOf,
+        satisfiedBy: ix.certIds[got.cert]!,
+        alreadyHeld: false,
+        route: routeUse(ix, got.route, got.met, got.wait),
+      });
+    }
+    const months = detail.state.months - state.months;
+    const crosses =
+      ix.roleTrack[from] !== ix.roleTrack[to] &&
+      ix.trackBridging[ix.roleTrack[from]!] === 0 &&
+      ix.trackBridging[ix.roleTrack[to]!] === 0;
+    steps.push({
+      transitionId: ix.edgeTransitionId[e]!,
+      fromRoleId: ix.roleIds[from]!,
+      toRoleId: ix.roleIds[to]!,
+      estimated: ix.edgeEstimated[e] === 1,
+      crossesTracks: crosses,
+      experienceMonths: detail.experienceMonths,
+      trainingMonths: detail.trainingMonths,
+      eligibilityWaitMonths: detail.waitMonths,
+      months,
+      trainingCostUsd: centsToUsd(stepTraining),
+      examFeesUsd: centsToUsd(stepExam),
+      costUsd: centsToUsd(stepTraining + stepExam),
+      knownCostUsd: centsToUsd(stepKnown),
+      unknownCosts: unknown,
+      certificationsToEarn: earned.map((x) => ix.certIds[x.cert]!),
+      programs,
+      programsToComplete: programs.map((p) => p.programId),
+      requirementChoices,
+      startMonth: state.months,
+      endMonth: detail.state.months,
+    });
+    trainingCents += stepTraining;
+    examCents += stepExam;
+    knownCents += stepKnown;
+    unknownAll.push(...unknown);
+    state = detail.state;
+    roleIds.push(ix.roleIds[to]!);
+    transitionIds.push(ix.edgeTransitionId[e]!);
   }
+  const certificationsToEarn = steps.flatMap((s) => s.certificationsToEarn);
   return {
-    roleIds: roleIdList,
+    roleIds,
     transitionIds,
     steps,
-    totalMonths: month,
+    totalMonths: state.months,
     totalCostUsd: centsToUsd(trainingCents + examCents),
     totalTrainingCostUsd: centsToUsd(trainingCents),
     totalExamFeesUsd: centsToUsd(examCents),
-    certificationsToEarn: earnedAll,
-    newCertifications: earnedAll.length,
+    knownCostUsd: centsToUsd(knownCents),
+    unknownCosts: unknownAll,
+    certificationsToEarn,
+    newCertifications: certificationsToEarn.length,
     stepCount: edges.length,
-    crossesTracks: crosses,
-    costIncludesUnknowns: unknown,
+    estimatedSteps: steps.filter((s) => s.estimated).length,
+    crossesTracks: steps.some((s) => s.crossesTracks),
+    costIncludesUnknowns: unknownAll.length > 0,
+    studyLoad: cx.load,
   };
 }
 
-/** Requirement-group classes along `edges` not satisfied by the profile, distinct, ascending. */
-export function pathFamily(index: GraphIndex, edges: ArrayLike<number>, profile: ResolvedProfile): Int32Array {
-  const set = new Set<number>();
-  for (let i = 0; i < edges.length; i++) {
-    const e = edges[i]!;
-    for (let g = index.edgeGroupOffsets[e]!; g < index.edgeGroupOffsets[e + 1]!; g++) {
-      const cls = index.groupClass[g]!;
-      if (!classHeld(index, profile.heldCert, cls)) set.add(cls);
-    }
+/** A ranking's key of a complete evaluation, as the search orders pathways. */
+export function rankingKey(rankBy: RankBy, s: { months: number; cents: number; count: number }, steps: number): number[] {
+  switch (rankBy) {
+    case 'CHEAPEST':
+      return [s.cents, s.months, s.count, steps];
+    case 'FEWEST_NEW_CERTIFICATIONS':
+      return [s.count, s.months, s.cents, steps];
+    case 'FEWEST_STEPS':
+      return [steps, s.months, s.cents, s.count];
+    default:
+      return [s.months, s.cents, s.count, steps];
   }
-  return Int32Array.from(set).sort();
 }
 
-const edgeByTransitionId = new WeakMap<GraphIndex, Map<number, number>>();
+function compareNumbers(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
 
 /**
- * Evaluates the pathway made of these transitions (consecutive, loopless) under the cost model,
- * with the certification plan that is best for `rankBy` (default FASTEST).
+ * The best way (for `rankBy`, ties by the order of choices) of meeting the requirements along `edges`
+ * within the limits, or null when there is none. Exhaustive: for single pathways only.
  */
-export function evaluatePathway(
-  index: GraphIndex,
-  transitionIds: readonly number[],
-  options: PathwayEvaluationOptions = {},
-): Pathway {
-  let byId = edgeByTransitionId.get(index);
-  if (byId === undefined) {
-    byId = new Map();
-    for (let e = 0; e < index.edgeCount; e++) byId.set(index.edgeTransitionId[e]!, e);
-    edgeByTransitionId.set(index, byId);
-  }
+export function bestChoices(
+  cx: QueryContext,
+  edges: readonly number[],
+  rankBy: RankBy,
+  maxMonths = Infinity,
+  maxCostCents = Infinity,
+): (Int32Array | null)[] | null {
+  const ix = cx.index;
+  let best: { key: number[]; seq: number[]; choices: (Int32Array | null)[] } | null = null;
+  const chosen: (Int32Array | null)[] = [];
+  const walk = (i: number, s: State): void => {
+    if (i === edges.length) {
+      const key = rankingKey(rankBy, s, edges.length);
+      const seq: number[] = [];
+      for (const c of chosen)
+        if (c !== null) for (let j = 0; j < c.length; j += 2) seq.push(ix.certRank[c[j]!]!, c[j + 1]! < 0 ? -c[j + 1]! - 2 : c[j + 1]!);
+      if (best === null || compareNumbers(key, best.key) < 0 || (compareNumbers(key, best.key) === 0 && compareNumbers(seq, best.seq) < 0))
+        best = { key, seq, choices: chosen.slice() };
+      return;
+    }
+    expandStep(cx, s, edges[i]!, i === 0, (child, choices) => {
+      if (child.months > maxMonths || child.cents > maxCostCents) return;
+      chosen.push(choices);
+      walk(i + 1, child);
+      chosen.pop();
+    });
+  };
+  walk(0, cx.start);
+  return best === null ? null : (best as { choices: (Int32Array | null)[] }).choices;
+}
+
+/** The edges of consecutive, loopless transitions, checked. */
+function edgesOf(index: GraphIndex, transitionIds: readonly number[]): number[] {
   if (transitionIds.length === 0) throw new InvalidQueryError('a pathway needs at least one transition');
   const edges: number[] = [];
   const seen = new Set<number>();
   for (const id of transitionIds) {
-    const e = byId.get(id);
+    const e = index.edgeIndexByTransitionId.get(id);
     if (e === undefined) throw new InvalidQueryError(`unknown transition ${id}`);
     if (edges.length === 0) seen.add(index.edgeFrom[e]!);
     else if (index.edgeFrom[e] !== index.edgeTo[edges[edges.length - 1]!])
@@ -222,15 +222,28 @@ export function evaluatePathway(
     seen.add(index.edgeTo[e]!);
     edges.push(e);
   }
-  const profile = resolveProfile(index, options.profile);
-  const unlimited: WorkMeter = { add() {} };
-  const plan = solveCertPlan(
-    index,
-    pathFamily(index, edges, profile),
-    options.rankBy === 'FEWEST_NEW_CERTIFICATIONS',
-    Infinity,
-    unlimited,
+  return edges;
+}
+
+/**
+ * Evaluates the pathway made of these transitions (consecutive, loopless) under the cost model, with
+ * the choices that are best for `rankBy` (default FASTEST) within the limits given.
+ */
+export function evaluatePathway(
+  index: GraphIndex,
+  transitionIds: readonly number[],
+  options: PathwayEvaluationOptions = {},
+): Pathway {
+  const edges = edgesOf(index, transitionIds);
+  const cx = queryContext(index, index.edgeFrom[edges[0]!]!, options.profile, true);
+  const maxCost = options.constraints?.maxCostUsd;
+  const choices = bestChoices(
+    cx,
+    edges,
+    options.rankBy ?? 'FASTEST',
+    options.constraints?.maxMonths ?? Infinity,
+    maxCost === undefined ? Infinity : usdToCents(maxCost),
   );
-  if (plan === null) throw new Error('internal: no certification plan');
-  return buildPathway(index, edges, plan.chosen, profile);
+  if (choices === null) throw new InvalidQueryError('the pathway cannot be completed within the limits given');
+  return buildPathway(cx, edges, choices);
 }

@@ -27,14 +27,12 @@ export const scenarioArb = (
   opts: { maxRoles?: number; maxTransitions?: number; ties?: boolean } = {},
 ): fc.Arbitrary<Scenario> => {
   const ties = opts.ties ?? false;
-  const fee = ties
-    ? fc.constantFrom<number | null>(null, 0, 100, 100)
-    : fc.oneof(fc.constant(null), fc.constant(0), fc.constantFrom(50, 100, 125), fc.integer({ min: 1, max: 300 }));
   const minMonths = ties ? fc.constantFrom(0, 6) : fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 12 }));
   const cost = ties
     ? fc.constantFrom<number | null>(null, 0, 100)
     : fc.oneof(fc.constant(null), fc.constant(0), fc.integer({ min: 1, max: 3000 }));
-  const years = ties ? fc.constantFrom(0, 0, 1) : fc.constantFrom(0, 0, 0.1, 0.5, 1, 1.5, 2, 3);
+  const estimate = ties ? fc.constantFrom<number | null>(null, 100) : fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 3000 }));
+  const years = ties ? fc.constantFrom(0, 0, 1) : fc.constantFrom(0, 0, 0, 0.1, 0.5, 1, 1.5, 2, 3);
   return fc
     .record({
       nRoles: fc.integer({ min: 2, max: opts.maxRoles ?? 8 }),
@@ -46,21 +44,42 @@ export const scenarioArb = (
       fc.record({
         roleIds: ids(nRoles, 100),
         trackIds: ids(nTracks, 10),
+        bridging: fc.array(fc.boolean(), { minLength: nTracks, maxLength: nTracks }),
         roleTracks: fc.array(fc.integer({ min: 0, max: nTracks - 1 }), { minLength: nRoles, maxLength: nRoles }),
+        implied: fc.array(
+          fc.record({
+            programs: fc.subarray(Array.from({ length: nPrograms }, (_, i) => i), { maxLength: Math.min(1, nPrograms) }),
+            certs: fc.subarray(Array.from({ length: nCerts }, (_, i) => i), { maxLength: Math.min(1, nCerts) }),
+          }),
+          { minLength: nRoles, maxLength: nRoles },
+        ),
         certIds: ids(nCerts, 500),
         certSlugs: fc.shuffledSubarray(SLUGS, { minLength: nCerts, maxLength: nCerts }),
-        certFees: fc.array(
-          fc.oneof(fc.constant(null), fc.constant(0), fc.constantFrom(50, 100, 125), fc.integer({ min: 1, max: 300 })),
-          {
-            minLength: nCerts,
-            maxLength: nCerts,
-          },
+        certs: fc.array(
+          fc.record({
+            fee: ties
+              ? fc.constantFrom<number | null>(null, 0, 100, 100)
+              : fc.oneof(fc.constant(null), fc.constant(0), fc.constantFrom(50, 100, 125), fc.integer({ min: 1, max: 300 })),
+            estimate: ties ? fc.constantFrom<number | null>(null, 100) : fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 300 })),
+            routes: fc.array(
+              fc.oneof(
+                { weight: 3, arbitrary: fc.record({ program: fc.integer({ min: 0, max: Math.max(0, nPrograms - 1) }) }) },
+                { weight: 3, arbitrary: fc.record({ months: fc.constantFrom(6, 12, 24) }) },
+                { weight: 1, arbitrary: fc.record({ cert: fc.integer({ min: 0, max: Math.max(0, nCerts - 1) }) }) },
+                { weight: 1, arbitrary: fc.constant({}) },
+              ),
+              { maxLength: 3 },
+            ),
+          }),
+          { minLength: nCerts, maxLength: nCerts },
         ),
         programIds: ids(nPrograms, 900),
         programs: fc.array(
           fc.record({
             minMonths,
             cost,
+            estimate,
+            prerequisites: fc.subarray([0, 1], { maxLength: 1 }),
           }),
           { minLength: nPrograms, maxLength: nPrograms },
         ),
@@ -70,6 +89,7 @@ export const scenarioArb = (
             from: fc.integer({ min: 0, max: nRoles - 1 }),
             to: fc.integer({ min: 0, max: nRoles - 1 }),
             years,
+            estimated: fc.constantFrom(false, false, false, true),
             groups:
               nCerts === 0
                 ? fc.constant([] as number[][])
@@ -90,19 +110,41 @@ export const scenarioArb = (
       }),
     )
     .map((g) => {
+      const nPrograms = g.programIds.length;
+      const nCerts = g.certIds.length;
       const input: GraphInput = {
         roles: g.roleIds.map((id, i) => ({
           id,
           slug: `role-${id}`,
           trackId: g.trackIds[g.roleTracks[i]!]!,
           trackSlug: `track-${g.trackIds[g.roleTracks[i]!]!}`,
+          impliedPrograms: g.implied[i]!.programs.map((p) => g.programIds[p]!),
+          impliedCertifications: g.implied[i]!.certs.map((c) => g.certIds[c]!),
         })),
-        certifications: g.certIds.map((id, i) => ({ id, slug: g.certSlugs[i]!, examFeeUsd: g.certFees[i]! })),
+        tracks: g.trackIds.map((id, i) => ({ id, slug: `track-${id}`, bridging: g.bridging[i]! })),
+        certifications: g.certIds.map((id, i) => {
+          const c = g.certs[i]!;
+          return {
+            id,
+            slug: g.certSlugs[i]!,
+            examFeeUsd: c.fee,
+            feeEstimateUsd: c.fee === null ? c.estimate : null,
+            routes: c.routes.flatMap((r) => {
+              if ('program' in r) return nPrograms === 0 ? [] : [{ program: g.programIds[r.program]! }];
+              if ('months' in r) return [{ minMonthsExperience: r.months }];
+              if ('cert' in r) return nCerts < 2 || r.cert === i ? [] : [{ certification: g.certIds[r.cert]! }];
+              return [{}];
+            }),
+          };
+        }),
         programs: g.programIds.map((id, i) => ({
           id,
           slug: `program-${id}`,
           minMonths: g.programs[i]!.minMonths,
           typicalCostUsd: g.programs[i]!.cost,
+          costEstimateUsd: g.programs[i]!.cost === null ? g.programs[i]!.estimate : null,
+          // Only earlier programs: no cycles.
+          prerequisites: g.programs[i]!.prerequisites.filter((p) => p < i).map((p) => g.programIds[p]!),
         })),
         transitions: g.transitions
           .filter((t) => t.from !== t.to)
@@ -113,6 +155,7 @@ export const scenarioArb = (
             minYearsExperience: t.years,
             requirementGroups: t.groups.map((grp) => grp.map((c) => g.certIds[c]!)),
             training: t.training.map((p) => g.programIds[p]!),
+            estimated: t.estimated,
           })),
       };
       return { input, roleIds: g.roleIds, trackIds: g.trackIds, certIds: g.certIds, programIds: g.programIds };
@@ -132,6 +175,7 @@ export const profileArb = (s: Scenario): fc.Arbitrary<Profile> =>
       heldCertifications: fc.subarray(s.certIds),
       completedPrograms: fc.subarray(s.programIds),
       yearsInCurrentRole: fc.constantFrom(0, 0.5, 1, 2, 3),
+      studyLoad: fc.constantFrom('FULL_TIME' as const, 'PART_TIME' as const),
     },
     { requiredKeys: [] },
   );
@@ -160,6 +204,7 @@ export const pathwayQueryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
       rankBy: rankByArb,
       profile: fc.option(profileArb(s), { nil: undefined }),
       constraints: fc.option(constraintsArb(s), { nil: undefined }),
+      includeEstimated: fc.boolean(),
     })
     .filter((q) => !('to' in q.target) || q.target.to !== q.from)
     .map(({ target, ...q }) => ({ ...q, ...target }) as PathwayQuery);
@@ -170,4 +215,5 @@ export const reachableQueryArb = (s: Scenario): fc.Arbitrary<ReachableQuery> =>
     withinMonths: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.constant(1000)),
     profile: fc.option(profileArb(s), { nil: undefined }),
     constraints: fc.option(constraintsArb(s), { nil: undefined }),
+    includeEstimated: fc.boolean(),
   });

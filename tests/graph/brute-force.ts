@@ -1,37 +1,191 @@
 /**
  * A deliberately simple reference for the pathway engine, written from the cost model
- * (docs/cost-model.md) and sharing no code with src/graph except `experienceMonths`:
- * enumerate every loopless path, every way of earning certifications step by step, evaluate,
- * filter, sort. Exponential; for small graphs only.
+ * (docs/cost-model.md) and sharing no code with src/graph except `experienceMonths`: enumerate every
+ * loopless path and every way of meeting each step's requirements (option and eligibility route),
+ * evaluate, filter, sort. Exponential; for small graphs only.
  */
 import { experienceMonths } from '../../src/graph/cost.js';
 import type {
+  CertificationInput,
   GraphInput,
   Pathway,
   PathwayQuery,
   PathwayStep,
   Profile,
+  ProgramInput,
+  ProgramTaken,
   RankBy,
   ReachableQuery,
   RequirementChoice,
+  RouteUse,
   TransitionInput,
+  UnknownCost,
 } from '../../src/graph/types.js';
 
-interface Evaluated {
-  pathway: Pathway;
-  months: number;
-  cost: number;
-  count: number;
-  steps: number;
-  ids: number[];
+const cents = (usd: number | null | undefined) => (usd == null ? 0 : Math.round(usd * 100));
+
+interface World {
+  input: GraphInput;
+  certs: Map<number, CertificationInput>;
+  programs: Map<number, ProgramInput>;
+  /** Certification ids in option order: counted fee, slug, id. */
+  rank: Map<number, number>;
+  bridging: Set<number>;
 }
 
-function certRankOf(input: GraphInput): Map<number, number> {
+function world(input: GraphInput): World {
+  const certs = new Map(input.certifications.map((c) => [c.id, c]));
+  const fee = (c: CertificationInput) => cents(c.examFeeUsd ?? c.feeEstimateUsd);
   const sorted = [...input.certifications].sort(
-    (a, b) =>
-      (a.examFeeUsd ?? 0) - (b.examFeeUsd ?? 0) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0) || a.id - b.id,
+    (a, b) => fee(a) - fee(b) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0) || a.id - b.id,
   );
-  return new Map(sorted.map((c, i) => [c.id, i]));
+  return {
+    input,
+    certs,
+    programs: new Map(input.programs.map((p) => [p.id, p])),
+    rank: new Map(sorted.map((c, i) => [c.id, i])),
+    bridging: new Set((input.tracks ?? []).filter((t) => t.bridging).map((t) => t.id)),
+  };
+}
+
+/** Program p with its prerequisites first, depth first, each once. */
+function takeOrder(w: World, p: number, out: number[] = []): number[] {
+  if (out.includes(p)) return out;
+  for (const q of w.programs.get(p)!.prerequisites ?? []) takeOrder(w, q, out);
+  if (!out.includes(p)) out.push(p);
+  return out;
+}
+
+interface Learner {
+  months: number;
+  cents: number;
+  count: number;
+  work: number;
+  held: Set<number>;
+  done: Set<number>;
+}
+
+interface Detail {
+  experience: number;
+  training: number;
+  wait: number;
+  programs: ProgramTaken[];
+  earned: { cert: number; route: RouteUse }[];
+}
+
+type Choice = { cert: number; route: number };
+
+function startOf(w: World, from: number, profile: Profile): Learner {
+  const role = w.input.roles.find((r) => r.id === from)!;
+  const done = new Set<number>();
+  for (const p of [...(profile.completedPrograms ?? []), ...(role.impliedPrograms ?? [])])
+    for (const q of takeOrder(w, p)) done.add(q);
+  return {
+    months: 0,
+    cents: 0,
+    count: 0,
+    work: Math.floor((profile.yearsInCurrentRole ?? 0) * 12 + 1e-9),
+    held: new Set([...(profile.heldCertifications ?? []), ...(role.impliedCertifications ?? [])]),
+    done,
+  };
+}
+
+const copy = (l: Learner): Learner => ({ ...l, held: new Set(l.held), done: new Set(l.done) });
+
+function programMonths(w: World, p: number, partTime: boolean): number {
+  const m = w.programs.get(p)!.minMonths;
+  return partTime ? Math.ceil(m * 2 - 1e-9) : m;
+}
+
+function take(w: World, l: Learner, d: Detail, p: number, reason: ProgramTaken['reason'], partTime: boolean) {
+  for (const q of takeOrder(w, p)) {
+    if (l.done.has(q)) continue;
+    const prog = w.programs.get(q)!;
+    const m = programMonths(w, q, partTime);
+    const c = cents(prog.typicalCostUsd ?? prog.costEstimateUsd);
+    l.months += m;
+    d.training += m;
+    l.cents += c;
+    l.done.add(q);
+    d.programs.push({
+      programId: q,
+      reason: q === p ? reason : 'PREREQUISITE',
+      months: m,
+      costUsd: c / 100,
+      costKnown: prog.typicalCostUsd !== null,
+    });
+  }
+}
+
+/** Routes of a certification; none means one open route. */
+function routesOf(c: CertificationInput) {
+  return c.routes && c.routes.length ? c.routes : [{}];
+}
+
+function routeMet(l: Learner, r: ReturnType<typeof routesOf>[number]): boolean {
+  if (r.program !== undefined) return l.done.has(r.program);
+  if (r.minMonthsExperience !== undefined) return l.work >= Math.ceil(r.minMonthsExperience - 1e-9);
+  if (r.certification !== undefined) return l.held.has(r.certification);
+  return true;
+}
+
+/** Every way to take move t from learner `l`: [state after, choices, details]. */
+function stepWays(
+  w: World,
+  l0: Learner,
+  t: TransitionInput,
+  first: boolean,
+  profile: Profile,
+): { l: Learner; choices: Choice[]; d: Detail }[] {
+  const partTime = profile.studyLoad === 'PART_TIME';
+  const l = copy(l0);
+  const d: Detail = { experience: 0, training: 0, wait: 0, programs: [], earned: [] };
+  d.experience = experienceMonths(t.minYearsExperience, first ? (profile.yearsInCurrentRole ?? 0) : 0);
+  l.months += d.experience;
+  l.work += d.experience;
+  for (const p of [...new Set(t.training)].sort((a, b) => a - b)) take(w, l, d, p, 'TRAINING', partTime);
+  const out: { l: Learner; choices: Choice[]; d: Detail }[] = [];
+  const groups = (gi: number, cur: Learner, det: Detail, choices: Choice[]) => {
+    while (gi < t.requirementGroups.length && t.requirementGroups[gi]!.some((c) => cur.held.has(c))) gi++;
+    if (gi === t.requirementGroups.length) {
+      out.push({ l: cur, choices, d: det });
+      return;
+    }
+    const options = [...new Set(t.requirementGroups[gi]!)].sort((a, b) => w.rank.get(a)! - w.rank.get(b)!);
+    for (const c of options) {
+      const cert = w.certs.get(c)!;
+      const routes = routesOf(cert);
+      const met = routes.findIndex((r) => routeMet(cur, r));
+      const tries = met >= 0 ? [met] : routes.map((_, i) => i);
+      for (const ri of tries) {
+        const r = routes[ri]!;
+        const n = copy(cur);
+        const nd: Detail = { ...det, programs: [...det.programs], earned: [...det.earned] };
+        let use: RouteUse;
+        if (r.program !== undefined) {
+          if (met < 0) take(w, n, nd, r.program, 'ELIGIBILITY', partTime);
+          use = { kind: 'PROGRAM', programId: r.program, alreadyMet: met >= 0 };
+        } else if (r.minMonthsExperience !== undefined) {
+          const need = Math.ceil(r.minMonthsExperience - 1e-9);
+          const wait = met >= 0 ? 0 : need - n.work;
+          n.months += wait;
+          nd.wait += wait;
+          n.work += wait;
+          use = { kind: 'EXPERIENCE', months: need, alreadyMet: met >= 0, waitMonths: wait };
+        } else if (r.certification !== undefined) {
+          if (met < 0) continue; // must be held already
+          use = { kind: 'CERTIFICATION', certificationId: r.certification };
+        } else use = { kind: 'OPEN' };
+        n.cents += cents(cert.examFeeUsd ?? cert.feeEstimateUsd);
+        n.count++;
+        n.held.add(c);
+        nd.earned.push({ cert: c, route: use });
+        groups(gi + 1, n, nd, [...choices, { cert: c, route: ri }]);
+      }
+    }
+  };
+  groups(0, l, d, []);
+  return out;
 }
 
 /** Every loopless path from `from` (as transitions), ending where `isEnd` says; `allowed` filters later roles. */
@@ -39,7 +193,7 @@ function simplePaths(
   input: GraphInput,
   from: number,
   isEnd: (role: number) => boolean,
-  allowed: (role: number) => boolean,
+  allowed: (t: TransitionInput) => boolean,
   keepPrefixes: boolean,
 ): TransitionInput[][] {
   const out: TransitionInput[][] = [];
@@ -47,7 +201,7 @@ function simplePaths(
   const visited = new Set<number>([from]);
   const walk = (at: number) => {
     for (const t of input.transitions) {
-      if (t.from !== at || visited.has(t.to) || !allowed(t.to)) continue;
+      if (t.from !== at || visited.has(t.to) || !allowed(t)) continue;
       path.push(t);
       visited.add(t.to);
       if (isEnd(t.to)) out.push([...path]);
@@ -63,149 +217,14 @@ function simplePaths(
   return out;
 }
 
-/** Every set of certifications a learner may end up earning along the path, choosing an option per unmet group. */
-function earningPlans(path: TransitionInput[], held: ReadonlySet<number>): Set<number>[] {
-  const plans = new Map<string, Set<number>>();
-  const rec = (step: number, group: number, have: Set<number>, earned: Set<number>): void => {
-    if (step === path.length) {
-      plans.set([...earned].sort((a, b) => a - b).join(','), earned);
-      return;
-    }
-    const groups = path[step]!.requirementGroups;
-    if (group === groups.length) return rec(step + 1, 0, have, earned);
-    const g = groups[group]!;
-    if (g.some((c) => have.has(c))) return rec(step, group + 1, have, earned);
-    for (const c of new Set(g)) rec(step, group + 1, new Set([...have, c]), new Set([...earned, c]));
-  };
-  rec(0, 0, new Set(held), new Set());
-  return [...plans.values()];
-}
-
-function evaluate(
-  input: GraphInput,
-  from: number,
-  path: TransitionInput[],
-  profile: Profile,
-  countFirst: boolean,
-  maxCost: number,
-): Evaluated | null {
-  const roles = new Map(input.roles.map((r) => [r.id, r]));
-  const certs = new Map(input.certifications.map((c) => [c.id, c]));
-  const programs = new Map(input.programs.map((p) => [p.id, p]));
-  const rank = certRankOf(input);
-  const held = new Set(profile.heldCertifications ?? []);
-
-  // Training, independent of the certification plan.
-  let trainingCost = 0;
-  {
-    const done = new Set(profile.completedPrograms ?? []);
-    for (const t of path)
-      for (const p of t.training)
-        if (!done.has(p)) {
-          done.add(p);
-          trainingCost += programs.get(p)!.typicalCostUsd ?? 0;
-        }
-  }
-
-  // Best plan under the ranking's objective, ties by sorted certification ranks.
-  let best: { plan: Set<number>; fee: number; ranks: number[] } | null = null;
-  for (const plan of earningPlans(path, held)) {
-    const fee = [...plan].reduce((s, c) => s + (certs.get(c)!.examFeeUsd ?? 0), 0);
-    if (countFirst && trainingCost + fee > maxCost) continue;
-    const ranks = [...plan].map((c) => rank.get(c)!).sort((a, b) => a - b);
-    if (best !== null) {
-      const a = countFirst ? [plan.size, fee] : [fee, plan.size];
-      const b = countFirst ? [best.plan.size, best.fee] : [best.fee, best.plan.size];
-      const cmp = a[0]! - b[0]! || a[1]! - b[1]! || compareArrays(ranks, best.ranks);
-      if (cmp >= 0) continue;
-    }
-    best = { plan, fee, ranks };
-  }
-  if (best === null) return null;
-
-  // Walk the path and report.
-  const have = new Set(held);
-  const done = new Set(profile.completedPrograms ?? []);
-  const steps: PathwayStep[] = [];
-  let month = 0;
-  let unknown = false;
-  let exam = 0;
-  for (const [i, t] of path.entries()) {
-    const exp = experienceMonths(t.minYearsExperience, i === 0 ? (profile.yearsInCurrentRole ?? 0) : 0);
-    let trainMonths = 0;
-    let trainCost = 0;
-    const completed: number[] = [];
-    for (const p of [...new Set(t.training)].sort((a, b) => a - b)) {
-      if (done.has(p)) continue;
-      done.add(p);
-      const prog = programs.get(p)!;
-      trainMonths += prog.minMonths;
-      trainCost += prog.typicalCostUsd ?? 0;
-      if (prog.typicalCostUsd === null) unknown = true;
-      completed.push(p);
-    }
-    const earned: number[] = [];
-    const choices: RequirementChoice[] = [];
-    let fees = 0;
-    for (const g of t.requirementGroups) {
-      const options = [...new Set(g)].sort((a, b) => rank.get(a)! - rank.get(b)!);
-      let by = options.find((c) => have.has(c));
-      let already = by !== undefined && !earned.includes(by);
-      if (by === undefined) {
-        by = options.find((c) => best.plan.has(c))!;
-        have.add(by);
-        earned.push(by);
-        fees += certs.get(by)!.examFeeUsd ?? 0;
-        if (certs.get(by)!.examFeeUsd === null) unknown = true;
-        already = false;
-      }
-      choices.push({ anyOf: options, satisfiedBy: by, alreadyHeld: already });
-    }
-    exam += fees;
-    const fromRole = roles.get(t.from)!;
-    const toRole = roles.get(t.to)!;
-    steps.push({
-      transitionId: t.id,
-      fromRoleId: t.from,
-      toRoleId: t.to,
-      crossesTracks: fromRole.trackId !== toRole.trackId,
-      experienceMonths: exp,
-      trainingMonths: trainMonths,
-      trainingCostUsd: trainCost,
-      examFeesUsd: fees,
-      months: exp + trainMonths,
-      costUsd: trainCost + fees,
-      certificationsToEarn: earned,
-      programsToComplete: completed,
-      requirementChoices: choices,
-      startMonth: month,
-      endMonth: month + exp + trainMonths,
-    });
-    month += exp + trainMonths;
-  }
-  const earnedAll = steps.flatMap((s) => s.certificationsToEarn);
-  const pathway: Pathway = {
-    roleIds: [from, ...path.map((t) => t.to)],
-    transitionIds: path.map((t) => t.id),
-    steps,
-    totalMonths: month,
-    totalCostUsd: trainingCost + exam,
-    totalTrainingCostUsd: trainingCost,
-    totalExamFeesUsd: exam,
-    certificationsToEarn: earnedAll,
-    newCertifications: earnedAll.length,
-    stepCount: path.length,
-    crossesTracks: steps.some((s) => s.crossesTracks),
-    costIncludesUnknowns: unknown,
-  };
-  return {
-    pathway,
-    months: month,
-    cost: trainingCost + exam,
-    count: earnedAll.length,
-    steps: path.length,
-    ids: pathway.transitionIds,
-  };
+interface Evaluated {
+  months: number;
+  cents: number;
+  count: number;
+  steps: number;
+  ids: number[];
+  seq: number[];
+  report: () => Pathway;
 }
 
 function compareArrays(a: readonly number[], b: readonly number[]): number {
@@ -216,40 +235,170 @@ function compareArrays(a: readonly number[], b: readonly number[]): number {
 function metricOrder(rankBy: RankBy, e: Evaluated): number[] {
   switch (rankBy) {
     case 'FASTEST':
-      return [e.months, e.cost, e.count, e.steps];
+      return [e.months, e.cents, e.count, e.steps];
     case 'CHEAPEST':
-      return [e.cost, e.months, e.count, e.steps];
+      return [e.cents, e.months, e.count, e.steps];
     case 'FEWEST_NEW_CERTIFICATIONS':
-      return [e.count, e.months, e.cost, e.steps];
+      return [e.count, e.months, e.cents, e.steps];
     case 'FEWEST_STEPS':
-      return [e.steps, e.months, e.cost, e.count];
+      return [e.steps, e.months, e.cents, e.count];
   }
 }
 
-function allowedRole(input: GraphInput, from: number, profileConstraints: PathwayQuery['constraints']) {
+/** The best way along `path` under the ranking and limits (null: none fits). */
+function evaluate(
+  w: World,
+  from: number,
+  path: TransitionInput[],
+  profile: Profile,
+  rankBy: RankBy,
+  maxMonths: number,
+  maxCents: number,
+): Evaluated | null {
+  let best: Evaluated | null = null;
+  const rec = (i: number, l: Learner, trail: { l: Learner; choices: Choice[]; d: Detail; before: Learner }[]) => {
+    if (i === path.length) {
+      const seq = trail.flatMap((x) => x.choices.flatMap((c) => [w.rank.get(c.cert)!, c.route]));
+      const e: Evaluated = {
+        months: l.months,
+        cents: l.cents,
+        count: l.count,
+        steps: path.length,
+        ids: path.map((t) => t.id),
+        seq,
+        report: () => report(w, from, path, trail, profile),
+      };
+      if (
+        best === null ||
+        compareArrays(metricOrder(rankBy, e), metricOrder(rankBy, best)) < 0 ||
+        (compareArrays(metricOrder(rankBy, e), metricOrder(rankBy, best)) === 0 && compareArrays(seq, best.seq) < 0)
+      )
+        best = e;
+      return;
+    }
+    for (const way of stepWays(w, l, path[i]!, i === 0, profile)) {
+      if (way.l.months > maxMonths || way.l.cents > maxCents) continue;
+      rec(i + 1, way.l, [...trail, { ...way, before: l }]);
+    }
+  };
+  rec(0, startOf(w, from, profile), []);
+  return best;
+}
+
+function report(
+  w: World,
+  from: number,
+  path: TransitionInput[],
+  trail: { l: Learner; choices: Choice[]; d: Detail; before: Learner }[],
+  profile: Profile,
+): Pathway {
+  const roles = new Map(w.input.roles.map((r) => [r.id, r]));
+  const steps: PathwayStep[] = path.map((t, i) => {
+    const { l, d, before } = trail[i]!;
+    const unknown: UnknownCost[] = [];
+    let known = 0;
+    let training = 0;
+    for (const p of d.programs) {
+      const prog = w.programs.get(p.programId)!;
+      training += Math.round(p.costUsd * 100);
+      if (p.costKnown) known += Math.round(p.costUsd * 100);
+      else unknown.push({ kind: 'PROGRAM', id: p.programId, estimateUsd: prog.costEstimateUsd ?? null });
+    }
+    let exam = 0;
+    for (const { cert } of d.earned) {
+      const c = w.certs.get(cert)!;
+      const fee = cents(c.examFeeUsd ?? c.feeEstimateUsd);
+      exam += fee;
+      if (c.examFeeUsd !== null) known += fee;
+      else unknown.push({ kind: 'EXAM', id: cert, estimateUsd: c.feeEstimateUsd ?? null });
+    }
+    // The groups in order: satisfied by what was held before or earned earlier in the step, else earned.
+    const choices: RequirementChoice[] = [];
+    const earnedNow = new Set<number>();
+    let next = 0;
+    for (const g of t.requirementGroups) {
+      const options = [...new Set(g)].sort((a, b) => w.rank.get(a)! - w.rank.get(b)!);
+      const held = options.find((c) => before.held.has(c) || earnedNow.has(c));
+      if (held !== undefined) {
+        choices.push({ anyOf: options, satisfiedBy: held, alreadyHeld: !earnedNow.has(held), route: null });
+        continue;
+      }
+      const e = d.earned[next++]!;
+      earnedNow.add(e.cert);
+      choices.push({ anyOf: options, satisfiedBy: e.cert, alreadyHeld: false, route: e.route });
+    }
+    const a = roles.get(t.from)!.trackId;
+    const b = roles.get(t.to)!.trackId;
+    return {
+      transitionId: t.id,
+      fromRoleId: t.from,
+      toRoleId: t.to,
+      estimated: t.estimated === true,
+      crossesTracks: a !== b && !w.bridging.has(a) && !w.bridging.has(b),
+      experienceMonths: d.experience,
+      trainingMonths: d.training,
+      eligibilityWaitMonths: d.wait,
+      months: l.months - before.months,
+      trainingCostUsd: training / 100,
+      examFeesUsd: exam / 100,
+      costUsd: (training + exam) / 100,
+      knownCostUsd: known / 100,
+      unknownCosts: unknown,
+      certificationsToEarn: d.earned.map((x) => x.cert),
+      programs: d.programs,
+      programsToComplete: d.programs.map((p) => p.programId),
+      requirementChoices: choices,
+      startMonth: before.months,
+      endMonth: l.months,
+    };
+  });
+  const last = trail[trail.length - 1]!.l;
+  const earned = steps.flatMap((s) => s.certificationsToEarn);
+  const sum = (f: (s: PathwayStep) => number) => Math.round(steps.reduce((x, s) => x + Math.round(f(s) * 100), 0)) / 100;
+  return {
+    roleIds: [from, ...path.map((t) => t.to)],
+    transitionIds: path.map((t) => t.id),
+    steps,
+    totalMonths: last.months,
+    totalCostUsd: sum((s) => s.costUsd),
+    totalTrainingCostUsd: sum((s) => s.trainingCostUsd),
+    totalExamFeesUsd: sum((s) => s.examFeesUsd),
+    knownCostUsd: sum((s) => s.knownCostUsd),
+    unknownCosts: steps.flatMap((s) => s.unknownCosts),
+    certificationsToEarn: earned,
+    newCertifications: earned.length,
+    stepCount: path.length,
+    estimatedSteps: steps.filter((s) => s.estimated).length,
+    crossesTracks: steps.some((s) => s.crossesTracks),
+    costIncludesUnknowns: steps.some((s) => s.unknownCosts.length > 0),
+    studyLoad: profile.studyLoad ?? 'FULL_TIME',
+  };
+}
+
+function allowedMove(input: GraphInput, from: number, q: { constraints?: PathwayQuery['constraints']; includeEstimated?: boolean }) {
   const track = new Map(input.roles.map((r) => [r.id, r.trackId]));
-  const avoid = new Set(profileConstraints?.avoidRoles ?? []);
-  const only = profileConstraints?.onlyTracks ? new Set(profileConstraints.onlyTracks) : null;
-  return (role: number) => role === from || (!avoid.has(role) && (only === null || only.has(track.get(role)!)));
+  const c = q.constraints ?? {};
+  const avoid = new Set(c.avoidRoles ?? []);
+  const only = c.onlyTracks ? new Set(c.onlyTracks) : null;
+  const role = (r: number) => r === from || (!avoid.has(r) && (only === null || only.has(track.get(r)!)));
+  return (t: TransitionInput) => (q.includeEstimated === true || t.estimated !== true) && role(t.to);
 }
 
 export function bruteFindPathways(input: GraphInput, q: PathwayQuery): Pathway[] {
+  const w = world(input);
   const c = q.constraints ?? {};
   const track = new Map(input.roles.map((r) => [r.id, r.trackId]));
   const isEnd =
     q.to !== undefined ? (r: number) => r === q.to : (r: number) => r !== q.from && track.get(r) === q.toTrack;
-  const maxCost = c.maxCostUsd ?? Infinity;
+  const maxCents = c.maxCostUsd === undefined ? Infinity : cents(c.maxCostUsd);
   const found: Evaluated[] = [];
-  for (const path of simplePaths(input, q.from, isEnd, allowedRole(input, q.from, c), false)) {
-    const e = evaluate(input, q.from, path, q.profile ?? {}, q.rankBy === 'FEWEST_NEW_CERTIFICATIONS', maxCost);
-    if (e === null) continue;
-    if (e.steps > (c.maxSteps ?? Infinity) || e.months > (c.maxMonths ?? Infinity) || e.cost > maxCost) continue;
-    found.push(e);
+  for (const path of simplePaths(input, q.from, isEnd, allowedMove(input, q.from, q), false)) {
+    if (path.length > (c.maxSteps ?? Infinity)) continue;
+    const e = evaluate(w, q.from, path, q.profile ?? {}, q.rankBy, c.maxMonths ?? Infinity, maxCents);
+    if (e !== null) found.push(e);
   }
-  found.sort(
-    (a, b) => compareArrays(metricOrder(q.rankBy, a), metricOrder(q.rankBy, b)) || compareArrays(a.ids, b.ids),
-  );
-  return found.slice(0, q.k).map((e) => e.pathway);
+  found.sort((a, b) => compareArrays(metricOrder(q.rankBy, a), metricOrder(q.rankBy, b)) || compareArrays(a.ids, b.ids));
+  return found.slice(0, q.k).map((e) => e.report());
 }
 
 export interface BruteReachable {
@@ -261,12 +410,15 @@ export interface BruteReachable {
 }
 
 export function bruteReachableRoles(input: GraphInput, q: ReachableQuery): BruteReachable[] {
+  const w = world(input);
   const c = q.constraints ?? {};
   const maxMonths = Math.min(q.withinMonths, c.maxMonths ?? Infinity);
+  const maxCents = c.maxCostUsd === undefined ? Infinity : cents(c.maxCostUsd);
   const best = new Map<number, Evaluated>();
-  for (const path of simplePaths(input, q.from, () => false, allowedRole(input, q.from, c), true)) {
-    const e = evaluate(input, q.from, path, q.profile ?? {}, false, Infinity)!;
-    if (e.steps > (c.maxSteps ?? Infinity) || e.months > maxMonths || e.cost > (c.maxCostUsd ?? Infinity)) continue;
+  for (const path of simplePaths(input, q.from, () => false, allowedMove(input, q.from, q), true)) {
+    if (path.length > (c.maxSteps ?? Infinity)) continue;
+    const e = evaluate(w, q.from, path, q.profile ?? {}, 'FASTEST', maxMonths, maxCents);
+    if (e === null) continue;
     const to = path[path.length - 1]!.to;
     const known = best.get(to);
     if (
@@ -282,7 +434,7 @@ export function bruteReachableRoles(input: GraphInput, q: ReachableQuery): Brute
       earliestMonth: e.months,
       stepCount: e.steps,
       transitionIds: e.ids,
-      pathway: e.pathway,
+      pathway: e.report(),
     }))
     .sort((a, b) => a.earliestMonth - b.earliestMonth || a.stepCount - b.stepCount || a.roleId - b.roleId);
 }

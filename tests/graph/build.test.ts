@@ -67,7 +67,9 @@ describe('buildIndex', () => {
     expect(ix.programOncePerPath[0]).toBe(1); // only a -> c requires it
     const a = ix.roleIndexById.get(g.role('a'))!;
     expect(ix.edgeBoundMonths[ix.outOffsets[a]!]).toBe(12 + 3);
-    expect(ix.edgeBoundCostCents[ix.outOffsets[a]!]).toBe(10_000);
+    // The program's $100, and the cheaper option of the groups {y, z} (which share options: counted once).
+    expect(ix.edgeBoundCostCents[ix.outOffsets[a]!]).toBe(10_000 + 1_000);
+    expect(ix.edgeBoundCerts[ix.outOffsets[a]!]).toBe(1);
   });
 
   it('computes landmarks on request', () => {

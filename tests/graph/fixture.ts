@@ -1,15 +1,20 @@
 /** Hand-made graphs for the pathway-engine unit tests, written with slugs; ids are assigned here. */
 import type { GraphInput } from '../../src/graph/types.js';
 
+/** An eligibility route: a program slug, `{ months }` of work, `{ holds: cert slug }`, or 'open'. */
+export type RouteSpec = string | { months: number } | { holds: string } | 'open';
+
 export interface FixtureSpec {
-  /** slug -> track slug */
-  roles: Record<string, string>;
-  /** slug -> exam fee */
-  certs?: Record<string, number | null>;
-  /** slug -> [minMonths, typicalCostUsd] */
-  programs?: Record<string, [number, number | null]>;
-  /** [from, to, years, groups (cert slugs), training (program slugs)] */
-  transitions: [string, string, number, string[][]?, string[]?][];
+  /** slug -> track slug, or a track with what the role implies */
+  roles: Record<string, string | { track: string; programs?: string[]; certs?: string[] }>;
+  /** Tracks that bridge the others. */
+  bridging?: string[];
+  /** slug -> exam fee, or a fee with its estimate and eligibility routes */
+  certs?: Record<string, number | null | { fee: number | null; estimate?: number; routes?: RouteSpec[] }>;
+  /** slug -> [minMonths, typicalCostUsd, { estimate, prerequisites }?] */
+  programs?: Record<string, [number, number | null, { estimate?: number; prerequisites?: string[] }?]>;
+  /** [from, to, years, groups (cert slugs), training (program slugs), estimated] */
+  transitions: [string, string, number, string[][]?, string[]?, boolean?][];
 }
 
 export interface Fixture {
@@ -26,7 +31,8 @@ export interface Fixture {
 
 export function fixture(spec: FixtureSpec): Fixture {
   const ids = (slugs: string[], base: number) => new Map(slugs.map((s, i) => [s, base + 3 * i]));
-  const trackSlugs = [...new Set(Object.values(spec.roles))];
+  const trackOf = (r: FixtureSpec['roles'][string]) => (typeof r === 'string' ? r : r.track);
+  const trackSlugs = [...new Set(Object.values(spec.roles).map(trackOf))];
   const tracks = ids(trackSlugs, 10);
   const roles = ids(Object.keys(spec.roles), 100);
   const certs = ids(Object.keys(spec.certs ?? {}), 500);
@@ -40,31 +46,51 @@ export function fixture(spec: FixtureSpec): Fixture {
   const cert = get(certs, 'certification');
   const program = get(programs, 'program');
   const track = get(tracks, 'track');
+  const certSpec = (v: NonNullable<FixtureSpec['certs']>[string]) =>
+    v !== null && typeof v === 'object' ? v : { fee: v, estimate: undefined, routes: undefined };
+  const route = (r: RouteSpec) =>
+    r === 'open'
+      ? {}
+      : typeof r === 'string'
+        ? { program: program(r) }
+        : 'months' in r
+          ? { minMonthsExperience: r.months }
+          : { certification: cert(r.holds) };
   const input: GraphInput = {
-    roles: Object.entries(spec.roles).map(([slug, t]) => ({
+    roles: Object.entries(spec.roles).map(([slug, r]) => ({
       id: role(slug),
       slug,
-      trackId: track(t),
-      trackSlug: t,
+      trackId: track(trackOf(r)),
+      trackSlug: trackOf(r),
+      ...(typeof r === 'string' ? {} : { impliedPrograms: (r.programs ?? []).map(program), impliedCertifications: (r.certs ?? []).map(cert) }),
     })),
-    certifications: Object.entries(spec.certs ?? {}).map(([slug, fee]) => ({
-      id: cert(slug),
-      slug,
-      examFeeUsd: fee,
-    })),
-    programs: Object.entries(spec.programs ?? {}).map(([slug, [minMonths, cost]]) => ({
+    tracks: (spec.bridging ?? []).map((t) => ({ id: track(t), slug: t, bridging: true })),
+    certifications: Object.entries(spec.certs ?? {}).map(([slug, v]) => {
+      const c = certSpec(v);
+      return {
+        id: cert(slug),
+        slug,
+        examFeeUsd: c.fee,
+        ...(c.estimate !== undefined ? { feeEstimateUsd: c.estimate } : {}),
+        ...(c.routes ? { routes: c.routes.map(route) } : {}),
+      };
+    }),
+    programs: Object.entries(spec.programs ?? {}).map(([slug, [minMonths, cost, more]]) => ({
       id: program(slug),
       slug,
       minMonths,
       typicalCostUsd: cost,
+      ...(more?.estimate !== undefined ? { costEstimateUsd: more.estimate } : {}),
+      ...(more?.prerequisites ? { prerequisites: more.prerequisites.map(program) } : {}),
     })),
-    transitions: spec.transitions.map(([from, to, years, groups, training], i) => ({
+    transitions: spec.transitions.map(([from, to, years, groups, training, estimated], i) => ({
       id: 1000 + 10 * i,
       from: role(from),
       to: role(to),
       minYearsExperience: years,
       requirementGroups: (groups ?? []).map((g) => g.map(cert)),
       training: (training ?? []).map(program),
+      ...(estimated ? { estimated: true } : {}),
     })),
   };
   const slugOf = new Map([...roles].map(([s, id]) => [id, s]));

@@ -49,10 +49,12 @@ describe('cost model', () => {
     expect(p!.totalExamFeesUsd).toBe(125);
     const [s1, s2] = p!.steps;
     expect(s1!.requirementChoices).toEqual([
-      { anyOf: [cert('rma'), cert('cma')], satisfiedBy: cert('cma'), alreadyHeld: false },
+      { anyOf: [cert('rma'), cert('cma')], satisfiedBy: cert('cma'), alreadyHeld: false, route: { kind: 'OPEN' } },
     ]);
     expect(s1!.examFeesUsd).toBe(125);
-    expect(s2!.requirementChoices).toEqual([{ anyOf: [cert('cma')], satisfiedBy: cert('cma'), alreadyHeld: true }]);
+    expect(s2!.requirementChoices).toEqual([
+      { anyOf: [cert('cma')], satisfiedBy: cert('cma'), alreadyHeld: true, route: null },
+    ]);
     expect(s2!.examFeesUsd).toBe(0);
     expect(s2!.certificationsToEarn).toEqual([]);
   });

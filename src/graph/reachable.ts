@@ -1,0 +1,97 @@
+/**
+ * Every role within reach: a label-setting Dijkstra on (months, steps, transition ids) over the same
+ * labels and dominance as the k-best search, without bounds (docs/decisions/003-pathway-search.md).
+ */
+import type { GraphIndex } from './build.js';
+import { usdToCents } from './cost.js';
+import { InvalidQueryError } from './errors.js';
+import { bestChoices, buildPathway } from './evaluate.js';
+import { Expander } from './expand.js';
+import { Heap } from './heap.js';
+import { type Label, labelEdges, labelOrder, rootLabel } from './label.js';
+import { beginQuery, Meter, resolveBudget, resolveLimits, roleIndex, scratchFor } from './scratch.js';
+import { newStats } from './search.js';
+import { queryContext } from './step.js';
+import type { Pathway, ReachableQuery, ReachableRole } from './types.js';
+
+/**
+ * Every role reachable from `from` within `withinMonths`, with the earliest month it can be reached and
+ * the pathway reaching it then (fewest steps among those, then smallest transition ids). Sorted by
+ * month, then steps, then role id. The start role is not listed.
+ */
+export function reachableRoles(index: GraphIndex, query: ReachableQuery): ReachableRole[] {
+  const src = roleIndex(index, query.from, 'from');
+  const within = query.withinMonths;
+  if (typeof within !== 'number' || Number.isNaN(within)) throw new InvalidQueryError('withinMonths must be a number');
+  const s = scratchFor(index);
+  const cx = queryContext(index, src, query.profile, query.includeEstimated ?? false);
+  const limits = resolveLimits(index, s, query.constraints);
+  limits.maxMonths = Math.min(limits.maxMonths, within);
+  const meter = new Meter(resolveBudget(query.workBudget));
+  beginQuery(s, meter.budget);
+  const x = new Expander(index, s, cx, limits, meter, [0, 3]);
+
+  const heap = new Heap<Label>(labelOrder(index));
+  const root = rootLabel(src, cx.start);
+  heap.push(root);
+  const best = new Map<number, Label>();
+  const expanded = new Map<number, Label[]>();
+  const st = newStats();
+  const visit = (child: Label): void => {
+    st.created++;
+    child.f0 = child.months;
+    child.f1 = child.steps;
+    heap.push(child);
+  };
+  const admit = (): boolean => true;
+  try {
+    while (heap.size > 0) {
+      const L = heap.pop()!;
+      st.popped++;
+      meter.add(1);
+      x.mark(L);
+      if (L !== root) {
+        if (!best.has(L.node)) best.set(L.node, L);
+        const list = expanded.get(L.node);
+        if (list === undefined) expanded.set(L.node, [L]);
+        else {
+          meter.add(list.length);
+          if (list.some((A) => x.dominates(A, L))) continue;
+          list.push(L);
+        }
+      }
+      st.expanded++;
+      x.expand(L, admit, visit);
+    }
+  } finally {
+    st.work = meter.used;
+  }
+  const out = [...best.values()].sort(
+    (a, b) => a.months - b.months || a.steps - b.steps || index.roleIds[a.node]! - index.roleIds[b.node]!,
+  );
+  const maxCost = query.constraints?.maxCostUsd;
+  return out.map((L) => {
+    const edges = labelEdges(L);
+    let cached: Pathway | undefined;
+    return {
+      roleId: index.roleIds[L.node]!,
+      earliestMonth: L.months,
+      stepCount: L.steps,
+      transitionIds: edges.map((e) => index.edgeTransitionId[e]!),
+      pathway(): Pathway {
+        if (cached === undefined) {
+          const choices = bestChoices(
+            cx,
+            edges,
+            'FASTEST',
+            limits.maxMonths,
+            maxCost === undefined ? Infinity : usdToCents(maxCost),
+          );
+          if (choices === null) throw new Error('internal: a reachable pathway has no feasible choices');
+          cached = buildPathway(cx, edges, choices);
+        }
+        return cached;
+      },
+    };
+  });
+}
