@@ -1,22 +1,126 @@
 /**
- * Reads what the pathway engine needs from the database, in the engine's plain input shape.
- * Plain SQL rather than nested Prisma reads: those bind one parameter per transition id, and a
- * graph of a million transitions exceeds PostgreSQL's 65,535-parameter limit.
+ * Reads what the pathway engine needs from the database, in the engine's plain input shape, with
+ * the estimates of unknown costs (estimates.ts). Plain SQL rather than nested Prisma reads: those
+ * bind one parameter per transition id, and a graph of a million transitions exceeds PostgreSQL's
+ * 65,535-parameter limit.
  */
-import type { GraphInput } from '../graph/types.js';
+import type { GraphIndex } from '../graph/build.js';
+import type { EligibilityRouteInput, GraphInput } from '../graph/types.js';
 import type { PrismaClient } from './client.js';
+import { certificationFeeEstimates, type Estimate, programCostEstimates } from './estimates.js';
 
 type Edge = GraphInput['transitions'][number] & { requirementGroups: number[][]; training: number[] };
 
-/** Everything the engine indexes: roles, certifications, programs, transitions with requirements. */
-export async function readGraphInput(prisma: PrismaClient): Promise<GraphInput> {
-  const roles = await prisma.$queryRaw<GraphInput['roles'][number][]>`
+/** The engine's input and how its estimates were made. */
+export interface GraphData {
+  input: GraphInput;
+  programEstimates: ReadonlyMap<number, Estimate>;
+  feeEstimates: ReadonlyMap<number, Estimate>;
+}
+
+/** The index of one version of the data, with how its estimated costs were made. */
+export interface GraphSnapshot {
+  index: GraphIndex;
+  programEstimates: ReadonlyMap<number, Estimate>;
+  feeEstimates: ReadonlyMap<number, Estimate>;
+}
+
+/** Groups rows by a key into lists, in row order. */
+function groupBy<T, V>(rows: readonly T[], key: (r: T) => number, value: (r: T) => V): Map<number, V[]> {
+  const out = new Map<number, V[]>();
+  for (const r of rows) {
+    const k = key(r);
+    let list = out.get(k);
+    if (list === undefined) out.set(k, (list = []));
+    list.push(value(r));
+  }
+  return out;
+}
+
+/** Everything the engine indexes: roles, tracks, certifications with routes, programs, transitions. */
+export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
+  const roleRows = await prisma.$queryRaw<{ id: number; slug: string; trackId: number; trackSlug: string }[]>`
     SELECT r.id, r.slug, r.track_id AS "trackId", t.slug AS "trackSlug"
     FROM role r JOIN track t ON t.id = r.track_id ORDER BY r.id`;
-  const certifications = await prisma.$queryRaw<GraphInput['certifications'][number][]>`
-    SELECT id, slug, exam_fee_usd AS "examFeeUsd" FROM certification ORDER BY id`;
-  const programs = await prisma.$queryRaw<GraphInput['programs'][number][]>`
-    SELECT id, slug, min_months AS "minMonths", typical_cost_usd AS "typicalCostUsd" FROM training_program ORDER BY id`;
+  const tracks = await prisma.$queryRaw<{ id: number; slug: string; bridging: boolean }[]>`
+    SELECT id, slug, bridging FROM track ORDER BY id`;
+  const impliedPrograms = groupBy(
+    await prisma.$queryRaw<{ roleId: number; programId: number }[]>`
+      SELECT role_id AS "roleId", program_id AS "programId" FROM role_implied_program ORDER BY role_id, program_id`,
+    (r) => r.roleId,
+    (r) => r.programId,
+  );
+  const impliedCertifications = groupBy(
+    await prisma.$queryRaw<{ roleId: number; certificationId: number }[]>`
+      SELECT role_id AS "roleId", certification_id AS "certificationId" FROM role_implied_certification
+      ORDER BY role_id, certification_id`,
+    (r) => r.roleId,
+    (r) => r.certificationId,
+  );
+  const roles = roleRows.map((r) => ({
+    ...r,
+    impliedPrograms: impliedPrograms.get(r.id) ?? [],
+    impliedCertifications: impliedCertifications.get(r.id) ?? [],
+  }));
+
+  const programRows = await prisma.$queryRaw<
+    { id: number; slug: string; credential: string; minMonths: number; typicalCostUsd: number | null }[]
+  >`SELECT id, slug, credential::text AS credential, min_months AS "minMonths", typical_cost_usd AS "typicalCostUsd"
+    FROM training_program ORDER BY id`;
+  const prerequisites = groupBy(
+    await prisma.$queryRaw<{ programId: number; prerequisiteId: number }[]>`
+      SELECT program_id AS "programId", prerequisite_id AS "prerequisiteId" FROM program_prerequisite
+      ORDER BY program_id, position`,
+    (r) => r.programId,
+    (r) => r.prerequisiteId,
+  );
+  const programEstimates = programCostEstimates(programRows);
+  const programs = programRows.map((p) => ({
+    id: p.id,
+    slug: p.slug,
+    minMonths: p.minMonths,
+    typicalCostUsd: p.typicalCostUsd,
+    costEstimateUsd: programEstimates.get(p.id)?.usd ?? null,
+    prerequisites: prerequisites.get(p.id) ?? [],
+  }));
+
+  const certRows = await prisma.$queryRaw<{ id: number; slug: string; kind: string; examFeeUsd: number | null }[]>`
+    SELECT id, slug, kind::text AS kind, exam_fee_usd AS "examFeeUsd" FROM certification ORDER BY id`;
+  // Only modelled routes: a route described but with no condition recorded is not one the engine can take.
+  const routes = groupBy(
+    await prisma.$queryRaw<
+      {
+        certificationId: number;
+        programId: number | null;
+        months: number | null;
+        heldId: number | null;
+        open: boolean;
+      }[]
+    >`SELECT certification_id AS "certificationId", program_id AS "programId", min_months_experience AS months,
+             certification_held_id AS "heldId", open
+      FROM eligibility_route
+      WHERE program_id IS NOT NULL OR min_months_experience IS NOT NULL OR certification_held_id IS NOT NULL OR open
+      ORDER BY certification_id, position`,
+    (r) => r.certificationId,
+    (r): EligibilityRouteInput =>
+      r.programId !== null
+        ? { program: r.programId }
+        : r.months !== null
+          ? { minMonthsExperience: r.months }
+          : r.heldId !== null
+            ? { certification: r.heldId }
+            : {},
+  );
+  const feeEstimates = certificationFeeEstimates(certRows);
+  const certifications = certRows.map((c) => ({
+    id: c.id,
+    slug: c.slug,
+    examFeeUsd: c.examFeeUsd,
+    feeEstimateUsd: feeEstimates.get(c.id)?.usd ?? null,
+    // No modelled route: no prerequisite is known, so none is assumed (routes: [] is open).
+    routes: routes.get(c.id) ?? [],
+  }));
+
   const rows = await prisma.$queryRaw<{ id: number; from: number; to: number; years: number }[]>`
     SELECT id, from_role_id AS "from", to_role_id AS "to", min_years_experience::float8 AS years
     FROM transition ORDER BY id`;
@@ -42,5 +146,9 @@ export async function readGraphInput(prisma: PrismaClient): Promise<GraphInput> 
     SELECT transition_id AS "transitionId", program_id AS "programId" FROM transition_training
     ORDER BY transition_id, program_id`;
   for (const t of training) byId.get(t.transitionId)?.training.push(t.programId);
-  return { roles, certifications, programs, transitions };
+  return {
+    input: { roles, tracks, certifications, programs, transitions },
+    programEstimates,
+    feeEstimates,
+  };
 }

@@ -124,26 +124,81 @@ export interface GraphIndex {
   /** Landmark distances for lower bounds (src/graph/landmarks.ts); null when the graph has none. */
   readonly landmarks: Landmarks | null;
 
-  readonly roleIndexById: ReadonlyMap<number, number>;
-  readonly certIndexById: ReadonlyMap<number, number>;
-  readonly programIndexById: ReadonlyMap<number, number>;
-  readonly trackIndexById: ReadonlyMap<number, number>;
-  readonly edgeIndexByTransitionId: ReadonlyMap<number, number>;
+  readonly roleIndexById: IdLookup;
+  readonly certIndexById: IdLookup;
+  readonly programIndexById: IdLookup;
+  readonly trackIndexById: IdLookup;
+  readonly edgeIndexByTransitionId: IdLookup;
+  /** Dense indices by slug (exact match; slugs are lowercase). */
+  readonly roleBySlug: SlugLookup;
+  readonly certBySlug: SlugLookup;
+  readonly programBySlug: SlugLookup;
+  readonly trackBySlug: SlugLookup;
 }
 
-function sortedIndexById(ids: readonly number[], what: string): { order: Int32Array; byId: Map<number, number> } {
+/**
+ * Dense index by id, over ids in ascending order (binary search): plain typed arrays, so that an
+ * index can be built in one thread and used in another.
+ */
+export class IdLookup {
+  constructor(
+    /** Ids, ascending. */
+    readonly ids: Float64Array,
+    /** The dense index of the i-th id; absent when it is i. */
+    readonly positions: Int32Array | null = null,
+  ) {}
+  get(id: number): number | undefined {
+    const ids = this.ids;
+    let lo = 0;
+    let hi = ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = ids[mid]!;
+      if (v === id) return this.positions === null ? mid : this.positions[mid]!;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+  has(id: number): boolean {
+    return this.get(id) !== undefined;
+  }
+}
+
+/** Dense index by slug, over a slug order (binary search). */
+export class SlugLookup {
+  readonly order: Int32Array;
+  constructor(readonly slugs: readonly string[]) {
+    this.order = Int32Array.from(slugs.keys()).sort((a, b) => compareStrings(slugs[a]!, slugs[b]!));
+  }
+  get(slug: string): number | undefined {
+    const { slugs, order } = this;
+    let lo = 0;
+    let hi = order.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = slugs[order[mid]!]!;
+      if (v === slug) return order[mid]!;
+      if (v < slug) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+}
+
+function sortedIndexById(ids: readonly number[], what: string): { order: Int32Array; byId: IdLookup } {
   const n = ids.length;
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => ids[a]! - ids[b]!);
-  const byId = new Map<number, number>();
+  const sorted = new Float64Array(n);
   for (let d = 0; d < n; d++) {
     const id = ids[order[d]!]!;
-    if (!Number.isFinite(id)) throw new GraphInputError(`${what} id ${id} is not a number`);
-    if (byId.has(id)) throw new GraphInputError(`duplicate ${what} id ${id}`);
-    byId.set(id, d);
+    if (typeof id !== 'number' || !Number.isFinite(id)) throw new GraphInputError(`${what} id ${id} is not a number`);
+    if (d > 0 && sorted[d - 1] === id) throw new GraphInputError(`duplicate ${what} id ${id}`);
+    sorted[d] = id;
   }
-  return { order, byId };
+  return { order, byId: new IdLookup(sorted) };
 }
 
 /** A CSR list from per-item lists. */
@@ -195,10 +250,9 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     if (t.bridging) bridgingTrackIds.add(t.id);
   }
   const trackIdList = [...trackSlugById.keys()].sort((a, b) => a - b);
-  const trackIndexById = new Map<number, number>();
-  trackIdList.forEach((id, i) => trackIndexById.set(id, i));
   const trackCount = trackIdList.length;
   const trackIds = Float64Array.from(trackIdList);
+  const trackIndexById = new IdLookup(trackIds);
   const trackSlugs = trackIdList.map((id) => trackSlugById.get(id)!);
   const trackBridging = Uint8Array.from(trackIdList, (id) => (bridgingTrackIds.has(id) ? 1 : 0));
   const roleTrack = new Int32Array(R);
@@ -411,7 +465,6 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
   const edgeProgramOffsets = new Int32Array(T + 1);
   const edgePrograms = new Int32Array(programRefCount);
   const inOffsets = new Int32Array(R + 1);
-  const edgeIndexByTransitionId = new Map<number, number>();
 
   // Multi-option requirement groups are interned by their option set.
   const classKey = new Map<string, number>();
@@ -428,8 +481,6 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
   let pr = 0;
   for (let e = 0; e < T; e++) {
     const t = transitions[edgeOrder[e]!]!;
-    if (edgeIndexByTransitionId.has(t.id)) throw new GraphInputError(`duplicate transition id ${t.id}`);
-    edgeIndexByTransitionId.set(t.id, e);
     const from = srcOf[edgeOrder[e]!]!;
     const to = roleIndexById.get(t.to)!;
     edgeFrom[e] = from;
@@ -479,6 +530,18 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     edgeProgramOffsets[e + 1] = pr;
   }
   classOptionOffsetList.push(classOptionList.length);
+  // Edges by transition id.
+  const edgeByIdOrder = new Int32Array(T);
+  for (let e = 0; e < T; e++) edgeByIdOrder[e] = e;
+  edgeByIdOrder.sort((a, b) => edgeTransitionId[a]! - edgeTransitionId[b]!);
+  const sortedTransitionIds = new Float64Array(T);
+  for (let i = 0; i < T; i++) {
+    const id = edgeTransitionId[edgeByIdOrder[i]!]!;
+    if (!Number.isFinite(id)) throw new GraphInputError(`transition id ${id} is not a number`);
+    if (i > 0 && sortedTransitionIds[i - 1] === id) throw new GraphInputError(`duplicate transition id ${id}`);
+    sortedTransitionIds[i] = id;
+  }
+  const edgeIndexByTransitionId = new IdLookup(sortedTransitionIds, edgeByIdOrder);
   const classOptionOffsets = Int32Array.from(classOptionOffsetList);
   const classOptions = Int32Array.from(classOptionList);
 
@@ -587,6 +650,10 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     programIndexById,
     trackIndexById,
     edgeIndexByTransitionId,
+    roleBySlug: new SlugLookup(roleSlugs),
+    certBySlug: new SlugLookup(certSlugs),
+    programBySlug: new SlugLookup(programSlugs),
+    trackBySlug: new SlugLookup(trackSlugs),
     landmarks: null,
   };
   const noneHeld = new Uint8Array(C);

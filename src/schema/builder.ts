@@ -6,7 +6,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { ApiKeyIdentity } from '../db/api-keys.js';
 import type { PrismaClient } from '../db/client.js';
-import type { GraphIndex } from '../graph/index.js';
+import type { GraphSnapshot } from '../db/graph-input.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import PlannedOncePlugin from './planned-once.js';
@@ -15,7 +15,7 @@ import PlannedOncePlugin from './planned-once.js';
 export type Context = {
   prisma: PrismaClient;
   /** The pathway engine's index of the current data. */
-  graph: { current(): Promise<GraphIndex> };
+  graph: { current(): Promise<GraphSnapshot> };
   /** The caller's API key, when a valid one was presented. */
   apiKey: ApiKeyIdentity | null;
   /** Whether this request may read: true unless the server requires a key for reading. */

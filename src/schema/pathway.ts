@@ -474,7 +474,7 @@ export async function searchPathways(
     throw badInput('first', `must be between 1 and ${MAX_PATHWAYS} (got ${query.first}).`);
   const profile = await resolveProfile(context.prisma, query.profile);
   const constraints = await resolveConstraints(context.prisma, query.constraints);
-  const index = await context.graph.current();
+  const { index } = await context.graph.current();
   const found = runSearch(() =>
     findPathways(index, {
       from: query.from,
@@ -529,7 +529,7 @@ builder.queryFields((t) => ({
       const [from] = await roleIds(prisma, [args.from], 'from');
       const profile = await resolveProfile(prisma, args.profile);
       const constraints = await resolveConstraints(prisma, args.constraints);
-      const index = await context.graph.current();
+      const { index } = await context.graph.current();
       const reached = runSearch(() =>
         reachableRoles(index, { from: from!, withinMonths: args.withinMonths, profile, constraints }),
       );

@@ -1,57 +1,87 @@
 /**
- * Holds the pathway engine's index of the current data. Built on first use; `invalidate()` (a
- * data change, here or on another replica) starts a rebuild at once, so the next request need not
- * pay for it, and requests wait for it rather than read stale pathways. Requests already running
- * keep the index they started with.
+ * Holds the pathway engine's index of the current data. Built on first use; after a data change
+ * (`invalidate()`, here or on another replica) the next one is built in the background while
+ * requests keep the one they have, and it replaces it in one step when it is ready: no request
+ * waits for a rebuild (docs/scaling.md). Changes arriving during a build start one more build.
  */
 import type { PrismaClient } from '../db/client.js';
-import { readGraphInput } from '../db/graph-input.js';
-import { buildIndex, type GraphIndex } from '../graph/index.js';
+import { type GraphSnapshot, readGraphInput } from '../db/graph-input.js';
+import { buildIndex } from '../graph/index.js';
 
 /** How the latest completed build went. */
 export type GraphBuild = { ok: boolean; seconds: number; at: Date };
 
 /** The pathway index of the current data, shared by every request of a replica. */
 export class GraphStore {
-  #current: Promise<GraphIndex> | undefined;
-  #generation = 0;
+  #ready: GraphSnapshot | undefined;
+  #first: Promise<GraphSnapshot> | undefined;
+  #building: Promise<GraphSnapshot> | undefined;
+  #stale = false;
   #lastBuild: GraphBuild | undefined;
-  #everBuilt = false;
 
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** The index of the latest data (building it if needed). */
-  current(): Promise<GraphIndex> {
-    if (!this.#current) {
-      const generation = ++this.#generation;
-      const started = performance.now();
-      const building = readGraphInput(this.prisma).then(buildIndex);
-      this.#current = building;
-      const record = (ok: boolean) => {
-        if (this.#generation !== generation) return;
-        this.#lastBuild = { ok, seconds: (performance.now() - started) / 1000, at: new Date() };
-        this.#everBuilt ||= ok;
-        // A failed build is forgotten so that the next request tries again.
-        if (!ok) this.#current = undefined;
-      };
-      building.then(
-        () => record(true),
-        () => record(false),
-      );
-    }
-    return this.#current;
+  /** The latest index built; the first call waits for the first build (and retries a failed one). */
+  current(): Promise<GraphSnapshot> {
+    if (this.#ready !== undefined) return Promise.resolve(this.#ready);
+    this.#first ??= this.#build().catch((error: unknown) => {
+      this.#first = undefined;
+      throw error;
+    });
+    return this.#first;
   }
 
-  /** Marks the index stale and rebuilds it from the database straight away. */
+  /** The data changed: build the next index in the background and swap it in when it is ready. */
   invalidate(): void {
-    this.#current = undefined;
-    // Built before means it is in use: rebuild now. Never built: the first request will.
-    if (this.#everBuilt) this.current().catch(() => {});
+    if (this.#ready === undefined) {
+      // Nothing served yet: the next request builds from the data as it is then.
+      if (this.#building === undefined) this.#first = undefined;
+      else this.#stale = true;
+      return;
+    }
+    if (this.#building !== undefined) {
+      this.#stale = true;
+      return;
+    }
+    this.#build().catch(() => {});
   }
 
-  /** Whether an index of the data is available: the latest build succeeded. */
+  /** Resolves when no build is running or due (for tests and shutdown). */
+  async settled(): Promise<void> {
+    while (this.#building !== undefined) await this.#building.catch(() => {});
+  }
+
+  #build(): Promise<GraphSnapshot> {
+    const started = performance.now();
+    this.#stale = false;
+    const building = (async () => {
+      const data = await readGraphInput(this.prisma);
+      return {
+        index: buildIndex(data.input),
+        programEstimates: data.programEstimates,
+        feeEstimates: data.feeEstimates,
+      };
+    })();
+    this.#building = building;
+    const record = (ok: boolean) => {
+      this.#lastBuild = { ok, seconds: (performance.now() - started) / 1000, at: new Date() };
+      this.#building = undefined;
+      // A change arrived while building: build again from the newer data.
+      if (this.#stale && this.#ready !== undefined) this.#build().catch(() => {});
+    };
+    building.then(
+      (snapshot) => {
+        this.#ready = snapshot;
+        record(true);
+      },
+      () => record(false),
+    );
+    return building;
+  }
+
+  /** Whether an index of the data is available. */
   loaded(): boolean {
-    return this.#lastBuild?.ok === true;
+    return this.#ready !== undefined;
   }
 
   /** The latest completed build, for /ready and /metrics. */

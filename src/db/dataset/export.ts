@@ -25,18 +25,32 @@ export async function exportDataset(db: Db): Promise<Dataset> {
     orderBy: { slug: 'asc' },
     include: { publisher: { select: { slug: true } } },
   });
-  const programs = await db.trainingProgram.findMany({ orderBy: { slug: 'asc' }, include: sourcesInclude });
+  const programs = await db.trainingProgram.findMany({
+    orderBy: { slug: 'asc' },
+    include: {
+      ...sourcesInclude,
+      prerequisites: { orderBy: { position: 'asc' }, select: { prerequisite: { select: { slug: true } } } },
+    },
+  });
   const certifications = await db.certification.findMany({
     orderBy: { slug: 'asc' },
     include: {
       ...sourcesInclude,
       issuer: { select: { slug: true } },
-      eligibilityRoutes: { orderBy: { position: 'asc' }, include: { program: { select: { slug: true } } } },
+      eligibilityRoutes: {
+        orderBy: { position: 'asc' },
+        include: { program: { select: { slug: true } }, certificationHeld: { select: { slug: true } } },
+      },
     },
   });
   const roles = await db.role.findMany({
     orderBy: { slug: 'asc' },
-    include: { ...sourcesInclude, track: { select: { slug: true } } },
+    include: {
+      ...sourcesInclude,
+      track: { select: { slug: true } },
+      impliedPrograms: { select: { program: { select: { slug: true } } } },
+      impliedCertifications: { select: { certification: { select: { slug: true } } } },
+    },
   });
   const transitions = await db.transition.findMany({
     include: {
@@ -55,7 +69,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
   });
 
   return {
-    tracks: tracks.map((t) => ({ slug: t.slug, name: t.name, description: t.description })),
+    tracks: tracks.map((t) => ({ slug: t.slug, name: t.name, description: t.description, bridging: t.bridging })),
     organizations: organizations.map((o) =>
       compact({ slug: o.slug, name: o.name, acronym: o.acronym, kind: o.kind, url: o.url }),
     ),
@@ -78,6 +92,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
         months: { min: p.minMonths, max: p.maxMonths },
         typicalCostUsd: p.typicalCostUsd,
         description: p.description,
+        prerequisites: p.prerequisites.map((q) => q.prerequisite.slug),
         sources: slugsOf(p.sources),
       }),
     ),
@@ -90,7 +105,13 @@ export async function exportDataset(db: Db): Promise<Dataset> {
       exam: compact({ questions: c.examQuestions, minutes: c.examMinutes, feeUsd: c.examFeeUsd }),
       renewal: compact({ months: c.renewalMonths, requirement: c.renewalRequirement }),
       eligibility: c.eligibilityRoutes.map((e) =>
-        compact({ description: e.description, program: e.program?.slug, minMonthsExperience: e.minMonthsExperience }),
+        compact({
+          description: e.description,
+          program: e.program?.slug,
+          minMonthsExperience: e.minMonthsExperience,
+          certification: e.certificationHeld?.slug,
+          open: e.open ? (true as const) : undefined,
+        }),
       ),
       sources: slugsOf(c.sources),
     })),
@@ -106,6 +127,10 @@ export async function exportDataset(db: Db): Promise<Dataset> {
         skills: r.skills,
         workSettings: r.workSettings,
         typicalEducation: r.typicalEducation,
+        implies: {
+          programs: r.impliedPrograms.map((x) => x.program.slug).sort(),
+          certifications: r.impliedCertifications.map((x) => x.certification.slug).sort(),
+        },
         socCode: r.socCode,
         sources: slugsOf(r.sources),
       }),

@@ -16,6 +16,8 @@ export const trackRecord = z.strictObject({
   slug,
   name: text,
   description: text,
+  /** A track spanning the others (the hybrid medical assistant): moves into or out of it cross no track. */
+  bridging: z.boolean().default(false),
 });
 
 export const organizationRecord = z.strictObject({
@@ -44,11 +46,17 @@ export const trainingProgramRecord = z
     months: z.strictObject({ min: nonNegativeInt, max: nonNegativeInt }),
     typicalCostUsd: nonNegativeInt.optional(),
     description: text,
+    /** Programs to complete first (a master's needs a bachelor's), all of them. */
+    prerequisites: z.array(slug).default([]),
     sources,
   })
   .refine((p) => p.months.max >= p.months.min, {
     message: 'months.max must be at least months.min',
     path: ['months', 'max'],
+  })
+  .refine((p) => !p.prerequisites.includes(p.slug), {
+    message: 'a program cannot be its own prerequisite',
+    path: ['prerequisites'],
   });
 
 export const certificationRecord = z.strictObject({
@@ -65,13 +73,26 @@ export const certificationRecord = z.strictObject({
     })
     .default({}),
   renewal: z.strictObject({ months: nonNegativeInt.optional(), requirement: text.optional() }).default({}),
+  /**
+   * Ways to become eligible for the exam; any one suffices. A route names at most one condition: a
+   * program to complete, months of work, a certification to hold, or none (`open: true`: no
+   * prerequisite). A route with only a description is recorded but not modelled.
+   */
   eligibility: z
     .array(
-      z.strictObject({
-        description: text,
-        program: slug.optional(),
-        minMonthsExperience: nonNegativeInt.optional(),
-      }),
+      z
+        .strictObject({
+          description: text,
+          program: slug.optional(),
+          minMonthsExperience: nonNegativeInt.optional(),
+          certification: slug.optional(),
+          open: z.literal(true).optional(),
+        })
+        .refine(
+          (e) =>
+            [e.program, e.minMonthsExperience, e.certification, e.open].filter((v) => v !== undefined).length <= 1,
+          { message: 'a route has at most one of program, minMonthsExperience, certification and open' },
+        ),
     )
     .default([]),
   sources,
@@ -88,6 +109,10 @@ export const roleRecord = z.strictObject({
   skills: z.array(text).min(1),
   workSettings: z.array(text).min(1),
   typicalEducation: text,
+  /** What anyone in this role has completed or holds, so a pathway from it never charges for them again. */
+  implies: z
+    .strictObject({ programs: z.array(slug).default([]), certifications: z.array(slug).default([]) })
+    .default({ programs: [], certifications: [] }),
   socCode: z
     .string()
     .regex(/^\d{2}-\d{4}$/, 'must be a SOC code such as "31-9092"')

@@ -30,6 +30,10 @@ function canonical(kind: DatasetKind, record: AnyRecord): AnyRecord {
     r.training = [...(r.training as string[])].sort();
     r.requires = (r.requires as string[][]).map((g) => [...g].sort());
   }
+  if (kind === 'roles') {
+    const implies = r.implies as { programs: string[]; certifications: string[] };
+    r.implies = { programs: [...implies.programs].sort(), certifications: [...implies.certifications].sort() };
+  }
   return JSON.parse(JSON.stringify(r)) as AnyRecord;
 }
 
@@ -219,7 +223,7 @@ function need(map: Map<string, number>, slug: string): number {
 async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
   const select = { select: { id: true, slug: true } } as const;
   for (const t of plan.tracks.upsert as Dataset['tracks']) {
-    const data = { name: t.name, description: t.description };
+    const data = { name: t.name, description: t.description, bridging: t.bridging };
     await tx.track.upsert({
       where: { slug: t.slug },
       create: { slug: t.slug, ...data },
@@ -269,7 +273,17 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
     });
   }
   const programs = await idMap(tx.trainingProgram.findMany(select));
+  // Prerequisites once every program exists (they may refer to programs created in this plan).
+  for (const p of plan['training-programs'].upsert as Dataset['training-programs']) {
+    const programId = need(programs, p.slug);
+    await tx.programPrerequisite.deleteMany({ where: { programId } });
+    if (p.prerequisites.length > 0)
+      await tx.programPrerequisite.createMany({
+        data: p.prerequisites.map((q, position) => ({ programId, prerequisiteId: need(programs, q), position })),
+      });
+  }
 
+  // Certifications first without their routes (a route may ask to hold another one of them).
   for (const c of plan.certifications.upsert as Dataset['certifications']) {
     const data = {
       acronym: c.acronym,
@@ -282,24 +296,31 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
       renewalMonths: c.renewal.months ?? null,
       renewalRequirement: c.renewal.requirement ?? null,
     };
-    const routes = c.eligibility.map((e, position) => ({
-      position,
-      description: e.description,
-      programId: e.program ? need(programs, e.program) : null,
-      minMonthsExperience: e.minMonthsExperience ?? null,
-    }));
     await tx.certification.upsert({
       where: { slug: c.slug },
-      create: { slug: c.slug, ...data, eligibilityRoutes: { create: routes }, sources: { create: cite(c.sources) } },
+      create: { slug: c.slug, ...data, sources: { create: cite(c.sources) } },
       update: {
         ...data,
         version: { increment: 1 },
-        eligibilityRoutes: { deleteMany: {}, create: routes },
+        eligibilityRoutes: { deleteMany: {} },
         sources: { deleteMany: {}, create: cite(c.sources) },
       },
     });
   }
   const certifications = await idMap(tx.certification.findMany(select));
+  for (const c of plan.certifications.upsert as Dataset['certifications'])
+    if (c.eligibility.length > 0)
+      await tx.eligibilityRoute.createMany({
+        data: c.eligibility.map((e, position) => ({
+          certificationId: need(certifications, c.slug),
+          position,
+          description: e.description,
+          programId: e.program ? need(programs, e.program) : null,
+          minMonthsExperience: e.minMonthsExperience ?? null,
+          certificationHeldId: e.certification ? need(certifications, e.certification) : null,
+          open: e.open ?? false,
+        })),
+      });
   const tracks = await idMap(tx.track.findMany(select));
 
   for (const r of plan.roles.upsert as Dataset['roles']) {
@@ -315,10 +336,22 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
       typicalEducation: r.typicalEducation,
       socCode: r.socCode ?? null,
     };
+    const implied = {
+      impliedPrograms: { create: r.implies.programs.map((p) => ({ programId: need(programs, p) })) },
+      impliedCertifications: {
+        create: r.implies.certifications.map((c) => ({ certificationId: need(certifications, c) })),
+      },
+    };
     await tx.role.upsert({
       where: { slug: r.slug },
-      create: { slug: r.slug, ...data, sources: { create: cite(r.sources) } },
-      update: { ...data, version: { increment: 1 }, sources: { deleteMany: {}, create: cite(r.sources) } },
+      create: { slug: r.slug, ...data, ...implied, sources: { create: cite(r.sources) } },
+      update: {
+        ...data,
+        version: { increment: 1 },
+        impliedPrograms: { deleteMany: {}, ...implied.impliedPrograms },
+        impliedCertifications: { deleteMany: {}, ...implied.impliedCertifications },
+        sources: { deleteMany: {}, create: cite(r.sources) },
+      },
     });
   }
   const roles = await idMap(tx.role.findMany(select));

@@ -124,16 +124,35 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
   d.sources.forEach((s, i) => expect('sources', s, i, 'publisher', 'organization', s.publisher));
   const cite = (kind: DatasetKind, record: { sources: string[] }, i: number) =>
     record.sources.forEach((s, j) => expect(kind, record, i, `sources.${j}`, 'source', s));
-  d['training-programs'].forEach((p, i) => cite('training-programs', p, i));
+  d['training-programs'].forEach((p, i) => {
+    p.prerequisites.forEach((q, j) => expect('training-programs', p, i, `prerequisites.${j}`, 'training program', q));
+    cite('training-programs', p, i);
+  });
+  problems.push(...prerequisiteCycles(d, fileOf));
   d.certifications.forEach((c, i) => {
     expect('certifications', c, i, 'issuer', 'organization', c.issuer);
-    c.eligibility.forEach((e, j) =>
-      expect('certifications', c, i, `eligibility.${j}.program`, 'training program', e.program),
-    );
+    if (!c.eligibility.some((e) => e.program ?? e.minMonthsExperience ?? e.certification ?? e.open))
+      report(
+        'certifications',
+        c,
+        i,
+        'eligibility',
+        'needs at least one route the pathway engine can take: a program, minMonthsExperience, a certification, or open: true',
+      );
+    c.eligibility.forEach((e, j) => {
+      expect('certifications', c, i, `eligibility.${j}.program`, 'training program', e.program);
+      expect('certifications', c, i, `eligibility.${j}.certification`, 'certification', e.certification);
+      if (e.certification === c.slug)
+        report('certifications', c, i, `eligibility.${j}.certification`, 'a route cannot ask to hold the certification itself');
+    });
     cite('certifications', c, i);
   });
   d.roles.forEach((r, i) => {
     expect('roles', r, i, 'track', 'track', r.track);
+    r.implies.programs.forEach((p, j) => expect('roles', r, i, `implies.programs.${j}`, 'training program', p));
+    r.implies.certifications.forEach((c, j) =>
+      expect('roles', r, i, `implies.certifications.${j}`, 'certification', c),
+    );
     cite('roles', r, i);
   });
   d.transitions.forEach((t, i) => {
@@ -149,6 +168,33 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
   d.figures.forEach((f, i) => {
     expect('figures', f, i, 'role', 'role', f.role);
     expect('figures', f, i, 'source', 'source', f.source);
+  });
+  return problems;
+}
+
+/** A program that is, through its prerequisites, its own prerequisite. */
+function prerequisiteCycles(d: Dataset, fileOf: (k: DatasetKind) => string): DatasetProblem[] {
+  const needs = new Map(d['training-programs'].map((p) => [p.slug, p.prerequisites]));
+  const problems: DatasetProblem[] = [];
+  d['training-programs'].forEach((p, i) => {
+    const seen = new Set<string>();
+    const stack = [...p.prerequisites];
+    while (stack.length > 0) {
+      const q = stack.pop()!;
+      if (q === p.slug) {
+        problems.push({
+          file: fileOf('training-programs'),
+          record: recordLabel('training-programs', p, i),
+          field: 'prerequisites',
+          message: 'the prerequisites lead back to the program itself',
+          code: 'INVALID',
+        });
+        return;
+      }
+      if (seen.has(q)) continue;
+      seen.add(q);
+      stack.push(...(needs.get(q) ?? []));
+    }
   });
   return problems;
 }

@@ -1,0 +1,95 @@
+/**
+ * Documented estimates of costs no source gives (docs/cost-model.md, "Unknown costs"). They are used
+ * only to rank pathways and to check `maxCostUsd`, and are always shown as estimates, never as
+ * known dollars. Each rule derives from figures in the dataset; none invents a number.
+ */
+
+export interface Estimate {
+  usd: number;
+  /** How the estimate was made, in words a student can read. */
+  basis: string;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const usd = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+export interface ProgramCostRow {
+  id: number;
+  credential: string;
+  minMonths: number;
+  typicalCostUsd: number | null;
+}
+
+const CREDENTIAL_NAMES: Record<string, [string, string]> = {
+  CERTIFICATE: ['certificate program', 'certificate programs'],
+  DIPLOMA: ['diploma program', 'diploma programs'],
+  ASSOCIATE: ["associate's degree", "associate's degrees"],
+  BACHELOR: ["bachelor's degree", "bachelor's degrees"],
+  MASTER: ["master's degree", "master's degrees"],
+};
+
+/**
+ * An unknown program cost is estimated as the median known cost of programs of the same credential;
+ * without any, as the program's months times the median known cost per month of all programs.
+ * Null when no program cost is known at all.
+ */
+export function programCostEstimates(rows: readonly ProgramCostRow[]): Map<number, Estimate> {
+  const out = new Map<number, Estimate>();
+  const known = rows.filter((r) => r.typicalCostUsd !== null);
+  const perMonth = known.filter((r) => r.minMonths > 0).map((r) => r.typicalCostUsd! / r.minMonths);
+  for (const r of rows) {
+    if (r.typicalCostUsd !== null) continue;
+    const same = known.filter((k) => k.credential === r.credential).map((k) => k.typicalCostUsd!);
+    const [one, many] = CREDENTIAL_NAMES[r.credential] ?? ['program', 'programs'];
+    if (same.length > 0) {
+      const m = median(same);
+      out.set(r.id, {
+        usd: Math.round(m),
+        basis: `the median known cost of ${plural(same.length, one, many)} in this dataset (${usd(m)})`,
+      });
+    } else if (perMonth.length > 0) {
+      const m = median(perMonth);
+      out.set(r.id, {
+        usd: Math.round(m * r.minMonths),
+        basis:
+          `${r.minMonths} months at the median known cost per month of ${plural(perMonth.length, 'program', 'programs')} ` +
+          `in this dataset (${usd(m)} a month); no ${one} here has a known cost`,
+      });
+    }
+  }
+  return out;
+}
+
+export interface CertificationFeeRow {
+  id: number;
+  kind: string;
+  examFeeUsd: number | null;
+}
+
+/**
+ * An unknown exam fee is estimated as the median known fee of certifications of the same kind
+ * (certification or licence); without any, as the median known fee of all. Null when no fee is known.
+ */
+export function certificationFeeEstimates(rows: readonly CertificationFeeRow[]): Map<number, Estimate> {
+  const out = new Map<number, Estimate>();
+  const known = rows.filter((r) => r.examFeeUsd !== null);
+  for (const r of rows) {
+    if (r.examFeeUsd !== null) continue;
+    const same = known.filter((k) => k.kind === r.kind).map((k) => k.examFeeUsd!);
+    const pool = same.length > 0 ? same : known.map((k) => k.examFeeUsd!);
+    if (pool.length === 0) continue;
+    const m = median(pool);
+    const what = same.length > 0 ? (r.kind === 'LICENSE' ? ['licence', 'licences'] : ['certification', 'certifications']) : ['credential', 'credentials'];
+    out.set(r.id, {
+      usd: Math.round(m),
+      basis: `the median known fee of ${plural(pool.length, what[0]!, what[1]!)} in this dataset (${usd(m)})`,
+    });
+  }
+  return out;
+}
