@@ -63,6 +63,8 @@ export interface GraphIndex {
   readonly certClasses: Int32Array;
   /** 1 for a certification some eligibility route asks to hold. */
   readonly certIsRoutePrereq: Uint8Array;
+  /** 1 for a class with an option that has no prerequisite (an open route): never costs time. */
+  readonly classTimeFree: Uint8Array;
   /** The largest experience route, in months: work beyond it never helps. */
   readonly maxExperienceRouteMonths: number;
 
@@ -553,6 +555,12 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     if (classUsed[cls] === 1)
       for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++) certClassLists[classOptions[j]!]!.push(cls);
   const { offsets: certClassOffsets, items: certClasses } = csr(certClassLists);
+  const certOpen = new Uint8Array(C);
+  for (let c = 0; c < C; c++)
+    for (let r = certRouteOffsets[c]!; r < certRouteOffsets[c + 1]!; r++) if (routeKindList[r] === ROUTE_OPEN) certOpen[c] = 1;
+  const classTimeFree = new Uint8Array(classCount);
+  for (let cls = 0; cls < classCount; cls++)
+    for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++) if (certOpen[classOptions[j]!] === 1) classTimeFree[cls] = 1;
 
   // Programs and certifications no loopless path can need twice: all requiring edges share their
   // target, or their source (and, for programs, no route or prerequisite names them; for
@@ -615,6 +623,7 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     certClassOffsets,
     certClasses,
     certIsRoutePrereq,
+    classTimeFree,
     maxExperienceRouteMonths,
     programIds,
     programSlugs,

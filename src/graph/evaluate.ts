@@ -87,7 +87,12 @@ export function buildPathway(cx: QueryContext, edges: readonly number[], choices
         });
         continue;
       }
-      const got = earned[next++];
+      // Earned in order: certifications a route asks to hold, then the option meeting the group.
+      let got = earned[next++];
+      while (got !== undefined && !options.includes(got.cert)) {
+        earnedNow.add(got.cert);
+        got = earned[next++];
+      }
       if (got === undefined) throw new Error('internal: a requirement group was neither held nor earned');
       earnedNow.add(got.cert);
       requirementChoices.push({

@@ -85,12 +85,17 @@ export class Expander {
     const bh = b.held;
     const ah = a.held;
     if (bh === ah) return true;
+    // When only months count, a class that can always be met at no time does not matter.
+    const skipFree = this.cx.monthsOnly;
     for (let i = 0; i < bh.length; i++) {
       const x = bh[i]!;
       if (has(ah, x)) continue;
       if (ix.certIsRoutePrereq[x] === 1) return false;
-      for (let j = ix.certClassOffsets[x]!, end = ix.certClassOffsets[x + 1]!; j < end; j++)
-        if (!classSatisfied(ix, ah, ix.certClasses[j]!)) return false;
+      for (let j = ix.certClassOffsets[x]!, end = ix.certClassOffsets[x + 1]!; j < end; j++) {
+        const cls = ix.certClasses[j]!;
+        if (skipFree && ix.classTimeFree[cls] === 1) continue;
+        if (!classSatisfied(ix, ah, cls)) return false;
+      }
     }
     return true;
   }

@@ -27,6 +27,8 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
   const cx = queryContext(index, src, query.profile, query.includeEstimated ?? false);
   const limits = resolveLimits(index, s, query.constraints);
   limits.maxMonths = Math.min(limits.maxMonths, within);
+  // Without a cost limit only months and steps matter (step.ts, QueryContext.monthsOnly).
+  cx.monthsOnly = limits.maxCostCents === Infinity;
   const meter = new Meter(resolveBudget(query.workBudget));
   beginQuery(s, meter.budget);
   const x = new Expander(index, s, cx, limits, meter, [0, 3]);
@@ -80,15 +82,17 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
       transitionIds: edges.map((e) => index.edgeTransitionId[e]!),
       pathway(): Pathway {
         if (cached === undefined) {
+          // Reported as FASTEST would: every choice counts again, not only months.
+          const full = { ...cx, monthsOnly: false };
           const choices = bestChoices(
-            cx,
+            full,
             edges,
             'FASTEST',
             limits.maxMonths,
             maxCost === undefined ? Infinity : usdToCents(maxCost),
           );
           if (choices === null) throw new Error('internal: a reachable pathway has no feasible choices');
-          cached = buildPathway(cx, edges, choices);
+          cached = buildPathway(full, edges, choices);
         }
         return cached;
       },

@@ -35,6 +35,12 @@ export interface QueryContext {
   /** The state at the start: profile plus what the start role implies. */
   readonly start: State;
   readonly includeEstimated: boolean;
+  /**
+   * Only months (and steps) matter, not cost or certifications: reachableRoles without a cost limit.
+   * A group an option meets at no time is then met with that option, without trying the others
+   * (earning one of them later never takes longer than now: work only grows, programs stay done).
+   */
+  monthsOnly: boolean;
 }
 
 export function has(set: Int32Array, x: number): boolean {
@@ -112,6 +118,7 @@ export function queryContext(
       done: done.length ? sortedSet(done) : EMPTY,
     },
     includeEstimated,
+    monthsOnly: false,
   };
 }
 
@@ -206,6 +213,60 @@ function earn(cx: QueryContext, acc: Acc, c: number, r: number, met: boolean, re
   return true;
 }
 
+/**
+ * Calls `then` once per way of earning certification c for a group of class `cls`: through a route
+ * already met, or through each route that can be taken — a program, a wait, or holding another
+ * certification, earned first the same way (never one on `chain`, and never an option of the group
+ * itself: earning that alone would meet the group). Each certification earned is pushed on `picks`
+ * as (certification, route), a met route encoded as -(route + 2).
+ */
+function earnWays(
+  cx: QueryContext,
+  a: Acc,
+  c: number,
+  cls: number,
+  chain: readonly number[],
+  picks: number[],
+  then: (b: Acc) => void,
+): void {
+  const ix = cx.index;
+  const met = metRoute(ix, a, c);
+  if (met >= 0) {
+    const b = a.clone();
+    earn(cx, b, c, met, true, null);
+    picks.push(c, -(met + 2));
+    then(b);
+    picks.length -= 2;
+    return;
+  }
+  for (let r = ix.certRouteOffsets[c]!, end = ix.certRouteOffsets[c + 1]!; r < end; r++) {
+    if (ix.routeKind[r] === ROUTE_CERTIFICATION) {
+      const x = ix.routeValue[r]!;
+      if (x === c || chain.includes(x) || classOffers(ix, cls, x)) continue;
+      earnWays(cx, a, x, cls, [...chain, c], picks, (b) => {
+        // x is held now, so the route is met.
+        const d = b.clone();
+        earn(cx, d, c, r, true, null);
+        picks.push(c, -(r + 2));
+        then(d);
+        picks.length -= 2;
+      });
+      continue;
+    }
+    const b = a.clone();
+    earn(cx, b, c, r, false, null);
+    picks.push(c, r);
+    then(b);
+    picks.length -= 2;
+  }
+}
+
+function classOffers(ix: GraphIndex, cls: number, cert: number): boolean {
+  for (let j = ix.classOptionOffsets[cls]!, end = ix.classOptionOffsets[cls + 1]!; j < end; j++)
+    if (ix.classOptions[j] === cert) return true;
+  return false;
+}
+
 /** Experience, then the move's training: the part of a step that involves no choice. */
 function beginStep(cx: QueryContext, s: State, e: number, first: boolean, rec: StepRecorder | null): Acc {
   const ix = cx.index;
@@ -255,19 +316,20 @@ export function expandStep(
       return;
     }
     const cls = ix.groupClass[gi]!;
-    for (let j = ix.classOptionOffsets[cls]!, end = ix.classOptionOffsets[cls + 1]!; j < end; j++) {
-      const c = ix.classOptions[j]!;
-      const met = metRoute(ix, a, c);
-      const r0 = met >= 0 ? met : ix.certRouteOffsets[c]!;
-      const r1 = met >= 0 ? met + 1 : ix.certRouteOffsets[c + 1]!;
-      for (let r = r0; r < r1; r++) {
+    if (cx.monthsOnly)
+      for (let j = ix.classOptionOffsets[cls]!, end = ix.classOptionOffsets[cls + 1]!; j < end; j++) {
+        const c = ix.classOptions[j]!;
+        const met = metRoute(ix, a, c);
+        if (met < 0) continue;
         const b = a.clone();
-        if (!earn(cx, b, c, r, met >= 0, null)) continue;
-        picks.push(c, met >= 0 ? -(r + 2) : r);
+        earn(cx, b, c, met, true, null);
+        picks.push(c, -(met + 2));
         groups(gi + 1, b);
         picks.length -= 2;
+        return;
       }
-    }
+    for (let j = ix.classOptionOffsets[cls]!, end = ix.classOptionOffsets[cls + 1]!; j < end; j++)
+      earnWays(cx, a, ix.classOptions[j]!, cls, [], picks, (b) => groups(gi + 1, b));
   };
   groups(g0, acc);
 }
@@ -295,13 +357,17 @@ export function replayStep(
   const exp = acc.months - before - acc.trainingMonths;
   let i = 0;
   for (let gi = ix.edgeGroupOffsets[e]!, g1 = ix.edgeGroupOffsets[e + 1]!; gi < g1; gi++) {
-    if (classSatisfied(ix, acc.held, ix.groupClass[gi]!)) continue;
-    if (choices === null || i >= choices.length) throw new Error('internal: choices do not cover the step');
-    const c = choices[i]!;
-    const code = choices[i + 1]!;
-    i += 2;
-    const met = code < 0;
-    if (!earn(cx, acc, c, met ? -code - 2 : code, met, rec)) throw new Error('internal: a chosen route cannot be taken');
+    const cls = ix.groupClass[gi]!;
+    // Earn the chosen certifications in order until the group is met (certifications a route asks
+    // to hold come first; none of them meets the group: see earnWays).
+    while (!classSatisfied(ix, acc.held, cls)) {
+      if (choices === null || i >= choices.length) throw new Error('internal: choices do not cover the step');
+      const c = choices[i]!;
+      const code = choices[i + 1]!;
+      i += 2;
+      const met = code < 0;
+      if (!earn(cx, acc, c, met ? -code - 2 : code, met, rec)) throw new Error('internal: a chosen route cannot be taken');
+    }
   }
   return { state: acc.state(), experienceMonths: exp, trainingMonths: acc.trainingMonths, waitMonths: acc.waitMonths };
 }

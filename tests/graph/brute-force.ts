@@ -71,6 +71,8 @@ interface Detail {
   wait: number;
   programs: ProgramTaken[];
   earned: { cert: number; route: RouteUse }[];
+  /** Unknown costs in the order they arise. */
+  unknown: UnknownCost[];
 }
 
 type Choice = { cert: number; route: number };
@@ -107,6 +109,8 @@ function take(w: World, l: Learner, d: Detail, p: number, reason: ProgramTaken['
     d.training += m;
     l.cents += c;
     l.done.add(q);
+    if (prog.typicalCostUsd === null)
+      d.unknown.push({ kind: 'PROGRAM', id: q, estimateUsd: prog.costEstimateUsd ?? null });
     d.programs.push({
       programId: q,
       reason: q === p ? reason : 'PREREQUISITE',
@@ -129,6 +133,71 @@ function routeMet(l: Learner, r: ReturnType<typeof routesOf>[number]): boolean {
   return true;
 }
 
+/**
+ * Every way to earn certification c: a route already met, or each route: a program, a wait, or
+ * holding another certification earned first the same way (not one already on the chain, and not
+ * an option of the group itself).
+ */
+function earnWays(
+  w: World,
+  cur: Learner,
+  det: Detail,
+  c: number,
+  chain: number[],
+  groupOptions: number[],
+  partTime: boolean,
+): { l: Learner; d: Detail; choices: Choice[] }[] {
+  const cert = w.certs.get(c)!;
+  const routes = routesOf(cert);
+  const met = routes.findIndex((r) => routeMet(cur, r));
+  const out: { l: Learner; d: Detail; choices: Choice[] }[] = [];
+  const finish = (n: Learner, nd: Detail, ri: number, use: RouteUse, before: Choice[]) => {
+    n.cents += cents(cert.examFeeUsd ?? cert.feeEstimateUsd);
+    if (cert.examFeeUsd === null) nd.unknown.push({ kind: 'EXAM', id: c, estimateUsd: cert.feeEstimateUsd ?? null });
+    n.count++;
+    n.held.add(c);
+    nd.earned.push({ cert: c, route: use });
+    out.push({ l: n, d: nd, choices: [...before, { cert: c, route: ri }] });
+  };
+  const fork = (l: Learner, d: Detail) => ({
+    n: copy(l),
+    nd: { ...d, programs: [...d.programs], earned: [...d.earned], unknown: [...d.unknown] },
+  });
+  const tries = met >= 0 ? [met] : routes.map((_, i) => i);
+  for (const ri of tries) {
+    const r = routes[ri]!;
+    if (r.certification !== undefined) {
+      if (met >= 0) {
+        const { n, nd } = fork(cur, det);
+        finish(n, nd, ri, { kind: 'CERTIFICATION', certificationId: r.certification }, []);
+        continue;
+      }
+      const x = r.certification;
+      if (x === c || chain.includes(x) || groupOptions.includes(x)) continue;
+      for (const way of earnWays(w, cur, det, x, [...chain, c], groupOptions, partTime)) {
+        const { n, nd } = fork(way.l, way.d);
+        finish(n, nd, ri, { kind: 'CERTIFICATION', certificationId: x }, way.choices);
+      }
+      continue;
+    }
+    const { n, nd } = fork(cur, det);
+    let use: RouteUse;
+    if (r.program !== undefined) {
+      if (met < 0) take(w, n, nd, r.program, 'ELIGIBILITY', partTime);
+      use = { kind: 'PROGRAM', programId: r.program, alreadyMet: met >= 0 };
+    } else if (r.minMonthsExperience !== undefined) {
+      const need = Math.ceil(r.minMonthsExperience - 1e-9);
+      const wait = met >= 0 ? 0 : need - n.work;
+      n.months += wait;
+      nd.wait += wait;
+      n.work += wait;
+      use = { kind: 'EXPERIENCE', months: need, alreadyMet: met >= 0, waitMonths: wait };
+    } else use = { kind: 'OPEN' };
+    finish(n, nd, ri, use, []);
+  }
+  return out;
+}
+
 /** Every way to take move t from learner `l`: [state after, choices, details]. */
 function stepWays(
   w: World,
@@ -139,7 +208,7 @@ function stepWays(
 ): { l: Learner; choices: Choice[]; d: Detail }[] {
   const partTime = profile.studyLoad === 'PART_TIME';
   const l = copy(l0);
-  const d: Detail = { experience: 0, training: 0, wait: 0, programs: [], earned: [] };
+  const d: Detail = { experience: 0, training: 0, wait: 0, programs: [], earned: [], unknown: [] };
   d.experience = experienceMonths(t.minYearsExperience, first ? (profile.yearsInCurrentRole ?? 0) : 0);
   l.months += d.experience;
   l.work += d.experience;
@@ -152,37 +221,8 @@ function stepWays(
       return;
     }
     const options = [...new Set(t.requirementGroups[gi]!)].sort((a, b) => w.rank.get(a)! - w.rank.get(b)!);
-    for (const c of options) {
-      const cert = w.certs.get(c)!;
-      const routes = routesOf(cert);
-      const met = routes.findIndex((r) => routeMet(cur, r));
-      const tries = met >= 0 ? [met] : routes.map((_, i) => i);
-      for (const ri of tries) {
-        const r = routes[ri]!;
-        const n = copy(cur);
-        const nd: Detail = { ...det, programs: [...det.programs], earned: [...det.earned] };
-        let use: RouteUse;
-        if (r.program !== undefined) {
-          if (met < 0) take(w, n, nd, r.program, 'ELIGIBILITY', partTime);
-          use = { kind: 'PROGRAM', programId: r.program, alreadyMet: met >= 0 };
-        } else if (r.minMonthsExperience !== undefined) {
-          const need = Math.ceil(r.minMonthsExperience - 1e-9);
-          const wait = met >= 0 ? 0 : need - n.work;
-          n.months += wait;
-          nd.wait += wait;
-          n.work += wait;
-          use = { kind: 'EXPERIENCE', months: need, alreadyMet: met >= 0, waitMonths: wait };
-        } else if (r.certification !== undefined) {
-          if (met < 0) continue; // must be held already
-          use = { kind: 'CERTIFICATION', certificationId: r.certification };
-        } else use = { kind: 'OPEN' };
-        n.cents += cents(cert.examFeeUsd ?? cert.feeEstimateUsd);
-        n.count++;
-        n.held.add(c);
-        nd.earned.push({ cert: c, route: use });
-        groups(gi + 1, n, nd, [...choices, { cert: c, route: ri }]);
-      }
-    }
+    for (const c of options)
+      for (const way of earnWays(w, cur, det, c, [], options, partTime)) groups(gi + 1, way.l, way.d, [...choices, ...way.choices]);
   };
   groups(0, l, d, []);
   return out;
@@ -295,14 +335,11 @@ function report(
   const roles = new Map(w.input.roles.map((r) => [r.id, r]));
   const steps: PathwayStep[] = path.map((t, i) => {
     const { l, d, before } = trail[i]!;
-    const unknown: UnknownCost[] = [];
     let known = 0;
     let training = 0;
     for (const p of d.programs) {
-      const prog = w.programs.get(p.programId)!;
       training += Math.round(p.costUsd * 100);
       if (p.costKnown) known += Math.round(p.costUsd * 100);
-      else unknown.push({ kind: 'PROGRAM', id: p.programId, estimateUsd: prog.costEstimateUsd ?? null });
     }
     let exam = 0;
     for (const { cert } of d.earned) {
@@ -310,7 +347,6 @@ function report(
       const fee = cents(c.examFeeUsd ?? c.feeEstimateUsd);
       exam += fee;
       if (c.examFeeUsd !== null) known += fee;
-      else unknown.push({ kind: 'EXAM', id: cert, estimateUsd: c.feeEstimateUsd ?? null });
     }
     // The groups in order: satisfied by what was held before or earned earlier in the step, else earned.
     const choices: RequirementChoice[] = [];
@@ -323,7 +359,11 @@ function report(
         choices.push({ anyOf: options, satisfiedBy: held, alreadyHeld: !earnedNow.has(held), route: null });
         continue;
       }
-      const e = d.earned[next++]!;
+      let e = d.earned[next++]!;
+      while (!options.includes(e.cert)) {
+        earnedNow.add(e.cert);
+        e = d.earned[next++]!;
+      }
       earnedNow.add(e.cert);
       choices.push({ anyOf: options, satisfiedBy: e.cert, alreadyHeld: false, route: e.route });
     }
@@ -343,7 +383,7 @@ function report(
       examFeesUsd: exam / 100,
       costUsd: (training + exam) / 100,
       knownCostUsd: known / 100,
-      unknownCosts: unknown,
+      unknownCosts: d.unknown,
       certificationsToEarn: d.earned.map((x) => x.cert),
       programs: d.programs,
       programsToComplete: d.programs.map((p) => p.programId),

@@ -100,14 +100,21 @@ describe('eligibility routes', () => {
     expect(p.totalMonths).toBe(24);
   });
 
-  it('a licence that needs its exam held is earned after the exam, and not before', () => {
+  it('a licence that needs its exam passed is earned after the exam, which is earned first if need be', () => {
     const p = best({ from: role('clinical'), to: role('rn') })!;
     expect(p.certificationsToEarn).toEqual([cert('nclex-rn'), cert('rn-licence')]);
     expect(p.steps[0]!.requirementChoices[1]!.route).toEqual({ kind: 'CERTIFICATION', certificationId: cert('nclex-rn') });
     // The ADN (24 months, tuition unknown) is the NCLEX-RN's route.
     expect(p.totalMonths).toBe(24);
-    // On lpn -> rn the licence's group comes first, when the exam is not held yet: no way to meet it.
-    expect(findPathways(index, { from: role('lpn'), to: role('rn'), k: 1, rankBy: 'FASTEST' })).toEqual([]);
+    // On lpn -> rn the licence's group comes first: the exam it asks for is earned on the way, and
+    // then meets the exam's own group.
+    const lpn = best({ from: role('lpn'), to: role('rn') })!;
+    expect(lpn.certificationsToEarn).toEqual([cert('nclex-rn'), cert('rn-licence')]);
+    expect(lpn.steps[0]!.requirementChoices.map((c) => [c.satisfiedBy, c.alreadyHeld])).toEqual([
+      [cert('rn-licence'), false],
+      [cert('nclex-rn'), false],
+    ]);
+    expect(lpn.totalMonths).toBe(24);
   });
 });
 
