@@ -11,18 +11,29 @@ import { certificationFeeEstimates, type Estimate, programCostEstimates } from '
 
 type Edge = GraphInput['transitions'][number] & { requirementGroups: number[][]; training: number[] };
 
-/** The engine's input and how its estimates were made. */
+
+/** What pathways' words need, by database id: titles and names. */
+export interface GraphNames {
+  roles: ReadonlyMap<number, { title: string; trackId: number }>;
+  tracks: ReadonlyMap<number, { name: string }>;
+  certifications: ReadonlyMap<
+    number,
+    { acronym: string; name: string; kind: string; issuer: string; feeUsd: number | null }
+  >;
+  programs: ReadonlyMap<number, { name: string; credential: string }>;
+}
+
+/** The engine's input, how its estimated costs were made, and the names pathways mention. */
 export interface GraphData {
   input: GraphInput;
   programEstimates: ReadonlyMap<number, Estimate>;
   feeEstimates: ReadonlyMap<number, Estimate>;
+  names: GraphNames;
 }
 
-/** The index of one version of the data, with how its estimated costs were made. */
-export interface GraphSnapshot {
+/** The index of one version of the data, with its estimates and names: answers from memory alone. */
+export interface GraphSnapshot extends Omit<GraphData, 'input'> {
   index: GraphIndex;
-  programEstimates: ReadonlyMap<number, Estimate>;
-  feeEstimates: ReadonlyMap<number, Estimate>;
 }
 
 /** Groups rows by a key into lists, in row order. */
@@ -39,11 +50,13 @@ function groupBy<T, V>(rows: readonly T[], key: (r: T) => number, value: (r: T) 
 
 /** Everything the engine indexes: roles, tracks, certifications with routes, programs, transitions. */
 export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
-  const roleRows = await prisma.$queryRaw<{ id: number; slug: string; trackId: number; trackSlug: string }[]>`
-    SELECT r.id, r.slug, r.track_id AS "trackId", t.slug AS "trackSlug"
+  const roleRows = await prisma.$queryRaw<
+    { id: number; slug: string; title: string; trackId: number; trackSlug: string }[]
+  >`SELECT r.id, r.slug, r.title, r.track_id AS "trackId", t.slug AS "trackSlug"
     FROM role r JOIN track t ON t.id = r.track_id ORDER BY r.id`;
-  const tracks = await prisma.$queryRaw<{ id: number; slug: string; bridging: boolean }[]>`
-    SELECT id, slug, bridging FROM track ORDER BY id`;
+  const trackRows = await prisma.$queryRaw<{ id: number; slug: string; name: string; bridging: boolean }[]>`
+    SELECT id, slug, name, bridging FROM track ORDER BY id`;
+  const tracks = trackRows.map(({ id, slug, bridging }) => ({ id, slug, bridging }));
   const impliedPrograms = groupBy(
     await prisma.$queryRaw<{ roleId: number; programId: number }[]>`
       SELECT role_id AS "roleId", program_id AS "programId" FROM role_implied_program ORDER BY role_id, program_id`,
@@ -57,15 +70,16 @@ export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
     (r) => r.roleId,
     (r) => r.certificationId,
   );
-  const roles = roleRows.map((r) => ({
+  const roles = roleRows.map(({ title: _title, ...r }) => ({
     ...r,
     impliedPrograms: impliedPrograms.get(r.id) ?? [],
     impliedCertifications: impliedCertifications.get(r.id) ?? [],
   }));
 
   const programRows = await prisma.$queryRaw<
-    { id: number; slug: string; credential: string; minMonths: number; typicalCostUsd: number | null }[]
-  >`SELECT id, slug, credential::text AS credential, min_months AS "minMonths", typical_cost_usd AS "typicalCostUsd"
+    { id: number; slug: string; name: string; credential: string; minMonths: number; typicalCostUsd: number | null }[]
+  >`SELECT id, slug, name, credential::text AS credential, min_months AS "minMonths",
+           typical_cost_usd AS "typicalCostUsd"
     FROM training_program ORDER BY id`;
   const prerequisites = groupBy(
     await prisma.$queryRaw<{ programId: number; prerequisiteId: number }[]>`
@@ -84,8 +98,18 @@ export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
     prerequisites: prerequisites.get(p.id) ?? [],
   }));
 
-  const certRows = await prisma.$queryRaw<{ id: number; slug: string; kind: string; examFeeUsd: number | null }[]>`
-    SELECT id, slug, kind::text AS kind, exam_fee_usd AS "examFeeUsd" FROM certification ORDER BY id`;
+  const certRows = await prisma.$queryRaw<
+    {
+      id: number;
+      slug: string;
+      acronym: string;
+      name: string;
+      issuer: string;
+      kind: string;
+      examFeeUsd: number | null;
+    }[]
+  >`SELECT c.id, c.slug, c.acronym, c.name, o.name AS issuer, c.kind::text AS kind, c.exam_fee_usd AS "examFeeUsd"
+    FROM certification c JOIN organization o ON o.id = c.issuer_id ORDER BY c.id`;
   // Only modelled routes: a route described but with no condition recorded is not one the engine can take.
   const routes = groupBy(
     await prisma.$queryRaw<
@@ -150,5 +174,16 @@ export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
     input: { roles, tracks, certifications, programs, transitions },
     programEstimates,
     feeEstimates,
+    names: {
+      roles: new Map(roleRows.map((r) => [r.id, { title: r.title, trackId: r.trackId }])),
+      tracks: new Map(trackRows.map((t) => [t.id, { name: t.name }])),
+      certifications: new Map(
+        certRows.map((c) => [
+          c.id,
+          { acronym: c.acronym, name: c.name, kind: c.kind, issuer: c.issuer, feeUsd: c.examFeeUsd },
+        ]),
+      ),
+      programs: new Map(programRows.map((p) => [p.id, { name: p.name, credential: p.credential }])),
+    },
   };
 }

@@ -4,7 +4,9 @@ import type { Track as TrackRow } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { Certification } from './certification.js';
 import { badInput, notFound } from './errors.js';
+import type { RankBy } from '../graph/index.js';
 import { PathwayRef, rankingArgs, searchPathways } from './pathway.js';
+import { checkFirst, roleId } from './pathway-inputs.js';
 import { Track } from './track.js';
 import { Transition, TransitionKind } from './transition.js';
 
@@ -30,12 +32,18 @@ export const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement
         ...rankingArgs(t.arg),
       },
       resolve: async (bridges, args, context, info) => {
-        const { prisma } = context;
-        const start = await prisma.role.findUnique({ where: { slug: args.from }, select: { id: true, trackId: true } });
-        if (!start) throw notFound('role', args.from, 'from');
-        if (start.trackId !== bridges.fromTrack.id)
+        checkFirst(args.first);
+        const snapshot = await context.graph.current();
+        const { index } = snapshot;
+        const from = roleId(index, args.from, 'from');
+        if (index.trackIds[index.roleTrack[index.roleIndexById.get(from)!]!] !== bridges.fromTrack.id)
           throw badInput('from', `"${args.from}" is not on the ${bridges.fromTrack.slug} track.`);
-        return searchPathways(context, info, { ...args, from: start.id, toTrack: bridges.toTrack.id });
+        return searchPathways(context, info, snapshot, {
+          ...args,
+          from,
+          toTrack: bridges.toTrack.id,
+          rankBy: args.rankBy as RankBy,
+        });
       },
     }),
     transitions: t.prismaField({

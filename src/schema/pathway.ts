@@ -1,144 +1,208 @@
 /**
  * Pathways: ranked, constrained multi-step routes between roles, computed by the engine in
- * src/graph and returned with the rows they mention (loaded once per request, not per step).
+ * src/graph from the in-memory index, in words from src/graph/explain.ts, with the database rows
+ * they mention loaded once per request and only when the request selects them.
  */
 import { queryFromInfo } from '@pothos/plugin-prisma';
-import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { Estimate } from '../db/estimates.js';
 import type {
   Certification as CertificationRow,
   Role as RoleRow,
   TrainingProgram as ProgramRow,
   Transition as TransitionRow,
 } from '../generated/prisma/client.js';
+import { explainStep, type Names, summarize, unknownName } from '../graph/explain.js';
 import {
-  type Constraints,
   findPathways,
-  InvalidQueryError,
   type Pathway as EnginePathway,
   type PathwayStep as EngineStep,
-  type Profile,
+  type ProgramTaken,
   type RankBy,
-  type RequirementChoice as EngineChoice,
   reachableRoles,
-  SearchBudgetExceeded,
+  type RequirementChoice as EngineChoice,
+  type RouteUse,
+  type UnknownCost as EngineUnknown,
 } from '../graph/index.js';
 import { builder, type Context } from './builder.js';
 import { Certification } from './certification.js';
-import { badInput, notFound } from './errors.js';
+import { badInput } from './errors.js';
+import {
+  checkFirst,
+  type ConstraintsArg,
+  LearnerProfileInput,
+  PathwayConstraintsInput,
+  type ProfileArg,
+  rankingArgs,
+  resolveConstraints,
+  resolveProfile,
+  roleId,
+  runSearch,
+  type Snapshot,
+  StudyLoad,
+  trackId,
+} from './pathway-inputs.js';
 import { Role } from './role.js';
 import { TrainingProgram } from './training-program.js';
 import { Transition } from './transition.js';
 
-export const PathwayRanking = builder.enumType('PathwayRanking', {
-  description: 'What makes one pathway better than another. Ties fall to the other measures, then to the route.',
-  values: {
-    FASTEST: { description: 'Fewest total months.' },
-    CHEAPEST: { description: 'Fewest total US dollars (training and exam fees).' },
-    FEWEST_NEW_CERTIFICATIONS: { description: 'Fewest certifications to earn along the way.' },
-    FEWEST_STEPS: { description: 'Fewest moves.' },
-  } as const,
-});
+export { rankingArgs } from './pathway-inputs.js';
 
-export const LearnerProfileInput = builder.inputType('LearnerProfileInput', {
-  description: 'What the learner already has; a held certification or completed program is never paid for twice.',
-  fields: (t) => ({
-    heldCertifications: t.stringList({ description: 'Slugs of certifications already held, e.g. ["ccma"].' }),
-    completedPrograms: t.stringList({ description: 'Slugs of training programs already completed.' }),
-    yearsInCurrentRole: t.float({
-      description: 'Years already worked in the starting role; counts toward the first move.',
-    }),
-  }),
-});
-
-export const PathwayConstraintsInput = builder.inputType('PathwayConstraintsInput', {
-  description: 'Limits every returned pathway must respect.',
-  fields: (t) => ({
-    maxSteps: t.int({ description: 'At most this many moves.' }),
-    maxMonths: t.int({ description: 'At most this many months in total.' }),
-    maxCostUsd: t.int({ description: 'At most this many US dollars in total.' }),
-    avoidRoles: t.stringList({ description: 'Slugs of roles the pathway must not pass through or end at.' }),
-    onlyTracks: t.stringList({ description: 'Slugs of tracks every role after the start must be on.' }),
-  }),
-});
-
-type ProfileArg = typeof LearnerProfileInput.$inferInput | null | undefined;
-type ConstraintsArg = typeof PathwayConstraintsInput.$inferInput | null | undefined;
-
-/** The rows a set of pathways mentions, loaded once with what the request selects under them. */
-export type PathwayRows = {
+/** The rows a set of pathways mentions that the request selects, loaded once. */
+type PathwayRows = {
   roles: Map<number, RoleRow>;
   transitions: Map<number, TransitionRow>;
   certifications: Map<number, CertificationRow>;
   programs: Map<number, ProgramRow>;
 };
-type PathwayResult = { pathway: EnginePathway; rows: PathwayRows };
-type StepResult = { step: EngineStep; rows: PathwayRows };
-type ChoiceResult = { choice: EngineChoice; rows: PathwayRows };
+/** What every object of an answer shares: the snapshot searched, its names, the rows loaded. */
+type Shared = { snapshot: Snapshot; names: Names; rows: PathwayRows; load: 'FULL_TIME' | 'PART_TIME' };
+type PathwayResult = { pathway: EnginePathway; shared: Shared };
+type StepResult = { step: EngineStep; shared: Shared };
+type ChoiceResult = { choice: EngineChoice; shared: Shared };
+type RouteResult = { route: RouteUse; shared: Shared };
+type ProgramResult = { taken: ProgramTaken; shared: Shared };
+type UnknownResult = { cost: EngineUnknown; shared: Shared };
 
 const get = <T>(map: Map<number, T>, id: number): T => {
   const row = map.get(id);
   if (!row) throw new Error(`internal: row ${id} was not loaded`);
   return row;
 };
+const dollars = (usd: number) => Math.round(usd);
 
-const years = (months: number) =>
-  months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} months`;
-const usd = (amount: number) => `$${amount.toLocaleString('en-US')}`;
-const list = (items: string[]) =>
-  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-
-/** What a step involves, in words an advisor can read aloud. */
-export function explainStep(step: EngineStep, rows: PathwayRows): string {
-  const from = get(rows.roles, step.fromRoleId).title;
-  const to = get(rows.roles, step.toRoleId).title;
-  const parts: string[] = [];
-  if (step.experienceMonths > 0) parts.push(`work ${years(step.experienceMonths)} as ${from}`);
-  for (const id of step.programsToComplete) {
-    const p = get(rows.programs, id);
-    parts.push(
-      `complete ${p.name} (${years(p.minMonths)}${p.typicalCostUsd != null ? `, about ${usd(p.typicalCostUsd)}` : ''})`,
-    );
-  }
-  for (const choice of step.requirementChoices) {
-    const name = get(rows.certifications, choice.satisfiedBy).acronym;
-    if (choice.alreadyHeld) continue;
-    const alternatives = choice.anyOf
-      .filter((c) => c !== choice.satisfiedBy)
-      .map((c) => get(rows.certifications, c).acronym);
-    parts.push(`earn the ${name}${alternatives.length ? ` (or ${list(alternatives).replace(/ and /, ' or ')})` : ''}`);
-  }
-  const held = step.requirementChoices
-    .filter((c) => c.alreadyHeld)
-    .map((c) => get(rows.certifications, c.satisfiedBy).acronym);
-  const what = parts.length ? `${list(parts)}` : 'no further requirements';
-  const timing =
-    step.months === 0
-      ? 'This can happen right away'
-      : `This takes about ${years(step.months)} (months ${step.startMonth}-${step.endMonth})`;
-  const cost = step.costUsd > 0 ? ` and costs about ${usd(step.costUsd)}` : '';
-  return (
-    `To move from ${from} to ${to}: ${what}.` +
-    (held.length ? ` Already held: ${list(held)}.` : '') +
-    ` ${timing}${cost}.`
-  );
+/** The names pathways' words use, from the snapshot: no database read. */
+function namesOf(snapshot: Snapshot): Names {
+  const { names, programEstimates, feeEstimates } = snapshot;
+  const need = <T>(map: ReadonlyMap<number, T>, id: number, what: string): T => {
+    const v = map.get(id);
+    if (v === undefined) throw new Error(`internal: no ${what} ${id} in the snapshot`);
+    return v;
+  };
+  return {
+    role: (id) => {
+      const r = need(names.roles, id, 'role');
+      return { title: r.title, track: need(names.tracks, r.trackId, 'track').name };
+    },
+    certification: (id) => need(names.certifications, id, 'certification'),
+    program: (id) => need(names.programs, id, 'program'),
+    estimateBasis: (cost) => estimateOf(programEstimates, feeEstimates, cost)?.basis,
+  };
 }
 
-/** The whole pathway in one paragraph. */
-export function summarize(pathway: EnginePathway, rows: PathwayRows): string {
-  const route = pathway.roleIds.map((id) => get(rows.roles, id).title).join(' → ');
-  const earn = pathway.certificationsToEarn.map((id) => get(rows.certifications, id).acronym);
-  const sentences = [
-    `${route}: ${pathway.stepCount} move${pathway.stepCount === 1 ? '' : 's'} over about ${years(pathway.totalMonths)}` +
-      `${pathway.totalCostUsd > 0 ? `, costing about ${usd(pathway.totalCostUsd)} in training and exam fees` : ''}` +
-      `${pathway.costIncludesUnknowns ? ' (some costs are unknown and not counted)' : ''}.`,
-    earn.length ? `Certifications to earn: ${list(earn)}.` : 'No new certifications are needed.',
-  ];
-  if (pathway.crossesTracks) {
-    const tracks = [...new Set(pathway.roleIds.map((id) => get(rows.roles, id).trackId))];
-    sentences.push(`It crosses tracks (${tracks.length} tracks along the way).`);
-  }
-  return sentences.join(' ');
+function estimateOf(
+  programs: ReadonlyMap<number, Estimate>,
+  fees: ReadonlyMap<number, Estimate>,
+  cost: EngineUnknown,
+): Estimate | undefined {
+  return (cost.kind === 'PROGRAM' ? programs : fees).get(cost.id);
 }
+
+const MoveBasis = builder.enumType('MoveBasis', {
+  description: 'Where a move and its requirements come from.',
+  values: {
+    CURATED: { description: 'A move the curated dataset describes, from its cited sources.' },
+    ESTIMATED: {
+      description: 'A move estimated from O*NET related occupations and BLS education and training data.',
+    },
+  } as const,
+});
+
+const UnknownCostKind = builder.enumType('UnknownCostKind', {
+  description: 'What kind of cost is unknown.',
+  values: {
+    TUITION: { description: 'A training program’s tuition.' },
+    EXAM_FEE: { description: 'A certification’s exam fee or a licence’s fee.' },
+  } as const,
+});
+
+const UnknownCostRef = builder.objectRef<UnknownResult>('UnknownCost').implement({
+  description:
+    'A cost no source gives. It is never counted as known dollars; its documented estimate (when there is one) is used only to rank pathways and to check maxCostUsd.',
+  fields: (t) => ({
+    kind: t.field({
+      type: UnknownCostKind,
+      description: 'Tuition or a fee.',
+      resolve: ({ cost }) => (cost.kind === 'PROGRAM' ? 'TUITION' : 'EXAM_FEE'),
+    }),
+    description: t.string({
+      description: 'What is unknown, in words ("the tuition of the associate degree in nursing").',
+      resolve: ({ cost, shared }) => unknownName(shared.names, cost),
+    }),
+    program: t.field({
+      type: TrainingProgram,
+      nullable: true,
+      description: 'The program whose tuition is unknown.',
+      resolve: ({ cost, shared }) => (cost.kind === 'PROGRAM' ? get(shared.rows.programs, cost.id) : null),
+    }),
+    certification: t.field({
+      type: Certification,
+      nullable: true,
+      description: 'The certification or licence whose fee is unknown.',
+      resolve: ({ cost, shared }) => (cost.kind === 'EXAM' ? get(shared.rows.certifications, cost.id) : null),
+    }),
+    estimateUsd: t.int({
+      nullable: true,
+      description: 'The estimate used for ranking, in US dollars; null when there is none.',
+      resolve: ({ cost }) => (cost.estimateUsd === null ? null : dollars(cost.estimateUsd)),
+    }),
+    estimateBasis: t.string({
+      nullable: true,
+      description: 'How the estimate was made (docs/cost-model.md).',
+      resolve: ({ cost, shared }) =>
+        estimateOf(shared.snapshot.programEstimates, shared.snapshot.feeEstimates, cost)?.basis ?? null,
+    }),
+  }),
+});
+
+const EligibilityRouteKind = builder.enumType('EligibilityRouteKind', {
+  description: 'How a certification was made eligible to earn.',
+  values: {
+    NO_PREREQUISITE: { description: 'The certification has no prerequisite.' },
+    PROGRAM: { description: 'By completing a training program.' },
+    WORK_EXPERIENCE: { description: 'By months of work experience.' },
+    CERTIFICATION: { description: 'By holding another certification (a licence after its exam).' },
+  } as const,
+});
+
+const EligibilityRouteRef = builder.objectRef<RouteResult>('EligibilityRouteTaken').implement({
+  description: 'The eligibility route a pathway takes to earn a certification: its time and cost are in the step.',
+  fields: (t) => ({
+    kind: t.field({
+      type: EligibilityRouteKind,
+      description: 'What kind of route.',
+      resolve: ({ route }) =>
+        route.kind === 'OPEN' ? 'NO_PREREQUISITE' : route.kind === 'EXPERIENCE' ? 'WORK_EXPERIENCE' : route.kind,
+    }),
+    alreadyMet: t.boolean({
+      description: 'True when the learner met it before the step (a program completed, enough months worked).',
+      resolve: ({ route }) =>
+        route.kind === 'OPEN' || route.kind === 'CERTIFICATION' ? true : route.alreadyMet,
+    }),
+    program: t.field({
+      type: TrainingProgram,
+      nullable: true,
+      description: 'The program of a PROGRAM route.',
+      resolve: ({ route, shared }) => (route.kind === 'PROGRAM' ? get(shared.rows.programs, route.programId) : null),
+    }),
+    experienceMonths: t.int({
+      nullable: true,
+      description: 'The months of work a WORK_EXPERIENCE route asks for.',
+      resolve: ({ route }) => (route.kind === 'EXPERIENCE' ? route.months : null),
+    }),
+    waitMonths: t.int({
+      description: 'Months of further work the step spends to meet the route (0 when already met).',
+      resolve: ({ route }) => (route.kind === 'EXPERIENCE' ? route.waitMonths : 0),
+    }),
+    certification: t.field({
+      type: Certification,
+      nullable: true,
+      description: 'The certification a CERTIFICATION route asks to hold.',
+      resolve: ({ route, shared }) =>
+        route.kind === 'CERTIFICATION' ? get(shared.rows.certifications, route.certificationId) : null,
+    }),
+  }),
+});
 
 const RequirementChoiceRef = builder.objectRef<ChoiceResult>('RequirementChoice').implement({
   description: 'One requirement group of a step, and the certification chosen to satisfy it on this pathway.',
@@ -146,40 +210,83 @@ const RequirementChoiceRef = builder.objectRef<ChoiceResult>('RequirementChoice'
     anyOf: t.field({
       type: [Certification],
       description: 'The group’s alternatives, cheapest exam first.',
-      resolve: ({ choice, rows }) => choice.anyOf.map((id) => get(rows.certifications, id)),
+      resolve: ({ choice, shared }) => choice.anyOf.map((id) => get(shared.rows.certifications, id)),
     }),
     satisfiedBy: t.field({
       type: Certification,
       description: 'The certification that satisfies the group on this pathway.',
-      resolve: ({ choice, rows }) => get(rows.certifications, choice.satisfiedBy),
+      resolve: ({ choice, shared }) => get(shared.rows.certifications, choice.satisfiedBy),
     }),
     alreadyHeld: t.boolean({
-      description: 'True when it was held before this step (from the profile or an earlier step).',
+      description: 'True when it was held before this step (from the profile, the starting role or an earlier step).',
       resolve: ({ choice }) => choice.alreadyHeld,
+    }),
+    route: t.field({
+      type: EligibilityRouteRef,
+      nullable: true,
+      description: 'How it is made eligible when earned on this step; null when already held.',
+      resolve: ({ choice, shared }) => (choice.route === null ? null : { route: choice.route, shared }),
     }),
   }),
 });
 
+const ProgramReason = builder.enumType('ProgramReason', {
+  description: 'Why a step completes a program.',
+  values: {
+    TRAINING: { description: 'The move requires it.' },
+    PREREQUISITE: { description: 'Another program on the step requires it first.' },
+    ELIGIBILITY: { description: 'It is the eligibility route of a certification the step earns.' },
+  } as const,
+});
+
+const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').implement({
+  description: 'A program a step completes, with the months and cost counted for it.',
+  fields: (t) => ({
+    program: t.field({
+      type: TrainingProgram,
+      description: 'The program.',
+      resolve: ({ taken, shared }) => get(shared.rows.programs, taken.programId),
+    }),
+    reason: t.field({ type: ProgramReason, description: 'Why the step completes it.', resolve: ({ taken }) => taken.reason }),
+    months: t.int({ description: 'Months counted, at the study load assumed.', resolve: ({ taken }) => taken.months }),
+    costUsd: t.int({
+      nullable: true,
+      description: 'Typical cost in US dollars; null when no source gives it (see the pathway’s unknownCosts).',
+      resolve: ({ taken }) => (taken.costKnown ? dollars(taken.costUsd) : null),
+    }),
+  }),
+});
+
+/** A total in whole dollars, or null when any part of it is unknown. */
+const knownTotal = (usd: number, unknown: readonly EngineUnknown[], kind?: EngineUnknown['kind']) =>
+  unknown.some((u) => kind === undefined || u.kind === kind) ? null : dollars(usd);
+
 const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
   description: 'One move of a pathway, with when it happens and what its months and dollars are made of.',
   fields: (t) => ({
+    basis: t.field({
+      type: MoveBasis,
+      description: 'Whether the move is curated or estimated.',
+      resolve: ({ step }) => (step.estimated ? 'ESTIMATED' : 'CURATED'),
+    }),
     transition: t.field({
       type: Transition,
-      description: 'The move.',
-      resolve: ({ step, rows }) => get(rows.transitions, step.transitionId),
+      nullable: true,
+      description: 'The curated move; null for an estimated one.',
+      resolve: ({ step, shared }) => (step.estimated ? null : get(shared.rows.transitions, step.transitionId)),
     }),
     from: t.field({
       type: Role,
       description: 'The role the step starts from.',
-      resolve: ({ step, rows }) => get(rows.roles, step.fromRoleId),
+      resolve: ({ step, shared }) => get(shared.rows.roles, step.fromRoleId),
     }),
     to: t.field({
       type: Role,
       description: 'The role the step leads to.',
-      resolve: ({ step, rows }) => get(rows.roles, step.toRoleId),
+      resolve: ({ step, shared }) => get(shared.rows.roles, step.toRoleId),
     }),
     crossesTracks: t.boolean({
-      description: 'True when the step changes track.',
+      description: 'True when the step leaves one track for another (a move into or out of the hybrid track is not a crossing).',
       resolve: ({ step }) => step.crossesTracks,
     }),
     startMonth: t.int({
@@ -188,91 +295,143 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
     }),
     endMonth: t.int({ description: 'Month the step is complete.', resolve: ({ step }) => step.endMonth }),
     months: t.int({
-      description: 'Months the step takes: experience, then training.',
+      description: 'Months the step takes: experience, then training, then any wait for an eligibility route.',
       resolve: ({ step }) => step.months,
     }),
     experienceMonths: t.int({
-      description: 'Months of experience still to gain in the starting role.',
+      description: 'Months of experience the move asks for in the starting role, still to gain.',
       resolve: ({ step }) => step.experienceMonths,
     }),
     trainingMonths: t.int({
-      description: 'Months of required training not yet completed, at its shortest typical length.',
+      description:
+        'Months of programs the step completes (the move’s training, their prerequisites and eligibility routes), at the study load assumed.',
       resolve: ({ step }) => step.trainingMonths,
     }),
+    eligibilityWaitMonths: t.int({
+      description: 'Months of further work to meet a certification’s work-experience route.',
+      resolve: ({ step }) => step.eligibilityWaitMonths,
+    }),
     costUsd: t.int({
-      description: 'US dollars the step costs: training, then exam fees.',
-      resolve: ({ step }) => step.costUsd,
+      nullable: true,
+      description: 'US dollars the step costs (training and exam fees); null when any part is unknown.',
+      resolve: ({ step }) => knownTotal(step.costUsd, step.unknownCosts),
+    }),
+    knownCostUsd: t.int({
+      description: 'The part of the step’s cost that sources give, in US dollars.',
+      resolve: ({ step }) => dollars(step.knownCostUsd),
     }),
     trainingCostUsd: t.int({
-      description: 'Typical cost of the training to complete.',
-      resolve: ({ step }) => step.trainingCostUsd,
+      nullable: true,
+      description: 'Typical cost of the programs completed; null when any of them is unknown.',
+      resolve: ({ step }) => knownTotal(step.trainingCostUsd, step.unknownCosts, 'PROGRAM'),
     }),
     examFeesUsd: t.int({
-      description: 'Exam fees of the certifications to earn.',
-      resolve: ({ step }) => step.examFeesUsd,
+      nullable: true,
+      description: 'Fees of the certifications earned; null when any of them is unknown.',
+      resolve: ({ step }) => knownTotal(step.examFeesUsd, step.unknownCosts, 'EXAM'),
+    }),
+    unknownCosts: t.field({
+      type: [UnknownCostRef],
+      description: 'The parts of the step’s cost no source gives.',
+      resolve: ({ step, shared }) => step.unknownCosts.map((cost) => ({ cost, shared })),
     }),
     certificationsToEarn: t.field({
       type: [Certification],
-      description: 'Certifications earned on this step.',
-      resolve: ({ step, rows }) => step.certificationsToEarn.map((id) => get(rows.certifications, id)),
+      description: 'Certifications and licences earned on this step, in order.',
+      resolve: ({ step, shared }) => step.certificationsToEarn.map((id) => get(shared.rows.certifications, id)),
     }),
     training: t.field({
       type: [TrainingProgram],
-      description: 'Training completed on this step (required and not already completed).',
-      resolve: ({ step, rows }) => step.programsToComplete.map((id) => get(rows.programs, id)),
+      description: 'Programs completed on this step, in order (see `programs` for why and at what cost).',
+      resolve: ({ step, shared }) => step.programsToComplete.map((id) => get(shared.rows.programs, id)),
+    }),
+    programs: t.field({
+      type: [ProgramOnStepRef],
+      description: 'Programs completed on this step, in order, with why, how long and what they cost.',
+      resolve: ({ step, shared }) => step.programs.map((taken) => ({ taken, shared })),
     }),
     requirements: t.field({
       type: [RequirementChoiceRef],
       description: 'Every requirement group of the move, with the certification that satisfies it.',
-      resolve: ({ step, rows }) => step.requirementChoices.map((choice) => ({ choice, rows })),
+      resolve: ({ step, shared }) => step.requirementChoices.map((choice) => ({ choice, shared })),
     }),
     explanation: t.string({
       description: 'What the step involves, in a sentence or two an advisor can read aloud.',
-      resolve: ({ step, rows }) => explainStep(step, rows),
+      resolve: ({ step, shared }) => explainStep(step, shared.names, shared.load),
     }),
   }),
 });
 
 export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement({
-  description: 'A route from one role to another: its moves, how long it takes, what it costs and what must be earned.',
+  description:
+    'A route from one role to another: its moves, how long it takes, what it costs (known and unknown parts apart) and what must be earned.',
   fields: (t) => ({
     steps: t.field({
       type: [PathwayStepRef],
       description: 'The moves, in order.',
-      resolve: ({ pathway, rows }) => pathway.steps.map((step) => ({ step, rows })),
+      resolve: ({ pathway, shared }) => pathway.steps.map((step) => ({ step, shared })),
     }),
     roles: t.field({
       type: [Role],
       description: 'The start role, then the role each move leads to.',
-      resolve: ({ pathway, rows }) => pathway.roleIds.map((id) => get(rows.roles, id)),
+      resolve: ({ pathway, shared }) => pathway.roleIds.map((id) => get(shared.rows.roles, id)),
     }),
     totalMonths: t.int({ description: 'Months from start to finish.', resolve: ({ pathway }) => pathway.totalMonths }),
     totalCostUsd: t.int({
-      description: 'US dollars in training and exam fees.',
-      resolve: ({ pathway }) => pathway.totalCostUsd,
+      nullable: true,
+      description: 'US dollars in training and exam fees; null when any part is unknown (see knownCostUsd and unknownCosts).',
+      resolve: ({ pathway }) => knownTotal(pathway.totalCostUsd, pathway.unknownCosts),
+    }),
+    knownCostUsd: t.int({
+      description: 'The part of the cost that sources give, in US dollars: the full cost when nothing is unknown.',
+      resolve: ({ pathway }) => dollars(pathway.knownCostUsd),
+    }),
+    estimatedCostUsd: t.int({
+      description:
+        'Known costs plus the documented estimates of unknown ones: what CHEAPEST ranks by. An estimate, not a quote.',
+      resolve: ({ pathway }) => dollars(pathway.totalCostUsd),
     }),
     totalTrainingCostUsd: t.int({
-      description: 'Of which training.',
-      resolve: ({ pathway }) => pathway.totalTrainingCostUsd,
+      nullable: true,
+      description: 'Of the cost, training; null when any tuition is unknown.',
+      resolve: ({ pathway }) => knownTotal(pathway.totalTrainingCostUsd, pathway.unknownCosts, 'PROGRAM'),
     }),
-    totalExamFeesUsd: t.int({ description: 'Of which exam fees.', resolve: ({ pathway }) => pathway.totalExamFeesUsd }),
+    totalExamFeesUsd: t.int({
+      nullable: true,
+      description: 'Of the cost, exam and licence fees; null when any fee is unknown.',
+      resolve: ({ pathway }) => knownTotal(pathway.totalExamFeesUsd, pathway.unknownCosts, 'EXAM'),
+    }),
     costIncludesUnknowns: t.boolean({
-      description: 'True when a program cost or exam fee on the route is unknown and counted as 0.',
+      description: 'True when some part of the cost is unknown (listed in unknownCosts).',
       resolve: ({ pathway }) => pathway.costIncludesUnknowns,
+    }),
+    unknownCosts: t.field({
+      type: [UnknownCostRef],
+      description: 'Every part of the cost no source gives.',
+      resolve: ({ pathway, shared }) => pathway.unknownCosts.map((cost) => ({ cost, shared })),
     }),
     certificationsToEarn: t.field({
       type: [Certification],
-      description: 'Every certification to earn along the way, in order.',
-      resolve: ({ pathway, rows }) => pathway.certificationsToEarn.map((id) => get(rows.certifications, id)),
+      description: 'Every certification and licence to earn along the way, in order.',
+      resolve: ({ pathway, shared }) => pathway.certificationsToEarn.map((id) => get(shared.rows.certifications, id)),
     }),
     stepCount: t.int({ description: 'Number of moves.', resolve: ({ pathway }) => pathway.stepCount }),
+    estimatedSteps: t.int({
+      description: 'How many of the moves are estimated rather than curated.',
+      resolve: ({ pathway }) => pathway.estimatedSteps,
+    }),
     crossesTracks: t.boolean({
-      description: 'True when any move changes track.',
+      description: 'True when some move leaves one track for another.',
       resolve: ({ pathway }) => pathway.crossesTracks,
     }),
+    studyLoad: t.field({
+      type: StudyLoad,
+      description: 'The study load assumed for every program’s months.',
+      resolve: ({ pathway }) => pathway.studyLoad,
+    }),
     summary: t.string({
-      description: 'The pathway in one paragraph.',
-      resolve: ({ pathway, rows }) => summarize(pathway, rows),
+      description: 'The pathway in one paragraph an advisor can read aloud.',
+      resolve: ({ pathway, shared }) => summarize(pathway, shared.names),
     }),
   }),
 });
@@ -282,13 +441,13 @@ type ReachableResult = {
   earliestMonth: number;
   stepCount: number;
   pathway: EnginePathway;
-  rows: PathwayRows;
+  shared: Shared;
 };
 
 const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').implement({
   description: 'A role within reach, with the earliest month it can be reached and the pathway that gets there then.',
   fields: (t) => ({
-    role: t.field({ type: Role, description: 'The role.', resolve: (r) => get(r.rows.roles, r.roleId) }),
+    role: t.field({ type: Role, description: 'The role.', resolve: (r) => get(r.shared.rows.roles, r.roleId) }),
     earliestMonth: t.int({
       description: 'The earliest month the role can be reached.',
       resolve: (r) => r.earliestMonth,
@@ -297,93 +456,41 @@ const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').imp
     pathway: t.field({
       type: PathwayRef,
       description: 'The pathway reaching the role earliest (fewest moves among equals).',
-      resolve: (r) => ({ pathway: r.pathway, rows: r.rows }),
+      resolve: (r) => ({ pathway: r.pathway, shared: r.shared }),
     }),
   }),
 });
 
-// ---- resolving arguments ------------------------------------------------------------------
-
-type Db = Context['prisma'];
-
-async function idsBySlug(
-  find: (slugs: string[]) => Promise<{ id: number; slug: string }[]>,
-  slugs: readonly string[],
-  what: string,
-  argument: string,
-): Promise<number[]> {
-  if (slugs.length === 0) return [];
-  const rows = await find([...new Set(slugs)]);
-  const ids = new Map(rows.map((r) => [r.slug, r.id]));
-  const missing = slugs.filter((s) => !ids.has(s));
-  if (missing.length) throw notFound(what, missing.join('", "'), argument);
-  return slugs.map((s) => ids.get(s)!);
-}
-
-const select = { select: { id: true, slug: true } } as const;
-export const roleIds = (db: Db, slugs: readonly string[], argument: string) =>
-  idsBySlug((s) => db.role.findMany({ where: { slug: { in: s } }, ...select }), slugs, 'role', argument);
-export const trackIds = (db: Db, slugs: readonly string[], argument: string) =>
-  idsBySlug((s) => db.track.findMany({ where: { slug: { in: s } }, ...select }), slugs, 'track', argument);
-
-export async function resolveProfile(db: Db, profile: ProfileArg): Promise<Profile | undefined> {
-  if (!profile) return undefined;
-  if (profile.yearsInCurrentRole != null && !(profile.yearsInCurrentRole >= 0))
-    throw badInput('profile.yearsInCurrentRole', 'must not be negative.');
-  return {
-    heldCertifications: await idsBySlug(
-      (s) => db.certification.findMany({ where: { slug: { in: s } }, ...select }),
-      profile.heldCertifications ?? [],
-      'certification',
-      'profile.heldCertifications',
-    ),
-    completedPrograms: await idsBySlug(
-      (s) => db.trainingProgram.findMany({ where: { slug: { in: s } }, ...select }),
-      profile.completedPrograms ?? [],
-      'training program',
-      'profile.completedPrograms',
-    ),
-    yearsInCurrentRole: profile.yearsInCurrentRole ?? 0,
-  };
-}
-
-export async function resolveConstraints(db: Db, c: ConstraintsArg): Promise<Constraints | undefined> {
-  if (!c) return undefined;
-  for (const name of ['maxSteps', 'maxMonths', 'maxCostUsd'] as const) {
-    const value = c[name];
-    if (value != null && value < 0) throw badInput(`constraints.${name}`, `must not be negative (got ${value}).`);
-  }
-  return {
-    maxSteps: c.maxSteps ?? undefined,
-    maxMonths: c.maxMonths ?? undefined,
-    maxCostUsd: c.maxCostUsd ?? undefined,
-    avoidRoles: await roleIds(db, c.avoidRoles ?? [], 'constraints.avoidRoles'),
-    onlyTracks: c.onlyTracks ? await trackIds(db, c.onlyTracks, 'constraints.onlyTracks') : undefined,
-  };
-}
-
-/** Runs an engine search, turning its errors into client errors with codes. */
-export function runSearch<T>(search: () => T): T {
-  try {
-    return search();
-  } catch (error) {
-    if (error instanceof SearchBudgetExceeded)
-      throw new GraphQLError(error.message, {
-        extensions: { code: 'SEARCH_BUDGET_EXCEEDED', workBudget: error.workBudget },
-      });
-    if (error instanceof InvalidQueryError)
-      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
-    throw error;
-  }
-}
+// ---- loading the rows the request selects ----------------------------------------------------
 
 type Path = readonly string[];
 
+/** Whether the request selects anything below `path` (relative to the current field). */
+function selects(info: GraphQLResolveInfo, path: Path): boolean {
+  const walk = (set: SelectionSetNode | undefined, depth: number): boolean => {
+    if (set === undefined) return false;
+    for (const sel of set.selections) {
+      if (sel.kind === 'Field') {
+        if (sel.name.value !== path[depth]) continue;
+        if (depth === path.length - 1) return true;
+        if (walk(sel.selectionSet, depth + 1)) return true;
+      } else if (sel.kind === 'InlineFragment') {
+        if (walk(sel.selectionSet, depth)) return true;
+      } else {
+        const fragment = info.fragments[sel.name.value];
+        if (fragment && walk(fragment.selectionSet, depth)) return true;
+      }
+    }
+    return false;
+  };
+  return info.fieldNodes.some((node: FieldNode) => walk(node.selectionSet, 0));
+}
+
 /**
- * Loads every row the pathways mention in one query per table, with the nested selections the
- * request makes under them (`prefix` is where the pathways sit relative to the current field).
+ * Loads every row the pathways mention that the request selects, one query per table, with the
+ * nested selections the request makes under them (`prefix`: where the pathways sit below the field).
  */
-export async function loadRows(
+async function loadRows(
   context: Context,
   info: GraphQLResolveInfo,
   pathways: EnginePathway[],
@@ -392,74 +499,102 @@ export async function loadRows(
   extraRolePaths: Path[] = [],
 ): Promise<PathwayRows> {
   const at = (...paths: Path[]) => paths.map((p) => [...prefix, ...p]);
-  const plan = (typeName: 'Role' | 'Transition' | 'Certification' | 'TrainingProgram', paths: string[][]) =>
-    queryFromInfo({ context, info, typeName, paths }) as { include?: object };
+  const plan = (typeName: 'Role' | 'Transition' | 'Certification' | 'TrainingProgram', paths: string[][]) => ({
+    paths,
+    wanted: paths.some((p) => selects(info, p)),
+    query: () => queryFromInfo({ context, info, typeName, paths }) as { include?: object },
+  });
   const steps = pathways.flatMap((p) => p.steps);
-  const roleIds = [...new Set([...pathways.flatMap((p) => p.roleIds), ...extraRoleIds])];
-  const transitionIds = [...new Set(steps.map((s) => s.transitionId))];
-  const certIds = [...new Set(steps.flatMap((s) => s.requirementChoices.flatMap((c) => c.anyOf)))];
-  const programIds = [...new Set(steps.flatMap((s) => s.programsToComplete))];
+  const unknown = [...pathways.flatMap((p) => p.unknownCosts), ...steps.flatMap((s) => s.unknownCosts)];
+  const routes = steps.flatMap((s) => s.requirementChoices.flatMap((c) => (c.route ? [c.route] : [])));
+  const roles = plan('Role', [
+    ...at(['roles'], ['steps', 'from'], ['steps', 'to']),
+    ...extraRolePaths.map((p) => [...p]),
+  ]);
+  const transitions = plan('Transition', at(['steps', 'transition']));
+  const certifications = plan(
+    'Certification',
+    at(
+      ['certificationsToEarn'],
+      ['steps', 'certificationsToEarn'],
+      ['steps', 'requirements', 'anyOf'],
+      ['steps', 'requirements', 'satisfiedBy'],
+      ['steps', 'requirements', 'route', 'certification'],
+      ['unknownCosts', 'certification'],
+      ['steps', 'unknownCosts', 'certification'],
+    ),
+  );
+  const programs = plan(
+    'TrainingProgram',
+    at(
+      ['steps', 'training'],
+      ['steps', 'programs', 'program'],
+      ['steps', 'requirements', 'route', 'program'],
+      ['unknownCosts', 'program'],
+      ['steps', 'unknownCosts', 'program'],
+    ),
+  );
+  const ids = (values: number[]) => [...new Set(values)];
   const { prisma } = context;
-  const [roles, transitions, certifications, programs] = [
-    await prisma.role.findMany({
-      where: { id: { in: roleIds } },
-      ...plan('Role', [...at(['roles'], ['steps', 'from'], ['steps', 'to']), ...extraRolePaths.map((p) => [...p])]),
-    }),
-    await prisma.transition.findMany({
-      where: { id: { in: transitionIds } },
-      ...plan('Transition', at(['steps', 'transition'])),
-    }),
-    await prisma.certification.findMany({
-      where: { id: { in: certIds } },
-      ...plan(
-        'Certification',
-        at(
-          ['certificationsToEarn'],
-          ['steps', 'certificationsToEarn'],
-          ['steps', 'requirements', 'anyOf'],
-          ['steps', 'requirements', 'satisfiedBy'],
-        ),
-      ),
-    }),
-    await prisma.trainingProgram.findMany({
-      where: { id: { in: programIds } },
-      ...plan('TrainingProgram', at(['steps', 'training'])),
-    }),
-  ];
+  // One query at a time: they may share a single connection.
   const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
   return {
-    roles: byId(roles),
-    transitions: byId(transitions),
-    certifications: byId(certifications),
-    programs: byId(programs),
+    roles: byId(
+      roles.wanted
+        ? await prisma.role.findMany({
+            where: { id: { in: ids([...pathways.flatMap((p) => p.roleIds), ...extraRoleIds]) } },
+            ...roles.query(),
+          })
+        : [],
+    ),
+    transitions: byId(
+      transitions.wanted
+        ? await prisma.transition.findMany({
+            where: { id: { in: ids(steps.filter((s) => !s.estimated).map((s) => s.transitionId)) } },
+            ...transitions.query(),
+          })
+        : [],
+    ),
+    certifications: byId(
+      certifications.wanted
+        ? await prisma.certification.findMany({
+            where: {
+              id: {
+                in: ids([
+                  ...steps.flatMap((s) => [...s.certificationsToEarn, ...s.requirementChoices.flatMap((c) => c.anyOf)]),
+                  ...routes.flatMap((r) => (r.kind === 'CERTIFICATION' ? [r.certificationId] : [])),
+                  ...unknown.flatMap((u) => (u.kind === 'EXAM' ? [u.id] : [])),
+                ]),
+              },
+            },
+            ...certifications.query(),
+          })
+        : [],
+    ),
+    programs: byId(
+      programs.wanted
+        ? await prisma.trainingProgram.findMany({
+            where: {
+              id: {
+                in: ids([
+                  ...steps.flatMap((s) => s.programsToComplete),
+                  ...routes.flatMap((r) => (r.kind === 'PROGRAM' ? [r.programId] : [])),
+                  ...unknown.flatMap((u) => (u.kind === 'PROGRAM' ? [u.id] : [])),
+                ]),
+              },
+            },
+            ...programs.query(),
+          })
+        : [],
+    ),
   };
 }
-
-export const MAX_PATHWAYS = 10;
-
-type ArgBuilder = Parameters<Parameters<typeof builder.queryFields>[0]>[0]['arg'];
-
-/** The arguments every pathway search takes: how many, ranked how, for whom, within what limits. */
-export const rankingArgs = (arg: ArgBuilder) => ({
-  first: arg.int({
-    required: true,
-    defaultValue: 3,
-    description: `How many pathways, best first (1 to ${MAX_PATHWAYS}). @default 3`,
-  }),
-  rankBy: arg({
-    type: PathwayRanking,
-    required: true,
-    defaultValue: 'FASTEST',
-    description: 'What "best" means. @default FASTEST',
-  }),
-  profile: arg({ type: LearnerProfileInput, description: 'What the learner already holds.' }),
-  constraints: arg({ type: PathwayConstraintsInput, description: 'Limits every pathway must respect.' }),
-});
 
 /** Validates the shared pathway arguments, runs the search and loads what the results mention. */
 export async function searchPathways(
   context: Context,
   info: GraphQLResolveInfo,
+  snapshot: Snapshot,
   query: {
     from: number;
     to?: number;
@@ -468,13 +603,12 @@ export async function searchPathways(
     rankBy: RankBy;
     profile?: ProfileArg;
     constraints?: ConstraintsArg;
+    includeEstimated: boolean;
   },
 ): Promise<PathwayResult[]> {
-  if (query.first < 1 || query.first > MAX_PATHWAYS)
-    throw badInput('first', `must be between 1 and ${MAX_PATHWAYS} (got ${query.first}).`);
-  const profile = await resolveProfile(context.prisma, query.profile);
-  const constraints = await resolveConstraints(context.prisma, query.constraints);
-  const { index } = await context.graph.current();
+  const { index } = snapshot;
+  const profile = resolveProfile(index, query.profile);
+  const constraints = resolveConstraints(index, query.constraints);
   const found = runSearch(() =>
     findPathways(index, {
       from: query.from,
@@ -484,10 +618,16 @@ export async function searchPathways(
       rankBy: query.rankBy,
       profile,
       constraints,
+      includeEstimated: query.includeEstimated,
     }),
   );
-  const rows = await loadRows(context, info, found, []);
-  return found.map((pathway) => ({ pathway, rows }));
+  const shared: Shared = {
+    snapshot,
+    names: namesOf(snapshot),
+    rows: await loadRows(context, info, found, []),
+    load: profile?.studyLoad ?? 'FULL_TIME',
+  };
+  return found.map((pathway) => ({ pathway, shared }));
 }
 
 builder.queryFields((t) => ({
@@ -504,12 +644,15 @@ builder.queryFields((t) => ({
       ...rankingArgs(t.arg),
     },
     resolve: async (_root, args, context, info) => {
-      const { prisma } = context;
+      checkFirst(args.first);
       if ((args.to == null) === (args.toTrack == null)) throw badInput('to', 'give exactly one of "to" and "toTrack".');
-      const [from] = await roleIds(prisma, [args.from], 'from');
-      const to = args.to != null ? (await roleIds(prisma, [args.to], 'to'))[0] : undefined;
-      const toTrack = args.toTrack != null ? (await trackIds(prisma, [args.toTrack], 'toTrack'))[0] : undefined;
-      return searchPathways(context, info, { ...args, from: from!, to, toTrack, rankBy: args.rankBy as RankBy });
+      const snapshot = await context.graph.current();
+      const { index } = snapshot;
+      const from = roleId(index, args.from, 'from');
+      const to = args.to != null ? roleId(index, args.to, 'to') : undefined;
+      if (to === from) throw badInput('to', `must differ from "from" (both are "${args.from}").`);
+      const toTrack = args.toTrack != null ? trackId(index, args.toTrack, 'toTrack') : undefined;
+      return searchPathways(context, info, snapshot, { ...args, from, to, toTrack, rankBy: args.rankBy as RankBy });
     },
   }),
   reachableRoles: t.field({
@@ -521,26 +664,42 @@ builder.queryFields((t) => ({
       withinMonths: t.arg.int({ required: true, description: 'The horizon in months (0 to 600).' }),
       profile: t.arg({ type: LearnerProfileInput, description: 'What the learner already holds.' }),
       constraints: t.arg({ type: PathwayConstraintsInput, description: 'Limits every pathway must respect.' }),
+      includeEstimated: t.arg.boolean({
+        required: true,
+        defaultValue: false,
+        description: 'Also use moves estimated from O*NET and BLS data. @default false',
+      }),
     },
     resolve: async (_root, args, context, info) => {
-      const { prisma } = context;
       if (args.withinMonths < 0 || args.withinMonths > 600)
         throw badInput('withinMonths', `must be between 0 and 600 (got ${args.withinMonths}).`);
-      const [from] = await roleIds(prisma, [args.from], 'from');
-      const profile = await resolveProfile(prisma, args.profile);
-      const constraints = await resolveConstraints(prisma, args.constraints);
-      const { index } = await context.graph.current();
+      const snapshot = await context.graph.current();
+      const { index } = snapshot;
+      const from = roleId(index, args.from, 'from');
+      const profile = resolveProfile(index, args.profile);
+      const constraints = resolveConstraints(index, args.constraints);
       const reached = runSearch(() =>
-        reachableRoles(index, { from: from!, withinMonths: args.withinMonths, profile, constraints }),
+        reachableRoles(index, {
+          from,
+          withinMonths: args.withinMonths,
+          profile,
+          constraints,
+          includeEstimated: args.includeEstimated,
+        }),
       );
       const pathways = reached.map((r) => r.pathway());
-      const rows = await loadRows(context, info, pathways, ['pathway'], [], [['role']]);
+      const shared: Shared = {
+        snapshot,
+        names: namesOf(snapshot),
+        rows: await loadRows(context, info, pathways, ['pathway'], reached.map((r) => r.roleId), [['role']]),
+        load: profile?.studyLoad ?? 'FULL_TIME',
+      };
       return reached.map((r, i) => ({
         roleId: r.roleId,
         earliestMonth: r.earliestMonth,
         stepCount: r.stepCount,
         pathway: pathways[i]!,
-        rows,
+        shared,
       }));
     },
   }),

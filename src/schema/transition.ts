@@ -43,9 +43,14 @@ export const Transition = builder.prismaNode('Transition', {
     to: t.relation('toRole', { description: 'The role the move leads to.' }),
     kind: t.expose('kind', { type: TransitionKind, description: 'What kind of move it is.' }),
     crossesTracks: t.boolean({
-      description: 'True when the two roles are on different tracks.',
-      select: { fromRole: { select: { trackId: true } }, toRole: { select: { trackId: true } } },
-      resolve: (tr) => tr.fromRole.trackId !== tr.toRole.trackId,
+      description:
+        'True when the move leaves one track for another; a move into or out of a track that bridges the others (the hybrid track) is not a crossing.',
+      select: {
+        fromRole: { select: { trackId: true, track: { select: { bridging: true } } } },
+        toRole: { select: { trackId: true, track: { select: { bridging: true } } } },
+      },
+      resolve: (tr) =>
+        tr.fromRole.trackId !== tr.toRole.trackId && !tr.fromRole.track.bridging && !tr.toRole.track.bridging,
     }),
     minYearsExperience: t.float({
       description: 'Years of experience in the source role the move usually asks for.',

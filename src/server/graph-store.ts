@@ -55,12 +55,8 @@ export class GraphStore {
     const started = performance.now();
     this.#stale = false;
     const building = (async () => {
-      const data = await readGraphInput(this.prisma);
-      return {
-        index: buildIndex(data.input),
-        programEstimates: data.programEstimates,
-        feeEstimates: data.feeEstimates,
-      };
+      const { input, ...rest } = await readGraphInput(this.prisma);
+      return { index: buildIndex(input), ...rest };
     })();
     this.#building = building;
     const record = (ok: boolean) => {

@@ -18,8 +18,12 @@ export type Client = {
   query: <T = any>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
 };
 
-export function graphqlClient(prisma: PrismaClient, graph?: GraphStore): Client {
-  const app = createApp({ prisma, graph });
+export function graphqlClient(
+  prisma: PrismaClient,
+  graph?: GraphStore,
+  config?: Parameters<typeof createApp>[0]['config'],
+): Client {
+  const app = createApp({ prisma, graph, config });
   return {
     app,
     query: async (query, variables) => {

@@ -1,0 +1,185 @@
+/**
+ * Pathways in words an advisor can read aloud to a student: what each step involves, how long and
+ * what it costs, with unknown costs named as unknown and never added in as known dollars
+ * (docs/cost-model.md). Pure functions of a pathway and the names it mentions.
+ */
+import type { Pathway, PathwayStep, RequirementChoice, StudyLoad, UnknownCost } from './types.js';
+
+/** The names a pathway's words need, by id. */
+export interface Names {
+  role(id: number): { title: string; track: string };
+  certification(id: number): { acronym: string; name: string; kind: string; issuer: string; feeUsd: number | null };
+  program(id: number): { name: string };
+  /** How an unknown cost was estimated, when it was. */
+  estimateBasis?(cost: UnknownCost): string | undefined;
+  /** Why an estimated move asks what it asks (from O*NET and BLS), for estimated steps. */
+  estimatedMoveNote?(transitionId: number): string | undefined;
+}
+
+/** "1 month", "11 months", "1 year", "2 years", "1 year and 3 months". */
+export function duration(months: number): string {
+  const m = Math.round(months);
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (m < 12) return unit(m, 'month');
+  const years = Math.floor(m / 12);
+  const rest = m % 12;
+  return rest === 0 ? unit(years, 'year') : `${unit(years, 'year')} and ${unit(rest, 'month')}`;
+}
+
+export const usd = (amount: number) => `$${Math.round(amount).toLocaleString('en-US')}`;
+
+/** "a", "a and b", "a, b and c". */
+export function list(items: readonly string[], conjunction = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
+}
+
+function certLabel(names: Names, id: number): string {
+  const c = names.certification(id);
+  return c.kind === 'LICENSE' ? `the ${c.acronym} licence (from ${the(c.issuer)})` : `the ${c.acronym}`;
+}
+
+/** What an unknown part is, in words: "the tuition of X", "the CMAA exam fee". */
+export function unknownName(names: Names, cost: UnknownCost): string {
+  if (cost.kind === 'PROGRAM') return `the tuition of ${the(names.program(cost.id).name)}`;
+  const c = names.certification(cost.id);
+  return c.kind === 'LICENSE' ? `the ${c.acronym} licence fee` : `the ${c.acronym} exam fee`;
+}
+
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'for', 'in', 'of', 'or', 'the', 'to']);
+
+/**
+ * A name inside a sentence, with "the": "the associate degree in nursing (ADN)" for "Associate
+ * degree in nursing (ADN)"; a proper name ("National Council of State Boards of Nursing", "LPN-to-RN
+ * bridge program") keeps its capitals.
+ */
+export function the(name: string): string {
+  const words = name.split(' ');
+  const first = words[0] ?? '';
+  const proper =
+    first.length > 1 && first[1] !== first[1]!.toLowerCase()
+      ? true
+      : words.slice(1).some((w) => /^[A-Z][a-z]/.test(w) && !SMALL_WORDS.has(w.toLowerCase()));
+  const inSentence = proper ? name : first.charAt(0).toLowerCase() + name.slice(1);
+  return /^the /i.test(inSentence) ? inSentence : `the ${inSentence}`;
+}
+
+/**
+ * The cost in words: "it costs about $X", "it costs nothing in tuition or fees", or, with unknown
+ * parts, "known costs come to $X, and the tuition of Y is not known" — never a partial total as the
+ * cost — and separately the estimates of the unknown parts, for comparison only.
+ */
+function costWords(
+  known: number,
+  unknown: readonly UnknownCost[],
+  names: Names,
+): { clause: string; estimates: string[] } {
+  if (unknown.length === 0)
+    return { clause: known > 0 ? `it costs about ${usd(known)}` : 'it costs nothing in tuition or fees', estimates: [] };
+  const parts = unknown.map((u) => unknownName(names, u));
+  const notKnown = `${list(parts)} ${parts.length === 1 ? 'is' : 'are'} not known`;
+  const estimates = unknown.flatMap((u) => {
+    const basis = names.estimateBasis?.(u);
+    return u.estimateUsd !== null && basis ? [`${unknownName(names, u)} at about ${usd(u.estimateUsd)} (${basis})`] : [];
+  });
+  return { clause: known > 0 ? `known costs come to ${usd(known)}, and ${notKnown}` : notKnown, estimates };
+}
+
+const sentence = (clause: string) => `${clause[0]!.toUpperCase()}${clause.slice(1)}.`;
+
+function routeWords(names: Names, choice: RequirementChoice): string {
+  const route = choice.route;
+  if (route === null) return '';
+  switch (route.kind) {
+    case 'OPEN':
+      return 'no prerequisite';
+    case 'PROGRAM':
+      return route.alreadyMet
+        ? `eligible through ${the(names.program(route.programId).name)}, already completed`
+        : `eligible through ${the(names.program(route.programId).name)}, completed on this step`;
+    case 'EXPERIENCE':
+      return route.alreadyMet
+        ? `eligible through ${duration(route.months)} of work experience, already gained`
+        : `eligible after ${duration(route.months)} of work experience: ${duration(route.waitMonths)} more of work first`;
+    case 'CERTIFICATION':
+      return `requires ${certLabel(names, route.certificationId)}`;
+  }
+}
+
+function feeWords(names: Names, certId: number): string {
+  const c = names.certification(certId);
+  const fee = c.kind === 'LICENSE' ? 'licence fee' : 'exam fee';
+  return c.feeUsd === null ? `${fee} not known` : `${fee} ${usd(c.feeUsd)}`;
+}
+
+/** What a step involves, in words an advisor can read aloud. */
+export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = 'FULL_TIME'): string {
+  const from = names.role(step.fromRoleId);
+  const to = names.role(step.toRoleId);
+  const parts: string[] = [];
+  if (step.experienceMonths > 0) parts.push(`work ${duration(step.experienceMonths)} as ${from.title}`);
+  const studied = load === 'PART_TIME' ? 'part time' : 'full time';
+  for (const p of step.programs) {
+    const why =
+      p.reason === 'PREREQUISITE' ? ', required first' : p.reason === 'ELIGIBILITY' ? ', to become eligible for an exam' : '';
+    const cost = p.costKnown ? `about ${usd(p.costUsd)}` : 'tuition not known';
+    parts.push(`complete ${the(names.program(p.programId).name)} (${duration(p.months)} ${studied}, ${cost}${why})`);
+  }
+  for (const choice of step.requirementChoices) {
+    if (choice.alreadyHeld) continue;
+    const alternatives = choice.anyOf.filter((c) => c !== choice.satisfiedBy).map((c) => names.certification(c).acronym);
+    const route = routeWords(names, choice);
+    const details = [feeWords(names, choice.satisfiedBy), route].filter((x) => x !== '').join('; ');
+    parts.push(
+      `earn ${certLabel(names, choice.satisfiedBy)}${alternatives.length ? ` (or ${list(alternatives, 'or')})` : ''} (${details})`,
+    );
+  }
+  // Certifications earned only because a route asks to hold them.
+  const meeting = new Set(step.requirementChoices.map((c) => c.satisfiedBy));
+  for (const id of step.certificationsToEarn)
+    if (!meeting.has(id)) parts.push(`earn ${certLabel(names, id)} first (${feeWords(names, id)})`);
+  const held = step.requirementChoices.filter((c) => c.alreadyHeld).map((c) => names.certification(c.satisfiedBy).acronym);
+  const what = parts.length ? list(parts) : 'no further requirements';
+  const timing =
+    step.months === 0
+      ? 'This can happen right away'
+      : `This takes about ${duration(step.months)} (months ${step.startMonth} to ${step.endMonth})`;
+  const cost = costWords(step.knownCostUsd, step.unknownCosts, names).clause;
+  const estimated = step.estimated
+    ? ` This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}.`
+    : '';
+  return (
+    `To move from ${from.title} to ${to.title}: ${what}.` +
+    (held.length ? ` Already held: ${list(held)}.` : '') +
+    ` ${timing}; ${cost}.${estimated}`
+  );
+}
+
+/** The whole pathway in one paragraph. */
+export function summarize(pathway: Pathway, names: Names): string {
+  const route = pathway.roleIds.map((id) => names.role(id).title).join(' → ');
+  const moves = `${pathway.stepCount} move${pathway.stepCount === 1 ? '' : 's'}`;
+  const time = pathway.totalMonths === 0 ? 'that can happen right away' : `over about ${duration(pathway.totalMonths)}`;
+  const sentences = [`${route}: ${moves} ${time}.`];
+  const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names);
+  sentences.push(sentence(`${cost.clause}${pathway.unknownCosts.length ? ', so the full cost is more than the known costs' : ''}`));
+  if (cost.estimates.length) sentences.push(`For comparison only, we estimate ${list(cost.estimates)}.`);
+  const earn = pathway.certificationsToEarn.map((id) => names.certification(id).acronym);
+  sentences.push(earn.length ? `To earn: ${list(earn)}.` : 'No new certifications or licences are needed.');
+  if (pathway.studyLoad === 'PART_TIME') sentences.push('Programs are counted at part-time study, twice their full-time length.');
+  const crossings = pathway.steps
+    .filter((s) => s.crossesTracks)
+    .map((s) => `from the ${names.role(s.fromRoleId).track.toLowerCase()} track to the ${names.role(s.toRoleId).track.toLowerCase()} track`);
+  if (crossings.length) sentences.push(`It crosses ${list(crossings)}.`);
+  const n = pathway.estimatedSteps;
+  if (n > 0) {
+    const which =
+      n === pathway.stepCount
+        ? pathway.stepCount === 1
+          ? 'This move is'
+          : 'Every move is'
+        : `${n} of the ${pathway.stepCount} moves ${n === 1 ? 'is' : 'are'}`;
+    sentences.push(`${which} estimated from O*NET and BLS data, not curated.`);
+  }
+  return sentences.join(' ');
+}

@@ -1,0 +1,221 @@
+/**
+ * What a pathway search is asked: its enums and input types, and their resolution against the
+ * in-memory index of the data (no database round trip), with errors that name what was wrong.
+ */
+import { closest, distance } from 'fastest-levenshtein';
+import { GraphQLError } from 'graphql';
+import type { GraphSnapshot } from '../db/graph-input.js';
+import {
+  type Constraints,
+  type GraphIndex,
+  InvalidQueryError,
+  MAX_K,
+  type Profile,
+  SearchBudgetExceeded,
+} from '../graph/index.js';
+import { builder } from './builder.js';
+import { badInput } from './errors.js';
+
+export const PathwayRanking = builder.enumType('PathwayRanking', {
+  description: 'What makes one pathway better than another. Ties fall to the other measures, then to the route.',
+  values: {
+    FASTEST: { description: 'Fewest total months.' },
+    CHEAPEST: {
+      description:
+        'Fewest total US dollars (training and exam fees). A cost no source gives counts at its documented estimate, never as 0 (see `unknownCosts`).',
+    },
+    FEWEST_NEW_CERTIFICATIONS: { description: 'Fewest certifications and licences to earn along the way.' },
+    FEWEST_STEPS: { description: 'Fewest moves.' },
+  } as const,
+});
+
+export const StudyLoad = builder.enumType('StudyLoad', {
+  description: 'How the learner would study: programs take their typical full-time length, or twice that part time.',
+  values: {
+    FULL_TIME: { description: 'Programs take their typical full-time length.' },
+    PART_TIME: { description: 'Part-time study at half the full-time load: programs take twice as long.' },
+  } as const,
+});
+
+export const LearnerProfileInput = builder.inputType('LearnerProfileInput', {
+  description:
+    'What the learner already has. A held certification or completed program is never paid for twice, and neither is what the starting role implies (a medical assistant has finished an MA program).',
+  fields: (t) => ({
+    heldCertifications: t.stringList({ description: 'Slugs of certifications or licences already held, e.g. ["ccma"].' }),
+    completedPrograms: t.stringList({ description: 'Slugs of training programs already completed.' }),
+    yearsInCurrentRole: t.float({
+      description:
+        'Years already worked in the starting role; counts toward the first move and toward certifications that accept work experience.',
+    }),
+    studyLoad: t.field({
+      type: StudyLoad,
+      description: 'Full-time (the default) or part-time study. @default FULL_TIME',
+    }),
+  }),
+});
+
+export const PathwayConstraintsInput = builder.inputType('PathwayConstraintsInput', {
+  description: 'Limits every returned pathway must respect.',
+  fields: (t) => ({
+    maxSteps: t.int({ description: 'At most this many moves.' }),
+    maxMonths: t.int({ description: 'At most this many months in total.' }),
+    maxCostUsd: t.int({
+      description: 'At most this many US dollars in total, counting unknown costs at their documented estimate.',
+    }),
+    avoidRoles: t.stringList({ description: 'Slugs of roles the pathway must not pass through or end at.' }),
+    onlyTracks: t.stringList({ description: 'Slugs of tracks every role after the start must be on.' }),
+  }),
+});
+
+export type ProfileArg = typeof LearnerProfileInput.$inferInput | null | undefined;
+export type ConstraintsArg = typeof PathwayConstraintsInput.$inferInput | null | undefined;
+
+/** Most pathways one query returns. */
+export const MAX_PATHWAYS = Math.min(10, MAX_K);
+
+type ArgBuilder = Parameters<Parameters<typeof builder.queryFields>[0]>[0]['arg'];
+
+/** The arguments every pathway search takes: how many, ranked how, for whom, within what limits. */
+export const rankingArgs = (arg: ArgBuilder) => ({
+  first: arg.int({
+    required: true,
+    defaultValue: 3,
+    description: `How many pathways, best first (1 to ${MAX_PATHWAYS}). @default 3`,
+  }),
+  rankBy: arg({
+    type: PathwayRanking,
+    required: true,
+    defaultValue: 'FASTEST',
+    description: 'What "best" means. @default FASTEST',
+  }),
+  profile: arg({ type: LearnerProfileInput, description: 'What the learner already holds.' }),
+  constraints: arg({ type: PathwayConstraintsInput, description: 'Limits every pathway must respect.' }),
+  includeEstimated: arg.boolean({
+    required: true,
+    defaultValue: false,
+    description:
+      'Also use moves estimated from O*NET and BLS data (each step says whether it is curated or estimated). @default false',
+  }),
+});
+
+/** How many unknown slugs an error names before it says how many more there are. */
+const NAMED = 5;
+
+/** Slugs close to `wanted`: the nearest by edit distance, and any whose title contains it. */
+function suggestions(wanted: string, slugs: readonly string[]): string[] {
+  if (slugs.length === 0 || wanted.length > 200) return [];
+  const normal = wanted.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const out = new Set<string>();
+  if (slugs.includes(normal)) out.add(normal);
+  for (const s of slugs) if (normal.length >= 3 && s.includes(normal)) out.add(s);
+  const best = closest(normal, slugs as string[]);
+  if (distance(normal, best) <= Math.max(2, Math.floor(best.length / 3))) out.add(best);
+  return [...out].slice(0, 3);
+}
+
+/** A NOT_FOUND error for unknown slugs of one argument, short whatever the input size. */
+function unknownSlugs(what: string, argument: string, unknown: readonly string[], known: readonly string[]) {
+  const distinct = [...new Set(unknown)];
+  const shown = distinct.slice(0, NAMED).map((s) => `"${s.length > 80 ? `${s.slice(0, 80)}…` : s}"`);
+  const more = distinct.length > NAMED ? ` and ${distinct.length - NAMED} more` : '';
+  const suggest = distinct.length === 1 ? suggestions(distinct[0]!, known) : [];
+  const hint = suggest.length ? ` Did you mean ${suggest.map((s) => `"${s}"`).join(' or ')}?` : '';
+  const noun = distinct.length === 1 ? `No ${what} has the slug ${shown[0]}` : `No ${what} has the slugs ${shown.join(', ')}${more}`;
+  return new GraphQLError(`${noun} (argument "${argument}").${hint}`, {
+    extensions: {
+      code: 'NOT_FOUND',
+      argument,
+      slug: distinct[0]!.slice(0, 200),
+      ...(suggest.length ? { suggestions: suggest } : {}),
+    },
+  });
+}
+
+type Lookup = { get(slug: string): number | undefined; slugs: readonly string[] };
+
+/**
+ * Dense indices of slugs (matched case-insensitively, ignoring surrounding spaces), or NOT_FOUND
+ * naming the unknown ones and suggesting the nearest when there is one.
+ */
+export function resolveSlugs(lookup: Lookup, slugs: readonly string[], what: string, argument: string): number[] {
+  const found: number[] = [];
+  const unknown: string[] = [];
+  for (const s of slugs) {
+    const i = lookup.get(s.trim().toLowerCase());
+    if (i === undefined) unknown.push(s);
+    else found.push(i);
+  }
+  if (unknown.length) throw unknownSlugs(what, argument, unknown, lookup.slugs);
+  return found;
+}
+
+/** The database id of a role, by slug. */
+export function roleId(index: GraphIndex, slug: string, argument: string): number {
+  return index.roleIds[resolveSlugs(index.roleBySlug, [slug], 'role', argument)[0]!]!;
+}
+
+/** The database id of a track, by slug. */
+export function trackId(index: GraphIndex, slug: string, argument: string): number {
+  return index.trackIds[resolveSlugs(index.trackBySlug, [slug], 'track', argument)[0]!]!;
+}
+
+const ids = (values: Float64Array, dense: number[]) => dense.map((d) => values[d]!);
+
+export function resolveProfile(index: GraphIndex, profile: ProfileArg): Profile | undefined {
+  if (!profile) return undefined;
+  const years = profile.yearsInCurrentRole;
+  if (years != null && !(years >= 0 && years <= 80))
+    throw badInput('profile.yearsInCurrentRole', `must be between 0 and 80 (got ${years}).`);
+  return {
+    heldCertifications: ids(
+      index.certIds,
+      resolveSlugs(index.certBySlug, profile.heldCertifications ?? [], 'certification', 'profile.heldCertifications'),
+    ),
+    completedPrograms: ids(
+      index.programIds,
+      resolveSlugs(index.programBySlug, profile.completedPrograms ?? [], 'training program', 'profile.completedPrograms'),
+    ),
+    yearsInCurrentRole: years ?? 0,
+    studyLoad: profile.studyLoad ?? 'FULL_TIME',
+  };
+}
+
+export function resolveConstraints(index: GraphIndex, c: ConstraintsArg): Constraints | undefined {
+  if (!c) return undefined;
+  for (const name of ['maxSteps', 'maxMonths', 'maxCostUsd'] as const) {
+    const value = c[name];
+    if (value != null && value < 0) throw badInput(`constraints.${name}`, `must not be negative (got ${value}).`);
+  }
+  return {
+    maxSteps: c.maxSteps ?? undefined,
+    maxMonths: c.maxMonths ?? undefined,
+    maxCostUsd: c.maxCostUsd ?? undefined,
+    avoidRoles: ids(index.roleIds, resolveSlugs(index.roleBySlug, c.avoidRoles ?? [], 'role', 'constraints.avoidRoles')),
+    onlyTracks: c.onlyTracks
+      ? ids(index.trackIds, resolveSlugs(index.trackBySlug, c.onlyTracks, 'track', 'constraints.onlyTracks'))
+      : undefined,
+  };
+}
+
+/** Checks `first` against the cap, whatever else the query selects. */
+export function checkFirst(first: number): void {
+  if (first < 1 || first > MAX_PATHWAYS) throw badInput('first', `must be between 1 and ${MAX_PATHWAYS} (got ${first}).`);
+}
+
+/** Runs an engine search, turning its errors into client errors with codes. */
+export function runSearch<T>(search: () => T): T {
+  try {
+    return search();
+  } catch (error) {
+    if (error instanceof SearchBudgetExceeded)
+      throw new GraphQLError(error.message, {
+        extensions: { code: 'SEARCH_BUDGET_EXCEEDED', workBudget: error.workBudget },
+      });
+    if (error instanceof InvalidQueryError)
+      throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw error;
+  }
+}
+
+/** The snapshot a request searches: the index and what its words need. */
+export type Snapshot = GraphSnapshot;
