@@ -9,7 +9,14 @@
  * (mostly 0.5-5 years, a few moves none) and training — mostly a program specific to the role entered,
  * sometimes a generic one — with some unknown (null) fees and costs. Same seed, same graph.
  */
-import type { CertificationInput, GraphInput, ProgramInput, RoleInput, TransitionInput } from '../src/graph/types.js';
+import type {
+  CertificationInput,
+  EligibilityRouteInput,
+  GraphInput,
+  ProgramInput,
+  RoleInput,
+  TransitionInput,
+} from '../src/graph/types.js';
 
 /** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
 export function rng(seed: number): () => number {
@@ -245,4 +252,85 @@ export function generateL(
   }
   transitions.length = n;
   return { roles, certifications, programs, transitions };
+}
+
+const CREDENTIALS = [
+  // credential, share, months (min, spread), known cost (min, spread)
+  ['CERTIFICATE', 0.5, 1, 11, 1_000, 14_000],
+  ['DIPLOMA', 0.15, 9, 15, 5_000, 20_000],
+  ['ASSOCIATE', 0.2, 24, 0, 8_000, 37_000],
+  ['BACHELOR', 0.1, 48, 0, 40_000, 80_000],
+  ['MASTER', 0.05, 24, 0, 30_000, 70_000],
+] as const;
+
+/**
+ * The prerequisites real data has, added to a generated graph (docs/cost-model.md): programs get a
+ * credential, a length and cost that fit it (30% of costs unknown, estimated by the dataset rule:
+ * the median of the same credential), masters need a bachelor's; certifications get eligibility
+ * routes — a program (usually some role's entry program), months of work, sometimes none, and for
+ * licences the exam they follow — and 40% unknown fees (estimated likewise); a role with an entry
+ * program implies it 70% of the time, as a medical assistant implies an MA program.
+ */
+export function withPrerequisites(input: GraphInput, seed = 7): GraphInput {
+  const rand = rng(seed);
+  const credentialOf = new Map<number, string>();
+  const programs: ProgramInput[] = input.programs.map((p) => {
+    let u = rand();
+    let c: (typeof CREDENTIALS)[number] = CREDENTIALS[0];
+    for (const row of CREDENTIALS) {
+      if (u < row[1]) {
+        c = row;
+        break;
+      }
+      u -= row[1];
+    }
+    credentialOf.set(p.id, c[0]);
+    return {
+      ...p,
+      minMonths: c[2] + Math.floor(rand() * (c[3] + 1)),
+      typicalCostUsd: rand() < 0.3 ? null : Math.round(c[4] + rand() * c[5]),
+    };
+  });
+  const bachelors = programs.filter((p) => credentialOf.get(p.id) === 'BACHELOR').map((p) => p.id);
+  const medianBy = new Map<string, number>();
+  for (const [credential] of CREDENTIALS) {
+    const known = programs
+      .filter((p) => credentialOf.get(p.id) === credential && p.typicalCostUsd !== null)
+      .map((p) => p.typicalCostUsd!)
+      .sort((a, b) => a - b);
+    if (known.length) medianBy.set(credential, known[known.length >> 1]!);
+  }
+  for (const p of programs) {
+    if (p.typicalCostUsd === null) p.costEstimateUsd = medianBy.get(credentialOf.get(p.id)!) ?? null;
+    if (credentialOf.get(p.id) === 'MASTER' && bachelors.length)
+      p.prerequisites = [bachelors[Math.floor(rand() * bachelors.length)]!];
+  }
+  const shortPrograms = programs.filter((p) => ['CERTIFICATE', 'DIPLOMA'].includes(credentialOf.get(p.id)!));
+  const programIds = (shortPrograms.length ? shortPrograms : programs).map((p) => p.id);
+  // Entry programs: the ones some transition into a role requires; prefer them for routes.
+  const entry = new Map<number, number>();
+  for (const t of input.transitions) if (t.training.length && !entry.has(t.to)) entry.set(t.to, t.training[0]!);
+  const entryIds = [...new Set(entry.values())];
+  const knownFees: number[] = [];
+  const certifications: CertificationInput[] = input.certifications.map((c, i) => {
+    const routes: EligibilityRouteInput[] = [];
+    if (rand() < 0.8) {
+      const pool = entryIds.length && rand() < 0.7 ? entryIds : programIds;
+      if (pool.length) routes.push({ program: pool[Math.floor(rand() * pool.length)]! });
+    }
+    if (rand() < 0.6) routes.push({ minMonthsExperience: [12, 24, 36][Math.floor(rand() * 3)]! });
+    if (rand() < 0.1) routes.push({});
+    if (i > 0 && rand() < 0.05) routes.push({ certification: input.certifications[Math.floor(rand() * i)]!.id });
+    if (routes.length === 0) routes.push({ minMonthsExperience: 12 });
+    const examFeeUsd = rand() < 0.4 ? null : Math.round(100 + rand() * 500);
+    if (examFeeUsd !== null) knownFees.push(examFeeUsd);
+    return { ...c, examFeeUsd, routes };
+  });
+  knownFees.sort((a, b) => a - b);
+  const feeMedian = knownFees.length ? knownFees[knownFees.length >> 1]! : null;
+  for (const c of certifications) if (c.examFeeUsd === null) c.feeEstimateUsd = feeMedian;
+  const roles: RoleInput[] = input.roles.map((r) =>
+    entry.has(r.id) && rand() < 0.7 ? { ...r, impliedPrograms: [entry.get(r.id)!] } : r,
+  );
+  return { ...input, roles, programs, certifications };
 }
