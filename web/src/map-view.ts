@@ -214,6 +214,8 @@ export class MapView {
       this.#roles().forEach((n) => void n.addClass(roles.has(n.id()) ? 'on-path' : 'dimmed'));
       this.cy.edges().forEach((e) => void e.addClass(edges.has(e.id()) ? 'on-path' : 'dimmed'));
     }
+    // What is drawn, in words a script (or a test) can read: the moves, as "from>to".
+    this.#record('pathway', pathway && pathway.steps.map((s) => `${s.from.slug}>${s.to.slug}`));
     this.fit();
   }
 
@@ -221,6 +223,12 @@ export class MapView {
   shade(reachable: Set<string> | null): void {
     this.#roles().removeClass('reachable unreachable');
     if (reachable) this.#roles().forEach((n) => void n.addClass(reachable.has(n.id()) ? 'reachable' : 'unreachable'));
+    this.#record('reachable', reachable && [...reachable].sort());
+  }
+
+  #record(name: 'pathway' | 'reachable', values: string[] | null): void {
+    if (values) this.container.dataset[name] = values.join(' ');
+    else delete this.container.dataset[name];
   }
 
   /** Marks the start, the target and the role whose details are open. */
