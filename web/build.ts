@@ -42,5 +42,7 @@ export async function buildWeb(options: { outdir?: string } = {}): Promise<WebFi
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const outdir = path.resolve(process.argv[2] ?? path.join(here, '../dist/web'));
   const files = await buildWeb({ outdir });
-  console.log(`Built the map into ${outdir}: ${files.map((f) => `${f.name} (${Math.round(f.contents.byteLength / 1024)} kB)`).join(', ')}`);
+  console.log(
+    `Built the map into ${outdir}: ${files.map((f) => `${f.name} (${Math.round(f.contents.byteLength / 1024)} kB)`).join(', ')}`,
+  );
 }

@@ -84,7 +84,12 @@ type Cost = { totalCostUsd: number; costIncludesUnknowns: boolean };
 const COST_BATCH = 50;
 
 async function run<T>(context: Context, document: ReturnType<typeof parse>, variables: Record<string, unknown>) {
-  const result = (await execute({ schema, document, contextValue: context, variableValues: variables })) as ExecutionResult<T>;
+  const result = (await execute({
+    schema,
+    document,
+    contextValue: context,
+    variableValues: variables,
+  })) as ExecutionResult<T>;
   if (result.errors?.length) throw result.errors[0];
   return result.data!;
 }
@@ -109,7 +114,7 @@ function toEdge(from: string, step: Step, cost: Cost | undefined): LatticeEdge {
 /** Reads every role and move, with `context`'s rights (a caller without them gets its error). */
 export async function readLattice(context: Context): Promise<Lattice> {
   const roles: RolesPage['roles']['nodes'] = [];
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page: RolesPage = await run<RolesPage>(context, ROLES, { after });
     roles.push(...page.roles.nodes);
     if (!page.roles.pageInfo.hasNextPage) break;
@@ -119,7 +124,12 @@ export async function readLattice(context: Context): Promise<Lattice> {
   const costs: (Cost | undefined)[] = [];
   for (let start = 0; start < moves.length; start += COST_BATCH) {
     const batch = moves.slice(start, start + COST_BATCH);
-    const variables = Object.fromEntries(batch.flatMap((m, i) => [[`f${i}`, m.from], [`t${i}`, m.step.to.slug]]));
+    const variables = Object.fromEntries(
+      batch.flatMap((m, i) => [
+        [`f${i}`, m.from],
+        [`t${i}`, m.step.to.slug],
+      ]),
+    );
     const data = await run<Record<string, Cost[]>>(context, costsOf(batch.length), variables);
     batch.forEach((_, i) => costs.push(data[`e${i}`]![0]));
   }

@@ -22,7 +22,13 @@ export type ExportOptions = {
 
 const PATH = /^\/export\/graph\.(graphml|gexf|csv)$/;
 
-const problem = (fetchAPI: { Response: typeof Response }, status: number, code: string, message: string, headers = {}) =>
+const problem = (
+  fetchAPI: { Response: typeof Response },
+  status: number,
+  code: string,
+  message: string,
+  headers = {},
+) =>
   new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
@@ -36,12 +42,20 @@ export function useExport({ keys, readRequiresKey, context, logger }: ExportOpti
       apiKey = await identifyCaller(request, keys);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      return problem(fetchAPI, 401, 'UNAUTHENTICATED', error.message, { 'www-authenticate': 'Bearer realm="career-lattice"' });
-    }
-    if (readRequiresKey && !apiKey) {
-      return problem(fetchAPI, 401, 'UNAUTHENTICATED', 'Reading needs an API key: send "Authorization: Bearer <key>".', {
+      return problem(fetchAPI, 401, 'UNAUTHENTICATED', error.message, {
         'www-authenticate': 'Bearer realm="career-lattice"',
       });
+    }
+    if (readRequiresKey && !apiKey) {
+      return problem(
+        fetchAPI,
+        401,
+        'UNAUTHENTICATED',
+        'Reading needs an API key: send "Authorization: Bearer <key>".',
+        {
+          'www-authenticate': 'Bearer realm="career-lattice"',
+        },
+      );
     }
     const { extension, contentType } = FORMATS[format];
     const body = writeGraph(await readLattice(context(apiKey)), format);
@@ -65,7 +79,9 @@ export function useExport({ keys, readRequiresKey, context, logger }: ExportOpti
       return respond(request, match[1] as GraphFormat, fetchAPI).then(endResponse, (error: unknown) => {
         // The database or the pathway index is unavailable: a 503 the caller can retry, not a 500.
         logger.error({ err: error }, 'The graph export failed.');
-        endResponse(problem(fetchAPI, 503, 'SERVICE_UNAVAILABLE', 'The graph cannot be read right now; try again shortly.'));
+        endResponse(
+          problem(fetchAPI, 503, 'SERVICE_UNAVAILABLE', 'The graph cannot be read right now; try again shortly.'),
+        );
       });
     },
   };

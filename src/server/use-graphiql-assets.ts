@@ -48,8 +48,7 @@ export function useGraphiQLAssets(): Plugin {
   };
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** JSON that can sit inside a <script> element (no `</script>` or `<!--` can close it early). */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');

@@ -35,7 +35,8 @@ async function graph(...args: string[]) {
 describe('npm run graph', () => {
   it('writes the same GraphML and CSV zip as the HTTP export, to stdout or a file', async () => {
     const app = createApp({ prisma });
-    const http = async (file: string) => Buffer.from(await (await app.fetch(`http://localhost/export/${file}`)).arrayBuffer());
+    const http = async (file: string) =>
+      Buffer.from(await (await app.fetch(`http://localhost/export/${file}`)).arrayBuffer());
     const printed = await graph('graphml');
     expect(printed.code).toBe(0);
     expect(printed.stdout.toString()).toBe((await http('graph.graphml')).toString());

@@ -13,7 +13,11 @@ let page: Page;
 const outside: string[] = [];
 
 /** The text of an editor (Monaco draws spaces as no-break spaces). */
-const text = (p: Page, selector: string) => p.locator(selector).innerText().then((t) => t.replace(/\u00a0/g, ' '));
+const text = (p: Page, selector: string) =>
+  p
+    .locator(selector)
+    .innerText()
+    .then((t) => t.replace(/\u00a0/g, ' '));
 const editorText = (p: Page) => text(p, '.graphiql-query-editor .view-lines');
 
 describe.skipIf(!!noBrowser)(noBrowser ?? 'GraphiQL offline', () => {

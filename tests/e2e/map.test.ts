@@ -56,14 +56,19 @@ async function expectPathwayShown(p: Page, pathway: ApiPathway): Promise<void> {
   const moves = pathway.steps.map((s) => `${s.from.slug}>${s.to.slug}`).join(' ');
   await expect.poll(() => p.locator('#cy').getAttribute('data-pathway')).toBe(moves);
   await expect.poll(() => p.locator('#pathways .total-months').textContent()).toBe(months(pathway.totalMonths));
-  expectCost((await p.locator('#pathways .total-cost').textContent())!, pathway.totalCostUsd, pathway.costIncludesUnknowns);
+  expectCost(
+    (await p.locator('#pathways .total-cost').textContent())!,
+    pathway.totalCostUsd,
+    pathway.costIncludesUnknowns,
+  );
   const steps = p.locator('#pathways li.step');
   expect(await steps.count()).toBe(pathway.steps.length);
   for (const [i, s] of pathway.steps.entries()) {
     const step = steps.nth(i);
     expect(await step.getAttribute('data-to')).toBe(s.to.slug);
     expect(await step.locator('.step-months').textContent()).toBe(months(s.months));
-    const unknown = s.training.some((t) => t.typicalCostUsd === null) || s.certificationsToEarn.some((c) => c.examFeeUsd === null);
+    const unknown =
+      s.training.some((t) => t.typicalCostUsd === null) || s.certificationsToEarn.some((c) => c.examFeeUsd === null);
     expectCost((await step.locator('.step-cost').textContent())!, s.costUsd, unknown);
   }
 }
@@ -91,7 +96,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       '{ roles(first: 100) { nodes { slug title alternateTitles } } }',
     );
     for (const role of roles.nodes) {
-      const alias = role.alternateTitles.find((t) => t.length >= 3 && !role.title.toLowerCase().includes(t.toLowerCase()));
+      const alias = role.alternateTitles.find(
+        (t) => t.length >= 3 && !role.title.toLowerCase().includes(t.toLowerCase()),
+      );
       if (!alias) continue;
       const found = await api<{ roles: { nodes: { slug: string }[] } }>(
         'query($s: String!) { roles(search: $s, first: 12) { nodes { slug } } }',
@@ -139,14 +146,22 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
   it('highlights the best pathways to a goal, with the months and costs the API gives', async () => {
     await page.fill('#to-input', goal.title.slice(0, 12));
     await page.locator(`#to-options li[data-slug="${goal.slug}"]`).click();
-    const fastest = await api<{ pathways: ApiPathway[] }>(PATHWAYS, { from: start.slug, to: goal.slug, rankBy: 'FASTEST' });
+    const fastest = await api<{ pathways: ApiPathway[] }>(PATHWAYS, {
+      from: start.slug,
+      to: goal.slug,
+      rankBy: 'FASTEST',
+    });
     expect(fastest.pathways.length).toBeGreaterThan(0);
     await expectPathwayShown(page, fastest.pathways[0]!);
     expect(await page.locator('#pathways input[name="pathway"]').count()).toBe(fastest.pathways.length);
 
     // Another ranking, and the second of its pathways.
     await page.selectOption('#rank', 'CHEAPEST');
-    const cheapest = await api<{ pathways: ApiPathway[] }>(PATHWAYS, { from: start.slug, to: goal.slug, rankBy: 'CHEAPEST' });
+    const cheapest = await api<{ pathways: ApiPathway[] }>(PATHWAYS, {
+      from: start.slug,
+      to: goal.slug,
+      rankBy: 'CHEAPEST',
+    });
     await expectPathwayShown(page, cheapest.pathways[0]!);
     if (cheapest.pathways.length > 1) {
       await page.locator('#pathways input[name="pathway"]').nth(1).check();
@@ -168,7 +183,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     );
     const expected = [start.slug, ...reachableRoles.map((r) => r.role.slug)].sort().join(' ');
     await expect.poll(() => page.locator('#cy').getAttribute('data-reachable')).toBe(expected);
-    await expect.poll(() => page.locator('#status').textContent()).toContain(`${reachableRoles.length} roles are within reach`);
+    await expect
+      .poll(() => page.locator('#status').textContent())
+      .toContain(`${reachableRoles.length} roles are within reach`);
   });
 
   it('opens a role’s pay, with sources and years, in the side panel', async () => {
@@ -203,13 +220,19 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
 
   it('reopens the same view from its URL', async () => {
     await page.locator('#from-input').fill('');
-    await page.goto(`${service.origin}/map?from=${start.slug}&to=${goal.slug}&rank=CHEAPEST&within=24&role=${goal.slug}`);
+    await page.goto(
+      `${service.origin}/map?from=${start.slug}&to=${goal.slug}&rank=CHEAPEST&within=24&role=${goal.slug}`,
+    );
     await ready(page);
     mapUrl = page.url();
     const other = await context.newPage();
     await other.goto(mapUrl);
     await ready(other);
-    const cheapest = await api<{ pathways: ApiPathway[] }>(PATHWAYS, { from: start.slug, to: goal.slug, rankBy: 'CHEAPEST' });
+    const cheapest = await api<{ pathways: ApiPathway[] }>(PATHWAYS, {
+      from: start.slug,
+      to: goal.slug,
+      rankBy: 'CHEAPEST',
+    });
     await expectPathwayShown(other, cheapest.pathways[0]!);
     expect(await other.inputValue('#from-input')).toBe(start.title);
     expect(await other.inputValue('#to-input')).toBe(goal.title);

@@ -24,7 +24,12 @@ import { post } from './request.js';
 
 let prisma: PrismaClient;
 let app: App;
-type Move = { kind: string; estimatedMonths: number; to: { slug: string }; requirements: { anyOf: { acronym: string }[] }[] };
+type Move = {
+  kind: string;
+  estimatedMonths: number;
+  to: { slug: string };
+  requirements: { anyOf: { acronym: string }[] }[];
+};
 let roles: { slug: string; title: string; level: string; track: { slug: string }; nextSteps: Move[] }[];
 let moves: (Move & { from: string })[];
 /** Each move's cost as the API answers it: the cheapest one-step pathway. */
@@ -63,7 +68,9 @@ async function expectLattice(graph: AbstractGraph) {
   for (const m of moves) {
     const attributes = graph.getEdgeAttributes(graph.edge(m.from, m.to.slug));
     expect(attributes).toMatchObject({ kind: m.kind, months: m.estimatedMonths, basis: 'curated' });
-    expect(attributes.requirements ?? '').toBe(m.requirements.map((g) => g.anyOf.map((c) => c.acronym).join(' or ')).join('; '));
+    expect(attributes.requirements ?? '').toBe(
+      m.requirements.map((g) => g.anyOf.map((c) => c.acronym).join(' or ')).join('; '),
+    );
   }
   // Costs, for a known and an unknown one: an unknown is absent, never 0.
   const known = moves.findIndex((_, i) => !costs[i]!.costIncludesUnknowns);
@@ -103,7 +110,8 @@ describe('graph exports', () => {
     expect(response.headers.get('content-type')).toBe('application/zip');
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
     expect(Object.keys(files).sort()).toEqual(['edges.csv', 'nodes.csv']);
-    const read = (name: string) => parseCsv(new TextDecoder().decode(files[name]), { columns: true }) as Record<string, string>[];
+    const read = (name: string) =>
+      parseCsv(new TextDecoder().decode(files[name]), { columns: true }) as Record<string, string>[];
     const nodes = read('nodes.csv');
     const edges = read('edges.csv');
     expect(nodes.map((n) => n.Id).sort()).toEqual(roles.map((r) => r.slug).sort());
@@ -113,7 +121,12 @@ describe('graph exports', () => {
     for (const e of edges) {
       expect(e.Type).toBe('Directed');
       const cost = e.cost_usd === '' ? undefined : Number(e.cost_usd);
-      graph.addEdge(e.Source!, e.Target!, { ...e, months: Number(e.months), cost_usd: cost, known_cost_usd: Number(e.known_cost_usd) });
+      graph.addEdge(e.Source!, e.Target!, {
+        ...e,
+        months: Number(e.months),
+        cost_usd: cost,
+        known_cost_usd: Number(e.known_cost_usd),
+      });
     }
     await expectLattice(graph);
   });
@@ -150,17 +163,23 @@ describe('graph exports', () => {
 const python = '/usr/bin/python3';
 const run = promisify(execFile);
 const pythonHas = async (modules: string) =>
-  existsSync(python) && (await run(python, ['-c', `import ${modules}`]).then(() => true, () => false));
+  existsSync(python) &&
+  (await run(python, ['-c', `import ${modules}`]).then(
+    () => true,
+    () => false,
+  ));
 const havePython = await pythonHas('networkx, igraph');
 if (!havePython && process.env.CI === 'true') throw new Error('CI must have python3-networkx and python3-igraph.');
 
-describe.skipIf(!havePython)(havePython ? 'graph exports in networkx and igraph' : 'skipped: no python3-networkx and python3-igraph', () => {
-  it('loads GraphML and GEXF in networkx, GraphML and the CSV zip in igraph', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'career-lattice-export-'));
-    for (const file of ['graph.graphml', 'graph.gexf', 'graph.csv']) {
-      await writeFile(path.join(dir, file), new Uint8Array(await (await download(app, file)).arrayBuffer()));
-    }
-    const script = `
+describe.skipIf(!havePython)(
+  havePython ? 'graph exports in networkx and igraph' : 'skipped: no python3-networkx and python3-igraph',
+  () => {
+    it('loads GraphML and GEXF in networkx, GraphML and the CSV zip in igraph', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'career-lattice-export-'));
+      for (const file of ['graph.graphml', 'graph.gexf', 'graph.csv']) {
+        await writeFile(path.join(dir, file), new Uint8Array(await (await download(app, file)).arrayBuffer()));
+      }
+      const script = `
 import csv, io, json, sys, zipfile
 import networkx as nx, igraph as ig
 d = sys.argv[1]
@@ -178,12 +197,13 @@ print(json.dumps({
   'months': sorted(d['months'] for _, _, d in g1.edges(data=True)),
   'gexfLevels': sorted(set(d['level'] for _, d in g2.nodes(data=True))),
 }))`;
-    const { stdout } = await run(python, ['-c', script, dir]);
-    const result = JSON.parse(stdout);
-    const shape = [roles.length, moves.length, true];
-    expect(result.networkx).toEqual([shape, shape]);
-    expect(result.igraph).toEqual([shape, shape]);
-    expect(result.months).toEqual(moves.map((m) => m.estimatedMonths).sort((a, b) => a - b));
-    expect(result.gexfLevels).toEqual([...new Set(roles.map((r) => r.level))].sort());
-  });
-});
+      const { stdout } = await run(python, ['-c', script, dir]);
+      const result = JSON.parse(stdout);
+      const shape = [roles.length, moves.length, true];
+      expect(result.networkx).toEqual([shape, shape]);
+      expect(result.igraph).toEqual([shape, shape]);
+      expect(result.months).toEqual(moves.map((m) => m.estimatedMonths).sort((a, b) => a - b));
+      expect(result.gexfLevels).toEqual([...new Set(roles.map((r) => r.level))].sort());
+    });
+  },
+);

@@ -12,7 +12,8 @@ import { testDatabase } from '../support/database.js';
 let prisma: PrismaClient;
 let app: App;
 
-const get = (a: App, path: string, headers: Record<string, string> = {}) => a.fetch(`http://localhost${path}`, { headers });
+const get = (a: App, path: string, headers: Record<string, string> = {}) =>
+  a.fetch(`http://localhost${path}`, { headers });
 /** Every URL a page's markup loads (src and href), to check that none leaves the service. */
 const loadedUrls = (html: string) => [...html.matchAll(/\b(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
 
@@ -67,7 +68,14 @@ describe('GraphiQL without a CDN', () => {
   });
 
   it('serves GraphiQL’s code and Monaco’s workers', async () => {
-    for (const file of ['graphiql.js', 'graphiql.css', 'editorWorkerService.worker.js', 'json.worker.js', 'graphql.worker.js', 'favicon.ico']) {
+    for (const file of [
+      'graphiql.js',
+      'graphiql.css',
+      'editorWorkerService.worker.js',
+      'json.worker.js',
+      'graphql.worker.js',
+      'favicon.ico',
+    ]) {
       const response = await get(app, `/static/graphiql/${file}`, { 'accept-encoding': 'gzip' });
       expect(response.status, file).toBe(200);
       expect((await response.arrayBuffer()).byteLength, file).toBeGreaterThan(1000);

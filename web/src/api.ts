@@ -128,7 +128,9 @@ const MOVE = 'kind crossesTracks estimatedMonths';
 type RawSource = { title: string; year: number; url: string | null; official: boolean; publisher: { name: string } };
 const source = (s: RawSource): Source => ({ ...s, publisher: s.publisher.name });
 
-type RawRoleWithMoves = Role & { nextSteps: { kind: string; crossesTracks: boolean; estimatedMonths: number; to: { slug: string } }[] };
+type RawRoleWithMoves = Role & {
+  nextSteps: { kind: string; crossesTracks: boolean; estimatedMonths: number; to: { slug: string } }[];
+};
 const movesOf = (roles: RawRoleWithMoves[]): Move[] =>
   roles.flatMap((r) =>
     r.nextSteps.map((m) => ({
@@ -140,7 +142,13 @@ const movesOf = (roles: RawRoleWithMoves[]): Move[] =>
       basis: 'CURATED' as Basis,
     })),
   );
-const bareRole = ({ slug, title, alternateTitles, level, track }: Role): Role => ({ slug, title, alternateTitles, level, track });
+const bareRole = ({ slug, title, alternateTitles, level, track }: Role): Role => ({
+  slug,
+  title,
+  alternateTitles,
+  level,
+  track,
+});
 
 /** Up to this many roles the map shows the whole graph; beyond, the chosen roles' neighbourhood. */
 export const WHOLE_GRAPH_LIMIT = 400;
@@ -189,7 +197,14 @@ async function neighbourhood(tracks: Track[], focus: string[]): Promise<Lattice>
   const roles = new Map<string, Role>();
   const moves = new Map<string, Move>();
   const move = (from: string, to: string, m: { kind: string; crossesTracks: boolean; estimatedMonths: number }) =>
-    moves.set(`${from}>${to}`, { from, to, kind: m.kind, crossesTracks: m.crossesTracks, months: m.estimatedMonths, basis: 'CURATED' });
+    moves.set(`${from}>${to}`, {
+      from,
+      to,
+      kind: m.kind,
+      crossesTracks: m.crossesTracks,
+      months: m.estimatedMonths,
+      basis: 'CURATED',
+    });
   for (const near of Object.values(data)) {
     if (!near) continue;
     roles.set(near.slug, bareRole(near));
@@ -305,13 +320,27 @@ export async function findPathways(q: PathwayQuery): Promise<Pathway[]> {
 
 /** Every role reachable from `from` within `months`. */
 export async function reachableRoles(from: string, months: number): Promise<Reach[]> {
-  const data = await graphql<{ reachableRoles: { role: { slug: string }; earliestMonth: number; stepCount: number }[] }>(
-    `query MapReachable($from: String!, $months: Int!) {
-      reachableRoles(from: $from, withinMonths: $months) { role { slug } earliestMonth stepCount }
-    }`,
+  const data = await graphql<{
+    reachableRoles: { role: { slug: string }; earliestMonth: number; stepCount: number }[];
+  }>(
+    `
+      query MapReachable($from: String!, $months: Int!) {
+        reachableRoles(from: $from, withinMonths: $months) {
+          role {
+            slug
+          }
+          earliestMonth
+          stepCount
+        }
+      }
+    `,
     { from, months },
   );
-  return data.reachableRoles.map((r) => ({ slug: r.role.slug, earliestMonth: r.earliestMonth, stepCount: r.stepCount }));
+  return data.reachableRoles.map((r) => ({
+    slug: r.role.slug,
+    earliestMonth: r.earliestMonth,
+    stepCount: r.stepCount,
+  }));
 }
 
 const FIGURE = `kind value low high unit period geography occupation source { ${SOURCE} }`;

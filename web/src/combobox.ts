@@ -38,7 +38,9 @@ export function roleCombobox(
         li.setAttribute('aria-selected', String(i === active));
         li.dataset.slug = role.slug;
         const text = input.value.trim().toLowerCase();
-        const alias = role.alternateTitles.find((t) => t.toLowerCase().includes(text) && !role.title.toLowerCase().includes(text));
+        const alias = role.alternateTitles.find(
+          (t) => t.toLowerCase().includes(text) && !role.title.toLowerCase().includes(text),
+        );
         li.textContent = `${role.title}${alias ? ` (${alias})` : ''}`;
         const meta = document.createElement('span');
         meta.className = 'option-meta';

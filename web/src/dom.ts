@@ -21,7 +21,13 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** "Title (Publisher, 2024)", linked when the source has a URL. */
-export function sourceLine(s: { title: string; publisher: string; year: number; url: string | null; official: boolean }) {
+export function sourceLine(s: {
+  title: string;
+  publisher: string;
+  year: number;
+  url: string | null;
+  official: boolean;
+}) {
   const title = s.url ? h('a', { href: s.url, rel: 'noopener' }, s.title) : s.title;
   return h('span', { class: 'source' }, title, ` (${s.publisher}, ${s.year}${s.official ? ', official' : ''})`);
 }
@@ -29,6 +35,8 @@ export function sourceLine(s: { title: string; publisher: string; year: number; 
 /** Replaces `parent`'s children, skipping empty ones (`null`, `false`) and flattening lists. */
 export function fill(parent: Element, ...children: (Child | Child[])[]): void {
   parent.replaceChildren(
-    ...children.flat().flatMap((c) => (c === null || c === undefined || c === false ? [] : [c instanceof Node ? c : String(c)])),
+    ...children
+      .flat()
+      .flatMap((c) => (c === null || c === undefined || c === false ? [] : [c instanceof Node ? c : String(c)])),
   );
 }

@@ -26,8 +26,10 @@ export function figure(f: Figure): string {
         : f.unit === 'PERCENT'
           ? `${v}%`
           : v.toLocaleString('en-US');
-  const value = f.value !== null ? one(f.value) : f.low !== null && f.high !== null ? `${one(f.low)}–${one(f.high)}` : '—';
-  const unit = f.unit === 'USD_PER_YEAR' ? ' a year' : f.unit === 'USD_PER_HOUR' ? ' an hour' : f.unit === 'JOBS' ? ' jobs' : '';
+  const value =
+    f.value !== null ? one(f.value) : f.low !== null && f.high !== null ? `${one(f.low)}–${one(f.high)}` : '—';
+  const unit =
+    f.unit === 'USD_PER_YEAR' ? ' a year' : f.unit === 'USD_PER_HOUR' ? ' an hour' : f.unit === 'JOBS' ? ' jobs' : '';
   return value + unit;
 }
 

@@ -14,7 +14,8 @@ export function renderHandout(handout: HTMLElement, pathway: Pathway, target: Ro
   for (const s of pathway.steps.flatMap((step) => step.sources)) sources.set(`${s.title}|${s.year}`, s);
   const pay = (target?.wages ?? []).filter((f) => f.geography === 'US').slice(0, 3);
   for (const f of pay) sources.set(`${f.source.title}|${f.source.year}`, f.source);
-  fill(handout,
+  fill(
+    handout,
     h('h2', {}, `From ${first.from.title} to ${last.to.title}`),
     h('p', { class: 'summary' }, pathway.summary),
     h('p', {}, h('strong', {}, 'In all: '), `${months(pathway.totalMonths)}, ${money(pathway.cost)}.`),
@@ -24,7 +25,11 @@ export function renderHandout(handout: HTMLElement, pathway: Pathway, target: Ro
       h(
         'thead',
         {},
-        h('tr', {}, ['Step', 'Months', 'Cost', 'What it takes'].map((t) => h('th', { scope: 'col' }, t))),
+        h(
+          'tr',
+          {},
+          ['Step', 'Months', 'Cost', 'What it takes'].map((t) => h('th', { scope: 'col' }, t)),
+        ),
       ),
       h(
         'tbody',
@@ -36,7 +41,11 @@ export function renderHandout(handout: HTMLElement, pathway: Pathway, target: Ro
             h('td', {}, `${i + 1}. ${s.from.title} → ${s.to.title}`),
             h('td', {}, `${s.months} (months ${s.startMonth}–${s.endMonth})`),
             h('td', {}, money(s.cost)),
-            h('td', {}, [...s.requirements, ...s.training.map((t) => `training: ${t}`)].join('; ') || 'experience only'),
+            h(
+              'td',
+              {},
+              [...s.requirements, ...s.training.map((t) => `training: ${t}`)].join('; ') || 'experience only',
+            ),
           ),
         ),
       ),
@@ -46,11 +55,18 @@ export function renderHandout(handout: HTMLElement, pathway: Pathway, target: Ro
           'p',
           {},
           h('strong', {}, `Pay as ${last.to.title}: `),
-          pay.flatMap((f, i) => [i ? '; ' : '', `${figure(f)} (${FIGURE_KINDS[f.kind] ?? f.kind}, ${f.period}, ${f.source.publisher})`]),
+          pay.flatMap((f, i) => [
+            i ? '; ' : '',
+            `${figure(f)} (${FIGURE_KINDS[f.kind] ?? f.kind}, ${f.period}, ${f.source.publisher})`,
+          ]),
         )
       : null,
     h('h3', {}, 'Sources'),
-    h('ul', { class: 'handout-sources' }, [...sources.values()].map((s) => h('li', {}, sourceLine(s)))),
+    h(
+      'ul',
+      { class: 'handout-sources' },
+      [...sources.values()].map((s) => h('li', {}, sourceLine(s))),
+    ),
     h(
       'p',
       { class: 'disclaimer' },

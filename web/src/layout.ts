@@ -25,12 +25,12 @@ export const levelRow = (level: string) => (LEVELS.includes(level) ? LEVELS.inde
 
 export const NODE_WIDTH = 150;
 export const NODE_HEIGHT = 54;
-const COLUMN = NODE_WIDTH + 30;
+const COLUMN = NODE_WIDTH + 20;
 const ROW = NODE_HEIGHT + 56;
 /** Extra lines within a crowded row sit closer than rows do. */
 const LINE = NODE_HEIGHT + 22;
 const PER_ROW = 3;
-const LANE_GAP = 40;
+const LANE_GAP = 30;
 
 export type Placement = {
   positions: Map<string, { x: number; y: number }>;

@@ -4,7 +4,17 @@
  * advisor can send a link that opens the same view.
  */
 import './map.css';
-import { ApiError, apiKey, findPathways, type Lattice, loadLattice, type Pathway, reachableRoles, type Role, roleDetails } from './api.js';
+import {
+  ApiError,
+  apiKey,
+  findPathways,
+  type Lattice,
+  loadLattice,
+  type Pathway,
+  reachableRoles,
+  type Role,
+  roleDetails,
+} from './api.js';
 import { roleCombobox } from './combobox.js';
 import { fill, h } from './dom.js';
 import { renderHandout } from './handout.js';
@@ -65,7 +75,8 @@ function update(change: Partial<State>): void {
 function renderList(l: Lattice, lanes: string[]): void {
   const tracks = lanes.map((slug) => l.tracks.find((t) => t.slug === slug)!);
   const rows = [...new Set(l.roles.map((r) => levelRow(r.level)))].sort((a, b) => a - b);
-  fill($('roles-list'),
+  fill(
+    $('roles-list'),
     h(
       'p',
       {},
@@ -76,7 +87,16 @@ function renderList(l: Lattice, lanes: string[]): void {
       'table',
       {},
       h('caption', { class: 'visually-hidden' }, 'Roles by level (rows) and track (columns)'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Level'), tracks.map((t) => h('th', { scope: 'col' }, t.name)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, 'Level'),
+          tracks.map((t) => h('th', { scope: 'col' }, t.name)),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -95,7 +115,15 @@ function renderList(l: Lattice, lanes: string[]): void {
                       'ul',
                       {},
                       here.map((r) =>
-                        h('li', {}, h('button', { type: 'button', class: 'link', 'data-slug': r.slug, onclick: () => openRole(r.slug) }, r.title)),
+                        h(
+                          'li',
+                          {},
+                          h(
+                            'button',
+                            { type: 'button', class: 'link', 'data-slug': r.slug, onclick: () => openRole(r.slug) },
+                            r.title,
+                          ),
+                        ),
                       ),
                     )
                   : null,
@@ -121,8 +149,12 @@ async function drawMap(): Promise<void> {
     setTarget: (slug) => void setTarget(slug),
     announce: (text) => ($('announce').textContent = text),
   });
-  renderList(lattice, placement.lanes.map((l) => l.slug));
-  fill(trackSelect,
+  renderList(
+    lattice,
+    placement.lanes.map((l) => l.slug),
+  );
+  fill(
+    trackSelect,
     h('option', { value: '' }, '(choose a role instead)'),
     lattice.tracks.map((t) => h('option', { value: t.slug }, `${t.name} track`)),
   );
@@ -169,7 +201,9 @@ async function shade(): Promise<void> {
   if (!state.from || state.within === undefined) return view?.shade(null);
   const reach = await busy(reachableRoles(state.from, state.within));
   view?.shade(new Set([state.from, ...reach.map((r) => r.slug)]));
-  say(`${reach.length} roles are within reach in ${state.within} months from ${roleOf(state.from)?.title ?? state.from}.`);
+  say(
+    `${reach.length} roles are within reach in ${state.within} months from ${roleOf(state.from)?.title ?? state.from}.`,
+  );
 }
 
 async function openRole(slug: string): Promise<void> {
@@ -212,7 +246,8 @@ rankSelect.addEventListener('change', () => {
   showPathways().catch(fail);
 });
 withinInput.addEventListener('change', () => {
-  const months = withinInput.value === '' ? undefined : Math.max(0, Math.min(600, Math.round(Number(withinInput.value))));
+  const months =
+    withinInput.value === '' ? undefined : Math.max(0, Math.min(600, Math.round(Number(withinInput.value))));
   update({ within: Number.isFinite(months) ? months : undefined });
   shade().catch(fail);
 });
@@ -221,7 +256,10 @@ $('clear').addEventListener('click', () => {
   state = readState('');
   writeState(state);
   mark();
-  fill(panel, h('p', { class: 'hint' }, 'Choose a role on the map or in the list to see its duties, pay and next steps.'));
+  fill(
+    panel,
+    h('p', { class: 'hint' }, 'Choose a role on the map or in the list to see its duties, pay and next steps.'),
+  );
   say('');
   Promise.all([showPathways(), shade()]).catch(fail);
 });

@@ -38,8 +38,8 @@ const style: cytoscape.StylesheetJson = [
       'text-wrap': 'wrap',
       'text-max-width': `${NODE_WIDTH - 14}px`,
       'text-valign': 'center',
-      'font-size': 15,
-      'line-height': 1.1,
+      'font-size': 16,
+      'line-height': 1.05,
       'font-family': 'system-ui, sans-serif',
       color: '#111827',
     },
@@ -124,7 +124,12 @@ const style: cytoscape.StylesheetJson = [
   { selector: 'node.selected', style: { 'border-width': 5, 'border-color': '#111827' } },
   {
     selector: 'node.focused',
-    style: { 'overlay-color': '#2563eb', 'overlay-opacity': 0.25, 'overlay-padding': 6, 'overlay-shape': 'round-rectangle' },
+    style: {
+      'overlay-color': '#2563eb',
+      'overlay-opacity': 0.25,
+      'overlay-padding': 6,
+      'overlay-shape': 'round-rectangle',
+    },
   },
 ];
 
@@ -262,7 +267,9 @@ export class MapView {
     const roles = this.#roles().toArray();
     const current = this.#focused ? this.cy.getElementById(this.#focused) : undefined;
     if (!current || current.empty()) {
-      const bottomLeft = [...roles].sort((a, b) => b.position('y') - a.position('y') || a.position('x') - b.position('x'));
+      const bottomLeft = [...roles].sort(
+        (a, b) => b.position('y') - a.position('y') || a.position('x') - b.position('x'),
+      );
       return bottomLeft[0]?.id();
     }
     const { x, y } = current.position();

@@ -13,7 +13,17 @@ const figures = (caption: string, list: Figure[]) =>
         'table',
         { class: 'figures' },
         h('caption', {}, caption),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Figure'), h('th', { scope: 'col' }, 'Value'), h('th', { scope: 'col' }, 'Source'))),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Figure'),
+            h('th', { scope: 'col' }, 'Value'),
+            h('th', { scope: 'col' }, 'Source'),
+          ),
+        ),
         h(
           'tbody',
           {},
@@ -21,7 +31,11 @@ const figures = (caption: string, list: Figure[]) =>
             h(
               'tr',
               {},
-              h('td', {}, `${FIGURE_KINDS[f.kind] ?? f.kind}, ${f.period}${f.geography !== 'US' ? ` (${f.geography})` : ''}`),
+              h(
+                'td',
+                {},
+                `${FIGURE_KINDS[f.kind] ?? f.kind}, ${f.period}${f.geography !== 'US' ? ` (${f.geography})` : ''}`,
+              ),
               h('td', {}, figure(f)),
               h('td', {}, sourceLine(f.source)),
             ),
@@ -31,7 +45,8 @@ const figures = (caption: string, list: Figure[]) =>
 
 /** Fills `panel` with `role`. */
 export function renderPanel(panel: HTMLElement, role: RoleDetails, actions: PanelActions): void {
-  fill(panel,
+  fill(
+    panel,
     h('h2', { id: 'panel-title', tabindex: -1 }, role.title),
     h('p', { class: 'meta' }, `${role.track.name} track · ${LEVEL_NAMES[role.level] ?? role.level} level`),
     role.alternateTitles.length ? h('p', { class: 'meta' }, `Also called: ${role.alternateTitles.join(', ')}`) : null,
@@ -44,7 +59,11 @@ export function renderPanel(panel: HTMLElement, role: RoleDetails, actions: Pane
     h('p', {}, role.summary),
     h('p', {}, h('strong', {}, 'Typical education: '), role.typicalEducation),
     h('h3', {}, 'Duties'),
-    h('ul', {}, role.duties.map((d) => h('li', {}, d))),
+    h(
+      'ul',
+      {},
+      role.duties.map((d) => h('li', {}, d)),
+    ),
     h('h3', {}, 'Pay'),
     figures('Wages', role.wages),
     h('h3', {}, 'Outlook'),

@@ -8,13 +8,19 @@ export const pathwayLabel = (p: Pathway, i: number) =>
   `Pathway ${i + 1}: ${months(p.totalMonths)}, ${money(p.cost)}, ${p.steps.length} ${p.steps.length === 1 ? 'step' : 'steps'}`;
 
 /** Fills `section` with the choice of pathways and the chosen one's steps. */
-export function renderPathways(section: HTMLElement, pathways: Pathway[], chosen: number, choose: (i: number) => void): void {
+export function renderPathways(
+  section: HTMLElement,
+  pathways: Pathway[],
+  chosen: number,
+  choose: (i: number) => void,
+): void {
   const pathway = pathways[chosen];
   if (!pathway) {
     fill(section, h('p', {}, 'No pathway leads there within the limits.'));
     return;
   }
-  fill(section,
+  fill(
+    section,
     h(
       'fieldset',
       { class: 'choices' },
@@ -39,7 +45,9 @@ export function renderPathways(section: HTMLElement, pathways: Pathway[], chosen
         h('span', { class: 'total-months' }, months(pathway.totalMonths)),
         ', ',
         h('span', { class: 'total-cost' + (pathway.cost.usd === null ? ' unknown' : '') }, money(pathway.cost)),
-        pathway.certificationsToEarn.length ? `; certifications to earn: ${pathway.certificationsToEarn.join(', ')}` : '',
+        pathway.certificationsToEarn.length
+          ? `; certifications to earn: ${pathway.certificationsToEarn.join(', ')}`
+          : '',
         pathway.crossesTracks ? '; changes track' : '',
       ),
       h(
@@ -58,7 +66,12 @@ export function renderPathways(section: HTMLElement, pathways: Pathway[], chosen
               h('span', { class: 'step-months' }, months(s.months)),
               s.months > 0 ? ` (${s.experienceMonths} of experience, ${s.trainingMonths} of training)` : '',
             ),
-            h('div', {}, 'Cost: ', h('span', { class: 'step-cost' + (s.cost.usd === null ? ' unknown' : '') }, money(s.cost))),
+            h(
+              'div',
+              {},
+              'Cost: ',
+              h('span', { class: 'step-cost' + (s.cost.usd === null ? ' unknown' : '') }, money(s.cost)),
+            ),
             s.requirements.length ? h('div', {}, `Requirements: ${s.requirements.join('; ')}`) : null,
             s.training.length ? h('div', {}, `Training: ${s.training.join('; ')}`) : null,
             h('p', { class: 'explanation' }, s.explanation),
