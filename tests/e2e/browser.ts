@@ -4,7 +4,7 @@
  * with the reason in their name; in CI (.ci/run installs chromium) a missing browser fails instead.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createApp } from '../../src/server/app.js';
 import type { ServerConfig } from '../../src/config.js';
 import { type Listening, listen } from '../../src/server/http.js';
@@ -32,6 +32,16 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--no-first-run',
     ],
+  });
+}
+
+/** Aborts every request that does not go to the service, as with the network cut, noting each in `outside`. */
+export async function cutNetwork(target: BrowserContext | Page, outside: string[]): Promise<void> {
+  await target.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1' || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
+    outside.push(url.href);
+    return route.abort('internetdisconnected');
   });
 }
 

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphiqlTabs } from '../../src/server/graphiql.js';
-import { launchBrowser, noBrowser, serveSeeded, type TestService } from './browser.js';
+import { cutNetwork, launchBrowser, noBrowser, serveSeeded, type TestService } from './browser.js';
 
 let service: TestService;
 let browser: Browser;
@@ -25,12 +25,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'GraphiQL offline', () => {
     service = await serveSeeded();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === '127.0.0.1' || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
-      outside.push(url.href);
-      return route.abort('internetdisconnected');
-    });
+    await cutNetwork(page, outside);
   });
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, noBrowser, serveSeeded, type TestService } from './browser.js';
+import { cutNetwork, launchBrowser, noBrowser, serveSeeded, type TestService } from './browser.js';
 import { graphql } from './service.js';
 
 type ApiStep = {
@@ -84,12 +84,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     service = await serveSeeded();
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (url.hostname === '127.0.0.1' || url.protocol === 'data:') return route.continue();
-      outside.push(url.href);
-      return route.abort('internetdisconnected');
-    });
+    await cutNetwork(context, outside);
     page = await context.newPage();
     // A role with an alternate title the API's search finds it by, and the farthest role it can reach.
     const { roles } = await api<{ roles: { nodes: { slug: string; title: string; alternateTitles: string[] }[] } }>(

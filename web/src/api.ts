@@ -225,17 +225,19 @@ export async function searchRoles(text: string): Promise<Role[]> {
 
 export type PathwayQuery = { from: string; to?: string; toTrack?: string; rankBy: string; first?: number };
 
-type RawStep = {
-  from: Role;
-  to: Role;
-  crossesTracks: boolean;
-  startMonth: number;
-  endMonth: number;
-  months: number;
-  experienceMonths: number;
-  trainingMonths: number;
+type RawStep = Pick<
+  Step,
+  | 'from'
+  | 'to'
+  | 'crossesTracks'
+  | 'startMonth'
+  | 'endMonth'
+  | 'months'
+  | 'experienceMonths'
+  | 'trainingMonths'
+  | 'explanation'
+> & {
   costUsd: number;
-  explanation: string;
   training: { name: string; typicalCostUsd: number | null }[];
   certificationsToEarn: { acronym: string; examFeeUsd: number | null }[];
   requirements: { alreadyHeld: boolean; satisfiedBy: { acronym: string }; anyOf: { acronym: string }[] }[];

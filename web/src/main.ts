@@ -40,6 +40,8 @@ let lattice: Lattice | undefined;
 let view: MapView | undefined;
 let pathways: Pathway[] = [];
 let pending = 0;
+/** Renders the handout of the pathway shown, with the address as it is when printing. */
+let printHandout = () => {};
 
 const roleOf = (slug: string | undefined): Role | undefined => lattice?.roles.find((r) => r.slug === slug);
 
@@ -194,8 +196,11 @@ async function choosePathway(): Promise<void> {
   if (!pathway) return say('No pathway leads there within the limits.');
   say(`Showing ${pathwayLabel(pathway, pathways.indexOf(pathway))}.`);
   const goal = pathway.steps[pathway.steps.length - 1]!.to.slug;
-  renderHandout(handout, pathway, await busy(roleDetails(goal)), location.href);
+  const details = await busy(roleDetails(goal));
+  printHandout = () => renderHandout(handout, pathway, details, location.href);
+  printHandout();
 }
+
 
 async function shade(): Promise<void> {
   if (!state.from || state.within === undefined) return view?.shade(null);
@@ -252,6 +257,7 @@ withinInput.addEventListener('change', () => {
   shade().catch(fail);
 });
 printButton.addEventListener('click', () => window.print());
+window.addEventListener('beforeprint', () => printHandout());
 $('clear').addEventListener('click', () => {
   state = readState('');
   writeState(state);

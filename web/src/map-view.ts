@@ -244,11 +244,6 @@ export class MapView {
     if (selected) this.cy.getElementById(selected).addClass('selected');
   }
 
-  /** The map as a PNG data URL (for the handout). */
-  png(): string {
-    return this.cy.png({ full: true, scale: 1.5, bg: '#ffffff' });
-  }
-
   #focus(slug: string, announce = true): void {
     if (this.#focused) this.cy.getElementById(this.#focused).removeClass('focused');
     this.#focused = slug;
