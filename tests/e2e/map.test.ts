@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/db/api-keys.js';
 import { cutNetwork, launchBrowser, noBrowser, serveSeeded, type TestService } from './browser.js';
 import { graphql } from './service.js';
 
@@ -183,6 +184,28 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       .toContain(`${reachableRoles.length} roles are within reach`);
   });
 
+  it('finds the best pathways into any role of a track', async () => {
+    const { tracks } = await api<{ tracks: { slug: string }[] }>('{ tracks { slug } }');
+    const { role } = await api<{ role: { track: { slug: string } } }>(
+      'query($s: String!) { role(slug: $s) { track { slug } } }',
+      {
+        s: start.slug,
+      },
+    );
+    const other = tracks.find((t) => t.slug !== role.track.slug)!.slug;
+    await page.selectOption('#to-track', other);
+    const { pathways } = await api<{ pathways: ApiPathway[] }>(
+      `query($from: String!, $track: String!) { pathways(from: $from, toTrack: $track, rankBy: CHEAPEST, first: 3) {
+        totalMonths totalCostUsd costIncludesUnknowns
+        steps { from { slug } to { slug title } months costUsd training { typicalCostUsd } certificationsToEarn { examFeeUsd } } } }`,
+      { from: start.slug, track: other },
+    );
+    expect(pathways.length).toBeGreaterThan(0);
+    await expectPathwayShown(page, pathways[0]!);
+    expect(new URL(page.url()).searchParams.get('track')).toBe(other);
+    expect(await page.inputValue('#to-input')).toBe('');
+  });
+
   it('opens a role’s pay, with sources and years, in the side panel', async () => {
     await page.locator(`#roles-list button[data-slug="${goal.slug}"]`).click();
     await expect.poll(() => page.locator('#panel h2').textContent()).toBe(goal.title);
@@ -270,5 +293,33 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await small.locator('#roles-list').isVisible()).toBe(true);
     await small.close();
     expect(outside).toEqual([]);
+  });
+});
+
+describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map where reading needs a key', () => {
+  it('asks for an API key, then shows the map with it', async () => {
+    const closed = await serveSeeded({ readRequiresKey: true });
+    const key = await createApiKey(closed.prisma, 'advisor', 'editor');
+    const own = await launchBrowser();
+    try {
+      const p = await own.newPage();
+      await p.goto(`${closed.origin}/map`);
+      await p.waitForSelector('html[data-map-state="error"]');
+      expect(await p.locator('#key-form').isVisible()).toBe(true);
+      expect(await p.locator('#status').textContent()).toMatch(/needs an API key/);
+      await p.fill('#key-input', key);
+      await p.click('#key-form button');
+      await ready(p);
+      const reply = await graphql(closed.url, '{ roles { totalCount } }', undefined, {
+        authorization: `Bearer ${key}`,
+      });
+      await expect
+        .poll(() => p.locator('#roles-list button[data-slug]').count())
+        .toBe(reply.body.data.roles.totalCount);
+      expect(await p.locator('#key-form').isVisible()).toBe(false);
+    } finally {
+      await own.close();
+      await closed.close(0);
+    }
   });
 });
