@@ -3,7 +3,8 @@
  * one small plugin per concern. A request meets them in this order: its state (request id,
  * client address), logging and metrics, /health, /ready and /metrics, the body limit (413), CSRF
  * (403), the API key (401), persisted operations (403), the document's shape limits and cost
- * (400), the rate limit (429), and only then execution.
+ * (400), the rate limit (429), and only then execution. The map (/map), GraphiQL's code
+ * (/static/graphiql/) and the graph exports (/export/) are answered before any of the GraphQL steps.
  */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -19,8 +20,11 @@ import { GraphStore } from './graph-store.js';
 import { requestState, type ServerContext, useRequestState } from './request-state.js';
 import { ApiKeyVerifier, useAuth } from './use-auth.js';
 import { useBodyLimit } from './use-body-limit.js';
+import { useExport } from './use-export.js';
 import { useFreshness } from './use-freshness.js';
+import { renderOfflineGraphiQL, useGraphiQLAssets } from './use-graphiql-assets.js';
 import { useLogging, yogaLogger } from './use-logging.js';
+import { useMap } from './use-map.js';
 import { useMetrics } from './use-metrics.js';
 import { useNoGraphiQL } from './use-no-graphiql.js';
 import { useNoIntrospection } from './use-no-introspection.js';
@@ -73,6 +77,12 @@ export function createApp({
         },
       })
     : undefined;
+  const readContext = (apiKey: Context['apiKey']): Context => ({
+    prisma,
+    graph,
+    apiKey,
+    mayRead: !config.readRequiresKey || apiKey !== null,
+  });
   const plugins: (Plugin<object, ServerContext> | false | undefined | '')[] = [
     useRequestState({ trustProxy: config.trustProxy }),
     useLogging(logger, endpoint),
@@ -80,6 +90,9 @@ export function createApp({
     useReadiness({ prisma, graph, timeoutMs: config.readyTimeoutMs, listening: freshness?.connected }),
     freshness,
     !config.graphiql && useNoGraphiQL(endpoint),
+    config.graphiql && useGraphiQLAssets(),
+    useMap(logger),
+    useExport({ keys, readRequiresKey: config.readRequiresKey, context: readContext, logger }),
     useBodyLimit(config.maxBodyBytes),
     useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
     useAuth(keys),
@@ -97,10 +110,7 @@ export function createApp({
   ];
   return createYoga<ServerContext, Context>({
     schema,
-    context: ({ request }) => {
-      const { apiKey } = requestState(request);
-      return { prisma, graph, apiKey, mayRead: !config.readRequiresKey || apiKey !== null };
-    },
+    context: ({ request }) => readContext(requestState(request).apiKey),
     graphqlEndpoint: endpoint,
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -112,6 +122,7 @@ export function createApp({
     parserAndValidationCache: { validationCache: false },
     extraParamNames: ['documentId'],
     cors: corsFor(config.corsOrigins),
+    renderGraphiQL: renderOfflineGraphiQL,
     graphiql: config.graphiql
       ? async () => ({
           title: 'Career Lattice',

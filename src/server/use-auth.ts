@@ -53,17 +53,26 @@ const unauthenticated = (message: string) =>
     },
   });
 
+/**
+ * The caller's identity: null without an Authorization header; a GraphQLError (401) for a header
+ * that is not a bearer key, or whose key is unknown or revoked.
+ */
+export async function identifyCaller(request: Request, keys: ApiKeyVerifier): Promise<ApiKeyIdentity | null> {
+  const header = request.headers.get('authorization');
+  if (header === null) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw unauthenticated('Send the API key as "Authorization: Bearer <key>".');
+  const identity = await keys.verify(match[1]!);
+  if (!identity) throw unauthenticated('The API key is unknown or has been revoked.');
+  return identity;
+}
+
 /** Resolves the caller's key into the request state, refusing bad keys with 401. */
 export function useAuth(keys: ApiKeyVerifier): Plugin {
   return {
     async onRequestParse({ request }) {
-      const header = request.headers.get('authorization');
-      if (header === null) return;
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      if (!match) throw unauthenticated('Send the API key as "Authorization: Bearer <key>".');
-      const identity = await keys.verify(match[1]!);
-      if (!identity) throw unauthenticated('The API key is unknown or has been revoked.');
-      requestState(request).apiKey = identity;
+      const identity = await identifyCaller(request, keys);
+      if (identity) requestState(request).apiKey = identity;
     },
   };
 }

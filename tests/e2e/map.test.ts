@@ -1,0 +1,322 @@
+/**
+ * The career map in a real browser (Debian's Chromium through playwright-core): it loads, finds
+ * roles by title or alternate title, draws the best pathways with the numbers the API gives for
+ * the same question, shades what is reachable, works from the keyboard and at 375 px, prints a
+ * one-page handout, and reopens the same view from its URL.
+ */
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/db/api-keys.js';
+import { cutNetwork, launchBrowser, noBrowser, serveSeeded, type TestService } from './browser.js';
+import { graphql } from './service.js';
+
+type ApiStep = {
+  from: { slug: string };
+  to: { slug: string; title: string };
+  months: number;
+  knownCostUsd: number;
+  unknownCosts: { kind: string }[];
+};
+type ApiPathway = { totalMonths: number; knownCostUsd: number; costIncludesUnknowns: boolean; steps: ApiStep[] };
+
+let service: TestService;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Requests for anything but the service: the map must make none (no CDN, works offline). */
+const outside: string[] = [];
+const api = async <T = any>(query: string, variables?: Record<string, unknown>): Promise<T> => {
+  const reply = await graphql(service.url, query, variables);
+  expect(reply.body.errors).toBeUndefined();
+  return reply.body.data as T;
+};
+
+const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+const months = (n: number) => (n === 1 ? '1 month' : `${n} months`);
+/** What the page must say about a cost: its dollars when all known, never "$0" for an unknown. */
+function expectCost(text: string, dollars: number, unknown: boolean): void {
+  if (!unknown) return void expect(text).toBe(usd(dollars));
+  expect(text).toMatch(/unknown/);
+  if (dollars > 0) expect(text).toContain(usd(dollars));
+  else expect(text).not.toMatch(/\$0\b/);
+}
+
+const PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
+  pathways(from: $from, to: $to, rankBy: $rankBy, first: 3) {
+    totalMonths knownCostUsd costIncludesUnknowns
+    steps { from { slug } to { slug title } months knownCostUsd unknownCosts { kind } }
+  }
+}`;
+
+/** The pathway shown matches the API's answer: the moves drawn, the months and the costs. */
+async function expectPathwayShown(p: Page, pathway: ApiPathway): Promise<void> {
+  const moves = pathway.steps.map((s) => `${s.from.slug}>${s.to.slug}`).join(' ');
+  await expect.poll(() => p.locator('#cy').getAttribute('data-pathway')).toBe(moves);
+  await expect.poll(() => p.locator('#pathways .total-months').textContent()).toBe(months(pathway.totalMonths));
+  expectCost(
+    (await p.locator('#pathways .total-cost').textContent())!,
+    pathway.knownCostUsd,
+    pathway.costIncludesUnknowns,
+  );
+  const steps = p.locator('#pathways li.step');
+  expect(await steps.count()).toBe(pathway.steps.length);
+  for (const [i, s] of pathway.steps.entries()) {
+    const step = steps.nth(i);
+    expect(await step.getAttribute('data-to')).toBe(s.to.slug);
+    expect(await step.locator('.step-months').textContent()).toBe(months(s.months));
+    expectCost((await step.locator('.step-cost').textContent())!, s.knownCostUsd, s.unknownCosts.length > 0);
+  }
+}
+
+const ready = (p: Page) => p.waitForSelector('html[data-map-state="ready"]', { timeout: 60_000 });
+
+describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
+  let start: { slug: string; title: string; alias: string };
+  let goal: { slug: string; title: string };
+  let mapUrl: string;
+
+  beforeAll(async () => {
+    service = await serveSeeded();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await cutNetwork(context, outside);
+    page = await context.newPage();
+    // A role with an alternate title the API's search finds it by, and the farthest role it can reach.
+    const { roles } = await api<{ roles: { nodes: { slug: string; title: string; alternateTitles: string[] }[] } }>(
+      '{ roles(first: 100) { nodes { slug title alternateTitles } } }',
+    );
+    for (const role of roles.nodes) {
+      const alias = role.alternateTitles.find(
+        (t) => t.length >= 3 && !role.title.toLowerCase().includes(t.toLowerCase()),
+      );
+      if (!alias) continue;
+      const found = await api<{ roles: { nodes: { slug: string }[] } }>(
+        'query($s: String!) { roles(search: $s, first: 12) { nodes { slug } } }',
+        { s: alias },
+      );
+      const reach = await api<{ reachableRoles: { role: { slug: string; title: string }; stepCount: number }[] }>(
+        'query($f: String!) { reachableRoles(from: $f, withinMonths: 600) { role { slug title } stepCount } }',
+        { f: role.slug },
+      );
+      const farthest = [...reach.reachableRoles].sort((a, b) => b.stepCount - a.stepCount)[0];
+      if (found.roles.nodes.some((n) => n.slug === role.slug) && farthest && farthest.stepCount >= 2) {
+        start = { ...role, alias };
+        goal = farthest.role;
+        break;
+      }
+    }
+    expect(start, 'a role with an alternate title that reaches a role two moves away').toBeDefined();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await service?.close(0);
+  });
+
+  it('loads the whole lattice, with the roles listed as the picture’s text alternative', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${service.origin}/map`);
+    await ready(page);
+    const { roles } = await api<{ roles: { totalCount: number } }>('{ roles { totalCount } }');
+    await expect.poll(() => page.locator('#roles-list button[data-slug]').count()).toBe(roles.totalCount);
+    expect(await page.locator('#cy canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('#cy').getAttribute('aria-label')).toMatch(/Rows are levels/);
+    expect(errors).toEqual([]);
+    expect(outside).toEqual([]);
+  });
+
+  it('finds a role by an alternate title and takes it as the start', async () => {
+    await page.fill('#from-input', start.alias);
+    await page.locator(`#from-options li[data-slug="${start.slug}"]`).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('from')).toBe(start.slug);
+    expect(await page.inputValue('#from-input')).toBe(start.title);
+  });
+
+  it('highlights the best pathways to a goal, with the months and costs the API gives', async () => {
+    await page.fill('#to-input', goal.title.slice(0, 12));
+    await page.locator(`#to-options li[data-slug="${goal.slug}"]`).click();
+    const fastest = await api<{ pathways: ApiPathway[] }>(PATHWAYS, {
+      from: start.slug,
+      to: goal.slug,
+      rankBy: 'FASTEST',
+    });
+    expect(fastest.pathways.length).toBeGreaterThan(0);
+    await expectPathwayShown(page, fastest.pathways[0]!);
+    expect(await page.locator('#pathways input[name="pathway"]').count()).toBe(fastest.pathways.length);
+
+    // Another ranking, and the second of its pathways.
+    await page.selectOption('#rank', 'CHEAPEST');
+    const cheapest = await api<{ pathways: ApiPathway[] }>(PATHWAYS, {
+      from: start.slug,
+      to: goal.slug,
+      rankBy: 'CHEAPEST',
+    });
+    await expectPathwayShown(page, cheapest.pathways[0]!);
+    if (cheapest.pathways.length > 1) {
+      await page.locator('#pathways input[name="pathway"]').nth(1).check();
+      await expectPathwayShown(page, cheapest.pathways[1]!);
+      await expect.poll(() => new URL(page.url()).searchParams.get('path')).toBe('2');
+    }
+    const shot = await page.locator('#cy').screenshot();
+    await writeFile(path.join(tmpdir(), 'career-map-test.png'), shot);
+    expect(shot.subarray(1, 4).toString()).toBe('PNG');
+    expect(shot.byteLength).toBeGreaterThan(20_000);
+  });
+
+  it('shades the roles reachable within N months, as reachableRoles answers', async () => {
+    await page.fill('#within', '24');
+    await page.press('#within', 'Enter');
+    const { reachableRoles } = await api<{ reachableRoles: { role: { slug: string } }[] }>(
+      'query($f: String!) { reachableRoles(from: $f, withinMonths: 24) { role { slug } } }',
+      { f: start.slug },
+    );
+    const expected = [start.slug, ...reachableRoles.map((r) => r.role.slug)].sort().join(' ');
+    await expect.poll(() => page.locator('#cy').getAttribute('data-reachable')).toBe(expected);
+    await expect
+      .poll(() => page.locator('#status').textContent())
+      .toContain(`${reachableRoles.length} roles are within reach`);
+  });
+
+  it('finds the best pathways into any role of a track', async () => {
+    const { tracks } = await api<{ tracks: { slug: string }[] }>('{ tracks { slug } }');
+    const { role } = await api<{ role: { track: { slug: string } } }>(
+      'query($s: String!) { role(slug: $s) { track { slug } } }',
+      {
+        s: start.slug,
+      },
+    );
+    const other = tracks.find((t) => t.slug !== role.track.slug)!.slug;
+    await page.selectOption('#to-track', other);
+    const { pathways } = await api<{ pathways: ApiPathway[] }>(
+      `query($from: String!, $track: String!) { pathways(from: $from, toTrack: $track, rankBy: CHEAPEST, first: 3) {
+        totalMonths knownCostUsd costIncludesUnknowns
+        steps { from { slug } to { slug title } months knownCostUsd unknownCosts { kind } } } }`,
+      { from: start.slug, track: other },
+    );
+    expect(pathways.length).toBeGreaterThan(0);
+    await expectPathwayShown(page, pathways[0]!);
+    expect(new URL(page.url()).searchParams.get('track')).toBe(other);
+    expect(await page.inputValue('#to-input')).toBe('');
+  });
+
+  it('opens a role’s pay, with sources and years, in the side panel', async () => {
+    await page.locator(`#roles-list button[data-slug="${goal.slug}"]`).click();
+    await expect.poll(() => page.locator('#panel h2').textContent()).toBe(goal.title);
+    const { role } = await api<{ role: { wages: { source: { title: string; year: number } }[] } }>(
+      'query($s: String!) { role(slug: $s) { wages { source { title year } } } }',
+      { s: goal.slug },
+    );
+    const panelText = await page.locator('#panel').textContent();
+    for (const w of role.wages) expect(panelText).toContain(w.source.title);
+    for (const w of role.wages) expect(panelText).toContain(String(w.source.year));
+  });
+
+  it('moves between roles with the arrow keys, opens one with Enter and starts from it with S', async () => {
+    await page.locator('#cy').focus();
+    await page.keyboard.press('ArrowDown');
+    const first = await page.locator('#announce').textContent();
+    expect(first).toMatch(/track, \w+ level, \d+ next steps/);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.locator('#announce').textContent()).not.toBe(first);
+    const role = (await page.locator('#announce').textContent())!.split(',')[0]!;
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#panel h2').textContent()).toBe(role);
+    await page.keyboard.press('s');
+    await expect.poll(() => page.inputValue('#from-input')).toBe(role);
+    // The plan's fields are reached with Tab, in reading order.
+    await page.locator('#from-input').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('to-input');
+  });
+
+  it('reopens the same view from its URL', async () => {
+    await page.locator('#from-input').fill('');
+    await page.goto(
+      `${service.origin}/map?from=${start.slug}&to=${goal.slug}&rank=CHEAPEST&within=24&role=${goal.slug}`,
+    );
+    await ready(page);
+    mapUrl = page.url();
+    const other = await context.newPage();
+    await other.goto(mapUrl);
+    await ready(other);
+    const cheapest = await api<{ pathways: ApiPathway[] }>(PATHWAYS, {
+      from: start.slug,
+      to: goal.slug,
+      rankBy: 'CHEAPEST',
+    });
+    await expectPathwayShown(other, cheapest.pathways[0]!);
+    expect(await other.inputValue('#from-input')).toBe(start.title);
+    expect(await other.inputValue('#to-input')).toBe(goal.title);
+    expect(await other.inputValue('#rank')).toBe('CHEAPEST');
+    expect(await other.inputValue('#within')).toBe('24');
+    await expect.poll(() => other.locator('#panel h2').textContent()).toBe(goal.title);
+    await expect.poll(() => other.locator('#cy').getAttribute('data-reachable')).toBeTruthy();
+    expect(other.url()).toBe(mapUrl);
+    await other.close();
+  });
+
+  it('prints a one-page handout with the sources and a guidance-not-guarantee line', async () => {
+    await expect.poll(() => page.locator('#handout h2').textContent()).toBe(`From ${start.title} to ${goal.title}`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#handout').isVisible()).toBe(true);
+    expect(await page.locator('main.layout').isVisible()).toBe(false);
+    const handout = (await page.locator('#handout').textContent())!;
+    expect(handout).toMatch(/guidance, not a guarantee/);
+    expect(handout).toContain(mapUrl);
+    expect(await page.locator('#handout .handout-sources li').count()).toBeGreaterThan(0);
+    const pdf = await page.pdf({ format: 'Letter' });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('is readable at 375 px wide: one column, nothing wider than the screen', async () => {
+    const small = await context.newPage();
+    await small.setViewportSize({ width: 375, height: 800 });
+    await small.goto(mapUrl);
+    await ready(small);
+    expect(await small.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    const boxes = await Promise.all(['.plan', '.map-area', '#panel'].map((s) => small.locator(s).boundingBox()));
+    for (const box of boxes) {
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(375);
+    }
+    // Stacked: the plan, then the map, then the panel.
+    expect(boxes[0]!.y).toBeLessThan(boxes[1]!.y);
+    expect(boxes[1]!.y).toBeLessThan(boxes[2]!.y);
+    expect(await small.locator('#roles-list').isVisible()).toBe(true);
+    await small.close();
+    expect(outside).toEqual([]);
+  });
+});
+
+describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map where reading needs a key', () => {
+  it('asks for an API key, then shows the map with it', async () => {
+    const closed = await serveSeeded({ readRequiresKey: true });
+    const key = await createApiKey(closed.prisma, 'advisor', 'editor');
+    const own = await launchBrowser();
+    try {
+      const p = await own.newPage();
+      await p.goto(`${closed.origin}/map`);
+      await p.waitForSelector('html[data-map-state="error"]');
+      expect(await p.locator('#key-form').isVisible()).toBe(true);
+      expect(await p.locator('#status').textContent()).toMatch(/needs an API key/);
+      await p.fill('#key-input', key);
+      await p.click('#key-form button');
+      await ready(p);
+      const reply = await graphql(closed.url, '{ roles { totalCount } }', undefined, {
+        authorization: `Bearer ${key}`,
+      });
+      await expect
+        .poll(() => p.locator('#roles-list button[data-slug]').count())
+        .toBe(reply.body.data.roles.totalCount);
+      expect(await p.locator('#key-form').isVisible()).toBe(false);
+    } finally {
+      await own.close();
+      await closed.close(0);
+    }
+  });
+});

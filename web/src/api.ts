@@ -1,0 +1,380 @@
+/**
+ * Every GraphQL query the map makes, and the only fields it reads. The map is a client of the
+ * public API like any other (POST /graphql), and the API is changing in known ways; when it does,
+ * this file is the one to follow:
+ *
+ * - Estimated moves (O*NET): `PathwayStep.basis` says CURATED or ESTIMATED; an estimated step has
+ *   no curated `transition`. The map draws ESTIMATED moves apart.
+ * - Honest costs: `Pathway.totalCostUsd` and `PathwayStep.costUsd` are null when part of the cost
+ *   is unknown; `knownCostUsd` is the known part and `unknownCosts` names the unknown parts. The
+ *   rest of the map reads only `Money`.
+ * - A graph too big to load whole: `loadLattice` loads the chosen roles' neighbourhood instead.
+ */
+
+/** A cost that may be partly unknown: never show `usd: null` as $0. */
+export type Money = {
+  /** All of it, or null when some part is unknown. */
+  usd: number | null;
+  /** The known part. */
+  knownUsd: number;
+  /** What is unknown, in words ("CPC exam fee"). */
+  unknownParts: string[];
+};
+
+export type Basis = 'CURATED' | 'ESTIMATED';
+export type Track = { slug: string; name: string };
+export type Role = { slug: string; title: string; alternateTitles: string[]; level: string; track: Track };
+export type Move = { from: string; to: string; kind: string; crossesTracks: boolean; months: number; basis: Basis };
+export type Lattice = {
+  tracks: Track[];
+  roles: Role[];
+  moves: Move[];
+  /** False when only the neighbourhood of the chosen roles was loaded. */
+  whole: boolean;
+};
+
+export type Source = { title: string; year: number; url: string | null; publisher: string; official: boolean };
+export type Step = {
+  from: Role;
+  to: Role;
+  kind: string;
+  basis: Basis;
+  crossesTracks: boolean;
+  startMonth: number;
+  endMonth: number;
+  months: number;
+  experienceMonths: number;
+  trainingMonths: number;
+  cost: Money;
+  /** One line per requirement group: "CMA (already held)" or "CPC or CBCS: earn CPC". */
+  requirements: string[];
+  training: string[];
+  explanation: string;
+  sources: Source[];
+};
+export type Pathway = {
+  summary: string;
+  totalMonths: number;
+  cost: Money;
+  crossesTracks: boolean;
+  certificationsToEarn: string[];
+  steps: Step[];
+};
+export type Reach = { slug: string; earliestMonth: number; stepCount: number };
+export type Figure = {
+  kind: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  unit: string;
+  period: string;
+  geography: string;
+  occupation: string;
+  source: Source;
+};
+export type RoleDetails = Role & {
+  summary: string;
+  duties: string[];
+  typicalEducation: string;
+  wages: Figure[];
+  outlook: Figure[];
+  nextSteps: { to: Role; kind: string; months: number; requirements: string[] }[];
+};
+
+/** Errors the API answered with; `code` is its `extensions.code`. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** An API key for servers where reading needs one (READ_REQUIRES_KEY), kept for this tab only. */
+export const apiKey = {
+  get: () => sessionStorage.getItem('career-lattice-key'),
+  set: (key: string) => sessionStorage.setItem('career-lattice-key', key),
+};
+
+async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const key = apiKey.get();
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...(key ? { authorization: `Bearer ${key}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`The service answered ${response.status} ${response.statusText}.`, undefined);
+  }
+  const error = body.errors?.[0];
+  if (error) throw new ApiError(error.message, error.extensions?.code);
+  return body.data as T;
+}
+
+const ROLE = 'slug title alternateTitles level track { slug name }';
+const SOURCE = 'title year url official publisher { name }';
+const MOVE = 'kind crossesTracks estimatedMonths';
+
+type RawSource = { title: string; year: number; url: string | null; official: boolean; publisher: { name: string } };
+const source = (s: RawSource): Source => ({ ...s, publisher: s.publisher.name });
+
+type RawRoleWithMoves = Role & {
+  nextSteps: { kind: string; crossesTracks: boolean; estimatedMonths: number; to: { slug: string } }[];
+};
+const movesOf = (roles: RawRoleWithMoves[]): Move[] =>
+  roles.flatMap((r) =>
+    r.nextSteps.map((m) => ({
+      from: r.slug,
+      to: m.to.slug,
+      kind: m.kind,
+      crossesTracks: m.crossesTracks,
+      months: m.estimatedMonths,
+      basis: 'CURATED' as Basis,
+    })),
+  );
+const bareRole = ({ slug, title, alternateTitles, level, track }: Role): Role => ({
+  slug,
+  title,
+  alternateTitles,
+  level,
+  track,
+});
+
+/** Up to this many roles the map shows the whole graph; beyond, the chosen roles' neighbourhood. */
+export const WHOLE_GRAPH_LIMIT = 400;
+const PAGE = 100;
+
+/** The roles and moves to draw: all of them for a small graph, else those around `focus`. */
+export async function loadLattice(focus: string[]): Promise<Lattice> {
+  const query = `query MapLattice($after: String) {
+    tracks { slug name }
+    roles(first: ${PAGE}, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      nodes { ${ROLE} nextSteps { ${MOVE} to { slug } } }
+    }
+  }`;
+  type Page = {
+    tracks: Track[];
+    roles: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; nodes: RawRoleWithMoves[] };
+  };
+  let page = await graphql<Page>(query);
+  if (page.roles.totalCount > WHOLE_GRAPH_LIMIT) return neighbourhood(page.tracks, focus);
+  const roles = [...page.roles.nodes];
+  while (page.roles.pageInfo.hasNextPage) {
+    page = await graphql<Page>(query, { after: page.roles.pageInfo.endCursor });
+    roles.push(...page.roles.nodes);
+  }
+  return { tracks: page.tracks, roles: roles.map(bareRole), moves: movesOf(roles), whole: true };
+}
+
+/** The roles in `focus` with the moves into and out of them and the roles at their other ends. */
+async function neighbourhood(tracks: Track[], focus: string[]): Promise<Lattice> {
+  const slugs = [...new Set(focus)].slice(0, 10);
+  if (slugs.length === 0) return { tracks, roles: [], moves: [], whole: false };
+  const fields = slugs
+    .map(
+      (_, i) => `r${i}: role(slug: $s${i}) { ${ROLE}
+        nextSteps { ${MOVE} to { ${ROLE} } }
+        previousSteps { ${MOVE} from { ${ROLE} } } }`,
+    )
+    .join('\n');
+  const query = `query MapNeighbourhood(${slugs.map((_, i) => `$s${i}: String!`).join(', ')}) { ${fields} }`;
+  type Near = Role & {
+    nextSteps: { kind: string; crossesTracks: boolean; estimatedMonths: number; to: Role }[];
+    previousSteps: { kind: string; crossesTracks: boolean; estimatedMonths: number; from: Role }[];
+  };
+  const data = await graphql<Record<string, Near | null>>(query, Object.fromEntries(slugs.map((s, i) => [`s${i}`, s])));
+  const roles = new Map<string, Role>();
+  const moves = new Map<string, Move>();
+  const move = (from: string, to: string, m: { kind: string; crossesTracks: boolean; estimatedMonths: number }) =>
+    moves.set(`${from}>${to}`, {
+      from,
+      to,
+      kind: m.kind,
+      crossesTracks: m.crossesTracks,
+      months: m.estimatedMonths,
+      basis: 'CURATED',
+    });
+  for (const near of Object.values(data)) {
+    if (!near) continue;
+    roles.set(near.slug, bareRole(near));
+    for (const m of near.nextSteps) (roles.set(m.to.slug, bareRole(m.to)), move(near.slug, m.to.slug, m));
+    for (const m of near.previousSteps) (roles.set(m.from.slug, bareRole(m.from)), move(m.from.slug, near.slug, m));
+  }
+  return { tracks, roles: [...roles.values()], moves: [...moves.values()], whole: false };
+}
+
+/** Roles whose title or an alternate title contains `text` (the API's own search). */
+export async function searchRoles(text: string): Promise<Role[]> {
+  const data = await graphql<{ roles: { nodes: Role[] } }>(
+    `query MapSearch($text: String!) { roles(search: $text, first: 12) { nodes { ${ROLE} } } }`,
+    { text },
+  );
+  return data.roles.nodes;
+}
+
+export type PathwayQuery = { from: string; to?: string; toTrack?: string; rankBy: string; first?: number };
+
+type RawStep = Pick<
+  Step,
+  | 'from'
+  | 'to'
+  | 'crossesTracks'
+  | 'startMonth'
+  | 'endMonth'
+  | 'months'
+  | 'experienceMonths'
+  | 'trainingMonths'
+  | 'explanation'
+> & {
+  basis: Basis;
+  costUsd: number | null;
+  knownCostUsd: number;
+  unknownCosts: { description: string }[];
+  training: { name: string }[];
+  requirements: { alreadyHeld: boolean; satisfiedBy: { acronym: string }; anyOf: { acronym: string }[] }[];
+  transition: { kind: string; sources: RawSource[] } | null;
+};
+type RawPathway = {
+  summary: string;
+  totalMonths: number;
+  totalCostUsd: number | null;
+  knownCostUsd: number;
+  unknownCosts: { description: string }[];
+  crossesTracks: boolean;
+  certificationsToEarn: { acronym: string }[];
+  steps: RawStep[];
+};
+
+const PATHWAY = `summary totalMonths totalCostUsd knownCostUsd unknownCosts { description } crossesTracks
+  certificationsToEarn { acronym }
+  steps {
+    basis from { ${ROLE} } to { ${ROLE} } crossesTracks
+    startMonth endMonth months experienceMonths trainingMonths costUsd knownCostUsd explanation
+    unknownCosts { description }
+    training { name }
+    requirements { alreadyHeld satisfiedBy { acronym } anyOf { acronym } }
+    transition { kind sources { ${SOURCE} } }
+  }`;
+
+function stepOf(s: RawStep): Step {
+  return {
+    from: s.from,
+    to: s.to,
+    kind: s.transition?.kind ?? 'ESTIMATED',
+    basis: s.basis,
+    crossesTracks: s.crossesTracks,
+    startMonth: s.startMonth,
+    endMonth: s.endMonth,
+    months: s.months,
+    experienceMonths: s.experienceMonths,
+    trainingMonths: s.trainingMonths,
+    cost: { usd: s.costUsd, knownUsd: s.knownCostUsd, unknownParts: s.unknownCosts.map((u) => u.description) },
+    requirements: s.requirements.map((r) =>
+      r.alreadyHeld
+        ? `${r.satisfiedBy.acronym} (already held)`
+        : r.anyOf.length > 1
+          ? `${r.anyOf.map((c) => c.acronym).join(' or ')}: earn ${r.satisfiedBy.acronym}`
+          : `earn ${r.satisfiedBy.acronym}`,
+    ),
+    training: s.training.map((t) => t.name),
+    explanation: s.explanation,
+    sources: s.transition?.sources.map(source) ?? [],
+  };
+}
+
+function pathwayOf(p: RawPathway): Pathway {
+  return {
+    summary: p.summary,
+    totalMonths: p.totalMonths,
+    cost: { usd: p.totalCostUsd, knownUsd: p.knownCostUsd, unknownParts: p.unknownCosts.map((u) => u.description) },
+    crossesTracks: p.crossesTracks,
+    certificationsToEarn: p.certificationsToEarn.map((c) => c.acronym),
+    steps: p.steps.map(stepOf),
+  };
+}
+
+/** The best pathways from a role to a role or to any role of a track. */
+export async function findPathways(q: PathwayQuery): Promise<Pathway[]> {
+  const data = await graphql<{ pathways: RawPathway[] }>(
+    `query MapPathways($from: String!, $to: String, $toTrack: String, $rankBy: PathwayRanking!, $first: Int!) {
+      pathways(from: $from, to: $to, toTrack: $toTrack, rankBy: $rankBy, first: $first) { ${PATHWAY} }
+    }`,
+    { from: q.from, to: q.to ?? null, toTrack: q.toTrack ?? null, rankBy: q.rankBy, first: q.first ?? 3 },
+  );
+  return data.pathways.map(pathwayOf);
+}
+
+/** Every role reachable from `from` within `months`. */
+export async function reachableRoles(from: string, months: number): Promise<Reach[]> {
+  const data = await graphql<{
+    reachableRoles: { role: { slug: string }; earliestMonth: number; stepCount: number }[];
+  }>(
+    `
+      query MapReachable($from: String!, $months: Int!) {
+        reachableRoles(from: $from, withinMonths: $months) {
+          role {
+            slug
+          }
+          earliestMonth
+          stepCount
+        }
+      }
+    `,
+    { from, months },
+  );
+  return data.reachableRoles.map((r) => ({
+    slug: r.role.slug,
+    earliestMonth: r.earliestMonth,
+    stepCount: r.stepCount,
+  }));
+}
+
+const FIGURE = `kind value low high unit period geography occupation source { ${SOURCE} }`;
+
+/** What the side panel shows about a role; null when there is no such role. */
+export async function roleDetails(slug: string): Promise<RoleDetails | null> {
+  type Raw = Role & {
+    summary: string;
+    duties: string[];
+    typicalEducation: string;
+    wages: (Omit<Figure, 'source'> & { source: RawSource })[];
+    outlook: (Omit<Figure, 'source'> & { source: RawSource })[];
+    nextSteps: { kind: string; estimatedMonths: number; to: Role; requirements: { anyOf: { acronym: string }[] }[] }[];
+  };
+  const data = await graphql<{ role: Raw | null }>(
+    `query MapRole($slug: String!) {
+      role(slug: $slug) {
+        ${ROLE} summary duties typicalEducation
+        wages { ${FIGURE} }
+        outlook { ${FIGURE} }
+        nextSteps { kind estimatedMonths to { ${ROLE} } requirements { anyOf { acronym } } }
+      }
+    }`,
+    { slug },
+  );
+  const r = data.role;
+  if (!r) return null;
+  return {
+    ...bareRole(r),
+    summary: r.summary,
+    duties: r.duties,
+    typicalEducation: r.typicalEducation,
+    wages: r.wages.map((f) => ({ ...f, source: source(f.source) })),
+    outlook: r.outlook.map((f) => ({ ...f, source: source(f.source) })),
+    nextSteps: r.nextSteps.map((n) => ({
+      to: n.to,
+      kind: n.kind,
+      months: n.estimatedMonths,
+      requirements: n.requirements.map((g) => g.anyOf.map((c) => c.acronym).join(' or ')),
+    })),
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * A role picker: type part of a title or an alternate title ("MOA", "phleb"), and the API's own
+ * search offers the matching roles. The ARIA 1.2 combobox pattern: arrow keys move through the
+ * options, Enter picks, Escape closes, and the active option is announced.
+ */
+import { type Role, searchRoles } from './api.js';
+import { LEVEL_NAMES } from './layout.js';
+
+export type Combobox = {
+  /** Shows `role` as the current choice without searching. */
+  show(role: Role | undefined): void;
+};
+
+export function roleCombobox(
+  input: HTMLInputElement,
+  listbox: HTMLElement,
+  onPick: (role: Role) => void,
+  onError: (error: unknown) => void,
+): Combobox {
+  let options: Role[] = [];
+  let active = -1;
+  let timer: number | undefined;
+  let asked = 0;
+
+  const close = () => {
+    listbox.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  };
+
+  const render = () => {
+    listbox.replaceChildren(
+      ...options.map((role, i) => {
+        const li = document.createElement('li');
+        li.id = `${listbox.id}-${i}`;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', String(i === active));
+        li.dataset.slug = role.slug;
+        const text = input.value.trim().toLowerCase();
+        const alias = role.alternateTitles.find(
+          (t) => t.toLowerCase().includes(text) && !role.title.toLowerCase().includes(text),
+        );
+        li.textContent = `${role.title}${alias ? ` (${alias})` : ''}`;
+        const meta = document.createElement('span');
+        meta.className = 'option-meta';
+        meta.textContent = ` ${role.track.name} · ${LEVEL_NAMES[role.level] ?? role.level}`;
+        li.append(meta);
+        li.addEventListener('mousedown', (e) => e.preventDefault());
+        li.addEventListener('click', () => pick(i));
+        return li;
+      }),
+    );
+    if (options.length === 0) {
+      const li = document.createElement('li');
+      li.className = 'no-match';
+      li.textContent = 'No role matches.';
+      listbox.append(li);
+    }
+    listbox.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    if (active >= 0) input.setAttribute('aria-activedescendant', `${listbox.id}-${active}`);
+    else input.removeAttribute('aria-activedescendant');
+  };
+
+  const pick = (i: number) => {
+    const role = options[i];
+    if (!role) return;
+    input.value = role.title;
+    close();
+    onPick(role);
+  };
+
+  const search = async () => {
+    const text = input.value.trim();
+    if (text.length < 2) return close();
+    const mine = ++asked;
+    try {
+      const found = await searchRoles(text);
+      if (mine !== asked) return;
+      options = found;
+      active = -1;
+      render();
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', listbox.id);
+  input.autocomplete = 'off';
+  listbox.setAttribute('role', 'listbox');
+  close();
+
+  input.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(search, 150);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (listbox.hidden) return void search();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      active = (active + step + options.length) % Math.max(options.length, 1);
+      render();
+    } else if (event.key === 'Enter' && !listbox.hidden) {
+      event.preventDefault();
+      pick(active >= 0 ? active : 0);
+    } else if (event.key === 'Escape') {
+      close();
+    }
+  });
+  input.addEventListener('blur', () => window.setTimeout(close, 100));
+
+  return {
+    show: (role) => {
+      input.value = role?.title ?? '';
+    },
+  };
+}

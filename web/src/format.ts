@@ -1,0 +1,50 @@
+/** How the map writes numbers: months, dollars (never an unknown as $0), figures with units. */
+import type { Figure, Money } from './api.js';
+
+const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+
+export const usd = (value: number) => dollars.format(value);
+
+export const months = (n: number) => (n === 1 ? '1 month' : `${n} months`);
+
+/** "$1,250", "at least $125 (cost partly unknown: CPC exam fee)", or "cost unknown (...)". */
+export function money(cost: Money): string {
+  if (cost.usd !== null) return usd(cost.usd);
+  const parts = cost.unknownParts.join(', ');
+  return cost.knownUsd > 0
+    ? `at least ${usd(cost.knownUsd)} (cost partly unknown: ${parts})`
+    : `cost unknown (${parts})`;
+}
+
+/** A wage or outlook figure as its source gives it: "$44,200 a year", "$16.40–$23.10 an hour", "12%". */
+export function figure(f: Figure): string {
+  const one = (v: number) =>
+    f.unit === 'USD_PER_YEAR'
+      ? usd(v)
+      : f.unit === 'USD_PER_HOUR'
+        ? `$${v.toFixed(2)}`
+        : f.unit === 'PERCENT'
+          ? `${v}%`
+          : v.toLocaleString('en-US');
+  const value =
+    f.value !== null ? one(f.value) : f.low !== null && f.high !== null ? `${one(f.low)}–${one(f.high)}` : '—';
+  const unit =
+    f.unit === 'USD_PER_YEAR' ? ' a year' : f.unit === 'USD_PER_HOUR' ? ' an hour' : f.unit === 'JOBS' ? ' jobs' : '';
+  return value + unit;
+}
+
+export const FIGURE_KINDS: Record<string, string> = {
+  MEDIAN_WAGE: 'Median wage',
+  MEAN_WAGE: 'Mean wage',
+  WAGE_RANGE: 'Wage range',
+  EMPLOYMENT: 'Employment',
+  PROJECTED_GROWTH: 'Projected growth',
+  ANNUAL_OPENINGS: 'Openings a year',
+};
+
+export const MOVE_KINDS: Record<string, string> = {
+  ADVANCEMENT: 'advancement',
+  LATERAL: 'lateral move',
+  SPECIALIZATION: 'specialization',
+  CROSS_TRACK: 'cross-track move',
+};

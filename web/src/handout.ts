@@ -1,0 +1,77 @@
+/**
+ * The one-page handout a student takes home (browser print, or print to PDF): the chosen pathway
+ * in words, the target role's pay with its sources, every source with its year, the link that
+ * reopens this view, and a line saying it is guidance, not a guarantee.
+ */
+import type { Pathway, RoleDetails, Source } from './api.js';
+import { fill, h, sourceLine } from './dom.js';
+import { figure, FIGURE_KINDS, money, months } from './format.js';
+
+export function renderHandout(handout: HTMLElement, pathway: Pathway, target: RoleDetails | null, link: string): void {
+  const first = pathway.steps[0]!;
+  const last = pathway.steps[pathway.steps.length - 1]!;
+  const sources = new Map<string, Source>();
+  for (const s of pathway.steps.flatMap((step) => step.sources)) sources.set(`${s.title}|${s.year}`, s);
+  const pay = (target?.wages ?? []).filter((f) => f.geography === 'US').slice(0, 3);
+  for (const f of pay) sources.set(`${f.source.title}|${f.source.year}`, f.source);
+  fill(
+    handout,
+    h('h2', {}, `From ${first.from.title} to ${last.to.title}`),
+    h('p', { class: 'summary' }, pathway.summary),
+    h('p', {}, h('strong', {}, 'In all: '), `${months(pathway.totalMonths)}, ${money(pathway.cost)}.`),
+    h(
+      'table',
+      { class: 'handout-steps' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ['Step', 'Months', 'Cost', 'What it takes'].map((t) => h('th', { scope: 'col' }, t)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        pathway.steps.map((s, i) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, `${i + 1}. ${s.from.title} → ${s.to.title}`),
+            h('td', {}, `${s.months} (months ${s.startMonth}–${s.endMonth})`),
+            h('td', {}, money(s.cost)),
+            h(
+              'td',
+              {},
+              [...s.requirements, ...s.training.map((t) => `training: ${t}`)].join('; ') || 'experience only',
+            ),
+          ),
+        ),
+      ),
+    ),
+    pay.length
+      ? h(
+          'p',
+          {},
+          h('strong', {}, `Pay as ${last.to.title}: `),
+          pay.flatMap((f, i) => [
+            i ? '; ' : '',
+            `${figure(f)} (${FIGURE_KINDS[f.kind] ?? f.kind}, ${f.period}, ${f.source.publisher})`,
+          ]),
+        )
+      : null,
+    h('h3', {}, 'Sources'),
+    h(
+      'ul',
+      { class: 'handout-sources' },
+      [...sources.values()].map((s) => h('li', {}, sourceLine(s))),
+    ),
+    h(
+      'p',
+      { class: 'disclaimer' },
+      'This is guidance, not a guarantee: times, costs and requirements vary by employer, school and state, and some costs are not known. Check them with the program and the certifying body before you decide.',
+    ),
+    h('p', { class: 'link' }, `Open this plan again: ${link}`),
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * Where each role sits: rows are levels (entry at the bottom, executive at the top), lanes are
+ * tracks. ELK's layered algorithm, with each role's level as its partition, decides the order of
+ * the roles within a row so that moves cross as little as possible; the roles are then packed into
+ * their track's lane in that order, and the lanes ordered by where ELK put their roles.
+ */
+import cytoscape from 'cytoscape';
+import elk from 'cytoscape-elk';
+import type { Lattice } from './api.js';
+
+cytoscape.use(elk);
+
+/** Levels from the bottom row up (RoleLevel, in the API's order of seniority). */
+export const LEVELS = ['ENTRY', 'INTERMEDIATE', 'ADVANCED', 'SUPERVISORY', 'MANAGEMENT', 'EXECUTIVE'];
+export const LEVEL_NAMES: Record<string, string> = {
+  ENTRY: 'Entry',
+  INTERMEDIATE: 'Intermediate',
+  ADVANCED: 'Advanced',
+  SUPERVISORY: 'Supervisory',
+  MANAGEMENT: 'Management',
+  EXECUTIVE: 'Executive',
+};
+/** A level the map does not know yet goes on a row of its own at the top. */
+export const levelRow = (level: string) => (LEVELS.includes(level) ? LEVELS.indexOf(level) : LEVELS.length);
+
+export const NODE_WIDTH = 150;
+export const NODE_HEIGHT = 54;
+const COLUMN = NODE_WIDTH + 20;
+const ROW = NODE_HEIGHT + 56;
+/** Extra lines within a crowded row sit closer than rows do. */
+const LINE = NODE_HEIGHT + 22;
+const PER_ROW = 3;
+const LANE_GAP = 30;
+
+export type Placement = {
+  positions: Map<string, { x: number; y: number }>;
+  /** Tracks left to right, with the horizontal extent of each lane. */
+  lanes: { slug: string; name: string; x1: number; x2: number }[];
+  /** Rows bottom to top, with their vertical centre. */
+  rows: { level: string; y: number }[];
+};
+
+/** Runs ELK on the lattice (without drawing it) and packs the result into lanes and rows. */
+export async function place(lattice: Lattice): Promise<Placement> {
+  const scratch = cytoscape({
+    headless: true,
+    styleEnabled: true,
+    elements: [
+      ...lattice.roles.map((r) => ({ data: { id: r.slug, row: levelRow(r.level) } })),
+      ...lattice.moves.map((m) => ({ data: { id: `${m.from}>${m.to}`, source: m.from, target: m.to } })),
+    ],
+    style: [{ selector: 'node', style: { width: NODE_WIDTH, height: NODE_HEIGHT } }],
+  });
+  const layout = scratch.layout({
+    name: 'elk',
+    fit: false,
+    animate: false,
+    nodeLayoutOptions: (node: cytoscape.NodeSingular) => ({ 'elk.partitioning.partition': node.data('row') }),
+    elk: {
+      algorithm: 'layered',
+      'elk.direction': 'UP',
+      'elk.partitioning.activate': true,
+      'elk.layered.crossingMinimization.strategy': 'LAYER_SWEEP',
+      'elk.spacing.nodeNode': 30,
+    },
+  } as cytoscape.LayoutOptions);
+  const done = layout.promiseOn('layoutstop');
+  layout.run();
+  await done;
+  const elkX = new Map(scratch.nodes().map((n) => [n.id(), n.position('x')]));
+  scratch.destroy();
+
+  const trackOf = new Map(lattice.roles.map((r) => [r.slug, r.track.slug]));
+  const present = lattice.tracks.filter((t) => lattice.roles.some((r) => r.track.slug === t.slug));
+  const meanX = (track: string) => {
+    const xs = lattice.roles.filter((r) => r.track.slug === track).map((r) => elkX.get(r.slug) ?? 0);
+    return xs.reduce((a, b) => a + b, 0) / xs.length;
+  };
+  present.sort((a, b) => meanX(a.slug) - meanX(b.slug));
+
+  // A row of a lane holds at most PER_ROW roles side by side; more wrap onto extra lines, so
+  // that one crowded level does not make the whole map wide.
+  const cells = new Map<string, Map<number, string[]>>(present.map((t) => [t.slug, new Map()]));
+  for (const r of lattice.roles) {
+    const lane = cells.get(trackOf.get(r.slug)!)!;
+    const row = levelRow(r.level);
+    lane.set(row, [...(lane.get(row) ?? []), r.slug]);
+  }
+  const usedRows = [...new Set(lattice.roles.map((r) => levelRow(r.level)))].sort((a, b) => a - b);
+  const linesOf = (row: number) =>
+    Math.max(...present.map((t) => Math.ceil((cells.get(t.slug)!.get(row)?.length ?? 0) / PER_ROW)), 1);
+  const rowY = new Map<number, number>();
+  let bottom = 0;
+  for (const row of usedRows) {
+    rowY.set(row, bottom - ((linesOf(row) - 1) * LINE) / 2);
+    bottom -= (linesOf(row) - 1) * LINE + ROW;
+  }
+
+  const positions = new Map<string, { x: number; y: number }>();
+  const lanes: Placement['lanes'] = [];
+  let left = 0;
+  for (const track of present) {
+    const lane = cells.get(track.slug)!;
+    const width = Math.min(Math.max(...[...lane.values()].map((c) => c.length)), PER_ROW) * COLUMN;
+    for (const [row, slugs] of lane) {
+      slugs.sort((a, b) => elkX.get(a)! - elkX.get(b)!);
+      const lines = Math.ceil(slugs.length / PER_ROW);
+      slugs.forEach((slug, i) => {
+        const line = Math.floor(i / PER_ROW);
+        const onLine = Math.min(PER_ROW, slugs.length - line * PER_ROW);
+        // Centre each line's roles in the lane, and the lines on the row.
+        const x = left + (width - onLine * COLUMN) / 2 + COLUMN / 2 + (i % PER_ROW) * COLUMN;
+        const y = rowY.get(row)! + (line - (lines - 1) / 2) * LINE;
+        positions.set(slug, { x, y });
+      });
+    }
+    lanes.push({ slug: track.slug, name: track.name, x1: left, x2: left + width });
+    left += width + LANE_GAP;
+  }
+  const levelAt = (row: number) => LEVELS[row] ?? 'OTHER';
+  return { positions, lanes, rows: usedRows.map((row) => ({ level: levelAt(row), y: rowY.get(row)! })) };
+}

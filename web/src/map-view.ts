@@ -1,0 +1,301 @@
+/**
+ * The picture: Cytoscape.js drawing the lattice where layout.ts placed it. Lanes are compound
+ * nodes, one per track; row labels are nodes at the left. Advancement is a solid line, a lateral
+ * move a dashed one, a move that changes track is purple with a diamond on it, and an estimated
+ * move (from occupational data rather than curated sources) is grey, dashed and labelled.
+ *
+ * The canvas takes the keyboard too: arrow keys move a focus ring from role to role (left and
+ * right within a row, up and down to the nearest role in the next row), Enter opens the focused
+ * role, S makes it the start and T the target. Each move is announced in words.
+ */
+import cytoscape from 'cytoscape';
+import type { Lattice, Pathway } from './api.js';
+import { LEVEL_NAMES, NODE_HEIGHT, NODE_WIDTH, type Placement } from './layout.js';
+
+export type MapHandlers = {
+  /** A role was clicked, or Enter was pressed on it. */
+  open(slug: string): void;
+  setStart(slug: string): void;
+  setTarget(slug: string): void;
+  /** Words for a screen reader, after a keyboard move. */
+  announce(text: string): void;
+};
+
+// Lane colours stay clear of the purple that marks a change of track and the orange of a pathway.
+const TRACK_COLOURS = ['#0f766e', '#1d4ed8', '#a16207', '#be185d', '#475569'];
+
+const style: cytoscape.StylesheetJson = [
+  {
+    selector: 'node.role',
+    style: {
+      shape: 'round-rectangle',
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+      'background-color': '#ffffff',
+      'border-width': 2,
+      'border-color': 'data(colour)',
+      label: 'data(label)',
+      'text-wrap': 'wrap',
+      'text-max-width': `${NODE_WIDTH - 14}px`,
+      'text-valign': 'center',
+      'font-size': 16,
+      'line-height': 1.05,
+      'font-family': 'system-ui, sans-serif',
+      color: '#111827',
+    },
+  },
+  {
+    selector: 'node.lane',
+    style: {
+      shape: 'round-rectangle',
+      'background-color': 'data(colour)',
+      'background-opacity': 0.07,
+      'border-width': 0,
+      label: 'data(label)',
+      'text-valign': 'top',
+      'text-halign': 'center',
+      'font-size': 18,
+      'font-weight': 'bold',
+      color: 'data(colour)',
+      padding: '18px',
+      events: 'no',
+    },
+  },
+  {
+    selector: 'node.row-label',
+    style: {
+      shape: 'rectangle',
+      width: 90,
+      height: 20,
+      'background-opacity': 0,
+      label: 'data(label)',
+      'text-valign': 'center',
+      'text-halign': 'center',
+      'font-size': 16,
+      color: '#374151',
+      events: 'no',
+    },
+  },
+  {
+    selector: 'edge',
+    style: {
+      width: 2,
+      'curve-style': 'bezier',
+      'line-color': '#64748b',
+      'target-arrow-color': '#64748b',
+      'target-arrow-shape': 'triangle',
+      'arrow-scale': 1.1,
+      opacity: 0.85,
+    },
+  },
+  { selector: 'edge[kind = "LATERAL"], edge[kind = "CROSS_TRACK"]', style: { 'line-style': 'dashed' } },
+  {
+    selector: 'edge[?crossesTracks]',
+    style: {
+      'line-color': '#7c3aed',
+      'target-arrow-color': '#7c3aed',
+      'mid-target-arrow-shape': 'diamond',
+      'mid-target-arrow-color': '#7c3aed',
+    },
+  },
+  {
+    selector: 'edge[basis = "ESTIMATED"]',
+    style: {
+      'line-style': 'dashed',
+      'line-color': '#9ca3af',
+      'target-arrow-color': '#9ca3af',
+      label: 'estimated',
+      'font-size': 10,
+      color: '#6b7280',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 1,
+    },
+  },
+  { selector: 'node.reachable', style: { 'background-color': '#dcfce7' } },
+  { selector: 'node.unreachable', style: { opacity: 0.45 } },
+  { selector: 'node.start', style: { 'background-color': '#166534', color: '#ffffff', 'border-color': '#14532d' } },
+  { selector: 'node.target', style: { 'background-color': '#1e3a8a', color: '#ffffff', 'border-color': '#172554' } },
+  { selector: '.dimmed', style: { opacity: 0.4 } },
+  { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#ea580c' } },
+  {
+    selector: 'edge.on-path',
+    style: { width: 6, 'line-color': '#ea580c', 'target-arrow-color': '#ea580c', opacity: 1, 'z-index': 10 },
+  },
+  { selector: 'node.selected', style: { 'border-width': 5, 'border-color': '#111827' } },
+  {
+    selector: 'node.focused',
+    style: {
+      'overlay-color': '#2563eb',
+      'overlay-opacity': 0.25,
+      'overlay-padding': 6,
+      'overlay-shape': 'round-rectangle',
+    },
+  },
+];
+
+/** Words for one role: "Medical Assistant, Hybrid track, entry level, 4 next steps". */
+const describe = (node: cytoscape.NodeSingular) =>
+  `${node.data('label')}, ${node.data('trackName')} track, ${(LEVEL_NAMES[node.data('level')] ?? node.data('level')).toLowerCase()} level, ${node.outgoers('edge').length} next steps`;
+
+export class MapView {
+  readonly cy: cytoscape.Core;
+  #focused: string | undefined;
+
+  constructor(
+    private readonly container: HTMLElement,
+    lattice: Lattice,
+    placement: Placement,
+    private readonly handlers: MapHandlers,
+  ) {
+    const colourOf = new Map(placement.lanes.map((l, i) => [l.slug, TRACK_COLOURS[i % TRACK_COLOURS.length]!]));
+    const left = Math.min(...placement.lanes.map((l) => l.x1));
+    this.cy = cytoscape({
+      container,
+      elements: [
+        ...placement.lanes.map((l) => ({
+          data: { id: `lane:${l.slug}`, label: `${l.name} track`, colour: colourOf.get(l.slug) },
+          classes: 'lane',
+        })),
+        ...placement.rows.map((r) => ({
+          data: { id: `row:${r.level}`, label: LEVEL_NAMES[r.level] ?? r.level },
+          position: { x: left - 80, y: r.y },
+          classes: 'row-label',
+        })),
+        ...lattice.roles.map((r) => ({
+          data: {
+            id: r.slug,
+            label: r.title,
+            level: r.level,
+            trackName: r.track.name,
+            parent: `lane:${r.track.slug}`,
+            colour: colourOf.get(r.track.slug),
+          },
+          position: placement.positions.get(r.slug),
+          classes: 'role',
+        })),
+        ...lattice.moves.map((m) => ({ data: { id: `${m.from}>${m.to}`, source: m.from, target: m.to, ...m } })),
+      ],
+      style,
+      layout: { name: 'preset', fit: true, padding: 16 },
+      autoungrabify: true,
+      boxSelectionEnabled: false,
+      minZoom: 0.2,
+      maxZoom: 2.5,
+    });
+    this.cy.on('tap', 'node.role', (event) => {
+      this.#focus(event.target.id(), false);
+      this.handlers.open(event.target.id());
+    });
+    container.addEventListener('keydown', (event) => this.#key(event));
+    new ResizeObserver(() => {
+      this.#size();
+      this.cy.resize();
+      this.fit();
+    }).observe(container);
+    this.#size();
+  }
+
+  /** Gives the canvas the map's own proportions (within reason), so that fitting it wastes no room. */
+  #size(): void {
+    const box = this.cy.elements().boundingBox();
+    const wanted = (this.container.clientWidth * box.h) / box.w + 32;
+    const height = Math.round(Math.min(Math.max(wanted, 320), window.innerHeight * 0.85));
+    if (Math.abs(this.container.clientHeight - height) > 2) this.container.style.height = `${height}px`;
+  }
+
+  #roles = () => this.cy.nodes('.role');
+
+  /** Shows the whole map: a pathway is read against everything else it could have been. */
+  fit(): void {
+    this.cy.fit(this.cy.elements(), 16);
+  }
+
+  /** Draws `pathway` over the map (null clears it), dimming everything off it. */
+  highlight(pathway: Pathway | null): void {
+    this.cy.elements().removeClass('on-path dimmed');
+    if (pathway) {
+      const roles = new Set([pathway.steps[0]?.from.slug, ...pathway.steps.map((s) => s.to.slug)]);
+      const edges = new Set(pathway.steps.map((s) => `${s.from.slug}>${s.to.slug}`));
+      this.#roles().forEach((n) => void n.addClass(roles.has(n.id()) ? 'on-path' : 'dimmed'));
+      this.cy.edges().forEach((e) => void e.addClass(edges.has(e.id()) ? 'on-path' : 'dimmed'));
+    }
+    // What is drawn, in words a script (or a test) can read: the moves, as "from>to".
+    this.#record('pathway', pathway && pathway.steps.map((s) => `${s.from.slug}>${s.to.slug}`));
+    this.fit();
+  }
+
+  /** Shades the roles reachable in time (null clears it). */
+  shade(reachable: Set<string> | null): void {
+    this.#roles().removeClass('reachable unreachable');
+    if (reachable) this.#roles().forEach((n) => void n.addClass(reachable.has(n.id()) ? 'reachable' : 'unreachable'));
+    this.#record('reachable', reachable && [...reachable].sort());
+  }
+
+  #record(name: 'pathway' | 'reachable', values: string[] | null): void {
+    if (values) this.container.dataset[name] = values.join(' ');
+    else delete this.container.dataset[name];
+  }
+
+  /** Marks the start, the target and the role whose details are open. */
+  mark({ start, target, selected }: { start?: string; target?: string; selected?: string }): void {
+    this.#roles().removeClass('start target selected');
+    if (start) this.cy.getElementById(start).addClass('start');
+    if (target) this.cy.getElementById(target).addClass('target');
+    if (selected) this.cy.getElementById(selected).addClass('selected');
+  }
+
+  #focus(slug: string, announce = true): void {
+    if (this.#focused) this.cy.getElementById(this.#focused).removeClass('focused');
+    this.#focused = slug;
+    const node = this.cy.getElementById(slug);
+    node.addClass('focused');
+    if (announce) {
+      this.handlers.announce(describe(node));
+      // Keep the focused role in view.
+      const box = node.renderedBoundingBox();
+      if (box.x1 < 0 || box.y1 < 0 || box.x2 > this.cy.width() || box.y2 > this.cy.height()) this.cy.center(node);
+    }
+  }
+
+  /** The role the arrow key leads to from the focused one. */
+  #next(key: string): string | undefined {
+    const roles = this.#roles().toArray();
+    const current = this.#focused ? this.cy.getElementById(this.#focused) : undefined;
+    if (!current || current.empty()) {
+      const bottomLeft = [...roles].sort(
+        (a, b) => b.position('y') - a.position('y') || a.position('x') - b.position('x'),
+      );
+      return bottomLeft[0]?.id();
+    }
+    const { x, y } = current.position();
+    const candidates = roles.filter((n) => {
+      const p = n.position();
+      if (key === 'ArrowLeft') return p.y === y && p.x < x;
+      if (key === 'ArrowRight') return p.y === y && p.x > x;
+      if (key === 'ArrowUp') return p.y < y;
+      return p.y > y;
+    });
+    const distance = (n: cytoscape.NodeSingular) =>
+      key === 'ArrowLeft' || key === 'ArrowRight'
+        ? Math.abs(n.position('x') - x)
+        : Math.abs(n.position('y') - y) * 1000 + Math.abs(n.position('x') - x);
+    return candidates.sort((a, b) => distance(a) - distance(b))[0]?.id();
+  }
+
+  #key(event: KeyboardEvent): void {
+    if (event.target !== this.container || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key.startsWith('Arrow')) {
+      event.preventDefault();
+      const next = this.#next(event.key);
+      if (next) this.#focus(next);
+      else if (this.#focused) this.handlers.announce(`No role ${event.key.slice(5).toLowerCase()} of here.`);
+    } else if (this.#focused && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      this.handlers.open(this.#focused);
+    } else if (this.#focused && (event.key === 's' || event.key === 'S')) {
+      this.handlers.setStart(this.#focused);
+    } else if (this.#focused && (event.key === 't' || event.key === 'T')) {
+      this.handlers.setTarget(this.#focused);
+    }
+  }
+}

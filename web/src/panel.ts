@@ -1,0 +1,88 @@
+/** The side panel: one role's duties, wages and outlook with their sources and years, and next steps. */
+import type { Figure, RoleDetails } from './api.js';
+import { fill, h, sourceLine } from './dom.js';
+import { figure, FIGURE_KINDS, MOVE_KINDS, months } from './format.js';
+import { LEVEL_NAMES } from './layout.js';
+
+export type PanelActions = { open(slug: string): void; setStart(slug: string): void; setTarget(slug: string): void };
+
+const figures = (caption: string, list: Figure[]) =>
+  list.length === 0
+    ? h('p', {}, `No ${caption.toLowerCase()} figures yet.`)
+    : h(
+        'table',
+        { class: 'figures' },
+        h('caption', {}, caption),
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'col' }, 'Figure'),
+            h('th', { scope: 'col' }, 'Value'),
+            h('th', { scope: 'col' }, 'Source'),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          list.map((f) =>
+            h(
+              'tr',
+              {},
+              h(
+                'td',
+                {},
+                `${FIGURE_KINDS[f.kind] ?? f.kind}, ${f.period}${f.geography !== 'US' ? ` (${f.geography})` : ''}`,
+              ),
+              h('td', {}, figure(f)),
+              h('td', {}, sourceLine(f.source)),
+            ),
+          ),
+        ),
+      );
+
+/** Fills `panel` with `role`. */
+export function renderPanel(panel: HTMLElement, role: RoleDetails, actions: PanelActions): void {
+  fill(
+    panel,
+    h('h2', { id: 'panel-title', tabindex: -1 }, role.title),
+    h('p', { class: 'meta' }, `${role.track.name} track · ${LEVEL_NAMES[role.level] ?? role.level} level`),
+    role.alternateTitles.length ? h('p', { class: 'meta' }, `Also called: ${role.alternateTitles.join(', ')}`) : null,
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', onclick: () => actions.setStart(role.slug) }, 'Start from here'),
+      h('button', { type: 'button', onclick: () => actions.setTarget(role.slug) }, 'Make this the goal'),
+    ),
+    h('p', {}, role.summary),
+    h('p', {}, h('strong', {}, 'Typical education: '), role.typicalEducation),
+    h('h3', {}, 'Duties'),
+    h(
+      'ul',
+      {},
+      role.duties.map((d) => h('li', {}, d)),
+    ),
+    h('h3', {}, 'Pay'),
+    figures('Wages', role.wages),
+    h('h3', {}, 'Outlook'),
+    figures('Outlook', role.outlook),
+    h('h3', {}, 'Next steps'),
+    role.nextSteps.length === 0
+      ? h('p', {}, 'No moves out of this role are recorded yet.')
+      : h(
+          'ul',
+          { class: 'next-steps' },
+          role.nextSteps.map((n) =>
+            h(
+              'li',
+              {},
+              h('button', { type: 'button', class: 'link', onclick: () => actions.open(n.to.slug) }, n.to.title),
+              ` — ${MOVE_KINDS[n.kind] ?? n.kind}, about ${months(n.months)} from a standing start`,
+              n.requirements.length ? `; needs ${n.requirements.join(' and ')}` : '',
+            ),
+          ),
+        ),
+  );
+}

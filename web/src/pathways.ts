@@ -1,0 +1,83 @@
+/** The pathways found, one chosen at a time, and the chosen one step by step. */
+import type { Pathway } from './api.js';
+import { fill, h } from './dom.js';
+import { money, MOVE_KINDS, months } from './format.js';
+
+/** "Pathway 2: 30 months, $1,450, 3 steps". */
+export const pathwayLabel = (p: Pathway, i: number) =>
+  `Pathway ${i + 1}: ${months(p.totalMonths)}, ${money(p.cost)}, ${p.steps.length} ${p.steps.length === 1 ? 'step' : 'steps'}`;
+
+/** Fills `section` with the choice of pathways and the chosen one's steps. */
+export function renderPathways(
+  section: HTMLElement,
+  pathways: Pathway[],
+  chosen: number,
+  choose: (i: number) => void,
+): void {
+  const pathway = pathways[chosen];
+  if (!pathway) {
+    fill(section, h('p', {}, 'No pathway leads there within the limits.'));
+    return;
+  }
+  fill(
+    section,
+    h(
+      'fieldset',
+      { class: 'choices' },
+      h('legend', {}, 'Best pathways'),
+      pathways.map((p, i) =>
+        h(
+          'label',
+          {},
+          h('input', { type: 'radio', name: 'pathway', value: i, checked: i === chosen, onchange: () => choose(i) }),
+          ` ${pathwayLabel(p, i)}`,
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'pathway', 'aria-label': `Pathway ${chosen + 1}` },
+      h('p', { class: 'summary' }, pathway.summary),
+      h(
+        'p',
+        { class: 'totals' },
+        'In all: ',
+        h('span', { class: 'total-months' }, months(pathway.totalMonths)),
+        ', ',
+        h('span', { class: 'total-cost' + (pathway.cost.usd === null ? ' unknown' : '') }, money(pathway.cost)),
+        pathway.certificationsToEarn.length
+          ? `; certifications to earn: ${pathway.certificationsToEarn.join(', ')}`
+          : '',
+        pathway.crossesTracks ? '; changes track' : '',
+      ),
+      h(
+        'ol',
+        { class: 'steps' },
+        pathway.steps.map((s) =>
+          h(
+            'li',
+            { class: 'step', 'data-from': s.from.slug, 'data-to': s.to.slug },
+            h('strong', {}, `${s.from.title} → ${s.to.title}`),
+            ` (${MOVE_KINDS[s.kind] ?? s.kind}${s.crossesTracks ? ', changes track' : ''}${s.basis === 'ESTIMATED' ? ', estimated' : ''})`,
+            h(
+              'div',
+              {},
+              `Months ${s.startMonth}–${s.endMonth}: `,
+              h('span', { class: 'step-months' }, months(s.months)),
+              s.months > 0 ? ` (${s.experienceMonths} of experience, ${s.trainingMonths} of training)` : '',
+            ),
+            h(
+              'div',
+              {},
+              'Cost: ',
+              h('span', { class: 'step-cost' + (s.cost.usd === null ? ' unknown' : '') }, money(s.cost)),
+            ),
+            s.requirements.length ? h('div', {}, `Requirements: ${s.requirements.join('; ')}`) : null,
+            s.training.length ? h('div', {}, `Training: ${s.training.join('; ')}`) : null,
+            h('p', { class: 'explanation' }, s.explanation),
+          ),
+        ),
+      ),
+    ),
+  );
+}
