@@ -25,18 +25,22 @@ export async function exportDataset(db: Db): Promise<Dataset> {
     orderBy: { slug: 'asc' },
     include: { publisher: { select: { slug: true } } },
   });
-  const programs = await db.trainingProgram.findMany({ orderBy: { slug: 'asc' }, include: sourcesInclude });
+  const programs = await db.trainingProgram.findMany({
+    orderBy: { slug: 'asc' },
+    include: { ...sourcesInclude, typicalCostSource: { select: { slug: true } } },
+  });
   const certifications = await db.certification.findMany({
     orderBy: { slug: 'asc' },
     include: {
       ...sourcesInclude,
       issuer: { select: { slug: true } },
+      examFeeSource: { select: { slug: true } },
       eligibilityRoutes: { orderBy: { position: 'asc' }, include: { program: { select: { slug: true } } } },
     },
   });
   const roles = await db.role.findMany({
     orderBy: { slug: 'asc' },
-    include: { ...sourcesInclude, track: { select: { slug: true } } },
+    include: { ...sourcesInclude, track: { select: { slug: true } }, occupation: { select: { code: true } } },
   });
   const transitions = await db.transition.findMany({
     include: {
@@ -76,7 +80,17 @@ export async function exportDataset(db: Db): Promise<Dataset> {
         name: p.name,
         credential: p.credential,
         months: { min: p.minMonths, max: p.maxMonths },
-        typicalCostUsd: p.typicalCostUsd,
+        cipCode: p.cipCode,
+        typicalCost:
+          p.typicalCostUsd === null
+            ? null
+            : compact({
+                usd: p.typicalCostUsd,
+                source: p.typicalCostSource!.slug,
+                year: p.typicalCostYear!,
+                schools: p.typicalCostSchools,
+                schoolCount: p.typicalCostSchoolCount,
+              }),
         description: p.description,
         sources: slugsOf(p.sources),
       }),
@@ -87,7 +101,12 @@ export async function exportDataset(db: Db): Promise<Dataset> {
       name: c.name,
       kind: c.kind,
       issuer: c.issuer.slug,
-      exam: compact({ questions: c.examQuestions, minutes: c.examMinutes, feeUsd: c.examFeeUsd }),
+      exam: compact({
+        questions: c.examQuestions,
+        minutes: c.examMinutes,
+        feeUsd: c.examFeeUsd,
+        feeSource: c.examFeeSource?.slug,
+      }),
       renewal: compact({ months: c.renewalMonths, requirement: c.renewalRequirement }),
       eligibility: c.eligibilityRoutes.map((e) =>
         compact({ description: e.description, program: e.program?.slug, minMonthsExperience: e.minMonthsExperience }),
@@ -107,6 +126,8 @@ export async function exportDataset(db: Db): Promise<Dataset> {
         workSettings: r.workSettings,
         typicalEducation: r.typicalEducation,
         socCode: r.socCode,
+        occupation: r.occupation?.code,
+        occupationFit: r.occupationFit,
         sources: slugsOf(r.sources),
       }),
     ),
@@ -128,10 +149,11 @@ export async function exportDataset(db: Db): Promise<Dataset> {
           role: f.role.slug,
           kind: f.kind,
           unit: f.unit,
+          scope: f.scope,
           value: f.value?.toNumber(),
           low: f.low?.toNumber(),
           high: f.high?.toNumber(),
-          year: f.year,
+          dataYear: f.dataYear,
           periodEndYear: f.periodEndYear,
           geography: f.geography,
           occupation: f.occupation,
@@ -143,8 +165,14 @@ export async function exportDataset(db: Db): Promise<Dataset> {
   };
 }
 
-/** The identity of a figure: at most one per role, kind, unit, source, year and geography. */
-export const figureKey = (f: Dataset['figures'][number]) =>
-  [f.role, f.kind, f.unit, f.source, f.year, f.geography].join('|');
+/** The identity of a figure: at most one per role, kind, unit, source, data year (or none) and geography. */
+export const figureKey = (f: {
+  role: string;
+  kind: string;
+  unit: string;
+  source: string;
+  dataYear?: number | null;
+  geography: string;
+}) => [f.role, f.kind, f.unit, f.source, f.dataYear ?? '', f.geography].join('|');
 /** The identity of a transition: at most one per ordered pair of roles. */
 export const transitionKey = (t: { from: string; to: string }) => `${t.from}->${t.to}`;
