@@ -81,8 +81,10 @@ export function parseTable(text: string, name: string, options: TableOptions = {
       }),
     }) as string[][];
   } catch (error) {
-    const e = error as Error & { lines?: number; column?: string | number };
-    throw new TableError(name, e.lines ?? 0, e.column === undefined ? '(row)' : String(e.column), e.message);
+    const e = error as Error & { lines?: number; column?: string | number; code?: string };
+    // A record of the wrong length is the whole line's fault, not one column's.
+    const column = e.column === undefined || /INCONSISTENT/.test(e.code ?? '') ? '(row)' : String(e.column);
+    throw new TableError(name, e.lines ?? 0, column, e.message);
   }
   const lineOf = (i: number) => (fast ? skip + 1 + i : lines[i]!);
   const [head, ...body] = records;
