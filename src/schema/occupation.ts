@@ -245,7 +245,8 @@ function prefixQuery(search: string): string {
 /**
  * The IDs of the occupations a search matches, best first: an exact title, then an exact
  * alternate, short or reported title, then the occupation's own title matching, then any title;
- * ties by title. Uses the GIN index on to_tsvector('simple', title).
+ * among equals a SOC-level occupation (".00") before O*NET's specialties, then by title. Uses the
+ * GIN index on to_tsvector('simple', title).
  */
 async function searchIds(prisma: PrismaClient, args: OccupationArgs): Promise<number[]> {
   const where = occupationWhere(args);
@@ -261,7 +262,7 @@ async function searchIds(prisma: PrismaClient, args: OccupationArgs): Promise<nu
     SELECT o.id FROM hits JOIN occupation o ON o.id = hits.id
     WHERE (${where.jobZone ?? null}::int IS NULL OR o.job_zone = ${where.jobZone ?? null}::int)
       AND (${(where.majorGroup as string | undefined) ?? null}::text IS NULL OR o.major_group = ${(where.majorGroup as string | undefined) ?? null}::text)
-    ORDER BY hits.exact, NOT hits.in_title, o.title, o.code`;
+    ORDER BY hits.exact, NOT hits.in_title, o.code NOT LIKE '%.00', o.title, o.code`;
   return rows.map((r) => r.id);
 }
 
@@ -289,10 +290,12 @@ builder.queryFields((t) => ({
         jobZone: t.arg.int({ description: 'Only occupations in this job zone (1-5).' }),
         majorGroup: t.arg.string({ description: 'Only occupations in this SOC major group, e.g. "29" or "29-0000".' }),
       },
-      totalCount: async (_parent, args, { prisma }) =>
-        args.search != null
+      totalCount: async (_parent, args, { prisma }) => {
+        checkPageSize(args);
+        return args.search != null
           ? (await searchIds(prisma, args)).length
-          : prisma.occupation.count({ where: occupationWhere(args) }),
+          : prisma.occupation.count({ where: occupationWhere(args) });
+      },
       resolve: async (query, _root, args, { prisma }) => {
         checkPageSize(args);
         if (args.search == null)
