@@ -69,7 +69,7 @@ builder.prismaObject('JobZone', {
   description:
     'O*NET’s job zones: how much preparation an occupation needs, from 1 (little or none) to 5 (extensive), with O*NET’s description.',
   fields: (t) => ({
-    number: t.exposeInt('zone', { description: 'The zone, 1 to 5.' }),
+    number: t.exposeInt('id', { description: 'The zone, 1 to 5.' }),
     name: t.exposeString('name', { description: 'E.g. "Job Zone Three: Medium Preparation Needed".' }),
     experience: t.exposeString('experience', { description: 'The experience it usually takes.' }),
     education: t.exposeString('education', { description: 'The education it usually takes.' }),

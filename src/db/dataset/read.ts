@@ -32,8 +32,7 @@ export function recordLabel(kind: DatasetKind, raw: unknown, index: number): str
   const r = (raw ?? {}) as Record<string, unknown>;
   if (typeof r.slug === 'string') return `"${r.slug}"`;
   if (kind === 'transitions') return `"${String(r.from)} -> ${String(r.to)}"`;
-  if (kind === 'figures')
-    return `"${[r.role, r.kind, r.source, r.dataYear ?? 'undated'].map(String).join(' ')}"`;
+  if (kind === 'figures') return `"${[r.role, r.kind, r.source, r.dataYear ?? 'undated'].map(String).join(' ')}"`;
   return `#${index + 1}`;
 }
 

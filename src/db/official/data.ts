@@ -4,6 +4,8 @@
  * only what the API serves.
  */
 
+import { decimal, matching } from './table.js';
+
 /** OEWS's special values: `*` no wage estimate, `#` at or above the top of the published range, `**` no employment estimate. */
 export const OEWS_MARKERS = ['*', '#', '**'] as const;
 export type OewsMarker = (typeof OEWS_MARKERS)[number];
@@ -128,3 +130,16 @@ export function blsCodeFor(soc: string, published: ReadonlySet<string>): string 
   const combined = `${soc.slice(0, 6)}0`;
   return published.has(combined) ? combined : null;
 }
+
+// ---- cell parsers shared by the importer and the derived files' reader -------------------------
+
+/** An O*NET-SOC code such as "29-1141.00". */
+export const onetCode = matching(/^\d{2}-\d{4}\.\d{2}$/, 'an O*NET-SOC code such as "29-1141.00"');
+/** A SOC code such as "29-1141". */
+export const socCode = matching(/^\d{2}-\d{4}$/, 'a SOC code such as "29-1141"');
+
+/** An OEWS cell: a number with the given decimals, or one of the special values, kept as published. */
+export const oewsCell =
+  (places: number) =>
+  (s: string): OewsCell =>
+    (OEWS_MARKERS as readonly string[]).includes(s) ? (s as OewsCell) : decimal(places)(s);

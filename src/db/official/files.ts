@@ -14,8 +14,9 @@ import {
   EDUCATION,
   EXPERIENCE,
   type Manifest,
-  OEWS_MARKERS,
-  type OewsCell,
+  oewsCell,
+  onetCode,
+  socCode,
   type OfficialData,
   TASK_TYPES,
   TIERS,
@@ -63,16 +64,10 @@ const by =
       key(b).map((v) => v ?? ''),
     );
 
-const code = matching(/^\d{2}-\d{4}\.\d{2}$/, 'an O*NET-SOC code');
-const soc = matching(/^\d{2}-\d{4}$/, 'a SOC code');
 const orNull =
   <T>(parse: (s: string) => T) =>
   (s: string): T | null =>
     s === '' ? null : parse(s);
-const oewsCell =
-  (places: number) =>
-  (s: string): OewsCell =>
-    (OEWS_MARKERS as readonly string[]).includes(s) ? (s as OewsCell) : decimal(places)(s);
 const values = <M extends Record<string, string>>(map: M) => Object.values(map) as M[keyof M][];
 
 const wageColumns = WAGE_STATS.flatMap((s) => [`hourly_${s}`, `annual_${s}`]);
@@ -99,7 +94,7 @@ const specs: { [K in keyof Tables]: Spec<K> } = {
     sort: by((r) => [r.code]),
     write: (r) => [r.code, r.title, r.jobZone, r.description],
     read: (t, r) => ({
-      code: cell(t, r, 'code', code),
+      code: cell(t, r, 'code', onetCode),
       title: cell(t, r, 'title', text),
       jobZone: cell(t, r, 'job_zone', orNull(integer)),
       description: cell(t, r, 'description', text),
@@ -111,7 +106,7 @@ const specs: { [K in keyof Tables]: Spec<K> } = {
     sort: by((r) => [r.code, r.title, r.shortTitle]),
     write: (r) => [r.code, r.title, r.shortTitle],
     read: (t, r) => ({
-      code: cell(t, r, 'code', code),
+      code: cell(t, r, 'code', onetCode),
       title: cell(t, r, 'title', text),
       shortTitle: cell(t, r, 'short_title', optionalText),
     }),
@@ -121,7 +116,7 @@ const specs: { [K in keyof Tables]: Spec<K> } = {
     columns: ['code', 'title'],
     sort: by((r) => [r.code, r.title]),
     write: (r) => [r.code, r.title],
-    read: (t, r) => ({ code: cell(t, r, 'code', code), title: cell(t, r, 'title', text) }),
+    read: (t, r) => ({ code: cell(t, r, 'code', onetCode), title: cell(t, r, 'title', text) }),
   },
   tasks: {
     file: 'tasks.tsv',
@@ -129,7 +124,7 @@ const specs: { [K in keyof Tables]: Spec<K> } = {
     sort: by((r) => [r.code, r.taskId]),
     write: (r) => [r.code, r.taskId, r.type, r.statement],
     read: (t, r) => ({
-      code: cell(t, r, 'code', code),
+      code: cell(t, r, 'code', onetCode),
       taskId: cell(t, r, 'task_id', integer),
       type: cell(t, r, 'type', orNull(oneOf(values(TASK_TYPES)))),
       statement: cell(t, r, 'statement', text),
@@ -148,7 +143,7 @@ const specs: { [K in keyof Tables]: Spec<K> } = {
     sort: by((r) => [r.code, r.elementId]),
     write: (r) => [r.code, r.elementId, r.importance, r.level],
     read: (t, r) => ({
-      code: cell(t, r, 'code', code),
+      code: cell(t, r, 'code', onetCode),
       elementId: cell(t, r, 'element_id', text),
       importance: cell(t, r, 'importance', orNull(decimal(2))),
       level: cell(t, r, 'level', orNull(decimal(2))),
@@ -160,8 +155,8 @@ const specs: { [K in keyof Tables]: Spec<K> } = {
     sort: by((r) => [r.code, r.index]),
     write: (r) => [r.code, r.relatedCode, r.tier, r.index],
     read: (t, r) => ({
-      code: cell(t, r, 'code', code),
-      relatedCode: cell(t, r, 'related_code', code),
+      code: cell(t, r, 'code', onetCode),
+      relatedCode: cell(t, r, 'related_code', onetCode),
       tier: cell(t, r, 'tier', oneOf(values(TIERS))),
       index: cell(t, r, 'index', integer),
     }),
@@ -178,7 +173,7 @@ const specs: { [K in keyof Tables]: Spec<K> } = {
         ) as WageRow['hourly'];
       return {
         year: cell(t, r, 'year', integer),
-        code: cell(t, r, 'code', soc),
+        code: cell(t, r, 'code', socCode),
         title: cell(t, r, 'title', text),
         employment: cell(t, r, 'employment', oewsCell(0)),
         hourly: stats('hourly', 2),
@@ -214,7 +209,7 @@ const specs: { [K in keyof Tables]: Spec<K> } = {
       r.training,
     ],
     read: (t, r) => ({
-      code: cell(t, r, 'code', soc),
+      code: cell(t, r, 'code', socCode),
       title: cell(t, r, 'title', text),
       employmentBase: cell(t, r, 'employment_base', orNull(integer)),
       employmentProjected: cell(t, r, 'employment_projected', orNull(integer)),

@@ -11,8 +11,9 @@ import {
   EDUCATION,
   EXPERIENCE,
   type Manifest,
-  OEWS_MARKERS,
-  type OewsCell,
+  oewsCell,
+  onetCode,
+  socCode,
   type OfficialData,
   type ProgramCostRow,
   socOf,
@@ -62,8 +63,6 @@ export class ImportError extends Error {
   }
 }
 
-const onetCode = matching(/^\d{2}-\d{4}\.\d{2}$/, 'an O*NET-SOC code such as "29-1141.00"');
-const socCode = matching(/^\d{2}-\d{4}$/, 'a SOC code such as "29-1141"');
 /** O*NET's text edition writes "n/a" where the Excel edition leaves a cell empty. */
 const blank = (s: string) => (s === 'n/a' ? '' : s);
 const mapped =
@@ -289,12 +288,6 @@ async function readOnet(dir: string) {
     },
   };
 }
-
-/** An OEWS cell: a number with the given decimals, or one of the special values. */
-const oewsCell =
-  (places: number) =>
-  (s: string): OewsCell =>
-    (OEWS_MARKERS as readonly string[]).includes(s) ? (s as OewsCell) : decimal(places)(s);
 
 const WAGE_COLUMNS = {
   mean: 'MEAN',
