@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDataset } from '../db/dataset/read.js';
 import { importOfficialData } from '../db/official/import.js';
-import { officialDataDir, renderOfficialData, writeOfficialData } from '../db/official/files.js';
+import { officialDataDir, readOfficialData, writeOfficialData } from '../db/official/files.js';
 import { run } from './with-database.js';
 
 run(async () => {
@@ -21,7 +21,7 @@ run(async () => {
   });
   const out = values.out ? path.resolve(values.out) : officialDataDir;
   const changed = await writeOfficialData(data, out);
-  const counts = [...renderOfficialData(data).keys()].filter((f) => f.endsWith('.tsv'));
   console.log(changed.length ? `Wrote ${changed.join(', ')} in ${out}.` : `Nothing changed in ${out}.`);
-  for (const file of counts) console.log(`  ${file}`);
+  const { manifest } = await readOfficialData(out).then((r) => r.data);
+  for (const [file, rows] of Object.entries(manifest.files)) console.log(`  ${file.padEnd(26)} ${rows} rows`);
 });
