@@ -70,7 +70,7 @@ export async function loadedFacts(tx: Tx): Promise<OfficialFacts> {
 }
 
 /** An IPEDS median in whole dollars, halves rounded up ($16,614.50 -> $16,615). */
-export const wholeDollars = (median: number) => Math.floor(median + 0.5);
+const wholeDollars = (median: number) => Math.floor(median + 0.5);
 
 /** Problems between a curated dataset and the official facts; empty when they agree. */
 export function checkAgainstOfficial(

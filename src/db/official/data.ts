@@ -14,7 +14,7 @@ export type OewsCell = number | OewsMarker;
 
 /** The OEWS statistics served, in the order of the derived file's columns. */
 export const WAGE_STATS = ['mean', 'p10', 'p25', 'median', 'p75', 'p90'] as const;
-export type WageStat = (typeof WAGE_STATS)[number];
+type WageStat = (typeof WAGE_STATS)[number];
 
 /** BLS Employment Projections categories, as the tables print them, and the names the API uses. */
 export const EDUCATION = {

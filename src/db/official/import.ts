@@ -427,7 +427,7 @@ async function readProjections(dir: string, socs: ReadonlySet<string>) {
 }
 
 /** IPEDS writes CIP codes as numbers, dropping zeros ("12.041", "1.0504"): back to "12.0410", "01.0504". */
-export function normalizeCip(s: string): string {
+function normalizeCip(s: string): string {
   const m = /^(\d{1,2})(?:\.(\d{1,4}))?$/.exec(s);
   if (!m) throw new Error('is not a CIP code');
   return `${m[1]!.padStart(2, '0')}.${(m[2] ?? '').padEnd(4, '0')}`;
