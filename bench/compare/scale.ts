@@ -120,7 +120,7 @@ export async function runScale(settings: ScaleSettings, adminUrl: string, cteDep
     let input: GraphInput | undefined;
     let t0 = performance.now();
     try {
-      input = await readGraphInput(prisma);
+      input = (await readGraphInput(prisma)).input;
     } finally {
       await prisma.$disconnect();
     }

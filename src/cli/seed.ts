@@ -1,18 +1,19 @@
 /**
- * `npm run db:seed [-- DIR]`: loads a dataset directory (the curated one by default) into the
- * database. Idempotent: only what differs is written.
+ * `npm run db:seed [-- DIR]`: loads a curated dataset directory (prisma/data by default) into the
+ * database, with the official dataset (prisma/data/official) when it changed. Idempotent: only what
+ * differs is written.
  */
 import path from 'node:path';
-import { loadDataset } from '../db/dataset/load.js';
-import { curatedDataDir, readDataset } from '../db/dataset/read.js';
+import { curatedDataDir } from '../db/dataset/read.js';
+import { seedDatabase } from '../db/seed.js';
 import { run, withDatabase } from './with-database.js';
 
 run(async () => {
   const dir = process.argv[2] ? path.resolve(process.argv[2]) : curatedDataDir;
-  const dataset = await readDataset(dir);
   await withDatabase(async ({ prisma }) => {
-    const summary = await loadDataset(prisma, dataset);
-    for (const [kind, c] of Object.entries(summary)) {
+    const { curated, officialLoaded } = await seedDatabase(prisma, { curated: 'always', curatedDir: dir });
+    console.log(`official dataset   ${officialLoaded ? 'loaded' : 'unchanged'}`);
+    for (const [kind, c] of Object.entries(curated ?? {})) {
       console.log(`${kind.padEnd(18)} created ${c.created}, updated ${c.updated}, unchanged ${c.unchanged}`);
     }
   });

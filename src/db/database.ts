@@ -4,10 +4,9 @@
  */
 import type { Config } from '../config.js';
 import { createPrisma, type PrismaClient } from './client.js';
-import { loadDataset } from './dataset/load.js';
-import { readDataset } from './dataset/read.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from './embedded.js';
 import { migrate } from './migrate.js';
+import { seedDatabase } from './seed.js';
 
 export type Database = {
   url: string;
@@ -19,13 +18,6 @@ export type Database = {
 };
 
 type Log = (message: string) => void;
-
-/** Loads the curated dataset when the database holds no roles yet. Returns whether it did. */
-export async function seedIfEmpty(prisma: PrismaClient): Promise<boolean> {
-  if ((await prisma.role.count()) > 0) return false;
-  await loadDataset(prisma, await readDataset());
-  return true;
-}
 
 export async function openDatabase(config: Config, log: Log = () => {}): Promise<Database> {
   let embedded: EmbeddedServer | undefined;
@@ -39,7 +31,11 @@ export async function openDatabase(config: Config, log: Log = () => {}): Promise
     const applied = await migrate(url);
     if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
     const prisma = createPrisma(url);
-    if (config.seedOnStart && (await seedIfEmpty(prisma))) log('Loaded the curated dataset into the empty database.');
+    if (config.seedOnStart) {
+      const seeded = await seedDatabase(prisma);
+      if (seeded.officialLoaded) log('Loaded the official dataset (prisma/data/official).');
+      if (seeded.curated) log('Loaded the curated dataset into the empty database.');
+    }
     return {
       url,
       prisma,

@@ -137,6 +137,15 @@ export function buildPathway(cx: QueryContext, edges: readonly number[], choices
     roleIds.push(ix.roleIds[to]!);
     transitionIds.push(ix.edgeTransitionId[e]!);
   }
+  // The non-bridging tracks the pathway passes through, in order: each change is a crossing.
+  const crossings: Pathway['crossings'] = [];
+  let track = -1;
+  for (const id of roleIds) {
+    const t = ix.roleTrack[ix.roleIndexById.get(id)!]!;
+    if (ix.trackBridging[t] === 1) continue;
+    if (track >= 0 && t !== track) crossings.push({ fromTrackId: ix.trackIds[track]!, toTrackId: ix.trackIds[t]! });
+    track = t;
+  }
   const certificationsToEarn = steps.flatMap((s) => s.certificationsToEarn);
   return {
     roleIds,
@@ -152,7 +161,8 @@ export function buildPathway(cx: QueryContext, edges: readonly number[], choices
     newCertifications: certificationsToEarn.length,
     stepCount: edges.length,
     estimatedSteps: steps.filter((s) => s.estimated).length,
-    crossesTracks: steps.some((s) => s.crossesTracks),
+    crossings,
+    crossesTracks: crossings.length > 0,
     costIncludesUnknowns: unknownAll.length > 0,
     studyLoad: cx.load,
   };

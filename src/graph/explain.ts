@@ -8,6 +8,8 @@ import type { Pathway, PathwayStep, RequirementChoice, StudyLoad, UnknownCost } 
 /** The names a pathway's words need, by id. */
 export interface Names {
   role(id: number): { title: string; track: string };
+  /** A track's name. */
+  track(id: number): string;
   certification(id: number): { acronym: string; name: string; kind: string; issuer: string; feeUsd: number | null };
   program(id: number): { name: string };
   /** How an unknown cost was estimated, when it was. */
@@ -167,9 +169,9 @@ export function summarize(pathway: Pathway, names: Names): string {
   const earn = pathway.certificationsToEarn.map((id) => names.certification(id).acronym);
   sentences.push(earn.length ? `To earn: ${list(earn)}.` : 'No new certifications or licences are needed.');
   if (pathway.studyLoad === 'PART_TIME') sentences.push('Programs are counted at part-time study, twice their full-time length.');
-  const crossings = pathway.steps
-    .filter((s) => s.crossesTracks)
-    .map((s) => `from the ${names.role(s.fromRoleId).track.toLowerCase()} track to the ${names.role(s.toRoleId).track.toLowerCase()} track`);
+  const crossings = pathway.crossings.map(
+    (c) => `from the ${names.track(c.fromTrackId).toLowerCase()} track to the ${names.track(c.toTrackId).toLowerCase()} track`,
+  );
   if (crossings.length) sentences.push(`It crosses ${list(crossings)}.`);
   const n = pathway.estimatedSteps;
   if (n > 0) {

@@ -232,6 +232,12 @@ export interface Pathway {
   stepCount: number;
   /** Steps on estimated moves. */
   estimatedSteps: number;
+  /**
+   * Where the pathway passes from one track to another, bridging tracks aside (clinical → hybrid →
+   * administrative is one crossing, from clinical to administrative): track ids.
+   */
+  crossings: { fromTrackId: number; toTrackId: number }[];
+  /** crossings.length > 0 */
   crossesTracks: boolean;
   /** True when unknownCosts is not empty. */
   costIncludesUnknowns: boolean;

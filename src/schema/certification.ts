@@ -49,7 +49,15 @@ export const Certification = builder.prismaNode('Certification', {
     }),
     examQuestions: t.exposeInt('examQuestions', { nullable: true, description: 'Questions on the exam.' }),
     examMinutes: t.exposeInt('examMinutes', { nullable: true, description: 'Length of the exam in minutes.' }),
-    examFeeUsd: t.exposeInt('examFeeUsd', { nullable: true, description: 'Typical exam fee in US dollars.' }),
+    examFeeUsd: t.exposeInt('examFeeUsd', {
+      nullable: true,
+      description:
+        'Exam fee in US dollars, from the certifying body’s own fee page (`examFeeSource`); null where none could be cited.',
+    }),
+    examFeeSource: t.relation('examFeeSource', {
+      nullable: true,
+      description: 'The certifying body’s published fee page the fee comes from, with its URL and year.',
+    }),
     renewalMonths: t.exposeInt('renewalMonths', {
       nullable: true,
       description: 'How often it must be renewed, in months.',
@@ -144,7 +152,10 @@ const certificationFields = (t: InputFields, required: boolean) => ({
   issuer: t.string({ required, description: 'Slug of the issuing organization.' }),
   examQuestions: t.int({ description: 'Questions on the exam.' }),
   examMinutes: t.int({ description: 'Length of the exam in minutes.' }),
-  examFeeUsd: t.int({ description: 'Exam fee in US dollars.' }),
+  examFeeUsd: t.int({ description: 'Exam fee in US dollars; needs examFeeSource.' }),
+  examFeeSource: t.string({
+    description: 'Slug of the certifying body’s own fee page (an official source of the issuer, with a URL).',
+  }),
   renewalMonths: t.int({ description: 'Renewal period in months.' }),
   renewalRequirement: t.string({ description: 'What renewal takes.' }),
   eligibilityRoutes: t.field({
@@ -170,11 +181,24 @@ editingMutations({
   fields: certificationFields,
   key: (input: { slug: string }) => input.slug,
   toRecord: (input, existing) => {
-    const { examQuestions, examMinutes, examFeeUsd, renewalMonths, renewalRequirement, eligibilityRoutes, ...rest } =
-      input;
+    const {
+      examQuestions,
+      examMinutes,
+      examFeeUsd,
+      examFeeSource,
+      renewalMonths,
+      renewalRequirement,
+      eligibilityRoutes,
+      ...rest
+    } = input;
     return {
       ...merge(existing, rest),
-      exam: merge(existing?.exam, { questions: examQuestions, minutes: examMinutes, feeUsd: examFeeUsd }),
+      exam: merge(existing?.exam, {
+        questions: examQuestions,
+        minutes: examMinutes,
+        feeUsd: examFeeUsd,
+        feeSource: examFeeSource,
+      }),
       renewal: merge(existing?.renewal, { months: renewalMonths, requirement: renewalRequirement }),
       eligibility:
         eligibilityRoutes === undefined
@@ -186,6 +210,7 @@ editingMutations({
     'exam.questions': 'examQuestions',
     'exam.minutes': 'examMinutes',
     'exam.feeUsd': 'examFeeUsd',
+    'exam.feeSource': 'examFeeSource',
     'renewal.months': 'renewalMonths',
     'renewal.requirement': 'renewalRequirement',
     eligibility: 'eligibilityRoutes',

@@ -5,11 +5,13 @@ import { getDatamodel } from '../generated/pothos-types.js';
 import { builder } from './builder.js';
 import { Certification } from './certification.js';
 import { badInput, notFound } from './errors.js';
-import { isWage, LaborFigure, latestMedianWage } from './figure.js';
+import { FIGURE_ORDER, isWage, LaborFigure } from './figure.js';
+import { ChosenMedianWageRef, chooseMedianWage, medianWageEvidence } from './role-occupation.js';
 import { Role } from './role.js';
 
 const comparisonInclude = {
-  figures: { include: { source: true }, orderBy: [{ year: 'desc' as const }, { id: 'asc' as const }] },
+  figures: { include: { source: true }, orderBy: [...FIGURE_ORDER] },
+  occupation: { include: { wages: medianWageEvidence.occupation.select.wages } },
   incoming: { include: { requirementGroups: { include: { options: { include: { certification: true } } } } } },
   outgoing: { include: { toRole: true } },
 };
@@ -122,10 +124,10 @@ const ComparisonEntry = builder.objectRef<Entry>('RoleComparisonEntry').implemen
           .map((unit) => ({ role: e.role, unit })),
     }),
     latestMedianWage: t.field({
-      type: LaborFigure,
+      type: ChosenMedianWageRef,
       nullable: true,
-      description: 'The most recent national median annual wage.',
-      resolve: (e) => latestMedianWage(e.role.figures),
+      description: 'The national median annual wage to show for the role (as Role.latestMedianWage chooses it).',
+      resolve: (e) => chooseMedianWage(e.role),
     }),
     outlook: t.field({
       type: [LaborFigure],

@@ -134,6 +134,9 @@ export async function edit<K extends DatasetKind>(ctx: Context, spec: Edit<K>): 
     return { key: deleting ? null : resultKey, userErrors: [] };
   } catch (error) {
     if (error instanceof Refused) return { key: null, userErrors: error.userErrors };
+    // Problems only the loaded official data can show (an unknown occupation, an IPEDS cost that is not the median).
+    if (error instanceof DatasetError)
+      return { key: null, userErrors: fromProblems(error.problems, spec.names ?? {}, deleting) };
     throw error;
   }
 }

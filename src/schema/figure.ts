@@ -1,4 +1,5 @@
 import type { LaborFigure as FigureRow } from '../generated/prisma/client.js';
+import { figureKey } from '../db/dataset/export.js';
 import { builder, type Context } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
 
@@ -24,20 +25,31 @@ export const FigureUnit = builder.enumType('FigureUnit', {
   } as const,
 });
 
+export const FigureScope = builder.enumType('FigureScope', {
+  description: 'What a figure describes: the role itself, or an occupation.',
+  values: {
+    ROLE: { description: 'The role itself, as the source names it (e.g. clinical or entry-level medical assistants).' },
+    OCCUPATION: {
+      description:
+        'An occupation, or a wider pool than the role: the role’s own occupation, or another one standing in for it (see `occupation`).',
+    },
+  } as const,
+});
+
 export const WAGE_KINDS = ['MEDIAN_WAGE', 'MEAN_WAGE', 'WAGE_RANGE'] as const;
 export const OUTLOOK_KINDS = ['EMPLOYMENT', 'PROJECTED_GROWTH', 'ANNUAL_OPENINGS'] as const;
 export const isWage = (f: Pick<FigureRow, 'kind'>) => (WAGE_KINDS as readonly string[]).includes(f.kind);
 
-/** The most recent national median annual wage, ties broken by official sources first. */
-export function latestMedianWage<T extends FigureRow & { source: { official: boolean } }>(figures: T[]): T | null {
-  const candidates = figures.filter(
-    (f) => f.kind === 'MEDIAN_WAGE' && f.unit === 'USD_PER_YEAR' && f.geography === 'US',
-  );
-  candidates.sort((a, b) => b.year - a.year || Number(b.source.official) - Number(a.source.official) || a.id - b.id);
-  return candidates[0] ?? null;
-}
+/** Newest data year first, undated figures last, then by id: the order a role's figures are listed in. */
+export const FIGURE_ORDER = [{ dataYear: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }] as const;
 
 const decimal = (v: { toNumber(): number } | null) => (v === null ? null : v.toNumber());
+
+/** A data year or period as people write it: "2023", "2024-2034", "to 2031", or null. */
+export function periodOf(dataYear: number | null, periodEndYear: number | null = null): string | null {
+  if (periodEndYear !== null) return dataYear === null ? `to ${periodEndYear}` : `${dataYear}-${periodEndYear}`;
+  return dataYear === null ? null : String(dataYear);
+}
 
 export const LaborFigure = builder.prismaNode('LaborFigure', {
   // node(id:) answers null for an ID whose object no longer exists.
@@ -54,11 +66,25 @@ export const LaborFigure = builder.prismaNode('LaborFigure', {
     value: t.float({ nullable: true, description: 'The value; null for a range.', resolve: (f) => decimal(f.value) }),
     low: t.float({ nullable: true, description: 'Low end of a range.', resolve: (f) => decimal(f.low) }),
     high: t.float({ nullable: true, description: 'High end of a range.', resolve: (f) => decimal(f.high) }),
-    year: t.exposeInt('year', { description: 'Year of the data; for a projection, its first year.' }),
+    scope: t.expose('scope', {
+      type: FigureScope,
+      description: 'Whether the figure describes the role itself or an occupation.',
+    }),
+    dataYear: t.exposeInt('dataYear', {
+      nullable: true,
+      description:
+        'The year the numbers describe; for a projection, its first year. Null when the source states none (its publication year is `source.year`).',
+    }),
+    year: t.exposeInt('dataYear', {
+      nullable: true,
+      description: 'The year the numbers describe.',
+      deprecationReason: 'Use dataYear; the source’s publication year is source.year.',
+    }),
     periodEndYear: t.exposeInt('periodEndYear', { nullable: true, description: 'Last year of a projection period.' }),
     period: t.string({
-      description: 'The year or period as people write it, e.g. "2023" or "2024-2034".',
-      resolve: (f) => (f.periodEndYear ? `${f.year}-${f.periodEndYear}` : String(f.year)),
+      nullable: true,
+      description: 'The year or period as people write it, e.g. "2023", "2024-2034" or "to 2031"; null when undated.',
+      resolve: (f) => periodOf(f.dataYear, f.periodEndYear),
     }),
     geography: t.exposeString('geography', { description: '"US" for national figures, otherwise the area.' }),
     occupation: t.exposeString('occupation', {
@@ -72,16 +98,24 @@ export const LaborFigure = builder.prismaNode('LaborFigure', {
 
 // ---- editing ---------------------------------------------------------------------------------
 
-/** What identifies a figure: at most one per role, kind, unit, source, year and geography. */
+/** What identifies a figure: at most one per role, kind, unit, source, data year (or none) and geography. */
 const figureIdentityFields = (t: InputFields) => ({
   role: t.string({ required: true, description: 'Slug of the role the figure describes.' }),
   kind: t.field({ type: FigureKind, required: true, description: 'What it measures.' }),
   unit: t.field({ type: FigureUnit, required: true, description: 'Unit of the values.' }),
-  year: t.int({ required: true, description: 'Year of the data; for a projection, its first year.' }),
+  dataYear: t.int({
+    description:
+      'The year the numbers describe (for a projection, its first year); leave out when the source states none.',
+  }),
   geography: t.string({ description: 'Area; "US" (the default) for national figures.' }),
   source: t.string({ required: true, description: 'Slug of the source; every figure needs one.' }),
 });
 const figureValueFields = (t: InputFields, required: boolean) => ({
+  scope: t.field({
+    type: FigureScope,
+    required,
+    description: 'Whether it describes the role itself or an occupation.',
+  }),
   value: t.float({ description: 'The value (not for a WAGE_RANGE).' }),
   low: t.float({ description: 'Low end of a WAGE_RANGE.' }),
   high: t.float({ description: 'High end of a WAGE_RANGE.' }),
@@ -96,16 +130,16 @@ async function figureKeyById(ctx: Context, id: string | number): Promise<string 
     where: { id: Number(id) },
     include: { role: { select: { slug: true } }, source: { select: { slug: true } } },
   });
-  return row ? [row.role.slug, row.kind, row.unit, row.source.slug, row.year, row.geography].join('|') : null;
+  return row ? figureKey({ ...row, role: row.role.slug, source: row.source.slug }) : null;
 }
 function whereKey(key: string) {
-  const [role, kind, unit, source, year, geography] = key.split('|');
+  const [role, kind, unit, source, dataYear, geography] = key.split('|');
   return {
     role: { slug: role },
     source: { slug: source },
     kind: kind as FigureRow['kind'],
     unit: unit as FigureRow['unit'],
-    year: Number(year),
+    dataYear: dataYear ? Number(dataYear) : null,
     geography,
   };
 }
@@ -122,8 +156,8 @@ editingMutations({
   fields: figureValueFields,
   key: async (input: { id?: { typename: string; id: string } } & Record<string, unknown>, ctx) => {
     if (!input.id) {
-      const f = input as Record<string, unknown>;
-      return [f.role, f.kind, f.unit, f.source, f.year, f.geography ?? 'US'].join('|');
+      const f = input as Parameters<typeof figureKey>[0];
+      return figureKey({ ...f, dataYear: f.dataYear ?? null, geography: f.geography ?? 'US' });
     }
     return input.id.typename === 'LaborFigure' ? figureKeyById(ctx, input.id.id) : null;
   },

@@ -8,6 +8,8 @@ import './training-program.js';
 import './certification.js';
 import './transition.js';
 import './role.js';
+import './occupation.js';
+import './role-occupation.js';
 import './compare.js';
 import './analytics.js';
 import './pathway.js';

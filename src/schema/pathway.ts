@@ -84,6 +84,7 @@ function namesOf(snapshot: Snapshot): Names {
       const r = need(names.roles, id, 'role');
       return { title: r.title, track: need(names.tracks, r.trackId, 'track').name };
     },
+    track: (id) => need(names.tracks, id, 'track').name,
     certification: (id) => need(names.certifications, id, 'certification'),
     program: (id) => need(names.programs, id, 'program'),
     estimateBasis: (cost) => estimateOf(programEstimates, feeEstimates, cost)?.basis,
@@ -421,7 +422,8 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
       resolve: ({ pathway }) => pathway.estimatedSteps,
     }),
     crossesTracks: t.boolean({
-      description: 'True when some move leaves one track for another.',
+      description:
+        'True when the pathway passes from one track to another (through the hybrid track or not; staying on one track via the hybrid track is no crossing).',
       resolve: ({ pathway }) => pathway.crossesTracks,
     }),
     studyLoad: t.field({

@@ -6,9 +6,11 @@ import { builder, type Context } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, badInput, checkPageSize, connectionOf, notFound } from './errors.js';
 import { Certification } from './certification.js';
-import { isWage, LaborFigure, latestMedianWage } from './figure.js';
+import { FIGURE_ORDER, isWage, LaborFigure } from './figure.js';
+import { chooseMedianWage, medianWageEvidence, OccupationFit, type WageEvidence } from './role-occupation.js';
 import { Source } from './source.js';
 import { connectionShortcut, PlanMemo, SHORTCUT } from './planned-once.js';
+import { pageOf } from './paging.js';
 import { spread } from '../spread.js';
 
 export const RoleLevel = builder.enumType('RoleLevel', {
@@ -24,7 +26,7 @@ export const RoleLevel = builder.enumType('RoleLevel', {
 });
 
 const figureQuery = {
-  orderBy: [{ year: 'desc' }, { id: 'asc' }],
+  orderBy: [...FIGURE_ORDER],
   include: { source: true },
 } satisfies Prisma.Role$figuresArgs;
 
@@ -71,14 +73,6 @@ export const Role = builder.prismaNode('Role', {
       description: 'Every employment and growth figure for the role, newest first, each with its source.',
       select: (_args, _ctx, nested) => ({ figures: nested(figureQuery) }),
       resolve: (role) => role.figures.filter((f) => !isWage(f)),
-    }),
-    latestMedianWage: t.field({
-      type: LaborFigure,
-      nullable: true,
-      description:
-        'The most recent national median annual wage, official sources first when years tie; null when there is none.',
-      select: (_args, _ctx, nested) => ({ figures: nested(figureQuery) }),
-      resolve: (role) => latestMedianWage(role.figures),
     }),
     nextSteps: t.relation('outgoing', {
       description: 'Moves out of this role.',
@@ -185,30 +179,40 @@ async function roleWhere(
 
 type Db = import('../db/client.js').PrismaClient;
 
-/** Role IDs matching `where`, sorted by a figure (latest national median wage or growth). */
+/**
+ * Role IDs matching `where`, sorted by a figure: the median wage latestMedianWage shows, or the
+ * latest national projected growth.
+ */
 async function resolveRoleIds(
   prisma: Db,
   where: Prisma.RoleWhereInput,
   field: 'MEDIAN_WAGE' | 'GROWTH',
   desc: boolean,
 ) {
-  const kind = field === 'MEDIAN_WAGE' ? 'MEDIAN_WAGE' : 'PROJECTED_GROWTH';
-  const unit = field === 'MEDIAN_WAGE' ? 'USD_PER_YEAR' : 'PERCENT';
   const roles = await prisma.role.findMany({
     where,
     select: {
       id: true,
       title: true,
-      figures: {
-        where: { kind, unit, geography: 'US' },
-        orderBy: [{ year: 'desc' }, { id: 'asc' }],
-        include: { source: { select: { official: true } } },
-      },
+      ...(field === 'MEDIAN_WAGE'
+        ? medianWageEvidence
+        : {
+            figures: {
+              where: { kind: 'PROJECTED_GROWTH', unit: 'PERCENT', geography: 'US' },
+              orderBy: [...FIGURE_ORDER],
+              include: { source: { select: { official: true } } },
+            },
+          }),
     },
   });
   const keyed = roles.map((r) => {
+    if (field === 'MEDIAN_WAGE')
+      return { id: r.id, title: r.title, key: chooseMedianWage(r as unknown as WageEvidence)?.value ?? null };
     const latest = [...r.figures].sort(
-      (a, b) => b.year - a.year || Number(b.source.official) - Number(a.source.official) || a.id - b.id,
+      (a, b) =>
+        (b.dataYear ?? -Infinity) - (a.dataYear ?? -Infinity) ||
+        Number(b.source.official) - Number(a.source.official) ||
+        a.id - b.id,
     )[0];
     return { id: r.id, title: r.title, key: latest?.value?.toNumber() ?? null };
   });
@@ -218,20 +222,6 @@ async function resolveRoleIds(
     return (desc ? b.key - a.key : a.key - b.key) || a.title.localeCompare(b.title) || a.id - b.id;
   });
   return keyed.map((r) => r.id);
-}
-
-/** Applies Prisma's cursor semantics (cursor, skip, signed take) to an ordered list of IDs. */
-function pageOf(ids: number[], query: { cursor?: { id: number }; skip?: number; take?: number }): number[] {
-  const take = query.take ?? ids.length;
-  const skip = query.skip ?? 0;
-  let start = 0;
-  if (query.cursor) {
-    start = ids.indexOf(query.cursor.id);
-    if (start < 0) return [];
-  } else if (take < 0) start = ids.length - 1;
-  if (take >= 0) return ids.slice(start + skip, start + skip + take);
-  const end = start - skip + 1;
-  return ids.slice(Math.max(0, end + take), Math.max(0, end));
 }
 
 /** The arguments of `roles`: its filters, its order and Relay paging. */
@@ -375,7 +365,11 @@ const roleInputFields = (t: InputFields, required: boolean) => ({
   skills: t.stringList({ required, description: 'Skills it calls for (at least one).' }),
   workSettings: t.stringList({ required, description: 'Where people in the role work (at least one).' }),
   typicalEducation: t.string({ required, description: 'The usual education for entry.' }),
-  socCode: t.string({ description: 'SOC code such as 31-9092, where one applies.' }),
+  socCode: t.string({ description: 'SOC code such as 31-9092, where one applies (that of its occupation).' }),
+  occupation: t.string({
+    description: 'O*NET-SOC code of the role’s occupation, e.g. "31-9092.00"; with occupationFit.',
+  }),
+  occupationFit: t.field({ type: OccupationFit, description: 'How the role fits its occupation; with occupation.' }),
   sources: t.stringList({ required, description: 'Slugs of the sources the description rests on (at least one).' }),
 });
 

@@ -1,6 +1,7 @@
 import { builder } from './builder.js';
-import { editingMutations, type InputFields, merge } from './editing.js';
+import { defined, editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, checkPageSize, connectionOf } from './errors.js';
+import type { Source as SourceRow } from '../generated/prisma/client.js';
 import { Source } from './source.js';
 
 export const Credential = builder.enumType('Credential', {
@@ -12,6 +13,60 @@ export const Credential = builder.enumType('Credential', {
     BACHELOR: { description: 'A bachelor’s degree.' },
     MASTER: { description: 'A master’s degree.' },
   } as const,
+});
+
+export const CostSchools = builder.enumType('CostSchools', {
+  description: 'Which schools an IPEDS cost median describes.',
+  values: {
+    ALL_PROGRAM_REPORTERS: {
+      description:
+        'All IPEDS program reporters (mostly vocational schools; public, non-profit and for-profit) whose largest program has the CIP code and that report a charge.',
+    },
+    PUBLIC_PROGRAM_REPORTERS: { description: 'The public ones among them.' },
+  } as const,
+});
+
+type Cost = {
+  usd: number;
+  year: number;
+  source: SourceRow;
+  schools: 'ALL_PROGRAM_REPORTERS' | 'PUBLIC_PROGRAM_REPORTERS' | null;
+  schoolCount: number | null;
+  cipCode: string | null;
+};
+
+const ProgramCost = builder.objectRef<Cost>('ProgramCost').implement({
+  description: 'A program’s typical cost with where it comes from.',
+  fields: (t) => ({
+    usd: t.int({
+      description: 'US dollars: tuition and fees for the whole program (for IPEDS, a median).',
+      resolve: (c) => c.usd,
+    }),
+    year: t.int({
+      description: 'The year the cost describes (for IPEDS, the first of the academic year).',
+      resolve: (c) => c.year,
+    }),
+    source: t.field({ type: Source, description: 'Where the cost comes from.', resolve: (c) => c.source }),
+    schools: t.field({
+      type: CostSchools,
+      nullable: true,
+      description: 'For an IPEDS median: which schools it describes.',
+      resolve: (c) => c.schools,
+    }),
+    schoolCount: t.int({
+      nullable: true,
+      description: 'For an IPEDS median: how many schools.',
+      resolve: (c) => c.schoolCount,
+    }),
+    description: t.string({
+      description:
+        'The figure in words, e.g. "Median tuition and fees of 230 IPEDS program reporters (all controls) whose largest program is CIP 51.0801, 2023-24."',
+      resolve: (c) =>
+        c.schools
+          ? `Median tuition and fees of ${c.schoolCount} IPEDS ${c.schools === 'PUBLIC_PROGRAM_REPORTERS' ? 'public program reporters' : 'program reporters (public, non-profit and for-profit)'} whose largest program is CIP ${c.cipCode}, ${c.year}-${String((c.year + 1) % 100).padStart(2, '0')}.`
+          : `Typical cost in ${c.year}, as ${c.source.title} gives it.`,
+    }),
+  }),
 });
 
 export const TrainingProgram = builder.prismaNode('TrainingProgram', {
@@ -30,7 +85,30 @@ export const TrainingProgram = builder.prismaNode('TrainingProgram', {
     maxMonths: t.exposeInt('maxMonths', { description: 'Longest typical length, in months.' }),
     typicalCostUsd: t.exposeInt('typicalCostUsd', {
       nullable: true,
-      description: 'Typical tuition in US dollars; null where no source gives one.',
+      description:
+        'Typical tuition and fees in US dollars (see `typicalCost` for its source); null where no source gives one.',
+    }),
+    typicalCost: t.field({
+      type: ProgramCost,
+      nullable: true,
+      description:
+        'The typical cost with its source, the year it describes and, for IPEDS, which schools; null where no source gives one.',
+      select: { typicalCostSource: true },
+      resolve: (p) =>
+        p.typicalCostUsd === null || !p.typicalCostSource
+          ? null
+          : {
+              usd: p.typicalCostUsd,
+              year: p.typicalCostYear!,
+              source: p.typicalCostSource,
+              schools: p.typicalCostSchools,
+              schoolCount: p.typicalCostSchoolCount,
+              cipCode: p.cipCode,
+            },
+    }),
+    cipCode: t.exposeString('cipCode', {
+      nullable: true,
+      description: 'Classification of Instructional Programs (CIP 2020) code, e.g. "51.0801" for medical assisting.',
     }),
     description: t.exposeString('description', { description: 'What the program covers.' }),
     sources: t.field({
@@ -75,12 +153,27 @@ builder.queryFields((t) => ({
 
 // ---- editing ---------------------------------------------------------------------------------
 
+const ProgramCostInput = builder.inputType('ProgramCostInput', {
+  description: 'A typical cost with where it comes from.',
+  fields: (t) => ({
+    usd: t.int({ required: true, description: 'US dollars.' }),
+    source: t.string({ required: true, description: 'Slug of the source.' }),
+    year: t.int({ required: true, description: 'The year the cost describes.' }),
+    schools: t.field({ type: CostSchools, description: 'For an IPEDS median: which schools.' }),
+    schoolCount: t.int({ description: 'For an IPEDS median: how many schools.' }),
+  }),
+});
+
 const programFields = (t: InputFields, required: boolean) => ({
   name: t.string({ required, description: 'Display name.' }),
   credential: t.field({ type: Credential, required, description: 'What completing it awards.' }),
   minMonths: t.int({ required, description: 'Shortest typical length, in months.' }),
   maxMonths: t.int({ required, description: 'Longest typical length, in months.' }),
-  typicalCostUsd: t.int({ description: 'Typical tuition in US dollars, where a source gives one.' }),
+  cipCode: t.string({ description: 'CIP 2020 code, e.g. "51.0801".' }),
+  typicalCost: t.field({
+    type: ProgramCostInput,
+    description: 'The typical cost with its source; null clears it. An IPEDS cost must be the IPEDS median it names.',
+  }),
   description: t.string({ required, description: 'What the program covers and what its figures rest on.' }),
   sources: t.stringList({ required, description: 'Slugs of the sources (at least one).' }),
 });
@@ -97,8 +190,11 @@ editingMutations({
   fields: programFields,
   key: (input: { slug: string }) => input.slug,
   toRecord: (input, existing) => {
-    const { minMonths, maxMonths, ...rest } = input;
-    return { ...merge(existing, rest), months: merge(existing?.months, { min: minMonths, max: maxMonths }) };
+    const { minMonths, maxMonths, typicalCost, ...rest } = input;
+    return {
+      ...merge(existing, { ...rest, typicalCost: typicalCost ? defined(typicalCost) : typicalCost }),
+      months: merge(existing?.months, { min: minMonths, max: maxMonths }),
+    };
   },
   names: { 'months.min': 'minMonths', 'months.max': 'maxMonths', months: 'minMonths' },
   load: (ctx, slug) => ctx.prisma.trainingProgram.findUnique({ where: { slug } }),

@@ -5,6 +5,7 @@ import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { exportDataset } from '../../src/db/dataset/export.js';
 import { loadDataset } from '../../src/db/dataset/load.js';
+import { readOfficialData } from '../../src/db/official/files.js';
 import { curatedDataDir, DatasetError, readDataset } from '../../src/db/dataset/read.js';
 import { testDatabase } from '../support/database.js';
 
@@ -31,7 +32,8 @@ describe('the curated dataset', () => {
   it('loads into an empty database and exports back exactly as the files say', async () => {
     const { prisma } = await testDatabase('migrated');
     const files = await readDataset();
-    const summary = await loadDataset(prisma, files);
+    // The roles refer to O*NET occupations, which the official dataset brings.
+    const summary = await loadDataset(prisma, files, { official: await readOfficialData() });
     expect(summary.roles.created).toBe(files.roles.length);
     expect(summary.transitions.created).toBe(files.transitions.length);
     expect(summary.figures.created).toBe(files.figures.length);

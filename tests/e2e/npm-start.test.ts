@@ -45,13 +45,15 @@ describe('npm start on the embedded default', () => {
     const first = await npmStart(env);
     expect(first.url).toBe(`http://localhost:${env.PORT}/graphql`);
     expect(first.output()).toMatch(/Loaded the curated dataset/);
+    expect(first.output()).toMatch(/Loaded the official dataset/);
     const { status, body } = await graphql(
       first.url,
-      '{ role(slug: "medical-assistant") { title socCode nextSteps { to { slug } } } }',
+      '{ role(slug: "medical-assistant") { title socCode nextSteps { to { slug } } occupation { code } } }',
     );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     expect(body.data.role.socCode).toBe('31-9092');
+    expect(body.data.role.occupation.code).toBe('31-9092.00');
     expect(body.data.role.nextSteps.map((s: { to: { slug: string } }) => s.to.slug)).toContain(
       'lead-medical-assistant',
     );
@@ -64,6 +66,8 @@ describe('npm start on the embedded default', () => {
 
     const second = await npmStart(env);
     expect(second.output()).not.toMatch(/Loaded the curated dataset/);
+    // The official dataset is unchanged, so the second start does not load it again.
+    expect(second.output()).not.toMatch(/Loaded the official dataset/);
     const again = await graphql(second.url, '{ tracks { slug } }');
     expect(again.body.data.tracks.map((t: { slug: string }) => t.slug).sort()).toEqual([
       'administrative',

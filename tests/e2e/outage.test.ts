@@ -12,10 +12,9 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPrisma } from '../../src/db/client.js';
-import { loadDataset } from '../../src/db/dataset/load.js';
-import { readDataset } from '../../src/db/dataset/read.js';
 import { type EmbeddedServer, startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { migrate } from '../../src/db/migrate.js';
+import { seedDatabase } from '../../src/db/seed.js';
 import { freePort } from '../support/global-setup.js';
 import { graphql, killServices, type Service, sleep, startService } from './service.js';
 
@@ -53,7 +52,7 @@ describe('a database outage', () => {
     postgres = await startEmbeddedPostgres(pgOptions);
     await migrate(postgres.url);
     const prisma = createPrisma(postgres.url);
-    await loadDataset(prisma, await readDataset());
+    await seedDatabase(prisma);
     await prisma.$disconnect();
 
     const service = await startService({

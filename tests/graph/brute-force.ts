@@ -392,6 +392,14 @@ function report(
       endMonth: l.months,
     };
   });
+  const crossings: Pathway['crossings'] = [];
+  let track: number | undefined;
+  for (const id of [from, ...path.map((t) => t.to)]) {
+    const t = roles.get(id)!.trackId;
+    if (w.bridging.has(t)) continue;
+    if (track !== undefined && t !== track) crossings.push({ fromTrackId: track, toTrackId: t });
+    track = t;
+  }
   const last = trail[trail.length - 1]!.l;
   const earned = steps.flatMap((s) => s.certificationsToEarn);
   const sum = (f: (s: PathwayStep) => number) => Math.round(steps.reduce((x, s) => x + Math.round(f(s) * 100), 0)) / 100;
@@ -409,7 +417,8 @@ function report(
     newCertifications: earned.length,
     stepCount: path.length,
     estimatedSteps: steps.filter((s) => s.estimated).length,
-    crossesTracks: steps.some((s) => s.crossesTracks),
+    crossings,
+    crossesTracks: crossings.length > 0,
     costIncludesUnknowns: steps.some((s) => s.unknownCosts.length > 0),
     studyLoad: profile.studyLoad ?? 'FULL_TIME',
   };

@@ -112,6 +112,7 @@ describe('certifications, programs, sources and figures', () => {
         kind: 'CERTIFICATION',
         issuer: 'nha',
         examFeeUsd: 190,
+        examFeeSource: 'nha-cpt-eligibility',
         eligibilityRoutes: [{ description: 'An accredited program', program: 'medical-assistant-diploma' }],
         sources: [source],
       },
@@ -120,7 +121,19 @@ describe('certifications, programs, sources and figures', () => {
     expect(created).toMatchObject({ slug: 'cst', version: 1, examFeeUsd: 190, issuer: { slug: 'nha' } });
     const UPDATE = `mutation ($input: UpdateCertificationInput!) { updateCertification(input: $input) {
       certification { version examFeeUsd name } userErrors { field message code } } }`;
-    expect(await ok(UPDATE, { slug: 'cst', expectedVersion: 1, examFeeUsd: null }, 'certification')).toEqual({
+    // A fee comes only with the certifying body's own page: without one, or from a secondary page, it is refused.
+    expect(await refused(UPDATE, { slug: 'cst', expectedVersion: 1, examFeeSource: null })).toMatchObject({
+      field: ['input', 'examFeeSource'],
+    });
+    expect(
+      await refused(UPDATE, { slug: 'cst', expectedVersion: 1, examFeeSource: 'healthcareercerts-nha' }),
+    ).toMatchObject({
+      field: ['input', 'examFeeSource'],
+      message: /official source published by "nha", with a URL/,
+    });
+    expect(
+      await ok(UPDATE, { slug: 'cst', expectedVersion: 1, examFeeUsd: null, examFeeSource: null }, 'certification'),
+    ).toEqual({
       version: 2,
       examFeeUsd: null,
       name: 'Certified Surgical Technologist',
@@ -157,28 +170,37 @@ describe('certifications, programs, sources and figures', () => {
 
   it('figures need a source, are edited by global ID, and keep conflicting values side by side', async () => {
     const CREATE = `mutation ($input: CreateLaborFigureInput!) { createLaborFigure(input: $input) {
-      figure { id version value year source { slug } } userErrors { field message code } } }`;
+      figure { id version value dataYear scope source { slug } } userErrors { field message code } } }`;
     const figure = {
       role: 'ekg-technician',
       kind: 'MEDIAN_WAGE',
       unit: 'USD_PER_YEAR',
+      scope: 'OCCUPATION',
       value: 51000,
-      year: 2019,
+      dataYear: 2019,
       occupation: 'Cardiovascular technologists and technicians',
       source,
     };
     const created = await ok(CREATE, figure, 'figure');
-    expect(created).toMatchObject({ version: 1, value: 51000, year: 2019, source: { slug: source } });
-    expect(await refused(CREATE, { ...figure, year: 2018, source: 'nowhere' })).toMatchObject({
+    expect(created).toMatchObject({
+      version: 1,
+      value: 51000,
+      dataYear: 2019,
+      scope: 'OCCUPATION',
+      source: { slug: source },
+    });
+    expect(await refused(CREATE, { ...figure, dataYear: 2018, source: 'nowhere' })).toMatchObject({
       code: 'NOT_FOUND',
       field: ['input', 'source'],
     });
-    expect(await refused(CREATE, { ...figure, year: 2018, value: null })).toMatchObject({ field: ['input', 'value'] });
+    expect(await refused(CREATE, { ...figure, dataYear: 2018, value: null })).toMatchObject({
+      field: ['input', 'value'],
+    });
 
     const UPDATE = `mutation ($input: UpdateLaborFigureInput!) { updateLaborFigure(input: $input) {
-      figure { id version value year } userErrors { field message code } } }`;
+      figure { id version value dataYear } userErrors { field message code } } }`;
     const updated = await ok(UPDATE, { id: created.id, expectedVersion: 1, value: 52000 }, 'figure');
-    expect(updated).toMatchObject({ id: created.id, value: 52000, year: 2019, version: 2 });
+    expect(updated).toMatchObject({ id: created.id, value: 52000, dataYear: 2019, version: 2 });
     expect(await refused(UPDATE, { id: created.id, expectedVersion: 1, value: 1 })).toMatchObject({
       code: 'STALE_VERSION',
     });

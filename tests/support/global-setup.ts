@@ -11,10 +11,9 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createPrisma } from '../../src/db/client.js';
-import { loadDataset } from '../../src/db/dataset/load.js';
-import { readDataset } from '../../src/db/dataset/read.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { migrate } from '../../src/db/migrate.js';
+import { seedDatabase } from '../../src/db/seed.js';
 import { databaseUrl } from './urls.js';
 
 declare module 'vitest' {
@@ -63,7 +62,8 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE ${seededTemplate} TEMPLATE ${migratedTemplate}`);
     const prisma = createPrisma(databaseUrl(adminUrl, seededTemplate));
     try {
-      await loadDataset(prisma, await readDataset());
+      // The curated dataset with the official one it refers to (prisma/data/official).
+      await seedDatabase(prisma);
     } finally {
       await prisma.$disconnect();
     }

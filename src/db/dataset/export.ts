@@ -29,6 +29,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
     orderBy: { slug: 'asc' },
     include: {
       ...sourcesInclude,
+      typicalCostSource: { select: { slug: true } },
       prerequisites: { orderBy: { position: 'asc' }, select: { prerequisite: { select: { slug: true } } } },
     },
   });
@@ -37,6 +38,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
     include: {
       ...sourcesInclude,
       issuer: { select: { slug: true } },
+      examFeeSource: { select: { slug: true } },
       eligibilityRoutes: {
         orderBy: { position: 'asc' },
         include: { program: { select: { slug: true } }, certificationHeld: { select: { slug: true } } },
@@ -48,6 +50,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
     include: {
       ...sourcesInclude,
       track: { select: { slug: true } },
+      occupation: { select: { code: true } },
       impliedPrograms: { select: { program: { select: { slug: true } } } },
       impliedCertifications: { select: { certification: { select: { slug: true } } } },
     },
@@ -90,7 +93,17 @@ export async function exportDataset(db: Db): Promise<Dataset> {
         name: p.name,
         credential: p.credential,
         months: { min: p.minMonths, max: p.maxMonths },
-        typicalCostUsd: p.typicalCostUsd,
+        cipCode: p.cipCode,
+        typicalCost:
+          p.typicalCostUsd === null
+            ? null
+            : compact({
+                usd: p.typicalCostUsd,
+                source: p.typicalCostSource!.slug,
+                year: p.typicalCostYear!,
+                schools: p.typicalCostSchools,
+                schoolCount: p.typicalCostSchoolCount,
+              }),
         description: p.description,
         prerequisites: p.prerequisites.map((q) => q.prerequisite.slug),
         sources: slugsOf(p.sources),
@@ -102,7 +115,12 @@ export async function exportDataset(db: Db): Promise<Dataset> {
       name: c.name,
       kind: c.kind,
       issuer: c.issuer.slug,
-      exam: compact({ questions: c.examQuestions, minutes: c.examMinutes, feeUsd: c.examFeeUsd }),
+      exam: compact({
+        questions: c.examQuestions,
+        minutes: c.examMinutes,
+        feeUsd: c.examFeeUsd,
+        feeSource: c.examFeeSource?.slug,
+      }),
       renewal: compact({ months: c.renewalMonths, requirement: c.renewalRequirement }),
       eligibility: c.eligibilityRoutes.map((e) =>
         compact({
@@ -132,6 +150,8 @@ export async function exportDataset(db: Db): Promise<Dataset> {
           certifications: r.impliedCertifications.map((x) => x.certification.slug).sort(),
         },
         socCode: r.socCode,
+        occupation: r.occupation?.code,
+        occupationFit: r.occupationFit,
         sources: slugsOf(r.sources),
       }),
     ),
@@ -153,10 +173,11 @@ export async function exportDataset(db: Db): Promise<Dataset> {
           role: f.role.slug,
           kind: f.kind,
           unit: f.unit,
+          scope: f.scope,
           value: f.value?.toNumber(),
           low: f.low?.toNumber(),
           high: f.high?.toNumber(),
-          year: f.year,
+          dataYear: f.dataYear,
           periodEndYear: f.periodEndYear,
           geography: f.geography,
           occupation: f.occupation,
@@ -168,8 +189,14 @@ export async function exportDataset(db: Db): Promise<Dataset> {
   };
 }
 
-/** The identity of a figure: at most one per role, kind, unit, source, year and geography. */
-export const figureKey = (f: Dataset['figures'][number]) =>
-  [f.role, f.kind, f.unit, f.source, f.year, f.geography].join('|');
+/** The identity of a figure: at most one per role, kind, unit, source, data year (or none) and geography. */
+export const figureKey = (f: {
+  role: string;
+  kind: string;
+  unit: string;
+  source: string;
+  dataYear?: number | null;
+  geography: string;
+}) => [f.role, f.kind, f.unit, f.source, f.dataYear ?? '', f.geography].join('|');
 /** The identity of a transition: at most one per ordered pair of roles. */
 export const transitionKey = (t: { from: string; to: string }) => `${t.from}->${t.to}`;

@@ -11,6 +11,10 @@ const text = z.string().trim().min(1, 'must not be empty');
 const year = z.number().int().min(1900).max(2100);
 const nonNegativeInt = z.number().int().nonnegative();
 const sources = z.array(slug).min(1, 'must cite at least one source');
+/** An O*NET-SOC code, e.g. "31-9092.00". */
+export const onetCode = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as "31-9092.00"');
+/** A Classification of Instructional Programs code, e.g. "51.0801". */
+const cipCode = z.string().regex(/^\d{2}\.\d{4}$/, 'must be a CIP code such as "51.0801"');
 
 export const trackRecord = z.strictObject({
   slug,
@@ -44,7 +48,21 @@ export const trainingProgramRecord = z
     name: text,
     credential: z.enum(['CERTIFICATE', 'DIPLOMA', 'ASSOCIATE', 'BACHELOR', 'MASTER']),
     months: z.strictObject({ min: nonNegativeInt, max: nonNegativeInt }),
-    typicalCostUsd: nonNegativeInt.optional(),
+    cipCode: cipCode.optional(),
+    /** A typical cost only with where it comes from: the source, the year it describes, and for IPEDS the schools. */
+    typicalCost: z
+      .strictObject({
+        usd: nonNegativeInt,
+        source: slug,
+        year,
+        schools: z.enum(['ALL_PROGRAM_REPORTERS', 'PUBLIC_PROGRAM_REPORTERS']).optional(),
+        schoolCount: z.number().int().positive().optional(),
+      })
+      .refine((c) => (c.schools === undefined) === (c.schoolCount === undefined), {
+        message: 'schools and schoolCount go together',
+        path: ['schoolCount'],
+      })
+      .optional(),
     description: text,
     /** Programs to complete first (a master's needs a bachelor's), all of them. */
     prerequisites: z.array(slug).default([]),
@@ -70,6 +88,12 @@ export const certificationRecord = z.strictObject({
       questions: nonNegativeInt.optional(),
       minutes: nonNegativeInt.optional(),
       feeUsd: nonNegativeInt.optional(),
+      /** The certifying body's own fee page (an official source with a URL); required with feeUsd. */
+      feeSource: slug.optional(),
+    })
+    .refine((e) => (e.feeUsd === undefined) === (e.feeSource === undefined), {
+      message: 'feeUsd and feeSource go together: a fee needs the certifying body’s fee page it comes from',
+      path: ['feeSource'],
     })
     .default({}),
   renewal: z.strictObject({ months: nonNegativeInt.optional(), requirement: text.optional() }).default({}),
@@ -98,27 +122,36 @@ export const certificationRecord = z.strictObject({
   sources,
 });
 
-export const roleRecord = z.strictObject({
-  slug,
-  title: text,
-  alternateTitles: z.array(text).default([]),
-  track: slug,
-  level: z.enum(['ENTRY', 'INTERMEDIATE', 'ADVANCED', 'SUPERVISORY', 'MANAGEMENT', 'EXECUTIVE']),
-  summary: text,
-  duties: z.array(text).min(1),
-  skills: z.array(text).min(1),
-  workSettings: z.array(text).min(1),
-  typicalEducation: text,
-  /** What anyone in this role has completed or holds, so a pathway from it never charges for them again. */
-  implies: z
-    .strictObject({ programs: z.array(slug).default([]), certifications: z.array(slug).default([]) })
-    .default({ programs: [], certifications: [] }),
-  socCode: z
-    .string()
-    .regex(/^\d{2}-\d{4}$/, 'must be a SOC code such as "31-9092"')
-    .optional(),
-  sources,
-});
+export const roleRecord = z
+  .strictObject({
+    slug,
+    title: text,
+    alternateTitles: z.array(text).default([]),
+    track: slug,
+    level: z.enum(['ENTRY', 'INTERMEDIATE', 'ADVANCED', 'SUPERVISORY', 'MANAGEMENT', 'EXECUTIVE']),
+    summary: text,
+    duties: z.array(text).min(1),
+    skills: z.array(text).min(1),
+    workSettings: z.array(text).min(1),
+    typicalEducation: text,
+    /** What anyone in this role has completed or holds, so a pathway from it never charges for them again. */
+    implies: z
+      .strictObject({ programs: z.array(slug).default([]), certifications: z.array(slug).default([]) })
+      .default({ programs: [], certifications: [] }),
+    socCode: z
+      .string()
+      .regex(/^\d{2}-\d{4}$/, 'must be a SOC code such as "31-9092"')
+      .optional(),
+    /** The O*NET occupation the role belongs to (docs/official-data.md explains each choice). */
+    occupation: onetCode.optional(),
+    /** EXACT: the role is the occupation; SPECIALTY: a narrower role inside it; BROADER: wider than it. */
+    occupationFit: z.enum(['EXACT', 'SPECIALTY', 'BROADER']).optional(),
+    sources,
+  })
+  .refine((r) => (r.occupation === undefined) === (r.occupationFit === undefined), {
+    message: 'occupation and occupationFit go together',
+    path: ['occupationFit'],
+  });
 
 export const transitionRecord = z.strictObject({
   from: slug,
@@ -137,10 +170,13 @@ export const figureRecord = z
     role: slug,
     kind: z.enum(['MEDIAN_WAGE', 'MEAN_WAGE', 'WAGE_RANGE', 'EMPLOYMENT', 'PROJECTED_GROWTH', 'ANNUAL_OPENINGS']),
     unit: z.enum(['USD_PER_YEAR', 'USD_PER_HOUR', 'PERCENT', 'JOBS']),
+    /** ROLE: the figure describes the role itself; OCCUPATION: an occupation, named in `occupation`. */
+    scope: z.enum(['ROLE', 'OCCUPATION']),
     value: z.number().optional(),
     low: z.number().optional(),
     high: z.number().optional(),
-    year,
+    /** The year the numbers describe, where the source states one (never its edition year). */
+    dataYear: year.optional(),
     periodEndYear: year.optional(),
     geography: text.default('US'),
     /** The occupation as the source names it, which may be broader than the role. */
@@ -156,8 +192,8 @@ export const figureRecord = z
     } else if (f.value === undefined) {
       ctx.addIssue({ code: 'custom', message: `a ${f.kind} needs a value`, path: ['value'] });
     }
-    if (f.periodEndYear !== undefined && f.periodEndYear < f.year)
-      ctx.addIssue({ code: 'custom', message: 'periodEndYear must not be before year', path: ['periodEndYear'] });
+    if (f.periodEndYear !== undefined && f.dataYear !== undefined && f.periodEndYear < f.dataYear)
+      ctx.addIssue({ code: 'custom', message: 'periodEndYear must not be before dataYear', path: ['periodEndYear'] });
   });
 
 /** The files of a dataset, in load order: each may refer only to kinds loaded before it. */

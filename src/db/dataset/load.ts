@@ -5,9 +5,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Prisma, type PrismaClient } from '../../generated/prisma/client.js';
 import { notifyDataChanged } from '../notify.js';
+import { checkAgainstOfficial, factsOf, loadedFacts } from '../official/check.js';
+import type { OfficialData } from '../official/data.js';
+import { loadOfficialData, removeDroppedOccupations } from '../official/load.js';
 import { exportDataset, figureKey, transitionKey } from './export.js';
 import { type Dataset, type DatasetKind, datasetFiles } from './format.js';
-import { validateDataset } from './read.js';
+import { DatasetError, validateDataset } from './read.js';
 
 export type ImportMode = 'MERGE' | 'REPLACE';
 export type KindChanges = { created: number; updated: number; deleted: number; unchanged: number };
@@ -127,7 +130,12 @@ export type LoadOptions = {
   actor?: string;
   /** What the change is called in the audit log. @default "loadDataset" */
   action?: string;
+  /** The official dataset (prisma/data/official) to load first when it differs from the loaded one. */
+  official?: OfficialDataset;
 };
+
+/** The derived official dataset and the hash of its files. */
+export type OfficialDataset = { data: OfficialData; hash: string };
 
 export const summaryOf = (plan: Plan) => Object.fromEntries(kinds.map((k) => [k, plan[k].counts])) as ImportSummary;
 
@@ -142,6 +150,8 @@ export async function loadDataset(
     dryRun: options.dryRun,
     actor: options.actor ?? 'system',
     action: options.action ?? 'loadDataset',
+    official: options.official,
+    fileOf: options.fileOf,
   });
   return summaryOf(plan);
 }
@@ -152,6 +162,10 @@ export type ChangeOptions = {
   dryRun?: boolean;
   /** Runs first inside the transaction, e.g. to check the version the client read. */
   before?: (tx: Tx, current: Dataset) => Promise<void>;
+  /** The official dataset to load with the change when it differs from the loaded one. */
+  official?: OfficialDataset;
+  /** How to name a kind's file in errors. */
+  fileOf?: (kind: DatasetKind) => string;
 };
 
 /**
@@ -163,7 +177,7 @@ export async function changeDataset(
   prisma: PrismaClient,
   target: (current: Dataset) => Dataset,
   options: ChangeOptions,
-): Promise<{ plan: Plan; current: Dataset; target: Dataset }> {
+): Promise<{ plan: Plan; current: Dataset; target: Dataset; officialLoaded: boolean }> {
   return prisma.$transaction(
     async (tx) => {
       // Serialise writers so two replicas or curators do not race on the same records.
@@ -171,12 +185,17 @@ export async function changeDataset(
       const current = await exportDataset(tx);
       await options.before?.(tx, current);
       const next = target(current);
+      const facts = options.official ? factsOf(options.official.data) : await loadedFacts(tx);
+      const problems = checkAgainstOfficial(next, facts, options.fileOf as ((k: string) => string) | undefined);
+      if (problems.length > 0) throw new DatasetError(problems);
       const plan = diffDatasets(current, next);
+      let officialLoaded = false;
       if (!options.dryRun) {
-        await applyPlan(tx, plan);
+        officialLoaded = await applyPlan(tx, plan, options.official);
         await recordAudit(tx, plan, options.actor, options.action);
+        if (officialLoaded) await notifyDataChanged(tx, 'loadOfficialData');
       }
-      return { plan, current, target: next };
+      return { plan, current, target: next, officialLoaded };
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
@@ -220,7 +239,8 @@ function need(map: Map<string, number>, slug: string): number {
   return id;
 }
 
-async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
+/** Writes the plan, and the official dataset (after the sources it cites) when given and changed. */
+async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promise<boolean> {
   const select = { select: { id: true, slug: true } } as const;
   for (const t of plan.tracks.upsert as Dataset['tracks']) {
     const data = { name: t.name, description: t.description, bridging: t.bridging };
@@ -256,6 +276,7 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
   }
   const sources = await idMap(tx.source.findMany(select));
   const cite = (slugs: string[]) => slugs.map((s) => ({ sourceId: need(sources, s) }));
+  const officialLoaded = official ? await loadOfficialData(tx, official) : false;
 
   for (const p of plan['training-programs'].upsert as Dataset['training-programs']) {
     const data = {
@@ -263,7 +284,12 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
       credential: p.credential,
       minMonths: p.months.min,
       maxMonths: p.months.max,
-      typicalCostUsd: p.typicalCostUsd ?? null,
+      cipCode: p.cipCode ?? null,
+      typicalCostUsd: p.typicalCost?.usd ?? null,
+      typicalCostSourceId: p.typicalCost ? need(sources, p.typicalCost.source) : null,
+      typicalCostYear: p.typicalCost?.year ?? null,
+      typicalCostSchools: p.typicalCost?.schools ?? null,
+      typicalCostSchoolCount: p.typicalCost?.schoolCount ?? null,
       description: p.description,
     };
     await tx.trainingProgram.upsert({
@@ -293,6 +319,7 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
       examQuestions: c.exam.questions ?? null,
       examMinutes: c.exam.minutes ?? null,
       examFeeUsd: c.exam.feeUsd ?? null,
+      examFeeSourceId: c.exam.feeSource ? need(sources, c.exam.feeSource) : null,
       renewalMonths: c.renewal.months ?? null,
       renewalRequirement: c.renewal.requirement ?? null,
     };
@@ -322,6 +349,9 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
         })),
       });
   const tracks = await idMap(tx.track.findMany(select));
+  const occupations = new Map(
+    (await tx.occupation.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]),
+  );
 
   for (const r of plan.roles.upsert as Dataset['roles']) {
     const data = {
@@ -335,6 +365,8 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
       workSettings: r.workSettings,
       typicalEducation: r.typicalEducation,
       socCode: r.socCode ?? null,
+      occupationId: r.occupation ? need(occupations, r.occupation) : null,
+      occupationFit: r.occupationFit ?? null,
     };
     const implied = {
       impliedPrograms: { create: r.implies.programs.map((p) => ({ programId: need(programs, p) })) },
@@ -386,15 +418,17 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
   }
 
   for (const f of plan.figures.upsert as Dataset['figures']) {
+    // The key holds a nullable data year, which Prisma's compound unique input cannot: find, then write.
     const key = {
       roleId: need(roles, f.role),
       kind: f.kind,
       unit: f.unit,
       sourceId: need(sources, f.source),
-      year: f.year,
+      dataYear: f.dataYear ?? null,
       geography: f.geography,
     };
     const data = {
+      scope: f.scope,
       value: f.value ?? null,
       low: f.low ?? null,
       high: f.high ?? null,
@@ -402,11 +436,9 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
       occupation: f.occupation,
       note: f.note ?? null,
     };
-    await tx.laborFigure.upsert({
-      where: { roleId_kind_unit_sourceId_year_geography: key },
-      create: { ...key, ...data },
-      update: { ...data, version: { increment: 1 } },
-    });
+    const existing = await tx.laborFigure.findFirst({ where: key, select: { id: true } });
+    if (existing) await tx.laborFigure.update({ where: existing, data: { ...data, version: { increment: 1 } } });
+    else await tx.laborFigure.create({ data: { ...key, ...data } });
   }
 
   // Deletions run last and in reverse dependency order, after references were moved away.
@@ -417,7 +449,7 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
         source: { slug: f.source },
         kind: f.kind,
         unit: f.unit,
-        year: f.year,
+        dataYear: f.dataYear ?? null,
         geography: f.geography,
       },
     });
@@ -435,4 +467,6 @@ async function applyPlan(tx: Tx, plan: Plan): Promise<void> {
   await removeBySlug('sources', (slugs) => tx.source.deleteMany({ where: { slug: { in: slugs } } }));
   await removeBySlug('organizations', (slugs) => tx.organization.deleteMany({ where: { slug: { in: slugs } } }));
   await removeBySlug('tracks', (slugs) => tx.track.deleteMany({ where: { slug: { in: slugs } } }));
+  if (officialLoaded) await removeDroppedOccupations(tx, official!.data);
+  return officialLoaded;
 }

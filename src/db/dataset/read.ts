@@ -32,7 +32,7 @@ export function recordLabel(kind: DatasetKind, raw: unknown, index: number): str
   const r = (raw ?? {}) as Record<string, unknown>;
   if (typeof r.slug === 'string') return `"${r.slug}"`;
   if (kind === 'transitions') return `"${String(r.from)} -> ${String(r.to)}"`;
-  if (kind === 'figures') return `"${String(r.role)} ${String(r.kind)} ${String(r.source)} ${String(r.year)}"`;
+  if (kind === 'figures') return `"${[r.role, r.kind, r.source, r.dataYear ?? 'undated'].map(String).join(' ')}"`;
   return `#${index + 1}`;
 }
 
@@ -114,7 +114,7 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
       if (kind === 'figures' || !key.startsWith('#')) {
         const f = record as Dataset['figures'][number];
         const identity =
-          kind === 'figures' ? JSON.stringify([f.role, f.kind, f.unit, f.source, f.year, f.geography]) : key;
+          kind === 'figures' ? JSON.stringify([f.role, f.kind, f.unit, f.source, f.dataYear, f.geography]) : key;
         if (seen.has(identity))
           report(kind, record, index, kind === 'transitions' ? 'to' : 'slug', 'is a duplicate', 'DUPLICATE');
         seen.add(identity);
@@ -122,15 +122,28 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
     });
   }
   d.sources.forEach((s, i) => expect('sources', s, i, 'publisher', 'organization', s.publisher));
+  const sourceBySlug = new Map(d.sources.map((s) => [s.slug, s]));
   const cite = (kind: DatasetKind, record: { sources: string[] }, i: number) =>
     record.sources.forEach((s, j) => expect(kind, record, i, `sources.${j}`, 'source', s));
   d['training-programs'].forEach((p, i) => {
     p.prerequisites.forEach((q, j) => expect('training-programs', p, i, `prerequisites.${j}`, 'training program', q));
     cite('training-programs', p, i);
+    expect('training-programs', p, i, 'typicalCost.source', 'source', p.typicalCost?.source);
   });
   problems.push(...prerequisiteCycles(d, fileOf));
   d.certifications.forEach((c, i) => {
     expect('certifications', c, i, 'issuer', 'organization', c.issuer);
+    expect('certifications', c, i, 'exam.feeSource', 'source', c.exam.feeSource);
+    const fee = c.exam.feeSource === undefined ? undefined : sourceBySlug.get(c.exam.feeSource);
+    // An exam fee comes only from the certifying body's own published fee page.
+    if (fee && (!fee.official || fee.publisher !== c.issuer || !fee.url))
+      report(
+        'certifications',
+        c,
+        i,
+        'exam.feeSource',
+        `"${fee.slug}" must be the issuer's own page: an official source published by "${c.issuer}", with a URL`,
+      );
     if (!c.eligibility.some((e) => e.program ?? e.minMonthsExperience ?? e.certification ?? e.open))
       report(
         'certifications',
