@@ -7,6 +7,7 @@ import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma, type PrismaClient } from '../../src/db/client.js';
 import { createApp } from '../../src/server/app.js';
+import { GraphStore } from '../../src/server/graph-store.js';
 import { freePort } from '../support/global-setup.js';
 import { testDatabase } from '../support/database.js';
 import { codes, post } from './request.js';
@@ -25,8 +26,11 @@ function capturedLogs() {
 
 describe('health and readiness', () => {
   it('/health is 200 while the process runs; /ready is 200 with the database and index ready', async () => {
-    const app = createApp({ prisma });
+    const graph = new GraphStore(prisma);
+    const app = createApp({ prisma, graph });
     expect((await app.fetch('http://localhost/health')).status).toBe(200);
+    // Built before asking, so that a slow build on a busy machine cannot outlast the probe's timeout.
+    await graph.current();
     const ready = await app.fetch('http://localhost/ready');
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', database: 'ok', pathwayIndex: 'loaded' });
