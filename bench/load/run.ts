@@ -469,7 +469,7 @@ function report(options: {
       'off (serve-ours.ts says why), listening for change ' +
       `notifications as src/main.ts does. **ours, cached**: the same plus the anonymous response cache, ` +
       `TTL ${ttl} (docker-compose.yml sets RESPONSE_CACHE_TTL_MS=30000). **PostGraphile**: its defaults ` +
-      '(Amber preset; no response cache), on Node 20 with a `Promise.withResolvers` polyfill (node22-shim.ts). ' +
+      '(Amber preset; no response cache). ' +
       `**All** with the Node.js options npm start uses (${SERVICE_NODE_FLAGS.join(' ')}): runtime tuning, the same for both sides |`,
   );
   lines.push(`| response cache check | ours, cached: ${options.cacheCheck} |`);
