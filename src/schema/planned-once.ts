@@ -25,7 +25,6 @@ import {
   isObjectType,
   type SelectionSetNode,
 } from 'graphql';
-import { spread } from '../spread.js';
 
 /** The field-config extension holding a field's {@link Shortcut}. */
 export const SHORTCUT = 'careerLatticeShortcut';
@@ -193,7 +192,7 @@ export function connectionShortcut<Row, Args extends object, Ctx extends object>
     try {
       query = helpers.getQuery(pageArgs, context, () => ({ select }));
       const kept = memo.columnsFor(select, query.select);
-      if (kept) query = spread(query, { select: kept });
+      if (kept) query = { ...query, select: kept };
     } catch (error) {
       // Rejected, not thrown, as on Pothos' path (its connection resolver is async): a synchronous
       // throw would stop the executor at this field, before sibling fields run.

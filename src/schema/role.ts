@@ -9,7 +9,6 @@ import { Certification } from './certification.js';
 import { isWage, LaborFigure, latestMedianWage } from './figure.js';
 import { Source } from './source.js';
 import { connectionShortcut, PlanMemo, SHORTCUT } from './planned-once.js';
-import { spread } from '../spread.js';
 
 export const RoleLevel = builder.enumType('RoleLevel', {
   description: 'How senior a role is, from entry level to executive.',
@@ -276,7 +275,7 @@ function readRolePage(prisma: Db, query: object, where: Prisma.RoleWhereInput, a
   const field = args.orderBy?.field ?? 'TITLE';
   const dir = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
   if (field === 'TITLE' || field === 'LEVEL') {
-    const page = spread(query, { where, orderBy: ROLE_ORDERS[field][dir] });
+    const page = { ...query, where, orderBy: ROLE_ORDERS[field][dir] };
     return (
       (directReads(prisma)?.findMany('Role', page) as Promise<RolePageRow[]> | undefined) ?? prisma.role.findMany(page)
     );
@@ -322,10 +321,10 @@ builder.queryFields((t) => ({
     // batching machinery, which only ever batches calls made in the same tick (never two requests).
     // A plain selection (columns of the role and its track) is one direct SQL read (src/db/direct-read.ts).
     resolve: (query, _root, { slug }, { prisma }) => {
-      const args = spread(query, { where: { slug } });
+      const args = { ...query, where: { slug } };
       return (
         (directReads(prisma)?.findFirst('Role', args) as ReturnType<typeof prisma.role.findFirst> | undefined) ??
-        prisma.role.findFirst(spread(args, { relationLoadStrategy: 'join' as const }))
+        prisma.role.findFirst({ ...args, relationLoadStrategy: 'join' })
       );
     },
   }),

@@ -8,7 +8,6 @@ import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import { actualCost, type CostWeights, defaultCostWeights, requestedCost } from './query-cost.js';
 import { requestState } from './request-state.js';
-import { spread } from '../spread.js';
 
 export type QueryCostOptions = {
   /** Highest requested cost a query may have. */
@@ -60,7 +59,7 @@ export function useQueryCost({ maxCost, weights = defaultCostWeights }: QueryCos
       };
       if (cost.actual !== undefined) costs.actualQueryCost = cost.actual;
       if (throttle) costs.throttleStatus = throttle;
-      setResult(spread(result, { extensions: spread(result.extensions ?? {}, { cost: costs }) }));
+      setResult({ ...result, extensions: { ...result.extensions, cost: costs } });
     },
   };
 }
