@@ -81,6 +81,28 @@ describe('shape limits', () => {
     expect(codes(tokens)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(tokens.body.errors![0]!.message).toMatch(/Token limit of 2000 exceeded/);
   });
+
+  it('gives a repeated document the same verdict every time (validation results are cached per document)', async () => {
+    const closed = createApp({ prisma, config: { introspection: false } });
+    const deep =
+      '{ roles { edges { node { nextSteps { to { nextSteps { to { nextSteps { to { nextSteps { to { track { slug } } } } } } } } } } } } }';
+    for (let i = 0; i < 3; i++) {
+      const tooDeep = await post(app, { query: deep });
+      expect(tooDeep.status).toBe(400);
+      expect(codes(tooDeep)).toEqual(['QUERY_TOO_COMPLEX']);
+      const unknown = await post(app, { query: '{ tracks { nope } }' });
+      expect(unknown.status).toBe(400);
+      expect(codes(unknown)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      const good = await post(app, { query: '{ tracks { slug } }' });
+      expect(good.body.data.tracks).toHaveLength(3);
+      // The same introspection document, allowed by one server and refused by another.
+      const query = '{ __schema { queryType { name } } }';
+      expect((await post(app, { query })).body.data.__schema.queryType.name).toBe('Query');
+      const refused = await post(closed, { query });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors![0]!.message).toMatch(/introspection has been disabled/);
+    }
+  });
 });
 
 describe('query cost', () => {
