@@ -116,6 +116,14 @@ describe('request logs', () => {
     expect(lines.find((l) => l.msg === 'request')?.requestId).toBe(id);
   });
 
+  it('writes no request line at a level that is off', async () => {
+    const { logger, lines } = capturedLogs();
+    logger.level = 'warn';
+    const app = createApp({ prisma, logger });
+    await post(app, { query: '{ tracks { slug } }' });
+    expect(lines).toEqual([]);
+  });
+
   it('logs probes at debug level, so that info-level logs carry only API traffic', async () => {
     const { logger, lines } = capturedLogs();
     const app = createApp({ prisma, logger });
