@@ -4,8 +4,8 @@
  * `x-request-id` when it sends a sensible one, otherwise it is generated; either way it is echoed
  * in the response's `x-request-id`.
  */
-import type { ExecutionResult } from 'graphql';
-import type { Plugin, YogaLogger } from 'graphql-yoga';
+import { type ExecutionResult, getOperationAST } from 'graphql';
+import type { Plugin, YogaInitialContext, YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable } from './errors.js';
 import { requestPath, requestState } from './request-state.js';
@@ -15,6 +15,12 @@ export function useLogging(logger: Logger, endpoint: string): Plugin {
   return {
     onParams({ request, params }) {
       requestState(request).operationName ??= params.operationName ?? undefined;
+    },
+    onExecute({ args }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      const state = requestState((args.contextValue as YogaInitialContext).request);
+      state.operationType = operation?.operation;
+      state.operationName = operation?.name?.value ?? args.operationName ?? undefined;
     },
     onResultProcess({ request, result }) {
       if (!Array.isArray(result) && !(result as ExecutionResult | undefined)?.errors?.length) return;
