@@ -9,7 +9,6 @@ import type { PrismaClient } from '../db/client.js';
 import type { GraphIndex } from '../graph/index.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
-import PlannedOncePlugin from './planned-once.js';
 
 /** What every resolver receives. */
 export type Context = {
@@ -29,9 +28,8 @@ export const builder = new SchemaBuilder<{
   AuthScopes: { reader: boolean; editor: boolean; admin: boolean };
   Scalars: { JSON: { Input: unknown; Output: unknown } };
 }>({
-  // Relay first so scope checks see parsed global IDs; scope-auth before Prisma's resolvers; the
-  // planned-once shortcut last, so that it runs inside every other plugin's wrapper.
-  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin, PlannedOncePlugin],
+  // Relay first so scope checks see parsed global IDs; scope-auth before Prisma's resolvers.
+  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: (ctx) => ({

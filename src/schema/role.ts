@@ -1,14 +1,12 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import { directReads } from '../db/client.js';
 import { constantArgument } from '../db/direct-read.js';
-import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
 import { builder, type Context } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, badInput, checkPageSize, connectionOf, notFound } from './errors.js';
 import { Certification } from './certification.js';
 import { isWage, LaborFigure, latestMedianWage } from './figure.js';
 import { Source } from './source.js';
-import { connectionShortcut, PlanMemo, SHORTCUT } from './planned-once.js';
 
 export const RoleLevel = builder.enumType('RoleLevel', {
   description: 'How senior a role is, from entry level to executive.',
@@ -305,10 +303,6 @@ async function readRolePageByFigure(
 
 /** How `roles` pages: by id cursors, 20 rows unless asked, at most 100. */
 const ROLE_PAGING = { cursor: 'id', defaultSize: PAGE.default, maxSize: PAGE.max } as const;
-/** Pages of roles as `roles` pages them, for its planned-once shortcut (src/schema/planned-once.ts). */
-const rolePages = prismaConnectionHelpers(builder, 'Role', ROLE_PAGING);
-/** The columns planned for each `roles` selection that plans the same every time. */
-export const rolePlans = new PlanMemo();
 
 builder.queryFields((t) => ({
   role: t.prismaField({
@@ -345,18 +339,7 @@ builder.queryFields((t) => ({
         orderBy: t.arg({ type: RoleOrder, description: 'Sort order. @default {field: TITLE, direction: ASC}' }),
       },
       totalCount: (_parent, args, ctx) => countRoles(args, ctx),
-      resolve: (query, _root, args, ctx, info) => {
-        rolePlans.record(info, query);
-        return loadRolePage(query, args, ctx);
-      },
-      extensions: {
-        [SHORTCUT]: connectionShortcut({
-          memo: rolePlans,
-          helpers: rolePages,
-          load: loadRolePage,
-          count: countRoles,
-        }),
-      },
+      resolve: (query, _root, args, ctx) => loadRolePage(query, args, ctx),
     },
     ...connectionOf('Role', 'roles'),
   ),
