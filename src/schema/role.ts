@@ -1,6 +1,4 @@
 import type { Prisma } from '../generated/prisma/client.js';
-import { directReads } from '../db/client.js';
-import { constantArgument } from '../db/direct-read.js';
 import { builder, type Context } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, badInput, checkPageSize, connectionOf, notFound } from './errors.js';
@@ -141,8 +139,6 @@ type RoleFilter = {
   certification?: string | null;
 };
 
-/** No filter: one constant, so that direct reads of unfiltered pages find their statement by identity. */
-const NO_FILTER: Prisma.RoleWhereInput = constantArgument({});
 
 /** Whether any filter argument is given. */
 const filtered = (args: RoleFilter) => !!(args.track || args.level || args.search != null || args.certification);
@@ -152,7 +148,7 @@ async function roleWhere(
   prisma: Parameters<typeof resolveRoleIds>[0],
   args: RoleFilter,
 ): Promise<Prisma.RoleWhereInput> {
-  if (!filtered(args)) return NO_FILTER;
+  if (!filtered(args)) return {};
   const and: Prisma.RoleWhereInput[] = [];
   if (args.track) {
     const track = await prisma.track.findUnique({ where: { slug: args.track }, select: { id: true } });
@@ -243,8 +239,8 @@ async function countRoles(args: RoleArgs, { prisma }: Context): Promise<number> 
   return prisma.role.count({ where: await roleWhere(prisma, args) });
 }
 
-/** The orders `roles` reads pages in directly, each ending with the id: constants (see NO_FILTER). */
-const ROLE_ORDERS = constantArgument({
+/** The orders `roles` reads pages in, each ending with the id so that cursors are stable. */
+const ROLE_ORDERS = {
   TITLE: {
     asc: [{ title: 'asc' }, { id: 'asc' }],
     desc: [{ title: 'desc' }, { id: 'desc' }],
@@ -253,18 +249,12 @@ const ROLE_ORDERS = constantArgument({
     asc: [{ level: 'asc' }, { title: 'asc' }, { id: 'asc' }],
     desc: [{ level: 'desc' }, { title: 'desc' }, { id: 'desc' }],
   },
-} satisfies Record<string, Record<'asc' | 'desc', Prisma.RoleOrderByWithRelationInput[]>>);
+} satisfies Record<string, Record<'asc' | 'desc', Prisma.RoleOrderByWithRelationInput[]>>;
 
 /** One page of `roles`: `query` is Pothos' (columns, relations, and the cursor, skip and take). */
-function loadRolePage(query: object, args: RoleArgs, { prisma }: Context): Promise<RolePageRow[]> {
-  try {
-    checkPageSize(args);
-    // Unfiltered (the usual case) needs no lookups first, so no extra turn of the event loop.
-    if (!filtered(args)) return readRolePage(prisma, query, NO_FILTER, args);
-  } catch (error) {
-    return Promise.reject(error);
-  }
-  return roleWhere(prisma, args).then((where) => readRolePage(prisma, query, where, args));
+async function loadRolePage(query: object, args: RoleArgs, { prisma }: Context): Promise<RolePageRow[]> {
+  checkPageSize(args);
+  return readRolePage(prisma, query, await roleWhere(prisma, args), args);
 }
 
 type RolePageRow = Awaited<ReturnType<Db['role']['findMany']>>[number];
@@ -273,10 +263,7 @@ function readRolePage(prisma: Db, query: object, where: Prisma.RoleWhereInput, a
   const field = args.orderBy?.field ?? 'TITLE';
   const dir = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
   if (field === 'TITLE' || field === 'LEVEL') {
-    const page = { ...query, where, orderBy: ROLE_ORDERS[field][dir] };
-    return (
-      (directReads(prisma)?.findMany('Role', page) as Promise<RolePageRow[]> | undefined) ?? prisma.role.findMany(page)
-    );
+    return prisma.role.findMany({ ...query, where, orderBy: ROLE_ORDERS[field][dir] });
   }
   return readRolePageByFigure(prisma, query, where, field, dir === 'desc');
 }
@@ -313,14 +300,8 @@ builder.queryFields((t) => ({
     // One row: its to-one relations (track) and short lists cost one SQL query joined, not one per
     // relation. findFirst on the unique slug is the same SQL as findUnique without findUnique's
     // batching machinery, which only ever batches calls made in the same tick (never two requests).
-    // A plain selection (columns of the role and its track) is one direct SQL read (src/db/direct-read.ts).
-    resolve: (query, _root, { slug }, { prisma }) => {
-      const args = { ...query, where: { slug } };
-      return (
-        (directReads(prisma)?.findFirst('Role', args) as ReturnType<typeof prisma.role.findFirst> | undefined) ??
-        prisma.role.findFirst({ ...args, relationLoadStrategy: 'join' })
-      );
-    },
+    resolve: (query, _root, { slug }, { prisma }) =>
+      prisma.role.findFirst({ ...query, where: { slug }, relationLoadStrategy: 'join' }),
   }),
   roles: t.prismaConnection(
     {
