@@ -9,7 +9,7 @@ import type { PrismaClient } from '../../src/db/client.js';
 import { createApp } from '../../src/server/app.js';
 import { ApiKeyVerifier } from '../../src/server/use-auth.js';
 import { testDatabase } from '../support/database.js';
-import { codes, post } from './request.js';
+import { codes, post } from '../support/graphql.js';
 
 let prisma: PrismaClient;
 let editorKey: string;

@@ -9,7 +9,7 @@ import { createPrisma, type PrismaClient } from '../../src/db/client.js';
 import { createApp } from '../../src/server/app.js';
 import { freePort } from '../support/global-setup.js';
 import { testDatabase } from '../support/database.js';
-import { codes, post } from './request.js';
+import { codes, post } from '../support/graphql.js';
 
 let prisma: PrismaClient;
 beforeAll(async () => {

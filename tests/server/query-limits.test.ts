@@ -12,7 +12,7 @@ import { type App, createApp } from '../../src/server/app.js';
 import { type Listening, listen } from '../../src/server/http.js';
 import { actualCost, requestedCost } from '../../src/server/query-cost.js';
 import { testDatabase } from '../support/database.js';
-import { codes, post } from './request.js';
+import { codes, post } from '../support/graphql.js';
 
 let prisma: PrismaClient;
 let recording: PrismaClient;
