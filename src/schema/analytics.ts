@@ -2,6 +2,7 @@
 import type { PrismaClient } from '../db/client.js';
 import type { Track as TrackRow } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
+import { costs } from './cost.js';
 import { Certification } from './certification.js';
 import { badInput, notFound } from './errors.js';
 import { PathwayRef, rankingArgs, searchPathways } from './pathway.js';
@@ -29,6 +30,8 @@ export const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement
         from: t.arg.string({ required: true, description: 'Slug of the starting role; it must be on fromTrack.' }),
         ...rankingArgs(t.arg),
       },
+      // A search into every role of the track, as reachableRoles searches (src/schema/cost.ts).
+      complexity: costs(250),
       resolve: async (bridges, args, context, info) => {
         const { prisma } = context;
         const start = await prisma.role.findUnique({ where: { slug: args.from }, select: { id: true, trackId: true } });

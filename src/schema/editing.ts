@@ -8,6 +8,7 @@ import { type Dataset, type DatasetKind, datasetFiles } from '../db/dataset/form
 import { changeDataset, keyOf } from '../db/dataset/load.js';
 import { DatasetError, type DatasetProblem, validateDataset as validateWhole } from '../db/dataset/read.js';
 import { builder, type Context } from './builder.js';
+import { costs, MUTATION_COST } from './cost.js';
 
 export const UserErrorCode = builder.enumType('UserErrorCode', {
   description: 'Why a mutation was refused. A refused mutation changes nothing.',
@@ -252,6 +253,7 @@ export function editingMutations<K extends DatasetKind, Row>(o: {
       type: Payload('Create'),
       description: `Adds a ${noun}.`,
       args: { input: t.arg({ type: inputs.create, required: true, description: `The ${noun}.` }) },
+      complexity: costs(MUTATION_COST),
       resolve: async (_root, args, ctx) => {
         const input = args.input as any;
         return edit(ctx, {
@@ -267,6 +269,7 @@ export function editingMutations<K extends DatasetKind, Row>(o: {
       type: Payload('Update'),
       description: `Changes a ${noun}, if it is still at the version you read. Fields left out keep their values; null clears an optional one.`,
       args: { input: t.arg({ type: inputs.update, required: true, description: 'The changes.' }) },
+      complexity: costs(MUTATION_COST),
       resolve: async (_root, args, ctx) => {
         const input = args.input as any;
         const { expectedVersion, ...patch } = input;
@@ -287,6 +290,7 @@ export function editingMutations<K extends DatasetKind, Row>(o: {
       type: Payload('Delete'),
       description: o.deleteDescription,
       args: { input: t.arg({ type: inputs.remove, required: true, description: `The ${noun} to delete.` }) },
+      complexity: costs(MUTATION_COST),
       resolve: async (_root, args, ctx) => {
         const input = args.input as any;
         const key = await o.key(input, ctx);

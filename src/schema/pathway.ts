@@ -22,6 +22,7 @@ import {
   reachableRoles,
   SearchBudgetExceeded,
 } from '../graph/index.js';
+import { costs } from './cost.js';
 import { builder, type Context } from './builder.js';
 import { Certification } from './certification.js';
 import { badInput, notFound } from './errors.js';
@@ -503,6 +504,7 @@ builder.queryFields((t) => ({
       }),
       ...rankingArgs(t.arg),
     },
+    complexity: costs(100), // a search over the pathway graph, far more than a row read (src/schema/cost.ts)
     resolve: async (_root, args, context, info) => {
       const { prisma } = context;
       if ((args.to == null) === (args.toTrack == null)) throw badInput('to', 'give exactly one of "to" and "toTrack".');
@@ -522,6 +524,7 @@ builder.queryFields((t) => ({
       profile: t.arg({ type: LearnerProfileInput, description: 'What the learner already holds.' }),
       constraints: t.arg({ type: PathwayConstraintsInput, description: 'Limits every pathway must respect.' }),
     },
+    complexity: costs(250), // a search for every role within reach (src/schema/cost.ts)
     resolve: async (_root, args, context, info) => {
       const { prisma } = context;
       if (args.withinMonths < 0 || args.withinMonths > 600)

@@ -1,10 +1,11 @@
 /**
- * Holds the pathway engine's index of the current data. Built on first use; `invalidate()` (a
- * data change, here or on another replica) starts a rebuild at once, so the next request need not
- * pay for it, and requests wait for it rather than read stale pathways. Requests already running
- * keep the index they started with.
+ * Holds the pathway engine's index of the current data, and how many records the data holds (the
+ * price of an export). Built on first use; `invalidate()` (a data change, here or on another
+ * replica) starts a rebuild at once, so the next request need not pay for it, and requests wait
+ * for it rather than read stale pathways. Requests already running keep the index they started with.
  */
 import type { PrismaClient } from '../db/client.js';
+import { countRecords } from '../db/dataset/export.js';
 import { readGraphInput } from '../db/graph-input.js';
 import { buildIndex, type GraphIndex } from '../graph/index.js';
 
@@ -17,6 +18,7 @@ export class GraphStore {
   #generation = 0;
   #lastBuild: GraphBuild | undefined;
   #everBuilt = false;
+  #records: number | undefined;
 
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -25,7 +27,10 @@ export class GraphStore {
     if (!this.#current) {
       const generation = ++this.#generation;
       const started = performance.now();
-      const building = readGraphInput(this.prisma).then(buildIndex);
+      const building = Promise.all([readGraphInput(this.prisma), countRecords(this.prisma)]).then(([input, records]) => {
+        if (this.#generation === generation) this.#records = records;
+        return buildIndex(input);
+      });
       this.#current = building;
       const record = (ok: boolean) => {
         if (this.#generation !== generation) return;
@@ -52,6 +57,11 @@ export class GraphStore {
   /** Whether an index of the data is available: the latest build succeeded. */
   loaded(): boolean {
     return this.#lastBuild?.ok === true;
+  }
+
+  /** How many records the data held at the latest build; undefined before the first. */
+  records(): number | undefined {
+    return this.#records;
   }
 
   /** The latest completed build, for /ready and /metrics. */

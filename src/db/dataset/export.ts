@@ -143,6 +143,15 @@ export async function exportDataset(db: Db): Promise<Dataset> {
   };
 }
 
+/** How many records an export of the database holds, of every kind together. */
+export async function countRecords(db: Pick<PrismaClient, '$queryRaw'>): Promise<number> {
+  const [row] = await db.$queryRaw<{ records: number }[]>`
+    SELECT ((SELECT count(*) FROM track) + (SELECT count(*) FROM organization) + (SELECT count(*) FROM source)
+      + (SELECT count(*) FROM training_program) + (SELECT count(*) FROM certification) + (SELECT count(*) FROM role)
+      + (SELECT count(*) FROM transition) + (SELECT count(*) FROM labor_figure))::int AS records`;
+  return row!.records;
+}
+
 /** The identity of a figure: at most one per role, kind, unit, source, year and geography. */
 export const figureKey = (f: Dataset['figures'][number]) =>
   [f.role, f.kind, f.unit, f.source, f.year, f.geography].join('|');
