@@ -6,6 +6,7 @@
  */
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
+import { maskUnexpectedErrors } from './errors.js';
 import { actualCost, requestedCost } from './query-cost.js';
 import { requestState } from './request-state.js';
 
@@ -28,9 +29,9 @@ export function useQueryCost({ maxCost }: QueryCostOptions): Plugin {
       try {
         requested = requestedCost(args.schema, args.document, args.operationName, variables, context);
       } catch (error) {
-        // Arguments or variables the pricing cannot read: execution would refuse them the same way.
-        if (!(error instanceof GraphQLError)) throw error;
-        setResultAndStopExecution({ errors: [error] });
+        // Arguments or variables the pricing cannot read (a malformed global ID, say): refused as
+        // execution would refuse them, masked as its errors are. Nothing runs unpriced.
+        setResultAndStopExecution({ errors: [maskUnexpectedErrors(error, 'Unexpected error.', false) as GraphQLError] });
         return;
       }
       state.cost = { requested };
