@@ -1,9 +1,11 @@
+import { Credential as Credentials } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, checkPageSize, connectionOf } from './errors.js';
 import { Source } from './source.js';
 
-export const Credential = builder.enumType('Credential', {
+export const Credential = builder.enumType(Credentials, {
+  name: 'Credential',
   description: 'What a training program awards.',
   values: {
     CERTIFICATE: { description: 'A certificate of completion.' },
@@ -11,7 +13,7 @@ export const Credential = builder.enumType('Credential', {
     ASSOCIATE: { description: 'An associate degree.' },
     BACHELOR: { description: 'A bachelor’s degree.' },
     MASTER: { description: 'A master’s degree.' },
-  } as const,
+  },
 });
 
 export const TrainingProgram = builder.prismaNode('TrainingProgram', {

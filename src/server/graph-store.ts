@@ -6,7 +6,7 @@
  */
 import type { PrismaClient } from '../db/client.js';
 import { countRecords } from '../db/dataset/export.js';
-import { readGraphInput } from '../db/graph-input.js';
+import { readGraphInput } from './graph-input.js';
 import { buildIndex, type GraphIndex } from '../graph/index.js';
 
 /** How the latest completed build went. */

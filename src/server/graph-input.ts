@@ -4,7 +4,7 @@
  * graph of a million transitions exceeds PostgreSQL's 65,535-parameter limit.
  */
 import type { GraphInput } from '../graph/types.js';
-import type { PrismaClient } from './client.js';
+import type { PrismaClient } from '../db/client.js';
 
 type Edge = GraphInput['transitions'][number] & { requirementGroups: number[][]; training: number[] };
 
