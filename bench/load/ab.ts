@@ -12,6 +12,11 @@
  * Workloads (AB_WORKLOADS, comma-separated): `mix`, the realistic mix of run.ts' phase 1 (ours
  * only, so only with AB_B set), and the plain lookups `a` and `b` of its phase 2.
  *
+ * AB_TOGETHER=1 loads both sides at the same time instead, each with LOAD_CONNECTIONS connections:
+ * on a machine shared with other work, both then meet exactly the same contention, and their CPU
+ * time per request is the steadier comparison (the req/s ratio then also says how the scheduler
+ * shared the cores).
+ *
  * AB_PROFILE=<dir> runs side A with `--cpu-prof --cpu-prof-dir=<dir>/a` and side B with `<dir>/b`
  * (summarise a profile with bench/load/profile-summary.ts).
  */
@@ -31,6 +36,7 @@ const rounds = intFromEnv('ROUNDS', 6, 50);
 const dirA = process.env.AB_A ? path.resolve(process.env.AB_A) : undefined;
 const dirB = process.env.AB_B ? path.resolve(process.env.AB_B) : undefined;
 const profileDir = process.env.AB_PROFILE;
+const together = process.env.AB_TOGETHER === '1';
 const workloads = (process.env.AB_WORKLOADS ?? (dirB ? 'mix,a,b' : 'a,b')).split(',').map((w) => w.trim());
 
 const log = logger('ab');
@@ -57,7 +63,8 @@ async function main() {
   const dataset = await readDataset();
   const slugs = dataset.roles.map((r) => r.slug);
   database = await createBenchDatabase(adminUrl, dataset);
-  const profile = (side: string) => (profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, side)}`] : []);
+  const profile = (side: string) =>
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, side)}`] : [];
   const ours = { OURS_RESPONSE_CACHE_TTL_MS: '0' };
   const [a, b] = await Promise.all([
     startServer(`A (${dirA ?? 'this checkout'})`, 'serve-ours.ts', database.url, ours, profile('a'), dirA),
@@ -71,8 +78,8 @@ async function main() {
       .loadavg()
       .map((x) => x.toFixed(2))
       .join(' ')}`,
-    `A: ${a.label}; B: ${b.label}. ${connections} connections, ${rounds} rounds of ${seconds} s per side in ` +
-      `ABBA order; Node.js options for both: ${SERVICE_NODE_FLAGS.join(' ')}`,
+    `A: ${a.label}; B: ${b.label}. ${connections} connections, ${rounds} rounds of ${seconds} s per side ` +
+      `${together ? 'with both sides loaded at once' : 'in ABBA order'}; Node.js options for both: ${SERVICE_NODE_FLAGS.join(' ')}`,
     '',
     '| workload | round | A req/s | B req/s | A/B | A CPU ms/req | B CPU ms/req | CPU B/A |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -105,11 +112,12 @@ async function main() {
     const ratios: number[] = [];
     const cpuRatios: number[] = [];
     for (let round = 1; round <= rounds; round++) {
+      let x: { rps: number; cpu: number };
+      let y: { rps: number; cpu: number };
+      if (together) [x, y] = await Promise.all([run(sides[0], seconds), run(sides[1], seconds)]);
       // ABBA: whichever side runs first in a round runs second in the next.
-      const order = round % 2 === 1 ? [0, 1] : [1, 0];
-      const results: { rps: number; cpu: number }[] = [];
-      for (const i of order) results[i] = await run(sides[i]!, seconds);
-      const [x, y] = results as [{ rps: number; cpu: number }, { rps: number; cpu: number }];
+      else if (round % 2 === 1) [x, y] = [await run(sides[0], seconds), await run(sides[1], seconds)];
+      else [y, x] = [await run(sides[1], seconds), await run(sides[0], seconds)];
       ratios.push(x.rps / y.rps);
       cpuRatios.push(y.cpu / x.cpu);
       const line =
