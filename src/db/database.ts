@@ -21,7 +21,7 @@ export type Database = {
 type Log = (message: string) => void;
 
 /** Loads the curated dataset when the database holds no roles yet. Returns whether it did. */
-export async function seedIfEmpty(prisma: PrismaClient): Promise<boolean> {
+async function seedIfEmpty(prisma: PrismaClient): Promise<boolean> {
   if ((await prisma.role.count()) > 0) return false;
   await loadDataset(prisma, await readDataset());
   return true;

@@ -17,7 +17,7 @@ async function trackBySlug(prisma: PrismaClient, slug: string, argument: string)
 
 type Bridges = { fromTrack: TrackRow; toTrack: TrackRow };
 
-export const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement({
+const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement({
   description: 'The ways from one track into another.',
   fields: (t) => ({
     fromTrack: t.field({ type: Track, description: 'Where the moves start.', resolve: (b) => b.fromTrack }),

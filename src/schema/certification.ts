@@ -6,7 +6,7 @@ import { editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, checkPageSize, connectionOf, notFound } from './errors.js';
 import { Source } from './source.js';
 
-export const CertificationKind = builder.enumType(CertificationKinds, {
+const CertificationKind = builder.enumType(CertificationKinds, {
   name: 'CertificationKind',
   description: 'Whether a credential is a voluntary certification or a state licence.',
   values: {

@@ -87,7 +87,7 @@ export function objectPoints(type: GraphQLOutputType): number {
 }
 
 /** Every item of every list in `value`, nested ones included (a JSON argument's too). */
-export function listItems(value: unknown): number {
+function listItems(value: unknown): number {
   if (Array.isArray(value)) return value.reduce<number>((n, item) => n + 1 + listItems(item), 0);
   if (typeof value !== 'object' || value === null) return 0;
   return Object.values(value).reduce<number>((n, item) => n + listItems(item), 0);

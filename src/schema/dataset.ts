@@ -8,7 +8,7 @@ import { builder, type Context } from './builder.js';
 import { costs, MUTATION_COST } from './cost.js';
 import { type UserError, UserErrorRef } from './editing.js';
 
-export const JSONScalar = builder.scalarType('JSON', {
+const JSONScalar = builder.scalarType('JSON', {
   description: 'Any JSON value.',
   serialize: (value) => value,
   parseValue: (value) => value,

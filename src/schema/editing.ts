@@ -10,7 +10,7 @@ import { DatasetError, type DatasetProblem, validateDataset as validateWhole } f
 import { builder, type Context } from './builder.js';
 import { costs, MUTATION_COST } from './cost.js';
 
-export const UserErrorCode = builder.enumType('UserErrorCode', {
+const UserErrorCode = builder.enumType('UserErrorCode', {
   description: 'Why a mutation was refused. A refused mutation changes nothing.',
   values: {
     INVALID: { description: 'A value is not acceptable (see the message).' },
@@ -36,7 +36,7 @@ export const UserErrorRef = builder.objectRef<UserError>('UserError').implement(
 });
 
 /** Thrown inside a change to refuse it with user errors; the transaction rolls back. */
-export class Refused extends Error {
+class Refused extends Error {
   constructor(readonly userErrors: UserError[]) {
     super(userErrors.map((e) => e.message).join('; '));
   }
@@ -83,7 +83,7 @@ type Edit<K extends DatasetKind> = {
 export type EditResult = { key: string | null; userErrors: UserError[] };
 
 /** Applies one record's creation, update or deletion, or refuses it with user errors. */
-export async function edit<K extends DatasetKind>(ctx: Context, spec: Edit<K>): Promise<EditResult> {
+async function edit<K extends DatasetKind>(ctx: Context, spec: Edit<K>): Promise<EditResult> {
   const actor = ctx.apiKey?.name ?? 'anonymous';
   let deleting = false;
   let resultKey: string | null = spec.key;
@@ -164,13 +164,8 @@ const singulars: Record<DatasetKind, string> = {
 };
 const singular = (kind: DatasetKind) => singulars[kind];
 
-/** Drops the fields a patch leaves out, so that they keep their current values. */
-export function defined<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
-}
-
 /** The payload of a mutation: the record as it now is (null when refused or deleted) and the user errors. */
-export function payload<T>(
+function payload<T>(
   name: string,
   field: string,
   ref: ObjectRef<any, T>,
@@ -316,7 +311,7 @@ const notFoundResult = (noun: string): EditResult => ({
 });
 
 /** The `expectedVersion` field every update and delete input carries. */
-export const expectedVersionField = (t: { int: (o: object) => any }) =>
+const expectedVersionField = (t: { int: (o: object) => any }) =>
   t.int({
     required: true,
     description: 'The `version` you read; if the record has changed since, the mutation is refused.',

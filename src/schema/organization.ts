@@ -1,7 +1,7 @@
 import { OrganizationKind as OrganizationKinds } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
 
-export const OrganizationKind = builder.enumType(OrganizationKinds, {
+const OrganizationKind = builder.enumType(OrganizationKinds, {
   name: 'OrganizationKind',
   description: 'What an organization is to the dataset.',
   values: {

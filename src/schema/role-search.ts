@@ -9,7 +9,7 @@ import { PAGE, badInput, checkPageSize, connectionOf, notFound } from './errors.
 import { RoleLevel } from './role.js';
 import { resolveRoleIds } from './role-figures.js';
 
-export const RoleOrderField = builder.enumType('RoleOrderField', {
+const RoleOrderField = builder.enumType('RoleOrderField', {
   description: 'What to sort roles by.',
   values: {
     TITLE: { description: 'Job title, alphabetically.' },
@@ -19,7 +19,7 @@ export const RoleOrderField = builder.enumType('RoleOrderField', {
   } as const,
 });
 
-export const OrderDirection = builder.enumType('OrderDirection', {
+const OrderDirection = builder.enumType('OrderDirection', {
   description: 'Sort direction.',
   values: { ASC: { description: 'Ascending.' }, DESC: { description: 'Descending.' } } as const,
 });

@@ -4,7 +4,7 @@ import { editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, checkPageSize, connectionOf } from './errors.js';
 import { Source } from './source.js';
 
-export const Credential = builder.enumType(Credentials, {
+const Credential = builder.enumType(Credentials, {
   name: 'Credential',
   description: 'What a training program awards.',
   values: {

@@ -54,7 +54,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 const RETRY_AFTER_SECONDS = 5;
 
 /** The error a client sees while the database cannot be reached. */
-export function databaseUnavailable(error?: GraphQLError): GraphQLError {
+function databaseUnavailable(error?: GraphQLError): GraphQLError {
   return new GraphQLError('The database is unavailable at the moment; please retry shortly.', {
     nodes: error?.nodes,
     path: error?.path,

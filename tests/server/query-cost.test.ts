@@ -11,7 +11,7 @@ import { createApiKey } from '../../src/db/api-keys.js';
 import type { PrismaClient } from '../../src/db/client.js';
 import type { Dataset } from '../../src/db/dataset/format.js';
 import { readDataset } from '../../src/db/dataset/read.js';
-import { type App, createApp } from '../../src/server/app.js';
+import { createApp } from '../../src/server/app.js';
 import type { ServerConfig } from '../../src/config.js';
 import { testDatabase } from '../support/database.js';
 import { codes, post, type Reply } from '../support/graphql.js';

@@ -8,7 +8,7 @@ import type { ServerConfig } from '../../src/config.js';
 import { type App, createApp } from '../../src/server/app.js';
 import type { GraphStore } from '../../src/server/graph-store.js';
 
-export type GraphQLResponse<T = any> = {
+type GraphQLResponse<T = any> = {
   data?: T;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
   extensions?: any;

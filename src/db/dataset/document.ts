@@ -6,8 +6,8 @@
 import { type Dataset, type DatasetKind, datasetFiles } from './format.js';
 import { DatasetError } from './read.js';
 
-export const DOCUMENT_FORMAT = 'career-lattice-dataset';
-export const DOCUMENT_VERSION = 1;
+const DOCUMENT_FORMAT = 'career-lattice-dataset';
+const DOCUMENT_VERSION = 1;
 
 export type DatasetDocument = { format: typeof DOCUMENT_FORMAT; version: number } & Partial<
   Record<DatasetKind, unknown[]>

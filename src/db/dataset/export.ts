@@ -7,7 +7,6 @@ type Db = Pick<
   'track' | 'organization' | 'source' | 'trainingProgram' | 'certification' | 'role' | 'transition' | 'laborFigure'
 >;
 
-const bySlug = <T extends { slug: string }>(a: T, b: T) => a.slug.localeCompare(b.slug);
 const slugsOf = (rows: { source: { slug: string } }[]) => rows.map((r) => r.source.slug).sort();
 /** Drops absent optional values so that exported records equal freshly parsed ones. */
 const compact = <T extends object>(record: T) =>

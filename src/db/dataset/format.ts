@@ -12,13 +12,13 @@ const year = z.number().int().min(1900).max(2100);
 const nonNegativeInt = z.number().int().nonnegative();
 const sources = z.array(slug).min(1, 'must cite at least one source');
 
-export const trackRecord = z.strictObject({
+const trackRecord = z.strictObject({
   slug,
   name: text,
   description: text,
 });
 
-export const organizationRecord = z.strictObject({
+const organizationRecord = z.strictObject({
   slug,
   name: text,
   acronym: text.optional(),
@@ -26,7 +26,7 @@ export const organizationRecord = z.strictObject({
   url: z.url().optional(),
 });
 
-export const sourceRecord = z.strictObject({
+const sourceRecord = z.strictObject({
   slug,
   title: text,
   publisher: slug,
@@ -36,7 +36,7 @@ export const sourceRecord = z.strictObject({
   note: text.optional(),
 });
 
-export const trainingProgramRecord = z
+const trainingProgramRecord = z
   .strictObject({
     slug,
     name: text,
@@ -51,7 +51,7 @@ export const trainingProgramRecord = z
     path: ['months', 'max'],
   });
 
-export const certificationRecord = z.strictObject({
+const certificationRecord = z.strictObject({
   slug,
   acronym: text,
   name: text,
@@ -77,7 +77,7 @@ export const certificationRecord = z.strictObject({
   sources,
 });
 
-export const roleRecord = z.strictObject({
+const roleRecord = z.strictObject({
   slug,
   title: text,
   alternateTitles: z.array(text).default([]),
@@ -95,7 +95,7 @@ export const roleRecord = z.strictObject({
   sources,
 });
 
-export const transitionRecord = z.strictObject({
+const transitionRecord = z.strictObject({
   from: slug,
   to: slug,
   kind: z.enum(['ADVANCEMENT', 'LATERAL', 'SPECIALIZATION', 'CROSS_TRACK']),
@@ -107,7 +107,7 @@ export const transitionRecord = z.strictObject({
   sources,
 });
 
-export const figureRecord = z
+const figureRecord = z
   .strictObject({
     role: slug,
     kind: z.enum(['MEDIAN_WAGE', 'MEAN_WAGE', 'WAGE_RANGE', 'EMPLOYMENT', 'PROJECTED_GROWTH', 'ANNUAL_OPENINGS']),

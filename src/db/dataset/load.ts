@@ -9,8 +9,8 @@ import { exportDataset, figureKey, transitionKey } from './export.js';
 import { type Dataset, type DatasetKind, datasetFiles } from './format.js';
 import { validateDataset } from './read.js';
 
-export type ImportMode = 'MERGE' | 'REPLACE';
-export type KindChanges = { created: number; updated: number; deleted: number; unchanged: number };
+type ImportMode = 'MERGE' | 'REPLACE';
+type KindChanges = { created: number; updated: number; deleted: number; unchanged: number };
 export type ImportSummary = Record<DatasetKind, KindChanges>;
 
 const kinds = Object.keys(datasetFiles) as DatasetKind[];
@@ -38,7 +38,7 @@ function canonical(kind: DatasetKind, record: AnyRecord): AnyRecord {
  * incoming ones (by slug or natural key), in REPLACE mode the incoming records alone. Validated
  * as a whole, so a reference to a record that would not exist is an error.
  */
-export function planTarget(
+function planTarget(
   current: Dataset,
   incoming: Partial<Record<DatasetKind, unknown>>,
   mode: ImportMode,
@@ -72,13 +72,13 @@ function overlayRaw(current: Dataset, incoming: Partial<Record<DatasetKind, unkn
 }
 
 /** One record's change: `before` is absent for a creation, `after` for a deletion. */
-export type RecordChange = { kind: DatasetKind; key: string; before?: AnyRecord; after?: AnyRecord };
+type RecordChange = { kind: DatasetKind; key: string; before?: AnyRecord; after?: AnyRecord };
 export type Plan = Record<
   DatasetKind,
   { upsert: AnyRecord[]; remove: AnyRecord[]; counts: KindChanges; changes: RecordChange[] }
 >;
 
-export function diffDatasets(current: Dataset, target: Dataset): Plan {
+function diffDatasets(current: Dataset, target: Dataset): Plan {
   const plan = {} as Plan;
   for (const kind of kinds) {
     const before = new Map(current[kind].map((r) => [keyOf(kind, r as AnyRecord), canonical(kind, r as AnyRecord)]));
@@ -125,7 +125,7 @@ export type LoadOptions = {
   action?: string;
 };
 
-export const summaryOf = (plan: Plan) => Object.fromEntries(kinds.map((k) => [k, plan[k].counts])) as ImportSummary;
+const summaryOf = (plan: Plan) => Object.fromEntries(kinds.map((k) => [k, plan[k].counts])) as ImportSummary;
 
 /** Validates `incoming`, then writes the difference to the database atomically. */
 export async function loadDataset(

@@ -12,7 +12,7 @@ import { type Dataset, type DatasetKind, datasetFiles } from './format.js';
 export { curatedDataDir };
 
 /** What kind of problem: a bad value, a reference to nothing, or a second record with one identity. */
-export type ProblemCode = 'INVALID' | 'UNKNOWN_REFERENCE' | 'DUPLICATE';
+type ProblemCode = 'INVALID' | 'UNKNOWN_REFERENCE' | 'DUPLICATE';
 export type DatasetProblem = { file: string; record: string; field: string; message: string; code: ProblemCode };
 
 export class DatasetError extends Error {
@@ -28,7 +28,7 @@ export class DatasetError extends Error {
 const kinds = Object.keys(datasetFiles) as DatasetKind[];
 
 /** How a record is named in errors: its slug, or its natural key. */
-export function recordLabel(kind: DatasetKind, raw: unknown, index: number): string {
+function recordLabel(kind: DatasetKind, raw: unknown, index: number): string {
   const r = (raw ?? {}) as Record<string, unknown>;
   if (typeof r.slug === 'string') return `"${r.slug}"`;
   if (kind === 'transitions') return `"${String(r.from)} -> ${String(r.to)}"`;
