@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/client.js';
-import { testDatabase } from '../support/database.js';
+import { recording, testDatabase } from '../support/database.js';
 import { graphqlClient } from '../support/graphql.js';
 
 let prisma: PrismaClient;
@@ -13,18 +13,6 @@ const calls: string[] = [];
 beforeAll(async () => {
   ({ prisma } = await testDatabase('seeded'));
 });
-
-/** A client that records every Prisma operation, raw queries included. */
-function recording(base: PrismaClient): PrismaClient {
-  return base.$extends({
-    query: {
-      async $allOperations({ model, operation, args, query }) {
-        calls.push(`${model ?? '$raw'}.${operation}`);
-        return query(args);
-      },
-    },
-  }) as unknown as PrismaClient;
-}
 
 const NESTED = `query ($first: Int) {
   roles(first: $first) {
@@ -47,7 +35,7 @@ const NESTED = `query ($first: Int) {
 }`;
 
 async function callsFor(query: string, variables: Record<string, unknown>) {
-  const client = graphqlClient(recording(prisma));
+  const client = graphqlClient(recording(prisma, calls));
   calls.length = 0;
   const result = await client.query(query, variables);
   expect(result.errors).toBeUndefined();

@@ -13,29 +13,22 @@ import type { Dataset } from '../../src/db/dataset/format.js';
 import { readDataset } from '../../src/db/dataset/read.js';
 import { createApp } from '../../src/server/app.js';
 import type { ServerConfig } from '../../src/config.js';
-import { testDatabase } from '../support/database.js';
+import { recording, testDatabase } from '../support/database.js';
 import { codes, post, type Reply } from '../support/graphql.js';
 
 let prisma: PrismaClient;
 let files: Dataset;
 /** The Prisma operations run since the last `calls.length = 0`. */
 const calls: string[] = [];
-let recording: PrismaClient;
+let recorded: PrismaClient;
 
 beforeAll(async () => {
   ({ prisma } = await testDatabase('seeded'));
   files = await readDataset();
-  recording = prisma.$extends({
-    query: {
-      async $allOperations({ model, operation, args, query }) {
-        calls.push(`${model ?? '$raw'}.${operation}`);
-        return query(args);
-      },
-    },
-  }) as unknown as PrismaClient;
+  recorded = recording(prisma, calls);
 });
 
-const app = (config: Partial<ServerConfig> = {}) => createApp({ prisma: recording, config });
+const app = (config: Partial<ServerConfig> = {}) => createApp({ prisma: recorded, config });
 const cost = (reply: Reply) => {
   const { requestedQueryCost, actualQueryCost } = reply.body.extensions.cost;
   return { requested: requestedQueryCost as number, actual: actualQueryCost as number };

@@ -9,25 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/client.js';
 import { type App, createApp } from '../../src/server/app.js';
 import { type Listening, listen } from '../../src/server/http.js';
-import { testDatabase } from '../support/database.js';
+import { recording, testDatabase } from '../support/database.js';
 import { codes, post } from '../support/graphql.js';
 
 let prisma: PrismaClient;
-let recording: PrismaClient;
+let recorded: PrismaClient;
 let app: App;
 const calls: string[] = [];
 
 beforeAll(async () => {
   ({ prisma } = await testDatabase('seeded'));
-  recording = prisma.$extends({
-    query: {
-      async $allOperations({ model, operation, args, query }) {
-        calls.push(`${model ?? '$raw'}.${operation}`);
-        return query(args);
-      },
-    },
-  }) as unknown as PrismaClient;
-  app = createApp({ prisma: recording });
+  recorded = recording(prisma, calls);
+  app = createApp({ prisma: recorded });
 });
 
 const NESTED_READ = '{ roles(first: 50) { edges { node { nextSteps { to { nextSteps { to { slug } } } } } } } }';
@@ -106,7 +99,7 @@ describe('shape limits', () => {
 describe('request body size', () => {
   let server: Listening;
   beforeAll(async () => {
-    server = await listen(createApp({ prisma: recording, config: { maxBodyBytes: 2_000 } }), 0, '127.0.0.1');
+    server = await listen(createApp({ prisma: recorded, config: { maxBodyBytes: 2_000 } }), 0, '127.0.0.1');
   });
   afterAll(() => server?.close());
 
