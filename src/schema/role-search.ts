@@ -152,14 +152,14 @@ async function readRolePageByFigure(
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** How `roles` pages: by id cursors, 20 rows unless asked, at most 100. */
-const ROLE_PAGING = { cursor: 'id', defaultSize: PAGE.default, maxSize: PAGE.max } as const;
-
 builder.queryFields((t) => ({
   roles: t.prismaConnection(
     {
       type: 'Role',
-      ...ROLE_PAGING,
+      // By id cursors, 20 rows unless asked, at most 100.
+      cursor: 'id',
+      defaultSize: PAGE.default,
+      maxSize: PAGE.max,
       description: 'Roles, filtered and sorted; by title unless `orderBy` says otherwise.',
       args: {
         track: t.arg.string({ description: 'Only roles on this track (slug).' }),

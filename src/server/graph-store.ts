@@ -27,10 +27,12 @@ export class GraphStore {
     if (!this.#current) {
       const generation = ++this.#generation;
       const started = performance.now();
-      const building = Promise.all([readGraphInput(this.prisma), countRecords(this.prisma)]).then(([input, records]) => {
-        if (this.#generation === generation) this.#records = records;
-        return buildIndex(input);
-      });
+      const building = Promise.all([readGraphInput(this.prisma), countRecords(this.prisma)]).then(
+        ([input, records]) => {
+          if (this.#generation === generation) this.#records = records;
+          return buildIndex(input);
+        },
+      );
       this.#current = building;
       const record = (ok: boolean) => {
         if (this.#generation !== generation) return;

@@ -170,7 +170,9 @@ export function requestedCost(
       const name = nodes[0]!.name.value;
       if (name !== '__schema' && name !== '__type') continue;
       // The plugin counted a point for the field; what it returns is priced here.
-      total += requestedIntrospection(op, schema.getType(name === '__schema' ? '__Schema' : '__Type')!, subSelections(nodes)) - 1;
+      total +=
+        requestedIntrospection(op, schema.getType(name === '__schema' ? '__Schema' : '__Type')!, subSelections(nodes)) -
+        1;
     }
   }
   return Math.ceil(total);
@@ -203,7 +205,8 @@ function actualSelection(walk: Walk, type: GraphQLNamedType, sets: readonly Sele
     const value = (data as Record<string, unknown>)[key];
     if (value === undefined) continue; // not in the data: a fragment for another type
     const name = nodes[0]!.name.value;
-    if (name === '__typename') total += 1; // the plugin's price for a field outside the schema's types
+    if (name === '__typename')
+      total += 1; // the plugin's price for a field outside the schema's types
     else if (name.startsWith('__')) total += objectsIn(value);
     else {
       const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
@@ -222,7 +225,8 @@ function actualField(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: F
   const items = Array.isArray(value) ? value : [value];
   let total = own;
   for (const item of items) {
-    if (item !== null && typeof item === 'object') total += each + actualSelection(walk, type, subSelections(nodes), item);
+    if (item !== null && typeof item === 'object')
+      total += each + actualSelection(walk, type, subSelections(nodes), item);
   }
   return total;
 }

@@ -31,7 +31,9 @@ export function useQueryCost({ maxCost }: QueryCostOptions): Plugin {
       } catch (error) {
         // Arguments or variables the pricing cannot read (a malformed global ID, say): refused as
         // execution would refuse them, masked as its errors are. Nothing runs unpriced.
-        setResultAndStopExecution({ errors: [maskUnexpectedErrors(error, 'Unexpected error.', false) as GraphQLError] });
+        setResultAndStopExecution({
+          errors: [maskUnexpectedErrors(error, 'Unexpected error.', false) as GraphQLError],
+        });
         return;
       }
       state.cost = { requested };

@@ -62,13 +62,17 @@ describe('role mutations', () => {
       userErrors: [],
     });
 
-    const updated = await editor.query(UPDATE, { input: { slug: newRole.slug, expectedVersion: 1, title: 'Surgical Tech' } });
+    const updated = await editor.query(UPDATE, {
+      input: { slug: newRole.slug, expectedVersion: 1, title: 'Surgical Tech' },
+    });
     expect(updated.data.updateRole).toEqual({
       role: { slug: newRole.slug, title: 'Surgical Tech', version: 2 },
       userErrors: [],
     });
 
-    const stale = await editor.query(UPDATE, { input: { slug: newRole.slug, expectedVersion: 1, title: 'Lost update' } });
+    const stale = await editor.query(UPDATE, {
+      input: { slug: newRole.slug, expectedVersion: 1, title: 'Lost update' },
+    });
     expect(stale.data.updateRole.role).toBeNull();
     expect(stale.data.updateRole.userErrors).toEqual([
       {

@@ -67,7 +67,9 @@ describe('the cost of a query', () => {
   it('counts a list at one item up front and at every item afterwards', async () => {
     const moves = files.transitions.filter((t) => t.from === 'medical-assistant').length;
     expect(moves).toBeGreaterThan(1);
-    const reply = await post(app(), { query: '{ role(slug: "medical-assistant") { title nextSteps { to { slug } } } }' });
+    const reply = await post(app(), {
+      query: '{ role(slug: "medical-assistant") { title nextSteps { to { slug } } } }',
+    });
     expect(cost(reply)).toEqual({ requested: 1 + 2, actual: 1 + moves * 2 });
     const none = await post(app(), { query: '{ role(slug: "no-such-role") { title nextSteps { to { slug } } } }' });
     expect(cost(none)).toEqual({ requested: 3, actual: 0 });
@@ -85,7 +87,9 @@ describe('the cost of a query', () => {
       query: '{ pathways(from: "medical-assistant", to: "lead-medical-assistant", first: 2) { totalMonths } }',
     });
     expect(cost(pathways).requested).toBe(100 + 2);
-    const reachable = await post(server, { query: '{ reachableRoles(from: "medical-assistant", withinMonths: 24) { earliestMonth } }' });
+    const reachable = await post(server, {
+      query: '{ reachableRoles(from: "medical-assistant", withinMonths: 24) { earliestMonth } }',
+    });
     expect(cost(reachable).requested).toBe(250 + 1);
     expect(cost(reachable).actual).toBe(250 + reachable.body.data.reachableRoles.length);
     const key = await createApiKey(prisma, 'cost-editor', 'editor');
@@ -131,7 +135,8 @@ describe('no way around the budget', () => {
     const small = app({ rateLimitPoints: Math.ceil(records() * 1.5), rateLimitRestorePerSecond: 1 });
     await small.fetch('http://localhost/ready');
     const again = [];
-    for (let i = 0; i < 2; i++) again.push(await post(small, { query: '{ exportDataset }' }, { authorization: `Bearer ${key}` }));
+    for (let i = 0; i < 2; i++)
+      again.push(await post(small, { query: '{ exportDataset }' }, { authorization: `Bearer ${key}` }));
     expect(again.map((r) => r.status)).toEqual([200, 429]);
     expect(codes(again[1]!)).toEqual(['RATE_LIMITED']);
   });
@@ -160,7 +165,10 @@ describe('no way around the budget', () => {
 
     calls.length = 0;
     const many = Array.from({ length: 6000 }, (_, i) => ids[i % 3]!);
-    const reply = await post(server, { query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids: many } });
+    const reply = await post(server, {
+      query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      variables: { ids: many },
+    });
     expect(reply.status).toBe(400);
     expect(codes(reply)).toEqual(['MAX_COST_EXCEEDED']);
     expect(reply.body.extensions.cost.requestedQueryCost).toBe(6000 + 6000);

@@ -27,7 +27,11 @@ export type Payload = {
 };
 
 /** POSTs a GraphQL request as a JSON client would. */
-export async function post(app: App, payload: Payload | unknown[], headers: Record<string, string> = {}): Promise<Reply> {
+export async function post(
+  app: App,
+  payload: Payload | unknown[],
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   const response = await app.fetch('http://localhost/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
