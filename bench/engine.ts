@@ -21,7 +21,7 @@ import {
   type GraphInput,
   type PathwayQuery,
 } from '../src/graph/index.js';
-import { generateL, generateM, rng } from './generators.js';
+import { generateL, generateM, rng, withPrerequisites } from './generators.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -208,5 +208,6 @@ function bench(name: string, generate: () => GraphInput, queryCount: number, see
 }
 
 const queries = process.env.QUERIES ? Number(process.env.QUERIES) : undefined;
-bench('M (O*NET-shaped)', () => generateM(1), queries ?? 1000, 11);
-if (!process.env.SKIP_L) bench('L (power law)', () => generateL(2), queries ?? 200, 12);
+bench('M (O*NET-shaped), with prerequisites', () => withPrerequisites(generateM(1)), queries ?? 1000, 11);
+if (!process.env.SKIP_L)
+  bench('L (power law), with prerequisites', () => withPrerequisites(generateL(2)), queries ?? 200, 12);

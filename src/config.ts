@@ -28,7 +28,9 @@ const origins = z
       let parsed: URL | undefined;
       try {
         parsed = new URL(origin);
-      } catch {}
+      } catch {
+        // not a URL: reported below
+      }
       if (parsed?.origin !== origin) ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin` });
     }
     return list;

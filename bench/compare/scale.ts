@@ -4,7 +4,7 @@
  * dropped and the server stopped whatever happens.
  */
 import { createPrisma } from '../../src/db/client.js';
-import { readGraphInput } from '../../src/db/graph-input.js';
+import { readGraphInput } from '../../src/server/graph-input.js';
 import { buildIndex, type GraphIndex, type GraphInput } from '../../src/graph/index.js';
 import { generateL, generateM } from '../generators.js';
 import { runCte } from './cte.js';

@@ -1,5 +1,5 @@
 /**
- * Summarises a V8 CPU profile (`node --cpu-prof`, e.g. from LOOKUPS_PROFILE in ./lookups.ts):
+ * Summarises a V8 CPU profile (`node --cpu-prof`, e.g. from AB_PROFILE in ./ab.ts):
  * `npx tsx bench/load/profile-summary.ts <file.cpuprofile> [requests]`.
  *
  * Prints self time by package (node_modules/<name>, our src/<dir>, node internals, GC, idle) and

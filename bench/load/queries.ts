@@ -11,29 +11,29 @@
  */
 import type { GraphQLRequest } from './cannon.js';
 
-export const PATHWAY_FROM = 'medical-assistant';
-export const PATHWAY_TO = 'medical-office-manager';
+const PATHWAY_FROM = 'medical-assistant';
+const PATHWAY_TO = 'medical-office-manager';
 
-export const roleBySlug = `query RoleBySlug($slug: String!) {
+const roleBySlug = `query RoleBySlug($slug: String!) {
   role(slug: $slug) { title wages { value source { title } } }
 }`;
 
-export const nestedRoles = `query NestedRoles {
+const nestedRoles = `query NestedRoles {
   roles(first: 20) { edges { node { slug nextSteps { to { slug } requirements { anyOf { acronym } } } } } }
 }`;
 
-export const compareRoles = `query CompareRoles($slugs: [String!]!) {
+const compareRoles = `query CompareRoles($slugs: [String!]!) {
   compareRoles(slugs: $slugs) {
     sameTrack sharedSkills sharedCertifications { acronym }
     entries { role { slug title } latestMedianWage { value } uniqueSkills uniqueCertifications { acronym } }
   }
 }`;
 
-export const pathways = `query Pathways {
+const pathways = `query Pathways {
   pathways(from: "${PATHWAY_FROM}", to: "${PATHWAY_TO}", first: 3) { totalMonths steps { to { slug } } }
 }`;
 
-export const reachableRoles = `query ReachableRoles {
+const reachableRoles = `query ReachableRoles {
   reachableRoles(from: "${PATHWAY_FROM}", withinMonths: 24) { role { slug } earliestMonth }
 }`;
 

@@ -10,11 +10,7 @@
  * only the generated schema's shape, not the SQL it runs: the slug lookup still uses the unique
  * index, and sorting 23 rows by title is the same sort either way. Without them the plain-lookup
  * comparison would have to use different queries on the two sides.
- *
- * PostGraphile 5 requires Node 22; on this project's Node 20 it needs ./node22-shim.ts, which must
- * be imported before anything else.
  */
-import './node22-shim.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { postgraphile } from 'postgraphile';

@@ -59,9 +59,9 @@ export async function startServer(
   script: string,
   databaseUrl: string,
   env: Record<string, string> = {},
-  /** Extra Node.js options for the child, e.g. `--cpu-prof` (bench/load/lookups.ts). */
+  /** Extra Node.js options for the child, e.g. `--cpu-prof` (bench/load/ab.ts). */
   nodeArgs: string[] = [],
-  /** Another checkout of this project to run the script from (bench/load/lookups.ts's LOOKUPS_VERSUS). */
+  /** Another checkout of this project to run the script from (bench/load/ab.ts's AB_A and AB_B). */
   root = projectRoot,
 ): Promise<ServerProcess> {
   const scriptPath = path.join(root, path.relative(projectRoot, import.meta.dirname), script);

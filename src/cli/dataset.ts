@@ -27,7 +27,7 @@ run(async () => {
     try {
       document = JSON.parse(await readFile(file, 'utf8'));
     } catch (error) {
-      throw new Error(`Cannot read ${file} as JSON: ${(error as Error).message}`);
+      throw new Error(`Cannot read ${file} as JSON: ${(error as Error).message}`, { cause: error });
     }
     const records = fromDocument(document);
     await withDatabase(async ({ prisma }) => {

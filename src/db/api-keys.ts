@@ -4,7 +4,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from './client.js';
-import { notifyDataChanged } from './notify.js';
 
 export type Scope = 'editor' | 'admin';
 /** Who is calling: the key's name (recorded in the audit log) and what it may do. */
@@ -15,7 +14,7 @@ const PREFIX = 'cl_';
 export const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
 
 /** Scopes a key of this scope grants: an admin key can do everything an editor key can. */
-export const scopesOf = (scope: Scope): Scope[] => (scope === 'admin' ? ['editor', 'admin'] : ['editor']);
+const scopesOf = (scope: Scope): Scope[] => (scope === 'admin' ? ['editor', 'admin'] : ['editor']);
 
 /** Creates a key and returns it in clear text: the only time it is ever available. */
 export async function createApiKey(prisma: PrismaClient, name: string, scope: Scope): Promise<string> {

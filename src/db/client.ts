@@ -2,9 +2,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
-import * as enums from '../generated/prisma/enums.js';
-import { getDatamodel } from '../generated/pothos-types.js';
-import { DirectReader, type DirectSchema, directSchema, type Enums } from './direct-read.js';
 import { POOL_IDLE_TIMEOUT_MS } from './pool-settings.js';
 
 export { PrismaClient };
@@ -36,11 +33,10 @@ export function createPrisma(url: string, options: { onQuery?: (sql: string) => 
     idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,
   });
   // An idle connection's error (the server went away) must not be an uncaught 'error' event; the
-  // next query reports the outage instead. Prisma's adapter listens only once it has connected,
-  // and direct reads may use the pool before that.
+  // next query reports the outage instead. Prisma's adapter listens only once it has connected.
   pool.on('error', () => {});
   const client = new PrismaClient({
-    // Prisma and the direct reads share the pool; Prisma ends it on $disconnect.
+    // Prisma ends the pool on $disconnect.
     adapter: new PrismaPg(pool, { schema: DB_SCHEMA, disposeExternalPool: true }),
     // The other formats capture a stack trace at every query (new Error()) to point error messages
     // at the calling line: ~20% of Prisma's CPU time for a one-row read. Errors keep their message,
@@ -50,7 +46,7 @@ export function createPrisma(url: string, options: { onQuery?: (sql: string) => 
   });
   const { onQuery } = options;
   if (onQuery) (client as PrismaClient<'query'>).$on('query', (event) => onQuery(event.query));
-  const extended = client.$extends({
+  return client.$extends({
     name: 'relation-load-strategy-query-by-default',
     query: {
       $allModels: {
@@ -64,28 +60,4 @@ export function createPrisma(url: string, options: { onQuery?: (sql: string) => 
       },
     },
   }) as unknown as PrismaClient;
-  const schema = directReadSchema(client, DB_SCHEMA);
-  if (schema) readers.set(extended, new DirectReader(pool, schema, onQuery));
-  return extended;
-}
-
-/**
- * What the direct reads need to know of the tables, from the generated datamodel and enums and
- * the names Prisma's client maps them to (its internal runtime datamodel); undefined if Prisma's
- * internals ever stop exposing those names.
- */
-export function directReadSchema(client: object, dbSchema: string = DB_SCHEMA): DirectSchema | undefined {
-  const runtime = (client as { _runtimeDataModel?: Parameters<typeof directSchema>[1] })._runtimeDataModel;
-  return runtime && directSchema(getDatamodel(), runtime, enums as unknown as Enums, dbSchema);
-}
-
-const readers = new WeakMap<object, DirectReader>();
-
-/**
- * The direct reader (src/db/direct-read.ts) sharing `prisma`'s connection pool, or undefined for a
- * client that has none (a transaction's, or if Prisma's internals ever stop exposing the names of
- * tables and columns, in which case every read goes through Prisma).
- */
-export function directReads(prisma: object): DirectReader | undefined {
-  return readers.get(prisma);
 }

@@ -85,7 +85,12 @@ export function certificationFeeEstimates(rows: readonly CertificationFeeRow[]):
     const pool = same.length > 0 ? same : known.map((k) => k.examFeeUsd!);
     if (pool.length === 0) continue;
     const m = median(pool);
-    const what = same.length > 0 ? (r.kind === 'LICENSE' ? ['licence', 'licences'] : ['certification', 'certifications']) : ['credential', 'credentials'];
+    const what =
+      same.length > 0
+        ? r.kind === 'LICENSE'
+          ? ['licence', 'licences']
+          : ['certification', 'certifications']
+        : ['credential', 'credentials'];
     out.set(r.id, {
       usd: Math.round(m),
       basis: `the median known fee of ${plural(pool.length, what[0]!, what[1]!)} in this dataset (${usd(m)})`,

@@ -43,7 +43,7 @@ const EDGE_COLUMNS: Column<LatticeEdge>[] = [
 const edgeId = (e: LatticeEdge) => `${e.from}->${e.to}`;
 
 /** GraphML with typed keys; igraph and networkx read the types back. */
-export function toGraphml({ nodes, edges }: Lattice): string {
+function toGraphml({ nodes, edges }: Lattice): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('http://graphml.graphdrawing.org/xmlns', 'graphml');
   const keys = [
     ...NODE_COLUMNS.map((c) => ({ ...c, for: 'node', id: `n_${c.name}` })),
@@ -66,7 +66,7 @@ const attributes = <T>(columns: Column<T>[], row: T) =>
   Object.fromEntries(columns.filter((c) => c.name !== 'label').map((c) => [c.name, c.value(row)]));
 
 /** GEXF 1.2 through graphology-gexf. */
-export function toGexf({ nodes, edges }: Lattice): string {
+function toGexf({ nodes, edges }: Lattice): string {
   const graph = new DirectedGraph();
   for (const n of nodes) graph.addNode(n.id, attributes(NODE_COLUMNS, n));
   for (const e of edges) graph.addDirectedEdgeWithKey(edgeId(e), e.from, e.to, attributes(EDGE_COLUMNS, e));
@@ -86,7 +86,7 @@ const csv = <T>(columns: Column<T>[], rows: T[]) =>
  * A zip of nodes.csv and edges.csv. The first columns are named as Gephi's spreadsheet import
  * wants them (Id and Label; Source, Target and Type); the attributes follow.
  */
-export function toCsvZip({ nodes, edges }: Lattice): Uint8Array<ArrayBuffer> {
+function toCsvZip({ nodes, edges }: Lattice): Uint8Array<ArrayBuffer> {
   const nodeColumns: Column<LatticeNode>[] = [
     { name: 'Id', type: 'string', value: (n) => n.id },
     { name: 'Label', type: 'string', value: (n) => n.title },

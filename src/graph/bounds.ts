@@ -4,6 +4,7 @@
  * reverse Dijkstra over them, and a backward breadth-first search counting the moves left.
  */
 import { edgeBounds, type GraphIndex } from './build.js';
+import { PART_TIME_FACTOR } from './cost.js';
 import { nextStamp, type Meter, type Scratch } from './scratch.js';
 import type { QueryContext } from './step.js';
 
@@ -19,7 +20,7 @@ export class EdgeWeights {
     s: Scratch,
     cx: QueryContext,
   ) {
-    this.factor = cx.load === 'PART_TIME' ? 2 : 1;
+    this.factor = cx.load === 'PART_TIME' ? PART_TIME_FACTOR : 1;
     if (cx.start.held.length === 0 && cx.start.done.length === 0 && this.factor === 1) {
       this.cache = null;
       this.stamp = 0;

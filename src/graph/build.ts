@@ -142,7 +142,7 @@ export interface GraphIndex {
  * Dense index by id, over ids in ascending order (binary search): plain typed arrays, so that an
  * index can be built in one thread and used in another.
  */
-export class IdLookup {
+class IdLookup {
   constructor(
     /** Ids, ascending. */
     readonly ids: Float64Array,
@@ -168,7 +168,7 @@ export class IdLookup {
 }
 
 /** Dense index by slug, over a slug order (binary search). */
-export class SlugLookup {
+class SlugLookup {
   readonly order: Int32Array;
   constructor(readonly slugs: readonly string[]) {
     this.order = Int32Array.from(slugs.keys()).sort((a, b) => compareStrings(slugs[a]!, slugs[b]!));
@@ -314,7 +314,9 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     const visit = (p: number, out: number[], seen: Set<number>, trail: number[]): void => {
       if (seen.has(p)) return;
       if (trail.includes(p))
-        throw new GraphInputError(`program ${programIds[p]} is its own prerequisite (through ${trail.map((q) => programIds[q]).join(' -> ')})`);
+        throw new GraphInputError(
+          `program ${programIds[p]} is its own prerequisite (through ${trail.map((q) => programIds[q]).join(' -> ')})`,
+        );
       trail.push(p);
       for (const q of prereqLists[p]!) visit(q, out, seen, trail);
       trail.pop();
@@ -354,7 +356,8 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     certFeeEstimateUsd[d] = c.feeEstimateUsd ?? NaN;
   }
   const byRank = Array.from({ length: C }, (_, i) => i).sort(
-    (a, b) => certFeeCents[a]! - certFeeCents[b]! || compareStrings(certSlugs[a]!, certSlugs[b]!) || certIds[a]! - certIds[b]!,
+    (a, b) =>
+      certFeeCents[a]! - certFeeCents[b]! || compareStrings(certSlugs[a]!, certSlugs[b]!) || certIds[a]! - certIds[b]!,
   );
   const certRank = new Int32Array(C);
   byRank.forEach((c, rank) => (certRank[c] = rank));
@@ -553,14 +556,17 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
   const certClassLists: number[][] = Array.from({ length: C }, () => []);
   for (let cls = 0; cls < classCount; cls++)
     if (classUsed[cls] === 1)
-      for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++) certClassLists[classOptions[j]!]!.push(cls);
+      for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++)
+        certClassLists[classOptions[j]!]!.push(cls);
   const { offsets: certClassOffsets, items: certClasses } = csr(certClassLists);
   const certOpen = new Uint8Array(C);
   for (let c = 0; c < C; c++)
-    for (let r = certRouteOffsets[c]!; r < certRouteOffsets[c + 1]!; r++) if (routeKindList[r] === ROUTE_OPEN) certOpen[c] = 1;
+    for (let r = certRouteOffsets[c]!; r < certRouteOffsets[c + 1]!; r++)
+      if (routeKindList[r] === ROUTE_OPEN) certOpen[c] = 1;
   const classTimeFree = new Uint8Array(classCount);
   for (let cls = 0; cls < classCount; cls++)
-    for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++) if (certOpen[classOptions[j]!] === 1) classTimeFree[cls] = 1;
+    for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++)
+      if (certOpen[classOptions[j]!] === 1) classTimeFree[cls] = 1;
 
   // Programs and certifications no loopless path can need twice: all requiring edges share their
   // target, or their source (and, for programs, no route or prerequisite names them; for

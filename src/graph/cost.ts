@@ -1,7 +1,6 @@
 /**
  * The cost model's arithmetic, shared by the API and the pathway engine (docs/cost-model.md).
  */
-import type { StudyLoad } from './types.js';
 
 /** Months of experience a move asks for, rounded up to whole months. */
 export function experienceMonths(minYearsExperience: number, yearsAlreadyInRole = 0): number {
@@ -13,11 +12,6 @@ export function experienceMonths(minYearsExperience: number, yearsAlreadyInRole 
  * (docs/cost-model.md, "Study load").
  */
 export const PART_TIME_FACTOR = 2;
-
-/** Months a program takes at the given study load, in whole months. */
-export function programMonths(fullTimeMonths: number, load: StudyLoad = 'FULL_TIME'): number {
-  return load === 'PART_TIME' ? Math.ceil(fullTimeMonths * PART_TIME_FACTOR - 1e-9) : fullTimeMonths;
-}
 
 /** Estimated months for a move from a standing start, full time: experience, then training. */
 export function estimatedMonths(minYearsExperience: number, trainingMinMonths: readonly number[]): number {

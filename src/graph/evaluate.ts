@@ -29,7 +29,11 @@ function routeUse(ix: GraphIndex, r: number, met: boolean, wait: number): RouteU
 }
 
 /** The pathway along `edges` (a loopless path from the query's start) with these choices per step. */
-export function buildPathway(cx: QueryContext, edges: readonly number[], choices: readonly (Int32Array | null)[]): Pathway {
+export function buildPathway(
+  cx: QueryContext,
+  edges: readonly number[],
+  choices: readonly (Int32Array | null)[],
+): Pathway {
   const ix = cx.index;
   let state: State = cx.start;
   const steps: PathwayStep[] = [];
@@ -55,7 +59,12 @@ export function buildPathway(cx: QueryContext, edges: readonly number[], choices
         const known = ix.programCostKnown[p] === 1;
         stepTraining += cents;
         if (known) stepKnown += cents;
-        else unknown.push({ kind: 'PROGRAM', id: ix.programIds[p]!, estimateUsd: estimate(ix.programCostEstimateUsd[p]!) });
+        else
+          unknown.push({
+            kind: 'PROGRAM',
+            id: ix.programIds[p]!,
+            estimateUsd: estimate(ix.programCostEstimateUsd[p]!),
+          });
         programs.push({ programId: ix.programIds[p]!, reason, months, costUsd: centsToUsd(cents), costKnown: known });
       },
       earn(cert, route, met, wait) {
@@ -75,7 +84,8 @@ export function buildPathway(cx: QueryContext, edges: readonly number[], choices
     for (let gi = ix.edgeGroupOffsets[e]!; gi < ix.edgeGroupOffsets[e + 1]!; gi++) {
       const cls = ix.groupClass[gi]!;
       const options: number[] = [];
-      for (let j = ix.classOptionOffsets[cls]!; j < ix.classOptionOffsets[cls + 1]!; j++) options.push(ix.classOptions[j]!);
+      for (let j = ix.classOptionOffsets[cls]!; j < ix.classOptionOffsets[cls + 1]!; j++)
+        options.push(ix.classOptions[j]!);
       const held = options.find((c) => has(heldNow, c) || earnedNow.has(c));
       const anyOf = options.map((c) => ix.certIds[c]!);
       if (held !== undefined) {
@@ -169,7 +179,7 @@ export function buildPathway(cx: QueryContext, edges: readonly number[], choices
 }
 
 /** A ranking's key of a complete evaluation, as the search orders pathways. */
-export function rankingKey(rankBy: RankBy, s: { months: number; cents: number; count: number }, steps: number): number[] {
+function rankingKey(rankBy: RankBy, s: { months: number; cents: number; count: number }, steps: number): number[] {
   switch (rankBy) {
     case 'CHEAPEST':
       return [s.cents, s.months, s.count, steps];
@@ -206,8 +216,14 @@ export function bestChoices(
       const key = rankingKey(rankBy, s, edges.length);
       const seq: number[] = [];
       for (const c of chosen)
-        if (c !== null) for (let j = 0; j < c.length; j += 2) seq.push(ix.certRank[c[j]!]!, c[j + 1]! < 0 ? -c[j + 1]! - 2 : c[j + 1]!);
-      if (best === null || compareNumbers(key, best.key) < 0 || (compareNumbers(key, best.key) === 0 && compareNumbers(seq, best.seq) < 0))
+        if (c !== null)
+          for (let j = 0; j < c.length; j += 2)
+            seq.push(ix.certRank[c[j]!]!, c[j + 1]! < 0 ? -c[j + 1]! - 2 : c[j + 1]!);
+      if (
+        best === null ||
+        compareNumbers(key, best.key) < 0 ||
+        (compareNumbers(key, best.key) === 0 && compareNumbers(seq, best.seq) < 0)
+      )
         best = { key, seq, choices: chosen.slice() };
       return;
     }

@@ -19,7 +19,7 @@ export interface Names {
 }
 
 /** "1 month", "11 months", "1 year", "2 years", "1 year and 3 months". */
-export function duration(months: number): string {
+function duration(months: number): string {
   const m = Math.round(months);
   const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (m < 12) return unit(m, 'month');
@@ -28,10 +28,10 @@ export function duration(months: number): string {
   return rest === 0 ? unit(years, 'year') : `${unit(years, 'year')} and ${unit(rest, 'month')}`;
 }
 
-export const usd = (amount: number) => `$${Math.round(amount).toLocaleString('en-US')}`;
+const usd = (amount: number) => `$${Math.round(amount).toLocaleString('en-US')}`;
 
 /** "a", "a and b", "a, b and c". */
-export function list(items: readonly string[], conjunction = 'and'): string {
+function list(items: readonly string[], conjunction = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
@@ -55,7 +55,7 @@ const SMALL_WORDS = new Set(['a', 'an', 'and', 'for', 'in', 'of', 'or', 'the', '
  * degree in nursing (ADN)"; a proper name ("National Council of State Boards of Nursing", "LPN-to-RN
  * bridge program") keeps its capitals.
  */
-export function the(name: string): string {
+function the(name: string): string {
   const words = name.split(' ');
   const first = words[0] ?? '';
   const proper =
@@ -77,12 +77,17 @@ function costWords(
   names: Names,
 ): { clause: string; estimates: string[] } {
   if (unknown.length === 0)
-    return { clause: known > 0 ? `it costs about ${usd(known)}` : 'it costs nothing in tuition or fees', estimates: [] };
+    return {
+      clause: known > 0 ? `it costs about ${usd(known)}` : 'it costs nothing in tuition or fees',
+      estimates: [],
+    };
   const parts = unknown.map((u) => unknownName(names, u));
   const notKnown = `${list(parts)} ${parts.length === 1 ? 'is' : 'are'} not known`;
   const estimates = unknown.flatMap((u) => {
     const basis = names.estimateBasis?.(u);
-    return u.estimateUsd !== null && basis ? [`${unknownName(names, u)} at about ${usd(u.estimateUsd)} (${basis})`] : [];
+    return u.estimateUsd !== null && basis
+      ? [`${unknownName(names, u)} at about ${usd(u.estimateUsd)} (${basis})`]
+      : [];
   });
   return { clause: known > 0 ? `known costs come to ${usd(known)}, and ${notKnown}` : notKnown, estimates };
 }
@@ -123,13 +128,19 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
   const studied = load === 'PART_TIME' ? 'part time' : 'full time';
   for (const p of step.programs) {
     const why =
-      p.reason === 'PREREQUISITE' ? ', required first' : p.reason === 'ELIGIBILITY' ? ', to become eligible for an exam' : '';
+      p.reason === 'PREREQUISITE'
+        ? ', required first'
+        : p.reason === 'ELIGIBILITY'
+          ? ', to become eligible for an exam'
+          : '';
     const cost = p.costKnown ? `about ${usd(p.costUsd)}` : 'tuition not known';
     parts.push(`complete ${the(names.program(p.programId).name)} (${duration(p.months)} ${studied}, ${cost}${why})`);
   }
   for (const choice of step.requirementChoices) {
     if (choice.alreadyHeld) continue;
-    const alternatives = choice.anyOf.filter((c) => c !== choice.satisfiedBy).map((c) => names.certification(c).acronym);
+    const alternatives = choice.anyOf
+      .filter((c) => c !== choice.satisfiedBy)
+      .map((c) => names.certification(c).acronym);
     const route = routeWords(names, choice);
     const details = [feeWords(names, choice.satisfiedBy), route].filter((x) => x !== '').join('; ');
     parts.push(
@@ -140,7 +151,9 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
   const meeting = new Set(step.requirementChoices.map((c) => c.satisfiedBy));
   for (const id of step.certificationsToEarn)
     if (!meeting.has(id)) parts.push(`earn ${certLabel(names, id)} first (${feeWords(names, id)})`);
-  const held = step.requirementChoices.filter((c) => c.alreadyHeld).map((c) => names.certification(c.satisfiedBy).acronym);
+  const held = step.requirementChoices
+    .filter((c) => c.alreadyHeld)
+    .map((c) => names.certification(c.satisfiedBy).acronym);
   const what = parts.length ? list(parts) : 'no further requirements';
   const timing =
     step.months === 0
@@ -164,13 +177,17 @@ export function summarize(pathway: Pathway, names: Names): string {
   const time = pathway.totalMonths === 0 ? 'that can happen right away' : `over about ${duration(pathway.totalMonths)}`;
   const sentences = [`${route}: ${moves} ${time}.`];
   const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names);
-  sentences.push(sentence(`${cost.clause}${pathway.unknownCosts.length ? ', so the full cost is more than the known costs' : ''}`));
+  sentences.push(
+    sentence(`${cost.clause}${pathway.unknownCosts.length ? ', so the full cost is more than the known costs' : ''}`),
+  );
   if (cost.estimates.length) sentences.push(`For comparison only, we estimate ${list(cost.estimates)}.`);
   const earn = pathway.certificationsToEarn.map((id) => names.certification(id).acronym);
   sentences.push(earn.length ? `To earn: ${list(earn)}.` : 'No new certifications or licences are needed.');
-  if (pathway.studyLoad === 'PART_TIME') sentences.push('Programs are counted at part-time study, twice their full-time length.');
+  if (pathway.studyLoad === 'PART_TIME')
+    sentences.push('Programs are counted at part-time study, twice their full-time length.');
   const crossings = pathway.crossings.map(
-    (c) => `from the ${names.track(c.fromTrackId).toLowerCase()} track to the ${names.track(c.toTrackId).toLowerCase()} track`,
+    (c) =>
+      `from the ${names.track(c.fromTrackId).toLowerCase()} track to the ${names.track(c.toTrackId).toLowerCase()} track`,
   );
   if (crossings.length) sentences.push(`It crosses ${list(crossings)}.`);
   const n = pathway.estimatedSteps;

@@ -9,7 +9,7 @@ import { TripleHeap } from './heap.js';
 import type { Constraints } from './types.js';
 
 /** Default work budget of a search: a few tenths of a second on the benchmark machine (docs/benchmarks.md). */
-export const DEFAULT_WORK_BUDGET = 2_000_000;
+const DEFAULT_WORK_BUDGET = 2_000_000;
 
 /** Reusable per-index scratch arrays; marks are compared with a stamp so nothing needs clearing. */
 export interface Scratch {
@@ -78,7 +78,16 @@ export function nextStamp(s: Scratch): number {
 /** At the start of a query: makes sure its stamps cannot run out (a query takes at most one per work unit). */
 export function beginQuery(s: Scratch, budget: number): void {
   if (s.stamp + Math.min(budget, 0x3fffffff) + 16 < 0x7fffffff) return;
-  for (const a of [s.nodeMark, s.revDistMark, s.revSettled, s.altMark, s.sortedMark, s.extraMark, s.hopMark, s.edgeBound?.mark])
+  for (const a of [
+    s.nodeMark,
+    s.revDistMark,
+    s.revSettled,
+    s.altMark,
+    s.sortedMark,
+    s.extraMark,
+    s.hopMark,
+    s.edgeBound?.mark,
+  ])
     a?.fill(0);
   s.stamp = 0;
 }

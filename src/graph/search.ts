@@ -21,8 +21,6 @@ import { beginQuery, Meter, resolveBudget, resolveLimits, roleIndex, scratchFor 
 import { queryContext } from './step.js';
 import { RANK_BY_VALUES, type Pathway, type PathwayQuery, type RankBy } from './types.js';
 
-export { DEFAULT_WORK_BUDGET } from './scratch.js';
-
 /** Counters of the last search, for benchmarks and diagnostics. */
 export interface SearchStats {
   /** Labels taken from the queue. */

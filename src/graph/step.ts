@@ -4,7 +4,7 @@
  * report replays the chosen one with every detail (`replayStep`). Both use the same primitives.
  */
 import { ROUTE_CERTIFICATION, ROUTE_EXPERIENCE, ROUTE_OPEN, ROUTE_PROGRAM, type GraphIndex } from './build.js';
-import { experienceMonths } from './cost.js';
+import { experienceMonths, PART_TIME_FACTOR } from './cost.js';
 import { InvalidQueryError } from './errors.js';
 import type { Profile, ProgramReason, StudyLoad } from './types.js';
 
@@ -91,19 +91,22 @@ export function queryContext(
     const p = index.programIndexById.get(id);
     if (p === undefined) throw new InvalidQueryError(`profile: unknown program ${id}`);
     // A completed program means its prerequisites were completed too.
-    for (let j = index.programTakeOffsets[p]!; j < index.programTakeOffsets[p + 1]!; j++) done.push(index.programTake[j]!);
+    for (let j = index.programTakeOffsets[p]!; j < index.programTakeOffsets[p + 1]!; j++)
+      done.push(index.programTake[j]!);
   }
   for (let j = index.roleImpliedCertOffsets[from]!; j < index.roleImpliedCertOffsets[from + 1]!; j++)
     held.push(index.roleImpliedCerts[j]!);
   for (let j = index.roleImpliedProgramOffsets[from]!; j < index.roleImpliedProgramOffsets[from + 1]!; j++) {
     const p = index.roleImpliedPrograms[j]!;
-    for (let i = index.programTakeOffsets[p]!; i < index.programTakeOffsets[p + 1]!; i++) done.push(index.programTake[i]!);
+    for (let i = index.programTakeOffsets[p]!; i < index.programTakeOffsets[p + 1]!; i++)
+      done.push(index.programTake[i]!);
   }
   const years = profile?.yearsInCurrentRole ?? 0;
   if (typeof years !== 'number' || !(years >= 0) || !Number.isFinite(years))
     throw new InvalidQueryError(`profile: yearsInCurrentRole must be a finite number >= 0, got ${years}`);
   const load = profile?.studyLoad ?? 'FULL_TIME';
-  if (load !== 'FULL_TIME' && load !== 'PART_TIME') throw new InvalidQueryError(`profile: unknown studyLoad ${String(load)}`);
+  if (load !== 'FULL_TIME' && load !== 'PART_TIME')
+    throw new InvalidQueryError(`profile: unknown studyLoad ${String(load)}`);
   return {
     index,
     from,
@@ -125,7 +128,7 @@ export function queryContext(
 /** Months program p takes at the query's study load. */
 export function programMonthsAt(cx: QueryContext, p: number): number {
   const m = cx.index.programMinMonths[p]!;
-  return cx.load === 'PART_TIME' ? Math.ceil(m * 2 - 1e-9) : m;
+  return cx.load === 'PART_TIME' ? Math.ceil(m * PART_TIME_FACTOR - 1e-9) : m;
 }
 
 /** Records what a replayed step does, for the report. */
@@ -150,10 +153,26 @@ class Acc {
     return new Acc(s.months, s.cents, s.count, s.work, s.held, s.done);
   }
   clone(): Acc {
-    return new Acc(this.months, this.cents, this.count, this.work, this.held, this.done, this.trainingMonths, this.waitMonths);
+    return new Acc(
+      this.months,
+      this.cents,
+      this.count,
+      this.work,
+      this.held,
+      this.done,
+      this.trainingMonths,
+      this.waitMonths,
+    );
   }
   state(): State {
-    return { months: this.months, cents: this.cents, count: this.count, work: this.work, held: this.held, done: this.done };
+    return {
+      months: this.months,
+      cents: this.cents,
+      count: this.count,
+      work: this.work,
+      held: this.held,
+      done: this.done,
+    };
   }
 }
 
@@ -173,7 +192,7 @@ function take(cx: QueryContext, acc: Acc, p: number, reason: ProgramReason, rec:
 }
 
 /** The first eligibility route of certification c the learner already meets, or -1. */
-export function metRoute(ix: GraphIndex, acc: { work: number; held: Int32Array; done: Int32Array }, c: number): number {
+function metRoute(ix: GraphIndex, acc: { work: number; held: Int32Array; done: Int32Array }, c: number): number {
   for (let r = ix.certRouteOffsets[c]!, end = ix.certRouteOffsets[c + 1]!; r < end; r++) {
     const kind = ix.routeKind[r]!;
     const value = ix.routeValue[r]!;
@@ -366,10 +385,9 @@ export function replayStep(
       const code = choices[i + 1]!;
       i += 2;
       const met = code < 0;
-      if (!earn(cx, acc, c, met ? -code - 2 : code, met, rec)) throw new Error('internal: a chosen route cannot be taken');
+      if (!earn(cx, acc, c, met ? -code - 2 : code, met, rec))
+        throw new Error('internal: a chosen route cannot be taken');
     }
   }
   return { state: acc.state(), experienceMonths: exp, trainingMonths: acc.trainingMonths, waitMonths: acc.waitMonths };
 }
-
-export { EMPTY as EMPTY_SET };

@@ -16,7 +16,7 @@ export interface RoleInput {
 }
 
 /** A track. Only needed for tracks that bridge others (see `bridging`); others are named by roles. */
-export interface TrackInput {
+interface TrackInput {
   id: number;
   slug: string;
   /** A track spanning the others (the hybrid medical assistant): moves into or out of it cross no track. */

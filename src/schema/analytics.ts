@@ -2,6 +2,7 @@
 import type { PrismaClient } from '../db/client.js';
 import type { Track as TrackRow } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
+import { costs } from './cost.js';
 import { Certification } from './certification.js';
 import { badInput, notFound } from './errors.js';
 import type { RankBy } from '../graph/index.js';
@@ -18,7 +19,7 @@ async function trackBySlug(prisma: PrismaClient, slug: string, argument: string)
 
 type Bridges = { fromTrack: TrackRow; toTrack: TrackRow };
 
-export const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement({
+const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement({
   description: 'The ways from one track into another.',
   fields: (t) => ({
     fromTrack: t.field({ type: Track, description: 'Where the moves start.', resolve: (b) => b.fromTrack }),
@@ -31,6 +32,8 @@ export const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement
         from: t.arg.string({ required: true, description: 'Slug of the starting role; it must be on fromTrack.' }),
         ...rankingArgs(t.arg),
       },
+      // A search into every role of the track, as reachableRoles searches (src/schema/cost.ts).
+      complexity: costs(250),
       resolve: async (bridges, args, context, info) => {
         checkFirst(args.first);
         const snapshot = await context.graph.current();

@@ -1,21 +1,22 @@
 /** The Pothos schema builder; every type file under src/schema adds to it. */
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { ApiKeyIdentity } from '../db/api-keys.js';
 import type { PrismaClient } from '../db/client.js';
-import type { GraphSnapshot } from '../db/graph-input.js';
+import type { GraphSnapshot } from './snapshot.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
-import PlannedOncePlugin from './planned-once.js';
+import { byShape, costs } from './cost.js';
 
 /** What every resolver receives. */
 export type Context = {
   prisma: PrismaClient;
-  /** The pathway engine's index of the current data. */
-  graph: { current(): Promise<GraphSnapshot> };
+  /** The pathway engine's index of the current data, and how many records it was built from. */
+  graph: { current(): Promise<GraphSnapshot>; records(): number | undefined };
   /** The caller's API key, when a valid one was presented. */
   apiKey: ApiKeyIdentity | null;
   /** Whether this request may read: true unless the server requires a key for reading. */
@@ -26,16 +27,22 @@ export const builder = new SchemaBuilder<{
   PrismaTypes: PrismaTypes;
   Context: Context;
   DefaultFieldNullability: false;
-  AuthScopes: { reader: boolean; editor: boolean; admin: boolean };
+  AuthScopes: { reader: boolean; keyed: boolean; editor: boolean; admin: boolean };
   Scalars: { JSON: { Input: unknown; Output: unknown } };
 }>({
-  // Relay first so scope checks see parsed global IDs; scope-auth before Prisma's resolvers; the
-  // planned-once shortcut last, so that it runs inside every other plugin's wrapper.
-  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin, PlannedOncePlugin],
+  // Relay first so scope checks see parsed global IDs; scope-auth before Prisma's resolvers.
+  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
+  complexity: {
+    // Fields without a `complexity` of their own are priced by their shape (src/schema/cost.ts).
+    fieldComplexity: byShape,
+    // The server refuses a query over its cost limit and reports the cost (src/server/use-query-cost.ts).
+    disabled: true,
+  },
   scopeAuth: {
     authScopes: (ctx) => ({
       reader: ctx.mayRead,
+      keyed: ctx.apiKey !== null,
       editor: ctx.apiKey?.scopes.includes('editor') ?? false,
       admin: ctx.apiKey?.scopes.includes('admin') ?? false,
     }),
@@ -62,6 +69,8 @@ export const builder = new SchemaBuilder<{
     },
     nodesQueryOptions: {
       description: 'Fetches several objects by global ID, in the order given; null for unknown IDs.',
+      // A point per ID asked for, and an object per ID.
+      complexity: costs(0, (args) => (args.ids as unknown[]).length),
       args: { ids: { description: 'Global IDs, as returned in `id` fields.' } },
     },
     nodeTypeOptions: { description: 'An object with a stable, opaque global ID.' },
@@ -74,7 +83,8 @@ export const builder = new SchemaBuilder<{
     edgesFieldOptions: { description: 'The edges of this page, in order.' },
     // GitHub's shortcut beside `edges`: the page's items when their cursors are not needed.
     nodesOnConnection: { description: 'The items of this page, in order: `edges { node }` without the edges.' },
-    pageInfoFieldOptions: { description: 'How to fetch the pages around this one.' },
+    // Once per page, not once per item: the connection's page size multiplies what is beneath it.
+    pageInfoFieldOptions: { description: 'How to fetch the pages around this one.', complexity: 0 },
     hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
     startCursorFieldOptions: { description: 'Cursor of the first edge of this page.' },

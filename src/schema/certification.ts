@@ -1,17 +1,18 @@
+import { CertificationKind as CertificationKinds } from '../generated/prisma/enums.js';
 import type { PrismaClient } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, checkPageSize, connectionOf, notFound } from './errors.js';
 import { Source } from './source.js';
-import { Transition } from './transition.js';
 
-export const CertificationKind = builder.enumType('CertificationKind', {
+const CertificationKind = builder.enumType(CertificationKinds, {
+  name: 'CertificationKind',
   description: 'Whether a credential is a voluntary certification or a state licence.',
   values: {
     CERTIFICATION: { description: 'A certification from a certifying body.' },
     LICENSE: { description: 'A licence to practise, granted after a licensing exam such as the NCLEX.' },
-  } as const,
+  },
 });
 
 builder.prismaObject('EligibilityRoute', {
@@ -71,17 +72,6 @@ export const Certification = builder.prismaNode('Certification', {
       description: 'Where the certification facts come from.',
       select: (_args, _ctx, nested) => ({ sources: { select: { source: nested(true) } } }),
       resolve: (c) => c.sources.map((s) => s.source),
-    }),
-    unlocks: t.field({
-      type: [Transition],
-      description: 'The moves that list this certification among their requirements.',
-      select: (_args, _ctx, nested) => ({
-        requirementOptions: { select: { group: { select: { transition: nested(true) } } } },
-      }),
-      resolve: (c) => {
-        const byId = new Map(c.requirementOptions.map((o) => [o.group.transition.id, o.group.transition]));
-        return [...byId.values()].sort((a, b) => a.id - b.id);
-      },
     }),
   }),
 });

@@ -4,10 +4,11 @@ import { fromDocument, toDocument } from '../db/dataset/document.js';
 import { exportDataset } from '../db/dataset/export.js';
 import { type ImportSummary, loadDataset } from '../db/dataset/load.js';
 import { DatasetError } from '../db/dataset/read.js';
-import { builder } from './builder.js';
+import { builder, type Context } from './builder.js';
+import { costs, MUTATION_COST } from './cost.js';
 import { type UserError, UserErrorRef } from './editing.js';
 
-export const JSONScalar = builder.scalarType('JSON', {
+const JSONScalar = builder.scalarType('JSON', {
   description: 'Any JSON value.',
   serialize: (value) => value,
   parseValue: (value) => value,
@@ -53,10 +54,17 @@ const ImportDatasetPayload = builder.objectRef<ImportResult>('ImportDatasetPaylo
   }),
 });
 
+/** The price of an export before the server has counted the records (its first index build does). */
+const RECORDS_BEFORE_FIRST_COUNT = 1000;
+
 builder.queryFields((t) => ({
   exportDataset: t.field({
     type: JSONScalar,
-    description: 'The whole curated dataset as one JSON document, in the format importDataset accepts.',
+    description:
+      'The whole curated dataset as one JSON document, in the format importDataset accepts. Needs an API key (any scope); costs a point per record.',
+    authScopes: { keyed: true },
+    // A point per record it returns, as a list of that many objects would cost.
+    complexity: costs((_args, ctx: Context) => ctx.graph.records() ?? RECORDS_BEFORE_FIRST_COUNT),
     resolve: async (_root, _args, { prisma }) => toDocument(await exportDataset(prisma)),
   }),
 }));
@@ -76,6 +84,8 @@ builder.mutationFields((t) => ({
       }),
       dryRun: t.arg.boolean({ required: true, defaultValue: false, description: 'Only report. @default false' }),
     },
+    // A mutation's points, and a point per record of the document (every item of a list argument).
+    complexity: costs(MUTATION_COST),
     resolve: async (_root, args, ctx): Promise<ImportResult> => {
       if (args.mode === 'REPLACE' && !ctx.apiKey?.scopes.includes('admin'))
         throw new GraphQLError('A REPLACE import needs an API key with the admin scope.', {

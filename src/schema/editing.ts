@@ -8,8 +8,9 @@ import { type Dataset, type DatasetKind, datasetFiles } from '../db/dataset/form
 import { changeDataset, keyOf } from '../db/dataset/load.js';
 import { DatasetError, type DatasetProblem, validateDataset as validateWhole } from '../db/dataset/read.js';
 import { builder, type Context } from './builder.js';
+import { costs, MUTATION_COST } from './cost.js';
 
-export const UserErrorCode = builder.enumType('UserErrorCode', {
+const UserErrorCode = builder.enumType('UserErrorCode', {
   description: 'Why a mutation was refused. A refused mutation changes nothing.',
   values: {
     INVALID: { description: 'A value is not acceptable (see the message).' },
@@ -35,7 +36,7 @@ export const UserErrorRef = builder.objectRef<UserError>('UserError').implement(
 });
 
 /** Thrown inside a change to refuse it with user errors; the transaction rolls back. */
-export class Refused extends Error {
+class Refused extends Error {
   constructor(readonly userErrors: UserError[]) {
     super(userErrors.map((e) => e.message).join('; '));
   }
@@ -82,7 +83,7 @@ type Edit<K extends DatasetKind> = {
 export type EditResult = { key: string | null; userErrors: UserError[] };
 
 /** Applies one record's creation, update or deletion, or refuses it with user errors. */
-export async function edit<K extends DatasetKind>(ctx: Context, spec: Edit<K>): Promise<EditResult> {
+async function edit<K extends DatasetKind>(ctx: Context, spec: Edit<K>): Promise<EditResult> {
   const actor = ctx.apiKey?.name ?? 'anonymous';
   let deleting = false;
   let resultKey: string | null = spec.key;
@@ -166,13 +167,8 @@ const singulars: Record<DatasetKind, string> = {
 };
 const singular = (kind: DatasetKind) => singulars[kind];
 
-/** Drops the fields a patch leaves out, so that they keep their current values. */
-export function defined<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
-}
-
 /** The payload of a mutation: the record as it now is (null when refused or deleted) and the user errors. */
-export function payload<T>(
+function payload<T>(
   name: string,
   field: string,
   ref: ObjectRef<any, T>,
@@ -195,6 +191,11 @@ export function payload<T>(
       }),
     }),
   });
+}
+
+/** Drops the fields a patch leaves out, so that they keep their current values. */
+export function defined<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 }
 
 /** Values given as null clear the field; fields left out keep their current value. */
@@ -255,6 +256,7 @@ export function editingMutations<K extends DatasetKind, Row>(o: {
       type: Payload('Create'),
       description: `Adds a ${noun}.`,
       args: { input: t.arg({ type: inputs.create, required: true, description: `The ${noun}.` }) },
+      complexity: costs(MUTATION_COST),
       resolve: async (_root, args, ctx) => {
         const input = args.input as any;
         return edit(ctx, {
@@ -270,6 +272,7 @@ export function editingMutations<K extends DatasetKind, Row>(o: {
       type: Payload('Update'),
       description: `Changes a ${noun}, if it is still at the version you read. Fields left out keep their values; null clears an optional one.`,
       args: { input: t.arg({ type: inputs.update, required: true, description: 'The changes.' }) },
+      complexity: costs(MUTATION_COST),
       resolve: async (_root, args, ctx) => {
         const input = args.input as any;
         const { expectedVersion, ...patch } = input;
@@ -290,6 +293,7 @@ export function editingMutations<K extends DatasetKind, Row>(o: {
       type: Payload('Delete'),
       description: o.deleteDescription,
       args: { input: t.arg({ type: inputs.remove, required: true, description: `The ${noun} to delete.` }) },
+      complexity: costs(MUTATION_COST),
       resolve: async (_root, args, ctx) => {
         const input = args.input as any;
         const key = await o.key(input, ctx);
@@ -315,7 +319,7 @@ const notFoundResult = (noun: string): EditResult => ({
 });
 
 /** The `expectedVersion` field every update and delete input carries. */
-export const expectedVersionField = (t: { int: (o: object) => any }) =>
+const expectedVersionField = (t: { int: (o: object) => any }) =>
   t.int({
     required: true,
     description: 'The `version` you read; if the record has changed since, the mutation is refused.',

@@ -18,7 +18,7 @@ export const EstimateQualifier = builder.enumType('EstimateQualifier', {
   } as const,
 });
 
-export const BlsCoverage = builder.enumType('BlsCoverage', {
+const BlsCoverage = builder.enumType('BlsCoverage', {
   description: 'Whether a BLS figure is for the occupation itself or for a broader BLS occupation containing it.',
   values: {
     SAME: { description: 'BLS publishes it for this very occupation.' },
@@ -48,7 +48,7 @@ function display({ value, qualifier, format }: EstimateShape): string {
   return qualifier === 'AT_LEAST' ? `at least ${shown}` : shown;
 }
 
-export const Estimate = builder.objectRef<EstimateShape>('Estimate').implement({
+const Estimate = builder.objectRef<EstimateShape>('Estimate').implement({
   description: 'One published estimate: a value, or a lower bound, or nothing, said explicitly.',
   fields: (t) => ({
     value: t.float({

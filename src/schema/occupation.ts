@@ -10,10 +10,10 @@ import { OccupationProjection, OccupationWages } from './occupation-data.js';
 import { type PageQuery, rowsOfPage } from './paging.js';
 
 /** The credit line the O*NET licence (CC BY 4.0) asks for. */
-export const ONET_CREDIT =
+const ONET_CREDIT =
   'O*NET 29.3 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under CC BY 4.0';
 
-export const EducationLevel = builder.enumType('EducationLevel', {
+const EducationLevel = builder.enumType('EducationLevel', {
   description: 'BLS Employment Projections: the typical education needed to enter an occupation.',
   values: {
     DOCTORAL_OR_PROFESSIONAL_DEGREE: { description: 'Doctoral or professional degree.' },
@@ -27,7 +27,7 @@ export const EducationLevel = builder.enumType('EducationLevel', {
   } as const,
 });
 
-export const WorkExperience = builder.enumType('WorkExperience', {
+const WorkExperience = builder.enumType('WorkExperience', {
   description: 'BLS Employment Projections: work experience in a related occupation typically needed to enter.',
   values: {
     FIVE_YEARS_OR_MORE: { description: '5 years or more.' },
@@ -36,7 +36,7 @@ export const WorkExperience = builder.enumType('WorkExperience', {
   } as const,
 });
 
-export const OnTheJobTraining = builder.enumType('OnTheJobTraining', {
+const OnTheJobTraining = builder.enumType('OnTheJobTraining', {
   description: 'BLS Employment Projections: typical on-the-job training needed to become competent.',
   values: {
     INTERNSHIP_OR_RESIDENCY: { description: 'Internship or residency.' },
@@ -48,7 +48,7 @@ export const OnTheJobTraining = builder.enumType('OnTheJobTraining', {
   } as const,
 });
 
-export const RelatedTier = builder.enumType('RelatedTier', {
+const RelatedTier = builder.enumType('RelatedTier', {
   description: 'How closely O*NET relates two occupations, closest first.',
   values: {
     PRIMARY_SHORT: { description: 'Among the closest few (O*NET "Primary-Short").' },
@@ -127,7 +127,7 @@ const titlesOf = (titles: { kind: string; title: string }[], kind: string) => [
   ...new Set(titles.filter((t) => t.kind === kind).map((t) => t.title)),
 ];
 
-export const Occupation = builder.prismaNode('Occupation', {
+builder.prismaNode('Occupation', {
   // node(id:) answers null for an ID whose object no longer exists.
   nullable: true,
   description: `An occupation of the O*NET 29.3 taxonomy, with its tasks, skills and related occupations, and what BLS publishes for it: OEWS wages (May 2022-2024) and Employment Projections (2024-34). Contains information from the ${ONET_CREDIT}. O*NET® is a trademark of USDOL/ETA.`,

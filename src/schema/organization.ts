@@ -1,6 +1,8 @@
+import { OrganizationKind as OrganizationKinds } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
 
-export const OrganizationKind = builder.enumType('OrganizationKind', {
+const OrganizationKind = builder.enumType(OrganizationKinds, {
+  name: 'OrganizationKind',
   description: 'What an organization is to the dataset.',
   values: {
     CERTIFYING_BODY: { description: 'Issues certifications or licences (AAMA, AMT, NHA, NCSBN...).' },
@@ -8,7 +10,7 @@ export const OrganizationKind = builder.enumType('OrganizationKind', {
     PUBLISHER: { description: 'Publishes articles or guides used as secondary sources.' },
     EMPLOYER: { description: 'An employer or staffing firm.' },
     ACCREDITOR: { description: 'Accredits training programs (CAAHEP, ABHES).' },
-  } as const,
+  },
 });
 
 builder.prismaNode('Organization', {

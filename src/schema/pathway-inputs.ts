@@ -4,7 +4,7 @@
  */
 import { closest, distance } from 'fastest-levenshtein';
 import { GraphQLError } from 'graphql';
-import type { GraphSnapshot } from '../db/graph-input.js';
+import type { GraphSnapshot } from './snapshot.js';
 import {
   type Constraints,
   type GraphIndex,
@@ -16,7 +16,7 @@ import {
 import { builder } from './builder.js';
 import { badInput } from './errors.js';
 
-export const PathwayRanking = builder.enumType('PathwayRanking', {
+const PathwayRanking = builder.enumType('PathwayRanking', {
   description: 'What makes one pathway better than another. Ties fall to the other measures, then to the route.',
   values: {
     FASTEST: { description: 'Fewest total months.' },
@@ -41,7 +41,9 @@ export const LearnerProfileInput = builder.inputType('LearnerProfileInput', {
   description:
     'What the learner already has. A held certification or completed program is never paid for twice, and neither is what the starting role implies (a medical assistant has finished an MA program).',
   fields: (t) => ({
-    heldCertifications: t.stringList({ description: 'Slugs of certifications or licences already held, e.g. ["ccma"].' }),
+    heldCertifications: t.stringList({
+      description: 'Slugs of certifications or licences already held, e.g. ["ccma"].',
+    }),
     completedPrograms: t.stringList({ description: 'Slugs of training programs already completed.' }),
     yearsInCurrentRole: t.float({
       description:
@@ -71,7 +73,7 @@ export type ProfileArg = typeof LearnerProfileInput.$inferInput | null | undefin
 export type ConstraintsArg = typeof PathwayConstraintsInput.$inferInput | null | undefined;
 
 /** Most pathways one query returns. */
-export const MAX_PATHWAYS = Math.min(10, MAX_K);
+const MAX_PATHWAYS = Math.min(10, MAX_K);
 
 type ArgBuilder = Parameters<Parameters<typeof builder.queryFields>[0]>[0]['arg'];
 
@@ -104,7 +106,10 @@ const NAMED = 5;
 /** Slugs close to `wanted`: the nearest by edit distance, and any whose title contains it. */
 function suggestions(wanted: string, slugs: readonly string[]): string[] {
   if (slugs.length === 0 || wanted.length > 200) return [];
-  const normal = wanted.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const normal = wanted
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   const out = new Set<string>();
   if (slugs.includes(normal)) out.add(normal);
   for (const s of slugs) if (normal.length >= 3 && s.includes(normal)) out.add(s);
@@ -120,7 +125,10 @@ function unknownSlugs(what: string, argument: string, unknown: readonly string[]
   const more = distinct.length > NAMED ? ` and ${distinct.length - NAMED} more` : '';
   const suggest = distinct.length === 1 ? suggestions(distinct[0]!, known) : [];
   const hint = suggest.length ? ` Did you mean ${suggest.map((s) => `"${s}"`).join(' or ')}?` : '';
-  const noun = distinct.length === 1 ? `No ${what} has the slug ${shown[0]}` : `No ${what} has the slugs ${shown.join(', ')}${more}`;
+  const noun =
+    distinct.length === 1
+      ? `No ${what} has the slug ${shown[0]}`
+      : `No ${what} has the slugs ${shown.join(', ')}${more}`;
   return new GraphQLError(`${noun} (argument "${argument}").${hint}`, {
     extensions: {
       code: 'NOT_FOUND',
@@ -137,7 +145,7 @@ type Lookup = { get(slug: string): number | undefined; slugs: readonly string[] 
  * Dense indices of slugs (matched case-insensitively, ignoring surrounding spaces), or NOT_FOUND
  * naming the unknown ones and suggesting the nearest when there is one.
  */
-export function resolveSlugs(lookup: Lookup, slugs: readonly string[], what: string, argument: string): number[] {
+function resolveSlugs(lookup: Lookup, slugs: readonly string[], what: string, argument: string): number[] {
   const found: number[] = [];
   const unknown: string[] = [];
   for (const s of slugs) {
@@ -173,7 +181,12 @@ export function resolveProfile(index: GraphIndex, profile: ProfileArg): Profile 
     ),
     completedPrograms: ids(
       index.programIds,
-      resolveSlugs(index.programBySlug, profile.completedPrograms ?? [], 'training program', 'profile.completedPrograms'),
+      resolveSlugs(
+        index.programBySlug,
+        profile.completedPrograms ?? [],
+        'training program',
+        'profile.completedPrograms',
+      ),
     ),
     yearsInCurrentRole: years ?? 0,
     studyLoad: profile.studyLoad ?? 'FULL_TIME',
@@ -190,7 +203,10 @@ export function resolveConstraints(index: GraphIndex, c: ConstraintsArg): Constr
     maxSteps: c.maxSteps ?? undefined,
     maxMonths: c.maxMonths ?? undefined,
     maxCostUsd: c.maxCostUsd ?? undefined,
-    avoidRoles: ids(index.roleIds, resolveSlugs(index.roleBySlug, c.avoidRoles ?? [], 'role', 'constraints.avoidRoles')),
+    avoidRoles: ids(
+      index.roleIds,
+      resolveSlugs(index.roleBySlug, c.avoidRoles ?? [], 'role', 'constraints.avoidRoles'),
+    ),
     onlyTracks: c.onlyTracks
       ? ids(index.trackIds, resolveSlugs(index.trackBySlug, c.onlyTracks, 'track', 'constraints.onlyTracks'))
       : undefined,
@@ -199,7 +215,8 @@ export function resolveConstraints(index: GraphIndex, c: ConstraintsArg): Constr
 
 /** Checks `first` against the cap, whatever else the query selects. */
 export function checkFirst(first: number): void {
-  if (first < 1 || first > MAX_PATHWAYS) throw badInput('first', `must be between 1 and ${MAX_PATHWAYS} (got ${first}).`);
+  if (first < 1 || first > MAX_PATHWAYS)
+    throw badInput('first', `must be between 1 and ${MAX_PATHWAYS} (got ${first}).`);
 }
 
 /** Runs an engine search, turning its errors into client errors with codes. */

@@ -24,6 +24,7 @@ import {
   type RouteUse,
   type UnknownCost as EngineUnknown,
 } from '../graph/index.js';
+import { costs } from './cost.js';
 import { builder, type Context } from './builder.js';
 import { Certification } from './certification.js';
 import { badInput } from './errors.js';
@@ -177,8 +178,7 @@ const EligibilityRouteRef = builder.objectRef<RouteResult>('EligibilityRouteTake
     }),
     alreadyMet: t.boolean({
       description: 'True when the learner met it before the step (a program completed, enough months worked).',
-      resolve: ({ route }) =>
-        route.kind === 'OPEN' || route.kind === 'CERTIFICATION' ? true : route.alreadyMet,
+      resolve: ({ route }) => (route.kind === 'OPEN' || route.kind === 'CERTIFICATION' ? true : route.alreadyMet),
     }),
     program: t.field({
       type: TrainingProgram,
@@ -248,7 +248,11 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
       description: 'The program.',
       resolve: ({ taken, shared }) => get(shared.rows.programs, taken.programId),
     }),
-    reason: t.field({ type: ProgramReason, description: 'Why the step completes it.', resolve: ({ taken }) => taken.reason }),
+    reason: t.field({
+      type: ProgramReason,
+      description: 'Why the step completes it.',
+      resolve: ({ taken }) => taken.reason,
+    }),
     months: t.int({ description: 'Months counted, at the study load assumed.', resolve: ({ taken }) => taken.months }),
     costUsd: t.int({
       nullable: true,
@@ -287,7 +291,8 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
       resolve: ({ step, shared }) => get(shared.rows.roles, step.toRoleId),
     }),
     crossesTracks: t.boolean({
-      description: 'True when the step leaves one track for another (a move into or out of the hybrid track is not a crossing).',
+      description:
+        'True when the step leaves one track for another (a move into or out of the hybrid track is not a crossing).',
       resolve: ({ step }) => step.crossesTracks,
     }),
     startMonth: t.int({
@@ -380,7 +385,8 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
     totalMonths: t.int({ description: 'Months from start to finish.', resolve: ({ pathway }) => pathway.totalMonths }),
     totalCostUsd: t.int({
       nullable: true,
-      description: 'US dollars in training and exam fees; null when any part is unknown (see knownCostUsd and unknownCosts).',
+      description:
+        'US dollars in training and exam fees; null when any part is unknown (see knownCostUsd and unknownCosts).',
       resolve: ({ pathway }) => knownTotal(pathway.totalCostUsd, pathway.unknownCosts),
     }),
     knownCostUsd: t.int({
@@ -645,6 +651,7 @@ builder.queryFields((t) => ({
       }),
       ...rankingArgs(t.arg),
     },
+    complexity: costs(100), // a search over the pathway graph, far more than a row read (src/schema/cost.ts)
     resolve: async (_root, args, context, info) => {
       checkFirst(args.first);
       if ((args.to == null) === (args.toTrack == null)) throw badInput('to', 'give exactly one of "to" and "toTrack".');
@@ -672,6 +679,7 @@ builder.queryFields((t) => ({
         description: 'Also use moves estimated from O*NET and BLS data. @default false',
       }),
     },
+    complexity: costs(250), // a search for every role within reach (src/schema/cost.ts)
     resolve: async (_root, args, context, info) => {
       if (args.withinMonths < 0 || args.withinMonths > 600)
         throw badInput('withinMonths', `must be between 0 and 600 (got ${args.withinMonths}).`);
@@ -693,7 +701,14 @@ builder.queryFields((t) => ({
       const shared: Shared = {
         snapshot,
         names: namesOf(snapshot),
-        rows: await loadRows(context, info, pathways, ['pathway'], reached.map((r) => r.roleId), [['role']]),
+        rows: await loadRows(
+          context,
+          info,
+          pathways,
+          ['pathway'],
+          reached.map((r) => r.roleId),
+          [['role']],
+        ),
         load: profile?.studyLoad ?? 'FULL_TIME',
       };
       return reached.map((r, i) => ({

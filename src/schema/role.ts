@@ -1,19 +1,14 @@
-import type { Prisma } from '../generated/prisma/client.js';
-import { directReads } from '../db/client.js';
-import { constantArgument } from '../db/direct-read.js';
-import { prismaConnectionHelpers } from '@pothos/plugin-prisma';
-import { builder, type Context } from './builder.js';
-import { editingMutations, type InputFields, merge } from './editing.js';
-import { PAGE, badInput, checkPageSize, connectionOf, notFound } from './errors.js';
+/**
+ * A role: the Role type with its relations, and `role(slug)`. Its wage and outlook figures are in
+ * role-figures.ts, the `roles` search in role-search.ts, its mutations in role-mutations.ts.
+ */
+import { RoleLevel as RoleLevels } from '../generated/prisma/enums.js';
+import { builder } from './builder.js';
 import { Certification } from './certification.js';
-import { FIGURE_ORDER, isWage, LaborFigure } from './figure.js';
-import { chooseMedianWage, medianWageEvidence, OccupationFit, type WageEvidence } from './role-occupation.js';
 import { Source } from './source.js';
-import { connectionShortcut, PlanMemo, SHORTCUT } from './planned-once.js';
-import { pageOf } from './paging.js';
-import { spread } from '../spread.js';
 
-export const RoleLevel = builder.enumType('RoleLevel', {
+export const RoleLevel = builder.enumType(RoleLevels, {
+  name: 'RoleLevel',
   description: 'How senior a role is, from entry level to executive.',
   values: {
     ENTRY: { description: 'Entry level: no prior experience in the field required.' },
@@ -22,13 +17,8 @@ export const RoleLevel = builder.enumType('RoleLevel', {
     SUPERVISORY: { description: 'Leads or coordinates others.' },
     MANAGEMENT: { description: 'Manages an office, practice or department.' },
     EXECUTIVE: { description: 'Runs an organisation or a large part of one.' },
-  } as const,
+  },
 });
-
-const figureQuery = {
-  orderBy: [...FIGURE_ORDER],
-  include: { source: true },
-} satisfies Prisma.Role$figuresArgs;
 
 export const Role = builder.prismaNode('Role', {
   // node(id:) answers null for an ID whose object no longer exists.
@@ -61,18 +51,6 @@ export const Role = builder.prismaNode('Role', {
     socCode: t.exposeString('socCode', {
       nullable: true,
       description: 'Standard Occupational Classification code, where one applies (e.g. 31-9092).',
-    }),
-    wages: t.field({
-      type: [LaborFigure],
-      description: 'Every wage figure for the role, newest first, each with its source.',
-      select: (_args, _ctx, nested) => ({ figures: nested(figureQuery) }),
-      resolve: (role) => role.figures.filter(isWage),
-    }),
-    outlook: t.field({
-      type: [LaborFigure],
-      description: 'Every employment and growth figure for the role, newest first, each with its source.',
-      select: (_args, _ctx, nested) => ({ figures: nested(figureQuery) }),
-      resolve: (role) => role.figures.filter((f) => !isWage(f)),
     }),
     nextSteps: t.relation('outgoing', {
       description: 'Moves out of this role.',
@@ -108,201 +86,8 @@ export const Role = builder.prismaNode('Role', {
   }),
 });
 
-export const RoleOrderField = builder.enumType('RoleOrderField', {
-  description: 'What to sort roles by.',
-  values: {
-    TITLE: { description: 'Job title, alphabetically.' },
-    LEVEL: { description: 'Seniority, entry level first; title breaks ties.' },
-    MEDIAN_WAGE: { description: 'Latest national median annual wage; roles without one come last.' },
-    GROWTH: { description: 'Latest national projected growth; roles without one come last.' },
-  } as const,
-});
-
-export const OrderDirection = builder.enumType('OrderDirection', {
-  description: 'Sort direction.',
-  values: { ASC: { description: 'Ascending.' }, DESC: { description: 'Descending.' } } as const,
-});
-
-const RoleOrder = builder.inputType('RoleOrder', {
-  description: 'How to sort roles.',
-  fields: (t) => ({
-    field: t.field({ type: RoleOrderField, required: true, description: 'What to sort by.' }),
-    direction: t.field({ type: OrderDirection, defaultValue: 'ASC', description: 'Which way. @default ASC' }),
-  }),
-});
-
-type RoleFilter = {
-  track?: string | null;
-  level?: string | null;
-  search?: string | null;
-  certification?: string | null;
-};
-
-/** No filter: one constant, so that direct reads of unfiltered pages find their statement by identity. */
-const NO_FILTER: Prisma.RoleWhereInput = constantArgument({});
-
-/** Whether any filter argument is given. */
-const filtered = (args: RoleFilter) => !!(args.track || args.level || args.search != null || args.certification);
-
-/** Turns the filter arguments into a Prisma `where`, resolving slugs (unknown ones are NOT_FOUND). */
-async function roleWhere(
-  prisma: Parameters<typeof resolveRoleIds>[0],
-  args: RoleFilter,
-): Promise<Prisma.RoleWhereInput> {
-  if (!filtered(args)) return NO_FILTER;
-  const and: Prisma.RoleWhereInput[] = [];
-  if (args.track) {
-    const track = await prisma.track.findUnique({ where: { slug: args.track }, select: { id: true } });
-    if (!track) throw notFound('track', args.track, 'track');
-    and.push({ trackId: track.id });
-  }
-  if (args.level) and.push({ level: args.level as Prisma.RoleWhereInput['level'] });
-  if (args.certification) {
-    const cert = await prisma.certification.findUnique({ where: { slug: args.certification }, select: { id: true } });
-    if (!cert) throw notFound('certification', args.certification, 'certification');
-    and.push({
-      incoming: { some: { requirementGroups: { some: { options: { some: { certificationId: cert.id } } } } } },
-    });
-  }
-  if (args.search != null) {
-    const term = args.search.trim();
-    if (term.length === 0) throw badInput('search', 'must not be blank.');
-    // Alternate titles are a text[]; matching inside it case-insensitively needs SQL.
-    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const rows = await prisma.$queryRaw<{ id: number }[]>`
-      SELECT id FROM role
-      WHERE title ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest(alternate_titles) AS alt WHERE alt ILIKE ${pattern})`;
-    and.push({ id: { in: rows.map((r) => r.id) } });
-  }
-  return { AND: and };
-}
-
-type Db = import('../db/client.js').PrismaClient;
-
-/**
- * Role IDs matching `where`, sorted by a figure: the median wage latestMedianWage shows, or the
- * latest national projected growth.
- */
-async function resolveRoleIds(
-  prisma: Db,
-  where: Prisma.RoleWhereInput,
-  field: 'MEDIAN_WAGE' | 'GROWTH',
-  desc: boolean,
-) {
-  const roles = await prisma.role.findMany({
-    where,
-    select: {
-      id: true,
-      title: true,
-      ...(field === 'MEDIAN_WAGE'
-        ? medianWageEvidence
-        : {
-            figures: {
-              where: { kind: 'PROJECTED_GROWTH', unit: 'PERCENT', geography: 'US' },
-              orderBy: [...FIGURE_ORDER],
-              include: { source: { select: { official: true } } },
-            },
-          }),
-    },
-  });
-  const keyed = roles.map((r) => {
-    if (field === 'MEDIAN_WAGE')
-      return { id: r.id, title: r.title, key: chooseMedianWage(r as unknown as WageEvidence)?.value ?? null };
-    const latest = [...r.figures].sort(
-      (a, b) =>
-        (b.dataYear ?? -Infinity) - (a.dataYear ?? -Infinity) ||
-        Number(b.source.official) - Number(a.source.official) ||
-        a.id - b.id,
-    )[0];
-    return { id: r.id, title: r.title, key: latest?.value?.toNumber() ?? null };
-  });
-  keyed.sort((a, b) => {
-    if (a.key === null || b.key === null)
-      return a.key === b.key ? a.title.localeCompare(b.title) : a.key === null ? 1 : -1;
-    return (desc ? b.key - a.key : a.key - b.key) || a.title.localeCompare(b.title) || a.id - b.id;
-  });
-  return keyed.map((r) => r.id);
-}
-
-/** The arguments of `roles`: its filters, its order and Relay paging. */
-type RoleArgs = RoleFilter & {
-  orderBy?: { field: 'TITLE' | 'LEVEL' | 'MEDIAN_WAGE' | 'GROWTH'; direction?: 'ASC' | 'DESC' | null } | null;
-  first?: number | null;
-  last?: number | null;
-};
-
-/** How many roles match the filters of `roles`, across all pages. */
-async function countRoles(args: RoleArgs, { prisma }: Context): Promise<number> {
-  return prisma.role.count({ where: await roleWhere(prisma, args) });
-}
-
-/** The orders `roles` reads pages in directly, each ending with the id: constants (see NO_FILTER). */
-const ROLE_ORDERS = constantArgument({
-  TITLE: {
-    asc: [{ title: 'asc' }, { id: 'asc' }],
-    desc: [{ title: 'desc' }, { id: 'desc' }],
-  },
-  LEVEL: {
-    asc: [{ level: 'asc' }, { title: 'asc' }, { id: 'asc' }],
-    desc: [{ level: 'desc' }, { title: 'desc' }, { id: 'desc' }],
-  },
-} satisfies Record<string, Record<'asc' | 'desc', Prisma.RoleOrderByWithRelationInput[]>>);
-
-/** One page of `roles`: `query` is Pothos' (columns, relations, and the cursor, skip and take). */
-function loadRolePage(query: object, args: RoleArgs, { prisma }: Context): Promise<RolePageRow[]> {
-  try {
-    checkPageSize(args);
-    // Unfiltered (the usual case) needs no lookups first, so no extra turn of the event loop.
-    if (!filtered(args)) return readRolePage(prisma, query, NO_FILTER, args);
-  } catch (error) {
-    return Promise.reject(error);
-  }
-  return roleWhere(prisma, args).then((where) => readRolePage(prisma, query, where, args));
-}
-
-type RolePageRow = Awaited<ReturnType<Db['role']['findMany']>>[number];
-
-function readRolePage(prisma: Db, query: object, where: Prisma.RoleWhereInput, args: RoleArgs): Promise<RolePageRow[]> {
-  const field = args.orderBy?.field ?? 'TITLE';
-  const dir = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
-  if (field === 'TITLE' || field === 'LEVEL') {
-    const page = spread(query, { where, orderBy: ROLE_ORDERS[field][dir] });
-    return (
-      (directReads(prisma)?.findMany('Role', page) as Promise<RolePageRow[]> | undefined) ?? prisma.role.findMany(page)
-    );
-  }
-  return readRolePageByFigure(prisma, query, where, field, dir === 'desc');
-}
-
-/** A page of roles sorted by a figure: the order is worked out first, then the page's rows read. */
-async function readRolePageByFigure(
-  prisma: Db,
-  query: object,
-  where: Prisma.RoleWhereInput,
-  field: 'MEDIAN_WAGE' | 'GROWTH',
-  desc: boolean,
-): Promise<RolePageRow[]> {
-  const ids = pageOf(await resolveRoleIds(prisma, where, field, desc), query as never);
-  const rows = await prisma.role.findMany({
-    ...query,
-    cursor: undefined,
-    skip: undefined,
-    take: undefined,
-    where: { id: { in: ids } },
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-/** How `roles` pages: by id cursors, 20 rows unless asked, at most 100. */
-const ROLE_PAGING = { cursor: 'id', defaultSize: PAGE.default, maxSize: PAGE.max } as const;
-/** Pages of roles as `roles` pages them, for its planned-once shortcut (src/schema/planned-once.ts). */
-const rolePages = prismaConnectionHelpers(builder, 'Role', ROLE_PAGING);
-/** The columns planned for each `roles` selection that plans the same every time. */
-export const rolePlans = new PlanMemo();
-
-builder.queryFields((t) => ({
-  role: t.prismaField({
+builder.queryField('role', (t) =>
+  t.prismaField({
     type: 'Role',
     nullable: true,
     description: 'The role with this slug, or null.',
@@ -310,88 +95,7 @@ builder.queryFields((t) => ({
     // One row: its to-one relations (track) and short lists cost one SQL query joined, not one per
     // relation. findFirst on the unique slug is the same SQL as findUnique without findUnique's
     // batching machinery, which only ever batches calls made in the same tick (never two requests).
-    // A plain selection (columns of the role and its track) is one direct SQL read (src/db/direct-read.ts).
-    resolve: (query, _root, { slug }, { prisma }) => {
-      const args = spread(query, { where: { slug } });
-      return (
-        (directReads(prisma)?.findFirst('Role', args) as ReturnType<typeof prisma.role.findFirst> | undefined) ??
-        prisma.role.findFirst(spread(args, { relationLoadStrategy: 'join' as const }))
-      );
-    },
+    resolve: (query, _root, { slug }, { prisma }) =>
+      prisma.role.findFirst({ ...query, where: { slug }, relationLoadStrategy: 'join' }),
   }),
-  roles: t.prismaConnection(
-    {
-      type: 'Role',
-      ...ROLE_PAGING,
-      description: 'Roles, filtered and sorted; by title unless `orderBy` says otherwise.',
-      args: {
-        track: t.arg.string({ description: 'Only roles on this track (slug).' }),
-        level: t.arg({ type: RoleLevel, description: 'Only roles at this level.' }),
-        search: t.arg.string({
-          description: 'Only roles whose title or an alternate title contains this text, ignoring case.',
-        }),
-        certification: t.arg.string({
-          description: 'Only roles that a move into requires this certification for (slug).',
-        }),
-        orderBy: t.arg({ type: RoleOrder, description: 'Sort order. @default {field: TITLE, direction: ASC}' }),
-      },
-      totalCount: (_parent, args, ctx) => countRoles(args, ctx),
-      resolve: (query, _root, args, ctx, info) => {
-        rolePlans.record(info, query);
-        return loadRolePage(query, args, ctx);
-      },
-      extensions: {
-        [SHORTCUT]: connectionShortcut({
-          memo: rolePlans,
-          helpers: rolePages,
-          load: loadRolePage,
-          count: countRoles,
-        }),
-      },
-    },
-    ...connectionOf('Role', 'roles'),
-  ),
-}));
-
-// ---- editing ---------------------------------------------------------------------------------
-
-const roleInputFields = (t: InputFields, required: boolean) => ({
-  title: t.string({ required, description: 'Usual job title.' }),
-  alternateTitles: t.stringList({ description: 'Other titles employers use.' }),
-  track: t.string({ required, description: 'Slug of the track.' }),
-  level: t.field({ type: RoleLevel, required, description: 'How senior the role is.' }),
-  summary: t.string({ required, description: 'The role in a sentence or two.' }),
-  duties: t.stringList({ required, description: 'What the job involves (at least one).' }),
-  skills: t.stringList({ required, description: 'Skills it calls for (at least one).' }),
-  workSettings: t.stringList({ required, description: 'Where people in the role work (at least one).' }),
-  typicalEducation: t.string({ required, description: 'The usual education for entry.' }),
-  socCode: t.string({ description: 'SOC code such as 31-9092, where one applies (that of its occupation).' }),
-  occupation: t.string({
-    description: 'O*NET-SOC code of the role’s occupation, e.g. "31-9092.00"; with occupationFit.',
-  }),
-  occupationFit: t.field({ type: OccupationFit, description: 'How the role fits its occupation; with occupation.' }),
-  sources: t.stringList({ required, description: 'Slugs of the sources the description rests on (at least one).' }),
-});
-
-editingMutations({
-  kind: 'roles',
-  name: 'Role',
-  field: 'role',
-  ref: Role,
-  identity: {
-    create: (t) => ({
-      slug: t.string({ required: true, description: 'Slug of the role, e.g. "surgical-technologist".' }),
-    }),
-    existing: (t) => ({
-      slug: t.string({ required: true, description: 'Slug of the role, e.g. "surgical-technologist".' }),
-    }),
-  },
-  fields: roleInputFields,
-  key: (input: { slug: string }) => input.slug,
-  toRecord: (input, existing) => merge(existing, input),
-  load: (ctx, slug) => ctx.prisma.role.findUnique({ where: { slug } }),
-  version: async (ctx, slug) =>
-    (await ctx.prisma.role.findUnique({ where: { slug }, select: { version: true } }))?.version ?? null,
-  cascade: [{ kind: 'figures', belongs: (figure: { role: string }, slug) => figure.role === slug }],
-  deleteDescription: 'Deletes a role with its figures; refused while transitions lead to or from it.',
-});
+);

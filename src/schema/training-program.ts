@@ -1,10 +1,12 @@
+import { Credential as Credentials } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
 import { defined, editingMutations, type InputFields, merge } from './editing.js';
 import { PAGE, checkPageSize, connectionOf } from './errors.js';
 import type { Source as SourceRow } from '../generated/prisma/client.js';
 import { Source } from './source.js';
 
-export const Credential = builder.enumType('Credential', {
+const Credential = builder.enumType(Credentials, {
+  name: 'Credential',
   description: 'What a training program awards.',
   values: {
     CERTIFICATE: { description: 'A certificate of completion.' },
@@ -12,10 +14,10 @@ export const Credential = builder.enumType('Credential', {
     ASSOCIATE: { description: 'An associate degree.' },
     BACHELOR: { description: 'A bachelor’s degree.' },
     MASTER: { description: 'A master’s degree.' },
-  } as const,
+  },
 });
 
-export const CostSchools = builder.enumType('CostSchools', {
+const CostSchools = builder.enumType('CostSchools', {
   description: 'Which schools an IPEDS cost median describes.',
   values: {
     ALL_PROGRAM_REPORTERS: {

@@ -1,3 +1,4 @@
+import { TransitionKind as TransitionKinds } from '../generated/prisma/enums.js';
 import { estimatedMonths } from '../graph/cost.js';
 import { transitionKey } from '../db/dataset/export.js';
 import { builder } from './builder.js';
@@ -6,14 +7,15 @@ import { Certification } from './certification.js';
 import { Source } from './source.js';
 import { TrainingProgram } from './training-program.js';
 
-export const TransitionKind = builder.enumType('TransitionKind', {
+export const TransitionKind = builder.enumType(TransitionKinds, {
+  name: 'TransitionKind',
   description: 'What kind of move a transition is.',
   values: {
     ADVANCEMENT: { description: 'A step up within a track.' },
     LATERAL: { description: 'A move to a role at about the same level.' },
     SPECIALIZATION: { description: 'A move into a narrower, more specialised role.' },
     CROSS_TRACK: { description: 'A move between the clinical and administrative tracks.' },
-  } as const,
+  },
 });
 
 builder.prismaObject('RequirementGroup', {
@@ -85,6 +87,21 @@ export const Transition = builder.prismaNode('Transition', {
     }),
   }),
 });
+
+/** A certification's moves, defined beside Transition so that certification.ts need not import this file. */
+builder.prismaObjectField(Certification, 'unlocks', (t) =>
+  t.field({
+    type: [Transition],
+    description: 'The moves that list this certification among their requirements.',
+    select: (_args, _ctx, nested) => ({
+      requirementOptions: { select: { group: { select: { transition: nested(true) } } } },
+    }),
+    resolve: (c) => {
+      const byId = new Map(c.requirementOptions.map((o) => [o.group.transition.id, o.group.transition]));
+      return [...byId.values()].sort((a, b) => a.id - b.id);
+    },
+  }),
+);
 
 // ---- editing ---------------------------------------------------------------------------------
 

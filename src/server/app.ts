@@ -33,7 +33,6 @@ import { useQueryCost } from './use-query-cost.js';
 import { useQueryLimits } from './use-query-limits.js';
 import { useRateLimit } from './use-rate-limit.js';
 import { useReadiness } from './use-readiness.js';
-import { useValidationCache } from './use-validation-cache.js';
 import { ClearableCache, useAnonymousResponseCache } from './use-response-cache.js';
 
 export type AppOptions = {
@@ -99,8 +98,6 @@ export function createApp({
     config.persistedOperationsFile && usePersistedOperationsFile(config.persistedOperationsFile),
     !config.introspection && useNoIntrospection(),
     ...useQueryLimits({ ...config, blockFieldSuggestions: !config.introspection }),
-    // After every plugin that adds validation rules (yoga's own validation cache is off, below).
-    useValidationCache(),
     // Cost before the rate limit: the limit spends what the cost plugin works out.
     useQueryCost({ maxCost: config.maxQueryCost }),
     config.rateLimitPoints > 0 &&
@@ -118,8 +115,6 @@ export function createApp({
     maskedErrors: { maskError: maskUnexpectedErrors },
     // useBodyLimit enforces MAX_BODY_BYTES, chunked bodies included, at less cost than yoga's limit.
     maxRequestBodySize: false,
-    // Parsed documents are still cached by yoga; validation results by useValidationCache.
-    parserAndValidationCache: { validationCache: false },
     extraParamNames: ['documentId'],
     cors: corsFor(config.corsOrigins),
     renderGraphiQL: renderOfflineGraphiQL,

@@ -54,7 +54,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 const RETRY_AFTER_SECONDS = 5;
 
 /** The error a client sees while the database cannot be reached. */
-export function databaseUnavailable(error?: GraphQLError): GraphQLError {
+function databaseUnavailable(error?: GraphQLError): GraphQLError {
   return new GraphQLError('The database is unavailable at the moment; please retry shortly.', {
     nodes: error?.nodes,
     path: error?.path,
@@ -68,8 +68,10 @@ export function databaseUnavailable(error?: GraphQLError): GraphQLError {
 /** yoga's `maskError`: keeps deliberate errors, maps the client's and the database's, masks the rest. */
 export const maskUnexpectedErrors: MaskError = (error, message, isDev) => {
   const original = error instanceof GraphQLError ? error.originalError : undefined;
-  if (error instanceof GraphQLError && original instanceof PothosValidationError) {
-    return new GraphQLError(original.message, {
+  // Thrown in a resolver (then wrapped) or while pricing the query (use-query-cost.ts).
+  const pothos = error instanceof PothosValidationError ? error : original;
+  if (error instanceof GraphQLError && pothos instanceof PothosValidationError) {
+    return new GraphQLError(pothos.message, {
       nodes: error.nodes,
       path: error.path,
       extensions: { code: 'BAD_USER_INPUT' },

@@ -1,12 +1,15 @@
 /**
- * Holds the pathway engine's index of the current data. Built on first use; after a data change
- * (`invalidate()`, here or on another replica) the next one is built in the background while
- * requests keep the one they have, and it replaces it in one step when it is ready: no request
- * waits for a rebuild (docs/scaling.md). Changes arriving during a build start one more build.
+ * Holds the pathway engine's index of the current data, and how many records the data holds (the
+ * price of an export). Built on first use; after a data change (`invalidate()`, here or on another
+ * replica) the next one is built in the background while requests keep the one they have, and it
+ * replaces it in one step when it is ready: no request waits for a rebuild (docs/scaling.md).
+ * Changes arriving during a build start one more build.
  */
 import type { PrismaClient } from '../db/client.js';
-import { type GraphSnapshot, readGraphInput } from '../db/graph-input.js';
+import { countRecords } from '../db/dataset/export.js';
 import { buildIndex } from '../graph/index.js';
+import type { GraphSnapshot } from '../schema/snapshot.js';
+import { readGraphInput } from './graph-input.js';
 
 /** How the latest completed build went. */
 export type GraphBuild = { ok: boolean; seconds: number; at: Date };
@@ -18,6 +21,7 @@ export class GraphStore {
   #building: Promise<GraphSnapshot> | undefined;
   #stale = false;
   #lastBuild: GraphBuild | undefined;
+  #records: number | undefined;
 
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -55,10 +59,11 @@ export class GraphStore {
     const started = performance.now();
     this.#stale = false;
     const building = (async () => {
-      const { input, ...rest } = await readGraphInput(this.prisma);
-      return { index: buildIndex(input), ...rest };
+      const [{ input, ...rest }, records] = await Promise.all([readGraphInput(this.prisma), countRecords(this.prisma)]);
+      return { snapshot: { index: buildIndex(input), ...rest }, records };
     })();
-    this.#building = building;
+    const snapshot = building.then((b) => b.snapshot);
+    this.#building = snapshot;
     const record = (ok: boolean) => {
       this.#lastBuild = { ok, seconds: (performance.now() - started) / 1000, at: new Date() };
       this.#building = undefined;
@@ -66,18 +71,24 @@ export class GraphStore {
       if (this.#stale && this.#ready !== undefined) this.#build().catch(() => {});
     };
     building.then(
-      (snapshot) => {
-        this.#ready = snapshot;
+      (b) => {
+        this.#ready = b.snapshot;
+        this.#records = b.records;
         record(true);
       },
       () => record(false),
     );
-    return building;
+    return snapshot;
   }
 
   /** Whether an index of the data is available. */
   loaded(): boolean {
     return this.#ready !== undefined;
+  }
+
+  /** How many records the data held at the latest build; undefined before the first. */
+  records(): number | undefined {
+    return this.#records;
   }
 
   /** The latest completed build, for /ready and /metrics. */

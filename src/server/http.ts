@@ -15,7 +15,8 @@ export type Listening = {
 
 /** Listens on `host:port` (port 0 picks a free one) and resolves with the GraphQL URL. */
 export async function listen(app: App, port: number, host: string): Promise<Listening> {
-  const server = createServer(app);
+  // yoga answers each request itself, errors included; the promise it returns only says when.
+  const server = createServer((request, response) => void app(request, response));
   // Longer than a load balancer's idle timeout (nginx keeps upstream connections 60 s), so that
   // the balancer, not this server, closes idle connections and never reuses one being closed.
   server.keepAliveTimeout = 65_000;

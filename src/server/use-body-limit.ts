@@ -16,7 +16,7 @@ import type { Plugin } from 'graphql-yoga';
  * The 413 a too-large body gets. Without a size (a chunked body, refused part-way) it also closes
  * the connection, so that the rest of the body is not read only to be discarded.
  */
-export const bodyTooLarge = (limit: number, size?: number) =>
+const bodyTooLarge = (limit: number, size?: number) =>
   new GraphQLError(
     `The request body${size === undefined ? '' : ` is ${size} bytes; it`} must not exceed ${limit} bytes. ` +
       'Send a smaller query or smaller variables.',

@@ -4,19 +4,23 @@
  * `x-request-id` when it sends a sensible one, otherwise it is generated; either way it is echoed
  * in the response's `x-request-id`.
  */
-import type { ExecutionResult } from 'graphql';
-import type { Plugin, YogaLogger } from 'graphql-yoga';
+import { type ExecutionResult, getOperationAST } from 'graphql';
+import type { Plugin, YogaInitialContext, YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable } from './errors.js';
-import { requestLineWriter } from './request-line.js';
 import { requestPath, requestState } from './request-state.js';
 
 /** Logs each request once answered (API traffic at info, probes at debug, 5xx at warn). */
 export function useLogging(logger: Logger, endpoint: string): Plugin {
-  const logRequest = requestLineWriter(logger);
   return {
     onParams({ request, params }) {
       requestState(request).operationName ??= params.operationName ?? undefined;
+    },
+    onExecute({ args }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      const state = requestState((args.contextValue as YogaInitialContext).request);
+      state.operationType = operation?.operation;
+      state.operationName = operation?.name?.value ?? args.operationName ?? undefined;
     },
     onResultProcess({ request, result }) {
       if (!Array.isArray(result) && !(result as ExecutionResult | undefined)?.errors?.length) return;
@@ -31,19 +35,22 @@ export function useLogging(logger: Logger, endpoint: string): Plugin {
       // Probes and scrapes arrive every few seconds from every load balancer and Prometheus.
       const level = status >= 500 ? 'warn' : path === endpoint ? 'info' : 'debug';
       if (!logger.isLevelEnabled(level)) return;
-      logRequest(level, {
-        requestId: state.id,
-        method: request.method,
-        path,
-        status,
-        durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
-        operationName: state.operationName,
-        operationType: state.operationType,
-        apiKey: state.apiKey?.name,
-        clientIp: state.clientIp,
-        cost: state.cost?.actual ?? state.cost?.requested,
-        errors: state.errorCodes,
-      });
+      logger[level](
+        {
+          requestId: state.id,
+          method: request.method,
+          path,
+          status,
+          durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
+          operationName: state.operationName,
+          operationType: state.operationType,
+          apiKey: state.apiKey?.name,
+          clientIp: state.clientIp,
+          cost: state.cost?.actual ?? state.cost?.requested,
+          errors: state.errorCodes,
+        },
+        'request',
+      );
     },
   };
 }

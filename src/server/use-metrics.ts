@@ -1,17 +1,17 @@
 /**
- * GET /metrics in Prometheus' text format (prom-client): HTTP requests and their duration by
- * route and status, GraphQL operations by type and errors by code, whether the database answers,
- * how long the pathway index took to build, and the usual process metrics.
+ * GET /metrics in Prometheus' text format. GraphQL operations and their duration come from yoga's
+ * Prometheus plugin; beside them, every HTTP response by route and status (401, 403 and 413 are
+ * refused before GraphQL sees the request), every error sent by its code, whether the database
+ * answers, the pathway index, and prom-client's process metrics.
  */
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { ExecutionResult } from 'graphql';
-import { getOperationAST } from 'graphql';
-import type { Plugin, YogaInitialContext } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { PrismaClient } from '../db/client.js';
 import { probeDatabase } from './database-probe.js';
-import { HttpMetrics } from './http-metrics.js';
 import type { GraphStore } from './graph-store.js';
-import { requestPath, requestState } from './request-state.js';
+import { requestPath } from './request-state.js';
 
 export type MetricsOptions = {
   prisma: PrismaClient;
@@ -27,20 +27,18 @@ export function useMetrics({ prisma, graph, timeoutMs, endpoint = '/graphql' }: 
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const routes = new Set([endpoint, '/health', '/ready', '/metrics']);
-  // Counted per request without prom-client's per-call label hashing (http-metrics.ts).
-  const http = new HttpMetrics([0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]);
-  const countOperation = scrapedCounter(
-    registry,
-    'graphql_operations_total',
-    'GraphQL operations executed, by type (query or mutation).',
-    'operation_type',
-  );
-  const countError = scrapedCounter(
-    registry,
-    'graphql_errors_total',
-    'Errors in GraphQL responses, by extensions.code (NONE when they have none).',
-    'code',
-  );
+  const responses = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by method, route and status.',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'graphql_errors_total',
+    help: 'Errors in GraphQL responses, by extensions.code (NONE when they have none).',
+    labelNames: ['code'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'database_up',
     help: 'Whether the database answered a SELECT 1 in time when scraped (1) or not (0).',
@@ -67,51 +65,42 @@ export function useMetrics({ prisma, graph, timeoutMs, endpoint = '/graphql' }: 
     },
   });
 
-  return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== '/metrics' || request.method !== 'GET') return;
-      const text = `${await registry.metrics()}\n${http.text()}`;
-      endResponse(new fetchAPI.Response(text, { headers: { 'content-type': registry.contentType } }));
+  const graphql = usePrometheus({
+    registry,
+    endpoint: '/metrics',
+    // Operation names and error paths are chosen by clients: as labels they would grow without end.
+    labels: { operationName: false, path: false, url: false, fieldName: false, typeName: false },
+    metrics: {
+      graphql_envelop_request: 'graphql_operations_total',
+      graphql_yoga_http_duration: true,
+      // Errors are counted below, by the code each response carries (the plugin labels them by
+      // phase). The rest of its defaults time each phase and walk every document for deprecated
+      // fields, which no dashboard here uses.
+      graphql_envelop_error_result: false,
+      graphql_envelop_request_duration: false,
+      graphql_envelop_request_time_summary: false,
+      graphql_envelop_phase_parse: false,
+      graphql_envelop_phase_validate: false,
+      graphql_envelop_phase_context: false,
+      graphql_envelop_phase_execute: false,
+      graphql_envelop_phase_subscribe: false,
+      graphql_envelop_deprecated_field: false,
+      graphql_envelop_schema_change: false,
     },
-    onExecute({ args }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      const state = requestState((args.contextValue as YogaInitialContext).request);
-      state.operationType = operation?.operation;
-      state.operationName = operation?.name?.value ?? args.operationName ?? undefined;
-      if (operation) countOperation(operation.operation);
+  });
+
+  return {
+    onPluginInit({ addPlugin }) {
+      addPlugin(graphql);
     },
     onResultProcess({ result }) {
-      if (!Array.isArray(result) && !(result as ExecutionResult | undefined)?.errors?.length) return;
-      for (const single of [result].flat() as ExecutionResult[]) {
-        for (const error of single?.errors ?? []) {
-          const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'NONE';
-          countError(code);
-        }
+      for (const single of [result].flat() as (ExecutionResult | undefined)[]) {
+        for (const error of single?.errors ?? []) errors.inc({ code: String(error.extensions?.code ?? 'NONE') });
       }
     },
     onResponse({ request, response }) {
       const path = requestPath(request);
-      const route = routes.has(path) ? path : 'other';
-      http.record(request.method, route, response.status, (performance.now() - requestState(request).startedAt) / 1000);
+      responses.inc({ method: request.method, route: routes.has(path) ? path : 'other', status: response.status });
     },
   };
-}
-
-/**
- * A prom-client counter with one label, counted per request in a plain map (no label hashing) and
- * handed to prom-client only when scraped. Returns the function that counts one.
- */
-function scrapedCounter(registry: Registry, name: string, help: string, label: string): (value: string) => void {
-  const counts = new Map<string, number>();
-  new Counter({
-    name,
-    help,
-    labelNames: [label],
-    registers: [registry],
-    collect() {
-      this.reset();
-      for (const [value, count] of counts) this.inc({ [label]: value }, count);
-    },
-  });
-  return (value) => void counts.set(value, (counts.get(value) ?? 0) + 1);
 }

@@ -9,12 +9,14 @@ import type { Plugin } from 'graphql-yoga';
 import { requestState } from './request-state.js';
 
 /** Reads the hash -> query map, refusing a file that is not one. */
-export function readPersistedOperations(file: string): Map<string, string> {
+function readPersistedOperations(file: string): Map<string, string> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`PERSISTED_OPERATIONS_FILE ${file} could not be read as JSON: ${(error as Error).message}`);
+    throw new Error(`PERSISTED_OPERATIONS_FILE ${file} could not be read as JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new Error(`PERSISTED_OPERATIONS_FILE ${file} must hold a JSON object of hash -> query.`);

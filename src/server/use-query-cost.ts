@@ -4,37 +4,45 @@
  * does: `requestedQueryCost`, `actualQueryCost` once it has run, and the caller's
  * `throttleStatus` when rate limiting is on (use-rate-limit.ts, which runs after this plugin).
  */
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
-import { actualCost, type CostWeights, defaultCostWeights, requestedCost } from './query-cost.js';
+import { maskUnexpectedErrors } from './errors.js';
+import { actualCost, requestedCost } from './query-cost.js';
 import { requestState } from './request-state.js';
-import { spread } from '../spread.js';
 
 export type QueryCostOptions = {
   /** Highest requested cost a query may have. */
   maxCost: number;
-  /** @default defaultCostWeights */
-  weights?: CostWeights;
 };
 
 const isResult = (value: unknown): value is ExecutionResult =>
   typeof value === 'object' && value !== null && !(Symbol.asyncIterator in value) && !Array.isArray(value);
 
 /** Costs each operation before it runs, refuses it over `maxCost`, and reports the cost. */
-export function useQueryCost({ maxCost, weights = defaultCostWeights }: QueryCostOptions): Plugin {
+export function useQueryCost({ maxCost }: QueryCostOptions): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const { request } = args.contextValue as YogaInitialContext;
-      const state = requestState(request);
+      const context = args.contextValue as YogaInitialContext;
+      const state = requestState(context.request);
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-      const requested = requestedCost(args.schema, args.document, args.operationName, variables, weights);
+      let requested: number;
+      try {
+        requested = requestedCost(args.schema, args.document, args.operationName, variables, context);
+      } catch (error) {
+        // Arguments or variables the pricing cannot read (a malformed global ID, say): refused as
+        // execution would refuse them, masked as its errors are. Nothing runs unpriced.
+        setResultAndStopExecution({
+          errors: [maskUnexpectedErrors(error, 'Unexpected error.', false) as GraphQLError],
+        });
+        return;
+      }
       state.cost = { requested };
       if (requested > maxCost) {
         setResultAndStopExecution({
           errors: [
             new GraphQLError(
               `This query would cost ${requested} points, over the limit of ${maxCost}. ` +
-                'Ask for fewer items (first/last), fewer nested lists or fewer pathway searches, or split it.',
+                'Ask for fewer items (first/last, fewer IDs), fewer nested lists or fewer searches, or split it.',
               { extensions: { code: 'MAX_COST_EXCEEDED', maxCost, http: { status: 400 } } },
             ),
           ],
@@ -44,10 +52,8 @@ export function useQueryCost({ maxCost, weights = defaultCostWeights }: QueryCos
       return {
         onExecuteDone({ result }) {
           if (isResult(result) && result.data) {
-            state.cost = {
-              requested,
-              actual: actualCost(args.schema, args.document, args.operationName, result.data, variables, weights),
-            };
+            const actual = actualCost(args.schema, args.document, args.operationName, variables, context, result.data);
+            state.cost = { requested, actual };
           }
         },
       };
@@ -60,7 +66,7 @@ export function useQueryCost({ maxCost, weights = defaultCostWeights }: QueryCos
       };
       if (cost.actual !== undefined) costs.actualQueryCost = cost.actual;
       if (throttle) costs.throttleStatus = throttle;
-      setResult(spread(result, { extensions: spread(result.extensions ?? {}, { cost: costs }) }));
+      setResult({ ...result, extensions: { ...result.extensions, cost: costs } });
     },
   };
 }

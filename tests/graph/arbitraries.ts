@@ -31,7 +31,9 @@ export const scenarioArb = (
   const cost = ties
     ? fc.constantFrom<number | null>(null, 0, 100)
     : fc.oneof(fc.constant(null), fc.constant(0), fc.integer({ min: 1, max: 3000 }));
-  const estimate = ties ? fc.constantFrom<number | null>(null, 100) : fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 3000 }));
+  const estimate = ties
+    ? fc.constantFrom<number | null>(null, 100)
+    : fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 3000 }));
   const years = ties ? fc.constantFrom(0, 0, 1) : fc.constantFrom(0, 0, 0, 0.1, 0.5, 1, 1.5, 2, 3);
   return fc
     .record({
@@ -48,8 +50,14 @@ export const scenarioArb = (
         roleTracks: fc.array(fc.integer({ min: 0, max: nTracks - 1 }), { minLength: nRoles, maxLength: nRoles }),
         implied: fc.array(
           fc.record({
-            programs: fc.subarray(Array.from({ length: nPrograms }, (_, i) => i), { maxLength: Math.min(1, nPrograms) }),
-            certs: fc.subarray(Array.from({ length: nCerts }, (_, i) => i), { maxLength: Math.min(1, nCerts) }),
+            programs: fc.subarray(
+              Array.from({ length: nPrograms }, (_, i) => i),
+              { maxLength: Math.min(1, nPrograms) },
+            ),
+            certs: fc.subarray(
+              Array.from({ length: nCerts }, (_, i) => i),
+              { maxLength: Math.min(1, nCerts) },
+            ),
           }),
           { minLength: nRoles, maxLength: nRoles },
         ),
@@ -59,11 +67,21 @@ export const scenarioArb = (
           fc.record({
             fee: ties
               ? fc.constantFrom<number | null>(null, 0, 100, 100)
-              : fc.oneof(fc.constant(null), fc.constant(0), fc.constantFrom(50, 100, 125), fc.integer({ min: 1, max: 300 })),
-            estimate: ties ? fc.constantFrom<number | null>(null, 100) : fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 300 })),
+              : fc.oneof(
+                  fc.constant(null),
+                  fc.constant(0),
+                  fc.constantFrom(50, 100, 125),
+                  fc.integer({ min: 1, max: 300 }),
+                ),
+            estimate: ties
+              ? fc.constantFrom<number | null>(null, 100)
+              : fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 300 })),
             routes: fc.array(
               fc.oneof(
-                { weight: 3, arbitrary: fc.record({ program: fc.integer({ min: 0, max: Math.max(0, nPrograms - 1) }) }) },
+                {
+                  weight: 3,
+                  arbitrary: fc.record({ program: fc.integer({ min: 0, max: Math.max(0, nPrograms - 1) }) }),
+                },
                 { weight: 3, arbitrary: fc.record({ months: fc.constantFrom(6, 12, 24) }) },
                 { weight: 1, arbitrary: fc.record({ cert: fc.integer({ min: 0, max: Math.max(0, nCerts - 1) }) }) },
                 { weight: 1, arbitrary: fc.constant({}) },

@@ -222,7 +222,8 @@ function stepWays(
     }
     const options = [...new Set(t.requirementGroups[gi]!)].sort((a, b) => w.rank.get(a)! - w.rank.get(b)!);
     for (const c of options)
-      for (const way of earnWays(w, cur, det, c, [], options, partTime)) groups(gi + 1, way.l, way.d, [...choices, ...way.choices]);
+      for (const way of earnWays(w, cur, det, c, [], options, partTime))
+        groups(gi + 1, way.l, way.d, [...choices, ...way.choices]);
   };
   groups(0, l, d, []);
   return out;
@@ -402,7 +403,8 @@ function report(
   }
   const last = trail[trail.length - 1]!.l;
   const earned = steps.flatMap((s) => s.certificationsToEarn);
-  const sum = (f: (s: PathwayStep) => number) => Math.round(steps.reduce((x, s) => x + Math.round(f(s) * 100), 0)) / 100;
+  const sum = (f: (s: PathwayStep) => number) =>
+    Math.round(steps.reduce((x, s) => x + Math.round(f(s) * 100), 0)) / 100;
   return {
     roleIds: [from, ...path.map((t) => t.to)],
     transitionIds: path.map((t) => t.id),
@@ -424,7 +426,11 @@ function report(
   };
 }
 
-function allowedMove(input: GraphInput, from: number, q: { constraints?: PathwayQuery['constraints']; includeEstimated?: boolean }) {
+function allowedMove(
+  input: GraphInput,
+  from: number,
+  q: { constraints?: PathwayQuery['constraints']; includeEstimated?: boolean },
+) {
   const track = new Map(input.roles.map((r) => [r.id, r.trackId]));
   const c = q.constraints ?? {};
   const avoid = new Set(c.avoidRoles ?? []);
@@ -446,7 +452,9 @@ export function bruteFindPathways(input: GraphInput, q: PathwayQuery): Pathway[]
     const e = evaluate(w, q.from, path, q.profile ?? {}, q.rankBy, c.maxMonths ?? Infinity, maxCents);
     if (e !== null) found.push(e);
   }
-  found.sort((a, b) => compareArrays(metricOrder(q.rankBy, a), metricOrder(q.rankBy, b)) || compareArrays(a.ids, b.ids));
+  found.sort(
+    (a, b) => compareArrays(metricOrder(q.rankBy, a), metricOrder(q.rankBy, b)) || compareArrays(a.ids, b.ids),
+  );
   return found.slice(0, q.k).map((e) => e.report());
 }
 

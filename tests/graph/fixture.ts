@@ -2,7 +2,7 @@
 import type { GraphInput } from '../../src/graph/types.js';
 
 /** An eligibility route: a program slug, `{ months }` of work, `{ holds: cert slug }`, or 'open'. */
-export type RouteSpec = string | { months: number } | { holds: string } | 'open';
+type RouteSpec = string | { months: number } | { holds: string } | 'open';
 
 export interface FixtureSpec {
   /** slug -> track slug, or a track with what the role implies */
@@ -62,7 +62,9 @@ export function fixture(spec: FixtureSpec): Fixture {
       slug,
       trackId: track(trackOf(r)),
       trackSlug: trackOf(r),
-      ...(typeof r === 'string' ? {} : { impliedPrograms: (r.programs ?? []).map(program), impliedCertifications: (r.certs ?? []).map(cert) }),
+      ...(typeof r === 'string'
+        ? {}
+        : { impliedPrograms: (r.programs ?? []).map(program), impliedCertifications: (r.certs ?? []).map(cert) }),
     })),
     tracks: (spec.bridging ?? []).map((t) => ({ id: track(t), slug: t, bridging: true })),
     certifications: Object.entries(spec.certs ?? {}).map(([slug, v]) => {

@@ -234,7 +234,10 @@ describe('monotonicity: what the learner already has never hurts', () => {
             for (const rankBy of ['FASTEST', 'CHEAPEST', 'FEWEST_NEW_CERTIFICATIONS', 'FEWEST_STEPS'] as const) {
               const before = evaluatePathway(index, p.transitionIds, { rankBy });
               // The same study load, so that only what the learner has differs.
-              const after = evaluatePathway(index, p.transitionIds, { rankBy, profile: { ...profile, studyLoad: 'FULL_TIME' } });
+              const after = evaluatePathway(index, p.transitionIds, {
+                rankBy,
+                profile: { ...profile, studyLoad: 'FULL_TIME' },
+              });
               expect(lexLe(key(rankBy, after), key(rankBy, before))).toBe(true);
             }
           }

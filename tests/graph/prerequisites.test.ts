@@ -103,7 +103,10 @@ describe('eligibility routes', () => {
   it('a licence that needs its exam passed is earned after the exam, which is earned first if need be', () => {
     const p = best({ from: role('clinical'), to: role('rn') })!;
     expect(p.certificationsToEarn).toEqual([cert('nclex-rn'), cert('rn-licence')]);
-    expect(p.steps[0]!.requirementChoices[1]!.route).toEqual({ kind: 'CERTIFICATION', certificationId: cert('nclex-rn') });
+    expect(p.steps[0]!.requirementChoices[1]!.route).toEqual({
+      kind: 'CERTIFICATION',
+      certificationId: cert('nclex-rn'),
+    });
     // The ADN (24 months, tuition unknown) is the NCLEX-RN's route.
     expect(p.totalMonths).toBe(24);
     // On lpn -> rn the licence's group comes first: the exam it asks for is earned on the way, and

@@ -75,28 +75,49 @@ describe('roles', () => {
     expect(values.slice(withWage.length).every((v: number | null) => v === null)).toBe(true);
   });
 
-  it('page forwards and backwards with cursors, under every ordering', async () => {
-    for (const orderBy of ['{ field: TITLE }', '{ field: GROWTH, direction: DESC }']) {
-      const everything = await allRoleSlugs(`, orderBy: ${orderBy}`);
-      const seen: string[] = [];
-      let after: string | null = null;
-      for (;;) {
-        const { data }: any = await client.query(
-          `query ($after: String) { roles(first: 4, after: $after, orderBy: ${orderBy}) {
-             pageInfo { hasNextPage endCursor } edges { cursor node { slug } } } }`,
-          { after },
-        );
-        seen.push(...data.roles.edges.map((e: any) => e.node.slug));
-        if (!data.roles.pageInfo.hasNextPage) break;
-        after = data.roles.pageInfo.endCursor;
+  it('page forwards and backwards with cursors, under every ordering, totals included', async () => {
+    const query = `query ($first: Int, $after: String, $last: Int, $before: String, $orderBy: RoleOrder) {
+      roles(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
+        totalCount
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+        edges { cursor node { slug } }
+        nodes { slug }
+      } }`;
+    const orders = [null, { field: 'LEVEL', direction: 'DESC' }, { field: 'GROWTH', direction: 'DESC' }];
+    for (const orderBy of orders) {
+      const order = orderBy ? `, orderBy: { field: ${orderBy.field}, direction: ${orderBy.direction} }` : '';
+      const everything = await allRoleSlugs(order);
+      for (const direction of ['forward', 'backward'] as const) {
+        const seen: string[][] = [];
+        let cursor: string | null = null;
+        for (;;) {
+          const paging = direction === 'forward' ? { first: 7, after: cursor } : { last: 7, before: cursor };
+          const { data, errors }: any = await client.query(query, { ...paging, orderBy });
+          expect(errors).toBeUndefined();
+          const roles = data.roles;
+          expect(roles.totalCount).toBe(files.roles.length);
+          expect(roles.nodes).toEqual(roles.edges.map((e: any) => e.node));
+          seen.push(roles.edges.map((e: any) => e.node.slug));
+          const more = direction === 'forward' ? roles.pageInfo.hasNextPage : roles.pageInfo.hasPreviousPage;
+          if (!more) break;
+          cursor = direction === 'forward' ? roles.pageInfo.endCursor : roles.pageInfo.startCursor;
+        }
+        expect(seen.length).toBeGreaterThan(2);
+        const slugs = direction === 'forward' ? seen.flat() : seen.reverse().flat();
+        expect({ orderBy, direction, slugs }).toEqual({ orderBy, direction, slugs: everything });
       }
-      expect(seen).toEqual(everything);
-      const { data } = await client.query(
-        `query ($before: String) { roles(last: 3, before: $before, orderBy: ${orderBy}) { edges { node { slug } } } }`,
-        { before: null },
-      );
-      expect(data.roles.edges.map((e: any) => e.node.slug)).toEqual(everything.slice(-3));
     }
+  });
+
+  it('answer empty pages, conflicting paging arguments and a cursor that is not one as Relay says', async () => {
+    for (const paging of ['first: 0', 'last: 0']) {
+      const { data, errors } = await client.query(`{ roles(${paging}) { totalCount nodes { slug } } }`);
+      expect(errors).toBeUndefined();
+      expect(data.roles).toEqual({ totalCount: files.roles.length, nodes: [] });
+    }
+    const both = await client.query('{ roles(first: 2, last: 2) { nodes { slug } } }');
+    expect(both.errors).toBeUndefined();
+    expect(both.data.roles.nodes).toHaveLength(2);
   });
 
   it('refuse a page larger than 100 rather than cutting it, and unknown slugs by name', async () => {

@@ -2,26 +2,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/client.js';
 import { testDatabase } from '../support/database.js';
-import { clientAs } from '../support/graphql.js';
+import { type Client, keyedClient } from '../support/graphql.js';
 
 let prisma: PrismaClient;
-let editor: ReturnType<typeof clientAs>;
+let editor: Client;
 let source: string;
 beforeAll(async () => {
   ({ prisma } = await testDatabase('seeded'));
-  editor = clientAs(prisma, { name: 'curator', scopes: ['editor'] });
+  editor = await keyedClient(prisma, 'curator', 'editor');
   source = (await prisma.source.findFirstOrThrow({ where: { official: true } })).slug;
 });
 
 async function ok(mutation: string, input: Record<string, unknown>, field: string) {
-  const { data, errors } = await editor(mutation, { input });
+  const { data, errors } = await editor.query(mutation, { input });
   expect(errors).toBeUndefined();
   const name = Object.keys(data)[0]!;
   expect(data[name].userErrors).toEqual([]);
   return data[name][field];
 }
 async function refused(mutation: string, input: Record<string, unknown>) {
-  const { data, errors } = await editor(mutation, { input });
+  const { data, errors } = await editor.query(mutation, { input });
   expect(errors).toBeUndefined();
   const name = Object.keys(data)[0]!;
   expect(data[name].userErrors.length).toBeGreaterThan(0);

@@ -2,15 +2,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/client.js';
 import { testDatabase } from '../support/database.js';
-import { clientAs } from '../support/graphql.js';
+import { type Client, graphqlClient, keyedClient } from '../support/graphql.js';
 
 let prisma: PrismaClient;
-let editor: ReturnType<typeof clientAs>;
-let anonymous: ReturnType<typeof clientAs>;
+let editor: Client;
+let anonymous: Client;
 beforeAll(async () => {
   ({ prisma } = await testDatabase('seeded'));
-  editor = clientAs(prisma, { name: 'curator-ann', scopes: ['editor'] });
-  anonymous = clientAs(prisma, null);
+  editor = await keyedClient(prisma, 'curator-ann', 'editor');
+  anonymous = graphqlClient(prisma);
 });
 
 const snapshot = async () => ({
@@ -47,7 +47,7 @@ const DELETE = `mutation ($input: DeleteRoleInput!) { deleteRole(input: $input) 
 describe('role mutations', () => {
   it('need an API key with the editor scope', async () => {
     const before = await snapshot();
-    const { data, errors } = await anonymous(CREATE, { input: newRole });
+    const { data, errors } = await anonymous.query(CREATE, { input: newRole });
     expect(errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(data?.createRole ?? null).toBeNull();
     expect(await snapshot()).toEqual(before);
@@ -55,20 +55,24 @@ describe('role mutations', () => {
 
   it('create, update with the version read, and delete, each audited with who did it', async () => {
     const source = await prisma.source.findFirstOrThrow();
-    const created = await editor(CREATE, { input: { ...newRole, sources: [source.slug] } });
+    const created = await editor.query(CREATE, { input: { ...newRole, sources: [source.slug] } });
     expect(created.errors).toBeUndefined();
     expect(created.data.createRole).toEqual({
       role: { slug: newRole.slug, title: newRole.title, version: 1, track: { slug: 'clinical' } },
       userErrors: [],
     });
 
-    const updated = await editor(UPDATE, { input: { slug: newRole.slug, expectedVersion: 1, title: 'Surgical Tech' } });
+    const updated = await editor.query(UPDATE, {
+      input: { slug: newRole.slug, expectedVersion: 1, title: 'Surgical Tech' },
+    });
     expect(updated.data.updateRole).toEqual({
       role: { slug: newRole.slug, title: 'Surgical Tech', version: 2 },
       userErrors: [],
     });
 
-    const stale = await editor(UPDATE, { input: { slug: newRole.slug, expectedVersion: 1, title: 'Lost update' } });
+    const stale = await editor.query(UPDATE, {
+      input: { slug: newRole.slug, expectedVersion: 1, title: 'Lost update' },
+    });
     expect(stale.data.updateRole.role).toBeNull();
     expect(stale.data.updateRole.userErrors).toEqual([
       {
@@ -79,7 +83,7 @@ describe('role mutations', () => {
     ]);
     expect((await prisma.role.findUniqueOrThrow({ where: { slug: newRole.slug } })).title).toBe('Surgical Tech');
 
-    const deleted = await editor(DELETE, { input: { slug: newRole.slug, expectedVersion: 2 } });
+    const deleted = await editor.query(DELETE, { input: { slug: newRole.slug, expectedVersion: 2 } });
     expect(deleted.data.deleteRole).toEqual({ role: null, userErrors: [] });
     expect(await prisma.role.findUnique({ where: { slug: newRole.slug } })).toBeNull();
 
@@ -109,7 +113,7 @@ describe('role mutations', () => {
     ];
     const before = await snapshot();
     for (const [input, field, code] of cases) {
-      const { data, errors } = await editor(CREATE, { input });
+      const { data, errors } = await editor.query(CREATE, { input });
       expect(errors).toBeUndefined();
       expect(data.createRole.role).toBeNull();
       expect(data.createRole.userErrors[0]).toMatchObject({
@@ -123,7 +127,7 @@ describe('role mutations', () => {
   it('refuse to delete a role that transitions still use, naming them', async () => {
     const before = await snapshot();
     const ma = await prisma.role.findUniqueOrThrow({ where: { slug: 'medical-assistant' } });
-    const { data } = await editor(DELETE, { input: { slug: 'medical-assistant', expectedVersion: ma.version } });
+    const { data } = await editor.query(DELETE, { input: { slug: 'medical-assistant', expectedVersion: ma.version } });
     expect(data.deleteRole.role).toBeNull();
     expect(data.deleteRole.userErrors[0]).toMatchObject({
       code: 'IN_USE',
@@ -133,7 +137,7 @@ describe('role mutations', () => {
   });
 
   it('refuse an update of a role that does not exist', async () => {
-    const { data } = await editor(UPDATE, { input: { slug: 'astronaut', expectedVersion: 1, title: 'x' } });
+    const { data } = await editor.query(UPDATE, { input: { slug: 'astronaut', expectedVersion: 1, title: 'x' } });
     expect(data.updateRole.userErrors[0]).toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringMatching(/"astronaut"/),

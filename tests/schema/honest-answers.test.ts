@@ -18,7 +18,7 @@ beforeAll(async () => {
   const graph = new GraphStore(prisma);
   await graph.current();
   // Hundreds of queries: without the per-client rate limit, which has tests of its own.
-  client = graphqlClient(prisma, graph, { rateLimitPoints: 0 });
+  client = graphqlClient(prisma, graph, {}, { rateLimitPoints: 0 });
   files = await readDataset();
 });
 
@@ -81,7 +81,10 @@ describe('every curated pair under every ranking', () => {
         for (let at = 0; at < targets.length; at += 4) {
           const batch = targets.slice(at, at + 4);
           const fields = batch
-            .map((to, i) => `p${i}: pathways(from: "${from}", to: "${to}", first: 2, rankBy: ${rankBy}) { ${PATHWAY_FIELDS} }`)
+            .map(
+              (to, i) =>
+                `p${i}: pathways(from: "${from}", to: "${to}", first: 2, rankBy: ${rankBy}) { ${PATHWAY_FIELDS} }`,
+            )
             .join('\n');
           const answer = await client.query(`{ ${fields} }`);
           expect(answer.errors, `${from}: ${JSON.stringify(answer.errors)}`).toBeUndefined();
@@ -149,7 +152,7 @@ describe('a certification that still needs its eligibility route', () => {
     const ma = structuredClone(files.roles.find((r) => r.slug === 'medical-assistant')!);
     ma.implies.programs = [];
     await loadDataset(prisma, { roles: [ma] });
-    const own = graphqlClient(prisma, undefined, { rateLimitPoints: 0 });
+    const own = graphqlClient(prisma, undefined, {}, { rateLimitPoints: 0 });
     const program = files['training-programs'].find((p) => p.slug === 'medical-assistant-diploma')!;
     const { data: answer, errors } = await own.query(
       `{ pathways(from: "medical-assistant", to: "clinical-medical-assistant", first: 1) { ${PATHWAY_FIELDS} } }`,
@@ -171,13 +174,21 @@ describe('arguments a person types', () => {
   it('match slugs whatever their case, and suggest the nearest for an unknown one', async () => {
     const [p] = await pathways('from: "Medical-Assistant", to: " REGISTERED-NURSE ", first: 1');
     expect(p.steps.at(-1).to.slug).toBe('registered-nurse');
-    const { errors } = await client.query(`{ pathways(from: "medical-assistant", to: "registerd-nurse") { totalMonths } }`);
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'to', suggestions: ['registered-nurse'] });
+    const { errors } = await client.query(
+      `{ pathways(from: "medical-assistant", to: "registerd-nurse") { totalMonths } }`,
+    );
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      argument: 'to',
+      suggestions: ['registered-nurse'],
+    });
     expect(errors?.[0]?.message).toMatch(/Did you mean "registered-nurse"\?/);
   });
 
   it('name the argument when from equals to', async () => {
-    const { errors } = await client.query(`{ pathways(from: "medical-assistant", to: "medical-assistant") { totalMonths } }`);
+    const { errors } = await client.query(
+      `{ pathways(from: "medical-assistant", to: "medical-assistant") { totalMonths } }`,
+    );
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
   });
 

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/client.js';
-import { testDatabase } from '../support/database.js';
+import { recording, testDatabase } from '../support/database.js';
 import { GraphStore } from '../../src/server/graph-store.js';
 import { graphqlClient } from '../support/graphql.js';
 
@@ -14,18 +14,6 @@ const calls: string[] = [];
 beforeAll(async () => {
   ({ prisma } = await testDatabase('seeded'));
 });
-
-/** A client that records every Prisma operation, raw queries included. */
-function recording(base: PrismaClient): PrismaClient {
-  return base.$extends({
-    query: {
-      async $allOperations({ model, operation, args, query }) {
-        calls.push(`${model ?? '$raw'}.${operation}`);
-        return query(args);
-      },
-    },
-  }) as unknown as PrismaClient;
-}
 
 const NESTED = `query ($first: Int) {
   roles(first: $first) {
@@ -48,7 +36,7 @@ const NESTED = `query ($first: Int) {
 }`;
 
 async function callsFor(query: string, variables: Record<string, unknown>, graph?: GraphStore) {
-  const client = graphqlClient(recording(prisma), graph);
+  const client = graphqlClient(recording(prisma, calls), graph);
   calls.length = 0;
   const result = await client.query(query, variables);
   expect(result.errors).toBeUndefined();
@@ -98,7 +86,12 @@ describe('N+1', () => {
     expect(ten.data.pathways.length).toBeGreaterThan(one.data.pathways.length);
     expect(ten.calls).toEqual(one.calls);
     // Slugs resolve from the index; then one read per table whose rows the request selects.
-    expect(ten.calls).toEqual(['Role.findMany', 'Transition.findMany', 'Certification.findMany', 'TrainingProgram.findMany']);
+    expect(ten.calls).toEqual([
+      'Role.findMany',
+      'Transition.findMany',
+      'Certification.findMany',
+      'TrainingProgram.findMany',
+    ]);
     const numbersOnly = await callsFor(
       `{ pathways(from: "medical-assistant", to: "healthcare-administrator", first: 10) { totalMonths knownCostUsd summary steps { explanation } } }`,
       {},

@@ -8,8 +8,8 @@ import { createApiKey, revokeApiKey } from '../../src/db/api-keys.js';
 import type { PrismaClient } from '../../src/db/client.js';
 import { createApp } from '../../src/server/app.js';
 import { ApiKeyVerifier } from '../../src/server/use-auth.js';
-import { testDatabase } from '../support/database.js';
-import { codes, post } from './request.js';
+import { recording, testDatabase } from '../support/database.js';
+import { codes, post } from '../support/graphql.js';
 
 let prisma: PrismaClient;
 let editorKey: string;
@@ -19,17 +19,6 @@ beforeAll(async () => {
   ({ prisma } = await testDatabase('seeded'));
   editorKey = await createApiKey(prisma, 'advisor-app', 'editor');
 });
-
-/** A client that records every Prisma operation. */
-const recording = (base: PrismaClient) =>
-  base.$extends({
-    query: {
-      async $allOperations({ model, operation, args, query }) {
-        calls.push(`${model ?? '$raw'}.${operation}`);
-        return query(args);
-      },
-    },
-  }) as unknown as PrismaClient;
 
 const ROLE = '{ role(slug: "medical-assistant") { title } }';
 
@@ -45,7 +34,7 @@ describe('API keys', () => {
   });
 
   it('refuses an unknown key with 401 UNAUTHENTICATED and runs nothing', async () => {
-    const app = createApp({ prisma: recording(prisma) });
+    const app = createApp({ prisma: recording(prisma, calls) });
     calls.length = 0;
     const reply = await post(app, { query: ROLE }, { authorization: 'Bearer cl_not-a-real-key' });
     expect(reply.status).toBe(401);
@@ -57,7 +46,7 @@ describe('API keys', () => {
   });
 
   it('refuses an Authorization header that is not a bearer key', async () => {
-    const app = createApp({ prisma: recording(prisma) });
+    const app = createApp({ prisma: recording(prisma, calls) });
     calls.length = 0;
     const reply = await post(app, { query: ROLE }, { authorization: 'Basic YWRtaW46YWRtaW4=' });
     expect(reply.status).toBe(401);

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/client.js';
 import { createApp } from '../../src/server/app.js';
 import { testDatabase } from '../support/database.js';
-import { codes, post } from './request.js';
+import { codes, post } from '../support/graphql.js';
 
 let prisma: PrismaClient;
 beforeAll(async () => {

@@ -20,7 +20,7 @@ import { createApiKey } from '../../src/db/api-keys.js';
 import { createPrisma, type PrismaClient } from '../../src/db/client.js';
 import { type App, createApp } from '../../src/server/app.js';
 import { testDatabase } from '../support/database.js';
-import { post } from './request.js';
+import { post } from '../support/graphql.js';
 
 let prisma: PrismaClient;
 let app: App;
@@ -43,7 +43,11 @@ async function costOf(from: string, to: string) {
     query: `query($f: String!, $t: String!) { pathways(from: $f, to: $t, first: 1, rankBy: CHEAPEST, constraints: { maxSteps: 1 }) { totalCostUsd knownCostUsd costIncludesUnknowns } }`,
     variables: { f: from, t: to },
   });
-  return reply.body.data.pathways[0] as { totalCostUsd: number | null; knownCostUsd: number; costIncludesUnknowns: boolean };
+  return reply.body.data.pathways[0] as {
+    totalCostUsd: number | null;
+    knownCostUsd: number;
+    costIncludesUnknowns: boolean;
+  };
 }
 
 beforeAll(async () => {

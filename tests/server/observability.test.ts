@@ -10,7 +10,7 @@ import { createApp } from '../../src/server/app.js';
 import { GraphStore } from '../../src/server/graph-store.js';
 import { freePort } from '../support/global-setup.js';
 import { testDatabase } from '../support/database.js';
-import { codes, post } from './request.js';
+import { codes, post } from '../support/graphql.js';
 
 let prisma: PrismaClient;
 beforeAll(async () => {
@@ -65,17 +65,23 @@ describe('metrics', () => {
     const app = createApp({ prisma });
     await post(app, { query: '{ tracks { slug } }' });
     await post(app, { query: '{ roles(track: "space") { totalCount } }' });
+    await post(app, { query: '{ tracks { nope } }' });
+    await post(app, { query: '{ tracks { slug } }' }, { authorization: 'Bearer cl_unknown' });
     await app.fetch('http://localhost/ready'); // builds the pathway index
     const response = await app.fetch('http://localhost/metrics');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
     expect(text).toMatch(/^http_requests_total\{method="POST",route="\/graphql",status="200"\} 2$/m);
+    expect(text).toMatch(/^http_requests_total\{method="POST",route="\/graphql",status="401"\} 1$/m);
+    expect(text).toMatch(/^http_requests_total\{method="GET",route="\/ready",status="200"\} 1$/m);
     expect(text).toMatch(
-      /^http_request_duration_seconds_bucket\{le="\+Inf",method="POST",route="\/graphql",status="200"\} 2$/m,
+      /^graphql_yoga_http_duration_bucket\{le="\+Inf",method="POST",statusCode="200",operationType="query"\} 2$/m,
     );
-    expect(text).toMatch(/^graphql_operations_total\{operation_type="query"\} 2$/m);
+    expect(text).toMatch(/^graphql_operations_total\{operationType="query"\} 2$/m);
     expect(text).toMatch(/^graphql_errors_total\{code="NOT_FOUND"\} 1$/m);
+    expect(text).toMatch(/^graphql_errors_total\{code="GRAPHQL_VALIDATION_FAILED"\} 1$/m);
+    expect(text).toMatch(/^graphql_errors_total\{code="UNAUTHENTICATED"\} 1$/m);
     expect(text).toMatch(/^database_up 1$/m);
     expect(text).toMatch(/^graph_loaded 1$/m);
     expect(text).toMatch(/^graph_build_duration_seconds \d/m);
@@ -118,6 +124,14 @@ describe('request logs', () => {
     const id = reply.headers.get('x-request-id');
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(lines.find((l) => l.msg === 'request')?.requestId).toBe(id);
+  });
+
+  it('writes no request line at a level that is off', async () => {
+    const { logger, lines } = capturedLogs();
+    logger.level = 'warn';
+    const app = createApp({ prisma, logger });
+    await post(app, { query: '{ tracks { slug } }' });
+    expect(lines).toEqual([]);
   });
 
   it('logs probes at debug level, so that info-level logs carry only API traffic', async () => {

@@ -12,7 +12,7 @@ import { createApiKey } from '../../src/db/api-keys.js';
 import type { PrismaClient } from '../../src/db/client.js';
 import { type App, createApp } from '../../src/server/app.js';
 import { testDatabase } from '../support/database.js';
-import { codes, post } from './request.js';
+import { codes, post } from '../support/graphql.js';
 
 const TRACKS = 'query Tracks { tracks { slug } }';
 const hash = createHash('sha256').update(TRACKS).digest('hex');

@@ -9,7 +9,7 @@ import type { PrismaClient } from '../../src/db/client.js';
 import { createApp } from '../../src/server/app.js';
 import { CostBuckets } from '../../src/server/leaky-bucket.js';
 import { testDatabase } from '../support/database.js';
-import { codes, post } from './request.js';
+import { post } from '../support/graphql.js';
 
 let prisma: PrismaClient;
 beforeAll(async () => {

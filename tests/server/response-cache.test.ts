@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/db/api-keys.js';
 import { type App, createApp } from '../../src/server/app.js';
 import { testDatabase } from '../support/database.js';
-import { post } from './request.js';
+import { post } from '../support/graphql.js';
 
 let app: App;
 let url: string;

@@ -53,3 +53,15 @@ export async function testDatabase(start: Start = 'seeded'): Promise<TestDatabas
   created.push({ name, prisma });
   return { name, url, prisma };
 }
+
+/** `prisma`, recording every operation it runs into `calls` (`Role.findMany`, `$raw.$queryRaw`...). */
+export function recording(prisma: PrismaClient, calls: string[]): PrismaClient {
+  return prisma.$extends({
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        calls.push(`${model ?? '$raw'}.${operation}`);
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
+}

@@ -21,10 +21,10 @@ export type Money = {
   unknownParts: string[];
 };
 
-export type Basis = 'CURATED' | 'ESTIMATED';
-export type Track = { slug: string; name: string };
+type Basis = 'CURATED' | 'ESTIMATED';
+type Track = { slug: string; name: string };
 export type Role = { slug: string; title: string; alternateTitles: string[]; level: string; track: Track };
-export type Move = { from: string; to: string; kind: string; crossesTracks: boolean; months: number; basis: Basis };
+type Move = { from: string; to: string; kind: string; crossesTracks: boolean; months: number; basis: Basis };
 export type Lattice = {
   tracks: Track[];
   roles: Role[];
@@ -34,7 +34,7 @@ export type Lattice = {
 };
 
 export type Source = { title: string; year: number; url: string | null; publisher: string; official: boolean };
-export type Step = {
+type Step = {
   from: Role;
   to: Role;
   kind: string;
@@ -149,7 +149,7 @@ const bareRole = ({ slug, title, alternateTitles, level, track }: Role): Role =>
 });
 
 /** Up to this many roles the map shows the whole graph; beyond, the chosen roles' neighbourhood. */
-export const WHOLE_GRAPH_LIMIT = 400;
+const WHOLE_GRAPH_LIMIT = 400;
 const PAGE = 100;
 
 /** The roles and moves to draw: all of them for a small graph, else those around `focus`. */
@@ -206,8 +206,14 @@ async function neighbourhood(tracks: Track[], focus: string[]): Promise<Lattice>
   for (const near of Object.values(data)) {
     if (!near) continue;
     roles.set(near.slug, bareRole(near));
-    for (const m of near.nextSteps) (roles.set(m.to.slug, bareRole(m.to)), move(near.slug, m.to.slug, m));
-    for (const m of near.previousSteps) (roles.set(m.from.slug, bareRole(m.from)), move(m.from.slug, near.slug, m));
+    for (const m of near.nextSteps) {
+      roles.set(m.to.slug, bareRole(m.to));
+      move(near.slug, m.to.slug, m);
+    }
+    for (const m of near.previousSteps) {
+      roles.set(m.from.slug, bareRole(m.from));
+      move(m.from.slug, near.slug, m);
+    }
   }
   return { tracks, roles: [...roles.values()], moves: [...moves.values()], whole: false };
 }

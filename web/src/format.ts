@@ -3,7 +3,7 @@ import type { Figure, Money } from './api.js';
 
 const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
-export const usd = (value: number) => dollars.format(value);
+const usd = (value: number) => dollars.format(value);
 
 export const months = (n: number) => (n === 1 ? '1 month' : `${n} months`);
 

@@ -122,7 +122,12 @@ function renderList(l: Lattice, lanes: string[]): void {
                           {},
                           h(
                             'button',
-                            { type: 'button', class: 'link', 'data-slug': r.slug, onclick: () => openRole(r.slug) },
+                            {
+                              type: 'button',
+                              class: 'link',
+                              'data-slug': r.slug,
+                              onclick: () => void openRole(r.slug),
+                            },
                             r.title,
                           ),
                         ),
@@ -200,7 +205,6 @@ async function choosePathway(): Promise<void> {
   printHandout = () => renderHandout(handout, pathway, details, location.href);
   printHandout();
 }
-
 
 async function shade(): Promise<void> {
   if (!state.from || state.within === undefined) return view?.shade(null);

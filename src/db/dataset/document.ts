@@ -6,9 +6,9 @@
 import { type Dataset, type DatasetKind, datasetFiles } from './format.js';
 import { DatasetError } from './read.js';
 
-export const DOCUMENT_FORMAT = 'career-lattice-dataset';
+const DOCUMENT_FORMAT = 'career-lattice-dataset';
 /** 2: figures carry `scope` and `dataYear` (not `year`); roles, programs and exam fees their official links. */
-export const DOCUMENT_VERSION = 2;
+const DOCUMENT_VERSION = 2;
 
 export type DatasetDocument = { format: typeof DOCUMENT_FORMAT; version: number } & Partial<
   Record<DatasetKind, unknown[]>

@@ -7,7 +7,6 @@ type Db = Pick<
   'track' | 'organization' | 'source' | 'trainingProgram' | 'certification' | 'role' | 'transition' | 'laborFigure'
 >;
 
-const bySlug = <T extends { slug: string }>(a: T, b: T) => a.slug.localeCompare(b.slug);
 const slugsOf = (rows: { source: { slug: string } }[]) => rows.map((r) => r.source.slug).sort();
 /** Drops absent optional values so that exported records equal freshly parsed ones. */
 const compact = <T extends object>(record: T) =>
@@ -187,6 +186,15 @@ export async function exportDataset(db: Db): Promise<Dataset> {
       )
       .sort((a, b) => figureKey(a).localeCompare(figureKey(b))),
   };
+}
+
+/** How many records an export of the database holds, of every kind together. */
+export async function countRecords(db: Pick<PrismaClient, '$queryRaw'>): Promise<number> {
+  const [row] = await db.$queryRaw<{ records: number }[]>`
+    SELECT ((SELECT count(*) FROM track) + (SELECT count(*) FROM organization) + (SELECT count(*) FROM source)
+      + (SELECT count(*) FROM training_program) + (SELECT count(*) FROM certification) + (SELECT count(*) FROM role)
+      + (SELECT count(*) FROM transition) + (SELECT count(*) FROM labor_figure))::int AS records`;
+  return row!.records;
 }
 
 /** The identity of a figure: at most one per role, kind, unit, source, data year (or none) and geography. */

@@ -12,11 +12,11 @@ const year = z.number().int().min(1900).max(2100);
 const nonNegativeInt = z.number().int().nonnegative();
 const sources = z.array(slug).min(1, 'must cite at least one source');
 /** An O*NET-SOC code, e.g. "31-9092.00". */
-export const onetCode = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as "31-9092.00"');
+const onetCode = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as "31-9092.00"');
 /** A Classification of Instructional Programs code, e.g. "51.0801". */
 const cipCode = z.string().regex(/^\d{2}\.\d{4}$/, 'must be a CIP code such as "51.0801"');
 
-export const trackRecord = z.strictObject({
+const trackRecord = z.strictObject({
   slug,
   name: text,
   description: text,
@@ -24,7 +24,7 @@ export const trackRecord = z.strictObject({
   bridging: z.boolean().default(false),
 });
 
-export const organizationRecord = z.strictObject({
+const organizationRecord = z.strictObject({
   slug,
   name: text,
   acronym: text.optional(),
@@ -32,7 +32,7 @@ export const organizationRecord = z.strictObject({
   url: z.url().optional(),
 });
 
-export const sourceRecord = z.strictObject({
+const sourceRecord = z.strictObject({
   slug,
   title: text,
   publisher: slug,
@@ -42,7 +42,7 @@ export const sourceRecord = z.strictObject({
   note: text.optional(),
 });
 
-export const trainingProgramRecord = z
+const trainingProgramRecord = z
   .strictObject({
     slug,
     name: text,
@@ -77,7 +77,7 @@ export const trainingProgramRecord = z
     path: ['prerequisites'],
   });
 
-export const certificationRecord = z.strictObject({
+const certificationRecord = z.strictObject({
   slug,
   acronym: text,
   name: text,
@@ -113,8 +113,7 @@ export const certificationRecord = z.strictObject({
           open: z.literal(true).optional(),
         })
         .refine(
-          (e) =>
-            [e.program, e.minMonthsExperience, e.certification, e.open].filter((v) => v !== undefined).length <= 1,
+          (e) => [e.program, e.minMonthsExperience, e.certification, e.open].filter((v) => v !== undefined).length <= 1,
           { message: 'a route has at most one of program, minMonthsExperience, certification and open' },
         ),
     )
@@ -122,7 +121,7 @@ export const certificationRecord = z.strictObject({
   sources,
 });
 
-export const roleRecord = z
+const roleRecord = z
   .strictObject({
     slug,
     title: text,
@@ -153,7 +152,7 @@ export const roleRecord = z
     path: ['occupationFit'],
   });
 
-export const transitionRecord = z.strictObject({
+const transitionRecord = z.strictObject({
   from: slug,
   to: slug,
   kind: z.enum(['ADVANCEMENT', 'LATERAL', 'SPECIALIZATION', 'CROSS_TRACK']),
@@ -165,7 +164,7 @@ export const transitionRecord = z.strictObject({
   sources,
 });
 
-export const figureRecord = z
+const figureRecord = z
   .strictObject({
     role: slug,
     kind: z.enum(['MEDIAN_WAGE', 'MEAN_WAGE', 'WAGE_RANGE', 'EMPLOYMENT', 'PROJECTED_GROWTH', 'ANNUAL_OPENINGS']),

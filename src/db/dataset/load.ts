@@ -12,8 +12,8 @@ import { exportDataset, figureKey, transitionKey } from './export.js';
 import { type Dataset, type DatasetKind, datasetFiles } from './format.js';
 import { DatasetError, validateDataset } from './read.js';
 
-export type ImportMode = 'MERGE' | 'REPLACE';
-export type KindChanges = { created: number; updated: number; deleted: number; unchanged: number };
+type ImportMode = 'MERGE' | 'REPLACE';
+type KindChanges = { created: number; updated: number; deleted: number; unchanged: number };
 export type ImportSummary = Record<DatasetKind, KindChanges>;
 
 const kinds = Object.keys(datasetFiles) as DatasetKind[];
@@ -79,13 +79,13 @@ function overlayRaw(current: Dataset, incoming: Partial<Record<DatasetKind, unkn
 }
 
 /** One record's change: `before` is absent for a creation, `after` for a deletion. */
-export type RecordChange = { kind: DatasetKind; key: string; before?: AnyRecord; after?: AnyRecord };
+type RecordChange = { kind: DatasetKind; key: string; before?: AnyRecord; after?: AnyRecord };
 export type Plan = Record<
   DatasetKind,
   { upsert: AnyRecord[]; remove: AnyRecord[]; counts: KindChanges; changes: RecordChange[] }
 >;
 
-export function diffDatasets(current: Dataset, target: Dataset): Plan {
+function diffDatasets(current: Dataset, target: Dataset): Plan {
   const plan = {} as Plan;
   for (const kind of kinds) {
     const before = new Map(current[kind].map((r) => [keyOf(kind, r as AnyRecord), canonical(kind, r as AnyRecord)]));
@@ -135,7 +135,7 @@ export type LoadOptions = {
 };
 
 /** The derived official dataset and the hash of its files. */
-export type OfficialDataset = { data: OfficialData; hash: string };
+type OfficialDataset = { data: OfficialData; hash: string };
 
 export const summaryOf = (plan: Plan) => Object.fromEntries(kinds.map((k) => [k, plan[k].counts])) as ImportSummary;
 

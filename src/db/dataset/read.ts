@@ -12,7 +12,7 @@ import { type Dataset, type DatasetKind, datasetFiles } from './format.js';
 export { curatedDataDir };
 
 /** What kind of problem: a bad value, a reference to nothing, or a second record with one identity. */
-export type ProblemCode = 'INVALID' | 'UNKNOWN_REFERENCE' | 'DUPLICATE';
+type ProblemCode = 'INVALID' | 'UNKNOWN_REFERENCE' | 'DUPLICATE';
 export type DatasetProblem = { file: string; record: string; field: string; message: string; code: ProblemCode };
 
 export class DatasetError extends Error {
@@ -156,7 +156,13 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
       expect('certifications', c, i, `eligibility.${j}.program`, 'training program', e.program);
       expect('certifications', c, i, `eligibility.${j}.certification`, 'certification', e.certification);
       if (e.certification === c.slug)
-        report('certifications', c, i, `eligibility.${j}.certification`, 'a route cannot ask to hold the certification itself');
+        report(
+          'certifications',
+          c,
+          i,
+          `eligibility.${j}.certification`,
+          'a route cannot ask to hold the certification itself',
+        );
     });
     cite('certifications', c, i);
   });

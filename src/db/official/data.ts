@@ -7,8 +7,8 @@
 import { decimal, matching } from './table.js';
 
 /** OEWS's special values: `*` no wage estimate, `#` at or above the top of the published range, `**` no employment estimate. */
-export const OEWS_MARKERS = ['*', '#', '**'] as const;
-export type OewsMarker = (typeof OEWS_MARKERS)[number];
+const OEWS_MARKERS = ['*', '#', '**'] as const;
+type OewsMarker = (typeof OEWS_MARKERS)[number];
 /** A published OEWS cell: a number, or one of the special values kept as it was published. */
 export type OewsCell = number | OewsMarker;
 
@@ -40,19 +40,19 @@ export const TRAINING = {
   'Short-term on-the-job training': 'SHORT_TERM',
   None: 'NONE',
 } as const;
-export type Education = (typeof EDUCATION)[keyof typeof EDUCATION];
-export type Experience = (typeof EXPERIENCE)[keyof typeof EXPERIENCE];
-export type Training = (typeof TRAINING)[keyof typeof TRAINING];
+type Education = (typeof EDUCATION)[keyof typeof EDUCATION];
+type Experience = (typeof EXPERIENCE)[keyof typeof EXPERIENCE];
+type Training = (typeof TRAINING)[keyof typeof TRAINING];
 
 export const TIERS = {
   'Primary-Short': 'PRIMARY_SHORT',
   'Primary-Long': 'PRIMARY_LONG',
   Supplemental: 'SUPPLEMENTAL',
 } as const;
-export type Tier = (typeof TIERS)[keyof typeof TIERS];
+type Tier = (typeof TIERS)[keyof typeof TIERS];
 export const TASK_TYPES = { Core: 'CORE', Supplemental: 'SUPPLEMENTAL' } as const;
-export type TaskType = (typeof TASK_TYPES)[keyof typeof TASK_TYPES];
-export type CostSchools = 'ALL_PROGRAM_REPORTERS' | 'PUBLIC_PROGRAM_REPORTERS';
+type TaskType = (typeof TASK_TYPES)[keyof typeof TASK_TYPES];
+type CostSchools = 'ALL_PROGRAM_REPORTERS' | 'PUBLIC_PROGRAM_REPORTERS';
 
 /** Which releases the files hold, the curated source of each, and each file's row count. */
 export type Manifest = {
@@ -64,7 +64,7 @@ export type Manifest = {
   files: Record<string, number>;
 };
 
-export type JobZoneRow = {
+type JobZoneRow = {
   zone: number;
   name: string;
   experience: string;
@@ -73,13 +73,13 @@ export type JobZoneRow = {
   examples: string;
   svpRange: string;
 };
-export type OccupationRow = { code: string; title: string; description: string; jobZone: number | null };
-export type AlternateTitleRow = { code: string; title: string; shortTitle: string | null };
-export type ReportedTitleRow = { code: string; title: string };
-export type TaskRow = { code: string; taskId: number; type: TaskType | null; statement: string };
-export type SkillElementRow = { elementId: string; name: string };
-export type SkillRow = { code: string; elementId: string; importance: number | null; level: number | null };
-export type RelatedRow = { code: string; relatedCode: string; tier: Tier; index: number };
+type OccupationRow = { code: string; title: string; description: string; jobZone: number | null };
+type AlternateTitleRow = { code: string; title: string; shortTitle: string | null };
+type ReportedTitleRow = { code: string; title: string };
+type TaskRow = { code: string; taskId: number; type: TaskType | null; statement: string };
+type SkillElementRow = { elementId: string; name: string };
+type SkillRow = { code: string; elementId: string; importance: number | null; level: number | null };
+type RelatedRow = { code: string; relatedCode: string; tier: Tier; index: number };
 export type WageRow = {
   year: number;
   code: string;
@@ -88,7 +88,7 @@ export type WageRow = {
   hourly: Record<WageStat, OewsCell>;
   annual: Record<WageStat, OewsCell>;
 };
-export type ProjectionRow = {
+type ProjectionRow = {
   code: string;
   title: string;
   employmentBase: number | null;

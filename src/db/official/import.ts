@@ -43,7 +43,7 @@ import {
  * are listed; for the others "#" stays "at or above the top of the range", without the amount.
  * May 2024: $115.00 an hour, $239,200 a year (BLS, as recorded in the shared data README).
  */
-export const OEWS_TOP_CODES: Record<number, { hourly: number; annual: number }> = {
+const OEWS_TOP_CODES: Record<number, { hourly: number; annual: number }> = {
   2024: { hourly: 115, annual: 239200 },
 };
 
@@ -56,7 +56,7 @@ export type CuratedContext = {
 };
 
 /** Thrown for a problem with the directory or the releases rather than with one cell. */
-export class ImportError extends Error {
+class ImportError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'ImportError';

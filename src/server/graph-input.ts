@@ -4,37 +4,15 @@
  * bind one parameter per transition id, and a graph of a million transitions exceeds PostgreSQL's
  * 65,535-parameter limit.
  */
-import type { GraphIndex } from '../graph/build.js';
+import type { PrismaClient } from '../db/client.js';
+import { certificationFeeEstimates, programCostEstimates } from '../db/estimates.js';
 import type { EligibilityRouteInput, GraphInput } from '../graph/types.js';
-import type { PrismaClient } from './client.js';
-import { certificationFeeEstimates, type Estimate, programCostEstimates } from './estimates.js';
+import type { GraphSnapshot } from '../schema/snapshot.js';
 
 type Edge = GraphInput['transitions'][number] & { requirementGroups: number[][]; training: number[] };
 
-
-/** What pathways' words need, by database id: titles and names. */
-export interface GraphNames {
-  roles: ReadonlyMap<number, { title: string; trackId: number }>;
-  tracks: ReadonlyMap<number, { name: string }>;
-  certifications: ReadonlyMap<
-    number,
-    { acronym: string; name: string; kind: string; issuer: string; feeUsd: number | null }
-  >;
-  programs: ReadonlyMap<number, { name: string; credential: string }>;
-}
-
 /** The engine's input, how its estimated costs were made, and the names pathways mention. */
-export interface GraphData {
-  input: GraphInput;
-  programEstimates: ReadonlyMap<number, Estimate>;
-  feeEstimates: ReadonlyMap<number, Estimate>;
-  names: GraphNames;
-}
-
-/** The index of one version of the data, with its estimates and names: answers from memory alone. */
-export interface GraphSnapshot extends Omit<GraphData, 'input'> {
-  index: GraphIndex;
-}
+export type GraphData = Omit<GraphSnapshot, 'index'> & { input: GraphInput };
 
 /** Groups rows by a key into lists, in row order. */
 function groupBy<T, V>(rows: readonly T[], key: (r: T) => number, value: (r: T) => V): Map<number, V[]> {

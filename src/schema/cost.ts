@@ -1,0 +1,125 @@
+/**
+ * What a field costs, in the points of the rate limit (docs/operations.md), carried by Pothos'
+ * complexity plugin: a field's `complexity` is `{ field, multiplier }`, the points the field costs
+ * itself and the factor applied to everything selected beneath it. Every field is priced by its
+ * shape, as Shopify prices its API:
+ *
+ * - a scalar or enum costs nothing, an object one point;
+ * - a list costs one point per item, counting `first` items when it takes `first`, otherwise
+ *   DEFAULT_LIST_SIZE up front (the actual cost counts every item that came back);
+ * - a connection costs two points plus its page (`first` or `last`, else 20) times one item;
+ * - every item of a list argument costs a point, whatever the field (`nodes(ids:)`,
+ *   `compareRoles(slugs:)`, a profile's certifications, an imported document's records).
+ *
+ * A field that does more than its shape says adds its own points with {@link costs}: a mutation
+ * ten, a pathway search hundreds, an export one per record. The server works out the requested
+ * cost before running a query and the actual cost from its data (src/server/query-cost.ts).
+ */
+import {
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isListType,
+  isObjectType,
+} from 'graphql';
+import { PAGE } from './errors.js';
+
+/** Items a plain list without `first` is assumed to hold up front: they are short here. */
+const DEFAULT_LIST_SIZE = 1;
+/** What a mutation costs on top of what it returns. */
+export const MUTATION_COST = 10;
+
+/** The complexity plugin's form of a price. */
+export type Price = { field: number; multiplier: number };
+
+type Shape = 'leaf' | 'object' | 'list' | 'connection';
+
+const hasFields = (type: GraphQLNamedType, ...names: string[]) =>
+  isObjectType(type) && names.every((name) => name in type.getFields());
+
+function shapeOf(type: GraphQLOutputType): Shape {
+  const named = getNamedType(type);
+  if (!isCompositeType(named)) return 'leaf';
+  if (isListType(getNullableType(type))) return 'list';
+  return hasFields(named, 'edges', 'pageInfo') ? 'connection' : 'object';
+}
+
+/** Points per item of a list: an object costs one; a connection's edge none (its node is the item). */
+const perItem = (type: GraphQLOutputType) => (hasFields(getNamedType(type), 'node', 'cursor') ? 0 : 1);
+
+/** The price of a field of `type` that costs `own` points itself and holds `size` items if it is a list. */
+function priceOf(type: GraphQLOutputType, own: number, size: number): Price {
+  switch (shapeOf(type)) {
+    case 'leaf':
+      return { field: own, multiplier: 1 };
+    case 'object':
+      return { field: own + 1, multiplier: 1 };
+    case 'list':
+      return { field: own + perItem(type) * size, multiplier: size };
+    case 'connection':
+      return { field: own + 2, multiplier: size };
+  }
+}
+
+/** The inverse of `priceOf`: the points a field costs itself, however many items come back. */
+export function ownPoints(type: GraphQLOutputType, price: Price): number {
+  switch (shapeOf(type)) {
+    case 'leaf':
+      return price.field;
+    case 'object':
+      return price.field - 1;
+    case 'list':
+      return price.field - perItem(type) * price.multiplier;
+    case 'connection':
+      return price.field - 2;
+  }
+}
+
+/**
+ * What each object a field returns costs by itself: one, or two for a connection's page; for a
+ * list, per item (an edge nothing).
+ */
+export function objectPoints(type: GraphQLOutputType): number {
+  const shape = shapeOf(type);
+  return shape === 'connection' ? 2 : shape === 'list' ? perItem(type) : shape === 'object' ? 1 : 0;
+}
+
+/** Every item of every list in `value`, nested ones included (a JSON argument's too). */
+function listItems(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce<number>((n, item) => n + 1 + listItems(item), 0);
+  if (typeof value !== 'object' || value === null) return 0;
+  return Object.values(value).reduce<number>((n, item) => n + listItems(item), 0);
+}
+
+type Args = Record<string, unknown>;
+const count = (value: unknown) => (typeof value === 'number' && value >= 0 ? value : undefined);
+
+/** How many items a list or connection field is asked for. */
+function sizeOf(args: Args, type: GraphQLOutputType): number {
+  if (shapeOf(type) === 'connection') return count(args.first) ?? count(args.last) ?? PAGE.default;
+  return count(args.first) ?? DEFAULT_LIST_SIZE;
+}
+
+/** The price of every field without one of its own (the plugin's `fieldComplexity`). */
+export function byShape(args: Args, _ctx: unknown, field: { type: GraphQLOutputType }): Price {
+  return priceOf(field.type, listItems(args), sizeOf(args, field.type));
+}
+
+/**
+ * The price of a field that costs `own` points on top of its shape: a number, or worked out from
+ * the field's arguments and the request's context. `size`, when given, says how many items it
+ * returns.
+ */
+export function costs<Ctx = unknown>(
+  own: number | ((args: Args, ctx: Ctx) => number),
+  size?: (args: Args) => number,
+): (args: Args, ctx: Ctx, field: { type: GraphQLOutputType }) => Price {
+  return (args, ctx, field) =>
+    priceOf(
+      field.type,
+      (typeof own === 'number' ? own : own(args, ctx)) + listItems(args),
+      size ? size(args) : sizeOf(args, field.type),
+    );
+}

@@ -1,0 +1,26 @@
+/**
+ * What a request searches: one version of the data as the pathway engine indexed it, with the
+ * estimates of its unknown costs and the names its answers mention, so that pathways, their
+ * summaries and explanations come from memory alone (src/server/graph-store.ts builds it).
+ */
+import type { Estimate } from '../db/estimates.js';
+import type { GraphIndex } from '../graph/index.js';
+
+/** What pathways' words need, by database id: titles and names. */
+interface GraphNames {
+  roles: ReadonlyMap<number, { title: string; trackId: number }>;
+  tracks: ReadonlyMap<number, { name: string }>;
+  certifications: ReadonlyMap<
+    number,
+    { acronym: string; name: string; kind: string; issuer: string; feeUsd: number | null }
+  >;
+  programs: ReadonlyMap<number, { name: string; credential: string }>;
+}
+
+/** The index of one version of the data, with its estimates and names. */
+export interface GraphSnapshot {
+  index: GraphIndex;
+  programEstimates: ReadonlyMap<number, Estimate>;
+  feeEstimates: ReadonlyMap<number, Estimate>;
+  names: GraphNames;
+}

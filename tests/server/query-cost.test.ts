@@ -1,0 +1,240 @@
+/**
+ * What a query costs (src/schema/cost.ts, src/server/query-cost.ts), through the API: the
+ * requested cost before it runs, the actual cost from what came back, both in `extensions.cost`;
+ * a query over MAX_QUERY_COST refused before anything runs; and none of the ways issue #23 found
+ * around the budget (aliased exports, thousands of IDs, introspection, batches, long list
+ * arguments) left open.
+ */
+import { getIntrospectionQuery } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/db/api-keys.js';
+import type { PrismaClient } from '../../src/db/client.js';
+import type { Dataset } from '../../src/db/dataset/format.js';
+import { readDataset } from '../../src/db/dataset/read.js';
+import { createApp } from '../../src/server/app.js';
+import type { ServerConfig } from '../../src/config.js';
+import { recording, testDatabase } from '../support/database.js';
+import { codes, post, type Reply } from '../support/graphql.js';
+
+let prisma: PrismaClient;
+let files: Dataset;
+/** The Prisma operations run since the last `calls.length = 0`. */
+const calls: string[] = [];
+let recorded: PrismaClient;
+
+beforeAll(async () => {
+  ({ prisma } = await testDatabase('seeded'));
+  files = await readDataset();
+  recorded = recording(prisma, calls);
+});
+
+const app = (config: Partial<ServerConfig> = {}) => createApp({ prisma: recorded, config });
+const cost = (reply: Reply) => {
+  const { requestedQueryCost, actualQueryCost } = reply.body.extensions.cost;
+  return { requested: requestedQueryCost as number, actual: actualQueryCost as number };
+};
+/** Every object in a value: what the cost model charges a point for. */
+const objects = (value: unknown): number =>
+  Array.isArray(value)
+    ? value.reduce<number>((n, v) => n + objects(v), 0)
+    : typeof value === 'object' && value !== null
+      ? 1 + Object.values(value).reduce<number>((n, v) => n + objects(v), 0)
+      : 0;
+
+describe('the cost of a query', () => {
+  it('is reported requested and actual, Shopify style', async () => {
+    const reply = await post(app(), { query: '{ roles(first: 5) { edges { node { slug track { slug } } } } }' });
+    // A connection is 2 plus, per item, the node (1) and its track (1).
+    expect(reply.body.extensions.cost).toEqual({
+      requestedQueryCost: 2 + 5 * 2,
+      actualQueryCost: 2 + 5 * 2,
+      throttleStatus: { maximumAvailable: 10_000, currentlyAvailable: expect.any(Number), restoreRate: 500 },
+    });
+  });
+
+  it('counts a connection at its page size up front and at what came back afterwards', async () => {
+    const server = app();
+    const query = 'query ($n: Int) { roles(first: $n) { totalCount edges { cursor node { slug } } } }';
+    // The same document with other variables: each request is priced by its own.
+    expect(cost(await post(server, { query, variables: { n: 40 } }))).toEqual({
+      requested: 2 + 40,
+      actual: 2 + files.roles.length,
+    });
+    expect(cost(await post(server, { query, variables: { n: 5 } }))).toEqual({ requested: 2 + 5, actual: 2 + 5 });
+    expect(cost(await post(server, { query }))).toMatchObject({ requested: 2 + 20 }); // the default page
+  });
+
+  it('counts a list at one item up front and at every item afterwards', async () => {
+    const moves = files.transitions.filter((t) => t.from === 'medical-assistant').length;
+    expect(moves).toBeGreaterThan(1);
+    const reply = await post(app(), {
+      query: '{ role(slug: "medical-assistant") { title nextSteps { to { slug } } } }',
+    });
+    expect(cost(reply)).toEqual({ requested: 1 + 2, actual: 1 + moves * 2 });
+    const none = await post(app(), { query: '{ role(slug: "no-such-role") { title nextSteps { to { slug } } } }' });
+    expect(cost(none)).toEqual({ requested: 3, actual: 0 });
+  });
+
+  it('prices the operation that runs, of several in one document', async () => {
+    const query = 'query A { tracks { slug } } query B { roles(first: 3) { edges { node { slug } } } }';
+    expect(cost(await post(app(), { query, operationName: 'A' }))).toEqual({ requested: 1, actual: 3 });
+    expect(cost(await post(app(), { query, operationName: 'B' }))).toEqual({ requested: 2 + 3, actual: 2 + 3 });
+  });
+
+  it('prices pathway searches far above row reads, and mutations above reads', async () => {
+    const server = app();
+    const pathways = await post(server, {
+      query: '{ pathways(from: "medical-assistant", to: "lead-medical-assistant", first: 2) { totalMonths } }',
+    });
+    expect(cost(pathways).requested).toBe(100 + 2);
+    const reachable = await post(server, {
+      query: '{ reachableRoles(from: "medical-assistant", withinMonths: 24) { earliestMonth } }',
+    });
+    expect(cost(reachable).requested).toBe(250 + 1);
+    expect(cost(reachable).actual).toBe(250 + reachable.body.data.reachableRoles.length);
+    const key = await createApiKey(prisma, 'cost-editor', 'editor');
+    const mutation = await post(
+      server,
+      { query: 'mutation { deleteRole(input: { slug: "no-such-role", expectedVersion: 1 }) { userErrors { code } } }' },
+      { authorization: `Bearer ${key}` },
+    );
+    // Ten for the mutation, one for its payload, one for the user error it returned.
+    expect(cost(mutation)).toEqual({ requested: 10 + 1 + 1, actual: 10 + 1 + 1 });
+  });
+
+  it('refuses a query over MAX_QUERY_COST with 400 MAX_COST_EXCEEDED, before running it', async () => {
+    calls.length = 0;
+    const reply = await post(app({ maxQueryCost: 100 }), {
+      query: '{ roles(first: 60) { edges { node { slug track { slug } } } } }',
+    });
+    expect(reply.status).toBe(400);
+    expect(codes(reply)).toEqual(['MAX_COST_EXCEEDED']);
+    expect(reply.body.errors![0]!.message).toMatch(/cost 122 points, over the limit of 100/);
+    expect(reply.body.data).toBeUndefined();
+    expect(reply.body.extensions.cost).toEqual({ requestedQueryCost: 122 });
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('no way around the budget', () => {
+  const records = () => Object.values(files).reduce((n, list) => n + (list as unknown[]).length, 0);
+
+  it('exportDataset needs an API key and costs a point per record', async () => {
+    const server = app();
+    await server.fetch('http://localhost/ready'); // the server counts the records when it builds its index
+    const anonymous = await post(server, { query: '{ exportDataset }' });
+    expect(codes(anonymous)).toEqual(['UNAUTHENTICATED']);
+    expect(anonymous.body.data).toBeNull();
+
+    const key = await createApiKey(prisma, 'cost-exporter', 'editor');
+    const exported = await post(server, { query: '{ exportDataset }' }, { authorization: `Bearer ${key}` });
+    expect(exported.body.errors).toBeUndefined();
+    expect(cost(exported)).toEqual({ requested: records(), actual: records() });
+
+    // A key whose bucket holds one and a half exports gets one.
+    const small = app({ rateLimitPoints: Math.ceil(records() * 1.5), rateLimitRestorePerSecond: 1 });
+    await small.fetch('http://localhost/ready');
+    const again = [];
+    for (let i = 0; i < 2; i++)
+      again.push(await post(small, { query: '{ exportDataset }' }, { authorization: `Bearer ${key}` }));
+    expect(again.map((r) => r.status)).toEqual([200, 429]);
+    expect(codes(again[1]!)).toEqual(['RATE_LIMITED']);
+  });
+
+  it('refuses 15 aliased exports before running any, keyed or not', async () => {
+    const server = app();
+    await server.fetch('http://localhost/ready');
+    const key = await createApiKey(prisma, 'cost-aliaser', 'editor');
+    const query = `{ ${Array.from({ length: 15 }, (_, i) => `e${i}: exportDataset`).join(' ')} }`;
+    for (const headers of [{}, { authorization: `Bearer ${key}` }] as Record<string, string>[]) {
+      calls.length = 0;
+      const reply = await post(server, { query }, headers);
+      expect(codes(reply)).toEqual(['MAX_COST_EXCEEDED']);
+      expect(reply.body.extensions.cost.requestedQueryCost).toBe(15 * records());
+      expect(calls.filter((c) => !c.startsWith('ApiKey.'))).toEqual([]);
+    }
+  });
+
+  it('prices nodes(ids:) by the IDs it is given, and refuses 6000 of them before running', async () => {
+    const server = app();
+    const { data } = (await post(server, { query: '{ roles(first: 3) { nodes { id } } }' })).body;
+    const ids: string[] = data.roles.nodes.map((n: { id: string }) => n.id);
+    const three = await post(server, { query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: { ids } });
+    // A point per ID asked for, and an object per ID.
+    expect(cost(three)).toEqual({ requested: 3 + 3, actual: 3 + 3 });
+
+    calls.length = 0;
+    const many = Array.from({ length: 6000 }, (_, i) => ids[i % 3]!);
+    const reply = await post(server, {
+      query: 'query ($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+      variables: { ids: many },
+    });
+    expect(reply.status).toBe(400);
+    expect(codes(reply)).toEqual(['MAX_COST_EXCEEDED']);
+    expect(reply.body.extensions.cost.requestedQueryCost).toBe(6000 + 6000);
+    expect(calls).toEqual([]);
+  });
+
+  it('prices every item of a list argument', async () => {
+    calls.length = 0;
+    const slugs = Array.from({ length: 5000 }, (_, i) => `role-${i}`);
+    const compare = await post(app(), {
+      query: 'query ($slugs: [String!]!) { compareRoles(slugs: $slugs) { sharedSkills } }',
+      variables: { slugs },
+    });
+    expect(codes(compare)).toEqual(['MAX_COST_EXCEEDED']);
+    expect(compare.body.extensions.cost.requestedQueryCost).toBeGreaterThan(5000);
+    const pathways = await post(app(), {
+      query: `query ($held: [String!]) { pathways(from: "medical-assistant", to: "medical-office-manager",
+                profile: { heldCertifications: $held }) { totalMonths } }`,
+      variables: { held: Array.from({ length: 4000 }, () => 'cma') },
+    });
+    expect(codes(pathways)).toEqual(['MAX_COST_EXCEEDED']);
+    expect(calls).toEqual([]);
+  });
+
+  it('prices introspection at the objects it returns, up front and after', async () => {
+    const server = app();
+    const whole = await post(server, { query: getIntrospectionQuery() });
+    expect(whole.body.errors).toBeUndefined();
+    const { requested, actual } = cost(whole);
+    expect(actual).toBe(objects(whole.body.data.__schema));
+    expect(actual).toBeGreaterThan(1000);
+    // Up front its lists count at their average length in this schema: close to what comes back.
+    expect(requested).toBeGreaterThan(actual * 0.7);
+    expect(requested).toBeLessThan(Math.min(actual * 1.3, 3000));
+
+    const twice = await post(server, { query: '{ a: __schema { types { name } } b: __schema { types { name } } }' });
+    expect(cost(twice).requested).toBe(2 * (1 + whole.body.data.__schema.types.length));
+    // Two full ones at once are over the limit, and refused before either runs.
+    const full = getIntrospectionQuery();
+    const fragments = full.slice(full.indexOf('fragment FullType'));
+    const double = await post(server, {
+      query: `{ a: __schema { types { ...FullType } } b: __schema { types { ...FullType } } } ${fragments}`,
+    });
+    expect(codes(double)).toEqual(['MAX_COST_EXCEEDED']);
+    expect(double.body.extensions.cost.requestedQueryCost).toBeGreaterThan(2 * actual * 0.7);
+    // Nesting type references to multiply them is refused before pricing, by graphql-js' own rule.
+    const nested = await post(server, {
+      query: '{ __schema { types { fields { type { fields { type { fields { type { name } } } } } } } } }',
+    });
+    expect(nested.body.errors?.[0]?.message).toMatch(/Maximum introspection depth exceeded/);
+    const one = await post(server, { query: '{ __type(name: "Role") { name fields { name } } }' });
+    expect(cost(one).actual).toBe(objects(one.body.data.__type));
+  });
+
+  it('drains an anonymous caller’s bucket with full introspections as with any read', async () => {
+    const server = app({ rateLimitPoints: 4_000, rateLimitRestorePerSecond: 1 });
+    const replies: Reply[] = [];
+    for (let i = 0; i < 3; i++) replies.push(await post(server, { query: getIntrospectionQuery() }));
+    expect(replies.map((r) => r.status)).toEqual([200, 200, 429]);
+    expect(codes(replies[2]!)).toEqual(['RATE_LIMITED']);
+  });
+
+  it('does not take batches: an array of operations is refused as a whole', async () => {
+    calls.length = 0;
+    const reply = await post(app(), [{ query: '{ exportDataset }' }, { query: '{ tracks { slug } }' }]);
+    expect(reply.status).toBe(400);
+    expect(calls).toEqual([]);
+  });
+});
