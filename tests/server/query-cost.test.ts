@@ -224,7 +224,11 @@ describe('no way around the budget', () => {
   });
 
   it('drains an anonymous caller’s bucket with full introspections as with any read', async () => {
-    const server = app({ rateLimitPoints: 4_000, rateLimitRestorePerSecond: 1 });
+    // A bucket that holds two full introspections (whatever the schema's size) and refills slowly.
+    const probe = await post(app(), { query: getIntrospectionQuery() });
+    const price = (probe.body.extensions as { cost: { requestedQueryCost: number } }).cost.requestedQueryCost;
+    expect(price).toBeGreaterThan(1_000);
+    const server = app({ rateLimitPoints: Math.ceil(2.5 * price), rateLimitRestorePerSecond: 1 });
     const replies: Reply[] = [];
     for (let i = 0; i < 3; i++) replies.push(await post(server, { query: getIntrospectionQuery() }));
     expect(replies.map((r) => r.status)).toEqual([200, 200, 429]);
