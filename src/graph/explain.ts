@@ -38,7 +38,8 @@ function list(items: readonly string[], conjunction = 'and'): string {
 
 function certLabel(names: Names, id: number): string {
   const c = names.certification(id);
-  return c.kind === 'LICENSE' ? `the ${c.acronym} licence (from ${the(c.issuer)})` : `the ${c.acronym}`;
+  if (c.kind === 'LICENSE') return `the ${c.acronym} licence (from ${the(c.issuer)})`;
+  return c.kind === 'EXAM' ? `the ${c.acronym} exam (from ${the(c.issuer)})` : `the ${c.acronym}`;
 }
 
 /** What an unknown part is, in words: "the tuition of X", "the CMAA exam fee". */
@@ -113,6 +114,9 @@ function routeWords(names: Names, choice: RequirementChoice): string {
   }
 }
 
+/** An exam is passed; a certification or licence is earned. */
+const verb = (names: Names, certId: number) => (names.certification(certId).kind === 'EXAM' ? 'pass' : 'earn');
+
 function feeWords(names: Names, certId: number): string {
   const c = names.certification(certId);
   const fee = c.kind === 'LICENSE' ? 'licence fee' : 'exam fee';
@@ -144,13 +148,13 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
     const route = routeWords(names, choice);
     const details = [feeWords(names, choice.satisfiedBy), route].filter((x) => x !== '').join('; ');
     parts.push(
-      `earn ${certLabel(names, choice.satisfiedBy)}${alternatives.length ? ` (or ${list(alternatives, 'or')})` : ''} (${details})`,
+      `${verb(names, choice.satisfiedBy)} ${certLabel(names, choice.satisfiedBy)}${alternatives.length ? ` (or ${list(alternatives, 'or')})` : ''} (${details})`,
     );
   }
   // Certifications earned only because a route asks to hold them.
   const meeting = new Set(step.requirementChoices.map((c) => c.satisfiedBy));
   for (const id of step.certificationsToEarn)
-    if (!meeting.has(id)) parts.push(`earn ${certLabel(names, id)} first (${feeWords(names, id)})`);
+    if (!meeting.has(id)) parts.push(`${verb(names, id)} ${certLabel(names, id)} first (${feeWords(names, id)})`);
   const held = step.requirementChoices
     .filter((c) => c.alreadyHeld)
     .map((c) => names.certification(c.satisfiedBy).acronym);
