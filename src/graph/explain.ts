@@ -36,9 +36,12 @@ function list(items: readonly string[], conjunction = 'and'): string {
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
 
+/** "the NCLEX-RN licence", but "the RN licence" for a licence whose acronym already says so. */
+const licence = (acronym: string) => (/\blicen[cs]e$/i.test(acronym) ? acronym : `${acronym} licence`);
+
 function certLabel(names: Names, id: number): string {
   const c = names.certification(id);
-  if (c.kind === 'LICENSE') return `the ${c.acronym} licence (from ${the(c.issuer)})`;
+  if (c.kind === 'LICENSE') return `the ${licence(c.acronym)} (from ${the(c.issuer)})`;
   return c.kind === 'EXAM' ? `the ${c.acronym} exam (from ${the(c.issuer)})` : `the ${c.acronym}`;
 }
 
@@ -46,7 +49,7 @@ function certLabel(names: Names, id: number): string {
 export function unknownName(names: Names, cost: UnknownCost): string {
   if (cost.kind === 'PROGRAM') return `the tuition of ${the(names.program(cost.id).name)}`;
   const c = names.certification(cost.id);
-  return c.kind === 'LICENSE' ? `the ${c.acronym} licence fee` : `the ${c.acronym} exam fee`;
+  return c.kind === 'LICENSE' ? `the ${licence(c.acronym)} fee` : `the ${c.acronym} exam fee`;
 }
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'for', 'in', 'of', 'or', 'the', 'to']);
