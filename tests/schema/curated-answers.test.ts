@@ -6,17 +6,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/db/dataset/format.js';
 import { readDataset } from '../../src/db/dataset/read.js';
-import { GraphStore } from '../../src/server/graph-store.js';
-import { testDatabase } from '../support/database.js';
-import { type Client, graphqlClient } from '../support/graphql.js';
+import { type Client, seededClient } from '../support/graphql.js';
 
 let client: Client;
 let files: Dataset;
 beforeAll(async () => {
-  const { prisma } = await testDatabase('seeded');
-  const graph = new GraphStore(prisma);
-  await graph.current();
-  client = graphqlClient(prisma, graph, {}, { rateLimitPoints: 0 });
+  client = await seededClient();
   files = await readDataset();
 });
 
@@ -131,7 +126,7 @@ describe('moves the articles describe', () => {
     expect(step.requirements.map((r: any) => r.satisfiedBy.slug)).toEqual(['coa']);
     expect(p.totalCostUsd).toBeNull();
     expect(p.unknownCosts.map((u: any) => u.certification?.slug)).toContain('coa');
-    expect(step.explanation).toMatch(/COA exam fee not known/);
+    expect(step.explanation).toMatch(/the COA exam fee is not known/);
     // Its work route (1,000 hours under an ophthalmologist) takes time, never "right away".
     expect(p.totalMonths).toBeGreaterThan(0);
   });
