@@ -93,7 +93,8 @@ export function certificationFeeEstimates(rows: readonly CertificationFeeRow[]):
     const pool = same.length > 0 || r.kind === 'LICENSE' ? same : known.map((k) => k.examFeeUsd!);
     if (pool.length === 0) continue;
     const m = median(pool);
-    const what = same.length > 0 ? (KIND_NAMES[r.kind] ?? ['credential', 'credentials']) : ['credential', 'credentials'];
+    const what =
+      same.length > 0 ? (KIND_NAMES[r.kind] ?? ['credential', 'credentials']) : ['credential', 'credentials'];
     out.set(r.id, {
       usd: Math.round(m),
       basis: `the median known fee of ${plural(pool.length, what[0]!, what[1]!)} in this dataset (${usd(m)})`,

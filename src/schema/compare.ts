@@ -104,7 +104,10 @@ const WageRangeRef = builder.objectRef<WageRange>('WageRange').implement({
       figures(r).flatMap((f) => [f.value, f.low, f.high].filter((v) => v !== null).map((v) => v!.toNumber()));
     return {
       unit: t.string({ description: 'USD_PER_YEAR or USD_PER_HOUR.', resolve: (r) => r.unit }),
-      geography: t.string({ description: '"US" for national figures, otherwise the area.', resolve: (r) => r.geography }),
+      geography: t.string({
+        description: '"US" for national figures, otherwise the area.',
+        resolve: (r) => r.geography,
+      }),
       scope: t.field({
         type: FigureScope,
         description: 'ROLE: figures for the role itself; OCCUPATION: an occupation or wider pool standing in for it.',

@@ -63,7 +63,9 @@ describe('medical assistant to physician assistant', () => {
       months('bachelors-degree') + months('physician-assistant-masters') + move.minYearsExperience * 12,
     );
     expect(p.totalCostUsd).toBeNull();
-    expect(unknownOf(p, 'TUITION')).toEqual(expect.arrayContaining(['bachelors-degree', 'physician-assistant-masters']));
+    expect(unknownOf(p, 'TUITION')).toEqual(
+      expect.arrayContaining(['bachelors-degree', 'physician-assistant-masters']),
+    );
     expect(p.unknownCosts.map((u: any) => u.certification?.slug)).toContain('pa-license');
     // The PANCE fee is NCCPA's published one, so it is among the known costs.
     const pance = files.certifications.find((c) => c.slug === 'pance')!;

@@ -81,7 +81,9 @@ describe('role mutations', () => {
         message: expect.stringMatching(/version 2, not 1/),
       },
     ]);
-    expect((await prisma.role.findUniqueOrThrow({ where: { slug: newRole.slug } })).title).toBe('Sterile Processing Tech');
+    expect((await prisma.role.findUniqueOrThrow({ where: { slug: newRole.slug } })).title).toBe(
+      'Sterile Processing Tech',
+    );
 
     const deleted = await editor.query(DELETE, { input: { slug: newRole.slug, expectedVersion: 2 } });
     expect(deleted.data.deleteRole).toEqual({ role: null, userErrors: [] });

@@ -64,7 +64,9 @@ describe('chooseMedianWage', () => {
       figure(35000, 2021, 'ROLE', false),
       figure(50000, 2026, 'OCCUPATION', false),
     ];
-    expect(chooseMedianWage({ figures, occupation: occupation(wages(2024, null)), occupationFit: 'EXACT' })).toMatchObject({
+    expect(
+      chooseMedianWage({ figures, occupation: occupation(wages(2024, null)), occupationFit: 'EXACT' }),
+    ).toMatchObject({
       value: 35000,
       scope: 'ROLE',
       dataYear: 2021,
