@@ -140,9 +140,16 @@ describe('moves the articles describe', () => {
       ['clinical-medical-assistant', 'medical-assistant-instructor', 'bachelors-degree'],
     ] as const;
     for (const [from, to, program] of cases) {
-      const data = await query(`{ role(slug: "${from}") { nextSteps { to { slug } training { slug credential } } } }`);
+      const data = await query(`{
+        role(slug: "${from}") {
+          nextSteps { to { slug occupation { typicalEducation } } training { slug credential } }
+        }
+      }`);
       const move = data.role.nextSteps.find((t: any) => t.to.slug === to);
       expect(move.training, `${from} -> ${to}`).toContainEqual({ slug: program, credential: 'BACHELOR' });
+      // HR and practice administration: the degree BLS gives as the occupation's typical entry.
+      if (to !== 'medical-assistant-instructor')
+        expect(move.to.occupation.typicalEducation, to).toBe('BACHELORS_DEGREE');
     }
   });
 });
