@@ -72,9 +72,17 @@ export interface CertificationFeeRow {
   examFeeUsd: number | null;
 }
 
+const KIND_NAMES: Record<string, [string, string]> = {
+  LICENSE: ['licence', 'licences'],
+  EXAM: ['exam', 'exams'],
+  CERTIFICATION: ['certification', 'certifications'],
+};
+
 /**
  * An unknown exam fee is estimated as the median known fee of certifications of the same kind
- * (certification or licence); without any, as the median known fee of all. Null when no fee is known.
+ * (certification, exam or licence); without any, as the median known fee of all. A licence fee is
+ * the exception: state boards set it, so it is estimated only from other known licence fees, never
+ * from exam or certification fees. Null when nothing fits.
  */
 export function certificationFeeEstimates(rows: readonly CertificationFeeRow[]): Map<number, Estimate> {
   const out = new Map<number, Estimate>();
@@ -82,15 +90,11 @@ export function certificationFeeEstimates(rows: readonly CertificationFeeRow[]):
   for (const r of rows) {
     if (r.examFeeUsd !== null) continue;
     const same = known.filter((k) => k.kind === r.kind).map((k) => k.examFeeUsd!);
-    const pool = same.length > 0 ? same : known.map((k) => k.examFeeUsd!);
+    const pool = same.length > 0 || r.kind === 'LICENSE' ? same : known.map((k) => k.examFeeUsd!);
     if (pool.length === 0) continue;
     const m = median(pool);
     const what =
-      same.length > 0
-        ? r.kind === 'LICENSE'
-          ? ['licence', 'licences']
-          : ['certification', 'certifications']
-        : ['credential', 'credentials'];
+      same.length > 0 ? (KIND_NAMES[r.kind] ?? ['credential', 'credentials']) : ['credential', 'credentials'];
     out.set(r.id, {
       usd: Math.round(m),
       basis: `the median known fee of ${plural(pool.length, what[0]!, what[1]!)} in this dataset (${usd(m)})`,

@@ -36,16 +36,20 @@ function list(items: readonly string[], conjunction = 'and'): string {
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
 
+/** "the NCLEX-RN licence", but "the RN licence" for a licence whose acronym already says so. */
+const licence = (acronym: string) => (/\blicen[cs]e$/i.test(acronym) ? acronym : `${acronym} licence`);
+
 function certLabel(names: Names, id: number): string {
   const c = names.certification(id);
-  return c.kind === 'LICENSE' ? `the ${c.acronym} licence (from ${the(c.issuer)})` : `the ${c.acronym}`;
+  if (c.kind === 'LICENSE') return `the ${licence(c.acronym)} (from ${the(c.issuer)})`;
+  return c.kind === 'EXAM' ? `the ${c.acronym} exam (from ${the(c.issuer)})` : `the ${c.acronym}`;
 }
 
 /** What an unknown part is, in words: "the tuition of X", "the CMAA exam fee". */
 export function unknownName(names: Names, cost: UnknownCost): string {
   if (cost.kind === 'PROGRAM') return `the tuition of ${the(names.program(cost.id).name)}`;
   const c = names.certification(cost.id);
-  return c.kind === 'LICENSE' ? `the ${c.acronym} licence fee` : `the ${c.acronym} exam fee`;
+  return c.kind === 'LICENSE' ? `the ${licence(c.acronym)} fee` : `the ${c.acronym} exam fee`;
 }
 
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'for', 'in', 'of', 'or', 'the', 'to']);
@@ -113,6 +117,9 @@ function routeWords(names: Names, choice: RequirementChoice): string {
   }
 }
 
+/** An exam is passed; a certification or licence is earned. */
+const verb = (names: Names, certId: number) => (names.certification(certId).kind === 'EXAM' ? 'pass' : 'earn');
+
 function feeWords(names: Names, certId: number): string {
   const c = names.certification(certId);
   const fee = c.kind === 'LICENSE' ? 'licence fee' : 'exam fee';
@@ -144,13 +151,13 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
     const route = routeWords(names, choice);
     const details = [feeWords(names, choice.satisfiedBy), route].filter((x) => x !== '').join('; ');
     parts.push(
-      `earn ${certLabel(names, choice.satisfiedBy)}${alternatives.length ? ` (or ${list(alternatives, 'or')})` : ''} (${details})`,
+      `${verb(names, choice.satisfiedBy)} ${certLabel(names, choice.satisfiedBy)}${alternatives.length ? ` (or ${list(alternatives, 'or')})` : ''} (${details})`,
     );
   }
   // Certifications earned only because a route asks to hold them.
   const meeting = new Set(step.requirementChoices.map((c) => c.satisfiedBy));
   for (const id of step.certificationsToEarn)
-    if (!meeting.has(id)) parts.push(`earn ${certLabel(names, id)} first (${feeWords(names, id)})`);
+    if (!meeting.has(id)) parts.push(`${verb(names, id)} ${certLabel(names, id)} first (${feeWords(names, id)})`);
   const held = step.requirementChoices
     .filter((c) => c.alreadyHeld)
     .map((c) => names.certification(c.satisfiedBy).acronym);

@@ -8,10 +8,16 @@ import { Source } from './source.js';
 
 const CertificationKind = builder.enumType(CertificationKinds, {
   name: 'CertificationKind',
-  description: 'Whether a credential is a voluntary certification or a state licence.',
+  description: 'Whether a credential is a voluntary certification, a state licence, or the exam that leads to one.',
   values: {
     CERTIFICATION: { description: 'A certification from a certifying body.' },
-    LICENSE: { description: 'A licence to practise, granted after a licensing exam such as the NCLEX.' },
+    LICENSE: {
+      description: 'A licence to practise from a state board, granted after a licensing exam such as the NCLEX.',
+    },
+    EXAM: {
+      description:
+        'An exam (the NCLEX from NCSBN, the PANCE from NCCPA) that leads to a licence or certification but is not one.',
+    },
   },
 });
 
@@ -78,7 +84,7 @@ export const Certification = builder.prismaNode('Certification', {
 
 async function certificationWhere(
   prisma: PrismaClient,
-  args: { issuer?: string | null; kind?: 'CERTIFICATION' | 'LICENSE' | null },
+  args: { issuer?: string | null; kind?: 'CERTIFICATION' | 'LICENSE' | 'EXAM' | null },
 ): Promise<Prisma.CertificationWhereInput> {
   const where: Prisma.CertificationWhereInput = {};
   if (args.issuer) {

@@ -5,7 +5,7 @@ import { getDatamodel } from '../generated/pothos-types.js';
 import { builder } from './builder.js';
 import { Certification } from './certification.js';
 import { badInput, notFound } from './errors.js';
-import { FIGURE_ORDER, isWage, LaborFigure } from './figure.js';
+import { FIGURE_ORDER, FigureScope, isOutlook, isWage, LaborFigure } from './figure.js';
 import { ChosenMedianWageRef, chooseMedianWage, medianWageEvidence } from './role-occupation.js';
 import { Role } from './role.js';
 
@@ -86,16 +86,33 @@ function onlyIn<T>(list: T[], others: T[][], key: (item: T) => string | number):
 
 type Comparison = { roles: LoadedRole[] };
 type Entry = { role: LoadedRole; others: LoadedRole[] };
-type WageRange = { role: LoadedRole; unit: 'USD_PER_YEAR' | 'USD_PER_HOUR' };
+type WageRange = {
+  role: LoadedRole;
+  unit: 'USD_PER_YEAR' | 'USD_PER_HOUR';
+  geography: string;
+  scope: 'ROLE' | 'OCCUPATION';
+};
+const inRange = (r: WageRange) => (f: LoadedRole['figures'][number]) =>
+  isWage(f) && f.unit === r.unit && f.geography === r.geography && f.scope === r.scope;
 
 const WageRangeRef = builder.objectRef<WageRange>('WageRange').implement({
-  description: 'The spread of a role’s wage figures in one unit, across every source.',
+  description:
+    'The spread of a role’s wage figures in one unit, one geography and one scope, across every source: a Florida figure never widens a national range, and another occupation’s pay never widens the role’s own.',
   fields: (t) => {
-    const figures = (r: WageRange) => r.role.figures.filter((f) => isWage(f) && f.unit === r.unit);
+    const figures = (r: WageRange) => r.role.figures.filter(inRange(r));
     const values = (r: WageRange) =>
       figures(r).flatMap((f) => [f.value, f.low, f.high].filter((v) => v !== null).map((v) => v!.toNumber()));
     return {
       unit: t.string({ description: 'USD_PER_YEAR or USD_PER_HOUR.', resolve: (r) => r.unit }),
+      geography: t.string({
+        description: '"US" for national figures, otherwise the area.',
+        resolve: (r) => r.geography,
+      }),
+      scope: t.field({
+        type: FigureScope,
+        description: 'ROLE: figures for the role itself; OCCUPATION: an occupation or wider pool standing in for it.',
+        resolve: (r) => r.scope,
+      }),
       lowest: t.float({ description: 'Lowest value any source gives.', resolve: (r) => Math.min(...values(r)) }),
       highest: t.float({ description: 'Highest value any source gives.', resolve: (r) => Math.max(...values(r)) }),
       figures: t.field({
@@ -117,11 +134,17 @@ const ComparisonEntry = builder.objectRef<Entry>('RoleComparisonEntry').implemen
     }),
     wageRanges: t.field({
       type: [WageRangeRef],
-      description: 'Annual and hourly wage ranges across all sources (only units some source gives).',
-      resolve: (e) =>
-        (['USD_PER_YEAR', 'USD_PER_HOUR'] as const)
-          .filter((unit) => e.role.figures.some((f) => isWage(f) && f.unit === unit))
-          .map((unit) => ({ role: e.role, unit })),
+      description:
+        'Annual and hourly wage ranges across all sources, one per unit, geography and scope that some figure has (the role’s own national figures first).',
+      resolve: (e) => {
+        const ranges = new Map<string, WageRange>();
+        for (const f of e.role.figures) {
+          if (!isWage(f) || (f.unit !== 'USD_PER_YEAR' && f.unit !== 'USD_PER_HOUR')) continue;
+          const range = { role: e.role, unit: f.unit, geography: f.geography, scope: f.scope };
+          ranges.set(`${f.unit}|${f.scope}|${f.geography === 'US' ? '' : f.geography}`, range);
+        }
+        return [...ranges.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, r]) => r);
+      },
     }),
     latestMedianWage: t.field({
       type: ChosenMedianWageRef,
@@ -132,7 +155,7 @@ const ComparisonEntry = builder.objectRef<Entry>('RoleComparisonEntry').implemen
     outlook: t.field({
       type: [LaborFigure],
       description: 'Employment and growth figures, newest first.',
-      resolve: (e) => e.role.figures.filter((f) => !isWage(f)),
+      resolve: (e) => e.role.figures.filter(isOutlook),
     }),
     certifications: t.field({
       type: [Certification],

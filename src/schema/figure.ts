@@ -12,6 +12,13 @@ export const FigureKind = builder.enumType('FigureKind', {
     EMPLOYMENT: { description: 'Number of people employed.' },
     PROJECTED_GROWTH: { description: 'Projected change in employment over the period, in percent.' },
     ANNUAL_OPENINGS: { description: 'Projected openings per year.' },
+    WORKFORCE_SHARE: { description: 'Percent of the workforce in one setting, which `label` names.' },
+    EXAM_PASS_RATE: { description: 'Percent of candidates who pass the certification exam `label` names.' },
+    TIME_SHARE: { description: 'Percent of the working day spent on the kind of task `label` names.' },
+    WAGE_PREMIUM: {
+      description: 'Percent by which the pay of the group `label` names sits above the national median (a range).',
+    },
+    TOP_EARNERS_WAGE: { description: 'The wage the top share of earners `label` names exceeds (a lower bound).' },
   } as const,
 });
 
@@ -36,9 +43,12 @@ export const FigureScope = builder.enumType('FigureScope', {
   } as const,
 });
 
-export const WAGE_KINDS = ['MEDIAN_WAGE', 'MEAN_WAGE', 'WAGE_RANGE'] as const;
-export const OUTLOOK_KINDS = ['EMPLOYMENT', 'PROJECTED_GROWTH', 'ANNUAL_OPENINGS'] as const;
-export const isWage = (f: Pick<FigureRow, 'kind'>) => (WAGE_KINDS as readonly string[]).includes(f.kind);
+const WAGE_KINDS: readonly string[] = ['MEDIAN_WAGE', 'MEAN_WAGE', 'WAGE_RANGE', 'TOP_EARNERS_WAGE', 'WAGE_PREMIUM'];
+const OUTLOOK_KINDS: readonly string[] = ['EMPLOYMENT', 'PROJECTED_GROWTH', 'ANNUAL_OPENINGS'];
+/** Pay: wages in dollars, and how far a group's pay sits above the median. */
+export const isWage = (f: Pick<FigureRow, 'kind'>) => WAGE_KINDS.includes(f.kind);
+/** Employment, projected growth and openings. */
+export const isOutlook = (f: Pick<FigureRow, 'kind'>) => OUTLOOK_KINDS.includes(f.kind);
 
 /** Newest data year first, undated figures last, then by id: the order a role's figures are listed in. */
 export const FIGURE_ORDER = [{ dataYear: { sort: 'desc', nulls: 'last' } }, { id: 'asc' }] as const;
@@ -87,6 +97,10 @@ export const LaborFigure = builder.prismaNode('LaborFigure', {
       resolve: (f) => periodOf(f.dataYear, f.periodEndYear),
     }),
     geography: t.exposeString('geography', { description: '"US" for national figures, otherwise the area.' }),
+    label: t.exposeString('label', {
+      description:
+        'What tells the figure from others of the same role, kind, unit, source, year and geography: a part of the workforce ("experienced or certified"), a setting ("Physicians’ offices") or the passage that gives it ("key points"); empty when the source gives only this one.',
+    }),
     occupation: t.exposeString('occupation', {
       description: 'The occupation as the source names it, which may be broader than the role.',
     }),
@@ -98,7 +112,7 @@ export const LaborFigure = builder.prismaNode('LaborFigure', {
 
 // ---- editing ---------------------------------------------------------------------------------
 
-/** What identifies a figure: at most one per role, kind, unit, source, data year (or none) and geography. */
+/** What identifies a figure: at most one per role, kind, unit, source, data year (or none), geography and label. */
 const figureIdentityFields = (t: InputFields) => ({
   role: t.string({ required: true, description: 'Slug of the role the figure describes.' }),
   kind: t.field({ type: FigureKind, required: true, description: 'What it measures.' }),
@@ -108,6 +122,10 @@ const figureIdentityFields = (t: InputFields) => ({
       'The year the numbers describe (for a projection, its first year); leave out when the source states none.',
   }),
   geography: t.string({ description: 'Area; "US" (the default) for national figures.' }),
+  label: t.string({
+    description:
+      'What tells the figure from another of the same key ("entry level", "key points"); leave out when there is none.',
+  }),
   source: t.string({ required: true, description: 'Slug of the source; every figure needs one.' }),
 });
 const figureValueFields = (t: InputFields, required: boolean) => ({
@@ -133,7 +151,7 @@ async function figureKeyById(ctx: Context, id: string | number): Promise<string 
   return row ? figureKey({ ...row, role: row.role.slug, source: row.source.slug }) : null;
 }
 function whereKey(key: string) {
-  const [role, kind, unit, source, dataYear, geography] = key.split('|');
+  const [role, kind, unit, source, dataYear, geography, label = ''] = key.split('|');
   return {
     role: { slug: role },
     source: { slug: source },
@@ -141,6 +159,7 @@ function whereKey(key: string) {
     unit: unit as FigureRow['unit'],
     dataYear: dataYear ? Number(dataYear) : null,
     geography,
+    label,
   };
 }
 
@@ -157,7 +176,7 @@ editingMutations({
   key: async (input: { id?: { typename: string; id: string } } & Record<string, unknown>, ctx) => {
     if (!input.id) {
       const f = input as Parameters<typeof figureKey>[0];
-      return figureKey({ ...f, dataYear: f.dataYear ?? null, geography: f.geography ?? 'US' });
+      return figureKey({ ...f, dataYear: f.dataYear ?? null, geography: f.geography ?? 'US', label: f.label ?? '' });
     }
     return input.id.typename === 'LaborFigure' ? figureKeyById(ctx, input.id.id) : null;
   },

@@ -6,7 +6,7 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { PrismaClient } from '../db/client.js';
 import { builder } from './builder.js';
-import { FIGURE_ORDER, isWage, LaborFigure } from './figure.js';
+import { FIGURE_ORDER, isOutlook, isWage, LaborFigure } from './figure.js';
 import { Role } from './role.js';
 import { chooseMedianWage, medianWageEvidence, type WageEvidence } from './role-occupation.js';
 
@@ -26,13 +26,21 @@ builder.prismaObjectFields(Role, (t) => ({
     type: [LaborFigure],
     description: 'Every employment and growth figure for the role, newest first, each with its source.',
     select: (_args, _ctx, nested) => ({ figures: nested(figureQuery) }),
-    resolve: (role) => role.figures.filter((f) => !isWage(f)),
+    resolve: (role) => role.figures.filter(isOutlook),
+  }),
+  workforce: t.field({
+    type: [LaborFigure],
+    description:
+      'Where the role’s workers work (WORKFORCE_SHARE), how they spend the day (TIME_SHARE) and how many pass its certification exams (EXAM_PASS_RATE), newest first, each with its source.',
+    select: (_args, _ctx, nested) => ({ figures: nested(figureQuery) }),
+    resolve: (role) => role.figures.filter((f) => !isWage(f) && !isOutlook(f)),
   }),
 }));
 
 /**
- * Role IDs matching `where`, sorted by a figure: the median wage latestMedianWage shows, or the
- * latest national projected growth.
+ * Role IDs matching `where`, sorted by a figure: the median wage latestMedianWage shows when it
+ * describes the role (a stand-in, another occupation's pay, never ranks a role: such roles sort with
+ * those that have none), or the latest national projected growth.
  */
 export async function resolveRoleIds(
   prisma: PrismaClient,
@@ -57,8 +65,10 @@ export async function resolveRoleIds(
     },
   });
   const keyed = roles.map((r) => {
-    if (field === 'MEDIAN_WAGE')
-      return { id: r.id, title: r.title, key: chooseMedianWage(r as unknown as WageEvidence)?.value ?? null };
+    if (field === 'MEDIAN_WAGE') {
+      const wage = chooseMedianWage(r as unknown as WageEvidence);
+      return { id: r.id, title: r.title, key: wage && !wage.standIn ? wage.value : null };
+    }
     const latest = [...r.figures].sort(
       (a, b) =>
         (b.dataYear ?? -Infinity) - (a.dataYear ?? -Infinity) ||

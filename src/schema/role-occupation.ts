@@ -2,7 +2,9 @@
  * A role's O*NET occupation, how the role fits it, and the median wage an advisor should see:
  * the newest official figure for the role itself, else the newest OEWS median of its occupation,
  * else the newest secondary figure for the role itself. A figure describing another occupation or
- * a wider pool (scope OCCUPATION) is never shown as the role's own.
+ * a wider pool (scope OCCUPATION) is never shown as the role's own, and the OEWS median of an
+ * occupation the role only sits inside (SPECIALTY) or spans more than (BROADER) is a stand-in: shown,
+ * labelled as such, never used to rank roles.
  */
 import type { LaborFigure, OccupationWage, Prisma, Source } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
@@ -27,6 +29,7 @@ type WageWithSource = OccupationWage & { source: Source };
 export type WageEvidence = {
   figures: FigureWithSource[];
   occupation: { code: string; title: string; wages: WageWithSource[] } | null;
+  occupationFit: 'EXACT' | 'SPECIALTY' | 'BROADER' | null;
 };
 
 /** The median wage chosen for a role, and what it rests on. */
@@ -35,6 +38,8 @@ export type ChosenMedianWage = {
   qualifier: 'EXACT' | 'AT_LEAST' | 'NOT_AVAILABLE';
   dataYear: number | null;
   scope: 'ROLE' | 'OCCUPATION';
+  /** Another or a wider occupation's pay standing in for the role's: never used to rank roles. */
+  standIn: boolean;
   occupation: string;
   source: Source;
   figure: FigureWithSource | null;
@@ -55,6 +60,7 @@ export function chooseMedianWage(role: WageEvidence): ChosenMedianWage | null {
     qualifier: 'EXACT',
     dataYear: f.dataYear,
     scope: 'ROLE',
+    standIn: false,
     occupation: f.occupation,
     source: f.source,
     figure: f,
@@ -72,6 +78,8 @@ export function chooseMedianWage(role: WageEvidence): ChosenMedianWage | null {
       qualifier: median.qualifier,
       dataYear: release.year,
       scope: 'OCCUPATION',
+      // BLS may publish only a broader occupation's wages (coverage BROADER), which stand in too.
+      standIn: role.occupationFit !== 'EXACT' || release.coverage !== 'SAME',
       occupation: `${release.blsTitle} (${release.blsCode})`,
       source: release.source,
       figure: null,
@@ -84,6 +92,7 @@ export function chooseMedianWage(role: WageEvidence): ChosenMedianWage | null {
 /** The Prisma selection chooseMedianWage needs from a role. */
 export const medianWageEvidence = {
   figures: { orderBy: [...FIGURE_ORDER], include: { source: true } },
+  occupationFit: true,
   occupation: {
     select: { code: true, title: true, wages: { orderBy: { year: 'desc' }, include: { source: true } } },
   },
@@ -104,6 +113,11 @@ export const ChosenMedianWageRef = builder.objectRef<ChosenMedianWage>('ChosenMe
       type: FigureScope,
       description: 'ROLE: a figure for the role itself; OCCUPATION: the OEWS median of the role’s occupation.',
       resolve: (w) => w.scope,
+    }),
+    standIn: t.boolean({
+      description:
+        'True when the wage is not the role’s own: the OEWS median of an occupation the role is only part of (occupationFit SPECIALTY or BROADER) or of a broader occupation BLS publishes in its place. Shown for context, never used to rank roles.',
+      resolve: (w) => w.standIn,
     }),
     dataYear: t.int({
       nullable: true,

@@ -20,7 +20,7 @@ const COMPARE = `query ($slugs: [String!]!) {
     sharedNextSteps { slug }
     entries {
       role { slug typicalEducation }
-      wageRanges { unit lowest highest figures { value low high source { slug } } }
+      wageRanges { unit geography scope lowest highest figures { value low high source { slug } } }
       certifications { slug }
       uniqueSkills uniqueDuties
       uniqueNextSteps { slug }
@@ -53,13 +53,21 @@ describe('compareRoles', () => {
       new Set([...n0!].filter((s) => !n1!.has(s))),
     );
 
+    const wageKinds = ['MEDIAN_WAGE', 'MEAN_WAGE', 'WAGE_RANGE', 'TOP_EARNERS_WAGE'];
     for (const [i, slug] of slugs.entries()) {
+      // The role's own national annual range: no other geography, no stand-in occupation.
       const annual = files.figures.filter(
         (f) =>
-          f.role === slug && f.unit === 'USD_PER_YEAR' && ['MEDIAN_WAGE', 'MEAN_WAGE', 'WAGE_RANGE'].includes(f.kind),
+          f.role === slug &&
+          f.unit === 'USD_PER_YEAR' &&
+          wageKinds.includes(f.kind) &&
+          f.geography === 'US' &&
+          f.scope === 'ROLE',
       );
       const values = annual.flatMap((f) => [f.value, f.low, f.high].filter((v) => v !== undefined) as number[]);
-      const range = c.entries[i].wageRanges.find((r: any) => r.unit === 'USD_PER_YEAR');
+      const range = c.entries[i].wageRanges.find(
+        (r: any) => r.unit === 'USD_PER_YEAR' && r.geography === 'US' && r.scope === 'ROLE',
+      );
       expect(range.lowest).toBe(Math.min(...values));
       expect(range.highest).toBe(Math.max(...values));
       expect(range.figures).toHaveLength(annual.length);

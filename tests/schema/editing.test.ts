@@ -25,8 +25,8 @@ const snapshot = async () => ({
 });
 
 const newRole = {
-  slug: 'surgical-technologist',
-  title: 'Surgical Technologist',
+  slug: 'sterile-processing-technician',
+  title: 'Sterile Processing Technician',
   track: 'clinical',
   level: 'INTERMEDIATE',
   summary: 'Prepares operating rooms and assists surgeons.',
@@ -63,10 +63,10 @@ describe('role mutations', () => {
     });
 
     const updated = await editor.query(UPDATE, {
-      input: { slug: newRole.slug, expectedVersion: 1, title: 'Surgical Tech' },
+      input: { slug: newRole.slug, expectedVersion: 1, title: 'Sterile Processing Tech' },
     });
     expect(updated.data.updateRole).toEqual({
-      role: { slug: newRole.slug, title: 'Surgical Tech', version: 2 },
+      role: { slug: newRole.slug, title: 'Sterile Processing Tech', version: 2 },
       userErrors: [],
     });
 
@@ -81,7 +81,9 @@ describe('role mutations', () => {
         message: expect.stringMatching(/version 2, not 1/),
       },
     ]);
-    expect((await prisma.role.findUniqueOrThrow({ where: { slug: newRole.slug } })).title).toBe('Surgical Tech');
+    expect((await prisma.role.findUniqueOrThrow({ where: { slug: newRole.slug } })).title).toBe(
+      'Sterile Processing Tech',
+    );
 
     const deleted = await editor.query(DELETE, { input: { slug: newRole.slug, expectedVersion: 2 } });
     expect(deleted.data.deleteRole).toEqual({ role: null, userErrors: [] });
@@ -96,8 +98,8 @@ describe('role mutations', () => {
       ['updateRole', 'curator-ann'],
       ['deleteRole', 'curator-ann'],
     ]);
-    expect(audit[1]!.before).toMatchObject({ title: 'Surgical Technologist' });
-    expect(audit[1]!.after).toMatchObject({ title: 'Surgical Tech' });
+    expect(audit[1]!.before).toMatchObject({ title: 'Sterile Processing Technician' });
+    expect(audit[1]!.after).toMatchObject({ title: 'Sterile Processing Tech' });
     expect(audit[2]!.after).toBeNull();
   });
 

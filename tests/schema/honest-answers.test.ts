@@ -7,18 +7,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/db/dataset/format.js';
 import { loadDataset } from '../../src/db/dataset/load.js';
 import { readDataset } from '../../src/db/dataset/read.js';
-import { GraphStore } from '../../src/server/graph-store.js';
 import { testDatabase } from '../support/database.js';
-import { type Client, graphqlClient } from '../support/graphql.js';
+import { type Client, graphqlClient, seededClient } from '../support/graphql.js';
 
 let client: Client;
 let files: Dataset;
 beforeAll(async () => {
-  const { prisma } = await testDatabase('seeded');
-  const graph = new GraphStore(prisma);
-  await graph.current();
-  // Hundreds of queries: without the per-client rate limit, which has tests of its own.
-  client = graphqlClient(prisma, graph, {}, { rateLimitPoints: 0 });
+  client = await seededClient();
   files = await readDataset();
 });
 

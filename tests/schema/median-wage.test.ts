@@ -22,6 +22,7 @@ const wages = (year: number, median: number | null) =>
     year,
     blsCode: '31-9092',
     blsTitle: 'Medical Assistants',
+    coverage: 'SAME',
     annualMedian: median === null ? null : new Prisma.Decimal(median),
     annualMedianQ: median === null ? 'NOT_AVAILABLE' : 'EXACT',
     source: source(`oews-${year}`, true),
@@ -34,13 +35,27 @@ const occupation = (...releases: ReturnType<typeof wages>[]) => ({
 
 describe('chooseMedianWage', () => {
   it('takes the newest OEWS median that is published, skipping "not available"', () => {
-    const chosen = chooseMedianWage({ figures: [], occupation: occupation(wages(2024, null), wages(2023, 42000)) });
+    const chosen = chooseMedianWage({
+      figures: [],
+      occupation: occupation(wages(2024, null), wages(2023, 42000)),
+      occupationFit: 'EXACT',
+    });
     expect(chosen).toMatchObject({
       value: 42000,
       dataYear: 2023,
       scope: 'OCCUPATION',
       occupation: 'Medical Assistants (31-9092)',
+      standIn: false,
     });
+  });
+
+  it('marks an occupation the role only sits inside as a stand-in', () => {
+    const chosen = chooseMedianWage({
+      figures: [],
+      occupation: occupation(wages(2023, 42000)),
+      occupationFit: 'SPECIALTY',
+    });
+    expect(chosen).toMatchObject({ value: 42000, scope: 'OCCUPATION', standIn: true });
   });
 
   it('falls back to the newest secondary figure for the role itself, undated ones last', () => {
@@ -49,11 +64,13 @@ describe('chooseMedianWage', () => {
       figure(35000, 2021, 'ROLE', false),
       figure(50000, 2026, 'OCCUPATION', false),
     ];
-    expect(chooseMedianWage({ figures, occupation: occupation(wages(2024, null)) })).toMatchObject({
+    expect(
+      chooseMedianWage({ figures, occupation: occupation(wages(2024, null)), occupationFit: 'EXACT' }),
+    ).toMatchObject({
       value: 35000,
       scope: 'ROLE',
       dataYear: 2021,
     });
-    expect(chooseMedianWage({ figures: [figures[2]!], occupation: null })).toBeNull();
+    expect(chooseMedianWage({ figures: [figures[2]!], occupation: null, occupationFit: null })).toBeNull();
   });
 });

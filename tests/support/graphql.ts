@@ -6,7 +6,8 @@ import { createApiKey, type Scope } from '../../src/db/api-keys.js';
 import type { PrismaClient } from '../../src/db/client.js';
 import type { ServerConfig } from '../../src/config.js';
 import { type App, createApp } from '../../src/server/app.js';
-import type { GraphStore } from '../../src/server/graph-store.js';
+import { GraphStore } from '../../src/server/graph-store.js';
+import { testDatabase } from './database.js';
 
 type GraphQLResponse<T = any> = {
   data?: T;
@@ -69,4 +70,15 @@ export async function keyedClient(
 ): Promise<Client> {
   const key = await createApiKey(prisma, name, scope);
   return graphqlClient(prisma, undefined, { authorization: `Bearer ${key}` }, config);
+}
+
+/**
+ * A client of a fresh seeded database whose pathway graph is already built, without the per-client
+ * rate limit (for tests that send hundreds of queries; the limit has tests of its own).
+ */
+export async function seededClient(): Promise<Client> {
+  const { prisma } = await testDatabase('seeded');
+  const graph = new GraphStore(prisma);
+  await graph.current();
+  return graphqlClient(prisma, graph, {}, { rateLimitPoints: 0 });
 }

@@ -69,6 +69,8 @@ export type Figure = {
   unit: string;
   period: string;
   geography: string;
+  /** Which of a source's figures this is ("entry level", "key points"), or empty. */
+  label: string;
   occupation: string;
   source: Source;
 };
@@ -344,7 +346,7 @@ export async function reachableRoles(from: string, months: number): Promise<Reac
   }));
 }
 
-const FIGURE = `kind value low high unit period geography occupation source { ${SOURCE} }`;
+const FIGURE = `kind value low high unit period geography label occupation source { ${SOURCE} }`;
 
 /** What the side panel shows about a role; null when there is no such role. */
 export async function roleDetails(slug: string): Promise<RoleDetails | null> {

@@ -40,6 +40,11 @@ export const FIGURE_KINDS: Record<string, string> = {
   EMPLOYMENT: 'Employment',
   PROJECTED_GROWTH: 'Projected growth',
   ANNUAL_OPENINGS: 'Openings a year',
+  WORKFORCE_SHARE: 'Share of workers',
+  EXAM_PASS_RATE: 'Exam pass rate',
+  TIME_SHARE: 'Share of the day',
+  WAGE_PREMIUM: 'Above the national median',
+  TOP_EARNERS_WAGE: 'Top earners make more than',
 };
 
 export const MOVE_KINDS: Record<string, string> = {

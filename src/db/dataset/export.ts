@@ -179,6 +179,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
           dataYear: f.dataYear,
           periodEndYear: f.periodEndYear,
           geography: f.geography,
+          label: f.label,
           occupation: f.occupation,
           note: f.note,
           source: f.source.slug,
@@ -197,7 +198,10 @@ export async function countRecords(db: Pick<PrismaClient, '$queryRaw'>): Promise
   return row!.records;
 }
 
-/** The identity of a figure: at most one per role, kind, unit, source, data year (or none) and geography. */
+/**
+ * The identity of a figure: at most one per role, kind, unit, source, data year (or none), geography
+ * and label. An empty label is left off, so a figure without one keeps the key it always had.
+ */
 export const figureKey = (f: {
   role: string;
   kind: string;
@@ -205,6 +209,7 @@ export const figureKey = (f: {
   source: string;
   dataYear?: number | null;
   geography: string;
-}) => [f.role, f.kind, f.unit, f.source, f.dataYear ?? '', f.geography].join('|');
+  label?: string | null;
+}) => [f.role, f.kind, f.unit, f.source, f.dataYear ?? '', f.geography, ...(f.label ? [f.label] : [])].join('|');
 /** The identity of a transition: at most one per ordered pair of roles. */
 export const transitionKey = (t: { from: string; to: string }) => `${t.from}->${t.to}`;

@@ -81,7 +81,8 @@ const certificationRecord = z.strictObject({
   slug,
   acronym: text,
   name: text,
-  kind: z.enum(['CERTIFICATION', 'LICENSE']),
+  /** CERTIFICATION or LICENSE, the credential held; EXAM, an exam (NCLEX, PANCE) that leads to one. */
+  kind: z.enum(['CERTIFICATION', 'LICENSE', 'EXAM']),
   issuer: slug,
   exam: z
     .strictObject({
@@ -167,7 +168,19 @@ const transitionRecord = z.strictObject({
 const figureRecord = z
   .strictObject({
     role: slug,
-    kind: z.enum(['MEDIAN_WAGE', 'MEAN_WAGE', 'WAGE_RANGE', 'EMPLOYMENT', 'PROJECTED_GROWTH', 'ANNUAL_OPENINGS']),
+    kind: z.enum([
+      'MEDIAN_WAGE',
+      'MEAN_WAGE',
+      'WAGE_RANGE',
+      'EMPLOYMENT',
+      'PROJECTED_GROWTH',
+      'ANNUAL_OPENINGS',
+      'WORKFORCE_SHARE',
+      'EXAM_PASS_RATE',
+      'TIME_SHARE',
+      'WAGE_PREMIUM',
+      'TOP_EARNERS_WAGE',
+    ]),
     unit: z.enum(['USD_PER_YEAR', 'USD_PER_HOUR', 'PERCENT', 'JOBS']),
     /** ROLE: the figure describes the role itself; OCCUPATION: an occupation, named in `occupation`. */
     scope: z.enum(['ROLE', 'OCCUPATION']),
@@ -178,6 +191,15 @@ const figureRecord = z
     dataYear: year.optional(),
     periodEndYear: year.optional(),
     geography: text.default('US'),
+    /**
+     * What tells the figure from another of the same role, kind, unit, source, data year and geography:
+     * a part of the workforce ("experienced or certified"), a setting or a passage ("key points").
+     */
+    label: z
+      .string()
+      .trim()
+      .regex(/^[^|]*$/, 'must not contain "|"')
+      .default(''),
     /** The occupation as the source names it, which may be broader than the role. */
     occupation: text,
     note: text.optional(),

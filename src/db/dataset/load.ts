@@ -426,6 +426,7 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
       sourceId: need(sources, f.source),
       dataYear: f.dataYear ?? null,
       geography: f.geography,
+      label: f.label,
     };
     const data = {
       scope: f.scope,
@@ -451,6 +452,7 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
         unit: f.unit,
         dataYear: f.dataYear ?? null,
         geography: f.geography,
+        label: f.label,
       },
     });
   }

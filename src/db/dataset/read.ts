@@ -114,7 +114,9 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
       if (kind === 'figures' || !key.startsWith('#')) {
         const f = record as Dataset['figures'][number];
         const identity =
-          kind === 'figures' ? JSON.stringify([f.role, f.kind, f.unit, f.source, f.dataYear, f.geography]) : key;
+          kind === 'figures'
+            ? JSON.stringify([f.role, f.kind, f.unit, f.source, f.dataYear, f.geography, f.label])
+            : key;
         if (seen.has(identity))
           report(kind, record, index, kind === 'transitions' ? 'to' : 'slug', 'is a duplicate', 'DUPLICATE');
         seen.add(identity);

@@ -1,0 +1,239 @@
+/**
+ * The curated data behind answers an advisor can read aloud (issue #19): degrees, exams and licences
+ * as requirements, no dead ends, stand-in wages that never rank a role, and every figure the
+ * articles give — through the API, against the seeded database.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/db/dataset/format.js';
+import { readDataset } from '../../src/db/dataset/read.js';
+import { type Client, seededClient } from '../support/graphql.js';
+
+let client: Client;
+let files: Dataset;
+beforeAll(async () => {
+  client = await seededClient();
+  files = await readDataset();
+});
+
+async function query(source: string, variables?: Record<string, unknown>) {
+  const { data, errors } = await client.query(source, variables);
+  expect(errors, source).toBeUndefined();
+  return data;
+}
+
+const PATHWAY = `
+  totalMonths totalCostUsd knownCostUsd summary
+  certificationsToEarn { slug kind issuer { slug } }
+  unknownCosts { kind program { slug } certification { slug } }
+  steps {
+    explanation
+    programs { program { slug credential } reason months }
+    requirements { satisfiedBy { slug kind } }
+  }`;
+
+async function firstPathway(from: string, to: string) {
+  const data = await query(`{ pathways(from: "${from}", to: "${to}", first: 1) { ${PATHWAY} } }`);
+  expect(data.pathways.length, `${from} -> ${to}`).toBeGreaterThan(0);
+  return data.pathways[0];
+}
+
+const programsOf = (p: any): string[] => p.steps.flatMap((s: any) => s.programs.map((x: any) => x.program.slug));
+const unknownOf = (p: any, kind: string): string[] =>
+  p.unknownCosts.filter((u: any) => u.kind === kind).map((u: any) => u.program?.slug ?? u.certification?.slug);
+
+describe('medical assistant to physician assistant', () => {
+  it('takes the bachelor’s degree, the accredited master’s, the PANCE and the state licence', async () => {
+    const p = await firstPathway('medical-assistant', 'physician-assistant');
+    const programs = programsOf(p);
+    expect(programs).toContain('bachelors-degree');
+    expect(programs).toContain('physician-assistant-masters');
+    // The bachelor's comes first, as the master's prerequisite.
+    expect(programs.indexOf('bachelors-degree')).toBeLessThan(programs.indexOf('physician-assistant-masters'));
+    const earned = Object.fromEntries(p.certificationsToEarn.map((c: any) => [c.slug, c]));
+    expect(earned.pance).toMatchObject({ kind: 'EXAM', issuer: { slug: 'nccpa' } });
+    expect(earned['pa-license']).toMatchObject({ kind: 'LICENSE', issuer: { slug: 'state-pa-licensing-boards' } });
+    expect(p.summary).toMatch(/PANCE/);
+  });
+
+  it('is honest about time and cost: both degrees’ months counted, unknown tuition and licence fee flagged', async () => {
+    const p = await firstPathway('medical-assistant', 'physician-assistant');
+    const months = (slug: string) => files['training-programs'].find((x) => x.slug === slug)!.months.min;
+    const move = files.transitions.find((t) => t.from === 'medical-assistant' && t.to === 'physician-assistant')!;
+    expect(p.totalMonths).toBeGreaterThanOrEqual(
+      months('bachelors-degree') + months('physician-assistant-masters') + move.minYearsExperience * 12,
+    );
+    expect(p.totalCostUsd).toBeNull();
+    expect(unknownOf(p, 'TUITION')).toEqual(
+      expect.arrayContaining(['bachelors-degree', 'physician-assistant-masters']),
+    );
+    expect(p.unknownCosts.map((u: any) => u.certification?.slug)).toContain('pa-license');
+    // The PANCE fee is NCCPA's published one, so it is among the known costs.
+    const pance = files.certifications.find((c) => c.slug === 'pance')!;
+    expect(pance.exam.feeUsd).toBeGreaterThan(0);
+    expect(p.knownCostUsd).toBeGreaterThanOrEqual(pance.exam.feeUsd!);
+    expect(p.summary).toMatch(/not known/);
+  });
+});
+
+describe('medical assistant to registered nurse', () => {
+  it('names the NCLEX-RN as the exam and the state board’s licence, and never reads "about $200"', async () => {
+    const p = await firstPathway('medical-assistant', 'registered-nurse');
+    const earned = Object.fromEntries(p.certificationsToEarn.map((c: any) => [c.slug, c]));
+    expect(earned['nclex-rn']).toMatchObject({ kind: 'EXAM', issuer: { slug: 'ncsbn' } });
+    expect(earned['rn-license']).toMatchObject({ kind: 'LICENSE', issuer: { slug: 'state-boards-of-nursing' } });
+    const words = [p.summary, ...p.steps.map((s: any) => s.explanation)].join(' ');
+    expect(words).toMatch(/NCLEX-RN exam \(from the National Council of State Boards of Nursing\)/);
+    expect(words).toMatch(/the RN licence \(from the state boards of nursing\)/);
+    expect(words).not.toMatch(/licence licence/);
+    expect(words).not.toMatch(/about \$200\b/);
+    // Neither fee is published by its issuer here: both are named as not known.
+    expect(p.unknownCosts.map((u: any) => u.certification?.slug)).toEqual(
+      expect.arrayContaining(['nclex-rn', 'rn-license']),
+    );
+  });
+
+  it('holds for an LPN too: the licence is what the move requires, the NCLEX the exam before it', async () => {
+    const p = await firstPathway('clinical-medical-assistant', 'licensed-practical-nurse');
+    const [step] = p.steps;
+    expect(step.requirements.map((r: any) => r.satisfiedBy)).toEqual([{ slug: 'lpn-license', kind: 'LICENSE' }]);
+    expect(p.certificationsToEarn.map((c: any) => c.slug)).toEqual(['nclex-pn', 'lpn-license']);
+    expect(step.explanation).toMatch(/pass the NCLEX-PN exam/);
+  });
+});
+
+describe('moves the articles describe', () => {
+  it('leave phlebotomy and EKG technicians somewhere to go', async () => {
+    for (const slug of ['phlebotomy-technician', 'ekg-technician']) {
+      const data = await query(`{ role(slug: "${slug}") { nextSteps { to { slug } } } }`);
+      expect(data.role.nextSteps.length, slug).toBeGreaterThan(0);
+    }
+  });
+
+  it('include surgical support, revenue cycle and the high-school route into the front office', async () => {
+    const cases = [
+      ['clinical-medical-assistant', 'surgical-technologist', 'surgical-technology-program'],
+      ['medical-billing-coding-specialist', 'revenue-cycle-manager', 'bachelors-degree'],
+      ['junior-administrative-assistant', 'administrative-medical-assistant', null],
+    ] as const;
+    for (const [from, to, program] of cases) {
+      const p = await firstPathway(from, to);
+      if (program) expect(programsOf(p), `${from} -> ${to}`).toContain(program);
+      else expect(p.totalMonths, `${from} -> ${to}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('model a specialty credential where a source describes one, its unknown fee flagged', async () => {
+    const p = await firstPathway('clinical-medical-assistant', 'ophthalmic-medical-assistant');
+    const [step] = p.steps;
+    expect(step.requirements.map((r: any) => r.satisfiedBy.slug)).toEqual(['coa']);
+    expect(p.totalCostUsd).toBeNull();
+    expect(p.unknownCosts.map((u: any) => u.certification?.slug)).toContain('coa');
+    expect(step.explanation).toMatch(/the COA exam fee is not known/);
+    // Its work route (1,000 hours under an ophthalmologist) takes time, never "right away".
+    expect(p.totalMonths).toBeGreaterThan(0);
+  });
+
+  it('model the degrees HR, practice administration and teaching need', async () => {
+    const cases = [
+      ['administrative-medical-assistant', 'human-resources-specialist', 'human-resources-bachelors'],
+      ['administrative-medical-assistant', 'practice-administrator', 'healthcare-administration-bachelors'],
+      ['clinical-medical-assistant', 'medical-assistant-instructor', 'bachelors-degree'],
+    ] as const;
+    for (const [from, to, program] of cases) {
+      const data = await query(`{
+        role(slug: "${from}") {
+          nextSteps { to { slug occupation { typicalEducation } } training { slug credential } }
+        }
+      }`);
+      const move = data.role.nextSteps.find((t: any) => t.to.slug === to);
+      expect(move.training, `${from} -> ${to}`).toContainEqual({ slug: program, credential: 'BACHELOR' });
+      // HR and practice administration: the degree BLS gives as the occupation's typical entry.
+      if (to !== 'medical-assistant-instructor')
+        expect(move.to.occupation.typicalEducation, to).toBe('BACHELORS_DEGREE');
+    }
+  });
+});
+
+describe('wages', () => {
+  it('never rank a role by a stand-in: another occupation’s pay is labelled and sorts with the unknown', async () => {
+    const data = await query(`{
+      roles(orderBy: { field: MEDIAN_WAGE, direction: DESC }, first: 100) {
+        edges { node { slug latestMedianWage { value standIn scope } } }
+      }
+    }`);
+    const roles = data.roles.edges.map((e: any) => e.node);
+    const ranked = roles.filter((r: any) => r.latestMedianWage && !r.latestMedianWage.standIn);
+    const unranked = roles.filter((r: any) => !r.latestMedianWage || r.latestMedianWage.standIn);
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(unranked.length).toBeGreaterThan(0);
+    // Ranked roles come first, in order of their own wage; every stand-in after them.
+    expect(roles.slice(0, ranked.length)).toEqual(ranked);
+    const values = ranked.map((r: any) => r.latestMedianWage.value);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    // The practice administrator is one of many medical and health services managers: a stand-in.
+    expect(roles.find((r: any) => r.slug === 'practice-administrator').latestMedianWage).toMatchObject({
+      scope: 'OCCUPATION',
+      standIn: true,
+    });
+  });
+
+  it('keep a Florida figure out of a national range', async () => {
+    const data = await query(`{
+      compareRoles(slugs: ["clinical-medical-assistant", "medical-assistant"]) {
+        entries { role { slug } wageRanges { unit geography scope lowest figures { geography scope } } }
+      }
+    }`);
+    const clinical = data.compareRoles.entries.find((e: any) => e.role.slug === 'clinical-medical-assistant');
+    for (const range of clinical.wageRanges)
+      for (const f of range.figures) expect(f).toEqual({ geography: range.geography, scope: range.scope });
+    const florida = clinical.wageRanges.find((r: any) => r.geography === 'Florida');
+    expect(florida).toBeDefined();
+    const national = clinical.wageRanges.find(
+      (r: any) => r.geography === 'US' && r.unit === 'USD_PER_YEAR' && r.scope === 'ROLE',
+    );
+    expect(national.lowest).toBeGreaterThan(florida.lowest);
+  });
+});
+
+describe('figures', () => {
+  it('keep two conflicting figures of one article side by side', async () => {
+    const data = await query(`{
+      role(slug: "medical-assistant") {
+        outlook { kind value dataYear periodEndYear label source { slug } }
+      }
+    }`);
+    const through2032 = data.role.outlook.filter(
+      (f: any) =>
+        f.kind === 'PROJECTED_GROWTH' && f.periodEndYear === 2032 && f.source.slug === 'researchcom-ma-vs-clinical-ma',
+    );
+    expect(through2032.map((f: any) => f.value).sort()).toEqual([14, 19]);
+    expect(new Set(through2032.map((f: any) => f.label)).size).toBe(2);
+  });
+
+  it('of the new kinds are queryable: workforce shares and exam pass rates', async () => {
+    const data = await query(`{
+      ma: role(slug: "medical-assistant") { workforce { kind unit value label dataYear source { slug } } }
+      admin: role(slug: "administrative-medical-assistant") { workforce { kind value label } }
+    }`);
+    const shares = data.ma.workforce.filter((f: any) => f.kind === 'WORKFORCE_SHARE');
+    expect(shares.map((f: any) => f.label)).toEqual(
+      expect.arrayContaining(["Physicians' offices", 'Hospitals', 'Outpatient care centers']),
+    );
+    expect(shares.every((f: any) => f.unit === 'PERCENT')).toBe(true);
+    expect(data.ma.workforce.some((f: any) => f.kind === 'EXAM_PASS_RATE')).toBe(true);
+    expect(data.admin.workforce.some((f: any) => f.kind === 'EXAM_PASS_RATE')).toBe(true);
+  });
+
+  it('are all in the API with their label, as the files give them', async () => {
+    const withLabel = files.figures.filter((f) => f.label !== '');
+    expect(withLabel.length).toBeGreaterThan(0);
+    for (const f of withLabel.slice(0, 5)) {
+      const data = await query(
+        `query ($slug: String!) { role(slug: $slug) { wages { label kind } outlook { label kind } workforce { label kind } } }`,
+        { slug: f.role },
+      );
+      const all = [...data.role.wages, ...data.role.outlook, ...data.role.workforce];
+      expect(all, `${f.role} ${f.kind} ${f.label}`).toContainEqual({ label: f.label, kind: f.kind });
+    }
+  });
+});
