@@ -1,13 +1,15 @@
 /**
- * Pathway-engine benchmark on the synthetic graphs M and L (bench/generators.ts).
+ * Pathway-engine benchmark on the generated graphs (bench/generators.ts), all with the
+ * prerequisites real data has (withPrerequisites: eligibility routes, degrees, unknown costs).
  *
- *   npx tsx bench/engine.ts             # M and L (about 2 minutes)
- *   SKIP_L=1 npx tsx bench/engine.ts    # M only
- *   QUERIES=200 npx tsx bench/engine.ts # queries per kind (default: 1000 on M, 200 on L)
- *   EXTRA=1 npx tsx bench/engine.ts     # also CHEAPEST and FEWEST_NEW_CERTIFICATIONS, k=5
+ *   npx tsx bench/engine.ts                   # L: 100k roles, 1M moves (a few minutes)
+ *   BENCH_SCALES=M,L,XL npx tsx bench/engine.ts  # XL: 1M roles, 10M moves (needs ~6 GB, ~10 min)
+ *   QUERIES=100 npx tsx bench/engine.ts       # pairs per kind (default 100 on M and L, 30 on XL)
  *
- * Reports index build time and memory, then p50/p95/p99 latency per query kind, how many queries
- * found a pathway, and how many ran over the default work budget. Never part of `npm test`.
+ * For each scale: index build time and memory, then for uniformly random pairs and for near pairs
+ * (the target 2-4 moves away) every ranking at k = 5, fastest at k = 1, a constrained query and
+ * reachableRoles: latency and CPU percentiles, how many found a pathway, how many ran over the
+ * default work budget, and each ranking's p99 as a multiple of FASTEST's. Never part of `npm test`.
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
@@ -22,6 +24,7 @@ import {
   type PathwayQuery,
 } from '../src/graph/index.js';
 import { generateL, generateM, rng, withPrerequisites } from './generators.js';
+import { RANK_BY_VALUES } from '../src/graph/index.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -132,7 +135,63 @@ function generateAndIndex(generate: () => GraphInput) {
   return { index, genMs, buildMs, before, after };
 }
 
-function bench(name: string, generate: () => GraphInput, queryCount: number, seed: number): void {
+type Pair = { from: number; to: number; fromIx: number; toIx: number };
+
+/** Uniformly random pairs of distinct roles. */
+function randomPairs(index: GraphIndex, n: number, rand: () => number): Pair[] {
+  const R = index.roleCount;
+  return Array.from({ length: n }, () => {
+    const from = Math.floor(rand() * R);
+    let to = Math.floor(rand() * R);
+    if (to === from) to = (to + 1) % R;
+    return { from: index.roleIds[from]!, to: index.roleIds[to]!, fromIx: from, toIx: to };
+  });
+}
+
+/** Pairs whose target is 2-4 moves from the source (breadth-first), the questions advisors ask most. */
+function nearPairs(index: GraphIndex, n: number, rand: () => number): Pair[] {
+  const R = index.roleCount;
+  const depth = new Int32Array(R);
+  const pairs: Pair[] = [];
+  for (let tries = 0; pairs.length < n && tries < n * 20; tries++) {
+    const src = Math.floor(rand() * R);
+    depth.fill(-1);
+    depth[src] = 0;
+    const queue = [src];
+    const candidates: number[] = [];
+    const want = 2 + Math.floor(rand() * 3);
+    for (let head = 0; head < queue.length && candidates.length < 5000; head++) {
+      const u = queue[head]!;
+      if (depth[u]! >= want) continue;
+      for (let e = index.outOffsets[u]!; e < index.outOffsets[u + 1]!; e++) {
+        const v = index.edgeTo[e]!;
+        if (depth[v] !== -1) continue;
+        depth[v] = depth[u]! + 1;
+        queue.push(v);
+        if (depth[v] === want) candidates.push(v);
+      }
+    }
+    if (candidates.length === 0) continue;
+    const dst = candidates[Math.floor(rand() * candidates.length)]!;
+    pairs.push({ from: index.roleIds[src]!, to: index.roleIds[dst]!, fromIx: src, toIx: dst });
+  }
+  return pairs;
+}
+
+function printRows(title: string, rows: Row[]): void {
+  const fastest = rows.find((r) => r.kind === 'FASTEST, k=5');
+  console.log(
+    `\n### ${title}\n\n| query | n | found | over budget | p50 ms | p95 ms | p99 ms | max ms | CPU p50 ms | CPU p99 ms | CPU p99 / FASTEST's | work units |\n` +
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const r of rows)
+    console.log(
+      `| ${r.kind} | ${r.queries} | ${r.found} | ${r.overBudget} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ` +
+        `${ms(r.max)} | ${ms(r.cpu50)} | ${ms(r.cpu99)} | ${fastest && r.kind.endsWith('k=5') ? (r.cpu99 / fastest.cpu99).toFixed(2) : '-'} | ${r.work || '-'} |`,
+    );
+}
+
+function bench(name: string, generate: () => GraphInput, queryCount: number, seed: number, full: boolean): void {
   const { index, genMs, buildMs, before, after } = generateAndIndex(generate);
   gc(); // the input is garbage now: collect it before measuring
   console.log(
@@ -146,68 +205,56 @@ function bench(name: string, generate: () => GraphInput, queryCount: number, see
 
   const rand = rng(seed);
   const R = index.roleCount;
-  const pairs = Array.from({ length: queryCount }, () => {
-    const from = Math.floor(rand() * R);
-    let to = Math.floor(rand() * R);
-    if (to === from) to = (to + 1) % R;
-    return { from: index.roleIds[from]!, to: index.roleIds[to]!, fromIx: from, toIx: to };
-  });
+  const sets: [string, Pair[]][] = [
+    ['uniformly random pairs', randomPairs(index, queryCount, rand)],
+    ['near pairs (target 2-4 moves away)', nearPairs(index, queryCount, rand)],
+  ];
   // A held-certification profile: the most requested certifications and program.
   const popular = [...index.certIds.slice(0, 3)];
   const profile = { heldCertifications: popular, completedPrograms: [index.programIds[0]!], yearsInCurrentRole: 1 };
-
   const seen = new Int32Array(R);
   const queue = new Int32Array(R);
   let stamp = 0;
-  const rows: Row[] = [];
-  rows.push(
-    measure(
-      'BFS floor (src -> dst)',
-      queryCount,
-      (i) => bfs(index, pairs[i]!.fromIx, pairs[i]!.toIx, seen, queue, ++stamp),
-      false,
-    ),
-  );
-  const find = (q: Omit<PathwayQuery, 'from' | 'to'>) => (i: number) =>
-    findPathways(index, { ...q, from: pairs[i]!.from, to: pairs[i]!.to } as PathwayQuery).length > 0;
-  rows.push(measure('fastest path, k=1', queryCount, find({ k: 1, rankBy: 'FASTEST' })));
-  rows.push(measure('FASTEST, k=5', queryCount, find({ k: 5, rankBy: 'FASTEST' })));
-  rows.push(
-    measure(
-      'FASTEST k=5, held certs + maxSteps 12, maxMonths 180, maxCost $30k',
-      queryCount,
-      find({ k: 5, rankBy: 'FASTEST', profile, constraints: { maxSteps: 12, maxMonths: 180, maxCostUsd: 30_000 } }),
-    ),
-  );
-  if (process.env.EXTRA) {
-    rows.push(measure('CHEAPEST, k=5', queryCount, find({ k: 5, rankBy: 'CHEAPEST' })));
+  for (const [title, pairs] of sets) {
+    const n = pairs.length;
+    const rows: Row[] = [];
     rows.push(
-      measure('FEWEST_NEW_CERTIFICATIONS, k=5', queryCount, find({ k: 5, rankBy: 'FEWEST_NEW_CERTIFICATIONS' })),
+      measure('BFS floor (src -> dst)', n, (i) => bfs(index, pairs[i]!.fromIx, pairs[i]!.toIx, seen, queue, ++stamp), false),
     );
+    const find = (q: Omit<PathwayQuery, 'from' | 'to'>) => (i: number) =>
+      findPathways(index, { ...q, from: pairs[i]!.from, to: pairs[i]!.to } as PathwayQuery).length > 0;
+    rows.push(measure('fastest path, k=1', n, find({ k: 1, rankBy: 'FASTEST' })));
+    if (full) {
+      for (const rankBy of RANK_BY_VALUES) rows.push(measure(`${rankBy}, k=5`, n, find({ k: 5, rankBy })));
+      rows.push(
+        measure(
+          'FASTEST k=5, held certs + maxSteps 12, maxMonths 180, maxCost $30k',
+          n,
+          find({ k: 5, rankBy: 'FASTEST', profile, constraints: { maxSteps: 12, maxMonths: 180, maxCostUsd: 30_000 } }),
+        ),
+      );
+      rows.push(
+        measure('reachableRoles within 24 months', n, (i) => reachableRoles(index, { from: pairs[i]!.from, withinMonths: 24 }).length > 0),
+      );
+    }
+    printRows(`${name}: ${title}`, rows);
   }
-  let reached = 0;
-  rows.push(
-    measure('reachableRoles within 24 months', queryCount, (i) => {
-      const n = reachableRoles(index, { from: pairs[i]!.from, withinMonths: 24 }).length;
-      reached += n;
-      return n > 0;
-    }),
-  );
-  console.log(
-    '\n| query | n | found | over budget | p50 ms | p95 ms | p99 ms | max ms | CPU p50 ms | CPU p99 ms | work units |\n' +
-      '|---|---|---|---|---|---|---|---|---|---|---|',
-  );
-  for (const r of rows)
-    console.log(
-      `| ${r.kind} | ${r.queries} | ${r.found} | ${r.overBudget} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ` +
-        `${ms(r.max)} | ${ms(r.cpu50)} | ${ms(r.cpu99)} | ${r.work || '-'} |`,
-    );
-  console.log(
-    `reachableRoles: ${(reached / (queryCount + Math.min(20, queryCount))).toFixed(0)} roles per query on average`,
-  );
 }
 
+const scales = (process.env.BENCH_SCALES ?? 'L')
+  .toUpperCase()
+  .split(',')
+  .map((s) => s.trim());
 const queries = process.env.QUERIES ? Number(process.env.QUERIES) : undefined;
-bench('M (O*NET-shaped), with prerequisites', () => withPrerequisites(generateM(1)), queries ?? 1000, 11);
-if (!process.env.SKIP_L)
-  bench('L (power law), with prerequisites', () => withPrerequisites(generateL(2)), queries ?? 200, 12);
+if (scales.includes('M'))
+  bench('M (O*NET-shaped), with prerequisites', () => withPrerequisites(generateM(1)), queries ?? 100, 11, true);
+if (scales.includes('L'))
+  bench('L (power law), with prerequisites', () => withPrerequisites(generateL(2)), queries ?? 100, 12, true);
+if (scales.includes('XL'))
+  bench(
+    'XL (power law, 1M roles, 10M moves), with prerequisites',
+    () => withPrerequisites(generateL(3, { roleCount: 1_000_000, transitionCount: 10_000_000, trackCount: 60 })),
+    queries ?? 30,
+    13,
+    process.env.XL_FULL === '1',
+  );

@@ -3,12 +3,13 @@
  *
  *   npm run bench                        # S and M: about 3-5 minutes
  *   BENCH_SCALES=S,M,L npm run bench     # and L (100k roles, 1M transitions): add several minutes
+ *   BENCH_SCALES=S,M,L,XL npm run bench  # and XL (1M roles, 10M transitions) in the engine benchmark
  *   BENCH_SKIP_ENGINE=1 npm run bench    # only the comparison
  *   BENCH_ENGINE_TIMEOUT_S=600           # how long bench/engine.ts may run (default 180 s, 600 s with L)
  *
- * 1. bench/engine.ts (the engine author's benchmark on the generated M and L graphs, in memory),
- *    as a child process: it is a script with top-level code. L only when BENCH_SCALES names L
- *    (SKIP_L=1 otherwise); QUERIES (default here 200 per query kind) is passed through. It is
+ * 1. bench/engine.ts (the engine's benchmark on the generated M, L and XL graphs, in memory), as a
+ *    child process: it is a script with top-level code. L and XL only when BENCH_SCALES names them;
+ *    QUERIES (pairs per kind) is passed through. It is
  *    stopped after BENCH_ENGINE_TIMEOUT_S, keeping what it printed, so that the run stays bounded.
  * 2. bench/compare/main.ts, as a child process with a larger heap: for each scale the same seeded
  *    pathway questions, side by side on the same data in a fresh PostgreSQL database, to the engine,
@@ -26,13 +27,9 @@ import path from 'node:path';
 import { projectRoot } from '../src/paths.js';
 
 const scales = (process.env.BENCH_SCALES ?? 'S,M').toUpperCase();
-const withL = scales
-  .split(',')
-  .map((s) => s.trim())
-  .includes('L');
+const scaleList = scales.split(',').map((s) => s.trim());
+const withL = scaleList.includes('L') || scaleList.includes('XL');
 
-/** Queries per kind for bench/engine.ts unless QUERIES is set (its own default, 1000 on M, is slower). */
-const ENGINE_QUERIES = 200;
 /** bench/engine.ts is stopped after this long: a pathological query kind must not hold up the run. */
 const engineLimitSeconds = (() => {
   const raw = process.env.BENCH_ENGINE_TIMEOUT_S;
@@ -99,10 +96,12 @@ let status = 0;
 try {
   let engineOutputFile: string | undefined;
   if (!process.env.BENCH_SKIP_ENGINE) {
-    console.error(`[bench] bench/engine.ts${withL ? '' : ' (SKIP_L=1; BENCH_SCALES=S,M,L to include L)'}`);
+    // The engine benchmark's own scales: M always, L and XL when named.
+    const engineScales = ['M', ...['L', 'XL'].filter((s) => scaleList.includes(s))].join(',');
+    console.error(`[bench] bench/engine.ts on ${engineScales}`);
     const chunks: Buffer[] = [];
-    const env: NodeJS.ProcessEnv = { QUERIES: process.env.QUERIES || String(ENGINE_QUERIES) };
-    if (!withL) env.SKIP_L = '1';
+    const env: NodeJS.ProcessEnv = { BENCH_SCALES: engineScales };
+    if (process.env.QUERIES) env.QUERIES = process.env.QUERIES;
     const { code, timedOut } = await runChild('bench/engine.ts', env, {
       onStdout: (c) => chunks.push(c),
       limitMs: engineLimitSeconds * 1000,
