@@ -4,7 +4,7 @@ import type { Track as TrackRow } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { costs } from './cost.js';
 import { Certification } from './certification.js';
-import { badInput, notFound } from './errors.js';
+import { badInput, bySlug } from './errors.js';
 import type { RankBy } from '../graph/index.js';
 import { PathwayRef, rankingArgs, searchPathways } from './pathway.js';
 import { checkFirst, roleId } from './pathway-inputs.js';
@@ -12,9 +12,7 @@ import { Track } from './track.js';
 import { Transition, TransitionKind } from './transition.js';
 
 async function trackBySlug(prisma: PrismaClient, slug: string, argument: string) {
-  const track = await prisma.track.findUnique({ where: { slug } });
-  if (!track) throw notFound('track', slug, argument);
-  return track;
+  return bySlug(prisma, 'track', slug, argument, (key) => prisma.track.findUnique({ where: { slug: key } }));
 }
 
 type Bridges = { fromTrack: TrackRow; toTrack: TrackRow };
@@ -194,7 +192,8 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, { prisma }) => {
       const fromTrack = await trackBySlug(prisma, args.fromTrack, 'fromTrack');
       const toTrack = await trackBySlug(prisma, args.toTrack, 'toTrack');
-      if (fromTrack.id === toTrack.id) throw badInput('toTrack', 'must differ from fromTrack.');
+      if (fromTrack.id === toTrack.id)
+        throw badInput('toTrack', `must differ from "fromTrack" (both are "${fromTrack.slug}").`);
       return { fromTrack, toTrack };
     },
   }),

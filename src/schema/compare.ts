@@ -4,7 +4,7 @@ import type { PrismaClient } from '../db/client.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import { builder } from './builder.js';
 import { Certification } from './certification.js';
-import { badInput, notFound } from './errors.js';
+import { badInput, knownSlugs, slugKey, unknownSlugs } from './errors.js';
 import { FIGURE_ORDER, isWage, LaborFigure } from './figure.js';
 import { ChosenMedianWageRef, chooseMedianWage, medianWageEvidence } from './role-occupation.js';
 import { Role } from './role.js';
@@ -57,11 +57,9 @@ async function loadRoles(
     },
   });
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
-  return slugs.map((slug) => {
-    const row = bySlug.get(slug);
-    if (!row) throw notFound('role', slug, 'slugs');
-    return row;
-  });
+  const missing = slugs.filter((slug) => !bySlug.has(slug));
+  if (missing.length) throw unknownSlugs('role', 'slugs', missing, await knownSlugs(prisma, 'role'));
+  return slugs.map((slug) => bySlug.get(slug)!);
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -237,12 +235,13 @@ builder.queryFields((t) => ({
     args: {
       slugs: t.arg.stringList({ required: true, description: 'Two to four role slugs, all different.' }),
     },
-    resolve: async (_root, { slugs }, context, info) => {
+    resolve: async (_root, args, context, info) => {
       const { prisma } = context;
+      const slugs = args.slugs.map(slugKey);
       if (slugs.length < 2 || slugs.length > 4)
         throw badInput('slugs', `give 2 to 4 role slugs (got ${slugs.length}).`);
       const duplicate = slugs.find((s, i) => slugs.indexOf(s) !== i);
-      if (duplicate) throw badInput('slugs', `"${duplicate}" is listed twice.`);
+      if (duplicate) throw badInput('slugs', `"${duplicate}" is listed twice (slugs match whatever their case).`);
       const role = queryFromInfo({ context, info, typeName: 'Role', paths: [['roles'], ['entries', 'role']] });
       const figure = queryFromInfo({
         context,

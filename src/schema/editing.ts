@@ -9,6 +9,7 @@ import { changeDataset, keyOf } from '../db/dataset/load.js';
 import { DatasetError, type DatasetProblem, validateDataset as validateWhole } from '../db/dataset/read.js';
 import { builder, type Context } from './builder.js';
 import { costs, MUTATION_COST } from './cost.js';
+import { didYouMean, suggestSlugs } from './errors.js';
 
 const UserErrorCode = builder.enumType('UserErrorCode', {
   description: 'Why a mutation was refused. A refused mutation changes nothing.',
@@ -45,7 +46,14 @@ class Refused extends Error {
 /** Maps dataset-file field paths to the mutation's input field names where they differ. */
 export type FieldNames = Record<string, string>;
 
-function fromProblems(problems: DatasetProblem[], names: FieldNames, deleting: boolean): UserError[] {
+/** The slugs of one kind of record in a dataset (raw or validated), for suggestions. */
+type SlugsOf = (kind: DatasetKind) => string[];
+const slugsIn =
+  (dataset: Partial<Record<DatasetKind, unknown>>): SlugsOf =>
+  (kind) =>
+    ((dataset[kind] ?? []) as { slug?: unknown }[]).flatMap((r) => (typeof r?.slug === 'string' ? [r.slug] : []));
+
+function fromProblems(problems: DatasetProblem[], names: FieldNames, deleting: boolean, slugs?: SlugsOf): UserError[] {
   return problems.map((p) => {
     const path = p.field.split('.');
     const field = names[p.field] ?? names[path[0]!] ?? path[0]!;
@@ -57,8 +65,12 @@ function fromProblems(problems: DatasetProblem[], names: FieldNames, deleting: b
             ? 'IN_USE'
             : 'NOT_FOUND'
           : 'INVALID';
+    const hint =
+      !deleting && p.reference && slugs ? didYouMean(suggestSlugs(p.reference.slug, slugs(p.reference.kind))) : '';
     const message =
-      deleting && p.code === 'UNKNOWN_REFERENCE' ? `still used: ${p.record} refers to it (${p.field})` : p.message;
+      deleting && p.code === 'UNKNOWN_REFERENCE'
+        ? `still used: ${p.record} refers to it (${p.field})`
+        : p.message + hint;
     return { field: ['input', field], message: `${p.record}: ${message}`, code };
   });
 }
@@ -95,7 +107,11 @@ async function edit<K extends DatasetKind>(ctx: Context, spec: Edit<K>): Promise
         const existing = records.find((r) => keyOf(spec.kind, r) === spec.key);
         if (spec.mustExist && !existing)
           throw new Refused([
-            { field: ['input'], message: `No ${singular(spec.kind)} "${spec.key}" exists.`, code: 'NOT_FOUND' },
+            {
+              field: ['input'],
+              message: `No ${singular(spec.kind)} "${spec.key}" exists.${didYouMean(suggestSlugs(spec.key, slugsIn(current)(spec.kind)))}`,
+              code: 'NOT_FOUND',
+            },
           ]);
         if (!spec.mustExist && existing)
           throw new Refused([
@@ -150,7 +166,8 @@ function validated<K extends DatasetKind>(
   try {
     return validateWhole(raw);
   } catch (error) {
-    if (error instanceof DatasetError) throw new Refused(fromProblems(error.problems, spec.names ?? {}, deleting));
+    if (error instanceof DatasetError)
+      throw new Refused(fromProblems(error.problems, spec.names ?? {}, deleting, slugsIn(raw)));
     throw error;
   }
 }
