@@ -18,10 +18,11 @@ export interface Names {
   estimatedMoveNote?(transitionId: number): string | undefined;
 }
 
-/** "1 month", "11 months", "1 year", "2 years", "1 year and 3 months". */
+/** "1 month", "11 months", "1 year", "2 years", "1 year and 3 months"; "less than a month" for a part of one. */
 function duration(months: number): string {
   const m = Math.round(months);
   const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (m === 0 && months > 0) return 'less than a month';
   if (m < 12) return unit(m, 'month');
   const years = Math.floor(m / 12);
   const rest = m % 12;
@@ -38,7 +39,7 @@ function list(items: readonly string[], conjunction = 'and'): string {
 
 function certLabel(names: Names, id: number): string {
   const c = names.certification(id);
-  return c.kind === 'LICENSE' ? `the ${c.acronym} licence (from ${the(c.issuer)})` : `the ${c.acronym}`;
+  return c.kind === 'LICENSE' ? `the ${c.acronym} licence from ${the(c.issuer)}` : `the ${c.acronym}`;
 }
 
 /** What an unknown part is, in words: "the tuition of X", "the CMAA exam fee". */
@@ -142,10 +143,9 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
       .filter((c) => c !== choice.satisfiedBy)
       .map((c) => names.certification(c).acronym);
     const route = routeWords(names, choice);
-    const details = [feeWords(names, choice.satisfiedBy), route].filter((x) => x !== '').join('; ');
-    parts.push(
-      `earn ${certLabel(names, choice.satisfiedBy)}${alternatives.length ? ` (or ${list(alternatives, 'or')})` : ''} (${details})`,
-    );
+    const instead = alternatives.length ? `or instead ${list(alternatives, 'or')}` : '';
+    const details = [feeWords(names, choice.satisfiedBy), route, instead].filter((x) => x !== '').join('; ');
+    parts.push(`earn ${certLabel(names, choice.satisfiedBy)} (${details})`);
   }
   // Certifications earned only because a route asks to hold them.
   const meeting = new Set(step.requirementChoices.map((c) => c.satisfiedBy));
@@ -158,7 +158,7 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
   const timing =
     step.months === 0
       ? 'This can happen right away'
-      : `This takes about ${duration(step.months)} (months ${step.startMonth} to ${step.endMonth})`;
+      : `This takes about ${duration(step.months)} (months ${Math.round(step.startMonth)} to ${Math.round(step.endMonth)} of the pathway)`;
   const cost = costWords(step.knownCostUsd, step.unknownCosts, names).clause;
   const estimated = step.estimated
     ? ` This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}.`
