@@ -8,6 +8,7 @@ import { badInput, knownSlugs, slugKey, unknownSlugs } from './errors.js';
 import { FIGURE_ORDER, isWage, LaborFigure } from './figure.js';
 import { ChosenMedianWageRef, chooseMedianWage, medianWageEvidence } from './role-occupation.js';
 import { Role } from './role.js';
+import { MIN_SHARED, sameMeaning, terms } from './skill-match.js';
 
 const comparisonInclude = {
   figures: { include: { source: true }, orderBy: [...FIGURE_ORDER] },
@@ -76,6 +77,23 @@ function sharedBy<T>(lists: T[][], key: (item: T) => string | number): T[] {
   const others = rest.map((list) => new Set(list.map(key)));
   return first.filter((item) => others.every((set) => set.has(key(item))));
 }
+/** Items of the first list that mean the same as some item of every other list (skill-match.ts), in its order. */
+function sharedInMeaning(lists: string[][], kind: keyof typeof MIN_SHARED): string[] {
+  const [first = [], ...rest] = lists;
+  const others = rest.map((list) => list.map(terms));
+  return first.filter((item) => {
+    const t = terms(item);
+    return others.every((list) => list.some((u) => sameMeaning(t, u, MIN_SHARED[kind])));
+  });
+}
+/** Items of `list` that mean the same as no item of the other lists. */
+function onlyInMeaning(list: string[], others: string[][], kind: keyof typeof MIN_SHARED): string[] {
+  const seen = others.flat().map(terms);
+  return list.filter((item) => {
+    const t = terms(item);
+    return !seen.some((u) => sameMeaning(t, u, MIN_SHARED[kind]));
+  });
+}
 /** Items of `list` that no other list has. */
 function onlyIn<T>(list: T[], others: T[][], key: (item: T) => string | number): T[] {
   const seen = new Set(others.flat().map(key));
@@ -138,21 +156,23 @@ const ComparisonEntry = builder.objectRef<Entry>('RoleComparisonEntry').implemen
       resolve: (e) => certificationsOf(e.role),
     }),
     uniqueDuties: t.stringList({
-      description: 'Duties no other compared role lists.',
+      description:
+        'Duties no other compared role lists in any wording (matched by meaning, see `RoleComparison.sharedDuties`).',
       resolve: (e) =>
-        onlyIn(
+        onlyInMeaning(
           e.role.duties,
           e.others.map((o) => o.duties),
-          norm,
+          'duties',
         ),
     }),
     uniqueSkills: t.stringList({
-      description: 'Skills no other compared role lists.',
+      description:
+        'Skills no other compared role lists in any wording (matched by meaning, see `RoleComparison.sharedSkills`).',
       resolve: (e) =>
-        onlyIn(
+        onlyInMeaning(
           e.role.skills,
           e.others.map((o) => o.skills),
-          norm,
+          'skills',
         ),
     }),
     uniqueWorkSettings: t.stringList({
@@ -191,19 +211,21 @@ const RoleComparison = builder.objectRef<Comparison>('RoleComparison').implement
       resolve: (c) => new Set(c.roles.map((r) => r.trackId)).size === 1,
     }),
     sharedDuties: t.stringList({
-      description: 'Duties every compared role lists.',
+      description:
+        'Duties of the first role that every other compared role also lists, in the first role’s words. Matched by meaning, not wording: two duties match when they share two meaning-bearing word stems (docs/skill-matching.md).',
       resolve: (c) =>
-        sharedBy(
+        sharedInMeaning(
           c.roles.map((r) => r.duties),
-          norm,
+          'duties',
         ),
     }),
     sharedSkills: t.stringList({
-      description: 'Skills every compared role lists.',
+      description:
+        'Skills of the first role that every other compared role also lists, in the first role’s words. Matched by meaning, not wording: two skills match when they share a meaning-bearing word stem, abbreviations spelled out ("EHR"), generic words ("skills", "patient") ignored (docs/skill-matching.md).',
       resolve: (c) =>
-        sharedBy(
+        sharedInMeaning(
           c.roles.map((r) => r.skills),
-          norm,
+          'skills',
         ),
     }),
     sharedWorkSettings: t.stringList({

@@ -57,7 +57,7 @@ export function unknownSlugs(
 }
 
 /** An argument named something that does not exist; `known` are the slugs it could have named. */
-export function notFound(what: SlugKind, slug: string, argument: string, known: readonly string[] = []): GraphQLError {
+function notFound(what: SlugKind, slug: string, argument: string, known: readonly string[] = []): GraphQLError {
   return unknownSlugs(what, argument, [slug], known);
 }
 
