@@ -205,6 +205,14 @@ describe('slug arguments', () => {
     });
   }
 
+  it('keep their suggestions when introspection is off (slugs are data, not the schema)', async () => {
+    const { prisma } = await testDatabase('seeded');
+    const hidden = graphqlClient(prisma, undefined, {}, { introspection: false, graphiql: false });
+    const { errors } = await hidden.query('{ role(slug: "registerd-nurse") { slug } }');
+    expect(errors?.[0]?.extensions?.suggestions).toEqual(['registered-nurse']);
+    expect(errors?.[0]?.message).toContain('Did you mean "registered-nurse"?');
+  });
+
   it('name the argument when from and to are one role, whatever their case', async () => {
     const { errors } = await client.query(
       '{ pathways(from: "medical-assistant", to: "Medical-Assistant") { totalMonths } }',

@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 const PATHWAY_FIELDS = `
-  totalMonths totalCostUsd knownCostUsd estimatedCostUsd costIncludesUnknowns summary studyLoad
+  totalMonths totalCostUsd knownCostUsd estimatedCostUsd costIncludesUnknowns summary studyLoad crossesTracks
   unknownCosts { kind description estimateUsd estimateBasis certification { slug } }
   steps {
     months experienceMonths trainingMonths eligibilityWaitMonths costUsd knownCostUsd explanation crossesTracks
@@ -90,6 +90,25 @@ function expectHonest(p: any, where: string) {
   expect(p.summary, where).not.toMatch(/\b1 (months|years|moves)\b/);
 }
 
+/**
+ * A step crosses tracks when it leaves one track for another, neither of them the bridging (hybrid)
+ * one; a pathway when the non-bridging tracks it passes through change, and only then says "crosses".
+ */
+function expectCrossings(p: any, where: string) {
+  const trackOf = new Map(files.roles.map((r) => [r.slug, r.track]));
+  const bridging = new Set(files.tracks.filter((t) => t.bridging).map((t) => t.slug));
+  for (const s of p.steps) {
+    const [a, b] = [trackOf.get(s.from.slug)!, trackOf.get(s.to.slug)!];
+    expect(s.crossesTracks, where).toBe(a !== b && !bridging.has(a) && !bridging.has(b));
+  }
+  const real = [p.steps[0].from.slug, ...p.steps.map((s: any) => s.to.slug)]
+    .map((slug: string) => trackOf.get(slug)!)
+    .filter((t: string) => !bridging.has(t));
+  const changes = real.some((t: string, i: number) => i > 0 && t !== real[i - 1]);
+  expect(p.crossesTracks, where).toBe(changes);
+  expect(/\bcrosses\b/.test(p.summary), where).toBe(changes);
+}
+
 describe('every curated pair under every ranking', () => {
   it('never quotes a partial total as the cost, and never says "right away" while a route is unmet', async () => {
     const slugs = files.roles.map((r) => r.slug);
@@ -97,6 +116,8 @@ describe('every curated pair under every ranking', () => {
     let unmetRoutes = 0;
     // Routes whose known parts come to $0 though some part is unknown: they once read "$0".
     let zeroKnown = 0;
+    // Pathways that cross through the hybrid track, with no single step crossing.
+    let crossedViaBridge = 0;
     for (const rankBy of ['FASTEST', 'CHEAPEST', 'FEWEST_NEW_CERTIFICATIONS', 'FEWEST_STEPS'])
       for (const from of slugs) {
         const { data, errors } = await client.query(
@@ -121,6 +142,8 @@ describe('every curated pair under every ranking', () => {
             expect(found.length, `${from} -> ${to}`).toBeGreaterThan(0);
             for (const p of found) {
               expectHonest(p, `${rankBy} ${from} -> ${to}`);
+              expectCrossings(p, `${rankBy} ${from} -> ${to}`);
+              if (p.crossesTracks && !p.steps.some((s: any) => s.crossesTracks)) crossedViaBridge++;
               checked++;
               if (p.knownCostUsd === 0 && p.unknownCosts.length > 0) {
                 zeroKnown++;
@@ -141,6 +164,7 @@ describe('every curated pair under every ranking', () => {
       }
     expect(checked).toBeGreaterThan(100);
     expect(zeroKnown).toBeGreaterThan(0);
+    expect(crossedViaBridge).toBeGreaterThan(0);
     // With today's data every route is met by the move's own training or the start role; the next
     // test makes one unmet on purpose.
     expect(unmetRoutes).toBeGreaterThanOrEqual(0);
