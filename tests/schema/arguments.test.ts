@@ -260,6 +260,19 @@ describe('slug arguments', () => {
       version,
       track: { slug: 'clinical' },
     });
+    // Slugs in other capitals name the same records in mutations too, and are stored in lower case.
+    const shouted = await editor.query(
+      `mutation ($v: Int!) { updateRole(input: { slug: "EKG-Technician", expectedVersion: $v, track: " Clinical ",
+        sources: ["MAGUIDE-CLINICAL-VS-ADMIN-MA"] }) { role { slug version track { slug } sources { slug } } userErrors { message } } }`,
+      { v: version },
+    );
+    expect(shouted.data.updateRole.userErrors).toEqual([]);
+    expect(shouted.data.updateRole.role).toEqual({
+      slug: 'ekg-technician',
+      version: version + 1,
+      track: { slug: 'clinical' },
+      sources: [{ slug: 'maguide-clinical-vs-admin-ma' }],
+    });
   });
 });
 
