@@ -73,8 +73,24 @@ const SAMPLES: Record<Kind, { slug: string; typo: string; shouted: string }> = {
 };
 
 const json = JSON.stringify;
-const pathway = 'first: 1) { totalMonths }';
-const toAdmin = 'from: "medical-assistant", toTrack: "administrative"';
+/** The arguments every pathway search shares that take slugs, and how to give each the value `v`. */
+const SEARCH_SLUGS = [
+  ['from', 'role', (v: string) => `from: ${v}`],
+  ['profile.heldCertifications', 'certification', (v: string) => `profile: { heldCertifications: [${v}] }`],
+  ['profile.completedPrograms', 'training program', (v: string) => `profile: { completedPrograms: [${v}] }`],
+  ['constraints.avoidRoles', 'role', (v: string) => `constraints: { avoidRoles: [${v}] }`],
+  ['constraints.onlyTracks', 'track', (v: string) => `constraints: { onlyTracks: [${v}] }`],
+] as const;
+
+/** The cases of one search field: `call(args)` asks it with these arguments, `from` is its start otherwise. */
+const searchCases = (field: string, from: string, call: (args: string) => string) =>
+  Object.fromEntries(
+    SEARCH_SLUGS.map(([path, kind, arg]) => [
+      `${field}(${path})`,
+      { kind, query: (v: string) => call(`${path === 'from' ? '' : `from: "${from}", `}${arg(v)}`) },
+    ]),
+  );
+
 /** How to ask each slug argument for a value `v` (a JSON literal), everything else valid. */
 const CASES: Record<string, { kind: Kind; query: (v: string) => string }> = {
   'Query.certification(slug)': { kind: 'certification', query: (v) => `{ certification(slug: ${v}) { slug } }` },
@@ -86,52 +102,24 @@ const CASES: Record<string, { kind: Kind; query: (v: string) => string }> = {
     kind: 'role',
     query: (v) => `{ compareRoles(slugs: ["medical-assistant", ${v}]) { sameTrack } }`,
   },
-  'Query.pathways(from)': { kind: 'role', query: (v) => `{ pathways(from: ${v}, toTrack: "clinical", ${pathway} }` },
-  'Query.pathways(to)': { kind: 'role', query: (v) => `{ pathways(from: "medical-assistant", to: ${v}, ${pathway} }` },
+  ...searchCases(
+    'Query.pathways',
+    'medical-assistant',
+    (args) => `{ pathways(${args}, toTrack: "clinical", first: 1) { totalMonths } }`,
+  ),
+  'Query.pathways(to)': {
+    kind: 'role',
+    query: (v) => `{ pathways(from: "medical-assistant", to: ${v}, first: 1) { totalMonths } }`,
+  },
   'Query.pathways(toTrack)': {
     kind: 'track',
-    query: (v) => `{ pathways(from: "medical-assistant", toTrack: ${v}, ${pathway} }`,
+    query: (v) => `{ pathways(from: "medical-assistant", toTrack: ${v}, first: 1) { totalMonths } }`,
   },
-  'Query.pathways(profile.heldCertifications)': {
-    kind: 'certification',
-    query: (v) => `{ pathways(${toAdmin}, profile: { heldCertifications: [${v}] }, ${pathway} }`,
-  },
-  'Query.pathways(profile.completedPrograms)': {
-    kind: 'training program',
-    query: (v) => `{ pathways(${toAdmin}, profile: { completedPrograms: [${v}] }, ${pathway} }`,
-  },
-  'Query.pathways(constraints.avoidRoles)': {
-    kind: 'role',
-    query: (v) => `{ pathways(${toAdmin}, constraints: { avoidRoles: [${v}] }, ${pathway} }`,
-  },
-  'Query.pathways(constraints.onlyTracks)': {
-    kind: 'track',
-    query: (v) => `{ pathways(${toAdmin}, constraints: { onlyTracks: [${v}] }, ${pathway} }`,
-  },
-  'Query.reachableRoles(from)': {
-    kind: 'role',
-    query: (v) => `{ reachableRoles(from: ${v}, withinMonths: 12) { earliestMonth } }`,
-  },
-  'Query.reachableRoles(profile.heldCertifications)': {
-    kind: 'certification',
-    query: (v) =>
-      `{ reachableRoles(from: "medical-assistant", withinMonths: 12, profile: { heldCertifications: [${v}] }) { earliestMonth } }`,
-  },
-  'Query.reachableRoles(profile.completedPrograms)': {
-    kind: 'training program',
-    query: (v) =>
-      `{ reachableRoles(from: "medical-assistant", withinMonths: 12, profile: { completedPrograms: [${v}] }) { earliestMonth } }`,
-  },
-  'Query.reachableRoles(constraints.avoidRoles)': {
-    kind: 'role',
-    query: (v) =>
-      `{ reachableRoles(from: "medical-assistant", withinMonths: 12, constraints: { avoidRoles: [${v}] }) { earliestMonth } }`,
-  },
-  'Query.reachableRoles(constraints.onlyTracks)': {
-    kind: 'track',
-    query: (v) =>
-      `{ reachableRoles(from: "medical-assistant", withinMonths: 12, constraints: { onlyTracks: [${v}] }) { earliestMonth } }`,
-  },
+  ...searchCases(
+    'Query.reachableRoles',
+    'medical-assistant',
+    (args) => `{ reachableRoles(${args}, withinMonths: 12) { earliestMonth } }`,
+  ),
   'Query.role(slug)': { kind: 'role', query: (v) => `{ role(slug: ${v}) { slug } }` },
   'Query.roles(track)': { kind: 'track', query: (v) => `{ roles(track: ${v}) { totalCount } }` },
   'Query.roles(certification)': {
@@ -149,25 +137,11 @@ const CASES: Record<string, { kind: Kind; query: (v: string) => string }> = {
     query: (v) => `{ trackBridges(fromTrack: "clinical", toTrack: ${v}) { toTrack { slug } } }`,
   },
   'Query.trainingProgram(slug)': { kind: 'training program', query: (v) => `{ trainingProgram(slug: ${v}) { slug } }` },
-  ...Object.fromEntries(
-    (
-      [
-        ['from', 'role', (v: string) => `from: ${v}`],
-        ['profile.heldCertifications', 'certification', (v: string) => `profile: { heldCertifications: [${v}] }`],
-        ['profile.completedPrograms', 'training program', (v: string) => `profile: { completedPrograms: [${v}] }`],
-        ['constraints.avoidRoles', 'role', (v: string) => `constraints: { avoidRoles: [${v}] }`],
-        ['constraints.onlyTracks', 'track', (v: string) => `constraints: { onlyTracks: [${v}] }`],
-      ] as const
-    ).map(([path, kind, arg]) => [
-      `TrackBridges.pathways(${path})`,
-      {
-        kind,
-        query: (v: string) =>
-          `{ trackBridges(fromTrack: "administrative", toTrack: "clinical") { pathways(${
-            path === 'from' ? '' : 'from: "administrative-medical-assistant", '
-          }${arg(v)}, first: 1) { totalMonths } } }`,
-      },
-    ]),
+  ...searchCases(
+    'TrackBridges.pathways',
+    'administrative-medical-assistant',
+    (args) =>
+      `{ trackBridges(fromTrack: "administrative", toTrack: "clinical") { pathways(${args}, first: 1) { totalMonths } } }`,
   ),
 };
 
