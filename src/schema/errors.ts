@@ -56,27 +56,20 @@ export function unknownSlugs(
   });
 }
 
-/** An argument named something that does not exist; `known` are the slugs it could have named. */
-function notFound(what: SlugKind, slug: string, argument: string, known: readonly string[] = []): GraphQLError {
-  return unknownSlugs(what, argument, [slug], known);
-}
+const SLUGS = { select: { slug: true } } as const;
+/** How to read every slug of each kind of record. */
+const slugReaders: Record<SlugKind, (prisma: PrismaClient) => Promise<{ slug: string }[]>> = {
+  role: (prisma) => prisma.role.findMany(SLUGS),
+  track: (prisma) => prisma.track.findMany(SLUGS),
+  certification: (prisma) => prisma.certification.findMany(SLUGS),
+  'training program': (prisma) => prisma.trainingProgram.findMany(SLUGS),
+  organization: (prisma) => prisma.organization.findMany(SLUGS),
+  source: (prisma) => prisma.source.findMany(SLUGS),
+};
 
 /** Every slug of one kind of record, for suggestions (read only when a slug was not found). */
 export async function knownSlugs(prisma: PrismaClient, what: SlugKind): Promise<string[]> {
-  const select = { select: { slug: true } } as const;
-  const rows: { slug: string }[] =
-    what === 'role'
-      ? await prisma.role.findMany(select)
-      : what === 'track'
-        ? await prisma.track.findMany(select)
-        : what === 'certification'
-          ? await prisma.certification.findMany(select)
-          : what === 'training program'
-            ? await prisma.trainingProgram.findMany(select)
-            : what === 'organization'
-              ? await prisma.organization.findMany(select)
-              : await prisma.source.findMany(select);
-  return rows.map((r) => r.slug);
+  return (await slugReaders[what](prisma)).map((r) => r.slug);
 }
 
 /**
@@ -91,7 +84,7 @@ export async function bySlug<T>(
   find: (slug: string) => Promise<T | null>,
 ): Promise<T> {
   const found = await find(slugKey(slug));
-  if (found === null) throw notFound(what, slug, argument, await knownSlugs(prisma, what));
+  if (found === null) throw unknownSlugs(what, argument, [slug], await knownSlugs(prisma, what));
   return found;
 }
 
