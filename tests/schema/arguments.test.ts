@@ -179,6 +179,24 @@ describe('slug arguments', () => {
     });
   }
 
+  it('in mutation inputs, are each described as "Slug…" or "Slugs…", the rule that reads them whatever their case', () => {
+    const slugFields: string[] = [];
+    const visit = (typeName: string, seen: Set<string>) => {
+      const type = schema.getType(typeName);
+      if (!isInputObjectType(type) || seen.has(typeName)) return;
+      seen.add(typeName);
+      for (const f of Object.values(type.getFields())) {
+        if (SLUG.test(f.description ?? '')) slugFields.push(`${typeName}.${f.name}: ${f.description}`);
+        visit(getNamedType(f.type).name, seen);
+      }
+    };
+    const seen = new Set<string>();
+    for (const m of Object.values(schema.getMutationType()!.getFields()))
+      for (const a of m.args) visit(getNamedType(a.type).name, seen);
+    expect(slugFields.length).toBeGreaterThan(10);
+    for (const f of slugFields) expect(f).toMatch(/^[\w.]+: Slugs? /);
+  });
+
   it('keep their suggestions when introspection is off (slugs are data, not the schema)', async () => {
     const { prisma } = await testDatabase('seeded');
     const hidden = graphqlClient(prisma, undefined, {}, { introspection: false, graphiql: false });
