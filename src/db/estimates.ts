@@ -19,6 +19,15 @@ function median(values: readonly number[]): number {
 const usd = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * What an estimate is the median of, in words: "the median known fee of 3 certifications in this
+ * dataset", or for a single one "the known fee of the only certification in this dataset that has one".
+ */
+const medianOf = (what: string, n: number, one: string, many: string) =>
+  n === 1
+    ? `the known ${what} of the only ${one} in this dataset that has one`
+    : `the median known ${what} of ${n} ${many} in this dataset`;
+
 export interface ProgramCostRow {
   id: number;
   credential: string;
@@ -51,15 +60,15 @@ export function programCostEstimates(rows: readonly ProgramCostRow[]): Map<numbe
       const m = median(same);
       out.set(r.id, {
         usd: Math.round(m),
-        basis: `the median known cost of ${plural(same.length, one, many)} in this dataset (${usd(m)})`,
+        basis: `${medianOf('cost', same.length, one, many)}, ${usd(m)}`,
       });
     } else if (perMonth.length > 0) {
       const m = median(perMonth);
       out.set(r.id, {
         usd: Math.round(m * r.minMonths),
         basis:
-          `${r.minMonths} months at the median known cost per month of ${plural(perMonth.length, 'program', 'programs')} ` +
-          `in this dataset (${usd(m)} a month); no ${one} here has a known cost`,
+          `${plural(r.minMonths, 'month', 'months')} at ${medianOf('cost per month', perMonth.length, 'program', 'programs')}, ` +
+          `${usd(m)} a month; no ${one} here has a known cost`,
       });
     }
   }
@@ -97,7 +106,7 @@ export function certificationFeeEstimates(rows: readonly CertificationFeeRow[]):
       same.length > 0 ? (KIND_NAMES[r.kind] ?? ['credential', 'credentials']) : ['credential', 'credentials'];
     out.set(r.id, {
       usd: Math.round(m),
-      basis: `the median known fee of ${plural(pool.length, what[0]!, what[1]!)} in this dataset (${usd(m)})`,
+      basis: `${medianOf('fee', pool.length, what[0]!, what[1]!)}, ${usd(m)}`,
     });
   }
   return out;

@@ -50,7 +50,10 @@ export interface GraphIndex {
   readonly certFeeKnown: Uint8Array;
   /** The estimate of an unknown fee in USD, NaN when there is none. */
   readonly certFeeEstimateUsd: Float64Array;
-  /** Position of each certification in the order (counted fee, slug, id): the tie-break between options. */
+  /**
+   * Position of each certification in the order (counted fee, known fee before an estimated one, slug,
+   * id): the tie-break between options, so an unknown fee never wins a tie with a known one.
+   */
   readonly certRank: Int32Array;
   /** Eligibility routes of certification c: routes certRouteOffsets[c] .. certRouteOffsets[c+1]-1. */
   readonly certRouteOffsets: Int32Array;
@@ -357,7 +360,10 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
   }
   const byRank = Array.from({ length: C }, (_, i) => i).sort(
     (a, b) =>
-      certFeeCents[a]! - certFeeCents[b]! || compareStrings(certSlugs[a]!, certSlugs[b]!) || certIds[a]! - certIds[b]!,
+      certFeeCents[a]! - certFeeCents[b]! ||
+      certFeeKnown[b]! - certFeeKnown[a]! ||
+      compareStrings(certSlugs[a]!, certSlugs[b]!) ||
+      certIds[a]! - certIds[b]!,
   );
   const certRank = new Int32Array(C);
   byRank.forEach((c, rank) => (certRank[c] = rank));

@@ -18,10 +18,11 @@ export interface Names {
   estimatedMoveNote?(transitionId: number): string | undefined;
 }
 
-/** "1 month", "11 months", "1 year", "2 years", "1 year and 3 months". */
+/** "1 month", "11 months", "1 year", "2 years", "1 year and 3 months"; "less than a month" for a part of one. */
 function duration(months: number): string {
   const m = Math.round(months);
   const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (m === 0 && months > 0) return 'less than a month';
   if (m < 12) return unit(m, 'month');
   const years = Math.floor(m / 12);
   const rest = m % 12;
@@ -41,8 +42,8 @@ const licence = (acronym: string) => (/\blicen[cs]e$/i.test(acronym) ? acronym :
 
 function certLabel(names: Names, id: number): string {
   const c = names.certification(id);
-  if (c.kind === 'LICENSE') return `the ${licence(c.acronym)} (from ${the(c.issuer)})`;
-  return c.kind === 'EXAM' ? `the ${c.acronym} exam (from ${the(c.issuer)})` : `the ${c.acronym}`;
+  if (c.kind === 'LICENSE') return `the ${licence(c.acronym)} from ${the(c.issuer)}`;
+  return c.kind === 'EXAM' ? `the ${c.acronym} exam from ${the(c.issuer)}` : `the ${c.acronym}`;
 }
 
 /** What an unknown part is, in words: "the tuition of X", "the CMAA exam fee". */
@@ -98,80 +99,95 @@ function costWords(
 
 const sentence = (clause: string) => `${clause[0]!.toUpperCase()}${clause.slice(1)}.`;
 
-function routeWords(names: Names, choice: RequirementChoice): string {
+/** How a certification earned on a step is made eligible, as a clause; '' when there is nothing to say. */
+function routeWords(names: Names, choice: RequirementChoice, step: PathwayStep): string {
   const route = choice.route;
   if (route === null) return '';
   switch (route.kind) {
     case 'OPEN':
-      return 'no prerequisite';
+      return 'anyone may sit the exam';
     case 'PROGRAM':
-      return route.alreadyMet
+      // A program of the step itself (the move's training) is completed on it, met or not before the exam.
+      return route.alreadyMet && !step.programs.some((p) => p.programId === route.programId)
         ? `eligible through ${the(names.program(route.programId).name)}, already completed`
         : `eligible through ${the(names.program(route.programId).name)}, completed on this step`;
     case 'EXPERIENCE':
       return route.alreadyMet
         ? `eligible through ${duration(route.months)} of work experience, already gained`
-        : `eligible after ${duration(route.months)} of work experience: ${duration(route.waitMonths)} more of work first`;
+        : `eligible after ${duration(route.months)} of work experience, so ${duration(route.waitMonths)} more of work first`;
     case 'CERTIFICATION':
-      return `requires ${certLabel(names, route.certificationId)}`;
+      return `eligible only holding ${certLabel(names, route.certificationId)}`;
   }
 }
 
 /** An exam is passed; a certification or licence is earned. */
 const verb = (names: Names, certId: number) => (names.certification(certId).kind === 'EXAM' ? 'pass' : 'earn');
 
-function feeWords(names: Names, certId: number): string {
+/** "The CMA exam fee is $250", "The NCLEX-RN licence fee is not known". */
+function feeSentence(names: Names, certId: number, route: string): string {
   const c = names.certification(certId);
-  const fee = c.kind === 'LICENSE' ? 'licence fee' : 'exam fee';
-  return c.feeUsd === null ? `${fee} not known` : `${fee} ${usd(c.feeUsd)}`;
+  const fee = c.kind === 'LICENSE' ? `${licence(c.acronym)} fee` : `${c.acronym} exam fee`;
+  const amount = c.feeUsd === null ? 'is not known' : `is ${usd(c.feeUsd)}`;
+  return sentence(`the ${fee} ${amount}${route ? `; ${route}` : ''}`);
 }
 
-/** What a step involves, in words an advisor can read aloud. */
+/**
+ * What a step involves, in words an advisor can read aloud: first what to do, then one sentence for
+ * each program and certification (its length, tuition, fee and eligibility), then how long it takes
+ * and what it costs. Details go in sentences of their own, not in brackets, since names carry
+ * brackets of their own ("CMA (AAMA)").
+ */
 export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = 'FULL_TIME'): string {
   const from = names.role(step.fromRoleId);
   const to = names.role(step.toRoleId);
-  const parts: string[] = [];
-  if (step.experienceMonths > 0) parts.push(`work ${duration(step.experienceMonths)} as ${from.title}`);
+  const actions: string[] = [];
+  const details: string[] = [];
+  if (step.experienceMonths > 0) actions.push(`work ${duration(step.experienceMonths)} as ${from.title}`);
   const studied = load === 'PART_TIME' ? 'part time' : 'full time';
   for (const p of step.programs) {
+    const name = the(names.program(p.programId).name);
+    actions.push(`complete ${name}`);
     const why =
       p.reason === 'PREREQUISITE'
-        ? ', required first'
+        ? ', and is required first'
         : p.reason === 'ELIGIBILITY'
-          ? ', to become eligible for an exam'
+          ? ', and makes you eligible for an exam'
           : '';
-    const cost = p.costKnown ? `about ${usd(p.costUsd)}` : 'tuition not known';
-    parts.push(`complete ${the(names.program(p.programId).name)} (${duration(p.months)} ${studied}, ${cost}${why})`);
+    const tuition = p.costKnown ? `tuition about ${usd(p.costUsd)}` : 'tuition not known';
+    details.push(sentence(`${name} takes ${duration(p.months)} ${studied}, ${tuition}${why}`));
   }
   for (const choice of step.requirementChoices) {
     if (choice.alreadyHeld) continue;
     const alternatives = choice.anyOf
       .filter((c) => c !== choice.satisfiedBy)
       .map((c) => names.certification(c).acronym);
-    const route = routeWords(names, choice);
-    const details = [feeWords(names, choice.satisfiedBy), route].filter((x) => x !== '').join('; ');
-    parts.push(
-      `${verb(names, choice.satisfiedBy)} ${certLabel(names, choice.satisfiedBy)}${alternatives.length ? ` (or ${list(alternatives, 'or')})` : ''} (${details})`,
+    actions.push(
+      `${verb(names, choice.satisfiedBy)} ${certLabel(names, choice.satisfiedBy)}${alternatives.length ? ` or instead the ${list(alternatives, 'or')}` : ''}`,
     );
+    details.push(feeSentence(names, choice.satisfiedBy, routeWords(names, choice, step)));
   }
   // Certifications earned only because a route asks to hold them.
   const meeting = new Set(step.requirementChoices.map((c) => c.satisfiedBy));
   for (const id of step.certificationsToEarn)
-    if (!meeting.has(id)) parts.push(`${verb(names, id)} ${certLabel(names, id)} first (${feeWords(names, id)})`);
+    if (!meeting.has(id)) {
+      actions.push(`${verb(names, id)} ${certLabel(names, id)} first`);
+      details.push(feeSentence(names, id, ''));
+    }
   const held = step.requirementChoices
     .filter((c) => c.alreadyHeld)
     .map((c) => names.certification(c.satisfiedBy).acronym);
-  const what = parts.length ? list(parts) : 'no further requirements';
+  const what = actions.length ? list(actions) : 'no further requirements';
   const timing =
     step.months === 0
       ? 'This can happen right away'
-      : `This takes about ${duration(step.months)} (months ${step.startMonth} to ${step.endMonth})`;
+      : `This takes about ${duration(step.months)}, months ${Math.round(step.startMonth)} to ${Math.round(step.endMonth)} of the pathway`;
   const cost = costWords(step.knownCostUsd, step.unknownCosts, names).clause;
   const estimated = step.estimated
     ? ` This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}.`
     : '';
   return (
     `To move from ${from.title} to ${to.title}: ${what}.` +
+    details.map((d) => ` ${d}`).join('') +
     (held.length ? ` Already held: ${list(held)}.` : '') +
     ` ${timing}; ${cost}.${estimated}`
   );

@@ -4,7 +4,7 @@ import type { Track as TrackRow } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { costs } from './cost.js';
 import { Certification } from './certification.js';
-import { badInput, notFound } from './errors.js';
+import { badInput, bySlug } from './errors.js';
 import type { RankBy } from '../graph/index.js';
 import { PathwayRef, rankingArgs, searchPathways } from './pathway.js';
 import { checkFirst, roleId } from './pathway-inputs.js';
@@ -12,9 +12,7 @@ import { Track } from './track.js';
 import { Transition, TransitionKind } from './transition.js';
 
 async function trackBySlug(prisma: PrismaClient, slug: string, argument: string) {
-  const track = await prisma.track.findUnique({ where: { slug } });
-  if (!track) throw notFound('track', slug, argument);
-  return track;
+  return bySlug(prisma, 'track', slug, argument, (key) => prisma.track.findUnique({ where: { slug: key } }));
 }
 
 type Bridges = { fromTrack: TrackRow; toTrack: TrackRow };
@@ -85,7 +83,8 @@ const TrackCountRef = builder.objectRef<TrackCount>('TrackCount').implement({
     roles: t.int({ description: 'Roles on the track.', resolve: (c) => c.roles }),
     movesOut: t.int({ description: 'Transitions starting from a role of the track.', resolve: (c) => c.movesOut }),
     crossTrackMovesOut: t.int({
-      description: 'Of those, transitions leading to a role of another track.',
+      description:
+        'Of those, transitions that cross tracks (`Transition.crossesTracks`): into a role of another track, neither of them the bridging (hybrid) track.',
       resolve: (c) => c.crossTrackMovesOut,
     }),
   }),
@@ -111,18 +110,28 @@ const GatewayRef = builder.objectRef<Gateway>('GatewayCertification').implement(
 const GraphFacts = builder.objectRef<Record<string, never>>('GraphFacts').implement({
   description: 'Counts over the whole graph.',
   fields: (t) => ({
-    roleCount: t.int({ description: 'Roles.', resolve: (_f, _a, { prisma }) => prisma.role.count() }),
-    transitionCount: t.int({ description: 'Transitions.', resolve: (_f, _a, { prisma }) => prisma.transition.count() }),
+    roleCount: t.int({
+      description: 'Roles; the sum of `tracks.roles`.',
+      resolve: (_f, _a, { prisma }) => prisma.role.count(),
+    }),
+    transitionCount: t.int({
+      description:
+        'Curated transitions (moves estimated from official data are not counted); the sum of `tracks.movesOut` and of `transitionKinds.count`.',
+      resolve: (_f, _a, { prisma }) => prisma.transition.count(),
+    }),
     certificationCount: t.int({
       description: 'Certifications and licences.',
       resolve: (_f, _a, { prisma }) => prisma.certification.count(),
     }),
     crossTrackTransitionCount: t.int({
-      description: 'Transitions between roles of different tracks.',
+      description:
+        'Transitions that cross tracks (`Transition.crossesTracks`: between two tracks, neither of them the bridging hybrid track); the sum of `tracks.crossTrackMovesOut`.',
       resolve: async (_f, _a, { prisma }) => {
         const [row] = await prisma.$queryRaw<{ n: number }[]>`
           SELECT count(*)::int AS n FROM transition t
-          JOIN role f ON f.id = t.from_role_id JOIN role d ON d.id = t.to_role_id WHERE f.track_id <> d.track_id`;
+          JOIN role f ON f.id = t.from_role_id JOIN track ft ON ft.id = f.track_id
+          JOIN role d ON d.id = t.to_role_id JOIN track dt ON dt.id = d.track_id
+          WHERE f.track_id <> d.track_id AND NOT ft.bridging AND NOT dt.bridging`;
         return row?.n ?? 0;
       },
     }),
@@ -135,12 +144,13 @@ const GraphFacts = builder.objectRef<Record<string, never>>('GraphFacts').implem
             SELECT tr.id,
                    (SELECT count(*)::int FROM role r WHERE r.track_id = tr.id) AS roles,
                    count(t.id)::int AS moves_out,
-                   count(t.id) FILTER (WHERE d.track_id <> tr.id)::int AS cross_out
+                   count(t.id) FILTER (WHERE d.track_id <> tr.id AND NOT tr.bridging AND NOT dt.bridging)::int AS cross_out
             FROM track tr
             LEFT JOIN role f ON f.track_id = tr.id
             LEFT JOIN transition t ON t.from_role_id = f.id
             LEFT JOIN role d ON d.id = t.to_role_id
-            GROUP BY tr.id, tr.name ORDER BY tr.name`
+            LEFT JOIN track dt ON dt.id = d.track_id
+            GROUP BY tr.id, tr.name, tr.bridging ORDER BY tr.name`
         ).map((r) => ({ track: { id: r.id }, roles: r.roles, movesOut: r.moves_out, crossTrackMovesOut: r.cross_out })),
     }),
     transitionKinds: t.field({
@@ -194,7 +204,8 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, { prisma }) => {
       const fromTrack = await trackBySlug(prisma, args.fromTrack, 'fromTrack');
       const toTrack = await trackBySlug(prisma, args.toTrack, 'toTrack');
-      if (fromTrack.id === toTrack.id) throw badInput('toTrack', 'must differ from fromTrack.');
+      if (fromTrack.id === toTrack.id)
+        throw badInput('toTrack', `must differ from "fromTrack" (both are "${fromTrack.slug}").`);
       return { fromTrack, toTrack };
     },
   }),

@@ -3,7 +3,7 @@ import type { PrismaClient } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
-import { PAGE, checkPageSize, connectionOf, notFound } from './errors.js';
+import { PAGE, bySlug, connectionOf } from './errors.js';
 import { Source } from './source.js';
 
 const CertificationKind = builder.enumType(CertificationKinds, {
@@ -88,8 +88,9 @@ async function certificationWhere(
 ): Promise<Prisma.CertificationWhereInput> {
   const where: Prisma.CertificationWhereInput = {};
   if (args.issuer) {
-    const issuer = await prisma.organization.findUnique({ where: { slug: args.issuer }, select: { id: true } });
-    if (!issuer) throw notFound('organization', args.issuer, 'issuer');
+    const issuer = await bySlug(prisma, 'organization', args.issuer, 'issuer', (slug) =>
+      prisma.organization.findUnique({ where: { slug }, select: { id: true } }),
+    );
     where.issuerId = issuer.id;
   }
   if (args.kind) where.kind = args.kind;
@@ -100,9 +101,13 @@ builder.queryFields((t) => ({
   certification: t.prismaField({
     type: 'Certification',
     nullable: true,
-    description: 'The certification with this slug, or null.',
+    description:
+      'The certification with this slug, whatever its case; NOT_FOUND, suggesting the nearest slugs, when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'Certification slug, e.g. "ccma".' }) },
-    resolve: (query, _root, { slug }, { prisma }) => prisma.certification.findUnique({ ...query, where: { slug } }),
+    resolve: (query, _root, args, { prisma }) =>
+      bySlug(prisma, 'certification', args.slug, 'slug', (slug) =>
+        prisma.certification.findUnique({ ...query, where: { slug } }),
+      ),
   }),
   certifications: t.prismaConnection(
     {
@@ -118,7 +123,6 @@ builder.queryFields((t) => ({
       totalCount: async (_parent, args, { prisma }) =>
         prisma.certification.count({ where: await certificationWhere(prisma, args) }),
       resolve: async (query, _root, args, { prisma }) => {
-        checkPageSize(args);
         return prisma.certification.findMany({
           ...query,
           where: await certificationWhere(prisma, args),

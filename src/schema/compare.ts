@@ -4,10 +4,11 @@ import type { PrismaClient } from '../db/client.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import { builder } from './builder.js';
 import { Certification } from './certification.js';
-import { badInput, notFound } from './errors.js';
+import { badInput, knownSlugs, slugKey, unknownSlugs } from './errors.js';
 import { FIGURE_ORDER, FigureScope, isOutlook, isWage, LaborFigure } from './figure.js';
 import { ChosenMedianWageRef, chooseMedianWage, medianWageEvidence } from './role-occupation.js';
 import { Role } from './role.js';
+import { MIN_SHARED, sameMeaning, terms } from './skill-match.js';
 
 const comparisonInclude = {
   figures: { include: { source: true }, orderBy: [...FIGURE_ORDER] },
@@ -57,11 +58,9 @@ async function loadRoles(
     },
   });
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
-  return slugs.map((slug) => {
-    const row = bySlug.get(slug);
-    if (!row) throw notFound('role', slug, 'slugs');
-    return row;
-  });
+  const missing = slugs.filter((slug) => !bySlug.has(slug));
+  if (missing.length) throw unknownSlugs('role', 'slugs', missing, await knownSlugs(prisma, 'role'));
+  return slugs.map((slug) => bySlug.get(slug)!);
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -77,6 +76,23 @@ function sharedBy<T>(lists: T[][], key: (item: T) => string | number): T[] {
   const [first = [], ...rest] = lists;
   const others = rest.map((list) => new Set(list.map(key)));
   return first.filter((item) => others.every((set) => set.has(key(item))));
+}
+/** Items of the first list that mean the same as some item of every other list (skill-match.ts), in its order. */
+function sharedInMeaning(lists: string[][], kind: keyof typeof MIN_SHARED): string[] {
+  const [first = [], ...rest] = lists;
+  const others = rest.map((list) => list.map(terms));
+  return first.filter((item) => {
+    const t = terms(item);
+    return others.every((list) => list.some((u) => sameMeaning(t, u, MIN_SHARED[kind])));
+  });
+}
+/** Items of `list` that mean the same as no item of the other lists. */
+function onlyInMeaning(list: string[], others: string[][], kind: keyof typeof MIN_SHARED): string[] {
+  const seen = others.flat().map(terms);
+  return list.filter((item) => {
+    const t = terms(item);
+    return !seen.some((u) => sameMeaning(t, u, MIN_SHARED[kind]));
+  });
 }
 /** Items of `list` that no other list has. */
 function onlyIn<T>(list: T[], others: T[][], key: (item: T) => string | number): T[] {
@@ -163,21 +179,23 @@ const ComparisonEntry = builder.objectRef<Entry>('RoleComparisonEntry').implemen
       resolve: (e) => certificationsOf(e.role),
     }),
     uniqueDuties: t.stringList({
-      description: 'Duties no other compared role lists.',
+      description:
+        'Duties no other compared role lists in any wording (matched by meaning, see `RoleComparison.sharedDuties`).',
       resolve: (e) =>
-        onlyIn(
+        onlyInMeaning(
           e.role.duties,
           e.others.map((o) => o.duties),
-          norm,
+          'duties',
         ),
     }),
     uniqueSkills: t.stringList({
-      description: 'Skills no other compared role lists.',
+      description:
+        'Skills no other compared role lists in any wording (matched by meaning, see `RoleComparison.sharedSkills`).',
       resolve: (e) =>
-        onlyIn(
+        onlyInMeaning(
           e.role.skills,
           e.others.map((o) => o.skills),
-          norm,
+          'skills',
         ),
     }),
     uniqueWorkSettings: t.stringList({
@@ -216,19 +234,21 @@ const RoleComparison = builder.objectRef<Comparison>('RoleComparison').implement
       resolve: (c) => new Set(c.roles.map((r) => r.trackId)).size === 1,
     }),
     sharedDuties: t.stringList({
-      description: 'Duties every compared role lists.',
+      description:
+        'Duties of the first role that every other compared role also lists, in the first role’s words. Matched by meaning, not wording: two duties match when they share two meaning-bearing word stems (docs/skill-matching.md).',
       resolve: (c) =>
-        sharedBy(
+        sharedInMeaning(
           c.roles.map((r) => r.duties),
-          norm,
+          'duties',
         ),
     }),
     sharedSkills: t.stringList({
-      description: 'Skills every compared role lists.',
+      description:
+        'Skills of the first role that every other compared role also lists, in the first role’s words. Matched by meaning, not wording: two skills match when they share a meaning-bearing word stem, abbreviations spelled out ("EHR"), generic words ("skills", "patient") ignored (docs/skill-matching.md).',
       resolve: (c) =>
-        sharedBy(
+        sharedInMeaning(
           c.roles.map((r) => r.skills),
-          norm,
+          'skills',
         ),
     }),
     sharedWorkSettings: t.stringList({
@@ -260,12 +280,13 @@ builder.queryFields((t) => ({
     args: {
       slugs: t.arg.stringList({ required: true, description: 'Two to four role slugs, all different.' }),
     },
-    resolve: async (_root, { slugs }, context, info) => {
+    resolve: async (_root, args, context, info) => {
       const { prisma } = context;
+      const slugs = args.slugs.map(slugKey);
       if (slugs.length < 2 || slugs.length > 4)
         throw badInput('slugs', `give 2 to 4 role slugs (got ${slugs.length}).`);
       const duplicate = slugs.find((s, i) => slugs.indexOf(s) !== i);
-      if (duplicate) throw badInput('slugs', `"${duplicate}" is listed twice.`);
+      if (duplicate) throw badInput('slugs', `"${duplicate}" is listed twice (slugs match whatever their case).`);
       const role = queryFromInfo({ context, info, typeName: 'Role', paths: [['roles'], ['entries', 'role']] });
       const figure = queryFromInfo({
         context,

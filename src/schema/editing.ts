@@ -4,11 +4,19 @@
  * writes the difference atomically, audits it and notifies the other replicas.
  */
 import type { ObjectRef } from '@pothos/core';
+import {
+  type GraphQLInputType,
+  type GraphQLResolveInfo,
+  getNullableType,
+  isInputObjectType,
+  isListType,
+} from 'graphql';
 import { type Dataset, type DatasetKind, datasetFiles } from '../db/dataset/format.js';
 import { changeDataset, keyOf } from '../db/dataset/load.js';
 import { DatasetError, type DatasetProblem, validateDataset as validateWhole } from '../db/dataset/read.js';
 import { builder, type Context } from './builder.js';
 import { costs, MUTATION_COST } from './cost.js';
+import { didYouMean, slugKey, suggestSlugs } from './errors.js';
 
 const UserErrorCode = builder.enumType('UserErrorCode', {
   description: 'Why a mutation was refused. A refused mutation changes nothing.',
@@ -45,7 +53,14 @@ class Refused extends Error {
 /** Maps dataset-file field paths to the mutation's input field names where they differ. */
 export type FieldNames = Record<string, string>;
 
-function fromProblems(problems: DatasetProblem[], names: FieldNames, deleting: boolean): UserError[] {
+/** The slugs of one kind of record in a dataset (raw or validated), for suggestions. */
+type SlugsOf = (kind: DatasetKind) => string[];
+const slugsIn =
+  (dataset: Partial<Record<DatasetKind, unknown>>): SlugsOf =>
+  (kind) =>
+    ((dataset[kind] ?? []) as { slug?: unknown }[]).flatMap((r) => (typeof r?.slug === 'string' ? [r.slug] : []));
+
+function fromProblems(problems: DatasetProblem[], names: FieldNames, deleting: boolean, slugs?: SlugsOf): UserError[] {
   return problems.map((p) => {
     const path = p.field.split('.');
     const field = names[p.field] ?? names[path[0]!] ?? path[0]!;
@@ -57,8 +72,12 @@ function fromProblems(problems: DatasetProblem[], names: FieldNames, deleting: b
             ? 'IN_USE'
             : 'NOT_FOUND'
           : 'INVALID';
+    const hint =
+      !deleting && p.reference && slugs ? didYouMean(suggestSlugs(p.reference.slug, slugs(p.reference.kind))) : '';
     const message =
-      deleting && p.code === 'UNKNOWN_REFERENCE' ? `still used: ${p.record} refers to it (${p.field})` : p.message;
+      deleting && p.code === 'UNKNOWN_REFERENCE'
+        ? `still used: ${p.record} refers to it (${p.field})`
+        : p.message + hint;
     return { field: ['input', field], message: `${p.record}: ${message}`, code };
   });
 }
@@ -95,7 +114,11 @@ async function edit<K extends DatasetKind>(ctx: Context, spec: Edit<K>): Promise
         const existing = records.find((r) => keyOf(spec.kind, r) === spec.key);
         if (spec.mustExist && !existing)
           throw new Refused([
-            { field: ['input'], message: `No ${singular(spec.kind)} "${spec.key}" exists.`, code: 'NOT_FOUND' },
+            {
+              field: ['input'],
+              message: `No ${singular(spec.kind)} "${spec.key}" exists.${didYouMean(suggestSlugs(spec.key, slugsIn(current)(spec.kind)))}`,
+              code: 'NOT_FOUND',
+            },
           ]);
         if (!spec.mustExist && existing)
           throw new Refused([
@@ -150,7 +173,8 @@ function validated<K extends DatasetKind>(
   try {
     return validateWhole(raw);
   } catch (error) {
-    if (error instanceof DatasetError) throw new Refused(fromProblems(error.problems, spec.names ?? {}, deleting));
+    if (error instanceof DatasetError)
+      throw new Refused(fromProblems(error.problems, spec.names ?? {}, deleting, slugsIn(raw)));
     throw error;
   }
 }
@@ -257,8 +281,8 @@ export function editingMutations<K extends DatasetKind, Row>(o: {
       description: `Adds a ${noun}.`,
       args: { input: t.arg({ type: inputs.create, required: true, description: `The ${noun}.` }) },
       complexity: costs(MUTATION_COST),
-      resolve: async (_root, args, ctx) => {
-        const input = args.input as any;
+      resolve: async (_root, args, ctx, info) => {
+        const input = inputOf(args, info);
         return edit(ctx, {
           ...common,
           action: `create${o.name}`,
@@ -273,8 +297,8 @@ export function editingMutations<K extends DatasetKind, Row>(o: {
       description: `Changes a ${noun}, if it is still at the version you read. Fields left out keep their values; null clears an optional one.`,
       args: { input: t.arg({ type: inputs.update, required: true, description: 'The changes.' }) },
       complexity: costs(MUTATION_COST),
-      resolve: async (_root, args, ctx) => {
-        const input = args.input as any;
+      resolve: async (_root, args, ctx, info) => {
+        const input = inputOf(args, info);
         const { expectedVersion, ...patch } = input;
         const key = await o.key(input, ctx);
         if (key === null) return notFoundResult(noun);
@@ -294,8 +318,8 @@ export function editingMutations<K extends DatasetKind, Row>(o: {
       description: o.deleteDescription,
       args: { input: t.arg({ type: inputs.remove, required: true, description: `The ${noun} to delete.` }) },
       complexity: costs(MUTATION_COST),
-      resolve: async (_root, args, ctx) => {
-        const input = args.input as any;
+      resolve: async (_root, args, ctx, info) => {
+        const input = inputOf(args, info);
         const key = await o.key(input, ctx);
         if (key === null) return notFoundResult(noun);
         return edit(ctx, {
@@ -311,6 +335,32 @@ export function editingMutations<K extends DatasetKind, Row>(o: {
       },
     }),
   }));
+}
+
+/**
+ * A value of an input type with every slug in it (a field described as "Slug…" or "Slugs…") trimmed
+ * and in lower case, as slugs are stored: `Registered-Nurse` names the same role as in queries.
+ */
+function withSlugKeys(value: unknown, type: GraphQLInputType, slug = false): unknown {
+  if (value === null || value === undefined) return value;
+  const t = getNullableType(type);
+  if (isListType(t)) return (value as unknown[]).map((v) => withSlugKeys(v, t.ofType, slug));
+  if (isInputObjectType(t)) {
+    const fields = t.getFields();
+    return Object.fromEntries(
+      Object.entries(value as object).map(([name, v]) => {
+        const field = fields[name];
+        return [name, field ? withSlugKeys(v, field.type, /^Slugs? /.test(field.description ?? '')) : v];
+      }),
+    );
+  }
+  return slug && typeof value === 'string' ? slugKey(value) : value;
+}
+
+/** A mutation's `input` argument, its slugs as stored. */
+function inputOf(args: { input: unknown }, info: GraphQLResolveInfo): any {
+  const arg = info.parentType.getFields()[info.fieldName]!.args.find((a) => a.name === 'input')!;
+  return withSlugKeys(args.input, arg.type);
 }
 
 const notFoundResult = (noun: string): EditResult => ({

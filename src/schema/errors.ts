@@ -1,11 +1,91 @@
 /** Errors a client can cause: stable codes, messages that name the bad value. */
-import { GraphQLError } from 'graphql';
+import { closest, distance } from 'fastest-levenshtein';
+import { GraphQLError, type GraphQLSchema, defaultFieldResolver, getNamedType, isObjectType } from 'graphql';
+import type { PrismaClient } from '../db/client.js';
 
-/** An argument named something that does not exist. */
-export function notFound(what: string, slug: string, argument: string): GraphQLError {
-  return new GraphQLError(`No ${what} has the slug "${slug}" (argument "${argument}").`, {
-    extensions: { code: 'NOT_FOUND', argument, slug },
+/** What a slug names, as an error says it. */
+export type SlugKind = 'role' | 'track' | 'certification' | 'training program' | 'organization' | 'source';
+
+/** How a slug is matched: whatever its case and surrounding spaces (stored slugs are lower case). */
+export const slugKey = (slug: string): string => slug.trim().toLowerCase();
+
+/** How many unknown slugs an error names before it says how many more there are. */
+const NAMED = 5;
+
+/** Known slugs close to `wanted`: the nearest by edit distance, and any that contain it. At most three. */
+export function suggestSlugs(wanted: string, known: readonly string[]): string[] {
+  if (known.length === 0 || wanted.length > 200) return [];
+  const normal = slugKey(wanted).replace(/[\s_]+/g, '-');
+  const out = new Set<string>();
+  if (known.includes(normal)) out.add(normal);
+  for (const s of known) if (normal.length >= 3 && s.includes(normal)) out.add(s);
+  const best = closest(normal, known as string[]);
+  if (distance(normal, best) <= Math.max(2, Math.floor(best.length / 3))) out.add(best);
+  return [...out].slice(0, 3);
+}
+
+/** " Did you mean "a" or "b"?" for the suggestions, or nothing. */
+export const didYouMean = (suggestions: readonly string[]): string =>
+  suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : '';
+
+/**
+ * NOT_FOUND for the unknown slugs of one argument: names them (a few, shortened, whatever the
+ * input's size) and, for a single one, suggests the nearest known slugs (`extensions.suggestions`).
+ */
+export function unknownSlugs(
+  what: SlugKind,
+  argument: string,
+  unknown: readonly string[],
+  known: readonly string[] = [],
+): GraphQLError {
+  const distinct = [...new Set(unknown)];
+  const shown = distinct.slice(0, NAMED).map((s) => `"${s.length > 80 ? `${s.slice(0, 80)}…` : s}"`);
+  const more = distinct.length > NAMED ? ` and ${distinct.length - NAMED} more` : '';
+  const suggest = distinct.length === 1 ? suggestSlugs(distinct[0]!, known) : [];
+  const noun =
+    distinct.length === 1
+      ? `No ${what} has the slug ${shown[0]}`
+      : `No ${what} has the slugs ${shown.join(', ')}${more}`;
+  return new GraphQLError(`${noun} (argument "${argument}").${didYouMean(suggest)}`, {
+    extensions: {
+      code: 'NOT_FOUND',
+      argument,
+      slug: (distinct[0] ?? '').slice(0, 200),
+      ...(suggest.length ? { suggestions: suggest } : {}),
+    },
   });
+}
+
+const SLUGS = { select: { slug: true } } as const;
+/** How to read every slug of each kind of record. */
+const slugReaders: Record<SlugKind, (prisma: PrismaClient) => Promise<{ slug: string }[]>> = {
+  role: (prisma) => prisma.role.findMany(SLUGS),
+  track: (prisma) => prisma.track.findMany(SLUGS),
+  certification: (prisma) => prisma.certification.findMany(SLUGS),
+  'training program': (prisma) => prisma.trainingProgram.findMany(SLUGS),
+  organization: (prisma) => prisma.organization.findMany(SLUGS),
+  source: (prisma) => prisma.source.findMany(SLUGS),
+};
+
+/** Every slug of one kind of record, for suggestions (read only when a slug was not found). */
+export async function knownSlugs(prisma: PrismaClient, what: SlugKind): Promise<string[]> {
+  return (await slugReaders[what](prisma)).map((r) => r.slug);
+}
+
+/**
+ * The record a slug argument names, matched whatever its case, or NOT_FOUND suggesting the
+ * nearest slugs. `find` reads the record by its (lower-case) slug.
+ */
+export async function bySlug<T>(
+  prisma: PrismaClient,
+  what: SlugKind,
+  slug: string,
+  argument: string,
+  find: (slug: string) => Promise<T | null>,
+): Promise<T> {
+  const found = await find(slugKey(slug));
+  if (found === null) throw unknownSlugs(what, argument, [slug], await knownSlugs(prisma, what));
+  return found;
 }
 
 /** An argument's value is not acceptable. */
@@ -19,13 +99,34 @@ export function badInput(argument: string, message: string): GraphQLError {
 export const PAGE = { default: 20, max: 100 } as const;
 
 /** Refuses a page size above the maximum instead of silently cutting it. */
-export function checkPageSize(args: { first?: number | null; last?: number | null }, max: number = PAGE.max): void {
+function checkPageSize(args: { first?: number | null; last?: number | null }, max: number = PAGE.max): void {
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
     if (value == null) continue;
     if (value < 0) throw badInput(name, `must not be negative (got ${value}).`);
     if (value > max) throw badInput(name, `must be at most ${max} (got ${value}).`);
   }
+}
+
+/**
+ * Makes every connection field check `first` and `last` against the cap before anything else
+ * runs, whatever the request selects below it: a Prisma connection asked only for `totalCount`
+ * never calls its own resolver, so a check there would not run.
+ */
+export function capPageSizes(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!getNamedType(field.type).name.endsWith('Connection')) continue;
+      if (!field.args.some((a) => a.name === 'first' || a.name === 'last')) continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context, info) => {
+        checkPageSize(args as { first?: number | null; last?: number | null });
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
 }
 
 /**

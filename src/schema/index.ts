@@ -1,5 +1,6 @@
 /** The GraphQL schema: every type file registers itself with the builder. */
 import { builder } from './builder.js';
+import { capPageSizes } from './errors.js';
 import './track.js';
 import './organization.js';
 import './source.js';
@@ -18,4 +19,4 @@ import './analytics.js';
 import './pathway.js';
 import './dataset.js';
 
-export const schema = builder.toSchema({ sortSchema: false });
+export const schema = capPageSizes(builder.toSchema({ sortSchema: false }));

@@ -5,7 +5,7 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { PrismaClient } from '../db/client.js';
 import { builder } from './builder.js';
-import { PAGE, badInput, checkPageSize, connectionOf } from './errors.js';
+import { PAGE, badInput, connectionOf } from './errors.js';
 import { OccupationProjection, OccupationWages } from './occupation-data.js';
 import { type PageQuery, rowsOfPage } from './paging.js';
 
@@ -291,13 +291,11 @@ builder.queryFields((t) => ({
         majorGroup: t.arg.string({ description: 'Only occupations in this SOC major group, e.g. "29" or "29-0000".' }),
       },
       totalCount: async (_parent, args, { prisma }) => {
-        checkPageSize(args);
         return args.search != null
           ? (await searchIds(prisma, args)).length
           : prisma.occupation.count({ where: occupationWhere(args) });
       },
       resolve: async (query, _root, args, { prisma }) => {
-        checkPageSize(args);
         if (args.search == null)
           return prisma.occupation.findMany({ ...query, where: occupationWhere(args), orderBy: [{ code: 'asc' }] });
         return rowsOfPage(await searchIds(prisma, args), query as PageQuery, (ids) =>

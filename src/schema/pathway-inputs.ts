@@ -2,7 +2,6 @@
  * What a pathway search is asked: its enums and input types, and their resolution against the
  * in-memory index of the data (no database round trip), with errors that name what was wrong.
  */
-import { closest, distance } from 'fastest-levenshtein';
 import { GraphQLError } from 'graphql';
 import type { GraphSnapshot } from './snapshot.js';
 import {
@@ -14,7 +13,7 @@ import {
   SearchBudgetExceeded,
 } from '../graph/index.js';
 import { builder } from './builder.js';
-import { badInput } from './errors.js';
+import { badInput, slugKey, unknownSlugs } from './errors.js';
 
 const PathwayRanking = builder.enumType('PathwayRanking', {
   description: 'What makes one pathway better than another. Ties fall to the other measures, then to the route.',
@@ -100,56 +99,22 @@ export const rankingArgs = (arg: ArgBuilder) => ({
   }),
 });
 
-/** How many unknown slugs an error names before it says how many more there are. */
-const NAMED = 5;
-
-/** Slugs close to `wanted`: the nearest by edit distance, and any whose title contains it. */
-function suggestions(wanted: string, slugs: readonly string[]): string[] {
-  if (slugs.length === 0 || wanted.length > 200) return [];
-  const normal = wanted
-    .trim()
-    .toLowerCase()
-    .replace(/[\s_]+/g, '-');
-  const out = new Set<string>();
-  if (slugs.includes(normal)) out.add(normal);
-  for (const s of slugs) if (normal.length >= 3 && s.includes(normal)) out.add(s);
-  const best = closest(normal, slugs as string[]);
-  if (distance(normal, best) <= Math.max(2, Math.floor(best.length / 3))) out.add(best);
-  return [...out].slice(0, 3);
-}
-
-/** A NOT_FOUND error for unknown slugs of one argument, short whatever the input size. */
-function unknownSlugs(what: string, argument: string, unknown: readonly string[], known: readonly string[]) {
-  const distinct = [...new Set(unknown)];
-  const shown = distinct.slice(0, NAMED).map((s) => `"${s.length > 80 ? `${s.slice(0, 80)}…` : s}"`);
-  const more = distinct.length > NAMED ? ` and ${distinct.length - NAMED} more` : '';
-  const suggest = distinct.length === 1 ? suggestions(distinct[0]!, known) : [];
-  const hint = suggest.length ? ` Did you mean ${suggest.map((s) => `"${s}"`).join(' or ')}?` : '';
-  const noun =
-    distinct.length === 1
-      ? `No ${what} has the slug ${shown[0]}`
-      : `No ${what} has the slugs ${shown.join(', ')}${more}`;
-  return new GraphQLError(`${noun} (argument "${argument}").${hint}`, {
-    extensions: {
-      code: 'NOT_FOUND',
-      argument,
-      slug: distinct[0]!.slice(0, 200),
-      ...(suggest.length ? { suggestions: suggest } : {}),
-    },
-  });
-}
-
 type Lookup = { get(slug: string): number | undefined; slugs: readonly string[] };
 
 /**
  * Dense indices of slugs (matched case-insensitively, ignoring surrounding spaces), or NOT_FOUND
  * naming the unknown ones and suggesting the nearest when there is one.
  */
-function resolveSlugs(lookup: Lookup, slugs: readonly string[], what: string, argument: string): number[] {
+function resolveSlugs(
+  lookup: Lookup,
+  slugs: readonly string[],
+  what: 'role' | 'track' | 'certification' | 'training program',
+  argument: string,
+): number[] {
   const found: number[] = [];
   const unknown: string[] = [];
   for (const s of slugs) {
-    const i = lookup.get(s.trim().toLowerCase());
+    const i = lookup.get(slugKey(s));
     if (i === undefined) unknown.push(s);
     else found.push(i);
   }

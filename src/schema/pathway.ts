@@ -27,7 +27,7 @@ import {
 import { costs } from './cost.js';
 import { builder, type Context } from './builder.js';
 import { Certification } from './certification.js';
-import { badInput } from './errors.js';
+import { badInput, slugKey } from './errors.js';
 import {
   checkFirst,
   type ConstraintsArg,
@@ -659,7 +659,7 @@ builder.queryFields((t) => ({
       const { index } = snapshot;
       const from = roleId(index, args.from, 'from');
       const to = args.to != null ? roleId(index, args.to, 'to') : undefined;
-      if (to === from) throw badInput('to', `must differ from "from" (both are "${args.from}").`);
+      if (to === from) throw badInput('to', `must differ from "from" (both name the role "${slugKey(args.from)}").`);
       const toTrack = args.toTrack != null ? trackId(index, args.toTrack, 'toTrack') : undefined;
       return searchPathways(context, info, snapshot, { ...args, from, to, toTrack, rankBy: args.rankBy as RankBy });
     },

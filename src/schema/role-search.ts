@@ -5,7 +5,7 @@
 import type { PrismaClient } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { builder, type Context } from './builder.js';
-import { PAGE, badInput, checkPageSize, connectionOf, notFound } from './errors.js';
+import { PAGE, badInput, bySlug, connectionOf } from './errors.js';
 import { RoleLevel } from './role.js';
 import { pageOf } from './paging.js';
 import { resolveRoleIds } from './role-figures.js';
@@ -48,14 +48,16 @@ async function roleWhere(prisma: PrismaClient, args: RoleFilter): Promise<Prisma
   if (!filtered(args)) return {};
   const and: Prisma.RoleWhereInput[] = [];
   if (args.track) {
-    const track = await prisma.track.findUnique({ where: { slug: args.track }, select: { id: true } });
-    if (!track) throw notFound('track', args.track, 'track');
+    const track = await bySlug(prisma, 'track', args.track, 'track', (slug) =>
+      prisma.track.findUnique({ where: { slug }, select: { id: true } }),
+    );
     and.push({ trackId: track.id });
   }
   if (args.level) and.push({ level: args.level as Prisma.RoleWhereInput['level'] });
   if (args.certification) {
-    const cert = await prisma.certification.findUnique({ where: { slug: args.certification }, select: { id: true } });
-    if (!cert) throw notFound('certification', args.certification, 'certification');
+    const cert = await bySlug(prisma, 'certification', args.certification, 'certification', (slug) =>
+      prisma.certification.findUnique({ where: { slug }, select: { id: true } }),
+    );
     and.push({
       incoming: { some: { requirementGroups: { some: { options: { some: { certificationId: cert.id } } } } } },
     });
@@ -99,7 +101,6 @@ const ROLE_ORDERS = {
 
 /** One page of `roles`: `query` is Pothos' (columns, relations, and the cursor, skip and take). */
 async function loadRolePage(query: object, args: RoleArgs, { prisma }: Context): Promise<RolePageRow[]> {
-  checkPageSize(args);
   return readRolePage(prisma, query, await roleWhere(prisma, args), args);
 }
 

@@ -4,6 +4,7 @@
  */
 import { RoleLevel as RoleLevels } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
+import { bySlug } from './errors.js';
 import { Certification } from './certification.js';
 import { Source } from './source.js';
 
@@ -90,12 +91,15 @@ builder.queryField('role', (t) =>
   t.prismaField({
     type: 'Role',
     nullable: true,
-    description: 'The role with this slug, or null.',
+    description:
+      'The role with this slug, whatever its case; NOT_FOUND, suggesting the nearest slugs, when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'Role slug, e.g. "medical-assistant".' }) },
     // One row: its to-one relations (track) and short lists cost one SQL query joined, not one per
     // relation. findFirst on the unique slug is the same SQL as findUnique without findUnique's
     // batching machinery, which only ever batches calls made in the same tick (never two requests).
-    resolve: (query, _root, { slug }, { prisma }) =>
-      prisma.role.findFirst({ ...query, where: { slug }, relationLoadStrategy: 'join' }),
+    resolve: (query, _root, args, { prisma }) =>
+      bySlug(prisma, 'role', args.slug, 'slug', (slug) =>
+        prisma.role.findFirst({ ...query, where: { slug }, relationLoadStrategy: 'join' }),
+      ),
   }),
 );

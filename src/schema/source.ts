@@ -1,7 +1,7 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
-import { PAGE, checkPageSize, connectionOf, notFound } from './errors.js';
+import { PAGE, bySlug, connectionOf } from './errors.js';
 
 export const Source = builder.prismaNode('Source', {
   // node(id:) answers null for an ID whose object no longer exists.
@@ -39,7 +39,6 @@ builder.queryFields((t) => ({
       },
       totalCount: async (_parent, args, { prisma }) => prisma.source.count({ where: await sourceWhere(prisma, args) }),
       resolve: async (query, _root, args, { prisma }) => {
-        checkPageSize(args);
         return prisma.source.findMany({
           ...query,
           where: await sourceWhere(prisma, args),
@@ -58,8 +57,9 @@ async function sourceWhere(
   const where: Prisma.SourceWhereInput = {};
   if (args.official != null) where.official = args.official;
   if (args.publisher) {
-    const publisher = await prisma.organization.findUnique({ where: { slug: args.publisher }, select: { id: true } });
-    if (!publisher) throw notFound('organization', args.publisher, 'publisher');
+    const publisher = await bySlug(prisma, 'organization', args.publisher, 'publisher', (slug) =>
+      prisma.organization.findUnique({ where: { slug }, select: { id: true } }),
+    );
     where.publisherId = publisher.id;
   }
   return where;

@@ -1,4 +1,5 @@
 import { builder } from './builder.js';
+import { bySlug } from './errors.js';
 
 export const Track = builder.prismaNode('Track', {
   // node(id:) answers null for an ID whose object no longer exists.
@@ -26,9 +27,11 @@ builder.queryFields((t) => ({
   track: t.prismaField({
     type: 'Track',
     nullable: true,
-    description: 'The track with this slug, or null.',
+    description:
+      'The track with this slug, whatever its case; NOT_FOUND, suggesting the nearest slugs, when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'Track slug, e.g. "administrative".' }) },
-    resolve: (query, _root, { slug }, { prisma }) => prisma.track.findUnique({ ...query, where: { slug } }),
+    resolve: (query, _root, args, { prisma }) =>
+      bySlug(prisma, 'track', args.slug, 'slug', (slug) => prisma.track.findUnique({ ...query, where: { slug } })),
   }),
   tracks: t.prismaField({
     type: ['Track'],

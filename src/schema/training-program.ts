@@ -1,7 +1,7 @@
 import { Credential as Credentials } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
 import { defined, editingMutations, type InputFields, merge } from './editing.js';
-import { PAGE, checkPageSize, connectionOf } from './errors.js';
+import { PAGE, bySlug, connectionOf } from './errors.js';
 import type { Source as SourceRow } from '../generated/prisma/client.js';
 import { Source } from './source.js';
 
@@ -126,9 +126,13 @@ builder.queryFields((t) => ({
   trainingProgram: t.prismaField({
     type: 'TrainingProgram',
     nullable: true,
-    description: 'The training program with this slug, or null.',
+    description:
+      'The training program with this slug, whatever its case; NOT_FOUND, suggesting the nearest slugs, when there is none.',
     args: { slug: t.arg.string({ required: true, description: 'Program slug.' }) },
-    resolve: (query, _root, { slug }, { prisma }) => prisma.trainingProgram.findUnique({ ...query, where: { slug } }),
+    resolve: (query, _root, args, { prisma }) =>
+      bySlug(prisma, 'training program', args.slug, 'slug', (slug) =>
+        prisma.trainingProgram.findUnique({ ...query, where: { slug } }),
+      ),
   }),
   trainingPrograms: t.prismaConnection(
     {
@@ -141,7 +145,6 @@ builder.queryFields((t) => ({
       totalCount: (_parent, args, { prisma }) =>
         prisma.trainingProgram.count({ where: args.credential ? { credential: args.credential } : {} }),
       resolve: (query, _root, args, { prisma }) => {
-        checkPageSize(args);
         return prisma.trainingProgram.findMany({
           ...query,
           where: args.credential ? { credential: args.credential } : {},

@@ -28,7 +28,7 @@ interface World {
   input: GraphInput;
   certs: Map<number, CertificationInput>;
   programs: Map<number, ProgramInput>;
-  /** Certification ids in option order: counted fee, slug, id. */
+  /** Certification ids in option order: counted fee, known fee first, slug, id. */
   rank: Map<number, number>;
   bridging: Set<number>;
 }
@@ -37,7 +37,11 @@ function world(input: GraphInput): World {
   const certs = new Map(input.certifications.map((c) => [c.id, c]));
   const fee = (c: CertificationInput) => cents(c.examFeeUsd ?? c.feeEstimateUsd);
   const sorted = [...input.certifications].sort(
-    (a, b) => fee(a) - fee(b) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0) || a.id - b.id,
+    (a, b) =>
+      fee(a) - fee(b) ||
+      Number(b.examFeeUsd != null) - Number(a.examFeeUsd != null) ||
+      (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0) ||
+      a.id - b.id,
   );
   return {
     input,

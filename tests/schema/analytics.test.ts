@@ -12,7 +12,15 @@ beforeAll(async () => {
   client = graphqlClient(prisma);
   files = await readDataset();
   trackOf = new Map(files.roles.map((r) => [r.slug, r.track]));
+  bridging = new Set(files.tracks.filter((t) => t.bridging).map((t) => t.slug));
 });
+
+let bridging: Set<string>;
+/** A move crosses tracks when it leaves one track for another, neither of them the bridging (hybrid) one. */
+const crosses = (t: { from: string; to: string }) => {
+  const [a, b] = [trackOf.get(t.from)!, trackOf.get(t.to)!];
+  return a !== b && !bridging.has(a) && !bridging.has(b);
+};
 
 describe('trackBridges', () => {
   it('lists every move from the clinical track into the administrative one, with its requirements', async () => {
@@ -64,7 +72,7 @@ describe('graphFacts', () => {
     expect(f.roleCount).toBe(files.roles.length);
     expect(f.transitionCount).toBe(files.transitions.length);
     expect(f.certificationCount).toBe(files.certifications.length);
-    const cross = files.transitions.filter((t) => trackOf.get(t.from) !== trackOf.get(t.to));
+    const cross = files.transitions.filter(crosses);
     expect(f.crossTrackTransitionCount).toBe(cross.length);
     for (const row of f.tracks) {
       const slug = row.track.slug;
@@ -76,6 +84,33 @@ describe('graphFacts', () => {
     for (const kind of new Set(files.transitions.map((t) => t.kind))) {
       expect(kinds[kind]).toBe(files.transitions.filter((t) => t.kind === kind).length);
     }
+  });
+
+  it('agree with each other and with the moves themselves', async () => {
+    const { data, errors } = await client.query(`{
+      graphFacts {
+        roleCount transitionCount crossTrackTransitionCount
+        tracks { roles movesOut crossTrackMovesOut }
+        transitionKinds { count }
+      }
+      roles(first: 100) { totalCount nodes { nextSteps { crossesTracks } } }
+    }`);
+    expect(errors).toBeUndefined();
+    const f = data.graphFacts;
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(f.tracks.map((t: any) => t.roles))).toBe(f.roleCount);
+    expect(sum(f.tracks.map((t: any) => t.movesOut))).toBe(f.transitionCount);
+    expect(sum(f.transitionKinds.map((k: any) => k.count))).toBe(f.transitionCount);
+    expect(sum(f.tracks.map((t: any) => t.crossTrackMovesOut))).toBe(f.crossTrackTransitionCount);
+    // The same moves, read one by one: as many, and as many crossing tracks.
+    expect(data.roles.totalCount).toBe(f.roleCount);
+    const moves = data.roles.nodes.flatMap((r: any) => r.nextSteps);
+    expect(moves).toHaveLength(f.transitionCount);
+    expect(moves.filter((m: any) => m.crossesTracks)).toHaveLength(f.crossTrackTransitionCount);
+    // The hybrid medical assistant's moves are no crossings.
+    expect(f.crossTrackTransitionCount).toBeLessThan(
+      files.transitions.filter((t) => trackOf.get(t.from) !== trackOf.get(t.to)).length,
+    );
   });
 
   it('ranks gateway certifications by the transitions that require them', async () => {

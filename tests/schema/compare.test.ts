@@ -39,12 +39,15 @@ describe('compareRoles', () => {
     expect(c.sameTrack).toBe(false);
 
     const [clinical, admin] = slugs.map((s) => files.roles.find((r) => r.slug === s)!);
+    // No skill is worded the same in both, yet both call for communication: shared by meaning.
     const lower = (xs: string[]) => new Set(xs.map((x) => x.trim().toLowerCase()));
-    const adminSkills = lower(admin!.skills);
-    expect(c.sharedSkills).toEqual(clinical!.skills.filter((s) => adminSkills.has(s.trim().toLowerCase())));
-    const clinicalSkills = lower(clinical!.skills);
-    expect(c.entries[0].uniqueSkills).toEqual(clinical!.skills.filter((s) => !adminSkills.has(s.trim().toLowerCase())));
-    expect(c.entries[1].uniqueSkills).toEqual(admin!.skills.filter((s) => !clinicalSkills.has(s.trim().toLowerCase())));
+    expect(clinical!.skills.filter((s) => lower(admin!.skills).has(s.toLowerCase()))).toEqual([]);
+    expect(c.sharedSkills.length).toBeGreaterThan(0);
+    expect(c.sharedSkills).toContainEqual(expect.stringMatching(/communication/i));
+    // In the first role's words; each of its skills is shared or unique to it, never both.
+    expect([...c.sharedSkills, ...c.entries[0].uniqueSkills].sort()).toEqual([...clinical!.skills].sort());
+    expect(c.entries[1].uniqueSkills).not.toContainEqual(expect.stringMatching(/communication/i));
+    expect(c.entries[1].uniqueSkills.length).toBeLessThan(admin!.skills.length);
 
     const next = (slug: string) => new Set(files.transitions.filter((t) => t.from === slug).map((t) => t.to));
     const [n0, n1] = slugs.map(next);
@@ -73,6 +76,23 @@ describe('compareRoles', () => {
       expect(range.figures).toHaveLength(annual.length);
       expect(c.entries[i].role.typicalEducation).toBe(files.roles.find((r) => r.slug === slug)!.typicalEducation);
     }
+  });
+
+  it('finds few shared skills or duties between unrelated roles, and the same duty in other words', async () => {
+    const unrelated = await client.query(COMPARE, { slugs: ['registered-nurse', 'medical-billing-coding-specialist'] });
+    expect(unrelated.errors).toBeUndefined();
+    const u = unrelated.data.compareRoles;
+    expect(u.sharedSkills).toEqual([]);
+    expect(u.sharedDuties).toEqual([]);
+    expect(u.entries[0].uniqueSkills).toEqual(files.roles.find((r) => r.slug === 'registered-nurse')!.skills);
+    // The medical assistant and the administrative one both schedule patients and handle billing.
+    const ma = await client.query(COMPARE, { slugs: ['medical-assistant', 'administrative-medical-assistant'] });
+    const m = ma.data.compareRoles;
+    expect(m.sharedDuties).toContainEqual(expect.stringMatching(/schedule appointments/i));
+    expect(m.sharedDuties).toContainEqual(expect.stringMatching(/billing/i));
+    expect(m.sharedSkills).toContainEqual(expect.stringMatching(/EHR/));
+    // A duty shares one verb with many others ("prepare"): that alone is no match.
+    expect(m.sharedDuties.length).toBeLessThan(files.roles.find((r) => r.slug === 'medical-assistant')!.duties.length);
   });
 
   it('finds what three roles share', async () => {

@@ -18,15 +18,35 @@ beforeAll(async () => {
 });
 
 const PATHWAY_FIELDS = `
-  totalMonths totalCostUsd knownCostUsd estimatedCostUsd costIncludesUnknowns summary studyLoad
-  unknownCosts { kind description estimateUsd estimateBasis }
+  totalMonths totalCostUsd knownCostUsd estimatedCostUsd costIncludesUnknowns summary studyLoad crossesTracks
+  unknownCosts { kind description estimateUsd estimateBasis certification { slug } }
   steps {
     months experienceMonths trainingMonths eligibilityWaitMonths costUsd knownCostUsd explanation crossesTracks
     from { slug } to { slug }
     unknownCosts { kind }
     programs { program { slug } reason months costUsd }
-    requirements { satisfiedBy { slug } alreadyHeld route { kind alreadyMet waitMonths program { slug } } }
+    requirements {
+      satisfiedBy { slug examFeeUsd } anyOf { slug examFeeUsd } alreadyHeld
+      route { kind alreadyMet waitMonths program { slug } }
+    }
   }`;
+
+/** Words a person reads aloud: no "1 months", no "0 months", no brackets in brackets, no fractions of a month. */
+function expectReadable(text: string, where: string) {
+  expect(text, where).not.toMatch(/\b1 (months|years|moves|steps)\b/);
+  expect(text, where).not.toMatch(/\b(about|over|takes) 0 /);
+  expect(text, where).not.toMatch(/\d\.\d+ (month|year)|months? \d+\.\d/);
+  expect(text, where).not.toMatch(/\)\s*\(/);
+  expect(text, where).not.toMatch(/\b(\w+) \1\b/i);
+  // No bracket opened inside another that is still open.
+  let depth = 0;
+  for (const ch of text.replace(/\([A-Z][A-Za-z]*\)/g, '')) {
+    if (ch === '(') depth++;
+    if (ch === ')') depth--;
+    expect(depth, `${where}: ${text}`).toBeLessThanOrEqual(1);
+  }
+  expect(depth, `${where}: ${text}`).toBe(0);
+}
 
 async function pathways(args: string) {
   const { data, errors } = await client.query(`{ pathways(${args}) { ${PATHWAY_FIELDS} } }`);
@@ -41,8 +61,10 @@ function expectHonest(p: any, where: string) {
   expect(p.costIncludesUnknowns, where).toBe(p.unknownCosts.length > 0);
   if (p.unknownCosts.length > 0) {
     expect(p.summary, where).toMatch(/not known/);
-    expect(p.summary, where).not.toMatch(/It costs about/);
+    // No total is quoted: neither "costs about $X", nor "costing", nor "nothing", nor "$0".
+    expect(p.summary, where).not.toMatch(/\bcost(s|ing)? (about|nothing)|\$0\b/i);
   } else expect(p.knownCostUsd, where).toBe(p.totalCostUsd);
+  expectReadable(p.summary, where);
   expect(p.estimatedCostUsd, where).toBeGreaterThanOrEqual(p.knownCostUsd);
   for (const s of p.steps) {
     expect(s.months, where).toBe(s.experienceMonths + s.trainingMonths + s.eligibilityWaitMonths);
@@ -52,11 +74,34 @@ function expectHonest(p: any, where: string) {
       // Every certification earned on the step was already eligible.
       for (const r of s.requirements) if (!r.alreadyHeld) expect(r.route.alreadyMet, where).toBe(true);
     }
-    if (s.unknownCosts.length > 0) expect(s.explanation, where).toMatch(/not known/);
+    if (s.unknownCosts.length > 0) {
+      expect(s.explanation, where).toMatch(/not known/);
+      expect(s.explanation, where).not.toMatch(/\bcosts? (about|nothing)|\$0\b/i);
+    }
+    expectReadable(s.explanation, where);
     // "1 months", "1 years" and the like never appear.
     expect(s.explanation, where).not.toMatch(/\b1 (months|years)\b/);
   }
   expect(p.summary, where).not.toMatch(/\b1 (months|years|moves)\b/);
+}
+
+/**
+ * A step crosses tracks when it leaves one track for another, neither of them the bridging (hybrid)
+ * one; a pathway when the non-bridging tracks it passes through change, and only then says "crosses".
+ */
+function expectCrossings(p: any, where: string) {
+  const trackOf = new Map(files.roles.map((r) => [r.slug, r.track]));
+  const bridging = new Set(files.tracks.filter((t) => t.bridging).map((t) => t.slug));
+  for (const s of p.steps) {
+    const [a, b] = [trackOf.get(s.from.slug)!, trackOf.get(s.to.slug)!];
+    expect(s.crossesTracks, where).toBe(a !== b && !bridging.has(a) && !bridging.has(b));
+  }
+  const real = [p.steps[0].from.slug, ...p.steps.map((s: any) => s.to.slug)]
+    .map((slug: string) => trackOf.get(slug)!)
+    .filter((t: string) => !bridging.has(t));
+  const changes = real.some((t: string, i: number) => i > 0 && t !== real[i - 1]);
+  expect(p.crossesTracks, where).toBe(changes);
+  expect(/\bcrosses\b/.test(p.summary), where).toBe(changes);
 }
 
 describe('every curated pair under every ranking', () => {
@@ -64,6 +109,10 @@ describe('every curated pair under every ranking', () => {
     const slugs = files.roles.map((r) => r.slug);
     let checked = 0;
     let unmetRoutes = 0;
+    // Routes whose known parts come to $0 though some part is unknown: they once read "$0".
+    let zeroKnown = 0;
+    // Pathways that cross through the hybrid track, with no single step crossing.
+    let crossedViaBridge = 0;
     for (const rankBy of ['FASTEST', 'CHEAPEST', 'FEWEST_NEW_CERTIFICATIONS', 'FEWEST_STEPS'])
       for (const from of slugs) {
         const { data, errors } = await client.query(
@@ -88,7 +137,15 @@ describe('every curated pair under every ranking', () => {
             expect(found.length, `${from} -> ${to}`).toBeGreaterThan(0);
             for (const p of found) {
               expectHonest(p, `${rankBy} ${from} -> ${to}`);
+              expectCrossings(p, `${rankBy} ${from} -> ${to}`);
+              if (p.crossesTracks && !p.steps.some((s: any) => s.crossesTracks)) crossedViaBridge++;
               checked++;
+              if (p.knownCostUsd === 0 && p.unknownCosts.length > 0) {
+                zeroKnown++;
+                expect(p.totalCostUsd).toBeNull();
+                expect(p.costIncludesUnknowns).toBe(true);
+                expect(p.summary).not.toMatch(/costs nothing|\$0\b/);
+              }
               for (const step of p.steps)
                 if (step.requirements.some((r: any) => r.route && !r.route.alreadyMet)) {
                   // A certification that still needs its route takes that route's time.
@@ -101,6 +158,8 @@ describe('every curated pair under every ranking', () => {
         }
       }
     expect(checked).toBeGreaterThan(100);
+    expect(zeroKnown).toBeGreaterThan(0);
+    expect(crossedViaBridge).toBeGreaterThan(0);
     // With today's data every route is met by the move's own training or the start role; the next
     // test makes one unmet on purpose.
     expect(unmetRoutes).toBeGreaterThanOrEqual(0);
@@ -113,7 +172,29 @@ describe('the examples of the issue', () => {
     expect(p.totalCostUsd).toBeNull();
     expect(p.unknownCosts.some((u: any) => u.kind === 'TUITION')).toBe(true);
     expect(p.summary).toMatch(/tuition of the .* not known/);
-    expect(p.summary).not.toMatch(/costing about/);
+    expect(p.summary).not.toMatch(/costing about|costs about|\$0\b/);
+    for (const s of p.steps) if (s.unknownCosts.length) expect(s.explanation).not.toMatch(/costs about/);
+  });
+
+  it('a future office manager is not told to earn a certification because its fee is unknown (CHEAPEST)', async () => {
+    const [p] = await pathways('from: "medical-assistant", to: "medical-office-manager", first: 1, rankBy: CHEAPEST');
+    const estimate = new Map(
+      p.unknownCosts.filter((u: any) => u.certification).map((u: any) => [u.certification.slug, u.estimateUsd]),
+    );
+    for (const step of p.steps)
+      for (const r of step.requirements) {
+        if (r.alreadyHeld || r.satisfiedBy.examFeeUsd !== null) continue;
+        // Chosen with an unknown fee: only when every option with a published fee costs more than its estimate.
+        const counted = estimate.get(r.satisfiedBy.slug) as number;
+        expect(counted, r.satisfiedBy.slug).toBeTypeOf('number');
+        for (const other of r.anyOf)
+          if (other.examFeeUsd !== null) expect(other.examFeeUsd, other.slug).toBeGreaterThan(counted);
+      }
+    // Today the CCMA's fee is unknown and estimated at the CMA's published fee: the CMA wins the tie.
+    const ccma = files.certifications.find((c) => c.slug === 'ccma')!;
+    if (ccma.exam.feeUsd === undefined)
+      expect(p.steps.flatMap((s: any) => s.requirements.map((r: any) => r.satisfiedBy.slug))).not.toContain('ccma');
+    expect(p.summary).not.toMatch(/CCMA exam fee is not known/);
   });
 
   it('a medical assistant is not charged again for the MA program their role implies', async () => {
@@ -131,6 +212,18 @@ describe('the examples of the issue', () => {
     expect(part.studyLoad).toBe('PART_TIME');
     expect(part.summary).toMatch(/part-time/);
     expect(part.steps.some((s: any) => /part time/.test(s.explanation))).toBe(true);
+  });
+
+  it('a program taken on the step is "completed on this step", not "already completed"', async () => {
+    const [p] = await pathways('from: "administrative-medical-assistant", to: "clinical-medical-assistant", first: 1');
+    const [step] = p.steps;
+    const taken = new Set(step.programs.map((x: any) => x.program.slug));
+    const viaStep = step.requirements.filter(
+      (r: any) => r.route?.kind === 'PROGRAM' && taken.has(r.route.program.slug),
+    );
+    expect(viaStep.length).toBeGreaterThan(0);
+    expect(step.explanation).toMatch(/completed on this step/);
+    expect(step.explanation).not.toMatch(/already completed/);
   });
 
   it('a move out of the hybrid track crosses no track', async () => {

@@ -75,12 +75,18 @@ describe('Relay global IDs', () => {
     expect(errors?.[0]?.message).toMatch(/not-a-global-id/);
   });
 
-  it('answers null, not an error, for an unknown slug in a lookup', async () => {
+  it('answers null with a NOT_FOUND error naming the argument for an unknown slug in a lookup', async () => {
     const { data, errors } = await client.query(`{
       role(slug: "astronaut") { id } certification(slug: "xyz") { id }
       track(slug: "nowhere") { id } trainingProgram(slug: "none") { id }
     }`);
-    expect(errors).toBeUndefined();
     expect(data).toEqual({ role: null, certification: null, track: null, trainingProgram: null });
+    const named = errors?.map((e) => [e.path?.[0], e.extensions?.code, e.extensions?.argument]);
+    expect(named?.sort()).toEqual([
+      ['certification', 'NOT_FOUND', 'slug'],
+      ['role', 'NOT_FOUND', 'slug'],
+      ['track', 'NOT_FOUND', 'slug'],
+      ['trainingProgram', 'NOT_FOUND', 'slug'],
+    ]);
   });
 });

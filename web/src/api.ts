@@ -99,7 +99,15 @@ export const apiKey = {
   set: (key: string) => sessionStorage.setItem('career-lattice-key', key),
 };
 
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+/**
+ * Sends a query. Errors throw, except those whose code is in `tolerated`: a lookup of an unknown
+ * slug answers NOT_FOUND with a null where the record would be, which a caller may treat as absent.
+ */
+async function graphql<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  tolerated: readonly string[] = [],
+): Promise<T> {
   const key = apiKey.get();
   const response = await fetch('/graphql', {
     method: 'POST',
@@ -116,7 +124,9 @@ async function graphql<T>(query: string, variables: Record<string, unknown> = {}
   } catch {
     throw new ApiError(`The service answered ${response.status} ${response.statusText}.`, undefined);
   }
-  const error = body.errors?.[0];
+  const error =
+    body.errors?.find((e) => !tolerated.includes(e.extensions?.code ?? '')) ??
+    (body.data ? undefined : body.errors?.[0]);
   if (error) throw new ApiError(error.message, error.extensions?.code);
   return body.data as T;
 }
@@ -193,7 +203,12 @@ async function neighbourhood(tracks: Track[], focus: string[]): Promise<Lattice>
     nextSteps: { kind: string; crossesTracks: boolean; estimatedMonths: number; to: Role }[];
     previousSteps: { kind: string; crossesTracks: boolean; estimatedMonths: number; from: Role }[];
   };
-  const data = await graphql<Record<string, Near | null>>(query, Object.fromEntries(slugs.map((s, i) => [`s${i}`, s])));
+  // A slug in the address that names no role (NOT_FOUND) is left off the map.
+  const data = await graphql<Record<string, Near | null>>(
+    query,
+    Object.fromEntries(slugs.map((s, i) => [`s${i}`, s])),
+    ['NOT_FOUND'],
+  );
   const roles = new Map<string, Role>();
   const moves = new Map<string, Move>();
   const move = (from: string, to: string, m: { kind: string; crossesTracks: boolean; estimatedMonths: number }) =>
@@ -368,6 +383,7 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
       }
     }`,
     { slug },
+    ['NOT_FOUND'],
   );
   const r = data.role;
   if (!r) return null;

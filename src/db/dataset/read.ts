@@ -13,7 +13,15 @@ export { curatedDataDir };
 
 /** What kind of problem: a bad value, a reference to nothing, or a second record with one identity. */
 type ProblemCode = 'INVALID' | 'UNKNOWN_REFERENCE' | 'DUPLICATE';
-export type DatasetProblem = { file: string; record: string; field: string; message: string; code: ProblemCode };
+export type DatasetProblem = {
+  file: string;
+  record: string;
+  field: string;
+  message: string;
+  code: ProblemCode;
+  /** For UNKNOWN_REFERENCE: the kind of record referred to (its file) and the slug that names none. */
+  reference?: { kind: DatasetKind; slug: string };
+};
 
 export class DatasetError extends Error {
   constructor(readonly problems: DatasetProblem[]) {
@@ -79,14 +87,19 @@ export function validateDataset(
 function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): DatasetProblem[] {
   const problems: DatasetProblem[] = [];
   const slugs = (kind: DatasetKind) => new Set((d[kind] as { slug?: string }[]).map((r) => r.slug));
-  const known = {
-    track: slugs('tracks'),
-    organization: slugs('organizations'),
-    source: slugs('sources'),
-    'training program': slugs('training-programs'),
-    certification: slugs('certifications'),
-    role: slugs('roles'),
-  };
+  /** The kinds of record a field can refer to, as errors name them, and their files. */
+  const targets = {
+    track: 'tracks',
+    organization: 'organizations',
+    source: 'sources',
+    'training program': 'training-programs',
+    certification: 'certifications',
+    role: 'roles',
+  } as const satisfies Record<string, DatasetKind>;
+  const known = Object.fromEntries(Object.entries(targets).map(([t, kind]) => [t, slugs(kind)])) as Record<
+    keyof typeof targets,
+    Set<string | undefined>
+  >;
   const report = (
     kind: DatasetKind,
     record: unknown,
@@ -94,7 +107,16 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
     field: string,
     message: string,
     code: ProblemCode = 'INVALID',
-  ) => problems.push({ file: fileOf(kind), record: recordLabel(kind, record, index), field, message, code });
+    reference?: DatasetProblem['reference'],
+  ) =>
+    problems.push({
+      file: fileOf(kind),
+      record: recordLabel(kind, record, index),
+      field,
+      message,
+      code,
+      ...(reference ? { reference } : {}),
+    });
   const expect = (
     kind: DatasetKind,
     record: unknown,
@@ -104,7 +126,10 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
     value: string | undefined,
   ) => {
     if (value !== undefined && !known[target].has(value))
-      report(kind, record, index, field, `unknown ${target} "${value}"`, 'UNKNOWN_REFERENCE');
+      report(kind, record, index, field, `unknown ${target} "${value}"`, 'UNKNOWN_REFERENCE', {
+        kind: targets[target],
+        slug: value,
+      });
   };
 
   for (const kind of kinds) {
