@@ -127,7 +127,7 @@ const titlesOf = (titles: { kind: string; title: string }[], kind: string) => [
   ...new Set(titles.filter((t) => t.kind === kind).map((t) => t.title)),
 ];
 
-builder.prismaNode('Occupation', {
+export const Occupation = builder.prismaNode('Occupation', {
   // node(id:) answers null for an ID whose object no longer exists.
   nullable: true,
   description: `An occupation of the O*NET 29.3 taxonomy, with its tasks, skills and related occupations, and what BLS publishes for it: OEWS wages (May 2022-2024) and Employment Projections (2024-34). Contains information from the ${ONET_CREDIT}. O*NET® is a trademark of USDOL/ETA.`,
