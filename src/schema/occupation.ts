@@ -5,6 +5,7 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import type { PrismaClient } from '../db/client.js';
 import { builder } from './builder.js';
+import { CareerNode } from './career-node.js';
 import { PAGE, badInput, checkPageSize, connectionOf } from './errors.js';
 import { OccupationProjection, OccupationWages } from './occupation-data.js';
 import { type PageQuery, rowsOfPage } from './paging.js';
@@ -132,6 +133,7 @@ export const Occupation = builder.prismaNode('Occupation', {
   nullable: true,
   description: `An occupation of the O*NET 29.3 taxonomy, with its tasks, skills and related occupations, and what BLS publishes for it: OEWS wages (May 2022-2024) and Employment Projections (2024-34). Contains information from the ${ONET_CREDIT}. O*NET® is a trademark of USDOL/ETA.`,
   id: { field: 'id' },
+  interfaces: [CareerNode],
   fields: (t) => ({
     code: t.exposeString('code', { description: 'O*NET-SOC code, e.g. "29-1141.00".' }),
     socCode: t.exposeString('socCode', { description: 'The 2018 SOC code it belongs to, e.g. "29-1141".' }),

@@ -157,9 +157,23 @@ function resolveSlugs(lookup: Lookup, slugs: readonly string[], what: string, ar
   return found;
 }
 
-/** The database id of a role, by slug. */
-export function roleId(index: GraphIndex, slug: string, argument: string): number {
-  return index.roleIds[resolveSlugs(index.roleBySlug, [slug], 'role', argument)[0]!]!;
+/**
+ * The node id of a role slug or an O*NET-SOC code ("29-1141" is "29-1141.00"): an occupation that a
+ * curated role is (fit EXACT) is that role's node.
+ */
+export function nodeId(snapshot: GraphSnapshot, key: string, argument: string): number {
+  const m = /^\s*(\d{2}-\d{4})(\.\d{2})?\s*$/.exec(key);
+  if (m) {
+    const code = `${m[1]}${m[2] ?? '.00'}`;
+    const id = snapshot.nodeByCode.get(code);
+    if (id === undefined)
+      throw new GraphQLError(`No O*NET occupation has the code "${code}" (argument "${argument}").`, {
+        extensions: { code: 'NOT_FOUND', argument, slug: code },
+      });
+    return id;
+  }
+  const { index } = snapshot;
+  return index.roleIds[resolveSlugs(index.roleBySlug, [key], 'role', argument)[0]!]!;
 }
 
 /** The database id of a track, by slug. */
