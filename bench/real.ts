@@ -152,7 +152,8 @@ try {
         body: JSON.stringify(body),
       });
       const answer = (await response.json()) as { errors?: unknown[] };
-      if (!response.ok || answer.errors) throw new Error(`HTTP ${response.status}: ${JSON.stringify(answer).slice(0, 300)}`);
+      if (!response.ok || answer.errors)
+        throw new Error(`HTTP ${response.status}: ${JSON.stringify(answer).slice(0, 300)}`);
       return performance.now() - start;
     };
     const pathway = {

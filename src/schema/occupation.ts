@@ -2,6 +2,7 @@
  * O*NET occupations with what BLS publishes for them (prisma/data/official): `occupation(code:)`
  * and `occupations(search:, jobZone:, majorGroup:)`.
  */
+import { GraphQLError } from 'graphql';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { PrismaClient } from '../db/client.js';
 import { builder } from './builder.js';
@@ -202,12 +203,25 @@ export const Occupation = builder.prismaNode('Occupation', {
   }),
 });
 
-/** "29-1141" or "29-1141.00": the O*NET-SOC code it names ("29-1141" is the SOC-level "29-1141.00"). */
+/** The O*NET-SOC code a key names ("29-1141" is the SOC-level "29-1141.00"); undefined when it is not a code. */
+export function codeOf(key: string): string | undefined {
+  const m = /^(\d{2}-\d{4})(\.\d{2})?$/.exec(key.trim());
+  return m ? `${m[1]}${m[2] ?? '.00'}` : undefined;
+}
+
+/** NOT_FOUND for a code no occupation has. */
+export function unknownOccupation(code: string, argument: string): GraphQLError {
+  return new GraphQLError(`No O*NET occupation has the code "${code}" (argument "${argument}").`, {
+    extensions: { code: 'NOT_FOUND', argument, slug: code },
+  });
+}
+
+/** "29-1141" or "29-1141.00": the O*NET-SOC code it names. */
 function occupationCode(code: string): string {
-  const trimmed = code.trim();
-  if (/^\d{2}-\d{4}\.\d{2}$/.test(trimmed)) return trimmed;
-  if (/^\d{2}-\d{4}$/.test(trimmed)) return `${trimmed}.00`;
-  throw badInput('code', `"${code}" is not an O*NET-SOC code such as "29-1141.00" or a SOC code such as "29-1141".`);
+  const named = codeOf(code);
+  if (named === undefined)
+    throw badInput('code', `"${code}" is not an O*NET-SOC code such as "29-1141.00" or a SOC code such as "29-1141".`);
+  return named;
 }
 
 type OccupationArgs = {

@@ -15,6 +15,7 @@ import {
 } from '../graph/index.js';
 import { builder } from './builder.js';
 import { badInput } from './errors.js';
+import { codeOf, unknownOccupation } from './occupation.js';
 
 const PathwayRanking = builder.enumType('PathwayRanking', {
   description: 'What makes one pathway better than another. Ties fall to the other measures, then to the route.',
@@ -162,14 +163,10 @@ function resolveSlugs(lookup: Lookup, slugs: readonly string[], what: string, ar
  * curated role is (fit EXACT) is that role's node.
  */
 export function nodeId(snapshot: GraphSnapshot, key: string, argument: string): number {
-  const m = /^\s*(\d{2}-\d{4})(\.\d{2})?\s*$/.exec(key);
-  if (m) {
-    const code = `${m[1]}${m[2] ?? '.00'}`;
+  const code = codeOf(key);
+  if (code !== undefined) {
     const id = snapshot.nodeByCode.get(code);
-    if (id === undefined)
-      throw new GraphQLError(`No O*NET occupation has the code "${code}" (argument "${argument}").`, {
-        extensions: { code: 'NOT_FOUND', argument, slug: code },
-      });
+    if (id === undefined) throw unknownOccupation(code, argument);
     return id;
   }
   const { index } = snapshot;

@@ -144,7 +144,8 @@ const UnknownCostRef = builder.objectRef<UnknownResult>('UnknownCost').implement
     program: t.field({
       type: TrainingProgram,
       nullable: true,
-      description: 'The program whose tuition is unknown; null for a program an estimated move assumes (see `description`).',
+      description:
+        'The program whose tuition is unknown; null for a program an estimated move assumes (see `description`).',
       resolve: ({ cost, shared }) =>
         cost.kind === 'PROGRAM' && curatedProgram(cost.id) ? get(shared.rows.programs, cost.id) : null,
     }),
@@ -257,9 +258,9 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
     program: t.field({
       type: TrainingProgram,
       nullable: true,
-      description:
-        'The curated program; null for the typical entry education an estimated move assumes (see `name`).',
-      resolve: ({ taken, shared }) => (curatedProgram(taken.programId) ? get(shared.rows.programs, taken.programId) : null),
+      description: 'The curated program; null for the typical entry education an estimated move assumes (see `name`).',
+      resolve: ({ taken, shared }) =>
+        curatedProgram(taken.programId) ? get(shared.rows.programs, taken.programId) : null,
     }),
     name: t.string({
       description: 'The program’s name, curated or estimated ("Entry education for Respiratory Therapists (...)").',
@@ -415,7 +416,8 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
     roles: t.field({
       type: [Role],
       nullable: { list: false, items: true },
-      description: 'The start role, then the role each move leads to; null where a move leads to an occupation (see `nodes`).',
+      description:
+        'The start role, then the role each move leads to; null where a move leads to an occupation (see `nodes`).',
       resolve: ({ pathway, shared }) => pathway.roleIds.map((id) => roleOf(shared, id)),
     }),
     nodes: t.field({
@@ -572,9 +574,10 @@ async function loadRows(
     ...extraRolePaths.map((p) => [...p]),
   ]);
   const transitions = plan('Transition', at(['steps', 'transition']));
-  const nodesWanted = [...at(['nodes'], ['steps', 'fromNode'], ['steps', 'toNode']), ...extraRolePaths.map((p) => [...p.slice(0, -1), 'node'])].some(
-    (p) => selects(info, p),
-  );
+  const nodesWanted = [
+    ...at(['nodes'], ['steps', 'fromNode'], ['steps', 'toNode']),
+    ...extraRolePaths.map((p) => [...p.slice(0, -1), 'node']),
+  ].some((p) => selects(info, p));
   const certifications = plan(
     'Certification',
     at(

@@ -3,13 +3,12 @@
  * `skillGap(from:, to:)` and `Occupation.similarOccupations(first:)`. The method is in
  * docs/skill-gap.md; the similarity is computed in SQL over the 35 skills of every occupation.
  */
-import { GraphQLError } from 'graphql';
 import type { Occupation as OccupationRow } from '../generated/prisma/client.js';
 import type { PrismaClient } from '../db/client.js';
 import { builder } from './builder.js';
 import { costs } from './cost.js';
 import { badInput, notFound } from './errors.js';
-import { Occupation } from './occupation.js';
+import { codeOf, Occupation, unknownOccupation } from './occupation.js';
 
 /** One skill's ratings for the two occupations compared (null: not rated, or suppressed by O*NET). */
 type SkillPair = {
@@ -35,7 +34,7 @@ const level = (v: number | null) => v ?? 0;
  * Cosine similarity of two occupations' skill-level vectors (a level O*NET does not rate counts as
  * 0). Levels are never negative, so it is in [0, 1]; 0 when either occupation has no rated skill.
  */
-export function skillSimilarity(pairs: readonly SkillPair[]): number {
+function skillSimilarity(pairs: readonly SkillPair[]): number {
   let dot = 0;
   let a = 0;
   let b = 0;
@@ -52,7 +51,7 @@ export function skillSimilarity(pairs: readonly SkillPair[]): number {
  * difference, largest first), and the ones that transfer: rated in the target and met by the
  * source's level, most important to the target first. Directional: from A to B is not from B to A.
  */
-export function compareSkills(pairs: readonly SkillPair[]): Pick<SkillGapResult, 'similarity' | 'gaps' | 'transferable'> {
+function compareSkills(pairs: readonly SkillPair[]): Pick<SkillGapResult, 'similarity' | 'gaps' | 'transferable'> {
   const gaps: Gap[] = [];
   const transferable: SkillPair[] = [];
   for (const p of pairs) {
@@ -70,17 +69,10 @@ export function compareSkills(pairs: readonly SkillPair[]): Pick<SkillGapResult,
 /** "29-1141.00" (or "29-1141"), or a role slug: the occupation it names. */
 async function occupationOf(prisma: PrismaClient, key: string, argument: string): Promise<OccupationRow> {
   const trimmed = key.trim();
-  const code = /^\d{2}-\d{4}(\.\d{2})?$/.test(trimmed)
-    ? trimmed.includes('.')
-      ? trimmed
-      : `${trimmed}.00`
-    : undefined;
+  const code = codeOf(trimmed);
   if (code !== undefined) {
     const occupation = await prisma.occupation.findUnique({ where: { code } });
-    if (!occupation)
-      throw new GraphQLError(`No O*NET occupation has the code "${code}" (argument "${argument}").`, {
-        extensions: { code: 'NOT_FOUND', argument, slug: code },
-      });
+    if (!occupation) throw unknownOccupation(code, argument);
     return occupation;
   }
   if (trimmed === '') throw badInput(argument, 'give a role slug or an O*NET-SOC code such as "29-1141.00".');
@@ -101,7 +93,14 @@ async function skillPairs(prisma: PrismaClient, from: number, to: number): Promi
   for (const r of rows) {
     let p = pairs.get(r.elementId);
     if (!p) {
-      p = { elementId: r.elementId, name: r.name, fromLevel: null, toLevel: null, fromImportance: null, toImportance: null };
+      p = {
+        elementId: r.elementId,
+        name: r.name,
+        fromLevel: null,
+        toLevel: null,
+        fromImportance: null,
+        toImportance: null,
+      };
       pairs.set(r.elementId, p);
     }
     const lv = r.level?.toNumber() ?? null;
@@ -126,12 +125,14 @@ const SkillComparison = builder.objectRef<SkillPair>('SkillComparison').implemen
     elementId: t.string({ description: 'O*NET’s element ID, e.g. "2.A.2.a".', resolve: (s) => s.elementId }),
     fromLevel: t.float({
       nullable: true,
-      description: 'The level (0-7) in the occupation moved from; null where O*NET rates it not relevant or suppresses it.',
+      description:
+        'The level (0-7) in the occupation moved from; null where O*NET rates it not relevant or suppresses it.',
       resolve: (s) => s.fromLevel,
     }),
     toLevel: t.float({
       nullable: true,
-      description: 'The level (0-7) in the occupation moved to; null where O*NET rates it not relevant or suppresses it.',
+      description:
+        'The level (0-7) in the occupation moved to; null where O*NET rates it not relevant or suppresses it.',
       resolve: (s) => s.toLevel,
     }),
     fromImportance: t.float({
@@ -248,7 +249,8 @@ builder.queryField('skillGap', (t) =>
     args: {
       from: t.arg.string({
         required: true,
-        description: 'A role slug (its O*NET occupation is used) or an O*NET-SOC code, e.g. "clinical-medical-assistant".',
+        description:
+          'A role slug (its O*NET occupation is used) or an O*NET-SOC code, e.g. "clinical-medical-assistant".',
       }),
       to: t.arg.string({ required: true, description: 'A role slug or an O*NET-SOC code, e.g. "29-1141.00".' }),
     },

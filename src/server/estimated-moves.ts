@@ -60,7 +60,7 @@ const SOC_MAJOR_GROUPS: Record<string, string> = {
 };
 
 /** The node id of an occupation without a curated role of its own (negative: never a role id). */
-export const occupationNodeId = (occupationId: number) => -occupationId;
+const occupationNodeId = (occupationId: number) => -occupationId;
 /** The track id of a SOC major group (negative: never a curated track id). */
 const socTrackId = (majorGroup: string) => -Number(majorGroup);
 /**

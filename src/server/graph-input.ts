@@ -64,7 +64,12 @@ export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
     impliedCertifications: impliedCertifications.get(r.id) ?? [],
   }));
   const estimated = estimatedGraph(
-    roleRows.map((r, i) => ({ ...roles[i]!, title: r.title, occupationId: r.occupationId, occupationFit: r.occupationFit })),
+    roleRows.map((r, i) => ({
+      ...roles[i]!,
+      title: r.title,
+      occupationId: r.occupationId,
+      occupationFit: r.occupationFit,
+    })),
     await prisma.$queryRaw<OccupationRow[]>`
       SELECT id, code, title, major_group AS "majorGroup", typical_education::text AS "typicalEducation",
              work_experience::text AS "workExperience", on_the_job_training::text AS "onTheJobTraining"
@@ -182,7 +187,10 @@ export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
     nodeByCode: estimated.nodeByCode,
     occupationOfNode: estimated.occupationOfNode,
     names: {
-      roles: new Map([...roleRows.map((r) => [r.id, { title: r.title, trackId: r.trackId }] as const), ...estimated.nodeNames]),
+      roles: new Map([
+        ...roleRows.map((r) => [r.id, { title: r.title, trackId: r.trackId }] as const),
+        ...estimated.nodeNames,
+      ]),
       tracks: new Map([...trackRows.map((t) => [t.id, { name: t.name }] as const), ...estimated.trackNames]),
       certifications: new Map(
         certRows.map((c) => [

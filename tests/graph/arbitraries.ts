@@ -143,7 +143,15 @@ export const scenarioArb = (
       const entryPrograms = g.roleIds.flatMap((id, i) =>
         entryOf(i) === undefined || !g.transitions.some((t) => t.estimated && t.to === i && t.from !== t.to)
           ? []
-          : [{ id: -id, slug: `entry-${id}`, minMonths: g.entryMonths[i]!, typicalCostUsd: null, costEstimateUsd: null }],
+          : [
+              {
+                id: -id,
+                slug: `entry-${id}`,
+                minMonths: g.entryMonths[i]!,
+                typicalCostUsd: null,
+                costEstimateUsd: null,
+              },
+            ],
       );
       const input: GraphInput = {
         roles: g.roleIds.map((id, i) => ({
@@ -173,13 +181,13 @@ export const scenarioArb = (
         programs: [
           ...entryPrograms,
           ...g.programIds.map((id, i) => ({
-          id,
-          slug: `program-${id}`,
-          minMonths: g.programs[i]!.minMonths,
-          typicalCostUsd: g.programs[i]!.cost,
-          costEstimateUsd: g.programs[i]!.cost === null ? g.programs[i]!.estimate : null,
-          // Only earlier programs: no cycles.
-          prerequisites: g.programs[i]!.prerequisites.filter((p) => p < i).map((p) => g.programIds[p]!),
+            id,
+            slug: `program-${id}`,
+            minMonths: g.programs[i]!.minMonths,
+            typicalCostUsd: g.programs[i]!.cost,
+            costEstimateUsd: g.programs[i]!.cost === null ? g.programs[i]!.estimate : null,
+            // Only earlier programs: no cycles.
+            prerequisites: g.programs[i]!.prerequisites.filter((p) => p < i).map((p) => g.programIds[p]!),
           })),
         ],
         transitions: g.transitions
@@ -192,8 +200,14 @@ export const scenarioArb = (
               to: g.roleIds[t.to]!,
               minYearsExperience: t.years,
               // The estimated shape asks no certification, only the entry program.
-              requirementGroups: g.estimatedShape && t.estimated ? [] : t.groups.map((grp) => grp.map((c) => g.certIds[c]!)),
-              training: entry !== undefined ? [entry] : g.estimatedShape && t.estimated ? [] : t.training.map((p) => g.programIds[p]!),
+              requirementGroups:
+                g.estimatedShape && t.estimated ? [] : t.groups.map((grp) => grp.map((c) => g.certIds[c]!)),
+              training:
+                entry !== undefined
+                  ? [entry]
+                  : g.estimatedShape && t.estimated
+                    ? []
+                    : t.training.map((p) => g.programIds[p]!),
               estimated: t.estimated,
             };
           }),

@@ -83,7 +83,9 @@ describe('estimated pathways', () => {
         expect(s.transition).toBeNull();
         expect(s.explanation).toContain('This move is estimated, not curated');
         // Why: BLS's entry requirements of an O*NET related occupation, or a curated role's occupation.
-        expect(s.explanation).toMatch(/O\*NET relates .*; estimated from BLS for |is within the O\*NET occupation|is a role within/);
+        expect(s.explanation).toMatch(
+          /O\*NET relates .*; estimated from BLS for |is within the O\*NET occupation|is a role within/,
+        );
         // An estimated entry program has no row, no known cost, and its tuition is listed as unknown.
         for (const prog of s.programs.filter((x: any) => x.estimated)) {
           expect(prog.program).toBeNull();
@@ -168,7 +170,12 @@ describe('estimated pathways', () => {
             rankBy,
           });
           expect(
-            data.pathways.map((p: any) => [p.totalMonths, p.estimatedCostUsd, p.stepCount, p.roles.map((r: any) => r.slug)]),
+            data.pathways.map((p: any) => [
+              p.totalMonths,
+              p.estimatedCostUsd,
+              p.stepCount,
+              p.roles.map((r: any) => r.slug),
+            ]),
           ).toEqual(
             expected.map((p) => [
               p.totalMonths,

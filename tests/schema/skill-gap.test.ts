@@ -34,7 +34,12 @@ async function gap(from: string, to: string): Promise<Answer> {
 /** The ratings as the database holds them, by element. */
 async function levels(code: string) {
   const rows = await prisma.occupationSkill.findMany({ where: { occupation: { code } } });
-  return new Map(rows.map((r) => [r.elementId, { level: r.level?.toNumber() ?? null, importance: r.importance?.toNumber() ?? null }]));
+  return new Map(
+    rows.map((r) => [
+      r.elementId,
+      { level: r.level?.toNumber() ?? null, importance: r.importance?.toNumber() ?? null },
+    ]),
+  );
 }
 
 describe('skillGap', () => {
@@ -99,7 +104,10 @@ describe('skillGap', () => {
 describe('Occupation.similarOccupations', () => {
   it('lists the nearest by the same similarity as skillGap, nearest first, never the occupation itself', async () => {
     const { data, errors } = await client.query<{
-      occupation: { similarOccupations: { occupation: { code: string }; similarity: number }[]; relatedOccupations: unknown[] };
+      occupation: {
+        similarOccupations: { occupation: { code: string }; similarity: number }[];
+        relatedOccupations: unknown[];
+      };
     }>(`{ occupation(code: "31-9092.00") {
       similarOccupations(first: 5) { occupation { code } similarity }
       relatedOccupations { index }
@@ -115,7 +123,9 @@ describe('Occupation.similarOccupations', () => {
     expect(data!.occupation.relatedOccupations.length).toBe(
       await prisma.relatedOccupation.count({ where: { occupation: { code: '31-9092.00' } } }),
     );
-    const bad = await client.query('{ occupation(code: "31-9092.00") { similarOccupations(first: 0) { similarity } } }');
+    const bad = await client.query(
+      '{ occupation(code: "31-9092.00") { similarOccupations(first: 0) { similarity } } }',
+    );
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
