@@ -6,6 +6,7 @@
  */
 import type { PrismaClient } from '../db/client.js';
 import { certificationFeeEstimates, programCostEstimates } from '../db/estimates.js';
+import { loadedOfficialHash } from '../db/official/load.js';
 import type { EligibilityRouteInput, GraphInput } from '../graph/types.js';
 import type { GraphSnapshot } from '../schema/snapshot.js';
 import { estimatedGraph, type OccupationRow, type RelatedRow } from './estimated-moves.js';
@@ -14,6 +15,32 @@ type Edge = GraphInput['transitions'][number] & { requirementGroups: number[][];
 
 /** The engine's input, how its estimated costs were made, and the names pathways mention. */
 export type GraphData = Omit<GraphSnapshot, 'index'> & { input: GraphInput };
+
+/** The occupations and their related links, with the hash of the official data they were read at. */
+type OfficialRows = { hash: string | null; rows: [OccupationRow[], RelatedRow[]] };
+const officialCache = new WeakMap<PrismaClient, OfficialRows>();
+
+/**
+ * The occupations and O*NET's related links the estimated moves are made from. They change only
+ * with the official data (its hash in official_data_load), so a rebuild after a curated edit reuses
+ * the rows read before (19,000 of them) and reads one hash instead.
+ */
+async function officialRows(prisma: PrismaClient): Promise<[OccupationRow[], RelatedRow[]]> {
+  const hash = await loadedOfficialHash(prisma);
+  const cached = officialCache.get(prisma);
+  if (cached && hash !== null && cached.hash === hash) return cached.rows;
+  const rows: [OccupationRow[], RelatedRow[]] = [
+    await prisma.$queryRaw<OccupationRow[]>`
+      SELECT id, code, title, major_group AS "majorGroup", typical_education::text AS "typicalEducation",
+             work_experience::text AS "workExperience", on_the_job_training::text AS "onTheJobTraining"
+      FROM occupation ORDER BY id`,
+    await prisma.$queryRaw<RelatedRow[]>`
+      SELECT occupation_id AS "occupationId", related_id AS "relatedId", tier::text AS tier, position
+      FROM related_occupation ORDER BY occupation_id, position`,
+  ];
+  officialCache.set(prisma, { hash, rows });
+  return rows;
+}
 
 /** Groups rows by a key into lists, in row order. */
 function groupBy<T, V>(rows: readonly T[], key: (r: T) => number, value: (r: T) => V): Map<number, V[]> {
@@ -70,13 +97,7 @@ export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
       occupationId: r.occupationId,
       occupationFit: r.occupationFit,
     })),
-    await prisma.$queryRaw<OccupationRow[]>`
-      SELECT id, code, title, major_group AS "majorGroup", typical_education::text AS "typicalEducation",
-             work_experience::text AS "workExperience", on_the_job_training::text AS "onTheJobTraining"
-      FROM occupation ORDER BY id`,
-    await prisma.$queryRaw<RelatedRow[]>`
-      SELECT occupation_id AS "occupationId", related_id AS "relatedId", tier::text AS tier, position
-      FROM related_occupation ORDER BY occupation_id, position`,
+    ...(await officialRows(prisma)),
   );
 
   const programRows = await prisma.$queryRaw<
