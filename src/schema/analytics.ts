@@ -7,7 +7,7 @@ import { Certification } from './certification.js';
 import { badInput, bySlug } from './errors.js';
 import type { RankBy } from '../graph/index.js';
 import { PathwayRef, rankingArgs, searchPathways } from './pathway.js';
-import { checkFirst, roleId } from './pathway-inputs.js';
+import { checkFirst, nodeId } from './pathway-inputs.js';
 import { Track } from './track.js';
 import { Transition, TransitionKind } from './transition.js';
 
@@ -36,7 +36,7 @@ const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement({
         checkFirst(args.first);
         const snapshot = await context.graph.current();
         const { index } = snapshot;
-        const from = roleId(index, args.from, 'from');
+        const from = nodeId(snapshot, args.from, 'from');
         if (index.trackIds[index.roleTrack[index.roleIndexById.get(from)!]!] !== bridges.fromTrack.id)
           throw badInput('from', `"${args.from}" is not on the ${bridges.fromTrack.slug} track.`);
         return searchPathways(context, info, snapshot, {

@@ -13,6 +13,7 @@ import './role-figures.js';
 import './role-search.js';
 import './role-mutations.js';
 import './occupation.js';
+import './skill-gap.js';
 import './role-occupation.js';
 import './compare.js';
 import './analytics.js';

@@ -2,9 +2,11 @@
  * O*NET occupations with what BLS publishes for them (prisma/data/official): `occupation(code:)`
  * and `occupations(search:, jobZone:, majorGroup:)`.
  */
+import { GraphQLError } from 'graphql';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { PrismaClient } from '../db/client.js';
 import { builder } from './builder.js';
+import { CareerNode } from './career-node.js';
 import { PAGE, badInput, connectionOf } from './errors.js';
 import { OccupationProjection, OccupationWages } from './occupation-data.js';
 import { type PageQuery, rowsOfPage } from './paging.js';
@@ -127,11 +129,12 @@ const titlesOf = (titles: { kind: string; title: string }[], kind: string) => [
   ...new Set(titles.filter((t) => t.kind === kind).map((t) => t.title)),
 ];
 
-builder.prismaNode('Occupation', {
+export const Occupation = builder.prismaNode('Occupation', {
   // node(id:) answers null for an ID whose object no longer exists.
   nullable: true,
   description: `An occupation of the O*NET 29.3 taxonomy, with its tasks, skills and related occupations, and what BLS publishes for it: OEWS wages (May 2022-2024) and Employment Projections (2024-34). Contains information from the ${ONET_CREDIT}. O*NET® is a trademark of USDOL/ETA.`,
   id: { field: 'id' },
+  interfaces: [CareerNode],
   fields: (t) => ({
     code: t.exposeString('code', { description: 'O*NET-SOC code, e.g. "29-1141.00".' }),
     socCode: t.exposeString('socCode', { description: 'The 2018 SOC code it belongs to, e.g. "29-1141".' }),
@@ -200,12 +203,25 @@ builder.prismaNode('Occupation', {
   }),
 });
 
-/** "29-1141" or "29-1141.00": the O*NET-SOC code it names ("29-1141" is the SOC-level "29-1141.00"). */
+/** The O*NET-SOC code a key names ("29-1141" is the SOC-level "29-1141.00"); undefined when it is not a code. */
+export function codeOf(key: string): string | undefined {
+  const m = /^(\d{2}-\d{4})(\.\d{2})?$/.exec(key.trim());
+  return m ? `${m[1]}${m[2] ?? '.00'}` : undefined;
+}
+
+/** NOT_FOUND for a code no occupation has. */
+export function unknownOccupation(code: string, argument: string): GraphQLError {
+  return new GraphQLError(`No O*NET occupation has the code "${code}" (argument "${argument}").`, {
+    extensions: { code: 'NOT_FOUND', argument, slug: code },
+  });
+}
+
+/** "29-1141" or "29-1141.00": the O*NET-SOC code it names. */
 function occupationCode(code: string): string {
-  const trimmed = code.trim();
-  if (/^\d{2}-\d{4}\.\d{2}$/.test(trimmed)) return trimmed;
-  if (/^\d{2}-\d{4}$/.test(trimmed)) return `${trimmed}.00`;
-  throw badInput('code', `"${code}" is not an O*NET-SOC code such as "29-1141.00" or a SOC code such as "29-1141".`);
+  const named = codeOf(code);
+  if (named === undefined)
+    throw badInput('code', `"${code}" is not an O*NET-SOC code such as "29-1141.00" or a SOC code such as "29-1141".`);
+  return named;
 }
 
 type OccupationArgs = {

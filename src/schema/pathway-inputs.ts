@@ -14,6 +14,7 @@ import {
 } from '../graph/index.js';
 import { builder } from './builder.js';
 import { badInput, slugKey, unknownSlugs } from './errors.js';
+import { codeOf, unknownOccupation } from './occupation.js';
 
 const PathwayRanking = builder.enumType('PathwayRanking', {
   description: 'What makes one pathway better than another. Ties fall to the other measures, then to the route.',
@@ -122,9 +123,19 @@ function resolveSlugs(
   return found;
 }
 
-/** The database id of a role, by slug. */
-export function roleId(index: GraphIndex, slug: string, argument: string): number {
-  return index.roleIds[resolveSlugs(index.roleBySlug, [slug], 'role', argument)[0]!]!;
+/**
+ * The node id of a role slug or an O*NET-SOC code ("29-1141" is "29-1141.00"): an occupation that a
+ * curated role is (fit EXACT) is that role's node.
+ */
+export function nodeId(snapshot: GraphSnapshot, key: string, argument: string): number {
+  const code = codeOf(key);
+  if (code !== undefined) {
+    const id = snapshot.nodeByCode.get(code);
+    if (id === undefined) throw unknownOccupation(code, argument);
+    return id;
+  }
+  const { index } = snapshot;
+  return index.roleIds[resolveSlugs(index.roleBySlug, [key], 'role', argument)[0]!]!;
 }
 
 /** The database id of a track, by slug. */

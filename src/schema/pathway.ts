@@ -8,6 +8,7 @@ import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { Estimate } from '../db/estimates.js';
 import type {
   Certification as CertificationRow,
+  Occupation as OccupationRow,
   Role as RoleRow,
   TrainingProgram as ProgramRow,
   Transition as TransitionRow,
@@ -26,6 +27,7 @@ import {
 } from '../graph/index.js';
 import { costs } from './cost.js';
 import { builder, type Context } from './builder.js';
+import { CareerNode } from './career-node.js';
 import { Certification } from './certification.js';
 import { badInput, slugKey } from './errors.js';
 import {
@@ -37,7 +39,7 @@ import {
   rankingArgs,
   resolveConstraints,
   resolveProfile,
-  roleId,
+  nodeId,
   runSearch,
   type Snapshot,
   StudyLoad,
@@ -52,6 +54,8 @@ export { rankingArgs } from './pathway-inputs.js';
 /** The rows a set of pathways mentions that the request selects, loaded once. */
 type PathwayRows = {
   roles: Map<number, RoleRow>;
+  /** The places pathways pass through, by node id: curated roles' rows and occupations' rows. */
+  nodes: Map<number, RoleRow | OccupationRow>;
   transitions: Map<number, TransitionRow>;
   certifications: Map<number, CertificationRow>;
   programs: Map<number, ProgramRow>;
@@ -71,6 +75,11 @@ const get = <T>(map: Map<number, T>, id: number): T => {
   return row;
 };
 const dollars = (usd: number) => Math.round(usd);
+/** The curated role of a node; null for an occupation no curated role stands for. */
+const roleOf = (shared: Shared, id: number): RoleRow | null =>
+  shared.snapshot.occupationOfNode.has(id) ? null : get(shared.rows.roles, id);
+/** Programs estimated from BLS (src/server/estimated-moves.ts) have negative ids and no row. */
+const curatedProgram = (id: number) => id >= 0;
 
 /** The names pathways' words use, from the snapshot: no database read. */
 function namesOf(snapshot: Snapshot): Names {
@@ -89,6 +98,7 @@ function namesOf(snapshot: Snapshot): Names {
     certification: (id) => need(names.certifications, id, 'certification'),
     program: (id) => need(names.programs, id, 'program'),
     estimateBasis: (cost) => estimateOf(programEstimates, feeEstimates, cost)?.basis,
+    estimatedMoveNote: (id) => snapshot.moveNotes.get(id),
   };
 }
 
@@ -134,8 +144,10 @@ const UnknownCostRef = builder.objectRef<UnknownResult>('UnknownCost').implement
     program: t.field({
       type: TrainingProgram,
       nullable: true,
-      description: 'The program whose tuition is unknown.',
-      resolve: ({ cost, shared }) => (cost.kind === 'PROGRAM' ? get(shared.rows.programs, cost.id) : null),
+      description:
+        'The program whose tuition is unknown; null for a program an estimated move assumes (see `description`).',
+      resolve: ({ cost, shared }) =>
+        cost.kind === 'PROGRAM' && curatedProgram(cost.id) ? get(shared.rows.programs, cost.id) : null,
     }),
     certification: t.field({
       type: Certification,
@@ -245,8 +257,18 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
   fields: (t) => ({
     program: t.field({
       type: TrainingProgram,
-      description: 'The program.',
-      resolve: ({ taken, shared }) => get(shared.rows.programs, taken.programId),
+      nullable: true,
+      description: 'The curated program; null for the typical entry education an estimated move assumes (see `name`).',
+      resolve: ({ taken, shared }) =>
+        curatedProgram(taken.programId) ? get(shared.rows.programs, taken.programId) : null,
+    }),
+    name: t.string({
+      description: 'The program’s name, curated or estimated ("Entry education for Respiratory Therapists (...)").',
+      resolve: ({ taken, shared }) => shared.names.program(taken.programId).name,
+    }),
+    estimated: t.boolean({
+      description: 'True for a program an estimated move assumes from BLS’s typical entry education.',
+      resolve: ({ taken }) => !curatedProgram(taken.programId),
     }),
     reason: t.field({
       type: ProgramReason,
@@ -282,13 +304,25 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
     }),
     from: t.field({
       type: Role,
-      description: 'The role the step starts from.',
-      resolve: ({ step, shared }) => get(shared.rows.roles, step.fromRoleId),
+      nullable: true,
+      description: 'The role the step starts from; null for an occupation (see `fromNode`).',
+      resolve: ({ step, shared }) => roleOf(shared, step.fromRoleId),
     }),
     to: t.field({
       type: Role,
-      description: 'The role the step leads to.',
-      resolve: ({ step, shared }) => get(shared.rows.roles, step.toRoleId),
+      nullable: true,
+      description: 'The role the step leads to; null for an occupation (see `toNode`).',
+      resolve: ({ step, shared }) => roleOf(shared, step.toRoleId),
+    }),
+    fromNode: t.field({
+      type: CareerNode,
+      description: 'Where the step starts: a curated role or an O*NET occupation.',
+      resolve: ({ step, shared }) => get(shared.rows.nodes, step.fromRoleId),
+    }),
+    toNode: t.field({
+      type: CareerNode,
+      description: 'Where the step leads: a curated role or an O*NET occupation.',
+      resolve: ({ step, shared }) => get(shared.rows.nodes, step.toRoleId),
     }),
     crossesTracks: t.boolean({
       description:
@@ -348,8 +382,10 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
     }),
     training: t.field({
       type: [TrainingProgram],
-      description: 'Programs completed on this step, in order (see `programs` for why and at what cost).',
-      resolve: ({ step, shared }) => step.programsToComplete.map((id) => get(shared.rows.programs, id)),
+      description:
+        'Curated programs completed on this step, in order (see `programs` for why, at what cost, and the entry education estimated moves assume).',
+      resolve: ({ step, shared }) =>
+        step.programsToComplete.filter(curatedProgram).map((id) => get(shared.rows.programs, id)),
     }),
     programs: t.field({
       type: [ProgramOnStepRef],
@@ -379,8 +415,15 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
     }),
     roles: t.field({
       type: [Role],
-      description: 'The start role, then the role each move leads to.',
-      resolve: ({ pathway, shared }) => pathway.roleIds.map((id) => get(shared.rows.roles, id)),
+      nullable: { list: false, items: true },
+      description:
+        'The start role, then the role each move leads to; null where a move leads to an occupation (see `nodes`).',
+      resolve: ({ pathway, shared }) => pathway.roleIds.map((id) => roleOf(shared, id)),
+    }),
+    nodes: t.field({
+      type: [CareerNode],
+      description: 'The start, then where each move leads: curated roles and O*NET occupations.',
+      resolve: ({ pathway, shared }) => pathway.roleIds.map((id) => get(shared.rows.nodes, id)),
     }),
     totalMonths: t.int({ description: 'Months from start to finish.', resolve: ({ pathway }) => pathway.totalMonths }),
     totalCostUsd: t.int({
@@ -455,7 +498,17 @@ type ReachableResult = {
 const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').implement({
   description: 'A role within reach, with the earliest month it can be reached and the pathway that gets there then.',
   fields: (t) => ({
-    role: t.field({ type: Role, description: 'The role.', resolve: (r) => get(r.shared.rows.roles, r.roleId) }),
+    role: t.field({
+      type: Role,
+      nullable: true,
+      description: 'The role; null for an O*NET occupation (see `node`).',
+      resolve: (r) => roleOf(r.shared, r.roleId),
+    }),
+    node: t.field({
+      type: CareerNode,
+      description: 'The role or O*NET occupation reached.',
+      resolve: (r) => get(r.shared.rows.nodes, r.roleId),
+    }),
     earliestMonth: t.int({
       description: 'The earliest month the role can be reached.',
       resolve: (r) => r.earliestMonth,
@@ -501,6 +554,7 @@ function selects(info: GraphQLResolveInfo, path: Path): boolean {
 async function loadRows(
   context: Context,
   info: GraphQLResolveInfo,
+  snapshot: Snapshot,
   pathways: EnginePathway[],
   prefix: Path,
   extraRoleIds: number[] = [],
@@ -520,6 +574,10 @@ async function loadRows(
     ...extraRolePaths.map((p) => [...p]),
   ]);
   const transitions = plan('Transition', at(['steps', 'transition']));
+  const nodesWanted = [
+    ...at(['nodes'], ['steps', 'fromNode'], ['steps', 'toNode']),
+    ...extraRolePaths.map((p) => [...p.slice(0, -1), 'node']),
+  ].some((p) => selects(info, p));
   const certifications = plan(
     'Certification',
     at(
@@ -546,15 +604,25 @@ async function loadRows(
   const { prisma } = context;
   // One query at a time: they may share a single connection.
   const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+  const { occupationOfNode } = snapshot;
+  const nodeIds = ids([...pathways.flatMap((p) => p.roleIds), ...extraRoleIds]);
+  const roleIds = nodeIds.filter((id) => !occupationOfNode.has(id));
+  const nodes = new Map<number, RoleRow | OccupationRow>();
+  if (nodesWanted) {
+    for (const r of await prisma.role.findMany({ where: { id: { in: roleIds } } })) nodes.set(r.id, r);
+    const occupationIds = nodeIds.flatMap((id) => (occupationOfNode.has(id) ? [occupationOfNode.get(id)!] : []));
+    const byOccupation = byId(
+      occupationIds.length ? await prisma.occupation.findMany({ where: { id: { in: occupationIds } } }) : [],
+    );
+    for (const id of nodeIds) {
+      const o = occupationOfNode.get(id);
+      const row = o === undefined ? undefined : byOccupation.get(o);
+      if (row) nodes.set(id, row);
+    }
+  }
   return {
-    roles: byId(
-      roles.wanted
-        ? await prisma.role.findMany({
-            where: { id: { in: ids([...pathways.flatMap((p) => p.roleIds), ...extraRoleIds]) } },
-            ...roles.query(),
-          })
-        : [],
-    ),
+    nodes,
+    roles: byId(roles.wanted ? await prisma.role.findMany({ where: { id: { in: roleIds } }, ...roles.query() }) : []),
     transitions: byId(
       transitions.wanted
         ? await prisma.transition.findMany({
@@ -588,7 +656,7 @@ async function loadRows(
                   ...steps.flatMap((s) => s.programsToComplete),
                   ...routes.flatMap((r) => (r.kind === 'PROGRAM' ? [r.programId] : [])),
                   ...unknown.flatMap((u) => (u.kind === 'PROGRAM' ? [u.id] : [])),
-                ]),
+                ]).filter(curatedProgram),
               },
             },
             ...programs.query(),
@@ -632,7 +700,7 @@ export async function searchPathways(
   const shared: Shared = {
     snapshot,
     names: namesOf(snapshot),
-    rows: await loadRows(context, info, found, []),
+    rows: await loadRows(context, info, snapshot, found, []),
     load: profile?.studyLoad ?? 'FULL_TIME',
   };
   return found.map((pathway) => ({ pathway, shared }));
@@ -644,8 +712,11 @@ builder.queryFields((t) => ({
     description:
       'The best pathways from a role to a role (`to`) or to any role of a track (`toTrack`), ranked, within the constraints, given what the learner already holds. An empty list when there is none.',
     args: {
-      from: t.arg.string({ required: true, description: 'Slug of the starting role.' }),
-      to: t.arg.string({ description: 'Slug of the target role (or give toTrack).' }),
+      from: t.arg.string({
+        required: true,
+        description: 'Where to start: a role slug or an O*NET-SOC code ("31-9092.00"; "31-9092" means ".00").',
+      }),
+      to: t.arg.string({ description: 'Where to go: a role slug or an O*NET-SOC code (or give toTrack).' }),
       toTrack: t.arg.string({
         description: 'Slug of the target track: any role of it other than the start (or give to).',
       }),
@@ -657,9 +728,9 @@ builder.queryFields((t) => ({
       if ((args.to == null) === (args.toTrack == null)) throw badInput('to', 'give exactly one of "to" and "toTrack".');
       const snapshot = await context.graph.current();
       const { index } = snapshot;
-      const from = roleId(index, args.from, 'from');
-      const to = args.to != null ? roleId(index, args.to, 'to') : undefined;
-      if (to === from) throw badInput('to', `must differ from "from" (both name the role "${slugKey(args.from)}").`);
+      const from = nodeId(snapshot, args.from, 'from');
+      const to = args.to != null ? nodeId(snapshot, args.to, 'to') : undefined;
+      if (to === from) throw badInput('to', `must differ from "from" (both are "${slugKey(args.from)}").`);
       const toTrack = args.toTrack != null ? trackId(index, args.toTrack, 'toTrack') : undefined;
       return searchPathways(context, info, snapshot, { ...args, from, to, toTrack, rankBy: args.rankBy as RankBy });
     },
@@ -669,7 +740,7 @@ builder.queryFields((t) => ({
     description:
       'Every role reachable from a role within a number of months, earliest first, each with the pathway that reaches it then.',
     args: {
-      from: t.arg.string({ required: true, description: 'Slug of the starting role.' }),
+      from: t.arg.string({ required: true, description: 'Where to start: a role slug or an O*NET-SOC code.' }),
       withinMonths: t.arg.int({ required: true, description: 'The horizon in months (0 to 600).' }),
       profile: t.arg({ type: LearnerProfileInput, description: 'What the learner already holds.' }),
       constraints: t.arg({ type: PathwayConstraintsInput, description: 'Limits every pathway must respect.' }),
@@ -685,7 +756,7 @@ builder.queryFields((t) => ({
         throw badInput('withinMonths', `must be between 0 and 600 (got ${args.withinMonths}).`);
       const snapshot = await context.graph.current();
       const { index } = snapshot;
-      const from = roleId(index, args.from, 'from');
+      const from = nodeId(snapshot, args.from, 'from');
       const profile = resolveProfile(index, args.profile);
       const constraints = resolveConstraints(index, args.constraints);
       const reached = runSearch(() =>
@@ -704,6 +775,7 @@ builder.queryFields((t) => ({
         rows: await loadRows(
           context,
           info,
+          snapshot,
           pathways,
           ['pathway'],
           reached.map((r) => r.roleId),

@@ -5,6 +5,7 @@
 import { RoleLevel as RoleLevels } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
 import { bySlug } from './errors.js';
+import { CareerNode } from './career-node.js';
 import { Certification } from './certification.js';
 import { Source } from './source.js';
 
@@ -29,6 +30,7 @@ export const Role = builder.prismaNode('Role', {
   // and of the time spent reading and converting it, and most requests do not ask for them.
   // Code that works with role rows itself (pathway summaries) may rely on these four.
   select: { id: true, slug: true, title: true, trackId: true },
+  interfaces: [CareerNode],
   description: 'A job in healthcare support, with its duties, pay, outlook and the moves into and out of it.',
   id: { field: 'id' },
   fields: (t) => ({

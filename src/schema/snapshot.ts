@@ -23,4 +23,10 @@ export interface GraphSnapshot {
   programEstimates: ReadonlyMap<number, Estimate>;
   feeEstimates: ReadonlyMap<number, Estimate>;
   names: GraphNames;
+  /** Why each estimated move asks what it asks, by transition id (src/server/estimated-moves.ts). */
+  moveNotes: ReadonlyMap<number, string>;
+  /** O*NET-SOC code -> node id (a curated role's id where the role is its occupation, EXACT). */
+  nodeByCode: ReadonlyMap<string, number>;
+  /** Node id -> occupation id, for the nodes that are occupations rather than curated roles. */
+  occupationOfNode: ReadonlyMap<number, number>;
 }

@@ -6,13 +6,41 @@
  */
 import type { PrismaClient } from '../db/client.js';
 import { certificationFeeEstimates, programCostEstimates } from '../db/estimates.js';
+import { loadedOfficialHash } from '../db/official/load.js';
 import type { EligibilityRouteInput, GraphInput } from '../graph/types.js';
 import type { GraphSnapshot } from '../schema/snapshot.js';
+import { estimatedGraph, type OccupationRow, type RelatedRow } from './estimated-moves.js';
 
 type Edge = GraphInput['transitions'][number] & { requirementGroups: number[][]; training: number[] };
 
 /** The engine's input, how its estimated costs were made, and the names pathways mention. */
 export type GraphData = Omit<GraphSnapshot, 'index'> & { input: GraphInput };
+
+/** The occupations and their related links, with the hash of the official data they were read at. */
+type OfficialRows = { hash: string | null; rows: [OccupationRow[], RelatedRow[]] };
+const officialCache = new WeakMap<PrismaClient, OfficialRows>();
+
+/**
+ * The occupations and O*NET's related links the estimated moves are made from. They change only
+ * with the official data (its hash in official_data_load), so a rebuild after a curated edit reuses
+ * the rows read before (19,000 of them) and reads one hash instead.
+ */
+async function officialRows(prisma: PrismaClient): Promise<[OccupationRow[], RelatedRow[]]> {
+  const hash = await loadedOfficialHash(prisma);
+  const cached = officialCache.get(prisma);
+  if (cached && hash !== null && cached.hash === hash) return cached.rows;
+  const rows: [OccupationRow[], RelatedRow[]] = [
+    await prisma.$queryRaw<OccupationRow[]>`
+      SELECT id, code, title, major_group AS "majorGroup", typical_education::text AS "typicalEducation",
+             work_experience::text AS "workExperience", on_the_job_training::text AS "onTheJobTraining"
+      FROM occupation ORDER BY id`,
+    await prisma.$queryRaw<RelatedRow[]>`
+      SELECT occupation_id AS "occupationId", related_id AS "relatedId", tier::text AS tier, position
+      FROM related_occupation ORDER BY occupation_id, position`,
+  ];
+  officialCache.set(prisma, { hash, rows });
+  return rows;
+}
 
 /** Groups rows by a key into lists, in row order. */
 function groupBy<T, V>(rows: readonly T[], key: (r: T) => number, value: (r: T) => V): Map<number, V[]> {
@@ -29,8 +57,17 @@ function groupBy<T, V>(rows: readonly T[], key: (r: T) => number, value: (r: T) 
 /** Everything the engine indexes: roles, tracks, certifications with routes, programs, transitions. */
 export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
   const roleRows = await prisma.$queryRaw<
-    { id: number; slug: string; title: string; trackId: number; trackSlug: string }[]
-  >`SELECT r.id, r.slug, r.title, r.track_id AS "trackId", t.slug AS "trackSlug"
+    {
+      id: number;
+      slug: string;
+      title: string;
+      trackId: number;
+      trackSlug: string;
+      occupationId: number | null;
+      occupationFit: string | null;
+    }[]
+  >`SELECT r.id, r.slug, r.title, r.track_id AS "trackId", t.slug AS "trackSlug", r.occupation_id AS "occupationId",
+           r.occupation_fit::text AS "occupationFit"
     FROM role r JOIN track t ON t.id = r.track_id ORDER BY r.id`;
   const trackRows = await prisma.$queryRaw<{ id: number; slug: string; name: string; bridging: boolean }[]>`
     SELECT id, slug, name, bridging FROM track ORDER BY id`;
@@ -48,11 +85,20 @@ export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
     (r) => r.roleId,
     (r) => r.certificationId,
   );
-  const roles = roleRows.map(({ title: _title, ...r }) => ({
+  const roles = roleRows.map(({ title: _title, occupationId: _o, occupationFit: _f, ...r }) => ({
     ...r,
     impliedPrograms: impliedPrograms.get(r.id) ?? [],
     impliedCertifications: impliedCertifications.get(r.id) ?? [],
   }));
+  const estimated = estimatedGraph(
+    roleRows.map((r, i) => ({
+      ...roles[i]!,
+      title: r.title,
+      occupationId: r.occupationId,
+      occupationFit: r.occupationFit,
+    })),
+    ...(await officialRows(prisma)),
+  );
 
   const programRows = await prisma.$queryRaw<
     { id: number; slug: string; name: string; credential: string; minMonths: number; typicalCostUsd: number | null }[]
@@ -149,19 +195,34 @@ export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
     ORDER BY transition_id, program_id`;
   for (const t of training) byId.get(t.transitionId)?.training.push(t.programId);
   return {
-    input: { roles, tracks, certifications, programs, transitions },
+    input: {
+      roles: [...roles, ...estimated.nodes],
+      tracks,
+      certifications,
+      programs: [...programs, ...estimated.programs],
+      transitions: [...transitions, ...estimated.transitions],
+    },
     programEstimates,
     feeEstimates,
+    moveNotes: estimated.notes,
+    nodeByCode: estimated.nodeByCode,
+    occupationOfNode: estimated.occupationOfNode,
     names: {
-      roles: new Map(roleRows.map((r) => [r.id, { title: r.title, trackId: r.trackId }])),
-      tracks: new Map(trackRows.map((t) => [t.id, { name: t.name }])),
+      roles: new Map([
+        ...roleRows.map((r) => [r.id, { title: r.title, trackId: r.trackId }] as const),
+        ...estimated.nodeNames,
+      ]),
+      tracks: new Map([...trackRows.map((t) => [t.id, { name: t.name }] as const), ...estimated.trackNames]),
       certifications: new Map(
         certRows.map((c) => [
           c.id,
           { acronym: c.acronym, name: c.name, kind: c.kind, issuer: c.issuer, feeUsd: c.examFeeUsd },
         ]),
       ),
-      programs: new Map(programRows.map((p) => [p.id, { name: p.name, credential: p.credential }])),
+      programs: new Map([
+        ...programRows.map((p) => [p.id, { name: p.name, credential: p.credential }] as const),
+        ...estimated.programNames,
+      ]),
     },
   };
 }

@@ -102,6 +102,13 @@ export const scenarioArb = (
           { minLength: nPrograms, maxLength: nPrograms },
         ),
         transitionIds: ids(opts.maxTransitions ?? 18, 2000),
+        // Estimated moves as src/server/estimated-moves.ts makes them: into a role, its own entry
+        // program (unknown cost, no estimate; months null: the role has none), negative ids.
+        entryMonths: fc.array(fc.constantFrom<number | null>(null, 0, 12, 24, 48), {
+          minLength: nRoles,
+          maxLength: nRoles,
+        }),
+        estimatedShape: fc.boolean(),
         transitions: fc.array(
           fc.record({
             from: fc.integer({ min: 0, max: nRoles - 1 }),
@@ -130,6 +137,22 @@ export const scenarioArb = (
     .map((g) => {
       const nPrograms = g.programIds.length;
       const nCerts = g.certIds.length;
+      // Entry programs only for roles some estimated move leads to, as the real rules make them.
+      const entryOf = (role: number) =>
+        g.estimatedShape && g.entryMonths[role] !== null ? -g.roleIds[role]! : undefined;
+      const entryPrograms = g.roleIds.flatMap((id, i) =>
+        entryOf(i) === undefined || !g.transitions.some((t) => t.estimated && t.to === i && t.from !== t.to)
+          ? []
+          : [
+              {
+                id: -id,
+                slug: `entry-${id}`,
+                minMonths: g.entryMonths[i]!,
+                typicalCostUsd: null,
+                costEstimateUsd: null,
+              },
+            ],
+      );
       const input: GraphInput = {
         roles: g.roleIds.map((id, i) => ({
           id,
@@ -155,28 +178,47 @@ export const scenarioArb = (
             }),
           };
         }),
-        programs: g.programIds.map((id, i) => ({
-          id,
-          slug: `program-${id}`,
-          minMonths: g.programs[i]!.minMonths,
-          typicalCostUsd: g.programs[i]!.cost,
-          costEstimateUsd: g.programs[i]!.cost === null ? g.programs[i]!.estimate : null,
-          // Only earlier programs: no cycles.
-          prerequisites: g.programs[i]!.prerequisites.filter((p) => p < i).map((p) => g.programIds[p]!),
-        })),
+        programs: [
+          ...entryPrograms,
+          ...g.programIds.map((id, i) => ({
+            id,
+            slug: `program-${id}`,
+            minMonths: g.programs[i]!.minMonths,
+            typicalCostUsd: g.programs[i]!.cost,
+            costEstimateUsd: g.programs[i]!.cost === null ? g.programs[i]!.estimate : null,
+            // Only earlier programs: no cycles.
+            prerequisites: g.programs[i]!.prerequisites.filter((p) => p < i).map((p) => g.programIds[p]!),
+          })),
+        ],
         transitions: g.transitions
           .filter((t) => t.from !== t.to)
-          .map((t, i) => ({
-            id: g.transitionIds[i]!,
-            from: g.roleIds[t.from]!,
-            to: g.roleIds[t.to]!,
-            minYearsExperience: t.years,
-            requirementGroups: t.groups.map((grp) => grp.map((c) => g.certIds[c]!)),
-            training: t.training.map((p) => g.programIds[p]!),
-            estimated: t.estimated,
-          })),
+          .map((t, i) => {
+            const entry = t.estimated ? entryOf(t.to) : undefined;
+            return {
+              id: g.estimatedShape && t.estimated ? -(i + 1) : g.transitionIds[i]!,
+              from: g.roleIds[t.from]!,
+              to: g.roleIds[t.to]!,
+              minYearsExperience: t.years,
+              // The estimated shape asks no certification, only the entry program.
+              requirementGroups:
+                g.estimatedShape && t.estimated ? [] : t.groups.map((grp) => grp.map((c) => g.certIds[c]!)),
+              training:
+                entry !== undefined
+                  ? [entry]
+                  : g.estimatedShape && t.estimated
+                    ? []
+                    : t.training.map((p) => g.programIds[p]!),
+              estimated: t.estimated,
+            };
+          }),
       };
-      return { input, roleIds: g.roleIds, trackIds: g.trackIds, certIds: g.certIds, programIds: g.programIds };
+      return {
+        input,
+        roleIds: g.roleIds,
+        trackIds: g.trackIds,
+        certIds: g.certIds,
+        programIds: [...g.programIds, ...entryPrograms.map((p) => p.id)],
+      };
     });
 };
 

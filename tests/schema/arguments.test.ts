@@ -126,6 +126,14 @@ const CASES: Record<string, { kind: Kind; query: (v: string) => string }> = {
     kind: 'certification',
     query: (v) => `{ roles(certification: ${v}) { totalCount } }`,
   },
+  'Query.skillGap(from)': {
+    kind: 'role',
+    query: (v) => `{ skillGap(from: ${v}, to: "registered-nurse") { similarity } }`,
+  },
+  'Query.skillGap(to)': {
+    kind: 'role',
+    query: (v) => `{ skillGap(from: "clinical-medical-assistant", to: ${v}) { similarity } }`,
+  },
   'Query.sources(publisher)': { kind: 'organization', query: (v) => `{ sources(publisher: ${v}) { totalCount } }` },
   'Query.track(slug)': { kind: 'track', query: (v) => `{ track(slug: ${v}) { slug } }` },
   'Query.trackBridges(fromTrack)': {
@@ -275,6 +283,7 @@ const capOf = (arg: GraphQLArgument) => Number(/(?:1 to|at most) (\d+)/.exec(arg
 const REACH: Record<string, (inner: string) => string> = {
   Query: (inner) => `{ ${inner} }`,
   GraphFacts: (inner) => `{ graphFacts { ${inner} } }`,
+  Occupation: (inner) => `{ occupation(code: "29-1141.00") { ${inner} } }`,
   TrackBridges: (inner) => `{ trackBridges(fromTrack: "clinical", toTrack: "administrative") { ${inner} } }`,
 };
 /** Required arguments of the paged fields that have some. */

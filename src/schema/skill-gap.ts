@@ -1,0 +1,265 @@
+/**
+ * Skill gaps and similar occupations from O*NET's Skills ratings (importance 1-5, level 0-7):
+ * `skillGap(from:, to:)` and `Occupation.similarOccupations(first:)`. The method is in
+ * docs/skill-gap.md; the similarity is computed in SQL over the 35 skills of every occupation.
+ */
+import type { Occupation as OccupationRow } from '../generated/prisma/client.js';
+import type { PrismaClient } from '../db/client.js';
+import { builder } from './builder.js';
+import { costs } from './cost.js';
+import { badInput, bySlug } from './errors.js';
+import { codeOf, Occupation, unknownOccupation } from './occupation.js';
+
+/** One skill's ratings for the two occupations compared (null: not rated, or suppressed by O*NET). */
+type SkillPair = {
+  elementId: string;
+  name: string;
+  fromLevel: number | null;
+  toLevel: number | null;
+  fromImportance: number | null;
+  toImportance: number | null;
+};
+type Gap = SkillPair & { gap: number; weight: number };
+type SkillGapResult = {
+  from: OccupationRow;
+  to: OccupationRow;
+  similarity: number;
+  gaps: Gap[];
+  transferable: SkillPair[];
+};
+
+const level = (v: number | null) => v ?? 0;
+
+/**
+ * Cosine similarity of two occupations' skill-level vectors (a level O*NET does not rate counts as
+ * 0). Levels are never negative, so it is in [0, 1]; 0 when either occupation has no rated skill.
+ */
+function skillSimilarity(pairs: readonly SkillPair[]): number {
+  let dot = 0;
+  let a = 0;
+  let b = 0;
+  for (const p of pairs) {
+    dot += level(p.fromLevel) * level(p.toLevel);
+    a += level(p.fromLevel) ** 2;
+    b += level(p.toLevel) ** 2;
+  }
+  return a === 0 || b === 0 ? 0 : Math.min(1, dot / Math.sqrt(a * b));
+}
+
+/**
+ * The skills whose level in the target exceeds the source's (the target's importance times the
+ * difference, largest first), and the ones that transfer: rated in the target and met by the
+ * source's level, most important to the target first. Directional: from A to B is not from B to A.
+ */
+function compareSkills(pairs: readonly SkillPair[]): Pick<SkillGapResult, 'similarity' | 'gaps' | 'transferable'> {
+  const gaps: Gap[] = [];
+  const transferable: SkillPair[] = [];
+  for (const p of pairs) {
+    if (p.toLevel === null || p.toLevel === 0) continue;
+    const gap = p.toLevel - level(p.fromLevel);
+    if (gap > 0) gaps.push({ ...p, gap, weight: (p.toImportance ?? 0) * gap });
+    else transferable.push(p);
+  }
+  const byName = (x: SkillPair, y: SkillPair) => x.name.localeCompare(y.name);
+  gaps.sort((x, y) => y.weight - x.weight || byName(x, y));
+  transferable.sort((x, y) => (y.toImportance ?? 0) - (x.toImportance ?? 0) || byName(x, y));
+  return { similarity: skillSimilarity(pairs), gaps, transferable };
+}
+
+/** "29-1141.00" (or "29-1141"), or a role slug: the occupation it names. */
+async function occupationOf(prisma: PrismaClient, key: string, argument: string): Promise<OccupationRow> {
+  const trimmed = key.trim();
+  const code = codeOf(trimmed);
+  if (code !== undefined) {
+    const occupation = await prisma.occupation.findUnique({ where: { code } });
+    if (!occupation) throw unknownOccupation(code, argument);
+    return occupation;
+  }
+  if (trimmed === '') throw badInput(argument, 'give a role slug or an O*NET-SOC code such as "29-1141.00".');
+  const role = await bySlug(prisma, 'role', trimmed, argument, (slug) =>
+    prisma.role.findUnique({ where: { slug }, include: { occupation: true } }),
+  );
+  if (!role.occupation)
+    throw badInput(argument, `the role "${trimmed}" has no O*NET occupation, so it has no skill ratings.`);
+  return role.occupation;
+}
+
+/** Both occupations' ratings, skill by skill, in O*NET's element order. */
+async function skillPairs(prisma: PrismaClient, from: number, to: number): Promise<SkillPair[]> {
+  const rows = await prisma.occupationSkill.findMany({
+    where: { occupationId: { in: [from, to] } },
+    orderBy: { elementId: 'asc' },
+  });
+  const pairs = new Map<string, SkillPair>();
+  for (const r of rows) {
+    let p = pairs.get(r.elementId);
+    if (!p) {
+      p = {
+        elementId: r.elementId,
+        name: r.name,
+        fromLevel: null,
+        toLevel: null,
+        fromImportance: null,
+        toImportance: null,
+      };
+      pairs.set(r.elementId, p);
+    }
+    const lv = r.level?.toNumber() ?? null;
+    const im = r.importance?.toNumber() ?? null;
+    // The same occupation on both sides: both sides take its ratings.
+    if (r.occupationId === from) {
+      p.fromLevel = lv;
+      p.fromImportance = im;
+    }
+    if (r.occupationId === to) {
+      p.toLevel = lv;
+      p.toImportance = im;
+    }
+  }
+  return [...pairs.values()];
+}
+
+const SkillComparison = builder.objectRef<SkillPair>('SkillComparison').implement({
+  description: 'One O*NET skill rated for both occupations compared.',
+  fields: (t) => ({
+    name: t.string({ description: 'The skill, e.g. "Critical Thinking".', resolve: (s) => s.name }),
+    elementId: t.string({ description: 'O*NET’s element ID, e.g. "2.A.2.a".', resolve: (s) => s.elementId }),
+    fromLevel: t.float({
+      nullable: true,
+      description:
+        'The level (0-7) in the occupation moved from; null where O*NET rates it not relevant or suppresses it.',
+      resolve: (s) => s.fromLevel,
+    }),
+    toLevel: t.float({
+      nullable: true,
+      description:
+        'The level (0-7) in the occupation moved to; null where O*NET rates it not relevant or suppresses it.',
+      resolve: (s) => s.toLevel,
+    }),
+    fromImportance: t.float({
+      nullable: true,
+      description: 'How important (1-5) the skill is in the occupation moved from; null where suppressed.',
+      resolve: (s) => s.fromImportance,
+    }),
+    toImportance: t.float({
+      nullable: true,
+      description: 'How important (1-5) the skill is in the occupation moved to; null where suppressed.',
+      resolve: (s) => s.toImportance,
+    }),
+  }),
+});
+
+const SkillGapItem = builder.objectRef<Gap>('SkillGapItem').implement({
+  description: 'A skill the target occupation needs at a higher level than the source has.',
+  fields: (t) => ({
+    skill: t.field({ type: SkillComparison, description: 'The skill with both ratings.', resolve: (g) => g }),
+    gap: t.float({
+      description: 'The target’s level minus the source’s (an unrated source level counts as 0).',
+      resolve: (g) => Math.round(g.gap * 100) / 100,
+    }),
+    weight: t.float({
+      description: 'The target’s importance times the gap: what the gaps are ordered by, largest first.',
+      resolve: (g) => Math.round(g.weight * 100) / 100,
+    }),
+  }),
+});
+
+const SkillGapRef = builder.objectRef<SkillGapResult>('SkillGap').implement({
+  description:
+    'What moving from one occupation to another asks of a worker’s skills, from O*NET’s Skills ratings (docs/skill-gap.md). Directional: the gap from A to B is not the gap from B to A.',
+  fields: (t) => ({
+    from: t.field({ type: Occupation, description: 'The occupation moved from.', resolve: (r) => r.from }),
+    to: t.field({ type: Occupation, description: 'The occupation moved to.', resolve: (r) => r.to }),
+    similarity: t.float({
+      description:
+        'How alike the two occupations’ skill levels are, 0 to 1: the cosine of their 35 skill levels (symmetric; docs/skill-gap.md).',
+      resolve: (r) => Math.round(r.similarity * 10000) / 10000,
+    }),
+    gaps: t.field({
+      type: [SkillGapItem],
+      description: 'The skills whose level in the target exceeds the source’s, by importance times gap, largest first.',
+      resolve: (r) => r.gaps,
+    }),
+    transferable: t.field({
+      type: [SkillComparison],
+      description:
+        'The skills the target rates whose level the source already meets or exceeds, most important to the target first.',
+      resolve: (r) => r.transferable,
+    }),
+  }),
+});
+
+type Similar = { occupationId: number; similarity: number };
+const SimilarOccupationRef = builder.objectRef<Similar>('SimilarOccupation').implement({
+  description: 'An occupation whose skill levels are close to another’s (docs/skill-gap.md).',
+  fields: (t) => ({
+    occupation: t.prismaField({
+      type: 'Occupation',
+      description: 'The similar occupation.',
+      resolve: (query, s, _args, { prisma }) =>
+        prisma.occupation.findUniqueOrThrow({ ...query, where: { id: s.occupationId } }),
+    }),
+    similarity: t.float({
+      description: 'The cosine of the two occupations’ skill levels, 0 to 1.',
+      resolve: (s) => Math.round(s.similarity * 10000) / 10000,
+    }),
+  }),
+});
+
+/** The occupations nearest to one by skill-level cosine, nearest first, then by code. */
+async function similarTo(prisma: PrismaClient, occupationId: number, first: number): Promise<Similar[]> {
+  return prisma.$queryRaw<Similar[]>`
+    WITH norms AS (
+      SELECT occupation_id, sqrt(sum(coalesce(level, 0)::float8 ^ 2)) AS n FROM occupation_skill GROUP BY occupation_id),
+    mine AS (SELECT element_id, coalesce(level, 0)::float8 AS l FROM occupation_skill WHERE occupation_id = ${occupationId})
+    SELECT s.occupation_id AS "occupationId",
+           least(1, sum(mine.l * coalesce(s.level, 0)::float8) / (me.n * other.n)) AS similarity
+    FROM occupation_skill s
+    JOIN mine USING (element_id)
+    JOIN norms other ON other.occupation_id = s.occupation_id
+    JOIN norms me ON me.occupation_id = ${occupationId}
+    JOIN occupation o ON o.id = s.occupation_id
+    WHERE s.occupation_id <> ${occupationId} AND other.n > 0 AND me.n > 0
+    GROUP BY s.occupation_id, o.code, me.n, other.n
+    ORDER BY similarity DESC, o.code
+    LIMIT ${first}`;
+}
+
+builder.prismaObjectField('Occupation', 'similarOccupations', (t) =>
+  t.field({
+    type: [SimilarOccupationRef],
+    description:
+      'The occupations whose O*NET skill levels are nearest to this one’s (cosine similarity, docs/skill-gap.md), nearest first. Computed here, beside O*NET’s own `relatedOccupations`, which stay as O*NET published them.',
+    args: {
+      first: t.arg.int({ required: true, defaultValue: 10, description: 'How many, 1 to 100. @default 10' }),
+    },
+    complexity: costs(20), // compares the occupation with every other one (about 31,000 ratings)
+    select: { id: true },
+    resolve: (o, { first }, { prisma }) => {
+      if (first < 1 || first > 100) throw badInput('first', `must be between 1 and 100 (got ${first}).`);
+      return similarTo(prisma, o.id, first);
+    },
+  }),
+);
+
+builder.queryField('skillGap', (t) =>
+  t.field({
+    type: SkillGapRef,
+    description:
+      'The skill gap from one occupation (or curated role: its occupation) to another, from O*NET’s Skills ratings: the skills to raise, ordered by importance times gap, the skills that transfer, and a similarity score. Directional.',
+    args: {
+      from: t.arg.string({
+        required: true,
+        description:
+          'A role slug (its O*NET occupation is used) or an O*NET-SOC code, e.g. "clinical-medical-assistant".',
+      }),
+      to: t.arg.string({ required: true, description: 'A role slug or an O*NET-SOC code, e.g. "29-1141.00".' }),
+    },
+    complexity: costs(5), // two occupations' 35 ratings each
+    resolve: async (_root, args, { prisma }) => {
+      const from = await occupationOf(prisma, args.from, 'from');
+      const to = await occupationOf(prisma, args.to, 'to');
+      return { from, to, ...compareSkills(await skillPairs(prisma, from.id, to.id)) };
+    },
+  }),
+);

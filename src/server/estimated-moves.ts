@@ -1,0 +1,344 @@
+/**
+ * The estimation rules: every O*NET occupation becomes a node of the career graph and every O*NET
+ * related-occupation link a move whose requirements are estimated from what the agencies publish
+ * for the target (docs/cost-model.md, "Estimated moves"). Each rule names its source; a figure no
+ * source gives is never made up (an unknown tuition stays unknown, with no estimate).
+ *
+ * Pure: it takes rows already read and returns the engine's input parts and their words.
+ */
+import type { ProgramInput, RoleInput, TransitionInput } from '../graph/types.js';
+
+export interface OccupationRow {
+  id: number;
+  code: string;
+  title: string;
+  majorGroup: string;
+  typicalEducation: string | null;
+  workExperience: string | null;
+  onTheJobTraining: string | null;
+}
+
+export interface RelatedRow {
+  occupationId: number;
+  relatedId: number;
+  tier: string;
+  position: number;
+}
+
+/** A curated role as the rules need it. */
+export interface CuratedRole extends RoleInput {
+  title: string;
+  occupationId: number | null;
+  occupationFit: string | null;
+}
+
+/** SOC 2018 major groups (BLS, https://www.bls.gov/soc/2018/major_groups.htm): the occupations' tracks. */
+const SOC_MAJOR_GROUPS: Record<string, string> = {
+  '11': 'Management',
+  '13': 'Business and financial operations',
+  '15': 'Computer and mathematical',
+  '17': 'Architecture and engineering',
+  '19': 'Life, physical, and social science',
+  '21': 'Community and social service',
+  '23': 'Legal',
+  '25': 'Educational instruction and library',
+  '27': 'Arts, design, entertainment, sports, and media',
+  '29': 'Healthcare practitioners and technical',
+  '31': 'Healthcare support',
+  '33': 'Protective service',
+  '35': 'Food preparation and serving related',
+  '37': 'Building and grounds cleaning and maintenance',
+  '39': 'Personal care and service',
+  '41': 'Sales and related',
+  '43': 'Office and administrative support',
+  '45': 'Farming, fishing, and forestry',
+  '47': 'Construction and extraction',
+  '49': 'Installation, maintenance, and repair',
+  '51': 'Production',
+  '53': 'Transportation and material moving',
+  '55': 'Military specific',
+};
+
+/** The node id of an occupation without a curated role of its own (negative: never a role id). */
+const occupationNodeId = (occupationId: number) => -occupationId;
+/** The track id of a SOC major group (negative: never a curated track id). */
+const socTrackId = (majorGroup: string) => -Number(majorGroup);
+/**
+ * The ids of an occupation's estimated entry programs: its typical entry education, and for a
+ * graduate degree the same with the bachelor's degree it builds on (for a source without one).
+ */
+const entryProgramId = (occupationId: number, withBachelors = false) => -(2 * occupationId + (withBachelors ? 1 : 0));
+/** IPEDS: a bachelor's degree takes at least 4 years of full-time college work. */
+const BACHELORS_MONTHS = 48;
+
+/**
+ * Typical entry education (BLS Employment Projections 2024-34, table 1.10) as a program, with the
+ * least full-time length IPEDS' definition of the award allows (IPEDS Glossary, NCES,
+ * https://nces.ed.gov/ipeds/glossary/; a year counted as 12 months, as the curated programs do):
+ * an associate's degree at least 2 years, a bachelor's at least 4; a master's at least 1 year beyond
+ * the bachelor's; a doctoral or professional degree a total of at least 6 years of college, 2 beyond
+ * the bachelor's. A postsecondary nondegree award and "some college" have no least length (IPEDS
+ * counts awards of under a year): 0 months are counted and the words say the length is unknown.
+ * High school or no formal credential: no program.
+ */
+const EDUCATION: Record<
+  string,
+  { words: string; credential: string; months: number | null; afterBachelors: boolean; lengthNote: string } | null
+> = {
+  DOCTORAL_OR_PROFESSIONAL_DEGREE: {
+    words: 'a doctoral or professional degree',
+    credential: 'DOCTORAL',
+    months: 24,
+    afterBachelors: true,
+    lengthNote: 'at least 2 years beyond a bachelor’s degree, IPEDS’s least length',
+  },
+  MASTERS_DEGREE: {
+    words: 'a master’s degree',
+    credential: 'MASTER',
+    months: 12,
+    afterBachelors: true,
+    lengthNote: 'at least 1 year beyond a bachelor’s degree, IPEDS’s least length',
+  },
+  BACHELORS_DEGREE: {
+    words: 'a bachelor’s degree',
+    credential: 'BACHELOR',
+    months: 48,
+    afterBachelors: false,
+    lengthNote: 'at least 4 years, IPEDS’s least length',
+  },
+  ASSOCIATES_DEGREE: {
+    words: 'an associate’s degree',
+    credential: 'ASSOCIATE',
+    months: 24,
+    afterBachelors: false,
+    lengthNote: 'at least 2 years, IPEDS’s least length',
+  },
+  POSTSECONDARY_NONDEGREE_AWARD: {
+    words: 'a postsecondary nondegree award',
+    credential: 'CERTIFICATE',
+    months: null,
+    afterBachelors: false,
+    lengthNote: 'its length unknown (counted as 0 months)',
+  },
+  SOME_COLLEGE_NO_DEGREE: {
+    words: 'some college, no degree',
+    credential: 'CERTIFICATE',
+    months: null,
+    afterBachelors: false,
+    lengthNote: 'its length unknown (counted as 0 months)',
+  },
+  HIGH_SCHOOL_DIPLOMA_OR_EQUIVALENT: null,
+  NO_FORMAL_EDUCATIONAL_CREDENTIAL: null,
+};
+const AT_LEAST_BACHELORS = new Set(['BACHELORS_DEGREE', 'MASTERS_DEGREE', 'DOCTORAL_OR_PROFESSIONAL_DEGREE']);
+
+/**
+ * Related work experience (BLS EP table 1.10) as years in the source role: "5 years or more" is at
+ * least 5; "less than 5 years" states no least amount above none, so none is counted and the words
+ * say so; "none" is none.
+ */
+const EXPERIENCE: Record<string, { years: number; words: string }> = {
+  FIVE_YEARS_OR_MORE: { years: 5, words: '5 years or more of related work experience (5 years counted)' },
+  LESS_THAN_FIVE_YEARS: {
+    years: 0,
+    words: 'less than 5 years of related work experience (no least amount given, none counted)',
+  },
+  NONE: { years: 0, words: 'no related work experience' },
+};
+
+const TRAINING: Record<string, string> = {
+  INTERNSHIP_OR_RESIDENCY: 'an internship or residency',
+  APPRENTICESHIP: 'an apprenticeship',
+  LONG_TERM: 'long-term on-the-job training',
+  MODERATE_TERM: 'moderate-term on-the-job training',
+  SHORT_TERM: 'short-term on-the-job training',
+  NONE: 'no on-the-job training',
+};
+
+const TIERS: Record<string, string> = {
+  PRIMARY_SHORT: 'among the closest',
+  PRIMARY_LONG: 'closely related',
+  SUPPLEMENTAL: 'related, less closely',
+};
+
+/** What the estimated part of the graph adds to the engine's input, and its words. */
+export interface EstimatedGraph {
+  nodes: RoleInput[];
+  programs: ProgramInput[];
+  transitions: TransitionInput[];
+  /** Why each estimated move asks what it asks, by transition id. */
+  notes: Map<number, string>;
+  /** Names of the occupation nodes, SOC tracks and estimated programs, by id. */
+  nodeNames: Map<number, { title: string; trackId: number }>;
+  trackNames: Map<number, { name: string }>;
+  programNames: Map<number, { name: string; credential: string }>;
+  /** O*NET-SOC code -> node id, for every occupation (a curated EXACT role's node for its occupation). */
+  nodeByCode: Map<string, number>;
+  /** Node id -> occupation id, for the occupation nodes (not curated roles). */
+  occupationOfNode: Map<number, number>;
+}
+
+/**
+ * The occupations as nodes, their O*NET related-occupation links as estimated moves, and the
+ * links between curated roles and their occupations. A curated role that is its occupation
+ * (fit EXACT) is that occupation's node.
+ */
+export function estimatedGraph(
+  roles: readonly CuratedRole[],
+  occupations: readonly OccupationRow[],
+  related: readonly RelatedRow[],
+): EstimatedGraph {
+  const byId = new Map(occupations.map((o) => [o.id, o]));
+  const exactRole = new Map<number, CuratedRole>();
+  for (const r of [...roles].sort((a, b) => a.id - b.id))
+    if (r.occupationFit === 'EXACT' && r.occupationId !== null && !exactRole.has(r.occupationId))
+      exactRole.set(r.occupationId, r);
+
+  const out: EstimatedGraph = {
+    nodes: [],
+    programs: [],
+    transitions: [],
+    notes: new Map(),
+    nodeNames: new Map(),
+    trackNames: new Map(),
+    programNames: new Map(),
+    nodeByCode: new Map(),
+    occupationOfNode: new Map(),
+  };
+  const nodeOf = (occupationId: number) => exactRole.get(occupationId)?.id ?? occupationNodeId(occupationId);
+  const roleById = new Map(roles.map((r) => [r.id, r]));
+
+  for (const o of occupations) {
+    out.nodeByCode.set(o.code, nodeOf(o.id));
+    const edu = o.typicalEducation ? EDUCATION[o.typicalEducation] : null;
+    if (edu) {
+      // Each program is asked for only by moves into this occupation: at most once on a pathway.
+      out.programs.push({
+        id: entryProgramId(o.id),
+        slug: `entry-${o.code}`,
+        minMonths: edu.months ?? 0,
+        typicalCostUsd: null,
+        costEstimateUsd: null,
+      });
+      out.programNames.set(entryProgramId(o.id), {
+        name: `Entry education for ${o.title} (${edu.words}, estimated)`,
+        credential: edu.credential,
+      });
+      if (edu.afterBachelors) {
+        out.programs.push({
+          id: entryProgramId(o.id, true),
+          slug: `entry-${o.code}-with-bachelors`,
+          minMonths: BACHELORS_MONTHS + edu.months!,
+          typicalCostUsd: null,
+          costEstimateUsd: null,
+        });
+        out.programNames.set(entryProgramId(o.id, true), {
+          name: `Entry education for ${o.title} (a bachelor’s degree, then ${edu.words}, estimated)`,
+          credential: edu.credential,
+        });
+      }
+    }
+    if (exactRole.has(o.id)) continue;
+    const id = occupationNodeId(o.id);
+    const trackId = socTrackId(o.majorGroup);
+    out.nodes.push({
+      id,
+      slug: o.code,
+      trackId,
+      trackSlug: `soc-${o.majorGroup}`,
+      impliedPrograms: [],
+      impliedCertifications: [],
+    });
+    out.nodeNames.set(id, { title: o.title, trackId });
+    out.occupationOfNode.set(id, o.id);
+    out.trackNames.set(trackId, {
+      name: `${SOC_MAJOR_GROUPS[o.majorGroup] ?? `SOC major group ${o.majorGroup}`} occupations (SOC ${o.majorGroup}-0000)`,
+    });
+  }
+
+  /** The typical entry education of a node's occupation (a curated role's: the one it names). */
+  const educationOf = (node: number): string | null => {
+    const occupationId = roleById.get(node)?.occupationId ?? (node < 0 ? -node : null);
+    return occupationId === null ? null : (byId.get(occupationId)?.typicalEducation ?? null);
+  };
+
+  /**
+   * The requirements of an estimated move from node `from` into occupation `target`, and their
+   * words: the target's typical entry education as its own estimated program (for a graduate degree,
+   * with the bachelor's it builds on unless the source's typical education is a bachelor's or more),
+   * the years of related experience BLS states, nothing for on-the-job training (it happens in the
+   * new job). Curated programs and licences are not asked for: the curated moves carry those.
+   */
+  const requirements = (from: number, target: OccupationRow) => {
+    const words: string[] = [];
+    let training: number[] = [];
+    const edu = target.typicalEducation ? EDUCATION[target.typicalEducation] : null;
+    if (edu) {
+      const source = educationOf(from);
+      const withBachelors = edu.afterBachelors && !(source !== null && AT_LEAST_BACHELORS.has(source));
+      training = [entryProgramId(target.id, withBachelors)];
+      words.push(
+        `${edu.words} is the typical entry education (${edu.lengthNote}${withBachelors ? ', after a bachelor’s degree of at least 4 years, which the starting occupation does not typically have' : ''}; tuition unknown)`,
+      );
+    } else if (target.typicalEducation) {
+      words.push(
+        `${target.typicalEducation === 'HIGH_SCHOOL_DIPLOMA_OR_EQUIVALENT' ? 'a high school diploma or equivalent' : 'no formal educational credential'} is the typical entry education, so no program is required`,
+      );
+    } else words.push('BLS publishes no typical entry education for it, so no program is assumed');
+    const exp = target.workExperience ? EXPERIENCE[target.workExperience] : undefined;
+    if (exp) words.push(exp.words);
+    if (target.onTheJobTraining && target.onTheJobTraining !== 'NONE')
+      words.push(`then ${TRAINING[target.onTheJobTraining] ?? 'on-the-job training'} in the new job (not counted)`);
+    return {
+      minYearsExperience: exp?.years ?? 0,
+      training,
+      requirementGroups: [] as number[][],
+      words: `estimated from BLS for ${target.title}: ${words.join('; ')}`,
+    };
+  };
+
+  const seen = new Set<string>();
+  let nextId = -1;
+  const add = (from: number, to: number, parts: Omit<TransitionInput, 'id' | 'from' | 'to'>, note: string) => {
+    const key = `${from}>${to}`;
+    if (from === to || seen.has(key)) return;
+    seen.add(key);
+    const id = nextId--;
+    out.transitions.push({ id, from, to, ...parts, estimated: true });
+    out.notes.set(id, note);
+  };
+
+  for (const link of [...related].sort((a, b) => a.occupationId - b.occupationId || a.position - b.position)) {
+    const source = byId.get(link.occupationId);
+    const target = byId.get(link.relatedId);
+    if (!source || !target) continue;
+    const { words, ...parts } = requirements(nodeOf(source.id), target);
+    add(
+      nodeOf(source.id),
+      nodeOf(target.id),
+      { ...parts, estimated: true },
+      `O*NET relates ${target.title} to ${source.title} (${TIERS[link.tier] ?? 'related'}, #${link.position}); ${words}`,
+    );
+  }
+
+  // A curated role narrower or broader than its occupation is linked to it both ways.
+  for (const r of roles) {
+    if (r.occupationId === null || r.occupationFit === 'EXACT') continue;
+    const o = byId.get(r.occupationId);
+    if (!o) continue;
+    const node = nodeOf(o.id);
+    add(
+      r.id,
+      node,
+      { minYearsExperience: 0, training: [], requirementGroups: [] },
+      `${r.title} is within the O*NET occupation ${o.title} (${o.code}), so the move asks nothing`,
+    );
+    add(
+      node,
+      r.id,
+      { minYearsExperience: 0, training: [], requirementGroups: [] },
+      `${r.title} is a role within ${o.title} (${o.code}); no source states what moving into it from the wider occupation asks, so nothing is counted (its curated moves say more)`,
+    );
+  }
+  return out;
+}

@@ -1,0 +1,206 @@
+/**
+ * Pathways over the whole graph: curated roles and every O*NET occupation, with the moves estimated
+ * from O*NET related occupations and BLS entry requirements (src/server/estimated-moves.ts).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '../../src/db/client.js';
+import { buildIndex, findPathways } from '../../src/graph/index.js';
+import { readGraphInput } from '../../src/server/graph-input.js';
+import { testDatabase } from '../support/database.js';
+import { type Client, graphqlClient } from '../support/graphql.js';
+
+let client: Client;
+let prisma: PrismaClient;
+beforeAll(async () => {
+  ({ prisma } = await testDatabase('seeded'));
+  client = graphqlClient(prisma);
+});
+
+const PATHWAYS = `query ($from: String!, $to: String, $toTrack: String, $first: Int, $rankBy: PathwayRanking,
+                   $constraints: PathwayConstraintsInput, $includeEstimated: Boolean) {
+  pathways(from: $from, to: $to, toTrack: $toTrack, first: $first, rankBy: $rankBy, constraints: $constraints,
+           includeEstimated: $includeEstimated) {
+    totalMonths stepCount estimatedSteps summary costIncludesUnknowns
+    nodes { __typename key title }
+    roles { slug }
+    steps {
+      basis explanation months trainingMonths experienceMonths
+      fromNode { key } toNode { key ... on Occupation { code typicalEducation workExperience } ... on Role { slug } }
+      from { slug } to { slug } transition { id }
+      programs { name estimated months costUsd program { slug } }
+      unknownCosts { kind description program { slug } }
+    }
+  }
+}`;
+
+async function pathways(variables: Record<string, unknown>) {
+  const { data, errors } = await client.query(PATHWAYS, variables);
+  expect(errors).toBeUndefined();
+  return data.pathways as any[];
+}
+
+/** IPEDS' least full-time months of each award, as docs/cost-model.md states them ("Estimated moves"). */
+const LEAST_MONTHS: Record<string, number> = {
+  ASSOCIATES_DEGREE: 24,
+  BACHELORS_DEGREE: 48,
+  POSTSECONDARY_NONDEGREE_AWARD: 0,
+};
+
+describe('estimated pathways', () => {
+  // Health information managers are an O*NET title of 11-9111.00, whose node is the curated
+  // healthcare administrator (EXACT); FASTEST to it exceeds the search's work budget on the whole
+  // graph (docs/benchmarks.md, "The real graph"), so it is asked for the fewest steps.
+  it.each([
+    ['surgical technologists', '29-2055.00', 'FASTEST'],
+    ['respiratory therapists', '29-1126.00', 'FASTEST'],
+    ['radiologic technologists', '29-2034.00', 'CHEAPEST'],
+    ['health information technologists and medical registrars', '29-9021.00', 'FASTEST'],
+    ['health information managers (medical and health services managers)', '11-9111.00', 'FEWEST_STEPS'],
+  ])('lead a medical assistant to %s, every step marked and explained', async (_name, code, rankBy) => {
+    const occupation = await prisma.occupation.findUniqueOrThrow({ where: { code }, include: { roles: true } });
+    // A curated role that is the occupation (EXACT) is its node; otherwise the occupation is.
+    const role = occupation.roles.find((r) => r.occupationFit === 'EXACT');
+    const none = await pathways({ from: 'medical-assistant', to: code, first: 3, rankBy });
+    if (!role) expect(none).toEqual([]); // no curated move reaches an O*NET occupation
+    const found = await pathways({ from: 'medical-assistant', to: code, first: 3, rankBy, includeEstimated: true });
+    expect(found.length).toBeGreaterThan(0);
+    for (const p of found) {
+      expect(p.nodes[0].key).toBe('medical-assistant');
+      expect(p.nodes.at(-1)).toMatchObject(
+        role
+          ? { __typename: 'Role', key: role.slug, title: role.title }
+          : { __typename: 'Occupation', key: code, title: occupation.title },
+      );
+      if (!role) expect(p.roles.at(-1)).toBeNull();
+      expect(p.estimatedSteps).toBe(p.steps.filter((s: any) => s.basis === 'ESTIMATED').length);
+      if (!role) expect(p.estimatedSteps).toBeGreaterThan(0);
+      for (const s of p.steps) {
+        if (s.basis === 'CURATED') {
+          expect(s.transition).not.toBeNull();
+          expect(s.explanation).not.toContain('estimated, not curated');
+          continue;
+        }
+        expect(s.transition).toBeNull();
+        expect(s.explanation).toContain('This move is estimated, not curated');
+        // Why: BLS's entry requirements of an O*NET related occupation, or a curated role's occupation.
+        expect(s.explanation).toMatch(
+          /O\*NET relates .*; estimated from BLS for |is within the O\*NET occupation|is a role within/,
+        );
+        // An estimated entry program has no row, no known cost, and its tuition is listed as unknown.
+        for (const prog of s.programs.filter((x: any) => x.estimated)) {
+          expect(prog.program).toBeNull();
+          expect(prog.costUsd).toBeNull();
+          expect(s.unknownCosts.some((u: any) => u.kind === 'TUITION' && u.program === null)).toBe(true);
+        }
+      }
+      const last = p.steps.at(-1);
+      if (role || last.basis === 'CURATED') continue;
+      expect(last.toNode.typicalEducation).toBe(occupation.typicalEducation);
+      const entry = last.programs.find((x: any) => x.name.startsWith(`Entry education for ${occupation.title}`));
+      expect(entry).toBeDefined();
+      expect(entry.months).toBe(LEAST_MONTHS[occupation.typicalEducation!]);
+    }
+  });
+
+  it('says why an estimated step asks what it asks, in BLS’s words', async () => {
+    const [p] = await pathways({ from: 'medical-assistant', to: '29-1126.00', first: 1, includeEstimated: true });
+    expect(p.steps.at(-1).explanation).toContain('an associate’s degree is the typical entry education');
+    expect(p.summary).toMatch(/estimated from O\*NET and BLS data, not curated/);
+  });
+
+  it('takes O*NET-SOC codes in from and to; an occupation a role is (EXACT) is that role', async () => {
+    const bySlug = await pathways({ from: 'medical-assistant', to: '29-2034.00', includeEstimated: true });
+    const byCode = await pathways({ from: '31-9092.00', to: '29-2034', includeEstimated: true });
+    expect(byCode).toEqual(bySlug);
+    const rn = await pathways({ from: 'medical-assistant', to: '29-1141.00', first: 1 });
+    expect(rn[0].nodes.at(-1)).toMatchObject({ __typename: 'Role', key: 'registered-nurse' });
+    const { errors } = await client.query(PATHWAYS, { from: 'medical-assistant', to: '99-9999.00' });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'to' });
+  });
+
+  it('reaches the tracks of SOC major groups, and keeps to them', async () => {
+    const found = await pathways({ from: 'medical-assistant', toTrack: 'soc-29', first: 3, includeEstimated: true });
+    expect(found.length).toBeGreaterThan(0);
+    for (const p of found) expect(p.nodes.at(-1).key).toMatch(/^29-/);
+    const kept = await pathways({
+      from: 'medical-assistant',
+      to: '29-2055.00',
+      first: 3,
+      includeEstimated: true,
+      constraints: { onlyTracks: ['soc-29'] },
+    });
+    for (const p of kept) for (const n of p.nodes.slice(1)) expect(n.key).toMatch(/^29-/);
+  });
+
+  it('without includeEstimated, answers exactly as the curated graph alone does (the engine, every pair and ranking; the API, a sample)', async () => {
+    const { input } = await readGraphInput(prisma);
+    const curated = buildIndex({
+      ...input,
+      roles: input.roles.filter((r) => r.id > 0),
+      programs: input.programs.filter((p) => p.id > 0),
+      transitions: input.transitions.filter((t) => !t.estimated),
+    });
+    const whole = buildIndex(input);
+    const slugs = input.roles.filter((r) => r.id > 0).map((r) => r.slug);
+    const idIn = (ix: typeof whole, slug: string) => ix.roleIds[ix.roleBySlug.get(slug)!]!;
+    let pairs = 0;
+    for (const rankBy of ['FASTEST', 'CHEAPEST', 'FEWEST_NEW_CERTIFICATIONS', 'FEWEST_STEPS'] as const)
+      for (const from of slugs)
+        for (const to of slugs) {
+          if (from === to) continue;
+          const q = { from: idIn(whole, from), to: idIn(whole, to), k: 5, rankBy };
+          expect(findPathways(whole, q)).toEqual(findPathways(curated, q));
+          pairs++;
+        }
+    expect(pairs).toBeGreaterThan(400);
+    const QUERY = `query ($from: String!, $to: String!, $rankBy: PathwayRanking) {
+      pathways(from: $from, to: $to, first: 3, rankBy: $rankBy) { totalMonths estimatedCostUsd stepCount roles { slug } }
+    }`;
+    let compared = 0;
+    for (const rankBy of ['FASTEST', 'CHEAPEST'] as const)
+      for (const from of slugs.slice(0, 1))
+        for (const to of slugs.slice(0, 12)) {
+          if (from === to) continue;
+          const { data, errors } = await client.query(QUERY, { from, to, rankBy });
+          expect(errors).toBeUndefined();
+          const expected = findPathways(curated, {
+            from: curated.roleIds[curated.roleBySlug.get(from)!]!,
+            to: curated.roleIds[curated.roleBySlug.get(to)!]!,
+            k: 3,
+            rankBy,
+          });
+          expect(
+            data.pathways.map((p: any) => [
+              p.totalMonths,
+              p.estimatedCostUsd,
+              p.stepCount,
+              p.roles.map((r: any) => r.slug),
+            ]),
+          ).toEqual(
+            expected.map((p) => [
+              p.totalMonths,
+              Math.round(p.totalCostUsd),
+              p.stepCount,
+              p.roleIds.map((id) => curated.roleSlugs[curated.roleIndexById.get(id)!]),
+            ]),
+          );
+          compared += expected.length;
+        }
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it('reachableRoles reaches occupations only when asked', async () => {
+    const QUERY = `query ($inc: Boolean!) { reachableRoles(from: "medical-assistant", withinMonths: 6, includeEstimated: $inc) {
+      role { slug } node { key } pathway { estimatedSteps } } }`;
+    const answer = async (inc: boolean) => {
+      const { data, errors } = await client.query(QUERY, { inc });
+      expect(errors).toBeUndefined();
+      return data.reachableRoles as any[];
+    };
+    const curated = await answer(false);
+    const all = await answer(true);
+    expect(curated.every((r) => r.role !== null && r.pathway.estimatedSteps === 0)).toBe(true);
+    expect(all.length).toBeGreaterThan(curated.length);
+    expect(all.some((r) => r.role === null && /^\d{2}-\d{4}\.\d{2}$/.test(r.node.key))).toBe(true);
+  });
+});
