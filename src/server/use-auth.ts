@@ -28,6 +28,8 @@ export class ApiKeyVerifier {
   readonly #usedWritten = new Map<string, number>();
   readonly #usedPending = new Set<string>();
   #writing: Promise<void> | undefined;
+  /** Counts `forget` and `clear` calls: a check that one overtook is not cached (it may predate a revocation). */
+  #forgets = 0;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -44,23 +46,27 @@ export class ApiKeyVerifier {
       if (cached.identity) this.#markUsed(hash);
       return cached.identity;
     }
+    const forgets = this.#forgets;
     const identity = await verifyApiKey(this.prisma, key);
-    if (this.ttlSeconds > 0) remember(this.#cache, hash, { identity, until: this.now() + this.ttlSeconds * 1000 });
+    if (this.ttlSeconds > 0 && forgets === this.#forgets)
+      remember(this.#cache, hash, { identity, until: this.now() + this.ttlSeconds * 1000 });
     if (identity) this.#markUsed(hash);
     return identity;
   }
 
   /** Forgets every answer (after a data change, which may be a revocation). */
   clear(): void {
+    this.#forgets++;
     this.#cache.clear();
   }
 
   /** Forgets the answer for one key, by its hash (a revocation notice from any replica). */
   forget(keyHash: string): void {
+    this.#forgets++;
     this.#cache.delete(keyHash);
   }
 
-  /** Resolves when the queued `last_used_at` writes are done (tests, shutdown). */
+  /** Resolves when the queued `last_used_at` writes are done (for tests). */
   async settled(): Promise<void> {
     while (this.#writing) await this.#writing;
   }
