@@ -24,6 +24,15 @@ const RELATION_READS = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'fi
 class OneQueryAtATime extends pg.Client {
   #tail: Promise<unknown> = Promise.resolve();
 
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // A connection lost while checked out can emit 'error' more than once (the server's FATAL,
+    // then the socket's reset), and pg-pool's and the adapter's listeners may be gone by the
+    // second: without a listener of its own an 'error' event would crash the process. The loss
+    // is reported anyway, to the queries that fail, and pg-pool drops the broken client on release.
+    this.on('error', () => {});
+  }
+
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one override for pg's many overloads
   override query(...args: unknown[]): any {
     const [config, values, callback] = args as [pg.QueryConfig | string | pg.Submittable, unknown, unknown];
