@@ -52,7 +52,7 @@ const env = z
     SEED_ON_START: flag('true'),
     /** Reading needs an API key too (writing always does). @default false */
     READ_REQUIRES_KEY: flag('false'),
-    /** How long a verified (or refused) API key is remembered; a revocation takes effect within it. @default 30 */
+    /** How long a verified (or refused) API key is remembered; a revocation notice drops it sooner. @default 30 */
     API_KEY_CACHE_SECONDS: count.default(30),
     /** Largest request body accepted, in bytes; larger ones get 413. @default 100000 */
     MAX_BODY_BYTES: positive.default(100_000),

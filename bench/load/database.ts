@@ -1,6 +1,6 @@
 /**
  * A throwaway database for one load-test run: created beside the configured one, migrated and
- * loaded with the curated dataset, and dropped (WITH (FORCE), so lingering pool connections do
+ * loaded with the official and curated datasets, and dropped (WITH (FORCE), so lingering pool connections do
  * not block it) when the run ends.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,6 +9,7 @@ import { createPrisma } from '../../src/db/client.js';
 import { loadDataset } from '../../src/db/dataset/load.js';
 import type { Dataset } from '../../src/db/dataset/format.js';
 import { migrate } from '../../src/db/migrate.js';
+import { officialDataDir, parseOfficialData, readOfficialFiles } from '../../src/db/official/files.js';
 
 export const DEFAULT_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -55,7 +56,9 @@ export async function createBenchDatabase(adminUrl: string, dataset: Dataset): P
     await migrate(url);
     const prisma = createPrisma(url);
     try {
-      await loadDataset(prisma, dataset);
+      // With the official dataset the curated one refers to (occupations), as seeding loads them.
+      const { files, hash } = await readOfficialFiles(officialDataDir);
+      await loadDataset(prisma, dataset, { official: { data: parseOfficialData(files, officialDataDir), hash } });
     } finally {
       await prisma.$disconnect();
     }

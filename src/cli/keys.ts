@@ -27,7 +27,8 @@ run(async () => {
     } else {
       for (const k of await listApiKeys(prisma)) {
         const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active';
-        console.log(`${k.name}\t${k.scope}\t${state}\tcreated ${k.createdAt.toISOString()}`);
+        const used = k.lastUsedAt ? `last used ${k.lastUsedAt.toISOString()}` : 'never used';
+        console.log(`${k.name}\t${k.scope}\t${state}\tcreated ${k.createdAt.toISOString()}\t${used}`);
       }
     }
   });

@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from './client.js';
+import { notifyApiKeyRevoked } from './notify.js';
 
 export type Scope = 'editor' | 'admin';
 /** Who is calling: the key's name (recorded in the audit log) and what it may do. */
@@ -27,13 +28,25 @@ export async function createApiKey(prisma: PrismaClient, name: string, scope: Sc
   return key;
 }
 
-/** Revokes a key by name; returns false when no active key has that name. */
+/**
+ * Revokes a key by name and tells every replica (NOTIFY, on commit) to forget it at once rather
+ * than when its cached verdict expires; returns false when no active key has that name.
+ */
 export async function revokeApiKey(prisma: PrismaClient, name: string): Promise<boolean> {
-  const { count } = await prisma.apiKey.updateMany({
-    where: { name, revokedAt: null },
-    data: { revokedAt: new Date() },
+  return prisma.$transaction(async (tx) => {
+    const revoked = await tx.apiKey.updateManyAndReturn({
+      where: { name, revokedAt: null },
+      data: { revokedAt: new Date() },
+      select: { keyHash: true },
+    });
+    for (const { keyHash } of revoked) await notifyApiKeyRevoked(tx, keyHash);
+    return revoked.length > 0;
   });
-  return count > 0;
+}
+
+/** Records that these keys were used just now. */
+export async function markApiKeysUsed(prisma: PrismaClient, keyHashes: string[]): Promise<void> {
+  await prisma.apiKey.updateMany({ where: { keyHash: { in: keyHashes } }, data: { lastUsedAt: new Date() } });
 }
 
 export function listApiKeys(prisma: PrismaClient) {

@@ -13,6 +13,44 @@ const DB_SCHEMA = 'public';
 const RELATION_READS = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'findUnique', 'findUniqueOrThrow']);
 
 /**
+ * A node-postgres client that runs its promise-style queries one at a time, each after the one
+ * before has finished. Prisma's adapter sends a transaction's queries to its one connection
+ * without awaiting each (`PgTransaction.performIO`); node-postgres 8 queues them itself but warns
+ * ("Calling client.query() when the client is already executing a query", an error in pg 9).
+ * Queuing them here keeps the same order and behaviour without relying on that queue. Callback
+ * calls (pg-pool's `pool.query`) are queued the same way; query objects (cursors, streams) go
+ * straight through: nothing here sends them on a pooled connection.
+ */
+class OneQueryAtATime extends pg.Client {
+  #tail: Promise<unknown> = Promise.resolve();
+
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // A connection lost while checked out can emit 'error' more than once (the server's FATAL,
+    // then the socket's reset), and pg-pool's and the adapter's listeners may be gone by the
+    // second: without a listener of its own an 'error' event would crash the process. The loss
+    // is reported anyway, to the queries that fail, and pg-pool drops the broken client on release.
+    this.on('error', () => {});
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one override for pg's many overloads
+  override query(...args: unknown[]): any {
+    const [config, values, callback] = args as [pg.QueryConfig | string | pg.Submittable, unknown, unknown];
+    if (typeof config === 'object' && 'submit' in config) return Reflect.apply(super.query, this, args);
+    const done = typeof values === 'function' ? values : typeof callback === 'function' ? callback : undefined;
+    const params = typeof values === 'function' ? undefined : (values as unknown[] | undefined);
+    const run = this.#tail.then(() => super.query(config, params));
+    this.#tail = run.catch(() => {});
+    if (!done) return run;
+    run.then(
+      (result) => done(null, result),
+      (error: unknown) => done(error),
+    );
+    return undefined;
+  }
+}
+
+/**
  * Creates a Prisma client for the database at `url`.
  *
  * The client has the `relationJoins` preview feature, whose default strategy would load every
@@ -28,6 +66,7 @@ const RELATION_READS = new Set(['findMany', 'findFirst', 'findFirstOrThrow', 'fi
 export function createPrisma(url: string, options: { onQuery?: (sql: string) => void } = {}): PrismaClient {
   const pool = new pg.Pool({
     connectionString: url,
+    Client: OneQueryAtATime,
     // Fail fast when the database cannot be reached rather than waiting for the TCP timeout.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: POOL_IDLE_TIMEOUT_MS,

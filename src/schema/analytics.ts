@@ -1,27 +1,32 @@
 /** Questions analysts ask of the graph as a whole: bridges between tracks, counts, gateways. */
-import type { PrismaClient } from '../db/client.js';
-import type { Track as TrackRow } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { costs } from './cost.js';
 import { Certification } from './certification.js';
-import { badInput, bySlug } from './errors.js';
+import { badInput, slugKey } from './errors.js';
 import type { RankBy } from '../graph/index.js';
 import { PathwayRef, rankingArgs, searchPathways } from './pathway.js';
-import { checkFirst, nodeId } from './pathway-inputs.js';
+import { checkFirst, nodeId, trackId } from './pathway-inputs.js';
 import { Track } from './track.js';
 import { Transition, TransitionKind } from './transition.js';
 
-async function trackBySlug(prisma: PrismaClient, slug: string, argument: string) {
-  return bySlug(prisma, 'track', slug, argument, (key) => prisma.track.findUnique({ where: { slug: key } }));
-}
-
-type Bridges = { fromTrack: TrackRow; toTrack: TrackRow };
+/** The two tracks, found in the pathway index (so that its searches need no database). */
+type Bridges = { fromTrack: { id: number; slug: string }; toTrack: { id: number; slug: string } };
 
 const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement({
   description: 'The ways from one track into another.',
   fields: (t) => ({
-    fromTrack: t.field({ type: Track, description: 'Where the moves start.', resolve: (b) => b.fromTrack }),
-    toTrack: t.field({ type: Track, description: 'Where the moves lead.', resolve: (b) => b.toTrack }),
+    fromTrack: t.prismaField({
+      type: Track,
+      description: 'Where the moves start.',
+      resolve: (query, b, _args, { prisma }) =>
+        prisma.track.findUniqueOrThrow({ ...query, where: { id: b.fromTrack.id } }),
+    }),
+    toTrack: t.prismaField({
+      type: Track,
+      description: 'Where the moves lead.',
+      resolve: (query, b, _args, { prisma }) =>
+        prisma.track.findUniqueOrThrow({ ...query, where: { id: b.toTrack.id } }),
+    }),
     pathways: t.field({
       type: [PathwayRef],
       description:
@@ -201,9 +206,10 @@ builder.queryFields((t) => ({
       fromTrack: t.arg.string({ required: true, description: 'Slug of the track to leave, e.g. "clinical".' }),
       toTrack: t.arg.string({ required: true, description: 'Slug of the track to enter, e.g. "administrative".' }),
     },
-    resolve: async (_root, args, { prisma }) => {
-      const fromTrack = await trackBySlug(prisma, args.fromTrack, 'fromTrack');
-      const toTrack = await trackBySlug(prisma, args.toTrack, 'toTrack');
+    resolve: async (_root, args, { graph }) => {
+      const { index } = await graph.current();
+      const fromTrack = { id: trackId(index, args.fromTrack, 'fromTrack'), slug: slugKey(args.fromTrack) };
+      const toTrack = { id: trackId(index, args.toTrack, 'toTrack'), slug: slugKey(args.toTrack) };
       if (fromTrack.id === toTrack.id)
         throw badInput('toTrack', `must differ from "fromTrack" (both are "${fromTrack.slug}").`);
       return { fromTrack, toTrack };

@@ -216,7 +216,7 @@ editingMutations({
     eligibility: 'eligibilityRoutes',
   },
   load: (ctx, slug) => ctx.prisma.certification.findUnique({ where: { slug } }),
-  version: async (ctx, slug) =>
-    (await ctx.prisma.certification.findUnique({ where: { slug }, select: { version: true } }))?.version ?? null,
+  version: async (db, slug) =>
+    (await db.certification.findUnique({ where: { slug }, select: { version: true } }))?.version ?? null,
   deleteDescription: 'Deletes a certification; refused while a move requires it.',
 });

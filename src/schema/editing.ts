@@ -12,7 +12,7 @@ import {
   isListType,
 } from 'graphql';
 import { type Dataset, type DatasetKind, datasetFiles } from '../db/dataset/format.js';
-import { changeDataset, keyOf } from '../db/dataset/load.js';
+import { type ChangeOptions, changeDataset, keyOf } from '../db/dataset/load.js';
 import { DatasetError, type DatasetProblem, validateDataset as validateWhole } from '../db/dataset/read.js';
 import { builder, type Context } from './builder.js';
 import { costs, MUTATION_COST } from './cost.js';
@@ -89,8 +89,12 @@ type Edit<K extends DatasetKind> = {
   key: string;
   /** Version the client read; required for updates and deletions. */
   expectedVersion?: number;
-  /** Reads the record's current version (null when it does not exist). */
-  version?: (ctx: Context) => Promise<number | null>;
+  /**
+   * Reads the record's current version (null when it does not exist) through `db`, the change's
+   * transaction: a request holds one pooled connection at a time, so a read on another connection
+   * while the transaction waits for the writers' lock could starve the pool.
+   */
+  version?: (db: Db) => Promise<number | null>;
   /** The record as it should be, from its current form (undefined when creating); null deletes it. */
   build: (existing: Dataset[K][number] | undefined) => unknown | null;
   mustExist: boolean;
@@ -98,6 +102,9 @@ type Edit<K extends DatasetKind> = {
   /** On deletion, records of other kinds that belong to this one and go with it (e.g. a role's figures). */
   cascade?: { kind: DatasetKind; belongs: (record: any, key: string) => boolean }[];
 };
+
+/** The client a change runs on: its transaction. */
+type Db = Parameters<NonNullable<ChangeOptions['before']>>[0];
 
 export type EditResult = { key: string | null; userErrors: UserError[] };
 
@@ -141,9 +148,9 @@ async function edit<K extends DatasetKind>(ctx: Context, spec: Edit<K>): Promise
       {
         actor,
         action: spec.action,
-        before: async () => {
+        before: async (tx) => {
           if (spec.expectedVersion === undefined || !spec.version) return;
-          const version = await spec.version(ctx);
+          const version = await spec.version(tx);
           if (version !== null && version !== spec.expectedVersion)
             throw new Refused([
               {
@@ -252,7 +259,8 @@ export function editingMutations<K extends DatasetKind, Row>(o: {
   /** The dataset record from an input (merged over the existing record for updates). */
   toRecord: (input: any, existing: Dataset[K][number] | undefined) => unknown;
   load: (ctx: Context, key: string) => Promise<Row | null>;
-  version: (ctx: Context, key: string) => Promise<number | null>;
+  /** The record's version, read through `db` (the change's transaction). */
+  version: (db: Db, key: string) => Promise<number | null>;
   names?: FieldNames;
   cascade?: Edit<K>['cascade'];
   deleteDescription: string;
@@ -308,7 +316,7 @@ export function editingMutations<K extends DatasetKind, Row>(o: {
           key,
           mustExist: true,
           expectedVersion,
-          version: (c) => o.version(c, key),
+          version: (db) => o.version(db, key),
           build: (existing) => o.toRecord(patch, existing),
         });
       },
@@ -328,7 +336,7 @@ export function editingMutations<K extends DatasetKind, Row>(o: {
           key,
           mustExist: true,
           expectedVersion: input.expectedVersion,
-          version: (c) => o.version(c, key),
+          version: (db) => o.version(db, key),
           cascade: o.cascade,
           build: () => null,
         });

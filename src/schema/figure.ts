@@ -185,7 +185,7 @@ editingMutations({
     return merge(existing, rest);
   },
   load: (ctx, key) => ctx.prisma.laborFigure.findFirst({ where: whereKey(key) }),
-  version: async (ctx, key) =>
-    (await ctx.prisma.laborFigure.findFirst({ where: whereKey(key), select: { version: true } }))?.version ?? null,
+  version: async (db, key) =>
+    (await db.laborFigure.findFirst({ where: whereKey(key), select: { version: true } }))?.version ?? null,
   deleteDescription: 'Deletes a figure.',
 });

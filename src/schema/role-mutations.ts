@@ -38,8 +38,8 @@ editingMutations({
   key: (input: { slug: string }) => input.slug,
   toRecord: (input, existing) => merge(existing, input),
   load: (ctx, slug) => ctx.prisma.role.findUnique({ where: { slug } }),
-  version: async (ctx, slug) =>
-    (await ctx.prisma.role.findUnique({ where: { slug }, select: { version: true } }))?.version ?? null,
+  version: async (db, slug) =>
+    (await db.role.findUnique({ where: { slug }, select: { version: true } }))?.version ?? null,
   cascade: [{ kind: 'figures', belongs: (figure: { role: string }, slug) => figure.role === slug }],
   deleteDescription: 'Deletes a role with its figures; refused while transitions lead to or from it.',
 });

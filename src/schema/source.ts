@@ -92,7 +92,7 @@ editingMutations({
   key: (input: { slug: string }) => input.slug,
   toRecord: (input, existing) => merge(existing, input),
   load: (ctx, slug) => ctx.prisma.source.findUnique({ where: { slug } }),
-  version: async (ctx, slug) =>
-    (await ctx.prisma.source.findUnique({ where: { slug }, select: { version: true } }))?.version ?? null,
+  version: async (db, slug) =>
+    (await db.source.findUnique({ where: { slug }, select: { version: true } }))?.version ?? null,
   deleteDescription: 'Deletes a source; refused while anything still cites it.',
 });

@@ -203,7 +203,7 @@ editingMutations({
   },
   names: { 'months.min': 'minMonths', 'months.max': 'maxMonths', months: 'minMonths' },
   load: (ctx, slug) => ctx.prisma.trainingProgram.findUnique({ where: { slug } }),
-  version: async (ctx, slug) =>
-    (await ctx.prisma.trainingProgram.findUnique({ where: { slug }, select: { version: true } }))?.version ?? null,
+  version: async (db, slug) =>
+    (await db.trainingProgram.findUnique({ where: { slug }, select: { version: true } }))?.version ?? null,
   deleteDescription: 'Deletes a training program; refused while moves or eligibility routes require it.',
 });

@@ -148,9 +148,9 @@ editingMutations({
     const [from, to] = key.split('->');
     return ctx.prisma.transition.findFirst({ where: { fromRole: { slug: from }, toRole: { slug: to } } });
   },
-  version: async (ctx, key) => {
+  version: async (db, key) => {
     const [from, to] = key.split('->');
-    const row = await ctx.prisma.transition.findFirst({
+    const row = await db.transition.findFirst({
       where: { fromRole: { slug: from }, toRole: { slug: to } },
       select: { version: true },
     });

@@ -74,6 +74,7 @@ export function createApp({
           responses.clear();
           clearGraphiqlTabs(prisma);
         },
+        onKeyRevoked: (keyHash) => keys.forget(keyHash),
       })
     : undefined;
   const readContext = (apiKey: Context['apiKey']): Context => ({

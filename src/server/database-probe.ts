@@ -3,15 +3,22 @@ import type { PrismaClient } from '../db/client.js';
 
 export type Probe = { ok: true } | { ok: false; reason: string };
 
-/** Runs `SELECT 1`; not ok when it fails or takes longer than `timeoutMs`. */
+/**
+ * Runs `SELECT 1`; not ok when it fails or takes longer than `timeoutMs`. The reason is for the
+ * public /ready: it never carries the driver's message, which can name the database, its host or
+ * its user.
+ */
 export async function probeDatabase(prisma: PrismaClient, timeoutMs: number): Promise<Probe> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Probe>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
+    timer = setTimeout(
+      () => resolve({ ok: false, reason: `database unavailable: no answer within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
   });
   const query = prisma.$queryRaw`SELECT 1`.then(
     (): Probe => ({ ok: true }),
-    (error: unknown): Probe => ({ ok: false, reason: 'unreachable: ' + firstLine(error) }),
+    (): Probe => ({ ok: false, reason: 'database unavailable' }),
   );
   try {
     return await Promise.race([query, timeout]);
@@ -19,10 +26,3 @@ export async function probeDatabase(prisma: PrismaClient, timeoutMs: number): Pr
     clearTimeout(timer);
   }
 }
-
-const firstLine = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error))
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .at(-1) ?? 'unknown error';

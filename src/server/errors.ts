@@ -29,7 +29,7 @@ const SOCKET_CODES = new Set([
 /** SQLSTATEs: connection exceptions (08...), shutting down / starting up (57P01-57P03), too many connections. */
 const SQLSTATE = /^(08\d{3}|57P0[123]|53300)$/;
 const MESSAGES =
-  /Can't reach database server|Connection terminated|connection timeout|Timed out fetching a new connection|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down)|Server has closed the connection/i;
+  /Can't reach database server|Connection terminated|connection timeout|Timed out fetching a new connection|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down)|Server has closed the connection|is not currently accepting connections|Client has encountered a connection error/i;
 
 /** Whether an error (or anything in its cause chain) says the database is out of reach. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {

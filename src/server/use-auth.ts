@@ -5,18 +5,31 @@
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { type ApiKeyIdentity, hashKey, verifyApiKey } from '../db/api-keys.js';
+import { type ApiKeyIdentity, hashKey, markApiKeysUsed, verifyApiKey } from '../db/api-keys.js';
 import type { PrismaClient } from '../db/client.js';
 import { requestState } from './request-state.js';
 
 const MAX_CACHED = 10_000;
+/** A key's `last_used_at` is written at most this often (per replica). */
+const LAST_USED_EVERY_MS = 60_000;
 
 /**
  * Verifies keys, remembering each answer (yes or no) for `ttlSeconds`: a revoked key keeps
- * working on a replica for at most that long, unless a change notification clears the cache.
+ * working on a replica for at most that long, unless a revocation notice (`forget`) or a change
+ * notification (`clear`) drops it first.
+ *
+ * It also records when each valid key was last used, at most once a minute per key, after the
+ * request: the write is queued, batched with other keys' and never awaited by a request, so a
+ * request never waits for it nor holds a second connection for it.
  */
 export class ApiKeyVerifier {
   readonly #cache = new Map<string, { identity: ApiKeyIdentity | null; until: number }>();
+  /** When each key's use was last written, by hash. */
+  readonly #usedWritten = new Map<string, number>();
+  readonly #usedPending = new Set<string>();
+  #writing: Promise<void> | undefined;
+  /** Counts `forget` and `clear` calls: a check that one overtook is not cached (it may predate a revocation). */
+  #forgets = 0;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -29,20 +42,61 @@ export class ApiKeyVerifier {
   async verify(key: string): Promise<ApiKeyIdentity | null> {
     const hash = hashKey(key);
     const cached = this.#cache.get(hash);
-    if (cached && cached.until > this.now()) return cached.identity;
-    const identity = await verifyApiKey(this.prisma, key);
-    if (this.ttlSeconds > 0) {
-      this.#cache.delete(hash);
-      if (this.#cache.size >= MAX_CACHED) this.#cache.delete(this.#cache.keys().next().value!);
-      this.#cache.set(hash, { identity, until: this.now() + this.ttlSeconds * 1000 });
+    if (cached && cached.until > this.now()) {
+      if (cached.identity) this.#markUsed(hash);
+      return cached.identity;
     }
+    const forgets = this.#forgets;
+    const identity = await verifyApiKey(this.prisma, key);
+    if (this.ttlSeconds > 0 && forgets === this.#forgets)
+      remember(this.#cache, hash, { identity, until: this.now() + this.ttlSeconds * 1000 });
+    if (identity) this.#markUsed(hash);
     return identity;
   }
 
   /** Forgets every answer (after a data change, which may be a revocation). */
   clear(): void {
+    this.#forgets++;
     this.#cache.clear();
   }
+
+  /** Forgets the answer for one key, by its hash (a revocation notice from any replica). */
+  forget(keyHash: string): void {
+    this.#forgets++;
+    this.#cache.delete(keyHash);
+  }
+
+  /** Resolves when the queued `last_used_at` writes are done (for tests). */
+  async settled(): Promise<void> {
+    while (this.#writing) await this.#writing;
+  }
+
+  #markUsed(hash: string): void {
+    const written = this.#usedWritten.get(hash);
+    if (written !== undefined && this.now() - written < LAST_USED_EVERY_MS) return;
+    remember(this.#usedWritten, hash, this.now());
+    this.#usedPending.add(hash);
+    this.#writing ??= this.#writeUsed();
+  }
+
+  /** One write at a time, each for every key used since the last; a failed one is not retried. */
+  async #writeUsed(): Promise<void> {
+    // After the current request's own work has been queued.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.#usedPending.size > 0) {
+      const hashes = [...this.#usedPending];
+      this.#usedPending.clear();
+      await markApiKeysUsed(this.prisma, hashes).catch(() => {});
+    }
+    this.#writing = undefined;
+  }
+}
+
+/** Sets `key` in a map bounded to MAX_CACHED entries, dropping the oldest when full. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  if (map.size >= MAX_CACHED) map.delete(map.keys().next().value!);
+  map.set(key, value);
 }
 
 const unauthenticated = (message: string) =>

@@ -1,7 +1,7 @@
 /**
  * Keeps this replica's in-memory state in step with the database: it LISTENs for the change
  * notifications every write sends (src/db/notify.ts), then rebuilds the pathway index and forgets
- * cached API keys. After a lost connection it reconnects by itself and refreshes once, since
+ * cached API keys; a revoked key's notice drops that key's cached verdict. After a lost connection it reconnects by itself and refreshes once, since
  * changes may have been missed. Stops when the app is disposed.
  */
 import type { Plugin } from 'graphql-yoga';
@@ -13,11 +13,18 @@ export type FreshnessOptions = {
   url: string;
   /** What to drop when the data changes. */
   onChange: () => void;
+  /** What to drop when an API key is revoked (its hash). */
+  onKeyRevoked: (keyHash: string) => void;
   logger: Logger;
 };
 
 /** Listens for changes from now until the app is disposed; `connected()` tells whether it is. */
-export function useFreshness({ url, onChange, logger }: FreshnessOptions): Plugin & { connected: () => boolean } {
+export function useFreshness({
+  url,
+  onChange,
+  onKeyRevoked,
+  logger,
+}: FreshnessOptions): Plugin & { connected: () => boolean } {
   const listener = listenForDataChanges(
     url,
     (payload) => {
@@ -25,6 +32,10 @@ export function useFreshness({ url, onChange, logger }: FreshnessOptions): Plugi
       onChange();
     },
     (message) => logger.warn(message),
+    (keyHash) => {
+      logger.info('An API key was revoked; forgetting it.');
+      onKeyRevoked(keyHash);
+    },
   );
   return {
     connected: listener.connected,

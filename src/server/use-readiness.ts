@@ -54,11 +54,12 @@ export function useReadiness({ prisma, graph, timeoutMs, listening }: ReadinessO
               headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
             }),
           ),
-        (error: unknown) =>
+        // Not the error's message: /ready is public (see database-probe.ts).
+        () =>
           endResponse(
-            new fetchAPI.Response(error instanceof Error ? error.message : null, {
+            new fetchAPI.Response(JSON.stringify({ status: 'not ready' }), {
               status: 503,
-              headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+              headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
             }),
           ),
       );

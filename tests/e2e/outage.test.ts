@@ -93,7 +93,7 @@ describe('a database outage', () => {
     expect(during.body.errors?.[0]?.message).toBe('The database is unavailable at the moment; please retry shortly.');
     const notReady = await ready(service);
     expect(notReady.status).toBe(503);
-    expect(notReady.body.database).toMatch(/^unreachable/);
+    expect(notReady.body.database).toMatch(/^database unavailable/);
     expect((await fetch(`${service.base}/health`)).status).toBe(200);
     await sleep(1_000);
 

@@ -160,8 +160,12 @@ export type ChangeOptions = {
   actor: string;
   action: string;
   dryRun?: boolean;
-  /** Runs first inside the transaction, e.g. to check the version the client read. */
-  before?: (tx: Tx, current: Dataset) => Promise<void>;
+  /**
+   * Runs first inside the transaction, under the lock and before the dataset is read, e.g. to
+   * check the version the client read (so a stale change is refused cheaply). It must use `tx`:
+   * another connection could wait for one the lock's queue holds.
+   */
+  before?: (tx: Tx) => Promise<void>;
   /** The official dataset to load with the change when it differs from the loaded one. */
   official?: OfficialDataset;
   /** How to name a kind's file in errors. */
@@ -182,8 +186,8 @@ export async function changeDataset(
     async (tx) => {
       // Serialise writers so two replicas or curators do not race on the same records.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242001)`;
+      await options.before?.(tx);
       const current = await exportDataset(tx);
-      await options.before?.(tx, current);
       const next = target(current);
       const facts = options.official ? factsOf(options.official.data) : await loadedFacts(tx);
       const problems = checkAgainstOfficial(next, facts, options.fileOf as ((k: string) => string) | undefined);
