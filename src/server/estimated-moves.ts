@@ -321,23 +321,20 @@ export function estimatedGraph(
     );
   }
 
-  // A curated role narrower or broader than its occupation is linked to it both ways.
+  // A curated role narrower or broader than its occupation leads into it, asking nothing: its holder
+  // already works in that occupation. Not the other way: no source says what moving from the wider
+  // occupation into the role asks, and a move counted as free would let a pathway skip the role's
+  // curated requirements (a certification, a program) — an unknown shown as nothing. The role is
+  // entered by its curated moves.
   for (const r of roles) {
     if (r.occupationId === null || r.occupationFit === 'EXACT') continue;
     const o = byId.get(r.occupationId);
     if (!o) continue;
-    const node = nodeOf(o.id);
     add(
       r.id,
-      node,
+      nodeOf(o.id),
       { minYearsExperience: 0, training: [], requirementGroups: [] },
       `${r.title} is within the O*NET occupation ${o.title} (${o.code}), so the move asks nothing`,
-    );
-    add(
-      node,
-      r.id,
-      { minYearsExperience: 0, training: [], requirementGroups: [] },
-      `${r.title} is a role within ${o.title} (${o.code}); no source states what moving into it from the wider occupation asks, so nothing is counted (its curated moves say more)`,
     );
   }
   return out;
