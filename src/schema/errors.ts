@@ -1,10 +1,23 @@
 /** Errors a client can cause: stable codes, messages that name the bad value. */
 import { GraphQLError } from 'graphql';
 
+/** How many characters of a client's value a message repeats. */
+const ECHOED = 80;
+
+/** A client's value as a message repeats it: whole when short, else its start and its length. */
+export function clip(value: string, max = ECHOED): string {
+  return value.length <= max ? value : `${value.slice(0, max)}… (${value.length} characters)`;
+}
+
+/** A message with every long quoted value in it clipped, e.g. one graphql-js wrote about a variable. */
+export function clipQuoted(message: string): string {
+  return message.replace(/"(?:[^"\\]|\\.){81,}"/g, (quoted) => `"${clip(quoted.slice(1, -1))}"`);
+}
+
 /** An argument named something that does not exist. */
 export function notFound(what: string, slug: string, argument: string): GraphQLError {
-  return new GraphQLError(`No ${what} has the slug "${slug}" (argument "${argument}").`, {
-    extensions: { code: 'NOT_FOUND', argument, slug },
+  return new GraphQLError(`No ${what} has the slug "${clip(slug)}" (argument "${argument}").`, {
+    extensions: { code: 'NOT_FOUND', argument, slug: clip(slug) },
   });
 }
 

@@ -7,9 +7,17 @@ import { z } from 'zod';
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, e.g. "medical-assistant"');
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((s) => !s.includes('\0'), 'must not contain a NUL character (\\u0000)');
 const year = z.number().int().min(1900).max(2100);
-const nonNegativeInt = z.number().int().nonnegative();
+/** The largest value of PostgreSQL's `integer`, the type of every whole-number column. */
+const INT4_MAX = 2_147_483_647;
+const nonNegativeInt = z.number().int().nonnegative().max(INT4_MAX);
+/** A figure, stored as numeric(12, 2). */
+const amount = z.number().min(-9_999_999_999.99).max(9_999_999_999.99);
 const sources = z.array(slug).min(1, 'must cite at least one source');
 /** An O*NET-SOC code, e.g. "31-9092.00". */
 const onetCode = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as "31-9092.00"');
@@ -56,7 +64,7 @@ const trainingProgramRecord = z
         source: slug,
         year,
         schools: z.enum(['ALL_PROGRAM_REPORTERS', 'PUBLIC_PROGRAM_REPORTERS']).optional(),
-        schoolCount: z.number().int().positive().optional(),
+        schoolCount: z.number().int().positive().max(INT4_MAX).optional(),
       })
       .refine((c) => (c.schools === undefined) === (c.schoolCount === undefined), {
         message: 'schools and schoolCount go together',
@@ -156,7 +164,8 @@ const transitionRecord = z.strictObject({
   from: slug,
   to: slug,
   kind: z.enum(['ADVANCEMENT', 'LATERAL', 'SPECIALIZATION', 'CROSS_TRACK']),
-  minYearsExperience: z.number().nonnegative().multipleOf(0.1),
+  /** Stored as numeric(4, 1). */
+  minYearsExperience: z.number().nonnegative().max(999.9).multipleOf(0.1),
   /** Every group must be satisfied; any certification within a group satisfies it. */
   requires: z.array(z.array(slug).min(1, 'a requirement group needs at least one certification')).default([]),
   training: z.array(slug).default([]),
@@ -171,9 +180,9 @@ const figureRecord = z
     unit: z.enum(['USD_PER_YEAR', 'USD_PER_HOUR', 'PERCENT', 'JOBS']),
     /** ROLE: the figure describes the role itself; OCCUPATION: an occupation, named in `occupation`. */
     scope: z.enum(['ROLE', 'OCCUPATION']),
-    value: z.number().optional(),
-    low: z.number().optional(),
-    high: z.number().optional(),
+    value: amount.optional(),
+    low: amount.optional(),
+    high: amount.optional(),
     /** The year the numbers describe, where the source states one (never its edition year). */
     dataYear: year.optional(),
     periodEndYear: year.optional(),
