@@ -12,6 +12,11 @@ const text = z
   .trim()
   .min(1, 'must not be empty')
   .refine((s) => !s.includes('\0'), 'must not contain a NUL character (\\u0000)');
+/**
+ * A web address the career map links to: absolute, http or https only. `javascript:`, `data:` and
+ * the like would run in a reader's browser.
+ */
+const webUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' });
 const year = z.number().int().min(1900).max(2100);
 /** The largest value of PostgreSQL's `integer`, the type of every whole-number column. */
 const INT4_MAX = 2_147_483_647;
@@ -37,14 +42,14 @@ const organizationRecord = z.strictObject({
   name: text,
   acronym: text.optional(),
   kind: z.enum(['CERTIFYING_BODY', 'GOVERNMENT_AGENCY', 'PUBLISHER', 'EMPLOYER', 'ACCREDITOR']),
-  url: z.url().optional(),
+  url: webUrl.optional(),
 });
 
 const sourceRecord = z.strictObject({
   slug,
   title: text,
   publisher: slug,
-  url: z.url().optional(),
+  url: webUrl.optional(),
   year,
   official: z.boolean(),
   note: text.optional(),
