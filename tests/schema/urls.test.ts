@@ -70,7 +70,14 @@ describe('URLs', () => {
           version: 2,
           organizations: [{ slug: 'evil-org', name: 'Evil', kind: 'PUBLISHER', url: 'javascript:alert(1)' }],
           sources: [
-            { slug: 'evil-source', title: 'Evil', publisher: 'bls', url: 'data:text/html,x', year: 2024, official: false },
+            {
+              slug: 'evil-source',
+              title: 'Evil',
+              publisher: 'bls',
+              url: 'data:text/html,x',
+              year: 2024,
+              official: false,
+            },
           ],
         },
       },

@@ -23,7 +23,15 @@ const INT4_MAX = 2_147_483_647;
 const nonNegativeInt = z.number().int().nonnegative().max(INT4_MAX);
 /** A figure, stored as numeric(12, 2). */
 const amount = z.number().min(-9_999_999_999.99).max(9_999_999_999.99);
-const sources = z.array(slug).min(1, 'must cite at least one source');
+/** A list of slugs naming each record once: each becomes a row keyed by it. */
+const slugs = z.array(slug).superRefine((list, ctx) => {
+  const seen = new Set<string>();
+  for (const [i, s] of list.entries()) {
+    if (seen.has(s)) ctx.addIssue({ code: 'custom', message: `names "${s}" more than once`, path: [i] });
+    seen.add(s);
+  }
+});
+const sources = slugs.min(1, 'must cite at least one source');
 /** An O*NET-SOC code, e.g. "31-9092.00". */
 const onetCode = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as "31-9092.00"');
 /** A Classification of Instructional Programs code, e.g. "51.0801". */
@@ -78,7 +86,7 @@ const trainingProgramRecord = z
       .optional(),
     description: text,
     /** Programs to complete first (a master's needs a bachelor's), all of them. */
-    prerequisites: z.array(slug).default([]),
+    prerequisites: slugs.default([]),
     sources,
   })
   .refine((p) => p.months.max >= p.months.min, {
@@ -148,7 +156,7 @@ const roleRecord = z
     typicalEducation: text,
     /** What anyone in this role has completed or holds, so a pathway from it never charges for them again. */
     implies: z
-      .strictObject({ programs: z.array(slug).default([]), certifications: z.array(slug).default([]) })
+      .strictObject({ programs: slugs.default([]), certifications: slugs.default([]) })
       .default({ programs: [], certifications: [] }),
     socCode: z
       .string()
@@ -172,8 +180,8 @@ const transitionRecord = z.strictObject({
   /** Stored as numeric(4, 1). */
   minYearsExperience: z.number().nonnegative().max(999.9).multipleOf(0.1),
   /** Every group must be satisfied; any certification within a group satisfies it. */
-  requires: z.array(z.array(slug).min(1, 'a requirement group needs at least one certification')).default([]),
-  training: z.array(slug).default([]),
+  requires: z.array(slugs.min(1, 'a requirement group needs at least one certification')).default([]),
+  training: slugs.default([]),
   rationale: text,
   sources,
 });
