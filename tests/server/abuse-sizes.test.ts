@@ -26,7 +26,7 @@ const LINE_LIMIT = 2_000;
 const ANSWER_LIMIT = 4_000;
 
 /** Sends a request to an app logging at info into an array; returns the reply and the raw lines. */
-async function send(payload: { query: string; variables?: object; operationName?: string }) {
+async function send(payload: { query: string; variables?: Record<string, unknown>; operationName?: string }) {
   const lines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
   const app = createApp({ prisma, logger, config: { maxBodyBytes: 1_000_000, rateLimitPoints: 0 } });
@@ -35,7 +35,7 @@ async function send(payload: { query: string; variables?: object; operationName?
   return { reply, lines, answer: JSON.stringify(reply.body) };
 }
 
-const cases: [string, { query: string; variables?: object; operationName?: string }, string][] = [
+const cases: [string, { query: string; variables?: Record<string, unknown>; operationName?: string }, string][] = [
   [
     'a 60 KB cursor',
     { query: 'query ($a: String) { roles(after: $a) { totalCount } }', variables: { a: big() } },
