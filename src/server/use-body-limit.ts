@@ -57,19 +57,31 @@ async function readLimited(request: Request, limit: number, fetchAPI: { Request:
   });
 }
 
-/** Refuses a body over `limit` bytes: by its Content-Length, or while reading a chunked one. */
-export function useBodyLimit(limit: number): Plugin {
+/** A larger limit for some callers: `allows` says whether a request is from one of them. */
+export type LargerLimit = { limit: number; allows: (request: Request) => Promise<boolean> };
+
+/**
+ * Refuses a body over `limit` bytes: by its Content-Length, or while reading a chunked one. A
+ * request `larger.allows` (one with a valid admin key) may send up to `larger.limit`; the key is
+ * checked only for a body over `limit`, or one of unknown size, that carries an Authorization header.
+ */
+export function useBodyLimit(limit: number, larger?: LargerLimit): Plugin {
+  const allowed = async (request: Request) =>
+    larger && request.headers.has('authorization') && (await larger.allows(request)) ? larger.limit : limit;
   return {
-    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+    async onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const declared = request.headers.get('content-length');
       if (declared !== null) {
         // A single non-negative integer; anything else (a list, as in request smuggling) is refused.
         if (!/^\d+$/.test(declared)) throw badContentLength();
-        if (Number(declared) > limit) throw bodyTooLarge(limit, Number(declared));
+        const size = Number(declared);
+        if (size > limit && (size > (larger?.limit ?? limit) || size > (await allowed(request))))
+          throw bodyTooLarge(limit, size);
         return;
       }
       if (!requestParser || !request.body) return;
-      setRequestParser(async (req) => requestParser(await readLimited(req, limit, fetchAPI)));
+      const max = await allowed(request);
+      setRequestParser(async (req) => requestParser(await readLimited(req, max, fetchAPI)));
     },
   };
 }
