@@ -66,22 +66,31 @@ export type LargerLimit = { limit: number; allows: (request: Request) => Promise
  * checked only for a body over `limit`, or one of unknown size, that carries an Authorization header.
  */
 export function useBodyLimit(limit: number, larger?: LargerLimit): Plugin {
+  const keyed = (request: Request) => !!larger && request.headers.has('authorization');
   const allowed = async (request: Request) =>
-    larger && request.headers.has('authorization') && (await larger.allows(request)) ? larger.limit : limit;
+    keyed(request) && (await larger!.allows(request)) ? larger!.limit : limit;
   return {
-    async onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+    // Synchronous unless a key has to be looked up: most requests are small and need none.
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const declared = request.headers.get('content-length');
       if (declared !== null) {
         // A single non-negative integer; anything else (a list, as in request smuggling) is refused.
         if (!/^\d+$/.test(declared)) throw badContentLength();
         const size = Number(declared);
-        if (size > limit && (size > (larger?.limit ?? limit) || size > (await allowed(request))))
-          throw bodyTooLarge(limit, size);
-        return;
+        if (size <= limit) return;
+        if (!keyed(request) || size > larger!.limit) throw bodyTooLarge(limit, size);
+        return allowed(request).then((max) => {
+          if (size > max) throw bodyTooLarge(limit, size);
+        });
       }
       if (!requestParser || !request.body) return;
-      const max = await allowed(request);
-      setRequestParser(async (req) => requestParser(await readLimited(req, max, fetchAPI)));
+      if (!keyed(request)) {
+        setRequestParser(async (req) => requestParser(await readLimited(req, limit, fetchAPI)));
+        return;
+      }
+      return allowed(request).then((max) =>
+        setRequestParser(async (req) => requestParser(await readLimited(req, max, fetchAPI))),
+      );
     },
   };
 }

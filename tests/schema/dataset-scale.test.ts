@@ -76,6 +76,27 @@ describe(`a dataset ${TIMES} times today's size`, () => {
     }
   });
 
+  it('is accepted chunked, without a Content-Length, only from an admin key', async () => {
+    const body = JSON.stringify({ query: IMPORT, variables: { d: large } });
+    const chunked = (headers: Record<string, string>) =>
+      admin.app.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: new ReadableStream({
+          start(controller) {
+            for (let i = 0; i < body.length; i += 65_536) controller.enqueue(Buffer.from(body.slice(i, i + 65_536)));
+            controller.close();
+          },
+        }),
+        duplex: 'half',
+      } as RequestInit);
+    const { headers } = await clientWith(source.prisma, 'admin');
+    const accepted = await chunked(headers);
+    expect(accepted.status).toBe(200);
+    expect((await accepted.json()).data.importDataset.userErrors).toEqual([]);
+    expect((await chunked({})).status).toBe(413);
+  }, 120_000);
+
   it('round-trips through npm run dataset', async () => {
     const root = path.resolve(import.meta.dirname, '../..');
     const run = promisify(execFile);
