@@ -56,6 +56,10 @@ const env = z
     API_KEY_CACHE_SECONDS: count.default(30),
     /** Largest request body accepted, in bytes; larger ones get 413. @default 100000 */
     MAX_BODY_BYTES: positive.default(100_000),
+    /** Largest request body from a caller with a valid admin key, in bytes: a whole dataset to import. @default 10000000 */
+    ADMIN_MAX_BODY_BYTES: positive.default(10_000_000),
+    /** Highest requested cost of one query from a caller with a valid admin key (a whole dataset's import or export). @default 1000000 */
+    ADMIN_MAX_QUERY_COST: positive.default(1_000_000),
     /** Deepest selection nesting a query may have (Relay's edges/node count as levels). @default 12 */
     MAX_DEPTH: positive.default(12),
     /** Most aliases in one query. @default 15 */
@@ -99,6 +103,9 @@ export type ServerConfig = {
   readRequiresKey: boolean;
   apiKeyCacheSeconds: number;
   maxBodyBytes: number;
+  /** For callers with a valid admin key, who are also not rate limited. */
+  adminMaxBodyBytes: number;
+  adminMaxQueryCost: number;
   maxDepth: number;
   maxAliases: number;
   maxTokens: number;
@@ -147,6 +154,8 @@ export function readConfig(source: NodeJS.ProcessEnv = process.env): Config {
     readRequiresKey: e.READ_REQUIRES_KEY,
     apiKeyCacheSeconds: e.API_KEY_CACHE_SECONDS,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    adminMaxBodyBytes: Math.max(e.ADMIN_MAX_BODY_BYTES, e.MAX_BODY_BYTES),
+    adminMaxQueryCost: Math.max(e.ADMIN_MAX_QUERY_COST, e.MAX_QUERY_COST),
     maxDepth: e.MAX_DEPTH,
     maxAliases: e.MAX_ALIASES,
     maxTokens: e.MAX_TOKENS,

@@ -11,6 +11,7 @@ import type { GraphSnapshot } from './snapshot.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
 import { byShape, costs } from './cost.js';
+import InputGuardPlugin, { decodeNodeID } from './input-guard.js';
 
 /** What every resolver receives. */
 export type Context = {
@@ -30,8 +31,9 @@ export const builder = new SchemaBuilder<{
   AuthScopes: { reader: boolean; keyed: boolean; editor: boolean; admin: boolean };
   Scalars: { JSON: { Input: unknown; Output: unknown } };
 }>({
-  // Relay first so scope checks see parsed global IDs; scope-auth before Prisma's resolvers.
-  plugins: [RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ComplexityPlugin],
+  // The input guard first, so it sees arguments as sent (input-guard.ts); relay next so scope
+  // checks see parsed global IDs; scope-auth before Prisma's resolvers.
+  plugins: [InputGuardPlugin, RelayPlugin, ScopeAuthPlugin, PrismaPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   complexity: {
     // Fields without a `complexity` of their own are priced by their shape (src/schema/cost.ts).
@@ -63,6 +65,8 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'warn',
   },
   relay: {
+    // Only IDs of types that have them, with a plain row number: "Role:1.5" is not Role 1.
+    decodeGlobalID: decodeID,
     nodeQueryOptions: {
       description: 'Fetches any object by its global ID; null when no object has that ID.',
       args: { id: { description: 'A global ID, as returned in any `id` field.' } },
@@ -95,6 +99,11 @@ export const builder = new SchemaBuilder<{
     beforeArgOptions: { description: 'Returns the items before this cursor.' },
   },
 });
+
+/** Decodes a global ID, refusing one of no type with IDs or with no plain row number (input-guard.ts). */
+function decodeID(globalID: string): { typename: string; id: string } {
+  return decodeNodeID(builder, globalID);
+}
 
 builder.queryType({
   description: 'Reads the career lattice: roles, the moves between them, and their sources.',

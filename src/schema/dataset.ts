@@ -54,6 +54,9 @@ const ImportDatasetPayload = builder.objectRef<ImportResult>('ImportDatasetPaylo
   }),
 });
 
+/** How many of an import's problems the answer lists; a count stands for the rest. */
+const PROBLEMS_SHOWN = 50;
+
 /** The price of an export before the server has counted the records (its first index build does). */
 const RECORDS_BEFORE_FIRST_COUNT = 1000;
 
@@ -106,14 +109,21 @@ builder.mutationFields((t) => ({
         };
       } catch (error) {
         if (!(error instanceof DatasetError)) throw error;
+        const shown = error.problems.slice(0, PROBLEMS_SHOWN);
+        const more = error.problems.length - shown.length;
         return {
           summary: null,
           dryRun: args.dryRun,
-          userErrors: error.problems.map((p) => ({
-            field: ['dataset', p.file, p.record, p.field],
-            message: `${p.file}: record ${p.record}, field "${p.field}": ${p.message}`,
-            code: p.code === 'UNKNOWN_REFERENCE' ? 'NOT_FOUND' : p.code === 'DUPLICATE' ? 'TAKEN' : 'INVALID',
-          })),
+          userErrors: [
+            ...shown.map((p): UserError => ({
+              field: ['dataset', p.file, p.record, p.field],
+              message: `${p.file}: record ${p.record}, field "${p.field}": ${p.message}`,
+              code: p.code === 'UNKNOWN_REFERENCE' ? 'NOT_FOUND' : p.code === 'DUPLICATE' ? 'TAKEN' : 'INVALID',
+            })),
+            ...(more > 0
+              ? [{ field: ['dataset'], message: `and ${more} more problems like these`, code: 'INVALID' as const }]
+              : []),
+          ],
         };
       }
     },

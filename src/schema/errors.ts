@@ -3,6 +3,19 @@ import { closest, distance } from 'fastest-levenshtein';
 import { GraphQLError, type GraphQLSchema, defaultFieldResolver, getNamedType, isObjectType } from 'graphql';
 import type { PrismaClient } from '../db/client.js';
 
+/** How many characters of a client's value a message repeats. */
+const ECHOED = 80;
+
+/** A client's value as a message repeats it: whole when short, else its start and its length. */
+export function clip(value: string, max = ECHOED): string {
+  return value.length <= max ? value : `${value.slice(0, max)}… (${value.length} characters)`;
+}
+
+/** A message with every long quoted value in it clipped, e.g. one graphql-js wrote about a variable. */
+export function clipQuoted(message: string): string {
+  return message.replace(/"(?:[^"\\]|\\.){81,}"/g, (quoted) => `"${clip(quoted.slice(1, -1))}"`);
+}
+
 /** What a slug names, as an error says it. */
 export type SlugKind = 'role' | 'track' | 'certification' | 'training program' | 'organization' | 'source';
 
@@ -39,7 +52,7 @@ export function unknownSlugs(
   known: readonly string[] = [],
 ): GraphQLError {
   const distinct = [...new Set(unknown)];
-  const shown = distinct.slice(0, NAMED).map((s) => `"${s.length > 80 ? `${s.slice(0, 80)}…` : s}"`);
+  const shown = distinct.slice(0, NAMED).map((s) => `"${clip(s)}"`);
   const more = distinct.length > NAMED ? ` and ${distinct.length - NAMED} more` : '';
   const suggest = distinct.length === 1 ? suggestSlugs(distinct[0]!, known) : [];
   const noun =

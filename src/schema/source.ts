@@ -70,7 +70,7 @@ async function sourceWhere(
 const sourceFields = (t: InputFields, required: boolean) => ({
   title: t.string({ required, description: 'Title as published.' }),
   publisher: t.string({ required, description: 'Slug of the publishing organization.' }),
-  url: t.string({ description: 'Where it can be read.' }),
+  url: t.string({ description: 'Where it can be read: an absolute http:// or https:// URL.' }),
   year: t.int({ required, description: 'Year of publication or of its data.' }),
   official: t.boolean({
     required,

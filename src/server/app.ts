@@ -18,7 +18,7 @@ import { maskUnexpectedErrors } from './errors.js';
 import { clearGraphiqlTabs, graphiqlTabs } from './graphiql.js';
 import { GraphStore } from './graph-store.js';
 import { requestState, type ServerContext, useRequestState } from './request-state.js';
-import { ApiKeyVerifier, useAuth } from './use-auth.js';
+import { ApiKeyVerifier, identifyCaller, useAuth } from './use-auth.js';
 import { useBodyLimit } from './use-body-limit.js';
 import { useExport } from './use-export.js';
 import { useFreshness } from './use-freshness.js';
@@ -52,6 +52,15 @@ export type App = YogaServerInstance<ServerContext, Context>;
 const endpoint = '/graphql';
 /** Any of these headers marks a GET (or form-encoded) request as one a browser would preflight. */
 const CSRF_HEADERS = ['x-graphql-csrf', 'x-graphql-yoga-csrf', 'apollo-require-preflight'];
+
+/** Whether a request carries a valid key with the admin scope (a bad key is refused later, with 401). */
+async function isAdmin(request: Request, keys: ApiKeyVerifier): Promise<boolean> {
+  try {
+    return (await identifyCaller(request, keys))?.scopes.includes('admin') ?? false;
+  } catch {
+    return false;
+  }
+}
 
 /** Builds the yoga app; it can serve through `node:http` or be called with `app.fetch` in tests. */
 export function createApp({
@@ -93,14 +102,15 @@ export function createApp({
     config.graphiql && useGraphiQLAssets(),
     useMap(logger),
     useExport({ keys, readRequiresKey: config.readRequiresKey, context: readContext, logger }),
-    useBodyLimit(config.maxBodyBytes),
+    // An admin key may send a whole dataset; anyone else, MAX_BODY_BYTES.
+    useBodyLimit(config.maxBodyBytes, { limit: config.adminMaxBodyBytes, allows: (r) => isAdmin(r, keys) }),
     useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
     useAuth(keys),
     config.persistedOperationsFile && usePersistedOperationsFile(config.persistedOperationsFile),
     !config.introspection && useNoIntrospection(),
     ...useQueryLimits({ ...config, blockFieldSuggestions: !config.introspection }),
     // Cost before the rate limit: the limit spends what the cost plugin works out.
-    useQueryCost({ maxCost: config.maxQueryCost }),
+    useQueryCost({ maxCost: config.maxQueryCost, adminMaxCost: config.adminMaxQueryCost }),
     config.rateLimitPoints > 0 &&
       useRateLimit({ points: config.rateLimitPoints, restorePerSecond: config.rateLimitRestorePerSecond }),
     // Last, so that cached answers are still authenticated, limited and charged for.

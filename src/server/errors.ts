@@ -8,6 +8,7 @@
 import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import { maskError, type YogaServerOptions } from 'graphql-yoga';
+import { coercionError } from './input-errors.js';
 
 type MaskError = NonNullable<
   Exclude<YogaServerOptions<object, object>['maskedErrors'], boolean | undefined>['maskError']
@@ -67,6 +68,8 @@ function databaseUnavailable(error?: GraphQLError): GraphQLError {
 
 /** yoga's `maskError`: keeps deliberate errors, maps the client's and the database's, masks the rest. */
 export const maskUnexpectedErrors: MaskError = (error, message, isDev) => {
+  const coercion = coercionError(error);
+  if (coercion) return coercion;
   const original = error instanceof GraphQLError ? error.originalError : undefined;
   // Thrown in a resolver (then wrapped) or while pricing the query (use-query-cost.ts).
   const pothos = error instanceof PothosValidationError ? error : original;

@@ -57,19 +57,40 @@ async function readLimited(request: Request, limit: number, fetchAPI: { Request:
   });
 }
 
-/** Refuses a body over `limit` bytes: by its Content-Length, or while reading a chunked one. */
-export function useBodyLimit(limit: number): Plugin {
+/** A larger limit for some callers: `allows` says whether a request is from one of them. */
+export type LargerLimit = { limit: number; allows: (request: Request) => Promise<boolean> };
+
+/**
+ * Refuses a body over `limit` bytes: by its Content-Length, or while reading a chunked one. A
+ * request `larger.allows` (one with a valid admin key) may send up to `larger.limit`; the key is
+ * checked only for a body over `limit`, or one of unknown size, that carries an Authorization header.
+ */
+export function useBodyLimit(limit: number, larger?: LargerLimit): Plugin {
+  const keyed = (request: Request) => !!larger && request.headers.has('authorization');
+  const allowed = async (request: Request) =>
+    keyed(request) && (await larger!.allows(request)) ? larger!.limit : limit;
   return {
+    // Synchronous unless a key has to be looked up: most requests are small and need none.
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
       const declared = request.headers.get('content-length');
       if (declared !== null) {
         // A single non-negative integer; anything else (a list, as in request smuggling) is refused.
         if (!/^\d+$/.test(declared)) throw badContentLength();
-        if (Number(declared) > limit) throw bodyTooLarge(limit, Number(declared));
-        return;
+        const size = Number(declared);
+        if (size <= limit) return;
+        if (!keyed(request) || size > larger!.limit) throw bodyTooLarge(limit, size);
+        return allowed(request).then((max) => {
+          if (size > max) throw bodyTooLarge(limit, size);
+        });
       }
       if (!requestParser || !request.body) return;
-      setRequestParser(async (req) => requestParser(await readLimited(req, limit, fetchAPI)));
+      if (!keyed(request)) {
+        setRequestParser(async (req) => requestParser(await readLimited(req, limit, fetchAPI)));
+        return;
+      }
+      return allowed(request).then((max) =>
+        setRequestParser(async (req) => requestParser(await readLimited(req, max, fetchAPI))),
+      );
     },
   };
 }

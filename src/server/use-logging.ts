@@ -4,10 +4,11 @@
  * `x-request-id` when it sends a sensible one, otherwise it is generated; either way it is echoed
  * in the response's `x-request-id`.
  */
-import { type ExecutionResult, getOperationAST } from 'graphql';
+import { type ExecutionResult, type GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin, YogaInitialContext, YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { isDatabaseUnavailable } from './errors.js';
+import { clip } from '../schema/errors.js';
+import { isDatabaseUnavailable, maskUnexpectedErrors } from './errors.js';
 import { requestPath, requestState } from './request-state.js';
 
 /** Logs each request once answered (API traffic at info, probes at debug, 5xx at warn). */
@@ -42,7 +43,7 @@ export function useLogging(logger: Logger, endpoint: string): Plugin {
           path,
           status,
           durationMs: Math.round((performance.now() - state.startedAt) * 10) / 10,
-          operationName: state.operationName,
+          operationName: state.operationName && clip(state.operationName, OPERATION_NAME_LOGGED),
           operationType: state.operationType,
           apiKey: state.apiKey?.name,
           clientIp: state.clientIp,
@@ -55,23 +56,51 @@ export function useLogging(logger: Logger, endpoint: string): Plugin {
   };
 }
 
+/** How much of a client's operation name a request line repeats. */
+const OPERATION_NAME_LOGGED = 100;
+/** How much of an error's message and stack a line repeats: they may quote a client's input. */
+const MESSAGE_LOGGED = 500;
+const STACK_LOGGED = 4000;
+
+/** The code a client sees for an error yoga logs, when it is the client's doing (not unexpected, not an outage). */
+function clientCode(error: Error): string | undefined {
+  const code = (maskUnexpectedErrors(error, 'Unexpected error.', false) as GraphQLError).extensions?.code;
+  return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && code !== 'DATABASE_UNAVAILABLE'
+    ? code
+    : undefined;
+}
+
 /**
- * yoga's logger, writing through pino. An unexpected error is logged with its stack; a lost
- * database only at debug level, since the request's own line (status 503, its error codes)
- * already says so.
+ * yoga's logger, writing through pino. yoga logs every error it maps to another: one the client
+ * caused (a bad cursor, a variable of the wrong type) is logged at info with its code and the
+ * start of its message, since the request's own line already lists its code; an unexpected error
+ * with its stack, both cut to a length that cannot carry a whole request; a lost database only at
+ * debug level, since the request's own line (status 503, its error codes) already says so.
  */
 export function yogaLogger(logger: Logger): YogaLogger {
   const forward =
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...args: unknown[]) => {
       // yoga logs several debug lines per request; with debug off they cost nothing here. (What is
-      // logged goes out at this level or, for a lost database, a lower one, so nothing is lost.)
+      // logged goes out at this level or, for a lost database or a client's error, a lower one.)
       if (!logger.isLevelEnabled(level)) return;
       const [first, ...rest] = args;
       if (first instanceof Error) {
+        const code = level === 'error' ? clientCode(first) : undefined;
         if (isDatabaseUnavailable(first))
           logger.debug({ reason: first.message.trim().split('\n').at(-1) }, 'database unavailable');
-        else logger[level]({ err: first }, first.message);
+        else if (code) logger.info({ code, reason: clip(first.message, MESSAGE_LOGGED) }, 'client error');
+        else
+          logger[level](
+            {
+              err: {
+                type: first.name,
+                message: clip(first.message, MESSAGE_LOGGED),
+                stack: first.stack && clip(first.stack, STACK_LOGGED),
+              },
+            },
+            clip(first.message, MESSAGE_LOGGED),
+          );
       } else {
         logger[level](rest.length ? { details: rest } : {}, String(first));
       }

@@ -13,13 +13,15 @@ import { requestState } from './request-state.js';
 export type QueryCostOptions = {
   /** Highest requested cost a query may have. */
   maxCost: number;
+  /** The same for a caller with a valid admin key (a whole dataset's import or export). @default maxCost */
+  adminMaxCost?: number;
 };
 
 const isResult = (value: unknown): value is ExecutionResult =>
   typeof value === 'object' && value !== null && !(Symbol.asyncIterator in value) && !Array.isArray(value);
 
 /** Costs each operation before it runs, refuses it over `maxCost`, and reports the cost. */
-export function useQueryCost({ maxCost }: QueryCostOptions): Plugin {
+export function useQueryCost({ maxCost: anyoneMax, adminMaxCost = anyoneMax }: QueryCostOptions): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const context = args.contextValue as YogaInitialContext;
@@ -37,6 +39,7 @@ export function useQueryCost({ maxCost }: QueryCostOptions): Plugin {
         return;
       }
       state.cost = { requested };
+      const maxCost = state.apiKey?.scopes.includes('admin') ? adminMaxCost : anyoneMax;
       if (requested > maxCost) {
         setResultAndStopExecution({
           errors: [

@@ -28,7 +28,9 @@ export function sourceLine(s: {
   url: string | null;
   official: boolean;
 }) {
-  const title = s.url ? h('a', { href: s.url, rel: 'noopener' }, s.title) : s.title;
+  // Only web links: a record stored before URLs were checked could hold a `javascript:` one.
+  const link = s.url && /^https?:\/\//i.test(s.url);
+  const title = link ? h('a', { href: s.url, rel: 'noopener' }, s.title) : s.title;
   return h('span', { class: 'source' }, title, ` (${s.publisher}, ${s.year}${s.official ? ', official' : ''})`);
 }
 

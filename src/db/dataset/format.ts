@@ -7,10 +7,31 @@ import { z } from 'zod';
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens, e.g. "medical-assistant"');
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((s) => !s.includes('\0'), 'must not contain a NUL character (\\u0000)');
+/**
+ * A web address the career map links to: absolute, http or https only. `javascript:`, `data:` and
+ * the like would run in a reader's browser.
+ */
+const webUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' });
 const year = z.number().int().min(1900).max(2100);
-const nonNegativeInt = z.number().int().nonnegative();
-const sources = z.array(slug).min(1, 'must cite at least one source');
+/** The largest value of PostgreSQL's `integer`, the type of every whole-number column. */
+const INT4_MAX = 2_147_483_647;
+const nonNegativeInt = z.number().int().nonnegative().max(INT4_MAX);
+/** A figure, stored as numeric(12, 2). */
+const amount = z.number().min(-9_999_999_999.99).max(9_999_999_999.99);
+/** A list of slugs naming each record once: each becomes a row keyed by it. */
+const slugs = z.array(slug).superRefine((list, ctx) => {
+  const seen = new Set<string>();
+  for (const [i, s] of list.entries()) {
+    if (seen.has(s)) ctx.addIssue({ code: 'custom', message: `names "${s}" more than once`, path: [i] });
+    seen.add(s);
+  }
+});
+const sources = slugs.min(1, 'must cite at least one source');
 /** An O*NET-SOC code, e.g. "31-9092.00". */
 const onetCode = z.string().regex(/^\d{2}-\d{4}\.\d{2}$/, 'must be an O*NET-SOC code such as "31-9092.00"');
 /** A Classification of Instructional Programs code, e.g. "51.0801". */
@@ -29,14 +50,14 @@ const organizationRecord = z.strictObject({
   name: text,
   acronym: text.optional(),
   kind: z.enum(['CERTIFYING_BODY', 'GOVERNMENT_AGENCY', 'PUBLISHER', 'EMPLOYER', 'ACCREDITOR']),
-  url: z.url().optional(),
+  url: webUrl.optional(),
 });
 
 const sourceRecord = z.strictObject({
   slug,
   title: text,
   publisher: slug,
-  url: z.url().optional(),
+  url: webUrl.optional(),
   year,
   official: z.boolean(),
   note: text.optional(),
@@ -56,7 +77,7 @@ const trainingProgramRecord = z
         source: slug,
         year,
         schools: z.enum(['ALL_PROGRAM_REPORTERS', 'PUBLIC_PROGRAM_REPORTERS']).optional(),
-        schoolCount: z.number().int().positive().optional(),
+        schoolCount: z.number().int().positive().max(INT4_MAX).optional(),
       })
       .refine((c) => (c.schools === undefined) === (c.schoolCount === undefined), {
         message: 'schools and schoolCount go together',
@@ -65,7 +86,7 @@ const trainingProgramRecord = z
       .optional(),
     description: text,
     /** Programs to complete first (a master's needs a bachelor's), all of them. */
-    prerequisites: z.array(slug).default([]),
+    prerequisites: slugs.default([]),
     sources,
   })
   .refine((p) => p.months.max >= p.months.min, {
@@ -136,7 +157,7 @@ const roleRecord = z
     typicalEducation: text,
     /** What anyone in this role has completed or holds, so a pathway from it never charges for them again. */
     implies: z
-      .strictObject({ programs: z.array(slug).default([]), certifications: z.array(slug).default([]) })
+      .strictObject({ programs: slugs.default([]), certifications: slugs.default([]) })
       .default({ programs: [], certifications: [] }),
     socCode: z
       .string()
@@ -157,10 +178,11 @@ const transitionRecord = z.strictObject({
   from: slug,
   to: slug,
   kind: z.enum(['ADVANCEMENT', 'LATERAL', 'SPECIALIZATION', 'CROSS_TRACK']),
-  minYearsExperience: z.number().nonnegative().multipleOf(0.1),
+  /** Stored as numeric(4, 1). */
+  minYearsExperience: z.number().nonnegative().max(999.9).multipleOf(0.1),
   /** Every group must be satisfied; any certification within a group satisfies it. */
-  requires: z.array(z.array(slug).min(1, 'a requirement group needs at least one certification')).default([]),
-  training: z.array(slug).default([]),
+  requires: z.array(slugs.min(1, 'a requirement group needs at least one certification')).default([]),
+  training: slugs.default([]),
   rationale: text,
   sources,
 });
@@ -184,9 +206,9 @@ const figureRecord = z
     unit: z.enum(['USD_PER_YEAR', 'USD_PER_HOUR', 'PERCENT', 'JOBS']),
     /** ROLE: the figure describes the role itself; OCCUPATION: an occupation, named in `occupation`. */
     scope: z.enum(['ROLE', 'OCCUPATION']),
-    value: z.number().optional(),
-    low: z.number().optional(),
-    high: z.number().optional(),
+    value: amount.optional(),
+    low: amount.optional(),
+    high: amount.optional(),
     /** The year the numbers describe, where the source states one (never its edition year). */
     dataYear: year.optional(),
     periodEndYear: year.optional(),

@@ -10,7 +10,7 @@ import type { OfficialData } from '../official/data.js';
 import { loadOfficialData, removeDroppedOccupations } from '../official/load.js';
 import { exportDataset, figureKey, transitionKey } from './export.js';
 import { type Dataset, type DatasetKind, datasetFiles } from './format.js';
-import { DatasetError, validateDataset } from './read.js';
+import { DatasetError, type DatasetProblem, recordLabel, validateDataset } from './read.js';
 
 type ImportMode = 'MERGE' | 'REPLACE';
 type KindChanges = { created: number; updated: number; deleted: number; unchanged: number };
@@ -51,8 +51,41 @@ export function planTarget(
   mode: ImportMode,
   fileOf?: (k: DatasetKind) => string,
 ): Dataset {
+  refuseDuplicates(incoming, fileOf);
   const parsed = validateDataset(mode === 'REPLACE' ? incoming : overlayRaw(current, incoming), fileOf);
   return parsed;
+}
+
+/** The field a duplicate is reported on: what makes up the record's identity. */
+const identityField: Partial<Record<DatasetKind, string>> = { transitions: 'to', figures: '(key)' };
+
+/**
+ * Refuses a document that holds one identity (slug, pair of roles, figure key) twice: merged
+ * over the current records, the last would silently win.
+ */
+function refuseDuplicates(incoming: Partial<Record<DatasetKind, unknown>>, fileOf = (k: DatasetKind) => `${k}.yaml`) {
+  const problems: DatasetProblem[] = [];
+  for (const kind of kinds) {
+    const records = incoming[kind];
+    if (!Array.isArray(records)) continue;
+    const seen = new Map<string, number>();
+    records.forEach((raw, index) => {
+      const parsed = datasetFiles[kind].safeParse(raw);
+      if (!parsed.success) return; // validation reports it
+      const key = keyOf(kind, parsed.data as AnyRecord);
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, index);
+      else
+        problems.push({
+          file: fileOf(kind),
+          record: recordLabel(kind, raw, index),
+          field: identityField[kind] ?? 'slug',
+          message: `is a duplicate: records ${first + 1} and ${index + 1} of ${kind} are both ${JSON.stringify(key)}`,
+          code: 'DUPLICATE',
+        });
+    });
+  }
+  if (problems.length > 0) throw new DatasetError(problems);
 }
 
 function overlayRaw(current: Dataset, incoming: Partial<Record<DatasetKind, unknown>>) {

@@ -35,12 +35,19 @@ export class DatasetError extends Error {
 
 const kinds = Object.keys(datasetFiles) as DatasetKind[];
 
-/** How a record is named in errors: its slug, or its natural key. */
+/** How much of a value from the input a label repeats. */
+const LABEL_LENGTH = 80;
+const short = (value: unknown) => {
+  const text = String(value);
+  return text.length <= LABEL_LENGTH ? text : `${text.slice(0, LABEL_LENGTH)}… (${text.length} characters)`;
+};
+
+/** How a record is named in errors: its slug, or its natural key (long values cut short). */
 export function recordLabel(kind: DatasetKind, raw: unknown, index: number): string {
   const r = (raw ?? {}) as Record<string, unknown>;
-  if (typeof r.slug === 'string') return `"${r.slug}"`;
-  if (kind === 'transitions') return `"${String(r.from)} -> ${String(r.to)}"`;
-  if (kind === 'figures') return `"${[r.role, r.kind, r.source, r.dataYear ?? 'undated'].map(String).join(' ')}"`;
+  if (typeof r.slug === 'string') return `"${short(r.slug)}"`;
+  if (kind === 'transitions') return `"${short(r.from)} -> ${short(r.to)}"`;
+  if (kind === 'figures') return `"${[r.role, r.kind, r.source, r.dataYear ?? 'undated'].map(short).join(' ')}"`;
   return `#${index + 1}`;
 }
 
@@ -126,7 +133,7 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
     value: string | undefined,
   ) => {
     if (value !== undefined && !known[target].has(value))
-      report(kind, record, index, field, `unknown ${target} "${value}"`, 'UNKNOWN_REFERENCE', {
+      report(kind, record, index, field, `unknown ${target} "${short(value)}"`, 'UNKNOWN_REFERENCE', {
         kind: targets[target],
         slug: value,
       });
@@ -135,13 +142,13 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
   for (const kind of kinds) {
     const seen = new Set<string>();
     d[kind].forEach((record, index) => {
-      const key = recordLabel(kind, record, index);
-      if (kind === 'figures' || !key.startsWith('#')) {
+      const r = record as { slug?: string; from?: string; to?: string };
+      if (kind === 'figures' || r.slug !== undefined || kind === 'transitions') {
         const f = record as Dataset['figures'][number];
         const identity =
           kind === 'figures'
             ? JSON.stringify([f.role, f.kind, f.unit, f.source, f.dataYear, f.geography, f.label])
-            : key;
+            : JSON.stringify(r.slug ?? [r.from, r.to]);
         if (seen.has(identity))
           report(kind, record, index, kind === 'transitions' ? 'to' : 'slug', 'is a duplicate', 'DUPLICATE');
         seen.add(identity);
