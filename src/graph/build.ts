@@ -140,9 +140,9 @@ export interface GraphIndex {
 
 /**
  * Dense index by id, over ids in ascending order (binary search): plain typed arrays, so that an
- * index can be built in one thread and used in another.
+ * index can be built in one thread and used in another (transfer.ts).
  */
-class IdLookup {
+export class IdLookup {
   constructor(
     /** Ids, ascending. */
     readonly ids: Float64Array,
@@ -168,10 +168,14 @@ class IdLookup {
 }
 
 /** Dense index by slug, over a slug order (binary search). */
-class SlugLookup {
+export class SlugLookup {
   readonly order: Int32Array;
-  constructor(readonly slugs: readonly string[]) {
-    this.order = Int32Array.from(slugs.keys()).sort((a, b) => compareStrings(slugs[a]!, slugs[b]!));
+  constructor(
+    readonly slugs: readonly string[],
+    /** The slugs' order, when known (an index moved from another thread). */
+    order?: Int32Array,
+  ) {
+    this.order = order ?? Int32Array.from(slugs.keys()).sort((a, b) => compareStrings(slugs[a]!, slugs[b]!));
   }
   get(slug: string): number | undefined {
     const { slugs, order } = this;

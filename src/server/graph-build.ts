@@ -1,0 +1,57 @@
+/**
+ * Building the pathway index of the data in the database: in this thread (`buildSnapshot`), or in
+ * a worker thread (`buildInWorker`), which reads the data and builds the index there and hands it
+ * back without copying it (src/graph/transfer.ts), so that the event loop keeps answering requests
+ * meanwhile. The worker's entry is graph-worker.ts, run through tsx from src/ and as plain
+ * JavaScript from dist/.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PrismaClient } from '../db/client.js';
+import { countRecords } from '../db/dataset/export.js';
+import { buildIndex } from '../graph/index.js';
+import { reviveIndex } from '../graph/transfer.js';
+import type { GraphSnapshot } from '../schema/snapshot.js';
+import { readGraphInput } from './graph-input.js';
+
+/** An index of the data, and how many records the data held (the price of an export). */
+export type BuiltSnapshot = { snapshot: GraphSnapshot; records: number };
+
+/** What the worker answers. */
+export type WorkerAnswer = { ok: true; built: BuiltSnapshot } | { ok: false; message: string };
+
+/** Reads the data and builds its index in this thread. */
+export async function buildSnapshot(prisma: PrismaClient): Promise<BuiltSnapshot> {
+  const [{ input, ...rest }, records] = await Promise.all([readGraphInput(prisma), countRecords(prisma)]);
+  return { snapshot: { index: buildIndex(input), ...rest }, records };
+}
+
+const fromSource = import.meta.url.endsWith('.ts');
+const workerEntry = new URL(fromSource ? './graph-worker.ts' : './graph-worker.js', import.meta.url);
+// From src/ the worker loads TypeScript through tsx, as `npm start` does; options the service runs
+// with (src/node-flags.ts) are V8's, which a worker does not take.
+const workerExecArgv = fromSource
+  ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href]
+  : [];
+
+/** Reads the data at `url` and builds its index in a worker thread; rejects when the build fails. */
+export function buildInWorker(url: string): Promise<BuiltSnapshot> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerEntry, { workerData: { url }, execArgv: workerExecArgv });
+    let answered = false;
+    worker.once('message', (answer: WorkerAnswer) => {
+      answered = true;
+      if (!answer.ok) return reject(new Error(answer.message));
+      const { snapshot, records } = answer.built;
+      resolve({ snapshot: { ...snapshot, index: reviveIndex(snapshot.index) }, records });
+    });
+    worker.once('error', (error) => {
+      answered = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`The index build's worker stopped (exit code ${code}) before answering`));
+    });
+  });
+}
