@@ -1,7 +1,8 @@
 /**
  * Building the pathway index of the data in the database: in this thread (`buildSnapshot`), or in
  * a worker thread (`buildInWorker`), which reads the data and builds the index there and hands it
- * back without copying it (src/graph/transfer.ts), so that the event loop keeps answering requests
+ * back without copying it (the index's typed arrays transferred, src/graph/transfer.ts; the names
+ * packed into a few buffers, packed-names.ts), so that the event loop keeps answering requests
  * meanwhile. The worker's entry is graph-worker.ts, run through tsx from src/ and as plain
  * JavaScript from dist/.
  */
@@ -11,15 +12,37 @@ import { Worker } from 'node:worker_threads';
 import type { PrismaClient } from '../db/client.js';
 import { countRecords } from '../db/dataset/export.js';
 import { buildIndex } from '../graph/index.js';
-import { reviveIndex } from '../graph/transfer.js';
+import { indexBuffers, reviveIndex } from '../graph/transfer.js';
 import type { GraphSnapshot } from '../schema/snapshot.js';
 import { readGraphInput } from './graph-input.js';
+import { type Packed, PackedNames, packedBuffers, packNames } from './packed-names.js';
 
 /** An index of the data, and how many records the data held (the price of an export). */
 export type BuiltSnapshot = { snapshot: GraphSnapshot; records: number };
 
+type Names = GraphSnapshot['names'];
+/** A snapshot as it crosses between threads: names packed into columns (packed-names.ts). */
+type PackedSnapshot = Omit<GraphSnapshot, 'names'> & { names: Record<keyof Names, Packed> };
+
 /** What the worker answers. */
-export type WorkerAnswer = { ok: true; built: BuiltSnapshot } | { ok: false; message: string };
+type WorkerAnswer = { ok: true; snapshot: PackedSnapshot; records: number } | { ok: false; message: string };
+
+const NAME_KINDS = ['roles', 'tracks', 'certifications', 'programs'] as const;
+
+/** The answer to post for a built snapshot, and the buffers to transfer with it (graph-worker.ts). */
+export function workerAnswer({ snapshot, records }: BuiltSnapshot): { answer: WorkerAnswer; transfer: ArrayBuffer[] } {
+  const names = Object.fromEntries(
+    NAME_KINDS.map((kind) => [kind, packNames(snapshot.names[kind] as ReadonlyMap<number, Record<string, never>>)]),
+  ) as Record<keyof Names, Packed>;
+  const transfer = [...indexBuffers(snapshot.index), ...Object.values(names).flatMap(packedBuffers)];
+  return { answer: { ok: true, snapshot: { ...snapshot, names }, records }, transfer };
+}
+
+/** The answer to post when the build failed. */
+export const workerFailure = (error: unknown): WorkerAnswer => ({
+  ok: false,
+  message: error instanceof Error ? error.message : String(error),
+});
 
 /** Reads the data and builds its index in this thread. */
 export async function buildSnapshot(prisma: PrismaClient): Promise<BuiltSnapshot> {
@@ -43,8 +66,11 @@ export function buildInWorker(url: string): Promise<BuiltSnapshot> {
     worker.once('message', (answer: WorkerAnswer) => {
       answered = true;
       if (!answer.ok) return reject(new Error(answer.message));
-      const { snapshot, records } = answer.built;
-      resolve({ snapshot: { ...snapshot, index: reviveIndex(snapshot.index) }, records });
+      const { snapshot, records } = answer;
+      const names = Object.fromEntries(
+        NAME_KINDS.map((kind) => [kind, new PackedNames(snapshot.names[kind])]),
+      ) as unknown as Names;
+      resolve({ snapshot: { ...snapshot, index: reviveIndex(snapshot.index), names }, records });
     });
     worker.once('error', (error) => {
       answered = true;
