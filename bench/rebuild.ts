@@ -64,7 +64,16 @@ async function queries(prisma: PrismaClient): Promise<Request[]> {
   ]);
 }
 
-type Phase = { name: string; latencies: number[]; errors: number; loopMaxMs: number; loopP99Ms: number; ms: number };
+type Phase = {
+  name: string;
+  latencies: number[];
+  errors: number;
+  loopMaxMs: number;
+  loopP99Ms: number;
+  ms: number;
+  /** The process's largest RSS seen (sampled at every query sent), bytes. */
+  maxRss: number;
+};
 
 /** Sends a query every INTERVAL_MS until `until` resolves; times each from when it was due. */
 async function probe(name: string, app: App, list: Request[], until: Promise<unknown>): Promise<Phase> {
@@ -76,7 +85,9 @@ async function probe(name: string, app: App, list: Request[], until: Promise<unk
   let done = false;
   void until.finally(() => (done = true));
   const inFlight: Promise<void>[] = [];
+  let maxRss = 0;
   for (let i = 0; !done; i++) {
+    maxRss = Math.max(maxRss, process.memoryUsage.rss());
     const due = started + i * INTERVAL_MS;
     const { query, variables } = list[i % list.length]!;
     inFlight.push(
@@ -108,6 +119,7 @@ async function probe(name: string, app: App, list: Request[], until: Promise<unk
     loopMaxMs: loop.max / 1e6,
     loopP99Ms: loop.percentile(99) / 1e6,
     ms: performance.now() - started,
+    maxRss,
   };
 }
 
@@ -118,12 +130,12 @@ function report(phases: Phase[], builds: Record<string, number>): void {
   console.log(
     `\nOne query every ${INTERVAL_MS} ms (role pages and pathways, alternating), timed from when it was due:\n`,
   );
-  console.log('| phase | build | queries | p50 ms | p99 ms | max ms | event-loop delay p99 / max ms |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| phase | build | queries | p50 ms | p99 ms | max ms | event-loop delay p99 / max ms | peak RSS |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const p of phases) {
     const build = builds[p.name] === undefined ? '—' : `${builds[p.name]!.toFixed(1)} s`;
     console.log(
-      `| ${p.name} | ${build} | ${p.latencies.length}${p.errors ? ` (${p.errors} errors)` : ''} | ${f(q(p.latencies, 0.5))} | ${f(q(p.latencies, 0.99))} | ${f(p.latencies.at(-1)!)} | ${f(p.loopP99Ms)} / ${f(p.loopMaxMs)} |`,
+      `| ${p.name} | ${build} | ${p.latencies.length}${p.errors ? ` (${p.errors} errors)` : ''} | ${f(q(p.latencies, 0.5))} | ${f(q(p.latencies, 0.99))} | ${f(p.latencies.at(-1)!)} | ${f(p.loopP99Ms)} / ${f(p.loopMaxMs)} | ${(p.maxRss / 2 ** 20).toFixed(0)} MB |`,
     );
   }
 }

@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   const dataset = await readDataset();
   const slugs = dataset.roles.map((r) => r.slug);
   const requests = phase1Requests(slugs, true);
-  const db = await createBenchDatabase(adminUrl, dataset);
+  const db = await createBenchDatabase(adminUrl);
   const prisma = createPrisma(db.url);
   const rows: Row[] = [];
   try {
