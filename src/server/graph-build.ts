@@ -1,6 +1,6 @@
 /**
  * Building the pathway index of the data in the database: in this thread (`buildSnapshot`), or in
- * a worker thread (`buildInWorker`), which reads the data and builds the index there and hands it
+ * a worker thread (`BuildWorker`), which reads the data and builds the index there and hands it
  * back without copying it (the index's typed arrays transferred, src/graph/transfer.ts; the names
  * packed into a few buffers, packed-names.ts), so that the event loop keeps answering requests
  * meanwhile. The worker's entry is graph-worker.ts, run through tsx from src/ and as plain
@@ -58,26 +58,58 @@ const workerExecArgv = fromSource
   ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href]
   : [];
 
-/** Reads the data at `url` and builds its index in a worker thread; rejects when the build fails. */
-export function buildInWorker(url: string): Promise<BuiltSnapshot> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerEntry, { workerData: { url }, execArgv: workerExecArgv });
-    let answered = false;
-    worker.once('message', (answer: WorkerAnswer) => {
-      answered = true;
-      if (!answer.ok) return reject(new Error(answer.message));
-      const { snapshot, records } = answer;
-      const names = Object.fromEntries(
-        NAME_KINDS.map((kind) => [kind, new PackedNames(snapshot.names[kind])]),
-      ) as unknown as Names;
-      resolve({ snapshot: { ...snapshot, index: reviveIndex(snapshot.index), names }, records });
+/**
+ * A worker thread that reads the data at `url` and builds its index whenever asked. It is kept
+ * between builds, since starting one (loading the modules, connecting) costs more than building
+ * the index of a small graph; it does not keep the process alive while idle. If it dies it is
+ * started again at the next build.
+ */
+export class BuildWorker {
+  #worker: Worker | undefined;
+
+  constructor(private readonly url: string) {}
+
+  /** The index of the data as it is now; rejects when the build fails. */
+  build(): Promise<BuiltSnapshot> {
+    const worker = (this.#worker ??= new Worker(workerEntry, {
+      workerData: { url: this.url },
+      execArgv: workerExecArgv,
+    }));
+    worker.ref();
+    return new Promise<BuiltSnapshot>((resolve, reject) => {
+      const done = () => {
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        worker.unref();
+      };
+      const onMessage = (answer: WorkerAnswer) => {
+        done();
+        if (!answer.ok) return reject(new Error(answer.message));
+        const { snapshot, records } = answer;
+        const names = Object.fromEntries(
+          NAME_KINDS.map((kind) => [kind, new PackedNames(snapshot.names[kind])]),
+        ) as unknown as Names;
+        resolve({ snapshot: { ...snapshot, index: reviveIndex(snapshot.index), names }, records });
+      };
+      const onError = (error: Error) => {
+        done();
+        this.#worker = undefined;
+        void worker.terminate();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        done();
+        this.#worker = undefined;
+        reject(new Error(`The index build's worker stopped (exit code ${code}) before answering`));
+      };
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage('build');
     });
-    worker.once('error', (error) => {
-      answered = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`The index build's worker stopped (exit code ${code}) before answering`));
-    });
-  });
+  }
+
+  /** Stops the worker (the next build starts another). */
+  async stop(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    await worker?.terminate();
+  }
 }

@@ -11,7 +11,7 @@
  */
 import type { PrismaClient } from '../db/client.js';
 import type { GraphSnapshot } from '../schema/snapshot.js';
-import { type BuiltSnapshot, buildInWorker, buildSnapshot } from './graph-build.js';
+import { BuildWorker, type BuiltSnapshot, buildSnapshot } from './graph-build.js';
 
 /** How the latest completed build went. */
 export type GraphBuild = { ok: boolean; seconds: number; at: Date };
@@ -25,13 +25,17 @@ export class GraphStore {
   #lastBuild: GraphBuild | undefined;
   #records: number | undefined;
 
+  readonly #worker: BuildWorker | undefined;
+
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly options: {
+    options: {
       /** Build in a worker thread that reads the data from this database (the one `prisma` uses). */
       databaseUrl?: string;
     } = {},
-  ) {}
+  ) {
+    this.#worker = options.databaseUrl === undefined ? undefined : new BuildWorker(options.databaseUrl);
+  }
 
   /** The latest index built; the first call waits for the first build (and retries a failed one). */
   current(): Promise<GraphSnapshot> {
@@ -66,9 +70,7 @@ export class GraphStore {
   #build(): Promise<GraphSnapshot> {
     const started = performance.now();
     this.#stale = false;
-    const { databaseUrl } = this.options;
-    const building: Promise<BuiltSnapshot> =
-      databaseUrl === undefined ? buildSnapshot(this.prisma) : buildInWorker(databaseUrl);
+    const building: Promise<BuiltSnapshot> = this.#worker?.build() ?? buildSnapshot(this.prisma);
     const snapshot = building.then((b) => b.snapshot);
     this.#building = snapshot;
     const record = (ok: boolean) => {

@@ -1,6 +1,6 @@
 /**
- * A worker thread's entry (graph-build.ts starts it): reads the data at `workerData.url`, builds
- * its pathway index, posts it back with its buffers transferred, and ends.
+ * A worker thread's entry (graph-build.ts starts it): on every message, reads the data at
+ * `workerData.url`, builds its pathway index and posts it back with its buffers transferred.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPrisma } from '../db/client.js';
@@ -8,11 +8,12 @@ import { buildSnapshot, workerAnswer, workerFailure } from './graph-build.js';
 
 const { url } = workerData as { url: string };
 const prisma = createPrisma(url);
-try {
-  const { answer, transfer } = workerAnswer(await buildSnapshot(prisma));
-  parentPort!.postMessage(answer, transfer);
-} catch (error) {
-  parentPort!.postMessage(workerFailure(error));
-} finally {
-  await prisma.$disconnect();
-}
+parentPort!.on('message', () => {
+  buildSnapshot(prisma).then(
+    (built) => {
+      const { answer, transfer } = workerAnswer(built);
+      parentPort!.postMessage(answer, transfer);
+    },
+    (error: unknown) => parentPort!.postMessage(workerFailure(error)),
+  );
+});

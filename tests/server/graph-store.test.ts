@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/client.js';
-import { buildInWorker, buildSnapshot } from '../../src/server/graph-build.js';
+import { BuildWorker, buildSnapshot } from '../../src/server/graph-build.js';
 import { GraphStore } from '../../src/server/graph-store.js';
 import { testDatabase } from '../support/database.js';
 import { graphqlClient } from '../support/graphql.js';
@@ -29,7 +29,9 @@ beforeAll(async () => {
 
 describe('the pathway index built in a worker thread', () => {
   it('is the index this thread builds, lookups included', async () => {
-    const [inWorker, here] = await Promise.all([buildInWorker(url), buildSnapshot(prisma)]);
+    const worker = new BuildWorker(url);
+    const [inWorker, here] = await Promise.all([worker.build(), buildSnapshot(prisma)]);
+    await worker.stop();
     const { names, ...rest } = inWorker.snapshot;
     const { names: hereNames, ...hereRest } = here.snapshot;
     expect(rest).toStrictEqual(hereRest);
