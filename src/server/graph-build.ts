@@ -69,8 +69,12 @@ export class BuildWorker {
 
   constructor(private readonly url: string) {}
 
-  /** The index of the data as it is now; rejects when the build fails. */
-  build(): Promise<BuiltSnapshot> {
+  /**
+   * The index of the data as it is now; rejects when the build fails. A worker that dies without
+   * answering (it failed to start: under tsx this was seen once, with the TypeScript loader not
+   * yet in place in the new thread) is replaced and asked once more.
+   */
+  build(retry = true): Promise<BuiltSnapshot> {
     const worker = (this.#worker ??= new Worker(workerEntry, {
       workerData: { url: this.url },
       execArgv: workerExecArgv,
@@ -94,12 +98,14 @@ export class BuildWorker {
         done();
         this.#worker = undefined;
         void worker.terminate();
-        reject(error);
+        if (retry) resolve(this.build(false));
+        else reject(error);
       };
       const onExit = (code: number) => {
         done();
         this.#worker = undefined;
-        reject(new Error(`The index build's worker stopped (exit code ${code}) before answering`));
+        if (retry) resolve(this.build(false));
+        else reject(new Error(`The index build's worker stopped (exit code ${code}) before answering`));
       };
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.postMessage('build');
