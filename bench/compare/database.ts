@@ -193,7 +193,9 @@ export async function loadGenerated(url: string, input: GraphInput): Promise<Loa
     const certs = input.certifications;
     await insertColumns(
       client,
-      (u) => `INSERT INTO certification (id, slug, acronym, name, kind, issuer_id, exam_fee_usd, exam_fee_source_id, updated_at)
+      (
+        u,
+      ) => `INSERT INTO certification (id, slug, acronym, name, kind, issuer_id, exam_fee_usd, exam_fee_source_id, updated_at)
               SELECT id, slug, upper(slug), slug, 'CERTIFICATION', 1, fee, CASE WHEN fee IS NULL THEN NULL ELSE 1 END, now()
               FROM ${u} AS u(id, slug, fee)`,
       ['int', 'text', 'int'],
@@ -202,9 +204,7 @@ export async function loadGenerated(url: string, input: GraphInput): Promise<Loa
     const programs = input.programs;
     await insertColumns(
       client,
-      (
-        u,
-      ) => `INSERT INTO training_program (id, slug, name, credential, min_months, max_months, typical_cost_usd,
+      (u) => `INSERT INTO training_program (id, slug, name, credential, min_months, max_months, typical_cost_usd,
                 typical_cost_source_id, typical_cost_year, description, updated_at)
               SELECT id, slug, slug, 'CERTIFICATE', months, months, cost, CASE WHEN cost IS NULL THEN NULL ELSE 1 END,
                 CASE WHEN cost IS NULL THEN NULL ELSE 2026 END, '', now() FROM ${u} AS u(id, slug, months, cost)`,
