@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   logger.level = config.logLevel;
   takeSignalsFromEmbeddedPostgres();
   const database = await openDatabase(config, (message) => logger.info(message));
-  const graph = new GraphStore(database.prisma);
+  const graph = new GraphStore(database.prisma, { databaseUrl: database.url });
   // Build the pathway index now, so that the first request and /ready need not wait for it.
   await graph.current().catch((error: unknown) => logger.warn({ err: error }, 'The pathway index did not build.'));
   const app = createApp({ prisma: database.prisma, graph, config, logger, listenUrl: database.url });

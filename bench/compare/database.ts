@@ -193,18 +193,21 @@ export async function loadGenerated(url: string, input: GraphInput): Promise<Loa
     const certs = input.certifications;
     await insertColumns(
       client,
-      (u) => `INSERT INTO certification (id, slug, acronym, name, kind, issuer_id, exam_fee_usd, updated_at)
-              SELECT id, slug, upper(slug), slug, 'CERTIFICATION', 1, fee, now() FROM ${u} AS u(id, slug, fee)`,
+      (
+        u,
+      ) => `INSERT INTO certification (id, slug, acronym, name, kind, issuer_id, exam_fee_usd, exam_fee_source_id, updated_at)
+              SELECT id, slug, upper(slug), slug, 'CERTIFICATION', 1, fee, CASE WHEN fee IS NULL THEN NULL ELSE 1 END, now()
+              FROM ${u} AS u(id, slug, fee)`,
       ['int', 'text', 'int'],
       [certs.map((c) => c.id), certs.map((c) => c.slug), certs.map((c) => c.examFeeUsd)],
     );
     const programs = input.programs;
     await insertColumns(
       client,
-      (
-        u,
-      ) => `INSERT INTO training_program (id, slug, name, credential, min_months, max_months, typical_cost_usd, description, updated_at)
-              SELECT id, slug, slug, 'CERTIFICATE', months, months, cost, '', now() FROM ${u} AS u(id, slug, months, cost)`,
+      (u) => `INSERT INTO training_program (id, slug, name, credential, min_months, max_months, typical_cost_usd,
+                typical_cost_source_id, typical_cost_year, description, updated_at)
+              SELECT id, slug, slug, 'CERTIFICATE', months, months, cost, CASE WHEN cost IS NULL THEN NULL ELSE 1 END,
+                CASE WHEN cost IS NULL THEN NULL ELSE 2026 END, '', now() FROM ${u} AS u(id, slug, months, cost)`,
       ['int', 'text', 'int', 'int'],
       [
         programs.map((p) => p.id),

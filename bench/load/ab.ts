@@ -62,7 +62,7 @@ const servers: ServerProcess[] = [];
 async function main() {
   const dataset = await readDataset();
   const slugs = dataset.roles.map((r) => r.slug);
-  database = await createBenchDatabase(adminUrl, dataset);
+  database = await createBenchDatabase(adminUrl);
   const profile = (side: string) =>
     profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir, side)}`] : [];
   const ours = { OURS_RESPONSE_CACHE_TTL_MS: '0' };

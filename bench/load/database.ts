@@ -1,15 +1,13 @@
 /**
  * A throwaway database for one load-test run: created beside the configured one, migrated and
- * loaded with the official and curated datasets, and dropped (WITH (FORCE), so lingering pool connections do
+ * seeded as `npm start` seeds an empty database (the official dataset, then the curated one), and dropped (WITH (FORCE), so lingering pool connections do
  * not block it) when the run ends.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createPrisma } from '../../src/db/client.js';
-import { loadDataset } from '../../src/db/dataset/load.js';
-import type { Dataset } from '../../src/db/dataset/format.js';
 import { migrate } from '../../src/db/migrate.js';
-import { officialDataDir, parseOfficialData, readOfficialFiles } from '../../src/db/official/files.js';
+import { seedDatabase } from '../../src/db/seed.js';
 
 export const DEFAULT_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -38,10 +36,10 @@ function urlFor(adminUrl: string, name: string): string {
 }
 
 /**
- * Creates `bench_load_<random>` on the server at `adminUrl`, migrates it and loads `dataset`.
+ * Creates `bench_load_<random>` on the server at `adminUrl`, migrates it and seeds it.
  * If any step fails the database is dropped before the error propagates.
  */
-export async function createBenchDatabase(adminUrl: string, dataset: Dataset): Promise<BenchDatabase> {
+export async function createBenchDatabase(adminUrl: string): Promise<BenchDatabase> {
   // Only [a-z0-9_]: the name is interpolated into DDL, which cannot take parameters.
   const name = `bench_load_${randomBytes(6).toString('hex')}`;
   await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
@@ -56,9 +54,8 @@ export async function createBenchDatabase(adminUrl: string, dataset: Dataset): P
     await migrate(url);
     const prisma = createPrisma(url);
     try {
-      // With the official dataset the curated one refers to (occupations), as seeding loads them.
-      const { files, hash } = await readOfficialFiles(officialDataDir);
-      await loadDataset(prisma, dataset, { official: { data: parseOfficialData(files, officialDataDir), hash } });
+      // The curated roles name O*NET occupations, so the official dataset goes in first.
+      await seedDatabase(prisma);
     } finally {
       await prisma.$disconnect();
     }

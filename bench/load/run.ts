@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const slugs = dataset.roles.map((r) => r.slug);
 
   log(`creating a database on ${new URL(adminUrl).host} and loading the curated dataset`);
-  const db = await createBenchDatabase(adminUrl, dataset);
+  const db = await createBenchDatabase(adminUrl);
   database = db;
   log(`database ${db.name} ready (${slugs.length} roles)`);
   const postgresVersion = await (async () => {

@@ -17,10 +17,12 @@
  * src/config.ts) turns on the anonymous response cache, as docker-compose.yml does with 30000.
  * Like src/main.ts, the app LISTENs on the database for change notifications (`listenUrl`), so
  * the cache, the pathway index and the API-key cache are cleared on every data change; that costs
- * one extra, idle connection outside the pool.
+ * one extra, idle connection outside the pool, and, as in src/main.ts, the index is rebuilt in a
+ * worker thread.
  */
 import { createPrisma } from '../../src/db/client.js';
 import { createApp } from '../../src/server/app.js';
+import { GraphStore } from '../../src/server/graph-store.js';
 import { listen } from '../../src/server/http.js';
 import { createLogger } from '../../src/server/logger.js';
 import { announce, databaseUrlFromEnv } from './child.js';
@@ -36,8 +38,11 @@ function responseCacheTtlMs(): number {
 }
 
 const databaseUrl = databaseUrlFromEnv();
+const prisma = createPrisma(databaseUrl);
 const app = createApp({
-  prisma: createPrisma(databaseUrl),
+  prisma,
+  // As src/main.ts: the pathway index is built in a worker thread.
+  graph: new GraphStore(prisma, { databaseUrl }),
   config: { rateLimitPoints: 0, responseCacheTtlMs: responseCacheTtlMs() },
   // As src/main.ts with LOG_LEVEL unset.
   logger: createLogger('info'),

@@ -37,7 +37,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function main(): Promise<void> {
   const dataset = await readDataset();
   const slugs = dataset.roles.map((r) => r.slug);
-  database = await createBenchDatabase(adminUrl, dataset);
+  database = await createBenchDatabase(adminUrl);
   server = await startServer('ours', 'serve-ours.ts', database.url, { OURS_RESPONSE_CACHE_TTL_MS: '0' });
   await waitForListener(server);
   const mix = phase1Requests(slugs, true);

@@ -143,9 +143,9 @@ export interface GraphIndex {
 
 /**
  * Dense index by id, over ids in ascending order (binary search): plain typed arrays, so that an
- * index can be built in one thread and used in another.
+ * index can be built in one thread and used in another (transfer.ts).
  */
-class IdLookup {
+export class IdLookup {
   constructor(
     /** Ids, ascending. */
     readonly ids: Float64Array,
@@ -171,10 +171,14 @@ class IdLookup {
 }
 
 /** Dense index by slug, over a slug order (binary search). */
-class SlugLookup {
+export class SlugLookup {
   readonly order: Int32Array;
-  constructor(readonly slugs: readonly string[]) {
-    this.order = Int32Array.from(slugs.keys()).sort((a, b) => compareStrings(slugs[a]!, slugs[b]!));
+  constructor(
+    readonly slugs: readonly string[],
+    /** The slugs' order, when known (an index moved from another thread). */
+    order?: Int32Array,
+  ) {
+    this.order = order ?? Int32Array.from(slugs.keys()).sort((a, b) => compareStrings(slugs[a]!, slugs[b]!));
   }
   get(slug: string): number | undefined {
     const { slugs, order } = this;
@@ -194,8 +198,13 @@ class SlugLookup {
 function sortedIndexById(ids: readonly number[], what: string): { order: Int32Array; byId: IdLookup } {
   const n = ids.length;
   const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => ids[a]! - ids[b]!);
+  let ascending = true;
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    if (i > 0 && !(ids[i - 1]! < ids[i]!)) ascending = false;
+  }
+  // Rows read in id order (the usual case) need no sort.
+  if (!ascending) order.sort((a, b) => ids[a]! - ids[b]!);
   const sorted = new Float64Array(n);
   for (let d = 0; d < n; d++) {
     const id = ids[order[d]!]!;
@@ -411,37 +420,49 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     certRouteOffsets[d + 1] = routeKindList.length;
   }
 
-  // What each role implies.
-  const impliedProgramLists: number[][] = new Array<number[]>(R);
-  const impliedCertLists: number[][] = new Array<number[]>(R);
+  // What each role implies (filled straight into CSR arrays: no list per role).
+  const roleImpliedProgramOffsets = new Int32Array(R + 1);
+  const roleImpliedCertOffsets = new Int32Array(R + 1);
   for (let d = 0; d < R; d++) {
     const r = roles[roleOrder[d]!]!;
-    impliedProgramLists[d] = (r.impliedPrograms ?? []).map((id) => {
+    roleImpliedProgramOffsets[d + 1] = roleImpliedProgramOffsets[d]! + (r.impliedPrograms?.length ?? 0);
+    roleImpliedCertOffsets[d + 1] = roleImpliedCertOffsets[d]! + (r.impliedCertifications?.length ?? 0);
+  }
+  const roleImpliedPrograms = new Int32Array(roleImpliedProgramOffsets[R]!);
+  const roleImpliedCerts = new Int32Array(roleImpliedCertOffsets[R]!);
+  for (let d = 0; d < R; d++) {
+    const r = roles[roleOrder[d]!]!;
+    let j = roleImpliedProgramOffsets[d]!;
+    for (const id of r.impliedPrograms ?? []) {
       const p = programIndexById.get(id);
       if (p === undefined) throw new GraphInputError(`role ${r.id}: unknown implied program ${id}`);
-      return p;
-    });
-    impliedCertLists[d] = (r.impliedCertifications ?? []).map((id) => {
+      roleImpliedPrograms[j++] = p;
+    }
+    j = roleImpliedCertOffsets[d]!;
+    for (const id of r.impliedCertifications ?? []) {
       const c = certIndexById.get(id);
       if (c === undefined) throw new GraphInputError(`role ${r.id}: unknown implied certification ${id}`);
-      return c;
-    });
+      roleImpliedCerts[j++] = c;
+    }
   }
-  const { offsets: roleImpliedProgramOffsets, items: roleImpliedPrograms } = csr(impliedProgramLists);
-  const { offsets: roleImpliedCertOffsets, items: roleImpliedCerts } = csr(impliedCertLists);
 
   // Transitions: counting sort by source role, then by transition id within a source.
   const transitions = input.transitions;
   const T = transitions.length;
   const srcOf = new Int32Array(T);
+  const dstOf = new Int32Array(T);
   const outOffsets = new Int32Array(R + 1);
   let groupCount = 0;
   let programRefCount = 0;
+  let idsAscending = true;
   for (let i = 0; i < T; i++) {
     const t = transitions[i]!;
+    if (i > 0 && !(transitions[i - 1]!.id < t.id)) idsAscending = false;
     const f = roleIndexById.get(t.from);
     if (f === undefined) throw new GraphInputError(`transition ${t.id}: unknown from role ${t.from}`);
-    if (!roleIndexById.has(t.to)) throw new GraphInputError(`transition ${t.id}: unknown to role ${t.to}`);
+    const to = roleIndexById.get(t.to);
+    if (to === undefined) throw new GraphInputError(`transition ${t.id}: unknown to role ${t.to}`);
+    dstOf[i] = to;
     if (t.from === t.to) throw new GraphInputError(`transition ${t.id}: leads from a role to itself`);
     if (!(t.minYearsExperience >= 0))
       throw new GraphInputError(`transition ${t.id}: invalid minYearsExperience ${t.minYearsExperience}`);
@@ -478,7 +499,11 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
   const inOffsets = new Int32Array(R + 1);
 
   // Multi-option requirement groups are interned by their option set.
-  const classKey = new Map<string, number>();
+  // The key of an option set: its options (in rank order) as digits of a number when that is exact
+  // (up to 3 options of fewer than 2^17 - 1 certifications), else joined into a string.
+  const classKey = new Map<number | string, number>();
+  const KEY_BASE = 2 ** 17;
+  const numericKeys = C < KEY_BASE - 1;
   const classOptionList: number[] = [];
   const classOptionOffsetList: number[] = [];
   for (let c = 0; c < C; c++) {
@@ -493,7 +518,7 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
   for (let e = 0; e < T; e++) {
     const t = transitions[edgeOrder[e]!]!;
     const from = srcOf[edgeOrder[e]!]!;
-    const to = roleIndexById.get(t.to)!;
+    const to = dstOf[edgeOrder[e]!]!;
     edgeFrom[e] = from;
     edgeTo[e] = to;
     inOffsets[to + 1]!++;
@@ -516,7 +541,9 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
       if (opts.length === 1) cls = opts[0]!;
       else {
         opts.sort((a, b) => certRank[a]! - certRank[b]!);
-        const key = opts.join(',');
+        let key: number | string = 0;
+        if (numericKeys && opts.length <= 3) for (const o of opts) key = key * KEY_BASE + o + 1;
+        else key = opts.join(',');
         const known = classKey.get(key);
         if (known !== undefined) cls = known;
         else {
@@ -543,8 +570,12 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
   classOptionOffsetList.push(classOptionList.length);
   // Edges by transition id.
   const edgeByIdOrder = new Int32Array(T);
-  for (let e = 0; e < T; e++) edgeByIdOrder[e] = e;
-  edgeByIdOrder.sort((a, b) => edgeTransitionId[a]! - edgeTransitionId[b]!);
+  // Input in id order (as read from the database): the i-th id is the i-th transition's edge.
+  if (idsAscending) for (let e = 0; e < T; e++) edgeByIdOrder[edgeOrder[e]!] = e;
+  else {
+    for (let e = 0; e < T; e++) edgeByIdOrder[e] = e;
+    edgeByIdOrder.sort((a, b) => edgeTransitionId[a]! - edgeTransitionId[b]!);
+  }
   const sortedTransitionIds = new Float64Array(T);
   for (let i = 0; i < T; i++) {
     const id = edgeTransitionId[edgeByIdOrder[i]!]!;

@@ -45,6 +45,7 @@ import {
   StudyLoad,
   trackId,
 } from './pathway-inputs.js';
+import type { ById } from './snapshot.js';
 import { Role } from './role.js';
 import { TrainingProgram } from './training-program.js';
 import { Transition } from './transition.js';
@@ -84,7 +85,7 @@ const curatedProgram = (id: number) => id >= 0;
 /** The names pathways' words use, from the snapshot: no database read. */
 function namesOf(snapshot: Snapshot): Names {
   const { names, programEstimates, feeEstimates } = snapshot;
-  const need = <T>(map: ReadonlyMap<number, T>, id: number, what: string): T => {
+  const need = <T>(map: ById<T>, id: number, what: string): T => {
     const v = map.get(id);
     if (v === undefined) throw new Error(`internal: no ${what} ${id} in the snapshot`);
     return v;

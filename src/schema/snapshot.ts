@@ -6,15 +6,17 @@
 import type { Estimate } from '../db/estimates.js';
 import type { GraphIndex } from '../graph/index.js';
 
+/** Records by database id: a Map, or a lookup over packed columns (src/server/packed-names.ts). */
+export interface ById<T> {
+  get(id: number): T | undefined;
+}
+
 /** What pathways' words need, by database id: titles and names. */
 interface GraphNames {
-  roles: ReadonlyMap<number, { title: string; trackId: number }>;
-  tracks: ReadonlyMap<number, { name: string }>;
-  certifications: ReadonlyMap<
-    number,
-    { acronym: string; name: string; kind: string; issuer: string; feeUsd: number | null }
-  >;
-  programs: ReadonlyMap<number, { name: string; credential: string }>;
+  roles: ById<{ title: string; trackId: number }>;
+  tracks: ById<{ name: string }>;
+  certifications: ById<{ acronym: string; name: string; kind: string; issuer: string; feeUsd: number | null }>;
+  programs: ById<{ name: string; credential: string }>;
 }
 
 /** The index of one version of the data, with its estimates and names. */

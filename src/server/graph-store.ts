@@ -3,13 +3,15 @@
  * price of an export). Built on first use; after a data change (`invalidate()`, here or on another
  * replica) the next one is built in the background while requests keep the one they have, and it
  * replaces it in one step when it is ready: no request waits for a rebuild (docs/scaling.md).
- * Changes arriving during a build start one more build.
+ * Changes arriving during a build start one more build; a failed build keeps the previous index.
+ *
+ * Given the database's URL the store builds in a worker thread (graph-build.ts), so that a build of
+ * a large graph (seconds) does not hold up the event loop; without one it builds in this thread
+ * (tests and one-shot commands, where nothing else waits).
  */
 import type { PrismaClient } from '../db/client.js';
-import { countRecords } from '../db/dataset/export.js';
-import { buildIndex } from '../graph/index.js';
 import type { GraphSnapshot } from '../schema/snapshot.js';
-import { readGraphInput } from './graph-input.js';
+import { BuildWorker, type BuiltSnapshot, buildSnapshot } from './graph-build.js';
 
 /** How the latest completed build went. */
 export type GraphBuild = { ok: boolean; seconds: number; at: Date };
@@ -23,7 +25,17 @@ export class GraphStore {
   #lastBuild: GraphBuild | undefined;
   #records: number | undefined;
 
-  constructor(private readonly prisma: PrismaClient) {}
+  readonly #worker: BuildWorker | undefined;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    options: {
+      /** Build in a worker thread that reads the data from this database (the one `prisma` uses). */
+      databaseUrl?: string;
+    } = {},
+  ) {
+    this.#worker = options.databaseUrl === undefined ? undefined : new BuildWorker(options.databaseUrl);
+  }
 
   /** The latest index built; the first call waits for the first build (and retries a failed one). */
   current(): Promise<GraphSnapshot> {
@@ -58,10 +70,7 @@ export class GraphStore {
   #build(): Promise<GraphSnapshot> {
     const started = performance.now();
     this.#stale = false;
-    const building = (async () => {
-      const [{ input, ...rest }, records] = await Promise.all([readGraphInput(this.prisma), countRecords(this.prisma)]);
-      return { snapshot: { index: buildIndex(input), ...rest }, records };
-    })();
+    const building: Promise<BuiltSnapshot> = this.#worker?.build() ?? buildSnapshot(this.prisma);
     const snapshot = building.then((b) => b.snapshot);
     this.#building = snapshot;
     const record = (ok: boolean) => {

@@ -1,0 +1,121 @@
+/**
+ * Building the pathway index of the data in the database: in this thread (`buildSnapshot`), or in
+ * a worker thread (`BuildWorker`), which reads the data and builds the index there and hands it
+ * back without copying it (the index's typed arrays transferred, src/graph/transfer.ts; the names
+ * packed into a few buffers, packed-names.ts), so that the event loop keeps answering requests
+ * meanwhile. The worker's entry is graph-worker.ts, run through tsx from src/ and as plain
+ * JavaScript from dist/.
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PrismaClient } from '../db/client.js';
+import { countRecords } from '../db/dataset/export.js';
+import { buildIndex } from '../graph/index.js';
+import { indexBuffers, reviveIndex } from '../graph/transfer.js';
+import type { GraphSnapshot } from '../schema/snapshot.js';
+import { readGraphInput } from './graph-input.js';
+import { type Packed, PackedNames, packedBuffers, packNames } from './packed-names.js';
+
+/** An index of the data, and how many records the data held (the price of an export). */
+export type BuiltSnapshot = { snapshot: GraphSnapshot; records: number };
+
+type Names = GraphSnapshot['names'];
+/** A snapshot as it crosses between threads: names packed into columns (packed-names.ts). */
+type PackedSnapshot = Omit<GraphSnapshot, 'names'> & { names: Record<keyof Names, Packed> };
+
+/** What the worker answers. */
+type WorkerAnswer = { ok: true; snapshot: PackedSnapshot; records: number } | { ok: false; message: string };
+
+const NAME_KINDS = ['roles', 'tracks', 'certifications', 'programs'] as const;
+
+/** The answer to post for a built snapshot, and the buffers to transfer with it (graph-worker.ts). */
+export function workerAnswer({ snapshot, records }: BuiltSnapshot): { answer: WorkerAnswer; transfer: ArrayBuffer[] } {
+  const names = Object.fromEntries(
+    NAME_KINDS.map((kind) => [kind, packNames(snapshot.names[kind] as ReadonlyMap<number, Record<string, never>>)]),
+  ) as Record<keyof Names, Packed>;
+  const transfer = [...indexBuffers(snapshot.index), ...Object.values(names).flatMap(packedBuffers)];
+  return { answer: { ok: true, snapshot: { ...snapshot, names }, records }, transfer };
+}
+
+/** The answer to post when the build failed. */
+export const workerFailure = (error: unknown): WorkerAnswer => ({
+  ok: false,
+  message: error instanceof Error ? error.message : String(error),
+});
+
+/** Reads the data and builds its index in this thread. */
+export async function buildSnapshot(prisma: PrismaClient): Promise<BuiltSnapshot> {
+  const [{ input, ...rest }, records] = await Promise.all([readGraphInput(prisma), countRecords(prisma)]);
+  return { snapshot: { index: buildIndex(input), ...rest }, records };
+}
+
+const fromSource = import.meta.url.endsWith('.ts');
+const workerEntry = new URL(fromSource ? './graph-worker.ts' : './graph-worker.js', import.meta.url);
+// From src/ the worker loads TypeScript through tsx, as `npm start` does; options the service runs
+// with (src/node-flags.ts) are V8's, which a worker does not take.
+const workerExecArgv = fromSource
+  ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href]
+  : [];
+
+/**
+ * A worker thread that reads the data at `url` and builds its index whenever asked. It is kept
+ * between builds, since starting one (loading the modules, connecting) costs more than building
+ * the index of a small graph; it does not keep the process alive while idle. If it dies it is
+ * started again at the next build.
+ */
+export class BuildWorker {
+  #worker: Worker | undefined;
+
+  constructor(private readonly url: string) {}
+
+  /**
+   * The index of the data as it is now; rejects when the build fails. A worker that dies without
+   * answering (it failed to start: under tsx this was seen once, with the TypeScript loader not
+   * yet in place in the new thread) is replaced and asked once more.
+   */
+  build(retry = true): Promise<BuiltSnapshot> {
+    const worker = (this.#worker ??= new Worker(workerEntry, {
+      workerData: { url: this.url },
+      execArgv: workerExecArgv,
+    }));
+    worker.ref();
+    return new Promise<BuiltSnapshot>((resolve, reject) => {
+      const done = () => {
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        worker.unref();
+      };
+      const onMessage = (answer: WorkerAnswer) => {
+        done();
+        if (!answer.ok) return reject(new Error(answer.message));
+        const { snapshot, records } = answer;
+        const names = Object.fromEntries(
+          NAME_KINDS.map((kind) => [kind, new PackedNames(snapshot.names[kind])]),
+        ) as unknown as Names;
+        resolve({ snapshot: { ...snapshot, index: reviveIndex(snapshot.index), names }, records });
+      };
+      const onError = (error: Error) => {
+        done();
+        this.#worker = undefined;
+        void worker.terminate();
+        if (retry) resolve(this.build(false));
+        else reject(error);
+      };
+      const onExit = (code: number) => {
+        done();
+        this.#worker = undefined;
+        if (retry) resolve(this.build(false));
+        else reject(new Error(`The index build's worker stopped (exit code ${code}) before answering`));
+      };
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage('build');
+    });
+  }
+
+  /** Stops the worker (the next build starts another). */
+  async stop(): Promise<void> {
+    const worker = this.#worker;
+    this.#worker = undefined;
+    await worker?.terminate();
+  }
+}
