@@ -177,10 +177,15 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
     .filter((c) => c.alreadyHeld)
     .map((c) => names.certification(c.satisfiedBy).acronym);
   const what = actions.length ? list(actions) : 'no further requirements';
-  const timing =
-    step.months === 0
+  const untimed = untimedPrograms(step, names);
+  const span = `months ${Math.round(step.startMonth)} to ${Math.round(step.endMonth)} of the pathway`;
+  const timing = untimed.length
+    ? step.months === 0
+      ? `How long this takes is not known: the length of ${list(untimed)} is not known`
+      : `This takes at least about ${duration(step.months)}, ${span}, and the length of ${list(untimed)} is not known`
+    : step.months === 0
       ? 'This can happen right away'
-      : `This takes about ${duration(step.months)}, months ${Math.round(step.startMonth)} to ${Math.round(step.endMonth)} of the pathway`;
+      : `This takes about ${duration(step.months)}, ${span}`;
   const cost = costWords(step.knownCostUsd, step.unknownCosts, names).clause;
   const estimated = step.estimated
     ? ` This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}.`
@@ -193,12 +198,28 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
   );
 }
 
+/**
+ * The programs of a step whose length no source gives (an estimated entry program, a postsecondary
+ * nondegree award: src/server/estimated-moves.ts), counted as 0 months: every curated program has
+ * a length of at least a month. Their time is never said to be "right away".
+ */
+function untimedPrograms(step: PathwayStep, names: Names): string[] {
+  return step.programs.filter((p) => p.months === 0).map((p) => the(names.program(p.programId).name));
+}
+
 /** The whole pathway in one paragraph. */
 export function summarize(pathway: Pathway, names: Names): string {
   const route = pathway.roleIds.map((id) => names.role(id).title).join(' → ');
   const moves = `${pathway.stepCount} move${pathway.stepCount === 1 ? '' : 's'}`;
-  const time = pathway.totalMonths === 0 ? 'that can happen right away' : `over about ${duration(pathway.totalMonths)}`;
+  const untimed = [...new Set(pathway.steps.flatMap((step) => untimedPrograms(step, names)))];
+  const time =
+    pathway.totalMonths === 0
+      ? untimed.length
+        ? 'whose time is not known'
+        : 'that can happen right away'
+      : `over ${untimed.length ? 'at least ' : ''}about ${duration(pathway.totalMonths)}`;
   const sentences = [`${route}: ${moves} ${time}.`];
+  if (untimed.length) sentences.push(sentence(`the length of ${list(untimed)} is not known and not counted`));
   const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names);
   sentences.push(
     sentence(`${cost.clause}${pathway.unknownCosts.length ? ', so the full cost is more than the known costs' : ''}`),

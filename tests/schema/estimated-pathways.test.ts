@@ -108,6 +108,19 @@ describe('estimated pathways', () => {
     expect(p.summary).toMatch(/estimated from O\*NET and BLS data, not curated/);
   });
 
+  it('never says a move is "right away" when its program has no known length', async () => {
+    // Paramedics: BLS's typical entry education is a postsecondary nondegree award, which IPEDS
+    // gives no least length, so the move's program counts 0 months.
+    const [p] = await pathways({ from: 'medical-assistant', to: '29-2043.00', includeEstimated: true, first: 1 });
+    const untimed = p.steps.flatMap((s: any) => s.programs.filter((q: any) => q.months === 0));
+    expect(untimed.length).toBeGreaterThan(0);
+    const words = [p.summary, ...p.steps.map((s: any) => s.explanation)].join(' ');
+    expect(words).not.toMatch(/right away/);
+    expect(p.summary).toMatch(/the length of .+ is not known and not counted/i);
+    for (const s of p.steps)
+      if (s.programs.some((q: any) => q.months === 0)) expect(s.explanation).toMatch(/length of .+ is not known/);
+  });
+
   it('takes O*NET-SOC codes in from and to; an occupation a role is (EXACT) is that role', async () => {
     const bySlug = await pathways({ from: 'medical-assistant', to: '29-2034.00', includeEstimated: true });
     const byCode = await pathways({ from: '31-9092.00', to: '29-2034', includeEstimated: true });
