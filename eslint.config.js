@@ -25,11 +25,6 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // Being rewritten with the pathway engine (issue #21): their findings are left to that change.
-    files: ['src/graph/landmarks.ts', 'tests/graph/arbitraries.ts', 'bench/compare/database.ts'],
-    rules: { '@typescript-eslint/no-unused-vars': 'off', 'no-useless-assignment': 'off' },
-  },
-  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'writable' } },
   },

@@ -162,8 +162,7 @@ export async function loadGenerated(url: string, input: GraphInput): Promise<Loa
   const t1 = performance.now();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  let tCommit = 0;
-  let commitMs = 0;
+  let commitMs: number;
   try {
     await client.query('BEGIN');
     await client.query('SET CONSTRAINTS ALL DEFERRED');
@@ -294,7 +293,7 @@ export async function loadGenerated(url: string, input: GraphInput): Promise<Loa
       await client.query(
         `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), (SELECT coalesce(max(id), 1) FROM "${table}"))`,
       );
-    tCommit = performance.now();
+    const tCommit = performance.now();
     await client.query('COMMIT');
     commitMs = performance.now() - tCommit;
   } catch (error) {

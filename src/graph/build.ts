@@ -6,7 +6,7 @@
 import { experienceMonths, usdToCents } from './cost.js';
 import { GraphInputError } from './errors.js';
 import type { GraphInput } from './types.js';
-import { computeLandmarks, defaultLandmarkCount, type Landmarks } from './landmarks.js';
+import { computeLandmarks, DEFAULT_LANDMARKS, type Landmarks } from './landmarks.js';
 
 /** Kinds of eligibility route (GraphIndex.routeKind). */
 export const ROUTE_PROGRAM = 0;
@@ -723,7 +723,7 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     for (let e = 0; e < T; e++) index.inEdges[fill[edgeTo[e]!]!++] = e;
   }
 
-  const landmarkCount = options.landmarks ?? defaultLandmarkCount(R);
+  const landmarkCount = options.landmarks ?? DEFAULT_LANDMARKS;
   return landmarkCount > 0 && R > 0 ? { ...index, landmarks: computeLandmarks(index, landmarkCount) } : index;
 }
 

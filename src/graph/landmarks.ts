@@ -14,10 +14,12 @@ export interface Landmarks {
   readonly fromLandmark: Float32Array;
 }
 
-/** Default number of landmarks for a graph of this size. */
-export function defaultLandmarkCount(roleCount: number): number {
-  return 0;
-}
+/**
+ * Default number of landmarks: none. On the benchmark graphs the reverse search's bounds were as
+ * tight where it mattered, so landmarks cost their build time for nothing; BuildOptions.landmarks
+ * turns them on (docs/decisions/003-pathway-search.md).
+ */
+export const DEFAULT_LANDMARKS = 0;
 
 /** Dijkstra over experience months from `source`, forwards (out-edges) or backwards (in-edges). */
 function dijkstra(index: GraphIndex, source: number, backwards: boolean, dist: Float32Array, offset: number): void {

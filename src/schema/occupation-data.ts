@@ -3,10 +3,12 @@
  * each with its source. OEWS's special values are never numbers: an Estimate says "not
  * available" or "at least" explicitly.
  */
+import { EstimateQualifier as EstimateQualifiers, BlsCoverage as BlsCoverages } from '../generated/prisma/enums.js';
 import type { OccupationWage as WageRow } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 
-export const EstimateQualifier = builder.enumType('EstimateQualifier', {
+export const EstimateQualifier = builder.enumType(EstimateQualifiers, {
+  name: 'EstimateQualifier',
   description: 'How to read a published estimate.',
   values: {
     EXACT: { description: 'The value as published.' },
@@ -18,7 +20,8 @@ export const EstimateQualifier = builder.enumType('EstimateQualifier', {
   } as const,
 });
 
-const BlsCoverage = builder.enumType('BlsCoverage', {
+const BlsCoverage = builder.enumType(BlsCoverages, {
+  name: 'BlsCoverage',
   description: 'Whether a BLS figure is for the occupation itself or for a broader BLS occupation containing it.',
   values: {
     SAME: { description: 'BLS publishes it for this very occupation.' },

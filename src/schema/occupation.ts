@@ -2,6 +2,13 @@
  * O*NET occupations with what BLS publishes for them (prisma/data/official): `occupation(code:)`
  * and `occupations(search:, jobZone:, majorGroup:)`.
  */
+import {
+  EducationLevel as EducationLevels,
+  WorkExperience as WorkExperiences,
+  OnTheJobTraining as OnTheJobTrainings,
+  RelatedTier as RelatedTiers,
+  TaskType as TaskTypes,
+} from '../generated/prisma/enums.js';
 import { GraphQLError } from 'graphql';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { PrismaClient } from '../db/client.js';
@@ -15,7 +22,8 @@ import { type PageQuery, rowsOfPage } from './paging.js';
 const ONET_CREDIT =
   'O*NET 29.3 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under CC BY 4.0';
 
-const EducationLevel = builder.enumType('EducationLevel', {
+const EducationLevel = builder.enumType(EducationLevels, {
+  name: 'EducationLevel',
   description: 'BLS Employment Projections: the typical education needed to enter an occupation.',
   values: {
     DOCTORAL_OR_PROFESSIONAL_DEGREE: { description: 'Doctoral or professional degree.' },
@@ -29,7 +37,8 @@ const EducationLevel = builder.enumType('EducationLevel', {
   } as const,
 });
 
-const WorkExperience = builder.enumType('WorkExperience', {
+const WorkExperience = builder.enumType(WorkExperiences, {
+  name: 'WorkExperience',
   description: 'BLS Employment Projections: work experience in a related occupation typically needed to enter.',
   values: {
     FIVE_YEARS_OR_MORE: { description: '5 years or more.' },
@@ -38,7 +47,8 @@ const WorkExperience = builder.enumType('WorkExperience', {
   } as const,
 });
 
-const OnTheJobTraining = builder.enumType('OnTheJobTraining', {
+const OnTheJobTraining = builder.enumType(OnTheJobTrainings, {
+  name: 'OnTheJobTraining',
   description: 'BLS Employment Projections: typical on-the-job training needed to become competent.',
   values: {
     INTERNSHIP_OR_RESIDENCY: { description: 'Internship or residency.' },
@@ -50,7 +60,8 @@ const OnTheJobTraining = builder.enumType('OnTheJobTraining', {
   } as const,
 });
 
-const RelatedTier = builder.enumType('RelatedTier', {
+const RelatedTier = builder.enumType(RelatedTiers, {
+  name: 'RelatedTier',
   description: 'How closely O*NET relates two occupations, closest first.',
   values: {
     PRIMARY_SHORT: { description: 'Among the closest few (O*NET "Primary-Short").' },
@@ -59,7 +70,8 @@ const RelatedTier = builder.enumType('RelatedTier', {
   } as const,
 });
 
-const TaskType = builder.enumType('TaskType', {
+const TaskType = builder.enumType(TaskTypes, {
+  name: 'TaskType',
   description: 'O*NET’s task types.',
   values: {
     CORE: { description: 'Core: critical to the occupation.' },

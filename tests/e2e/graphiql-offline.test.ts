@@ -71,7 +71,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'GraphiQL offline', () => {
           await page.waitForTimeout(1_000);
           return text(page, '.graphiql-response');
         },
-        { timeout: 30_000, intervals: [0] },
+        { timeout: 30_000, interval: 0 },
       )
       .toMatch(/"nextSteps"/);
     expect(await text(page, '.graphiql-response')).toMatch(/"title": "Medical Assistant"/);
