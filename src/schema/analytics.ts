@@ -208,8 +208,18 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, { graph }) => {
       const { index } = await graph.current();
-      const fromTrack = { id: trackId(index, args.fromTrack, 'fromTrack'), slug: slugKey(args.fromTrack) };
-      const toTrack = { id: trackId(index, args.toTrack, 'toTrack'), slug: slugKey(args.toTrack) };
+      const curatedTrack = (slug: string, argument: string) => {
+        const id = trackId(index, slug, argument);
+        // SOC major-group tracks (negative ids) hold occupations, joined only by estimated moves.
+        if (id < 0)
+          throw badInput(
+            argument,
+            `"${slugKey(slug)}" is an O*NET major-group track; bridges are between curated tracks (ask pathways(toTrack:, includeEstimated: true) instead).`,
+          );
+        return { id, slug: slugKey(slug) };
+      };
+      const fromTrack = curatedTrack(args.fromTrack, 'fromTrack');
+      const toTrack = curatedTrack(args.toTrack, 'toTrack');
       if (fromTrack.id === toTrack.id)
         throw badInput('toTrack', `must differ from "fromTrack" (both are "${fromTrack.slug}").`);
       return { fromTrack, toTrack };

@@ -58,6 +58,18 @@ describe('trackBridges', () => {
     );
     expect(same.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('refuses an O*NET major-group track, which has no curated bridges, as bad input', async () => {
+    for (const [args, argument] of [
+      ['fromTrack: "soc-29", toTrack: "clinical"', 'fromTrack'],
+      ['fromTrack: "clinical", toTrack: "SOC-29"', 'toTrack'],
+    ]) {
+      const { data, errors } = await client.query(`{ trackBridges(${args}) { fromTrack { slug } toTrack { slug } } }`);
+      expect(data).toBeNull();
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      expect(errors?.[0]?.message).toMatch(/O\*NET major-group track/);
+    }
+  });
 });
 
 describe('graphFacts', () => {
