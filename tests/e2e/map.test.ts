@@ -2,7 +2,8 @@
  * The career map in a real browser (Debian's Chromium through playwright-core): it loads, finds
  * roles by title or alternate title, draws the best pathways with the numbers the API gives for
  * the same question, shades what is reachable, works from the keyboard and at 375 px, prints a
- * one-page handout, and reopens the same view from its URL.
+ * one-page handout, and reopens the same view from its URL. With "Include O*NET occupations" it
+ * reaches occupations over estimated moves, drawn apart from curated ones.
  */
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { cutNetwork, launchBrowser, noBrowser, serveSeeded, type TestService } f
 import { graphql } from './service.js';
 
 type ApiStep = {
+  basis?: 'CURATED' | 'ESTIMATED';
   from: { slug: string };
   to: { slug: string; title: string };
   months: number;
@@ -48,6 +50,14 @@ const PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) 
   pathways(from: $from, to: $to, rankBy: $rankBy, first: 3) {
     totalMonths knownCostUsd costIncludesUnknowns
     steps { from { slug } to { slug title } months knownCostUsd unknownCosts { kind } }
+  }
+}`;
+
+/** As PATHWAYS, over every O*NET occupation too; a node's key (slug or O*NET-SOC code) read as its slug. */
+const ESTIMATED_PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
+  pathways(from: $from, to: $to, rankBy: $rankBy, first: 3, includeEstimated: true) {
+    totalMonths knownCostUsd costIncludesUnknowns
+    steps { basis from: fromNode { slug: key } to: toNode { slug: key title } months knownCostUsd unknownCosts { kind } }
   }
 }`;
 
@@ -289,6 +299,79 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(boxes[1]!.y).toBeLessThan(boxes[2]!.y);
     expect(await small.locator('#roles-list').isVisible()).toBe(true);
     await small.close();
+    expect(outside).toEqual([]);
+  });
+
+  it('with O*NET occupations included, draws the estimated steps apart, with the numbers the API gives', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=medical-assistant`);
+    await ready(p);
+    expect(await p.locator('.legend .onet-only').first().isVisible()).toBe(false);
+    await p.check('#onet');
+    await expect.poll(() => new URL(p.url()).searchParams.get('onet')).toBe('1');
+    expect(await p.locator('.legend .onet-only').first().isVisible()).toBe(true);
+    // The goal search finds occupations by O*NET-SOC code and by title.
+    await p.fill('#to-input', '29-1126.00');
+    await p.locator('#to-options li[data-slug="29-1126.00"]').waitFor();
+    await p.fill('#to-input', 'Respiratory Therapists');
+    await p.locator('#to-options li[data-slug="29-1126.00"]').click();
+    await expect.poll(() => new URL(p.url()).searchParams.get('to')).toBe('29-1126.00');
+
+    const { pathways } = await api<{ pathways: ApiPathway[] }>(ESTIMATED_PATHWAYS, {
+      from: 'medical-assistant',
+      to: '29-1126.00',
+      rankBy: 'FASTEST',
+    });
+    const best = pathways[0]!;
+    expect(best.steps.some((s) => s.basis === 'ESTIMATED')).toBe(true);
+    await expectPathwayShown(p, best);
+    // Each estimated step is dotted on the map (as Cytoscape styles it) and said so in the step list.
+    const lines = (await p.locator('#cy').getAttribute('data-lines'))!.split(' ');
+    const steps = p.locator('#pathways li.step');
+    for (const [i, s] of best.steps.entries()) {
+      const [move, line] = lines[i]!.split(':');
+      expect(move).toBe(`${s.from.slug}>${s.to.slug}`);
+      const text = await steps.nth(i).textContent();
+      if (s.basis === 'ESTIMATED') {
+        expect(line).toBe('dotted');
+        expect(text).toContain('estimated from O*NET and BLS, not curated');
+      } else {
+        expect(line).not.toBe('dotted');
+        expect(text).not.toContain('not curated');
+      }
+    }
+    // Only the occupations on the pathways found are drawn, in their SOC major group's lane.
+    const { roles } = await api<{ roles: { totalCount: number } }>('{ roles { totalCount } }');
+    const occupations = (await p.locator('#cy').getAttribute('data-occupations'))!.split(' ');
+    expect(occupations).toContain('29-1126.00');
+    expect(occupations.length).toBeLessThanOrEqual(pathways.flatMap((x) => x.steps).length);
+    expect(await p.locator('#roles-list button[data-slug]').count()).toBe(roles.totalCount + occupations.length);
+    expect(
+      await p.locator('#roles-list td[data-track="SOC major group 29"] button[data-slug="29-1126.00"]').count(),
+    ).toBe(1);
+
+    // Without them: the goal that was an occupation is dropped, nothing estimated is drawn or listed.
+    await p.uncheck('#onet');
+    await expect.poll(() => new URL(p.url()).searchParams.get('onet')).toBeNull();
+    expect(new URL(p.url()).searchParams.get('to')).toBeNull();
+    await expect.poll(() => p.locator('#cy').getAttribute('data-occupations')).toBeNull();
+    await expect.poll(() => p.locator('#roles-list button[data-slug]').count()).toBe(roles.totalCount);
+    await p.fill('#to-input', 'Respiratory Therapists');
+    await p.locator('#to-options li').first().waitFor();
+    expect(await p.locator('#to-options li[data-slug="29-1126.00"]').count()).toBe(0);
+    await p.fill('#to-input', goal.title.slice(0, 12));
+    await p.locator(`#to-options li[data-slug="${goal.slug}"]`).click();
+    const curated = await api<{ pathways: ApiPathway[] }>(PATHWAYS, {
+      from: 'medical-assistant',
+      to: goal.slug,
+      rankBy: 'FASTEST',
+    });
+    if (curated.pathways.length) {
+      await expectPathwayShown(p, curated.pathways[0]!);
+      expect(await p.locator('#cy').getAttribute('data-lines')).not.toContain('dotted');
+    }
+    expect(await p.locator('#pathways li.step.estimated').count()).toBe(0);
+    await p.close();
     expect(outside).toEqual([]);
   });
 });
