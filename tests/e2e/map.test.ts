@@ -350,6 +350,35 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       await p.locator('#roles-list td[data-track="SOC major group 29"] button[data-slug="29-1126.00"]').count(),
     ).toBe(1);
 
+    // Within reach: the occupations reachableRoles gives too, the soonest reached drawn (never all);
+    // or, when the API stops that search over its work budget, its words and no shading.
+    await p.fill('#within', '12');
+    await p.press('#within', 'Enter');
+    const reach = await graphql(
+      service.url,
+      '{ reachableRoles(from: "medical-assistant", withinMonths: 12, includeEstimated: true) { node { __typename key } } }',
+    );
+    const refused = reach.body.errors?.[0];
+    if (refused) {
+      expect(refused.extensions?.code).toBe('SEARCH_BUDGET_EXCEEDED');
+      await expect.poll(() => p.locator('#status').textContent()).toContain(refused.message);
+      expect(await p.locator('#cy').getAttribute('data-reachable')).toBeNull();
+      await expectPathwayShown(p, best);
+    } else {
+      const reached: { __typename: string; key: string }[] = reach.body.data.reachableRoles.map((r: any) => r.node);
+      const reachedOccupations = reached.filter((n) => n.__typename === 'Occupation').length;
+      await expect
+        .poll(() => p.locator('#cy').getAttribute('data-reachable'))
+        .toBe(['medical-assistant', ...reached.map((n) => n.key)].sort().join(' '));
+      expect(await p.locator('#status').textContent()).toContain(
+        `${reached.length - reachedOccupations} roles and ${reachedOccupations} O*NET occupations are within reach`,
+      );
+      const drawn = (await p.locator('#cy').getAttribute('data-occupations'))!.split(' ');
+      expect(drawn.length).toBeLessThanOrEqual(occupations.length + 40);
+    }
+    expect(await p.getAttribute('html', 'data-map-state')).not.toBe('error');
+    await p.locator('#cy').screenshot({ path: path.join(tmpdir(), 'career-map-onet-test.png') });
+
     // Without them: the goal that was an occupation is dropped, nothing estimated is drawn or listed.
     await p.uncheck('#onet');
     await expect.poll(() => new URL(p.url()).searchParams.get('onet')).toBeNull();
@@ -366,6 +395,12 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       to: goal.slug,
       rankBy: 'FASTEST',
     });
+    const curatedReach = await api<{ reachableRoles: { role: { slug: string } }[] }>(
+      '{ reachableRoles(from: "medical-assistant", withinMonths: 12) { role { slug } } }',
+    );
+    await expect
+      .poll(() => p.locator('#cy').getAttribute('data-reachable'))
+      .toBe(['medical-assistant', ...curatedReach.reachableRoles.map((r) => r.role.slug)].sort().join(' '));
     if (curated.pathways.length) {
       await expectPathwayShown(p, curated.pathways[0]!);
       expect(await p.locator('#cy').getAttribute('data-lines')).not.toContain('dotted');

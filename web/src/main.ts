@@ -253,6 +253,10 @@ function mark(): void {
   for (const item of document.querySelectorAll<HTMLElement>('.onet-only')) item.hidden = !state.onet;
 }
 
+/** The API stopped a search over its work budget (SEARCH_BUDGET_EXCEEDED), which can happen over the O*NET graph. */
+const tooOpen = (error: unknown): error is ApiError =>
+  error instanceof ApiError && error.code === 'SEARCH_BUDGET_EXCEEDED';
+
 async function showPathways(): Promise<void> {
   pathways = [];
   shown = null;
@@ -263,15 +267,25 @@ async function showPathways(): Promise<void> {
     printButton.disabled = true;
     return;
   }
-  pathways = await busy(
-    findPathways({
-      from: state.from,
-      to: state.to,
-      toTrack: state.toTrack,
-      rankBy: state.rank,
-      includeEstimated: state.onet,
-    }),
-  );
+  try {
+    pathways = await busy(
+      findPathways({
+        from: state.from,
+        to: state.to,
+        toTrack: state.toTrack,
+        rankBy: state.rank,
+        includeEstimated: state.onet,
+      }),
+    );
+  } catch (error) {
+    if (!tooOpen(error)) throw error;
+    // Over every O*NET occupation some searches exceed the API's work budget; it says what to narrow.
+    fill(pathwaysSection, h('p', {}, error.message));
+    await redraw();
+    view?.highlight(null);
+    printButton.disabled = true;
+    return say('The pathway search over every O*NET occupation was too open; try another ranking.', true);
+  }
   const chosen = Math.min(state.path, Math.max(pathways.length - 1, 0));
   renderPathways(pathwaysSection, pathways, chosen, (i) => {
     update({ path: i });
@@ -301,7 +315,16 @@ async function shade(): Promise<void> {
     await redraw();
     return view?.shade(null);
   }
-  const found = await busy(reachableRoles(state.from, state.within, state.onet));
+  let found;
+  try {
+    found = await busy(reachableRoles(state.from, state.within, state.onet));
+  } catch (error) {
+    if (!tooOpen(error)) throw error;
+    reach = null;
+    await redraw();
+    view?.shade(null);
+    return say(`${error.message} (Searching every O*NET occupation: try fewer months.)`, true);
+  }
   reach = { nodes: found.map((r) => r.node), slugs: new Set([state.from, ...found.map((r) => r.slug)]) };
   await redraw();
   view?.shade(reach.slugs);
