@@ -3,8 +3,11 @@
  * public API like any other (POST /graphql), and the API is changing in known ways; when it does,
  * this file is the one to follow:
  *
- * - Estimated moves (O*NET): `PathwayStep.basis` says CURATED or ESTIMATED; an estimated step has
- *   no curated `transition`. The map draws ESTIMATED moves apart.
+ * - Estimated moves (O*NET, decision 013): with `includeEstimated`, `pathways` and `reachableRoles`
+ *   search every O*NET occupation too; `PathwayStep.basis` says CURATED or ESTIMATED (an estimated
+ *   step has no curated `transition`), and steps and reaches name `CareerNode`s (`fromNode`,
+ *   `toNode`, `node`: a Role, or an Occupation keyed by its O*NET-SOC code). The map draws
+ *   ESTIMATED moves apart and occupations only as nodes of what it was answered.
  * - Honest costs: `Pathway.totalCostUsd` and `PathwayStep.costUsd` are null when part of the cost
  *   is unknown; `knownCostUsd` is the known part and `unknownCosts` names the unknown parts. The
  *   rest of the map reads only `Money`.
