@@ -160,7 +160,7 @@ export const SOC_LANE = 'soc-';
 export const isOccupationCode = (key: string) => /^\d{2}-\d{4}(\.\d{2})?$/.test(key);
 
 /** An occupation as the map draws it: in the lane of its SOC major group. */
-export const occupationNode = (o: { code: string; title: string; majorGroup: string }): Role => ({
+const occupationNode = (o: { code: string; title: string; majorGroup: string }): Role => ({
   slug: o.code,
   title: o.title,
   alternateTitles: [],

@@ -11,7 +11,7 @@ import { type Lattice, OCCUPATION_LEVEL } from './api.js';
 cytoscape.use(elk);
 
 /** Levels from the bottom row up (RoleLevel, in the API's order of seniority). */
-export const LEVELS = ['ENTRY', 'INTERMEDIATE', 'ADVANCED', 'SUPERVISORY', 'MANAGEMENT', 'EXECUTIVE'];
+const LEVELS = ['ENTRY', 'INTERMEDIATE', 'ADVANCED', 'SUPERVISORY', 'MANAGEMENT', 'EXECUTIVE'];
 export const LEVEL_NAMES: Record<string, string> = {
   ENTRY: 'Entry',
   INTERMEDIATE: 'Intermediate',
