@@ -340,6 +340,15 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
         expect(text).not.toContain('not curated');
       }
     }
+    // The handout says so too, and the address reopens the same view.
+    await expect.poll(() => p.locator('#handout').textContent()).toContain('estimated from O*NET and BLS, not curated');
+    const again = await context.newPage();
+    await again.goto(p.url());
+    await ready(again);
+    await expectPathwayShown(again, best);
+    expect(await again.isChecked('#onet')).toBe(true);
+    expect(await again.inputValue('#to-input')).toBe('Respiratory Therapists');
+    await again.close();
     // Only the occupations on the pathways found are drawn, in their SOC major group's lane.
     const { roles } = await api<{ roles: { totalCount: number } }>('{ roles { totalCount } }');
     const occupations = (await p.locator('#cy').getAttribute('data-occupations'))!.split(' ');
