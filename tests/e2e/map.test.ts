@@ -2,7 +2,8 @@
  * The career map in a real browser (Debian's Chromium through playwright-core): it loads, finds
  * roles by title or alternate title, draws the best pathways with the numbers the API gives for
  * the same question, shades what is reachable, works from the keyboard and at 375 px, prints a
- * one-page handout, and reopens the same view from its URL.
+ * one-page handout, and reopens the same view from its URL. With "Include O*NET occupations" it
+ * reaches occupations over estimated moves, drawn apart from curated ones.
  */
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { cutNetwork, launchBrowser, noBrowser, serveSeeded, type TestService } f
 import { graphql } from './service.js';
 
 type ApiStep = {
+  basis?: 'CURATED' | 'ESTIMATED';
   from: { slug: string };
   to: { slug: string; title: string };
   months: number;
@@ -48,6 +50,14 @@ const PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) 
   pathways(from: $from, to: $to, rankBy: $rankBy, first: 3) {
     totalMonths knownCostUsd costIncludesUnknowns
     steps { from { slug } to { slug title } months knownCostUsd unknownCosts { kind } }
+  }
+}`;
+
+/** As PATHWAYS, over every O*NET occupation too; a node's key (slug or O*NET-SOC code) read as its slug. */
+const ESTIMATED_PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
+  pathways(from: $from, to: $to, rankBy: $rankBy, first: 3, includeEstimated: true) {
+    totalMonths knownCostUsd costIncludesUnknowns
+    steps { basis from: fromNode { slug: key } to: toNode { slug: key title } months knownCostUsd unknownCosts { kind } }
   }
 }`;
 
@@ -289,6 +299,123 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(boxes[1]!.y).toBeLessThan(boxes[2]!.y);
     expect(await small.locator('#roles-list').isVisible()).toBe(true);
     await small.close();
+    expect(outside).toEqual([]);
+  });
+
+  it('with O*NET occupations included, draws the estimated steps apart, with the numbers the API gives', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=medical-assistant`);
+    await ready(p);
+    expect(await p.locator('.legend .onet-only').first().isVisible()).toBe(false);
+    await p.check('#onet');
+    await expect.poll(() => new URL(p.url()).searchParams.get('onet')).toBe('1');
+    expect(await p.locator('.legend .onet-only').first().isVisible()).toBe(true);
+    // The goal search finds occupations by O*NET-SOC code and by title.
+    await p.fill('#to-input', '29-1126.00');
+    await p.locator('#to-options li[data-slug="29-1126.00"]').waitFor();
+    await p.fill('#to-input', 'Respiratory Therapists');
+    await p.locator('#to-options li[data-slug="29-1126.00"]').click();
+    await expect.poll(() => new URL(p.url()).searchParams.get('to')).toBe('29-1126.00');
+
+    const { pathways } = await api<{ pathways: ApiPathway[] }>(ESTIMATED_PATHWAYS, {
+      from: 'medical-assistant',
+      to: '29-1126.00',
+      rankBy: 'FASTEST',
+    });
+    const best = pathways[0]!;
+    expect(best.steps.some((s) => s.basis === 'ESTIMATED')).toBe(true);
+    await expectPathwayShown(p, best);
+    // Each estimated step is dotted on the map (as Cytoscape styles it) and said so in the step list.
+    const lines = (await p.locator('#cy').getAttribute('data-lines'))!.split(' ');
+    const steps = p.locator('#pathways li.step');
+    for (const [i, s] of best.steps.entries()) {
+      const [move, line] = lines[i]!.split(':');
+      expect(move).toBe(`${s.from.slug}>${s.to.slug}`);
+      const text = await steps.nth(i).textContent();
+      if (s.basis === 'ESTIMATED') {
+        expect(line).toBe('dotted');
+        expect(text).toContain('estimated from O*NET and BLS, not curated');
+      } else {
+        expect(line).not.toBe('dotted');
+        expect(text).not.toContain('not curated');
+      }
+    }
+    // The handout says so too, and the address reopens the same view.
+    await expect.poll(() => p.locator('#handout').textContent()).toContain('estimated from O*NET and BLS, not curated');
+    const again = await context.newPage();
+    await again.goto(p.url());
+    await ready(again);
+    await expectPathwayShown(again, best);
+    expect(await again.isChecked('#onet')).toBe(true);
+    expect(await again.inputValue('#to-input')).toBe('Respiratory Therapists');
+    await again.close();
+    // Only the occupations on the pathways found are drawn, in their SOC major group's lane.
+    const { roles } = await api<{ roles: { totalCount: number } }>('{ roles { totalCount } }');
+    const occupations = (await p.locator('#cy').getAttribute('data-occupations'))!.split(' ');
+    expect(occupations).toContain('29-1126.00');
+    expect(occupations.length).toBeLessThanOrEqual(pathways.flatMap((x) => x.steps).length);
+    expect(await p.locator('#roles-list button[data-slug]').count()).toBe(roles.totalCount + occupations.length);
+    expect(
+      await p.locator('#roles-list td[data-track="SOC major group 29"] button[data-slug="29-1126.00"]').count(),
+    ).toBe(1);
+
+    // Within reach: the occupations reachableRoles gives too, the soonest reached drawn (never all);
+    // or, when the API stops that search over its work budget, its words and no shading.
+    await p.fill('#within', '12');
+    await p.press('#within', 'Enter');
+    const reach = await graphql(
+      service.url,
+      '{ reachableRoles(from: "medical-assistant", withinMonths: 12, includeEstimated: true) { node { __typename key } } }',
+    );
+    const refused = reach.body.errors?.[0];
+    if (refused) {
+      expect(refused.extensions?.code).toBe('SEARCH_BUDGET_EXCEEDED');
+      await expect.poll(() => p.locator('#status').textContent()).toContain(refused.message);
+      expect(await p.locator('#cy').getAttribute('data-reachable')).toBeNull();
+      await expectPathwayShown(p, best);
+    } else {
+      const reached: { __typename: string; key: string }[] = reach.body.data.reachableRoles.map((r: any) => r.node);
+      const reachedOccupations = reached.filter((n) => n.__typename === 'Occupation').length;
+      await expect
+        .poll(() => p.locator('#cy').getAttribute('data-reachable'))
+        .toBe(['medical-assistant', ...reached.map((n) => n.key)].sort().join(' '));
+      expect(await p.locator('#status').textContent()).toContain(
+        `${reached.length - reachedOccupations} roles and ${reachedOccupations} O*NET occupations are within reach`,
+      );
+      const drawn = (await p.locator('#cy').getAttribute('data-occupations'))!.split(' ');
+      expect(drawn.length).toBeLessThanOrEqual(occupations.length + 40);
+    }
+    expect(await p.getAttribute('html', 'data-map-state')).not.toBe('error');
+    await p.locator('#cy').screenshot({ path: path.join(tmpdir(), 'career-map-onet-test.png') });
+
+    // Without them: the goal that was an occupation is dropped, nothing estimated is drawn or listed.
+    await p.uncheck('#onet');
+    await expect.poll(() => new URL(p.url()).searchParams.get('onet')).toBeNull();
+    expect(new URL(p.url()).searchParams.get('to')).toBeNull();
+    await expect.poll(() => p.locator('#cy').getAttribute('data-occupations')).toBeNull();
+    await expect.poll(() => p.locator('#roles-list button[data-slug]').count()).toBe(roles.totalCount);
+    await p.fill('#to-input', 'Respiratory Therapists');
+    await p.locator('#to-options li').first().waitFor();
+    expect(await p.locator('#to-options li[data-slug="29-1126.00"]').count()).toBe(0);
+    await p.fill('#to-input', goal.title.slice(0, 12));
+    await p.locator(`#to-options li[data-slug="${goal.slug}"]`).click();
+    const curated = await api<{ pathways: ApiPathway[] }>(PATHWAYS, {
+      from: 'medical-assistant',
+      to: goal.slug,
+      rankBy: 'FASTEST',
+    });
+    const curatedReach = await api<{ reachableRoles: { role: { slug: string } }[] }>(
+      '{ reachableRoles(from: "medical-assistant", withinMonths: 12) { role { slug } } }',
+    );
+    await expect
+      .poll(() => p.locator('#cy').getAttribute('data-reachable'))
+      .toBe(['medical-assistant', ...curatedReach.reachableRoles.map((r) => r.role.slug)].sort().join(' '));
+    if (curated.pathways.length) {
+      await expectPathwayShown(p, curated.pathways[0]!);
+      expect(await p.locator('#cy').getAttribute('data-lines')).not.toContain('dotted');
+    }
+    expect(await p.locator('#pathways li.step.estimated').count()).toBe(0);
+    await p.close();
     expect(outside).toEqual([]);
   });
 });

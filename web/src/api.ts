@@ -3,8 +3,11 @@
  * public API like any other (POST /graphql), and the API is changing in known ways; when it does,
  * this file is the one to follow:
  *
- * - Estimated moves (O*NET): `PathwayStep.basis` says CURATED or ESTIMATED; an estimated step has
- *   no curated `transition`. The map draws ESTIMATED moves apart.
+ * - Estimated moves (O*NET, decision 013): with `includeEstimated`, `pathways` and `reachableRoles`
+ *   search every O*NET occupation too; `PathwayStep.basis` says CURATED or ESTIMATED (an estimated
+ *   step has no curated `transition`), and steps and reaches name `CareerNode`s (`fromNode`,
+ *   `toNode`, `node`: a Role, or an Occupation keyed by its O*NET-SOC code). The map draws
+ *   ESTIMATED moves apart and occupations only as nodes of what it was answered.
  * - Honest costs: `Pathway.totalCostUsd` and `PathwayStep.costUsd` are null when part of the cost
  *   is unknown; `knownCostUsd` is the known part and `unknownCosts` names the unknown parts. The
  *   rest of the map reads only `Money`.
@@ -23,7 +26,19 @@ export type Money = {
 
 type Basis = 'CURATED' | 'ESTIMATED';
 type Track = { slug: string; name: string };
-export type Role = { slug: string; title: string; alternateTitles: string[]; level: string; track: Track };
+/**
+ * A place on the map. A curated role has its slug, level and track; an O*NET occupation (only with
+ * "Include O*NET occupations") has its O*NET-SOC code as `slug`, the level OCCUPATION and a lane of
+ * its SOC major group as `track`, and `occupation` true.
+ */
+export type Role = {
+  slug: string;
+  title: string;
+  alternateTitles: string[];
+  level: string;
+  track: Track;
+  occupation?: true;
+};
 type Move = { from: string; to: string; kind: string; crossesTracks: boolean; months: number; basis: Basis };
 export type Lattice = {
   tracks: Track[];
@@ -60,7 +75,7 @@ export type Pathway = {
   certificationsToEarn: string[];
   steps: Step[];
 };
-export type Reach = { slug: string; earliestMonth: number; stepCount: number };
+export type Reach = { slug: string; node: Role; earliestMonth: number; stepCount: number };
 export type Figure = {
   kind: string;
   value: number | null;
@@ -132,6 +147,28 @@ async function graphql<T>(
 }
 
 const ROLE = 'slug title alternateTitles level track { slug name }';
+/** A pathway's or a reach's node: a role as ROLE reads it, or an occupation. */
+const NODE = `__typename key title ... on Role { ${ROLE} } ... on Occupation { code majorGroup }`;
+type RawNode =
+  | ({ __typename: 'Role'; key: string } & Role)
+  | { __typename: 'Occupation'; key: string; title: string; code: string; majorGroup: string };
+
+/** The level and lane prefix an occupation is drawn with (layout.ts puts them on a row of their own). */
+export const OCCUPATION_LEVEL = 'OCCUPATION';
+export const SOC_LANE = 'soc-';
+/** An O*NET-SOC code ("29-2034.00"), as `from` and `to` accept it. */
+export const isOccupationCode = (key: string) => /^\d{2}-\d{4}(\.\d{2})?$/.test(key);
+
+/** An occupation as the map draws it: in the lane of its SOC major group. */
+const occupationNode = (o: { code: string; title: string; majorGroup: string }): Role => ({
+  slug: o.code,
+  title: o.title,
+  alternateTitles: [],
+  level: OCCUPATION_LEVEL,
+  track: { slug: `${SOC_LANE}${o.majorGroup}`, name: `SOC major group ${o.majorGroup}` },
+  occupation: true,
+});
+const nodeOf = (n: RawNode): Role => (n.__typename === 'Occupation' ? occupationNode(n) : bareRole(n));
 const SOURCE = 'title year url official publisher { name }';
 const MOVE = 'kind crossesTracks estimatedMonths';
 
@@ -235,29 +272,67 @@ async function neighbourhood(tracks: Track[], focus: string[]): Promise<Lattice>
   return { tracks, roles: [...roles.values()], moves: [...moves.values()], whole: false };
 }
 
-/** Roles whose title or an alternate title contains `text` (the API's own search). */
-export async function searchRoles(text: string): Promise<Role[]> {
-  const data = await graphql<{ roles: { nodes: Role[] } }>(
-    `query MapSearch($text: String!) { roles(search: $text, first: 12) { nodes { ${ROLE} } } }`,
-    { text },
+/**
+ * Roles whose title or an alternate title contains `text` (the API's own search); with
+ * `occupations`, then the O*NET occupations `occupations(search:)` finds by title, alternate or
+ * reported title, or the one whose O*NET-SOC code `text` is. An occupation a curated role is
+ * (EXACT) is that role in pathways, so it is offered as the role.
+ */
+export async function searchRoles(text: string, occupations = false): Promise<Role[]> {
+  if (!occupations) {
+    const data = await graphql<{ roles: { nodes: Role[] } }>(
+      `query MapSearch($text: String!) { roles(search: $text, first: 12) { nodes { ${ROLE} } } }`,
+      { text },
+    );
+    return data.roles.nodes;
+  }
+  type RawOccupation = {
+    code: string;
+    title: string;
+    majorGroup: string;
+    alternateTitles: string[];
+    roles: (Role & { occupationFit: string | null })[];
+  };
+  const OCCUPATION = `code title majorGroup alternateTitles roles { ${ROLE} occupationFit }`;
+  const code = isOccupationCode(text.trim());
+  const data = await graphql<{
+    roles: { nodes: Role[] };
+    occupations: { nodes: RawOccupation[] };
+    occupation?: RawOccupation | null;
+  }>(
+    `query MapSearchAll($text: String!${code ? ', $code: String!' : ''}) {
+      roles(search: $text, first: 8) { nodes { ${ROLE} } }
+      occupations(search: $text, first: 8) { nodes { ${OCCUPATION} } }
+      ${code ? `occupation(code: $code) { ${OCCUPATION} }` : ''}
+    }`,
+    code ? { text, code: text.trim() } : { text },
+    ['NOT_FOUND'],
   );
-  return data.roles.nodes;
+  const found = new Map(data.roles.nodes.map((r) => [r.slug, r]));
+  for (const o of [...(data.occupation ? [data.occupation] : []), ...data.occupations.nodes]) {
+    const exact = o.roles.find((r) => r.occupationFit === 'EXACT');
+    const node = exact ? bareRole(exact) : { ...occupationNode(o), alternateTitles: o.alternateTitles };
+    if (!found.has(node.slug)) found.set(node.slug, node);
+  }
+  return [...found.values()];
 }
 
-export type PathwayQuery = { from: string; to?: string; toTrack?: string; rankBy: string; first?: number };
+export type PathwayQuery = {
+  from: string;
+  to?: string;
+  toTrack?: string;
+  rankBy: string;
+  first?: number;
+  /** Search every O*NET occupation too, with moves estimated from O*NET and BLS. */
+  includeEstimated?: boolean;
+};
 
 type RawStep = Pick<
   Step,
-  | 'from'
-  | 'to'
-  | 'crossesTracks'
-  | 'startMonth'
-  | 'endMonth'
-  | 'months'
-  | 'experienceMonths'
-  | 'trainingMonths'
-  | 'explanation'
+  'crossesTracks' | 'startMonth' | 'endMonth' | 'months' | 'experienceMonths' | 'trainingMonths' | 'explanation'
 > & {
+  fromNode: RawNode;
+  toNode: RawNode;
   basis: Basis;
   costUsd: number | null;
   knownCostUsd: number;
@@ -280,7 +355,7 @@ type RawPathway = {
 const PATHWAY = `summary totalMonths totalCostUsd knownCostUsd unknownCosts { description } crossesTracks
   certificationsToEarn { acronym }
   steps {
-    basis from { ${ROLE} } to { ${ROLE} } crossesTracks
+    basis fromNode { ${NODE} } toNode { ${NODE} } crossesTracks
     startMonth endMonth months experienceMonths trainingMonths costUsd knownCostUsd explanation
     unknownCosts { description }
     training { name }
@@ -290,8 +365,8 @@ const PATHWAY = `summary totalMonths totalCostUsd knownCostUsd unknownCosts { de
 
 function stepOf(s: RawStep): Step {
   return {
-    from: s.from,
-    to: s.to,
+    from: nodeOf(s.fromNode),
+    to: nodeOf(s.toNode),
     kind: s.transition?.kind ?? 'ESTIMATED',
     basis: s.basis,
     crossesTracks: s.crossesTracks,
@@ -325,37 +400,45 @@ function pathwayOf(p: RawPathway): Pathway {
   };
 }
 
-/** The best pathways from a role to a role or to any role of a track. */
+/** The best pathways from a role to a role (or an occupation) or to any role of a track. */
 export async function findPathways(q: PathwayQuery): Promise<Pathway[]> {
   const data = await graphql<{ pathways: RawPathway[] }>(
-    `query MapPathways($from: String!, $to: String, $toTrack: String, $rankBy: PathwayRanking!, $first: Int!) {
-      pathways(from: $from, to: $to, toTrack: $toTrack, rankBy: $rankBy, first: $first) { ${PATHWAY} }
+    `query MapPathways($from: String!, $to: String, $toTrack: String, $rankBy: PathwayRanking!, $first: Int!,
+                       $includeEstimated: Boolean!) {
+      pathways(from: $from, to: $to, toTrack: $toTrack, rankBy: $rankBy, first: $first,
+               includeEstimated: $includeEstimated) { ${PATHWAY} }
     }`,
-    { from: q.from, to: q.to ?? null, toTrack: q.toTrack ?? null, rankBy: q.rankBy, first: q.first ?? 3 },
+    {
+      from: q.from,
+      to: q.to ?? null,
+      toTrack: q.toTrack ?? null,
+      rankBy: q.rankBy,
+      first: q.first ?? 3,
+      includeEstimated: q.includeEstimated ?? false,
+    },
   );
   return data.pathways.map(pathwayOf);
 }
 
-/** Every role reachable from `from` within `months`. */
-export async function reachableRoles(from: string, months: number): Promise<Reach[]> {
+/** Every role (and, with `includeEstimated`, occupation) reachable from `from` within `months`. */
+export async function reachableRoles(from: string, months: number, includeEstimated = false): Promise<Reach[]> {
   const data = await graphql<{
-    reachableRoles: { role: { slug: string }; earliestMonth: number; stepCount: number }[];
+    reachableRoles: { node: RawNode; earliestMonth: number; stepCount: number }[];
   }>(
     `
-      query MapReachable($from: String!, $months: Int!) {
-        reachableRoles(from: $from, withinMonths: $months) {
-          role {
-            slug
-          }
+      query MapReachable($from: String!, $months: Int!, $includeEstimated: Boolean!) {
+        reachableRoles(from: $from, withinMonths: $months, includeEstimated: $includeEstimated) {
+          node { ${NODE} }
           earliestMonth
           stepCount
         }
       }
     `,
-    { from, months },
+    { from, months, includeEstimated },
   );
   return data.reachableRoles.map((r) => ({
-    slug: r.role.slug,
+    slug: r.node.key,
+    node: nodeOf(r.node),
     earliestMonth: r.earliestMonth,
     stepCount: r.stepCount,
   }));

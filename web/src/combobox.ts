@@ -1,6 +1,7 @@
 /**
  * A role picker: type part of a title or an alternate title ("MOA", "phleb"), and the API's own
- * search offers the matching roles. The ARIA 1.2 combobox pattern: arrow keys move through the
+ * search offers the matching roles (and, while `occupations()` says so, O*NET occupations by title
+ * or O*NET-SOC code). The ARIA 1.2 combobox pattern: arrow keys move through the
  * options, Enter picks, Escape closes, and the active option is announced.
  */
 import { type Role, searchRoles } from './api.js';
@@ -16,6 +17,7 @@ export function roleCombobox(
   listbox: HTMLElement,
   onPick: (role: Role) => void,
   onError: (error: unknown) => void,
+  occupations: () => boolean = () => false,
 ): Combobox {
   let options: Role[] = [];
   let active = -1;
@@ -44,7 +46,9 @@ export function roleCombobox(
         li.textContent = `${role.title}${alias ? ` (${alias})` : ''}`;
         const meta = document.createElement('span');
         meta.className = 'option-meta';
-        meta.textContent = ` ${role.track.name} · ${LEVEL_NAMES[role.level] ?? role.level}`;
+        meta.textContent = role.occupation
+          ? ` ${role.slug} · O*NET occupation`
+          : ` ${role.track.name} · ${LEVEL_NAMES[role.level] ?? role.level}`;
         li.append(meta);
         li.addEventListener('mousedown', (e) => e.preventDefault());
         li.addEventListener('click', () => pick(i));
@@ -76,7 +80,7 @@ export function roleCombobox(
     if (text.length < 2) return close();
     const mine = ++asked;
     try {
-      const found = await searchRoles(text);
+      const found = await searchRoles(text, occupations());
       if (mine !== asked) return;
       options = found;
       active = -1;

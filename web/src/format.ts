@@ -52,4 +52,5 @@ export const MOVE_KINDS: Record<string, string> = {
   LATERAL: 'lateral move',
   SPECIALIZATION: 'specialization',
   CROSS_TRACK: 'cross-track move',
+  ESTIMATED: 'estimated move',
 };

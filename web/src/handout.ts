@@ -38,7 +38,12 @@ export function renderHandout(handout: HTMLElement, pathway: Pathway, target: Ro
           h(
             'tr',
             {},
-            h('td', {}, `${i + 1}. ${s.from.title} → ${s.to.title}`),
+            h(
+              'td',
+              {},
+              `${i + 1}. ${s.from.title} → ${s.to.title}`,
+              s.basis === 'ESTIMATED' ? ' (estimated from O*NET and BLS, not curated)' : '',
+            ),
             h('td', {}, `${s.months} (months ${s.startMonth}–${s.endMonth})`),
             h('td', {}, money(s.cost)),
             h(

@@ -6,12 +6,12 @@
  */
 import cytoscape from 'cytoscape';
 import elk from 'cytoscape-elk';
-import type { Lattice } from './api.js';
+import { type Lattice, OCCUPATION_LEVEL } from './api.js';
 
 cytoscape.use(elk);
 
 /** Levels from the bottom row up (RoleLevel, in the API's order of seniority). */
-export const LEVELS = ['ENTRY', 'INTERMEDIATE', 'ADVANCED', 'SUPERVISORY', 'MANAGEMENT', 'EXECUTIVE'];
+const LEVELS = ['ENTRY', 'INTERMEDIATE', 'ADVANCED', 'SUPERVISORY', 'MANAGEMENT', 'EXECUTIVE'];
 export const LEVEL_NAMES: Record<string, string> = {
   ENTRY: 'Entry',
   INTERMEDIATE: 'Intermediate',
@@ -19,9 +19,16 @@ export const LEVEL_NAMES: Record<string, string> = {
   SUPERVISORY: 'Supervisory',
   MANAGEMENT: 'Management',
   EXECUTIVE: 'Executive',
+  [OCCUPATION_LEVEL]: 'O*NET occupation',
 };
-/** A level the map does not know yet goes on a row of its own at the top. */
-export const levelRow = (level: string) => (LEVELS.includes(level) ? LEVELS.indexOf(level) : LEVELS.length);
+/**
+ * A level the map does not know yet goes on a row of its own at the top; O*NET occupations (which
+ * have no curated level) on one above that.
+ */
+export const levelRow = (level: string) =>
+  LEVELS.includes(level) ? LEVELS.indexOf(level) : level === OCCUPATION_LEVEL ? LEVELS.length + 1 : LEVELS.length;
+/** The level of a row, as levelRow numbers them. */
+export const rowLevel = (row: number) => LEVELS[row] ?? (row > LEVELS.length ? OCCUPATION_LEVEL : 'OTHER');
 
 export const NODE_WIDTH = 150;
 export const NODE_HEIGHT = 54;
@@ -117,6 +124,5 @@ export async function place(lattice: Lattice): Promise<Placement> {
     lanes.push({ slug: track.slug, name: track.name, x1: left, x2: left + width });
     left += width + LANE_GAP;
   }
-  const levelAt = (row: number) => LEVELS[row] ?? 'OTHER';
-  return { positions, lanes, rows: usedRows.map((row) => ({ level: levelAt(row), y: rowY.get(row)! })) };
+  return { positions, lanes, rows: usedRows.map((row) => ({ level: rowLevel(row), y: rowY.get(row)! })) };
 }

@@ -8,17 +8,19 @@ import {
   ApiError,
   apiKey,
   findPathways,
+  isOccupationCode,
   type Lattice,
   loadLattice,
   type Pathway,
   reachableRoles,
   type Role,
   roleDetails,
+  SOC_LANE,
 } from './api.js';
 import { roleCombobox } from './combobox.js';
 import { fill, h } from './dom.js';
 import { renderHandout } from './handout.js';
-import { LEVEL_NAMES, LEVELS, levelRow, place } from './layout.js';
+import { LEVEL_NAMES, levelRow, place, rowLevel } from './layout.js';
 import { MapView } from './map-view.js';
 import { renderPanel } from './panel.js';
 import { pathwayLabel, renderPathways } from './pathways.js';
@@ -34,16 +36,28 @@ const trackSelect = $<HTMLSelectElement>('to-track');
 const rankSelect = $<HTMLSelectElement>('rank');
 const withinInput = $<HTMLInputElement>('within');
 const printButton = $<HTMLButtonElement>('print');
+const onetBox = $<HTMLInputElement>('onet');
 
 let state: State = readState(location.search);
+/** The curated roles and moves (all of them, or the neighbourhood of the chosen roles). */
+let base: Lattice | undefined;
+/** What is drawn: `base`, and with the O*NET occupations the ones on the pathways found or within reach. */
 let lattice: Lattice | undefined;
 let view: MapView | undefined;
 let pathways: Pathway[] = [];
+/** The pathway highlighted, and what is within reach (shaded), to draw again after a new layout. */
+let shown: Pathway | null = null;
+let reach: { nodes: Role[]; slugs: Set<string> } | null = null;
 let pending = 0;
 /** Renders the handout of the pathway shown, with the address as it is when printing. */
 let printHandout = () => {};
+/** Occupations the search offered, so a chosen one has its title before it is drawn. */
+const picked = new Map<string, Role>();
 
-const roleOf = (slug: string | undefined): Role | undefined => lattice?.roles.find((r) => r.slug === slug);
+const roleOf = (slug: string | undefined): Role | undefined =>
+  lattice?.roles.find((r) => r.slug === slug) ?? (slug ? picked.get(slug) : undefined);
+/** How many occupations within reach the map draws at most (the soonest reached): never all of O*NET. */
+const REACHED_OCCUPATIONS_DRAWN = 40;
 
 function busy<T>(work: Promise<T>): Promise<T> {
   pending++;
@@ -106,7 +120,7 @@ function renderList(l: Lattice, lanes: string[]): void {
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, LEVEL_NAMES[LEVELS[row] ?? ''] ?? 'Other'),
+            h('th', { scope: 'row' }, LEVEL_NAMES[rowLevel(row)] ?? 'Other'),
             tracks.map((t) => {
               const here = l.roles.filter((r) => r.track.slug === t.slug && levelRow(r.level) === row);
               return h(
@@ -143,27 +157,87 @@ function renderList(l: Lattice, lanes: string[]): void {
   );
 }
 
+/**
+ * The lattice to draw: the curated one, and with the O*NET occupations, the nodes and moves of the
+ * pathways found and the occupations within reach (the soonest REACHED_OCCUPATIONS_DRAWN), each in
+ * a lane of its SOC major group.
+ */
+function compose(curated: Lattice): Lattice {
+  if (!state.onet) return curated;
+  const roles = new Map(curated.roles.map((r) => [r.slug, r]));
+  const moves = new Map(curated.moves.map((m) => [`${m.from}>${m.to}`, m]));
+  for (const step of pathways.flatMap((p) => p.steps)) {
+    for (const node of [step.from, step.to]) if (!roles.has(node.slug)) roles.set(node.slug, node);
+    const id = `${step.from.slug}>${step.to.slug}`;
+    if (!moves.has(id))
+      moves.set(id, {
+        from: step.from.slug,
+        to: step.to.slug,
+        kind: step.kind,
+        crossesTracks: step.crossesTracks,
+        months: step.months,
+        basis: step.basis,
+      });
+  }
+  const reached = (reach?.nodes ?? []).filter((n) => !roles.has(n.slug));
+  for (const node of [
+    ...reached.filter((n) => !n.occupation),
+    ...reached.filter((n) => n.occupation).slice(0, REACHED_OCCUPATIONS_DRAWN),
+  ])
+    roles.set(node.slug, node);
+  const lanes = new Map(curated.tracks.map((t) => [t.slug, t]));
+  for (const r of roles.values()) if (!lanes.has(r.track.slug)) lanes.set(r.track.slug, r.track);
+  const soc = [...lanes.values()].filter((t) => t.slug.startsWith(SOC_LANE)).sort((a, b) => (a.slug < b.slug ? -1 : 1));
+  return {
+    tracks: [...curated.tracks, ...soc],
+    roles: [...roles.values()],
+    moves: [...moves.values()],
+    whole: curated.whole,
+  };
+}
+
+let drawnAs = '';
+let drawing: Promise<void> = Promise.resolve();
+
+/** Draws `compose(base)` when it differs from what is drawn, then marks, highlights and shades again. */
+function redraw(): Promise<void> {
+  const run = async () => {
+    if (!base) return;
+    const next = compose(base);
+    const signature = [...next.roles.map((r) => r.slug), ...next.moves.map((m) => `${m.from}>${m.to}`)].join(' ');
+    if (view && signature === drawnAs) return;
+    drawnAs = signature;
+    lattice = next;
+    const placement = await place(next);
+    view?.cy.destroy();
+    view = new MapView($('cy'), next, placement, {
+      open: (slug) => void openRole(slug),
+      setStart: (slug) => void setStart(slug),
+      setTarget: (slug) => void setTarget(slug),
+      announce: (text) => ($('announce').textContent = text),
+    });
+    renderList(
+      next,
+      placement.lanes.map((l) => l.slug),
+    );
+    view.mark({ start: state.from, target: state.to, selected: state.role });
+    if (shown) view.highlight(shown);
+    if (reach) view.shade(reach.slugs);
+  };
+  drawing = drawing.then(run, run);
+  return busy(drawing);
+}
+
 /** Loads (or reloads, around new roles when the graph is too big to show whole) and draws the map. */
 async function drawMap(): Promise<void> {
-  const focus = [state.from, state.to, state.role].filter((s): s is string => !!s);
-  if (lattice && (lattice.whole || focus.every((s) => roleOf(s)))) return;
-  lattice = await busy(loadLattice(focus));
-  const placement = await place(lattice);
-  view?.cy.destroy();
-  view = new MapView($('cy'), lattice, placement, {
-    open: (slug) => void openRole(slug),
-    setStart: (slug) => void setStart(slug),
-    setTarget: (slug) => void setTarget(slug),
-    announce: (text) => ($('announce').textContent = text),
-  });
-  renderList(
-    lattice,
-    placement.lanes.map((l) => l.slug),
-  );
+  const focus = [state.from, state.to, state.role].filter((s): s is string => !!s && !isOccupationCode(s));
+  if (base && (base.whole || focus.every((s) => base!.roles.some((r) => r.slug === s)))) return;
+  base = await busy(loadLattice(focus));
+  await redraw();
   fill(
     trackSelect,
     h('option', { value: '' }, '(choose a role instead)'),
-    lattice.tracks.map((t) => h('option', { value: t.slug }, `${t.name} track`)),
+    base.tracks.map((t) => h('option', { value: t.slug }, `${t.name} track`)),
   );
   trackSelect.value = state.toTrack ?? '';
 }
@@ -175,49 +249,121 @@ function mark(): void {
   trackSelect.value = state.toTrack ?? '';
   rankSelect.value = state.rank;
   withinInput.value = state.within === undefined ? '' : String(state.within);
+  onetBox.checked = state.onet;
+  for (const item of document.querySelectorAll<HTMLElement>('.onet-only')) item.hidden = !state.onet;
 }
+
+/** The API stopped a search over its work budget (SEARCH_BUDGET_EXCEEDED), which can happen over the O*NET graph. */
+const tooOpen = (error: unknown): error is ApiError =>
+  error instanceof ApiError && error.code === 'SEARCH_BUDGET_EXCEEDED';
 
 async function showPathways(): Promise<void> {
   pathways = [];
+  shown = null;
   if (!state.from || (!state.to && !state.toTrack)) {
     pathwaysSection.replaceChildren();
+    await redraw();
     view?.highlight(null);
     printButton.disabled = true;
     return;
   }
-  pathways = await busy(findPathways({ from: state.from, to: state.to, toTrack: state.toTrack, rankBy: state.rank }));
+  try {
+    pathways = await busy(
+      findPathways({
+        from: state.from,
+        to: state.to,
+        toTrack: state.toTrack,
+        rankBy: state.rank,
+        includeEstimated: state.onet,
+      }),
+    );
+  } catch (error) {
+    if (!tooOpen(error)) throw error;
+    // Over every O*NET occupation some searches exceed the API's work budget; it says what to narrow.
+    fill(pathwaysSection, h('p', {}, error.message));
+    await redraw();
+    view?.highlight(null);
+    printButton.disabled = true;
+    return say('The pathway search over every O*NET occupation was too open; try another ranking.', true);
+  }
   const chosen = Math.min(state.path, Math.max(pathways.length - 1, 0));
   renderPathways(pathwaysSection, pathways, chosen, (i) => {
     update({ path: i });
     void choosePathway();
   });
+  await redraw();
+  mark();
   await choosePathway();
 }
 
 async function choosePathway(): Promise<void> {
   const pathway = pathways[Math.min(state.path, pathways.length - 1)] ?? null;
+  shown = pathway;
   view?.highlight(pathway);
   printButton.disabled = !pathway;
   if (!pathway) return say('No pathway leads there within the limits.');
   say(`Showing ${pathwayLabel(pathway, pathways.indexOf(pathway))}.`);
-  const goal = pathway.steps[pathway.steps.length - 1]!.to.slug;
-  const details = await busy(roleDetails(goal));
+  const goal = pathway.steps[pathway.steps.length - 1]!.to;
+  const details = goal.occupation ? null : await busy(roleDetails(goal.slug));
   printHandout = () => renderHandout(handout, pathway, details, location.href);
   printHandout();
 }
 
 async function shade(): Promise<void> {
-  if (!state.from || state.within === undefined) return view?.shade(null);
-  const reach = await busy(reachableRoles(state.from, state.within));
-  view?.shade(new Set([state.from, ...reach.map((r) => r.slug)]));
+  if (!state.from || state.within === undefined) {
+    reach = null;
+    await redraw();
+    return view?.shade(null);
+  }
+  let found;
+  try {
+    found = await busy(reachableRoles(state.from, state.within, state.onet));
+  } catch (error) {
+    if (!tooOpen(error)) throw error;
+    reach = null;
+    await redraw();
+    view?.shade(null);
+    return say(`${error.message} (Searching every O*NET occupation: try fewer months.)`, true);
+  }
+  reach = { nodes: found.map((r) => r.node), slugs: new Set([state.from, ...found.map((r) => r.slug)]) };
+  await redraw();
+  view?.shade(reach.slugs);
+  const startTitle = roleOf(state.from)?.title ?? state.from;
+  if (!state.onet) return say(`${found.length} roles are within reach in ${state.within} months from ${startTitle}.`);
+  const occupations = found.filter((r) => r.node.occupation).length;
   say(
-    `${reach.length} roles are within reach in ${state.within} months from ${roleOf(state.from)?.title ?? state.from}.`,
+    `${found.length - occupations} roles and ${occupations} O*NET occupations are within reach in ${state.within} months from ${startTitle}` +
+      (occupations > REACHED_OCCUPATIONS_DRAWN
+        ? `; the map draws the ${REACHED_OCCUPATIONS_DRAWN} occupations reached soonest.`
+        : '.'),
+  );
+}
+
+/** The side panel for an O*NET occupation: what it is, and that only estimated moves lead there. */
+function openOccupation(node: Role): void {
+  fill(
+    panel,
+    h('h2', { id: 'panel-title', tabindex: -1 }, node.title),
+    h('p', { class: 'meta' }, `O*NET occupation ${node.slug} · ${node.track.name}`),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', onclick: () => void setTarget(node.slug).catch(fail) }, 'Make this the goal'),
+    ),
+    h(
+      'p',
+      {},
+      'Not a curated role: the moves into it are estimated from O*NET and BLS, not curated. Ask the API for its wages, tasks and skills (occupation(code:)).',
+    ),
   );
 }
 
 async function openRole(slug: string): Promise<void> {
   update({ role: slug });
   mark();
+  const node = roleOf(slug);
+  if (node?.occupation) return openOccupation(node);
+  if (isOccupationCode(slug)) return say(`The occupation ${slug} is not on the map.`, true);
   const details = await busy(roleDetails(slug));
   if (!details) return say(`There is no role "${slug}".`, true);
   renderPanel(panel, details, {
@@ -243,7 +389,16 @@ async function setTarget(slug: string): Promise<void> {
 }
 
 const from = roleCombobox($('from-input'), $('from-options'), (r) => void setStart(r.slug).catch(fail), fail);
-const to = roleCombobox($('to-input'), $('to-options'), (r) => void setTarget(r.slug).catch(fail), fail);
+const to = roleCombobox(
+  $('to-input'),
+  $('to-options'),
+  (r) => {
+    if (r.occupation) picked.set(r.slug, r);
+    void setTarget(r.slug).catch(fail);
+  },
+  fail,
+  () => state.onet,
+);
 
 trackSelect.addEventListener('change', () => {
   update({ toTrack: trackSelect.value || undefined, to: trackSelect.value ? undefined : state.to, path: 0 });
@@ -259,6 +414,14 @@ withinInput.addEventListener('change', () => {
     withinInput.value === '' ? undefined : Math.max(0, Math.min(600, Math.round(Number(withinInput.value))));
   update({ within: Number.isFinite(months) ? months : undefined });
   shade().catch(fail);
+});
+onetBox.addEventListener('change', () => {
+  const onet = onetBox.checked;
+  // Without the occupations, a goal or an open panel that is one is dropped.
+  const code = (s: string | undefined) => !onet && !!s && isOccupationCode(s);
+  update({ onet, path: 0, to: code(state.to) ? undefined : state.to, role: code(state.role) ? undefined : state.role });
+  mark();
+  Promise.all([showPathways(), shade()]).catch(fail);
 });
 printButton.addEventListener('click', () => window.print());
 window.addEventListener('beforeprint', () => printHandout());

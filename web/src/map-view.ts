@@ -2,14 +2,17 @@
  * The picture: Cytoscape.js drawing the lattice where layout.ts placed it. Lanes are compound
  * nodes, one per track; row labels are nodes at the left. Advancement is a solid line, a lateral
  * move a dashed one, a move that changes track is purple with a diamond on it, and an estimated
- * move (from occupational data rather than curated sources) is grey, dashed and labelled.
+ * move (from occupational data rather than curated sources) is grey, dashed and labelled; on a
+ * highlighted pathway it is dotted and teal rather than solid orange. O*NET occupations (drawn only
+ * with "Include O*NET occupations", and only those on the pathways found or within reach) have a
+ * dashed border and sit in lanes of their SOC major group.
  *
  * The canvas takes the keyboard too: arrow keys move a focus ring from role to role (left and
  * right within a row, up and down to the nearest role in the next row), Enter opens the focused
  * role, S makes it the start and T the target. Each move is announced in words.
  */
 import cytoscape from 'cytoscape';
-import type { Lattice, Pathway } from './api.js';
+import { type Lattice, type Pathway, SOC_LANE } from './api.js';
 import { LEVEL_NAMES, NODE_HEIGHT, NODE_WIDTH, type Placement } from './layout.js';
 
 export type MapHandlers = {
@@ -23,6 +26,9 @@ export type MapHandlers = {
 
 // Lane colours stay clear of the purple that marks a change of track and the orange of a pathway.
 const TRACK_COLOURS = ['#0f766e', '#1d4ed8', '#a16207', '#be185d', '#475569'];
+
+/** An estimated move on the chosen pathway (the legend's swatch has the same colour). */
+const ESTIMATED_ON_PATH = '#0e7490';
 
 const style: cytoscape.StylesheetJson = [
   {
@@ -111,6 +117,7 @@ const style: cytoscape.StylesheetJson = [
       'text-background-opacity': 1,
     },
   },
+  { selector: 'node.occupation', style: { 'border-style': 'dashed' } },
   { selector: 'node.reachable', style: { 'background-color': '#dcfce7' } },
   { selector: 'node.unreachable', style: { opacity: 0.45 } },
   { selector: 'node.start', style: { 'background-color': '#166534', color: '#ffffff', 'border-color': '#14532d' } },
@@ -120,6 +127,17 @@ const style: cytoscape.StylesheetJson = [
   {
     selector: 'edge.on-path',
     style: { width: 6, 'line-color': '#ea580c', 'target-arrow-color': '#ea580c', opacity: 1, 'z-index': 10 },
+  },
+  {
+    selector: 'edge.on-path[basis = "ESTIMATED"]',
+    style: {
+      'line-style': 'dotted',
+      'line-color': ESTIMATED_ON_PATH,
+      'target-arrow-color': ESTIMATED_ON_PATH,
+      label: 'estimated',
+      'font-size': 14,
+      color: ESTIMATED_ON_PATH,
+    },
   },
   { selector: 'node.selected', style: { 'border-width': 5, 'border-color': '#111827' } },
   {
@@ -153,7 +171,11 @@ export class MapView {
       container,
       elements: [
         ...placement.lanes.map((l) => ({
-          data: { id: `lane:${l.slug}`, label: `${l.name} track`, colour: colourOf.get(l.slug) },
+          data: {
+            id: `lane:${l.slug}`,
+            label: l.slug.startsWith(SOC_LANE) ? l.name : `${l.name} track`,
+            colour: colourOf.get(l.slug),
+          },
           classes: 'lane',
         })),
         ...placement.rows.map((r) => ({
@@ -171,7 +193,7 @@ export class MapView {
             colour: colourOf.get(r.track.slug),
           },
           position: placement.positions.get(r.slug),
-          classes: 'role',
+          classes: r.occupation ? 'role occupation' : 'role',
         })),
         ...lattice.moves.map((m) => ({ data: { id: `${m.from}>${m.to}`, source: m.from, target: m.to, ...m } })),
       ],
@@ -193,6 +215,8 @@ export class MapView {
       this.fit();
     }).observe(container);
     this.#size();
+    const occupations = lattice.roles.filter((r) => r.occupation).map((r) => r.slug);
+    this.#record('occupations', occupations.length ? occupations.sort() : null);
   }
 
   /** Gives the canvas the map's own proportions (within reason), so that fitting it wastes no room. */
@@ -219,8 +243,17 @@ export class MapView {
       this.#roles().forEach((n) => void n.addClass(roles.has(n.id()) ? 'on-path' : 'dimmed'));
       this.cy.edges().forEach((e) => void e.addClass(edges.has(e.id()) ? 'on-path' : 'dimmed'));
     }
-    // What is drawn, in words a script (or a test) can read: the moves, as "from>to".
+    // What is drawn, in words a script (or a test) can read: the moves, as "from>to", and how each
+    // line is drawn ("from>to:dotted" for an estimated one), read back from Cytoscape's style.
     this.#record('pathway', pathway && pathway.steps.map((s) => `${s.from.slug}>${s.to.slug}`));
+    this.#record(
+      'lines',
+      pathway &&
+        pathway.steps.map((s) => {
+          const edge = this.cy.getElementById(`${s.from.slug}>${s.to.slug}`);
+          return `${s.from.slug}>${s.to.slug}:${edge.empty() ? 'missing' : edge.style('line-style')}`;
+        }),
+    );
     this.fit();
   }
 
@@ -231,7 +264,7 @@ export class MapView {
     this.#record('reachable', reachable && [...reachable].sort());
   }
 
-  #record(name: 'pathway' | 'reachable', values: string[] | null): void {
+  #record(name: 'pathway' | 'lines' | 'reachable' | 'occupations', values: string[] | null): void {
     if (values) this.container.dataset[name] = values.join(' ');
     else delete this.container.dataset[name];
   }

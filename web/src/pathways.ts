@@ -56,9 +56,17 @@ export function renderPathways(
         pathway.steps.map((s) =>
           h(
             'li',
-            { class: 'step', 'data-from': s.from.slug, 'data-to': s.to.slug },
+            {
+              class: s.basis === 'ESTIMATED' ? 'step estimated' : 'step',
+              'data-from': s.from.slug,
+              'data-to': s.to.slug,
+              'data-basis': s.basis,
+            },
             h('strong', {}, `${s.from.title} → ${s.to.title}`),
-            ` (${MOVE_KINDS[s.kind] ?? s.kind}${s.crossesTracks ? ', changes track' : ''}${s.basis === 'ESTIMATED' ? ', estimated' : ''})`,
+            ` (${MOVE_KINDS[s.kind] ?? s.kind}${s.crossesTracks ? ', changes track' : ''})`,
+            s.basis === 'ESTIMATED'
+              ? h('p', { class: 'estimated-note' }, 'This move is estimated from O*NET and BLS, not curated.')
+              : null,
             h(
               'div',
               {},
