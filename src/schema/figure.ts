@@ -39,7 +39,9 @@ export const FigureUnit = builder.enumType('FigureUnit', {
     USD_PER_HOUR: { description: 'US dollars per hour.' },
     PERCENT: { description: 'Percent.' },
     JOBS: { description: 'Jobs or people.' },
-    PEOPLE_PER_MONTH: { description: 'People per month: a flow, such as workers resigning each month, not a head count.' },
+    PEOPLE_PER_MONTH: {
+      description: 'People per month: a flow, such as workers resigning each month, not a head count.',
+    },
   } as const,
 });
 

@@ -185,7 +185,10 @@ describe('sector figures in the dataset and its editing', () => {
     const roleFigure = exported.figures.find((f: { scope: string }) => f.scope === 'ROLE');
     const { role: _role, ...roleless } = roleFigure;
     const before = await prisma.laborFigure.count();
-    for (const bad of [{ ...sector, role: 'medical-assistant', label: 'x' }, { ...roleless, label: 'x' }]) {
+    for (const bad of [
+      { ...sector, role: 'medical-assistant', label: 'x' },
+      { ...roleless, label: 'x' },
+    ]) {
       const { data, errors } = await admin.query(
         `mutation ($dataset: JSON!) { importDataset(dataset: $dataset) { userErrors { field message code } } }`,
         { dataset: { format: exported.format, version: exported.version, figures: [bad] } },
