@@ -106,7 +106,8 @@ type WageRange = {
   role: LoadedRole;
   unit: 'USD_PER_YEAR' | 'USD_PER_HOUR';
   geography: string;
-  scope: 'ROLE' | 'OCCUPATION';
+  /** ROLE or OCCUPATION: a role's figures are never SECTOR ones (a CHECK in the database). */
+  scope: LoadedRole['figures'][number]['scope'];
 };
 const inRange = (r: WageRange) => (f: LoadedRole['figures'][number]) =>
   isWage(f) && f.unit === r.unit && f.geography === r.geography && f.scope === r.scope;

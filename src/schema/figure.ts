@@ -19,6 +19,16 @@ export const FigureKind = builder.enumType('FigureKind', {
       description: 'Percent by which the pay of the group `label` names sits above the national median (a range).',
     },
     TOP_EARNERS_WAGE: { description: 'The wage the top share of earners `label` names exceeds (a lower bound).' },
+    ENTRY_WAGE: {
+      description:
+        'Pay at entry level, one point as the source gives it (“starting near”): never a median, so no ranking or chosen median uses it.',
+    },
+    EMPLOYER_SHARE: {
+      description: 'Percent of employers doing what `label` names (a survey of employers; a SECTOR figure).',
+    },
+    WORKER_COUNT: {
+      description: 'A number of workers doing what `label` names, e.g. resigning each month (see `unit`).',
+    },
   } as const,
 });
 
@@ -29,23 +39,40 @@ export const FigureUnit = builder.enumType('FigureUnit', {
     USD_PER_HOUR: { description: 'US dollars per hour.' },
     PERCENT: { description: 'Percent.' },
     JOBS: { description: 'Jobs or people.' },
+    PEOPLE_PER_MONTH: {
+      description: 'People per month: a flow, such as workers resigning each month, not a head count.',
+    },
   } as const,
 });
 
 export const FigureScope = builder.enumType('FigureScope', {
-  description: 'What a figure describes: the role itself, or an occupation.',
+  description: 'What a figure describes: the role itself, an occupation, or a whole sector (no role).',
   values: {
     ROLE: { description: 'The role itself, as the source names it (e.g. clinical or entry-level medical assistants).' },
     OCCUPATION: {
       description:
         'An occupation, or a wider pool than the role: the role’s own occupation, or another one standing in for it (see `occupation`).',
     },
+    SECTOR: {
+      description:
+        'A whole sector or its employers, about no role (e.g. all healthcare workers); `occupation` says what was measured. See `sectorFigures`.',
+    },
   } as const,
 });
 
-const WAGE_KINDS: readonly string[] = ['MEDIAN_WAGE', 'MEAN_WAGE', 'WAGE_RANGE', 'TOP_EARNERS_WAGE', 'WAGE_PREMIUM'];
+const WAGE_KINDS: readonly string[] = [
+  'MEDIAN_WAGE',
+  'MEAN_WAGE',
+  'WAGE_RANGE',
+  'ENTRY_WAGE',
+  'TOP_EARNERS_WAGE',
+  'WAGE_PREMIUM',
+];
 const OUTLOOK_KINDS: readonly string[] = ['EMPLOYMENT', 'PROJECTED_GROWTH', 'ANNUAL_OPENINGS'];
-/** Pay: wages in dollars, and how far a group's pay sits above the median. */
+/**
+ * Pay: wages in dollars, and how far a group's pay sits above the median. Only MEDIAN_WAGE ranks
+ * roles or is chosen as a role's median (role-occupation.ts); the others are only listed.
+ */
 export const isWage = (f: Pick<FigureRow, 'kind'>) => WAGE_KINDS.includes(f.kind);
 /** Employment, projected growth and openings. */
 export const isOutlook = (f: Pick<FigureRow, 'kind'>) => OUTLOOK_KINDS.includes(f.kind);
@@ -65,7 +92,7 @@ export const LaborFigure = builder.prismaNode('LaborFigure', {
   // node(id:) answers null for an ID whose object no longer exists.
   nullable: true,
   description:
-    'One wage, employment or outlook figure exactly as one source gives it. Sources disagree, so a role may have several figures of the same kind.',
+    'One wage, employment or outlook figure exactly as one source gives it, about a role or (scope SECTOR) a whole sector. Sources disagree, so a role may have several figures of the same kind.',
   id: { field: 'id' },
   fields: (t) => ({
     version: t.exposeInt('version', {
@@ -106,15 +133,30 @@ export const LaborFigure = builder.prismaNode('LaborFigure', {
     }),
     note: t.exposeString('note', { nullable: true, description: 'Curator’s note.' }),
     source: t.relation('source', { description: 'Where the figure comes from.' }),
-    role: t.relation('role', { description: 'The role the figure describes.' }),
+    role: t.relation('role', {
+      nullable: true,
+      description: 'The role the figure describes; null for a SECTOR figure, which describes no role.',
+    }),
   }),
 });
+
+builder.queryFields((t) => ({
+  sectorFigures: t.prismaField({
+    type: [LaborFigure],
+    description:
+      'Figures about a whole sector rather than a role (scope SECTOR): employers’ benefits, healthcare workers resigning each month. Newest data year first, undated last, each with its source.',
+    resolve: (query, _root, _args, { prisma }) =>
+      prisma.laborFigure.findMany({ ...query, where: { roleId: null }, orderBy: [...FIGURE_ORDER] }),
+  }),
+}));
 
 // ---- editing ---------------------------------------------------------------------------------
 
 /** What identifies a figure: at most one per role, kind, unit, source, data year (or none), geography and label. */
 const figureIdentityFields = (t: InputFields) => ({
-  role: t.string({ required: true, description: 'Slug of the role the figure describes.' }),
+  role: t.string({
+    description: 'Slug of the role the figure describes; leave out for a SECTOR figure (and only for one).',
+  }),
   kind: t.field({ type: FigureKind, required: true, description: 'What it measures.' }),
   unit: t.field({ type: FigureUnit, required: true, description: 'Unit of the values.' }),
   dataYear: t.int({
@@ -148,12 +190,12 @@ async function figureKeyById(ctx: Context, id: string | number): Promise<string 
     where: { id: Number(id) },
     include: { role: { select: { slug: true } }, source: { select: { slug: true } } },
   });
-  return row ? figureKey({ ...row, role: row.role.slug, source: row.source.slug }) : null;
+  return row ? figureKey({ ...row, role: row.role?.slug, source: row.source.slug }) : null;
 }
 function whereKey(key: string) {
   const [role, kind, unit, source, dataYear, geography, label = ''] = key.split('|');
   return {
-    role: { slug: role },
+    ...(role ? { role: { slug: role } } : { roleId: null }),
     source: { slug: source },
     kind: kind as FigureRow['kind'],
     unit: unit as FigureRow['unit'],

@@ -22,6 +22,26 @@ beforeAll(async () => {
 const sourced = () => ({ sources: { create: [{ sourceId: ids.source }] } });
 
 describe('database constraints', () => {
+  it('refuse a figure with a role exactly when its scope is SECTOR, and one without a role otherwise', async () => {
+    const figure = {
+      kind: 'EMPLOYER_SHARE',
+      unit: 'PERCENT',
+      value: 1,
+      label: 'constraint test',
+      occupation: 'x',
+      sourceId: ids.source,
+    } as const;
+    await expect(prisma.laborFigure.create({ data: { ...figure, scope: 'SECTOR', roleId: ids.ma } })).rejects.toThrow(
+      /labor_figure_role_unless_sector/,
+    );
+    await expect(prisma.laborFigure.create({ data: { ...figure, scope: 'ROLE' } })).rejects.toThrow(
+      /labor_figure_role_unless_sector/,
+    );
+    // Two undated sector figures of one key are one too many (NULLS NOT DISTINCT covers the missing role).
+    await prisma.laborFigure.create({ data: { ...figure, scope: 'SECTOR' } });
+    await expect(prisma.laborFigure.create({ data: { ...figure, scope: 'SECTOR' } })).rejects.toThrow(/nique/);
+  });
+
   it('refuse a transition from a role to itself', async () => {
     await expect(
       prisma.transition.create({

@@ -56,7 +56,8 @@ describe('compareRoles', () => {
       new Set([...n0!].filter((s) => !n1!.has(s))),
     );
 
-    const wageKinds = ['MEDIAN_WAGE', 'MEAN_WAGE', 'WAGE_RANGE', 'TOP_EARNERS_WAGE'];
+    // Every dollar figure a source gives for the role's pay, entry-level pay and top earners included.
+    const wageKinds = ['MEDIAN_WAGE', 'MEAN_WAGE', 'WAGE_RANGE', 'ENTRY_WAGE', 'TOP_EARNERS_WAGE'];
     for (const [i, slug] of slugs.entries()) {
       // The role's own national annual range: no other geography, no stand-in occupation.
       const annual = files.figures.filter(

@@ -61,12 +61,14 @@ describe.each(['MERGE', 'REPLACE'] as const)('a %s import', (mode) => {
     expect(errors[0]!.message).toContain(`${first.from} -> ${first.to}`);
   });
 
-  it('refuses two figures with one key', async () => {
-    const [first] = exported.figures;
-    const rest = mode === 'MERGE' ? [] : exported.figures.slice(1);
-    const errors = await refusedImport(doc('figures', [...rest, first, { ...first, note: 'Again.' }]), mode);
-    expect(errors.map((e) => e.code)).toEqual(['TAKEN']);
-    expect(errors[0]!.message).toContain(first.role);
+  it('refuses two figures with one key, a role’s or a sector’s', async () => {
+    // Sector figures (no role) sort first in an export.
+    for (const first of [exported.figures.find((f: any) => f.role), exported.figures.find((f: any) => !f.role)]) {
+      const rest = mode === 'MERGE' ? [] : exported.figures.filter((f: any) => f !== first);
+      const errors = await refusedImport(doc('figures', [...rest, first, { ...first, note: 'Again.' }]), mode);
+      expect(errors.map((e) => e.code)).toEqual(['TAKEN']);
+      expect(errors[0]!.message).toContain(first.role ?? `sector ${first.kind}`);
+    }
   });
 
   it('refuses a record listing one slug twice', async () => {

@@ -45,6 +45,7 @@ export const FIGURE_KINDS: Record<string, string> = {
   TIME_SHARE: 'Share of the day',
   WAGE_PREMIUM: 'Above the national median',
   TOP_EARNERS_WAGE: 'Top earners make more than',
+  ENTRY_WAGE: 'Entry-level pay',
 };
 
 export const MOVE_KINDS: Record<string, string> = {

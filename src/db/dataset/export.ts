@@ -169,7 +169,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
     figures: figures
       .map((f) =>
         compact({
-          role: f.role.slug,
+          role: f.role?.slug,
           kind: f.kind,
           unit: f.unit,
           scope: f.scope,
@@ -200,16 +200,17 @@ export async function countRecords(db: Pick<PrismaClient, '$queryRaw'>): Promise
 
 /**
  * The identity of a figure: at most one per role, kind, unit, source, data year (or none), geography
- * and label. An empty label is left off, so a figure without one keeps the key it always had.
+ * and label. An empty label is left off, so a figure without one keeps the key it always had; a
+ * sector figure (no role) has an empty role part.
  */
 export const figureKey = (f: {
-  role: string;
+  role?: string | null;
   kind: string;
   unit: string;
   source: string;
   dataYear?: number | null;
   geography: string;
   label?: string | null;
-}) => [f.role, f.kind, f.unit, f.source, f.dataYear ?? '', f.geography, ...(f.label ? [f.label] : [])].join('|');
+}) => [f.role ?? '', f.kind, f.unit, f.source, f.dataYear ?? '', f.geography, ...(f.label ? [f.label] : [])].join('|');
 /** The identity of a transition: at most one per ordered pair of roles. */
 export const transitionKey = (t: { from: string; to: string }) => `${t.from}->${t.to}`;

@@ -189,7 +189,8 @@ const transitionRecord = z.strictObject({
 
 const figureRecord = z
   .strictObject({
-    role: slug,
+    /** The role the figure describes; left out exactly when `scope` is SECTOR. */
+    role: slug.optional(),
     kind: z.enum([
       'MEDIAN_WAGE',
       'MEAN_WAGE',
@@ -202,10 +203,16 @@ const figureRecord = z
       'TIME_SHARE',
       'WAGE_PREMIUM',
       'TOP_EARNERS_WAGE',
+      'ENTRY_WAGE',
+      'EMPLOYER_SHARE',
+      'WORKER_COUNT',
     ]),
-    unit: z.enum(['USD_PER_YEAR', 'USD_PER_HOUR', 'PERCENT', 'JOBS']),
-    /** ROLE: the figure describes the role itself; OCCUPATION: an occupation, named in `occupation`. */
-    scope: z.enum(['ROLE', 'OCCUPATION']),
+    unit: z.enum(['USD_PER_YEAR', 'USD_PER_HOUR', 'PERCENT', 'JOBS', 'PEOPLE_PER_MONTH']),
+    /**
+     * ROLE: the figure describes the role itself; OCCUPATION: an occupation, named in `occupation`;
+     * SECTOR: a whole sector or its employers, no role (what was measured is in `occupation`).
+     */
+    scope: z.enum(['ROLE', 'OCCUPATION', 'SECTOR']),
     value: amount.optional(),
     low: amount.optional(),
     high: amount.optional(),
@@ -235,6 +242,10 @@ const figureRecord = z
     } else if (f.value === undefined) {
       ctx.addIssue({ code: 'custom', message: `a ${f.kind} needs a value`, path: ['value'] });
     }
+    if (f.scope === 'SECTOR' && f.role !== undefined)
+      ctx.addIssue({ code: 'custom', message: 'a SECTOR figure describes no role: leave role out', path: ['role'] });
+    if (f.scope !== 'SECTOR' && f.role === undefined)
+      ctx.addIssue({ code: 'custom', message: `a ${f.scope} figure needs a role`, path: ['role'] });
     if (f.periodEndYear !== undefined && f.dataYear !== undefined && f.periodEndYear < f.dataYear)
       ctx.addIssue({ code: 'custom', message: 'periodEndYear must not be before dataYear', path: ['periodEndYear'] });
   });

@@ -457,7 +457,7 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
   for (const f of plan.figures.upsert as Dataset['figures']) {
     // The key holds a nullable data year, which Prisma's compound unique input cannot: find, then write.
     const key = {
-      roleId: need(roles, f.role),
+      roleId: f.role === undefined ? null : need(roles, f.role),
       kind: f.kind,
       unit: f.unit,
       sourceId: need(sources, f.source),
@@ -483,7 +483,7 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
   for (const f of plan.figures.remove as Dataset['figures']) {
     await tx.laborFigure.deleteMany({
       where: {
-        role: { slug: f.role },
+        ...(f.role === undefined ? { roleId: null } : { role: { slug: f.role } }),
         source: { slug: f.source },
         kind: f.kind,
         unit: f.unit,

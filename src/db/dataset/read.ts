@@ -47,7 +47,8 @@ export function recordLabel(kind: DatasetKind, raw: unknown, index: number): str
   const r = (raw ?? {}) as Record<string, unknown>;
   if (typeof r.slug === 'string') return `"${short(r.slug)}"`;
   if (kind === 'transitions') return `"${short(r.from)} -> ${short(r.to)}"`;
-  if (kind === 'figures') return `"${[r.role, r.kind, r.source, r.dataYear ?? 'undated'].map(short).join(' ')}"`;
+  if (kind === 'figures')
+    return `"${[r.role ?? 'sector', r.kind, r.source, r.dataYear ?? 'undated'].map(short).join(' ')}"`;
   return `#${index + 1}`;
 }
 
@@ -219,7 +220,7 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
     cite('transitions', t, i);
   });
   d.figures.forEach((f, i) => {
-    expect('figures', f, i, 'role', 'role', f.role);
+    if (f.role !== undefined) expect('figures', f, i, 'role', 'role', f.role);
     expect('figures', f, i, 'source', 'source', f.source);
   });
   return problems;
