@@ -1,9 +1,15 @@
+import {
+  FigureKind as FigureKinds,
+  FigureScope as FigureScopes,
+  FigureUnit as FigureUnits,
+} from '../generated/prisma/enums.js';
 import type { LaborFigure as FigureRow } from '../generated/prisma/client.js';
 import { figureKey } from '../db/dataset/export.js';
 import { builder, type Context } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
 
-export const FigureKind = builder.enumType('FigureKind', {
+export const FigureKind = builder.enumType(FigureKinds, {
+  name: 'FigureKind',
   description: 'What a labour-market figure measures.',
   values: {
     MEDIAN_WAGE: { description: 'Median pay.' },
@@ -32,7 +38,8 @@ export const FigureKind = builder.enumType('FigureKind', {
   } as const,
 });
 
-export const FigureUnit = builder.enumType('FigureUnit', {
+export const FigureUnit = builder.enumType(FigureUnits, {
+  name: 'FigureUnit',
   description: 'The unit of a figure’s values.',
   values: {
     USD_PER_YEAR: { description: 'US dollars per year.' },
@@ -45,7 +52,8 @@ export const FigureUnit = builder.enumType('FigureUnit', {
   } as const,
 });
 
-export const FigureScope = builder.enumType('FigureScope', {
+export const FigureScope = builder.enumType(FigureScopes, {
+  name: 'FigureScope',
   description: 'What a figure describes: the role itself, an occupation, or a whole sector (no role).',
   values: {
     ROLE: { description: 'The role itself, as the source names it (e.g. clinical or entry-level medical assistants).' },

@@ -6,13 +6,15 @@
  * occupation the role only sits inside (SPECIALTY) or spans more than (BROADER) is a stand-in: shown,
  * labelled as such, never used to rank roles.
  */
+import { OccupationFit as OccupationFits } from '../generated/prisma/enums.js';
 import type { LaborFigure, OccupationWage, Prisma, Source } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { FigureScope, FIGURE_ORDER, LaborFigure as LaborFigureRef, periodOf } from './figure.js';
 import { EstimateQualifier, OccupationWages, wageEstimate } from './occupation-data.js';
 import { Source as SourceRef } from './source.js';
 
-export const OccupationFit = builder.enumType('OccupationFit', {
+export const OccupationFit = builder.enumType(OccupationFits, {
+  name: 'OccupationFit',
   description: 'How a curated role relates to its O*NET occupation.',
   values: {
     EXACT: { description: 'The role is the occupation.' },
