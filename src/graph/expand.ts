@@ -6,6 +6,7 @@ import type { GraphIndex } from './build.js';
 import { edgeUsable } from './bounds.js';
 import { compareChoices, compareSeq, Label } from './label.js';
 import { nextStamp, type Limits, type Meter, type Scratch } from './scratch.js';
+import { ROUTE_EXPERIENCE, ROUTE_OPEN, ROUTE_PROGRAM } from './build.js';
 import { classSatisfied, expandStep, has, programMonthsAt, type QueryContext } from './step.js';
 
 /** Index into (months, cost, certifications, steps) for a ranking's order. */
@@ -76,14 +77,27 @@ export class Expander {
     this.meter.add(hi - lo + 1 + made);
   }
 
+  /** What a learner in a's state needs to earn a certification b holds (heldExtra). */
+  private extraMonths = 0;
+  private extraCents = 0;
+  private extraCount = 0;
+  /** Programs the extras already take (a program route), not to be counted again for b's programs. */
+  private readonly extraPrograms: number[] = [];
+
   /**
-   * Whether every certification `b` holds is as good in `a`'s hands: every requirement class it
-   * satisfies, a's certifications satisfy too, and a certification a route asks to hold, a holds.
+   * Whether a can do whatever b's certifications let b do: for each certification x that b holds and
+   * a does not, either a's certifications meet every requirement class x meets, or a can earn x
+   * itself when a continuation first needs it, through a route it can take now (open, a program, or
+   * work it will have by then: work only grows), which adds at most that route's months and cost,
+   * x's fee and one certification (extraMonths, extraCents, extraCount). A certification some route
+   * asks to hold is never replaced this way.
    */
   private heldCovers(a: Label, b: Label): boolean {
     const ix = this.index;
     const bh = b.held;
     const ah = a.held;
+    this.extraMonths = this.extraCents = this.extraCount = 0;
+    this.extraPrograms.length = 0;
     if (bh === ah) return true;
     // When only months count, a class that can always be met at no time does not matter.
     const skipFree = this.cx.monthsOnly;
@@ -91,12 +105,55 @@ export class Expander {
       const x = bh[i]!;
       if (has(ah, x)) continue;
       if (ix.certIsRoutePrereq[x] === 1) return false;
-      for (let j = ix.certClassOffsets[x]!, end = ix.certClassOffsets[x + 1]!; j < end; j++) {
+      let covered = true;
+      for (let j = ix.certClassOffsets[x]!, end = ix.certClassOffsets[x + 1]!; j < end && covered; j++) {
         const cls = ix.certClasses[j]!;
         if (skipFree && ix.classTimeFree[cls] === 1) continue;
-        if (!classSatisfied(ix, ah, cls)) return false;
+        if (!classSatisfied(ix, ah, cls)) covered = false;
+      }
+      if (!covered && !this.earnLater(a, x)) return false;
+    }
+    return true;
+  }
+
+  /** Adds to the extras what a needs to earn x through its best route it can take; false if none. */
+  private earnLater(a: Label, x: number): boolean {
+    const ix = this.index;
+    let bestMonths = Infinity;
+    let bestCents = Infinity;
+    let bestProgram = -1;
+    const costFirst = this.order[0] === 1;
+    for (let r = ix.certRouteOffsets[x]!, end = ix.certRouteOffsets[x + 1]!; r < end; r++) {
+      const kind = ix.routeKind[r]!;
+      const value = ix.routeValue[r]!;
+      let months = 0;
+      let cents = 0;
+      if (kind === ROUTE_PROGRAM) {
+        for (let j = ix.programTakeOffsets[value]!, e2 = ix.programTakeOffsets[value + 1]!; j < e2; j++) {
+          const q = ix.programTake[j]!;
+          if (has(a.done, q)) continue;
+          months += programMonthsAt(this.cx, q);
+          cents += ix.programCostCents[q]!;
+        }
+      } else if (kind === ROUTE_EXPERIENCE) months = Math.max(0, value - a.work);
+      else if (kind !== ROUTE_OPEN) continue; // holding another certification: not here
+      if (
+        costFirst
+          ? cents < bestCents || (cents === bestCents && months < bestMonths)
+          : months < bestMonths || (months === bestMonths && cents < bestCents)
+      ) {
+        bestMonths = months;
+        bestCents = cents;
+        bestProgram = kind === ROUTE_PROGRAM ? value : -1;
       }
     }
+    if (bestMonths === Infinity) return false;
+    this.extraMonths += bestMonths;
+    this.extraCents += bestCents + ix.certFeeCents[x]!;
+    this.extraCount += 1;
+    if (bestProgram >= 0)
+      for (let j = ix.programTakeOffsets[bestProgram]!, e2 = ix.programTakeOffsets[bestProgram + 1]!; j < e2; j++)
+        this.extraPrograms.push(ix.programTake[j]!);
     return true;
   }
 
@@ -115,12 +172,12 @@ export class Expander {
   dominates(a: Label, b: Label): boolean {
     if (!this.heldCovers(a, b)) return false;
     const ix = this.index;
-    let extraMonths = 0;
-    let extraCents = 0;
+    let extraMonths = this.extraMonths;
+    let extraCents = this.extraCents;
     if (b.done !== a.done)
       for (let i = 0; i < b.done.length; i++) {
         const p = b.done[i]!;
-        if (ix.programOncePerPath[p] === 1 || has(a.done, p)) continue;
+        if (ix.programOncePerPath[p] === 1 || has(a.done, p) || this.extraPrograms.includes(p)) continue;
         extraMonths += programMonthsAt(this.cx, p);
         extraCents += ix.programCostCents[p]!;
       }
@@ -128,7 +185,7 @@ export class Expander {
     const deficit = Math.max(0, Math.min(b.work, W) - Math.min(a.work, W));
     const gapMonths = b.months - a.months - extraMonths - deficit;
     const gapCost = b.cents - a.cents - extraCents;
-    const gapCount = b.count - a.count;
+    const gapCount = b.count - a.count - this.extraCount;
     const gapSteps = b.steps - a.steps;
     const limits = this.limits;
     if (gapMonths < 0 && limits.maxMonths !== Infinity) return false;
