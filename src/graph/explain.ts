@@ -230,8 +230,7 @@ export function summarize(pathway: Pathway, names: Names): string {
   if (pathway.studyLoad === 'PART_TIME')
     sentences.push('Programs are counted at part-time study, twice their full-time length.');
   const crossings = pathway.crossings.map(
-    (c) =>
-      `from the ${names.track(c.fromTrackId).toLowerCase()} track to the ${names.track(c.toTrackId).toLowerCase()} track`,
+    (c) => `from ${the(names.track(c.fromTrackId))} track to ${the(names.track(c.toTrackId))} track`,
   );
   if (crossings.length) sentences.push(`It crosses ${list(crossings)}.`);
   const n = pathway.estimatedSteps;

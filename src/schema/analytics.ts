@@ -1,6 +1,6 @@
 /** Questions analysts ask of the graph as a whole: bridges between tracks, counts, gateways. */
 import { builder } from './builder.js';
-import { costs } from './cost.js';
+import { searchCost } from './cost.js';
 import { Certification } from './certification.js';
 import { badInput, slugKey } from './errors.js';
 import type { RankBy } from '../graph/index.js';
@@ -36,7 +36,7 @@ const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement({
         ...rankingArgs(t.arg),
       },
       // A search into every role of the track, as reachableRoles searches (src/schema/cost.ts).
-      complexity: costs(250),
+      complexity: searchCost(250),
       resolve: async (bridges, args, context, info) => {
         checkFirst(args.first);
         const snapshot = await context.graph.current();

@@ -123,3 +123,15 @@ export function costs<Ctx = unknown>(
       size ? size(args) : sizeOf(args, field.type),
     );
 }
+
+/**
+ * A search with `includeEstimated: true` runs over every O*NET occupation (about 1,000 nodes and
+ * 18,500 moves instead of the curated few dozen) and can use its whole work budget, most of a
+ * second of the one event loop; priced so that an anonymous client's bucket (MAX_QUERY_COST a
+ * request, 500 points a second) buys at most two a request and one every three seconds.
+ */
+export const ESTIMATED_SEARCH_COST = 1500;
+
+/** The price of a pathway search: `curated` points, or ESTIMATED_SEARCH_COST over the whole graph. */
+export const searchCost = (curated: number) =>
+  costs((args) => (args.includeEstimated === true ? ESTIMATED_SEARCH_COST : curated));

@@ -25,7 +25,7 @@ import {
   type RouteUse,
   type UnknownCost as EngineUnknown,
 } from '../graph/index.js';
-import { costs } from './cost.js';
+import { searchCost } from './cost.js';
 import { builder, type Context } from './builder.js';
 import { CareerNode } from './career-node.js';
 import { Certification } from './certification.js';
@@ -45,7 +45,7 @@ import {
   StudyLoad,
   trackId,
 } from './pathway-inputs.js';
-import type { ById } from './snapshot.js';
+import type { ById, GraphSnapshot } from './snapshot.js';
 import { Role } from './role.js';
 import { TrainingProgram } from './training-program.js';
 import { Transition } from './transition.js';
@@ -723,16 +723,18 @@ builder.queryFields((t) => ({
       }),
       ...rankingArgs(t.arg),
     },
-    complexity: costs(100), // a search over the pathway graph, far more than a row read (src/schema/cost.ts)
+    complexity: searchCost(100), // a search over the pathway graph, far more than a row read (src/schema/cost.ts)
     resolve: async (_root, args, context, info) => {
       checkFirst(args.first);
       if ((args.to == null) === (args.toTrack == null)) throw badInput('to', 'give exactly one of "to" and "toTrack".');
       const snapshot = await context.graph.current();
       const { index } = snapshot;
-      const from = nodeId(snapshot, args.from, 'from');
-      const to = args.to != null ? nodeId(snapshot, args.to, 'to') : undefined;
+      const from = curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from');
+      const to =
+        args.to != null ? curatedUnlessEstimated(snapshot, nodeId(snapshot, args.to, 'to'), args, 'to') : undefined;
       if (to === from) throw badInput('to', `must differ from "from" (both are "${slugKey(args.from)}").`);
-      const toTrack = args.toTrack != null ? trackId(index, args.toTrack, 'toTrack') : undefined;
+      const toTrack =
+        args.toTrack != null ? curatedTrackUnlessEstimated(trackId(index, args.toTrack, 'toTrack'), args) : undefined;
       return searchPathways(context, info, snapshot, { ...args, from, to, toTrack, rankBy: args.rankBy as RankBy });
     },
   }),
@@ -751,13 +753,13 @@ builder.queryFields((t) => ({
         description: 'Also use moves estimated from O*NET and BLS data. @default false',
       }),
     },
-    complexity: costs(250), // a search for every role within reach (src/schema/cost.ts)
+    complexity: searchCost(250), // a search for every role within reach (src/schema/cost.ts)
     resolve: async (_root, args, context, info) => {
       if (args.withinMonths < 0 || args.withinMonths > 600)
         throw badInput('withinMonths', `must be between 0 and 600 (got ${args.withinMonths}).`);
       const snapshot = await context.graph.current();
       const { index } = snapshot;
-      const from = nodeId(snapshot, args.from, 'from');
+      const from = curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from');
       const profile = resolveProfile(index, args.profile);
       const constraints = resolveConstraints(index, args.constraints);
       const reached = runSearch(() =>
@@ -794,3 +796,31 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+/**
+ * An O*NET occupation (a node that is no curated role) is in the graph only with estimated moves:
+ * without `includeEstimated` a search from or to one would quietly find nothing, so it is refused.
+ */
+function curatedUnlessEstimated(
+  snapshot: GraphSnapshot,
+  node: number,
+  args: { includeEstimated?: boolean | null },
+  argument: string,
+): number {
+  if (!args.includeEstimated && snapshot.occupationOfNode.has(node))
+    throw badInput(
+      argument,
+      'names an O*NET occupation, which only estimated moves reach: ask with includeEstimated: true.',
+    );
+  return node;
+}
+
+/** A SOC major-group track (a negative id) holds only occupations: likewise needs includeEstimated. */
+function curatedTrackUnlessEstimated(track: number, args: { includeEstimated?: boolean | null }): number {
+  if (!args.includeEstimated && track < 0)
+    throw badInput(
+      'toTrack',
+      'names an O*NET major-group track, which only estimated moves reach: ask with includeEstimated: true.',
+    );
+  return track;
+}

@@ -13,7 +13,9 @@ let client: Client;
 let prisma: PrismaClient;
 beforeAll(async () => {
   ({ prisma } = await testDatabase('seeded'));
-  client = graphqlClient(prisma);
+  // Many whole-graph searches, each priced at ESTIMATED_SEARCH_COST: the rate limit is tested in
+  // tests/server/query-cost.test.ts, not here.
+  client = graphqlClient(prisma, undefined, undefined, { rateLimitPoints: 0 });
 });
 
 const PATHWAYS = `query ($from: String!, $to: String, $toTrack: String, $first: Int, $rankBy: PathwayRanking,
@@ -60,8 +62,11 @@ describe('estimated pathways', () => {
     const occupation = await prisma.occupation.findUniqueOrThrow({ where: { code }, include: { roles: true } });
     // A curated role that is the occupation (EXACT) is its node; otherwise the occupation is.
     const role = occupation.roles.find((r) => r.occupationFit === 'EXACT');
-    const none = await pathways({ from: 'medical-assistant', to: code, first: 3, rankBy });
-    if (!role) expect(none).toEqual([]); // no curated move reaches an O*NET occupation
+    // No curated move reaches an O*NET occupation: without includeEstimated it is refused, not
+    // answered with an empty list that would read as "no route".
+    const curatedOnly = await client.query(PATHWAYS, { from: 'medical-assistant', to: code, first: 3, rankBy });
+    if (!role) expect(curatedOnly.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+    else expect(curatedOnly.errors).toBeUndefined();
     const found = await pathways({ from: 'medical-assistant', to: code, first: 3, rankBy, includeEstimated: true });
     expect(found.length).toBeGreaterThan(0);
     for (const p of found) {
@@ -119,6 +124,21 @@ describe('estimated pathways', () => {
     expect(p.summary).toMatch(/the length of .+ is not known and not counted/i);
     for (const s of p.steps)
       if (s.programs.some((q: any) => q.months === 0)) expect(s.explanation).toMatch(/length of .+ is not known/);
+  });
+
+  it('refuses an occupation or a SOC track without includeEstimated, instead of finding nothing', async () => {
+    for (const [args, argument] of [
+      ['from: "29-2052.00", to: "registered-nurse"', 'from'],
+      ['from: "medical-assistant", to: "29-1126"', 'to'],
+      ['from: "medical-assistant", toTrack: "soc-29"', 'toTrack'],
+    ] as const) {
+      const { data, errors } = await client.query(`{ pathways(${args}) { totalMonths } }`);
+      expect(data).toBeNull();
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      expect(errors?.[0]?.message).toMatch(/includeEstimated: true/);
+    }
+    const reach = await client.query('{ reachableRoles(from: "29-2052.00", withinMonths: 12) { earliestMonth } }');
+    expect(reach.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
   });
 
   it('takes O*NET-SOC codes in from and to; an occupation a role is (EXACT) is that role', async () => {

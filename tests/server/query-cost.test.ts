@@ -11,6 +11,7 @@ import { createApiKey } from '../../src/db/api-keys.js';
 import type { PrismaClient } from '../../src/db/client.js';
 import type { Dataset } from '../../src/db/dataset/format.js';
 import { readDataset } from '../../src/db/dataset/read.js';
+import { ESTIMATED_SEARCH_COST } from '../../src/schema/cost.js';
 import { createApp } from '../../src/server/app.js';
 import type { ServerConfig } from '../../src/config.js';
 import { recording, testDatabase } from '../support/database.js';
@@ -118,6 +119,22 @@ describe('the cost of a query', () => {
 
 describe('no way around the budget', () => {
   const records = () => Object.values(files).reduce((n, list) => n + (list as unknown[]).length, 0);
+
+  it('prices a search over every O*NET occupation at ESTIMATED_SEARCH_COST: two fit in a request, three do not', async () => {
+    const search = (alias: string, estimated: boolean) =>
+      `${alias}: pathways(from: "medical-assistant", to: "registered-nurse", first: 1, includeEstimated: ${estimated}) { totalMonths }`;
+    const curated = await post(app(), { query: `{ ${search('a', false)} }` });
+    const estimated = await post(app(), { query: `{ ${search('a', true)} }` });
+    expect(cost(estimated).requested - cost(curated).requested).toBe(ESTIMATED_SEARCH_COST - 100);
+    const reach = await post(app(), {
+      query:
+        '{ reachableRoles(from: "medical-assistant", withinMonths: 12, includeEstimated: true) { earliestMonth } }',
+    });
+    expect(cost(reach).requested).toBeGreaterThanOrEqual(ESTIMATED_SEARCH_COST);
+    const three = await post(app(), { query: `{ ${['a', 'b', 'c'].map((x) => search(x, true)).join(' ')} }` });
+    expect(three.status).toBe(400);
+    expect(codes(three)).toEqual(['MAX_COST_EXCEEDED']);
+  });
 
   it('exportDataset needs an API key and costs a point per record', async () => {
     const server = app();
