@@ -14,6 +14,9 @@ export type Figure = 0 | 1 | 2 | 3;
 
 export class Expander {
   private stamp = 0;
+  /** Moves a label `bannedDepth` moves from the start may not take (a part of the k-best search). */
+  banned: number[] | null = null;
+  bannedDepth = -1;
 
   constructor(
     private readonly index: GraphIndex,
@@ -61,10 +64,12 @@ export class Expander {
     const lo = edges === null ? ix.outOffsets[parent.node]! : from;
     const hi = edges === null ? ix.outOffsets[parent.node + 1]! : to;
     let made = 0;
+    const banned = this.banned !== null && parent.steps === this.bannedDepth ? this.banned : null;
     for (let i = lo; i < hi; i++) {
       const e = edges === null ? i : edges[i]!;
       const v = ix.edgeTo[e]!;
       if (nodeMark[v] === st) continue;
+      if (banned !== null && banned.includes(e)) continue;
       if (allowed !== null && allowed[v] === 0) continue;
       if (!edgeUsable(ix, this.cx, e)) continue;
       expandStep(this.cx, parent, e, first, (c, choices) => {

@@ -19,8 +19,6 @@ export class Label implements State {
   f1 = 0;
   f2 = 0;
   f3 = 0;
-  /** A hash of the transition sequence: equal for the same path (whatever its choices). */
-  readonly hash: number;
   constructor(
     readonly parent: Label | null,
     /** Edge from the parent (-1 for the start). */
@@ -35,19 +33,12 @@ export class Label implements State {
     readonly done: Int32Array,
     /** (certification, route) per group earned on the last step (step.ts); null when none. */
     readonly choices: Int32Array | null,
-  ) {
-    this.hash = parent === null ? 0 : Math.imul(parent.hash ^ (edge + 1), 0x01000193) + 0x9e3779b9;
-  }
+  ) {}
 }
 
 /** The start label of a query. */
 export function rootLabel(node: number, s: State): Label {
   return new Label(null, -1, node, 0, s.months, s.cents, s.count, s.work, s.held, s.done, null);
-}
-
-/** Whether a and b follow the same path (transition sequence); a hash check first. */
-export function samePath(a: Label, b: Label): boolean {
-  return a.steps === b.steps && a.hash === b.hash && compareSeq(a, b) === 0;
 }
 
 /**

@@ -30,8 +30,6 @@ export interface Scratch {
   hopDist: Int32Array;
   hopMark: Int32Array;
   hopQueue: Int32Array;
-  /** Roles off the current label's path taken by the dominators counted so far (k > 1). */
-  extraMark: Int32Array;
   /** Landmark bounds towards the current target, cached per query (altMark === stamp). */
   alt: Float64Array;
   altMark: Int32Array;
@@ -58,7 +56,6 @@ export function scratchFor(index: GraphIndex): Scratch {
       sortedEdges: new Int32Array(index.edgeCount),
       sortedKeys: new Float64Array(index.edgeCount),
       sortedMark: new Int32Array(R),
-      extraMark: new Int32Array(R),
       hopDist: new Int32Array(R),
       hopMark: new Int32Array(R),
       hopQueue: new Int32Array(R),
@@ -78,16 +75,7 @@ export function nextStamp(s: Scratch): number {
 /** At the start of a query: makes sure its stamps cannot run out (a query takes at most one per work unit). */
 export function beginQuery(s: Scratch, budget: number): void {
   if (s.stamp + Math.min(budget, 0x3fffffff) + 16 < 0x7fffffff) return;
-  for (const a of [
-    s.nodeMark,
-    s.revDistMark,
-    s.revSettled,
-    s.altMark,
-    s.sortedMark,
-    s.extraMark,
-    s.hopMark,
-    s.edgeBound?.mark,
-  ])
+  for (const a of [s.nodeMark, s.revDistMark, s.revSettled, s.altMark, s.sortedMark, s.hopMark, s.edgeBound?.mark])
     a?.fill(0);
   s.stamp = 0;
 }

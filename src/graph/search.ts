@@ -15,11 +15,18 @@ import { InvalidQueryError } from './errors.js';
 import { buildPathway } from './evaluate.js';
 import { Expander, type Figure } from './expand.js';
 import { Heap } from './heap.js';
-import { Label, labelChoices, labelEdges, labelOrder, rootLabel, samePath } from './label.js';
+import { Label, labelChoices, labelEdges, labelOrder, rootLabel } from './label.js';
 import { landmarkBound } from './landmarks.js';
 import { beginQuery, Meter, resolveBudget, resolveLimits, roleIndex, scratchFor } from './scratch.js';
 import { queryContext } from './step.js';
 import { RANK_BY_VALUES, type Pathway, type PathwayQuery, type RankBy } from './types.js';
+
+/** The label on L's path after `steps` moves. */
+function ancestorAt(L: Label, steps: number): Label {
+  let y = L;
+  while (y.steps > steps) y = y.parent!;
+  return y;
+}
 
 /** Counters of the last search, for benchmarks and diagnostics. */
 export interface SearchStats {
@@ -162,32 +169,34 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   };
 
   const order = labelOrder(index);
-  // The best complete pathways generated so far (distinct paths, at most k, in order): once there are k,
-  // a candidate whose priority is above the k-th's cannot be among the k best.
-  const bound: Label[] = [];
+  // A part of the k-best search (below): its key orders no later than any pathway in it.
+  interface Part {
+    /** The part's best once solved; before, its next label, or the pathway it was split from. */
+    key: Label;
+    solved: boolean;
+    depth: number;
+    banned: number[];
+    /** Its search, once started (null when solved). */
+    state: { heap: Heap<Label>; expanded: Map<number, Label[]>; best: Label | null } | null;
+    /** The pathway whose first `depth` moves the part follows (null: the first part). */
+    source: Label | null;
+  }
+  // Order of parts: by key; on the same key an unsolved part first, as it may still hold a tie.
+  const partOrder = (a: Part, b: Part): number =>
+    order(a.key, b.key) || (a.solved === b.solved ? 0 : a.solved ? 1 : -1);
+  // The best complete pathway generated so far in the current search (with an exact bound), and the
+  // cutoff its caller gives it: a candidate whose priority is above either cannot be the answer.
+  let best: Label | null = null;
+  let cutoff: Label | null = null;
   const addToBound = (L: Label): void => {
-    const same = bound.findIndex((B) => samePath(B, L));
-    if (same >= 0) {
-      if (order(L, bound[same]!) >= 0) return;
-      bound.splice(same, 1);
-    }
-    let i = bound.length;
-    while (i > 0 && order(L, bound[i - 1]!) < 0) i--;
-    if (i >= k) return;
-    bound.splice(i, 0, L);
-    if (bound.length > k) bound.pop();
+    if (best === null || order(L, best) < 0) best = L;
   };
-  const aboveBound = (): boolean => {
-    if (bound.length < k) return false;
-    const B = bound[k - 1]!;
-    return (f0 - B.f0 || f1 - B.f1 || f2 - B.f2 || f3 - B.f3) > 0;
-  };
+  const above = (B: Label | null): boolean => B !== null && (f0 - B.f0 || f1 - B.f1 || f2 - B.f2 || f3 - B.f3) > 0;
+  const aboveBound = (): boolean => above(best) || above(cutoff);
 
-  const heap = new Heap<Label>(order);
   const root = rootLabel(src, cx.start);
-  heap.push(root);
-  const results: Label[] = [];
-  const expanded = new Map<number, Label[]>();
+  let heap = new Heap<Label>(order);
+  let expanded = new Map<number, Label[]>();
   const st = newStats();
   let hA = 0;
   let hB = 0;
@@ -309,22 +318,19 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     L.cursor = to;
     if (to === end || sortedKeys[to] === Infinity) return;
     const next = base + sortedKeys[to]!;
-    if (bound.length >= k && next > bound[k - 1]!.f0) return; // every child left is out of the running
+    // Every child left is out of the running.
+    if ((best !== null && next > best.f0) || (cutoff !== null && next > cutoff.f0)) return;
     L.f0 = next;
     L.f1 = L.f2 = L.f3 = 0;
     heap.push(L);
   };
 
   /**
-   * Whether L (marked) is dropped because labels at its role dominate it, so that every continuation C
-   * of L is beaten by k distinct loopless pathways (dominators on distinct paths), or by the same path
-   * with better choices; if not, L
-   * joins the expanded labels. A dominator on L's own path suffices at once. For k = 1 any dominator
-   * will do: if A + C loops, cutting the loop out gives a loopless pathway that is better still. For
-   * k > 1 the roles of each dominator off L's path must be disjoint from those of the others: A + C is
-   * then loopless and passes L's role, or C meets A's path at an extra role x last and A's prefix to x
-   * followed by C's rest is loopless and avoids L's role — the disjointness keeps these pathways
-   * distinct (docs/decisions/003-pathway-search.md).
+   * Whether L (marked) is dropped because a label expanded at its role dominates it; if not, L joins
+   * the expanded labels. Any dominator will do: every continuation C of L is beaten by A + C, and if
+   * A + C loops, cutting the loop out gives a loopless pathway, in the same subproblem (the cut keeps
+   * A's path up to the role where C first meets it, so its prefix and first deviation), that is better
+   * still (docs/decisions/003-pathway-search.md).
    */
   const prunedByDominance = (L: Label): boolean => {
     const list = expanded.get(L.node);
@@ -332,44 +338,24 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       expanded.set(L.node, [L]);
       return false;
     }
-    if (k === 1) {
-      meter.add(list.length);
-      for (const A of list) if (x.dominates(A, L)) return true;
-    } else {
-      // Only the first labels expanded here, the likeliest dominators, are tried: a long list rarely
-      // holds k with disjoint extra roles, and checking it all would cost more than it saves.
-      const n = Math.min(list.length, 4 * k);
-      meter.add(n);
-      const { nodeMark, extraMark } = s;
-      const onPath = x.markStamp;
-      let extra = 0;
-      const counted: Label[] = [];
-      for (let i = 0; i < n; i++) {
-        const A = list[i]!;
-        if (!x.dominates(A, L)) continue;
-        if (samePath(A, L)) return true;
-        // Dominators must be distinct pathways: another way through a counted path does not count.
-        if (counted.some((B) => samePath(A, B))) continue;
-        if (extra === 0) extra = ++s.stamp;
-        let disjoint = true;
-        for (let y = A.parent; y !== null && disjoint; y = y.parent)
-          if (nodeMark[y.node] !== onPath && extraMark[y.node] === extra) disjoint = false;
-        if (!disjoint) continue;
-        for (let y = A.parent; y !== null; y = y.parent) if (nodeMark[y.node] !== onPath) extraMark[y.node] = extra;
-        counted.push(A);
-        if (counted.length >= k) return true;
-      }
-    }
+    meter.add(list.length);
+    for (const A of list) if (x.dominates(A, L)) return true;
     list.push(L);
     return false;
   };
 
-  function search(): void {
+  /**
+   * Runs the current part's search (A* over labels with dominance) while its next label orders no
+   * later than `rival` (null: no limit): the first complete label to come out is the part's best, and
+   * carries its path's best choices; null when the part has none; undefined when it stopped at the rival.
+   */
+  function run(rival: Part | null): Label | null | undefined {
     while (heap.size > 0) {
       // The reverse search gets as much work as the forward one (a bidirectional balance).
       while (!rev.done && 2 * rev.work <= meter.used) rev.step();
       // The moves-left search likewise, up to a third of the work.
       if (hops !== null) while (!hops.done && 3 * hops.work <= meter.used) hops.step();
+      if (rival !== null && order(heap.peek()!, rival.key) > 0) return undefined;
       const L = heap.pop()!;
       st.popped++;
       meter.add(1);
@@ -393,24 +379,155 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
           }
         }
       }
-      if (L !== root && isTarget(L.node)) {
-        // The first label of a path to come out carries the path's best choices.
-        if (results.some((r) => samePath(r, L))) continue;
-        results.push(L);
-        if (results.length >= k) break;
-        continue;
-      }
+      if (L.parent !== null && isTarget(L.node)) return L;
       x.mark(L);
       if (L !== root && prunedByDominance(L)) continue;
       st.expanded++;
-      if (partial && L !== root) {
+      // The first move's edge weights do not hold for the start (its years in the current role count):
+      // a start is expanded in full.
+      if (partial && L.parent !== null) {
         L.cursor = -1;
         expandPartly(L, L.f0);
       } else x.expand(L, admit, visit);
     }
+    return null;
   }
+
+  /**
+   * The labels of P's path up to `depth` moves, one per way of meeting its requirements that no other
+   * beats (same path: plain dominance), fresh for a search of their own; variants[d] for d ≤ depth.
+   */
+  const prefixVariants = (P: Label, upTo: number): Label[][] => {
+    const path: Label[] = [];
+    for (let y: Label | null = P; y !== null; y = y.parent) path.push(y);
+    path.reverse();
+    const variants: Label[][] = [[root]];
+    const one = new Int32Array(1);
+    for (let d = 1; d <= upTo; d++) {
+      one[0] = path[d]!.edge;
+      const out: Label[] = [];
+      for (const v of variants[d - 1]!) {
+        x.mark(v);
+        x.expand(
+          v,
+          () => true,
+          (c) => {
+            for (const o of out) if (x.dominates(o, c)) return;
+            for (let i = out.length - 1; i >= 0; i--) if (x.dominates(c, out[i]!)) out.splice(i, 1);
+            out.push(c);
+          },
+          one,
+          0,
+          1,
+        );
+      }
+      variants.push(out);
+    }
+    return variants;
+  };
+  /** A fresh copy of a label for another subproblem's search (labels carry search state). */
+  const fresh = (L: Label): Label | null => {
+    // The start's bounds do not hold (its first move counts the years in the current role): none.
+    if (L.parent === null) return rootLabel(src, cx.start);
+    const c = new Label(
+      L.parent,
+      L.edge,
+      L.node,
+      L.steps,
+      L.months,
+      L.cents,
+      L.count,
+      L.work,
+      L.held,
+      L.done,
+      L.choices,
+    );
+    if (!lowerBound(c.node)) return null;
+    c.hA = hA;
+    c.hB = hB;
+    c.hC = hC;
+    c.hExact = hExact;
+    return setPriority(c) ? c : null;
+  };
+
+  // The k best distinct paths by Lawler's partition of Yen's k-shortest-paths method. A part is
+  // "pathways that follow P's first `depth` moves and then leave P's role by none of the moves
+  // `banned`"; the first part is every pathway. Parts are searched lazily and side by side: the part
+  // whose next label orders first runs until another part's next label, or a best already found,
+  // orders before it; a part's best found while no other part can order before it is the next
+  // pathway, and the part splits into the parts of the rest (docs/decisions/003-pathway-search.md).
+  const parts = new Heap<Part>(partOrder);
+  parts.push({ key: root, solved: false, depth: 0, banned: [], state: null, source: null });
+  const results: Label[] = [];
+  const variantCache = new Map<Label, Label[][]>();
+  const split = (P: Label, depth: number, banned: number[]): void => {
+    for (let d = depth; d < P.steps; d++) {
+      const next = ancestorAt(P, d + 1).edge;
+      const ban = d === depth ? [...banned, next] : [next];
+      parts.push({ key: P, solved: false, depth: d, banned: ban, state: null, source: P });
+    }
+  };
+  /** The start labels of a part: the ways through P's first `depth` moves, each fresh. */
+  const startsOf = (part: Part): Label[] => {
+    const P = part.source;
+    if (P === null) return [root];
+    let variants = variantCache.get(P);
+    if (variants === undefined) {
+      variants = prefixVariants(P, P.steps - 1);
+      variantCache.set(P, variants);
+    }
+    const starts: Label[] = [];
+    for (const v of variants[part.depth]!) {
+      const c = fresh(v);
+      if (c !== null) starts.push(c);
+    }
+    return starts;
+  };
   try {
-    search();
+    while (results.length < k && parts.size > 0) {
+      const part = parts.pop()!;
+      if (part.solved) {
+        results.push(part.key);
+        if (results.length < k) split(part.key, part.depth, part.banned);
+        continue;
+      }
+      if (part.state === null) {
+        part.state = { heap: new Heap<Label>(order), expanded: new Map(), best: null };
+        for (const L of startsOf(part)) part.state.heap.push(L);
+      }
+      // Solved parts are disjoint and each is a pathway still to come: with enough of them, this part
+      // counts only before the last one needed.
+      const need = k - results.length;
+      const solved = parts
+        .toArray()
+        .filter((q) => q.solved)
+        .map((q) => q.key);
+      meter.add(parts.size);
+      solved.sort(order);
+      heap = part.state.heap;
+      expanded = part.state.expanded;
+      best = part.state.best;
+      cutoff = solved.length >= need ? solved[need - 1]! : null;
+      x.banned = part.source === null ? null : part.banned;
+      x.bannedDepth = part.depth;
+      let got: Label | null | undefined;
+      try {
+        got = run(parts.peek() ?? null);
+      } finally {
+        x.banned = null;
+        part.state.best = best;
+      }
+      if (got === null) continue;
+      if (got === undefined) {
+        part.key = heap.peek()!;
+        parts.push(part);
+        continue;
+      }
+      part.key = got;
+      part.solved = true;
+      part.state = null;
+      parts.push(part);
+    }
   } finally {
     st.settled = rev.settled;
     st.work = meter.used;
