@@ -5,6 +5,7 @@ import {
   evaluatePathway,
   findPathways,
   GraphInputError,
+  type GraphInput,
   InvalidQueryError,
   reachableRoles,
   SearchBudgetExceeded,
@@ -353,7 +354,7 @@ describe('bounded work', () => {
 });
 
 describe('exactness corner cases', () => {
-  it('k-best dominance keeps every pathway (dominators on distinct paths with disjoint extra roles)', () => {
+  it('the k best keep every pathway where paths share roles (found by property testing)', () => {
     // Found by property testing: 6 roles, k = 4.
     const edges = [
       [0, 4],
@@ -372,6 +373,60 @@ describe('exactness corner cases', () => {
     const g = fixture({ roles, transitions: edges.map(([a, b]) => [`r${a}`, `r${b}`, 0] as [string, string, number]) });
     const q: PathwayQuery = { from: g.role('r0'), to: g.role('r5'), k: 4, rankBy: 'FASTEST' };
     expect(findPathways(buildIndex(g.input), q)).toEqual(bruteFindPathways(g.input, q));
+  });
+
+  it('a part of the k-best search expands its start in full: the years in the current role count there', () => {
+    // Found by property testing. 201 -> 117 by 2108 asks for a year of experience, which the learner
+    // has in the current role; the edge's bound (12 months) holds elsewhere, not at the start. The part
+    // "not by 2003" must still find 2108-2087 (0 months) before 2276 (6 months).
+    const P = (id: number, minMonths: number, cost: number | null, estimate: number | null = null) => ({
+      id,
+      slug: `program-${id}`,
+      minMonths,
+      typicalCostUsd: cost,
+      costEstimateUsd: estimate,
+      prerequisites: [],
+    });
+    const T = (id: number, from: number, to: number, minYearsExperience: number, training: number[]) => ({
+      id,
+      from,
+      to,
+      minYearsExperience,
+      requirementGroups: [],
+      training,
+      estimated: false,
+    });
+    const role = (id: number, impliedPrograms: number[] = []) => ({
+      id,
+      slug: `role-${id}`,
+      trackId: 20,
+      trackSlug: 'track-20',
+      impliedPrograms,
+      impliedCertifications: [],
+    });
+    const input = {
+      roles: [role(103, [903]), role(117), role(145, [952]), role(152), role(201)],
+      tracks: [{ id: 20, slug: 'track-20', bridging: false }],
+      certifications: [],
+      programs: [P(931, 6, null, 100), P(903, 0, null), P(952, 6, 0)],
+      transitions: [
+        T(2388, 117, 152, 1, [931, 952]),
+        T(2276, 201, 103, 0, [952]),
+        T(2297, 201, 145, 1, []),
+        T(2108, 201, 117, 1, [903]),
+        T(2262, 103, 117, 0, [903, 931]),
+        T(2031, 152, 117, 0, []),
+        T(2143, 152, 103, 0, [931]),
+        T(2003, 201, 117, 0, []),
+        T(2087, 117, 103, 0, [903]),
+        T(2367, 103, 145, 0, []),
+        T(2157, 103, 145, 0, []),
+      ],
+    } as GraphInput;
+    const q: PathwayQuery = { from: 201, to: 103, k: 3, rankBy: 'FASTEST', profile: { yearsInCurrentRole: 1 } };
+    const got = findPathways(buildIndex(input), q);
+    expect(got.map((p) => p.transitionIds)).toEqual([[2003, 2087], [2108, 2087], [2276]]);
+    expect(got).toEqual(bruteFindPathways(input, q));
   });
 
   it('maxSteps prunes by the fewest moves left, measured or (not reached yet) bounded', () => {
