@@ -54,6 +54,9 @@ export function newStats(): SearchStats {
   return stats;
 }
 
+/** How many labels of other parts at a role are tried as dominators (the first expanded, likeliest). */
+const CROSS_PART_TRIES = 64;
+
 /** Most pathways one query may ask for. */
 export const MAX_K = 100;
 
@@ -180,6 +183,10 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     state: { heap: Heap<Label>; expanded: Map<number, Label[]>; best: Label | null } | null;
     /** The pathway whose first `depth` moves the part follows (null: the first part). */
     source: Label | null;
+    /** The roles of those moves' path, the start included. */
+    prefix: number[];
+    /** Taken as a pathway (and split): its labels no longer count for other parts. */
+    taken: boolean;
   }
   // Order of parts: by key; on the same key an unsolved part first, as it may still hold a tie.
   const partOrder = (a: Part, b: Part): number =>
@@ -197,6 +204,11 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   const root = rootLabel(src, cx.start);
   let heap = new Heap<Label>(order);
   let expanded = new Map<number, Label[]>();
+  // The labels expanded at each role by every part, and their parts (k > 1).
+  const shared = new Map<number, Label[]>();
+  const partOf = new Map<Label, Part>();
+  let current: Part | null = null;
+  const results: Label[] = [];
   const st = newStats();
   let hA = 0;
   let hB = 0;
@@ -334,13 +346,54 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
    */
   const prunedByDominance = (L: Label): boolean => {
     const list = expanded.get(L.node);
-    if (list === undefined) {
-      expanded.set(L.node, [L]);
-      return false;
+    if (list !== undefined) {
+      meter.add(list.length);
+      for (const A of list) if (x.dominates(A, L)) return true;
     }
-    meter.add(list.length);
-    for (const A of list) if (x.dominates(A, L)) return true;
-    list.push(L);
+    if (prunedAcrossParts(L)) return true;
+    if (list === undefined) expanded.set(L.node, [L]);
+    else list.push(L);
+    if (k > 1) {
+      const all = shared.get(L.node);
+      if (all === undefined) shared.set(L.node, [L]);
+      else all.push(L);
+      partOf.set(L, current!);
+    }
+    return false;
+  };
+
+  /**
+   * Whether labels of other parts drop L: when as many parts as pathways are still wanted each hold a
+   * label that dominates L, every continuation of L is beaten by that many distinct pathways still to
+   * come, so none is among them. A part's label A counts only if it has left the part's spur role and
+   * L's path passes all the part's prefix: then the continuation C cannot meet that prefix, and A + C,
+   * or the loop cut out of it, keeps A's prefix and first move, so it lies in A's part
+   * (docs/decisions/003-pathway-search.md).
+   */
+  const prunedAcrossParts = (L: Label): boolean => {
+    const all = k > 1 ? shared.get(L.node) : undefined;
+    if (all === undefined) return false;
+    const need = k - results.length;
+    const { nodeMark } = s;
+    const onPath = x.markStamp;
+    const counted: Part[] = [];
+    const n = Math.min(all.length, CROSS_PART_TRIES);
+    meter.add(n);
+    for (let i = 0; i < n; i++) {
+      const A = all[i]!;
+      const part = partOf.get(A)!;
+      // A start of a part has not left its spur role yet: C's first move may be one the part bans.
+      if (part === current || part.taken || A.steps <= part.depth || counted.includes(part)) continue;
+      let covered = true;
+      for (const r of part.prefix)
+        if (nodeMark[r] !== onPath) {
+          covered = false;
+          break;
+        }
+      if (!covered || !x.dominates(A, L)) continue;
+      counted.push(part);
+      if (counted.length >= need) return true;
+    }
     return false;
   };
 
@@ -457,14 +510,24 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   // orders before it; a part's best found while no other part can order before it is the next
   // pathway, and the part splits into the parts of the rest (docs/decisions/003-pathway-search.md).
   const parts = new Heap<Part>(partOrder);
-  parts.push({ key: root, solved: false, depth: 0, banned: [], state: null, source: null });
-  const results: Label[] = [];
+  parts.push({
+    key: root,
+    solved: false,
+    depth: 0,
+    banned: [],
+    state: null,
+    source: null,
+    prefix: [src],
+    taken: false,
+  });
   const variantCache = new Map<Label, Label[][]>();
   const split = (P: Label, depth: number, banned: number[]): void => {
     for (let d = depth; d < P.steps; d++) {
       const next = ancestorAt(P, d + 1).edge;
       const ban = d === depth ? [...banned, next] : [next];
-      parts.push({ key: P, solved: false, depth: d, banned: ban, state: null, source: P });
+      const prefix: number[] = [];
+      for (let y: Label | null = ancestorAt(P, d); y !== null; y = y.parent) prefix.push(y.node);
+      parts.push({ key: P, solved: false, depth: d, banned: ban, state: null, source: P, prefix, taken: false });
     }
   };
   /** The start labels of a part: the ways through P's first `depth` moves, each fresh. */
@@ -488,6 +551,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       const part = parts.pop()!;
       if (part.solved) {
         results.push(part.key);
+        part.taken = true;
         if (results.length < k) split(part.key, part.depth, part.banned);
         continue;
       }
@@ -504,6 +568,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         .map((q) => q.key);
       meter.add(parts.size);
       solved.sort(order);
+      current = part;
       heap = part.state.heap;
       expanded = part.state.expanded;
       best = part.state.best;
