@@ -54,9 +54,6 @@ export function newStats(): SearchStats {
   return stats;
 }
 
-/** How many labels of other parts at a role are tried as dominators (the first expanded, likeliest). */
-const CROSS_PART_TRIES = 64;
-
 /** Most pathways one query may ask for. */
 export const MAX_K = 100;
 
@@ -187,6 +184,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     prefix: number[];
     /** Taken as a pathway (and split): its labels no longer count for other parts. */
     taken: boolean;
+    /** The roles where it has a label for other parts (prunedByDominance). */
+    roles: Set<number>;
   }
   // Order of parts: by key; on the same key an unsolved part first, as it may still hold a tie.
   const partOrder = (a: Part, b: Part): number =>
@@ -353,11 +352,14 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     if (prunedAcrossParts(L)) return true;
     if (list === undefined) expanded.set(L.node, [L]);
     else list.push(L);
-    if (k > 1) {
+    // For other parts, each part's first label at a role off its spur (the likeliest dominator).
+    const part = current!;
+    if (k > 1 && L.steps > part.depth && !part.roles.has(L.node)) {
+      part.roles.add(L.node);
       const all = shared.get(L.node);
       if (all === undefined) shared.set(L.node, [L]);
       else all.push(L);
-      partOf.set(L, current!);
+      partOf.set(L, part);
     }
     return false;
   };
@@ -365,8 +367,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   /**
    * Whether labels of other parts drop L: when as many parts as pathways are still wanted each hold a
    * label that dominates L, every continuation of L is beaten by that many distinct pathways still to
-   * come, so none is among them. A part's label A counts only if it has left the part's spur role and
-   * L's path passes all the part's prefix: then the continuation C cannot meet that prefix, and A + C,
+   * come, so none is among them. A part's label A (its first at the role) counts only if it has left
+   * the part's spur role and L's path passes all the part's prefix: then the continuation C cannot meet that prefix, and A + C,
    * or the loop cut out of it, keeps A's prefix and first move, so it lies in A's part
    * (docs/decisions/003-pathway-search.md).
    */
@@ -377,13 +379,10 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     const { nodeMark } = s;
     const onPath = x.markStamp;
     const counted: Part[] = [];
-    const n = Math.min(all.length, CROSS_PART_TRIES);
-    meter.add(n);
-    for (let i = 0; i < n; i++) {
-      const A = all[i]!;
+    meter.add(all.length);
+    for (const A of all) {
       const part = partOf.get(A)!;
-      // A start of a part has not left its spur role yet: C's first move may be one the part bans.
-      if (part === current || part.taken || A.steps <= part.depth || counted.includes(part)) continue;
+      if (part === current || part.taken) continue;
       let covered = true;
       for (const r of part.prefix)
         if (nodeMark[r] !== onPath) {
@@ -519,6 +518,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     source: null,
     prefix: [src],
     taken: false,
+    roles: new Set(),
   });
   const variantCache = new Map<Label, Label[][]>();
   const split = (P: Label, depth: number, banned: number[]): void => {
@@ -527,7 +527,17 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       const ban = d === depth ? [...banned, next] : [next];
       const prefix: number[] = [];
       for (let y: Label | null = ancestorAt(P, d); y !== null; y = y.parent) prefix.push(y.node);
-      parts.push({ key: P, solved: false, depth: d, banned: ban, state: null, source: P, prefix, taken: false });
+      parts.push({
+        key: P,
+        solved: false,
+        depth: d,
+        banned: ban,
+        state: null,
+        source: P,
+        prefix,
+        taken: false,
+        roles: new Set(),
+      });
     }
   };
   /** The start labels of a part: the ways through P's first `depth` moves, each fresh. */
