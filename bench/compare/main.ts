@@ -64,6 +64,25 @@ if (process.env.BENCH_ENGINE_OUTPUT) {
   }
 }
 
+/**
+ * The report put between its markers in the file, leaving the rest (the real graph's sections, other
+ * benchmarks') as it is; the whole file when it has no markers yet.
+ */
+function withinMarkers(file: string, text: string): string {
+  const begin = '<!-- bench/run.ts: begin -->';
+  const end = '<!-- bench/run.ts: end -->';
+  let current = '';
+  try {
+    current = readFileSync(file, 'utf8');
+  } catch {
+    // no file yet
+  }
+  const i = current.indexOf(begin);
+  const j = current.indexOf(end);
+  if (i < 0 || j < i) return `${begin}\n${text}\n${end}\n`;
+  return `${current.slice(0, i + begin.length)}\n${text}\n${current.slice(j)}`;
+}
+
 const report = renderReport({
   settings,
   machine: await describeMachine(settings.adminUrl),
@@ -77,7 +96,7 @@ const report = renderReport({
 });
 console.log(report);
 if (settings.reportPath) {
-  writeFileSync(settings.reportPath, report);
+  writeFileSync(settings.reportPath, withinMarkers(settings.reportPath, report));
   log(`report written to ${path.relative(projectRoot, settings.reportPath)}`);
 }
 process.exit(failures.length ? 1 : 0);

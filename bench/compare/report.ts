@@ -129,7 +129,7 @@ function agreementText(a: Agreement, other: string): string {
 function scaleSection(r: ScaleResult): string {
   const lines: string[] = [];
   const c = r.counts;
-  lines.push(`### ${r.title}`, '');
+  lines.push(`#### ${r.title}`, '');
   lines.push(
     `${num(c.roles)} roles, ${num(c.transitions)} transitions, ${num(c.groups)} requirement groups, ${num(c.tracks)} tracks, ` +
       `${num(c.certifications)} certifications, ${num(c.programs)} programs.`,
@@ -271,7 +271,7 @@ export function renderReport(input: ReportInput): string {
   const rs = ratios(results);
   const ts = targets(results, rs);
   const out: string[] = [];
-  out.push('# Pathway engine benchmarks', '');
+  out.push('## The engine against PostgreSQL and graphology (`bench/run.ts`)', '');
   out.push(
     `Measured ${input.startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`bench/run.ts\` (${fmtSec(input.durationMs)} for the comparison). ` +
       'Numbers from one run on one machine; they move with whatever else runs there. Latency percentiles are nearest-rank over every query.',
@@ -295,7 +295,7 @@ export function renderReport(input: ReportInput): string {
     '',
   );
 
-  out.push('## Targets', '');
+  out.push('### Targets', '');
   const met = ts.filter((t) => t.met === true);
   const missed = ts.filter((t) => t.met === false);
   const notRun = ts.filter((t) => t.met === undefined);
@@ -313,24 +313,24 @@ export function renderReport(input: ReportInput): string {
   out.push('');
   const problems = findProblems(results);
   if (problems.length) {
-    out.push('## Problems seen in this run', '');
+    out.push('### Problems seen in this run', '');
     for (const p of problems) out.push(`- ${p}`);
     out.push('');
   }
   if (input.failures.length) {
-    out.push('## Failed scales', '');
+    out.push('### Failed scales', '');
     for (const f of input.failures) out.push(`- ${f.scale}: \`${f.error}\``);
     out.push('');
   }
 
   if (results.length) {
-    out.push('## Side by side', '');
+    out.push('### Side by side', '');
     out.push(
       'Milliseconds per query, the same seeded pairs for every contender within a scale; found = queries that returned a path.',
       '',
     );
     out.push(sideBySide(results), '');
-    out.push('## Ratios', '');
+    out.push('### Ratios', '');
     out.push(
       'Slower over faster, at the same percentile, over the same pairs (the CTE ran on a prefix of them). "≥": the slower side hit its timeout, so the true ratio is larger.',
       '',
@@ -341,11 +341,11 @@ export function renderReport(input: ReportInput): string {
         `| ${r.scale} | ${r.what} | ${r.pairs} | ${r.lowerBound ? '≥ ' : ''}${fmtRatio(r.p50)} | ${r.lowerBound ? '≥ ' : ''}${fmtRatio(r.p99)} |`,
       );
     out.push('');
-    out.push('## Per scale', '');
+    out.push('### Per scale', '');
     for (const r of results) out.push(scaleSection(r));
   }
 
-  out.push('## What is measured', '');
+  out.push('### What is measured', '');
   out.push(
     '- Each scale gets a fresh database `bench_<scale>_<random>` (migrated with `src/db/migrate.ts`), dropped at the end even on failure. S is the curated dataset loaded with `loadDataset`; M and L are `generateM(1)` and `generateL(2)` from `bench/generators.ts` (the graphs `bench/engine.ts` uses), bulk-loaded in one transaction with constraints deferred and one synthetic source cited by every transition. `pg-copy-streams` is not installed, so the load uses multi-row `INSERT … SELECT FROM unnest(array parameters)` statements instead of COPY.',
     "- Every contender then works from what the database holds: the engine index is built from `readGraphInput` (as the server does), graphology's graph from the same input, the CTE and the server read the same tables.",
@@ -362,7 +362,7 @@ export function renderReport(input: ReportInput): string {
     '',
   );
   if (input.engineOutput !== undefined) {
-    out.push('## `bench/engine.ts` (same run)', '');
+    out.push('### `bench/engine.ts` (same run)', '');
     out.push(
       "The engine author's benchmark on the generated graphs directly (no database), run first by `bench/run.ts`:",
       '',
