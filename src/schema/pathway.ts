@@ -1,8 +1,8 @@
 /**
  * Pathways: ranked, constrained multi-step routes between roles, computed by the engine in
- * src/graph from the in-memory index, in words from src/graph/explain.ts, with the database rows
- * they mention loaded once per request and only when the request selects them (from memory when
- * only their columns are selected: src/db/row-cache.ts).
+ * src/graph from the in-memory index (a repeated search from memory: search-cache.ts), in words
+ * from src/graph/explain.ts, with the database rows they mention loaded once per request and only
+ * when the request selects them.
  */
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
@@ -17,7 +17,6 @@ import type {
 } from '../generated/prisma/client.js';
 import { explainStep, type Names, summarize, unknownName } from '../graph/explain.js';
 import {
-  findPathways,
   type Pathway as EnginePathway,
   type PathwayStep as EngineStep,
   type ProgramTaken,
@@ -28,6 +27,7 @@ import {
   type UnknownCost as EngineUnknown,
 } from '../graph/index.js';
 import { searchCost } from './cost.js';
+import { cachedFindPathways } from './search-cache.js';
 import { builder, type Context } from './builder.js';
 import { CareerNode } from './career-node.js';
 import { Certification } from './certification.js';
@@ -738,7 +738,7 @@ export async function searchPathways(
   const profile = resolveProfile(index, query.profile);
   const constraints = resolveConstraints(index, query.constraints);
   const found = runSearch(() =>
-    findPathways(index, {
+    cachedFindPathways(snapshot, {
       from: query.from,
       to: query.to,
       toTrack: query.toTrack,

@@ -1,12 +1,15 @@
 /**
- * Pathway answers from memory (docs/decisions/020-pathway-answers-from-memory.md): the rows answers
- * mention (src/db/row-cache.ts) are kept per version of the data. The answers are those a server
- * with nothing kept gives; nothing is read from the database again for them; a data change is
- * seen as soon as it is announced.
+ * Pathway answers from memory (docs/decisions/020-pathway-answers-from-memory.md): the engine's
+ * answer to a repeated search (src/schema/search-cache.ts) and the rows answers mention
+ * (src/db/row-cache.ts) are kept per version of the data. The answers are those a server with
+ * nothing kept gives; nothing is read from the database again for them; a data change is seen as
+ * soon as it is announced.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/client.js';
+import { findPathways, SearchBudgetExceeded } from '../../src/graph/index.js';
+import { cachedFindPathways } from '../../src/schema/search-cache.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { GraphStore } from '../../src/server/graph-store.js';
 import { recording, testDatabase } from '../support/database.js';
@@ -107,6 +110,49 @@ describe('pathway answers from memory', () => {
     expect(await ask(query)).toEqual(first);
     // The places' roles, the pathways' roles, the moves: never a query per row.
     expect(calls).toEqual(['Role.findMany', 'Role.findMany', 'Transition.findMany']);
+  });
+
+  it('is the engine’s own answer, kept per index', async () => {
+    const graph = new GraphStore(prisma);
+    const snapshot = await graph.current();
+    const { index } = snapshot;
+    const [ma, rn, lpn, ccma] = [
+      index.roleIds[index.roleBySlug.get('medical-assistant')!]!,
+      index.roleIds[index.roleBySlug.get('registered-nurse')!]!,
+      index.roleIds[index.roleBySlug.get('licensed-practical-nurse')!]!,
+      index.certIds[index.certBySlug.get('ccma')!]!,
+    ];
+    const queries = [
+      { from: ma, to: rn, k: 3, rankBy: 'FASTEST' as const },
+      { from: ma, to: rn, k: 3, rankBy: 'FASTEST' as const, profile: { heldCertifications: [ccma] } },
+      { from: ma, to: rn, k: 3, rankBy: 'FASTEST' as const, constraints: { avoidRoles: [lpn] } },
+      { from: ma, to: rn, k: 3, rankBy: 'FASTEST' as const, constraints: { maxSteps: 1 } },
+      {
+        from: ma,
+        to: snapshot.nodeByCode.get('29-1126.00')!,
+        k: 5,
+        rankBy: 'FASTEST' as const,
+        includeEstimated: true,
+      },
+    ];
+    const kept = queries.map((q) => cachedFindPathways(snapshot, q));
+    for (const [i, q] of queries.entries()) {
+      expect(kept[i]).toEqual(findPathways(index, q));
+      expect(cachedFindPathways(snapshot, q)).toBe(kept[i]); // the same answer, from memory
+      expect(Object.isFrozen(kept[i]![0]?.steps ?? [])).toBe(true);
+    }
+    // A search that fails is not kept: it fails again, with the same error.
+    const tooOpen = { from: ma, to: rn, k: 3, rankBy: 'CHEAPEST' as const, includeEstimated: true };
+    expect(() => findPathways(index, tooOpen)).toThrow(SearchBudgetExceeded);
+    expect(() => cachedFindPathways(snapshot, tooOpen)).toThrow(SearchBudgetExceeded);
+    expect(() => cachedFindPathways(snapshot, tooOpen)).toThrow(SearchBudgetExceeded);
+    // The next index of the data keeps nothing of this one's.
+    graph.invalidate();
+    await graph.settled();
+    const next = await graph.current();
+    expect(next).not.toBe(snapshot);
+    expect(cachedFindPathways(next, queries[0]!)).not.toBe(kept[0]);
+    expect(cachedFindPathways(next, queries[0]!)).toEqual(kept[0]);
   });
 
   it('answer from the changed data as soon as the store hears of the change', async () => {
