@@ -28,25 +28,22 @@ function cacheOf(snapshot: GraphSnapshot): LRUCache<string, readonly Pathway[]> 
   return cache;
 }
 
-/** Every field of the query, in a fixed order: equal keys are equal queries. */
-function keyOf(q: PathwayQuery): string {
-  const p = q.profile;
-  const c = q.constraints;
-  return JSON.stringify([
-    q.from,
-    q.to ?? null,
-    q.toTrack ?? null,
-    q.k,
-    q.rankBy,
-    q.includeEstimated ?? false,
-    q.workBudget ?? null,
-    p
-      ? [p.heldCertifications ?? null, p.completedPrograms ?? null, p.yearsInCurrentRole ?? null, p.studyLoad ?? null]
-      : null,
-    c
-      ? [c.maxSteps ?? null, c.maxMonths ?? null, c.maxCostUsd ?? null, c.avoidRoles ?? null, c.onlyTracks ?? null]
-      : null,
-  ]);
+/**
+ * The whole query as JSON, object keys sorted: equal keys are equal queries, whatever fields the
+ * engine's query gains later. Only plain objects, arrays and scalars can be keyed so; anything else
+ * (a Map, a Set, a typed array would all print as `{}`) is refused rather than keyed wrongly.
+ */
+function keyOf(query: PathwayQuery): string {
+  return JSON.stringify(query, (_key, value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    if (Object.getPrototypeOf(value) !== Object.prototype)
+      throw new Error(`internal: a pathway query holds a ${value.constructor.name}, which the search cache cannot key`);
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([x], [y]) => (x < y ? -1 : 1)),
+    );
+  });
 }
 
 /** Freezes an answer all later requests share, so that no resolver can change it for the next. */

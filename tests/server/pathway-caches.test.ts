@@ -141,6 +141,12 @@ describe('pathway answers from memory', () => {
       expect(cachedFindPathways(snapshot, q)).toBe(kept[i]); // the same answer, from memory
       expect(Object.isFrozen(kept[i]![0]?.steps ?? [])).toBe(true);
     }
+    // The key is the whole query, whatever the order of its fields or an undefined one.
+    const reordered = { rankBy: 'FASTEST' as const, k: 3, to: rn, from: ma, constraints: undefined };
+    expect(cachedFindPathways(snapshot, reordered)).toBe(kept[0]);
+    // A query holding what JSON cannot tell apart is refused, not keyed wrongly.
+    const unkeyable = { ...queries[0]!, profile: { heldCertifications: new Set([ccma]) as never } };
+    expect(() => cachedFindPathways(snapshot, unkeyable)).toThrow(/cannot key/);
     // A search that fails is not kept: it fails again, with the same error.
     const tooOpen = { from: ma, to: rn, k: 3, rankBy: 'CHEAPEST' as const, includeEstimated: true };
     expect(() => findPathways(index, tooOpen)).toThrow(SearchBudgetExceeded);
