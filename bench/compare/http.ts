@@ -25,9 +25,10 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-export async function startServer(databaseUrl: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'serve.ts')], {
-    cwd: projectRoot,
+/** Starts ./serve.ts of this checkout, or of another one (`root`: an older commit to compare with). */
+export async function startServer(databaseUrl: string, root = projectRoot): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'compare', 'serve.ts')], {
+    cwd: root,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
   });

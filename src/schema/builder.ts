@@ -7,6 +7,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
 import type { ApiKeyIdentity } from '../db/api-keys.js';
 import type { PrismaClient } from '../db/client.js';
+import type { RowCache } from '../db/row-cache.js';
 import type { GraphSnapshot } from './snapshot.js';
 import type PrismaTypes from '../generated/pothos-types.js';
 import { getDatamodel } from '../generated/pothos-types.js';
@@ -16,8 +17,11 @@ import InputGuardPlugin, { decodeNodeID } from './input-guard.js';
 /** What every resolver receives. */
 export type Context = {
   prisma: PrismaClient;
-  /** The pathway engine's index of the current data, and how many records it was built from. */
-  graph: { current(): Promise<GraphSnapshot>; records(): number | undefined };
+  /**
+   * The pathway engine's index of the current data, how many records it was built from, and the
+   * rows pathway answers mention, kept until the data changes.
+   */
+  graph: { current(): Promise<GraphSnapshot>; records(): number | undefined; rows(): RowCache };
   /** The caller's API key, when a valid one was presented. */
   apiKey: ApiKeyIdentity | null;
   /** Whether this request may read: true unless the server requires a key for reading. */

@@ -1,10 +1,12 @@
 /**
  * Pathways: ranked, constrained multi-step routes between roles, computed by the engine in
- * src/graph from the in-memory index, in words from src/graph/explain.ts, with the database rows
- * they mention loaded once per request and only when the request selects them.
+ * src/graph from the in-memory index (a repeated search from memory: search-cache.ts), in words
+ * from src/graph/explain.ts, with the database rows they mention loaded once per request and only
+ * when the request selects them.
  */
 import { queryFromInfo } from '@pothos/plugin-prisma';
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { columnsOnly, type RowTable } from '../db/row-cache.js';
 import type { Estimate } from '../db/estimates.js';
 import type {
   Certification as CertificationRow,
@@ -15,7 +17,6 @@ import type {
 } from '../generated/prisma/client.js';
 import { explainStep, type Names, summarize, unknownName } from '../graph/explain.js';
 import {
-  findPathways,
   type Pathway as EnginePathway,
   type PathwayStep as EngineStep,
   type ProgramTaken,
@@ -26,6 +27,7 @@ import {
   type UnknownCost as EngineUnknown,
 } from '../graph/index.js';
 import { searchCost } from './cost.js';
+import { cachedFindPathways } from './search-cache.js';
 import { builder, type Context } from './builder.js';
 import { CareerNode } from './career-node.js';
 import { Certification } from './certification.js';
@@ -526,62 +528,56 @@ const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').imp
 // ---- loading the rows the request selects ----------------------------------------------------
 
 type Path = readonly string[];
-
-/** Whether the request selects anything below `path` (relative to the current field). */
-function selects(info: GraphQLResolveInfo, path: Path): boolean {
-  const walk = (set: SelectionSetNode | undefined, depth: number): boolean => {
-    if (set === undefined) return false;
-    for (const sel of set.selections) {
-      if (sel.kind === 'Field') {
-        if (sel.name.value !== path[depth]) continue;
-        if (depth === path.length - 1) return true;
-        if (walk(sel.selectionSet, depth + 1)) return true;
-      } else if (sel.kind === 'InlineFragment') {
-        if (walk(sel.selectionSet, depth)) return true;
-      } else {
-        const fragment = info.fragments[sel.name.value];
-        if (fragment && walk(fragment.selectionSet, depth)) return true;
-      }
-    }
-    return false;
-  };
-  return info.fieldNodes.some((node: FieldNode) => walk(node.selectionSet, 0));
-}
+/** What Pothos plans for a field's rows: the columns and relations to read. */
+type PlannedQuery = { select?: Record<string, unknown>; include?: Record<string, unknown> };
 
 /**
- * Loads every row the pathways mention that the request selects, one query per table, with the
- * nested selections the request makes under them (`prefix`: where the pathways sit below the field).
+ * Every field path the request selects below the current field ("steps", "steps.toNode",
+ * "steps.toNode.key", ...), through fragments: one walk answers every question loadRows asks.
  */
-async function loadRows(
-  context: Context,
-  info: GraphQLResolveInfo,
-  snapshot: Snapshot,
-  pathways: EnginePathway[],
-  prefix: Path,
-  extraRoleIds: number[] = [],
-  extraRolePaths: Path[] = [],
-): Promise<PathwayRows> {
-  const at = (...paths: Path[]) => paths.map((p) => [...prefix, ...p]);
-  const plan = (typeName: 'Role' | 'Transition' | 'Certification' | 'TrainingProgram', paths: string[][]) => ({
-    paths,
-    wanted: paths.some((p) => selects(info, p)),
-    query: () => queryFromInfo({ context, info, typeName, paths }) as { include?: object },
-  });
-  const steps = pathways.flatMap((p) => p.steps);
-  const unknown = [...pathways.flatMap((p) => p.unknownCosts), ...steps.flatMap((s) => s.unknownCosts)];
-  const routes = steps.flatMap((s) => s.requirementChoices.flatMap((c) => (c.route ? [c.route] : [])));
-  const roles = plan('Role', [
-    ...at(['roles'], ['steps', 'from'], ['steps', 'to']),
-    ...extraRolePaths.map((p) => [...p]),
-  ]);
-  const transitions = plan('Transition', at(['steps', 'transition']));
-  const nodesWanted = [
-    ...at(['nodes'], ['steps', 'fromNode'], ['steps', 'toNode']),
-    ...extraRolePaths.map((p) => [...p.slice(0, -1), 'node']),
-  ].some((p) => selects(info, p));
-  const certifications = plan(
-    'Certification',
-    at(
+function selectedPaths(info: GraphQLResolveInfo): Set<string> {
+  const out = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined, prefix: string) => {
+    if (set === undefined) return;
+    for (const sel of set.selections) {
+      if (sel.kind === 'Field') {
+        const path = prefix + sel.name.value;
+        out.add(path);
+        walk(sel.selectionSet, `${path}.`);
+      } else if (sel.kind === 'InlineFragment') walk(sel.selectionSet, prefix);
+      else walk(info.fragments[sel.name.value]?.selectionSet, prefix);
+    }
+  };
+  for (const node of info.fieldNodes) walk(node.selectionSet, '');
+  return out;
+}
+
+type Table = 'Role' | 'Transition' | 'Certification' | 'TrainingProgram';
+/** Where one table's rows sit in a request, below the field: as Pothos plans them, and as keys of selectedPaths. */
+type Where = { typeName: Table; paths: string[][]; keys: string[] };
+/** Where every table's rows sit below one field that answers pathways (worked out once per field). */
+type Layout = Record<'roles' | 'nodeRoles' | 'transitions' | 'certifications' | 'programs', Where>;
+
+/**
+ * The layout of pathways `prefix` below a field (`[]` for `pathways`, `["pathway"]` for
+ * `reachableRoles`), with the field's own role paths (`extraRolePaths`, e.g. `[["role"]]`).
+ */
+function layoutOf(prefix: Path, extraRolePaths: Path[] = []): Layout {
+  const where = (typeName: Table, below: Path[], ownPaths: Path[] = []): Where => {
+    const paths = [...below.map((p) => [...prefix, ...p]), ...ownPaths.map((p) => [...p])];
+    return { typeName, paths, keys: paths.map((p) => p.join('.')) };
+  };
+  return {
+    roles: where('Role', [['roles'], ['steps', 'from'], ['steps', 'to']], extraRolePaths),
+    // The places: their curated roles planned as Role rows (so that their fields resolve from the
+    // rows read here); occupations are whole rows.
+    nodeRoles: where(
+      'Role',
+      [['nodes'], ['steps', 'fromNode'], ['steps', 'toNode']],
+      extraRolePaths.map((p) => [...p.slice(0, -1), 'node']),
+    ),
+    transitions: where('Transition', [['steps', 'transition']]),
+    certifications: where('Certification', [
       ['certificationsToEarn'],
       ['steps', 'certificationsToEarn'],
       ['steps', 'requirements', 'anyOf'],
@@ -589,82 +585,137 @@ async function loadRows(
       ['steps', 'requirements', 'route', 'certification'],
       ['unknownCosts', 'certification'],
       ['steps', 'unknownCosts', 'certification'],
-    ),
-  );
-  const programs = plan(
-    'TrainingProgram',
-    at(
+    ]),
+    programs: where('TrainingProgram', [
       ['steps', 'training'],
       ['steps', 'programs', 'program'],
       ['steps', 'requirements', 'route', 'program'],
       ['unknownCosts', 'program'],
       ['steps', 'unknownCosts', 'program'],
-    ),
-  );
-  const ids = (values: number[]) => [...new Set(values)];
+    ]),
+  };
+}
+
+const PATHWAYS_LAYOUT = layoutOf([]);
+const REACHABLE_LAYOUT = layoutOf(['pathway'], [['role']]);
+
+const distinct = (values: number[]) => [...new Set(values)];
+const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+
+/**
+ * The rows of some ids a request wants, by id: whole rows kept since the data last changed when it
+ * asks for their columns only (src/db/row-cache.ts; at once when all are kept), otherwise read
+ * with the relations it selects, as Pothos plans them.
+ */
+function rowsFor<T extends { id: number }>(
+  context: Context,
+  info: GraphQLResolveInfo,
+  { typeName, paths }: Where,
+  kept: RowTable<T>,
+  ids: number[],
+  read: (ids: number[], query: PlannedQuery) => Promise<T[]>,
+): Map<number, T> | Promise<Map<number, T>> {
+  const query = queryFromInfo({ context, info, typeName, paths }) as PlannedQuery;
+  return columnsOnly(query) ? kept.byId(ids) : read(ids, query).then(byId);
+}
+
+/**
+ * Loads every row the pathways mention that the request selects, one query per table, with the
+ * nested selections the request makes under them (`layout`: where they sit below the field).
+ * Rows the request asks only columns of come from the rows kept since the data last changed
+ * (src/db/row-cache.ts): a repeated answer reads nothing from the database.
+ */
+async function loadRows(
+  context: Context,
+  info: GraphQLResolveInfo,
+  snapshot: Snapshot,
+  pathways: readonly EnginePathway[],
+  layout: Layout,
+  extraRoleIds: number[] = [],
+): Promise<PathwayRows> {
+  const selected = selectedPaths(info);
+  const wants = (where: Where) => where.keys.some((k) => selected.has(k));
   const { prisma } = context;
-  // One query at a time: they may share a single connection.
-  const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+  const kept = context.graph.rows();
   const { occupationOfNode } = snapshot;
-  const nodeIds = ids([...pathways.flatMap((p) => p.roleIds), ...extraRoleIds]);
+  const nodeIds = distinct([...pathways.flatMap((p) => p.roleIds), ...extraRoleIds]);
   const roleIds = nodeIds.filter((id) => !occupationOfNode.has(id));
-  const nodes = new Map<number, RoleRow | OccupationRow>();
-  if (nodesWanted) {
-    for (const r of await prisma.role.findMany({ where: { id: { in: roleIds } } })) nodes.set(r.id, r);
-    const occupationIds = nodeIds.flatMap((id) => (occupationOfNode.has(id) ? [occupationOfNode.get(id)!] : []));
-    const byOccupation = byId(
-      occupationIds.length ? await prisma.occupation.findMany({ where: { id: { in: occupationIds } } }) : [],
+  const rows: PathwayRows = {
+    nodes: new Map(),
+    roles: new Map(),
+    transitions: new Map(),
+    certifications: new Map(),
+    programs: new Map(),
+  };
+  // One query at a time: they may share a single connection.
+  const readRoles = (ids: number[], query: PlannedQuery) =>
+    prisma.role.findMany({ where: { id: { in: ids } }, ...query });
+  if (wants(layout.nodeRoles)) {
+    const roles = rowsFor(context, info, layout.nodeRoles, kept.role, roleIds, readRoles);
+    for (const [id, r] of roles instanceof Map ? roles : await roles) rows.nodes.set(id, r);
+    const occupationIds = distinct(
+      nodeIds.flatMap((id) => (occupationOfNode.has(id) ? [occupationOfNode.get(id)!] : [])),
     );
+    const occupations = kept.occupation.byId(occupationIds);
+    const byOccupation = occupations instanceof Map ? occupations : await occupations;
     for (const id of nodeIds) {
       const o = occupationOfNode.get(id);
       const row = o === undefined ? undefined : byOccupation.get(o);
-      if (row) nodes.set(id, row);
+      if (row) rows.nodes.set(id, row);
     }
   }
-  return {
-    nodes,
-    roles: byId(roles.wanted ? await prisma.role.findMany({ where: { id: { in: roleIds } }, ...roles.query() }) : []),
-    transitions: byId(
-      transitions.wanted
-        ? await prisma.transition.findMany({
-            where: { id: { in: ids(steps.filter((s) => !s.estimated).map((s) => s.transitionId)) } },
-            ...transitions.query(),
-          })
-        : [],
-    ),
-    certifications: byId(
-      certifications.wanted
-        ? await prisma.certification.findMany({
-            where: {
-              id: {
-                in: ids([
-                  ...steps.flatMap((s) => [...s.certificationsToEarn, ...s.requirementChoices.flatMap((c) => c.anyOf)]),
-                  ...routes.flatMap((r) => (r.kind === 'CERTIFICATION' ? [r.certificationId] : [])),
-                  ...unknown.flatMap((u) => (u.kind === 'EXAM' ? [u.id] : [])),
-                ]),
-              },
-            },
-            ...certifications.query(),
-          })
-        : [],
-    ),
-    programs: byId(
-      programs.wanted
-        ? await prisma.trainingProgram.findMany({
-            where: {
-              id: {
-                in: ids([
-                  ...steps.flatMap((s) => s.programsToComplete),
-                  ...routes.flatMap((r) => (r.kind === 'PROGRAM' ? [r.programId] : [])),
-                  ...unknown.flatMap((u) => (u.kind === 'PROGRAM' ? [u.id] : [])),
-                ]).filter(curatedProgram),
-              },
-            },
-            ...programs.query(),
-          })
-        : [],
-    ),
-  };
+  if (wants(layout.roles)) {
+    const roles = rowsFor(context, info, layout.roles, kept.role, roleIds, readRoles);
+    rows.roles = roles instanceof Map ? roles : await roles;
+  }
+  const steps = pathways.flatMap((p) => p.steps);
+  if (wants(layout.transitions)) {
+    const transitions = rowsFor(
+      context,
+      info,
+      layout.transitions,
+      kept.transition,
+      distinct(steps.filter((s) => !s.estimated).map((s) => s.transitionId)),
+      (ids, query) => prisma.transition.findMany({ where: { id: { in: ids } }, ...query }),
+    );
+    rows.transitions = transitions instanceof Map ? transitions : await transitions;
+  }
+  const wantsCertifications = wants(layout.certifications);
+  const wantsPrograms = wants(layout.programs);
+  if (!wantsCertifications && !wantsPrograms) return rows;
+  const unknown = [...pathways.flatMap((p) => p.unknownCosts), ...steps.flatMap((s) => s.unknownCosts)];
+  const routes = steps.flatMap((s) => s.requirementChoices.flatMap((c) => (c.route ? [c.route] : [])));
+  if (wantsCertifications) {
+    const certifications = rowsFor(
+      context,
+      info,
+      layout.certifications,
+      kept.certification,
+      distinct([
+        ...steps.flatMap((s) => [...s.certificationsToEarn, ...s.requirementChoices.flatMap((c) => c.anyOf)]),
+        ...routes.flatMap((r) => (r.kind === 'CERTIFICATION' ? [r.certificationId] : [])),
+        ...unknown.flatMap((u) => (u.kind === 'EXAM' ? [u.id] : [])),
+      ]),
+      (ids, query) => prisma.certification.findMany({ where: { id: { in: ids } }, ...query }),
+    );
+    rows.certifications = certifications instanceof Map ? certifications : await certifications;
+  }
+  if (wantsPrograms) {
+    const programs = rowsFor(
+      context,
+      info,
+      layout.programs,
+      kept.trainingProgram,
+      distinct([
+        ...steps.flatMap((s) => s.programsToComplete),
+        ...routes.flatMap((r) => (r.kind === 'PROGRAM' ? [r.programId] : [])),
+        ...unknown.flatMap((u) => (u.kind === 'PROGRAM' ? [u.id] : [])),
+      ]).filter(curatedProgram),
+      (ids, query) => prisma.trainingProgram.findMany({ where: { id: { in: ids } }, ...query }),
+    );
+    rows.programs = programs instanceof Map ? programs : await programs;
+  }
+  return rows;
 }
 
 /** Validates the shared pathway arguments, runs the search and loads what the results mention. */
@@ -687,7 +738,7 @@ export async function searchPathways(
   const profile = resolveProfile(index, query.profile);
   const constraints = resolveConstraints(index, query.constraints);
   const found = runSearch(() =>
-    findPathways(index, {
+    cachedFindPathways(snapshot, {
       from: query.from,
       to: query.to,
       toTrack: query.toTrack,
@@ -701,7 +752,7 @@ export async function searchPathways(
   const shared: Shared = {
     snapshot,
     names: namesOf(snapshot),
-    rows: await loadRows(context, info, snapshot, found, []),
+    rows: await loadRows(context, info, snapshot, found, PATHWAYS_LAYOUT),
     load: profile?.studyLoad ?? 'FULL_TIME',
   };
   return found.map((pathway) => ({ pathway, shared }));
@@ -780,9 +831,8 @@ builder.queryFields((t) => ({
           info,
           snapshot,
           pathways,
-          ['pathway'],
+          REACHABLE_LAYOUT,
           reached.map((r) => r.roleId),
-          [['role']],
         ),
         load: profile?.studyLoad ?? 'FULL_TIME',
       };

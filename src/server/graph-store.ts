@@ -8,10 +8,14 @@
  * Given the database's URL the store builds in a worker thread (graph-build.ts), so that a build of
  * a large graph (seconds) does not hold up the event loop; without one it builds in this thread
  * (tests and one-shot commands, where nothing else waits).
+ *
+ * It also keeps the rows pathway answers mention (src/db/row-cache.ts), dropped at once on `invalidate()`:
+ * they are read again from the changed data, even while the next index is still being built.
  */
 import type { PrismaClient } from '../db/client.js';
 import type { GraphSnapshot } from '../schema/snapshot.js';
 import { BuildWorker, type BuiltSnapshot, buildSnapshot } from './graph-build.js';
+import { RowCache } from '../db/row-cache.js';
 
 /** How the latest completed build went. */
 export type GraphBuild = { ok: boolean; seconds: number; at: Date };
@@ -24,6 +28,7 @@ export class GraphStore {
   #stale = false;
   #lastBuild: GraphBuild | undefined;
   #records: number | undefined;
+  #rows: RowCache;
 
   readonly #worker: BuildWorker | undefined;
 
@@ -35,6 +40,12 @@ export class GraphStore {
     } = {},
   ) {
     this.#worker = options.databaseUrl === undefined ? undefined : new BuildWorker(options.databaseUrl);
+    this.#rows = new RowCache(prisma);
+  }
+
+  /** The rows pathway answers mention, read once since the latest data change. */
+  rows(): RowCache {
+    return this.#rows;
   }
 
   /** The latest index built; the first call waits for the first build (and retries a failed one). */
@@ -49,6 +60,7 @@ export class GraphStore {
 
   /** The data changed: build the next index in the background and swap it in when it is ready. */
   invalidate(): void {
+    this.#rows = new RowCache(this.prisma);
     if (this.#ready === undefined) {
       // Nothing served yet: the next request builds from the data as it is then.
       if (this.#building === undefined) this.#first = undefined;

@@ -180,7 +180,16 @@ export function requestedCost(
 
 // ---- actual ------------------------------------------------------------------------------------
 
-type Walk = Operation & { variables: Record<string, unknown>; context: object };
+/**
+ * One pricing of a result. A list's items share their selection, so each selection is collected
+ * and each field priced once per walk, not once per item (keyed by the `nodes` list collect made).
+ */
+type Walk = Operation & {
+  variables: Record<string, unknown>;
+  context: object;
+  collected: Map<object, ReturnType<typeof collect>>;
+  prices: Map<FieldNode[], Price>;
+};
 
 /** A field's price with the arguments it was called with, as the plugin works it out. */
 function priceOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): Price {
@@ -199,9 +208,19 @@ function priceOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldN
   return { field: complexity?.field ?? 1, multiplier: complexity?.multiplier ?? (isList ? 10 : 1) };
 }
 
-function actualSelection(walk: Walk, type: GraphQLNamedType, sets: readonly SelectionSetNode[], data: object): number {
+function actualSelection(
+  walk: Walk,
+  type: GraphQLNamedType,
+  selection: { key: object; sets: () => readonly SelectionSetNode[] },
+  data: object,
+): number {
+  let collected = walk.collected.get(selection.key);
+  if (collected === undefined) {
+    collected = collect(walk, type, selection.sets());
+    walk.collected.set(selection.key, collected);
+  }
   let total = 0;
-  for (const [key, { parent, nodes }] of collect(walk, type, sets)) {
+  for (const [key, { parent, nodes }] of collected) {
     const value = (data as Record<string, unknown>)[key];
     if (value === undefined) continue; // not in the data: a fragment for another type
     const name = nodes[0]!.name.value;
@@ -217,16 +236,20 @@ function actualSelection(walk: Walk, type: GraphQLNamedType, sets: readonly Sele
 }
 
 function actualField(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: FieldNode[], value: unknown): number {
-  const price = priceOf(walk, field, nodes[0]!);
+  let price = walk.prices.get(nodes);
+  if (price === undefined) {
+    price = priceOf(walk, field, nodes[0]!);
+    walk.prices.set(nodes, price);
+  }
   const own = ownPoints(field.type, price);
   const type = getNamedType(field.type) as GraphQLCompositeType;
   if (!isCompositeType(type) || value === null) return Math.max(0, own);
   const each = objectPoints(field.type);
   const items = Array.isArray(value) ? value : [value];
+  const selection = { key: nodes, sets: () => subSelections(nodes) };
   let total = own;
   for (const item of items) {
-    if (item !== null && typeof item === 'object')
-      total += each + actualSelection(walk, type, subSelections(nodes), item);
+    if (item !== null && typeof item === 'object') total += each + actualSelection(walk, type, selection, item);
   }
   return total;
 }
@@ -244,5 +267,7 @@ export function actualCost(
   const root = op && schema.getRootType(op.operation.operation);
   if (!op || !root) return 0;
   const coerced = getVariableValues(schema, op.operation.variableDefinitions ?? [], variables).coerced ?? {};
-  return Math.ceil(actualSelection({ ...op, variables: coerced, context }, root, [op.operation.selectionSet], data));
+  const walk: Walk = { ...op, variables: coerced, context, collected: new Map(), prices: new Map() };
+  const selection = { key: op.operation, sets: () => [op.operation.selectionSet] };
+  return Math.ceil(actualSelection(walk, root, selection, data));
 }

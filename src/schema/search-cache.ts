@@ -1,0 +1,68 @@
+/**
+ * Pathway searches answered once per version of the data: the engine's answer to a query is a
+ * function of the index and the query alone (its budget counts work units, not time), so a repeat
+ * of the same search on the same snapshot is answered from memory. Each snapshot has its own cache,
+ * held weakly: a data change builds a new snapshot (src/server/graph-store.ts), which starts empty,
+ * and the old cache goes with the old snapshot. Searches that fail (over the work budget, bad
+ * input) are not kept. An LRU bounds the cache by the steps it holds
+ * (docs/decisions/020-pathway-answers-from-memory.md).
+ */
+import { LRUCache } from 'lru-cache';
+import { findPathways, type Pathway, type PathwayQuery } from '../graph/index.js';
+import type { GraphSnapshot } from './snapshot.js';
+
+/** Steps (plus one per pathway) kept per snapshot: about 1,000 answers of five two-step pathways. */
+const MAX_CACHED_STEPS = 15_000;
+
+const caches = new WeakMap<GraphSnapshot, LRUCache<string, readonly Pathway[]>>();
+
+function cacheOf(snapshot: GraphSnapshot): LRUCache<string, readonly Pathway[]> {
+  let cache = caches.get(snapshot);
+  if (cache === undefined) {
+    cache = new LRUCache<string, readonly Pathway[]>({
+      maxSize: MAX_CACHED_STEPS,
+      sizeCalculation: (pathways) => pathways.reduce((n, p) => n + 1 + p.steps.length, 1),
+    });
+    caches.set(snapshot, cache);
+  }
+  return cache;
+}
+
+/**
+ * The whole query as JSON, object keys sorted: equal keys are equal queries, whatever fields the
+ * engine's query gains later. Only plain objects, arrays and scalars can be keyed so; anything else
+ * (a Map, a Set, a typed array would all print as `{}`) is refused rather than keyed wrongly.
+ */
+function keyOf(query: PathwayQuery): string {
+  return JSON.stringify(query, (_key, value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    if (Object.getPrototypeOf(value) !== Object.prototype)
+      throw new Error(`internal: a pathway query holds a ${value.constructor.name}, which the search cache cannot key`);
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([x], [y]) => (x < y ? -1 : 1)),
+    );
+  });
+}
+
+/** Freezes an answer all later requests share, so that no resolver can change it for the next. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
+}
+
+/** findPathways on the snapshot's index, answered from memory when the same search ran on it before. */
+export function cachedFindPathways(snapshot: GraphSnapshot, query: PathwayQuery): readonly Pathway[] {
+  const cache = cacheOf(snapshot);
+  const key = keyOf(query);
+  let found = cache.get(key);
+  if (found === undefined) {
+    found = deepFreeze(findPathways(snapshot.index, query));
+    cache.set(key, found);
+  }
+  return found;
+}
