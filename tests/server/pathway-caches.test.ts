@@ -148,7 +148,7 @@ describe('pathway answers from memory', () => {
     const unkeyable = { ...queries[0]!, profile: { heldCertifications: new Set([ccma]) as never } };
     expect(() => cachedFindPathways(snapshot, unkeyable)).toThrow(/cannot key/);
     // A search that fails is not kept: it fails again, with the same error.
-    const tooOpen = { from: ma, to: rn, k: 3, rankBy: 'CHEAPEST' as const, includeEstimated: true };
+    const tooOpen = { from: ma, to: rn, k: 3, rankBy: 'CHEAPEST' as const, includeEstimated: true, workBudget: 50 };
     expect(() => findPathways(index, tooOpen)).toThrow(SearchBudgetExceeded);
     expect(() => cachedFindPathways(snapshot, tooOpen)).toThrow(SearchBudgetExceeded);
     expect(() => cachedFindPathways(snapshot, tooOpen)).toThrow(SearchBudgetExceeded);
