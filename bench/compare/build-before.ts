@@ -1,0 +1,792 @@
+// buildIndex as it was before decision 019 (commit 401c9e3), kept to measure the columnar build against it
+// side by side in one process (bench/build-index.ts). Not used by the service.
+/**
+ * The in-memory index of the career graph: dense indices, compressed adjacency (CSR) in typed arrays,
+ * requirement groups flattened and interned, eligibility routes and program prerequisites resolved.
+ * Built once from plain input, then read-only.
+ */
+import { experienceMonths, usdToCents } from '../../src/graph/cost.js';
+import { GraphInputError } from '../../src/graph/errors.js';
+import type { GraphInput } from '../../src/graph/types.js';
+import { computeLandmarks, DEFAULT_LANDMARKS, type Landmarks } from '../../src/graph/landmarks.js';
+
+/** Kinds of eligibility route (GraphIndex.routeKind). */
+export const ROUTE_PROGRAM = 0;
+export const ROUTE_EXPERIENCE = 1;
+export const ROUTE_CERTIFICATION = 2;
+export const ROUTE_OPEN = 3;
+
+export interface GraphIndex {
+  readonly roleCount: number;
+  readonly certCount: number;
+  readonly programCount: number;
+  readonly trackCount: number;
+  readonly edgeCount: number;
+  readonly groupCount: number;
+  /** Requirement-group classes: 0..certCount-1 are the single-option groups {cert}, then multi-option sets. */
+  readonly classCount: number;
+
+  /** Dense role index -> id (roles are indexed in ascending id order). */
+  readonly roleIds: Float64Array;
+  readonly roleSlugs: readonly string[];
+  /** Dense role index -> dense track index. */
+  readonly roleTrack: Int32Array;
+  readonly trackIds: Float64Array;
+  readonly trackSlugs: readonly string[];
+  /** 1 for a track that bridges the others (moves into or out of it cross no track). */
+  readonly trackBridging: Uint8Array;
+  /** Roles of each track: trackRoles[trackRoleOffsets[t] .. trackRoleOffsets[t+1]). */
+  readonly trackRoleOffsets: Int32Array;
+  readonly trackRoles: Int32Array;
+  /** What each role implies its holder has: programs and certifications (dense, CSR by role). */
+  readonly roleImpliedProgramOffsets: Int32Array;
+  readonly roleImpliedPrograms: Int32Array;
+  readonly roleImpliedCertOffsets: Int32Array;
+  readonly roleImpliedCerts: Int32Array;
+
+  readonly certIds: Float64Array;
+  readonly certSlugs: readonly string[];
+  /** Exam fee counted, in cents: the known fee, else its estimate, else 0. */
+  readonly certFeeCents: Float64Array;
+  /** 1 when the exam fee is known (not null). */
+  readonly certFeeKnown: Uint8Array;
+  /** The estimate of an unknown fee in USD, NaN when there is none. */
+  readonly certFeeEstimateUsd: Float64Array;
+  /**
+   * Position of each certification in the order (counted fee, known fee before an estimated one, slug,
+   * id): the tie-break between options, so an unknown fee never wins a tie with a known one.
+   */
+  readonly certRank: Int32Array;
+  /** Eligibility routes of certification c: routes certRouteOffsets[c] .. certRouteOffsets[c+1]-1. */
+  readonly certRouteOffsets: Int32Array;
+  /** ROUTE_PROGRAM, ROUTE_EXPERIENCE, ROUTE_CERTIFICATION or ROUTE_OPEN. */
+  readonly routeKind: Uint8Array;
+  /** Dense program or certification index, or months of experience; 0 for an open route. */
+  readonly routeValue: Float64Array;
+  /** Classes some group uses that offer each certification: certClasses[certClassOffsets[c] .. certClassOffsets[c+1]). */
+  readonly certClassOffsets: Int32Array;
+  readonly certClasses: Int32Array;
+  /** 1 for a certification some eligibility route asks to hold. */
+  readonly certIsRoutePrereq: Uint8Array;
+  /** 1 for a class with an option that has no prerequisite (an open route): never costs time. */
+  readonly classTimeFree: Uint8Array;
+  /** The largest experience route, in months: work beyond it never helps. */
+  readonly maxExperienceRouteMonths: number;
+
+  readonly programIds: Float64Array;
+  readonly programSlugs: readonly string[];
+  /** Full-time months. */
+  readonly programMinMonths: Float64Array;
+  /** Cost counted, in cents: the known cost, else its estimate, else 0. */
+  readonly programCostCents: Float64Array;
+  readonly programCostKnown: Uint8Array;
+  /** The estimate of an unknown cost in USD, NaN when there is none. */
+  readonly programCostEstimateUsd: Float64Array;
+  /**
+   * What taking program p means, in order: its prerequisites (transitively, each once) then p itself:
+   * programTake[programTakeOffsets[p] .. programTakeOffsets[p+1]).
+   */
+  readonly programTakeOffsets: Int32Array;
+  readonly programTake: Int32Array;
+
+  /** Out-edges of role r: edges outOffsets[r] .. outOffsets[r+1]-1, sorted by transition id. */
+  readonly outOffsets: Int32Array;
+  readonly edgeFrom: Int32Array;
+  readonly edgeTo: Int32Array;
+  readonly edgeTransitionId: Float64Array;
+  readonly edgeMinYears: Float64Array;
+  /** 1 for an estimated move. */
+  readonly edgeEstimated: Uint8Array;
+  readonly anyEstimated: boolean;
+  /** experienceMonths(minYearsExperience) from a standing start. */
+  readonly edgeExpMonths: Int32Array;
+  /** Requirement groups of edge e: groups edgeGroupOffsets[e] .. edgeGroupOffsets[e+1]-1, in input order. */
+  readonly edgeGroupOffsets: Int32Array;
+  /** Class of each group (its set of options). */
+  readonly groupClass: Int32Array;
+  /** Options of class c: classOptions[classOptionOffsets[c] .. classOptionOffsets[c+1]), in certRank order. */
+  readonly classOptionOffsets: Int32Array;
+  readonly classOptions: Int32Array;
+  /** Programs of edge e (dense, ascending, distinct). */
+  readonly edgeProgramOffsets: Int32Array;
+  readonly edgePrograms: Int32Array;
+  /**
+   * 1 for a program that no loopless path can require twice: every transition requiring it leads to the
+   * same role, or every one leaves the same role (typically a role's entry training), and no
+   * eligibility route or prerequisite names it. Only these count in the search's lower bounds.
+   */
+  readonly programOncePerPath: Uint8Array;
+  /** Likewise for certifications: every group offering it is on moves into one role, or out of one role. */
+  readonly certOncePerPath: Uint8Array;
+  /** Per edge: experience months plus the full-time months of its once-per-path programs (a lower bound). */
+  readonly edgeBoundMonths: Float64Array;
+  /** Per edge: cost (cents) of its once-per-path programs and certifications (a lower bound). */
+  readonly edgeBoundCostCents: Float64Array;
+  /** Per edge: certifications it must earn (a lower bound, from groups of once-per-path options only). */
+  readonly edgeBoundCerts: Float64Array;
+  /** In-edges of role r: edge indices inEdges[inOffsets[r] .. inOffsets[r+1]). */
+  readonly inOffsets: Int32Array;
+  readonly inEdges: Int32Array;
+
+  /** Landmark distances for lower bounds (src/graph/landmarks.ts); null when the graph has none. */
+  readonly landmarks: Landmarks | null;
+
+  readonly roleIndexById: IdLookup;
+  readonly certIndexById: IdLookup;
+  readonly programIndexById: IdLookup;
+  readonly trackIndexById: IdLookup;
+  readonly edgeIndexByTransitionId: IdLookup;
+  /** Dense indices by slug (exact match; slugs are lowercase). */
+  readonly roleBySlug: SlugLookup;
+  readonly certBySlug: SlugLookup;
+  readonly programBySlug: SlugLookup;
+  readonly trackBySlug: SlugLookup;
+}
+
+/**
+ * Dense index by id, over ids in ascending order (binary search): plain typed arrays, so that an
+ * index can be built in one thread and used in another (transfer.ts).
+ */
+export class IdLookup {
+  constructor(
+    /** Ids, ascending. */
+    readonly ids: Float64Array,
+    /** The dense index of the i-th id; absent when it is i. */
+    readonly positions: Int32Array | null = null,
+  ) {}
+  get(id: number): number | undefined {
+    const ids = this.ids;
+    let lo = 0;
+    let hi = ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = ids[mid]!;
+      if (v === id) return this.positions === null ? mid : this.positions[mid]!;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+  has(id: number): boolean {
+    return this.get(id) !== undefined;
+  }
+}
+
+/** Dense index by slug, over a slug order (binary search). */
+export class SlugLookup {
+  readonly order: Int32Array;
+  constructor(
+    readonly slugs: readonly string[],
+    /** The slugs' order, when known (an index moved from another thread). */
+    order?: Int32Array,
+  ) {
+    this.order = order ?? Int32Array.from(slugs.keys()).sort((a, b) => compareStrings(slugs[a]!, slugs[b]!));
+  }
+  get(slug: string): number | undefined {
+    const { slugs, order } = this;
+    let lo = 0;
+    let hi = order.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = slugs[order[mid]!]!;
+      if (v === slug) return order[mid]!;
+      if (v < slug) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+}
+
+function sortedIndexById(ids: readonly number[], what: string): { order: Int32Array; byId: IdLookup } {
+  const n = ids.length;
+  const order = new Int32Array(n);
+  let ascending = true;
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    if (i > 0 && !(ids[i - 1]! < ids[i]!)) ascending = false;
+  }
+  // Rows read in id order (the usual case) need no sort.
+  if (!ascending) order.sort((a, b) => ids[a]! - ids[b]!);
+  const sorted = new Float64Array(n);
+  for (let d = 0; d < n; d++) {
+    const id = ids[order[d]!]!;
+    if (typeof id !== 'number' || !Number.isFinite(id)) throw new GraphInputError(`${what} id ${id} is not a number`);
+    if (d > 0 && sorted[d - 1] === id) throw new GraphInputError(`duplicate ${what} id ${id}`);
+    sorted[d] = id;
+  }
+  return { order, byId: new IdLookup(sorted) };
+}
+
+/** A CSR list from per-item lists. */
+function csr(lists: readonly (readonly number[])[]): { offsets: Int32Array; items: Int32Array } {
+  const offsets = new Int32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) offsets[i + 1] = offsets[i]! + lists[i]!.length;
+  const items = new Int32Array(offsets[lists.length]!);
+  for (let i = 0; i < lists.length; i++) items.set(lists[i]!, offsets[i]!);
+  return { offsets, items };
+}
+
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Sharing a target or a source: -1 none seen yet, -2 two different ones. */
+function sameEnd(seen: number, end: number): number {
+  return seen === -1 || seen === end ? end : -2;
+}
+
+export interface BuildOptions {
+  /** Number of landmarks for lower bounds (default: none; see landmarks.ts). */
+  landmarks?: number;
+}
+
+export function buildIndex(input: GraphInput, options: BuildOptions = {}): GraphIndex {
+  // Roles and tracks.
+  const roles = input.roles;
+  const R = roles.length;
+  const { order: roleOrder, byId: roleIndexById } = sortedIndexById(
+    roles.map((r) => r.id),
+    'role',
+  );
+  const roleIds = new Float64Array(R);
+  const roleSlugs: string[] = new Array<string>(R);
+  const trackSlugById = new Map<number, string>();
+  for (let d = 0; d < R; d++) {
+    const r = roles[roleOrder[d]!]!;
+    roleIds[d] = r.id;
+    roleSlugs[d] = r.slug;
+    const known = trackSlugById.get(r.trackId);
+    if (known === undefined) trackSlugById.set(r.trackId, r.trackSlug);
+    else if (known !== r.trackSlug)
+      throw new GraphInputError(`track id ${r.trackId} has two slugs: "${known}" and "${r.trackSlug}"`);
+  }
+  const bridgingTrackIds = new Set<number>();
+  for (const t of input.tracks ?? []) {
+    const known = trackSlugById.get(t.id);
+    if (known !== undefined && known !== t.slug)
+      throw new GraphInputError(`track id ${t.id} has two slugs: "${known}" and "${t.slug}"`);
+    if (t.bridging) bridgingTrackIds.add(t.id);
+  }
+  const trackIdList = [...trackSlugById.keys()].sort((a, b) => a - b);
+  const trackCount = trackIdList.length;
+  const trackIds = Float64Array.from(trackIdList);
+  const trackIndexById = new IdLookup(trackIds);
+  const trackSlugs = trackIdList.map((id) => trackSlugById.get(id)!);
+  const trackBridging = Uint8Array.from(trackIdList, (id) => (bridgingTrackIds.has(id) ? 1 : 0));
+  const roleTrack = new Int32Array(R);
+  const trackRoleOffsets = new Int32Array(trackCount + 1);
+  for (let d = 0; d < R; d++) {
+    const t = trackIndexById.get(roles[roleOrder[d]!]!.trackId)!;
+    roleTrack[d] = t;
+    trackRoleOffsets[t + 1]!++;
+  }
+  for (let t = 0; t < trackCount; t++) trackRoleOffsets[t + 1]! += trackRoleOffsets[t]!;
+  const trackRoles = new Int32Array(R);
+  {
+    const fill = trackRoleOffsets.slice(0, trackCount);
+    for (let d = 0; d < R; d++) trackRoles[fill[roleTrack[d]!]!++] = d;
+  }
+
+  // Programs (before certifications: routes name them).
+  const programs = input.programs;
+  const P = programs.length;
+  const { order: programOrder, byId: programIndexById } = sortedIndexById(
+    programs.map((p) => p.id),
+    'program',
+  );
+  const programIds = new Float64Array(P);
+  const programSlugs: string[] = new Array<string>(P);
+  const programMinMonths = new Float64Array(P);
+  const programCostCents = new Float64Array(P);
+  const programCostKnown = new Uint8Array(P);
+  const programCostEstimateUsd = new Float64Array(P);
+  const programInRouteOrPrereq = new Uint8Array(P);
+  const prereqLists: number[][] = [];
+  for (let d = 0; d < P; d++) {
+    const p = programs[programOrder[d]!]!;
+    if (!(p.minMonths >= 0)) throw new GraphInputError(`program ${p.id} has an invalid minMonths ${p.minMonths}`);
+    if (p.typicalCostUsd !== null && !(p.typicalCostUsd >= 0))
+      throw new GraphInputError(`program ${p.id} has an invalid typicalCostUsd ${p.typicalCostUsd}`);
+    if (p.costEstimateUsd != null && !(p.costEstimateUsd >= 0))
+      throw new GraphInputError(`program ${p.id} has an invalid costEstimateUsd ${p.costEstimateUsd}`);
+    programIds[d] = p.id;
+    programSlugs[d] = p.slug;
+    programMinMonths[d] = p.minMonths;
+    programCostKnown[d] = p.typicalCostUsd === null ? 0 : 1;
+    programCostEstimateUsd[d] = p.costEstimateUsd ?? NaN;
+    programCostCents[d] = usdToCents(p.typicalCostUsd ?? p.costEstimateUsd);
+    prereqLists.push(
+      (p.prerequisites ?? []).map((id) => {
+        const q = programIndexById.get(id);
+        if (q === undefined) throw new GraphInputError(`program ${p.id}: unknown prerequisite ${id}`);
+        programInRouteOrPrereq[q] = 1;
+        return q;
+      }),
+    );
+  }
+  // Taking a program takes its prerequisites first, depth first, each once; a cycle is an error.
+  const takeLists: number[][] = new Array<number[]>(P);
+  {
+    const visit = (p: number, out: number[], seen: Set<number>, trail: number[]): void => {
+      if (seen.has(p)) return;
+      if (trail.includes(p))
+        throw new GraphInputError(
+          `program ${programIds[p]} is its own prerequisite (through ${trail.map((q) => programIds[q]).join(' -> ')})`,
+        );
+      trail.push(p);
+      for (const q of prereqLists[p]!) visit(q, out, seen, trail);
+      trail.pop();
+      seen.add(p);
+      out.push(p);
+    };
+    for (let p = 0; p < P; p++) {
+      const out: number[] = [];
+      visit(p, out, new Set(), []);
+      takeLists[p] = out;
+    }
+  }
+  const { offsets: programTakeOffsets, items: programTake } = csr(takeLists);
+
+  // Certifications and their eligibility routes.
+  const certs = input.certifications;
+  const C = certs.length;
+  const { order: certOrder, byId: certIndexById } = sortedIndexById(
+    certs.map((c) => c.id),
+    'certification',
+  );
+  const certIds = new Float64Array(C);
+  const certSlugs: string[] = new Array<string>(C);
+  const certFeeCents = new Float64Array(C);
+  const certFeeKnown = new Uint8Array(C);
+  const certFeeEstimateUsd = new Float64Array(C);
+  for (let d = 0; d < C; d++) {
+    const c = certs[certOrder[d]!]!;
+    if (c.examFeeUsd !== null && !(c.examFeeUsd >= 0))
+      throw new GraphInputError(`certification ${c.id} has an invalid exam fee ${c.examFeeUsd}`);
+    if (c.feeEstimateUsd != null && !(c.feeEstimateUsd >= 0))
+      throw new GraphInputError(`certification ${c.id} has an invalid fee estimate ${c.feeEstimateUsd}`);
+    certIds[d] = c.id;
+    certSlugs[d] = c.slug;
+    certFeeCents[d] = usdToCents(c.examFeeUsd ?? c.feeEstimateUsd);
+    certFeeKnown[d] = c.examFeeUsd === null ? 0 : 1;
+    certFeeEstimateUsd[d] = c.feeEstimateUsd ?? NaN;
+  }
+  const byRank = Array.from({ length: C }, (_, i) => i).sort(
+    (a, b) =>
+      certFeeCents[a]! - certFeeCents[b]! ||
+      certFeeKnown[b]! - certFeeKnown[a]! ||
+      compareStrings(certSlugs[a]!, certSlugs[b]!) ||
+      certIds[a]! - certIds[b]!,
+  );
+  const certRank = new Int32Array(C);
+  byRank.forEach((c, rank) => (certRank[c] = rank));
+  const certRouteOffsets = new Int32Array(C + 1);
+  const routeKindList: number[] = [];
+  const routeValueList: number[] = [];
+  const certIsRoutePrereq = new Uint8Array(C);
+  let maxExperienceRouteMonths = 0;
+  for (let d = 0; d < C; d++) {
+    const c = certs[certOrder[d]!]!;
+    const routes = c.routes ?? [];
+    if (routes.length === 0) {
+      routeKindList.push(ROUTE_OPEN);
+      routeValueList.push(0);
+    }
+    for (const route of routes) {
+      const set = [route.program, route.minMonthsExperience, route.certification].filter((v) => v !== undefined);
+      if (set.length > 1) throw new GraphInputError(`certification ${c.id}: a route has more than one condition`);
+      if (route.program !== undefined) {
+        const p = programIndexById.get(route.program);
+        if (p === undefined) throw new GraphInputError(`certification ${c.id}: unknown route program ${route.program}`);
+        programInRouteOrPrereq[p] = 1;
+        routeKindList.push(ROUTE_PROGRAM);
+        routeValueList.push(p);
+      } else if (route.minMonthsExperience !== undefined) {
+        const m = route.minMonthsExperience;
+        if (!(m >= 0) || !Number.isFinite(m))
+          throw new GraphInputError(`certification ${c.id}: invalid route minMonthsExperience ${m}`);
+        routeKindList.push(ROUTE_EXPERIENCE);
+        routeValueList.push(Math.ceil(m - 1e-9));
+        maxExperienceRouteMonths = Math.max(maxExperienceRouteMonths, Math.ceil(m - 1e-9));
+      } else if (route.certification !== undefined) {
+        const other = certIndexById.get(route.certification);
+        if (other === undefined)
+          throw new GraphInputError(`certification ${c.id}: unknown route certification ${route.certification}`);
+        if (other === d) throw new GraphInputError(`certification ${c.id}: a route asks for the certification itself`);
+        certIsRoutePrereq[other] = 1;
+        routeKindList.push(ROUTE_CERTIFICATION);
+        routeValueList.push(other);
+      } else {
+        routeKindList.push(ROUTE_OPEN);
+        routeValueList.push(0);
+      }
+    }
+    certRouteOffsets[d + 1] = routeKindList.length;
+  }
+
+  // What each role implies (filled straight into CSR arrays: no list per role).
+  const roleImpliedProgramOffsets = new Int32Array(R + 1);
+  const roleImpliedCertOffsets = new Int32Array(R + 1);
+  for (let d = 0; d < R; d++) {
+    const r = roles[roleOrder[d]!]!;
+    roleImpliedProgramOffsets[d + 1] = roleImpliedProgramOffsets[d]! + (r.impliedPrograms?.length ?? 0);
+    roleImpliedCertOffsets[d + 1] = roleImpliedCertOffsets[d]! + (r.impliedCertifications?.length ?? 0);
+  }
+  const roleImpliedPrograms = new Int32Array(roleImpliedProgramOffsets[R]!);
+  const roleImpliedCerts = new Int32Array(roleImpliedCertOffsets[R]!);
+  for (let d = 0; d < R; d++) {
+    const r = roles[roleOrder[d]!]!;
+    let j = roleImpliedProgramOffsets[d]!;
+    for (const id of r.impliedPrograms ?? []) {
+      const p = programIndexById.get(id);
+      if (p === undefined) throw new GraphInputError(`role ${r.id}: unknown implied program ${id}`);
+      roleImpliedPrograms[j++] = p;
+    }
+    j = roleImpliedCertOffsets[d]!;
+    for (const id of r.impliedCertifications ?? []) {
+      const c = certIndexById.get(id);
+      if (c === undefined) throw new GraphInputError(`role ${r.id}: unknown implied certification ${id}`);
+      roleImpliedCerts[j++] = c;
+    }
+  }
+
+  // Transitions: counting sort by source role, then by transition id within a source.
+  const transitions = input.transitions;
+  const T = transitions.length;
+  const srcOf = new Int32Array(T);
+  const dstOf = new Int32Array(T);
+  const outOffsets = new Int32Array(R + 1);
+  let groupCount = 0;
+  let programRefCount = 0;
+  let idsAscending = true;
+  for (let i = 0; i < T; i++) {
+    const t = transitions[i]!;
+    if (i > 0 && !(transitions[i - 1]!.id < t.id)) idsAscending = false;
+    const f = roleIndexById.get(t.from);
+    if (f === undefined) throw new GraphInputError(`transition ${t.id}: unknown from role ${t.from}`);
+    const to = roleIndexById.get(t.to);
+    if (to === undefined) throw new GraphInputError(`transition ${t.id}: unknown to role ${t.to}`);
+    dstOf[i] = to;
+    if (t.from === t.to) throw new GraphInputError(`transition ${t.id}: leads from a role to itself`);
+    if (!(t.minYearsExperience >= 0))
+      throw new GraphInputError(`transition ${t.id}: invalid minYearsExperience ${t.minYearsExperience}`);
+    srcOf[i] = f;
+    outOffsets[f + 1]!++;
+    groupCount += t.requirementGroups.length;
+    programRefCount += t.training.length;
+  }
+  for (let r = 0; r < R; r++) outOffsets[r + 1]! += outOffsets[r]!;
+  const edgeOrder = new Int32Array(T);
+  {
+    const fill = outOffsets.slice(0, R);
+    for (let i = 0; i < T; i++) edgeOrder[fill[srcOf[i]!]!++] = i;
+  }
+  for (let r = 0; r < R; r++) {
+    const lo = outOffsets[r]!;
+    const hi = outOffsets[r + 1]!;
+    let sorted = true;
+    for (let e = lo + 1; e < hi && sorted; e++)
+      if (transitions[edgeOrder[e]!]!.id <= transitions[edgeOrder[e - 1]!]!.id) sorted = false;
+    if (!sorted) edgeOrder.subarray(lo, hi).sort((a, b) => transitions[a]!.id - transitions[b]!.id);
+  }
+
+  const edgeFrom = new Int32Array(T);
+  const edgeTo = new Int32Array(T);
+  const edgeTransitionId = new Float64Array(T);
+  const edgeMinYears = new Float64Array(T);
+  const edgeEstimated = new Uint8Array(T);
+  const edgeExpMonths = new Int32Array(T);
+  const edgeGroupOffsets = new Int32Array(T + 1);
+  const groupClass = new Int32Array(groupCount);
+  const edgeProgramOffsets = new Int32Array(T + 1);
+  const edgePrograms = new Int32Array(programRefCount);
+  const inOffsets = new Int32Array(R + 1);
+
+  // Multi-option requirement groups are interned by their option set.
+  // The key of an option set: its options (in rank order) as digits of a number when that is exact
+  // (up to 3 options of fewer than 2^17 - 1 certifications), else joined into a string.
+  const classKey = new Map<number | string, number>();
+  const KEY_BASE = 2 ** 17;
+  const numericKeys = C < KEY_BASE - 1;
+  const classOptionList: number[] = [];
+  const classOptionOffsetList: number[] = [];
+  for (let c = 0; c < C; c++) {
+    classOptionOffsetList.push(c);
+    classOptionList.push(c);
+  }
+  let classCount = C;
+  const opts: number[] = [];
+  let anyEstimated = false;
+  let g = 0;
+  let pr = 0;
+  for (let e = 0; e < T; e++) {
+    const t = transitions[edgeOrder[e]!]!;
+    const from = srcOf[edgeOrder[e]!]!;
+    const to = dstOf[edgeOrder[e]!]!;
+    edgeFrom[e] = from;
+    edgeTo[e] = to;
+    inOffsets[to + 1]!++;
+    edgeTransitionId[e] = t.id;
+    edgeMinYears[e] = t.minYearsExperience;
+    edgeExpMonths[e] = experienceMonths(t.minYearsExperience);
+    if (t.estimated) {
+      edgeEstimated[e] = 1;
+      anyEstimated = true;
+    }
+    for (const group of t.requirementGroups) {
+      opts.length = 0;
+      for (const certId of group) {
+        const c = certIndexById.get(certId);
+        if (c === undefined) throw new GraphInputError(`transition ${t.id}: unknown certification ${certId}`);
+        if (!opts.includes(c)) opts.push(c);
+      }
+      if (opts.length === 0) throw new GraphInputError(`transition ${t.id}: empty requirement group`);
+      let cls: number;
+      if (opts.length === 1) cls = opts[0]!;
+      else {
+        opts.sort((a, b) => certRank[a]! - certRank[b]!);
+        let key: number | string = 0;
+        if (numericKeys && opts.length <= 3) for (const o of opts) key = key * KEY_BASE + o + 1;
+        else key = opts.join(',');
+        const known = classKey.get(key);
+        if (known !== undefined) cls = known;
+        else {
+          cls = classCount++;
+          classKey.set(key, cls);
+          classOptionOffsetList.push(classOptionList.length);
+          for (const o of opts) classOptionList.push(o);
+        }
+      }
+      groupClass[g++] = cls;
+    }
+    edgeGroupOffsets[e + 1] = g;
+    const start = pr;
+    for (const programId of t.training) {
+      const p = programIndexById.get(programId);
+      if (p === undefined) throw new GraphInputError(`transition ${t.id}: unknown program ${programId}`);
+      let dup = false;
+      for (let j = start; j < pr; j++) if (edgePrograms[j] === p) dup = true;
+      if (!dup) edgePrograms[pr++] = p;
+    }
+    edgePrograms.subarray(start, pr).sort();
+    edgeProgramOffsets[e + 1] = pr;
+  }
+  classOptionOffsetList.push(classOptionList.length);
+  // Edges by transition id.
+  const edgeByIdOrder = new Int32Array(T);
+  // Input in id order (as read from the database): the i-th id is the i-th transition's edge.
+  if (idsAscending) for (let e = 0; e < T; e++) edgeByIdOrder[edgeOrder[e]!] = e;
+  else {
+    for (let e = 0; e < T; e++) edgeByIdOrder[e] = e;
+    edgeByIdOrder.sort((a, b) => edgeTransitionId[a]! - edgeTransitionId[b]!);
+  }
+  const sortedTransitionIds = new Float64Array(T);
+  for (let i = 0; i < T; i++) {
+    const id = edgeTransitionId[edgeByIdOrder[i]!]!;
+    if (!Number.isFinite(id)) throw new GraphInputError(`transition id ${id} is not a number`);
+    if (i > 0 && sortedTransitionIds[i - 1] === id) throw new GraphInputError(`duplicate transition id ${id}`);
+    sortedTransitionIds[i] = id;
+  }
+  const edgeIndexByTransitionId = new IdLookup(sortedTransitionIds, edgeByIdOrder);
+  const classOptionOffsets = Int32Array.from(classOptionOffsetList);
+  const classOptions = Int32Array.from(classOptionList);
+
+  // Classes offering each certification, among those some requirement group uses.
+  const classUsed = new Uint8Array(classCount);
+  for (let gi = 0; gi < groupCount; gi++) classUsed[groupClass[gi]!] = 1;
+  const certClassLists: number[][] = Array.from({ length: C }, () => []);
+  for (let cls = 0; cls < classCount; cls++)
+    if (classUsed[cls] === 1)
+      for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++)
+        certClassLists[classOptions[j]!]!.push(cls);
+  const { offsets: certClassOffsets, items: certClasses } = csr(certClassLists);
+  const certOpen = new Uint8Array(C);
+  for (let c = 0; c < C; c++)
+    for (let r = certRouteOffsets[c]!; r < certRouteOffsets[c + 1]!; r++)
+      if (routeKindList[r] === ROUTE_OPEN) certOpen[c] = 1;
+  const classTimeFree = new Uint8Array(classCount);
+  for (let cls = 0; cls < classCount; cls++)
+    for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++)
+      if (certOpen[classOptions[j]!] === 1) classTimeFree[cls] = 1;
+
+  // Programs and certifications no loopless path can need twice: all requiring edges share their
+  // target, or their source (and, for programs, no route or prerequisite names them; for
+  // certifications, no route asks to hold them).
+  const programTo = new Int32Array(P).fill(-1);
+  const programFrom = new Int32Array(P).fill(-1);
+  const certTo = new Int32Array(C).fill(-1);
+  const certFrom = new Int32Array(C).fill(-1);
+  for (let e = 0; e < T; e++) {
+    for (let j = edgeProgramOffsets[e]!; j < edgeProgramOffsets[e + 1]!; j++) {
+      const p = edgePrograms[j]!;
+      programTo[p] = sameEnd(programTo[p]!, edgeTo[e]!);
+      programFrom[p] = sameEnd(programFrom[p]!, edgeFrom[e]!);
+    }
+    for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]!; gi++) {
+      const cls = groupClass[gi]!;
+      for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++) {
+        const c = classOptions[j]!;
+        certTo[c] = sameEnd(certTo[c]!, edgeTo[e]!);
+        certFrom[c] = sameEnd(certFrom[c]!, edgeFrom[e]!);
+      }
+    }
+  }
+  const programOncePerPath = new Uint8Array(P);
+  for (let p = 0; p < P; p++)
+    programOncePerPath[p] = programInRouteOrPrereq[p] === 0 && (programTo[p]! >= 0 || programFrom[p]! >= 0) ? 1 : 0;
+  const certOncePerPath = new Uint8Array(C);
+  for (let c = 0; c < C; c++)
+    certOncePerPath[c] = certIsRoutePrereq[c] === 0 && (certTo[c]! >= 0 || certFrom[c]! >= 0) ? 1 : 0;
+
+  const index: GraphIndex = {
+    roleCount: R,
+    certCount: C,
+    programCount: P,
+    trackCount,
+    edgeCount: T,
+    groupCount,
+    classCount,
+    roleIds,
+    roleSlugs,
+    roleTrack,
+    trackIds,
+    trackSlugs,
+    trackBridging,
+    trackRoleOffsets,
+    trackRoles,
+    roleImpliedProgramOffsets,
+    roleImpliedPrograms,
+    roleImpliedCertOffsets,
+    roleImpliedCerts,
+    certIds,
+    certSlugs,
+    certFeeCents,
+    certFeeKnown,
+    certFeeEstimateUsd,
+    certRank,
+    certRouteOffsets,
+    routeKind: Uint8Array.from(routeKindList),
+    routeValue: Float64Array.from(routeValueList),
+    certClassOffsets,
+    certClasses,
+    certIsRoutePrereq,
+    classTimeFree,
+    maxExperienceRouteMonths,
+    programIds,
+    programSlugs,
+    programMinMonths,
+    programCostCents,
+    programCostKnown,
+    programCostEstimateUsd,
+    programTakeOffsets,
+    programTake,
+    outOffsets,
+    edgeFrom,
+    edgeTo,
+    edgeTransitionId,
+    edgeMinYears,
+    edgeEstimated,
+    anyEstimated,
+    edgeExpMonths,
+    edgeGroupOffsets,
+    groupClass,
+    classOptionOffsets,
+    classOptions,
+    edgeProgramOffsets,
+    edgePrograms: pr === programRefCount ? edgePrograms : edgePrograms.slice(0, pr),
+    programOncePerPath,
+    certOncePerPath,
+    edgeBoundMonths: new Float64Array(T),
+    edgeBoundCostCents: new Float64Array(T),
+    edgeBoundCerts: new Float64Array(T),
+    inOffsets,
+    inEdges: new Int32Array(T),
+    roleIndexById,
+    certIndexById,
+    programIndexById,
+    trackIndexById,
+    edgeIndexByTransitionId,
+    roleBySlug: new SlugLookup(roleSlugs),
+    certBySlug: new SlugLookup(certSlugs),
+    programBySlug: new SlugLookup(programSlugs),
+    trackBySlug: new SlugLookup(trackSlugs),
+    landmarks: null,
+  };
+  const noneHeld = new Uint8Array(C);
+  const noneDone = new Uint8Array(P);
+  for (let e = 0; e < T; e++) {
+    const b = edgeBounds(index, e, noneHeld, noneDone, 1);
+    index.edgeBoundMonths[e] = b.months;
+    index.edgeBoundCostCents[e] = b.cents;
+    index.edgeBoundCerts[e] = b.certs;
+  }
+
+  for (let r = 0; r < R; r++) inOffsets[r + 1]! += inOffsets[r]!;
+  {
+    const fill = inOffsets.slice(0, R);
+    for (let e = 0; e < T; e++) index.inEdges[fill[edgeTo[e]!]!++] = e;
+  }
+
+  const landmarkCount = options.landmarks ?? DEFAULT_LANDMARKS;
+  return landmarkCount > 0 && R > 0 ? { ...index, landmarks: computeLandmarks(index, landmarkCount) } : index;
+}
+
+/**
+ * Lower bounds of what edge e adds to any loopless pathway, whatever came before it: its experience
+ * months from a standing start, and the once-per-path programs and certifications it needs that the
+ * learner did not start with (`held`, `done`): the programs' months (times `monthsFactor`, rounded up
+ * per program) and cost, and per requirement group the cheapest option that is once-per-path, or
+ * nothing when an option may have been earned earlier (groups sharing options count once, as the
+ * largest). Certifications: groups whose options are all once-per-path and unheld need one each.
+ */
+export function edgeBounds(
+  index: GraphIndex,
+  e: number,
+  held: Uint8Array,
+  done: Uint8Array,
+  monthsFactor: number,
+): { months: number; cents: number; certs: number } {
+  let months = index.edgeExpMonths[e]!;
+  let cents = 0;
+  for (let j = index.edgeProgramOffsets[e]!; j < index.edgeProgramOffsets[e + 1]!; j++) {
+    const p = index.edgePrograms[j]!;
+    if (index.programOncePerPath[p] === 0 || done[p] === 1) continue;
+    const m = index.programMinMonths[p]!;
+    months += monthsFactor === 1 ? m : Math.ceil(m * monthsFactor - 1e-9);
+    cents += index.programCostCents[p]!;
+  }
+  const { edgeGroupOffsets, groupClass, classOptionOffsets: off, classOptions: opt } = index;
+  const g0 = edgeGroupOffsets[e]!;
+  const g1 = edgeGroupOffsets[e + 1]!;
+  let sumFee = 0;
+  let maxFee = 0;
+  let sumCerts = 0;
+  let maxCerts = 0;
+  let overlapping = false;
+  for (let gi = g0; gi < g1; gi++) {
+    const cls = groupClass[gi]!;
+    let fee = Infinity;
+    let need = 1;
+    for (let j = off[cls]!; j < off[cls + 1]!; j++) {
+      const c = opt[j]!;
+      if (held[c] === 1 || index.certOncePerPath[c] === 0) {
+        fee = 0;
+        need = 0;
+        break;
+      }
+      fee = Math.min(fee, index.certFeeCents[c]!);
+    }
+    sumFee += fee;
+    maxFee = Math.max(maxFee, fee);
+    sumCerts += need;
+    maxCerts = Math.max(maxCerts, need);
+    for (let hi = g0; hi < gi && !overlapping; hi++) overlapping = sharesOption(index, groupClass[hi]!, cls);
+  }
+  cents += overlapping ? maxFee : sumFee;
+  return { months, cents, certs: overlapping ? maxCerts : sumCerts };
+}
+
+function sharesOption(index: GraphIndex, a: number, b: number): boolean {
+  const { classOptionOffsets: off, classOptions: opt } = index;
+  for (let i = off[a]!; i < off[a + 1]!; i++)
+    for (let j = off[b]!; j < off[b + 1]!; j++) if (opt[i] === opt[j]) return true;
+  return false;
+}
