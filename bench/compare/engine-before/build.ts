@@ -1,14 +1,12 @@
-// buildIndex as it was before decision 019 (commit 401c9e3), kept to measure the columnar build against it
-// side by side in one process (bench/build-index.ts). Not used by the service.
 /**
  * The in-memory index of the career graph: dense indices, compressed adjacency (CSR) in typed arrays,
  * requirement groups flattened and interned, eligibility routes and program prerequisites resolved.
  * Built once from plain input, then read-only.
  */
-import { experienceMonths, usdToCents } from '../../src/graph/cost.js';
-import { GraphInputError } from '../../src/graph/errors.js';
-import type { GraphInput } from '../../src/graph/types.js';
-import { computeLandmarks, DEFAULT_LANDMARKS, type Landmarks } from '../../src/graph/landmarks.js';
+import { experienceMonths, usdToCents } from './cost.js';
+import { GraphInputError } from './errors.js';
+import type { GraphInput } from './types.js';
+import { computeLandmarks, DEFAULT_LANDMARKS, type Landmarks } from './landmarks.js';
 
 /** Kinds of eligibility route (GraphIndex.routeKind). */
 export const ROUTE_PROGRAM = 0;

@@ -1,0 +1,273 @@
+/**
+ * Plain data in and out of the pathway engine (docs/cost-model.md, docs/decisions/003-pathway-search.md).
+ * Every id is a database id (or a synthetic one for estimated moves); the engine maps them to dense
+ * indices internally and answers in ids.
+ */
+
+export interface RoleInput {
+  id: number;
+  slug: string;
+  trackId: number;
+  trackSlug: string;
+  /** Programs anyone in this role has completed (a medical assistant finished an MA program). */
+  impliedPrograms?: readonly number[];
+  /** Certifications or licences anyone in this role holds (an RN holds an RN licence). */
+  impliedCertifications?: readonly number[];
+}
+
+/** A track. Only needed for tracks that bridge others (see `bridging`); others are named by roles. */
+interface TrackInput {
+  id: number;
+  slug: string;
+  /** A track spanning the others (the hybrid medical assistant): moves into or out of it cross no track. */
+  bridging: boolean;
+}
+
+/**
+ * One way to become eligible to earn a certification; any one route suffices. Exactly one of the
+ * fields is set, or none: a route with no condition (the certification has no prerequisite).
+ */
+export interface EligibilityRouteInput {
+  /** Completing this program. */
+  program?: number;
+  /** Having worked this many months (anywhere on the pathway, the current role included). */
+  minMonthsExperience?: number;
+  /** Holding this certification (a licence that needs its exam passed). */
+  certification?: number;
+}
+
+export interface CertificationInput {
+  id: number;
+  slug: string;
+  /** Exam fee in USD; null when no source gives it. */
+  examFeeUsd: number | null;
+  /** What an unknown fee is assumed to be for ranking and limits (a documented estimate); null: none (0). */
+  feeEstimateUsd?: number | null;
+  /** Eligibility routes, any one suffices; absent or empty: no prerequisite. */
+  routes?: readonly EligibilityRouteInput[];
+}
+
+export interface ProgramInput {
+  id: number;
+  slug: string;
+  /** Typical full-time length in months (the shortest typical length). */
+  minMonths: number;
+  /** Typical cost in USD; null when no source gives it. */
+  typicalCostUsd: number | null;
+  /** What an unknown cost is assumed to be for ranking and limits (a documented estimate); null: none (0). */
+  costEstimateUsd?: number | null;
+  /** Programs that must be completed first (a master's needs a bachelor's), all of them. */
+  prerequisites?: readonly number[];
+}
+
+export interface TransitionInput {
+  id: number;
+  /** Role id the move starts from. */
+  from: number;
+  /** Role id the move leads to. */
+  to: number;
+  /** Years in the source role the move asks for (>= 0). */
+  minYearsExperience: number;
+  /** Certification ids: every group is needed, any one certification of a group satisfies it. */
+  requirementGroups: readonly (readonly number[])[];
+  /** Program ids, all required. */
+  training: readonly number[];
+  /** An estimated move (from O*NET and BLS), used only when a query asks for estimated moves. */
+  estimated?: boolean;
+}
+
+export interface GraphInput {
+  roles: readonly RoleInput[];
+  /** Tracks with properties; tracks only named by roles are plain (not bridging). */
+  tracks?: readonly TrackInput[];
+  certifications: readonly CertificationInput[];
+  programs: readonly ProgramInput[];
+  transitions: readonly TransitionInput[];
+}
+
+export type RankBy = 'FASTEST' | 'CHEAPEST' | 'FEWEST_NEW_CERTIFICATIONS' | 'FEWEST_STEPS';
+
+export const RANK_BY_VALUES: readonly RankBy[] = ['FASTEST', 'CHEAPEST', 'FEWEST_NEW_CERTIFICATIONS', 'FEWEST_STEPS'];
+
+export type StudyLoad = 'FULL_TIME' | 'PART_TIME';
+
+/** What the learner already has when starting (besides what the start role implies). */
+export interface Profile {
+  heldCertifications?: readonly number[];
+  completedPrograms?: readonly number[];
+  /** Years already spent in the start role; counts towards the first step and as work experience. */
+  yearsInCurrentRole?: number;
+  /** Full-time (default) or part-time study; part-time stretches program months (docs/cost-model.md). */
+  studyLoad?: StudyLoad;
+}
+
+export interface Constraints {
+  maxSteps?: number;
+  maxMonths?: number;
+  /** Bounds the total cost, unknown parts counted at their estimate. */
+  maxCostUsd?: number;
+  /** Roles the pathway must not pass through or end at (the start role is exempt). */
+  avoidRoles?: readonly number[];
+  /** Every role after the start must be on one of these tracks. */
+  onlyTracks?: readonly number[];
+}
+
+export interface PathwayQuery {
+  from: number;
+  /** Target role; exactly one of `to` and `toTrack`. */
+  to?: number;
+  /** Target track: the pathway ends at the first role of this track it reaches (never `from`). */
+  toTrack?: number;
+  /** How many pathways, best first (1..100). */
+  k: number;
+  rankBy: RankBy;
+  profile?: Profile;
+  constraints?: Constraints;
+  /** Also use estimated moves (default false: curated moves only). */
+  includeEstimated?: boolean;
+  /** Work units the search may spend before throwing SearchBudgetExceeded. */
+  workBudget?: number;
+}
+
+/** How a certification earned on a step was made eligible. */
+export type RouteUse =
+  /** The certification has no prerequisite. */
+  | { kind: 'OPEN' }
+  /** The program route: completed before (alreadyMet) or completed on this step. */
+  | { kind: 'PROGRAM'; programId: number; alreadyMet: boolean }
+  /** The work-experience route: met by the months worked so far, or after working `waitMonths` more. */
+  | { kind: 'EXPERIENCE'; months: number; alreadyMet: boolean; waitMonths: number }
+  /** Holding another certification (always met when used). */
+  | { kind: 'CERTIFICATION'; certificationId: number };
+
+/** One requirement group of a step and the certification that satisfies it. */
+export interface RequirementChoice {
+  /** The group's options (certification ids), cheapest exam first, then by slug. */
+  anyOf: number[];
+  /** The certification satisfying the group on this pathway. */
+  satisfiedBy: number;
+  /** True when `satisfiedBy` was held before the step (profile, start role or an earlier step). */
+  alreadyHeld: boolean;
+  /** How it was made eligible, when earned on this step (null when already held). */
+  route: RouteUse | null;
+}
+
+/** Why a program is completed on a step. */
+export type ProgramReason = 'TRAINING' | 'PREREQUISITE' | 'ELIGIBILITY';
+
+export interface ProgramTaken {
+  programId: number;
+  reason: ProgramReason;
+  /** Months at the assumed study load. */
+  months: number;
+  /** Cost counted: the known cost, else the estimate (0 without one). */
+  costUsd: number;
+  costKnown: boolean;
+}
+
+/** A cost a source does not give, and what the engine assumed for it. */
+export interface UnknownCost {
+  kind: 'PROGRAM' | 'EXAM';
+  /** Program or certification id. */
+  id: number;
+  /** The documented estimate used for ranking and limits; null when there is none (counted as 0). */
+  estimateUsd: number | null;
+}
+
+export interface PathwayStep {
+  transitionId: number;
+  fromRoleId: number;
+  toRoleId: number;
+  /** An estimated move (not curated). */
+  estimated: boolean;
+  crossesTracks: boolean;
+  /** Months of experience the move asks for in the source role, still to gain. */
+  experienceMonths: number;
+  /** Months of programs completed on the step (training, prerequisites, eligibility routes). */
+  trainingMonths: number;
+  /** Months of further work needed to meet a certification's experience route. */
+  eligibilityWaitMonths: number;
+  /** experienceMonths + trainingMonths + eligibilityWaitMonths. */
+  months: number;
+  /** Cost of the programs completed (unknown ones at their estimate). */
+  trainingCostUsd: number;
+  /** Exam fees of the certifications earned (unknown ones at their estimate). */
+  examFeesUsd: number;
+  /** trainingCostUsd + examFeesUsd. */
+  costUsd: number;
+  /** The part of costUsd that sources give. */
+  knownCostUsd: number;
+  /** The parts of costUsd no source gives. */
+  unknownCosts: UnknownCost[];
+  /** Certifications earned on this step (ids), in the order of the step's requirement groups. */
+  certificationsToEarn: number[];
+  /** Programs completed on this step, in the order taken. */
+  programs: ProgramTaken[];
+  /** Program ids of `programs`. */
+  programsToComplete: number[];
+  /** Every requirement group of the transition, in its order, with the certification satisfying it. */
+  requirementChoices: RequirementChoice[];
+  startMonth: number;
+  endMonth: number;
+}
+
+export interface Pathway {
+  /** Start role, then the role each step leads to. */
+  roleIds: number[];
+  transitionIds: number[];
+  steps: PathwayStep[];
+  totalMonths: number;
+  /** Training and exam fees; unknown parts at their estimate. */
+  totalCostUsd: number;
+  totalTrainingCostUsd: number;
+  totalExamFeesUsd: number;
+  /** The part of totalCostUsd that sources give. */
+  knownCostUsd: number;
+  /** Every unknown part of totalCostUsd. */
+  unknownCosts: UnknownCost[];
+  /** Every certification earned along the pathway, in the order earned. */
+  certificationsToEarn: number[];
+  /** certificationsToEarn.length */
+  newCertifications: number;
+  stepCount: number;
+  /** Steps on estimated moves. */
+  estimatedSteps: number;
+  /**
+   * Where the pathway passes from one track to another, bridging tracks aside (clinical → hybrid →
+   * administrative is one crossing, from clinical to administrative): track ids.
+   */
+  crossings: { fromTrackId: number; toTrackId: number }[];
+  /** crossings.length > 0 */
+  crossesTracks: boolean;
+  /** True when unknownCosts is not empty. */
+  costIncludesUnknowns: boolean;
+  /** The study load assumed for program months. */
+  studyLoad: StudyLoad;
+}
+
+export interface ReachableQuery {
+  from: number;
+  withinMonths: number;
+  profile?: Profile;
+  constraints?: Constraints;
+  includeEstimated?: boolean;
+  workBudget?: number;
+}
+
+export interface ReachableRole {
+  roleId: number;
+  /** Earliest month the role can be reached (end of the last step). */
+  earliestMonth: number;
+  stepCount: number;
+  /** The pathway achieving the earliest month: fewest steps among those, then smallest transition ids. */
+  transitionIds: number[];
+  /** The full pathway (evaluated on demand, as FASTEST would report it). */
+  pathway(): Pathway;
+}
+
+export interface PathwayEvaluationOptions {
+  profile?: Profile;
+  /** Decides the choice of certifications and routes (default FASTEST). */
+  rankBy?: RankBy;
+  constraints?: Pick<Constraints, 'maxMonths' | 'maxCostUsd'>;
+}
