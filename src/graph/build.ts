@@ -126,6 +126,8 @@ export interface GraphIndex {
   /** In-edges of role r: edge indices inEdges[inOffsets[r] .. inOffsets[r+1]). */
   readonly inOffsets: Int32Array;
   readonly inEdges: Int32Array;
+  /** Source role of each in-edge: edgeFrom[inEdges[j]], stored in in-edge order so the reverse searches read it in sequence. */
+  readonly inFrom: Int32Array;
 
   /** Landmark distances for lower bounds (src/graph/landmarks.ts); null when the graph has none. */
   readonly landmarks: Landmarks | null;
@@ -804,6 +806,7 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     edgeBoundCerts: new Float64Array(T),
     inOffsets,
     inEdges: new Int32Array(T),
+    inFrom: new Int32Array(T),
     roleIndexById,
     certIndexById,
     programIndexById,
@@ -827,7 +830,11 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
   for (let r = 0; r < R; r++) inOffsets[r + 1]! += inOffsets[r]!;
   {
     const fill = inOffsets.slice(0, R);
-    for (let e = 0; e < T; e++) index.inEdges[fill[edgeTo[e]!]!++] = e;
+    for (let e = 0; e < T; e++) {
+      const j = fill[edgeTo[e]!]!++;
+      index.inEdges[j] = e;
+      index.inFrom[j] = edgeFrom[e]!;
+    }
   }
 
   const landmarkCount = options.landmarks ?? DEFAULT_LANDMARKS;

@@ -366,8 +366,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
 
   function search(): void {
     while (heap.size > 0) {
-      // The reverse search gets as much work as the forward one (a bidirectional balance).
-      while (!rev.done && 2 * rev.work <= meter.used) rev.step();
+      // The reverse search gets its share of the work (a bidirectional balance, bounds.ts).
+      rev.keepUp(meter.used);
       // The moves-left search likewise, up to a third of the work.
       if (hops !== null) while (!hops.done && 3 * hops.work <= meter.used) hops.step();
       const L = heap.pop()!;
