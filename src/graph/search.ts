@@ -367,7 +367,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   function search(): void {
     while (heap.size > 0) {
       // The reverse search gets its share of the work (a bidirectional balance, bounds.ts).
-      rev.keepUp(meter.used);
+      rev.keepUp(meter.used, k);
       // The moves-left search likewise, up to a third of the work.
       if (hops !== null) while (!hops.done && 3 * hops.work <= meter.used) hops.step();
       const L = heap.pop()!;
