@@ -86,6 +86,20 @@ export class EdgeWeights {
     return this.cache !== null && this.own(e) ? this.cache.cents[e]! : this.index.edgeBoundCostCents[e]!;
   }
 
+  /** months(e) for in-edge j (e = inEdges[j]), read in in-edge order where the start changes nothing. */
+  inMonths(j: number, e: number): number {
+    return this.cache !== null && this.index.inStartDependent[j] === 1 && this.own(e)
+      ? this.cache.months[e]!
+      : this.index.inBoundMonths[j]!;
+  }
+
+  /** cents(e) for in-edge j likewise. */
+  inCents(j: number, e: number): number {
+    return this.cache !== null && this.index.inStartDependent[j] === 1 && this.own(e)
+      ? this.cache.cents[e]!
+      : this.index.inBoundCostCents[j]!;
+  }
+
   certs(e: number): number {
     return this.cache !== null && this.own(e) ? this.cache.certs[e]! : this.index.edgeBoundCerts[e]!;
   }
@@ -203,9 +217,9 @@ export class ReverseSearch {
       // The first key first: most relaxations stop at it, without reading the others' weights.
       const n1 =
         mode === BOUND_MONTHS
-          ? k1 + w.months(e)
+          ? k1 + w.inMonths(j, e)
           : mode === BOUND_COST
-            ? k1 + w.cents(e)
+            ? k1 + w.inCents(j, e)
             : mode === BOUND_HOPS
               ? k1 + 1
               : k1 + w.certs(e);
@@ -213,14 +227,14 @@ export class ReverseSearch {
       let n2: number;
       let n3: number;
       if (mode === BOUND_MONTHS) {
-        n2 = k2 + w.cents(e);
+        n2 = k2 + w.inCents(j, e);
         n3 = k3 + 1;
       } else if (mode === BOUND_COST) {
-        n2 = k2 + w.months(e);
+        n2 = k2 + w.inMonths(j, e);
         n3 = k3 + 1;
       } else {
-        n2 = k2 + w.months(e);
-        n3 = k3 + w.cents(e);
+        n2 = k2 + w.inMonths(j, e);
+        n3 = k3 + w.inCents(j, e);
       }
       if (mark !== st || n1 < r[m]! || (n1 === r[m] && (n2 < r[m + 1]! || (n2 === r[m + 1] && n3 < r[m + 2]!)))) {
         r[m] = n1;

@@ -128,6 +128,15 @@ export interface GraphIndex {
   readonly inEdges: Int32Array;
   /** Source role of each in-edge: edgeFrom[inEdges[j]], stored in in-edge order so the reverse searches read it in sequence. */
   readonly inFrom: Int32Array;
+  /** edgeBoundMonths and edgeBoundCostCents of each in-edge, in in-edge order likewise. */
+  readonly inBoundMonths: Float64Array;
+  readonly inBoundCostCents: Float64Array;
+  /**
+   * 1 for an in-edge whose bounds may depend on the learner's start (held certifications, programs
+   * done, study load): it asks for a once-per-path program or offers a once-per-path
+   * certification, the only things edgeBounds reads of the start. Others' bounds are the index's.
+   */
+  readonly inStartDependent: Uint8Array;
 
   /** Landmark distances for lower bounds (src/graph/landmarks.ts); null when the graph has none. */
   readonly landmarks: Landmarks | null;
@@ -807,6 +816,9 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     inOffsets,
     inEdges: new Int32Array(T),
     inFrom: new Int32Array(T),
+    inBoundMonths: new Float64Array(T),
+    inBoundCostCents: new Float64Array(T),
+    inStartDependent: new Uint8Array(T),
     roleIndexById,
     certIndexById,
     programIndexById,
@@ -834,6 +846,17 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
       const j = fill[edgeTo[e]!]!++;
       index.inEdges[j] = e;
       index.inFrom[j] = edgeFrom[e]!;
+      index.inBoundMonths[j] = index.edgeBoundMonths[e]!;
+      index.inBoundCostCents[j] = index.edgeBoundCostCents[e]!;
+      let dependent = 0;
+      for (let k = edgeProgramOffsets[e]!; k < edgeProgramOffsets[e + 1]! && dependent === 0; k++)
+        dependent = programOncePerPath[edgePrograms[k]!]!;
+      for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]! && dependent === 0; gi++) {
+        const cls = groupClass[gi]!;
+        for (let k = classOptionOffsets[cls]!; k < classOptionOffsets[cls + 1]! && dependent === 0; k++)
+          dependent = certOncePerPath[classOptions[k]!]!;
+      }
+      index.inStartDependent[j] = dependent;
     }
   }
 
