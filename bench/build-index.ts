@@ -166,10 +166,6 @@ function measure(scale: string, runs: number): void {
     columnsFromGeneratorAndConversion: columnsSame,
     columnsArrays: mb(columnsBytes),
   });
-  delete held.index;
-  const m = collect();
-  // What the columnar input holds: the roles, certifications and programs as objects, the columns.
-  rows[rows.length - 1]!.inputHeapAndArrays = mb(m.heapUsed + m.arrayBuffers - empty.heapUsed - empty.arrayBuffers);
   for (const row of rows) console.log(JSON.stringify(row));
 }
 
