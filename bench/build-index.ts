@@ -17,12 +17,26 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { buildIndex, type GraphIndex, type GraphInput } from '../src/graph/index.js';
+import { transitionColumns, type TransitionColumns } from '../src/graph/columns.js';
+import type { BuildInput } from '../src/graph/types.js';
 import { indexBuffers } from '../src/graph/transfer.js';
-import { generateL } from './generators.js';
+import path from 'node:path';
+import { generateL, generateLColumns } from './generators.js';
 
-const SCALES: Record<string, () => GraphInput> = {
-  L: () => generateL(2),
-  XL: () => generateL(3, { roleCount: 1_000_000, transitionCount: 10_000_000, trackCount: 40 }),
+// An older engine's build, side by side, from the checkout BASELINE names (e.g. git worktree add
+// /tmp/base 401c9e3); none without it.
+const baseline = process.env.BASELINE;
+const buildIndexBefore = baseline
+  ? ((await import(path.resolve(baseline, 'src/graph/index.js'))) as { buildIndex: (input: GraphInput) => GraphIndex })
+      .buildIndex
+  : null;
+
+const SCALES: Record<string, { objects: () => GraphInput; columns: () => BuildInput }> = {
+  L: { objects: () => generateL(2), columns: () => generateLColumns(2) },
+  XL: {
+    objects: () => generateL(3, { roleCount: 1_000_000, transitionCount: 10_000_000, trackCount: 40 }),
+    columns: () => generateLColumns(3, { roleCount: 1_000_000, transitionCount: 10_000_000, trackCount: 40 }),
+  },
 };
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -48,6 +62,31 @@ function indexBytes(index: GraphIndex): { arrays: number; slugs: number } {
   return { arrays, slugs };
 }
 
+/** Where two values differ (typed arrays by content, objects by their own fields), or null. */
+function difference(a: unknown, b: unknown, path = 'index'): string | null {
+  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
+    if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b) || a.constructor !== b.constructor) return `${path}: types`;
+    const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+    const y = new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+    if (x.length !== y.length) return `${path}: lengths ${x.length} and ${y.length}`;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return `${path}: byte ${i}`;
+    return null;
+  }
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) {
+      const d = difference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+      if (d !== null) return d;
+    }
+    return null;
+  }
+  return Object.is(a, b) ? null : `${path}: ${String(a)} and ${String(b)}`;
+}
+
+function sameColumns(a: TransitionColumns, b: TransitionColumns): string | null {
+  return difference({ ...a }, { ...b }, 'columns');
+}
+
 function measure(scale: string, runs: number): void {
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc') as () => void;
@@ -57,58 +96,86 @@ function measure(scale: string, runs: number): void {
     return process.memoryUsage();
   };
   const empty = collect();
-  let t = performance.now();
   // Held in an object so that dropping them (for the GC) is a plain property write.
-  const held: { input?: GraphInput; index?: GraphIndex } = { input: SCALES[scale]!() };
-  const generateMs = performance.now() - t;
-  const before = collect();
-  const times: number[] = [];
-  const cpuTimes: number[] = [];
-  let peak = 0;
-  for (let run = 0; run < runs; run++) {
+  const held: { input?: BuildInput; index?: GraphIndex; previous?: GraphIndex; columns?: TransitionColumns } = {};
+  let t = performance.now();
+  held.input = SCALES[scale]!.objects();
+  const generateObjectsS = (performance.now() - t) / 1000;
+  const objectsHeap = collect().heapUsed - empty.heapUsed;
+
+  const rows: Record<string, unknown>[] = [];
+  const build = (mode: string, fn: (input: BuildInput) => GraphIndex, note: Record<string, unknown>) => {
+    const times: number[] = [];
+    const cpuTimes: number[] = [];
+    let peak = 0;
+    held.previous = held.index;
     delete held.index;
-    const start = collect();
-    resetPeakRss();
-    t = performance.now();
-    const cpu = process.cpuUsage();
-    held.index = buildIndex(held.input!);
-    times.push(performance.now() - t);
-    const used = process.cpuUsage(cpu);
-    cpuTimes.push((used.user + used.system) / 1000);
-    peak = Math.max(peak, peakRss() - start.rss);
-  }
-  const after = collect();
-  const index = held.index!;
-  const size = indexBytes(index);
-  const counts = `${index.roleCount.toLocaleString('en-US')} roles, ${index.edgeCount.toLocaleString('en-US')} moves`;
-  delete held.input;
-  const withoutInput = collect();
-  const row = {
-    scale,
-    counts,
-    generateS: generateMs / 1000,
-    buildS: Math.min(...times) / 1000,
-    runs: times.map((x) => +(x / 1000).toFixed(2)),
-    // CPU time of the process (GC helper threads included): robust to other load on the machine.
-    cpuS: Math.min(...cpuTimes) / 1000,
-    inputHeap: mb(before.heapUsed - empty.heapUsed),
-    peakRssDuringBuild: mb(peak),
-    retained: {
-      rss: mb(after.rss - before.rss),
-      heapUsed: mb(after.heapUsed - before.heapUsed),
-      external: mb(after.external - before.external),
-      arrayBuffers: mb(after.arrayBuffers - before.arrayBuffers),
-    },
-    indexArrays: mb(size.arrays),
-    indexSlugs: mb(size.slugs),
-    processWithIndexOnly: {
-      rss: mb(withoutInput.rss),
-      heapUsed: mb(withoutInput.heapUsed),
-      arrayBuffers: mb(withoutInput.arrayBuffers),
-    },
-    bytesPerRole: Math.round(size.arrays / index.roleCount),
+    for (let run = 0; run < runs; run++) {
+      delete held.index;
+      const start = collect();
+      resetPeakRss();
+      const cpu = process.cpuUsage();
+      t = performance.now();
+      held.index = fn(held.input!);
+      times.push(performance.now() - t);
+      const used = process.cpuUsage(cpu);
+      cpuTimes.push((used.user + used.system) / 1000);
+      peak = Math.max(peak, peakRss() - start.rss);
+    }
+    const index = held.index!;
+    const size = indexBytes(index);
+    // Fields the older build did not make (inFrom, decision 019) are named, not compared.
+    const added = held.previous === undefined ? [] : Object.keys(index).filter((k) => !(k in held.previous!));
+    const common = Object.fromEntries(Object.entries(index).filter(([k]) => !added.includes(k)));
+    const same =
+      held.previous === undefined
+        ? 'first'
+        : (difference(held.previous, common) ?? (added.length ? `identical, plus ${added.join(', ')}` : 'identical'));
+    delete held.previous;
+    rows.push({
+      scale,
+      mode,
+      counts: `${index.roleCount.toLocaleString('en-US')} roles, ${index.edgeCount.toLocaleString('en-US')} moves`,
+      buildS: +(Math.min(...times) / 1000).toFixed(2),
+      runs: times.map((x) => +(x / 1000).toFixed(2)),
+      // CPU time of the process (GC helper threads included): robust to other load on the machine.
+      cpuS: +(Math.min(...cpuTimes) / 1000).toFixed(2),
+      peakRssDuringBuild: mb(peak),
+      indexArrays: mb(size.arrays),
+      indexSlugs: mb(size.slugs),
+      indexAsBefore: same,
+      ...note,
+    });
+    console.error(JSON.stringify(rows[rows.length - 1]));
   };
-  console.log(JSON.stringify(row));
+
+  const objectsNote = { input: 'objects', inputHeap: mb(objectsHeap), generateS: +generateObjectsS.toFixed(1) };
+  if (buildIndexBefore !== null)
+    build(`before (${baseline}), objects`, (input) => buildIndexBefore(input as GraphInput), objectsNote);
+  build('after, objects (through transitionColumns)', (input) => buildIndex(input), objectsNote);
+
+  // The same transitions as columns: converted from the objects, and generated as columns (the
+  // two must agree); then the objects are dropped and the index built from the columns.
+  t = performance.now();
+  const converted = transitionColumns((held.input as GraphInput).transitions);
+  const convertS = (performance.now() - t) / 1000;
+  held.input = { ...held.input, transitions: converted };
+  t = performance.now();
+  const generated = SCALES[scale]!.columns();
+  const generateColumnsS = (performance.now() - t) / 1000;
+  const columnsSame = sameColumns(converted, generated.transitions as TransitionColumns) ?? 'identical';
+  held.input = generated;
+  const columnsBytes = Object.values(generated.transitions)
+    .filter((v) => ArrayBuffer.isView(v))
+    .reduce((sum, v) => sum + (v as ArrayBufferView).buffer.byteLength, 0);
+  build('after, columns', (input) => buildIndex(input), {
+    input: 'columns',
+    generateS: +generateColumnsS.toFixed(1),
+    convertFromObjectsS: +convertS.toFixed(1),
+    columnsFromGeneratorAndConversion: columnsSame,
+    columnsArrays: mb(columnsBytes),
+  });
+  for (const row of rows) console.log(JSON.stringify(row));
 }
 
 function main(): void {

@@ -9,7 +9,9 @@
  * (mostly 0.5-5 years, a few moves none) and training — mostly a program specific to the role entered,
  * sometimes a generic one — with some unknown (null) fees and costs. Same seed, same graph.
  */
+import { isTransitionColumns, TransitionColumnsBuilder, type TransitionColumns } from '../src/graph/columns.js';
 import type {
+  BuildInput,
   CertificationInput,
   EligibilityRouteInput,
   GraphInput,
@@ -17,6 +19,9 @@ import type {
   RoleInput,
   TransitionInput,
 } from '../src/graph/types.js';
+
+/** A generated graph with its transitions as columns (src/graph/columns.ts). */
+export type ColumnarInput = Omit<GraphInput, 'transitions'> & { transitions: TransitionColumns };
 
 /** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). */
 export function rng(seed: number): () => number {
@@ -171,10 +176,22 @@ export function generateM(seed = 1): GraphInput {
  * law (exponent ~2.3, mean transitionCount/roleCount); targets are picked by preferential attachment
  * within the source's track (power-law attractiveness; uniformly 15% of the time); `crossTrackShare` of moves change track.
  */
-export function generateL(
-  seed = 2,
-  opts: { roleCount?: number; transitionCount?: number; trackCount?: number; crossTrackShare?: number } = {},
-): GraphInput {
+type LOptions = { roleCount?: number; transitionCount?: number; trackCount?: number; crossTrackShare?: number };
+
+export function generateL(seed = 2, opts: LOptions = {}): GraphInput {
+  return generateLInto(seed, opts, null) as GraphInput;
+}
+
+/**
+ * The same graph as generateL, with its transitions as columns: no object per move is made (XL's
+ * ten million moves as objects are 3.4 GB of live objects; as columns about 0.4 GB).
+ */
+export function generateLColumns(seed = 2, opts: LOptions = {}): ColumnarInput {
+  const T = opts.transitionCount ?? 1_000_000;
+  return generateLInto(seed, opts, new TransitionColumnsBuilder(T, { groups: T, options: 2 * T, programs: T >> 2 })) as ColumnarInput;
+}
+
+function generateLInto(seed: number, opts: LOptions, sink: TransitionColumnsBuilder | null): GraphInput | ColumnarInput {
   const rand = rng(seed);
   const R = opts.roleCount ?? 100_000;
   const T = opts.transitionCount ?? 1_000_000;
@@ -228,7 +245,7 @@ export function generateL(
     assigned++;
   }
 
-  const transitions: TransitionInput[] = new Array<TransitionInput>(T);
+  const transitions: TransitionInput[] = sink === null ? new Array<TransitionInput>(T) : [];
   let n = 0;
   const seen = new Set<number>();
   for (let u = 0; u < R; u++) {
@@ -241,15 +258,23 @@ export function generateL(
       const v = m[Math.floor(m.length * (rand() < 0.85 ? rand() ** 3 : rand()))]!;
       if (v === u || seen.has(v)) continue;
       seen.add(v);
-      transitions[n] = {
-        id: n + 1,
-        from: u + 1,
-        to: v + 1,
-        ...requirements(rand, shape, certIds, entryOf(v), genericIds),
-      };
+      if (sink === null)
+        transitions[n] = {
+          id: n + 1,
+          from: u + 1,
+          to: v + 1,
+          ...requirements(rand, shape, certIds, entryOf(v), genericIds),
+        };
+      else {
+        const req = requirements(rand, shape, certIds, entryOf(v), genericIds);
+        sink.add(n + 1, u + 1, v + 1, req.minYearsExperience);
+        for (const group of req.requirementGroups) sink.group(group);
+        for (const p of req.training) sink.program(p);
+      }
       n++;
     }
   }
+  if (sink !== null) return { roles, certifications, programs, transitions: sink.finish() };
   transitions.length = n;
   return { roles, certifications, programs, transitions };
 }
@@ -271,7 +296,7 @@ const CREDENTIALS = [
  * licences the exam they follow — and 40% unknown fees (estimated likewise); a role with an entry
  * program implies it 70% of the time, as a medical assistant implies an MA program.
  */
-export function withPrerequisites(input: GraphInput, seed = 7): GraphInput {
+export function withPrerequisites<I extends BuildInput>(input: I, seed = 7): I {
   const rand = rng(seed);
   const credentialOf = new Map<number, string>();
   const programs: ProgramInput[] = input.programs.map((p) => {
@@ -309,7 +334,13 @@ export function withPrerequisites(input: GraphInput, seed = 7): GraphInput {
   const programIds = (shortPrograms.length ? shortPrograms : programs).map((p) => p.id);
   // Entry programs: the ones some transition into a role requires; prefer them for routes.
   const entry = new Map<number, number>();
-  for (const t of input.transitions) if (t.training.length && !entry.has(t.to)) entry.set(t.to, t.training[0]!);
+  const moves = input.transitions;
+  if (isTransitionColumns(moves)) {
+    for (let i = 0; i < moves.length; i++) {
+      const first = moves.trainingOffsets[i]!;
+      if (first < moves.trainingOffsets[i + 1]! && !entry.has(moves.to[i]!)) entry.set(moves.to[i]!, moves.training[first]!);
+    }
+  } else for (const t of moves) if (t.training.length && !entry.has(t.to)) entry.set(t.to, t.training[0]!);
   const entryIds = [...new Set(entry.values())];
   const knownFees: number[] = [];
   const certifications: CertificationInput[] = input.certifications.map((c, i) => {

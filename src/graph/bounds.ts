@@ -8,12 +8,18 @@ import { PART_TIME_FACTOR } from './cost.js';
 import { nextStamp, type Meter, type Scratch } from './scratch.js';
 import type { QueryContext } from './step.js';
 
-/** Per-edge lower bounds (months, cost in cents, certifications) for this query's start state. */
+/**
+ * Per-edge lower bounds (months, cost in cents, certifications) for this query's start state. They
+ * differ from the index's (a standing start) only on edges asking for a once-per-path program done
+ * or offering a once-per-path certification held at the start (edgeBounds reads nothing else), or
+ * under part-time study: those edges' bounds are computed when first asked for and kept for the query.
+ */
 export class EdgeWeights {
   private readonly cache: Scratch['edgeBound'];
   private readonly stamp: number;
   private readonly held: Uint8Array;
   private readonly done: Uint8Array;
+  private readonly anyHeld: boolean;
   private readonly factor: number;
   constructor(
     private readonly index: GraphIndex,
@@ -21,7 +27,11 @@ export class EdgeWeights {
     cx: QueryContext,
   ) {
     this.factor = cx.load === 'PART_TIME' ? PART_TIME_FACTOR : 1;
-    if (cx.start.held.length === 0 && cx.start.done.length === 0 && this.factor === 1) {
+    // Held certifications and done programs that are not once-per-path change no bound.
+    const held = cx.start.held.filter((c) => index.certOncePerPath[c] === 1);
+    const done = cx.start.done.filter((p) => index.programOncePerPath[p] === 1);
+    this.anyHeld = held.length > 0;
+    if (held.length === 0 && done.length === 0 && this.factor === 1) {
       this.cache = null;
       this.stamp = 0;
       this.held = this.done = new Uint8Array(0);
@@ -37,36 +47,61 @@ export class EdgeWeights {
     this.stamp = nextStamp(s);
     this.held = new Uint8Array(index.certCount);
     this.done = new Uint8Array(index.programCount);
-    for (const c of cx.start.held) this.held[c] = 1;
-    for (const p of cx.start.done) this.done[p] = 1;
+    for (const c of held) this.held[c] = 1;
+    for (const p of done) this.done[p] = 1;
   }
 
-  private fill(e: number): void {
+  /** Whether edge e's bounds differ from the index's; when they do, they are in the cache. */
+  private own(e: number): boolean {
+    if (this.factor === 1 && !this.touches(e)) return false;
     const cache = this.cache!;
-    if (cache.mark[e] === this.stamp) return;
+    if (cache.mark[e] === this.stamp) return true;
+    cache.mark[e] = this.stamp;
     const b = edgeBounds(this.index, e, this.held, this.done, this.factor);
     cache.months[e] = b.months;
     cache.cents[e] = b.cents;
     cache.certs[e] = b.certs;
-    cache.mark[e] = this.stamp;
+    return true;
+  }
+
+  /** Whether edge e asks for a program done or offers a certification held (of those that count). */
+  private touches(e: number): boolean {
+    const ix = this.index;
+    for (let j = ix.edgeProgramOffsets[e]!; j < ix.edgeProgramOffsets[e + 1]!; j++)
+      if (this.done[ix.edgePrograms[j]!] === 1) return true;
+    if (!this.anyHeld) return false;
+    const { classOptionOffsets: off, classOptions: opt } = ix;
+    for (let g = ix.edgeGroupOffsets[e]!; g < ix.edgeGroupOffsets[e + 1]!; g++) {
+      const cls = ix.groupClass[g]!;
+      for (let j = off[cls]!; j < off[cls + 1]!; j++) if (this.held[opt[j]!] === 1) return true;
+    }
+    return false;
   }
 
   months(e: number): number {
-    if (this.cache === null) return this.index.edgeBoundMonths[e]!;
-    this.fill(e);
-    return this.cache.months[e]!;
+    return this.cache !== null && this.own(e) ? this.cache.months[e]! : this.index.edgeBoundMonths[e]!;
   }
 
   cents(e: number): number {
-    if (this.cache === null) return this.index.edgeBoundCostCents[e]!;
-    this.fill(e);
-    return this.cache.cents[e]!;
+    return this.cache !== null && this.own(e) ? this.cache.cents[e]! : this.index.edgeBoundCostCents[e]!;
+  }
+
+  /** months(e) for in-edge j (e = inEdges[j]), read in in-edge order where the start changes nothing. */
+  inMonths(j: number, e: number): number {
+    return this.cache !== null && this.index.inStartDependent[j] === 1 && this.own(e)
+      ? this.cache.months[e]!
+      : this.index.inBoundMonths[j]!;
+  }
+
+  /** cents(e) for in-edge j likewise. */
+  inCents(j: number, e: number): number {
+    return this.cache !== null && this.index.inStartDependent[j] === 1 && this.own(e)
+      ? this.cache.cents[e]!
+      : this.index.inBoundCostCents[j]!;
   }
 
   certs(e: number): number {
-    if (this.cache === null) return this.index.edgeBoundCerts[e]!;
-    this.fill(e);
-    return this.cache.certs[e]!;
+    return this.cache !== null && this.own(e) ? this.cache.certs[e]! : this.index.edgeBoundCerts[e]!;
   }
 }
 
@@ -80,6 +115,16 @@ export const BOUND_CERTS = 3; // (certifications, months, cost)
 export function edgeUsable(index: GraphIndex, cx: QueryContext, e: number): boolean {
   return cx.includeEstimated || index.edgeEstimated[e] === 0;
 }
+
+/**
+ * The reverse search's share of the work: it runs until its work is `ratio` times the forward
+ * search's (1: a plain bidirectional balance). Since its relaxations got cheaper (inFrom, one record
+ * per role), a fastest single pathway is found sooner with the reverse search three times ahead:
+ * on XL's random pairs the p99 fell by about 40% against a ratio of 1 in the same run (decision
+ * 019). Other rankings and k > 1 keep 1: there the larger share cost up to half as much work again
+ * for mixed gains (L, k = 5). Settable for benchmarks (bench/fastest-k1.ts).
+ */
+export const reverseBalance = { fastestSingle: 3, other: 1 };
 
 /**
  * Lower bounds of the rest of the way from an incremental, lexicographic reverse Dijkstra from the
@@ -112,24 +157,24 @@ export class ReverseSearch {
     this.stamp = nextStamp(s);
     s.revHeap.clear();
     for (const t of targets) {
-      s.revDist1[t] = 0;
-      s.revDist2[t] = 0;
-      s.revDist3[t] = 0;
-      s.revDistMark[t] = this.stamp;
+      s.revState[4 * t] = 0;
+      s.revState[4 * t + 1] = 0;
+      s.revState[4 * t + 2] = 0;
+      s.revState[4 * t + 3] = this.stamp;
       s.revHeap.push(0, 0, 0, t);
     }
   }
 
   private skipStale(): void {
-    const { revHeap: heap, revSettled, revDist1, revDist2, revDist3 } = this.s;
+    const { revHeap: heap, revState: r } = this.s;
     while (heap.size > 0) {
-      const v = heap.topValue();
+      const v = 4 * heap.topValue();
       const a = heap.topKey1();
       const b = heap.topKey2();
       if (
-        revSettled[v] === this.stamp ||
-        a > revDist1[v]! ||
-        (a === revDist1[v] && (b > revDist2[v]! || (b === revDist2[v] && heap.topKey3() > revDist3[v]!)))
+        r[v + 3] === -this.stamp ||
+        a > r[v]! ||
+        (a === r[v] && (b > r[v + 1]! || (b === r[v + 1] && heap.topKey3() > r[v + 2]!)))
       )
         heap.pop();
       else break;
@@ -151,48 +196,51 @@ export class ReverseSearch {
     const k3 = heap.topKey3();
     heap.pop();
     const st = this.stamp;
-    s.revSettled[v] = st;
+    const r = s.revState;
+    r[4 * v + 3] = -st;
     this.settled++;
     const ix = this.index;
     const lo = ix.inOffsets[v]!;
     const hi = ix.inOffsets[v + 1]!;
     const mode = this.mode;
     const w = this.weights;
+    const allUsable = this.cx.includeEstimated || !ix.anyEstimated;
+    const { inEdges, inFrom } = ix;
     for (let j = lo; j < hi; j++) {
-      const e = ix.inEdges[j]!;
-      const u = ix.edgeFrom[e]!;
-      if (s.revSettled[u] === st) continue;
+      const u = inFrom[j]!;
+      const m = 4 * u;
+      const mark = r[m + 3]!;
+      if (mark === -st) continue;
       if (this.allowed !== null && this.allowed[u] === 0 && u !== this.src) continue;
-      if (!edgeUsable(ix, this.cx, e)) continue;
-      let n1: number;
+      const e = inEdges[j]!;
+      if (!allUsable && ix.edgeEstimated[e] === 1) continue;
+      // The first key first: most relaxations stop at it, without reading the others' weights.
+      const n1 =
+        mode === BOUND_MONTHS
+          ? k1 + w.inMonths(j, e)
+          : mode === BOUND_COST
+            ? k1 + w.inCents(j, e)
+            : mode === BOUND_HOPS
+              ? k1 + 1
+              : k1 + w.certs(e);
+      if (mark === st && n1 > r[m]!) continue;
       let n2: number;
       let n3: number;
       if (mode === BOUND_MONTHS) {
-        n1 = k1 + w.months(e);
-        n2 = k2 + w.cents(e);
+        n2 = k2 + w.inCents(j, e);
         n3 = k3 + 1;
       } else if (mode === BOUND_COST) {
-        n1 = k1 + w.cents(e);
-        n2 = k2 + w.months(e);
+        n2 = k2 + w.inMonths(j, e);
         n3 = k3 + 1;
-      } else if (mode === BOUND_HOPS) {
-        n1 = k1 + 1;
-        n2 = k2 + w.months(e);
-        n3 = k3 + w.cents(e);
       } else {
-        n1 = k1 + w.certs(e);
-        n2 = k2 + w.months(e);
-        n3 = k3 + w.cents(e);
+        n2 = k2 + w.inMonths(j, e);
+        n3 = k3 + w.inCents(j, e);
       }
-      if (
-        s.revDistMark[u] !== st ||
-        n1 < s.revDist1[u]! ||
-        (n1 === s.revDist1[u] && (n2 < s.revDist2[u]! || (n2 === s.revDist2[u] && n3 < s.revDist3[u]!)))
-      ) {
-        s.revDist1[u] = n1;
-        s.revDist2[u] = n2;
-        s.revDist3[u] = n3;
-        s.revDistMark[u] = st;
+      if (mark !== st || n1 < r[m]! || (n1 === r[m] && (n2 < r[m + 1]! || (n2 === r[m + 1] && n3 < r[m + 2]!)))) {
+        r[m] = n1;
+        r[m + 1] = n2;
+        r[m + 2] = n3;
+        r[m + 3] = st;
         heap.push(n1, n2, n3, u);
       }
     }
@@ -201,14 +249,21 @@ export class ReverseSearch {
     this.meter.add(units);
   }
 
+  /** Settles roles until the reverse search has its share (reverseBalance) of `used`, all work so far, for k pathways. */
+  keepUp(used: number, k: number): void {
+    const r = k === 1 && this.mode === BOUND_MONTHS ? reverseBalance.fastestSingle : reverseBalance.other;
+    while (!this.done && (1 + r) * this.work <= r * used) this.step();
+  }
+
   /** Lower bound (lastA, lastB, lastC) for role v; lastExact when final; false when v cannot reach a target. */
   h(v: number): boolean {
     const s = this.s;
-    if (s.revSettled[v] === this.stamp) {
+    const r = s.revState;
+    if (r[4 * v + 3] === -this.stamp) {
       this.lastExact = true;
-      this.lastA = s.revDist1[v]!;
-      this.lastB = s.revDist2[v]!;
-      this.lastC = s.revDist3[v]!;
+      this.lastA = r[4 * v]!;
+      this.lastB = r[4 * v + 1]!;
+      this.lastC = r[4 * v + 2]!;
       return true;
     }
     this.skipStale();
@@ -271,11 +326,10 @@ export class HopSearch {
     const hi = ix.inOffsets[v + 1]!;
     const st = this.stamp;
     for (let j = lo; j < hi; j++) {
-      const e = ix.inEdges[j]!;
-      const u = ix.edgeFrom[e]!;
+      const u = ix.inFrom[j]!;
       if (mark[u] === st) continue;
       if (this.allowed !== null && this.allowed[u] === 0 && u !== this.src) continue;
-      if (!edgeUsable(ix, this.cx, e)) continue;
+      if (!edgeUsable(ix, this.cx, ix.inEdges[j]!)) continue;
       mark[u] = st;
       dist[u] = d;
       queue[this.tail++] = u;

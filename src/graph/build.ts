@@ -5,7 +5,8 @@
  */
 import { experienceMonths, usdToCents } from './cost.js';
 import { GraphInputError } from './errors.js';
-import type { GraphInput } from './types.js';
+import { isTransitionColumns, transitionColumns } from './columns.js';
+import type { BuildInput } from './types.js';
 import { computeLandmarks, DEFAULT_LANDMARKS, type Landmarks } from './landmarks.js';
 
 /** Kinds of eligibility route (GraphIndex.routeKind). */
@@ -125,6 +126,17 @@ export interface GraphIndex {
   /** In-edges of role r: edge indices inEdges[inOffsets[r] .. inOffsets[r+1]). */
   readonly inOffsets: Int32Array;
   readonly inEdges: Int32Array;
+  /** Source role of each in-edge: edgeFrom[inEdges[j]], stored in in-edge order so the reverse searches read it in sequence. */
+  readonly inFrom: Int32Array;
+  /** edgeBoundMonths and edgeBoundCostCents of each in-edge, in in-edge order likewise. */
+  readonly inBoundMonths: Float64Array;
+  readonly inBoundCostCents: Float64Array;
+  /**
+   * 1 for an in-edge whose bounds may depend on the learner's start (held certifications, programs
+   * done, study load): it asks for a once-per-path program or offers a once-per-path
+   * certification, the only things edgeBounds reads of the start. Others' bounds are the index's.
+   */
+  readonly inStartDependent: Uint8Array;
 
   /** Landmark distances for lower bounds (src/graph/landmarks.ts); null when the graph has none. */
   readonly landmarks: Landmarks | null;
@@ -167,6 +179,79 @@ export class IdLookup {
   }
   has(id: number): boolean {
     return this.get(id) !== undefined;
+  }
+}
+
+/**
+ * Dense index by id for the build's millions of look-ups: a table by id when the ids are compact
+ * (database ids mostly are), else the IdLookup's binary search. -1 for an unknown id.
+ */
+class DenseIds {
+  private constructor(
+    private readonly lookup: IdLookup,
+    private readonly min: number,
+    private readonly table: Int32Array | null,
+  ) {}
+  static of(lookup: IdLookup): DenseIds {
+    const ids = lookup.ids;
+    const n = ids.length;
+    if (n === 0) return new DenseIds(lookup, 0, null);
+    const min = ids[0]!;
+    const span = ids[n - 1]! - min + 1;
+    if (!Number.isInteger(min) || !(span <= 4 * n + 64)) return new DenseIds(lookup, 0, null);
+    const table = new Int32Array(span).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      if (Number.isInteger(id)) table[id - min] = lookup.positions === null ? i : lookup.positions[i]!;
+    }
+    return new DenseIds(lookup, min, table);
+  }
+  get(id: number): number {
+    const table = this.table;
+    if (table === null) return this.lookup.get(id) ?? -1;
+    const k = id - this.min;
+    return k >= 0 && k < table.length && Math.floor(k) === k ? table[k]! : -1;
+  }
+}
+
+/**
+ * A map from positive numbers (exact integers up to 2^53) to non-negative integers, by open
+ * addressing in typed arrays: the build interns millions of requirement groups by such keys, and
+ * a Map of that size spends most of the build's time in its lookups.
+ */
+class NumberTable {
+  private keys = new Float64Array(1024);
+  private values = new Int32Array(1024);
+  private size = 0;
+  private mask = 1023;
+  private slot(key: number): number {
+    const h = Math.imul((key % 4294967296) ^ Math.floor(key / 4294967296), 0x9e3779b1);
+    return (h ^ (h >>> 15)) & this.mask;
+  }
+  get(key: number): number | undefined {
+    const keys = this.keys;
+    for (let i = this.slot(key); ; i = (i + 1) & this.mask) {
+      const k = keys[i]!;
+      if (k === key) return this.values[i]!;
+      if (k === 0) return undefined;
+    }
+  }
+  /** Adds a key not in the table. */
+  set(key: number, value: number): void {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    let i = this.slot(key);
+    while (this.keys[i] !== 0) i = (i + 1) & this.mask;
+    this.keys[i] = key;
+    this.values[i] = value;
+    this.size++;
+  }
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2);
+    this.mask = keys.length * 2 - 1;
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.set(keys[i]!, values[i]!);
   }
 }
 
@@ -236,7 +321,7 @@ export interface BuildOptions {
   landmarks?: number;
 }
 
-export function buildIndex(input: GraphInput, options: BuildOptions = {}): GraphIndex {
+export function buildIndex(input: BuildInput, options: BuildOptions = {}): GraphIndex {
   // Roles and tracks.
   const roles = input.roles;
   const R = roles.length;
@@ -446,31 +531,34 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     }
   }
 
-  // Transitions: counting sort by source role, then by transition id within a source.
-  const transitions = input.transitions;
-  const T = transitions.length;
+  // Transitions, read from columns (columns.ts; objects are turned into columns first): counting
+  // sort by source role, then by transition id within a source.
+  const cols = isTransitionColumns(input.transitions) ? input.transitions : transitionColumns(input.transitions);
+  const T = cols.length;
+  const tid = cols.id;
+  const roleIndex = DenseIds.of(roleIndexById);
   const srcOf = new Int32Array(T);
   const dstOf = new Int32Array(T);
   const outOffsets = new Int32Array(R + 1);
-  let groupCount = 0;
-  let programRefCount = 0;
   let idsAscending = true;
   for (let i = 0; i < T; i++) {
-    const t = transitions[i]!;
-    if (i > 0 && !(transitions[i - 1]!.id < t.id)) idsAscending = false;
-    const f = roleIndexById.get(t.from);
-    if (f === undefined) throw new GraphInputError(`transition ${t.id}: unknown from role ${t.from}`);
-    const to = roleIndexById.get(t.to);
-    if (to === undefined) throw new GraphInputError(`transition ${t.id}: unknown to role ${t.to}`);
+    const id = tid[i]!;
+    if (i > 0 && !(tid[i - 1]! < id)) idsAscending = false;
+    const fromId = cols.from[i]!;
+    const toId = cols.to[i]!;
+    const f = roleIndex.get(fromId);
+    if (f < 0) throw new GraphInputError(`transition ${id}: unknown from role ${fromId}`);
+    const to = roleIndex.get(toId);
+    if (to < 0) throw new GraphInputError(`transition ${id}: unknown to role ${toId}`);
     dstOf[i] = to;
-    if (t.from === t.to) throw new GraphInputError(`transition ${t.id}: leads from a role to itself`);
-    if (!(t.minYearsExperience >= 0))
-      throw new GraphInputError(`transition ${t.id}: invalid minYearsExperience ${t.minYearsExperience}`);
+    if (fromId === toId) throw new GraphInputError(`transition ${id}: leads from a role to itself`);
+    const years = cols.minYearsExperience[i]!;
+    if (!(years >= 0)) throw new GraphInputError(`transition ${id}: invalid minYearsExperience ${years}`);
     srcOf[i] = f;
     outOffsets[f + 1]!++;
-    groupCount += t.requirementGroups.length;
-    programRefCount += t.training.length;
   }
+  const groupCount = cols.groupOffsets[T]! - cols.groupOffsets[0]!;
+  const programRefCount = cols.trainingOffsets[T]! - cols.trainingOffsets[0]!;
   for (let r = 0; r < R; r++) outOffsets[r + 1]! += outOffsets[r]!;
   const edgeOrder = new Int32Array(T);
   {
@@ -481,9 +569,8 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     const lo = outOffsets[r]!;
     const hi = outOffsets[r + 1]!;
     let sorted = true;
-    for (let e = lo + 1; e < hi && sorted; e++)
-      if (transitions[edgeOrder[e]!]!.id <= transitions[edgeOrder[e - 1]!]!.id) sorted = false;
-    if (!sorted) edgeOrder.subarray(lo, hi).sort((a, b) => transitions[a]!.id - transitions[b]!.id);
+    for (let e = lo + 1; e < hi && sorted; e++) if (tid[edgeOrder[e]!]! <= tid[edgeOrder[e - 1]!]!) sorted = false;
+    if (!sorted) edgeOrder.subarray(lo, hi).sort((a, b) => tid[a]! - tid[b]!);
   }
 
   const edgeFrom = new Int32Array(T);
@@ -500,10 +587,12 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
 
   // Multi-option requirement groups are interned by their option set.
   // The key of an option set: its options (in rank order) as digits of a number when that is exact
-  // (up to 3 options of fewer than 2^17 - 1 certifications), else joined into a string.
-  const classKey = new Map<number | string, number>();
-  const KEY_BASE = 2 ** 17;
-  const numericKeys = C < KEY_BASE - 1;
+  // (up to 3 options; a small integer when there are fewer than about 1,000 certifications), else
+  // joined into a string.
+  const numericClass = new NumberTable();
+  const stringClass = new Map<string, number>();
+  const KEY_BASE = C + 1;
+  const numericKeys = KEY_BASE ** 3 < 2 ** 53;
   const classOptionList: number[] = [];
   const classOptionOffsetList: number[] = [];
   for (let c = 0; c < C; c++) {
@@ -511,60 +600,89 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     classOptionList.push(c);
   }
   let classCount = C;
-  const opts: number[] = [];
+  const certIndex = DenseIds.of(certIndexById);
+  const programIndex = DenseIds.of(programIndexById);
+  const { groupOffsets: colGroups, optionOffsets: colOptionOffsets, options: colOptions } = cols;
+  const { trainingOffsets: colTrainingOffsets, training: colTraining } = cols;
+  const colYears = cols.minYearsExperience;
+  const colEstimated = cols.estimated;
+  let opts = new Int32Array(16);
   let anyEstimated = false;
   let g = 0;
   let pr = 0;
   for (let e = 0; e < T; e++) {
-    const t = transitions[edgeOrder[e]!]!;
-    const from = srcOf[edgeOrder[e]!]!;
-    const to = dstOf[edgeOrder[e]!]!;
-    edgeFrom[e] = from;
+    const i = edgeOrder[e]!;
+    const id = tid[i]!;
+    const to = dstOf[i]!;
+    edgeFrom[e] = srcOf[i]!;
     edgeTo[e] = to;
     inOffsets[to + 1]!++;
-    edgeTransitionId[e] = t.id;
-    edgeMinYears[e] = t.minYearsExperience;
-    edgeExpMonths[e] = experienceMonths(t.minYearsExperience);
-    if (t.estimated) {
+    edgeTransitionId[e] = id;
+    const years = colYears[i]!;
+    edgeMinYears[e] = years;
+    edgeExpMonths[e] = experienceMonths(years);
+    if (colEstimated[i] === 1) {
       edgeEstimated[e] = 1;
       anyEstimated = true;
     }
-    for (const group of t.requirementGroups) {
-      opts.length = 0;
-      for (const certId of group) {
-        const c = certIndexById.get(certId);
-        if (c === undefined) throw new GraphInputError(`transition ${t.id}: unknown certification ${certId}`);
-        if (!opts.includes(c)) opts.push(c);
+    for (let gi = colGroups[i]!; gi < colGroups[i + 1]!; gi++) {
+      const o0 = colOptionOffsets[gi]!;
+      const o1 = colOptionOffsets[gi + 1]!;
+      if (o1 - o0 > opts.length) opts = new Int32Array(2 * (o1 - o0));
+      // The group's options, each once, by rank (insertion sort: a group has a few options).
+      let n = 0;
+      for (let j = o0; j < o1; j++) {
+        const certId = colOptions[j]!;
+        const c = certIndex.get(certId);
+        if (c < 0) throw new GraphInputError(`transition ${id}: unknown certification ${certId}`);
+        const rank = certRank[c]!;
+        let b = n - 1;
+        let dup = false;
+        for (let k = 0; k < n; k++) if (opts[k] === c) dup = true;
+        if (dup) continue;
+        for (; b >= 0 && certRank[opts[b]!]! > rank; b--) opts[b + 1] = opts[b]!;
+        opts[b + 1] = c;
+        n++;
       }
-      if (opts.length === 0) throw new GraphInputError(`transition ${t.id}: empty requirement group`);
+      if (n === 0) throw new GraphInputError(`transition ${id}: empty requirement group`);
       let cls: number;
-      if (opts.length === 1) cls = opts[0]!;
+      if (n === 1) cls = opts[0]!;
       else {
-        opts.sort((a, b) => certRank[a]! - certRank[b]!);
-        let key: number | string = 0;
-        if (numericKeys && opts.length <= 3) for (const o of opts) key = key * KEY_BASE + o + 1;
-        else key = opts.join(',');
-        const known = classKey.get(key);
+        // The key of an option set: its options (in rank order) as digits of a number when that is
+        // exact (up to 3 options; a small integer when there are fewer than about 1,000
+        // certifications), else joined into a string.
+        let known: number | undefined;
+        let key = 0;
+        let text = '';
+        if (numericKeys && n <= 3) {
+          for (let k = 0; k < n; k++) key = key * KEY_BASE + opts[k]! + 1;
+          known = numericClass.get(key);
+        } else {
+          text = Array.from(opts.subarray(0, n)).join(',');
+          known = stringClass.get(text);
+        }
         if (known !== undefined) cls = known;
         else {
           cls = classCount++;
-          classKey.set(key, cls);
+          if (numericKeys && n <= 3) numericClass.set(key, cls);
+          else stringClass.set(text, cls);
           classOptionOffsetList.push(classOptionList.length);
-          for (const o of opts) classOptionList.push(o);
+          for (let k = 0; k < n; k++) classOptionList.push(opts[k]!);
         }
       }
       groupClass[g++] = cls;
     }
     edgeGroupOffsets[e + 1] = g;
     const start = pr;
-    for (const programId of t.training) {
-      const p = programIndexById.get(programId);
-      if (p === undefined) throw new GraphInputError(`transition ${t.id}: unknown program ${programId}`);
+    for (let j = colTrainingOffsets[i]!; j < colTrainingOffsets[i + 1]!; j++) {
+      const programId = colTraining[j]!;
+      const p = programIndex.get(programId);
+      if (p < 0) throw new GraphInputError(`transition ${id}: unknown program ${programId}`);
       let dup = false;
-      for (let j = start; j < pr; j++) if (edgePrograms[j] === p) dup = true;
+      for (let k = start; k < pr; k++) if (edgePrograms[k] === p) dup = true;
       if (!dup) edgePrograms[pr++] = p;
     }
-    edgePrograms.subarray(start, pr).sort();
+    if (pr - start > 1) edgePrograms.subarray(start, pr).sort();
     edgeProgramOffsets[e + 1] = pr;
   }
   classOptionOffsetList.push(classOptionList.length);
@@ -697,6 +815,10 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
     edgeBoundCerts: new Float64Array(T),
     inOffsets,
     inEdges: new Int32Array(T),
+    inFrom: new Int32Array(T),
+    inBoundMonths: new Float64Array(T),
+    inBoundCostCents: new Float64Array(T),
+    inStartDependent: new Uint8Array(T),
     roleIndexById,
     certIndexById,
     programIndexById,
@@ -720,7 +842,22 @@ export function buildIndex(input: GraphInput, options: BuildOptions = {}): Graph
   for (let r = 0; r < R; r++) inOffsets[r + 1]! += inOffsets[r]!;
   {
     const fill = inOffsets.slice(0, R);
-    for (let e = 0; e < T; e++) index.inEdges[fill[edgeTo[e]!]!++] = e;
+    for (let e = 0; e < T; e++) {
+      const j = fill[edgeTo[e]!]!++;
+      index.inEdges[j] = e;
+      index.inFrom[j] = edgeFrom[e]!;
+      index.inBoundMonths[j] = index.edgeBoundMonths[e]!;
+      index.inBoundCostCents[j] = index.edgeBoundCostCents[e]!;
+      let dependent = 0;
+      for (let k = edgeProgramOffsets[e]!; k < edgeProgramOffsets[e + 1]! && dependent === 0; k++)
+        dependent = programOncePerPath[edgePrograms[k]!]!;
+      for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]! && dependent === 0; gi++) {
+        const cls = groupClass[gi]!;
+        for (let k = classOptionOffsets[cls]!; k < classOptionOffsets[cls + 1]! && dependent === 0; k++)
+          dependent = certOncePerPath[classOptions[k]!]!;
+      }
+      index.inStartDependent[j] = dependent;
+    }
   }
 
   const landmarkCount = options.landmarks ?? DEFAULT_LANDMARKS;

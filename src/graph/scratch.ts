@@ -15,11 +15,12 @@ const DEFAULT_WORK_BUDGET = 2_000_000;
 export interface Scratch {
   stamp: number;
   nodeMark: Int32Array;
-  revDist1: Float64Array;
-  revDist2: Float64Array;
-  revDist3: Float64Array;
-  revDistMark: Int32Array;
-  revSettled: Int32Array;
+  /**
+   * The reverse search's state of each role r, together so that a relaxation touches one place:
+   * revState[4r .. 4r+2] its distance (three keys), revState[4r+3] the query's stamp when the
+   * distance is set, minus the stamp when the role is settled (bounds.ts).
+   */
+  revState: Float64Array;
   revHeap: TripleHeap;
   allowed: Uint8Array;
   /** Per query, each role's out-edges sorted for partial expansion, in the role's CSR range (sortedMark === stamp). */
@@ -46,11 +47,7 @@ export function scratchFor(index: GraphIndex): Scratch {
     s = {
       stamp: 0,
       nodeMark: new Int32Array(R),
-      revDist1: new Float64Array(R),
-      revDist2: new Float64Array(R),
-      revDist3: new Float64Array(R),
-      revDistMark: new Int32Array(R),
-      revSettled: new Int32Array(R),
+      revState: new Float64Array(4 * R),
       revHeap: new TripleHeap(),
       allowed: new Uint8Array(R),
       sortedEdges: new Int32Array(index.edgeCount),
@@ -75,7 +72,7 @@ export function nextStamp(s: Scratch): number {
 /** At the start of a query: makes sure its stamps cannot run out (a query takes at most one per work unit). */
 export function beginQuery(s: Scratch, budget: number): void {
   if (s.stamp + Math.min(budget, 0x3fffffff) + 16 < 0x7fffffff) return;
-  for (const a of [s.nodeMark, s.revDistMark, s.revSettled, s.altMark, s.sortedMark, s.hopMark, s.edgeBound?.mark])
+  for (const a of [s.nodeMark, s.revState, s.altMark, s.sortedMark, s.hopMark, s.edgeBound?.mark])
     a?.fill(0);
   s.stamp = 0;
 }

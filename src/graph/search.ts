@@ -403,8 +403,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
    */
   function run(rival: Part | null): Label | null | undefined {
     while (heap.size > 0) {
-      // The reverse search gets as much work as the forward one (a bidirectional balance).
-      while (!rev.done && 2 * rev.work <= meter.used) rev.step();
+      // The reverse search gets its share of the work (a bidirectional balance, bounds.ts).
+      rev.keepUp(meter.used, k);
       // The moves-left search likewise, up to a third of the work.
       if (hops !== null) while (!hops.done && 3 * hops.work <= meter.used) hops.step();
       if (rival !== null && order(heap.peek()!, rival.key) > 0) return undefined;

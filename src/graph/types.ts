@@ -3,6 +3,7 @@
  * Every id is a database id (or a synthetic one for estimated moves); the engine maps them to dense
  * indices internally and answers in ids.
  */
+import type { TransitionColumns } from './columns.js';
 
 export interface RoleInput {
   id: number;
@@ -84,6 +85,14 @@ export interface GraphInput {
   programs: readonly ProgramInput[];
   transitions: readonly TransitionInput[];
 }
+
+/**
+ * What `buildIndex` takes: a GraphInput, or one with its transitions as columns (columns.ts), the
+ * form for graphs of millions of moves.
+ */
+export type BuildInput = Omit<GraphInput, 'transitions'> & {
+  transitions: readonly TransitionInput[] | TransitionColumns;
+};
 
 export type RankBy = 'FASTEST' | 'CHEAPEST' | 'FEWEST_NEW_CERTIFICATIONS' | 'FEWEST_STEPS';
 

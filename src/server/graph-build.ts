@@ -46,7 +46,7 @@ export const workerFailure = (error: unknown): WorkerAnswer => ({
 
 /** Reads the data and builds its index in this thread. */
 export async function buildSnapshot(prisma: PrismaClient): Promise<BuiltSnapshot> {
-  const [{ input, ...rest }, records] = await Promise.all([readGraphInput(prisma), countRecords(prisma)]);
+  const [{ input, ...rest }, records] = await Promise.all([readGraphInput(prisma, { columns: true }), countRecords(prisma)]);
   return { snapshot: { index: buildIndex(input), ...rest }, records };
 }
 

@@ -7,7 +7,8 @@
 import type { PrismaClient } from '../db/client.js';
 import { certificationFeeEstimates, programCostEstimates } from '../db/estimates.js';
 import { loadedOfficialHash } from '../db/official/load.js';
-import type { EligibilityRouteInput, GraphInput } from '../graph/types.js';
+import { TransitionColumnsBuilder, type TransitionColumns } from '../graph/columns.js';
+import type { BuildInput, EligibilityRouteInput, GraphInput, TransitionInput } from '../graph/types.js';
 import type { GraphSnapshot } from '../schema/snapshot.js';
 import { estimatedGraph, type OccupationRow, type RelatedRow } from './estimated-moves.js';
 
@@ -15,6 +16,8 @@ type Edge = GraphInput['transitions'][number] & { requirementGroups: number[][];
 
 /** The engine's input, how its estimated costs were made, and the names pathways mention. */
 export type GraphData = Omit<GraphSnapshot, 'index'> & { input: GraphInput };
+/** The same with the transitions as columns. */
+export type ColumnarGraphData = Omit<GraphSnapshot, 'index'> & { input: BuildInput };
 
 /** The occupations and their related links, with the hash of the official data they were read at. */
 type OfficialRows = { hash: string | null; rows: [OccupationRow[], RelatedRow[]] };
@@ -55,7 +58,19 @@ function groupBy<T, V>(rows: readonly T[], key: (r: T) => number, value: (r: T) 
 }
 
 /** Everything the engine indexes: roles, tracks, certifications with routes, programs, transitions. */
-export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
+export async function readGraphInput(prisma: PrismaClient): Promise<GraphData>;
+/**
+ * The same with the transitions as columns (src/graph/columns.ts), read a chunk at a time: what the
+ * index build reads, with no object per move alive at once (docs/scaling.md, decision 019).
+ */
+export async function readGraphInput(
+  prisma: PrismaClient,
+  options: { columns: true; chunk?: number },
+): Promise<ColumnarGraphData>;
+export async function readGraphInput(
+  prisma: PrismaClient,
+  options: { columns?: boolean; chunk?: number } = {},
+): Promise<GraphData | ColumnarGraphData> {
   const roleRows = await prisma.$queryRaw<
     {
       id: number;
@@ -169,38 +184,18 @@ export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
     routes: routes.get(c.id) ?? [],
   }));
 
-  const rows = await prisma.$queryRaw<{ id: number; from: number; to: number; years: number }[]>`
-    SELECT id, from_role_id AS "from", to_role_id AS "to", min_years_experience::float8 AS years
-    FROM transition ORDER BY id`;
-  const byId = new Map<number, Edge>();
-  const transitions = rows.map((t) => {
-    const edge: Edge = {
-      id: t.id,
-      from: t.from,
-      to: t.to,
-      minYearsExperience: t.years,
-      requirementGroups: [],
-      training: [],
-    };
-    byId.set(t.id, edge);
-    return edge;
-  });
-  const groups = await prisma.$queryRaw<{ transitionId: number; options: number[] }[]>`
-    SELECT g.transition_id AS "transitionId", array_agg(o.certification_id ORDER BY o.certification_id) AS options
-    FROM requirement_group g JOIN requirement_option o ON o.group_id = g.id
-    GROUP BY g.id ORDER BY g.transition_id, g.position`;
-  for (const g of groups) byId.get(g.transitionId)?.requirementGroups.push(g.options);
-  const training = await prisma.$queryRaw<{ transitionId: number; programId: number }[]>`
-    SELECT transition_id AS "transitionId", program_id AS "programId" FROM transition_training
-    ORDER BY transition_id, program_id`;
-  for (const t of training) byId.get(t.transitionId)?.training.push(t.programId);
+  const transitions = await readTransitions(
+    prisma,
+    estimated.transitions,
+    options.columns === true ? (options.chunk ?? CHUNK) : 0,
+  );
   return {
     input: {
       roles: [...roles, ...estimated.nodes],
       tracks,
       certifications,
       programs: [...programs, ...estimated.programs],
-      transitions: [...transitions, ...estimated.transitions],
+      transitions,
     },
     programEstimates,
     feeEstimates,
@@ -225,4 +220,85 @@ export async function readGraphInput(prisma: PrismaClient): Promise<GraphData> {
       ]),
     },
   };
+}
+
+/** Transitions read per query when read as columns: a chunk's rows are the only objects per move alive. */
+const CHUNK = 100_000;
+
+/**
+ * The curated transitions (in id order), then the estimated ones: as objects, or as columns read a
+ * chunk of ids at a time (the transitions, then their groups and programs in the same id range).
+ */
+async function readTransitions(
+  prisma: PrismaClient,
+  estimated: readonly TransitionInput[],
+  /** Transitions per chunk; 0: as objects. */
+  chunk: number,
+): Promise<TransitionInput[] | TransitionColumns> {
+  if (chunk === 0) {
+    const rows = await prisma.$queryRaw<{ id: number; from: number; to: number; years: number }[]>`
+      SELECT id, from_role_id AS "from", to_role_id AS "to", min_years_experience::float8 AS years
+      FROM transition ORDER BY id`;
+    const byId = new Map<number, Edge>();
+    const transitions = rows.map((t) => {
+      const edge: Edge = {
+        id: t.id,
+        from: t.from,
+        to: t.to,
+        minYearsExperience: t.years,
+        requirementGroups: [],
+        training: [],
+      };
+      byId.set(t.id, edge);
+      return edge;
+    });
+    const groups = await prisma.$queryRaw<{ transitionId: number; options: number[] }[]>`
+      SELECT g.transition_id AS "transitionId", array_agg(o.certification_id ORDER BY o.certification_id) AS options
+      FROM requirement_group g JOIN requirement_option o ON o.group_id = g.id
+      GROUP BY g.id ORDER BY g.transition_id, g.position`;
+    for (const g of groups) byId.get(g.transitionId)?.requirementGroups.push(g.options);
+    const training = await prisma.$queryRaw<{ transitionId: number; programId: number }[]>`
+      SELECT transition_id AS "transitionId", program_id AS "programId" FROM transition_training
+      ORDER BY transition_id, program_id`;
+    for (const t of training) byId.get(t.transitionId)?.training.push(t.programId);
+    return [...transitions, ...estimated];
+  }
+  const [{ count }] = await prisma.$queryRaw<[{ count: number }]>`SELECT count(*)::int AS count FROM transition`;
+  const out = new TransitionColumnsBuilder(count + estimated.length);
+  // Ids are int4: below every id there is.
+  for (let last = -2_147_483_648; ; ) {
+    const rows = await prisma.$queryRaw<{ id: number; from: number; to: number; years: number }[]>`
+      SELECT id, from_role_id AS "from", to_role_id AS "to", min_years_experience::float8 AS years
+      FROM transition WHERE id > ${last}::int ORDER BY id LIMIT ${chunk}::int`;
+    if (rows.length === 0) break;
+    const lo = last;
+    const hi = rows[rows.length - 1]!.id;
+    const groups = await prisma.$queryRaw<{ transitionId: number; options: number[] }[]>`
+      SELECT g.transition_id AS "transitionId", array_agg(o.certification_id ORDER BY o.certification_id) AS options
+      FROM requirement_group g JOIN requirement_option o ON o.group_id = g.id
+      WHERE g.transition_id > ${lo}::int AND g.transition_id <= ${hi}::int
+      GROUP BY g.id ORDER BY g.transition_id, g.position`;
+    const training = await prisma.$queryRaw<{ transitionId: number; programId: number }[]>`
+      SELECT transition_id AS "transitionId", program_id AS "programId" FROM transition_training
+      WHERE transition_id > ${lo}::int AND transition_id <= ${hi}::int ORDER BY transition_id, program_id`;
+    // Both lists follow the transitions' id order; rows of a transition not read (one added since)
+    // are passed over, as the object form does.
+    let gi = 0;
+    let ti = 0;
+    for (const t of rows) {
+      out.add(t.id, t.from, t.to, t.years);
+      while (gi < groups.length && groups[gi]!.transitionId < t.id) gi++;
+      for (; gi < groups.length && groups[gi]!.transitionId === t.id; gi++) out.group(groups[gi]!.options);
+      while (ti < training.length && training[ti]!.transitionId < t.id) ti++;
+      for (; ti < training.length && training[ti]!.transitionId === t.id; ti++) out.program(training[ti]!.programId);
+    }
+    last = hi;
+    if (rows.length < chunk) break;
+  }
+  for (const t of estimated) {
+    out.add(t.id, t.from, t.to, t.minYearsExperience, t.estimated === true);
+    for (const g of t.requirementGroups) out.group(g);
+    for (const p of t.training) out.program(p);
+  }
+  return out.finish();
 }

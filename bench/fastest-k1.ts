@@ -1,0 +1,168 @@
+/**
+ * Fastest single pathway (k = 1, FASTEST) on uniformly random and near pairs of a generated graph,
+ * with the index's variants side by side in one process (decision 019):
+ *
+ *   npx tsx bench/fastest-k1.ts            # XL (1M roles, 10M moves; about 2 GB)
+ *   SCALE=L QUERIES=100 npx tsx bench/fastest-k1.ts
+ *   BASELINE=/tmp/base npx tsx bench/fastest-k1.ts   # also an older engine, side by side, from a
+ *                                                   # checkout of it (git worktree add /tmp/base 401c9e3)
+ *
+ * The pairs are engine.ts's (same generator, seed and sampling). Never part of `npm test`.
+ */
+import {
+  buildIndex,
+  findPathways,
+  lastSearchStats,
+  SearchBudgetExceeded,
+  type GraphIndex,
+} from '../src/graph/index.js';
+import { reverseBalance } from '../src/graph/bounds.js';
+import { computeLandmarks } from '../src/graph/landmarks.js';
+import path from 'node:path';
+import { generateLColumns, rng, withPrerequisites } from './generators.js';
+
+const scale = process.env.SCALE ?? 'XL';
+const queries = Number(process.env.QUERIES ?? 30);
+const landmarkCounts = (process.env.LANDMARKS ?? '0').split(',').map(Number);
+const ratios = (process.env.RATIOS ?? '1').split(',').map(Number);
+/** k and ranking (default 1 and FASTEST: the target of decision 019). */
+const k = Number(process.env.K ?? 1);
+const rankBy = (process.env.RANK ?? 'FASTEST') as 'FASTEST';
+
+const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+
+let t0 = performance.now();
+const input =
+  scale === 'XL'
+    ? withPrerequisites(generateLColumns(3, { roleCount: 1_000_000, transitionCount: 10_000_000, trackCount: 60 }))
+    : withPrerequisites(generateLColumns(2));
+console.log(`${scale}: generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+t0 = performance.now();
+const base = buildIndex(input);
+console.log(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+type Pair = { from: number; to: number };
+function randomPairs(index: GraphIndex, n: number, rand: () => number): Pair[] {
+  const R = index.roleCount;
+  return Array.from({ length: n }, () => {
+    const from = Math.floor(rand() * R);
+    let to = Math.floor(rand() * R);
+    if (to === from) to = (to + 1) % R;
+    return { from: index.roleIds[from]!, to: index.roleIds[to]! };
+  });
+}
+function nearPairs(index: GraphIndex, n: number, rand: () => number): Pair[] {
+  const R = index.roleCount;
+  const depth = new Int32Array(R);
+  const pairs: Pair[] = [];
+  for (let tries = 0; pairs.length < n && tries < n * 20; tries++) {
+    const src = Math.floor(rand() * R);
+    depth.fill(-1);
+    depth[src] = 0;
+    const queue = [src];
+    const candidates: number[] = [];
+    const want = 2 + Math.floor(rand() * 3);
+    for (let head = 0; head < queue.length && candidates.length < 5000; head++) {
+      const u = queue[head]!;
+      if (depth[u]! >= want) continue;
+      for (let e = index.outOffsets[u]!; e < index.outOffsets[u + 1]!; e++) {
+        const v = index.edgeTo[e]!;
+        if (depth[v] !== -1) continue;
+        depth[v] = depth[u]! + 1;
+        queue.push(v);
+        if (depth[v] === want) candidates.push(v);
+      }
+    }
+    if (candidates.length === 0) continue;
+    const dst = candidates[Math.floor(rand() * candidates.length)]!;
+    pairs.push({ from: index.roleIds[src]!, to: index.roleIds[dst]! });
+  }
+  return pairs;
+}
+const rand = rng(scale === 'XL' ? 13 : 12);
+const sets: [string, Pair[]][] = [
+  ['random', randomPairs(base, queries, rand)],
+  ['near', nearPairs(base, queries, rand)],
+];
+
+// Before: an older engine, from the checkout BASELINE names, on the same index.
+type Find = typeof findPathways;
+type Engine = {
+  findPathways: Find;
+  lastSearchStats: typeof lastSearchStats;
+  SearchBudgetExceeded: new (...args: never[]) => Error;
+};
+const baseline = process.env.BASELINE;
+const old = baseline ? ((await import(path.resolve(baseline, 'src/graph/index.js'))) as Engine) : null;
+const variants: [string, GraphIndex, number, Find, typeof lastSearchStats][] = [];
+if (old !== null) variants.push([`before (${baseline})`, base, 1, old.findPathways, old.lastSearchStats]);
+const overBudget = (e: unknown) =>
+  e instanceof SearchBudgetExceeded || (old !== null && e instanceof old.SearchBudgetExceeded);
+for (const n of landmarkCounts) {
+  let index = base;
+  if (n > 0) {
+    t0 = performance.now();
+    index = { ...base, landmarks: computeLandmarks(base, n) };
+    console.log(`${n} landmarks computed in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  for (const ratio of ratios)
+    variants.push([`after, ${n} landmarks, reverse ratio ${ratio}`, index, ratio, findPathways, lastSearchStats]);
+}
+
+console.log(
+  '| pairs | variant | n | found | over budget | p50 ms | p95 ms | p99 ms | max ms | mean work | mean settled |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+for (const [title, pairs] of sets) {
+  // Interleaved: each pair is asked of every variant in turn, so load on the machine hits all alike.
+  const times = variants.map(() => [] as number[]);
+  const found = variants.map(() => 0);
+  const over = variants.map(() => 0);
+  const work = variants.map(() => 0);
+  const settled = variants.map(() => 0);
+  const answers: string[][] = variants.map(() => []);
+  const detail: string[][] = variants.map(() => []);
+  // Warm-up: the first queries allocate each engine's scratch arrays and compile.
+  for (const [, index, ratio, find] of variants)
+    for (const pair of pairs.slice(0, 5)) {
+      reverseBalance.fastestSingle = reverseBalance.other = ratio;
+      try {
+        find(index, { ...pair, k, rankBy });
+      } catch (e) {
+        if (!overBudget(e)) throw e;
+      }
+    }
+  for (let i = 0; i < pairs.length; i++)
+    variants.forEach(([, index, ratio, find, stats], v) => {
+      reverseBalance.fastestSingle = reverseBalance.other = ratio;
+      const t = performance.now();
+      try {
+        const p = find(index, { ...pairs[i]!, k, rankBy });
+        if (p.length > 0) found[v]!++;
+        answers[v]!.push(JSON.stringify(p.map((x) => x.transitionIds)));
+      } catch (e) {
+        if (!overBudget(e)) throw e;
+        over[v]!++;
+        answers[v]!.push('over');
+      }
+      const ms = performance.now() - t;
+      times[v]!.push(ms);
+      const st = stats();
+      detail[v]!.push(
+        `${ms.toFixed(0)} ms: pair ${i}, work ${st.work}, popped ${st.popped}, created ${st.created}, settled ${st.settled}`,
+      );
+      work[v]! += stats().work;
+      settled[v]! += stats().settled;
+    });
+  variants.forEach(([name], v) => {
+    const s = times[v]!.sort((a, b) => a - b);
+    console.log(
+      `| ${title} | ${name} | ${pairs.length} | ${found[v]} | ${over[v]} | ${percentile(s, 0.5).toFixed(1)} | ${percentile(s, 0.95).toFixed(1)} | ` +
+        `${percentile(s, 0.99).toFixed(1)} | ${s[s.length - 1]!.toFixed(1)} | ${Math.round(work[v]! / pairs.length)} | ${Math.round(settled[v]! / pairs.length)} |`,
+    );
+    if (process.env.DETAIL)
+      for (const d of detail[v]!.sort((a, b) => parseFloat(b) - parseFloat(a)).slice(0, 4)) console.log(`  ${d}`);
+    if (answers[v]!.join() !== answers[0]!.join()) console.log(`  ${name}: answers differ from ${variants[0]![0]}'s`);
+  });
+}
