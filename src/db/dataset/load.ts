@@ -279,6 +279,10 @@ function need(map: Map<string, number>, slug: string): number {
 /** Writes the plan, and the official dataset (after the sources it cites) when given and changed. */
 async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promise<boolean> {
   const select = { select: { id: true, slug: true } } as const;
+  // Each id map is a round trip under the writers' lock; one that no step of this plan uses is not
+  // read (an empty map makes `need` fail loudly should that ever be wrong).
+  const upserts = (kind: DatasetKind) => plan[kind].upsert.length > 0;
+  const none = Promise.resolve(new Map<string, number>());
   for (const t of plan.tracks.upsert as Dataset['tracks']) {
     const data = { name: t.name, description: t.description, bridging: t.bridging };
     await tx.track.upsert({
@@ -295,7 +299,7 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
       update: { ...data, version: { increment: 1 } },
     });
   }
-  const orgs = await idMap(tx.organization.findMany(select));
+  const orgs = await (upserts('sources') || upserts('certifications') ? idMap(tx.organization.findMany(select)) : none);
   for (const s of plan.sources.upsert as Dataset['sources']) {
     const data = {
       title: s.title,
@@ -385,10 +389,10 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
           open: e.open ?? false,
         })),
       });
-  const tracks = await idMap(tx.track.findMany(select));
-  const occupations = new Map(
-    (await tx.occupation.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]),
-  );
+  const tracks = await (upserts('roles') ? idMap(tx.track.findMany(select)) : none);
+  const occupations = upserts('roles')
+    ? new Map((await tx.occupation.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]))
+    : new Map<string, number>();
 
   for (const r of plan.roles.upsert as Dataset['roles']) {
     const data = {

@@ -45,7 +45,11 @@ export function factsOf(data: OfficialData): OfficialFacts {
 /** The facts of the dataset already in the database (empty when none is loaded). */
 export async function loadedFacts(tx: Tx): Promise<OfficialFacts> {
   const occupations = await tx.occupation.findMany({ select: { code: true, socCode: true } });
-  const medians = await tx.programCostMedian.findMany({ include: { source: { select: { slug: true } } } });
+  // One joined query rather than two round trips: it runs under the writers' lock (load.ts).
+  const medians = await tx.programCostMedian.findMany({
+    relationLoadStrategy: 'join',
+    include: { source: { select: { slug: true } } },
+  });
   const cited = await tx.$queryRaw<{ slug: string }[]>`
     SELECT DISTINCT s.slug FROM source s
     WHERE s.id IN (SELECT source_id FROM occupation_wage UNION SELECT source_id FROM occupation_projection
