@@ -23,6 +23,7 @@ import {
   type PathwayQuery,
 } from '../src/graph/index.js';
 import { generateL, generateLColumns, generateM, rng, withPrerequisites } from './generators.js';
+import { nearPairs, randomPairs, type Pair } from './pairs.js';
 import { RANK_BY_VALUES } from '../src/graph/index.js';
 import type { BuildInput } from '../src/graph/types.js';
 
@@ -135,49 +136,6 @@ function generateAndIndex(generate: () => BuildInput) {
   return { index, genMs, buildMs, before, after };
 }
 
-type Pair = { from: number; to: number; fromIx: number; toIx: number };
-
-/** Uniformly random pairs of distinct roles. */
-function randomPairs(index: GraphIndex, n: number, rand: () => number): Pair[] {
-  const R = index.roleCount;
-  return Array.from({ length: n }, () => {
-    const from = Math.floor(rand() * R);
-    let to = Math.floor(rand() * R);
-    if (to === from) to = (to + 1) % R;
-    return { from: index.roleIds[from]!, to: index.roleIds[to]!, fromIx: from, toIx: to };
-  });
-}
-
-/** Pairs whose target is 2-4 moves from the source (breadth-first), the questions advisors ask most. */
-function nearPairs(index: GraphIndex, n: number, rand: () => number): Pair[] {
-  const R = index.roleCount;
-  const depth = new Int32Array(R);
-  const pairs: Pair[] = [];
-  for (let tries = 0; pairs.length < n && tries < n * 20; tries++) {
-    const src = Math.floor(rand() * R);
-    depth.fill(-1);
-    depth[src] = 0;
-    const queue = [src];
-    const candidates: number[] = [];
-    const want = 2 + Math.floor(rand() * 3);
-    for (let head = 0; head < queue.length && candidates.length < 5000; head++) {
-      const u = queue[head]!;
-      if (depth[u]! >= want) continue;
-      for (let e = index.outOffsets[u]!; e < index.outOffsets[u + 1]!; e++) {
-        const v = index.edgeTo[e]!;
-        if (depth[v] !== -1) continue;
-        depth[v] = depth[u]! + 1;
-        queue.push(v);
-        if (depth[v] === want) candidates.push(v);
-      }
-    }
-    if (candidates.length === 0) continue;
-    const dst = candidates[Math.floor(rand() * candidates.length)]!;
-    pairs.push({ from: index.roleIds[src]!, to: index.roleIds[dst]!, fromIx: src, toIx: dst });
-  }
-  return pairs;
-}
-
 function printRows(title: string, rows: Row[]): void {
   const fastest = rows.find((r) => r.kind === 'FASTEST, k=5');
   console.log(
@@ -219,7 +177,12 @@ function bench(name: string, generate: () => BuildInput, queryCount: number, see
     const n = pairs.length;
     const rows: Row[] = [];
     rows.push(
-      measure('BFS floor (src -> dst)', n, (i) => bfs(index, pairs[i]!.fromIx, pairs[i]!.toIx, seen, queue, ++stamp), false),
+      measure(
+        'BFS floor (src -> dst)',
+        n,
+        (i) => bfs(index, pairs[i]!.fromIx, pairs[i]!.toIx, seen, queue, ++stamp),
+        false,
+      ),
     );
     const find = (q: Omit<PathwayQuery, 'from' | 'to'>) => (i: number) =>
       findPathways(index, { ...q, from: pairs[i]!.from, to: pairs[i]!.to } as PathwayQuery).length > 0;
@@ -234,7 +197,11 @@ function bench(name: string, generate: () => BuildInput, queryCount: number, see
         ),
       );
       rows.push(
-        measure('reachableRoles within 24 months', n, (i) => reachableRoles(index, { from: pairs[i]!.from, withinMonths: 24 }).length > 0),
+        measure(
+          'reachableRoles within 24 months',
+          n,
+          (i) => reachableRoles(index, { from: pairs[i]!.from, withinMonths: 24 }).length > 0,
+        ),
       );
     }
     printRows(`${name}: ${title}`, rows);

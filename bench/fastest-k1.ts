@@ -20,6 +20,7 @@ import { reverseBalance } from '../src/graph/bounds.js';
 import { computeLandmarks } from '../src/graph/landmarks.js';
 import path from 'node:path';
 import { generateLColumns, rng, withPrerequisites } from './generators.js';
+import { nearPairs, randomPairs, type Pair } from './pairs.js';
 
 const scale = process.env.SCALE ?? 'XL';
 const queries = Number(process.env.QUERIES ?? 30);
@@ -42,44 +43,6 @@ t0 = performance.now();
 const base = buildIndex(input);
 console.log(`built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-type Pair = { from: number; to: number };
-function randomPairs(index: GraphIndex, n: number, rand: () => number): Pair[] {
-  const R = index.roleCount;
-  return Array.from({ length: n }, () => {
-    const from = Math.floor(rand() * R);
-    let to = Math.floor(rand() * R);
-    if (to === from) to = (to + 1) % R;
-    return { from: index.roleIds[from]!, to: index.roleIds[to]! };
-  });
-}
-function nearPairs(index: GraphIndex, n: number, rand: () => number): Pair[] {
-  const R = index.roleCount;
-  const depth = new Int32Array(R);
-  const pairs: Pair[] = [];
-  for (let tries = 0; pairs.length < n && tries < n * 20; tries++) {
-    const src = Math.floor(rand() * R);
-    depth.fill(-1);
-    depth[src] = 0;
-    const queue = [src];
-    const candidates: number[] = [];
-    const want = 2 + Math.floor(rand() * 3);
-    for (let head = 0; head < queue.length && candidates.length < 5000; head++) {
-      const u = queue[head]!;
-      if (depth[u]! >= want) continue;
-      for (let e = index.outOffsets[u]!; e < index.outOffsets[u + 1]!; e++) {
-        const v = index.edgeTo[e]!;
-        if (depth[v] !== -1) continue;
-        depth[v] = depth[u]! + 1;
-        queue.push(v);
-        if (depth[v] === want) candidates.push(v);
-      }
-    }
-    if (candidates.length === 0) continue;
-    const dst = candidates[Math.floor(rand() * candidates.length)]!;
-    pairs.push({ from: index.roleIds[src]!, to: index.roleIds[dst]! });
-  }
-  return pairs;
-}
 const rand = rng(scale === 'XL' ? 13 : 12);
 const sets: [string, Pair[]][] = [
   ['random', randomPairs(base, queries, rand)],
@@ -128,7 +91,7 @@ for (const [title, pairs] of sets) {
     for (const pair of pairs.slice(0, 5)) {
       reverseBalance.fastestSingle = reverseBalance.other = ratio;
       try {
-        find(index, { ...pair, k, rankBy });
+        find(index, { from: pair.from, to: pair.to, k, rankBy });
       } catch (e) {
         if (!overBudget(e)) throw e;
       }
@@ -138,7 +101,7 @@ for (const [title, pairs] of sets) {
       reverseBalance.fastestSingle = reverseBalance.other = ratio;
       const t = performance.now();
       try {
-        const p = find(index, { ...pairs[i]!, k, rankBy });
+        const p = find(index, { from: pairs[i]!.from, to: pairs[i]!.to, k, rankBy });
         if (p.length > 0) found[v]!++;
         answers[v]!.push(JSON.stringify(p.map((x) => x.transitionIds)));
       } catch (e) {
