@@ -14,6 +14,8 @@ import { bruteFindPathways } from './brute-force.js';
 
 const SCALE = Number(process.env.FC_SCALE) || 1;
 const K = 10;
+/** The default test timeout, scaled like the runs. */
+const TIMEOUT = 30_000 * SCALE;
 
 /** Dense graphs with many pathways: few roles, many (parallel) moves, light requirements, few distinct values. */
 const denseArb = (o: { roles: number; trans: number; ties: boolean }): fc.Arbitrary<Scenario> =>
@@ -183,80 +185,88 @@ describe('the k best agree with brute force for every k up to 10', () => {
     [7, 28, true, 300],
     [7, 28, false, 300],
   ] as const)
-    it(`on dense graphs (up to ${roles} roles, ${trans} moves${ties ? ', many ties' : ''})`, () => {
+    it(
+      `on dense graphs (up to ${roles} roles, ${trans} moves${ties ? ', many ties' : ''})`,
+      () => {
+        fc.assert(
+          fc.property(
+            denseArb({ roles, trans, ties }).chain((s) =>
+              fc.tuple(fc.constant(s), queryArb(s), fc.integer({ min: 0, max: 3 })),
+            ),
+            ([s, q, landmarks]) => everyK(s.input, q, landmarks),
+          ),
+          { numRuns: runs * SCALE, maxSkipsPerRun: 1000 },
+        );
+      },
+      TIMEOUT,
+    );
+
+  it(
+    'where moves differ only in steps, transition ids and the years the first one asks',
+    () => {
+      // Moves cost nothing or take one program (6 months, $100); parallel moves; a year's experience asked
+      // on some, which the learner may have in the current role (the start's first move counts it).
+      const hopGraph = fc.integer({ min: 3, max: 7 }).chain((n) =>
+        fc.record({
+          n: fc.constant(n),
+          edges: fc.array(
+            fc
+              .tuple(
+                fc.integer({ min: 0, max: n - 1 }),
+                fc.integer({ min: 0, max: n - 1 }),
+                fc.constantFrom(false, false, false, true),
+                fc.constantFrom(0, 0, 1),
+              )
+              .filter(([a, b]) => a !== b),
+            { minLength: 2 * n, maxLength: 4 * n },
+          ),
+          from: fc.integer({ min: 0, max: n - 1 }),
+          to: fc.integer({ min: 0, max: n - 1 }),
+          tracks: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
+          toTrack: fc.boolean(),
+          rankBy: rankByArb,
+          landmarks: fc.integer({ min: 0, max: 2 }),
+          years: fc.constantFrom(0, 0.5, 1),
+          maxSteps: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+        }),
+      );
       fc.assert(
         fc.property(
-          denseArb({ roles, trans, ties }).chain((s) =>
-            fc.tuple(fc.constant(s), queryArb(s), fc.integer({ min: 0, max: 3 })),
-          ),
-          ([s, q, landmarks]) => everyK(s.input, q, landmarks),
+          hopGraph.filter((g) => g.from !== g.to),
+          (g) => {
+            const input: GraphInput = {
+              roles: Array.from({ length: g.n }, (_, i) => ({
+                id: i + 1,
+                slug: `r${i}`,
+                trackId: g.tracks[i]! + 1,
+                trackSlug: `t${g.tracks[i]! + 1}`,
+              })),
+              certifications: [],
+              programs: [{ id: 77, slug: 'p', minMonths: 6, typicalCostUsd: 100, costEstimateUsd: null }],
+              transitions: g.edges.map(([a, b, program, years], i) => ({
+                id: ((i * 7) % 31) + 1 + i * 31,
+                from: a + 1,
+                to: b + 1,
+                minYearsExperience: years,
+                requirementGroups: [],
+                training: program ? [77] : [],
+              })),
+            };
+            const target = g.toTrack ? { toTrack: g.tracks[g.to]! + 1 } : { to: g.to + 1 };
+            const q: PathwayQuery = {
+              from: g.from + 1,
+              ...target,
+              k: K,
+              rankBy: g.rankBy,
+              profile: { yearsInCurrentRole: g.years },
+              constraints: g.maxSteps === undefined ? undefined : { maxSteps: g.maxSteps },
+            };
+            everyK(input, q, g.landmarks);
+          },
         ),
-        { numRuns: runs * SCALE, maxSkipsPerRun: 1000 },
+        { numRuns: 1500 * SCALE, maxSkipsPerRun: 1000 },
       );
-    });
-
-  it('where moves differ only in steps, transition ids and the years the first one asks', () => {
-    // Moves cost nothing or take one program (6 months, $100); parallel moves; a year's experience asked
-    // on some, which the learner may have in the current role (the start's first move counts it).
-    const hopGraph = fc.integer({ min: 3, max: 7 }).chain((n) =>
-      fc.record({
-        n: fc.constant(n),
-        edges: fc.array(
-          fc
-            .tuple(
-              fc.integer({ min: 0, max: n - 1 }),
-              fc.integer({ min: 0, max: n - 1 }),
-              fc.constantFrom(false, false, false, true),
-              fc.constantFrom(0, 0, 1),
-            )
-            .filter(([a, b]) => a !== b),
-          { minLength: 2 * n, maxLength: 4 * n },
-        ),
-        from: fc.integer({ min: 0, max: n - 1 }),
-        to: fc.integer({ min: 0, max: n - 1 }),
-        tracks: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
-        toTrack: fc.boolean(),
-        rankBy: rankByArb,
-        landmarks: fc.integer({ min: 0, max: 2 }),
-        years: fc.constantFrom(0, 0.5, 1),
-        maxSteps: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
-      }),
-    );
-    fc.assert(
-      fc.property(
-        hopGraph.filter((g) => g.from !== g.to),
-        (g) => {
-          const input: GraphInput = {
-            roles: Array.from({ length: g.n }, (_, i) => ({
-              id: i + 1,
-              slug: `r${i}`,
-              trackId: g.tracks[i]! + 1,
-              trackSlug: `t${g.tracks[i]! + 1}`,
-            })),
-            certifications: [],
-            programs: [{ id: 77, slug: 'p', minMonths: 6, typicalCostUsd: 100, costEstimateUsd: null }],
-            transitions: g.edges.map(([a, b, program, years], i) => ({
-              id: ((i * 7) % 31) + 1 + i * 31,
-              from: a + 1,
-              to: b + 1,
-              minYearsExperience: years,
-              requirementGroups: [],
-              training: program ? [77] : [],
-            })),
-          };
-          const target = g.toTrack ? { toTrack: g.tracks[g.to]! + 1 } : { to: g.to + 1 };
-          const q: PathwayQuery = {
-            from: g.from + 1,
-            ...target,
-            k: K,
-            rankBy: g.rankBy,
-            profile: { yearsInCurrentRole: g.years },
-            constraints: g.maxSteps === undefined ? undefined : { maxSteps: g.maxSteps },
-          };
-          everyK(input, q, g.landmarks);
-        },
-      ),
-      { numRuns: 1500 * SCALE, maxSkipsPerRun: 1000 },
-    );
-  });
+    },
+    TIMEOUT,
+  );
 });
