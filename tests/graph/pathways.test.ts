@@ -429,6 +429,54 @@ describe('exactness corner cases', () => {
     expect(got).toEqual(bruteFindPathways(input, q));
   });
 
+  it('dominance across parts counts a part once, however many of its labels dominate', () => {
+    // After 1-5, the part "not by 1" reaches role 3 by 3 in two ways neither beats under maxCostUsd:
+    // xray (0 months, $100) and yankee (program 91: 6 months, $0). Both beat 1-2 at role 3 (6 months,
+    // $100), but they are one path, so they give one pathway ahead of 1-2-4, not two: with two
+    // pathways still wanted, 1-2-4 is the third. The bound at 3 leaves out program 92 (also a route),
+    // so 1-2 comes out while that part is still open.
+    const role = (id: number) => ({ id, slug: `r${id}`, trackId: 1, trackSlug: 't1' });
+    const program = (id: number, minMonths: number, usd: number) => ({
+      id,
+      slug: `p${id}`,
+      minMonths,
+      typicalCostUsd: usd,
+      costEstimateUsd: null,
+    });
+    const move = (id: number, from: number, to: number, years: number, groups: number[][], training: number[]) => ({
+      id,
+      from,
+      to,
+      minYearsExperience: years,
+      requirementGroups: groups,
+      training,
+    });
+    const input: GraphInput = {
+      roles: [role(1), role(2), role(3), role(4)],
+      certifications: [
+        { id: 50, slug: 'xray', examFeeUsd: 100, feeEstimateUsd: null, routes: [{}] },
+        { id: 51, slug: 'yankee', examFeeUsd: 0, feeEstimateUsd: null, routes: [{ program: 91 }] },
+        { id: 52, slug: 'zulu', examFeeUsd: 0, feeEstimateUsd: null, routes: [{ program: 92 }] },
+      ],
+      programs: [program(90, 0, 100), program(91, 6, 0), program(92, 12, 0)],
+      transitions: [
+        move(1, 1, 2, 0, [], [90]),
+        move(2, 2, 3, 0.5, [], []),
+        move(3, 1, 3, 0, [[50, 51]], []),
+        move(4, 3, 4, 0, [], [92]),
+        move(5, 2, 4, 0, [], []),
+      ],
+    };
+    const q: PathwayQuery = { from: 1, to: 4, k: 3, rankBy: 'FASTEST', constraints: { maxCostUsd: 1000 } };
+    const got = findPathways(buildIndex(input, { landmarks: 0 }), q);
+    expect(got.map((p) => p.transitionIds)).toEqual([
+      [1, 5],
+      [3, 4],
+      [1, 2, 4],
+    ]);
+    expect(got).toEqual(bruteFindPathways(input, q));
+  });
+
   it('maxSteps prunes by the fewest moves left, measured or (not reached yet) bounded', () => {
     // 30 middle roles lead to the target; 30 detour roles need two more moves, through a hub whose
     // in-edges the backward breadth-first search, running alongside the search, reaches last: the

@@ -1,0 +1,272 @@
+/**
+ * The k best pathways (Lawler's partition over one-best searches, dominance across parts; decision 003)
+ * against brute force where they are hardest: small dense graphs with parallel moves and many ties, so
+ * that many pathways exist and parts share roles; every k from 1 to 10 on the same query (the number of
+ * pathways still wanted decides what dominance across parts may drop); profiles with years in the
+ * current role and held certifications; constraints; target tracks with several roles.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildIndex, findPathways } from '../../src/graph/index.js';
+import type { GraphInput, PathwayQuery } from '../../src/graph/types.js';
+import { profileArb, rankByArb, type Scenario } from './arbitraries.js';
+import { bruteFindPathways } from './brute-force.js';
+
+const SCALE = Number(process.env.FC_SCALE) || 1;
+const K = 10;
+/** The default test timeout, scaled like the runs. */
+const TIMEOUT = 30_000 * SCALE;
+
+/** Dense graphs with many pathways: few roles, many (parallel) moves, light requirements, few distinct values. */
+const denseArb = (o: { roles: number; trans: number; ties: boolean }): fc.Arbitrary<Scenario> =>
+  fc
+    .record({
+      nRoles: fc.integer({ min: 3, max: o.roles }),
+      nTracks: fc.integer({ min: 1, max: 3 }),
+      nCerts: fc.integer({ min: 0, max: 4 }),
+      nPrograms: fc.integer({ min: 0, max: 3 }),
+    })
+    .chain(({ nRoles, nTracks, nCerts, nPrograms }) => {
+      const months = o.ties ? fc.constantFrom(0, 0, 6) : fc.constantFrom(0, 1, 2, 3, 6, 12);
+      const usd = o.ties
+        ? fc.constantFrom<number | null>(null, 0, 100)
+        : fc.oneof(fc.constant<number | null>(null), fc.integer({ min: 0, max: 500 }));
+      return fc
+        .record({
+          roleTracks: fc.array(fc.integer({ min: 0, max: nTracks - 1 }), { minLength: nRoles, maxLength: nRoles }),
+          bridging: fc.array(fc.boolean(), { minLength: nTracks, maxLength: nTracks }),
+          implied: fc.array(
+            fc.record({
+              p: fc.option(fc.integer({ min: 0, max: Math.max(0, nPrograms - 1) }), { freq: 2 }),
+              c: fc.option(fc.integer({ min: 0, max: Math.max(0, nCerts - 1) }), { freq: 2 }),
+            }),
+            { minLength: nRoles, maxLength: nRoles },
+          ),
+          certs: fc.array(
+            fc.record({
+              fee: usd,
+              est: fc.constantFrom<number | null>(null, 100),
+              routes: fc.array(
+                fc.oneof(
+                  fc.record({ program: fc.integer({ min: 0, max: Math.max(0, nPrograms - 1) }) }),
+                  fc.record({ months: fc.constantFrom(6, 12) }),
+                  fc.record({ cert: fc.integer({ min: 0, max: Math.max(0, nCerts - 1) }) }),
+                  fc.constant({}),
+                ),
+                { maxLength: 2 },
+              ),
+            }),
+            { minLength: nCerts, maxLength: nCerts },
+          ),
+          programs: fc.array(
+            fc.record({ m: months, c: usd, e: fc.constantFrom<number | null>(null, 100), pre: fc.boolean() }),
+            {
+              minLength: nPrograms,
+              maxLength: nPrograms,
+            },
+          ),
+          transitions: fc.array(
+            fc.record({
+              from: fc.integer({ min: 0, max: nRoles - 1 }),
+              to: fc.integer({ min: 0, max: nRoles - 1 }),
+              years: o.ties ? fc.constantFrom(0, 0, 0.5, 1) : fc.constantFrom(0, 0, 0.5, 1, 1.5, 2),
+              estimated: fc.constantFrom(false, false, false, true),
+              groups:
+                nCerts === 0
+                  ? fc.constant([] as number[][])
+                  : fc.array(fc.uniqueArray(fc.integer({ min: 0, max: nCerts - 1 }), { minLength: 1, maxLength: 2 }), {
+                      maxLength: 1,
+                    }),
+              training:
+                nPrograms === 0
+                  ? fc.constant([] as number[])
+                  : fc.array(fc.integer({ min: 0, max: nPrograms - 1 }), { maxLength: 1 }),
+              id: fc.integer({ min: 1, max: 100000 }),
+            }),
+            { minLength: Math.min(3 * nRoles, o.trans), maxLength: o.trans, size: 'max' },
+          ),
+        })
+        .map((g): Scenario => {
+          const roleIds = Array.from({ length: nRoles }, (_, i) => 100 + 7 * i);
+          const trackIds = Array.from({ length: nTracks }, (_, i) => 10 + i);
+          const certIds = Array.from({ length: nCerts }, (_, i) => 500 + 3 * i);
+          const programIds = Array.from({ length: nPrograms }, (_, i) => 900 + 5 * i);
+          const used = new Set<number>();
+          const input: GraphInput = {
+            roles: roleIds.map((id, i) => ({
+              id,
+              slug: `role-${id}`,
+              trackId: trackIds[g.roleTracks[i]!]!,
+              trackSlug: `track-${trackIds[g.roleTracks[i]!]!}`,
+              impliedPrograms: g.implied[i]!.p === null || nPrograms === 0 ? [] : [programIds[g.implied[i]!.p!]!],
+              impliedCertifications: g.implied[i]!.c === null || nCerts === 0 ? [] : [certIds[g.implied[i]!.c!]!],
+            })),
+            tracks: trackIds.map((id, i) => ({ id, slug: `track-${id}`, bridging: g.bridging[i]! })),
+            certifications: certIds.map((id, i) => ({
+              id,
+              slug: ['alpha', 'bravo', 'charlie', 'delta'][i]!,
+              examFeeUsd: g.certs[i]!.fee,
+              feeEstimateUsd: g.certs[i]!.fee === null ? g.certs[i]!.est : null,
+              routes: g.certs[i]!.routes.flatMap((r) => {
+                if ('program' in r) return nPrograms === 0 ? [] : [{ program: programIds[r.program]! }];
+                if ('months' in r) return [{ minMonthsExperience: r.months }];
+                if ('cert' in r) return r.cert === i ? [] : [{ certification: certIds[r.cert]! }];
+                return [{}];
+              }),
+            })),
+            programs: programIds.map((id, i) => ({
+              id,
+              slug: `program-${id}`,
+              minMonths: g.programs[i]!.m,
+              typicalCostUsd: g.programs[i]!.c,
+              costEstimateUsd: g.programs[i]!.c === null ? g.programs[i]!.e : null,
+              prerequisites: g.programs[i]!.pre && i > 0 ? [programIds[i - 1]!] : [],
+            })),
+            transitions: g.transitions
+              .filter((t) => t.from !== t.to)
+              .filter((t) => (used.has(t.id) ? false : (used.add(t.id), true)))
+              .map((t) => ({
+                id: t.id,
+                from: roleIds[t.from]!,
+                to: roleIds[t.to]!,
+                minYearsExperience: t.years,
+                requirementGroups: t.groups.map((gr) => gr.map((c) => certIds[c]!)),
+                training: t.training.map((p) => programIds[p]!),
+                estimated: t.estimated,
+              })),
+          };
+          return { input, roleIds, trackIds, certIds, programIds };
+        });
+    });
+
+/** A query with years in the current role more often than not, and constraints loose enough to leave pathways. */
+const queryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
+  fc
+    .record({
+      from: fc.constantFrom(...s.roleIds),
+      target: fc.oneof(
+        fc.record({ to: fc.constantFrom(...s.roleIds) }),
+        fc.record({ toTrack: fc.constantFrom(...s.trackIds) }),
+      ),
+      rankBy: rankByArb,
+      profile: fc.tuple(profileArb(s), fc.constantFrom(0, 0.5, 1, 1, 2)).map(([p, years]) => ({
+        ...p,
+        yearsInCurrentRole: p.yearsInCurrentRole ?? years,
+      })),
+      constraints: fc.option(
+        fc.record(
+          {
+            maxSteps: fc.integer({ min: 1, max: 5 }),
+            maxMonths: fc.constantFrom(0, 6, 12, 18, 24, 36, 60),
+            maxCostUsd: fc.constantFrom(0, 100, 200, 300, 500, 1000),
+            avoidRoles: fc.subarray(s.roleIds, { maxLength: 1 }),
+            onlyTracks: fc.subarray(s.trackIds, { minLength: Math.max(1, s.trackIds.length - 1) }),
+          },
+          { requiredKeys: [] },
+        ),
+        { nil: undefined, freq: 2 },
+      ),
+      includeEstimated: fc.boolean(),
+    })
+    .filter((q) => !('to' in q.target) || q.target.to !== q.from)
+    .map(({ target, ...q }) => ({ ...q, ...target, k: K }) as PathwayQuery);
+
+/** Every k from 1 to K gives the first k of brute force's K best (queries with fewer than 3 are skipped). */
+const everyK = (input: GraphInput, q: PathwayQuery, landmarks: number): void => {
+  const all = bruteFindPathways(input, q);
+  fc.pre(all.length >= 3);
+  const index = buildIndex(input, { landmarks });
+  for (let k = 1; k <= K; k++) expect(findPathways(index, { ...q, k })).toEqual(all.slice(0, k));
+};
+
+describe('the k best agree with brute force for every k up to 10', () => {
+  for (const [roles, trans, ties, runs] of [
+    [5, 16, true, 500],
+    [7, 28, true, 300],
+    [7, 28, false, 300],
+  ] as const)
+    it(
+      `on dense graphs (up to ${roles} roles, ${trans} moves${ties ? ', many ties' : ''})`,
+      () => {
+        fc.assert(
+          fc.property(
+            denseArb({ roles, trans, ties }).chain((s) =>
+              fc.tuple(fc.constant(s), queryArb(s), fc.integer({ min: 0, max: 3 })),
+            ),
+            ([s, q, landmarks]) => everyK(s.input, q, landmarks),
+          ),
+          { numRuns: runs * SCALE, maxSkipsPerRun: 1000 },
+        );
+      },
+      TIMEOUT,
+    );
+
+  it(
+    'where moves differ only in steps, transition ids and the years the first one asks',
+    () => {
+      // Moves cost nothing or take one program (6 months, $100); parallel moves; a year's experience asked
+      // on some, which the learner may have in the current role (the start's first move counts it).
+      const hopGraph = fc.integer({ min: 3, max: 7 }).chain((n) =>
+        fc.record({
+          n: fc.constant(n),
+          edges: fc.array(
+            fc
+              .tuple(
+                fc.integer({ min: 0, max: n - 1 }),
+                fc.integer({ min: 0, max: n - 1 }),
+                fc.constantFrom(false, false, false, true),
+                fc.constantFrom(0, 0, 1),
+              )
+              .filter(([a, b]) => a !== b),
+            { minLength: 2 * n, maxLength: 4 * n },
+          ),
+          from: fc.integer({ min: 0, max: n - 1 }),
+          to: fc.integer({ min: 0, max: n - 1 }),
+          tracks: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
+          toTrack: fc.boolean(),
+          rankBy: rankByArb,
+          landmarks: fc.integer({ min: 0, max: 2 }),
+          years: fc.constantFrom(0, 0.5, 1),
+          maxSteps: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+        }),
+      );
+      fc.assert(
+        fc.property(
+          hopGraph.filter((g) => g.from !== g.to),
+          (g) => {
+            const input: GraphInput = {
+              roles: Array.from({ length: g.n }, (_, i) => ({
+                id: i + 1,
+                slug: `r${i}`,
+                trackId: g.tracks[i]! + 1,
+                trackSlug: `t${g.tracks[i]! + 1}`,
+              })),
+              certifications: [],
+              programs: [{ id: 77, slug: 'p', minMonths: 6, typicalCostUsd: 100, costEstimateUsd: null }],
+              transitions: g.edges.map(([a, b, program, years], i) => ({
+                id: ((i * 7) % 31) + 1 + i * 31,
+                from: a + 1,
+                to: b + 1,
+                minYearsExperience: years,
+                requirementGroups: [],
+                training: program ? [77] : [],
+              })),
+            };
+            const target = g.toTrack ? { toTrack: g.tracks[g.to]! + 1 } : { to: g.to + 1 };
+            const q: PathwayQuery = {
+              from: g.from + 1,
+              ...target,
+              k: K,
+              rankBy: g.rankBy,
+              profile: { yearsInCurrentRole: g.years },
+              constraints: g.maxSteps === undefined ? undefined : { maxSteps: g.maxSteps },
+            };
+            everyK(input, q, g.landmarks);
+          },
+        ),
+        { numRuns: 1500 * SCALE, maxSkipsPerRun: 1000 },
+      );
+    },
+    TIMEOUT,
+  );
+});
