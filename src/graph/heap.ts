@@ -7,11 +7,6 @@ export class Heap<T> {
     return this.items.length;
   }
 
-  /** The items, in no particular order. */
-  toArray(): readonly T[] {
-    return this.items;
-  }
-
   peek(): T | undefined {
     return this.items[0];
   }

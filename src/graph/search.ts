@@ -190,15 +190,14 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   // Order of parts: by key; on the same key an unsolved part first, as it may still hold a tie.
   const partOrder = (a: Part, b: Part): number =>
     order(a.key, b.key) || (a.solved === b.solved ? 0 : a.solved ? 1 : -1);
-  // The best complete pathway generated so far in the current search (with an exact bound), and the
-  // cutoff its caller gives it: a candidate whose priority is above either cannot be the answer.
+  // The best complete pathway generated so far in the current search (with an exact bound): a
+  // candidate whose priority is above it cannot be the answer.
   let best: Label | null = null;
-  let cutoff: Label | null = null;
   const addToBound = (L: Label): void => {
     if (best === null || order(L, best) < 0) best = L;
   };
   const above = (B: Label | null): boolean => B !== null && (f0 - B.f0 || f1 - B.f1 || f2 - B.f2 || f3 - B.f3) > 0;
-  const aboveBound = (): boolean => above(best) || above(cutoff);
+  const aboveBound = (): boolean => above(best);
 
   const root = rootLabel(src, cx.start);
   let heap = new Heap<Label>(order);
@@ -330,7 +329,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     if (to === end || sortedKeys[to] === Infinity) return;
     const next = base + sortedKeys[to]!;
     // Every child left is out of the running.
-    if ((best !== null && next > best.f0) || (cutoff !== null && next > cutoff.f0)) return;
+    if (best !== null && next > best.f0) return;
     L.f0 = next;
     L.f1 = L.f2 = L.f3 = 0;
     heap.push(L);
@@ -339,8 +338,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   /**
    * Whether L (marked) is dropped because a label expanded at its role dominates it; if not, L joins
    * the expanded labels. Any dominator will do: every continuation C of L is beaten by A + C, and if
-   * A + C loops, cutting the loop out gives a loopless pathway, in the same subproblem (the cut keeps
-   * A's path up to the role where C first meets it, so its prefix and first deviation), that is better
+   * A + C loops, cutting the loop out gives a loopless pathway, in the same subproblem (the cut, at the
+   * role of A's path nearest the start that C visits, keeps A's prefix and first deviation), that is better
    * still (docs/decisions/003-pathway-search.md).
    */
   const prunedByDominance = (L: Label): boolean => {
@@ -569,20 +568,10 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         part.state = { heap: new Heap<Label>(order), expanded: new Map(), best: null };
         for (const L of startsOf(part)) part.state.heap.push(L);
       }
-      // Solved parts are disjoint and each is a pathway still to come: with enough of them, this part
-      // counts only before the last one needed.
-      const need = k - results.length;
-      const solved = parts
-        .toArray()
-        .filter((q) => q.solved)
-        .map((q) => q.key);
-      meter.add(parts.size);
-      solved.sort(order);
       current = part;
       heap = part.state.heap;
       expanded = part.state.expanded;
       best = part.state.best;
-      cutoff = solved.length >= need ? solved[need - 1]! : null;
       x.banned = part.source === null ? null : part.banned;
       x.bannedDepth = part.depth;
       let got: Label | null | undefined;
