@@ -182,8 +182,6 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     source: Label | null;
     /** The roles of those moves' path, the start included. */
     prefix: number[];
-    /** Taken as a pathway (and split): its labels no longer count for other parts. */
-    taken: boolean;
     /** The roles where it has a label for other parts (prunedByDominance). */
     roles: Set<number>;
   }
@@ -381,7 +379,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     meter.add(all.length);
     for (const A of all) {
       const part = partOf.get(A)!;
-      if (part === current || part.taken) continue;
+      if (part === current) continue;
       let covered = true;
       for (const r of part.prefix)
         if (nodeMark[r] !== onPath) {
@@ -516,7 +514,6 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     state: null,
     source: null,
     prefix: [src],
-    taken: false,
     roles: new Set(),
   });
   const variantCache = new Map<Label, Label[][]>();
@@ -534,7 +531,6 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         state: null,
         source: P,
         prefix,
-        taken: false,
         roles: new Set(),
       });
     }
@@ -560,7 +556,12 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       const part = parts.pop()!;
       if (part.solved) {
         results.push(part.key);
-        part.taken = true;
+        // Its labels no longer count for others: out of the shared lists, so no check pays for them.
+        for (const r of part.roles) {
+          const all = shared.get(r)!;
+          const i = all.findIndex((A) => partOf.get(A) === part);
+          if (i >= 0) all.splice(i, 1);
+        }
         if (results.length < k) split(part.key, part.depth, part.banned);
         continue;
       }
