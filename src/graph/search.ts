@@ -5,9 +5,11 @@
  * and the learner's exact state after it (step.ts). The priority is the ranking's lexicographic key
  * plus a lexicographic lower bound of the rest of the way (bounds.ts), then the transition-id
  * sequence, then the choices. Keys never decrease along a path, so complete pathways come out in
- * exact order. A label is dropped only when others at the same role beat each of its continuations
- * (dominance, expand.ts), or when k complete pathways already beat it. Children are made lazily
- * (partial expansion), and all work is metered against a budget.
+ * exact order. Each search finds one best pathway; the k best come from a partition of the pathways
+ * into parts searched side by side (Lawler's form of Yen's method). A label is dropped only when a
+ * label of its part, or labels of as many other parts as pathways are still wanted, beat each of its
+ * continuations (dominance, expand.ts), or when a complete pathway of its part already beats it.
+ * Children are made lazily (partial expansion), and all work is metered against a budget.
  */
 import type { GraphIndex } from './build.js';
 import { BOUND_CERTS, BOUND_COST, BOUND_HOPS, BOUND_MONTHS, EdgeWeights, HopSearch, ReverseSearch } from './bounds.js';
