@@ -3,7 +3,7 @@
  * per-edge weights that no pathway can beat (build.ts, edgeBounds), an incremental lexicographic
  * reverse Dijkstra over them, and a backward breadth-first search counting the moves left.
  */
-import { edgeBounds, type GraphIndex } from './build.js';
+import { edgeBounds, edgeTouches, type GraphIndex } from './build.js';
 import { PART_TIME_FACTOR } from './cost.js';
 import { nextStamp, type Meter, type Scratch } from './scratch.js';
 import type { QueryContext } from './step.js';
@@ -19,7 +19,6 @@ export class EdgeWeights {
   private readonly stamp: number;
   private readonly held: Uint8Array;
   private readonly done: Uint8Array;
-  private readonly anyHeld: boolean;
   private readonly factor: number;
   constructor(
     private readonly index: GraphIndex,
@@ -30,7 +29,6 @@ export class EdgeWeights {
     // Held certifications and done programs that are not once-per-path change no bound.
     const held = cx.start.held.filter((c) => index.certOncePerPath[c] === 1);
     const done = cx.start.done.filter((p) => index.programOncePerPath[p] === 1);
-    this.anyHeld = held.length > 0;
     if (held.length === 0 && done.length === 0 && this.factor === 1) {
       this.cache = null;
       this.stamp = 0;
@@ -53,29 +51,19 @@ export class EdgeWeights {
 
   /** Whether edge e's bounds differ from the index's; when they do, they are in the cache. */
   private own(e: number): boolean {
-    if (this.factor === 1 && !this.touches(e)) return false;
     const cache = this.cache!;
     if (cache.mark[e] === this.stamp) return true;
+    if (cache.mark[e] === -this.stamp) return false;
+    if (this.factor === 1 && !edgeTouches(this.index, e, this.held, this.done)) {
+      cache.mark[e] = -this.stamp;
+      return false;
+    }
     cache.mark[e] = this.stamp;
     const b = edgeBounds(this.index, e, this.held, this.done, this.factor);
     cache.months[e] = b.months;
     cache.cents[e] = b.cents;
     cache.certs[e] = b.certs;
     return true;
-  }
-
-  /** Whether edge e asks for a program done or offers a certification held (of those that count). */
-  private touches(e: number): boolean {
-    const ix = this.index;
-    for (let j = ix.edgeProgramOffsets[e]!; j < ix.edgeProgramOffsets[e + 1]!; j++)
-      if (this.done[ix.edgePrograms[j]!] === 1) return true;
-    if (!this.anyHeld) return false;
-    const { classOptionOffsets: off, classOptions: opt } = ix;
-    for (let g = ix.edgeGroupOffsets[e]!; g < ix.edgeGroupOffsets[e + 1]!; g++) {
-      const cls = ix.groupClass[g]!;
-      for (let j = off[cls]!; j < off[cls + 1]!; j++) if (this.held[opt[j]!] === 1) return true;
-    }
-    return false;
   }
 
   months(e: number): number {
@@ -106,10 +94,17 @@ export class EdgeWeights {
 }
 
 /** Which lower bounds the reverse search computes, in lexicographic order. */
-export const BOUND_MONTHS = 0; // (months, cost, hops)
-export const BOUND_COST = 1; // (cost, months, hops)
+export const BOUND_MONTHS = 0; // (months, cost, certifications and hops)
+export const BOUND_COST = 1; // (cost, months, certifications and hops)
 export const BOUND_HOPS = 2; // (hops, months, cost)
 export const BOUND_CERTS = 3; // (certifications, months, cost)
+
+/**
+ * Under BOUND_MONTHS and BOUND_COST the third part packs two: certifications × HOPS_SCALE + hops, so
+ * that certifications come before hops (a pathway has fewer than HOPS_SCALE moves: it visits each
+ * role once, and buildIndex refuses that many roles).
+ */
+export const HOPS_SCALE = 2 ** 24;
 
 /** Whether edge e may be used by this query (estimated moves only when asked for). */
 export function edgeUsable(index: GraphIndex, cx: QueryContext, e: number): boolean {
@@ -130,7 +125,8 @@ export const reverseBalance = { fastestSingle: 3, other: 1 };
  * Lower bounds of the rest of the way from an incremental, lexicographic reverse Dijkstra from the
  * targets over three weights per step (EdgeWeights, and 1 per hop), in the ranking's order. Roles not
  * settled yet are bounded by the current radius. The second and third parts are valid
- * lexicographically: each bounds the rest whenever the rest is minimal in the parts before it.
+ * lexicographically: each bounds the rest whenever the rest is minimal in the parts before it. Where
+ * months or cost come first, the third is certifications then hops, packed in one number (HOPS_SCALE).
  */
 export class ReverseSearch {
   work = 0;
@@ -228,10 +224,10 @@ export class ReverseSearch {
       let n3: number;
       if (mode === BOUND_MONTHS) {
         n2 = k2 + w.inCents(j, e);
-        n3 = k3 + 1;
+        n3 = k3 + w.certs(e) * HOPS_SCALE + 1;
       } else if (mode === BOUND_COST) {
         n2 = k2 + w.inMonths(j, e);
-        n3 = k3 + 1;
+        n3 = k3 + w.certs(e) * HOPS_SCALE + 1;
       } else {
         n2 = k2 + w.inMonths(j, e);
         n3 = k3 + w.inCents(j, e);

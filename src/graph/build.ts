@@ -110,18 +110,19 @@ export interface GraphIndex {
   readonly edgeProgramOffsets: Int32Array;
   readonly edgePrograms: Int32Array;
   /**
-   * 1 for a program that no loopless path can require twice: every transition requiring it leads to the
-   * same role, or every one leaves the same role (typically a role's entry training), and no
-   * eligibility route or prerequisite names it. Only these count in the search's lower bounds.
+   * 1 for a program that no loopless path can take twice: every move on which a step may take it (as
+   * training, a prerequisite, or an eligibility route of a certification the move's groups may earn,
+   * transitively) leads to the same role, or every one leaves the same role (typically a role's entry
+   * training). Only these count in the search's lower bounds.
    */
   readonly programOncePerPath: Uint8Array;
-  /** Likewise for certifications: every group offering it is on moves into one role, or out of one role. */
+  /** Likewise for certifications: every move that may earn it (an option, or a route's, transitively) enters one role, or leaves one. */
   readonly certOncePerPath: Uint8Array;
-  /** Per edge: experience months plus the full-time months of its once-per-path programs (a lower bound). */
+  /** Per edge: experience months plus the full-time months of the once-per-path programs it must take (a lower bound, edgeBounds). */
   readonly edgeBoundMonths: Float64Array;
-  /** Per edge: cost (cents) of its once-per-path programs and certifications (a lower bound). */
+  /** Per edge: cost (cents) of the once-per-path programs and certifications it must take and earn (a lower bound). */
   readonly edgeBoundCostCents: Float64Array;
-  /** Per edge: certifications it must earn (a lower bound, from groups of once-per-path options only). */
+  /** Per edge: certifications it must earn (a lower bound, from once-per-path certifications only). */
   readonly edgeBoundCerts: Float64Array;
   /** In-edges of role r: edge indices inEdges[inOffsets[r] .. inOffsets[r+1]). */
   readonly inOffsets: Int32Array;
@@ -325,6 +326,8 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
   // Roles and tracks.
   const roles = input.roles;
   const R = roles.length;
+  // The lower bounds pack a pathway's moves below 2^24 (bounds.ts, HOPS_SCALE).
+  if (R >= 2 ** 24) throw new GraphInputError(`${R} roles: at most ${2 ** 24 - 1} are supported`);
   const { order: roleOrder, byId: roleIndexById } = sortedIndexById(
     roles.map((r) => r.id),
     'role',
@@ -381,7 +384,6 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
   const programCostCents = new Float64Array(P);
   const programCostKnown = new Uint8Array(P);
   const programCostEstimateUsd = new Float64Array(P);
-  const programInRouteOrPrereq = new Uint8Array(P);
   const prereqLists: number[][] = [];
   for (let d = 0; d < P; d++) {
     const p = programs[programOrder[d]!]!;
@@ -400,7 +402,6 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
       (p.prerequisites ?? []).map((id) => {
         const q = programIndexById.get(id);
         if (q === undefined) throw new GraphInputError(`program ${p.id}: unknown prerequisite ${id}`);
-        programInRouteOrPrereq[q] = 1;
         return q;
       }),
     );
@@ -479,7 +480,6 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
       if (route.program !== undefined) {
         const p = programIndexById.get(route.program);
         if (p === undefined) throw new GraphInputError(`certification ${c.id}: unknown route program ${route.program}`);
-        programInRouteOrPrereq[p] = 1;
         routeKindList.push(ROUTE_PROGRAM);
         routeValueList.push(p);
       } else if (route.minMonthsExperience !== undefined) {
@@ -723,34 +723,67 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++)
       if (certOpen[classOptions[j]!] === 1) classTimeFree[cls] = 1;
 
-  // Programs and certifications no loopless path can need twice: all requiring edges share their
-  // target, or their source (and, for programs, no route or prerequisite names them; for
-  // certifications, no route asks to hold them).
+  // Programs and certifications no loopless path can need twice: every move on which a step may
+  // take the program or earn the certification (as the move's training or a prerequisite of it, as
+  // a group's option, or through an eligibility route of one, transitively) leads to the same role,
+  // or every one leaves the same role. A loopless path makes one such move at most.
+  const classCerts: number[][] = [];
+  const classPrograms: number[][] = [];
+  for (let cls = 0; cls < classCount; cls++) {
+    const certSet = new Set<number>();
+    const programSet = new Set<number>();
+    const stack: number[] = [];
+    for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++) stack.push(classOptions[j]!);
+    while (stack.length) {
+      const c = stack.pop()!;
+      if (certSet.has(c)) continue;
+      certSet.add(c);
+      for (let r = certRouteOffsets[c]!; r < certRouteOffsets[c + 1]!; r++) {
+        const kind = routeKindList[r]!;
+        const value = routeValueList[r]!;
+        if (kind === ROUTE_CERTIFICATION) stack.push(value);
+        else if (kind === ROUTE_PROGRAM)
+          for (let j = programTakeOffsets[value]!; j < programTakeOffsets[value + 1]!; j++)
+            programSet.add(programTake[j]!);
+      }
+    }
+    classCerts.push([...certSet]);
+    classPrograms.push([...programSet]);
+  }
   const programTo = new Int32Array(P).fill(-1);
   const programFrom = new Int32Array(P).fill(-1);
   const certTo = new Int32Array(C).fill(-1);
   const certFrom = new Int32Array(C).fill(-1);
+  const seenClass = new Int32Array(classCount).fill(-1);
   for (let e = 0; e < T; e++) {
+    const to = edgeTo[e]!;
+    const from = edgeFrom[e]!;
     for (let j = edgeProgramOffsets[e]!; j < edgeProgramOffsets[e + 1]!; j++) {
-      const p = edgePrograms[j]!;
-      programTo[p] = sameEnd(programTo[p]!, edgeTo[e]!);
-      programFrom[p] = sameEnd(programFrom[p]!, edgeFrom[e]!);
+      const p0 = edgePrograms[j]!;
+      for (let k = programTakeOffsets[p0]!; k < programTakeOffsets[p0 + 1]!; k++) {
+        const p = programTake[k]!;
+        programTo[p] = sameEnd(programTo[p]!, to);
+        programFrom[p] = sameEnd(programFrom[p]!, from);
+      }
     }
     for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]!; gi++) {
       const cls = groupClass[gi]!;
-      for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++) {
-        const c = classOptions[j]!;
-        certTo[c] = sameEnd(certTo[c]!, edgeTo[e]!);
-        certFrom[c] = sameEnd(certFrom[c]!, edgeFrom[e]!);
+      if (seenClass[cls] === e) continue;
+      seenClass[cls] = e;
+      for (const c of classCerts[cls]!) {
+        certTo[c] = sameEnd(certTo[c]!, to);
+        certFrom[c] = sameEnd(certFrom[c]!, from);
+      }
+      for (const p of classPrograms[cls]!) {
+        programTo[p] = sameEnd(programTo[p]!, to);
+        programFrom[p] = sameEnd(programFrom[p]!, from);
       }
     }
   }
   const programOncePerPath = new Uint8Array(P);
-  for (let p = 0; p < P; p++)
-    programOncePerPath[p] = programInRouteOrPrereq[p] === 0 && (programTo[p]! >= 0 || programFrom[p]! >= 0) ? 1 : 0;
+  for (let p = 0; p < P; p++) programOncePerPath[p] = programTo[p]! >= 0 || programFrom[p]! >= 0 ? 1 : 0;
   const certOncePerPath = new Uint8Array(C);
-  for (let c = 0; c < C; c++)
-    certOncePerPath[c] = certIsRoutePrereq[c] === 0 && (certTo[c]! >= 0 || certFrom[c]! >= 0) ? 1 : 0;
+  for (let c = 0; c < C; c++) certOncePerPath[c] = certTo[c]! >= 0 || certFrom[c]! >= 0 ? 1 : 0;
 
   const index: GraphIndex = {
     roleCount: R,
@@ -849,12 +882,15 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
       index.inBoundMonths[j] = index.edgeBoundMonths[e]!;
       index.inBoundCostCents[j] = index.edgeBoundCostCents[e]!;
       let dependent = 0;
-      for (let k = edgeProgramOffsets[e]!; k < edgeProgramOffsets[e + 1]! && dependent === 0; k++)
-        dependent = programOncePerPath[edgePrograms[k]!]!;
+      for (let k = edgeProgramOffsets[e]!; k < edgeProgramOffsets[e + 1]! && dependent === 0; k++) {
+        const p0 = edgePrograms[k]!;
+        for (let i = programTakeOffsets[p0]!; i < programTakeOffsets[p0 + 1]! && dependent === 0; i++)
+          dependent = programOncePerPath[programTake[i]!]!;
+      }
       for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]! && dependent === 0; gi++) {
         const cls = groupClass[gi]!;
-        for (let k = classOptionOffsets[cls]!; k < classOptionOffsets[cls + 1]! && dependent === 0; k++)
-          dependent = certOncePerPath[classOptions[k]!]!;
+        for (const c of classCerts[cls]!) if (certOncePerPath[c] === 1) dependent = 1;
+        for (const q of classPrograms[cls]!) if (programOncePerPath[q] === 1) dependent = 1;
       }
       index.inStartDependent[j] = dependent;
     }
@@ -866,11 +902,15 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
 
 /**
  * Lower bounds of what edge e adds to any loopless pathway, whatever came before it: its experience
- * months from a standing start, and the once-per-path programs and certifications it needs that the
- * learner did not start with (`held`, `done`): the programs' months (times `monthsFactor`, rounded up
- * per program) and cost, and per requirement group the cheapest option that is once-per-path, or
- * nothing when an option may have been earned earlier (groups sharing options count once, as the
- * largest). Certifications: groups whose options are all once-per-path and unheld need one each.
+ * months from a standing start, and what it must take and earn of the once-per-path programs and
+ * certifications (GraphIndex.programOncePerPath) the learner did not start with (`held`, `done`): a
+ * once-per-path item the step may need can only be needed on this move of the path, so if it is
+ * needed at all it is paid for here. The training's programs (with their prerequisites) count in
+ * full; each requirement group adds the least, over its options, of the option's fee and one
+ * certification, plus the least of its routes (a program route's programs beyond the training's, a
+ * certification route's own bound, recursively; a wait or an open route nothing). An option held or
+ * not once-per-path adds nothing. Groups whose options or routes may overlap count once, as the
+ * largest; others add up. Months are times `monthsFactor`, rounded up per program.
  */
 export function edgeBounds(
   index: GraphIndex,
@@ -881,47 +921,168 @@ export function edgeBounds(
 ): { months: number; cents: number; certs: number } {
   let months = index.edgeExpMonths[e]!;
   let cents = 0;
-  for (let j = index.edgeProgramOffsets[e]!; j < index.edgeProgramOffsets[e + 1]!; j++) {
+  const { programTakeOffsets: takeOff, programTake: take } = index;
+  const p0 = index.edgeProgramOffsets[e]!;
+  const p1 = index.edgeProgramOffsets[e + 1]!;
+  // The training's programs, prerequisites included, each once.
+  let training: number[] | null = null;
+  for (let j = p0; j < p1; j++) {
     const p = index.edgePrograms[j]!;
-    if (index.programOncePerPath[p] === 0 || done[p] === 1) continue;
-    const m = index.programMinMonths[p]!;
-    months += monthsFactor === 1 ? m : Math.ceil(m * monthsFactor - 1e-9);
-    cents += index.programCostCents[p]!;
+    for (let k = takeOff[p]!; k < takeOff[p + 1]!; k++) {
+      const q = take[k]!;
+      if (index.programOncePerPath[q] === 0 || done[q] === 1) continue;
+      if (training === null) training = [];
+      else if (training.includes(q)) continue;
+      training.push(q);
+      const m = index.programMinMonths[q]!;
+      months += monthsFactor === 1 ? m : Math.ceil(m * monthsFactor - 1e-9);
+      cents += index.programCostCents[q]!;
+    }
   }
   const { edgeGroupOffsets, groupClass, classOptionOffsets: off, classOptions: opt } = index;
   const g0 = edgeGroupOffsets[e]!;
   const g1 = edgeGroupOffsets[e + 1]!;
-  let sumFee = 0;
-  let maxFee = 0;
+  if (g0 === g1) return { months, cents, certs: 0 };
+  const bound = new GroupBound(index, held, done, monthsFactor, training);
+  let sumMonths = 0;
+  let maxMonths = 0;
+  let sumCents = 0;
+  let maxCents = 0;
   let sumCerts = 0;
   let maxCerts = 0;
   let overlapping = false;
   for (let gi = g0; gi < g1; gi++) {
     const cls = groupClass[gi]!;
-    let fee = Infinity;
-    let need = 1;
+    let gm = Infinity;
+    let gc = Infinity;
+    let gn = Infinity;
     for (let j = off[cls]!; j < off[cls + 1]!; j++) {
-      const c = opt[j]!;
-      if (held[c] === 1 || index.certOncePerPath[c] === 0) {
-        fee = 0;
-        need = 0;
-        break;
-      }
-      fee = Math.min(fee, index.certFeeCents[c]!);
+      bound.cert(opt[j]!, []);
+      gm = Math.min(gm, bound.months);
+      gc = Math.min(gc, bound.cents);
+      gn = Math.min(gn, bound.certs);
     }
-    sumFee += fee;
-    maxFee = Math.max(maxFee, fee);
-    sumCerts += need;
-    maxCerts = Math.max(maxCerts, need);
-    for (let hi = g0; hi < gi && !overlapping; hi++) overlapping = sharesOption(index, groupClass[hi]!, cls);
+    // No way to earn any option: the move cannot be made; its bound is left at what else it needs.
+    if (gm === Infinity) gm = gc = gn = 0;
+    sumMonths += gm;
+    maxMonths = Math.max(maxMonths, gm);
+    sumCents += gc;
+    maxCents = Math.max(maxCents, gc);
+    sumCerts += gn;
+    maxCerts = Math.max(maxCerts, gn);
+    for (let hi = g0; hi < gi && !overlapping; hi++) overlapping = mayOverlap(index, groupClass[hi]!, cls);
   }
-  cents += overlapping ? maxFee : sumFee;
+  months += overlapping ? maxMonths : sumMonths;
+  cents += overlapping ? maxCents : sumCents;
   return { months, cents, certs: overlapping ? maxCerts : sumCerts };
 }
 
-function sharesOption(index: GraphIndex, a: number, b: number): boolean {
-  const { classOptionOffsets: off, classOptions: opt } = index;
-  for (let i = off[a]!; i < off[a + 1]!; i++)
-    for (let j = off[b]!; j < off[b + 1]!; j++) if (opt[i] === opt[j]) return true;
+/** The least a step adds to earn one certification (edgeBounds), in months, cents and certifications. */
+class GroupBound {
+  months = 0;
+  cents = 0;
+  certs = 0;
+  constructor(
+    private readonly index: GraphIndex,
+    private readonly held: Uint8Array,
+    private readonly done: Uint8Array,
+    private readonly monthsFactor: number,
+    private readonly training: readonly number[] | null,
+  ) {}
+
+  /** Sets (months, cents, certs) for earning c on this step (Infinity: no route; `chain`: certifications being earned through c). */
+  cert(c: number, chain: readonly number[]): void {
+    const ix = this.index;
+    if (this.held[c] === 1 || ix.certOncePerPath[c] === 0) {
+      this.months = this.cents = this.certs = 0;
+      return;
+    }
+    let bm = Infinity;
+    let bc = Infinity;
+    let bn = Infinity;
+    for (let r = ix.certRouteOffsets[c]!; r < ix.certRouteOffsets[c + 1]! && bm + bc + bn > 0; r++) {
+      const kind = ix.routeKind[r]!;
+      const value = ix.routeValue[r]!;
+      let m = 0;
+      let cents = 0;
+      let n = 0;
+      if (kind === ROUTE_PROGRAM) {
+        for (let k = ix.programTakeOffsets[value]!; k < ix.programTakeOffsets[value + 1]!; k++) {
+          const q = ix.programTake[k]!;
+          if (ix.programOncePerPath[q] === 0 || this.done[q] === 1 || this.training?.includes(q)) continue;
+          const pm = ix.programMinMonths[q]!;
+          m += this.monthsFactor === 1 ? pm : Math.ceil(pm * this.monthsFactor - 1e-9);
+          cents += ix.programCostCents[q]!;
+        }
+      } else if (kind === ROUTE_CERTIFICATION) {
+        if (value === c || chain.includes(value)) continue;
+        this.cert(value, [...chain, c]);
+        m = this.months;
+        cents = this.cents;
+        n = this.certs;
+      }
+      bm = Math.min(bm, m);
+      bc = Math.min(bc, cents);
+      bn = Math.min(bn, n);
+    }
+    this.months = bm;
+    this.cents = bc + ix.certFeeCents[c]!;
+    this.certs = bn + 1;
+  }
+}
+
+/**
+ * Whether two classes' steps may share something: an option, or a certification or program their
+ * options' routes may need (transitively). Then earning both groups may cost no more than one.
+ */
+function mayOverlap(index: GraphIndex, a: number, b: number): boolean {
+  const certsA = new Set<number>();
+  const programsA = new Set<number>();
+  closure(index, a, certsA, programsA);
+  const certsB = new Set<number>();
+  const programsB = new Set<number>();
+  closure(index, b, certsB, programsB);
+  for (const c of certsB) if (certsA.has(c)) return true;
+  for (const p of programsB) if (programsA.has(p)) return true;
   return false;
+}
+
+/**
+ * Whether edge e's bounds depend on what the learner starts with: a step on it may take a program in
+ * `done` or earn a certification in `held` (the once-per-path ones, the only ones edgeBounds reads).
+ */
+export function edgeTouches(index: GraphIndex, e: number, held: Uint8Array, done: Uint8Array): boolean {
+  for (let j = index.edgeProgramOffsets[e]!; j < index.edgeProgramOffsets[e + 1]!; j++) {
+    const p = index.edgePrograms[j]!;
+    for (let k = index.programTakeOffsets[p]!; k < index.programTakeOffsets[p + 1]!; k++)
+      if (done[index.programTake[k]!] === 1) return true;
+  }
+  const g0 = index.edgeGroupOffsets[e]!;
+  const g1 = index.edgeGroupOffsets[e + 1]!;
+  if (g0 === g1) return false;
+  const certs = new Set<number>();
+  const programs = new Set<number>();
+  for (let gi = g0; gi < g1; gi++) closure(index, index.groupClass[gi]!, certs, programs);
+  for (const c of certs) if (held[c] === 1) return true;
+  for (const p of programs) if (done[p] === 1) return true;
+  return false;
+}
+
+/** The certifications a group of class cls may earn on a step, and the programs their routes may take. */
+function closure(index: GraphIndex, cls: number, certs: Set<number>, programs: Set<number>): void {
+  const stack: number[] = [];
+  for (let j = index.classOptionOffsets[cls]!; j < index.classOptionOffsets[cls + 1]!; j++)
+    stack.push(index.classOptions[j]!);
+  while (stack.length) {
+    const c = stack.pop()!;
+    if (certs.has(c)) continue;
+    certs.add(c);
+    for (let r = index.certRouteOffsets[c]!; r < index.certRouteOffsets[c + 1]!; r++) {
+      const value = index.routeValue[r]!;
+      if (index.routeKind[r] === ROUTE_CERTIFICATION) stack.push(value);
+      else if (index.routeKind[r] === ROUTE_PROGRAM)
+        for (let k = index.programTakeOffsets[value]!; k < index.programTakeOffsets[value + 1]!; k++)
+          programs.add(index.programTake[k]!);
+    }
+  }
 }

@@ -12,7 +12,16 @@
  * Children are made lazily (partial expansion), and all work is metered against a budget.
  */
 import type { GraphIndex } from './build.js';
-import { BOUND_CERTS, BOUND_COST, BOUND_HOPS, BOUND_MONTHS, EdgeWeights, HopSearch, ReverseSearch } from './bounds.js';
+import {
+  BOUND_CERTS,
+  BOUND_COST,
+  BOUND_HOPS,
+  BOUND_MONTHS,
+  EdgeWeights,
+  HOPS_SCALE,
+  HopSearch,
+  ReverseSearch,
+} from './bounds.js';
 import { InvalidQueryError } from './errors.js';
 import { buildPathway } from './evaluate.js';
 import { Expander, type Figure } from './expand.js';
@@ -117,8 +126,9 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   const { maxSteps, maxMonths, maxCostCents } = limits;
 
   // The priority of a candidate: the ranking's key of the label plus the bound (a, b, c) of the rest,
-  // component by component (see ReverseSearch); false when the candidate cannot meet the limits (only
-  // the first component's bound holds on its own; the others hold lexicographically).
+  // component by component (see ReverseSearch; where months or cost come first, c holds the bounds of
+  // certifications and of steps); false when the candidate cannot meet the limits (only the first
+  // component's bound holds on its own; the others hold lexicographically).
   let f0 = 0;
   let f1 = 0;
   let f2 = 0;
@@ -135,18 +145,22 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   ): boolean => {
     const stepsLeft = isTarget(node) ? 0 : 1;
     switch (rank) {
-      case FASTEST:
+      case FASTEST: {
+        const certs = Math.floor(c / HOPS_SCALE);
         f0 = months + a;
         f1 = cost + b;
-        f2 = count;
-        f3 = steps + c;
+        f2 = count + certs;
+        f3 = steps + c - certs * HOPS_SCALE;
         return f0 <= maxMonths && cost <= maxCostCents && steps + stepsLeft <= maxSteps;
-      case CHEAPEST:
+      }
+      case CHEAPEST: {
+        const certs = Math.floor(c / HOPS_SCALE);
         f0 = cost + a;
         f1 = months + b;
-        f2 = count;
-        f3 = steps + c;
+        f2 = count + certs;
+        f3 = steps + c - certs * HOPS_SCALE;
         return f0 <= maxCostCents && months <= maxMonths && steps + stepsLeft <= maxSteps;
+      }
       case FEWEST_NEW:
         f0 = count + a;
         f1 = months + b;

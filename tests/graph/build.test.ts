@@ -77,4 +77,50 @@ describe('buildIndex', () => {
     const withLandmarks = buildIndex(input, { landmarks: 2 });
     expect(withLandmarks.landmarks?.roles.length).toBe(2);
   });
+  describe('edge bounds through eligibility routes and prerequisites', () => {
+    // As in the curated data: the RN licence asks to hold the NCLEX-RN, which an ADN, a BSN or the
+    // LPN bridge makes one eligible for; every move into rn offers the licence.
+    const nurse = fixture({
+      roles: { ma: 'clinical', lpn: 'clinical', rn: 'clinical', admin: 'admin', mgr: 'admin' },
+      certs: {
+        exam: { fee: 200, routes: ['adn', 'bridge', 'bsn'] },
+        licence: { fee: 100, routes: [{ holds: 'exam' }] },
+      },
+      programs: { adn: [24, 30_000], bridge: [12, 20_000], bsn: [48, 80_000], ba: [48, 70_000] },
+      transitions: [
+        ['ma', 'rn', 0, [['licence']], ['adn']],
+        ['lpn', 'rn', 0, [['licence']], ['bridge']],
+        ['ma', 'lpn', 0],
+        // The BSN is also the training of a move into another role, and so is the bachelor's degree.
+        ['ma', 'admin', 0, [], ['bsn', 'ba']],
+        ['lpn', 'mgr', 1, [], ['ba']],
+      ],
+    });
+    const nx = buildIndex(nurse.input);
+    const edge = (i: number) => nx.edgeIndexByTransitionId.get(nurse.transition(i))!;
+    const program = (slug: string) => nx.programIndexById.get(nurse.program(slug))!;
+    const cert = (slug: string) => nx.certIndexById.get(nurse.cert(slug))!;
+
+    it('counts programs and certifications only moves into one role may need, routes included', () => {
+      expect(nx.programOncePerPath[program('adn')]).toBe(1); // training and route, all on moves into rn
+      expect(nx.programOncePerPath[program('bridge')]).toBe(1);
+      expect(nx.programOncePerPath[program('bsn')]).toBe(0); // a route into rn, training into admin
+      expect(nx.programOncePerPath[program('ba')]).toBe(0); // moves from ma into admin, from lpn into mgr
+      expect(nx.certOncePerPath[cert('exam')]).toBe(1); // earned only on the way to the licence
+      expect(nx.certOncePerPath[cert('licence')]).toBe(1);
+    });
+
+    it('adds the training, the licence, and the route the licence needs beyond the training', () => {
+      // ma -> rn: the ADN (24 months, $30,000) meets the exam's route; both certifications' fees.
+      expect(nx.edgeBoundMonths[edge(0)]).toBe(24);
+      expect(nx.edgeBoundCostCents[edge(0)]).toBe(3_000_000 + 20_000 + 10_000);
+      expect(nx.edgeBoundCerts[edge(0)]).toBe(2);
+      // lpn -> rn: the bridge, 12 months.
+      expect(nx.edgeBoundMonths[edge(1)]).toBe(12);
+      expect(nx.edgeBoundCostCents[edge(1)]).toBe(2_000_000 + 20_000 + 10_000);
+      // A program other moves may need as well may have been taken before: it counts nothing.
+      expect(nx.edgeBoundMonths[edge(4)]).toBe(12);
+      expect(nx.edgeBoundCostCents[edge(4)]).toBe(0);
+    });
+  });
 });

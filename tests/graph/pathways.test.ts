@@ -237,6 +237,64 @@ describe('ranking', () => {
   });
 });
 
+describe('lower bounds', () => {
+  // Two pathways tie on months and cost. Via b: two certifications that moves into c offer as well
+  // (so the bound cannot count them); via a: one that only moves into t offer (counted). The
+  // certifications' bound must order a's partial pathway before b's complete one, never after it.
+  const g = fixture({
+    roles: { s: 't', a: 't', b: 't', c: 't', t: 't' },
+    certs: { x: 0, y: 0, z: 0 },
+    transitions: [
+      ['s', 'b', 0], // 0
+      ['b', 't', 0, [['y'], ['z']]], // 1: 2 certifications
+      ['s', 'c', 0, [['y'], ['z']]], // 2
+      ['s', 'a', 0], // 3
+      ['a', 't', 0, [['x']]], // 4: 1 certification
+    ],
+  });
+  const ix = buildIndex(g.input);
+  for (const rankBy of ['FASTEST', 'CHEAPEST'] as const)
+    it(`${rankBy}: fewer certifications first on equal months and cost, as brute force has it`, () => {
+      const query = { from: g.role('s'), to: g.role('t'), k: 3, rankBy };
+      const got = findPathways(ix, query).map((p) => p.transitionIds);
+      expect(got).toEqual(bruteFindPathways(g.input, query).map((p) => p.transitionIds));
+      expect(got[0]).toEqual([g.transition(3), g.transition(4)]);
+    });
+});
+
+describe('lower bounds and what the learner starts with', () => {
+  // s -> r asks for a licence whose one route is program p, which only moves into r need: the bound
+  // counts p's 24 months, except for a learner who has completed p already.
+  const g = fixture({
+    roles: { q: 't', s: 't', r: 't', t: 't' },
+    certs: { licence: { fee: 0, routes: ['p'] } },
+    programs: { p: [24, 1000] },
+    transitions: [
+      ['q', 's', 0], // 0
+      ['s', 'r', 0, [['licence']]], // 1
+      ['r', 't', 0], // 2
+      ['s', 't', 0.5], // 3
+      ['q', 't', 0.25], // 4
+    ],
+  });
+  const ix = buildIndex(g.input);
+  it('a program done at the start counts nothing in the bounds of a route that needs it', () => {
+    const query = {
+      from: g.role('q'),
+      to: g.role('t'),
+      k: 3,
+      rankBy: 'FASTEST' as const,
+      profile: { completedPrograms: [g.program('p')] },
+    };
+    const got = findPathways(ix, query).map((p) => p.transitionIds);
+    expect(got).toEqual(bruteFindPathways(g.input, query).map((p) => p.transitionIds));
+    expect(got[0]).toEqual([0, 1, 2].map(g.transition));
+    // Without p: 24 months that way, the direct move first.
+    const without = findPathways(ix, { ...query, profile: undefined }).map((p) => p.transitionIds);
+    expect(without[0]).toEqual([g.transition(4)]);
+  });
+});
+
 describe('constraints', () => {
   const to = role('supervisor');
   const all = () => find({ from: role('ma'), to, k: 10 });
