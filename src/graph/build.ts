@@ -317,6 +317,11 @@ function sameEnd(seen: number, end: number): number {
   return seen === -1 || seen === end ? end : -2;
 }
 
+/** sameEnd of two such summaries (-1: none seen, -2: several ends, else the one end). */
+function joinEnds(a: number, b: number): number {
+  return b === -1 ? a : b === -2 ? -2 : sameEnd(a, b);
+}
+
 export interface BuildOptions {
   /** Number of landmarks for lower bounds (default: none; see landmarks.ts). */
   landmarks?: number;
@@ -727,56 +732,52 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
   // take the program or earn the certification (as the move's training or a prerequisite of it, as
   // a group's option, or through an eligibility route of one, transitively) leads to the same role,
   // or every one leaves the same role. A loopless path makes one such move at most.
-  const classCerts: number[][] = [];
-  const classPrograms: number[][] = [];
-  for (let cls = 0; cls < classCount; cls++) {
-    const certSet = new Set<number>();
-    const programSet = new Set<number>();
-    const stack: number[] = [];
-    for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++) stack.push(classOptions[j]!);
-    while (stack.length) {
-      const c = stack.pop()!;
-      if (certSet.has(c)) continue;
-      certSet.add(c);
-      for (let r = certRouteOffsets[c]!; r < certRouteOffsets[c + 1]!; r++) {
-        const kind = routeKindList[r]!;
-        const value = routeValueList[r]!;
-        if (kind === ROUTE_CERTIFICATION) stack.push(value);
-        else if (kind === ROUTE_PROGRAM)
-          for (let j = programTakeOffsets[value]!; j < programTakeOffsets[value + 1]!; j++)
-            programSet.add(programTake[j]!);
-      }
+  const routeKind = Uint8Array.from(routeKindList);
+  const routeValue = Float64Array.from(routeValueList);
+  const closures = certClosures(certRouteOffsets, routeKind, routeValue, programTakeOffsets, programTake);
+  // Where each training program and each class is asked for (sameEnd of the moves' ends), then
+  // passed on to what they may take or earn: once per move, not once per item of the closure.
+  const trainingTo = new Int32Array(P).fill(-1);
+  const trainingFrom = new Int32Array(P).fill(-1);
+  const classTo = new Int32Array(classCount).fill(-1);
+  const classFrom = new Int32Array(classCount).fill(-1);
+  for (let e = 0; e < T; e++) {
+    const to = edgeTo[e]!;
+    const from = edgeFrom[e]!;
+    for (let j = edgeProgramOffsets[e]!; j < edgeProgramOffsets[e + 1]!; j++) {
+      const p = edgePrograms[j]!;
+      trainingTo[p] = sameEnd(trainingTo[p]!, to);
+      trainingFrom[p] = sameEnd(trainingFrom[p]!, from);
     }
-    classCerts.push([...certSet]);
-    classPrograms.push([...programSet]);
+    for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]!; gi++) {
+      const cls = groupClass[gi]!;
+      classTo[cls] = sameEnd(classTo[cls]!, to);
+      classFrom[cls] = sameEnd(classFrom[cls]!, from);
+    }
   }
   const programTo = new Int32Array(P).fill(-1);
   const programFrom = new Int32Array(P).fill(-1);
   const certTo = new Int32Array(C).fill(-1);
   const certFrom = new Int32Array(C).fill(-1);
-  const seenClass = new Int32Array(classCount).fill(-1);
-  for (let e = 0; e < T; e++) {
-    const to = edgeTo[e]!;
-    const from = edgeFrom[e]!;
-    for (let j = edgeProgramOffsets[e]!; j < edgeProgramOffsets[e + 1]!; j++) {
-      const p0 = edgePrograms[j]!;
-      for (let k = programTakeOffsets[p0]!; k < programTakeOffsets[p0 + 1]!; k++) {
-        const p = programTake[k]!;
-        programTo[p] = sameEnd(programTo[p]!, to);
-        programFrom[p] = sameEnd(programFrom[p]!, from);
-      }
+  for (let p0 = 0; p0 < P; p0++) {
+    if (trainingTo[p0] === -1) continue;
+    for (let k = programTakeOffsets[p0]!; k < programTakeOffsets[p0 + 1]!; k++) {
+      const p = programTake[k]!;
+      programTo[p] = joinEnds(programTo[p]!, trainingTo[p0]!);
+      programFrom[p] = joinEnds(programFrom[p]!, trainingFrom[p0]!);
     }
-    for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]!; gi++) {
-      const cls = groupClass[gi]!;
-      if (seenClass[cls] === e) continue;
-      seenClass[cls] = e;
-      for (const c of classCerts[cls]!) {
-        certTo[c] = sameEnd(certTo[c]!, to);
-        certFrom[c] = sameEnd(certFrom[c]!, from);
+  }
+  for (let cls = 0; cls < classCount; cls++) {
+    if (classTo[cls] === -1) continue;
+    for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++) {
+      const option = classOptions[j]!;
+      for (const c of closures.certs[option]!) {
+        certTo[c] = joinEnds(certTo[c]!, classTo[cls]!);
+        certFrom[c] = joinEnds(certFrom[c]!, classFrom[cls]!);
       }
-      for (const p of classPrograms[cls]!) {
-        programTo[p] = sameEnd(programTo[p]!, to);
-        programFrom[p] = sameEnd(programFrom[p]!, from);
+      for (const p of closures.programs[option]!) {
+        programTo[p] = joinEnds(programTo[p]!, classTo[cls]!);
+        programFrom[p] = joinEnds(programFrom[p]!, classFrom[cls]!);
       }
     }
   }
@@ -784,6 +785,20 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
   for (let p = 0; p < P; p++) programOncePerPath[p] = programTo[p]! >= 0 || programFrom[p]! >= 0 ? 1 : 0;
   const certOncePerPath = new Uint8Array(C);
   for (let c = 0; c < C; c++) certOncePerPath[c] = certTo[c]! >= 0 || certFrom[c]! >= 0 ? 1 : 0;
+  // Whether a move's bounds may depend on the learner's start: taking a training program (with its
+  // prerequisites), or meeting a class, may involve a once-per-path item (inStartDependent).
+  const takeDependent = new Uint8Array(P);
+  for (let p0 = 0; p0 < P; p0++)
+    for (let k = programTakeOffsets[p0]!; k < programTakeOffsets[p0 + 1]! && takeDependent[p0] === 0; k++)
+      takeDependent[p0] = programOncePerPath[programTake[k]!]!;
+  const classDependent = new Uint8Array(classCount);
+  for (let cls = 0; cls < classCount; cls++) {
+    for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++) {
+      const option = classOptions[j]!;
+      for (const c of closures.certs[option]!) if (certOncePerPath[c] === 1) classDependent[cls] = 1;
+      for (const p of closures.programs[option]!) if (programOncePerPath[p] === 1) classDependent[cls] = 1;
+    }
+  }
 
   const index: GraphIndex = {
     roleCount: R,
@@ -812,8 +827,8 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     certFeeEstimateUsd,
     certRank,
     certRouteOffsets,
-    routeKind: Uint8Array.from(routeKindList),
-    routeValue: Float64Array.from(routeValueList),
+    routeKind,
+    routeValue,
     certClassOffsets,
     certClasses,
     certIsRoutePrereq,
@@ -863,10 +878,11 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     trackBySlug: new SlugLookup(trackSlugs),
     landmarks: null,
   };
+  closureCache.set(index, closures);
   const noneHeld = new Uint8Array(C);
   const noneDone = new Uint8Array(P);
   for (let e = 0; e < T; e++) {
-    const b = edgeBounds(index, e, noneHeld, noneDone, 1);
+    const b = edgeBounds(index, e, noneHeld, noneDone, 1, true);
     index.edgeBoundMonths[e] = b.months;
     index.edgeBoundCostCents[e] = b.cents;
     index.edgeBoundCerts[e] = b.certs;
@@ -882,16 +898,10 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
       index.inBoundMonths[j] = index.edgeBoundMonths[e]!;
       index.inBoundCostCents[j] = index.edgeBoundCostCents[e]!;
       let dependent = 0;
-      for (let k = edgeProgramOffsets[e]!; k < edgeProgramOffsets[e + 1]! && dependent === 0; k++) {
-        const p0 = edgePrograms[k]!;
-        for (let i = programTakeOffsets[p0]!; i < programTakeOffsets[p0 + 1]! && dependent === 0; i++)
-          dependent = programOncePerPath[programTake[i]!]!;
-      }
-      for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]! && dependent === 0; gi++) {
-        const cls = groupClass[gi]!;
-        for (const c of classCerts[cls]!) if (certOncePerPath[c] === 1) dependent = 1;
-        for (const q of classPrograms[cls]!) if (programOncePerPath[q] === 1) dependent = 1;
-      }
+      for (let k = edgeProgramOffsets[e]!; k < edgeProgramOffsets[e + 1]! && dependent === 0; k++)
+        dependent = takeDependent[edgePrograms[k]!]!;
+      for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]! && dependent === 0; gi++)
+        dependent = classDependent[groupClass[gi]!]!;
       index.inStartDependent[j] = dependent;
     }
   }
@@ -918,21 +928,23 @@ export function edgeBounds(
   held: Uint8Array,
   done: Uint8Array,
   monthsFactor: number,
+  /** A standing start (nothing held or done, full time): groups' bounds may come from a per-class cache. */
+  standing = false,
 ): { months: number; cents: number; certs: number } {
   let months = index.edgeExpMonths[e]!;
   let cents = 0;
   const { programTakeOffsets: takeOff, programTake: take } = index;
   const p0 = index.edgeProgramOffsets[e]!;
   const p1 = index.edgeProgramOffsets[e + 1]!;
-  // The training's programs, prerequisites included, each once.
-  let training: number[] | null = null;
+  // The training's programs, prerequisites included, each once (a scratch list: edgeBounds never
+  // runs inside itself).
+  const training = trainingScratch;
+  training.length = 0;
   for (let j = p0; j < p1; j++) {
     const p = index.edgePrograms[j]!;
     for (let k = takeOff[p]!; k < takeOff[p + 1]!; k++) {
       const q = take[k]!;
-      if (index.programOncePerPath[q] === 0 || done[q] === 1) continue;
-      if (training === null) training = [];
-      else if (training.includes(q)) continue;
+      if (index.programOncePerPath[q] === 0 || done[q] === 1 || training.includes(q)) continue;
       training.push(q);
       const m = index.programMinMonths[q]!;
       months += monthsFactor === 1 ? m : Math.ceil(m * monthsFactor - 1e-9);
@@ -943,7 +955,16 @@ export function edgeBounds(
   const g0 = edgeGroupOffsets[e]!;
   const g1 = edgeGroupOffsets[e + 1]!;
   if (g0 === g1) return { months, cents, certs: 0 };
-  const bound = new GroupBound(index, held, done, monthsFactor, training);
+  const bound = groupBound;
+  bound.reset(index, held, done, monthsFactor, training);
+  // A certification's bound depends on the move only through its training (route programs it
+  // takes anyway): for a standing start and no program in common, it is the certification's own.
+  let cache: Float64Array | undefined;
+  if (standing) {
+    cache = certBounds.get(index);
+    if (cache === undefined) certBounds.set(index, (cache = new Float64Array(3 * index.certCount).fill(NaN)));
+  }
+  const closures = cache !== undefined && training.length > 0 ? closuresOf(index) : null;
   let sumMonths = 0;
   let maxMonths = 0;
   let sumCents = 0;
@@ -957,7 +978,20 @@ export function edgeBounds(
     let gc = Infinity;
     let gn = Infinity;
     for (let j = off[cls]!; j < off[cls + 1]!; j++) {
-      bound.cert(opt[j]!, []);
+      const c = opt[j]!;
+      const cached = cache !== undefined && (closures === null || !sharesAny(training, closures.programs[c]!));
+      if (cached && !Number.isNaN(cache![3 * c]!)) {
+        gm = Math.min(gm, cache![3 * c]!);
+        gc = Math.min(gc, cache![3 * c + 1]!);
+        gn = Math.min(gn, cache![3 * c + 2]!);
+        continue;
+      }
+      bound.cert(c, NO_CHAIN);
+      if (cached) {
+        cache![3 * c] = bound.months;
+        cache![3 * c + 1] = bound.cents;
+        cache![3 * c + 2] = bound.certs;
+      }
       gm = Math.min(gm, bound.months);
       gc = Math.min(gc, bound.cents);
       gn = Math.min(gn, bound.certs);
@@ -982,13 +1016,25 @@ class GroupBound {
   months = 0;
   cents = 0;
   certs = 0;
-  constructor(
-    private readonly index: GraphIndex,
-    private readonly held: Uint8Array,
-    private readonly done: Uint8Array,
-    private readonly monthsFactor: number,
-    private readonly training: readonly number[] | null,
-  ) {}
+  private index!: GraphIndex;
+  private held!: Uint8Array;
+  private done!: Uint8Array;
+  private monthsFactor = 1;
+  private training: readonly number[] = [];
+
+  reset(
+    index: GraphIndex,
+    held: Uint8Array,
+    done: Uint8Array,
+    monthsFactor: number,
+    training: readonly number[],
+  ): void {
+    this.index = index;
+    this.held = held;
+    this.done = done;
+    this.monthsFactor = monthsFactor;
+    this.training = training;
+  }
 
   /** Sets (months, cents, certs) for earning c on this step (Infinity: no route; `chain`: certifications being earned through c). */
   cert(c: number, chain: readonly number[]): void {
@@ -1009,7 +1055,7 @@ class GroupBound {
       if (kind === ROUTE_PROGRAM) {
         for (let k = ix.programTakeOffsets[value]!; k < ix.programTakeOffsets[value + 1]!; k++) {
           const q = ix.programTake[k]!;
-          if (ix.programOncePerPath[q] === 0 || this.done[q] === 1 || this.training?.includes(q)) continue;
+          if (ix.programOncePerPath[q] === 0 || this.done[q] === 1 || this.training.includes(q)) continue;
           const pm = ix.programMinMonths[q]!;
           m += this.monthsFactor === 1 ? pm : Math.ceil(pm * this.monthsFactor - 1e-9);
           cents += ix.programCostCents[q]!;
@@ -1031,19 +1077,35 @@ class GroupBound {
   }
 }
 
+const trainingScratch: number[] = [];
+const groupBound = new GroupBound();
+const NO_CHAIN: readonly number[] = [];
+/** Per index, each certification's bound (GroupBound) for a standing start and a move whose training shares no program with its routes (NaN: not known yet). */
+const certBounds = new WeakMap<GraphIndex, Float64Array>();
+
+function sharesAny(list: readonly number[], set: Int32Array): boolean {
+  for (const x of list) if (set.includes(x)) return true;
+  return false;
+}
+
 /**
  * Whether two classes' steps may share something: an option, or a certification or program their
  * options' routes may need (transitively). Then earning both groups may cost no more than one.
  */
 function mayOverlap(index: GraphIndex, a: number, b: number): boolean {
-  const certsA = new Set<number>();
-  const programsA = new Set<number>();
-  closure(index, a, certsA, programsA);
-  const certsB = new Set<number>();
-  const programsB = new Set<number>();
-  closure(index, b, certsB, programsB);
-  for (const c of certsB) if (certsA.has(c)) return true;
-  for (const p of programsB) if (programsA.has(p)) return true;
+  const { certs, programs } = closuresOf(index);
+  const { classOptionOffsets: off, classOptions: opt } = index;
+  for (let i = off[a]!; i < off[a + 1]!; i++)
+    for (let j = off[b]!; j < off[b + 1]!; j++) {
+      const x = opt[i]!;
+      const y = opt[j]!;
+      if (x === y || intersects(certs[x]!, certs[y]!) || intersects(programs[x]!, programs[y]!)) return true;
+    }
+  return false;
+}
+
+function intersects(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i]!)) return true;
   return false;
 }
 
@@ -1060,29 +1122,72 @@ export function edgeTouches(index: GraphIndex, e: number, held: Uint8Array, done
   const g0 = index.edgeGroupOffsets[e]!;
   const g1 = index.edgeGroupOffsets[e + 1]!;
   if (g0 === g1) return false;
-  const certs = new Set<number>();
-  const programs = new Set<number>();
-  for (let gi = g0; gi < g1; gi++) closure(index, index.groupClass[gi]!, certs, programs);
-  for (const c of certs) if (held[c] === 1) return true;
-  for (const p of programs) if (done[p] === 1) return true;
+  const { certs, programs } = closuresOf(index);
+  const { classOptionOffsets: off, classOptions: opt } = index;
+  for (let gi = g0; gi < g1; gi++) {
+    const cls = index.groupClass[gi]!;
+    for (let j = off[cls]!; j < off[cls + 1]!; j++) {
+      for (const c of certs[opt[j]!]!) if (held[c] === 1) return true;
+      for (const p of programs[opt[j]!]!) if (done[p] === 1) return true;
+    }
+  }
   return false;
 }
 
-/** The certifications a group of class cls may earn on a step, and the programs their routes may take. */
-function closure(index: GraphIndex, cls: number, certs: Set<number>, programs: Set<number>): void {
-  const stack: number[] = [];
-  for (let j = index.classOptionOffsets[cls]!; j < index.classOptionOffsets[cls + 1]!; j++)
-    stack.push(index.classOptions[j]!);
-  while (stack.length) {
-    const c = stack.pop()!;
-    if (certs.has(c)) continue;
-    certs.add(c);
-    for (let r = index.certRouteOffsets[c]!; r < index.certRouteOffsets[c + 1]!; r++) {
-      const value = index.routeValue[r]!;
-      if (index.routeKind[r] === ROUTE_CERTIFICATION) stack.push(value);
-      else if (index.routeKind[r] === ROUTE_PROGRAM)
-        for (let k = index.programTakeOffsets[value]!; k < index.programTakeOffsets[value + 1]!; k++)
-          programs.add(index.programTake[k]!);
-    }
+/**
+ * Per certification: the certifications earning it may earn too (itself, and its route
+ * certifications, transitively), and the programs their routes may take (prerequisites included).
+ */
+interface Closures {
+  certs: Int32Array[];
+  programs: Int32Array[];
+}
+
+/** Closures per index: seeded by buildIndex, computed again for an index that came from another thread. */
+const closureCache = new WeakMap<GraphIndex, Closures>();
+
+function closuresOf(index: GraphIndex): Closures {
+  let found = closureCache.get(index);
+  if (found === undefined) {
+    found = certClosures(
+      index.certRouteOffsets,
+      index.routeKind,
+      index.routeValue,
+      index.programTakeOffsets,
+      index.programTake,
+    );
+    closureCache.set(index, found);
   }
+  return found;
+}
+
+function certClosures(
+  certRouteOffsets: Int32Array,
+  routeKind: Uint8Array,
+  routeValue: Float64Array,
+  programTakeOffsets: Int32Array,
+  programTake: Int32Array,
+): Closures {
+  const C = certRouteOffsets.length - 1;
+  const out: Closures = { certs: new Array<Int32Array>(C), programs: new Array<Int32Array>(C) };
+  for (let c0 = 0; c0 < C; c0++) {
+    const certs = new Set<number>();
+    const programs = new Set<number>();
+    const stack = [c0];
+    while (stack.length) {
+      const c = stack.pop()!;
+      if (certs.has(c)) continue;
+      certs.add(c);
+      for (let r = certRouteOffsets[c]!; r < certRouteOffsets[c + 1]!; r++) {
+        const value = routeValue[r]!;
+        if (routeKind[r] === ROUTE_CERTIFICATION) stack.push(value);
+        else if (routeKind[r] === ROUTE_PROGRAM)
+          for (let j = programTakeOffsets[value]!; j < programTakeOffsets[value + 1]!; j++)
+            programs.add(programTake[j]!);
+      }
+    }
+    out.certs[c0] = Int32Array.from(certs);
+    out.programs[c0] = Int32Array.from(programs);
+  }
+  return out;
 }
