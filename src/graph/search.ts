@@ -165,7 +165,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         f0 = count + a;
         f1 = months + b;
         f2 = cost + c;
-        f3 = steps + stepsLeft;
+        f3 = steps + (stepsLeft === 0 ? 0 : hops!.bound(node));
         return months <= maxMonths && cost <= maxCostCents && steps + stepsLeft <= maxSteps;
       default:
         f0 = steps + a;
@@ -257,9 +257,21 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   // With maxSteps, the fewest moves from each role to a target (a breadth-first search backwards, as
   // deep as maxSteps allows, run alongside like the reverse search): a role that cannot reach a target
   // in the moves left is a dead end.
-  const hops = Number.isFinite(limits.maxSteps)
-    ? new HopSearch(index, s, cx, targets, limits.allowed, src, limits.maxSteps, meter)
-    : null;
+  // FEWEST_NEW_CERTIFICATIONS uses it for its last figure too (steps plus the fewest moves left),
+  // as deep as the graph goes when there is no maxSteps.
+  const hops =
+    Number.isFinite(limits.maxSteps) || rank === FEWEST_NEW
+      ? new HopSearch(
+          index,
+          s,
+          cx,
+          targets,
+          limits.allowed,
+          src,
+          Number.isFinite(limits.maxSteps) ? limits.maxSteps : index.roleCount,
+          meter,
+        )
+      : null;
   const admit = (node: number, steps: number, months: number, cost: number, count: number): boolean => {
     if (hops !== null && !isTarget(node) && steps + hops.bound(node) > limits.maxSteps) return false;
     if (isTarget(node)) {
