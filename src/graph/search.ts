@@ -65,6 +65,9 @@ export function newStats(): SearchStats {
   return stats;
 }
 
+/** The hop search's share of the work for FEWEST_NEW_CERTIFICATIONS without maxSteps (1 / share); settable for benchmarks. */
+export const HOP_SHARE = { fewestNew: 100 };
+
 /** Most pathways one query may ask for. */
 export const MAX_K = 100;
 
@@ -272,6 +275,10 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
           meter,
         )
       : null;
+  // Its share of the work: up to a third with maxSteps (where it prunes); a hundredth when it only
+  // sharpens FEWEST_NEW_CERTIFICATIONS' last figure (decision 022: a larger share saved more work
+  // on the real graph but cost more than it saved on L).
+  const hopShare = Number.isFinite(limits.maxSteps) ? 3 : HOP_SHARE.fewestNew;
   const admit = (node: number, steps: number, months: number, cost: number, count: number): boolean => {
     if (hops !== null && !isTarget(node) && steps + hops.bound(node) > limits.maxSteps) return false;
     if (isTarget(node)) {
@@ -431,7 +438,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       // The reverse search gets its share of the work (a bidirectional balance, bounds.ts).
       rev.keepUp(meter.used, k);
       // The moves-left search likewise, up to a third of the work.
-      if (hops !== null) while (!hops.done && 3 * hops.work <= meter.used) hops.step();
+      if (hops !== null) while (!hops.done && hopShare * hops.work <= meter.used) hops.step();
       if (rival !== null && order(heap.peek()!, rival.key) > 0) return undefined;
       const L = heap.pop()!;
       st.popped++;
