@@ -65,8 +65,8 @@ export function newStats(): SearchStats {
   return stats;
 }
 
-/** The hop search's share of the work for FEWEST_NEW_CERTIFICATIONS without maxSteps (1 / share); settable for benchmarks. */
-export const HOP_SHARE = { fewestNew: 100 };
+/** The hop search's share of the work for FEWEST_NEW_CERTIFICATIONS without maxSteps (1 / share; decision 022). */
+const HOP_SHARE_FEWEST_NEW = 100;
 
 /** Most pathways one query may ask for. */
 export const MAX_K = 100;
@@ -278,7 +278,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   // Its share of the work: up to a third with maxSteps (where it prunes); a hundredth when it only
   // sharpens FEWEST_NEW_CERTIFICATIONS' last figure (decision 022: a larger share saved more work
   // on the real graph but cost more than it saved on L).
-  const hopShare = Number.isFinite(limits.maxSteps) ? 3 : HOP_SHARE.fewestNew;
+  const hopShare = Number.isFinite(limits.maxSteps) ? 3 : HOP_SHARE_FEWEST_NEW;
   const admit = (node: number, steps: number, months: number, cost: number, count: number): boolean => {
     if (hops !== null && !isTarget(node) && steps + hops.bound(node) > limits.maxSteps) return false;
     if (isTarget(node)) {
