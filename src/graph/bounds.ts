@@ -88,6 +88,13 @@ export class EdgeWeights {
       : this.index.inBoundCostCents[j]!;
   }
 
+  /** certs(e) for in-edge j likewise. */
+  inCerts(j: number, e: number): number {
+    return this.cache !== null && this.index.inStartDependent[j] === 1 && this.own(e)
+      ? this.cache.certs[e]!
+      : this.index.inBoundCerts[j]!;
+  }
+
   certs(e: number): number {
     return this.cache !== null && this.own(e) ? this.cache.certs[e]! : this.index.edgeBoundCerts[e]!;
   }
@@ -218,16 +225,16 @@ export class ReverseSearch {
             ? k1 + w.inCents(j, e)
             : mode === BOUND_HOPS
               ? k1 + 1
-              : k1 + w.certs(e);
+              : k1 + w.inCerts(j, e);
       if (mark === st && n1 > r[m]!) continue;
       let n2: number;
       let n3: number;
       if (mode === BOUND_MONTHS) {
         n2 = k2 + w.inCents(j, e);
-        n3 = k3 + w.certs(e) * HOPS_SCALE + 1;
+        n3 = k3 + w.inCerts(j, e) * HOPS_SCALE + 1;
       } else if (mode === BOUND_COST) {
         n2 = k2 + w.inMonths(j, e);
-        n3 = k3 + w.certs(e) * HOPS_SCALE + 1;
+        n3 = k3 + w.inCerts(j, e) * HOPS_SCALE + 1;
       } else {
         n2 = k2 + w.inMonths(j, e);
         n3 = k3 + w.inCents(j, e);

@@ -132,6 +132,8 @@ export interface GraphIndex {
   /** edgeBoundMonths and edgeBoundCostCents of each in-edge, in in-edge order likewise. */
   readonly inBoundMonths: Float64Array;
   readonly inBoundCostCents: Float64Array;
+  /** edgeBoundCerts of each in-edge likewise, at most 255 (a lower bound still). */
+  readonly inBoundCerts: Uint8Array;
   /**
    * 1 for an in-edge whose bounds may depend on the learner's start (held certifications, programs
    * done, study load): it asks for a once-per-path program or offers a once-per-path
@@ -866,6 +868,7 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     inFrom: new Int32Array(T),
     inBoundMonths: new Float64Array(T),
     inBoundCostCents: new Float64Array(T),
+    inBoundCerts: new Uint8Array(T),
     inStartDependent: new Uint8Array(T),
     roleIndexById,
     certIndexById,
@@ -897,6 +900,7 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
       index.inFrom[j] = edgeFrom[e]!;
       index.inBoundMonths[j] = index.edgeBoundMonths[e]!;
       index.inBoundCostCents[j] = index.edgeBoundCostCents[e]!;
+      index.inBoundCerts[j] = Math.min(255, index.edgeBoundCerts[e]!);
       let dependent = 0;
       for (let k = edgeProgramOffsets[e]!; k < edgeProgramOffsets[e + 1]! && dependent === 0; k++)
         dependent = takeDependent[edgePrograms[k]!]!;
