@@ -68,6 +68,9 @@ export function newStats(): SearchStats {
 /** The hop search's share of the work for FEWEST_NEW_CERTIFICATIONS without maxSteps (1 / share; decision 022). */
 const HOP_SHARE_FEWEST_NEW = 100;
 
+/** How many of a role's expanded labels a new child is checked against before it is queued. */
+const EARLY_DOMINATORS = 2;
+
 /** Most pathways one query may ask for. */
 export const MAX_K = 100;
 
@@ -289,6 +292,18 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   };
   const visit = (child: Label): void => {
     st.created++;
+    // A child the first labels expanded at its role beat is dropped now, not after a turn in the
+    // queue (the same rule as prunedByDominance, which still checks them all at its turn). Not
+    // under FEWEST_NEW_CERTIFICATIONS, which makes every child at once: there the check cost L
+    // more work than it saved.
+    if (partial && !isTarget(child.node)) {
+      const list = expanded.get(child.node);
+      if (list !== undefined) {
+        const n = Math.min(list.length, EARLY_DOMINATORS);
+        meter.add(n);
+        for (let i = 0; i < n; i++) if (x.dominates(list[i]!, child)) return;
+      }
+    }
     child.hA = hA;
     child.hB = hB;
     child.hC = hC;
