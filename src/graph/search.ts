@@ -452,7 +452,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     while (heap.size > 0) {
       // The reverse search gets its share of the work (a bidirectional balance, bounds.ts).
       rev.keepUp(meter.used, k);
-      // The moves-left search likewise, up to a third of the work.
+      // The moves-left search likewise, its share of the work (hopShare).
       if (hops !== null) while (!hops.done && hopShare * hops.work <= meter.used) hops.step();
       if (rival !== null && order(heap.peek()!, rival.key) > 0) return undefined;
       const L = heap.pop()!;
