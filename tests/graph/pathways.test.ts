@@ -295,6 +295,31 @@ describe('lower bounds and what the learner starts with', () => {
   });
 });
 
+describe('lower bounds where the training is also a route', () => {
+  // The licence's one route is program p; s -> r asks for the licence alone, q -> r trains p and asks
+  // for it too, so p counts once there (24 months), not once as training and once more as the
+  // licence's route: that would put z -> q at 48 months and the direct z -> t (30) first.
+  const g = fixture({
+    roles: { s: 't', z: 't', q: 't', r: 't', t: 't' },
+    certs: { licence: { fee: 0, routes: ['p'] } },
+    programs: { p: [24, 1000] },
+    transitions: [
+      ['s', 'r', 0, [['licence']]], // 0
+      ['q', 'r', 0, [['licence']], ['p']], // 1
+      ['r', 't', 0], // 2
+      ['z', 'q', 0], // 3
+      ['z', 't', 2.5], // 4
+    ],
+  });
+  const ix = buildIndex(g.input);
+  it('the route program the training takes counts once in the bound', () => {
+    const query = { from: g.role('z'), to: g.role('t'), k: 2, rankBy: 'FASTEST' as const };
+    const got = findPathways(ix, query).map((p) => p.transitionIds);
+    expect(got).toEqual(bruteFindPathways(g.input, query).map((p) => p.transitionIds));
+    expect(got[0]).toEqual([3, 1, 2].map(g.transition));
+  });
+});
+
 describe('constraints', () => {
   const to = role('supervisor');
   const all = () => find({ from: role('ma'), to, k: 10 });
