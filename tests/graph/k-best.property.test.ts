@@ -6,11 +6,10 @@
  * current role and held certifications; constraints; target tracks with several roles.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { buildIndex, findPathways } from '../../src/graph/index.js';
+import { describe, it } from 'vitest';
 import type { GraphInput, PathwayQuery } from '../../src/graph/types.js';
 import { profileArb, rankByArb, type Scenario } from './arbitraries.js';
-import { bruteFindPathways } from './brute-force.js';
+import { expectEveryK } from './agree.js';
 
 const SCALE = Number(process.env.FC_SCALE) || 1;
 const K = 10;
@@ -171,14 +170,6 @@ const queryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
     .filter((q) => !('to' in q.target) || q.target.to !== q.from)
     .map(({ target, ...q }) => ({ ...q, ...target, k: K }) as PathwayQuery);
 
-/** Every k from 1 to K gives the first k of brute force's K best (queries with fewer than 3 are skipped). */
-const everyK = (input: GraphInput, q: PathwayQuery, landmarks: number): void => {
-  const all = bruteFindPathways(input, q);
-  fc.pre(all.length >= 3);
-  const index = buildIndex(input, { landmarks });
-  for (let k = 1; k <= K; k++) expect(findPathways(index, { ...q, k })).toEqual(all.slice(0, k));
-};
-
 describe('the k best agree with brute force for every k up to 10', () => {
   for (const [roles, trans, ties, runs] of [
     [5, 16, true, 500],
@@ -193,7 +184,7 @@ describe('the k best agree with brute force for every k up to 10', () => {
             denseArb({ roles, trans, ties }).chain((s) =>
               fc.tuple(fc.constant(s), queryArb(s), fc.integer({ min: 0, max: 3 })),
             ),
-            ([s, q, landmarks]) => everyK(s.input, q, landmarks),
+            ([s, q, landmarks]) => expectEveryK(s.input, q, K, landmarks),
           ),
           { numRuns: runs * SCALE, maxSkipsPerRun: 1000 },
         );
@@ -261,7 +252,7 @@ describe('the k best agree with brute force for every k up to 10', () => {
               profile: { yearsInCurrentRole: g.years },
               constraints: g.maxSteps === undefined ? undefined : { maxSteps: g.maxSteps },
             };
-            everyK(input, q, g.landmarks);
+            expectEveryK(input, q, K, g.landmarks);
           },
         ),
         { numRuns: 1500 * SCALE, maxSkipsPerRun: 1000 },
