@@ -116,6 +116,12 @@ export interface GraphIndex {
    * training). Only these count in the search's lower bounds.
    */
   readonly programOncePerPath: Uint8Array;
+  /**
+   * 1 for a once-per-path program nothing asks for as completed: no eligibility route and no other
+   * program's prerequisites name it. A step taking it need not record it among the learner's
+   * completed programs (step.ts): on a loopless path no later step can take it or ask for it.
+   */
+  readonly programInert: Uint8Array;
   /** Likewise for certifications: every move that may earn it (an option, or a route's, transitively) enters one role, or leaves one. */
   readonly certOncePerPath: Uint8Array;
   /** Per edge: experience months plus the full-time months of the once-per-path programs it must take (a lower bound, edgeBounds). */
@@ -785,6 +791,11 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
   }
   const programOncePerPath = new Uint8Array(P);
   for (let p = 0; p < P; p++) programOncePerPath[p] = programTo[p]! >= 0 || programFrom[p]! >= 0 ? 1 : 0;
+  const programInert = programOncePerPath.slice();
+  for (let r = 0; r < routeKind.length; r++) if (routeKind[r] === ROUTE_PROGRAM) programInert[routeValue[r]!] = 0;
+  for (let p0 = 0; p0 < P; p0++)
+    for (let k = programTakeOffsets[p0]!; k < programTakeOffsets[p0 + 1]!; k++)
+      if (programTake[k] !== p0) programInert[programTake[k]!] = 0;
   const certOncePerPath = new Uint8Array(C);
   for (let c = 0; c < C; c++) certOncePerPath[c] = certTo[c]! >= 0 || certFrom[c]! >= 0 ? 1 : 0;
   // Whether a move's bounds may depend on the learner's start: taking a training program (with its
@@ -859,6 +870,7 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     edgeProgramOffsets,
     edgePrograms: pr === programRefCount ? edgePrograms : edgePrograms.slice(0, pr),
     programOncePerPath,
+    programInert,
     certOncePerPath,
     edgeBoundMonths: new Float64Array(T),
     edgeBoundCostCents: new Float64Array(T),

@@ -5,7 +5,7 @@
 import { ROUTE_CERTIFICATION, ROUTE_EXPERIENCE, ROUTE_PROGRAM, type GraphIndex } from './build.js';
 import { centsToUsd, usdToCents } from './cost.js';
 import { InvalidQueryError } from './errors.js';
-import { expandStep, has, queryContext, replayStep, type QueryContext, type State } from './step.js';
+import { expandStep, has, queryContext, replayStep, type Choices, type QueryContext, type State } from './step.js';
 import type {
   Pathway,
   PathwayEvaluationOptions,
@@ -32,7 +32,7 @@ function routeUse(ix: GraphIndex, r: number, met: boolean, wait: number): RouteU
 export function buildPathway(
   cx: QueryContext,
   edges: readonly number[],
-  choices: readonly (Int32Array | null)[],
+  choices: readonly (Choices | null)[],
 ): Pathway {
   const ix = cx.index;
   let state: State = cx.start;
@@ -207,10 +207,10 @@ export function bestChoices(
   rankBy: RankBy,
   maxMonths = Infinity,
   maxCostCents = Infinity,
-): (Int32Array | null)[] | null {
+): (Choices | null)[] | null {
   const ix = cx.index;
-  let best: { key: number[]; seq: number[]; choices: (Int32Array | null)[] } | null = null;
-  const chosen: (Int32Array | null)[] = [];
+  let best: { key: number[]; seq: number[]; choices: (Choices | null)[] } | null = null;
+  const chosen: (Choices | null)[] = [];
   const walk = (i: number, s: State): void => {
     if (i === edges.length) {
       const key = rankingKey(rankBy, s, edges.length);
@@ -235,7 +235,7 @@ export function bestChoices(
     });
   };
   walk(0, cx.start);
-  return best === null ? null : (best as { choices: (Int32Array | null)[] }).choices;
+  return best === null ? null : (best as { choices: (Choices | null)[] }).choices;
 }
 
 /** The edges of consecutive, loopless transitions, checked. */

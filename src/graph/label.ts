@@ -3,7 +3,7 @@
  * in (docs/decisions/003-pathway-search.md).
  */
 import type { GraphIndex } from './build.js';
-import type { State } from './step.js';
+import type { Choices, IdSet, State } from './step.js';
 
 /** A partial pathway: a path from the start to `node`, with one way of meeting its requirements. */
 export class Label implements State {
@@ -29,10 +29,10 @@ export class Label implements State {
     readonly cents: number,
     readonly count: number,
     readonly work: number,
-    readonly held: Int32Array,
-    readonly done: Int32Array,
+    readonly held: IdSet,
+    readonly done: IdSet,
     /** (certification, route) per group earned on the last step (step.ts); null when none. */
-    readonly choices: Int32Array | null,
+    readonly choices: Choices | null,
   ) {}
 }
 
@@ -74,7 +74,7 @@ export function compareChoices(index: GraphIndex, a: Label, b: Label): number {
 }
 
 function choiceSequence(index: GraphIndex, label: Label): number[] {
-  const parts: Int32Array[] = [];
+  const parts: Choices[] = [];
   for (let x: Label | null = label; x !== null; x = x.parent) if (x.choices !== null) parts.push(x.choices);
   const out: number[] = [];
   for (let i = parts.length - 1; i >= 0; i--) {
@@ -105,8 +105,8 @@ export function labelEdges(label: Label): number[] {
 }
 
 /** The choices of each step of a label's path, from the start. */
-export function labelChoices(label: Label): (Int32Array | null)[] {
-  const out: (Int32Array | null)[] = [];
+export function labelChoices(label: Label): (Choices | null)[] {
+  const out: (Choices | null)[] = [];
   for (let x: Label | null = label; x !== null && x.parent !== null; x = x.parent) out.push(x.choices);
   return out.reverse();
 }

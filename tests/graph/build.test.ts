@@ -110,6 +110,27 @@ describe('buildIndex', () => {
       expect(nx.certOncePerPath[cert('licence')]).toBe(1);
     });
 
+    it('marks once-per-path programs nothing asks for as completed (no route, no prerequisite) as inert', () => {
+      // adn and bridge are once per path but routes of the exam: a step must record them as done.
+      expect(nx.programInert[program('adn')]).toBe(0);
+      expect(nx.programInert[program('bridge')]).toBe(0);
+      expect(nx.programInert[program('bsn')]).toBe(0);
+      const g = fixture({
+        roles: { a: 'x', b: 'x', c: 'x' },
+        programs: { entry: [6, 100], pre: [12, 200], post: [3, 50, { prerequisites: ['pre'] }] },
+        transitions: [
+          ['a', 'b', 0, [], ['entry']],
+          ['b', 'c', 0, [], ['post']],
+        ],
+      });
+      const ix = buildIndex(g.input);
+      const p = (slug: string) => ix.programIndexById.get(g.program(slug))!;
+      expect(ix.programOncePerPath[p('pre')]).toBe(1);
+      expect(ix.programInert[p('entry')]).toBe(1); // only the training of moves into b
+      expect(ix.programInert[p('post')]).toBe(1);
+      expect(ix.programInert[p('pre')]).toBe(0); // another program's prerequisite
+    });
+
     it('adds the training, the licence, and the route the licence needs beyond the training', () => {
       // ma -> rn: the ADN (24 months, $30,000) meets the exam's route; both certifications' fees.
       expect(nx.edgeBoundMonths[edge(0)]).toBe(24);
