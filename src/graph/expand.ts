@@ -7,7 +7,7 @@ import { edgeUsable } from './bounds.js';
 import { compareChoices, compareSeq, Label } from './label.js';
 import { nextStamp, type Limits, type Meter, type Scratch } from './scratch.js';
 import { ROUTE_EXPERIENCE, ROUTE_OPEN, ROUTE_PROGRAM } from './build.js';
-import { classSatisfied, expandStep, has, programMonthsAt, type QueryContext } from './step.js';
+import { classSatisfied, expandStep, has, type IdSet, programMonthsAt, type QueryContext } from './step.js';
 
 /** Index into (months, cost, certifications, steps) for a ranking's order. */
 export type Figure = 0 | 1 | 2 | 3;
@@ -43,12 +43,21 @@ export class Expander {
   /**
    * Calls `visit` with each child of the label last marked: per usable edge to a role off its path,
    * one per way of meeting the move's requirements (step.ts) within the limits; `admit` (role, steps,
-   * months, cost, certifications) may turn a child down first. Edges: all out-edges of the label's
+   * months, cost, certifications, held, done, work) may turn a child down first. Edges: all out-edges of the label's
    * role, or edges[from .. to).
    */
   expand(
     parent: Label,
-    admit: (node: number, steps: number, months: number, cost: number, count: number) => boolean,
+    admit: (
+      node: number,
+      steps: number,
+      months: number,
+      cost: number,
+      count: number,
+      held: IdSet,
+      done: IdSet,
+      work: number,
+    ) => boolean,
     visit: (child: Label) => void,
     edges: Int32Array | null = null,
     from = 0,
@@ -75,7 +84,7 @@ export class Expander {
       expandStep(this.cx, parent, e, first, (c, choices) => {
         made++;
         if (c.months > maxMonths || c.cents > maxCostCents) return;
-        if (!admit(v, steps, c.months, c.cents, c.count)) return;
+        if (!admit(v, steps, c.months, c.cents, c.count, c.held, c.done, c.work)) return;
         visit(new Label(parent, e, v, steps, c.months, c.cents, c.count, c.work, c.held, c.done, choices));
       });
     }

@@ -14,6 +14,8 @@ export class Label implements State {
   hB = 0;
   hC = 0;
   hExact = true;
+  /** The search's item-bound epoch this label's bound was last raised for (shared-items.ts; 0: none). */
+  itemEpoch = 0;
   /** The priority: the ranking's key plus the bound, component by component. */
   f0 = 0;
   f1 = 0;

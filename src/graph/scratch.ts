@@ -72,8 +72,7 @@ export function nextStamp(s: Scratch): number {
 /** At the start of a query: makes sure its stamps cannot run out (a query takes at most one per work unit). */
 export function beginQuery(s: Scratch, budget: number): void {
   if (s.stamp + Math.min(budget, 0x3fffffff) + 16 < 0x7fffffff) return;
-  for (const a of [s.nodeMark, s.revState, s.altMark, s.sortedMark, s.hopMark, s.edgeBound?.mark])
-    a?.fill(0);
+  for (const a of [s.nodeMark, s.revState, s.altMark, s.sortedMark, s.hopMark, s.edgeBound?.mark]) a?.fill(0);
   s.stamp = 0;
 }
 

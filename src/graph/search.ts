@@ -29,7 +29,8 @@ import { Heap } from './heap.js';
 import { Label, labelChoices, labelEdges, labelOrder, rootLabel } from './label.js';
 import { landmarkBound } from './landmarks.js';
 import { beginQuery, Meter, resolveBudget, resolveLimits, roleIndex, scratchFor } from './scratch.js';
-import { queryContext } from './step.js';
+import { SharedItemBounds, itemBoundsCost } from './shared-items.js';
+import { type IdSet, queryContext } from './step.js';
 import { RANK_BY_VALUES, type Pathway, type PathwayQuery, type RankBy } from './types.js';
 
 /** The label on L's path after `steps` moves. */
@@ -67,6 +68,14 @@ export function newStats(): SearchStats {
 
 /** The hop search's share of the work for FEWEST_NEW_CERTIFICATIONS without maxSteps (1 / share; decision 022). */
 const HOP_SHARE_FEWEST_NEW = 100;
+
+/**
+ * Bounds that pay once for a shared item (shared-items.ts) are computed once `share` times the work
+ * spent reaches what they cost (4: a quarter), and only when they cost at most half the budget (so
+ * never on L). Under FASTEST and CHEAPEST only: under FEWEST_NEW_CERTIFICATIONS they cost the real
+ * graph more work than they saved (decision 023). Settable for tests (Infinity: from the first label).
+ */
+export const itemBounds = { share: 16 };
 
 /** How many of a role's expanded labels a new child is checked against before it is queued. */
 const EARLY_DOMINATORS = 2;
@@ -282,12 +291,34 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   // sharpens FEWEST_NEW_CERTIFICATIONS' last figure (decision 022: a larger share saved more work
   // on the real graph but cost more than it saved on L).
   const hopShare = Number.isFinite(limits.maxSteps) ? 3 : HOP_SHARE_FEWEST_NEW;
-  const admit = (node: number, steps: number, months: number, cost: number, count: number): boolean => {
+  // Bounds that pay once for a shared item, once computed (null before; see run()).
+  let items: SharedItemBounds | null = null;
+  let itemEpoch = 0;
+  const itemCost = rank !== FEWEST_STEPS ? itemBoundsCost(index) : Infinity;
+  /** Raises (hA, hB, hC) at a role that is not a target by the items a learner with held/done lacks. */
+  const raiseByItems = (node: number, held: IdSet, done: IdSet, work: number): void => {
+    if (items !== null && items.raise(node, held, done, work, hA, hB, hC)) {
+      hA = items.lastA;
+      hB = items.lastB;
+      hC = items.lastC;
+    }
+  };
+  const admit = (
+    node: number,
+    steps: number,
+    months: number,
+    cost: number,
+    count: number,
+    held: IdSet,
+    done: IdSet,
+    work: number,
+  ): boolean => {
     if (hops !== null && !isTarget(node) && steps + hops.bound(node) > limits.maxSteps) return false;
     if (isTarget(node)) {
       hA = hB = hC = 0;
       hExact = true;
     } else if (!lowerBound(node)) return false;
+    else raiseByItems(node, held, done, work);
     return prioritize(node, steps, months, cost, count, hA, hB, hC) && !aboveBound();
   };
   const visit = (child: Label): void => {
@@ -308,6 +339,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     child.hB = hB;
     child.hC = hC;
     child.hExact = hExact;
+    child.itemEpoch = itemEpoch;
     child.f0 = f0;
     child.f1 = f1;
     child.f2 = f2;
@@ -444,6 +476,23 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   };
 
   /**
+   * Computes the item bounds (shared-items.ts) from the items on the plain bound's way from the
+   * start and from L, when they cost at most half the budget left; tried once per query.
+   */
+  const startItems = (L: Label): void => {
+    itemEpoch = -1;
+    if (meter.used + itemCost > meter.budget / 2) return;
+    while (!rev.done) rev.step();
+    const found = new SharedItemBounds(index, cx, weights, rev, BOUND_MODE[rank]!, limits.allowed, src, meter);
+    found.collect(src, isTarget, cx.start.held, cx.start.done);
+    found.collect(L.node, isTarget, L.held, L.done);
+    if (found.count === 0) return;
+    found.compute(targets);
+    items = found;
+    itemEpoch = 1;
+  };
+
+  /**
    * Runs the current part's search (A* over labels with dominance) while its next label orders no
    * later than `rival` (null: no limit): the first complete label to come out is the part's best, and
    * carries its path's best choices; null when the part has none; undefined when it stopped at the rival.
@@ -474,6 +523,22 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
           const next = heap.peek();
           if (next !== undefined && order(L, next) > 0) {
             heap.push(L); // its bound rose past another label: back in line
+            continue;
+          }
+        }
+      }
+      if (items === null && itemEpoch === 0 && itemBounds.share * meter.used >= itemCost) startItems(L);
+      // Bounds computed after the label was queued may raise its own.
+      if (items !== null && L.itemEpoch !== itemEpoch && L.parent !== null && !isTarget(L.node)) {
+        L.itemEpoch = itemEpoch;
+        if (items.raise(L.node, L.held, L.done, L.work, L.hA, L.hB, L.hC)) {
+          L.hA = items.lastA;
+          L.hB = items.lastB;
+          L.hC = items.lastC;
+          if (!setPriority(L)) continue;
+          const next = heap.peek();
+          if (next !== undefined && order(L, next) > 0) {
+            heap.push(L);
             continue;
           }
         }
@@ -542,6 +607,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       L.choices,
     );
     if (!lowerBound(c.node)) return null;
+    raiseByItems(c.node, c.held, c.done, c.work);
+    c.itemEpoch = itemEpoch;
     c.hA = hA;
     c.hB = hB;
     c.hC = hC;

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
+import { itemBounds } from '../../src/graph/search.js';
 import type { GraphInput, PathwayQuery } from '../../src/graph/types.js';
 import { profileArb, rankByArb, type Scenario } from './arbitraries.js';
 import { expectEveryK } from './agree.js';
@@ -171,23 +172,34 @@ const queryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
     .map(({ target, ...q }) => ({ ...q, ...target, k: K }) as PathwayQuery);
 
 describe('the k best agree with brute force for every k up to 10', () => {
-  for (const [roles, trans, ties, runs] of [
-    [5, 16, true, 500],
-    [7, 28, true, 300],
-    [7, 28, false, 300],
+  // The last two: with the bounds that pay once for a shared item (decision 023) computed from the
+  // first label on; the search computes them only once it has spent a share of their cost, which on
+  // graphs this small is seldom.
+  for (const [roles, trans, ties, runs, items] of [
+    [5, 16, true, 500, false],
+    [7, 28, true, 300, false],
+    [7, 28, false, 300, false],
+    [5, 16, true, 300, true],
+    [7, 28, true, 300, true],
   ] as const)
     it(
-      `on dense graphs (up to ${roles} roles, ${trans} moves${ties ? ', many ties' : ''})`,
+      `on dense graphs (up to ${roles} roles, ${trans} moves${ties ? ', many ties' : ''}${items ? ', shared-item bounds at once' : ''})`,
       () => {
-        fc.assert(
-          fc.property(
-            denseArb({ roles, trans, ties }).chain((s) =>
-              fc.tuple(fc.constant(s), queryArb(s), fc.integer({ min: 0, max: 3 })),
+        const share = itemBounds.share;
+        if (items) itemBounds.share = Infinity;
+        try {
+          fc.assert(
+            fc.property(
+              denseArb({ roles, trans, ties }).chain((s) =>
+                fc.tuple(fc.constant(s), queryArb(s), fc.integer({ min: 0, max: 3 })),
+              ),
+              ([s, q, landmarks]) => expectEveryK(s.input, q, K, landmarks),
             ),
-            ([s, q, landmarks]) => expectEveryK(s.input, q, K, landmarks),
-          ),
-          { numRuns: runs * SCALE, maxSkipsPerRun: 1000 },
-        );
+            { numRuns: runs * SCALE, maxSkipsPerRun: 1000 },
+          );
+        } finally {
+          itemBounds.share = share;
+        }
       },
       TIMEOUT,
     );

@@ -1,5 +1,5 @@
 /** The pathway engine on hand-made graphs: each rule of docs/cost-model.md and each query option. */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildIndex,
   evaluatePathway,
@@ -11,6 +11,7 @@ import {
   SearchBudgetExceeded,
   type PathwayQuery,
 } from '../../src/graph/index.js';
+import { itemBounds } from '../../src/graph/search.js';
 import { bruteFindPathways } from './brute-force.js';
 import { fixture } from './fixture.js';
 
@@ -260,6 +261,50 @@ describe('lower bounds', () => {
       expect(got).toEqual(bruteFindPathways(g.input, query).map((p) => p.transitionIds));
       expect(got[0]).toEqual([g.transition(3), g.transition(4)]);
     });
+});
+
+describe('bounds that pay once for a shared item (decision 023)', () => {
+  // g is earned on moves into t and into d, from a and from c: shared, so no edge bound counts it.
+  // Its one route is 12 months of work. From v, the year's experience of v -> a meets it: the bound
+  // must not count those 12 months twice (once as experience, once as the wait), or the direct
+  // 15-month move would come first.
+  const g = fixture({
+    roles: { s: 't', v: 't', a: 't', t: 't', c: 't', d: 't' },
+    certs: { g: { fee: 0, routes: [{ months: 12 }] } },
+    programs: { long: [15, 0] },
+    transitions: [
+      ['s', 'v', 0], // 0
+      ['v', 'a', 1], // 1: 12 months' experience
+      ['a', 't', 0, [['g']]], // 2
+      ['c', 'd', 0, [['g']]], // 3
+      ['s', 't', 0, [], ['long']], // 4: 15 months
+    ],
+  });
+  const ix = buildIndex(g.input);
+  const share = itemBounds.share;
+  beforeAll(() => {
+    itemBounds.share = Infinity; // from the first label on
+  });
+  afterAll(() => {
+    itemBounds.share = share;
+  });
+  it('a wait for a work-experience route counts only the months worked before it', () => {
+    const query = { from: g.role('s'), to: g.role('t'), k: 2, rankBy: 'FASTEST' as const };
+    const got = findPathways(ix, query).map((p) => p.transitionIds);
+    expect(got).toEqual(bruteFindPathways(g.input, query).map((p) => p.transitionIds));
+    expect(got).toEqual([[0, 1, 2].map(g.transition), [g.transition(4)]]);
+  });
+  it('a learner who has worked long enough waits for nothing', () => {
+    // With two years in s, the direct move still takes 15 months; via v the route is met.
+    const query = {
+      from: g.role('s'),
+      to: g.role('t'),
+      k: 2,
+      rankBy: 'CHEAPEST' as const,
+      profile: { yearsInCurrentRole: 2 },
+    };
+    expect(findPathways(ix, query)).toEqual(bruteFindPathways(g.input, query));
+  });
 });
 
 describe('lower bounds and what the learner starts with', () => {
