@@ -75,7 +75,7 @@ const HOP_SHARE_FEWEST_NEW = 100;
  * never on L). Under FASTEST and CHEAPEST only: under FEWEST_NEW_CERTIFICATIONS they cost the real
  * graph more work than they saved (decision 023). Settable for tests (Infinity: from the first label).
  */
-export const itemBounds = { share: 16 };
+export const itemBounds = { share: 32 };
 
 /** How many of a role's expanded labels a new child is checked against before it is queued. */
 const EARLY_DOMINATORS = 2;

@@ -161,6 +161,25 @@ export class SharedItemBounds {
   private ka = 0;
   private kb = 0;
   private kc = 0;
+  /** edgeKeys for in-edge j (edge e), read in in-edge order as the reverse search reads them. */
+  private inKeys(j: number, e: number, nonExperience: boolean): void {
+    const w = this.weights;
+    const months = nonExperience ? w.inMonths(j, e) - this.index.edgeExpMonths[e]! : w.inMonths(j, e);
+    if (this.mode === BOUND_MONTHS) {
+      this.ka = months;
+      this.kb = w.inCents(j, e);
+      this.kc = w.inCerts(j, e) * HOPS_SCALE + 1;
+    } else if (this.mode === BOUND_COST) {
+      this.ka = w.inCents(j, e);
+      this.kb = months;
+      this.kc = w.inCerts(j, e) * HOPS_SCALE + 1;
+    } else {
+      this.ka = w.inCerts(j, e);
+      this.kb = months;
+      this.kc = w.inCents(j, e);
+    }
+  }
+
   private edgeKeys(e: number, nonExperience = false): void {
     const w = this.weights;
     const months = nonExperience ? w.months(e) - this.index.edgeExpMonths[e]! : w.months(e);
@@ -255,7 +274,7 @@ export class SharedItemBounds {
       for (const j of seeds) {
         const e = inEdges[j]!;
         if (!rev.h(ix.edgeTo[e]!)) continue;
-        this.edgeKeys(e, nonExperience);
+        this.inKeys(j, e, nonExperience);
         offer(inFrom[j]!, rev.lastA + ia + this.ka, rev.lastB + ib + this.kb, rev.lastC + ic + this.kc);
       }
       this.meter.add(seeds.length);
@@ -271,8 +290,8 @@ export class SharedItemBounds {
       settled[x] = 1;
       for (let j = inOffsets[x]!; j < inOffsets[x + 1]!; j++) {
         const e = inEdges[j]!;
-        if (needed[e] !== 0 || !this.usable(j, e)) continue;
-        this.edgeKeys(e, nonExperience);
+        if (needed[e] !== 0) continue;
+        this.inKeys(j, e, nonExperience);
         offer(inFrom[j]!, a + this.ka, b + this.kb, c + this.kc);
       }
       work += 1 + inOffsets[x + 1]! - inOffsets[x]!;
@@ -287,7 +306,10 @@ export class SharedItemBounds {
     return edgeUsable(this.index, this.cx, e) && (this.allowed === null || this.allowed[u] === 1 || u === this.src);
   }
 
-  /** The usable moves that need item i: marked 1 in `needed`, and their in-edge positions in `seeds`. */
+  /**
+   * The usable moves that need item i: marked 1 in `needed` (moves no pathway may take: 2), and
+   * their in-edge positions in `seeds`.
+   */
   private neededBy(i: number): { needed: Uint8Array; seeds: number[] } {
     const ix = this.index;
     const needed = new Uint8Array(ix.edgeCount);
@@ -295,7 +317,8 @@ export class SharedItemBounds {
     const subset = new Map<number, boolean>();
     for (let j = 0; j < ix.inEdges.length; j++) {
       const e = ix.inEdges[j]!;
-      if (this.usable(j, e) && this.needs(i, e, subset)) {
+      if (!this.usable(j, e)) needed[e] = 2;
+      else if (this.needs(i, e, subset)) {
         needed[e] = 1;
         seeds.push(j);
       }
