@@ -136,6 +136,12 @@ export const reverseBalance = { fastestSingle: 3, other: 1 };
  * months or cost come first, the third is certifications then hops, packed in one number (HOPS_SCALE).
  */
 export class ReverseSearch {
+  /**
+   * Under BOUND_CERTS, the third part is cost × centsScale + hops when no path's cost can reach
+   * 2^28 cents (GraphIndex.costCentsTotal), so that it stays exact: steps are then bounded along the
+   * way that is least in the first three figures, as under FASTEST. Otherwise 1: cost alone.
+   */
+  readonly centsScale: number;
   work = 0;
   settled = 0;
   done = false;
@@ -157,6 +163,7 @@ export class ReverseSearch {
     private readonly mode: number,
     private readonly meter: Meter,
   ) {
+    this.centsScale = mode === BOUND_CERTS && index.costCentsTotal < 2 ** 28 ? HOPS_SCALE : 1;
     this.stamp = nextStamp(s);
     s.revHeap.clear();
     for (const t of targets) {
@@ -235,6 +242,9 @@ export class ReverseSearch {
       } else if (mode === BOUND_COST) {
         n2 = k2 + w.inMonths(j, e);
         n3 = k3 + w.inCerts(j, e) * HOPS_SCALE + 1;
+      } else if (mode === BOUND_CERTS) {
+        n2 = k2 + w.inMonths(j, e);
+        n3 = this.centsScale === 1 ? k3 + w.inCents(j, e) : k3 + w.inCents(j, e) * this.centsScale + 1;
       } else {
         n2 = k2 + w.inMonths(j, e);
         n3 = k3 + w.inCents(j, e);

@@ -47,6 +47,11 @@ export interface GraphIndex {
   readonly certSlugs: readonly string[];
   /** Exam fee counted, in cents: the known fee, else its estimate, else 0. */
   readonly certFeeCents: Float64Array;
+  /**
+   * Every program's cost and every exam's fee counted, in cents, summed: no path's bound can cost
+   * more (FEWEST_NEW_CERTIFICATIONS packs steps below cost when this is under 2^28; bounds.ts).
+   */
+  readonly costCentsTotal: number;
   /** 1 when the exam fee is known (not null). */
   readonly certFeeKnown: Uint8Array;
   /** The estimate of an unknown fee in USD, NaN when there is none. */
@@ -813,6 +818,10 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     }
   }
 
+  let costCentsTotal = 0;
+  for (let p = 0; p < P; p++) costCentsTotal += programCostCents[p]!;
+  for (let c = 0; c < C; c++) costCentsTotal += certFeeCents[c]!;
+
   const index: GraphIndex = {
     roleCount: R,
     certCount: C,
@@ -836,6 +845,7 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     certIds,
     certSlugs,
     certFeeCents,
+    costCentsTotal,
     certFeeKnown,
     certFeeEstimateUsd,
     certRank,

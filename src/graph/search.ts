@@ -138,6 +138,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   const weights = new EdgeWeights(index, s, cx);
   const rev = new ReverseSearch(index, s, cx, weights, targets, limits.allowed, src, BOUND_MODE[rank]!, meter);
   const x = new Expander(index, s, cx, limits, meter, RANK_ORDER[rank]!);
+  const { centsScale } = rev;
   const { maxSteps, maxMonths, maxCostCents } = limits;
 
   // The priority of a candidate: the ranking's key of the label plus the bound (a, b, c) of the rest,
@@ -176,12 +177,16 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         f3 = steps + c - certs * HOPS_SCALE;
         return f0 <= maxCostCents && months <= maxMonths && steps + stepsLeft <= maxSteps;
       }
-      case FEWEST_NEW:
+      case FEWEST_NEW: {
+        // c is cost × centsScale + hops where that stays exact (ReverseSearch.centsScale); either
+        // steps bound holds for the last figure, so the larger does.
+        const cents = centsScale === 1 ? c : Math.floor(c / centsScale);
         f0 = count + a;
         f1 = months + b;
-        f2 = cost + c;
-        f3 = steps + (stepsLeft === 0 ? 0 : hops!.bound(node));
+        f2 = cost + cents;
+        f3 = steps + (stepsLeft === 0 ? 0 : Math.max(hops!.bound(node), c - cents * centsScale));
         return months <= maxMonths && cost <= maxCostCents && steps + stepsLeft <= maxSteps;
+      }
       default:
         f0 = steps + a;
         f1 = months + b;

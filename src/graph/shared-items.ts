@@ -176,7 +176,7 @@ export class SharedItemBounds {
     } else {
       this.ka = w.inCerts(j, e);
       this.kb = months;
-      this.kc = w.inCents(j, e);
+      this.kc = this.rev.centsScale === 1 ? w.inCents(j, e) : w.inCents(j, e) * this.rev.centsScale + 1;
     }
   }
 
@@ -194,7 +194,7 @@ export class SharedItemBounds {
     } else {
       this.ka = w.certs(e);
       this.kb = months;
-      this.kc = w.cents(e);
+      this.kc = this.rev.centsScale === 1 ? w.cents(e) : w.cents(e) * this.rev.centsScale + 1;
     }
   }
 
@@ -205,7 +205,7 @@ export class SharedItemBounds {
   private keys(months: number, cents: number, certs: number): void {
     if (this.mode === BOUND_MONTHS) [this.ia, this.ib, this.ic] = [months, cents, certs * HOPS_SCALE];
     else if (this.mode === BOUND_COST) [this.ia, this.ib, this.ic] = [cents, months, certs * HOPS_SCALE];
-    else [this.ia, this.ib, this.ic] = [certs, months, cents];
+    else [this.ia, this.ib, this.ic] = [certs, months, cents * this.rev.centsScale];
   }
 
   /** Whether move e needs item i: a program its training takes, or a group only the item's options meet. */

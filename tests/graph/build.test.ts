@@ -72,6 +72,11 @@ describe('buildIndex', () => {
     expect(ix.edgeBoundCerts[ix.outOffsets[a]!]).toBe(1);
   });
 
+  it("sums every program's cost and every exam's fee counted (no path's bound costs more)", () => {
+    // z and y cost $10 each, x has no fee; p costs $100.
+    expect(ix.costCentsTotal).toBe(12_000);
+  });
+
   it('computes landmarks on request', () => {
     expect(ix.landmarks).toBeNull();
     const withLandmarks = buildIndex(input, { landmarks: 2 });
