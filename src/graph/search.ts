@@ -70,12 +70,13 @@ export function newStats(): SearchStats {
 const HOP_SHARE_FEWEST_NEW = 100;
 
 /**
- * Bounds that pay once for a shared item (shared-items.ts) are computed once `share` times the work
- * spent reaches what they cost (4: a quarter), and only when they cost at most half the budget (so
- * never on L). Under FASTEST and CHEAPEST only: under FEWEST_NEW_CERTIFICATIONS they cost the real
- * graph more work than they saved (decision 023). Settable for tests (Infinity: from the first label).
+ * Bounds that pay once for a shared item (shared-items.ts) are computed once the search has taken
+ * `flat` labels in a row on one level (the same first three figures: a plateau the bounds cannot
+ * see past) and `share` times the work spent reaches what they cost, and only when they cost at
+ * most half the budget (so never on L). Not under FEWEST_STEPS. Measured on the real graph and on
+ * M (decision 023). Settable for tests (share Infinity, flat 0: from the second label on).
  */
-export const itemBounds = { share: 32 };
+export const itemBounds = { share: 32, flat: 100 };
 
 /** How many of a role's expanded labels a new child is checked against before it is queued. */
 const EARLY_DOMINATORS = 2;
@@ -484,6 +485,10 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
    * Computes the item bounds (shared-items.ts) from the items on the plain bound's way from the
    * start and from L, when they cost at most half the budget left; tried once per query.
    */
+  let flat = 0;
+  let flatA = NaN;
+  let flatB = NaN;
+  let flatC = NaN;
   const startItems = (L: Label): void => {
     itemEpoch = -1;
     if (meter.used + itemCost > meter.budget / 2) return;
@@ -532,7 +537,13 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
           }
         }
       }
-      if (items === null && itemEpoch === 0 && itemBounds.share * meter.used >= itemCost) startItems(L);
+      if (items === null && itemEpoch === 0) {
+        // How long the search has been on one level: labels taken in a row whose first three
+        // figures (the bound included) are the same.
+        if (L.f0 === flatA && L.f1 === flatB && L.f2 === flatC) flat++;
+        else [flatA, flatB, flatC, flat] = [L.f0, L.f1, L.f2, 0];
+        if (flat >= itemBounds.flat && itemBounds.share * meter.used >= itemCost) startItems(L);
+      }
       // Bounds computed after the label was queued may raise its own.
       if (items !== null && L.itemEpoch !== itemEpoch && L.parent !== null && !isTarget(L.node)) {
         L.itemEpoch = itemEpoch;

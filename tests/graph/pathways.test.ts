@@ -281,12 +281,12 @@ describe('bounds that pay once for a shared item (decision 023)', () => {
     ],
   });
   const ix = buildIndex(g.input);
-  const share = itemBounds.share;
+  const { share, flat } = itemBounds;
   beforeAll(() => {
-    itemBounds.share = Infinity; // from the first label on
+    [itemBounds.share, itemBounds.flat] = [Infinity, 0]; // from the second label on
   });
   afterAll(() => {
-    itemBounds.share = share;
+    [itemBounds.share, itemBounds.flat] = [share, flat];
   });
   it('a wait for a work-experience route counts only the months worked before it', () => {
     const query = { from: g.role('s'), to: g.role('t'), k: 2, rankBy: 'FASTEST' as const };
