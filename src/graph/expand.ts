@@ -9,6 +9,18 @@ import { nextStamp, type Limits, type Meter, type Scratch } from './scratch.js';
 import { ROUTE_EXPERIENCE, ROUTE_OPEN, ROUTE_PROGRAM } from './build.js';
 import { classSatisfied, expandStep, has, type IdSet, programMonthsAt, type QueryContext } from './step.js';
 
+/** Whether a child at `node` with these figures and this state may be made (Expander.expand). */
+export type Admit = (
+  node: number,
+  steps: number,
+  months: number,
+  cost: number,
+  count: number,
+  held: IdSet,
+  done: IdSet,
+  work: number,
+) => boolean;
+
 /** Index into (months, cost, certifications, steps) for a ranking's order. */
 export type Figure = 0 | 1 | 2 | 3;
 
@@ -48,16 +60,7 @@ export class Expander {
    */
   expand(
     parent: Label,
-    admit: (
-      node: number,
-      steps: number,
-      months: number,
-      cost: number,
-      count: number,
-      held: IdSet,
-      done: IdSet,
-      work: number,
-    ) => boolean,
+    admit: Admit,
     visit: (child: Label) => void,
     edges: Int32Array | null = null,
     from = 0,

@@ -24,7 +24,7 @@ import {
 } from './bounds.js';
 import { InvalidQueryError } from './errors.js';
 import { buildPathway } from './evaluate.js';
-import { Expander, type Figure } from './expand.js';
+import { type Admit, Expander, type Figure } from './expand.js';
 import { Heap } from './heap.js';
 import { Label, labelChoices, labelEdges, labelOrder, rootLabel } from './label.js';
 import { landmarkBound } from './landmarks.js';
@@ -309,16 +309,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       hC = items.lastC;
     }
   };
-  const admit = (
-    node: number,
-    steps: number,
-    months: number,
-    cost: number,
-    count: number,
-    held: IdSet,
-    done: IdSet,
-    work: number,
-  ): boolean => {
+  const admit: Admit = (node, steps, months, cost, count, held, done, work) => {
     if (hops !== null && !isTarget(node) && steps + hops.bound(node) > limits.maxSteps) return false;
     if (isTarget(node)) {
       hA = hB = hC = 0;

@@ -252,6 +252,19 @@ export const constraintsArb = (s: Scenario): fc.Arbitrary<Constraints> =>
     { requiredKeys: [] },
   );
 
+/** Constraints loose enough to leave pathways on small dense graphs (the k-best property tests). */
+export const looseConstraintsArb = (s: Scenario): fc.Arbitrary<Constraints> =>
+  fc.record(
+    {
+      maxSteps: fc.integer({ min: 1, max: 5 }),
+      maxMonths: fc.constantFrom(0, 6, 12, 18, 24, 36, 60),
+      maxCostUsd: fc.constantFrom(0, 100, 200, 300, 500, 1000),
+      avoidRoles: fc.subarray(s.roleIds, { maxLength: 1 }),
+      onlyTracks: fc.subarray(s.trackIds, { minLength: Math.max(1, s.trackIds.length - 1) }),
+    },
+    { requiredKeys: [] },
+  );
+
 export const pathwayQueryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
   fc
     .record({

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { itemBounds } from '../../src/graph/search.js';
 import type { GraphInput, PathwayQuery } from '../../src/graph/types.js';
-import { profileArb, rankByArb, type Scenario } from './arbitraries.js';
+import { looseConstraintsArb, profileArb, rankByArb, type Scenario } from './arbitraries.js';
 import { expectEveryK } from './agree.js';
 
 const SCALE = Number(process.env.FC_SCALE) || 1;
@@ -153,19 +153,7 @@ const queryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
         ...p,
         yearsInCurrentRole: p.yearsInCurrentRole ?? years,
       })),
-      constraints: fc.option(
-        fc.record(
-          {
-            maxSteps: fc.integer({ min: 1, max: 5 }),
-            maxMonths: fc.constantFrom(0, 6, 12, 18, 24, 36, 60),
-            maxCostUsd: fc.constantFrom(0, 100, 200, 300, 500, 1000),
-            avoidRoles: fc.subarray(s.roleIds, { maxLength: 1 }),
-            onlyTracks: fc.subarray(s.trackIds, { minLength: Math.max(1, s.trackIds.length - 1) }),
-          },
-          { requiredKeys: [] },
-        ),
-        { nil: undefined, freq: 2 },
-      ),
+      constraints: fc.option(looseConstraintsArb(s), { nil: undefined, freq: 2 }),
       includeEstimated: fc.boolean(),
     })
     .filter((q) => !('to' in q.target) || q.target.to !== q.from)

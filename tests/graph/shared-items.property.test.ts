@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { itemBounds } from '../../src/graph/search.js';
 import type { GraphInput, PathwayQuery } from '../../src/graph/types.js';
-import { rankByArb, type Scenario } from './arbitraries.js';
+import { looseConstraintsArb, rankByArb, type Scenario } from './arbitraries.js';
 import { expectEveryK } from './agree.js';
 
 const SCALE = Number(process.env.FC_SCALE) || 1;
@@ -164,19 +164,7 @@ const queryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
         },
         { requiredKeys: [] },
       ),
-      constraints: fc.option(
-        fc.record(
-          {
-            maxSteps: fc.integer({ min: 1, max: 5 }),
-            maxMonths: fc.constantFrom(0, 6, 12, 18, 24, 36, 60),
-            maxCostUsd: fc.constantFrom(0, 100, 200, 300, 500, 1000),
-            avoidRoles: fc.subarray(s.roleIds, { maxLength: 1 }),
-            onlyTracks: fc.subarray(s.trackIds, { minLength: Math.max(1, s.trackIds.length - 1) }),
-          },
-          { requiredKeys: [] },
-        ),
-        { nil: undefined, freq: 3 },
-      ),
+      constraints: fc.option(looseConstraintsArb(s), { nil: undefined, freq: 3 }),
       includeEstimated: fc.boolean(),
     })
     .filter((q) => !('to' in q.target) || q.target.to !== q.from)
