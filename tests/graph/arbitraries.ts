@@ -1,6 +1,14 @@
 /** fast-check generators of small random career graphs, profiles and queries. */
 import fc from 'fast-check';
-import type { Constraints, GraphInput, PathwayQuery, Profile, RankBy, ReachableQuery } from '../../src/graph/types.js';
+import type {
+  Constraints,
+  GraphInput,
+  PathwayQuery,
+  Profile,
+  RankBy,
+  ReachableQuery,
+  TransitionInput,
+} from '../../src/graph/types.js';
 
 export interface Scenario {
   input: GraphInput;
@@ -290,3 +298,74 @@ export const reachableQueryArb = (s: Scenario): fc.Arbitrary<ReachableQuery> =>
     constraints: fc.option(constraintsArb(s), { nil: undefined }),
     includeEstimated: fc.boolean(),
   });
+
+/** A drawn graph's records besides its moves, as the dense property tests draw them (indices, not ids). */
+export interface DrawnParts {
+  roleTracks: number[];
+  bridging: boolean[];
+  implied: { p: number | null; c: number | null }[];
+  certs: {
+    fee: number | null;
+    est: number | null;
+    routes: ({ program: number } | { months: number } | { cert: number } | Record<string, never>)[];
+  }[];
+  programs: { m: number; c: number | null; e: number | null; pre: boolean }[];
+}
+
+/** A drawn move: roles by index; moves to their own start, and repeated ids, are left out. */
+interface DrawnMove {
+  id: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * The scenario of drawn parts and moves, ids spread out so that no index equals an id; `rest` gives
+ * each move's other fields from the scenario's ids.
+ */
+export function drawnScenario<M extends DrawnMove>(
+  g: DrawnParts & { transitions: M[] },
+  rest: (move: M, ids: { certIds: number[]; programIds: number[] }) => Omit<TransitionInput, 'id' | 'from' | 'to'>,
+): Scenario {
+  const roleIds = Array.from({ length: g.roleTracks.length }, (_, i) => 100 + 7 * i);
+  const trackIds = Array.from({ length: g.bridging.length }, (_, i) => 10 + i);
+  const certIds = Array.from({ length: g.certs.length }, (_, i) => 500 + 3 * i);
+  const programIds = Array.from({ length: g.programs.length }, (_, i) => 900 + 5 * i);
+  const used = new Set<number>();
+  const input: GraphInput = {
+    roles: roleIds.map((id, i) => ({
+      id,
+      slug: `role-${id}`,
+      trackId: trackIds[g.roleTracks[i]!]!,
+      trackSlug: `track-${trackIds[g.roleTracks[i]!]!}`,
+      impliedPrograms: g.implied[i]!.p === null || programIds.length === 0 ? [] : [programIds[g.implied[i]!.p!]!],
+      impliedCertifications: g.implied[i]!.c === null || certIds.length === 0 ? [] : [certIds[g.implied[i]!.c!]!],
+    })),
+    tracks: trackIds.map((id, i) => ({ id, slug: `track-${id}`, bridging: g.bridging[i]! })),
+    certifications: certIds.map((id, i) => ({
+      id,
+      slug: ['alpha', 'bravo', 'charlie', 'delta'][i]!,
+      examFeeUsd: g.certs[i]!.fee,
+      feeEstimateUsd: g.certs[i]!.fee === null ? g.certs[i]!.est : null,
+      routes: g.certs[i]!.routes.flatMap((r) => {
+        if ('program' in r) return programIds.length === 0 ? [] : [{ program: programIds[r.program]! }];
+        if ('months' in r) return [{ minMonthsExperience: r.months }];
+        if ('cert' in r) return r.cert === i ? [] : [{ certification: certIds[r.cert]! }];
+        return [{}];
+      }),
+    })),
+    programs: programIds.map((id, i) => ({
+      id,
+      slug: `program-${id}`,
+      minMonths: g.programs[i]!.m,
+      typicalCostUsd: g.programs[i]!.c,
+      costEstimateUsd: g.programs[i]!.c === null ? g.programs[i]!.e : null,
+      prerequisites: g.programs[i]!.pre && i > 0 ? [programIds[i - 1]!] : [],
+    })),
+    transitions: g.transitions
+      .filter((t) => t.from !== t.to)
+      .filter((t) => (used.has(t.id) ? false : (used.add(t.id), true)))
+      .map((t) => ({ id: t.id, from: roleIds[t.from]!, to: roleIds[t.to]!, ...rest(t, { certIds, programIds }) })),
+  };
+  return { input, roleIds, trackIds, certIds, programIds };
+}

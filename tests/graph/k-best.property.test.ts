@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { itemBounds } from '../../src/graph/search.js';
 import type { GraphInput, PathwayQuery } from '../../src/graph/types.js';
-import { looseConstraintsArb, profileArb, rankByArb, type Scenario } from './arbitraries.js';
+import { drawnScenario, looseConstraintsArb, profileArb, rankByArb, type Scenario } from './arbitraries.js';
 import { expectEveryK } from './agree.js';
 
 const SCALE = Number(process.env.FC_SCALE) || 1;
@@ -86,57 +86,14 @@ const denseArb = (o: { roles: number; trans: number; ties: boolean }): fc.Arbitr
             { minLength: Math.min(3 * nRoles, o.trans), maxLength: o.trans, size: 'max' },
           ),
         })
-        .map((g): Scenario => {
-          const roleIds = Array.from({ length: nRoles }, (_, i) => 100 + 7 * i);
-          const trackIds = Array.from({ length: nTracks }, (_, i) => 10 + i);
-          const certIds = Array.from({ length: nCerts }, (_, i) => 500 + 3 * i);
-          const programIds = Array.from({ length: nPrograms }, (_, i) => 900 + 5 * i);
-          const used = new Set<number>();
-          const input: GraphInput = {
-            roles: roleIds.map((id, i) => ({
-              id,
-              slug: `role-${id}`,
-              trackId: trackIds[g.roleTracks[i]!]!,
-              trackSlug: `track-${trackIds[g.roleTracks[i]!]!}`,
-              impliedPrograms: g.implied[i]!.p === null || nPrograms === 0 ? [] : [programIds[g.implied[i]!.p!]!],
-              impliedCertifications: g.implied[i]!.c === null || nCerts === 0 ? [] : [certIds[g.implied[i]!.c!]!],
-            })),
-            tracks: trackIds.map((id, i) => ({ id, slug: `track-${id}`, bridging: g.bridging[i]! })),
-            certifications: certIds.map((id, i) => ({
-              id,
-              slug: ['alpha', 'bravo', 'charlie', 'delta'][i]!,
-              examFeeUsd: g.certs[i]!.fee,
-              feeEstimateUsd: g.certs[i]!.fee === null ? g.certs[i]!.est : null,
-              routes: g.certs[i]!.routes.flatMap((r) => {
-                if ('program' in r) return nPrograms === 0 ? [] : [{ program: programIds[r.program]! }];
-                if ('months' in r) return [{ minMonthsExperience: r.months }];
-                if ('cert' in r) return r.cert === i ? [] : [{ certification: certIds[r.cert]! }];
-                return [{}];
-              }),
-            })),
-            programs: programIds.map((id, i) => ({
-              id,
-              slug: `program-${id}`,
-              minMonths: g.programs[i]!.m,
-              typicalCostUsd: g.programs[i]!.c,
-              costEstimateUsd: g.programs[i]!.c === null ? g.programs[i]!.e : null,
-              prerequisites: g.programs[i]!.pre && i > 0 ? [programIds[i - 1]!] : [],
-            })),
-            transitions: g.transitions
-              .filter((t) => t.from !== t.to)
-              .filter((t) => (used.has(t.id) ? false : (used.add(t.id), true)))
-              .map((t) => ({
-                id: t.id,
-                from: roleIds[t.from]!,
-                to: roleIds[t.to]!,
-                minYearsExperience: t.years,
-                requirementGroups: t.groups.map((gr) => gr.map((c) => certIds[c]!)),
-                training: t.training.map((p) => programIds[p]!),
-                estimated: t.estimated,
-              })),
-          };
-          return { input, roleIds, trackIds, certIds, programIds };
-        });
+        .map((g) =>
+          drawnScenario(g, (t, { certIds, programIds }) => ({
+            minYearsExperience: t.years,
+            requirementGroups: t.groups.map((gr) => gr.map((c) => certIds[c]!)),
+            training: t.training.map((p) => programIds[p]!),
+            estimated: t.estimated,
+          })),
+        );
     });
 
 /** A query with years in the current role more often than not, and constraints loose enough to leave pathways. */
