@@ -472,14 +472,15 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     return false;
   };
 
-  /**
-   * Computes the item bounds (shared-items.ts) from the items on the plain bound's way from the
-   * start and from L, when they cost at most half the budget left; tried once per query.
-   */
+  // Labels taken in a row on one level (flat), and that level (see run()).
   let flat = 0;
   let flatA = NaN;
   let flatB = NaN;
   let flatC = NaN;
+  /**
+   * Computes the item bounds (shared-items.ts) from the items on the plain bound's way from the
+   * start and from L, when they cost at most half the budget left; tried once per query.
+   */
   const startItems = (L: Label): void => {
     itemEpoch = -1;
     if (meter.used + itemCost > meter.budget / 2) return;

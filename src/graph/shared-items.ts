@@ -19,7 +19,8 @@
  *
  * Which items: those on the moves the plain bound's own way takes, from the start and from the
  * label the search is at when it computes them; at most MAX_ITEMS. The search computes them only
- * once it has spent a share of the work they cost (search.ts), so quick queries never pay for them.
+ * on a plateau, once it has spent a share of the work they cost (search.ts), so quick queries never
+ * pay for them.
  */
 import { BOUND_COST, BOUND_MONTHS, type EdgeWeights, HOPS_SCALE, type ReverseSearch, edgeUsable } from './bounds.js';
 import { type GraphIndex, ROUTE_EXPERIENCE, ROUTE_PROGRAM } from './build.js';
@@ -157,55 +158,43 @@ export class SharedItemBounds {
     }
   }
 
-  /** Edge e's bound in the ranking's key order (ka, kb, kc), as the reverse search adds it. */
+  /** A move's bound (or an item's cost) in the ranking's key order, in (ka, kb, kc). */
   private ka = 0;
   private kb = 0;
   private kc = 0;
-  /** edgeKeys for in-edge j (edge e), read in in-edge order as the reverse search reads them. */
+  /**
+   * Puts (months, cents, certifications) in the ranking's key order as the reverse search adds
+   * them, with `hops` (1 for a move, 0 for an item) in the third part wherever it counts hops.
+   */
+  private toKeys(months: number, cents: number, certs: number, hops: number): void {
+    if (this.mode === BOUND_MONTHS) [this.ka, this.kb, this.kc] = [months, cents, certs * HOPS_SCALE + hops];
+    else if (this.mode === BOUND_COST) [this.ka, this.kb, this.kc] = [cents, months, certs * HOPS_SCALE + hops];
+    else {
+      const scale = this.rev.centsScale;
+      [this.ka, this.kb, this.kc] = [certs, months, scale === 1 ? cents : cents * scale + hops];
+    }
+  }
+
+  /** Move e's bound in key order. */
+  private edgeKeys(e: number): void {
+    const w = this.weights;
+    this.toKeys(w.months(e), w.cents(e), w.certs(e), 1);
+  }
+
+  /** In-edge j's (move e's) bound in key order, read in in-edge order as the reverse search reads it. */
   private inKeys(j: number, e: number, nonExperience: boolean): void {
     const w = this.weights;
     const months = nonExperience ? w.inMonths(j, e) - this.index.edgeExpMonths[e]! : w.inMonths(j, e);
-    if (this.mode === BOUND_MONTHS) {
-      this.ka = months;
-      this.kb = w.inCents(j, e);
-      this.kc = w.inCerts(j, e) * HOPS_SCALE + 1;
-    } else if (this.mode === BOUND_COST) {
-      this.ka = w.inCents(j, e);
-      this.kb = months;
-      this.kc = w.inCerts(j, e) * HOPS_SCALE + 1;
-    } else {
-      this.ka = w.inCerts(j, e);
-      this.kb = months;
-      this.kc = this.rev.centsScale === 1 ? w.inCents(j, e) : w.inCents(j, e) * this.rev.centsScale + 1;
-    }
+    this.toKeys(months, w.inCents(j, e), w.inCerts(j, e), 1);
   }
 
-  private edgeKeys(e: number, nonExperience = false): void {
-    const w = this.weights;
-    const months = nonExperience ? w.months(e) - this.index.edgeExpMonths[e]! : w.months(e);
-    if (this.mode === BOUND_MONTHS) {
-      this.ka = months;
-      this.kb = w.cents(e);
-      this.kc = w.certs(e) * HOPS_SCALE + 1;
-    } else if (this.mode === BOUND_COST) {
-      this.ka = w.cents(e);
-      this.kb = months;
-      this.kc = w.certs(e) * HOPS_SCALE + 1;
-    } else {
-      this.ka = w.certs(e);
-      this.kb = months;
-      this.kc = this.rev.centsScale === 1 ? w.cents(e) : w.cents(e) * this.rev.centsScale + 1;
-    }
-  }
-
-  /** (months, cents, certifications) in the ranking's key order, in (ia, ib, ic). */
+  /** An item's cost in the ranking's key order, in (ia, ib, ic). */
   private ia = 0;
   private ib = 0;
   private ic = 0;
   private keys(months: number, cents: number, certs: number): void {
-    if (this.mode === BOUND_MONTHS) [this.ia, this.ib, this.ic] = [months, cents, certs * HOPS_SCALE];
-    else if (this.mode === BOUND_COST) [this.ia, this.ib, this.ic] = [cents, months, certs * HOPS_SCALE];
-    else [this.ia, this.ib, this.ic] = [certs, months, cents * this.rev.centsScale];
+    this.toKeys(months, cents, certs, 0);
+    [this.ia, this.ib, this.ic] = [this.ka, this.kb, this.kc];
   }
 
   /** Whether move e needs item i: a program its training takes, or a group only the item's options meet. */
