@@ -338,30 +338,43 @@ export function expandStep(
     emit(acc.state(), null);
     return;
   }
-  const picks: number[] = [];
-  const groups = (gi: number, a: Acc): void => {
-    while (gi < g1 && classSatisfied(ix, a.held, ix.groupClass[gi]!)) gi++;
-    if (gi === g1) {
-      emit(a.state(), picks.length ? picks.slice() : null);
+  groupWays(cx, g0, g1, acc, [], emit);
+}
+
+/**
+ * expandStep's ways through requirement groups gi..g1 of one move from `a`, with `picks` the
+ * choices made so far. A module function, not a closure made per call: a step is expanded for
+ * every label, and a named closure costs a property definition each time it is made under tsx.
+ */
+function groupWays(
+  cx: QueryContext,
+  gi: number,
+  g1: number,
+  a: Acc,
+  picks: number[],
+  emit: (child: State, choices: Choices | null) => void,
+): void {
+  const ix = cx.index;
+  while (gi < g1 && classSatisfied(ix, a.held, ix.groupClass[gi]!)) gi++;
+  if (gi === g1) {
+    emit(a.state(), picks.length ? picks.slice() : null);
+    return;
+  }
+  const cls = ix.groupClass[gi]!;
+  if (cx.monthsOnly)
+    for (let j = ix.classOptionOffsets[cls]!, end = ix.classOptionOffsets[cls + 1]!; j < end; j++) {
+      const c = ix.classOptions[j]!;
+      const met = metRoute(ix, a, c);
+      if (met < 0) continue;
+      const b = a.clone();
+      earn(cx, b, c, met, true, null);
+      picks.push(c, -(met + 2));
+      groupWays(cx, gi + 1, g1, b, picks, emit);
+      picks.length -= 2;
       return;
     }
-    const cls = ix.groupClass[gi]!;
-    if (cx.monthsOnly)
-      for (let j = ix.classOptionOffsets[cls]!, end = ix.classOptionOffsets[cls + 1]!; j < end; j++) {
-        const c = ix.classOptions[j]!;
-        const met = metRoute(ix, a, c);
-        if (met < 0) continue;
-        const b = a.clone();
-        earn(cx, b, c, met, true, null);
-        picks.push(c, -(met + 2));
-        groups(gi + 1, b);
-        picks.length -= 2;
-        return;
-      }
-    for (let j = ix.classOptionOffsets[cls]!, end = ix.classOptionOffsets[cls + 1]!; j < end; j++)
-      earnWays(cx, a, ix.classOptions[j]!, cls, [], picks, (b) => groups(gi + 1, b));
-  };
-  groups(g0, acc);
+  for (let j = ix.classOptionOffsets[cls]!, end = ix.classOptionOffsets[cls + 1]!; j < end; j++)
+    earnWays(cx, a, ix.classOptions[j]!, cls, [], picks, (b) => groupWays(cx, gi + 1, g1, b, picks, emit));
 }
 
 /** The details of one replayed step. */
