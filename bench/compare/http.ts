@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SERVICE_NODE_FLAGS } from '../../src/node-flags.js';
 import { projectRoot } from '../../src/paths.js';
 import type { Pair } from './pairs.js';
 import { Recorder, type Row } from './stats.js';
@@ -27,7 +28,9 @@ export interface Server {
 
 /** Starts ./serve.ts of this checkout, or of another one (`root`: an older commit to compare with). */
 export async function startServer(databaseUrl: string, root = projectRoot): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'compare', 'serve.ts')], {
+  // With the flags the service runs with (src/node-flags.ts), as npm start and the Dockerfile start it.
+  const script = path.join(root, 'bench', 'compare', 'serve.ts');
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '--import', 'tsx', script], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
