@@ -533,7 +533,12 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         // How long the search has been on one level: labels taken in a row whose first three
         // figures (the bound included) are the same.
         if (L.f0 === flatA && L.f1 === flatB && L.f2 === flatC) flat++;
-        else [flatA, flatB, flatC, flat] = [L.f0, L.f1, L.f2, 0];
+        else {
+          flatA = L.f0;
+          flatB = L.f1;
+          flatC = L.f2;
+          flat = 0;
+        }
         if (flat >= itemBounds.flat && itemBounds.share * meter.used >= itemCost) startItems(L);
       }
       // Bounds computed after the label was queued may raise its own.

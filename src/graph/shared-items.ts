@@ -167,11 +167,20 @@ export class SharedItemBounds {
    * them, with `hops` (1 for a move, 0 for an item) in the third part wherever it counts hops.
    */
   private toKeys(months: number, cents: number, certs: number, hops: number): void {
-    if (this.mode === BOUND_MONTHS) [this.ka, this.kb, this.kc] = [months, cents, certs * HOPS_SCALE + hops];
-    else if (this.mode === BOUND_COST) [this.ka, this.kb, this.kc] = [cents, months, certs * HOPS_SCALE + hops];
-    else {
+    // Field by field: this runs for every move of every pass.
+    if (this.mode === BOUND_MONTHS) {
+      this.ka = months;
+      this.kb = cents;
+      this.kc = certs * HOPS_SCALE + hops;
+    } else if (this.mode === BOUND_COST) {
+      this.ka = cents;
+      this.kb = months;
+      this.kc = certs * HOPS_SCALE + hops;
+    } else {
       const scale = this.rev.centsScale;
-      [this.ka, this.kb, this.kc] = [certs, months, scale === 1 ? cents : cents * scale + hops];
+      this.ka = certs;
+      this.kb = months;
+      this.kc = scale === 1 ? cents : cents * scale + hops;
     }
   }
 
@@ -194,7 +203,9 @@ export class SharedItemBounds {
   private ic = 0;
   private keys(months: number, cents: number, certs: number): void {
     this.toKeys(months, cents, certs, 0);
-    [this.ia, this.ib, this.ic] = [this.ka, this.kb, this.kc];
+    this.ia = this.ka;
+    this.ib = this.kb;
+    this.ic = this.kc;
   }
 
   /** Whether move e needs item i: a program its training takes, or a group only the item's options meet. */
@@ -377,9 +388,17 @@ export class SharedItemBounds {
                 const wa = throughNonExp[3 * v]! + this.ia;
                 const wb = throughNonExp[3 * v + 1]! + this.ib;
                 const wc = throughNonExp[3 * v + 2]! + this.ic;
-                if (wa > ra || (wa === ra && (wb > rb || (wb === rb && wc > rc)))) [ra, rb, rc] = [wa, wb, wc];
+                if (wa > ra || (wa === ra && (wb > rb || (wb === rb && wc > rc)))) {
+                  ra = wa;
+                  rb = wb;
+                  rc = wc;
+                }
               }
-              if (ra < x || (ra === x && (rb < y || (rb === y && rc < z)))) [x, y, z] = [ra, rb, rc];
+              if (ra < x || (ra === x && (rb < y || (rb === y && rc < z)))) {
+                x = ra;
+                y = rb;
+                z = rc;
+              }
             }
           }
       }
