@@ -208,16 +208,17 @@ function priceOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldN
   return { field: complexity?.field ?? 1, multiplier: complexity?.multiplier ?? (isList ? 10 : 1) };
 }
 
-function actualSelection(
-  walk: Walk,
-  type: GraphQLNamedType,
-  selection: { key: object; sets: () => readonly SelectionSetNode[] },
-  data: object,
-): number {
-  let collected = walk.collected.get(selection.key);
+/**
+ * What the selection below `field` (the fields a collect() returned for one response key; null for
+ * the operation's own selection) cost for one object of the data. Plain arguments, no closure: this
+ * runs for every object of the answer.
+ */
+function actualSelection(walk: Walk, type: GraphQLNamedType, field: FieldNode[] | null, data: object): number {
+  const key = field ?? walk.operation;
+  let collected = walk.collected.get(key);
   if (collected === undefined) {
-    collected = collect(walk, type, selection.sets());
-    walk.collected.set(selection.key, collected);
+    collected = collect(walk, type, field === null ? [walk.operation.selectionSet] : subSelections(field));
+    walk.collected.set(key, collected);
   }
   let total = 0;
   for (const [key, { parent, nodes }] of collected) {
@@ -245,12 +246,11 @@ function actualField(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: F
   const type = getNamedType(field.type) as GraphQLCompositeType;
   if (!isCompositeType(type) || value === null) return Math.max(0, own);
   const each = objectPoints(field.type);
-  const items = Array.isArray(value) ? value : [value];
-  const selection = { key: nodes, sets: () => subSelections(nodes) };
   let total = own;
-  for (const item of items) {
-    if (item !== null && typeof item === 'object') total += each + actualSelection(walk, type, selection, item);
-  }
+  if (Array.isArray(value)) {
+    for (const item of value)
+      if (item !== null && typeof item === 'object') total += each + actualSelection(walk, type, nodes, item);
+  } else if (typeof value === 'object') total += each + actualSelection(walk, type, nodes, value);
   return total;
 }
 
@@ -268,6 +268,5 @@ export function actualCost(
   if (!op || !root) return 0;
   const coerced = getVariableValues(schema, op.operation.variableDefinitions ?? [], variables).coerced ?? {};
   const walk: Walk = { ...op, variables: coerced, context, collected: new Map(), prices: new Map() };
-  const selection = { key: op.operation, sets: () => [op.operation.selectionSet] };
-  return Math.ceil(actualSelection(walk, root, selection, data));
+  return Math.ceil(actualSelection(walk, root, null, data));
 }
