@@ -1,17 +1,18 @@
 /**
- * Pathway searches answered once per version of the data: the engine's answer to a query is a
- * function of the index and the query alone (its budget counts work units, not time), so a repeat
- * of the same search on the same snapshot is answered from memory. Each snapshot has its own cache,
- * held weakly: a data change builds a new snapshot (src/server/graph-store.ts), which starts empty,
- * and the old cache goes with the old snapshot. Searches that fail (over the work budget, bad
- * input) are not kept. An LRU bounds the cache by the steps it holds
- * (docs/decisions/020-pathway-answers-from-memory.md).
+ * Pathway searches answered from memory when asked again on the same version of the data: the
+ * engine's answer to a query is a function of the index and the query alone (its budget counts
+ * work units, not time). Each snapshot has its own cache, held weakly: a data change builds a new
+ * snapshot (src/server/graph-store.ts), which starts empty, and the old cache goes with the old
+ * snapshot. Searches that fail (over the work budget, bad input) are not kept. An LRU bounds the
+ * answers kept by the steps they hold (docs/decisions/020-pathway-answers-from-memory.md).
  *
- * An answer is kept the second time its search is asked for, not the first: most searches are
- * asked once (each learner's profile makes its own), and keeping one costs more than the search
- * (freezing it, then the garbage collector copying and marking it for as long as it is kept:
- * about 0.3 ms a request over HTTP on the real graph, against 0.1 to 0.3 ms for the search). The
- * keys asked for once are remembered in a second LRU, of keys only.
+ * An answer is kept the second time its search is asked for, not the first, and from the third on
+ * it comes from memory: most searches are asked once (each learner's profile makes its own), and
+ * keeping one costs more than the search (freezing it, then the garbage collector copying and
+ * marking it for as long as it is kept: about 0.3 ms a request over HTTP on the real graph, against
+ * 0.1 to 0.3 ms for the search). The keys asked for once are remembered in a second LRU, of keys
+ * only, bounded by their length. A query whose key is longer than MAX_KEY_CHARS (thousands of
+ * held certifications or avoided roles) is searched every time, never kept.
  */
 import { LRUCache } from 'lru-cache';
 import { findPathways, type Pathway, type PathwayQuery } from '../graph/index.js';
@@ -20,8 +21,14 @@ import type { GraphSnapshot } from './snapshot.js';
 /** Steps (plus one per pathway) kept per snapshot: about 1,000 answers of five two-step pathways. */
 const MAX_CACHED_STEPS = 15_000;
 
-/** Searches asked for once per snapshot, remembered by key (a few hundred bytes each) to keep their answer if asked again. */
-const MAX_SEEN_KEYS = 20_000;
+/**
+ * Characters of the keys of searches asked for once, remembered per snapshot to keep their answer
+ * if asked again: about 20,000 keys of the usual 200 to 300 characters.
+ */
+const MAX_SEEN_KEY_CHARS = 5_000_000;
+
+/** Longest key a search is cached under; a typical query's is 200 to 300 characters. */
+const MAX_KEY_CHARS = 2_000;
 
 type Cache = { answers: LRUCache<string, readonly Pathway[]>; seen: LRUCache<string, true> };
 
@@ -35,7 +42,7 @@ function cacheOf(snapshot: GraphSnapshot): Cache {
         maxSize: MAX_CACHED_STEPS,
         sizeCalculation: (pathways) => pathways.reduce((n, p) => n + 1 + p.steps.length, 1),
       }),
-      seen: new LRUCache<string, true>({ max: MAX_SEEN_KEYS }),
+      seen: new LRUCache<string, true>({ maxSize: MAX_SEEN_KEY_CHARS, sizeCalculation: (_v, key) => key.length }),
     };
     caches.set(snapshot, cache);
   }
@@ -74,8 +81,9 @@ function deepFreeze<T>(value: T): T {
  * least twice before; the second time, its answer is kept.
  */
 export function cachedFindPathways(snapshot: GraphSnapshot, query: PathwayQuery): readonly Pathway[] {
-  const { answers, seen } = cacheOf(snapshot);
   const key = keyOf(query);
+  if (key.length > MAX_KEY_CHARS) return findPathways(snapshot.index, query);
+  const { answers, seen } = cacheOf(snapshot);
   let found = answers.get(key);
   if (found === undefined) {
     found = findPathways(snapshot.index, query);

@@ -140,6 +140,7 @@ describe('pathway answers from memory', () => {
     const once = queries.map((q) => cachedFindPathways(snapshot, q));
     const kept = queries.map((q) => cachedFindPathways(snapshot, q));
     for (const [i, q] of queries.entries()) {
+      expect(once[i]!.length).toBeGreaterThan(0);
       expect(once[i]).toEqual(findPathways(index, q));
       expect(Object.isFrozen(once[i]![0]?.steps ?? [])).toBe(false);
       expect(kept[i]).not.toBe(once[i]);
@@ -163,11 +164,19 @@ describe('pathway answers from memory', () => {
     await graph.settled();
     const next = await graph.current();
     expect(next).not.toBe(snapshot);
-    for (let i = 0; i < 3; i++) {
-      const answer = cachedFindPathways(next, queries[0]!);
+    const again = [0, 1, 2].map(() => cachedFindPathways(next, queries[0]!));
+    for (const answer of again) {
       expect(answer).not.toBe(kept[0]);
       expect(answer).toEqual(kept[0]);
     }
+    expect(again[1]).not.toBe(again[0]);
+    expect(again[2]).toBe(again[1]);
+    // A query too long to key (here, a thousand roles to avoid) is searched every time, never kept.
+    const long = { ...queries[0]!, constraints: { avoidRoles: Array.from({ length: 1000 }, (_, i) => 1e6 + i) } };
+    const answers = [0, 1, 2].map(() => cachedFindPathways(next, long));
+    expect(answers[0]).toEqual(findPathways(index, long));
+    expect(answers[2]).not.toBe(answers[1]);
+    expect(Object.isFrozen(answers[2])).toBe(false);
   });
 
   it('answer from the changed data as soon as the store hears of the change', async () => {
