@@ -1,8 +1,9 @@
 /**
  * Node.js options the service runs with wherever it is started. package.json's `start` and
  * `start:prod` scripts and docker/Dockerfile spell them out (tests/support/node-flags.test.ts checks
- * that they agree with this list); the end-to-end tests and the load test start it with them (the
- * load test starts PostGraphile with them too: runtime tuning is not an advantage of our code).
+ * that they agree with this list); the end-to-end tests, the load test and the HTTP benchmarks
+ * (bench/compare/http.ts) start it with them (the load test starts PostGraphile with them too:
+ * runtime tuning is not an advantage of our code).
  *
  * `--max-semi-space-size=32`: semi-spaces of up to 32 MiB, so the young generation, where a
  * request's short-lived objects die, fills and is collected less often. V8 sizes its default from

@@ -209,16 +209,16 @@ function priceOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldN
 }
 
 /**
- * What the selection below `field` (the fields a collect() returned for one response key; null for
- * the operation's own selection) cost for one object of the data. Plain arguments, no closure: this
- * runs for every object of the answer.
+ * What the selection below `fieldNodes` (the nodes collect() returned for one response key; null
+ * for the operation's own selection) cost for one object of the data. Plain arguments, no closure:
+ * this runs for every object of the answer.
  */
-function actualSelection(walk: Walk, type: GraphQLNamedType, field: FieldNode[] | null, data: object): number {
-  const key = field ?? walk.operation;
-  let collected = walk.collected.get(key);
+function actualSelection(walk: Walk, type: GraphQLNamedType, fieldNodes: FieldNode[] | null, data: object): number {
+  const selection = fieldNodes ?? walk.operation;
+  let collected = walk.collected.get(selection);
   if (collected === undefined) {
-    collected = collect(walk, type, field === null ? [walk.operation.selectionSet] : subSelections(field));
-    walk.collected.set(key, collected);
+    collected = collect(walk, type, fieldNodes === null ? [walk.operation.selectionSet] : subSelections(fieldNodes));
+    walk.collected.set(selection, collected);
   }
   let total = 0;
   for (const [key, { parent, nodes }] of collected) {
