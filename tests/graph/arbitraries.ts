@@ -273,7 +273,11 @@ export const looseConstraintsArb = (s: Scenario): fc.Arbitrary<Constraints> =>
     { requiredKeys: [] },
   );
 
-export const pathwayQueryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
+/** What a pathway query asks besides where it goes. */
+export type QueryRest = Omit<PathwayQuery, 'from' | 'to' | 'toTrack'>;
+
+/** A pathway query on `s` from a role to another role or into a track, the rest drawn by `rest`. */
+export const pathwayQueryWith = (s: Scenario, rest: fc.Arbitrary<QueryRest>): fc.Arbitrary<PathwayQuery> =>
   fc
     .record({
       from: fc.constantFrom(...s.roleIds),
@@ -281,14 +285,22 @@ export const pathwayQueryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
         fc.record({ to: fc.constantFrom(...s.roleIds) }),
         fc.record({ toTrack: fc.constantFrom(...s.trackIds) }),
       ),
+      rest,
+    })
+    .filter((q) => !('to' in q.target) || q.target.to !== q.from)
+    .map(({ from, target, rest: r }) => ({ ...r, from, ...target }));
+
+export const pathwayQueryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
+  pathwayQueryWith(
+    s,
+    fc.record({
       k: fc.integer({ min: 1, max: 6 }),
       rankBy: rankByArb,
       profile: fc.option(profileArb(s), { nil: undefined }),
       constraints: fc.option(constraintsArb(s), { nil: undefined }),
       includeEstimated: fc.boolean(),
-    })
-    .filter((q) => !('to' in q.target) || q.target.to !== q.from)
-    .map(({ target, ...q }) => ({ ...q, ...target }) as PathwayQuery);
+    }),
+  );
 
 export const reachableQueryArb = (s: Scenario): fc.Arbitrary<ReachableQuery> =>
   fc.record({

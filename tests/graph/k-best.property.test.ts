@@ -9,7 +9,14 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { itemBounds } from '../../src/graph/search.js';
 import type { GraphInput, PathwayQuery } from '../../src/graph/types.js';
-import { drawnScenario, looseConstraintsArb, profileArb, rankByArb, type Scenario } from './arbitraries.js';
+import {
+  drawnScenario,
+  looseConstraintsArb,
+  pathwayQueryWith,
+  profileArb,
+  rankByArb,
+  type Scenario,
+} from './arbitraries.js';
 import { expectEveryK } from './agree.js';
 
 const SCALE = Number(process.env.FC_SCALE) || 1;
@@ -98,13 +105,10 @@ const denseArb = (o: { roles: number; trans: number; ties: boolean }): fc.Arbitr
 
 /** A query with years in the current role more often than not, and constraints loose enough to leave pathways. */
 const queryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
-  fc
-    .record({
-      from: fc.constantFrom(...s.roleIds),
-      target: fc.oneof(
-        fc.record({ to: fc.constantFrom(...s.roleIds) }),
-        fc.record({ toTrack: fc.constantFrom(...s.trackIds) }),
-      ),
+  pathwayQueryWith(
+    s,
+    fc.record({
+      k: fc.constant(K),
       rankBy: rankByArb,
       profile: fc.tuple(profileArb(s), fc.constantFrom(0, 0.5, 1, 1, 2)).map(([p, years]) => ({
         ...p,
@@ -112,9 +116,8 @@ const queryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
       })),
       constraints: fc.option(looseConstraintsArb(s), { nil: undefined, freq: 2 }),
       includeEstimated: fc.boolean(),
-    })
-    .filter((q) => !('to' in q.target) || q.target.to !== q.from)
-    .map(({ target, ...q }) => ({ ...q, ...target, k: K }) as PathwayQuery);
+    }),
+  );
 
 describe('the k best agree with brute force for every k up to 10', () => {
   // The last two: with the bounds that pay once for a shared item (decision 023) computed from the

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { itemBounds } from '../../src/graph/search.js';
 import type { PathwayQuery } from '../../src/graph/types.js';
-import { drawnScenario, looseConstraintsArb, rankByArb, type Scenario } from './arbitraries.js';
+import { drawnScenario, looseConstraintsArb, pathwayQueryWith, rankByArb, type Scenario } from './arbitraries.js';
 import { expectEveryK } from './agree.js';
 
 const SCALE = Number(process.env.FC_SCALE) || 1;
@@ -101,13 +101,10 @@ const sharedArb = (o: { roles: number; trans: number; ties: boolean; work: boole
     );
 
 const queryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
-  fc
-    .record({
-      from: fc.constantFrom(...s.roleIds),
-      target: fc.oneof(
-        fc.record({ to: fc.constantFrom(...s.roleIds) }),
-        fc.record({ toTrack: fc.constantFrom(...s.trackIds) }),
-      ),
+  pathwayQueryWith(
+    s,
+    fc.record({
+      k: fc.constant(K),
       rankBy: rankByArb,
       profile: fc.record(
         {
@@ -120,9 +117,8 @@ const queryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
       ),
       constraints: fc.option(looseConstraintsArb(s), { nil: undefined, freq: 3 }),
       includeEstimated: fc.boolean(),
-    })
-    .filter((q) => !('to' in q.target) || q.target.to !== q.from)
-    .map(({ target, ...q }) => ({ ...q, ...target, k: K }) as PathwayQuery);
+    }),
+  );
 
 describe('bounds that pay once for a shared item agree with brute force', () => {
   for (const [roles, trans, ties, work, runs] of [
