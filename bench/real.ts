@@ -3,7 +3,7 @@
  * O*NET's related occupations as estimated moves (src/server/estimated-moves.ts), read from a
  * seeded database exactly as the server reads it.
  *
- *   npx tsx bench/real.ts                 # about 5 minutes on the 2-core machine
+ *   npx tsx bench/real.ts                 # under a minute on the 2-core machine
  *   QUERIES=200 npx tsx bench/real.ts     # pairs per kind (default 100)
  *   WARMUP=0 npx tsx bench/real.ts        # untimed warm-up pairs first (default 100)
  *   HTTP_ROUNDS=400 npx tsx bench/real.ts # interleaved HTTP requests per query (default 200)
