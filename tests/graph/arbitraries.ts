@@ -290,6 +290,27 @@ export const pathwayQueryWith = (s: Scenario, rest: fc.Arbitrary<QueryRest>): fc
     .filter((q) => !('to' in q.target) || q.target.to !== q.from)
     .map(({ from, target, rest: r }) => ({ ...r, from, ...target }));
 
+/**
+ * A k-best query on `s` for the brute-force property tests: any ranking, this profile, loose
+ * constraints one time in `constraintsFreq` + 1 (enough to leave pathways), estimated moves or not.
+ */
+export const kBestQueryArb = (
+  s: Scenario,
+  k: number,
+  profile: fc.Arbitrary<Profile>,
+  constraintsFreq: number,
+): fc.Arbitrary<PathwayQuery> =>
+  pathwayQueryWith(
+    s,
+    fc.record({
+      k: fc.constant(k),
+      rankBy: rankByArb,
+      profile,
+      constraints: fc.option(looseConstraintsArb(s), { nil: undefined, freq: constraintsFreq }),
+      includeEstimated: fc.boolean(),
+    }),
+  );
+
 export const pathwayQueryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
   pathwayQueryWith(
     s,

@@ -9,14 +9,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { itemBounds } from '../../src/graph/search.js';
 import type { GraphInput, PathwayQuery } from '../../src/graph/types.js';
-import {
-  drawnScenario,
-  looseConstraintsArb,
-  pathwayQueryWith,
-  profileArb,
-  rankByArb,
-  type Scenario,
-} from './arbitraries.js';
+import { drawnScenario, kBestQueryArb, profileArb, rankByArb, type Scenario } from './arbitraries.js';
 import { expectEveryK } from './agree.js';
 
 const SCALE = Number(process.env.FC_SCALE) || 1;
@@ -105,18 +98,14 @@ const denseArb = (o: { roles: number; trans: number; ties: boolean }): fc.Arbitr
 
 /** A query with years in the current role more often than not, and constraints loose enough to leave pathways. */
 const queryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
-  pathwayQueryWith(
+  kBestQueryArb(
     s,
-    fc.record({
-      k: fc.constant(K),
-      rankBy: rankByArb,
-      profile: fc.tuple(profileArb(s), fc.constantFrom(0, 0.5, 1, 1, 2)).map(([p, years]) => ({
-        ...p,
-        yearsInCurrentRole: p.yearsInCurrentRole ?? years,
-      })),
-      constraints: fc.option(looseConstraintsArb(s), { nil: undefined, freq: 2 }),
-      includeEstimated: fc.boolean(),
-    }),
+    K,
+    fc.tuple(profileArb(s), fc.constantFrom(0, 0.5, 1, 1, 2)).map(([p, years]) => ({
+      ...p,
+      yearsInCurrentRole: p.yearsInCurrentRole ?? years,
+    })),
+    2,
   );
 
 describe('the k best agree with brute force for every k up to 10', () => {

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { itemBounds } from '../../src/graph/search.js';
 import type { PathwayQuery } from '../../src/graph/types.js';
-import { drawnScenario, looseConstraintsArb, pathwayQueryWith, rankByArb, type Scenario } from './arbitraries.js';
+import { drawnScenario, kBestQueryArb, type Scenario } from './arbitraries.js';
 import { expectEveryK } from './agree.js';
 
 const SCALE = Number(process.env.FC_SCALE) || 1;
@@ -101,23 +101,19 @@ const sharedArb = (o: { roles: number; trans: number; ties: boolean; work: boole
     );
 
 const queryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
-  pathwayQueryWith(
+  kBestQueryArb(
     s,
-    fc.record({
-      k: fc.constant(K),
-      rankBy: rankByArb,
-      profile: fc.record(
-        {
-          heldCertifications: fc.subarray(s.certIds, { maxLength: 1 }),
-          completedPrograms: fc.subarray(s.programIds, { maxLength: 1 }),
-          yearsInCurrentRole: fc.constantFrom(0, 0.5, 1, 1, 2, 3),
-          studyLoad: fc.constantFrom('FULL_TIME' as const, 'PART_TIME' as const),
-        },
-        { requiredKeys: [] },
-      ),
-      constraints: fc.option(looseConstraintsArb(s), { nil: undefined, freq: 3 }),
-      includeEstimated: fc.boolean(),
-    }),
+    K,
+    fc.record(
+      {
+        heldCertifications: fc.subarray(s.certIds, { maxLength: 1 }),
+        completedPrograms: fc.subarray(s.programIds, { maxLength: 1 }),
+        yearsInCurrentRole: fc.constantFrom(0, 0.5, 1, 1, 2, 3),
+        studyLoad: fc.constantFrom('FULL_TIME' as const, 'PART_TIME' as const),
+      },
+      { requiredKeys: [] },
+    ),
+    3,
   );
 
 describe('bounds that pay once for a shared item agree with brute force', () => {
