@@ -274,7 +274,7 @@ export const looseConstraintsArb = (s: Scenario): fc.Arbitrary<Constraints> =>
   );
 
 /** What a pathway query asks besides where it goes. */
-export type QueryRest = Omit<PathwayQuery, 'from' | 'to' | 'toTrack'>;
+type QueryRest = Omit<PathwayQuery, 'from' | 'to' | 'toTrack'>;
 
 /** A pathway query on `s` from a role to another role or into a track, the rest drawn by `rest`. */
 export const pathwayQueryWith = (s: Scenario, rest: fc.Arbitrary<QueryRest>): fc.Arbitrary<PathwayQuery> =>
