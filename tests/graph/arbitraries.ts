@@ -261,7 +261,7 @@ export const constraintsArb = (s: Scenario): fc.Arbitrary<Constraints> =>
   );
 
 /** Constraints loose enough to leave pathways on small dense graphs (the k-best property tests). */
-export const looseConstraintsArb = (s: Scenario): fc.Arbitrary<Constraints> =>
+const looseConstraintsArb = (s: Scenario): fc.Arbitrary<Constraints> =>
   fc.record(
     {
       maxSteps: fc.integer({ min: 1, max: 5 }),
@@ -277,7 +277,7 @@ export const looseConstraintsArb = (s: Scenario): fc.Arbitrary<Constraints> =>
 type QueryRest = Omit<PathwayQuery, 'from' | 'to' | 'toTrack'>;
 
 /** A pathway query on `s` from a role to another role or into a track, the rest drawn by `rest`. */
-export const pathwayQueryWith = (s: Scenario, rest: fc.Arbitrary<QueryRest>): fc.Arbitrary<PathwayQuery> =>
+const pathwayQueryWith = (s: Scenario, rest: fc.Arbitrary<QueryRest>): fc.Arbitrary<PathwayQuery> =>
   fc
     .record({
       from: fc.constantFrom(...s.roleIds),
