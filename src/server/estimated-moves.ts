@@ -312,6 +312,12 @@ export function estimatedGraph(
     const source = byId.get(link.occupationId);
     const target = byId.get(link.relatedId);
     if (!source || !target) continue;
+    // A curated role is entered only by its curated moves, here as below: an estimated move into
+    // it would ask BLS's typical entry education and none of the role's curated programs and
+    // licences, so a pathway through it would be shorter and cheaper than the curated data says
+    // (medical assistant → licensed practical nurse in 0 months, with no practical-nursing program
+    // and no NCLEX-PN).
+    if (exactRole.has(target.id)) continue;
     const { words, ...parts } = requirements(nodeOf(source.id), target);
     add(
       nodeOf(source.id),
@@ -325,9 +331,10 @@ export function estimatedGraph(
   // already works in that occupation. Not the other way: no source says what moving from the wider
   // occupation into the role asks, and a move counted as free would let a pathway skip the role's
   // curated requirements (a certification, a program) — an unknown shown as nothing. The role is
-  // entered by its curated moves.
+  // entered by its curated moves. For the same reason, not when the occupation is itself a curated
+  // role (EXACT): a practice administrator would become a healthcare administrator for nothing.
   for (const r of roles) {
-    if (r.occupationId === null || r.occupationFit === 'EXACT') continue;
+    if (r.occupationId === null || r.occupationFit === 'EXACT' || exactRole.has(r.occupationId)) continue;
     const o = byId.get(r.occupationId);
     if (!o) continue;
     add(

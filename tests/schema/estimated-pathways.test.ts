@@ -165,7 +165,7 @@ describe('estimated pathways', () => {
     for (const p of kept) for (const n of p.nodes.slice(1)) expect(n.key).toMatch(/^29-/);
   });
 
-  it('without includeEstimated, answers exactly as the curated graph alone does (the engine, every pair and ranking; the API, a sample)', async () => {
+  it('between curated roles, answers exactly as the curated graph alone does, with or without includeEstimated (the engine, every pair; the API, a sample)', async () => {
     const { input } = await readGraphInput(prisma);
     const curated = buildIndex({
       ...input,
@@ -186,6 +186,20 @@ describe('estimated pathways', () => {
           pairs++;
         }
     expect(pairs).toBeGreaterThan(400);
+    // With includeEstimated too: a curated role is entered only by its curated moves, so no pathway
+    // between curated roles can leave them (an occupation never leads back), and none is shorter or
+    // cheaper than the curated data says (an estimated move into a licensed role would skip the
+    // licence and the program the curated moves ask for).
+    let estimatedPairs = 0;
+    for (const rankBy of ['FASTEST', 'CHEAPEST'] as const)
+      for (const from of slugs)
+        for (const to of slugs) {
+          if (from === to) continue;
+          const q = { from: idIn(whole, from), to: idIn(whole, to), k: 3, rankBy };
+          expect(findPathways(whole, { ...q, includeEstimated: true })).toEqual(findPathways(curated, q));
+          estimatedPairs++;
+        }
+    expect(estimatedPairs).toBeGreaterThan(200);
     const QUERY = `query ($from: String!, $to: String!, $rankBy: PathwayRanking) {
       pathways(from: $from, to: $to, first: 3, rankBy: $rankBy) { totalMonths estimatedCostUsd stepCount roles { slug } }
     }`;
