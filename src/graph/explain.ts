@@ -3,7 +3,7 @@
  * what it costs, with unknown costs named as unknown and never added in as known dollars
  * (docs/cost-model.md). Pure functions of a pathway and the names it mentions.
  */
-import type { Pathway, PathwayStep, RequirementChoice, StudyLoad, UnknownCost } from './types.js';
+import type { Pathway, PathwayStep, ProgramTaken, RequirementChoice, StudyLoad, UnknownCost } from './types.js';
 
 /** The names a pathway's words need, by id. */
 export interface Names {
@@ -204,8 +204,17 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
  * a length of at least a month. Their time is never said to be "right away".
  */
 function untimedPrograms(step: PathwayStep, names: Names): string[] {
-  return step.programs.filter((p) => p.months === 0).map((p) => the(names.program(p.programId).name));
+  return step.programs.filter(lengthUnknown).map((p) => the(names.program(p.programId).name));
 }
+
+/** Whether no source gives the program's length (counted as 0 months: see untimedPrograms). */
+export const lengthUnknown = (p: ProgramTaken): boolean => p.months === 0;
+
+/** Whether a step's months count a program of unknown length as 0: it takes at least `months`. */
+export const stepMonthsIncludeUnknowns = (step: PathwayStep): boolean => step.programs.some(lengthUnknown);
+
+/** Whether a pathway's months count a program of unknown length as 0: it takes at least `totalMonths`. */
+export const monthsIncludeUnknowns = (pathway: Pathway): boolean => pathway.steps.some(stepMonthsIncludeUnknowns);
 
 /** The whole pathway in one paragraph. */
 export function summarize(pathway: Pathway, names: Names): string {

@@ -15,7 +15,15 @@ import type {
   TrainingProgram as ProgramRow,
   Transition as TransitionRow,
 } from '../generated/prisma/client.js';
-import { explainStep, type Names, summarize, unknownName } from '../graph/explain.js';
+import {
+  explainStep,
+  lengthUnknown,
+  monthsIncludeUnknowns,
+  type Names,
+  stepMonthsIncludeUnknowns,
+  summarize,
+  unknownName,
+} from '../graph/explain.js';
 import {
   type Pathway as EnginePathway,
   type PathwayStep as EngineStep,
@@ -278,7 +286,15 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
       description: 'Why the step completes it.',
       resolve: ({ taken }) => taken.reason,
     }),
-    months: t.int({ description: 'Months counted, at the study load assumed.', resolve: ({ taken }) => taken.months }),
+    months: t.int({
+      description: 'Months counted, at the study load assumed; 0 when no source gives its length (see lengthKnown).',
+      resolve: ({ taken }) => taken.months,
+    }),
+    lengthKnown: t.boolean({
+      description:
+        'False when no source gives the program’s length (an estimated postsecondary nondegree award): it is counted as 0 months, so the step and the pathway take at least the months shown.',
+      resolve: ({ taken }) => !lengthUnknown(taken),
+    }),
     costUsd: t.int({
       nullable: true,
       description: 'Typical cost in US dollars; null when no source gives it (see the pathway’s unknownCosts).',
@@ -338,8 +354,14 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
     }),
     endMonth: t.int({ description: 'Month the step is complete.', resolve: ({ step }) => step.endMonth }),
     months: t.int({
-      description: 'Months the step takes: experience, then training, then any wait for an eligibility route.',
+      description:
+        'Months the step takes: experience, then training, then any wait for an eligibility route. At least this when monthsIncludeUnknowns.',
       resolve: ({ step }) => step.months,
+    }),
+    monthsIncludeUnknowns: t.boolean({
+      description:
+        'True when a program on the step has no known length (counted as 0 months): the step takes at least `months`, and how much longer no source says.',
+      resolve: ({ step }) => stepMonthsIncludeUnknowns(step),
     }),
     experienceMonths: t.int({
       description: 'Months of experience the move asks for in the starting role, still to gain.',
@@ -428,7 +450,15 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
       description: 'The start, then where each move leads: curated roles and O*NET occupations.',
       resolve: ({ pathway, shared }) => pathway.roleIds.map((id) => get(shared.rows.nodes, id)),
     }),
-    totalMonths: t.int({ description: 'Months from start to finish.', resolve: ({ pathway }) => pathway.totalMonths }),
+    totalMonths: t.int({
+      description: 'Months from start to finish; at least this when monthsIncludeUnknowns.',
+      resolve: ({ pathway }) => pathway.totalMonths,
+    }),
+    monthsIncludeUnknowns: t.boolean({
+      description:
+        'True when some program’s length is unknown (counted as 0 months; see the steps’ programs’ lengthKnown): the pathway takes at least totalMonths.',
+      resolve: ({ pathway }) => monthsIncludeUnknowns(pathway),
+    }),
     totalCostUsd: t.int({
       nullable: true,
       description:
@@ -513,8 +543,14 @@ const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').imp
       resolve: (r) => get(r.shared.rows.nodes, r.roleId),
     }),
     earliestMonth: t.int({
-      description: 'The earliest month the role can be reached.',
+      description:
+        'The earliest month the role can be reached; when monthsIncludeUnknowns, a program of unknown length is counted as 0 months, so it may take longer.',
       resolve: (r) => r.earliestMonth,
+    }),
+    monthsIncludeUnknowns: t.boolean({
+      description:
+        'True when the pathway counts a program of unknown length as 0 months: the role is reached no sooner than earliestMonth, and perhaps not within the months asked.',
+      resolve: (r) => monthsIncludeUnknowns(r.pathway),
     }),
     stepCount: t.int({ description: 'Moves on that pathway.', resolve: (r) => r.stepCount }),
     pathway: t.field({

@@ -19,10 +19,17 @@ type ApiStep = {
   from: { slug: string };
   to: { slug: string; title: string };
   months: number;
+  monthsIncludeUnknowns: boolean;
   knownCostUsd: number;
   unknownCosts: { kind: string }[];
 };
-type ApiPathway = { totalMonths: number; knownCostUsd: number; costIncludesUnknowns: boolean; steps: ApiStep[] };
+type ApiPathway = {
+  totalMonths: number;
+  monthsIncludeUnknowns: boolean;
+  knownCostUsd: number;
+  costIncludesUnknowns: boolean;
+  steps: ApiStep[];
+};
 
 let service: TestService;
 let browser: Browser;
@@ -39,6 +46,13 @@ const api = async <T = any>(query: string, variables?: Record<string, unknown>):
 const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
 const months = (n: number) => (n === 1 ? '1 month' : `${n} months`);
 /** What the page must say about a cost: its dollars when all known, never "$0" for an unknown. */
+/** What the page must say about a time: its months when all known, "at least" or "unknown", never a bare 0. */
+function expectMonths(text: string, n: number, unknown: boolean): void {
+  if (!unknown) return void expect(text).toBe(months(n));
+  expect(text).toMatch(
+    n > 0 ? new RegExp(`^at least ${months(n)} \\(length unknown: .+\\)$`) : /^length unknown \(.+\)$/,
+  );
+}
 function expectCost(text: string, dollars: number, unknown: boolean): void {
   if (!unknown) return void expect(text).toBe(usd(dollars));
   expect(text).toMatch(/unknown/);
@@ -48,16 +62,16 @@ function expectCost(text: string, dollars: number, unknown: boolean): void {
 
 const PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
   pathways(from: $from, to: $to, rankBy: $rankBy, first: 3) {
-    totalMonths knownCostUsd costIncludesUnknowns
-    steps { from { slug } to { slug title } months knownCostUsd unknownCosts { kind } }
+    totalMonths monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
+    steps { from { slug } to { slug title } months monthsIncludeUnknowns knownCostUsd unknownCosts { kind } }
   }
 }`;
 
 /** As PATHWAYS, over every O*NET occupation too; a node's key (slug or O*NET-SOC code) read as its slug. */
 const ESTIMATED_PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
   pathways(from: $from, to: $to, rankBy: $rankBy, first: 3, includeEstimated: true) {
-    totalMonths knownCostUsd costIncludesUnknowns
-    steps { basis from: fromNode { slug: key } to: toNode { slug: key title } months knownCostUsd unknownCosts { kind } }
+    totalMonths monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
+    steps { basis from: fromNode { slug: key } to: toNode { slug: key title } months monthsIncludeUnknowns knownCostUsd unknownCosts { kind } }
   }
 }`;
 
@@ -65,7 +79,12 @@ const ESTIMATED_PATHWAYS = `query($from: String!, $to: String!, $rankBy: Pathway
 async function expectPathwayShown(p: Page, pathway: ApiPathway): Promise<void> {
   const moves = pathway.steps.map((s) => `${s.from.slug}>${s.to.slug}`).join(' ');
   await expect.poll(() => p.locator('#cy').getAttribute('data-pathway')).toBe(moves);
-  await expect.poll(() => p.locator('#pathways .total-months').textContent()).toBe(months(pathway.totalMonths));
+  await expect.poll(() => p.locator('#pathways .total-months').textContent()).toBeTruthy();
+  expectMonths(
+    (await p.locator('#pathways .total-months').textContent())!,
+    pathway.totalMonths,
+    pathway.monthsIncludeUnknowns,
+  );
   expectCost(
     (await p.locator('#pathways .total-cost').textContent())!,
     pathway.knownCostUsd,
@@ -76,7 +95,7 @@ async function expectPathwayShown(p: Page, pathway: ApiPathway): Promise<void> {
   for (const [i, s] of pathway.steps.entries()) {
     const step = steps.nth(i);
     expect(await step.getAttribute('data-to')).toBe(s.to.slug);
-    expect(await step.locator('.step-months').textContent()).toBe(months(s.months));
+    expectMonths((await step.locator('.step-months').textContent())!, s.months, s.monthsIncludeUnknowns);
     expectCost((await step.locator('.step-cost').textContent())!, s.knownCostUsd, s.unknownCosts.length > 0);
   }
 }
@@ -342,6 +361,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     }
     // The handout says so too, and the address reopens the same view.
     await expect.poll(() => p.locator('#handout').textContent()).toContain('estimated from O*NET and BLS, not curated');
+    // Its sources name what the estimated moves come from, and an estimated program is what it takes.
+    expect(await p.locator('#handout .handout-sources').textContent()).toContain('O*NET 29.3 Related Occupations');
+    expect(await p.locator('#handout').textContent()).toContain('training: Entry education for');
     const again = await context.newPage();
     await again.goto(p.url());
     await ready(again);
@@ -365,7 +387,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.press('#within', 'Enter');
     const reach = await graphql(
       service.url,
-      '{ reachableRoles(from: "medical-assistant", withinMonths: 12, includeEstimated: true) { node { __typename key } } }',
+      '{ reachableRoles(from: "medical-assistant", withinMonths: 12, includeEstimated: true) { node { __typename key } monthsIncludeUnknowns } }',
     );
     const refused = reach.body.errors?.[0];
     if (refused) {
@@ -374,7 +396,11 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       expect(await p.locator('#cy').getAttribute('data-reachable')).toBeNull();
       await expectPathwayShown(p, best);
     } else {
-      const reached: { __typename: string; key: string }[] = reach.body.data.reachableRoles.map((r: any) => r.node);
+      // Shaded only where the months are known: a program of unknown length counts 0 months.
+      const all: { node: { __typename: string; key: string }; monthsIncludeUnknowns: boolean }[] =
+        reach.body.data.reachableRoles;
+      const reached = all.filter((r) => !r.monthsIncludeUnknowns).map((r) => r.node);
+      const untimed = all.length - reached.length;
       const reachedOccupations = reached.filter((n) => n.__typename === 'Occupation').length;
       await expect
         .poll(() => p.locator('#cy').getAttribute('data-reachable'))
@@ -382,6 +408,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       expect(await p.locator('#status').textContent()).toContain(
         `${reached.length - reachedOccupations} roles and ${reachedOccupations} O*NET occupations are within reach`,
       );
+      if (untimed > 0)
+        expect(await p.locator('#status').textContent()).toContain(`Not shaded: ${untimed} more whose training`);
       const drawn = (await p.locator('#cy').getAttribute('data-occupations'))!.split(' ');
       expect(drawn.length).toBeLessThanOrEqual(occupations.length + 40);
     }

@@ -22,14 +22,14 @@ const PATHWAYS = `query ($from: String!, $to: String, $toTrack: String, $first: 
                    $constraints: PathwayConstraintsInput, $includeEstimated: Boolean) {
   pathways(from: $from, to: $to, toTrack: $toTrack, first: $first, rankBy: $rankBy, constraints: $constraints,
            includeEstimated: $includeEstimated) {
-    totalMonths stepCount estimatedSteps summary costIncludesUnknowns
+    totalMonths monthsIncludeUnknowns stepCount estimatedSteps summary costIncludesUnknowns
     nodes { __typename key title }
     roles { slug }
     steps {
-      basis explanation months trainingMonths experienceMonths
+      basis explanation months monthsIncludeUnknowns trainingMonths experienceMonths
       fromNode { key } toNode { key ... on Occupation { code typicalEducation workExperience } ... on Role { slug } }
       from { slug } to { slug } transition { id }
-      programs { name estimated months costUsd program { slug } }
+      programs { name estimated months lengthKnown costUsd program { slug } }
       unknownCosts { kind description program { slug } }
     }
   }
@@ -124,6 +124,17 @@ describe('estimated pathways', () => {
     expect(p.summary).toMatch(/the length of .+ is not known and not counted/i);
     for (const s of p.steps)
       if (s.programs.some((q: any) => q.months === 0)) expect(s.explanation).toMatch(/length of .+ is not known/);
+    // The figures say so too, for a client that shows numbers rather than words: never a bare 0.
+    expect(p.monthsIncludeUnknowns).toBe(true);
+    for (const s of p.steps) {
+      for (const q of s.programs) expect(q.lengthKnown).toBe(q.months > 0);
+      expect(s.monthsIncludeUnknowns).toBe(s.programs.some((q: any) => !q.lengthKnown));
+    }
+    const [known] = await pathways({ from: 'medical-assistant', to: '29-1126.00', includeEstimated: true, first: 1 });
+    expect(known.monthsIncludeUnknowns).toBe(known.steps.some((s: any) => s.monthsIncludeUnknowns));
+    const [curated] = await pathways({ from: 'medical-assistant', to: 'registered-nurse', first: 1 });
+    expect(curated.monthsIncludeUnknowns).toBe(false);
+    for (const s of curated.steps) for (const q of s.programs) expect(q.lengthKnown).toBe(true);
   });
 
   it('refuses an occupation or a SOC track without includeEstimated, instead of finding nothing', async () => {
@@ -238,7 +249,7 @@ describe('estimated pathways', () => {
 
   it('reachableRoles reaches occupations only when asked', async () => {
     const QUERY = `query ($inc: Boolean!) { reachableRoles(from: "medical-assistant", withinMonths: 6, includeEstimated: $inc) {
-      role { slug } node { key } pathway { estimatedSteps } } }`;
+      role { slug } node { key } earliestMonth monthsIncludeUnknowns pathway { estimatedSteps monthsIncludeUnknowns } } }`;
     const answer = async (inc: boolean) => {
       const { data, errors } = await client.query(QUERY, { inc });
       expect(errors).toBeUndefined();
@@ -249,5 +260,9 @@ describe('estimated pathways', () => {
     expect(curated.every((r) => r.role !== null && r.pathway.estimatedSteps === 0)).toBe(true);
     expect(all.length).toBeGreaterThan(curated.length);
     expect(all.some((r) => r.role === null && /^\d{2}-\d{4}\.\d{2}$/.test(r.node.key))).toBe(true);
+    // Occupations "reached" only by counting a program of unknown length as 0 months say so.
+    for (const r of all) expect(r.monthsIncludeUnknowns).toBe(r.pathway.monthsIncludeUnknowns);
+    expect(all.some((r) => r.monthsIncludeUnknowns)).toBe(true);
+    expect(curated.some((r) => r.monthsIncludeUnknowns)).toBe(false);
   });
 });

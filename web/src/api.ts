@@ -60,6 +60,8 @@ type Step = {
   months: number;
   experienceMonths: number;
   trainingMonths: number;
+  /** Programs on the step whose length no source gives: counted as 0, so the step takes at least `months`. */
+  untimed: string[];
   cost: Money;
   /** One line per requirement group: "CMA (already held)" or "CPC or CBCS: earn CPC". */
   requirements: string[];
@@ -70,12 +72,21 @@ type Step = {
 export type Pathway = {
   summary: string;
   totalMonths: number;
+  /** Programs whose length no source gives: counted as 0, so the pathway takes at least `totalMonths`. */
+  untimed: string[];
   cost: Money;
   crossesTracks: boolean;
   certificationsToEarn: string[];
   steps: Step[];
 };
-export type Reach = { slug: string; node: Role; earliestMonth: number; stepCount: number };
+export type Reach = {
+  slug: string;
+  node: Role;
+  earliestMonth: number;
+  stepCount: number;
+  /** True when earliestMonth counts a program of unknown length as 0 months: it may take longer. */
+  monthsIncludeUnknowns: boolean;
+};
 export type Figure = {
   kind: string;
   value: number | null;
@@ -337,7 +348,7 @@ type RawStep = Pick<
   costUsd: number | null;
   knownCostUsd: number;
   unknownCosts: { description: string }[];
-  training: { name: string }[];
+  programs: { name: string; lengthKnown: boolean }[];
   requirements: { alreadyHeld: boolean; satisfiedBy: { acronym: string }; anyOf: { acronym: string }[] }[];
   transition: { kind: string; sources: RawSource[] } | null;
 };
@@ -358,7 +369,7 @@ const PATHWAY = `summary totalMonths totalCostUsd knownCostUsd unknownCosts { de
     basis fromNode { ${NODE} } toNode { ${NODE} } crossesTracks
     startMonth endMonth months experienceMonths trainingMonths costUsd knownCostUsd explanation
     unknownCosts { description }
-    training { name }
+    programs { name lengthKnown }
     requirements { alreadyHeld satisfiedBy { acronym } anyOf { acronym } }
     transition { kind sources { ${SOURCE} } }
   }`;
@@ -375,6 +386,7 @@ function stepOf(s: RawStep): Step {
     months: s.months,
     experienceMonths: s.experienceMonths,
     trainingMonths: s.trainingMonths,
+    untimed: s.programs.filter((p) => !p.lengthKnown).map((p) => p.name),
     cost: { usd: s.costUsd, knownUsd: s.knownCostUsd, unknownParts: s.unknownCosts.map((u) => u.description) },
     requirements: s.requirements.map((r) =>
       r.alreadyHeld
@@ -383,7 +395,8 @@ function stepOf(s: RawStep): Step {
           ? `${r.anyOf.map((c) => c.acronym).join(' or ')}: earn ${r.satisfiedBy.acronym}`
           : `earn ${r.satisfiedBy.acronym}`,
     ),
-    training: s.training.map((t) => t.name),
+    // Every program the step completes: curated, and the entry education an estimated move assumes.
+    training: s.programs.map((p) => p.name),
     explanation: s.explanation,
     sources: s.transition?.sources.map(source) ?? [],
   };
@@ -393,6 +406,7 @@ function pathwayOf(p: RawPathway): Pathway {
   return {
     summary: p.summary,
     totalMonths: p.totalMonths,
+    untimed: [...new Set(p.steps.flatMap((s) => s.programs.filter((q) => !q.lengthKnown).map((q) => q.name)))],
     cost: { usd: p.totalCostUsd, knownUsd: p.knownCostUsd, unknownParts: p.unknownCosts.map((u) => u.description) },
     crossesTracks: p.crossesTracks,
     certificationsToEarn: p.certificationsToEarn.map((c) => c.acronym),
@@ -423,7 +437,7 @@ export async function findPathways(q: PathwayQuery): Promise<Pathway[]> {
 /** Every role (and, with `includeEstimated`, occupation) reachable from `from` within `months`. */
 export async function reachableRoles(from: string, months: number, includeEstimated = false): Promise<Reach[]> {
   const data = await graphql<{
-    reachableRoles: { node: RawNode; earliestMonth: number; stepCount: number }[];
+    reachableRoles: { node: RawNode; earliestMonth: number; stepCount: number; monthsIncludeUnknowns: boolean }[];
   }>(
     `
       query MapReachable($from: String!, $months: Int!, $includeEstimated: Boolean!) {
@@ -431,6 +445,7 @@ export async function reachableRoles(from: string, months: number, includeEstima
           node { ${NODE} }
           earliestMonth
           stepCount
+          monthsIncludeUnknowns
         }
       }
     `,
@@ -441,6 +456,7 @@ export async function reachableRoles(from: string, months: number, includeEstima
     node: nodeOf(r.node),
     earliestMonth: r.earliestMonth,
     stepCount: r.stepCount,
+    monthsIncludeUnknowns: r.monthsIncludeUnknowns,
   }));
 }
 

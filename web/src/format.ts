@@ -7,6 +7,17 @@ const usd = (value: number) => dollars.format(value);
 
 export const months = (n: number) => (n === 1 ? '1 month' : `${n} months`);
 
+/**
+ * How long, never an unknown length as 0: "24 months", "at least 24 months (length unknown: ...)",
+ * or "length unknown (...)" when nothing of it is known. `untimed`: the programs no source gives a
+ * length for, counted as 0 months in `n`.
+ */
+export function duration(n: number, untimed: readonly string[]): string {
+  if (untimed.length === 0) return months(n);
+  const parts = untimed.join(', ');
+  return n > 0 ? `at least ${months(n)} (length unknown: ${parts})` : `length unknown (${parts})`;
+}
+
 /** "$1,250", "at least $125 (cost partly unknown: CPC exam fee)", or "cost unknown (...)". */
 export function money(cost: Money): string {
   if (cost.usd !== null) return usd(cost.usd);

@@ -5,7 +5,7 @@
  */
 import type { Pathway, RoleDetails, Source } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
-import { figure, FIGURE_KINDS, money, months } from './format.js';
+import { duration, figure, FIGURE_KINDS, money } from './format.js';
 
 export function renderHandout(handout: HTMLElement, pathway: Pathway, target: RoleDetails | null, link: string): void {
   const first = pathway.steps[0]!;
@@ -18,7 +18,12 @@ export function renderHandout(handout: HTMLElement, pathway: Pathway, target: Ro
     handout,
     h('h2', {}, `From ${first.from.title} to ${last.to.title}`),
     h('p', { class: 'summary' }, pathway.summary),
-    h('p', {}, h('strong', {}, 'In all: '), `${months(pathway.totalMonths)}, ${money(pathway.cost)}.`),
+    h(
+      'p',
+      {},
+      h('strong', {}, 'In all: '),
+      `${duration(pathway.totalMonths, pathway.untimed)}, ${money(pathway.cost)}.`,
+    ),
     h(
       'table',
       { class: 'handout-steps' },
@@ -44,7 +49,13 @@ export function renderHandout(handout: HTMLElement, pathway: Pathway, target: Ro
               `${i + 1}. ${s.from.title} → ${s.to.title}`,
               s.basis === 'ESTIMATED' ? ' (estimated from O*NET and BLS, not curated)' : '',
             ),
-            h('td', {}, `${s.months} (months ${s.startMonth}–${s.endMonth})`),
+            h(
+              'td',
+              {},
+              s.untimed.length
+                ? `${duration(s.months, s.untimed)}, from month ${s.startMonth}`
+                : `${s.months} (months ${s.startMonth}–${s.endMonth})`,
+            ),
             h('td', {}, money(s.cost)),
             h(
               'td',
@@ -71,6 +82,17 @@ export function renderHandout(handout: HTMLElement, pathway: Pathway, target: Ro
       'ul',
       { class: 'handout-sources' },
       [...sources.values()].map((s) => h('li', {}, sourceLine(s))),
+      // An estimated move has no curated sources of its own: what it is estimated from.
+      pathway.steps.some((s) => s.basis === 'ESTIMATED')
+        ? [
+            h('li', {}, 'O*NET 29.3 Related Occupations (National Center for O*NET Development): the estimated moves'),
+            h(
+              'li',
+              {},
+              'BLS Employment Projections 2024–34, table 1.10 (typical entry education, work experience and training): what the estimated moves ask',
+            ),
+          ]
+        : [],
     ),
     h(
       'p',

@@ -325,17 +325,25 @@ async function shade(): Promise<void> {
     view?.shade(null);
     return say(`${error.message} (Searching every O*NET occupation: try fewer months.)`, true);
   }
+  // Reached only by counting a program of unknown length as 0 months: not known to be within reach.
+  const untimed = found.filter((r) => r.monthsIncludeUnknowns).length;
+  found = found.filter((r) => !r.monthsIncludeUnknowns);
   reach = { nodes: found.map((r) => r.node), slugs: new Set([state.from, ...found.map((r) => r.slug)]) };
   await redraw();
   view?.shade(reach.slugs);
   const startTitle = roleOf(state.from)?.title ?? state.from;
-  if (!state.onet) return say(`${found.length} roles are within reach in ${state.within} months from ${startTitle}.`);
+  const unknownNote = untimed
+    ? ` Not shaded: ${untimed} more whose training has no known length (counted as 0 months, so they may take longer).`
+    : '';
+  if (!state.onet)
+    return say(`${found.length} roles are within reach in ${state.within} months from ${startTitle}.${unknownNote}`);
   const occupations = found.filter((r) => r.node.occupation).length;
   say(
     `${found.length - occupations} roles and ${occupations} O*NET occupations are within reach in ${state.within} months from ${startTitle}` +
       (occupations > REACHED_OCCUPATIONS_DRAWN
         ? `; the map draws the ${REACHED_OCCUPATIONS_DRAWN} occupations reached soonest.`
-        : '.'),
+        : '.') +
+      unknownNote,
   );
 }
 

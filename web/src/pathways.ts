@@ -1,11 +1,11 @@
 /** The pathways found, one chosen at a time, and the chosen one step by step. */
 import type { Pathway } from './api.js';
 import { fill, h } from './dom.js';
-import { money, MOVE_KINDS, months } from './format.js';
+import { duration, money, MOVE_KINDS, months } from './format.js';
 
-/** "Pathway 2: 30 months, $1,450, 3 steps". */
+/** "Pathway 2: 30 months, $1,450, 3 steps" ("at least 24 months" when a program's length is unknown). */
 export const pathwayLabel = (p: Pathway, i: number) =>
-  `Pathway ${i + 1}: ${months(p.totalMonths)}, ${money(p.cost)}, ${p.steps.length} ${p.steps.length === 1 ? 'step' : 'steps'}`;
+  `Pathway ${i + 1}: ${p.untimed.length ? 'at least ' : ''}${months(p.totalMonths)}, ${money(p.cost)}, ${p.steps.length} ${p.steps.length === 1 ? 'step' : 'steps'}`;
 
 /** Fills `section` with the choice of pathways and the chosen one's steps. */
 export function renderPathways(
@@ -42,7 +42,11 @@ export function renderPathways(
         'p',
         { class: 'totals' },
         'In all: ',
-        h('span', { class: 'total-months' }, months(pathway.totalMonths)),
+        h(
+          'span',
+          { class: 'total-months' + (pathway.untimed.length ? ' unknown' : '') },
+          duration(pathway.totalMonths, pathway.untimed),
+        ),
         ', ',
         h('span', { class: 'total-cost' + (pathway.cost.usd === null ? ' unknown' : '') }, money(pathway.cost)),
         pathway.certificationsToEarn.length
@@ -70,9 +74,9 @@ export function renderPathways(
             h(
               'div',
               {},
-              `Months ${s.startMonth}–${s.endMonth}: `,
-              h('span', { class: 'step-months' }, months(s.months)),
-              s.months > 0 ? ` (${s.experienceMonths} of experience, ${s.trainingMonths} of training)` : '',
+              s.untimed.length ? `From month ${s.startMonth}: ` : `Months ${s.startMonth}–${s.endMonth}: `,
+              h('span', { class: 'step-months' + (s.untimed.length ? ' unknown' : '') }, duration(s.months, s.untimed)),
+              s.months > 0 ? ` (${s.experienceMonths} of experience, ${s.trainingMonths} of training counted)` : '',
             ),
             h(
               'div',
