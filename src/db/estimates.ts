@@ -8,7 +8,25 @@ export interface Estimate {
   usd: number;
   /** How the estimate was made, in words a student can read. */
   basis: string;
+  /**
+   * How many known figures it comes from. Under ESTIMATE_MIN_FIGURES it is a stand-in, not an
+   * estimate: it keeps an unknown part from ranking a pathway cheaper, and the words say so.
+   */
+  figures: number;
 }
+
+/**
+ * Fewest known figures an estimate is called one from. A median of one or two is another item's
+ * price: the NCLEX-PN's fee "estimated" from the PANCE's, the only exam here with a published fee,
+ * came to $550 where secondary pages give $200.
+ */
+export const ESTIMATE_MIN_FIGURES = 3;
+
+/** The basis words, with what a stand-in is for when it comes from too few figures. */
+const basisWords = (words: string, figures: number) =>
+  figures >= ESTIMATE_MIN_FIGURES
+    ? words
+    : `${words}; too few known figures to estimate from, so only a stand-in that keeps the unknown part from ranking a pathway cheaper, not what it is likely to cost`;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,15 +78,19 @@ export function programCostEstimates(rows: readonly ProgramCostRow[]): Map<numbe
       const m = median(same);
       out.set(r.id, {
         usd: Math.round(m),
-        basis: `${medianOf('cost', same.length, one, many)}, ${usd(m)}`,
+        basis: basisWords(`${medianOf('cost', same.length, one, many)}, ${usd(m)}`, same.length),
+        figures: same.length,
       });
     } else if (perMonth.length > 0) {
       const m = median(perMonth);
       out.set(r.id, {
         usd: Math.round(m * r.minMonths),
-        basis:
+        basis: basisWords(
           `${plural(r.minMonths, 'month', 'months')} at ${medianOf('cost per month', perMonth.length, 'program', 'programs')}, ` +
-          `${usd(m)} a month; no ${one} here has a known cost`,
+            `${usd(m)} a month; no ${one} here has a known cost`,
+          perMonth.length,
+        ),
+        figures: perMonth.length,
       });
     }
   }
@@ -106,7 +128,8 @@ export function certificationFeeEstimates(rows: readonly CertificationFeeRow[]):
       same.length > 0 ? (KIND_NAMES[r.kind] ?? ['credential', 'credentials']) : ['credential', 'credentials'];
     out.set(r.id, {
       usd: Math.round(m),
-      basis: `${medianOf('fee', pool.length, what[0]!, what[1]!)}, ${usd(m)}`,
+      basis: basisWords(`${medianOf('fee', pool.length, what[0]!, what[1]!)}, ${usd(m)}`, pool.length),
+      figures: pool.length,
     });
   }
   return out;

@@ -12,8 +12,11 @@ export interface Names {
   track(id: number): string;
   certification(id: number): { acronym: string; name: string; kind: string; issuer: string; feeUsd: number | null };
   program(id: number): { name: string };
-  /** How an unknown cost was estimated, when it was. */
-  estimateBasis?(cost: UnknownCost): string | undefined;
+  /**
+   * How an unknown cost was estimated, when it was; `standIn` when from too few known figures to be
+   * called an estimate (src/db/estimates.ts).
+   */
+  estimateBasis?(cost: UnknownCost): { basis: string; standIn: boolean } | undefined;
   /** Why an estimated move asks what it asks (from O*NET and BLS), for estimated steps. */
   estimatedMoveNote?(transitionId: number): string | undefined;
 }
@@ -89,10 +92,12 @@ function costWords(
   const parts = unknown.map((u) => unknownName(names, u));
   const notKnown = `${list(parts)} ${parts.length === 1 ? 'is' : 'are'} not known`;
   const estimates = unknown.flatMap((u) => {
-    const basis = names.estimateBasis?.(u);
-    return u.estimateUsd !== null && basis
-      ? [`${unknownName(names, u)} at about ${usd(u.estimateUsd)} (${basis})`]
-      : [];
+    const estimate = names.estimateBasis?.(u);
+    if (u.estimateUsd === null || !estimate) return [];
+    // From too few figures it is not called an estimate (the basis says what it is for).
+    return !estimate.standIn
+      ? [`we estimate ${unknownName(names, u)} at about ${usd(u.estimateUsd)} (${estimate.basis})`]
+      : [`we count ${unknownName(names, u)} as ${usd(u.estimateUsd)} (${estimate.basis})`];
   });
   return { clause: known > 0 ? `known costs come to ${usd(known)}, and ${notKnown}` : notKnown, estimates };
 }
@@ -233,7 +238,7 @@ export function summarize(pathway: Pathway, names: Names): string {
   sentences.push(
     sentence(`${cost.clause}${pathway.unknownCosts.length ? ', so the full cost is more than the known costs' : ''}`),
   );
-  if (cost.estimates.length) sentences.push(`For comparison only, we estimate ${list(cost.estimates)}.`);
+  if (cost.estimates.length) sentences.push(`For comparison only, ${list(cost.estimates)}.`);
   const earn = pathway.certificationsToEarn.map((id) => names.certification(id).acronym);
   sentences.push(earn.length ? `To earn: ${list(earn)}.` : 'No new certifications or licences are needed.');
   if (pathway.studyLoad === 'PART_TIME')

@@ -7,7 +7,7 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { columnsOnly, type RowTable } from '../db/row-cache.js';
-import type { Estimate } from '../db/estimates.js';
+import { ESTIMATE_MIN_FIGURES, type Estimate } from '../db/estimates.js';
 import type {
   Certification as CertificationRow,
   Occupation as OccupationRow,
@@ -108,7 +108,10 @@ function namesOf(snapshot: Snapshot): Names {
     track: (id) => need(names.tracks, id, 'track').name,
     certification: (id) => need(names.certifications, id, 'certification'),
     program: (id) => need(names.programs, id, 'program'),
-    estimateBasis: (cost) => estimateOf(programEstimates, feeEstimates, cost)?.basis,
+    estimateBasis: (cost) => {
+      const estimate = estimateOf(programEstimates, feeEstimates, cost);
+      return estimate && { basis: estimate.basis, standIn: estimate.figures < ESTIMATE_MIN_FIGURES };
+    },
     estimatedMoveNote: (id) => snapshot.moveNotes.get(id),
   };
 }
