@@ -4,7 +4,7 @@
  * `x-request-id` when it sends a sensible one, otherwise it is generated; either way it is echoed
  * in the response's `x-request-id`.
  */
-import { type ExecutionResult, type GraphQLError, getOperationAST } from 'graphql';
+import { type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin, YogaInitialContext, YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { clip } from '../schema/errors.js';
@@ -15,7 +15,15 @@ import { requestPath, requestState } from './request-state.js';
 export function useLogging(logger: Logger, endpoint: string): Plugin {
   return {
     onParams({ request, params }) {
-      requestState(request).operationName ??= params.operationName ?? undefined;
+      const name: unknown = params.operationName;
+      // As yoga words its own checks of "query", "variables" and "extensions": yoga lets any JSON
+      // through here, and would only fail to find an operation named 5.
+      if (name != null && typeof name !== 'string')
+        throw new GraphQLError(
+          `Expected "operationName" param to be empty or a string, but given ${Array.isArray(name) ? 'array' : typeof name}.`,
+          { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+        );
+      requestState(request).operationName ??= name ?? undefined;
     },
     onExecute({ args }) {
       const operation = getOperationAST(args.document, args.operationName);

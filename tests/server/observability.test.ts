@@ -117,6 +117,21 @@ describe('request logs', () => {
     expect(lines.find((l) => l.msg === 'request')).toMatchObject({ status: 200, errors: ['NOT_FOUND'] });
   });
 
+  it('refuses an operationName that is not a string with 400, and logs the request (it once made a 500)', async () => {
+    const { logger, lines } = capturedLogs();
+    const app = createApp({ prisma, logger });
+    for (const operationName of [5, { name: 'Tracks' }, ['Tracks'], true]) {
+      lines.length = 0;
+      const reply = await post(app, { query: 'query Tracks { tracks { slug } }', operationName });
+      expect(reply.status).toBe(400);
+      expect(codes(reply)).toEqual(['BAD_REQUEST']);
+      expect(reply.body.errors![0]!.message).toMatch(/^Expected "operationName" param to be empty or a string/);
+      expect(lines.find((l) => l.msg === 'request')).toMatchObject({ status: 400 });
+    }
+    const named = await post(app, { query: 'query Tracks { tracks { slug } }', operationName: 'Tracks' });
+    expect(named.status).toBe(200);
+  });
+
   it('generates a request id when none (or a malformed one) is given', async () => {
     const { logger, lines } = capturedLogs();
     const app = createApp({ prisma, logger });
