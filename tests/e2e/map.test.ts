@@ -242,6 +242,10 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     const panelText = await page.locator('#panel').textContent();
     for (const w of role.wages) expect(panelText).toContain(w.source.title);
     for (const w of role.wages) expect(panelText).toContain(String(w.source.year));
+    // A figure its source does not date reads "undated", never "null" (the medical assistant has some).
+    await page.locator('#roles-list button[data-slug="medical-assistant"]').click();
+    await expect.poll(() => page.locator('#panel h2').textContent()).toBe('Medical Assistant');
+    expect(await page.locator('#panel').textContent()).not.toMatch(/\bnull\b|\bundefined\b/);
   });
 
   it('moves between roles with the arrow keys, opens one with Enter and starts from it with S', async () => {

@@ -93,7 +93,8 @@ export type Figure = {
   low: number | null;
   high: number | null;
   unit: string;
-  period: string;
+  /** The year or period; null when the source does not date the figure. */
+  period: string | null;
   geography: string;
   /** Which of a source's figures this is ("entry level", "key points"), or empty. */
   label: string;

@@ -73,7 +73,7 @@ export function renderHandout(handout: HTMLElement, pathway: Pathway, target: Ro
           h('strong', {}, `Pay as ${last.to.title}: `),
           pay.flatMap((f, i) => [
             i ? '; ' : '',
-            `${figure(f)} (${FIGURE_KINDS[f.kind] ?? f.kind}, ${f.period}, ${f.source.publisher})`,
+            `${figure(f)} (${FIGURE_KINDS[f.kind] ?? f.kind}, ${f.period ?? 'undated'}, ${f.source.publisher})`,
           ]),
         )
       : null,

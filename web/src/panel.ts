@@ -34,7 +34,7 @@ const figures = (caption: string, list: Figure[]) =>
               h(
                 'td',
                 {},
-                `${FIGURE_KINDS[f.kind] ?? f.kind}${f.label ? `, ${f.label}` : ''}, ${f.period}${f.geography !== 'US' ? ` (${f.geography})` : ''}`,
+                `${FIGURE_KINDS[f.kind] ?? f.kind}${f.label ? `, ${f.label}` : ''}, ${f.period ?? 'undated'}${f.geography !== 'US' ? ` (${f.geography})` : ''}`,
               ),
               h('td', {}, figure(f)),
               h('td', {}, sourceLine(f.source)),
