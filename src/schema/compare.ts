@@ -293,10 +293,11 @@ builder.queryFields((t) => ({
         context,
         info,
         typeName: 'LaborFigure',
+        // Not entries.latestMedianWage: a ChosenMedianWage, not a LaborFigure (planning it as one
+        // refused its own fields, standIn among them); comparisonInclude loads what it chooses from.
         paths: [
           ['entries', 'wageRanges', 'figures'],
           ['entries', 'outlook'],
-          ['entries', 'latestMedianWage'],
         ],
       });
       return { roles: await loadRoles(prisma, slugs, { role, figure } as never) };

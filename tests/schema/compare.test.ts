@@ -30,6 +30,31 @@ const COMPARE = `query ($slugs: [String!]!) {
 }`;
 
 describe('compareRoles', () => {
+  it('gives each role the median wage Role.latestMedianWage chooses, with every field of it', async () => {
+    const slugs = [
+      'clinical-medical-assistant',
+      'administrative-medical-assistant',
+      'medical-billing-coding-specialist',
+    ];
+    const WAGE = 'value qualifier unit scope standIn dataYear period occupation source { slug }';
+    const compared = await client.query(
+      `query ($slugs: [String!]!) { compareRoles(slugs: $slugs) { entries { role { slug } latestMedianWage { ${WAGE} } } } }`,
+      { slugs },
+    );
+    expect(compared.errors).toBeUndefined();
+    for (const [i, slug] of slugs.entries()) {
+      const alone = await client.query(
+        `query ($slug: String!) { role(slug: $slug) { latestMedianWage { ${WAGE} } } }`,
+        {
+          slug,
+        },
+      );
+      expect(alone.errors).toBeUndefined();
+      expect(compared.data.compareRoles.entries[i].latestMedianWage).toEqual(alone.data.role.latestMedianWage);
+    }
+    expect(compared.data.compareRoles.entries.some((e: any) => e.latestMedianWage !== null)).toBe(true);
+  });
+
   it('puts clinical and administrative medical assistants side by side', async () => {
     const slugs = ['clinical-medical-assistant', 'administrative-medical-assistant'];
     const { data, errors } = await client.query(COMPARE, { slugs });
