@@ -111,8 +111,11 @@ export function badInput(argument: string, message: string): GraphQLError {
 /** Page sizes: `first`/`last` default to 20 and may not exceed 100. */
 export const PAGE = { default: 20, max: 100 } as const;
 
-/** Refuses a page size above the maximum instead of silently cutting it. */
+/** Refuses a page size above the maximum instead of silently cutting it, and first with last. */
 function checkPageSize(args: { first?: number | null; last?: number | null }, max: number = PAGE.max): void {
+  // Relay "strongly discourages" both; Pothos' connections took the last `first` items of the list.
+  if (args.first != null && args.last != null)
+    throw badInput('last', `give first or last, not both (got first: ${args.first}, last: ${args.last}).`);
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
     if (value == null) continue;
