@@ -59,12 +59,14 @@ const CREDENTIAL_NAMES: Record<string, [string, string]> = {
   ASSOCIATE: ["associate's degree", "associate's degrees"],
   BACHELOR: ["bachelor's degree", "bachelor's degrees"],
   MASTER: ["master's degree", "master's degrees"],
+  DOCTORAL: ['doctoral or professional degree', 'doctoral or professional degrees'],
 };
 
 /**
  * An unknown program cost is estimated as the median known cost of programs of the same credential;
- * without any, as the program's months times the median known cost per month of all programs.
- * Null when no program cost is known at all.
+ * without any, as the program's months times the median known cost per month of all programs (not
+ * for a program of unknown length, 0 months: that would be an estimate of $0). Null when no program
+ * cost is known at all.
  */
 export function programCostEstimates(rows: readonly ProgramCostRow[]): Map<number, Estimate> {
   const out = new Map<number, Estimate>();
@@ -81,7 +83,7 @@ export function programCostEstimates(rows: readonly ProgramCostRow[]): Map<numbe
         basis: basisWords(`${medianOf('cost', same.length, one, many)}, ${usd(m)}`, same.length),
         figures: same.length,
       });
-    } else if (perMonth.length > 0) {
+    } else if (perMonth.length > 0 && r.minMonths > 0) {
       const m = median(perMonth);
       out.set(r.id, {
         usd: Math.round(m * r.minMonths),

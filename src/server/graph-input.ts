@@ -127,7 +127,18 @@ export async function readGraphInput(
     (r) => r.programId,
     (r) => r.prerequisiteId,
   );
-  const programEstimates = programCostEstimates(programRows);
+  // The entry education estimated moves assume is estimated like a curated program of its
+  // credential: left at no estimate it counted as $0, so CHEAPEST and maxCostUsd: 0 took a
+  // bachelor's degree as free.
+  const programEstimates = programCostEstimates([
+    ...programRows,
+    ...estimated.programs.map((p) => ({
+      id: p.id,
+      credential: estimated.programNames.get(p.id)!.credential,
+      minMonths: p.minMonths,
+      typicalCostUsd: null,
+    })),
+  ]);
   const programs = programRows.map((p) => ({
     id: p.id,
     slug: p.slug,
@@ -194,7 +205,10 @@ export async function readGraphInput(
       roles: [...roles, ...estimated.nodes],
       tracks,
       certifications,
-      programs: [...programs, ...estimated.programs],
+      programs: [
+        ...programs,
+        ...estimated.programs.map((p) => ({ ...p, costEstimateUsd: programEstimates.get(p.id)?.usd ?? null })),
+      ],
       transitions,
     },
     programEstimates,
@@ -266,7 +280,7 @@ async function readTransitions(
   const [{ count }] = await prisma.$queryRaw<[{ count: number }]>`SELECT count(*)::int AS count FROM transition`;
   const out = new TransitionColumnsBuilder(count + estimated.length);
   // Ids are int4: below every id there is.
-  for (let last = -2_147_483_648; ; ) {
+  for (let last = -2_147_483_648; ;) {
     const rows = await prisma.$queryRaw<{ id: number; from: number; to: number; years: number }[]>`
       SELECT id, from_role_id AS "from", to_role_id AS "to", min_years_experience::float8 AS years
       FROM transition WHERE id > ${last}::int ORDER BY id LIMIT ${chunk}::int`;

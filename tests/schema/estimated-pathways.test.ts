@@ -107,6 +107,35 @@ describe('estimated pathways', () => {
     }
   });
 
+  it('counts an estimated degree’s unknown tuition at a stated stand-in, never as $0', async () => {
+    const QUERY = `query ($to: String!, $max: Int) {
+      pathways(from: "medical-assistant", to: $to, first: 3, rankBy: CHEAPEST, includeEstimated: true,
+               constraints: { maxCostUsd: $max }) {
+        estimatedCostUsd knownCostUsd
+        unknownCosts { kind program { slug } estimateUsd estimateBasis }
+        steps { programs { estimated months } }
+      }
+    }`;
+    const { data, errors } = await client.query(QUERY, { to: '29-1126.00' });
+    expect(errors).toBeUndefined();
+    expect(data.pathways.length).toBeGreaterThan(0);
+    for (const p of data.pathways) {
+      const timed = p.steps.flatMap((s: any) => s.programs).filter((q: any) => q.estimated && q.months > 0);
+      expect(timed.length).toBeGreaterThan(0);
+      const tuition = p.unknownCosts.filter((u: any) => u.kind === 'TUITION' && u.program === null);
+      expect(tuition.length).toBeGreaterThanOrEqual(timed.length);
+      for (const u of tuition) {
+        expect(u.estimateUsd).toBeGreaterThan(0);
+        expect(u.estimateBasis).toMatch(/median known cost/);
+      }
+      expect(p.estimatedCostUsd).toBeGreaterThan(p.knownCostUsd);
+    }
+    // So no pathway with an estimated degree fits a budget of $0 (it did, as free).
+    const free = await client.query(QUERY, { to: '29-1126.00', max: 0 });
+    expect(free.errors).toBeUndefined();
+    expect(free.data.pathways).toEqual([]);
+  });
+
   it('says why an estimated step asks what it asks, in BLS’s words', async () => {
     const [p] = await pathways({ from: 'medical-assistant', to: '29-1126.00', first: 1, includeEstimated: true });
     expect(p.steps.at(-1).explanation).toContain('an associate’s degree is the typical entry education');

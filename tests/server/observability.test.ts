@@ -122,7 +122,10 @@ describe('request logs', () => {
     const app = createApp({ prisma, logger });
     for (const operationName of [5, { name: 'Tracks' }, ['Tracks'], true]) {
       lines.length = 0;
-      const reply = await post(app, { query: 'query Tracks { tracks { slug } }', operationName });
+      const reply = await post(app, {
+        query: 'query Tracks { tracks { slug } }',
+        operationName: operationName as never,
+      });
       expect(reply.status).toBe(400);
       expect(codes(reply)).toEqual(['BAD_REQUEST']);
       expect(reply.body.errors![0]!.message).toMatch(/^Expected "operationName" param to be empty or a string/);
