@@ -1,11 +1,36 @@
 import { TransitionKind as TransitionKinds } from '../generated/prisma/enums.js';
 import { estimatedMonths } from '../graph/cost.js';
 import { transitionKey } from '../db/dataset/export.js';
-import { builder } from './builder.js';
+import { builder, type Context } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
 import { Certification } from './certification.js';
 import { Source } from './source.js';
 import { TrainingProgram } from './training-program.js';
+
+type ProgramTable = Map<number, { minMonths: number; prerequisites: number[] }>;
+const programTables = new WeakMap<Context, Promise<ProgramTable>>();
+
+/** Every program's months and prerequisites, read once per request (a small table) for estimatedMonths. */
+function programTable(ctx: Context): Promise<ProgramTable> {
+  let table = programTables.get(ctx);
+  if (table === undefined) {
+    table = ctx.prisma.trainingProgram
+      .findMany({
+        select: { id: true, minMonths: true, prerequisites: { select: { prerequisiteId: true } } },
+      })
+      .then(
+        (rows) =>
+          new Map(
+            rows.map((p) => [
+              p.id,
+              { minMonths: p.minMonths, prerequisites: p.prerequisites.map((q) => q.prerequisiteId) },
+            ]),
+          ),
+      );
+    programTables.set(ctx, table);
+  }
+  return table;
+}
 
 export const TransitionKind = builder.enumType(TransitionKinds, {
   name: 'TransitionKind',
@@ -70,13 +95,24 @@ export const Transition = builder.prismaNode('Transition', {
     }),
     estimatedMonths: t.int({
       description:
-        'Months the move takes from a standing start: the experience it asks for, then its training at the shortest typical length (docs/cost-model.md).',
-      select: { training: { select: { program: { select: { minMonths: true } } } } },
-      resolve: (tr) =>
-        estimatedMonths(
-          tr.minYearsExperience.toNumber(),
-          tr.training.map((x) => x.program.minMonths),
-        ),
+        'Months the move takes from a standing start: the experience it asks for, then its training, with the programs that training requires first, each once, at the shortest typical length (docs/cost-model.md).',
+      select: { training: { select: { programId: true } } },
+      resolve: async (tr, _args, ctx) => {
+        const programs = await programTable(ctx);
+        const months: number[] = [];
+        const taken = new Set<number>();
+        // The programs a move's training requires first (a bachelor's degree before a PA master's):
+        // a pathway takes them, so a figure without them promised 36 months for 84.
+        const take = (id: number): void => {
+          const program = programs.get(id);
+          if (taken.has(id) || !program) return;
+          taken.add(id);
+          for (const first of program.prerequisites) take(first);
+          months.push(program.minMonths);
+        };
+        for (const x of tr.training) take(x.programId);
+        return estimatedMonths(tr.minYearsExperience.toNumber(), months);
+      },
     }),
     rationale: t.exposeString('rationale', { description: 'Why this move makes sense, in one sentence.' }),
     sources: t.field({

@@ -215,6 +215,25 @@ describe('the examples of the issue', () => {
     }
   });
 
+  it('a move’s months from a standing start count the programs its training requires first', async () => {
+    const { data, errors } = await client.query(
+      `{ role(slug: "medical-assistant") { nextSteps { to { slug } estimatedMonths minYearsExperience training { slug } } }
+         pathways(from: "medical-assistant", to: "physician-assistant", first: 1, constraints: { maxSteps: 1 }) { totalMonths } }`,
+    );
+    expect(errors).toBeUndefined();
+    const pa = data.role.nextSteps.find((s: any) => s.to.slug === 'physician-assistant');
+    const program = (slug: string) => files['training-programs'].find((p) => p.slug === slug)!;
+    expect(pa.training).toHaveLength(1);
+    const training = program(pa.training[0].slug as string);
+    // The PA master's asks for a bachelor's degree first: the figure once left its 48 months out.
+    expect(training.prerequisites.length).toBeGreaterThan(0);
+    const first = training.prerequisites.map(program);
+    expect(pa.estimatedMonths).toBe(
+      Math.ceil(pa.minYearsExperience * 12) + training.months.min + first.reduce((sum, p) => sum + p.months.min, 0),
+    );
+    expect(pa.estimatedMonths).toBe(data.pathways[0].totalMonths);
+  });
+
   it('a medical assistant is not charged again for the MA program their role implies', async () => {
     const [p] = await pathways('from: "medical-assistant", to: "clinical-medical-assistant", first: 1');
     expect(p.steps[0].programs.map((x: any) => x.program.slug)).not.toContain('medical-assistant-diploma');
