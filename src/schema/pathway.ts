@@ -75,8 +75,8 @@ type PathwayRows = {
 type Shared = { snapshot: Snapshot; names: Names; rows: PathwayRows; load: 'FULL_TIME' | 'PART_TIME' };
 type PathwayResult = { pathway: EnginePathway; shared: Shared };
 type StepResult = { step: EngineStep; shared: Shared };
-type ChoiceResult = { choice: EngineChoice; shared: Shared };
-type RouteResult = { route: RouteUse; shared: Shared };
+type ChoiceResult = { choice: EngineChoice; step: EngineStep; shared: Shared };
+type RouteResult = { route: RouteUse; step: EngineStep; shared: Shared };
 type ProgramResult = { taken: ProgramTaken; shared: Shared };
 type UnknownResult = { cost: EngineUnknown; shared: Shared };
 
@@ -203,8 +203,16 @@ const EligibilityRouteRef = builder.objectRef<RouteResult>('EligibilityRouteTake
         route.kind === 'OPEN' ? 'NO_PREREQUISITE' : route.kind === 'EXPERIENCE' ? 'WORK_EXPERIENCE' : route.kind,
     }),
     alreadyMet: t.boolean({
-      description: 'True when the learner met it before the step (a program completed, enough months worked).',
-      resolve: ({ route }) => (route.kind === 'OPEN' || route.kind === 'CERTIFICATION' ? true : route.alreadyMet),
+      description:
+        'True when the learner met it before the step (a program completed, enough months worked, the certification held); false when the step itself meets it (its own training, a certification earned on it) or after a wait.',
+      resolve: ({ route, step }) =>
+        route.kind === 'OPEN'
+          ? true
+          : route.kind === 'CERTIFICATION'
+            ? !step.certificationsToEarn.includes(route.certificationId)
+            : route.kind === 'PROGRAM'
+              ? route.alreadyMet && !step.programs.some((p) => p.programId === route.programId)
+              : route.alreadyMet,
     }),
     program: t.field({
       type: TrainingProgram,
@@ -252,7 +260,7 @@ const RequirementChoiceRef = builder.objectRef<ChoiceResult>('RequirementChoice'
       type: EligibilityRouteRef,
       nullable: true,
       description: 'How it is made eligible when earned on this step; null when already held.',
-      resolve: ({ choice, shared }) => (choice.route === null ? null : { route: choice.route, shared }),
+      resolve: ({ choice, step, shared }) => (choice.route === null ? null : { route: choice.route, step, shared }),
     }),
   }),
 });
@@ -423,7 +431,7 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
     requirements: t.field({
       type: [RequirementChoiceRef],
       description: 'Every requirement group of the move, with the certification that satisfies it.',
-      resolve: ({ step, shared }) => step.requirementChoices.map((choice) => ({ choice, shared })),
+      resolve: ({ step, shared }) => step.requirementChoices.map((choice) => ({ choice, step, shared })),
     }),
     explanation: t.string({
       description: 'What the step involves, in a sentence or two an advisor can read aloud.',

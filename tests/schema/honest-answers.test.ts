@@ -215,6 +215,40 @@ describe('the examples of the issue', () => {
     }
   });
 
+  it('a route met on the step itself (its own training, a certification earned on it) is not "already met"', async () => {
+    const QUERY = `query ($from: String!, $to: String!) {
+      pathways(from: $from, to: $to, first: 3) {
+        steps {
+          explanation programs { program { slug } } certificationsToEarn { slug }
+          requirements { alreadyHeld route { kind alreadyMet program { slug } certification { slug } } }
+        }
+      }
+    }`;
+    let onStep = 0;
+    for (const from of ['medical-assistant', 'administrative-medical-assistant', 'clinical-medical-assistant'])
+      for (const to of ['clinical-medical-assistant', 'licensed-practical-nurse', 'registered-nurse']) {
+        if (from === to) continue;
+        const { data, errors } = await client.query(QUERY, { from, to });
+        expect(errors).toBeUndefined();
+        for (const p of data.pathways)
+          for (const step of p.steps)
+            for (const r of step.requirements) {
+              if (!r.route) continue;
+              const taken =
+                r.route.kind === 'PROGRAM'
+                  ? step.programs.some((x: any) => x.program?.slug === r.route.program.slug)
+                  : r.route.kind === 'CERTIFICATION'
+                    ? step.certificationsToEarn.some((c: any) => c.slug === r.route.certification.slug)
+                    : false;
+              if (taken) {
+                onStep++;
+                expect(r.route.alreadyMet, `${from} -> ${to}`).toBe(false);
+              }
+            }
+      }
+    expect(onStep).toBeGreaterThan(0);
+  });
+
   it('a move’s months from a standing start count the programs its training requires first', async () => {
     const { data, errors } = await client.query(
       `{ role(slug: "medical-assistant") { nextSteps { to { slug } estimatedMonths minYearsExperience training { slug } } }
