@@ -8,6 +8,7 @@
  */
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
 import { type Logger, pino } from 'pino';
 import { defaultServerConfig, type ServerConfig } from '../config.js';
 import type { PrismaClient } from '../db/client.js';
@@ -52,6 +53,28 @@ export type App = YogaServerInstance<ServerContext, Context>;
 const endpoint = '/graphql';
 /** Any of these headers marks a GET (or form-encoded) request as one a browser would preflight. */
 const CSRF_HEADERS = ['x-graphql-csrf', 'x-graphql-yoga-csrf', 'apollo-require-preflight'];
+
+/**
+ * yoga's CSRF check, refusing with a stable code and words that say what to send: its own error
+ * has no code and names no header.
+ */
+function withCsrfCode(plugin: Plugin): Plugin {
+  const check = plugin.onRequestParse!;
+  return {
+    onRequestParse(payload) {
+      try {
+        return check(payload);
+      } catch (error) {
+        if (!(error instanceof GraphQLError) || error.extensions.http?.status !== 403) throw error;
+        throw new GraphQLError(
+          'A GET, or a POST without content-type: application/json, must carry one of the headers ' +
+            `${CSRF_HEADERS.join(', ')} (e.g. x-graphql-csrf: 1), so that a browser checks it with CORS first.`,
+          { extensions: { code: 'CSRF_HEADER_REQUIRED', http: { status: 403 } } },
+        );
+      }
+    },
+  };
+}
 
 /** Whether a request carries a valid key with the admin scope (a bad key is refused later, with 401). */
 async function isAdmin(request: Request, keys: ApiKeyVerifier): Promise<boolean> {
@@ -104,7 +127,7 @@ export function createApp({
     useExport({ keys, readRequiresKey: config.readRequiresKey, context: readContext, logger }),
     // An admin key may send a whole dataset; anyone else, MAX_BODY_BYTES.
     useBodyLimit(config.maxBodyBytes, { limit: config.adminMaxBodyBytes, allows: (r) => isAdmin(r, keys) }),
-    useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
+    withCsrfCode(useCSRFPrevention({ requestHeaders: CSRF_HEADERS })),
     useAuth(keys),
     config.persistedOperationsFile && usePersistedOperationsFile(config.persistedOperationsFile),
     !config.introspection && useNoIntrospection(),

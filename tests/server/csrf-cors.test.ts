@@ -58,7 +58,10 @@ describe('CSRF prevention', () => {
       headers: { accept: 'application/json' },
     });
     expect(bare.status).toBe(403);
-    expect(await bare.text()).toMatch(/CSRF/);
+    // With a stable code, and words that say which header to send.
+    const refused = (await bare.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(refused.errors[0]!.extensions.code).toBe('CSRF_HEADER_REQUIRED');
+    expect(refused.errors[0]!.message).toMatch(/x-graphql-csrf: 1/);
     const marked = await app.fetch(`http://localhost/graphql?query=${TRACKS}`, {
       headers: { accept: 'application/json', 'x-graphql-csrf': '1' },
     });
@@ -73,6 +76,9 @@ describe('CSRF prevention', () => {
       body: JSON.stringify({ query: '{ tracks { slug } }' }),
     });
     expect(form.status).toBe(403);
+    expect(((await form.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
+      'CSRF_HEADER_REQUIRED',
+    );
     expect((await post(app, { query: '{ tracks { slug } }' })).status).toBe(200);
   });
 
