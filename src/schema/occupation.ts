@@ -12,6 +12,7 @@ import {
 import { GraphQLError } from 'graphql';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { PrismaClient } from '../db/client.js';
+import { socMajorGroupName } from '../server/estimated-moves.js';
 import { builder } from './builder.js';
 import { CareerNode } from './career-node.js';
 import { PAGE, badInput, connectionOf } from './errors.js';
@@ -152,6 +153,13 @@ export const Occupation = builder.prismaNode('Occupation', {
     socCode: t.exposeString('socCode', { description: 'The 2018 SOC code it belongs to, e.g. "29-1141".' }),
     majorGroup: t.exposeString('majorGroup', {
       description: 'SOC major group, e.g. "29" (healthcare practitioners and technical occupations).',
+    }),
+    majorGroupName: t.string({
+      nullable: true,
+      description:
+        'The SOC major group’s name as BLS gives it, e.g. "Healthcare practitioners and technical" (https://www.bls.gov/soc/2018/major_groups.htm).',
+      select: { majorGroup: true },
+      resolve: (o) => socMajorGroupName(o.majorGroup),
     }),
     title: t.exposeString('title', { description: 'O*NET’s title.' }),
     description: t.exposeString('description', { description: 'O*NET’s description.' }),

@@ -59,6 +59,9 @@ const SOC_MAJOR_GROUPS: Record<string, string> = {
   '55': 'Military specific',
 };
 
+/** A SOC major group's name ("Healthcare support"), or null for a code BLS does not list. */
+export const socMajorGroupName = (majorGroup: string): string | null => SOC_MAJOR_GROUPS[majorGroup] ?? null;
+
 /** The node id of an occupation without a curated role of its own (negative: never a role id). */
 const occupationNodeId = (occupationId: number) => -occupationId;
 /** The track id of a SOC major group (negative: never a curated track id). */

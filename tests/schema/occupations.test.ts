@@ -223,6 +223,14 @@ describe('occupations', () => {
     expect(zone3.occupations.totalCount).toBe(zone3.occupations.nodes.length);
     expect(zone3.occupations.nodes.every((o: any) => o.code.startsWith('31-') && o.jobZone.number === 3)).toBe(true);
     expect(zone3.occupations.nodes.map((o: any) => o.code)).toContain('31-9092.00');
+    // Its major group by BLS's name, as the map's lanes are titled.
+    const groups = await ok(
+      '{ a: occupation(code: "31-9092.00") { majorGroupName } b: occupation(code: "29-1141.00") { majorGroupName } }',
+    );
+    expect(groups).toEqual({
+      a: { majorGroupName: 'Healthcare support' },
+      b: { majorGroupName: 'Healthcare practitioners and technical' },
+    });
 
     const all = await ok('{ occupations(search: "nurse", first: 100) { totalCount nodes { code } } }');
     const pages: string[] = [];

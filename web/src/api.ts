@@ -160,10 +160,17 @@ async function graphql<T>(
 
 const ROLE = 'slug title alternateTitles level track { slug name }';
 /** A pathway's or a reach's node: a role as ROLE reads it, or an occupation. */
-const NODE = `__typename key title ... on Role { ${ROLE} } ... on Occupation { code majorGroup }`;
+const NODE = `__typename key title ... on Role { ${ROLE} } ... on Occupation { code majorGroup majorGroupName }`;
 type RawNode =
   | ({ __typename: 'Role'; key: string } & Role)
-  | { __typename: 'Occupation'; key: string; title: string; code: string; majorGroup: string };
+  | {
+      __typename: 'Occupation';
+      key: string;
+      title: string;
+      code: string;
+      majorGroup: string;
+      majorGroupName: string | null;
+    };
 
 /** The level and lane prefix an occupation is drawn with (layout.ts puts them on a row of their own). */
 export const OCCUPATION_LEVEL = 'OCCUPATION';
@@ -172,12 +179,20 @@ export const SOC_LANE = 'soc-';
 export const isOccupationCode = (key: string) => /^\d{2}-\d{4}(\.\d{2})?$/.test(key);
 
 /** An occupation as the map draws it: in the lane of its SOC major group. */
-const occupationNode = (o: { code: string; title: string; majorGroup: string }): Role => ({
+const occupationNode = (o: {
+  code: string;
+  title: string;
+  majorGroup: string;
+  majorGroupName: string | null;
+}): Role => ({
   slug: o.code,
   title: o.title,
   alternateTitles: [],
   level: OCCUPATION_LEVEL,
-  track: { slug: `${SOC_LANE}${o.majorGroup}`, name: `SOC major group ${o.majorGroup}` },
+  track: {
+    slug: `${SOC_LANE}${o.majorGroup}`,
+    name: `${o.majorGroupName ?? 'SOC major group'} occupations (SOC ${o.majorGroup}-0000)`,
+  },
   occupation: true,
 });
 const nodeOf = (n: RawNode): Role => (n.__typename === 'Occupation' ? occupationNode(n) : bareRole(n));
@@ -302,10 +317,11 @@ export async function searchRoles(text: string, occupations = false): Promise<Ro
     code: string;
     title: string;
     majorGroup: string;
+    majorGroupName: string | null;
     alternateTitles: string[];
     roles: (Role & { occupationFit: string | null })[];
   };
-  const OCCUPATION = `code title majorGroup alternateTitles roles { ${ROLE} occupationFit }`;
+  const OCCUPATION = `code title majorGroup majorGroupName alternateTitles roles { ${ROLE} occupationFit }`;
   const code = isOccupationCode(text.trim());
   const data = await graphql<{
     roles: { nodes: Role[] };
