@@ -258,6 +258,10 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     const role = (await page.locator('#announce').textContent())!.split(',')[0]!;
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#panel h2').textContent()).toBe(role);
+    // The panel is brought into view (it sits below the role list on a laptop screen) and announced.
+    await expect.poll(() => page.locator('#panel h2').isVisible()).toBe(true);
+    expect(await page.locator('#panel h2').evaluate((e) => e.getBoundingClientRect().top < innerHeight)).toBe(true);
+    expect(await page.locator('#announce').textContent()).toBe(`${role}: shown in the details panel.`);
     await page.keyboard.press('s');
     await expect.poll(() => page.inputValue('#from-input')).toBe(role);
     // The plan's fields are reached with Tab, in reading order.
@@ -382,7 +386,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(occupations.length).toBeLessThanOrEqual(pathways.flatMap((x) => x.steps).length);
     expect(await p.locator('#roles-list button[data-slug]').count()).toBe(roles.totalCount + occupations.length);
     expect(
-      await p.locator('#roles-list td[data-track="SOC major group 29"] button[data-slug="29-1126.00"]').count(),
+      await p.locator('#roles-list td[data-track="Healthcare practitioners and technical occupations (SOC 29-0000)"] button[data-slug="29-1126.00"]').count(),
     ).toBe(1);
 
     // Within reach: the occupations reachableRoles gives too, the soonest reached drawn (never all);

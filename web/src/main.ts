@@ -366,11 +366,20 @@ function openOccupation(node: Role): void {
   );
 }
 
-async function openRole(slug: string): Promise<void> {
+/**
+ * Opens a role's (or occupation's) panel. Chosen by the user (`reveal`), the panel is scrolled into
+ * view and the choice announced: at 1,366 × 768 the panel sits below the role list, and a choice
+ * seemed to do nothing. The focus stays where it was (on the map, S and T still act on the role).
+ */
+async function openRole(slug: string, reveal = true): Promise<void> {
   update({ role: slug });
   mark();
   const node = roleOf(slug);
-  if (node?.occupation) return openOccupation(node);
+  if (node?.occupation) {
+    openOccupation(node);
+    if (reveal) revealPanel();
+    return;
+  }
   if (isOccupationCode(slug)) return say(`The occupation ${slug} is not on the map.`, true);
   const details = await busy(roleDetails(slug));
   if (!details) return say(`There is no role "${slug}".`, true);
@@ -379,7 +388,13 @@ async function openRole(slug: string): Promise<void> {
     setStart: (s) => void setStart(s).catch(fail),
     setTarget: (s) => void setTarget(s).catch(fail),
   });
-  if (window.matchMedia('(max-width: 1100px)').matches) panel.scrollIntoView({ block: 'start' });
+  if (reveal) revealPanel();
+}
+
+function revealPanel(): void {
+  panel.scrollIntoView({ block: 'nearest' });
+  const title = panel.querySelector('#panel-title')?.textContent;
+  if (title) $('announce').textContent = `${title}: shown in the details panel.`;
 }
 
 async function setStart(slug: string): Promise<void> {
@@ -453,7 +468,7 @@ $('key-form').addEventListener('submit', (event) => {
 async function start(): Promise<void> {
   await drawMap();
   mark();
-  await Promise.all([showPathways(), shade(), state.role ? openRole(state.role) : undefined]);
+  await Promise.all([showPathways(), shade(), state.role ? openRole(state.role, false) : undefined]);
   if (pending === 0) document.documentElement.dataset.mapState = 'ready';
 }
 
