@@ -334,6 +334,13 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.goto(`${service.origin}/map?from=medical-assistant`);
     await ready(p);
     expect(await p.locator('.legend .onet-only').first().isVisible()).toBe(false);
+    const lanes = async () =>
+      new Map(
+        ((await p.locator('#cy').getAttribute('data-lanes')) ?? '')
+          .split(' ')
+          .map((l) => l.split(':') as [string, string]),
+      );
+    const curatedLanes = await lanes();
     await p.check('#onet');
     await expect.poll(() => new URL(p.url()).searchParams.get('onet')).toBe('1');
     expect(await p.locator('.legend .onet-only').first().isVisible()).toBe(true);
@@ -352,6 +359,14 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     const best = pathways[0]!;
     expect(best.steps.some((s) => s.basis === 'ESTIMATED')).toBe(true);
     await expectPathwayShown(p, best);
+    // Each curated track keeps its colour when O*NET lanes join the map; theirs are all one colour.
+    const withOnet = await lanes();
+    expect(withOnet.size).toBeGreaterThan(curatedLanes.size);
+    for (const [slug, colour] of curatedLanes) expect(withOnet.get(slug), slug).toBe(colour);
+    const onetColours = new Set([...withOnet].filter(([slug]) => slug.startsWith('soc-')).map(([, c]) => c));
+    expect(onetColours.size).toBe(1);
+    expect([...curatedLanes.values()]).not.toContain([...onetColours][0]);
+    expect(new Set(curatedLanes.values()).size).toBe(curatedLanes.size);
     // Each estimated step is dotted on the map (as Cytoscape styles it) and said so in the step list.
     const lines = (await p.locator('#cy').getAttribute('data-lines'))!.split(' ');
     const steps = p.locator('#pathways li.step');
@@ -386,7 +401,11 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(occupations.length).toBeLessThanOrEqual(pathways.flatMap((x) => x.steps).length);
     expect(await p.locator('#roles-list button[data-slug]').count()).toBe(roles.totalCount + occupations.length);
     expect(
-      await p.locator('#roles-list td[data-track="Healthcare practitioners and technical occupations (SOC 29-0000)"] button[data-slug="29-1126.00"]').count(),
+      await p
+        .locator(
+          '#roles-list td[data-track="Healthcare practitioners and technical occupations (SOC 29-0000)"] button[data-slug="29-1126.00"]',
+        )
+        .count(),
     ).toBe(1);
 
     // Within reach: the occupations reachableRoles gives too, the soonest reached drawn (never all);

@@ -25,7 +25,10 @@ export type MapHandlers = {
 };
 
 // Lane colours stay clear of the purple that marks a change of track and the orange of a pathway.
-const TRACK_COLOURS = ['#0f766e', '#1d4ed8', '#a16207', '#be185d', '#475569'];
+// A curated track keeps its colour in every view (by its place among the curated tracks, not
+// among the lanes drawn, which O*NET lanes shift); O*NET occupations' lanes are all slate.
+const TRACK_COLOURS = ['#0f766e', '#1d4ed8', '#a16207', '#be185d'];
+const OCCUPATION_COLOUR = '#475569';
 
 /** An estimated move on the chosen pathway (the legend's swatch has the same colour). */
 const ESTIMATED_ON_PATH = '#0e7490';
@@ -165,7 +168,16 @@ export class MapView {
     placement: Placement,
     private readonly handlers: MapHandlers,
   ) {
-    const colourOf = new Map(placement.lanes.map((l, i) => [l.slug, TRACK_COLOURS[i % TRACK_COLOURS.length]!]));
+    const curated = lattice.tracks
+      .map((t) => t.slug)
+      .filter((slug) => !slug.startsWith(SOC_LANE))
+      .sort();
+    const colourOf = new Map(
+      placement.lanes.map((l) => {
+        const i = curated.indexOf(l.slug);
+        return [l.slug, i < 0 ? OCCUPATION_COLOUR : TRACK_COLOURS[i % TRACK_COLOURS.length]!];
+      }),
+    );
     const left = Math.min(...placement.lanes.map((l) => l.x1));
     this.cy = cytoscape({
       container,
@@ -217,6 +229,10 @@ export class MapView {
     this.#size();
     const occupations = lattice.roles.filter((r) => r.occupation).map((r) => r.slug);
     this.#record('occupations', occupations.length ? occupations.sort() : null);
+    this.#record(
+      'lanes',
+      [...colourOf].map(([slug, colour]) => `${slug}:${colour}`),
+    );
   }
 
   /** Gives the canvas the map's own proportions (within reason), so that fitting it wastes no room. */
@@ -264,7 +280,7 @@ export class MapView {
     this.#record('reachable', reachable && [...reachable].sort());
   }
 
-  #record(name: 'pathway' | 'lines' | 'reachable' | 'occupations', values: string[] | null): void {
+  #record(name: 'pathway' | 'lines' | 'reachable' | 'occupations' | 'lanes', values: string[] | null): void {
     if (values) this.container.dataset[name] = values.join(' ');
     else delete this.container.dataset[name];
   }
