@@ -197,6 +197,10 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
   });
 
   it('shades the roles reachable within N months, as reachableRoles answers', async () => {
+    // A number out of range is shown as the one used.
+    await page.fill('#within', '-5');
+    await page.press('#within', 'Enter');
+    await expect.poll(() => page.inputValue('#within')).toBe('0');
     await page.fill('#within', '24');
     await page.press('#within', 'Enter');
     const { reachableRoles } = await api<{ reachableRoles: { role: { slug: string } }[] }>(

@@ -436,6 +436,8 @@ withinInput.addEventListener('change', () => {
   const months =
     withinInput.value === '' ? undefined : Math.max(0, Math.min(600, Math.round(Number(withinInput.value))));
   update({ within: Number.isFinite(months) ? months : undefined });
+  // The box shows what is shaded: "-5" read as 0 stayed "-5".
+  withinInput.value = state.within === undefined ? '' : String(state.within);
   shade().catch(fail);
 });
 onetBox.addEventListener('change', () => {
