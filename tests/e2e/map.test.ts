@@ -190,6 +190,18 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       await expectPathwayShown(page, cheapest.pathways[1]!);
       await expect.poll(() => new URL(page.url()).searchParams.get('path')).toBe('2');
     }
+    // Text typed into the goal box and left unpicked gives way to the goal shown; emptied, no goal.
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await ready(other);
+    await other.fill('#to-input', 'Phlebotomy');
+    await other.press('#to-input', 'Tab');
+    await expect.poll(() => other.inputValue('#to-input')).toBe(goal.title);
+    await other.fill('#to-input', '');
+    await other.press('#to-input', 'Tab');
+    await expect.poll(() => new URL(other.url()).searchParams.get('to')).toBeNull();
+    await expect.poll(() => other.locator('#pathways li.step').count()).toBe(0);
+    await other.close();
     const shot = await page.locator('#cy').screenshot();
     await writeFile(path.join(tmpdir(), 'career-map-test.png'), shot);
     expect(shot.subarray(1, 4).toString()).toBe('PNG');

@@ -18,8 +18,12 @@ export function roleCombobox(
   onPick: (role: Role) => void,
   onError: (error: unknown) => void,
   occupations: () => boolean = () => false,
+  /** The box emptied and left: the choice is dropped. */
+  onClear?: () => void,
 ): Combobox {
   let options: Role[] = [];
+  /** The choice the box stands for; leaving it with other text puts its title back. */
+  let current: Role | undefined;
   let active = -1;
   let timer: number | undefined;
   let asked = 0;
@@ -71,6 +75,7 @@ export function roleCombobox(
     const role = options[i];
     if (!role) return;
     input.value = role.title;
+    current = role;
     close();
     onPick(role);
   };
@@ -116,10 +121,22 @@ export function roleCombobox(
       close();
     }
   });
-  input.addEventListener('blur', () => window.setTimeout(close, 100));
+  input.addEventListener('blur', () =>
+    window.setTimeout(() => {
+      close();
+      if (document.activeElement === input) return;
+      // Never text that disagrees with what is shown: typed and left, it read "Phlebotomy
+      // Technician" over a pathway to the registered nurse.
+      if (input.value.trim() === '' && current && onClear) {
+        current = undefined;
+        onClear();
+      } else input.value = current?.title ?? '';
+    }, 100),
+  );
 
   return {
     show: (role) => {
+      current = role;
       input.value = role?.title ?? '';
     },
   };

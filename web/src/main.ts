@@ -421,6 +421,12 @@ const to = roleCombobox(
   },
   fail,
   () => state.onet,
+  // Emptied and left: no goal (the pathways go with it).
+  () => {
+    update({ to: undefined, path: 0 });
+    mark();
+    showPathways().catch(fail);
+  },
 );
 
 trackSelect.addEventListener('change', () => {
