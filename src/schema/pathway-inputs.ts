@@ -13,7 +13,7 @@ import {
   SearchBudgetExceeded,
 } from '../graph/index.js';
 import { builder } from './builder.js';
-import { badInput, slugKey, unknownSlugs } from './errors.js';
+import { badInput, clip, slugKey, unknownSlugs } from './errors.js';
 import { codeOf, unknownOccupation } from './occupation.js';
 
 const PathwayRanking = builder.enumType('PathwayRanking', {
@@ -134,6 +134,12 @@ export function nodeId(snapshot: GraphSnapshot, key: string, argument: string): 
     if (id === undefined) throw unknownOccupation(code, argument);
     return id;
   }
+  // Starts as a code does but is not one ("29-1141.0"): no slug looks like that either.
+  if (/^\s*\d{2}-\d/.test(key))
+    throw badInput(
+      argument,
+      `"${clip(key)}" is not an O*NET-SOC code such as "29-1141.00" or a SOC code such as "29-1141".`,
+    );
   const { index } = snapshot;
   return index.roleIds[resolveSlugs(index.roleBySlug, [key], 'role', argument)[0]!]!;
 }

@@ -189,6 +189,14 @@ describe('estimated pathways', () => {
     expect(rn[0].nodes.at(-1)).toMatchObject({ __typename: 'Role', key: 'registered-nurse' });
     const { errors } = await client.query(PATHWAYS, { from: 'medical-assistant', to: '99-9999.00' });
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'to' });
+    // Not a code at all: refused as occupation(code:) refuses it, not looked up as a role's slug.
+    const malformed = await client.query(PATHWAYS, {
+      from: 'medical-assistant',
+      to: '29-1141.0',
+      includeEstimated: true,
+    });
+    expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+    expect(malformed.errors?.[0]?.message).toMatch(/"29-1141\.0" is not an O\*NET-SOC code/);
   });
 
   it('reaches the tracks of SOC major groups, and keeps to them', async () => {
