@@ -5,6 +5,7 @@
 export { buildIndex, type GraphIndex } from './build.js';
 export { experienceMonths } from './cost.js';
 export { GraphInputError, InvalidQueryError, SearchBudgetExceeded } from './errors.js';
+export { DETOUR_SEARCH_FACTOR, withoutDetours } from './detours.js';
 export { evaluatePathway } from './evaluate.js';
 export { reachableRoles } from './reachable.js';
 export { findPathways, lastSearchStats, MAX_K } from './search.js';

@@ -98,6 +98,12 @@ export const rankingArgs = (arg: ArgBuilder) => ({
     description:
       'Also use moves estimated from O*NET and BLS data (each step says whether it is curated or estimated). @default false',
   }),
+  skipDetours: arg.boolean({
+    required: true,
+    defaultValue: false,
+    description:
+      'Leave out a pathway that only pads a better one listed before it: its roles in the same order with moves added between them that take no time (the same total months), no cheaper and with no fewer new certifications (say, a 0-month step through another role that adds an exam). What a student should be shown; without it, the exact k best. @default false',
+  }),
 });
 
 type Lookup = { get(slug: string): number | undefined; slugs: readonly string[] };

@@ -25,14 +25,18 @@ import {
   unknownName,
 } from '../graph/explain.js';
 import {
+  DETOUR_SEARCH_FACTOR,
+  MAX_K,
   type Pathway as EnginePathway,
   type PathwayStep as EngineStep,
   type ProgramTaken,
   type RankBy,
   reachableRoles,
   type RequirementChoice as EngineChoice,
+  SearchBudgetExceeded,
   type RouteUse,
   type UnknownCost as EngineUnknown,
+  withoutDetours,
 } from '../graph/index.js';
 import { searchCost } from './cost.js';
 import { cachedFindPathways } from './search-cache.js';
@@ -779,23 +783,38 @@ export async function searchPathways(
     profile?: ProfileArg;
     constraints?: ConstraintsArg;
     includeEstimated: boolean;
+    skipDetours?: boolean;
   },
 ): Promise<PathwayResult[]> {
   const { index } = snapshot;
   const profile = resolveProfile(index, query.profile);
   const constraints = resolveConstraints(index, query.constraints);
-  const found = runSearch(() =>
+  const search = (k: number) =>
     cachedFindPathways(snapshot, {
       from: query.from,
       to: query.to,
       toTrack: query.toTrack,
-      k: query.first,
+      k,
       rankBy: query.rankBy,
       profile,
       constraints,
       includeEstimated: query.includeEstimated,
-    }),
-  );
+    });
+  let k = query.skipDetours ? Math.min(MAX_K, query.first * DETOUR_SEARCH_FACTOR) : query.first;
+  let ranked = runSearch(() => search(k));
+  let found = query.skipDetours ? withoutDetours(ranked, query.first) : ranked;
+  // Without detours: the next best after those left out, from longer ranked lists while detours
+  // fill them; a longer search that runs over the work budget leaves the shorter one's answer.
+  while (query.skipDetours && found.length < query.first && ranked.length === k && k < MAX_K) {
+    k = Math.min(MAX_K, k * DETOUR_SEARCH_FACTOR);
+    try {
+      ranked = search(k);
+    } catch (error) {
+      if (error instanceof SearchBudgetExceeded) break;
+      throw error;
+    }
+    found = withoutDetours(ranked, query.first);
+  }
   const shared: Shared = {
     snapshot,
     names: namesOf(snapshot),

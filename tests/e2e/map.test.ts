@@ -61,7 +61,7 @@ function expectCost(text: string, dollars: number, unknown: boolean): void {
 }
 
 const PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
-  pathways(from: $from, to: $to, rankBy: $rankBy, first: 3) {
+  pathways(from: $from, to: $to, rankBy: $rankBy, first: 3, skipDetours: true) {
     totalMonths monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
     steps { from { slug } to { slug title } months monthsIncludeUnknowns knownCostUsd unknownCosts { kind } }
   }
@@ -69,7 +69,7 @@ const PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) 
 
 /** As PATHWAYS, over every O*NET occupation too; a node's key (slug or O*NET-SOC code) read as its slug. */
 const ESTIMATED_PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
-  pathways(from: $from, to: $to, rankBy: $rankBy, first: 3, includeEstimated: true) {
+  pathways(from: $from, to: $to, rankBy: $rankBy, first: 3, includeEstimated: true, skipDetours: true) {
     totalMonths monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
     steps { basis from: fromNode { slug: key } to: toNode { slug: key title } months monthsIncludeUnknowns knownCostUsd unknownCosts { kind } }
   }
@@ -237,9 +237,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     const other = tracks.find((t) => t.slug !== role.track.slug)!.slug;
     await page.selectOption('#to-track', other);
     const { pathways } = await api<{ pathways: ApiPathway[] }>(
-      `query($from: String!, $track: String!) { pathways(from: $from, toTrack: $track, rankBy: CHEAPEST, first: 3) {
-        totalMonths knownCostUsd costIncludesUnknowns
-        steps { from { slug } to { slug title } months knownCostUsd unknownCosts { kind } } } }`,
+      `query($from: String!, $track: String!) { pathways(from: $from, toTrack: $track, rankBy: CHEAPEST, first: 3, skipDetours: true) {
+        totalMonths monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
+        steps { from { slug } to { slug title } months monthsIncludeUnknowns knownCostUsd unknownCosts { kind } } } }`,
       { from: start.slug, track: other },
     );
     expect(pathways.length).toBeGreaterThan(0);

@@ -258,3 +258,84 @@ describe('reachableRoles and track bridges', () => {
     expect(await query()).toBe(54);
   });
 });
+
+describe('skipDetours', () => {
+  const QUERY = `query ($from: String!, $to: String!, $first: Int, $rankBy: PathwayRanking, $skip: Boolean) {
+    pathways(from: $from, to: $to, first: $first, rankBy: $rankBy, skipDetours: $skip) {
+      totalMonths estimatedCostUsd stepCount roles { slug } certificationsToEarn { slug }
+    }
+  }`;
+  type P = {
+    totalMonths: number;
+    estimatedCostUsd: number;
+    stepCount: number;
+    roles: { slug: string }[];
+    certificationsToEarn: { slug: string }[];
+  };
+  const key = (p: P) => p.roles.map((r) => r.slug).join('>');
+  /** docs/cost-model.md: b visits a's roles in order with more moves that take no time, and gains nothing. */
+  const pads = (b: P, a: P) => {
+    if (b.stepCount <= a.stepCount || b.totalMonths !== a.totalMonths) return false;
+    if (b.estimatedCostUsd < a.estimatedCostUsd || b.certificationsToEarn.length < a.certificationsToEarn.length)
+      return false;
+    let i = 0;
+    for (const r of b.roles) if (r.slug === a.roles[i]?.slug) i++;
+    return i === a.roles.length;
+  };
+
+  it('leaves out only pathways that pad a better one, keeping the rest in rank order', async () => {
+    const open = graphqlClient(prisma, undefined, undefined, { rateLimitPoints: 0 });
+    const ask = async (variables: Record<string, unknown>) => {
+      const { data, errors } = await open.query(QUERY, variables);
+      expect(errors).toBeUndefined();
+      return data.pathways as P[];
+    };
+    let left = 0;
+    for (const from of ['medical-assistant', 'administrative-medical-assistant', 'clinical-medical-assistant'])
+      for (const { slug: to } of files.roles) {
+        if (to === from) continue;
+        for (const rankBy of ['FASTEST', 'CHEAPEST']) {
+          const all = await ask({ from, to, first: 10, rankBy });
+          const kept = await ask({ from, to, first: 3, rankBy, skip: true });
+          const where = `${rankBy} ${from} -> ${to}`;
+          // No kept pathway pads one kept before it.
+          kept.forEach((b, j) => kept.slice(0, j).forEach((a) => expect(pads(b, a), where).toBe(false)));
+          // They come in the exact ranking's order, and every pathway it ranks before the last kept
+          // one is either kept or pads a kept one ranked before it.
+          // (A kept pathway ranked past the exact ten is -1 here.)
+          const rank = kept.map((p) => all.findIndex((q) => key(q) === key(p)));
+          const listed = rank.filter((r) => r >= 0);
+          const last = Math.max(-1, ...listed);
+          if (last >= 0) {
+            expect(listed, where).toEqual([...listed].sort((x, y) => x - y));
+            for (const [i, p] of all.slice(0, last).entries()) {
+              if (rank.includes(i)) continue;
+              left++;
+              expect(
+                kept.some((a, j) => rank[j]! >= 0 && rank[j]! < i && pads(p, a)),
+                `${where}: ${key(p)}`,
+              ).toBe(true);
+            }
+          }
+        }
+      }
+    expect(left).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('shows the direct nursing degree beside the route through LPN, not that route padded', async () => {
+    const exact = await client.query(QUERY, { from: 'medical-assistant', to: 'registered-nurse', first: 3 });
+    const skipped = await client.query(QUERY, {
+      from: 'medical-assistant',
+      to: 'registered-nurse',
+      first: 3,
+      skip: true,
+    });
+    const plain = (exact.data.pathways as P[]).map(key);
+    const shown = (skipped.data.pathways as P[]).map(key);
+    expect(shown[0]).toBe(plain[0]);
+    // Today's data: the exact three include the LPN route padded with a 0-month step; the shown
+    // ones do not, and include a different route instead.
+    expect((exact.data.pathways as P[]).slice(1).some((p) => pads(p, exact.data.pathways[0]))).toBe(true);
+    expect(shown.some((k) => !plain.includes(k))).toBe(true);
+  });
+});

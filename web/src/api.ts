@@ -437,7 +437,7 @@ export async function findPathways(q: PathwayQuery): Promise<Pathway[]> {
     `query MapPathways($from: String!, $to: String, $toTrack: String, $rankBy: PathwayRanking!, $first: Int!,
                        $includeEstimated: Boolean!) {
       pathways(from: $from, to: $to, toTrack: $toTrack, rankBy: $rankBy, first: $first,
-               includeEstimated: $includeEstimated) { ${PATHWAY} }
+               includeEstimated: $includeEstimated, skipDetours: true) { ${PATHWAY} }
     }`,
     {
       from: q.from,
