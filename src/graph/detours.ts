@@ -14,7 +14,7 @@ import type { Pathway } from './types.js';
  * through another role (a medical assistant becoming an RN, then a physician assistant) is not
  * padding, however much slower: the student works in that role on the way.
  */
-export function pads(b: Pathway, a: Pathway): boolean {
+function pads(b: Pathway, a: Pathway): boolean {
   if (b.stepCount <= a.stepCount || b.totalMonths !== a.totalMonths) return false;
   if (b.totalCostUsd < a.totalCostUsd || b.newCertifications < a.newCertifications) return false;
   let i = 0;

@@ -12,7 +12,7 @@ import {
 import { GraphQLError } from 'graphql';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { PrismaClient } from '../db/client.js';
-import { socMajorGroupName } from '../server/estimated-moves.js';
+import { socMajorGroupName } from '../db/soc-major-groups.js';
 import { builder } from './builder.js';
 import { CareerNode } from './career-node.js';
 import { PAGE, badInput, connectionOf } from './errors.js';
