@@ -264,6 +264,32 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await page.locator('#panel').textContent()).not.toMatch(/\bnull\b|\bundefined\b/);
   });
 
+  it('walks a whole row with the right arrow, though its roles are staggered in height', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map`);
+    await ready(p);
+    await p.locator('#cy').focus();
+    await p.keyboard.press('ArrowRight'); // the first key focuses the bottom-left role
+    const seen: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const text = (await p.locator('#announce').textContent())!;
+      if (text.startsWith('No role')) break;
+      seen.push(text.split(',')[0]!);
+      await p.keyboard.press('ArrowRight');
+    }
+    const { roles } = await api<{ roles: { nodes: { title: string; level: string }[] } }>(
+      '{ roles(first: 100) { nodes { title level } } }',
+    );
+    const level = roles.nodes.find((r) => r.title === seen[0])!.level;
+    const row = roles.nodes.filter((r) => r.level === level).map((r) => r.title);
+    expect(row.length).toBeGreaterThan(2);
+    expect([...seen].sort()).toEqual([...row].sort());
+    // And back: the left arrow retraces the row.
+    await p.keyboard.press('ArrowLeft');
+    expect((await p.locator('#announce').textContent())!.split(',')[0]).toBe(seen.at(-2));
+    await p.close();
+  });
+
   it('moves between roles with the arrow keys, opens one with Enter and starts from it with S', async () => {
     await page.locator('#cy').focus();
     await page.keyboard.press('ArrowDown');

@@ -161,6 +161,8 @@ const describe = (node: cytoscape.NodeSingular) =>
 export class MapView {
   readonly cy: cytoscape.Core;
   #focused: string | undefined;
+  /** Each level's row, top first: arrow keys move by row, since a row's roles are staggered in height. */
+  readonly #rowOf: Map<string, number>;
 
   constructor(
     private readonly container: HTMLElement,
@@ -168,6 +170,7 @@ export class MapView {
     placement: Placement,
     private readonly handlers: MapHandlers,
   ) {
+    this.#rowOf = new Map([...placement.rows].sort((a, b) => a.y - b.y).map((r, i) => [r.level, i]));
     const curated = lattice.tracks
       .map((t) => t.slug)
       .filter((slug) => !slug.startsWith(SOC_LANE))
@@ -310,25 +313,28 @@ export class MapView {
   #next(key: string): string | undefined {
     const roles = this.#roles().toArray();
     const current = this.#focused ? this.cy.getElementById(this.#focused) : undefined;
+    // By row (level), not by exact height: a row's roles are staggered, and an exact match missed
+    // the role beside the focused one ("No role right of here").
+    const row = (n: cytoscape.NodeSingular) => this.#rowOf.get(n.data('level') as string) ?? 0;
     if (!current || current.empty()) {
-      const bottomLeft = [...roles].sort(
-        (a, b) => b.position('y') - a.position('y') || a.position('x') - b.position('x'),
-      );
+      const bottomLeft = [...roles].sort((a, b) => row(b) - row(a) || a.position('x') - b.position('x'));
       return bottomLeft[0]?.id();
     }
-    const { x, y } = current.position();
+    const { x } = current.position();
+    const here = row(current);
     const candidates = roles.filter((n) => {
-      const p = n.position();
-      if (key === 'ArrowLeft') return p.y === y && p.x < x;
-      if (key === 'ArrowRight') return p.y === y && p.x > x;
-      if (key === 'ArrowUp') return p.y < y;
-      return p.y > y;
+      if (n.same(current)) return false;
+      const r = row(n);
+      const dx = n.position('x') - x;
+      if (key === 'ArrowLeft') return r === here && (dx < 0 || (dx === 0 && n.id() < current.id()));
+      if (key === 'ArrowRight') return r === here && (dx > 0 || (dx === 0 && n.id() > current.id()));
+      if (key === 'ArrowUp') return r < here;
+      return r > here;
     });
+    // Sideways the nearest in the row; up or down the nearest row first, then the nearest in it.
     const distance = (n: cytoscape.NodeSingular) =>
-      key === 'ArrowLeft' || key === 'ArrowRight'
-        ? Math.abs(n.position('x') - x)
-        : Math.abs(n.position('y') - y) * 1000 + Math.abs(n.position('x') - x);
-    return candidates.sort((a, b) => distance(a) - distance(b))[0]?.id();
+      (key === 'ArrowLeft' || key === 'ArrowRight' ? 0 : Math.abs(row(n) - here) * 1e6) + Math.abs(n.position('x') - x);
+    return candidates.sort((a, b) => distance(a) - distance(b) || (a.id() < b.id() ? -1 : 1))[0]?.id();
   }
 
   #key(event: KeyboardEvent): void {
