@@ -264,6 +264,20 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await page.locator('#panel').textContent()).not.toMatch(/\bnull\b|\bundefined\b/);
   });
 
+  it('draws every step of a pathway between roles stacked in one crowded row', async () => {
+    const p = await context.newPage();
+    const warnings: string[] = [];
+    p.on('console', (m) => void (m.type() === 'warning' || m.type() === 'error' ? warnings.push(m.text()) : 0));
+    await p.goto(`${service.origin}/map?from=phlebotomy-technician&to=compliance-specialist`);
+    await ready(p);
+    await expect.poll(() => p.locator('#cy').getAttribute('data-lines')).toBeTruthy();
+    const lines = (await p.locator('#cy').getAttribute('data-lines'))!.split(' ');
+    expect(lines.every((l) => !l.endsWith(':missing'))).toBe(true);
+    // Cytoscape warns of "invalid endpoints" for an edge it cannot draw (nodes too close).
+    expect(warnings.filter((w) => /endpoint/i.test(w))).toEqual([]);
+    await p.close();
+  });
+
   it('walks a whole row with the right arrow, though its roles are staggered in height', async () => {
     const p = await context.newPage();
     await p.goto(`${service.origin}/map`);

@@ -34,8 +34,8 @@ export const NODE_WIDTH = 150;
 export const NODE_HEIGHT = 54;
 const COLUMN = NODE_WIDTH + 20;
 const ROW = NODE_HEIGHT + 56;
-/** Extra lines within a crowded row sit closer than rows do. */
-const LINE = NODE_HEIGHT + 22;
+/** Extra lines within a crowded row sit a little closer than rows do, with room for a move between them (at 22 px apart Cytoscape could not draw phlebotomy → clinical MA). */
+const LINE = NODE_HEIGHT + 48;
 const PER_ROW = 3;
 const LANE_GAP = 30;
 
