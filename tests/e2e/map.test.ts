@@ -264,6 +264,33 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await page.locator('#panel').textContent()).not.toMatch(/\bnull\b|\bundefined\b/);
   });
 
+  it('lists the roles without breaking a word across lines, O*NET lanes included', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=29-1126.00&onet=1`);
+    await ready(p);
+    await p.locator('#roles-list td').first().waitFor();
+    // Every cell is at least as wide as its longest word (as the page sets it).
+    const broken = await p.evaluate(() => {
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+      const out: string[] = [];
+      for (const td of document.querySelectorAll<HTMLElement>('#roles-list td, #roles-list th')) {
+        const style = getComputedStyle(td);
+        probe.style.font = style.font;
+        document.body.append(probe);
+        const inner = td.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        for (const word of td.innerText.split(/\s+/).filter(Boolean)) {
+          probe.textContent = word;
+          if (probe.getBoundingClientRect().width > inner + 1) out.push(word);
+        }
+        probe.remove();
+      }
+      return out;
+    });
+    expect(broken).toEqual([]);
+    await p.close();
+  });
+
   it('draws every step of a pathway between roles stacked in one crowded row', async () => {
     const p = await context.newPage();
     const warnings: string[] = [];
