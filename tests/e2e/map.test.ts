@@ -430,6 +430,10 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     // The goal search finds occupations by O*NET-SOC code and by title.
     await p.fill('#to-input', '29-1126.00');
     await p.locator('#to-options li[data-slug="29-1126.00"]').waitFor();
+    // Every option says why it is offered: the typed words are in its title or the title it matched.
+    await p.fill('#to-input', 'respiratory');
+    await p.locator('#to-options li[data-slug="29-1126.00"]').waitFor();
+    for (const text of await p.locator('#to-options li').allTextContents()) expect(text).toMatch(/respiratory/i);
     await p.fill('#to-input', 'Respiratory Therapists');
     await p.locator('#to-options li[data-slug="29-1126.00"]').click();
     await expect.poll(() => new URL(p.url()).searchParams.get('to')).toBe('29-1126.00');

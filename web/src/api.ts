@@ -319,9 +319,10 @@ export async function searchRoles(text: string, occupations = false): Promise<Ro
     majorGroup: string;
     majorGroupName: string | null;
     alternateTitles: string[];
+    reportedTitles: string[];
     roles: (Role & { occupationFit: string | null })[];
   };
-  const OCCUPATION = `code title majorGroup majorGroupName alternateTitles roles { ${ROLE} occupationFit }`;
+  const OCCUPATION = `code title majorGroup majorGroupName alternateTitles reportedTitles roles { ${ROLE} occupationFit }`;
   const code = isOccupationCode(text.trim());
   const data = await graphql<{
     roles: { nodes: Role[] };
@@ -339,7 +340,12 @@ export async function searchRoles(text: string, occupations = false): Promise<Ro
   const found = new Map(data.roles.nodes.map((r) => [r.slug, r]));
   for (const o of [...(data.occupation ? [data.occupation] : []), ...data.occupations.nodes]) {
     const exact = o.roles.find((r) => r.occupationFit === 'EXACT');
-    const node = exact ? bareRole(exact) : { ...occupationNode(o), alternateTitles: o.alternateTitles };
+    // The occupation's titles go with it, so that the option shows the one that matched (a role
+    // offered for "respiratory" said nothing of why).
+    const titles = [o.title, ...o.alternateTitles, ...o.reportedTitles];
+    const node = exact
+      ? { ...bareRole(exact), alternateTitles: [...exact.alternateTitles, ...titles] }
+      : { ...occupationNode(o), alternateTitles: titles };
     if (!found.has(node.slug)) found.set(node.slug, node);
   }
   return [...found.values()];
