@@ -8,18 +8,20 @@
 import type { Pathway } from './types.js';
 
 /**
- * Whether `b` pads `a`: b visits a's roles in the same order with more moves between them that take
- * no time at all (the same total months: no role on the way is held for a month), and is no cheaper
- * (counted cost) and earns no fewer new certifications — nothing to choose it for. A longer route
- * through another role (a medical assistant becoming an RN, then a physician assistant) is not
- * padding, however much slower: the student works in that role on the way.
+ * Whether `b` pads `a`: b visits a's roles in the same order, and every move of b into a role a
+ * does not visit takes no time at all (0 months), and b is no cheaper (counted cost) and earns no
+ * fewer new certifications: it only adds exams or fees on the way. A route through another role
+ * that takes time there (a medical assistant working as an LPN for a year before the RN bridge) is
+ * not padding, even at the same total months as a direct degree: the student works in that role.
  */
-function pads(b: Pathway, a: Pathway): boolean {
+export function pads(b: Pathway, a: Pathway): boolean {
   if (b.stepCount <= a.stepCount || b.totalMonths !== a.totalMonths) return false;
   if (b.totalCostUsd < a.totalCostUsd || b.newCertifications < a.newCertifications) return false;
   let i = 0;
   for (const role of b.roleIds) if (role === a.roleIds[i]) i++;
-  return i === a.roleIds.length;
+  if (i !== a.roleIds.length) return false;
+  const onA = new Set(a.roleIds);
+  return b.steps.every((step) => onA.has(step.toRoleId) || step.months === 0);
 }
 
 /** The first `k` of `ranked` (best first) that pad no pathway kept before them. */
@@ -32,5 +34,5 @@ export function withoutDetours(ranked: readonly Pathway[], k: number): Pathway[]
   return kept;
 }
 
-/** How many pathways to ask the engine for, to keep `k` once detours are left out. */
+/** How many pathways to ask the engine for, to keep `k` once detours are left out (and again, once). */
 export const DETOUR_SEARCH_FACTOR = 3;

@@ -800,20 +800,24 @@ export async function searchPathways(
       constraints,
       includeEstimated: query.includeEstimated,
     });
-  let k = query.skipDetours ? Math.min(MAX_K, query.first * DETOUR_SEARCH_FACTOR) : query.first;
-  let ranked = runSearch(() => search(k));
-  let found = query.skipDetours ? withoutDetours(ranked, query.first) : ranked;
-  // Without detours: the next best after those left out, from longer ranked lists while detours
-  // fill them; a longer search that runs over the work budget leaves the shorter one's answer.
-  while (query.skipDetours && found.length < query.first && ranked.length === k && k < MAX_K) {
-    k = Math.min(MAX_K, k * DETOUR_SEARCH_FACTOR);
-    try {
-      ranked = search(k);
-    } catch (error) {
-      if (error instanceof SearchBudgetExceeded) break;
-      throw error;
-    }
+  // Without detours: the best never pads another, so one is one; otherwise the detours are left
+  // out, and while they leave fewer than asked from a full list, a longer ranked list (twice at
+  // most). A longer search that runs over the work budget leaves the shorter one's answer.
+  let found = runSearch(() => search(query.first));
+  if (query.skipDetours && query.first > 1) {
+    let k = query.first;
+    let ranked = found;
     found = withoutDetours(ranked, query.first);
+    for (let round = 0; round < 2 && found.length < query.first && ranked.length === k && k < MAX_K; round++) {
+      k = Math.min(MAX_K, k * DETOUR_SEARCH_FACTOR);
+      try {
+        ranked = search(k);
+      } catch (error) {
+        if (error instanceof SearchBudgetExceeded) break;
+        throw error;
+      }
+      found = withoutDetours(ranked, query.first);
+    }
   }
   const shared: Shared = {
     snapshot,

@@ -263,6 +263,7 @@ describe('skipDetours', () => {
   const QUERY = `query ($from: String!, $to: String!, $first: Int, $rankBy: PathwayRanking, $skip: Boolean) {
     pathways(from: $from, to: $to, first: $first, rankBy: $rankBy, skipDetours: $skip) {
       totalMonths estimatedCostUsd stepCount roles { slug } certificationsToEarn { slug }
+      steps { to { slug } months }
     }
   }`;
   type P = {
@@ -271,16 +272,23 @@ describe('skipDetours', () => {
     stepCount: number;
     roles: { slug: string }[];
     certificationsToEarn: { slug: string }[];
+    steps: { to: { slug: string }; months: number }[];
   };
   const key = (p: P) => p.roles.map((r) => r.slug).join('>');
-  /** docs/cost-model.md: b visits a's roles in order with more moves that take no time, and gains nothing. */
+  /**
+   * docs/cost-model.md: b visits a's roles in order, every move into a role a does not visit takes
+   * 0 months, and b is no cheaper and earns no fewer certifications (tests/graph/detours.test.ts
+   * holds the definition to examples; this checks the API applies it as documented).
+   */
   const pads = (b: P, a: P) => {
     if (b.stepCount <= a.stepCount || b.totalMonths !== a.totalMonths) return false;
     if (b.estimatedCostUsd < a.estimatedCostUsd || b.certificationsToEarn.length < a.certificationsToEarn.length)
       return false;
     let i = 0;
     for (const r of b.roles) if (r.slug === a.roles[i]?.slug) i++;
-    return i === a.roles.length;
+    if (i !== a.roles.length) return false;
+    const onA = new Set(a.roles.map((r) => r.slug));
+    return b.steps.every((s) => onA.has(s.to.slug) || s.months === 0);
   };
 
   it('leaves out only pathways that pad a better one, keeping the rest in rank order', async () => {

@@ -1,0 +1,52 @@
+/** Which pathways skipDetours leaves out (src/graph/detours.ts), on hand-made pathways. */
+import { describe, expect, it } from 'vitest';
+import { type Pathway, withoutDetours } from '../../src/graph/index.js';
+
+/** A pathway through `roles`, each move taking its `months`, at `cost` dollars with `certs` new certifications. */
+function pathway(roles: number[], months: number[], cost: number, certs = 0): Pathway {
+  return {
+    roleIds: roles,
+    steps: months.map((m, i) => ({ fromRoleId: roles[i]!, toRoleId: roles[i + 1]!, months: m })),
+    stepCount: months.length,
+    totalMonths: months.reduce((s, m) => s + m, 0),
+    totalCostUsd: cost,
+    newCertifications: certs,
+  } as unknown as Pathway;
+}
+
+// 1 medical assistant, 2 clinical MA, 3 LPN, 4 RN, 5 EKG technician.
+const viaLpn = pathway([1, 3, 4], [12, 12], 36_000, 2);
+const direct = pathway([1, 4], [24], 39_000, 1);
+
+describe('withoutDetours', () => {
+  it('leaves out a route padded with a 0-month move through another role that only adds an exam', () => {
+    const padded = pathway([1, 2, 3, 4], [0, 12, 12], 36_250, 3);
+    expect(withoutDetours([viaLpn, padded, direct], 2)).toEqual([viaLpn, direct]);
+  });
+
+  it('keeps a route that works a year in another role, even at the same total months as the direct one', () => {
+    // The LPN route after the direct degree: same 24 months and dearer, but the student is an LPN on the way.
+    const dearerViaLpn = pathway([1, 3, 4], [12, 12], 40_000, 2);
+    expect(withoutDetours([direct, dearerViaLpn], 2)).toEqual([direct, dearerViaLpn]);
+  });
+
+  it('keeps a padded-looking route that is cheaper, or earns fewer certifications, or takes less time', () => {
+    const cheaper = pathway([1, 2, 3, 4], [0, 12, 12], 35_000, 3);
+    const fewerCerts = pathway([1, 2, 3, 4], [0, 12, 12], 36_250, 1);
+    const faster = pathway([1, 2, 3, 4], [0, 6, 12], 36_250, 3);
+    for (const other of [cheaper, fewerCerts, faster])
+      expect(withoutDetours([viaLpn, other], 2)).toEqual([viaLpn, other]);
+  });
+
+  it('keeps a slower route through another role; a 0-month move added anywhere on the way is padding', () => {
+    const viaEkg = pathway([1, 5, 3, 4], [1, 12, 12], 53_000, 3);
+    const lateDetour = pathway([1, 3, 2, 4], [12, 0, 12], 36_250, 3);
+    expect(withoutDetours([viaLpn, viaEkg, lateDetour], 3)).toEqual([viaLpn, viaEkg]);
+  });
+
+  it('stops at k, in rank order', () => {
+    const padded = pathway([1, 2, 3, 4], [0, 12, 12], 36_250, 3);
+    expect(withoutDetours([viaLpn, padded, direct, pathway([1, 5, 4], [1, 24], 50_000)], 2)).toEqual([viaLpn, direct]);
+    expect(withoutDetours([], 3)).toEqual([]);
+  });
+});
