@@ -119,6 +119,20 @@ export function edgeUsable(index: GraphIndex, cx: QueryContext, e: number): bool
 }
 
 /**
+ * The scale that packs cost and hops into one exact number, cost × scale + hops (BOUND_CERTS' third
+ * part), or 1 when it cannot: hops stay below the number of roles (a loopless pathway), so the scale
+ * need only exceed that; every cost is at most `costCentsTotal`, and the packed number must stay
+ * below 2^52 (room to spare under 2^53 for a bound that adds a shared item's cost to its edges').
+ * With 2^24 as the scale, the real graph's costs (its estimated degrees' tuition stand-ins included,
+ * $40M over all programs) could not be packed, and FEWEST_NEW_CERTIFICATIONS lost its hop bound:
+ * p99 about 4 → 28 ms (docs/benchmarks.md).
+ */
+export function costHopsScale(roleCount: number, costCentsTotal: number): number {
+  const scale = 2 ** Math.ceil(Math.log2(roleCount + 1));
+  return (costCentsTotal + 1) * scale <= 2 ** 52 ? scale : 1;
+}
+
+/**
  * The reverse search's share of the work: it runs until its work is `ratio` times the forward
  * search's (1: a plain bidirectional balance). Since its relaxations got cheaper (inFrom, one record
  * per role), a fastest single pathway is found sooner with the reverse search three times ahead:
@@ -139,7 +153,7 @@ export class ReverseSearch {
   /**
    * Under BOUND_CERTS, the third part is cost × centsScale + hops, centsScale the least power of two
    * above the number of roles, when no path's cost (GraphIndex.costCentsTotal) can make that
-   * exceed 2^53, so that it stays exact: steps are then bounded along the
+   * exceed 2^52, so that it stays exact: steps are then bounded along the
    * way that is least in the first three figures, as under FASTEST. Otherwise 1: cost alone.
    */
   readonly centsScale: number;
@@ -164,12 +178,7 @@ export class ReverseSearch {
     private readonly mode: number,
     private readonly meter: Meter,
   ) {
-    // Hops stay below the number of roles (a loopless pathway), so the scale need only exceed
-    // that: with 2^24, the real graph's costs (its estimated degrees' tuition stand-ins included,
-    // $40M over all programs) could not be packed, and FEWEST_NEW_CERTIFICATIONS lost its hop
-    // bound: p99 4 → 28 ms (docs/benchmarks.md).
-    const scale = 2 ** Math.ceil(Math.log2(index.roleCount + 1));
-    this.centsScale = mode === BOUND_CERTS && (index.costCentsTotal + 1) * scale <= 2 ** 53 ? scale : 1;
+    this.centsScale = mode === BOUND_CERTS ? costHopsScale(index.roleCount, index.costCentsTotal) : 1;
     this.stamp = nextStamp(s);
     s.revHeap.clear();
     for (const t of targets) {

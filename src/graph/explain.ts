@@ -3,7 +3,15 @@
  * what it costs, with unknown costs named as unknown and never added in as known dollars
  * (docs/cost-model.md). Pure functions of a pathway and the names it mentions.
  */
-import type { Pathway, PathwayStep, ProgramTaken, RequirementChoice, StudyLoad, UnknownCost } from './types.js';
+import type {
+  Pathway,
+  PathwayStep,
+  ProgramTaken,
+  RequirementChoice,
+  RouteUse,
+  StudyLoad,
+  UnknownCost,
+} from './types.js';
 
 /** The names a pathway's words need, by id. */
 export interface Names {
@@ -113,7 +121,7 @@ function routeWords(names: Names, choice: RequirementChoice, step: PathwayStep):
       return 'anyone may sit the exam';
     case 'PROGRAM':
       // A program of the step itself (the move's training) is completed on it, met or not before the exam.
-      return route.alreadyMet && !step.programs.some((p) => p.programId === route.programId)
+      return routeMetBefore(route, step)
         ? `eligible through ${the(names.program(route.programId).name)}, already completed`
         : `eligible through ${the(names.program(route.programId).name)}, completed on this step`;
     case 'EXPERIENCE':
@@ -212,8 +220,29 @@ function untimedPrograms(step: PathwayStep, names: Names): string[] {
   return step.programs.filter(lengthUnknown).map((p) => the(names.program(p.programId).name));
 }
 
-/** Whether no source gives the program's length (counted as 0 months: see untimedPrograms). */
-export const lengthUnknown = (p: ProgramTaken): boolean => p.months === 0;
+/**
+ * Whether no source gives the program's length: an estimated move's entry program (negative id,
+ * src/server/estimated-moves.ts) counted as 0 months, its award having no least length. A curated
+ * program of 0 months is a known length.
+ */
+export const lengthUnknown = (p: ProgramTaken): boolean => p.programId < 0 && p.months === 0;
+
+/**
+ * Whether a certification's eligibility route was met before the step: not by the step's own
+ * training, nor by a certification earned on it.
+ */
+export function routeMetBefore(route: RouteUse, step: PathwayStep): boolean {
+  switch (route.kind) {
+    case 'OPEN':
+      return true;
+    case 'CERTIFICATION':
+      return !step.certificationsToEarn.includes(route.certificationId);
+    case 'PROGRAM':
+      return route.alreadyMet && !step.programs.some((p) => p.programId === route.programId);
+    case 'EXPERIENCE':
+      return route.alreadyMet;
+  }
+}
 
 /** Whether a step's months count a program of unknown length as 0: it takes at least `months`. */
 export const stepMonthsIncludeUnknowns = (step: PathwayStep): boolean => step.programs.some(lengthUnknown);

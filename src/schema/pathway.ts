@@ -20,6 +20,7 @@ import {
   lengthUnknown,
   monthsIncludeUnknowns,
   type Names,
+  routeMetBefore,
   stepMonthsIncludeUnknowns,
   summarize,
   unknownName,
@@ -175,8 +176,17 @@ const UnknownCostRef = builder.objectRef<UnknownResult>('UnknownCost').implement
     }),
     estimateUsd: t.int({
       nullable: true,
-      description: 'The estimate used for ranking, in US dollars; null when there is none.',
+      description:
+        'What the part counts for ranking and maxCostUsd, in US dollars: an estimate, or a stand-in when too few figures are known (see standIn); null when there is none.',
       resolve: ({ cost }) => (cost.estimateUsd === null ? null : dollars(cost.estimateUsd)),
+    }),
+    standIn: t.boolean({
+      description:
+        'True when estimateUsd comes from fewer than three known figures (another item’s price, say): it keeps the part from ranking a pathway cheaper, and is not an estimate of what the part costs.',
+      resolve: ({ cost, shared }) => {
+        const estimate = estimateOf(shared.snapshot.programEstimates, shared.snapshot.feeEstimates, cost);
+        return estimate !== undefined && estimate.figures < ESTIMATE_MIN_FIGURES;
+      },
     }),
     estimateBasis: t.string({
       nullable: true,
@@ -209,14 +219,7 @@ const EligibilityRouteRef = builder.objectRef<RouteResult>('EligibilityRouteTake
     alreadyMet: t.boolean({
       description:
         'True when the learner met it before the step (a program completed, enough months worked, the certification held); false when the step itself meets it (its own training, a certification earned on it) or after a wait.',
-      resolve: ({ route, step }) =>
-        route.kind === 'OPEN'
-          ? true
-          : route.kind === 'CERTIFICATION'
-            ? !step.certificationsToEarn.includes(route.certificationId)
-            : route.kind === 'PROGRAM'
-              ? route.alreadyMet && !step.programs.some((p) => p.programId === route.programId)
-              : route.alreadyMet,
+      resolve: ({ route, step }) => routeMetBefore(route, step),
     }),
     program: t.field({
       type: TrainingProgram,
@@ -486,7 +489,7 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
     }),
     estimatedCostUsd: t.int({
       description:
-        'Known costs plus the documented estimates of unknown ones: what CHEAPEST ranks by. An estimate, not a quote.',
+        'Known costs plus what unknown ones count at (their documented estimates, or stand-ins where too few figures are known: see unknownCosts): what CHEAPEST ranks by. For comparison, not a quote.',
       resolve: ({ pathway }) => dollars(pathway.totalCostUsd),
     }),
     totalTrainingCostUsd: t.int({

@@ -46,7 +46,10 @@ export const workerFailure = (error: unknown): WorkerAnswer => ({
 
 /** Reads the data and builds its index in this thread. */
 export async function buildSnapshot(prisma: PrismaClient): Promise<BuiltSnapshot> {
-  const [{ input, ...rest }, records] = await Promise.all([readGraphInput(prisma, { columns: true }), countRecords(prisma)]);
+  const [{ input, ...rest }, records] = await Promise.all([
+    readGraphInput(prisma, { columns: true }),
+    countRecords(prisma),
+  ]);
   return { snapshot: { index: buildIndex(input), ...rest }, records };
 }
 

@@ -523,7 +523,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
         `${reached.length - reachedOccupations} roles and ${reachedOccupations} O*NET occupations are within reach`,
       );
       if (untimed > 0)
-        expect(await p.locator('#status').textContent()).toContain(`Not shaded: ${untimed} more whose training`);
+        expect(await p.locator('#status').textContent()).toContain(`Not shaded: ${untimed} more whose soonest pathway`);
       const drawn = (await p.locator('#cy').getAttribute('data-occupations'))!.split(' ');
       expect(drawn.length).toBeLessThanOrEqual(occupations.length + 40);
     }

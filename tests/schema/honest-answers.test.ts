@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 const PATHWAY_FIELDS = `
   totalMonths totalCostUsd knownCostUsd estimatedCostUsd costIncludesUnknowns summary studyLoad crossesTracks
-  unknownCosts { kind description estimateUsd estimateBasis certification { slug } }
+  unknownCosts { kind description estimateUsd estimateBasis standIn certification { slug } }
   steps {
     months experienceMonths trainingMonths eligibilityWaitMonths costUsd knownCostUsd explanation crossesTracks
     from { slug } to { slug }
@@ -206,10 +206,12 @@ describe('the examples of the issue', () => {
     expect(nclex.estimateUsd).toBeTypeOf('number');
     if (exams.length >= 3) {
       expect(nclex.estimateBasis).not.toMatch(/stand-in/);
+      expect(nclex.standIn).toBe(false);
       expect(p.summary).toMatch(/we estimate the NCLEX-PN exam fee at about/);
     } else {
       // Today the PANCE's is the only exam fee published: it is no estimate of the NCLEX's.
       expect(nclex.estimateBasis).toMatch(/too few known figures .* stand-in/);
+      expect(nclex.standIn).toBe(true);
       expect(p.summary).toMatch(/we count the NCLEX-PN exam fee as \$[\d,]+ \(/);
       expect(p.summary).not.toMatch(/we estimate the NCLEX-PN/);
     }

@@ -333,7 +333,7 @@ async function shade(): Promise<void> {
   view?.shade(reach.slugs);
   const startTitle = roleOf(state.from)?.title ?? state.from;
   const unknownNote = untimed
-    ? ` Not shaded: ${untimed} more whose training has no known length (counted as 0 months, so they may take longer).`
+    ? ` Not shaded: ${untimed} more whose soonest pathway counts training of unknown length as 0 months, so reaching them may take longer.`
     : '';
   if (!state.onet)
     return say(`${found.length} roles are within reach in ${state.within} months from ${startTitle}.${unknownNote}`);

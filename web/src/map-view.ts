@@ -334,7 +334,9 @@ export class MapView {
     // Sideways the nearest in the row; up or down the nearest row first, then the nearest in it.
     const distance = (n: cytoscape.NodeSingular) =>
       (key === 'ArrowLeft' || key === 'ArrowRight' ? 0 : Math.abs(row(n) - here) * 1e6) + Math.abs(n.position('x') - x);
-    return candidates.sort((a, b) => distance(a) - distance(b) || (a.id() < b.id() ? -1 : 1))[0]?.id();
+    // Ties (roles at one x) go in id order, backwards for the left arrow, so Left retraces Right.
+    const back = key === 'ArrowLeft' ? -1 : 1;
+    return candidates.sort((a, b) => distance(a) - distance(b) || (a.id() < b.id() ? -back : back))[0]?.id();
   }
 
   #key(event: KeyboardEvent): void {

@@ -3,9 +3,9 @@ import type { Pathway } from './api.js';
 import { fill, h } from './dom.js';
 import { duration, money, MOVE_KINDS, months } from './format.js';
 
-/** "Pathway 2: 30 months, $1,450, 3 steps" ("at least 24 months" when a program's length is unknown). */
+/** "Pathway 2: 30 months, $1,450, 3 steps" ("at least 24 months", "length unknown" when a program's length is). */
 export const pathwayLabel = (p: Pathway, i: number) =>
-  `Pathway ${i + 1}: ${p.untimed.length ? 'at least ' : ''}${months(p.totalMonths)}, ${money(p.cost)}, ${p.steps.length} ${p.steps.length === 1 ? 'step' : 'steps'}`;
+  `Pathway ${i + 1}: ${p.untimed.length ? (p.totalMonths > 0 ? `at least ${months(p.totalMonths)}` : 'length unknown') : months(p.totalMonths)}, ${money(p.cost)}, ${p.steps.length} ${p.steps.length === 1 ? 'step' : 'steps'}`;
 
 /** Fills `section` with the choice of pathways and the chosen one's steps. */
 export function renderPathways(
