@@ -14,7 +14,7 @@ import type { Pathway } from './types.js';
  * that takes time there (a medical assistant working as an LPN for a year before the RN bridge) is
  * not padding, even at the same total months as a direct degree: the student works in that role.
  */
-export function pads(b: Pathway, a: Pathway): boolean {
+function pads(b: Pathway, a: Pathway): boolean {
   if (b.stepCount <= a.stepCount || b.totalMonths !== a.totalMonths) return false;
   if (b.totalCostUsd < a.totalCostUsd || b.newCertifications < a.newCertifications) return false;
   let i = 0;
