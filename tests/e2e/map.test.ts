@@ -408,6 +408,13 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(boxes[0]!.y).toBeLessThan(boxes[1]!.y);
     expect(boxes[1]!.y).toBeLessThan(boxes[2]!.y);
     expect(await small.locator('#roles-list').isVisible()).toBe(true);
+    // The picture stays readable: too wide to fit whole, it shows the chosen pathway at a zoom where
+    // labels are about 10 px or more (they were 4 px), in a canvas tall enough to pan in.
+    await expect.poll(() => small.locator('#cy').getAttribute('data-pathway')).toBeTruthy();
+    await expect
+      .poll(async () => Number(await small.locator('#cy').getAttribute('data-zoom')))
+      .toBeGreaterThanOrEqual(0.6);
+    expect((await small.locator('#cy').boundingBox())!.height).toBeGreaterThanOrEqual(320);
     await small.close();
     expect(outside).toEqual([]);
   });

@@ -30,6 +30,9 @@ export type MapHandlers = {
 const TRACK_COLOURS = ['#0f766e', '#1d4ed8', '#a16207', '#be185d'];
 const OCCUPATION_COLOUR = '#475569';
 
+/** The least zoom at which a role's 16 px label reads (about 10 px on screen). */
+const MIN_READABLE_ZOOM = 0.6;
+
 /** An estimated move on the chosen pathway (the legend's swatch has the same colour). */
 const ESTIMATED_ON_PATH = '#0e7490';
 
@@ -238,19 +241,36 @@ export class MapView {
     );
   }
 
-  /** Gives the canvas the map's own proportions (within reason), so that fitting it wastes no room. */
+  /**
+   * Gives the canvas the map's own proportions (within reason), so that fitting it wastes no room;
+   * where the whole map would be too small to read (a phone), a tall canvas to pan in instead.
+   */
   #size(): void {
     const box = this.cy.elements().boundingBox();
-    const wanted = (this.container.clientWidth * box.h) / box.w + 32;
+    const readable = this.container.clientWidth / box.w >= MIN_READABLE_ZOOM;
+    const wanted = readable ? (this.container.clientWidth * box.h) / box.w + 32 : window.innerHeight * 0.6;
     const height = Math.round(Math.min(Math.max(wanted, 320), window.innerHeight * 0.85));
     if (Math.abs(this.container.clientHeight - height) > 2) this.container.style.height = `${height}px`;
   }
 
   #roles = () => this.cy.nodes('.role');
 
-  /** Shows the whole map: a pathway is read against everything else it could have been. */
+  /**
+   * Shows the whole map: a pathway is read against everything else it could have been. Where that
+   * would make the labels unreadable (at 390 px they were 4 px), it shows the chosen pathway, else
+   * the start, at a readable size instead; the rest is a drag away.
+   */
   fit(): void {
     this.cy.fit(this.cy.elements(), 16);
+    if (this.cy.zoom() < MIN_READABLE_ZOOM) {
+      const path = this.cy.elements('.on-path');
+      const start = this.cy.nodes('.start');
+      const focus = path.nonempty() ? path : start.nonempty() ? start : this.#roles().first();
+      this.cy.fit(focus, 16);
+      this.cy.zoom(Math.min(Math.max(this.cy.zoom(), MIN_READABLE_ZOOM), 1));
+      this.cy.center(focus);
+    }
+    this.#record('zoom', [this.cy.zoom().toFixed(2)]);
   }
 
   /** Draws `pathway` over the map (null clears it), dimming everything off it. */
@@ -283,7 +303,7 @@ export class MapView {
     this.#record('reachable', reachable && [...reachable].sort());
   }
 
-  #record(name: 'pathway' | 'lines' | 'reachable' | 'occupations' | 'lanes', values: string[] | null): void {
+  #record(name: 'pathway' | 'lines' | 'reachable' | 'occupations' | 'lanes' | 'zoom', values: string[] | null): void {
     if (values) this.container.dataset[name] = values.join(' ');
     else delete this.container.dataset[name];
   }
