@@ -209,7 +209,7 @@ function redraw(): Promise<void> {
     drawnAs = signature;
     lattice = next;
     const placement = await place(next);
-    view?.cy.destroy();
+    view?.destroy();
     view = new MapView($('cy'), next, placement, {
       open: (slug) => void openRole(slug),
       setStart: (slug) => void setStart(slug),

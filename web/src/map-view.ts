@@ -157,13 +157,17 @@ const style: cytoscape.StylesheetJson = [
   },
 ];
 
+const nextSteps = (n: number) => (n === 1 ? '1 next step' : `${n} next steps`);
+
 /** Words for one role: "Medical Assistant, Hybrid track, entry level, 4 next steps". */
 const describe = (node: cytoscape.NodeSingular) =>
-  `${node.data('label')}, ${node.data('trackName')} track, ${(LEVEL_NAMES[node.data('level')] ?? node.data('level')).toLowerCase()} level, ${node.outgoers('edge').length} next steps`;
+  `${node.data('label')}, ${node.data('trackName')} track, ${(LEVEL_NAMES[node.data('level')] ?? node.data('level')).toLowerCase()} level, ${nextSteps(node.outgoers('edge').length)}`;
 
 export class MapView {
   readonly cy: cytoscape.Core;
   #focused: string | undefined;
+  readonly #onKey = (event: KeyboardEvent) => this.#key(event);
+  readonly #resized: ResizeObserver;
   /** Each level's row, top first: arrow keys move by row, since a row's roles are staggered in height. */
   readonly #rowOf: Map<string, number>;
 
@@ -226,12 +230,15 @@ export class MapView {
       this.#focus(event.target.id(), false);
       this.handlers.open(event.target.id());
     });
-    container.addEventListener('keydown', (event) => this.#key(event));
-    new ResizeObserver(() => {
+    // A click on the picture gives it the keyboard, so the arrow keys work from there.
+    this.cy.on('tap', () => container.focus({ preventScroll: true }));
+    container.addEventListener('keydown', this.#onKey);
+    this.#resized = new ResizeObserver(() => {
       this.#size();
       this.cy.resize();
       this.fit();
-    }).observe(container);
+    });
+    this.#resized.observe(container);
     this.#size();
     const occupations = lattice.roles.filter((r) => r.occupation).map((r) => r.slug);
     this.#record('occupations', occupations.length ? occupations.sort() : null);
@@ -239,6 +246,16 @@ export class MapView {
       'lanes',
       [...colourOf].map(([slug, colour]) => `${slug}:${colour}`),
     );
+  }
+
+  /**
+   * Lets go of the container for the next view: its key handler and size observer, then the
+   * picture. A handler left behind acted on a destroyed picture ("reading 'isHeadless'").
+   */
+  destroy(): void {
+    this.container.removeEventListener('keydown', this.#onKey);
+    this.#resized.disconnect();
+    this.cy.destroy();
   }
 
   /**
