@@ -24,9 +24,7 @@ export const ESTIMATE_MIN_FIGURES = 3;
 
 /** The basis words, with what a stand-in is for when it comes from too few figures. */
 const basisWords = (words: string, figures: number) =>
-  figures >= ESTIMATE_MIN_FIGURES
-    ? words
-    : `${words}; too few known figures to estimate from, so only a stand-in that keeps the unknown part from ranking a pathway cheaper, not what it is likely to cost`;
+  figures >= ESTIMATE_MIN_FIGURES ? words : `${words}: a stand-in from too few known figures, not a likely cost`;
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -167,7 +167,8 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
           ? ', and makes you eligible for an exam'
           : '';
     const tuition = p.costKnown ? `tuition about ${usd(p.costUsd)}` : 'tuition not known';
-    details.push(sentence(`${name} takes ${duration(p.months)} ${studied}, ${tuition}${why}`));
+    const length = lengthUnknown(p) ? 'has no known length' : `takes ${duration(p.months)} ${studied}`;
+    details.push(sentence(`${name} ${length}, ${tuition}${why}`));
   }
   for (const choice of step.requirementChoices) {
     if (choice.alreadyHeld) continue;

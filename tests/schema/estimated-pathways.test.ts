@@ -152,7 +152,11 @@ describe('estimated pathways', () => {
     expect(words).not.toMatch(/right away/);
     expect(p.summary).toMatch(/the length of .+ is not known and not counted/i);
     for (const s of p.steps)
-      if (s.programs.some((q: any) => q.months === 0)) expect(s.explanation).toMatch(/length of .+ is not known/);
+      if (s.programs.some((q: any) => q.months === 0)) {
+        expect(s.explanation).toMatch(/length of .+ is not known/);
+        expect(s.explanation).toMatch(/has no known length/);
+        expect(s.explanation).not.toMatch(/takes 0 months/);
+      }
     // The figures say so too, for a client that shows numbers rather than words: never a bare 0.
     expect(p.monthsIncludeUnknowns).toBe(true);
     for (const s of p.steps) {
