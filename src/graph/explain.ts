@@ -25,6 +25,8 @@ export interface Names {
    * called an estimate (src/db/estimates.ts).
    */
   estimateBasis?(cost: UnknownCost): { basis: string; standIn: boolean } | undefined;
+  /** For an estimated move whose experience has no known least amount, what is not timed, in words. */
+  untimedMove?(transitionId: number): string | undefined;
   /** Why an estimated move asks what it asks (from O*NET and BLS), for estimated steps. */
   estimatedMoveNote?(transitionId: number): string | undefined;
 }
@@ -191,7 +193,7 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
     .filter((c) => c.alreadyHeld)
     .map((c) => names.certification(c.satisfiedBy).acronym);
   const what = actions.length ? list(actions) : 'no further requirements';
-  const untimed = untimedPrograms(step, names);
+  const untimed = untimedParts(step, names);
   const span = `months ${Math.round(step.startMonth)} to ${Math.round(step.endMonth)} of the pathway`;
   const timing = untimed.length
     ? step.months === 0
@@ -213,12 +215,15 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
 }
 
 /**
- * The programs of a step whose length no source gives (an estimated entry program, a postsecondary
- * nondegree award: src/server/estimated-moves.ts), counted as 0 months: every curated program has
- * a length of at least a month. Their time is never said to be "right away".
+ * What a step's months leave out because no source gives its length, in words: the programs of
+ * unknown length (an estimated entry program, a postsecondary nondegree award:
+ * src/server/estimated-moves.ts), and an estimated move's related work experience when BLS gives no
+ * least amount. Each counts 0 months; such a step is never said to happen "right away".
  */
-function untimedPrograms(step: PathwayStep, names: Names): string[] {
-  return step.programs.filter(lengthUnknown).map((p) => the(names.program(p.programId).name));
+export function untimedParts(step: PathwayStep, names: Names): string[] {
+  const parts = step.programs.filter(lengthUnknown).map((p) => the(names.program(p.programId).name));
+  const experience = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
+  return experience ? [...parts, experience] : parts;
 }
 
 /**
@@ -245,17 +250,16 @@ export function routeMetBefore(route: RouteUse, step: PathwayStep): boolean {
   }
 }
 
-/** Whether a step's months count a program of unknown length as 0: it takes at least `months`. */
-export const stepMonthsIncludeUnknowns = (step: PathwayStep): boolean => step.programs.some(lengthUnknown);
-
-/** Whether a pathway's months count a program of unknown length as 0: it takes at least `totalMonths`. */
-export const monthsIncludeUnknowns = (pathway: Pathway): boolean => pathway.steps.some(stepMonthsIncludeUnknowns);
+/** untimedParts of every step of a pathway, each once: it takes at least `totalMonths` when any. */
+export const pathwayUntimedParts = (pathway: Pathway, names: Names): string[] => [
+  ...new Set(pathway.steps.flatMap((step) => untimedParts(step, names))),
+];
 
 /** The whole pathway in one paragraph. */
 export function summarize(pathway: Pathway, names: Names): string {
   const route = pathway.roleIds.map((id) => names.role(id).title).join(' → ');
   const moves = `${pathway.stepCount} move${pathway.stepCount === 1 ? '' : 's'}`;
-  const untimed = [...new Set(pathway.steps.flatMap((step) => untimedPrograms(step, names)))];
+  const untimed = pathwayUntimedParts(pathway, names);
   const time =
     pathway.totalMonths === 0
       ? untimed.length

@@ -18,10 +18,10 @@ import type {
 import {
   explainStep,
   lengthUnknown,
-  monthsIncludeUnknowns,
+  pathwayUntimedParts,
   type Names,
   routeMetBefore,
-  stepMonthsIncludeUnknowns,
+  untimedParts,
   summarize,
   unknownName,
 } from '../graph/explain.js';
@@ -118,6 +118,7 @@ function namesOf(snapshot: Snapshot): Names {
       return estimate && { basis: estimate.basis, standIn: estimate.figures < ESTIMATE_MIN_FIGURES };
     },
     estimatedMoveNote: (id) => snapshot.moveNotes.get(id),
+    untimedMove: (id) => snapshot.experienceUnknown.get(id),
   };
 }
 
@@ -378,8 +379,12 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
     }),
     monthsIncludeUnknowns: t.boolean({
       description:
-        'True when a program on the step has no known length (counted as 0 months): the step takes at least `months`, and how much longer no source says.',
-      resolve: ({ step }) => stepMonthsIncludeUnknowns(step),
+        'True when part of the step has no known length (a program, or the related work experience an estimated move asks without a least amount), counted as 0 months: the step takes at least `months`, and how much longer no source says (see untimed).',
+      resolve: ({ step, shared }) => untimedParts(step, shared.names).length > 0,
+    }),
+    untimed: t.stringList({
+      description: 'What `months` leaves out because no source gives its length, in words; empty when nothing.',
+      resolve: ({ step, shared }) => untimedParts(step, shared.names),
     }),
     experienceMonths: t.int({
       description: 'Months of experience the move asks for in the starting role, still to gain.',
@@ -474,8 +479,12 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
     }),
     monthsIncludeUnknowns: t.boolean({
       description:
-        'True when some program’s length is unknown (counted as 0 months; see the steps’ programs’ lengthKnown): the pathway takes at least totalMonths.',
-      resolve: ({ pathway }) => monthsIncludeUnknowns(pathway),
+        'True when part of the pathway has no known length (counted as 0 months; see untimed): it takes at least totalMonths.',
+      resolve: ({ pathway, shared }) => pathwayUntimedParts(pathway, shared.names).length > 0,
+    }),
+    untimed: t.stringList({
+      description: 'What `totalMonths` leaves out because no source gives its length, in words, each once.',
+      resolve: ({ pathway, shared }) => pathwayUntimedParts(pathway, shared.names),
     }),
     totalCostUsd: t.int({
       nullable: true,
@@ -562,13 +571,13 @@ const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').imp
     }),
     earliestMonth: t.int({
       description:
-        'The earliest month the role can be reached; when monthsIncludeUnknowns, a program of unknown length is counted as 0 months, so it may take longer.',
+        'The earliest month the role can be reached; when monthsIncludeUnknowns, part of the way has no known length and is counted as 0 months, so it may take longer.',
       resolve: (r) => r.earliestMonth,
     }),
     monthsIncludeUnknowns: t.boolean({
       description:
         'True when the pathway counts a program of unknown length as 0 months: the role is reached no sooner than earliestMonth, and perhaps not within the months asked.',
-      resolve: (r) => monthsIncludeUnknowns(r.pathway),
+      resolve: (r) => pathwayUntimedParts(r.pathway, r.shared.names).length > 0,
     }),
     stepCount: t.int({ description: 'Moves on that pathway.', resolve: (r) => r.stepCount }),
     pathway: t.field({

@@ -142,6 +142,11 @@ export interface EstimatedGraph {
   transitions: TransitionInput[];
   /** Why each estimated move asks what it asks, by transition id. */
   notes: Map<number, string>;
+  /**
+   * Estimated moves whose related work experience has no least amount (BLS: "less than 5 years"):
+   * none is counted, so their time is not known either; by transition id, in words.
+   */
+  experienceUnknown: Map<number, string>;
   /** Names of the occupation nodes, SOC tracks and estimated programs, by id. */
   nodeNames: Map<number, { title: string; trackId: number }>;
   trackNames: Map<number, { name: string }>;
@@ -173,6 +178,7 @@ export function estimatedGraph(
     programs: [],
     transitions: [],
     notes: new Map(),
+    experienceUnknown: new Map(),
     nodeNames: new Map(),
     trackNames: new Map(),
     programNames: new Map(),
@@ -268,18 +274,27 @@ export function estimatedGraph(
       training,
       requirementGroups: [] as number[][],
       words: `estimated from BLS for ${target.title}: ${words.join('; ')}`,
+      experienceUnknown: target.workExperience === 'LESS_THAN_FIVE_YEARS',
     };
   };
 
   const seen = new Set<string>();
   let nextId = -1;
-  const add = (from: number, to: number, parts: Omit<TransitionInput, 'id' | 'from' | 'to'>, note: string) => {
+  const add = (
+    from: number,
+    to: number,
+    parts: Omit<TransitionInput, 'id' | 'from' | 'to'>,
+    note: string,
+    experienceUnknown = false,
+  ) => {
     const key = `${from}>${to}`;
     if (from === to || seen.has(key)) return;
     seen.add(key);
     const id = nextId--;
     out.transitions.push({ id, from, to, ...parts, estimated: true });
     out.notes.set(id, note);
+    if (experienceUnknown)
+      out.experienceUnknown.set(id, 'the related work experience BLS asks for (less than 5 years, no least amount)');
   };
 
   for (const link of [...related].sort((a, b) => a.occupationId - b.occupationId || a.position - b.position)) {
@@ -292,12 +307,13 @@ export function estimatedGraph(
     // (medical assistant → licensed practical nurse in 0 months, with no practical-nursing program
     // and no NCLEX-PN).
     if (exactRole.has(target.id)) continue;
-    const { words, ...parts } = requirements(nodeOf(source.id), target);
+    const { words, experienceUnknown, ...parts } = requirements(nodeOf(source.id), target);
     add(
       nodeOf(source.id),
       nodeOf(target.id),
       { ...parts, estimated: true },
       `O*NET relates ${target.title} to ${source.title} (${TIERS[link.tier] ?? 'related'}, #${link.position}); ${words}`,
+      experienceUnknown,
     );
   }
 

@@ -214,6 +214,7 @@ export async function readGraphInput(
     programEstimates,
     feeEstimates,
     moveNotes: estimated.notes,
+    experienceUnknown: estimated.experienceUnknown,
     nodeByCode: estimated.nodeByCode,
     occupationOfNode: estimated.occupationOfNode,
     names: {

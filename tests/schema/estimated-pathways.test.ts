@@ -22,11 +22,11 @@ const PATHWAYS = `query ($from: String!, $to: String, $toTrack: String, $first: 
                    $constraints: PathwayConstraintsInput, $includeEstimated: Boolean) {
   pathways(from: $from, to: $to, toTrack: $toTrack, first: $first, rankBy: $rankBy, constraints: $constraints,
            includeEstimated: $includeEstimated) {
-    totalMonths monthsIncludeUnknowns stepCount estimatedSteps summary costIncludesUnknowns
+    totalMonths monthsIncludeUnknowns untimed stepCount estimatedSteps summary costIncludesUnknowns
     nodes { __typename key title }
     roles { slug }
     steps {
-      basis explanation months monthsIncludeUnknowns trainingMonths experienceMonths
+      basis explanation months monthsIncludeUnknowns untimed trainingMonths experienceMonths
       fromNode { key } toNode { key ... on Occupation { code typicalEducation workExperience } ... on Role { slug } }
       from { slug } to { slug } transition { id }
       programs { name estimated months lengthKnown costUsd program { slug } }
@@ -161,13 +161,39 @@ describe('estimated pathways', () => {
     expect(p.monthsIncludeUnknowns).toBe(true);
     for (const s of p.steps) {
       for (const q of s.programs) expect(q.lengthKnown).toBe(q.months > 0);
-      expect(s.monthsIncludeUnknowns).toBe(s.programs.some((q: any) => !q.lengthKnown));
+      expect(s.monthsIncludeUnknowns).toBe(s.untimed.length > 0);
+      for (const q of s.programs.filter((x: any) => !x.lengthKnown))
+        expect(s.untimed.join(' ')).toContain(q.name.slice(0, 40));
     }
+    expect(p.untimed).toEqual([...new Set(p.steps.flatMap((s: any) => s.untimed))]);
     const [known] = await pathways({ from: 'medical-assistant', to: '29-1126.00', includeEstimated: true, first: 1 });
     expect(known.monthsIncludeUnknowns).toBe(known.steps.some((s: any) => s.monthsIncludeUnknowns));
     const [curated] = await pathways({ from: 'medical-assistant', to: 'registered-nurse', first: 1 });
     expect(curated.monthsIncludeUnknowns).toBe(false);
     for (const s of curated.steps) for (const q of s.programs) expect(q.lengthKnown).toBe(true);
+  });
+
+  it('counts no time for experience BLS gives no least amount for, and says the time is not known', async () => {
+    // An occupation for which BLS gives "less than 5 years" of related work experience: none is
+    // counted, so the move's time is not known either.
+    const targets = await prisma.occupation.findMany({
+      where: { workExperience: 'LESS_THAN_FIVE_YEARS', roles: { none: {} } },
+      orderBy: { code: 'asc' },
+      take: 5,
+    });
+    expect(targets.length).toBeGreaterThan(0);
+    let checked = 0;
+    for (const target of targets)
+      for (const p of await pathways({ from: 'medical-assistant', to: target.code, includeEstimated: true, first: 1 }))
+        for (const s of p.steps) {
+          if (s.basis !== 'ESTIMATED' || s.toNode.workExperience !== 'LESS_THAN_FIVE_YEARS') continue;
+          checked++;
+          expect(s.monthsIncludeUnknowns).toBe(true);
+          expect(s.untimed.join(' ')).toMatch(/related work experience/);
+          expect(s.explanation).not.toMatch(/right away/);
+          expect(p.monthsIncludeUnknowns).toBe(true);
+        }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('refuses an occupation or a SOC track without includeEstimated, instead of finding nothing', async () => {

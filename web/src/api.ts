@@ -372,12 +372,14 @@ type RawStep = Pick<
   knownCostUsd: number;
   unknownCosts: { description: string }[];
   programs: { name: string; lengthKnown: boolean }[];
+  untimed: string[];
   requirements: { alreadyHeld: boolean; satisfiedBy: { acronym: string }; anyOf: { acronym: string }[] }[];
   transition: { kind: string; sources: RawSource[] } | null;
 };
 type RawPathway = {
   summary: string;
   totalMonths: number;
+  untimed: string[];
   totalCostUsd: number | null;
   knownCostUsd: number;
   unknownCosts: { description: string }[];
@@ -386,13 +388,14 @@ type RawPathway = {
   steps: RawStep[];
 };
 
-const PATHWAY = `summary totalMonths totalCostUsd knownCostUsd unknownCosts { description } crossesTracks
+const PATHWAY = `summary totalMonths untimed totalCostUsd knownCostUsd unknownCosts { description } crossesTracks
   certificationsToEarn { acronym }
   steps {
     basis fromNode { ${NODE} } toNode { ${NODE} } crossesTracks
     startMonth endMonth months experienceMonths trainingMonths costUsd knownCostUsd explanation
     unknownCosts { description }
     programs { name lengthKnown }
+    untimed
     requirements { alreadyHeld satisfiedBy { acronym } anyOf { acronym } }
     transition { kind sources { ${SOURCE} } }
   }`;
@@ -409,7 +412,7 @@ function stepOf(s: RawStep): Step {
     months: s.months,
     experienceMonths: s.experienceMonths,
     trainingMonths: s.trainingMonths,
-    untimed: s.programs.filter((p) => !p.lengthKnown).map((p) => p.name),
+    untimed: s.untimed,
     cost: { usd: s.costUsd, knownUsd: s.knownCostUsd, unknownParts: s.unknownCosts.map((u) => u.description) },
     requirements: s.requirements.map((r) =>
       r.alreadyHeld
@@ -429,7 +432,7 @@ function pathwayOf(p: RawPathway): Pathway {
   return {
     summary: p.summary,
     totalMonths: p.totalMonths,
-    untimed: [...new Set(p.steps.flatMap((s) => s.programs.filter((q) => !q.lengthKnown).map((q) => q.name)))],
+    untimed: p.untimed,
     cost: { usd: p.totalCostUsd, knownUsd: p.knownCostUsd, unknownParts: p.unknownCosts.map((u) => u.description) },
     crossesTracks: p.crossesTracks,
     certificationsToEarn: p.certificationsToEarn.map((c) => c.acronym),
