@@ -430,6 +430,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       .poll(async () => Number(await small.locator('#cy').getAttribute('data-zoom')))
       .toBeGreaterThanOrEqual(0.6);
     expect((await small.locator('#cy').boundingBox())!.height).toBeGreaterThanOrEqual(320);
+    expect(await small.locator('#cy').getAttribute('data-framed')).toBe('part');
+    // On a laptop the whole map is shown, the pathway against the rest (a phone's rule cropped it).
+    expect(await page.locator('#cy').getAttribute('data-framed')).toBe('whole');
     await small.close();
     expect(outside).toEqual([]);
   });

@@ -32,6 +32,8 @@ const OCCUPATION_COLOUR = '#475569';
 
 /** The least zoom at which a role's 16 px label reads (about 10 px on screen). */
 const MIN_READABLE_ZOOM = 0.6;
+/** Narrower than this (a phone), the map shows the pathway readable rather than the whole lattice. */
+const NARROW_PX = 640;
 
 /** An estimated move on the chosen pathway (the legend's swatch has the same colour). */
 const ESTIMATED_ON_PATH = '#0e7490';
@@ -249,6 +251,12 @@ export class MapView {
   }
 
   /**
+   * A phone's width: there the whole map cannot be read at once, so it is not shown whole. On a
+   * laptop it is (labels small on the O*NET map): a pathway is read against the rest.
+   */
+  #narrow = () => this.container.clientWidth < NARROW_PX;
+
+  /**
    * Lets go of the container for the next view: its key handler and size observer, then the
    * picture. A handler left behind acted on a destroyed picture ("reading 'isHeadless'").
    */
@@ -264,7 +272,7 @@ export class MapView {
    */
   #size(): void {
     const box = this.cy.elements().boundingBox();
-    const readable = this.container.clientWidth / box.w >= MIN_READABLE_ZOOM;
+    const readable = !this.#narrow() || this.container.clientWidth / box.w >= MIN_READABLE_ZOOM;
     const wanted = readable ? (this.container.clientWidth * box.h) / box.w + 32 : window.innerHeight * 0.6;
     const height = Math.round(Math.min(Math.max(wanted, 320), window.innerHeight * 0.85));
     if (Math.abs(this.container.clientHeight - height) > 2) this.container.style.height = `${height}px`;
@@ -279,7 +287,8 @@ export class MapView {
    */
   fit(): void {
     this.cy.fit(this.cy.elements(), 16);
-    if (this.cy.zoom() < MIN_READABLE_ZOOM) {
+    const part = this.#narrow() && this.cy.zoom() < MIN_READABLE_ZOOM;
+    if (part) {
       const path = this.cy.elements('.on-path');
       const start = this.cy.nodes('.start');
       const focus = path.nonempty() ? path : start.nonempty() ? start : this.#roles().first();
@@ -288,6 +297,7 @@ export class MapView {
       this.cy.center(focus);
     }
     this.#record('zoom', [this.cy.zoom().toFixed(2)]);
+    this.#record('framed', [part ? 'part' : 'whole']);
   }
 
   /** Draws `pathway` over the map (null clears it), dimming everything off it. */
@@ -320,7 +330,10 @@ export class MapView {
     this.#record('reachable', reachable && [...reachable].sort());
   }
 
-  #record(name: 'pathway' | 'lines' | 'reachable' | 'occupations' | 'lanes' | 'zoom', values: string[] | null): void {
+  #record(
+    name: 'pathway' | 'lines' | 'reachable' | 'occupations' | 'lanes' | 'zoom' | 'framed',
+    values: string[] | null,
+  ): void {
     if (values) this.container.dataset[name] = values.join(' ');
     else delete this.container.dataset[name];
   }
