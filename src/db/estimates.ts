@@ -9,10 +9,10 @@ export interface Estimate {
   /** How the estimate was made, in words a student can read. */
   basis: string;
   /**
-   * How many known figures it comes from. Under ESTIMATE_MIN_FIGURES it is a stand-in, not an
-   * estimate: it keeps an unknown part from ranking a pathway cheaper, and the words say so.
+   * From fewer than ESTIMATE_MIN_FIGURES known figures: a stand-in, not an estimate. It keeps an
+   * unknown part from ranking a pathway cheaper, and the words say so.
    */
-  figures: number;
+  standIn: boolean;
 }
 
 /**
@@ -20,11 +20,17 @@ export interface Estimate {
  * price: the NCLEX-PN's fee "estimated" from the PANCE's, the only exam here with a published fee,
  * came to $550 where secondary pages give $200.
  */
-export const ESTIMATE_MIN_FIGURES = 3;
+const ESTIMATE_MIN_FIGURES = 3;
 
-/** The basis words, with what a stand-in is for when it comes from too few figures. */
-const basisWords = (words: string, figures: number) =>
-  figures >= ESTIMATE_MIN_FIGURES ? words : `${words}: a stand-in from too few known figures, not a likely cost`;
+/** An estimate of `dollars` from `figures` known figures, its basis in `words`: a stand-in under the minimum. */
+function estimateFrom(dollars: number, words: string, figures: number): Estimate {
+  const standIn = figures < ESTIMATE_MIN_FIGURES;
+  return {
+    usd: dollars,
+    standIn,
+    basis: standIn ? `${words}: a stand-in from too few known figures, not a likely cost` : words,
+  };
+}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -76,22 +82,18 @@ export function programCostEstimates(rows: readonly ProgramCostRow[]): Map<numbe
     const [one, many] = CREDENTIAL_NAMES[r.credential] ?? ['program', 'programs'];
     if (same.length > 0) {
       const m = median(same);
-      out.set(r.id, {
-        usd: Math.round(m),
-        basis: basisWords(`${medianOf('cost', same.length, one, many)}, ${usd(m)}`, same.length),
-        figures: same.length,
-      });
+      out.set(r.id, estimateFrom(Math.round(m), `${medianOf('cost', same.length, one, many)}, ${usd(m)}`, same.length));
     } else if (perMonth.length > 0 && r.minMonths > 0) {
       const m = median(perMonth);
-      out.set(r.id, {
-        usd: Math.round(m * r.minMonths),
-        basis: basisWords(
+      out.set(
+        r.id,
+        estimateFrom(
+          Math.round(m * r.minMonths),
           `${plural(r.minMonths, 'month', 'months')} at ${medianOf('cost per month', perMonth.length, 'program', 'programs')}, ` +
             `${usd(m)} a month; no ${one} here has a known cost`,
           perMonth.length,
         ),
-        figures: perMonth.length,
-      });
+      );
     }
   }
   return out;
@@ -126,11 +128,10 @@ export function certificationFeeEstimates(rows: readonly CertificationFeeRow[]):
     const m = median(pool);
     const what =
       same.length > 0 ? (KIND_NAMES[r.kind] ?? ['credential', 'credentials']) : ['credential', 'credentials'];
-    out.set(r.id, {
-      usd: Math.round(m),
-      basis: basisWords(`${medianOf('fee', pool.length, what[0]!, what[1]!)}, ${usd(m)}`, pool.length),
-      figures: pool.length,
-    });
+    out.set(
+      r.id,
+      estimateFrom(Math.round(m), `${medianOf('fee', pool.length, what[0]!, what[1]!)}, ${usd(m)}`, pool.length),
+    );
   }
   return out;
 }

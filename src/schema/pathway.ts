@@ -7,7 +7,7 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { columnsOnly, type RowTable } from '../db/row-cache.js';
-import { ESTIMATE_MIN_FIGURES, type Estimate } from '../db/estimates.js';
+import type { Estimate } from '../db/estimates.js';
 import type {
   Certification as CertificationRow,
   Occupation as OccupationRow,
@@ -113,10 +113,7 @@ function namesOf(snapshot: Snapshot): Names {
     track: (id) => need(names.tracks, id, 'track').name,
     certification: (id) => need(names.certifications, id, 'certification'),
     program: (id) => need(names.programs, id, 'program'),
-    estimateBasis: (cost) => {
-      const estimate = estimateOf(programEstimates, feeEstimates, cost);
-      return estimate && { basis: estimate.basis, standIn: estimate.figures < ESTIMATE_MIN_FIGURES };
-    },
+    estimateBasis: (cost) => estimateOf(programEstimates, feeEstimates, cost),
     estimatedMoveNote: (id) => snapshot.moveNotes.get(id),
     untimedMove: (id) => snapshot.experienceUnknown.get(id),
   };
@@ -186,7 +183,7 @@ const UnknownCostRef = builder.objectRef<UnknownResult>('UnknownCost').implement
         'True when estimateUsd comes from fewer than three known figures (another item’s price, say): it keeps the part from ranking a pathway cheaper, and is not an estimate of what the part costs.',
       resolve: ({ cost, shared }) => {
         const estimate = estimateOf(shared.snapshot.programEstimates, shared.snapshot.feeEstimates, cost);
-        return estimate !== undefined && estimate.figures < ESTIMATE_MIN_FIGURES;
+        return estimate?.standIn ?? false;
       },
     }),
     estimateBasis: t.string({

@@ -371,7 +371,7 @@ type RawStep = Pick<
   costUsd: number | null;
   knownCostUsd: number;
   unknownCosts: { description: string }[];
-  programs: { name: string; lengthKnown: boolean }[];
+  programs: { name: string }[];
   untimed: string[];
   requirements: { alreadyHeld: boolean; satisfiedBy: { acronym: string }; anyOf: { acronym: string }[] }[];
   transition: { kind: string; sources: RawSource[] } | null;
@@ -394,7 +394,7 @@ const PATHWAY = `summary totalMonths untimed totalCostUsd knownCostUsd unknownCo
     basis fromNode { ${NODE} } toNode { ${NODE} } crossesTracks
     startMonth endMonth months experienceMonths trainingMonths costUsd knownCostUsd explanation
     unknownCosts { description }
-    programs { name lengthKnown }
+    programs { name }
     untimed
     requirements { alreadyHeld satisfiedBy { acronym } anyOf { acronym } }
     transition { kind sources { ${SOURCE} } }
