@@ -10,7 +10,13 @@ import { loadedOfficialHash } from '../db/official/load.js';
 import { TransitionColumnsBuilder, type TransitionColumns } from '../graph/columns.js';
 import type { BuildInput, EligibilityRouteInput, GraphInput, TransitionInput } from '../graph/types.js';
 import type { GraphSnapshot } from '../schema/snapshot.js';
-import { estimatedGraph, type OccupationRow, type RelatedRow } from './estimated-moves.js';
+import {
+  type CuratedRole,
+  type EstimatedGraph,
+  estimatedGraph,
+  type OccupationRow,
+  type RelatedRow,
+} from './estimated-moves.js';
 
 type Edge = GraphInput['transitions'][number] & { requirementGroups: number[][]; training: number[] };
 
@@ -43,6 +49,25 @@ async function officialRows(prisma: PrismaClient): Promise<[OccupationRow[], Rel
   ];
   officialCache.set(prisma, { hash, rows });
   return rows;
+}
+
+/** The estimated graph last made from a read of the official rows (keyed by it), with the curated roles it was made with. */
+const estimatedCache = new WeakMap<readonly OccupationRow[], { roles: string; graph: EstimatedGraph }>();
+
+/**
+ * estimatedGraph, made again only when its inputs changed: the official rows (a new read after
+ * an import, see officialRows) or the curated roles. Most edits change neither, and making the
+ * 18,000 estimated moves and their explanations was most of a rebuild's time (with four replicas
+ * rebuilding at once on two cores, a change took about a second to reach them all; docs/scaling.md).
+ * The graph is only read after it is made, so successive reads share it.
+ */
+function estimatedGraphOf(roles: readonly CuratedRole[], [occupations, related]: [OccupationRow[], RelatedRow[]]) {
+  const key = JSON.stringify(roles);
+  const cached = estimatedCache.get(occupations);
+  if (cached !== undefined && cached.roles === key) return cached.graph;
+  const graph = estimatedGraph(roles, occupations, related);
+  estimatedCache.set(occupations, { roles: key, graph });
+  return graph;
 }
 
 /** Groups rows by a key into lists, in row order. */
@@ -105,14 +130,14 @@ export async function readGraphInput(
     impliedPrograms: impliedPrograms.get(r.id) ?? [],
     impliedCertifications: impliedCertifications.get(r.id) ?? [],
   }));
-  const estimated = estimatedGraph(
+  const estimated = estimatedGraphOf(
     roleRows.map((r, i) => ({
       ...roles[i]!,
       title: r.title,
       occupationId: r.occupationId,
       occupationFit: r.occupationFit,
     })),
-    ...(await officialRows(prisma)),
+    await officialRows(prisma),
   );
 
   const programRows = await prisma.$queryRaw<

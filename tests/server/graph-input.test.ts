@@ -29,3 +29,32 @@ describe('readGraphInput with the transitions as columns', () => {
     expect(buildIndex(columnar)).toStrictEqual(buildIndex(input));
   });
 });
+
+describe('readGraphInput after a change', () => {
+  it('makes the estimated moves again when a curated role changes, and only reads them again otherwise', async () => {
+    const [role] = await prisma.$queryRaw<{ id: number; code: string }[]>`
+      SELECT r.id, o.code FROM role r JOIN occupation o ON o.id = r.occupation_id
+      WHERE r.occupation_fit = 'EXACT' ORDER BY r.id LIMIT 1`;
+    const before = await readGraphInput(prisma, { columns: true });
+    // The role is its occupation's node: estimated moves start and end at it.
+    expect(before.nodeByCode.get(role!.code)).toBe(role!.id);
+    const again = await readGraphInput(prisma, { columns: true });
+    expect(again.nodeByCode.get(role!.code)).toBe(role!.id);
+    expect({ ...again.input.transitions }).toStrictEqual({ ...before.input.transitions });
+
+    // No longer the occupation itself: the occupation becomes a node of its own.
+    await prisma.$executeRaw`UPDATE role SET occupation_fit = 'SPECIALTY' WHERE id = ${role!.id}`;
+    try {
+      const after = await readGraphInput(prisma, { columns: true });
+      const node = after.nodeByCode.get(role!.code)!;
+      expect(node).not.toBe(role!.id);
+      expect(after.occupationOfNode.has(node)).toBe(true);
+      expect(after.input.roles.some((r) => r.id === node)).toBe(true);
+      expect({ ...after.input.transitions }).not.toStrictEqual({ ...before.input.transitions });
+    } finally {
+      await prisma.$executeRaw`UPDATE role SET occupation_fit = 'EXACT' WHERE id = ${role!.id}`;
+    }
+    const restored = await readGraphInput(prisma, { columns: true });
+    expect({ ...restored.input.transitions }).toStrictEqual({ ...before.input.transitions });
+  });
+});
