@@ -69,6 +69,40 @@ describe('transitions', () => {
     expect(await ok(DELETE, { from: move().from, to: move().to, expectedVersion: 2 }, 'transition')).toBeNull();
   });
 
+  it('an update writes the lists it is given and keeps the others', async () => {
+    const LISTS = `mutation ($input: UpdateTransitionInput!) { updateTransition(input: $input) {
+      transition { version minYearsExperience requirements { anyOf { slug } } training { slug } sources { slug } }
+      userErrors { field message code } } }`;
+    const [program, other] = (await prisma.trainingProgram.findMany({ orderBy: { id: 'asc' }, take: 2 })).map(
+      (p) => p.slug,
+    );
+    const otherSource = (await prisma.source.findFirstOrThrow({ where: { slug: { not: source } } })).slug;
+    const slugs = (list: { slug: string }[]) => list.map((x) => x.slug).sort();
+    const groups = (list: { anyOf: { slug: string }[] }[]) => list.map((g) => slugs(g.anyOf));
+    await ok(CREATE, move(), 'transition');
+    const at = { from: move().from, to: move().to };
+    const first = await ok(
+      LISTS,
+      { ...at, expectedVersion: 1, training: [program, other], sources: [source, otherSource] },
+      'transition',
+    );
+    expect(first.version).toBe(2);
+    expect(slugs(first.training)).toEqual([program, other].sort());
+    expect(slugs(first.sources)).toEqual([source, otherSource].sort());
+    expect(groups(first.requirements)).toEqual([['cet']]);
+    // Only the years: every list stays as it was.
+    const second = await ok(LISTS, { ...at, expectedVersion: 2, minYearsExperience: 3 }, 'transition');
+    expect(second).toEqual({ ...first, version: 3, minYearsExperience: 3 });
+    // Lists emptied or replaced, one at a time.
+    const third = await ok(
+      LISTS,
+      { ...at, expectedVersion: 3, training: [], sources: [otherSource], requirements: [] },
+      'transition',
+    );
+    expect(third).toMatchObject({ version: 4, training: [], requirements: [], sources: [{ slug: otherSource }] });
+    expect(await ok(DELETE, { ...at, expectedVersion: 4 }, 'transition')).toBeNull();
+  });
+
   it('refuse a self-loop, a duplicate, negative years, an empty group, an unknown certification and no source', async () => {
     const before = await prisma.transition.count();
     expect(await refused(CREATE, { ...move(), to: move().from })).toMatchObject({ code: 'INVALID', message: /itself/ });

@@ -270,6 +270,21 @@ type Tx = Prisma.TransactionClient;
 async function idMap(rows: Promise<{ id: number; slug: string }[]>) {
   return new Map((await rows).map((r) => [r.slug, r.id]));
 }
+type KeyedKind = 'organizations' | 'sources' | 'training-programs' | 'certifications' | 'roles';
+/** Slug -> id of every organization, source, program, certification and role, by kind, in one statement. */
+async function unwrittenIds(tx: Tx): Promise<Map<string, Map<string, number>>> {
+  const rows = await tx.$queryRaw<{ kind: KeyedKind; id: number; slug: string }[]>`
+    SELECT 'organizations' AS kind, id, slug FROM organization
+    UNION ALL SELECT 'sources', id, slug FROM source
+    UNION ALL SELECT 'training-programs', id, slug FROM training_program
+    UNION ALL SELECT 'certifications', id, slug FROM certification
+    UNION ALL SELECT 'roles', id, slug FROM role`;
+  const maps = new Map<string, Map<string, number>>(
+    (['organizations', 'sources', 'training-programs', 'certifications', 'roles'] as const).map((k) => [k, new Map()]),
+  );
+  for (const r of rows) maps.get(r.kind)!.set(r.slug, r.id);
+  return maps;
+}
 function need(map: Map<string, number>, slug: string): number {
   const id = map.get(slug);
   if (id === undefined) throw new Error(`internal: unresolved slug "${slug}"`);
@@ -283,6 +298,10 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
   // read (an empty map makes `need` fail loudly should that ever be wrong).
   const upserts = (kind: DatasetKind) => plan[kind].upsert.length > 0;
   const none = Promise.resolve(new Map<string, number>());
+  // The ids of the kinds this plan does not write are as they were: one statement reads them all.
+  let unwritten: Promise<Map<string, Map<string, number>>> | undefined;
+  const ids = (kind: KeyedKind, read: () => Promise<{ id: number; slug: string }[]>) =>
+    upserts(kind) ? idMap(read()) : (unwritten ??= unwrittenIds(tx)).then((maps) => maps.get(kind)!);
   for (const t of plan.tracks.upsert as Dataset['tracks']) {
     const data = { name: t.name, description: t.description, bridging: t.bridging };
     await tx.track.upsert({
@@ -299,7 +318,9 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
       update: { ...data, version: { increment: 1 } },
     });
   }
-  const orgs = await (upserts('sources') || upserts('certifications') ? idMap(tx.organization.findMany(select)) : none);
+  const orgs = await (upserts('sources') || upserts('certifications')
+    ? ids('organizations', () => tx.organization.findMany(select))
+    : none);
   for (const s of plan.sources.upsert as Dataset['sources']) {
     const data = {
       title: s.title,
@@ -315,7 +336,7 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
       update: { ...data, version: { increment: 1 } },
     });
   }
-  const sources = await idMap(tx.source.findMany(select));
+  const sources = await ids('sources', () => tx.source.findMany(select));
   const cite = (slugs: string[]) => slugs.map((s) => ({ sourceId: need(sources, s) }));
   const officialLoaded = official ? await loadOfficialData(tx, official) : false;
 
@@ -339,7 +360,7 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
       update: { ...data, version: { increment: 1 }, sources: { deleteMany: {}, create: cite(p.sources) } },
     });
   }
-  const programs = await idMap(tx.trainingProgram.findMany(select));
+  const programs = await ids('training-programs', () => tx.trainingProgram.findMany(select));
   // Prerequisites once every program exists (they may refer to programs created in this plan).
   for (const p of plan['training-programs'].upsert as Dataset['training-programs']) {
     const programId = need(programs, p.slug);
@@ -375,7 +396,7 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
       },
     });
   }
-  const certifications = await idMap(tx.certification.findMany(select));
+  const certifications = await ids('certifications', () => tx.certification.findMany(select));
   for (const c of plan.certifications.upsert as Dataset['certifications'])
     if (c.eligibility.length > 0)
       await tx.eligibilityRoute.createMany({
@@ -427,8 +448,12 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
       },
     });
   }
-  const roles = await idMap(tx.role.findMany(select));
+  const roles = await ids('roles', () => tx.role.findMany(select));
 
+  // A transition that exists gets its own row updated and only the lists that changed written
+  // again: an edit of its years is one statement under the lock, where rewriting every list took
+  // ten (Prisma reads each list's ids before deleting them; decision 021).
+  const transitionBefore = new Map(plan.transitions.changes.map((c) => [c.key, c.before]));
   for (const t of plan.transitions.upsert as Dataset['transitions']) {
     const fromRoleId = need(roles, t.from);
     const toRoleId = need(roles, t.to);
@@ -438,24 +463,41 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
       options: { create: group.map((slug) => ({ certificationId: need(certifications, slug) })) },
     }));
     const training = t.training.map((slug) => ({ programId: need(programs, slug) }));
-    await tx.transition.upsert({
+    const old = transitionBefore.get(keyOf('transitions', t)) as Dataset['transitions'][number] | undefined;
+    if (old === undefined) {
+      await tx.transition.create({
+        data: {
+          fromRoleId,
+          toRoleId,
+          ...data,
+          requirementGroups: { create: groups },
+          training: { create: training },
+          sources: { create: cite(t.sources) },
+        },
+        select: { id: true },
+      });
+      continue;
+    }
+    const { id: transitionId } = await tx.transition.update({
       where: { fromRoleId_toRoleId: { fromRoleId, toRoleId } },
-      create: {
-        fromRoleId,
-        toRoleId,
-        ...data,
-        requirementGroups: { create: groups },
-        training: { create: training },
-        sources: { create: cite(t.sources) },
-      },
-      update: {
-        ...data,
-        version: { increment: 1 },
-        requirementGroups: { deleteMany: {}, create: groups },
-        training: { deleteMany: {}, create: training },
-        sources: { deleteMany: {}, create: cite(t.sources) },
-      },
+      data: { ...data, version: { increment: 1 } },
+      select: { id: true },
     });
+    if (!isDeepStrictEqual(old.requires, t.requires)) {
+      await tx.requirementGroup.deleteMany({ where: { transitionId } });
+      for (const group of groups)
+        await tx.requirementGroup.create({ data: { transitionId, ...group }, select: { id: true } });
+    }
+    if (!isDeepStrictEqual(old.training, t.training)) {
+      await tx.transitionTraining.deleteMany({ where: { transitionId } });
+      if (training.length > 0)
+        await tx.transitionTraining.createMany({ data: training.map((x) => ({ transitionId, ...x })) });
+    }
+    if (!isDeepStrictEqual(old.sources, t.sources)) {
+      await tx.transitionSource.deleteMany({ where: { transitionId } });
+      if (t.sources.length > 0)
+        await tx.transitionSource.createMany({ data: cite(t.sources).map((x) => ({ transitionId, ...x })) });
+    }
   }
 
   for (const f of plan.figures.upsert as Dataset['figures']) {
