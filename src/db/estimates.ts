@@ -68,9 +68,11 @@ const CREDENTIAL_NAMES: Record<string, [string, string]> = {
 
 /**
  * An unknown program cost is estimated as the median known cost of programs of the same credential;
- * without any, as the program's months times the median known cost per month of all programs (not
- * for a program of unknown length, 0 months: that would be an estimate of $0). Null when no program
- * cost is known at all.
+ * without enough of them to make an estimate (ESTIMATE_MIN_FIGURES), as the program's months times
+ * the median known cost per month of all programs, when that rule has at least as many figures (not
+ * for a program of unknown length, 0 months: that would be an estimate of $0). Both are stand-ins
+ * then, but the second grows with the program: a 1-month EKG course counted at a year-long
+ * practical nursing program's $16,950 was no likely cost at all. Null when no program cost is known.
  */
 export function programCostEstimates(rows: readonly ProgramCostRow[]): Map<number, Estimate> {
   const out = new Map<number, Estimate>();
@@ -80,17 +82,23 @@ export function programCostEstimates(rows: readonly ProgramCostRow[]): Map<numbe
     if (r.typicalCostUsd !== null) continue;
     const same = known.filter((k) => k.credential === r.credential).map((k) => k.typicalCostUsd!);
     const [one, many] = CREDENTIAL_NAMES[r.credential] ?? ['program', 'programs'];
-    if (same.length > 0) {
+    const byMonths =
+      perMonth.length > 0 && r.minMonths > 0 && same.length < ESTIMATE_MIN_FIGURES && perMonth.length >= same.length;
+    if (same.length > 0 && !byMonths) {
       const m = median(same);
       out.set(r.id, estimateFrom(Math.round(m), `${medianOf('cost', same.length, one, many)}, ${usd(m)}`, same.length));
-    } else if (perMonth.length > 0 && r.minMonths > 0) {
+    } else if (byMonths) {
       const m = median(perMonth);
+      const sameWords =
+        same.length === 0
+          ? `no ${one} here has a known cost`
+          : `only ${plural(same.length, one, many)} here ${same.length === 1 ? 'has' : 'have'} a known cost`;
       out.set(
         r.id,
         estimateFrom(
           Math.round(m * r.minMonths),
           `${plural(r.minMonths, 'month', 'months')} at ${medianOf('cost per month', perMonth.length, 'program', 'programs')}, ` +
-            `${usd(m)} a month; no ${one} here has a known cost`,
+            `${usd(m)} a month; ${sameWords}`,
           perMonth.length,
         ),
       );

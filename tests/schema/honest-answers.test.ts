@@ -217,6 +217,24 @@ describe('the examples of the issue', () => {
     }
   });
 
+  it('an unknown tuition stands in at no more than its own months are worth when its credential has too few known costs', async () => {
+    const [p] = await pathways('from: "medical-assistant", to: "ekg-technician", first: 1');
+    const course = files['training-programs'].find((x) => x.slug === 'ekg-technician-program')!;
+    const tuition = p.unknownCosts.find((u: any) => u.kind === 'TUITION' && u.description.includes(course.name));
+    if (course.typicalCost !== undefined) return void expect(tuition).toBeUndefined();
+    const known = files['training-programs'].filter((x) => x.typicalCost !== undefined);
+    const sameCredential = known.filter((x) => x.credential === course.credential);
+    expect(tuition.estimateUsd).toBeGreaterThan(0);
+    if (sameCredential.length >= 3) return void expect(tuition.standIn).toBe(false);
+    // A stand-in: the months rule, which cannot exceed the dearest month known times its months.
+    expect(tuition.standIn).toBe(true);
+    const dearestMonth = Math.max(...known.map((x) => x.typicalCost!.usd / x.months.min));
+    expect(tuition.estimateUsd).toBeLessThanOrEqual(Math.ceil(dearestMonth * course.months.min));
+    expect(tuition.estimateBasis).toMatch(
+      new RegExp(`^${course.months.min} months? at the median known cost per month`),
+    );
+  });
+
   it('a route met on the step itself (its own training, a certification earned on it) is not "already met"', async () => {
     const QUERY = `query ($from: String!, $to: String!) {
       pathways(from: $from, to: $to, first: 3) {
