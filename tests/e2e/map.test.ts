@@ -499,6 +499,19 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     // Its sources name what the estimated moves come from, and an estimated program is what it takes.
     expect(await p.locator('#handout .handout-sources').textContent()).toContain('O*NET 29.3 Related Occupations');
     expect(await p.locator('#handout').textContent()).toContain('training: Entry education for');
+    // An occupation as the goal: the handout gives the pay BLS publishes for it, with its source.
+    const { occupation } = await api<{
+      occupation: {
+        title: string;
+        wages: { annual: { median: { display: string } }; period: string; source: { title: string } }[];
+      };
+    }>('{ occupation(code: "29-1126.00") { title wages { annual { median { display } } period source { title } } } }');
+    expect(occupation.wages.length).toBeGreaterThan(0);
+    const [oews] = occupation.wages;
+    expect(await p.locator('#handout').textContent()).toContain(
+      `Pay as ${occupation.title}: ${oews!.annual.median.display} a year, the median (${oews!.period}`,
+    );
+    expect(await p.locator('#handout .handout-sources').textContent()).toContain(oews!.source.title);
     const again = await context.newPage();
     await again.goto(p.url());
     await ready(again);

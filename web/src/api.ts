@@ -488,6 +488,41 @@ export async function reachableRoles(from: string, months: number, includeEstima
 
 const FIGURE = `kind value low high unit period geography label occupation source { ${SOURCE} }`;
 
+/** An O*NET occupation's pay as BLS's OEWS publishes it: the annual median of its row. */
+export type OccupationPay = {
+  /** As an advisor would say it: "$44,200", "at least $239,200", "not available". */
+  median: string;
+  period: string;
+  /** The broader BLS row the figure is for, when BLS does not publish this occupation alone. */
+  broader: string | null;
+  source: Source;
+};
+
+/** The pay BLS publishes for an O*NET occupation (the handout of an O*NET goal); [] when none. */
+export async function occupationPay(code: string): Promise<OccupationPay[]> {
+  type Raw = {
+    annual: { median: { display: string } };
+    period: string;
+    coverage: 'SAME' | 'BROADER';
+    blsTitle: string;
+    blsCode: string;
+    source: RawSource;
+  };
+  const data = await graphql<{ occupation: { wages: Raw[] } | null }>(
+    `query MapOccupationPay($code: String!) {
+      occupation(code: $code) { wages { annual { median { display } } period coverage blsTitle blsCode source { ${SOURCE} } } }
+    }`,
+    { code },
+    ['NOT_FOUND'],
+  );
+  return (data.occupation?.wages ?? []).map((w) => ({
+    median: w.annual.median.display,
+    period: w.period,
+    broader: w.coverage === 'BROADER' ? `${w.blsTitle} (${w.blsCode})` : null,
+    source: source(w.source),
+  }));
+}
+
 /** What the side panel shows about a role; null when there is no such role. */
 export async function roleDetails(slug: string): Promise<RoleDetails | null> {
   type Raw = Role & {

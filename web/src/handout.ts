@@ -1,19 +1,28 @@
 /**
  * The one-page handout a student takes home (browser print, or print to PDF): the chosen pathway
- * in words, the target role's pay with its sources, every source with its year, the link that
+ * in words, the target's pay with its sources (a role's figures, or what BLS publishes for an O*NET
+ * occupation), every source with its year, the link that
  * reopens this view, and a line saying it is guidance, not a guarantee.
  */
-import type { Pathway, RoleDetails, Source } from './api.js';
+import type { OccupationPay, Pathway, RoleDetails, Source } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
 import { duration, figure, FIGURE_KINDS, money } from './format.js';
 
-export function renderHandout(handout: HTMLElement, pathway: Pathway, target: RoleDetails | null, link: string): void {
+export function renderHandout(
+  handout: HTMLElement,
+  pathway: Pathway,
+  target: RoleDetails | null,
+  link: string,
+  /** For an O*NET occupation as the goal: what BLS publishes for it. */
+  occupationPay: OccupationPay[] = [],
+): void {
   const first = pathway.steps[0]!;
   const last = pathway.steps[pathway.steps.length - 1]!;
   const sources = new Map<string, Source>();
   for (const s of pathway.steps.flatMap((step) => step.sources)) sources.set(`${s.title}|${s.year}`, s);
   const pay = (target?.wages ?? []).filter((f) => f.geography === 'US').slice(0, 3);
   for (const f of pay) sources.set(`${f.source.title}|${f.source.year}`, f.source);
+  for (const w of occupationPay) sources.set(`${w.source.title}|${w.source.year}`, w.source);
   fill(
     handout,
     h('h2', {}, `From ${first.from.title} to ${last.to.title}`),
@@ -76,7 +85,19 @@ export function renderHandout(handout: HTMLElement, pathway: Pathway, target: Ro
             `${figure(f)} (${FIGURE_KINDS[f.kind] ?? f.kind}, ${f.period ?? 'undated'}, ${f.source.publisher})`,
           ]),
         )
-      : null,
+      : occupationPay.length
+        ? h(
+            'p',
+            {},
+            h('strong', {}, `Pay as ${last.to.title}: `),
+            occupationPay.flatMap((w, i) => [
+              i ? '; ' : '',
+              `${w.median} a year, the median (${w.period}, ${w.source.publisher}` +
+                (w.broader ? `, for the broader BLS occupation ${w.broader}` : '') +
+                ')',
+            ]),
+          )
+        : null,
     h('h3', {}, 'Sources'),
     h(
       'ul',

@@ -11,6 +11,7 @@ import {
   isOccupationCode,
   type Lattice,
   loadLattice,
+  occupationPay,
   type Pathway,
   reachableRoles,
   type Role,
@@ -305,7 +306,8 @@ async function choosePathway(): Promise<void> {
   say(`Showing ${pathwayLabel(pathway, pathways.indexOf(pathway))}.`);
   const goal = pathway.steps[pathway.steps.length - 1]!.to;
   const details = goal.occupation ? null : await busy(roleDetails(goal.slug));
-  printHandout = () => renderHandout(handout, pathway, details, location.href);
+  const pay = goal.occupation ? await busy(occupationPay(goal.slug)) : [];
+  printHandout = () => renderHandout(handout, pathway, details, location.href, pay);
   printHandout();
 }
 
