@@ -41,6 +41,8 @@ describe('readGraphInput after a change', () => {
     const again = await readGraphInput(prisma, { columns: true });
     expect(again.nodeByCode.get(role!.code)).toBe(role!.id);
     expect({ ...again.input.transitions }).toStrictEqual({ ...before.input.transitions });
+    // Not made again: the same moves and explanations as the read before.
+    expect(again.moveNotes).toBe(before.moveNotes);
 
     // No longer the occupation itself: the occupation becomes a node of its own.
     await prisma.$executeRaw`UPDATE role SET occupation_fit = 'SPECIALTY' WHERE id = ${role!.id}`;
@@ -56,5 +58,6 @@ describe('readGraphInput after a change', () => {
     }
     const restored = await readGraphInput(prisma, { columns: true });
     expect({ ...restored.input.transitions }).toStrictEqual({ ...before.input.transitions });
+    expect(restored.moveNotes).not.toBe(before.moveNotes);
   });
 });
