@@ -33,9 +33,18 @@ export function useQueryCost({ maxCost: anyoneMax, adminMaxCost = anyoneMax }: Q
       } catch (error) {
         // Arguments or variables the pricing cannot read (a malformed global ID, say): refused as
         // execution would refuse them, masked as its errors are. Nothing runs unpriced.
-        setResultAndStopExecution({
-          errors: [maskUnexpectedErrors(error, 'Unexpected error.', false) as GraphQLError],
-        });
+        const masked = maskUnexpectedErrors(error, 'Unexpected error.', false) as GraphQLError;
+        // Refused before anything ran, so the answer has no data: a request error, which
+        // application/graphql-response+json answers with 400, not 200 (GraphQL over HTTP).
+        const refused =
+          masked.extensions?.code === 'BAD_USER_INPUT'
+            ? new GraphQLError(masked.message, {
+                nodes: masked.nodes,
+                path: masked.path,
+                extensions: { ...masked.extensions, http: { status: 400 } },
+              })
+            : masked;
+        setResultAndStopExecution({ errors: [refused] });
         return;
       }
       state.cost = { requested };

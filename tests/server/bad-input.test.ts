@@ -8,7 +8,7 @@ import { createApiKey } from '../../src/db/api-keys.js';
 import type { PrismaClient } from '../../src/db/client.js';
 import { testDatabase } from '../support/database.js';
 import { datasetFingerprint } from '../support/fingerprint.js';
-import { type Client, graphqlClient, post } from '../support/graphql.js';
+import { type Client, codes, graphqlClient, post } from '../support/graphql.js';
 
 let prisma: PrismaClient;
 let admin: Client;
@@ -103,6 +103,16 @@ describe('global IDs', () => {
       await refused('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids: [b64('Role:1'), b64(id)] });
     },
   );
+
+  it('is refused before anything runs: 400 with no data, as a request error', async () => {
+    for (const query of [`{ node(id: "${b64('Role:abc')}") { id } }`, `{ nodes(ids: ["zzz"]) { id } }`]) {
+      const reply = await post(admin.app, { query }, headers);
+      expect(reply.status).toBe(400);
+      expect(reply.body.data).toBeUndefined();
+      expect(codes(reply)).toEqual(['BAD_USER_INPUT']);
+      expect(reply.body.errors![0]!.extensions).not.toHaveProperty('http');
+    }
+  });
 
   it('an ID of a type without IDs has a code and says so', async () => {
     for (const type of ['Foo', 'AuditEvent', 'Query']) {
