@@ -25,7 +25,8 @@ import { nearPairs, randomPairs, type Pair } from './pairs.js';
 const scale = process.env.SCALE ?? 'XL';
 const queries = Number(process.env.QUERIES ?? 30);
 const landmarkCounts = (process.env.LANDMARKS ?? '0').split(',').map(Number);
-const ratios = (process.env.RATIOS ?? '1').split(',').map(Number);
+/** Reverse-search ratios to compare (default: the engine's own for k = 1 FASTEST). */
+const ratios = (process.env.RATIOS ?? String(reverseBalance.fastestSingle)).split(',').map(Number);
 /** k and ranking (default 1 and FASTEST: the target of decision 019). */
 const k = Number(process.env.K ?? 1);
 const rankBy = (process.env.RANK ?? 'FASTEST') as 'FASTEST';
