@@ -93,10 +93,17 @@ function costWords(
   known: number,
   unknown: readonly UnknownCost[],
   names: Names,
+  /** Part of it is estimated: a licence or exam fee it may ask is not known, so "nothing" is not said. */
+  estimated = false,
 ): { clause: string; estimates: string[] } {
   if (unknown.length === 0)
     return {
-      clause: known > 0 ? `it costs about ${usd(known)}` : 'it costs nothing in tuition or fees',
+      clause:
+        known > 0
+          ? `it costs about ${usd(known)}`
+          : estimated
+            ? 'no tuition or fee is counted'
+            : 'it costs nothing in tuition or fees',
       estimates: [],
     };
   const parts = unknown.map((u) => unknownName(names, u));
@@ -192,19 +199,25 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
   const held = step.requirementChoices
     .filter((c) => c.alreadyHeld)
     .map((c) => names.certification(c.satisfiedBy).acronym);
-  const what = actions.length ? list(actions) : 'no further requirements';
+  const what = actions.length
+    ? list(actions)
+    : step.estimated
+      ? 'nothing that O*NET and BLS record as required'
+      : 'no further requirements';
   const untimed = untimedParts(step, names);
   const span = `months ${Math.round(step.startMonth)} to ${Math.round(step.endMonth)} of the pathway`;
   const timing = untimed.length
     ? step.months === 0
       ? `How long this takes is not known: the length of ${list(untimed)} is not known`
-      : `This takes at least about ${duration(step.months)}, ${span}, and the length of ${list(untimed)} is not known`
+      : `This takes at least ${duration(step.months)}, ${span}, and the length of ${list(untimed)} is not known`
     : step.months === 0
-      ? 'This can happen right away'
+      ? step.estimated
+        ? 'No time is counted for it'
+        : 'This can happen right away'
       : `This takes about ${duration(step.months)}, ${span}`;
-  const cost = costWords(step.knownCostUsd, step.unknownCosts, names).clause;
+  const cost = costWords(step.knownCostUsd, step.unknownCosts, names, step.estimated).clause;
   const estimated = step.estimated
-    ? ` This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}.`
+    ? ` ${UNKNOWN_LICENCES('this move')} This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}.`
     : '';
   return (
     `To move from ${from.title} to ${to.title}: ${what}.` +
@@ -255,26 +268,50 @@ export const pathwayUntimedParts = (pathway: Pathway, names: Names): string[] =>
   ...new Set(pathway.steps.flatMap((step) => untimedParts(step, names))),
 ];
 
+/**
+ * What an estimated move leaves out: the occupation data loaded has no licensing field, so a licence
+ * or certification the target occupation needs (a state licence, say) is neither asked nor priced.
+ */
+const UNKNOWN_LICENCES = (what: string, plural = false) =>
+  `Any certification or licence ${what} ${plural ? 'need' : 'needs'} is not known and not counted: the O*NET and BLS data loaded do not say.`;
+
 /** The whole pathway in one paragraph. */
 export function summarize(pathway: Pathway, names: Names): string {
   const route = pathway.roleIds.map((id) => names.role(id).title).join(' → ');
   const moves = `${pathway.stepCount} move${pathway.stepCount === 1 ? '' : 's'}`;
   const untimed = pathwayUntimedParts(pathway, names);
+  const estimated = pathway.estimatedSteps > 0;
   const time =
     pathway.totalMonths === 0
       ? untimed.length
         ? 'whose time is not known'
-        : 'that can happen right away'
-      : `over ${untimed.length ? 'at least ' : ''}about ${duration(pathway.totalMonths)}`;
+        : estimated
+          ? 'with no time counted'
+          : 'that can happen right away'
+      : `over ${untimed.length ? 'at least' : 'about'} ${duration(pathway.totalMonths)}`;
   const sentences = [`${route}: ${moves} ${time}.`];
-  if (untimed.length) sentences.push(sentence(`the length of ${list(untimed)} is not known and not counted`));
-  const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names);
+  if (untimed.length)
+    sentences.push(
+      sentence(
+        untimed.length === 1
+          ? `the length of ${untimed[0]} is not known and not counted`
+          : `the lengths of ${list(untimed)} are not known and not counted`,
+      ),
+    );
+  const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names, estimated);
   sentences.push(
     sentence(`${cost.clause}${pathway.unknownCosts.length ? ', so the full cost is more than the known costs' : ''}`),
   );
   if (cost.estimates.length) sentences.push(`For comparison only, ${list(cost.estimates)}.`);
   const earn = pathway.certificationsToEarn.map((id) => names.certification(id).acronym);
-  sentences.push(earn.length ? `To earn: ${list(earn)}.` : 'No new certifications or licences are needed.');
+  if (earn.length) sentences.push(`To earn: ${list(earn)}.`);
+  else if (!estimated) sentences.push('No new certifications or licences are needed.');
+  if (estimated)
+    sentences.push(
+      pathway.estimatedSteps === 1
+        ? UNKNOWN_LICENCES('the estimated move')
+        : UNKNOWN_LICENCES('the estimated moves', true),
+    );
   if (pathway.studyLoad === 'PART_TIME')
     sentences.push('Programs are counted at part-time study, twice their full-time length.');
   const crossings = pathway.crossings.map(

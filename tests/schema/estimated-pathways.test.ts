@@ -142,6 +142,27 @@ describe('estimated pathways', () => {
     expect(p.summary).toMatch(/estimated from O\*NET and BLS data, not curated/);
   });
 
+  it('never says an estimated move needs no licence, costs nothing or happens right away: the data do not say', async () => {
+    let checked = 0;
+    for (const to of ['29-1126.00', '29-2034.00', '29-2043.00'])
+      for (const p of await pathways({ from: 'medical-assistant', to, includeEstimated: true, first: 3 })) {
+        expect(p.estimatedSteps).toBeGreaterThan(0);
+        expect(p.summary).not.toMatch(/No new certifications or licences are needed|right away|costs nothing/);
+        expect(p.summary).toMatch(
+          /Any certification or licence the estimated moves? needs? is not known and not counted/,
+        );
+        for (const s of p.steps.filter((x: any) => x.basis === 'ESTIMATED')) {
+          checked++;
+          expect(s.explanation).not.toMatch(/no further requirements|right away|costs nothing/);
+          expect(s.explanation).toMatch(/Any certification or licence this move needs is not known and not counted/);
+        }
+      }
+    expect(checked).toBeGreaterThan(0);
+    // A curated pathway keeps its plain words.
+    const [curated] = await pathways({ from: 'medical-assistant', to: 'clinical-medical-assistant', first: 1 });
+    expect(curated.summary).not.toMatch(/Any certification or licence/);
+  });
+
   it('never says a move is "right away" when its program has no known length', async () => {
     // Paramedics: BLS's typical entry education is a postsecondary nondegree award, which IPEDS
     // gives no least length, so the move's program counts 0 months.
@@ -150,7 +171,8 @@ describe('estimated pathways', () => {
     expect(untimed.length).toBeGreaterThan(0);
     const words = [p.summary, ...p.steps.map((s: any) => s.explanation)].join(' ');
     expect(words).not.toMatch(/right away/);
-    expect(p.summary).toMatch(/the length of .+ is not known and not counted/i);
+    expect(p.summary).toMatch(/the lengths? of .+ (is|are) not known and not counted/i);
+    expect(p.summary).not.toMatch(/at least about/);
     for (const s of p.steps)
       if (s.programs.some((q: any) => q.months === 0)) {
         expect(s.explanation).toMatch(/length of .+ is not known/);
