@@ -83,6 +83,7 @@ const EARLY_DOMINATORS = 2;
 
 /** Most pathways one query may ask for. */
 export const MAX_K = 100;
+const NO_EDGES = new Int32Array(0);
 
 const FASTEST = 0;
 const CHEAPEST = 1;
@@ -219,6 +220,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     source: Label | null;
     /** The roles of those moves' path, the start included. */
     prefix: number[];
+    /** The source pathway's moves (edges), of which the part follows the first `depth`. */
+    edges: Int32Array | null;
     /** The roles where it has a label for other parts (prunedByDominance). */
     roles: Set<number>;
   }
@@ -235,6 +238,9 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   const aboveBound = (): boolean => above(best);
 
   const root = rootLabel(src, cx.start);
+  // The current part's prefix: the moves its labels must take up to its spur role (k-best, below).
+  let forced: Int32Array = NO_EDGES;
+  let forcedDepth = 0;
   let heap = new Heap<Label>(order);
   let expanded = new Map<number, Label[]>();
   // The labels expanded at each role by every part, and their parts (k > 1).
@@ -560,74 +566,17 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       x.mark(L);
       if (L !== root && prunedByDominance(L)) continue;
       st.expanded++;
+      // On the part's prefix, the source pathway's next move only.
+      if (L.steps < forcedDepth) x.expand(L, admit, visit, forced, L.steps, L.steps + 1);
       // The first move's edge weights do not hold for the start (its years in the current role count):
       // a start is expanded in full.
-      if (partial && L.parent !== null) {
+      else if (partial && L.parent !== null) {
         L.cursor = -1;
         expandPartly(L, L.f0);
       } else x.expand(L, admit, visit);
     }
     return null;
   }
-
-  /**
-   * The labels of P's path up to `depth` moves, one per way of meeting its requirements that no other
-   * beats (same path: plain dominance), fresh for a search of their own; variants[d] for d ≤ depth.
-   */
-  const prefixVariants = (P: Label, upTo: number): Label[][] => {
-    const path: Label[] = [];
-    for (let y: Label | null = P; y !== null; y = y.parent) path.push(y);
-    path.reverse();
-    const variants: Label[][] = [[root]];
-    const one = new Int32Array(1);
-    for (let d = 1; d <= upTo; d++) {
-      one[0] = path[d]!.edge;
-      const out: Label[] = [];
-      for (const v of variants[d - 1]!) {
-        x.mark(v);
-        x.expand(
-          v,
-          () => true,
-          (c) => {
-            for (const o of out) if (x.dominates(o, c)) return;
-            for (let i = out.length - 1; i >= 0; i--) if (x.dominates(c, out[i]!)) out.splice(i, 1);
-            out.push(c);
-          },
-          one,
-          0,
-          1,
-        );
-      }
-      variants.push(out);
-    }
-    return variants;
-  };
-  /** A fresh copy of a label for another subproblem's search (labels carry search state). */
-  const fresh = (L: Label): Label | null => {
-    // The start's bounds do not hold (its first move counts the years in the current role): none.
-    if (L.parent === null) return rootLabel(src, cx.start);
-    const c = new Label(
-      L.parent,
-      L.edge,
-      L.node,
-      L.steps,
-      L.months,
-      L.cents,
-      L.count,
-      L.work,
-      L.held,
-      L.done,
-      L.choices,
-    );
-    if (!lowerBound(c.node)) return null;
-    raiseByItems(c.node, c.held, c.done, c.work);
-    c.itemEpoch = itemEpoch;
-    c.hA = hA;
-    c.hB = hB;
-    c.hC = hC;
-    c.hExact = hExact;
-    return setPriority(c) ? c : null;
-  };
 
   // The k best distinct paths by Lawler's partition of Yen's k-shortest-paths method. A part is
   // "pathways that follow P's first `depth` moves and then leave P's role by none of the moves
@@ -644,10 +593,11 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     state: null,
     source: null,
     prefix: [src],
+    edges: null,
     roles: new Set(),
   });
-  const variantCache = new Map<Label, Label[][]>();
   const split = (P: Label, depth: number, banned: number[]): void => {
+    const edges = Int32Array.from(labelEdges(P));
     for (let d = depth; d < P.steps; d++) {
       const next = ancestorAt(P, d + 1).edge;
       const ban = d === depth ? [...banned, next] : [next];
@@ -661,25 +611,10 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         state: null,
         source: P,
         prefix,
+        edges,
         roles: new Set(),
       });
     }
-  };
-  /** The start labels of a part: the ways through P's first `depth` moves, each fresh. */
-  const startsOf = (part: Part): Label[] => {
-    const P = part.source;
-    if (P === null) return [root];
-    let variants = variantCache.get(P);
-    if (variants === undefined) {
-      variants = prefixVariants(P, P.steps - 1);
-      variantCache.set(P, variants);
-    }
-    const starts: Label[] = [];
-    for (const v of variants[part.depth]!) {
-      const c = fresh(v);
-      if (c !== null) starts.push(c);
-    }
-    return starts;
   };
   try {
     while (results.length < k && parts.size > 0) {
@@ -696,10 +631,16 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         continue;
       }
       if (part.state === null) {
+        // Every part starts at the start and follows its prefix (forced, below) to its spur role:
+        // the ways of meeting the prefix's requirements are labels of its own search, made as the
+        // search reaches them and pruned by dominance like any other, not all made up front (on L
+        // they reached 1,728 at one role, and comparing them pairwise took 19 million checks).
         part.state = { heap: new Heap<Label>(order), expanded: new Map(), best: null };
-        for (const L of startsOf(part)) part.state.heap.push(L);
+        part.state.heap.push(part.source === null ? root : rootLabel(src, cx.start));
       }
       current = part;
+      forced = part.edges ?? NO_EDGES;
+      forcedDepth = part.source === null ? 0 : part.depth;
       heap = part.state.heap;
       expanded = part.state.expanded;
       best = part.state.best;
