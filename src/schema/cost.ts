@@ -132,6 +132,13 @@ export function costs<Ctx = unknown>(
  */
 export const ESTIMATED_SEARCH_COST = 1500;
 
-/** The price of a pathway search: `curated` points, or ESTIMATED_SEARCH_COST over the whole graph. */
-export const searchCost = (curated: number) =>
-  costs((args) => (args.includeEstimated === true ? ESTIMATED_SEARCH_COST : curated));
+/**
+ * The price of a pathway search: `curated` points, or ESTIMATED_SEARCH_COST over the whole graph.
+ * With `maxFirst`, its list is priced at no more than the `first` it allows: a larger `first` is
+ * refused as BAD_USER_INPUT naming the limit, not priced past MAX_QUERY_COST.
+ */
+export const searchCost = (curated: number, maxFirst?: number) =>
+  costs(
+    (args) => (args.includeEstimated === true ? ESTIMATED_SEARCH_COST : curated),
+    maxFirst === undefined ? undefined : (args) => Math.min(count(args.first) ?? DEFAULT_LIST_SIZE, maxFirst),
+  );

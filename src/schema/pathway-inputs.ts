@@ -73,7 +73,7 @@ export type ProfileArg = typeof LearnerProfileInput.$inferInput | null | undefin
 export type ConstraintsArg = typeof PathwayConstraintsInput.$inferInput | null | undefined;
 
 /** Most pathways one query returns. */
-const MAX_PATHWAYS = Math.min(10, MAX_K);
+export const MAX_PATHWAYS = Math.min(10, MAX_K);
 
 type ArgBuilder = Parameters<Parameters<typeof builder.queryFields>[0]>[0]['arg'];
 
@@ -199,6 +199,25 @@ export function resolveConstraints(index: GraphIndex, c: ConstraintsArg): Constr
       ? ids(index.trackIds, resolveSlugs(index.trackBySlug, c.onlyTracks, 'track', 'constraints.onlyTracks'))
       : undefined,
   };
+}
+
+/**
+ * Refuses avoiding the start or the goal: a pathway that may not start or end where it must would
+ * be none, and an empty answer would read as "no route".
+ */
+export function checkAvoided(
+  index: GraphIndex,
+  constraints: Constraints | undefined,
+  ends: { from: number; to?: number },
+): void {
+  for (const [end, id] of [
+    ['start', ends.from],
+    ['goal', ends.to],
+  ] as const) {
+    if (id === undefined || !constraints?.avoidRoles?.includes(id)) continue;
+    const slug = index.roleSlugs[index.roleIndexById.get(id)!];
+    throw badInput('constraints.avoidRoles', `names the ${end} itself ("${slug}"); a pathway cannot avoid it.`);
+  }
 }
 
 /** Checks `first` against the cap, whatever else the query selects. */

@@ -52,6 +52,8 @@ import {
   PathwayConstraintsInput,
   type ProfileArg,
   rankingArgs,
+  checkAvoided,
+  MAX_PATHWAYS,
   resolveConstraints,
   resolveProfile,
   nodeId,
@@ -798,6 +800,7 @@ export async function searchPathways(
   const { index } = snapshot;
   const profile = resolveProfile(index, query.profile);
   const constraints = resolveConstraints(index, query.constraints);
+  checkAvoided(index, constraints, query);
   const search = (k: number) =>
     cachedFindPathways(snapshot, {
       from: query.from,
@@ -853,7 +856,7 @@ builder.queryFields((t) => ({
       }),
       ...rankingArgs(t.arg),
     },
-    complexity: searchCost(100), // a search over the pathway graph, far more than a row read (src/schema/cost.ts)
+    complexity: searchCost(100, MAX_PATHWAYS), // a search over the pathway graph, far more than a row read (src/schema/cost.ts)
     resolve: async (_root, args, context, info) => {
       checkFirst(args.first);
       if ((args.to == null) === (args.toTrack == null)) throw badInput('to', 'give exactly one of "to" and "toTrack".');
@@ -892,6 +895,7 @@ builder.queryFields((t) => ({
       const from = curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from');
       const profile = resolveProfile(index, args.profile);
       const constraints = resolveConstraints(index, args.constraints);
+      checkAvoided(index, constraints, { from });
       const reached = runSearch(() =>
         reachableRoles(index, {
           from,

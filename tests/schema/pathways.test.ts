@@ -170,7 +170,19 @@ describe('pathways on the curated data', () => {
         'NOT_FOUND',
         /"nobody"/,
       ],
+      [
+        { from: 'medical-assistant', to: 'registered-nurse', constraints: { avoidRoles: ['registered-nurse'] } },
+        'BAD_USER_INPUT',
+        /avoidRoles.*names the goal itself \("registered-nurse"\)/,
+      ],
+      [
+        { from: 'medical-assistant', to: 'registered-nurse', constraints: { avoidRoles: ['Medical-Assistant'] } },
+        'BAD_USER_INPUT',
+        /names the start itself \("medical-assistant"\)/,
+      ],
       [{ from: 'medical-assistant', to: 'registered-nurse', first: 11 }, 'BAD_USER_INPUT', /"first"/],
+      // Priced at the most it allows, so refused for what it is, not as too costly.
+      [{ from: 'medical-assistant', to: 'registered-nurse', first: 2147483647 }, 'BAD_USER_INPUT', /"first"/],
       [{ from: 'medical-assistant', to: 'registered-nurse', toTrack: 'clinical' }, 'BAD_USER_INPUT', /exactly one/],
       [{ from: 'medical-assistant' }, 'BAD_USER_INPUT', /exactly one/],
       [
@@ -216,6 +228,12 @@ describe('reachableRoles and track bridges', () => {
       );
       if (programMonths <= 24) expect(row, slug).toBeDefined();
     }
+    // Avoiding the start itself is refused, not answered with nothing in reach.
+    const avoided = await client.query(`{
+      reachableRoles(from: "medical-assistant", withinMonths: 24, constraints: { avoidRoles: ["medical-assistant"] }) { role { slug } }
+    }`);
+    expect(avoided.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(avoided.errors?.[0]?.message).toMatch(/names the start itself/);
   });
 
   it('find multi-step bridges from the clinical to the administrative track', async () => {
