@@ -208,8 +208,8 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
   const span = `months ${Math.round(step.startMonth)} to ${Math.round(step.endMonth)} of the pathway`;
   const timing = untimed.length
     ? step.months === 0
-      ? `How long this takes is not known: the length of ${list(untimed)} is not known`
-      : `This takes at least ${duration(step.months)}, ${span}, and the length of ${list(untimed)} is not known`
+      ? `How long this takes is not known: ${lengthsNotKnown(untimed)}`
+      : `This takes at least ${duration(step.months)}, ${span}, and ${lengthsNotKnown(untimed)}`
     : step.months === 0
       ? step.estimated
         ? 'No time is counted for it'
@@ -275,6 +275,10 @@ export const pathwayUntimedParts = (pathway: Pathway, names: Names): string[] =>
 const UNKNOWN_LICENCES = (what: string, plural = false) =>
   `Any certification or licence ${what} ${plural ? 'need' : 'needs'} is not known and not counted: the O*NET and BLS data loaded do not say.`;
 
+/** "the length of X is not known", or "the lengths of X and Y are not known". */
+const lengthsNotKnown = (parts: readonly string[]): string =>
+  parts.length === 1 ? `the length of ${parts[0]} is not known` : `the lengths of ${list(parts)} are not known`;
+
 /** The whole pathway in one paragraph. */
 export function summarize(pathway: Pathway, names: Names): string {
   const route = pathway.roleIds.map((id) => names.role(id).title).join(' → ');
@@ -290,14 +294,7 @@ export function summarize(pathway: Pathway, names: Names): string {
           : 'that can happen right away'
       : `over ${untimed.length ? 'at least' : 'about'} ${duration(pathway.totalMonths)}`;
   const sentences = [`${route}: ${moves} ${time}.`];
-  if (untimed.length)
-    sentences.push(
-      sentence(
-        untimed.length === 1
-          ? `the length of ${untimed[0]} is not known and not counted`
-          : `the lengths of ${list(untimed)} are not known and not counted`,
-      ),
-    );
+  if (untimed.length) sentences.push(sentence(`${lengthsNotKnown(untimed)} and not counted`));
   const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names, estimated);
   sentences.push(
     sentence(`${cost.clause}${pathway.unknownCosts.length ? ', so the full cost is more than the known costs' : ''}`),

@@ -175,7 +175,7 @@ describe('estimated pathways', () => {
     expect(p.summary).not.toMatch(/at least about/);
     for (const s of p.steps)
       if (s.programs.some((q: any) => q.months === 0)) {
-        expect(s.explanation).toMatch(/length of .+ is not known/);
+        expect(s.explanation).toMatch(/lengths? of .+ (is|are) not known/);
         expect(s.explanation).toMatch(/has no known length/);
         expect(s.explanation).not.toMatch(/takes 0 months/);
       }
@@ -213,6 +213,8 @@ describe('estimated pathways', () => {
           expect(s.monthsIncludeUnknowns).toBe(true);
           expect(s.untimed.join(' ')).toMatch(/related work experience/);
           expect(s.explanation).not.toMatch(/right away/);
+          // One unknown length or several, in grammar.
+          expect(s.explanation).toContain(s.untimed.length === 1 ? 'the length of ' : 'the lengths of ');
           expect(p.monthsIncludeUnknowns).toBe(true);
         }
     expect(checked).toBeGreaterThan(0);
