@@ -6,7 +6,7 @@
 import { readConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createApp } from './server/app.js';
-import { GraphStore } from './server/graph-store.js';
+import { GraphStore, PathwaysUnavailable } from './server/graph-store.js';
 import { listen } from './server/http.js';
 import { createLogger } from './server/logger.js';
 import { shutDown, takeSignalsFromEmbeddedPostgres } from './server/shutdown.js';
@@ -20,7 +20,14 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, (message) => logger.info(message));
   const graph = new GraphStore(database.prisma, { databaseUrl: database.url });
   // Build the pathway index now, so that the first request and /ready need not wait for it.
-  await graph.current().catch((error: unknown) => logger.warn({ err: error }, 'The pathway index did not build.'));
+  await graph
+    .current()
+    .catch((error: unknown) =>
+      logger.warn(
+        { err: error instanceof PathwaysUnavailable ? error.buildError : error },
+        'The pathway index did not build.',
+      ),
+    );
   const app = createApp({ prisma: database.prisma, graph, config, logger, listenUrl: database.url });
   const http = await listen(app, config.port, config.host);
   logger.info(

@@ -14,6 +14,7 @@ import { countRecords } from '../db/dataset/export.js';
 import { buildIndex } from '../graph/index.js';
 import { indexBuffers, reviveIndex } from '../graph/transfer.js';
 import type { GraphSnapshot } from '../schema/snapshot.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 import { readGraphInput } from './graph-input.js';
 import { type Packed, PackedNames, packedBuffers, packNames } from './packed-names.js';
 
@@ -25,7 +26,9 @@ type Names = GraphSnapshot['names'];
 type PackedSnapshot = Omit<GraphSnapshot, 'names'> & { names: Record<keyof Names, Packed> };
 
 /** What the worker answers. */
-type WorkerAnswer = { ok: true; snapshot: PackedSnapshot; records: number } | { ok: false; message: string };
+type WorkerAnswer =
+  | { ok: true; snapshot: PackedSnapshot; records: number }
+  | { ok: false; message: string; databaseUnavailable: boolean };
 
 const NAME_KINDS = ['roles', 'tracks', 'certifications', 'programs'] as const;
 
@@ -42,7 +45,19 @@ export function workerAnswer({ snapshot, records }: BuiltSnapshot): { answer: Wo
 export const workerFailure = (error: unknown): WorkerAnswer => ({
   ok: false,
   message: error instanceof Error ? error.message : String(error),
+  databaseUnavailable: isDatabaseUnavailable(error),
 });
+
+/** The build failed in the worker because the database could not be reached (errors.ts maps it). */
+export class BuildDatabaseUnavailable extends Error {
+  readonly code = 'P1001'; // Prisma's "can't reach database server": what isDatabaseUnavailable knows
+}
+
+/**
+ * The worker thread could not be started or died without answering, twice in a row (under tsx the
+ * TypeScript loader was seen not yet in place in a new thread): the build itself never ran.
+ */
+export class WorkerUnavailable extends Error {}
 
 /** Reads the data and builds its index in this thread. */
 export async function buildSnapshot(prisma: PrismaClient): Promise<BuiltSnapshot> {
@@ -70,7 +85,11 @@ const workerExecArgv = fromSource
 export class BuildWorker {
   #worker: Worker | undefined;
 
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly url: string,
+    /** The worker's entry; another only in tests (one that cannot start). */
+    private readonly entry: URL = workerEntry,
+  ) {}
 
   /**
    * The index of the data as it is now; rejects when the build fails. A worker that dies without
@@ -78,7 +97,7 @@ export class BuildWorker {
    * yet in place in the new thread) is replaced and asked once more.
    */
   build(retry = true): Promise<BuiltSnapshot> {
-    const worker = (this.#worker ??= new Worker(workerEntry, {
+    const worker = (this.#worker ??= new Worker(this.entry, {
       workerData: { url: this.url },
       execArgv: workerExecArgv,
     }));
@@ -90,7 +109,10 @@ export class BuildWorker {
       };
       const onMessage = (answer: WorkerAnswer) => {
         done();
-        if (!answer.ok) return reject(new Error(answer.message));
+        if (!answer.ok)
+          return reject(
+            answer.databaseUnavailable ? new BuildDatabaseUnavailable(answer.message) : new Error(answer.message),
+          );
         const { snapshot, records } = answer;
         const names = Object.fromEntries(
           NAME_KINDS.map((kind) => [kind, new PackedNames(snapshot.names[kind])]),
@@ -102,13 +124,14 @@ export class BuildWorker {
         this.#worker = undefined;
         void worker.terminate();
         if (retry) resolve(this.build(false));
-        else reject(error);
+        else
+          reject(new WorkerUnavailable(`The index build's worker failed to run: ${error.message}`, { cause: error }));
       };
       const onExit = (code: number) => {
         done();
         this.#worker = undefined;
         if (retry) resolve(this.build(false));
-        else reject(new Error(`The index build's worker stopped (exit code ${code}) before answering`));
+        else reject(new WorkerUnavailable(`The index build's worker stopped (exit code ${code}) before answering`));
       };
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.postMessage('build');

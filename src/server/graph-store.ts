@@ -12,9 +12,11 @@
  * It also keeps the rows pathway answers mention (src/db/row-cache.ts), dropped at once on `invalidate()`:
  * they are read again from the changed data, even while the next index is still being built.
  */
+import { GraphQLError } from 'graphql';
 import type { PrismaClient } from '../db/client.js';
 import type { GraphSnapshot } from '../schema/snapshot.js';
-import { BuildWorker, type BuiltSnapshot, buildSnapshot } from './graph-build.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
+import { BuildWorker, type BuiltSnapshot, buildSnapshot, WorkerUnavailable } from './graph-build.js';
 import { RowCache } from '../db/row-cache.js';
 
 /** How the latest completed build went. */
@@ -37,9 +39,12 @@ export class GraphStore {
     options: {
       /** Build in a worker thread that reads the data from this database (the one `prisma` uses). */
       databaseUrl?: string;
+      /** The worker to build in (tests: one that cannot start); by default one for `databaseUrl`. */
+      worker?: BuildWorker;
     } = {},
   ) {
-    this.#worker = options.databaseUrl === undefined ? undefined : new BuildWorker(options.databaseUrl);
+    this.#worker =
+      options.worker ?? (options.databaseUrl === undefined ? undefined : new BuildWorker(options.databaseUrl));
     this.#rows = new RowCache(prisma);
   }
 
@@ -48,12 +53,17 @@ export class GraphStore {
     return this.#rows;
   }
 
-  /** The latest index built; the first call waits for the first build (and retries a failed one). */
+  /**
+   * The latest index built; the first call waits for the first build (and retries a failed one).
+   * Until one has been built, a failed build rejects with what the client is told: the database's
+   * own error when it could not be reached (DATABASE_UNAVAILABLE, errors.ts), otherwise
+   * PATHWAYS_UNAVAILABLE (503, worth retrying), never an unexpected error.
+   */
   current(): Promise<GraphSnapshot> {
     if (this.#ready !== undefined) return Promise.resolve(this.#ready);
     this.#first ??= this.#build().catch((error: unknown) => {
       this.#first = undefined;
-      throw error;
+      throw isDatabaseUnavailable(error) ? error : new PathwaysUnavailable(error);
     });
     return this.#first;
   }
@@ -82,7 +92,13 @@ export class GraphStore {
   #build(): Promise<GraphSnapshot> {
     const started = performance.now();
     this.#stale = false;
-    const building: Promise<BuiltSnapshot> = this.#worker?.build() ?? buildSnapshot(this.prisma);
+    // A worker that cannot run at all (it failed to start twice) is no reason to serve no pathways:
+    // the build runs in this thread instead, holding up requests for as long as it takes.
+    const building: Promise<BuiltSnapshot> =
+      this.#worker?.build().catch((error: unknown) => {
+        if (error instanceof WorkerUnavailable) return buildSnapshot(this.prisma);
+        throw error;
+      }) ?? buildSnapshot(this.prisma);
     const snapshot = building.then((b) => b.snapshot);
     this.#building = snapshot;
     const record = (ok: boolean) => {
@@ -115,5 +131,23 @@ export class GraphStore {
   /** The latest completed build, for /ready and /metrics. */
   lastBuild(): GraphBuild | undefined {
     return this.#lastBuild;
+  }
+}
+
+/** Seconds a client should wait before asking again while no index could be built. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * What a client is told while no index of the data could be built. The build's error is kept
+ * (`buildError`) for the log, not as `originalError`, which would mark it unexpected (and masked).
+ */
+export class PathwaysUnavailable extends GraphQLError {
+  constructor(readonly buildError: unknown) {
+    super('Pathways are unavailable at the moment: the index of the data could not be built; please retry shortly.', {
+      extensions: {
+        code: 'PATHWAYS_UNAVAILABLE',
+        http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
+      },
+    });
   }
 }

@@ -8,7 +8,8 @@ import { type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
 import type { Plugin, YogaInitialContext, YogaLogger } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { clip } from '../schema/errors.js';
-import { isDatabaseUnavailable, maskUnexpectedErrors } from './errors.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
+import { maskUnexpectedErrors } from './errors.js';
 import { requestPath, requestState } from './request-state.js';
 
 /** Logs each request once answered (API traffic at info, probes at debug, 5xx at warn). */

@@ -1,7 +1,7 @@
 /** Which driver errors count as "the database is unavailable" (HTTP 503, worth retrying). */
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from '../../src/server/errors.js';
+import { isDatabaseUnavailable } from '../../src/server/database-unavailable.js';
 import { testDatabase } from '../support/database.js';
 
 describe('isDatabaseUnavailable', () => {

@@ -4,7 +4,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/client.js';
-import { BuildWorker, buildSnapshot } from '../../src/server/graph-build.js';
+import {
+  BuildDatabaseUnavailable,
+  BuildWorker,
+  buildSnapshot,
+  WorkerUnavailable,
+} from '../../src/server/graph-build.js';
+import { createApp } from '../../src/server/app.js';
+import { isDatabaseUnavailable } from '../../src/server/database-unavailable.js';
 import { GraphStore } from '../../src/server/graph-store.js';
 import { testDatabase } from '../support/database.js';
 import { graphqlClient } from '../support/graphql.js';
@@ -105,6 +112,69 @@ describe('the pathway index built in a worker thread', () => {
     } finally {
       await cycle(false);
       await setMinYears(seededYears);
+    }
+  });
+});
+
+describe('when no index can be built', () => {
+  /** Two programs each the other's prerequisite: data the engine refuses. */
+  const withCycle = async (run: () => Promise<void>) => {
+    const [a, b] = await prisma.trainingProgram.findMany({ select: { id: true }, orderBy: { id: 'asc' }, take: 2 });
+    await prisma.$executeRaw`INSERT INTO program_prerequisite (program_id, prerequisite_id, position)
+      VALUES (${a!.id}, ${b!.id}, 98), (${b!.id}, ${a!.id}, 98)`;
+    try {
+      await run();
+    } finally {
+      await prisma.$executeRaw`DELETE FROM program_prerequisite WHERE position = 98`;
+    }
+  };
+
+  it('answers PATHWAYS_UNAVAILABLE (503, retry-after), not an unexpected error, and builds when asked again', async () => {
+    const graph = new GraphStore(prisma, { databaseUrl: url });
+    const app = createApp({ prisma, graph });
+    const ask = () =>
+      app.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query: MONTHS }),
+      });
+    await withCycle(async () => {
+      const response = await ask();
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors.map((e) => e.extensions.code)).toEqual(['PATHWAYS_UNAVAILABLE']);
+      expect(body.errors[0]!.message).toMatch(/could not be built; please retry/);
+      expect(graph.lastBuild()?.ok).toBe(false);
+    });
+    const response = await ask();
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: { pathways: unknown[] } }).data.pathways).toHaveLength(1);
+  });
+
+  it('builds in this thread when the worker cannot start', async () => {
+    const broken = new BuildWorker(url, new URL('./no-such-worker.js', import.meta.url));
+    await expect(broken.build()).rejects.toBeInstanceOf(WorkerUnavailable);
+    const graph = new GraphStore(prisma, { worker: broken });
+    const { data, errors } = await graphqlClient(prisma, graph).query(MONTHS);
+    expect(errors).toBeUndefined();
+    const inThread = await graphqlClient(prisma, new GraphStore(prisma)).query(MONTHS);
+    expect(data.pathways).toEqual(inThread.data.pathways);
+    expect(graph.lastBuild()?.ok).toBe(true);
+  });
+
+  it('says the database was out of reach when the worker could not read it', async () => {
+    const worker = new BuildWorker('postgresql://postgres@127.0.0.1:1/nowhere');
+    try {
+      const error: unknown = await worker.build().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      // Marked as such by the worker, not only recognisable by its message.
+      expect(error).toBeInstanceOf(BuildDatabaseUnavailable);
+      expect(isDatabaseUnavailable(error)).toBe(true);
+    } finally {
+      await worker.stop();
     }
   });
 });
