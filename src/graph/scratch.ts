@@ -26,6 +26,8 @@ export interface Scratch {
   /** Per query, each role's out-edges sorted for partial expansion, in the role's CSR range (sortedMark === stamp). */
   sortedEdges: Int32Array;
   sortedKeys: Float64Array;
+  /** The second figure's bound of each, the tie-break of the sort. */
+  sortedKeys2: Float64Array;
   sortedMark: Int32Array;
   /** Fewest moves to a target (HopSearch), valid where hopMark is the query's stamp. */
   hopDist: Int32Array;
@@ -52,6 +54,7 @@ export function scratchFor(index: GraphIndex): Scratch {
       allowed: new Uint8Array(R),
       sortedEdges: new Int32Array(index.edgeCount),
       sortedKeys: new Float64Array(index.edgeCount),
+      sortedKeys2: new Float64Array(index.edgeCount),
       sortedMark: new Int32Array(R),
       hopDist: new Int32Array(R),
       hopMark: new Int32Array(R),

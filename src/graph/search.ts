@@ -357,7 +357,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   // priority, then waits in the queue at the next child's bound, ahead of all its unmade children.
   const partial = rank !== FEWEST_NEW;
   const sortStamp = s.stamp;
-  const { sortedEdges, sortedKeys, sortedMark } = s;
+  const { sortedEdges, sortedKeys, sortedKeys2, sortedMark } = s;
   let permScratch: number[] = [];
   /** Sorts role u's out-edges into sortedEdges/sortedKeys[outOffsets[u] .. outOffsets[u + 1]) once per query. */
   const sortOut = (u: number): void => {
@@ -369,44 +369,66 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     for (let e = lo; e < hi; e++) {
       const v = index.edgeTo[e]!;
       let h = 0;
-      if (!isTarget(v)) h = lowerBound(v) ? hA : Infinity;
+      let h2 = 0;
+      if (!isTarget(v)) {
+        if (lowerBound(v)) {
+          h = hA;
+          h2 = hB;
+        } else h = Infinity;
+      }
       const key = (rank === FASTEST ? weights.months(e) : rank === CHEAPEST ? weights.cents(e) : 1) + h;
+      const key2 = (rank === FASTEST ? weights.cents(e) : weights.months(e)) + h2;
       if (n <= 64) {
         // Insertion sort, stable: by key, then edge order.
         let j = e;
-        while (j > lo && sortedKeys[j - 1]! > key) {
+        while (j > lo && (sortedKeys[j - 1]! > key || (sortedKeys[j - 1] === key && sortedKeys2[j - 1]! > key2))) {
           sortedKeys[j] = sortedKeys[j - 1]!;
+          sortedKeys2[j] = sortedKeys2[j - 1]!;
           sortedEdges[j] = sortedEdges[j - 1]!;
           j--;
         }
         sortedKeys[j] = key;
+        sortedKeys2[j] = key2;
         sortedEdges[j] = e;
-      } else sortedKeys[e] = key;
+      } else {
+        sortedKeys[e] = key;
+        sortedKeys2[e] = key2;
+      }
     }
     if (n > 64) {
       const perm = permScratch;
       perm.length = n;
       for (let i = 0; i < n; i++) perm[i] = lo + i;
-      perm.sort((a, b) => sortedKeys[a]! - sortedKeys[b]! || a - b);
+      perm.sort((a, b) => sortedKeys[a]! - sortedKeys[b]! || sortedKeys2[a]! - sortedKeys2[b]! || a - b);
       const keys = perm.map((e) => sortedKeys[e]!);
+      const keys2 = perm.map((e) => sortedKeys2[e]!);
       for (let i = 0; i < n; i++) {
         sortedEdges[lo + i] = perm[i]!;
         sortedKeys[lo + i] = keys[i]!;
+        sortedKeys2[lo + i] = keys2[i]!;
       }
       permScratch = perm;
     }
     meter.add(n);
   };
   const primary = (L: Label): number => (rank === FASTEST ? L.months : rank === CHEAPEST ? L.cents : L.steps);
-  /** Makes L's next children whose bound is at most `upTo`; queues L again for the rest. */
-  const expandPartly = (L: Label, upTo: number): void => {
+  const secondary = (L: Label): number => (rank === FASTEST ? L.cents : L.months);
+  /**
+   * Makes L's next children whose bound is at most (upTo, upTo2) in the ranking's first two figures;
+   * queues L again for the rest, at the next child's bound.
+   */
+  const expandPartly = (L: Label, upTo: number, upTo2: number): void => {
     const u = L.node;
     sortOut(u);
     const end = index.outOffsets[u + 1]!;
     const base = primary(L);
+    const base2 = secondary(L);
     const from = L.cursor < 0 ? index.outOffsets[u]! : L.cursor;
     let to = from;
-    while (to < end && base + sortedKeys[to]! <= upTo) to++;
+    for (; to < end; to++) {
+      const f = base + sortedKeys[to]!;
+      if (f > upTo || (f === upTo && base2 + sortedKeys2[to]! > upTo2)) break;
+    }
     if (to > from) x.expand(L, admit, visit, sortedEdges, from, to);
     L.cursor = to;
     if (to === end || sortedKeys[to] === Infinity) return;
@@ -414,7 +436,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     // Every child left is out of the running.
     if (best !== null && next > best.f0) return;
     L.f0 = next;
-    L.f1 = L.f2 = L.f3 = 0;
+    L.f1 = base2 + sortedKeys2[to]!;
+    L.f2 = L.f3 = 0;
     heap.push(L);
   };
 
@@ -517,7 +540,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       meter.add(1);
       if (L.cursor >= 0) {
         x.mark(L);
-        expandPartly(L, L.f0);
+        expandPartly(L, L.f0, L.f1);
         continue;
       }
       if (!L.hExact) {
@@ -572,7 +595,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       // a start is expanded in full.
       else if (partial && L.parent !== null) {
         L.cursor = -1;
-        expandPartly(L, L.f0);
+        expandPartly(L, L.f0, L.f1);
       } else x.expand(L, admit, visit);
     }
     return null;
