@@ -53,18 +53,26 @@ function cacheOf(snapshot: GraphSnapshot): Cache {
  * The whole query as JSON, object keys sorted: equal keys are equal queries, whatever fields the
  * engine's query gains later. Only plain objects, arrays and scalars can be keyed so; anything else
  * (a Map, a Set, a typed array would all print as `{}`) is refused rather than keyed wrongly.
+ * Written out by hand: JSON.stringify with a replacer that sorts made a new object per object,
+ * a hundredth of a millisecond per request.
  */
-function keyOf(query: PathwayQuery): string {
-  return JSON.stringify(query, (_key, value: unknown) => {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-    if (Object.getPrototypeOf(value) !== Object.prototype)
-      throw new Error(`internal: a pathway query holds a ${value.constructor.name}, which the search cache cannot key`);
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .sort(([x], [y]) => (x < y ? -1 : 1)),
-    );
-  });
+function keyOf(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + keyOf(value[i]);
+    return `${out}]`;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype)
+    throw new Error(`internal: a pathway query holds a ${value.constructor.name}, which the search cache cannot key`);
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  for (const key of Object.keys(record).sort()) {
+    const item = record[key];
+    if (item === undefined) continue;
+    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${keyOf(item)}`;
+  }
+  return `${out}}`;
 }
 
 /** Freezes an answer all later requests share, so that no resolver can change it for the next. */

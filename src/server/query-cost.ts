@@ -13,8 +13,8 @@
  * full introspection costs about as many points as the objects it returns, and one nested to
  * multiply them costs more.
  */
-import { getMappedArgumentValues } from '@pothos/core';
-import { complexityFromQuery, type FieldComplexityValue } from '@pothos/plugin-complexity';
+import { getMappedArgumentValues, PothosValidationError } from '@pothos/core';
+import type { FieldComplexityValue } from '@pothos/plugin-complexity';
 import {
   type DocumentNode,
   type FieldNode,
@@ -28,6 +28,7 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
   type GraphQLType,
+  type GraphQLError,
   isAbstractType,
   isCompositeType,
   isEnumType,
@@ -36,23 +37,48 @@ import {
   isListType,
   isObjectType,
   Kind,
+  isOutputType,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
-import { objectPoints, ownPoints, type Price } from '../schema/cost.js';
+import { byShape, objectPoints, ownPoints, type Price } from '../schema/cost.js';
 
 type Operation = {
   schema: GraphQLSchema;
   operation: OperationDefinitionNode;
   fragments: Record<string, FragmentDefinitionNode>;
+  /** Its selections' entries (entriesOf), by selection (the operation, or a `nodes` list collect made). */
+  collected: Map<object, Entry[]>;
 };
 
-function operationOf(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null) {
-  const operation = getOperationAST(document, operationName);
-  if (!operation) return undefined;
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  return { schema, operation, fragments } satisfies Operation;
+/**
+ * Each document's operations, worked out once: yoga hands every request of the same query text
+ * the same parsed document (its parser cache), so what depends on the document alone — its
+ * fragments, which fields each selection asks for, the price of a field whose arguments hold no
+ * variables — is kept with it and dropped with it.
+ */
+const operations = new WeakMap<DocumentNode, Map<string | null | undefined, Operation | null>>();
+
+function operationOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName?: string | null,
+): Operation | undefined {
+  let byName = operations.get(document);
+  if (byName === undefined) operations.set(document, (byName = new Map()));
+  let op = byName.get(operationName);
+  if (op === undefined || (op !== null && op.schema !== schema)) {
+    const operation = getOperationAST(document, operationName);
+    op = null;
+    if (operation) {
+      const fragments: Record<string, FragmentDefinitionNode> = {};
+      for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+      op = { schema, operation, fragments, collected: new Map() };
+    }
+    byName.set(operationName, op);
+  }
+  return op ?? undefined;
 }
 
 /** The fields a selection asks for, by response key, each with the type it is selected on. */
@@ -143,53 +169,26 @@ function objectsIn(value: unknown): number {
   return 1 + Object.values(value).reduce<number>((n, item) => n + objectsIn(item), 0);
 }
 
-// ---- requested ---------------------------------------------------------------------------------
+// ---- prices ------------------------------------------------------------------------------------
 
-/**
- * The cost a query asks for, before it runs; 0 when the operation cannot be found. Throws what
- * the plugin throws for arguments or variables it cannot read (a GraphQLError).
- */
-export function requestedCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  variables: Record<string, unknown>,
-  context: object,
-): number {
-  const op = operationOf(schema, document, operationName);
-  if (!op) return 0;
-  // The plugin measures a document's first operation: give it the one that runs.
-  const single = {
-    ...document,
-    definitions: document.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d === op.operation),
-  };
-  let total = complexityFromQuery(single, { schema, ctx: context, variables }).complexity;
-  const root = schema.getRootType(op.operation.operation);
-  if (root) {
-    for (const [, { nodes }] of collect(op, root, [op.operation.selectionSet])) {
-      const name = nodes[0]!.name.value;
-      if (name !== '__schema' && name !== '__type') continue;
-      // The plugin counted a point for the field; what it returns is priced here.
-      total +=
-        requestedIntrospection(op, schema.getType(name === '__schema' ? '__Schema' : '__Type')!, subSelections(nodes)) -
-        1;
-    }
-  }
-  return Math.ceil(total);
-}
-
-// ---- actual ------------------------------------------------------------------------------------
-
-/**
- * One pricing of a result. A list's items share their selection, so each selection is collected
- * and each field priced once per walk, not once per item (keyed by the `nodes` list collect made).
- */
+/** What pricing one request needs: its operation, variables (coerced) and context. */
 type Walk = Operation & {
   variables: Record<string, unknown>;
   context: object;
-  collected: Map<object, ReturnType<typeof collect>>;
-  prices: Map<FieldNode[], Price>;
+  /** Fragments being walked (requested cost): a cycle is refused, as the plugin refuses it. */
+  active: Set<SelectionSetNode>;
+  /** The figures of each response key's field for this request (actual cost), by collect()'s `nodes`. */
+  priced: Map<FieldNode[], Priced>;
+  /** Prices worked out for this request that are not fixed (both costs ask for them). */
+  prices: Map<FieldNode, Price>;
 };
+
+function walkOf(op: Operation, variables: Record<string, unknown>, context: object): Walk {
+  const coerced = getVariableValues(op.schema, op.operation.variableDefinitions ?? [], variables);
+  // What the plugin throws for variables it cannot read.
+  if (coerced.errors) throw coerced.errors[0] as GraphQLError;
+  return { ...op, variables: coerced.coerced, context, active: new Set(), priced: new Map(), prices: new Map() };
+}
 
 /** A field's price with the arguments it was called with, as the plugin works it out. */
 function priceOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): Price {
@@ -208,65 +207,224 @@ function priceOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldN
   return { field: complexity?.field ?? 1, multiplier: complexity?.multiplier ?? (isList ? 10 : 1) };
 }
 
+/** Whether a value given as an argument uses a variable anywhere in it. */
+function usesVariable(value: ValueNode): boolean {
+  switch (value.kind) {
+    case Kind.VARIABLE:
+      return true;
+    case Kind.LIST:
+      return value.values.some(usesVariable);
+    case Kind.OBJECT:
+      return value.fields.some((f) => usesVariable(f.value));
+    default:
+      return false;
+  }
+}
+
+/**
+ * Prices the same in every request, by field node: a field priced by its shape (byShape, which
+ * reads nothing but its arguments) whose arguments hold no variable. Kept with the node, so with
+ * its document.
+ */
+const fixedPrices = new WeakMap<FieldNode, { field: GraphQLField<unknown, unknown>; price: Price }>();
+/** Set by priceFor: whether the price it returned is the same in every request. */
+let lastFixed = false;
+
+/** The price of `field` as `node` selects it, from the fixed prices when it is one of them. */
+function priceFor(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): Price {
+  const known = fixedPrices.get(node);
+  if (known !== undefined && known.field === field) {
+    lastFixed = true;
+    return known.price;
+  }
+  const priced = walk.prices.get(node);
+  if (priced !== undefined) {
+    lastFixed = false;
+    return priced;
+  }
+  const price = priceOf(walk, field, node);
+  const complexity = field.extensions?.complexity;
+  lastFixed =
+    (typeof complexity !== 'function' || complexity === byShape) &&
+    !(node.arguments ?? []).some((a) => usesVariable(a.value));
+  if (lastFixed) fixedPrices.set(node, { field, price });
+  else walk.prices.set(node, price);
+  return price;
+}
+
+// ---- requested ---------------------------------------------------------------------------------
+
+/** The requested cost of a selection on a type where every price in it is fixed, kept with the selection. */
+const fixedTotals = new WeakMap<SelectionSetNode, Map<GraphQLNamedType, number>>();
+
+/**
+ * The plugin's complexity of a selection on `type` (@pothos/plugin-complexity's
+ * complexityFromSelectionSet, which this follows step for step): each field's price plus what its
+ * selection costs times its multiplier; fragments add theirs. Sets `lastFixed` when the total is
+ * the same in every request (then kept).
+ */
+function requestedSet(walk: Walk, set: SelectionSetNode, type: GraphQLNamedType): number {
+  const kept = fixedTotals.get(set)?.get(type);
+  if (kept !== undefined) {
+    lastFixed = true;
+    return kept;
+  }
+  if (walk.active.has(set)) throw new PothosValidationError('Cannot calculate complexity of a cyclic fragment');
+  walk.active.add(set);
+  let total = 0;
+  let fixed = true;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) total += requestedField(walk, selection, type);
+    else {
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : walk.fragments[selection.name.value];
+      if (!fragment)
+        throw new PothosValidationError(`Missing fragment ${(selection as { name: { value: string } }).name.value}`);
+      const fragmentType = fragment.typeCondition ? walk.schema.getType(fragment.typeCondition.name.value) : type;
+      if (!fragmentType || !isOutputType(fragmentType))
+        throw new PothosValidationError(`Expected Type ${type.name} to be an Output type`);
+      total += requestedSet(walk, fragment.selectionSet, fragmentType);
+    }
+    fixed &&= lastFixed;
+  }
+  walk.active.delete(set);
+  if (fixed) {
+    let byType = fixedTotals.get(set);
+    if (byType === undefined) fixedTotals.set(set, (byType = new Map()));
+    byType.set(type, total);
+  }
+  lastFixed = fixed;
+  return total;
+}
+
+/** One field's part of requestedSet (the plugin's complexityFromField). */
+function requestedField(walk: Walk, node: FieldNode, type: GraphQLNamedType): number {
+  const name = node.name.value;
+  const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
+  if (!field) {
+    if (!name.startsWith('__')) throw new PothosValidationError(`Unknown field selected (${type.name}.${name})`);
+    lastFixed = true;
+    return 1; // the plugin's default price; what an introspection field returns is priced below
+  }
+  const price = priceFor(walk, field, node);
+  if (!node.selectionSet) return price.field;
+  const fixed = lastFixed;
+  const below = requestedSet(walk, node.selectionSet, getNamedType(field.type));
+  lastFixed &&= fixed;
+  return below * Math.max(price.multiplier, 0) + price.field;
+}
+
+/** A request's costs: what it asks for, before it runs, and what it cost, given the data it returned. */
+export type RequestPricing = { requested: number; actual: (data: Record<string, unknown>) => number };
+
+/**
+ * Prices a request: the cost it asks for, before it runs (0 when the operation cannot be found),
+ * and the means to work out what it actually cost once it has run. Throws what the complexity
+ * plugin throws for arguments or variables it cannot read (a GraphQLError). The plugin's own walk
+ * (complexityFromQuery) gives the same requested figure; this one keeps, with the document, every
+ * part that is the same in every request, and works out the rest once for both figures.
+ */
+export function priceRequest(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+  context: object,
+): RequestPricing {
+  const op = operationOf(schema, document, operationName);
+  const root = op && schema.getRootType(op.operation.operation);
+  if (!op || !root) return { requested: 0, actual: () => 0 };
+  const walk = walkOf(op, variables, context);
+  let total = requestedSet(walk, op.operation.selectionSet, root);
+  for (const [, { nodes }] of collect(op, root, [op.operation.selectionSet])) {
+    const name = nodes[0]!.name.value;
+    if (name !== '__schema' && name !== '__type') continue;
+    // The plugin counted a point for the field; what it returns is priced here.
+    total +=
+      requestedIntrospection(op, schema.getType(name === '__schema' ? '__Schema' : '__Type')!, subSelections(nodes)) -
+      1;
+  }
+  return { requested: Math.ceil(total), actual: (data) => Math.ceil(actualSelection(walk, root, null, data)) };
+}
+
+/** The cost a query asks for, before it runs (priceRequest's `requested`). */
+export const requestedCost = (...args: Parameters<typeof priceRequest>): number => priceRequest(...args).requested;
+
+// ---- actual ------------------------------------------------------------------------------------
+
+/** One response key of a selection as actualSelection reads it: what the key is, worked out once. */
+type Entry = {
+  key: string;
+  nodes: FieldNode[];
+  /** The schema field; null for __typename (a point), or an introspection field (its objects). */
+  field: GraphQLField<unknown, unknown> | null;
+  introspection: boolean;
+};
+
+/** A selection's entries, once per operation (the operation's own, or a `nodes` list collect made). */
+function entriesOf(op: Operation, type: GraphQLNamedType, selection: FieldNode[] | OperationDefinitionNode): Entry[] {
+  let entries = op.collected.get(selection);
+  if (entries === undefined) {
+    entries = [];
+    const sets = Array.isArray(selection)
+      ? subSelections(selection)
+      : [(selection as OperationDefinitionNode).selectionSet];
+    for (const [key, { parent, nodes }] of collect(op, type, sets)) {
+      const name = nodes[0]!.name.value;
+      if (name === '__typename') entries.push({ key, nodes, field: null, introspection: false });
+      else if (name.startsWith('__')) entries.push({ key, nodes, field: null, introspection: true });
+      else {
+        const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+        if (field) entries.push({ key, nodes, field, introspection: false });
+      }
+    }
+    op.collected.set(selection, entries);
+  }
+  return entries;
+}
+
+/** What one response key's field costs per object, worked out once per request. */
+type Priced = { own: number; each: number; type: GraphQLCompositeType | null };
+
+function pricedOf(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: FieldNode[]): Priced {
+  let priced = walk.priced.get(nodes);
+  if (priced === undefined) {
+    const price = priceFor(walk, field, nodes[0]!);
+    const named = getNamedType(field.type);
+    priced = {
+      own: ownPoints(field.type, price),
+      each: objectPoints(field.type),
+      type: isCompositeType(named) ? named : null,
+    };
+    walk.priced.set(nodes, priced);
+  }
+  return priced;
+}
+
 /**
  * What the selection below `fieldNodes` (the nodes collect() returned for one response key; null
  * for the operation's own selection) cost for one object of the data. Plain arguments, no closure:
  * this runs for every object of the answer.
  */
 function actualSelection(walk: Walk, type: GraphQLNamedType, fieldNodes: FieldNode[] | null, data: object): number {
-  const selection = fieldNodes ?? walk.operation;
-  let collected = walk.collected.get(selection);
-  if (collected === undefined) {
-    collected = collect(walk, type, fieldNodes === null ? [walk.operation.selectionSet] : subSelections(fieldNodes));
-    walk.collected.set(selection, collected);
-  }
+  const entries = entriesOf(walk, type, fieldNodes ?? walk.operation);
   let total = 0;
-  for (const [key, { parent, nodes }] of collected) {
+  for (const { key, nodes, field, introspection } of entries) {
     const value = (data as Record<string, unknown>)[key];
     if (value === undefined) continue; // not in the data: a fragment for another type
-    const name = nodes[0]!.name.value;
-    if (name === '__typename')
-      total += 1; // the plugin's price for a field outside the schema's types
-    else if (name.startsWith('__')) total += objectsIn(value);
-    else {
-      const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
-      if (field) total += actualField(walk, field, nodes, value);
-    }
+    if (field !== null) total += actualField(walk, field, nodes, value);
+    else if (introspection) total += objectsIn(value);
+    else total += 1; // __typename: the plugin's price for a field outside the schema's types
   }
   return total;
 }
 
 function actualField(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: FieldNode[], value: unknown): number {
-  let price = walk.prices.get(nodes);
-  if (price === undefined) {
-    price = priceOf(walk, field, nodes[0]!);
-    walk.prices.set(nodes, price);
-  }
-  const own = ownPoints(field.type, price);
-  const type = getNamedType(field.type) as GraphQLCompositeType;
-  if (!isCompositeType(type) || value === null) return Math.max(0, own);
-  const each = objectPoints(field.type);
+  const { own, each, type } = pricedOf(walk, field, nodes);
+  if (type === null || value === null) return Math.max(0, own);
   let total = own;
   if (Array.isArray(value)) {
     for (const item of value)
       if (item !== null && typeof item === 'object') total += each + actualSelection(walk, type, nodes, item);
   } else if (typeof value === 'object') total += each + actualSelection(walk, type, nodes, value);
   return total;
-}
-
-/** What the query cost given the data it returned. */
-export function actualCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  variables: Record<string, unknown>,
-  context: object,
-  data: Record<string, unknown>,
-): number {
-  const op = operationOf(schema, document, operationName);
-  const root = op && schema.getRootType(op.operation.operation);
-  if (!op || !root) return 0;
-  const coerced = getVariableValues(schema, op.operation.variableDefinitions ?? [], variables).coerced ?? {};
-  const walk: Walk = { ...op, variables: coerced, context, collected: new Map(), prices: new Map() };
-  return Math.ceil(actualSelection(walk, root, null, data));
 }

@@ -7,7 +7,7 @@
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin, YogaInitialContext } from 'graphql-yoga';
 import { maskUnexpectedErrors } from './errors.js';
-import { actualCost, requestedCost } from './query-cost.js';
+import { priceRequest, type RequestPricing } from './query-cost.js';
 import { requestState } from './request-state.js';
 
 export type QueryCostOptions = {
@@ -27,9 +27,9 @@ export function useQueryCost({ maxCost: anyoneMax, adminMaxCost = anyoneMax }: Q
       const context = args.contextValue as YogaInitialContext;
       const state = requestState(context.request);
       const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-      let requested: number;
+      let pricing: RequestPricing;
       try {
-        requested = requestedCost(args.schema, args.document, args.operationName, variables, context);
+        pricing = priceRequest(args.schema, args.document, args.operationName, variables, context);
       } catch (error) {
         // Arguments or variables the pricing cannot read (a malformed global ID, say): refused as
         // execution would refuse them, masked as its errors are. Nothing runs unpriced.
@@ -47,6 +47,7 @@ export function useQueryCost({ maxCost: anyoneMax, adminMaxCost = anyoneMax }: Q
         setResultAndStopExecution({ errors: [refused] });
         return;
       }
+      const { requested } = pricing;
       state.cost = { requested };
       const maxCost = state.apiKey?.scopes.includes('admin') ? adminMaxCost : anyoneMax;
       if (requested > maxCost) {
@@ -64,7 +65,7 @@ export function useQueryCost({ maxCost: anyoneMax, adminMaxCost = anyoneMax }: Q
       return {
         onExecuteDone({ result }) {
           if (isResult(result) && result.data) {
-            const actual = actualCost(args.schema, args.document, args.operationName, variables, context, result.data);
+            const actual = pricing.actual(result.data);
             state.cost = { requested, actual };
           }
         },
