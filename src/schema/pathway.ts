@@ -5,7 +5,7 @@
  * when the request selects them.
  */
 import { queryFromInfo } from '@pothos/plugin-prisma';
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode, type ValueNode } from 'graphql';
 import { columnsOnly, type RowTable } from '../db/row-cache.js';
 import type { Estimate } from '../db/estimates.js';
 import type {
@@ -594,28 +594,49 @@ type Path = readonly string[];
 type PlannedQuery = { select?: Record<string, unknown>; include?: Record<string, unknown> };
 
 /**
- * Every field path the request selects below the current field ("steps", "steps.toNode",
- * "steps.toNode.key", ...), through fragments: one walk answers every question loadRows asks.
+ * What a field's selection says that is the same in every request of its document, kept with its
+ * node (yoga hands every request of the same query text the same parsed document): the field paths
+ * below it, and whether anything below it uses a variable.
  */
-function selectedPaths(info: GraphQLResolveInfo): Set<string> {
-  const out = new Set<string>();
+type Below = { paths: Set<string>; variables: boolean; columnsOnly: Map<Where, boolean> };
+const below = new WeakMap<FieldNode, Below>();
+
+/**
+ * Every field path the request selects below the current field ("steps", "steps.toNode",
+ * "steps.toNode.key", ...), through fragments, and whether a variable is used anywhere below it
+ * (in an argument or a directive): one walk answers every question loadRows asks.
+ */
+function belowOf(info: GraphQLResolveInfo): Below {
+  const node = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : undefined;
+  const known = node && below.get(node);
+  if (known) return known;
+  const paths = new Set<string>();
+  let variables = false;
+  const uses = (value: ValueNode): boolean =>
+    value.kind === Kind.VARIABLE ||
+    (value.kind === Kind.LIST && value.values.some(uses)) ||
+    (value.kind === Kind.OBJECT && value.fields.some((f) => uses(f.value)));
   const walk = (set: SelectionSetNode | undefined, prefix: string) => {
     if (set === undefined) return;
     for (const sel of set.selections) {
-      if (sel.kind === 'Field') {
+      if (sel.directives?.some((d) => d.arguments?.some((a) => uses(a.value)))) variables = true;
+      if (sel.kind === Kind.FIELD) {
+        if (sel.arguments?.some((a) => uses(a.value))) variables = true;
         const path = prefix + sel.name.value;
-        out.add(path);
+        paths.add(path);
         walk(sel.selectionSet, `${path}.`);
-      } else if (sel.kind === 'InlineFragment') walk(sel.selectionSet, prefix);
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet, prefix);
       else walk(info.fragments[sel.name.value]?.selectionSet, prefix);
     }
   };
-  for (const node of info.fieldNodes) walk(node.selectionSet, '');
-  return out;
+  for (const fieldNode of info.fieldNodes) walk(fieldNode.selectionSet, '');
+  const found = { paths, variables, columnsOnly: new Map<Where, boolean>() };
+  if (node) below.set(node, found);
+  return found;
 }
 
 type Table = 'Role' | 'Transition' | 'Certification' | 'TrainingProgram';
-/** Where one table's rows sit in a request, below the field: as Pothos plans them, and as keys of selectedPaths. */
+/** Where one table's rows sit in a request, below the field: as Pothos plans them, and as keys of belowOf's paths. */
 type Where = { typeName: Table; paths: string[][]; keys: string[] };
 /** Where every table's rows sit below one field that answers pathways (worked out once per field). */
 type Layout = Record<'roles' | 'nodeRoles' | 'transitions' | 'certifications' | 'programs', Where>;
@@ -672,13 +693,20 @@ const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r
 function rowsFor<T extends { id: number }>(
   context: Context,
   info: GraphQLResolveInfo,
-  { typeName, paths }: Where,
+  where: Where,
   kept: RowTable<T>,
   ids: number[],
   read: (ids: number[], query: PlannedQuery) => Promise<T[]>,
 ): Map<number, T> | Promise<Map<number, T>> {
-  const query = queryFromInfo({ context, info, typeName, paths }) as PlannedQuery;
-  return columnsOnly(query) ? kept.byId(ids) : read(ids, query).then(byId);
+  // Whether the rows need more than their columns depends on the selection alone (the prisma
+  // plugin's selects here read neither arguments nor context) unless a variable below it can
+  // change it (a directive, a relation's arguments): then it is planned every time.
+  const { variables, columnsOnly: known } = belowOf(info);
+  if (!variables && known.get(where) === true) return kept.byId(ids);
+  const query = queryFromInfo({ context, info, typeName: where.typeName, paths: where.paths }) as PlannedQuery;
+  const only = columnsOnly(query);
+  if (!variables) known.set(where, only);
+  return only ? kept.byId(ids) : read(ids, query).then(byId);
 }
 
 /**
@@ -695,7 +723,7 @@ async function loadRows(
   layout: Layout,
   extraRoleIds: number[] = [],
 ): Promise<PathwayRows> {
-  const selected = selectedPaths(info);
+  const selected = belowOf(info).paths;
   const wants = (where: Where) => where.keys.some((k) => selected.has(k));
   const { prisma } = context;
   const kept = context.graph.rows();

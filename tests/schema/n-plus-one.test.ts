@@ -99,4 +99,28 @@ describe('N+1', () => {
     );
     expect(numbersOnly.calls).toEqual([]);
   });
+
+  it('a relation a variable turns on below pathways is read in the same planned query, after a request without it', async () => {
+    // What each request reads below the field is worked out once per document unless a variable
+    // below it can change it (src/schema/pathway.ts, belowOf): this one can.
+    const query = `query ($wages: Boolean!) { pathways(from: "medical-assistant", to: "healthcare-administrator", first: 3) {
+      steps { to { slug wages @include(if: $wages) { value } } }
+    } }`;
+    const graph = new GraphStore(prisma);
+    await graph.current();
+    // One server for all three: the same document each time, as its parser cache hands it out.
+    const client = graphqlClient(recording(prisma, calls), graph);
+    const ask = async (wages: boolean) => {
+      calls.length = 0;
+      const result = await client.query(query, { wages });
+      expect(result.errors).toBeUndefined();
+      return { calls: [...calls], data: result.data };
+    };
+    expect((await ask(false)).calls).toEqual([]);
+    const withWages = await ask(true);
+    expect(withWages.calls).toEqual(['Role.findMany']);
+    const wages = withWages.data.pathways.flatMap((p: any) => p.steps.flatMap((s: any) => s.to.wages));
+    expect(wages.length).toBeGreaterThan(0);
+    expect((await ask(false)).calls).toEqual([]);
+  });
 });
