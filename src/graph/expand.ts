@@ -7,7 +7,16 @@ import { edgeUsable } from './bounds.js';
 import { compareChoices, compareSeq, Label } from './label.js';
 import { nextStamp, type Limits, type Meter, type Scratch } from './scratch.js';
 import { ROUTE_EXPERIENCE, ROUTE_OPEN, ROUTE_PROGRAM } from './build.js';
-import { classSatisfied, expandStep, has, type IdSet, programMonthsAt, type QueryContext } from './step.js';
+import {
+  type Choices,
+  classSatisfied,
+  expandStep,
+  has,
+  type IdSet,
+  programMonthsAt,
+  type QueryContext,
+  type State,
+} from './step.js';
 
 /** Whether a child at `node` with these figures and this state may be made (Expander.expand). */
 export type Admit = (
@@ -77,19 +86,24 @@ export class Expander {
     const hi = edges === null ? ix.outOffsets[parent.node + 1]! : to;
     let made = 0;
     const banned = this.banned !== null && parent.steps === this.bannedDepth ? this.banned : null;
+    // One callback for every move (made once per call, not once per move: most of what a search
+    // allocated was these), reading the move it is called for from e and v.
+    let e = -1;
+    let v = -1;
+    const emit = (c: State, choices: Choices | null): void => {
+      made++;
+      if (c.months > maxMonths || c.cents > maxCostCents) return;
+      if (!admit(v, steps, c.months, c.cents, c.count, c.held, c.done, c.work)) return;
+      visit(new Label(parent, e, v, steps, c.months, c.cents, c.count, c.work, c.held, c.done, choices));
+    };
     for (let i = lo; i < hi; i++) {
-      const e = edges === null ? i : edges[i]!;
-      const v = ix.edgeTo[e]!;
+      e = edges === null ? i : edges[i]!;
+      v = ix.edgeTo[e]!;
       if (nodeMark[v] === st) continue;
       if (banned !== null && banned.includes(e)) continue;
       if (allowed !== null && allowed[v] === 0) continue;
       if (!edgeUsable(ix, this.cx, e)) continue;
-      expandStep(this.cx, parent, e, first, (c, choices) => {
-        made++;
-        if (c.months > maxMonths || c.cents > maxCostCents) return;
-        if (!admit(v, steps, c.months, c.cents, c.count, c.held, c.done, c.work)) return;
-        visit(new Label(parent, e, v, steps, c.months, c.cents, c.count, c.work, c.held, c.done, choices));
-      });
+      expandStep(this.cx, parent, e, first, emit);
     }
     this.meter.add(hi - lo + 1 + made);
   }

@@ -335,7 +335,7 @@ export function expandStep(
   const g0 = ix.edgeGroupOffsets[e]!;
   const g1 = ix.edgeGroupOffsets[e + 1]!;
   if (g0 === g1) {
-    emit(acc.state(), null);
+    emit(acc, null); // an Acc is a State: the callee copies what it keeps
     return;
   }
   groupWays(cx, g0, g1, acc, [], emit);
@@ -357,7 +357,7 @@ function groupWays(
   const ix = cx.index;
   while (gi < g1 && classSatisfied(ix, a.held, ix.groupClass[gi]!)) gi++;
   if (gi === g1) {
-    emit(a.state(), picks.length ? picks.slice() : null);
+    emit(a, picks.length ? picks.slice() : null);
     return;
   }
   const cls = ix.groupClass[gi]!;
