@@ -327,10 +327,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   const visit = (child: Label): void => {
     st.created++;
     // A child the first labels expanded at its role beat is dropped now, not after a turn in the
-    // queue (the same rule as prunedByDominance, which still checks them all at its turn). Not
-    // under FEWEST_NEW_CERTIFICATIONS, which makes every child at once: there the check cost L
-    // more work than it saved.
-    if (partial && !isTarget(child.node)) {
+    // queue (the same rule as prunedByDominance, which still checks them all at its turn).
+    if (!isTarget(child.node)) {
       const list = expanded.get(child.node);
       if (list !== undefined) {
         const n = Math.min(list.length, EARLY_DOMINATORS);
@@ -351,11 +349,13 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     if (hExact && isTarget(child.node)) addToBound(child);
   };
 
-  // Partial expansion (as in PEA*): a label's children are made only when the search reaches them. Each
-  // role's out-edges are sorted by a lower bound of the primary figure they add (the edge's bound plus
-  // the bound from its end); an expanded label makes the children whose bound is within its own
-  // priority, then waits in the queue at the next child's bound, ahead of all its unmade children.
-  const partial = rank !== FEWEST_NEW;
+  // Partial expansion (as in PEA*), under every ranking: a label's children are made only when the
+  // search reaches them. Each role's out-edges are sorted by a lower bound of the first two figures
+  // they add (the edge's bound plus the bound from its end, lexicographically); an expanded label
+  // makes the children whose bound is within its own priority, then waits in the queue at the next
+  // child's bound, ahead of all its unmade children. (FEWEST_NEW_CERTIFICATIONS made every child at
+  // once until its children were sorted by months as well: its certifications' bound is 0 on most
+  // moves, so by certifications alone nearly every child tied its parent.)
   const sortStamp = s.stamp;
   const { sortedEdges, sortedKeys, sortedKeys2, sortedMark } = s;
   let permScratch: number[] = [];
@@ -376,7 +376,14 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
           h2 = hB;
         } else h = Infinity;
       }
-      const key = (rank === FASTEST ? weights.months(e) : rank === CHEAPEST ? weights.cents(e) : 1) + h;
+      const key =
+        (rank === FASTEST
+          ? weights.months(e)
+          : rank === CHEAPEST
+            ? weights.cents(e)
+            : rank === FEWEST_NEW
+              ? weights.certs(e)
+              : 1) + h;
       const key2 = (rank === FASTEST ? weights.cents(e) : weights.months(e)) + h2;
       if (n <= 64) {
         // Insertion sort, stable: by key, then edge order.
@@ -411,7 +418,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     }
     meter.add(n);
   };
-  const primary = (L: Label): number => (rank === FASTEST ? L.months : rank === CHEAPEST ? L.cents : L.steps);
+  const primary = (L: Label): number =>
+    rank === FASTEST ? L.months : rank === CHEAPEST ? L.cents : rank === FEWEST_NEW ? L.count : L.steps;
   const secondary = (L: Label): number => (rank === FASTEST ? L.cents : L.months);
   /**
    * Makes L's next children whose bound is at most (upTo, upTo2) in the ranking's first two figures;
@@ -593,7 +601,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       if (L.steps < forcedDepth) x.expand(L, admit, visit, forced, L.steps, L.steps + 1);
       // The first move's edge weights do not hold for the start (its years in the current role count):
       // a start is expanded in full.
-      else if (partial && L.parent !== null) {
+      else if (L.parent !== null) {
         L.cursor = -1;
         expandPartly(L, L.f0, L.f1);
       } else x.expand(L, admit, visit);
