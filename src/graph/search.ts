@@ -366,6 +366,9 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     const lo = index.outOffsets[u]!;
     const hi = index.outOffsets[u + 1]!;
     const n = hi - lo;
+    // Out of the start, the edge bounds' months do not hold (the first move's experience counts the
+    // learner's years in the current role): its moves' months count as 0 here, a bound all the same.
+    const first = u === src;
     for (let e = lo; e < hi; e++) {
       const v = index.edgeTo[e]!;
       let h = 0;
@@ -378,13 +381,15 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       }
       const key =
         (rank === FASTEST
-          ? weights.months(e)
+          ? first
+            ? 0
+            : weights.months(e)
           : rank === CHEAPEST
             ? weights.cents(e)
             : rank === FEWEST_NEW
               ? weights.certs(e)
               : 1) + h;
-      const key2 = (rank === FASTEST ? weights.cents(e) : weights.months(e)) + h2;
+      const key2 = (rank === FASTEST ? weights.cents(e) : first ? 0 : weights.months(e)) + h2;
       if (n <= 64) {
         // Insertion sort, stable: by key, then edge order.
         let j = e;
@@ -599,12 +604,10 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       st.expanded++;
       // On the part's prefix, the source pathway's next move only.
       if (L.steps < forcedDepth) x.expand(L, admit, visit, forced, L.steps, L.steps + 1);
-      // The first move's edge weights do not hold for the start (its years in the current role count):
-      // a start is expanded in full.
-      else if (L.parent !== null) {
+      else {
         L.cursor = -1;
         expandPartly(L, L.f0, L.f1);
-      } else x.expand(L, admit, visit);
+      }
     }
     return null;
   }
