@@ -102,10 +102,20 @@ function sizeOf(args: Args, type: GraphQLOutputType): number {
   return count(args.first) ?? DEFAULT_LIST_SIZE;
 }
 
+/**
+ * Prices that read the field's arguments and nothing else (not the request's context): the same
+ * arguments give the same price in every request, so src/server/query-cost.ts may keep it.
+ */
+const argumentsOnly = new WeakSet<object>();
+
+/** Whether a field's price function reads only its arguments (see argumentsOnly). */
+export const readsArgumentsOnly = (price: object): boolean => argumentsOnly.has(price);
+
 /** The price of every field without one of its own (the plugin's `fieldComplexity`). */
 export function byShape(args: Args, _ctx: unknown, field: { type: GraphQLOutputType }): Price {
   return priceOf(field.type, listItems(args), sizeOf(args, field.type));
 }
+argumentsOnly.add(byShape);
 
 /**
  * The price of a field that costs `own` points on top of its shape: a number, or worked out from
@@ -116,12 +126,15 @@ export function costs<Ctx = unknown>(
   own: number | ((args: Args, ctx: Ctx) => number),
   size?: (args: Args) => number,
 ): (args: Args, ctx: Ctx, field: { type: GraphQLOutputType }) => Price {
-  return (args, ctx, field) =>
+  const price = (args: Args, ctx: Ctx, field: { type: GraphQLOutputType }) =>
     priceOf(
       field.type,
       (typeof own === 'number' ? own : own(args, ctx)) + listItems(args),
       size ? size(args) : sizeOf(args, field.type),
     );
+  // An `own` declared without a context parameter cannot read it.
+  if (typeof own === 'number' || own.length < 2) argumentsOnly.add(price);
+  return price;
 }
 
 /**

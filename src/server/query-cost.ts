@@ -42,7 +42,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { byShape, objectPoints, ownPoints, type Price } from '../schema/cost.js';
+import { objectPoints, ownPoints, type Price, readsArgumentsOnly } from '../schema/cost.js';
 
 type Operation = {
   schema: GraphQLSchema;
@@ -81,12 +81,17 @@ function operationOf(
   return op ?? undefined;
 }
 
-/** The fields a selection asks for, by response key, each with the type it is selected on. */
+/**
+ * The fields a selection asks for, by response key, each with the type it is selected on. A named
+ * fragment spread twice in one selection is collected once, as graphql-js's collectFields does:
+ * `...F ...F` nested a few levels would otherwise list the same field nodes thousands of times.
+ */
 function collect(
   op: Operation,
   type: GraphQLNamedType,
   sets: readonly SelectionSetNode[],
   into = new Map<string, { parent: GraphQLNamedType; nodes: FieldNode[] }>(),
+  visited = new Set<string>(),
 ) {
   for (const set of sets) {
     for (const selection of set.selections) {
@@ -96,10 +101,14 @@ function collect(
         if (seen) seen.nodes.push(selection);
         else into.set(key, { parent: type, nodes: [selection] });
       } else {
+        if (selection.kind === Kind.FRAGMENT_SPREAD) {
+          if (visited.has(selection.name.value)) continue;
+          visited.add(selection.name.value);
+        }
         const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : op.fragments[selection.name.value];
         if (!fragment) continue;
         const condition = fragment.typeCondition && op.schema.getType(fragment.typeCondition.name.value);
-        collect(op, condition ?? type, [fragment.selectionSet], into);
+        collect(op, condition ?? type, [fragment.selectionSet], into, visited);
       }
     }
   }
@@ -179,15 +188,25 @@ type Walk = Operation & {
   active: Set<SelectionSetNode>;
   /** The figures of each response key's field for this request (actual cost), by collect()'s `nodes`. */
   priced: Map<FieldNode[], Priced>;
-  /** Prices worked out for this request that are not fixed (both costs ask for them). */
+  /** Prices of the arguments alone worked out for this request, not fixed (both costs ask for them). */
   prices: Map<FieldNode, Price>;
+  /** Requested totals of selections worked out for this request, not fixed (a fragment spread again). */
+  totals: Map<SelectionSetNode, Map<GraphQLNamedType, number>>;
 };
 
 function walkOf(op: Operation, variables: Record<string, unknown>, context: object): Walk {
   const coerced = getVariableValues(op.schema, op.operation.variableDefinitions ?? [], variables);
   // What the plugin throws for variables it cannot read.
   if (coerced.errors) throw coerced.errors[0] as GraphQLError;
-  return { ...op, variables: coerced.coerced, context, active: new Set(), priced: new Map(), prices: new Map() };
+  return {
+    ...op,
+    variables: coerced.coerced,
+    context,
+    active: new Set(),
+    priced: new Map(),
+    prices: new Map(),
+    totals: new Map(),
+  };
 }
 
 /** A field's price with the arguments it was called with, as the plugin works it out. */
@@ -222,33 +241,37 @@ function usesVariable(value: ValueNode): boolean {
 }
 
 /**
- * Prices the same in every request, by field node: a field priced by its shape (byShape, which
- * reads nothing but its arguments) whose arguments hold no variable. Kept with the node, so with
- * its document.
+ * Prices the same in every request, by field node: a field priced by a number, or by a function
+ * of its arguments alone (readsArgumentsOnly: byShape, a search's price) whose arguments hold no
+ * variable. Kept with the node, so with its document.
  */
 const fixedPrices = new WeakMap<FieldNode, { field: GraphQLField<unknown, unknown>; price: Price }>();
 /** Set by priceFor: whether the price it returned is the same in every request. */
 let lastFixed = false;
 
-/** The price of `field` as `node` selects it, from the fixed prices when it is one of them. */
+/**
+ * The price of `field` as `node` selects it: from the fixed prices when it is one of them; a price
+ * of the arguments alone is worked out once per request (both figures use it); one that reads the
+ * context (the dataset export's records) every time it is asked for, so that the actual cost is
+ * priced with the context as it is after the request ran.
+ */
 function priceFor(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldNode): Price {
   const known = fixedPrices.get(node);
   if (known !== undefined && known.field === field) {
     lastFixed = true;
     return known.price;
   }
+  lastFixed = false;
   const priced = walk.prices.get(node);
-  if (priced !== undefined) {
-    lastFixed = false;
-    return priced;
-  }
+  if (priced !== undefined) return priced;
   const price = priceOf(walk, field, node);
   const complexity = field.extensions?.complexity;
-  lastFixed =
-    (typeof complexity !== 'function' || complexity === byShape) &&
-    !(node.arguments ?? []).some((a) => usesVariable(a.value));
-  if (lastFixed) fixedPrices.set(node, { field, price });
-  else walk.prices.set(node, price);
+  if (typeof complexity === 'function' && !readsArgumentsOnly(complexity)) return price;
+  if ((node.arguments ?? []).some((a) => usesVariable(a.value))) walk.prices.set(node, price);
+  else {
+    fixedPrices.set(node, { field, price });
+    lastFixed = true;
+  }
   return price;
 }
 
@@ -269,6 +292,12 @@ function requestedSet(walk: Walk, set: SelectionSetNode, type: GraphQLNamedType)
     lastFixed = true;
     return kept;
   }
+  // As the plugin does within one request: a fragment spread again is not walked again.
+  const again = walk.totals.get(set)?.get(type);
+  if (again !== undefined) {
+    lastFixed = false;
+    return again;
+  }
   if (walk.active.has(set)) throw new PothosValidationError('Cannot calculate complexity of a cyclic fragment');
   walk.active.add(set);
   let total = 0;
@@ -287,11 +316,10 @@ function requestedSet(walk: Walk, set: SelectionSetNode, type: GraphQLNamedType)
     fixed &&= lastFixed;
   }
   walk.active.delete(set);
-  if (fixed) {
-    let byType = fixedTotals.get(set);
-    if (byType === undefined) fixedTotals.set(set, (byType = new Map()));
-    byType.set(type, total);
-  }
+  const totals = fixed ? fixedTotals : walk.totals;
+  let byType = totals.get(set);
+  if (byType === undefined) totals.set(set, (byType = new Map()));
+  byType.set(type, total);
   lastFixed = fixed;
   return total;
 }

@@ -8,7 +8,7 @@ import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { type DocumentNode, Kind, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
-import { requestedCost } from '../../src/server/query-cost.js';
+import { priceRequest, requestedCost } from '../../src/server/query-cost.js';
 
 const context = {};
 /** The plugin's figure for one operation of a document (it measures a document's first operation). */
@@ -69,5 +69,40 @@ describe('the requested cost', () => {
     const query = 'query ($n: Int) { roles(first: $n) { edges { node { slug } } } }';
     expect(() => plugin(parse(query), undefined, { n: 'many' })).toThrow(/Int cannot represent/);
     expect(() => requestedCost(schema, parse(query), null, { n: 'many' }, context)).toThrow(/Int cannot represent/);
+  });
+
+  it('prices a field that reads the context with the context of each request, never from what it kept', () => {
+    const document = parse('{ exportDataset roles(first: 2) { edges { node { slug } } } }');
+    for (const records of [10, 5000, 10]) {
+      const ctx = { graph: { records: () => records } };
+      const expected = Math.ceil(complexityFromQuery(document, { schema, ctx, variables: {} }).complexity);
+      expect(requestedCost(schema, document, null, {}, ctx)).toBe(expected);
+    }
+    // The actual cost asks the context again once the request has run (the first index build counts the records).
+    let records = 10;
+    const pricing = priceRequest(schema, document, null, {}, { graph: { records: () => records } });
+    records = 5000;
+    expect(pricing.actual({ exportDataset: {}, roles: { edges: [] } })).toBeGreaterThan(pricing.requested);
+  });
+
+  it('walks a fragment spread again and again once per request, as the plugin does', () => {
+    // 40 spreads of each fragment in the one above it, five levels: 40^5 (a hundred million) walks if
+    // each spread were walked anew, or its fields collected anew, which would not finish in the
+    // test's time. A variable in the innermost fragment keeps its price from being kept across requests.
+    const spreads = (name: string) => Array.from({ length: 40 }, () => `...${name}`).join(' ');
+    const query = `query ($code: String!, $n: Int) { occupation(code: $code) { ...O5 } }
+      fragment O5 on Occupation { ${spreads('O4')} }
+      fragment O4 on Occupation { ${spreads('O3')} }
+      fragment O3 on Occupation { ${spreads('O2')} }
+      fragment O2 on Occupation { ${spreads('O1')} }
+      fragment O1 on Occupation { ${spreads('O0')} }
+      fragment O0 on Occupation { code similarOccupations(first: $n) { occupation { code } } }`;
+    const document = parse(query);
+    const variables = { code: '31-9092.00', n: 2 };
+    const pricing = priceRequest(schema, document, null, variables, context);
+    expect(pricing.requested).toBe(plugin(document, undefined, variables));
+    // The actual cost collects each selection's fields once, not once per spread.
+    const data = { occupation: { code: '31-9092.00', similarOccupations: [{ occupation: { code: '29-1141.00' } }] } };
+    expect(pricing.actual(data)).toBeGreaterThan(0);
   });
 });
