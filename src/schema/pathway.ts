@@ -5,7 +5,7 @@
  * when the request selects them.
  */
 import { queryFromInfo } from '@pothos/plugin-prisma';
-import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode, type ValueNode } from 'graphql';
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { columnsOnly, type RowTable } from '../db/row-cache.js';
 import type { Estimate } from '../db/estimates.js';
 import type {
@@ -594,49 +594,39 @@ type Path = readonly string[];
 type PlannedQuery = { select?: Record<string, unknown>; include?: Record<string, unknown> };
 
 /**
- * What a field's selection says that is the same in every request of its document, kept with its
- * node (yoga hands every request of the same query text the same parsed document): the field paths
- * below it, and whether anything below it uses a variable.
- */
-type Below = { paths: Set<string>; variables: boolean; columnsOnly: Map<Where, boolean> };
-const below = new WeakMap<FieldNode, Below>();
-
-/**
  * Every field path the request selects below the current field ("steps", "steps.toNode",
- * "steps.toNode.key", ...), through fragments, and whether a variable is used anywhere below it
- * (in an argument or a directive): one walk answers every question loadRows asks.
+ * "steps.toNode.key", ...), through fragments: one walk answers every question loadRows asks. The
+ * paths depend on the document alone (directives are not read), so they are kept with the field's
+ * node: yoga hands every request of the same query text the same parsed document.
+ *
+ * The prisma plugin's plan of the rows (rowsFor) is not kept so: planning also tells the plugin's
+ * resolvers below what was loaded, and without it they read each row again (one query per row).
  */
-function belowOf(info: GraphQLResolveInfo): Below {
+const pathsBelow = new WeakMap<FieldNode, Set<string>>();
+
+function selectedPaths(info: GraphQLResolveInfo): Set<string> {
   const node = info.fieldNodes.length === 1 ? info.fieldNodes[0]! : undefined;
-  const known = node && below.get(node);
+  const known = node && pathsBelow.get(node);
   if (known) return known;
-  const paths = new Set<string>();
-  let variables = false;
-  const uses = (value: ValueNode): boolean =>
-    value.kind === Kind.VARIABLE ||
-    (value.kind === Kind.LIST && value.values.some(uses)) ||
-    (value.kind === Kind.OBJECT && value.fields.some((f) => uses(f.value)));
+  const out = new Set<string>();
   const walk = (set: SelectionSetNode | undefined, prefix: string) => {
     if (set === undefined) return;
     for (const sel of set.selections) {
-      if (sel.directives?.some((d) => d.arguments?.some((a) => uses(a.value)))) variables = true;
       if (sel.kind === Kind.FIELD) {
-        if (sel.arguments?.some((a) => uses(a.value))) variables = true;
         const path = prefix + sel.name.value;
-        paths.add(path);
+        out.add(path);
         walk(sel.selectionSet, `${path}.`);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet, prefix);
       else walk(info.fragments[sel.name.value]?.selectionSet, prefix);
     }
   };
   for (const fieldNode of info.fieldNodes) walk(fieldNode.selectionSet, '');
-  const found = { paths, variables, columnsOnly: new Map<Where, boolean>() };
-  if (node) below.set(node, found);
-  return found;
+  if (node) pathsBelow.set(node, out);
+  return out;
 }
 
 type Table = 'Role' | 'Transition' | 'Certification' | 'TrainingProgram';
-/** Where one table's rows sit in a request, below the field: as Pothos plans them, and as keys of belowOf's paths. */
+/** Where one table's rows sit in a request, below the field: as Pothos plans them, and as keys of selectedPaths. */
 type Where = { typeName: Table; paths: string[][]; keys: string[] };
 /** Where every table's rows sit below one field that answers pathways (worked out once per field). */
 type Layout = Record<'roles' | 'nodeRoles' | 'transitions' | 'certifications' | 'programs', Where>;
@@ -698,15 +688,8 @@ function rowsFor<T extends { id: number }>(
   ids: number[],
   read: (ids: number[], query: PlannedQuery) => Promise<T[]>,
 ): Map<number, T> | Promise<Map<number, T>> {
-  // Whether the rows need more than their columns depends on the selection alone (the prisma
-  // plugin's selects here read neither arguments nor context) unless a variable below it can
-  // change it (a directive, a relation's arguments): then it is planned every time.
-  const { variables, columnsOnly: known } = belowOf(info);
-  if (!variables && known.get(where) === true) return kept.byId(ids);
   const query = queryFromInfo({ context, info, typeName: where.typeName, paths: where.paths }) as PlannedQuery;
-  const only = columnsOnly(query);
-  if (!variables) known.set(where, only);
-  return only ? kept.byId(ids) : read(ids, query).then(byId);
+  return columnsOnly(query) ? kept.byId(ids) : read(ids, query).then(byId);
 }
 
 /**
@@ -723,7 +706,7 @@ async function loadRows(
   layout: Layout,
   extraRoleIds: number[] = [],
 ): Promise<PathwayRows> {
-  const selected = belowOf(info).paths;
+  const selected = selectedPaths(info);
   const wants = (where: Where) => where.keys.some((k) => selected.has(k));
   const { prisma } = context;
   const kept = context.graph.rows();
