@@ -6,7 +6,7 @@
 import { readConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { createApp } from './server/app.js';
-import { GraphStore, PathwaysUnavailable } from './server/graph-store.js';
+import { GraphStore } from './server/graph-store.js';
 import { listen } from './server/http.js';
 import { createLogger } from './server/logger.js';
 import { shutDown, takeSignalsFromEmbeddedPostgres } from './server/shutdown.js';
@@ -18,16 +18,10 @@ async function main(): Promise<void> {
   logger.level = config.logLevel;
   takeSignalsFromEmbeddedPostgres();
   const database = await openDatabase(config, (message) => logger.info(message));
-  const graph = new GraphStore(database.prisma, { databaseUrl: database.url });
-  // Build the pathway index now, so that the first request and /ready need not wait for it.
-  await graph
-    .current()
-    .catch((error: unknown) =>
-      logger.warn(
-        { err: error instanceof PathwaysUnavailable ? error.buildError : error },
-        'The pathway index did not build.',
-      ),
-    );
+  const graph = new GraphStore(database.prisma, { databaseUrl: database.url, logger });
+  // Build the pathway index now, so that the first request and /ready need not wait for it (a
+  // failure is logged by the store, and the first request tries again).
+  await graph.current().catch(() => {});
   const app = createApp({ prisma: database.prisma, graph, config, logger, listenUrl: database.url });
   const http = await listen(app, config.port, config.host);
   logger.info(

@@ -30,6 +30,9 @@ type WorkerAnswer =
   | { ok: true; snapshot: PackedSnapshot; records: number }
   | { ok: false; message: string; databaseUnavailable: boolean };
 
+/** What the worker posts once its modules have loaded, before any build. */
+export const WORKER_READY = 'ready';
+
 const NAME_KINDS = ['roles', 'tracks', 'certifications', 'programs'] as const;
 
 /** The answer to post for a built snapshot, and the buffers to transfer with it (graph-worker.ts). */
@@ -54,8 +57,9 @@ export class BuildDatabaseUnavailable extends Error {
 }
 
 /**
- * The worker thread could not be started or died without answering, twice in a row (under tsx the
- * TypeScript loader was seen not yet in place in a new thread): the build itself never ran.
+ * The worker thread could not be started, twice in a row: it stopped before its modules had loaded
+ * (under tsx the TypeScript loader was seen not yet in place in a new thread). The build itself
+ * never ran, so it may run elsewhere. A worker that stops while building fails the build instead.
  */
 export class WorkerUnavailable extends Error {}
 
@@ -97,17 +101,23 @@ export class BuildWorker {
    * yet in place in the new thread) is replaced and asked once more.
    */
   build(retry = true): Promise<BuiltSnapshot> {
-    const worker = (this.#worker ??= new Worker(this.entry, {
-      workerData: { url: this.url },
-      execArgv: workerExecArgv,
-    }));
+    let worker: Worker;
+    try {
+      worker = this.#worker ??= this.#start();
+    } catch (error) {
+      // `new Worker` itself refused (e.g. its options): no thread to retry with.
+      return Promise.reject(
+        new WorkerUnavailable(`The index build's worker could not be created: ${String(error)}`, { cause: error }),
+      );
+    }
     worker.ref();
     return new Promise<BuiltSnapshot>((resolve, reject) => {
       const done = () => {
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
         worker.unref();
       };
-      const onMessage = (answer: WorkerAnswer) => {
+      const onMessage = (answer: WorkerAnswer | typeof WORKER_READY) => {
+        if (answer === WORKER_READY) return;
         done();
         if (!answer.ok)
           return reject(
@@ -119,23 +129,35 @@ export class BuildWorker {
         ) as unknown as Names;
         resolve({ snapshot: { ...snapshot, index: reviveIndex(snapshot.index), names }, records });
       };
+      const failed = (why: string, cause?: Error) => {
+        done();
+        this.#worker = undefined;
+        if (retry) return resolve(this.build(false));
+        const message = `The index build's worker ${why}`;
+        reject(this.#ready.has(worker) ? new Error(message, { cause }) : new WorkerUnavailable(message, { cause }));
+      };
       const onError = (error: Error) => {
-        done();
-        this.#worker = undefined;
         void worker.terminate();
-        if (retry) resolve(this.build(false));
-        else
-          reject(new WorkerUnavailable(`The index build's worker failed to run: ${error.message}`, { cause: error }));
+        failed(`failed: ${error.message}`, error);
       };
-      const onExit = (code: number) => {
-        done();
-        this.#worker = undefined;
-        if (retry) resolve(this.build(false));
-        else reject(new WorkerUnavailable(`The index build's worker stopped (exit code ${code}) before answering`));
-      };
+      const onExit = (code: number) => failed(`stopped (exit code ${code}) before answering`);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.postMessage('build');
     });
+  }
+
+  /** Workers whose modules have loaded (they posted WORKER_READY). */
+  readonly #ready = new WeakSet<Worker>();
+
+  #start(): Worker {
+    const worker = new Worker(this.entry, { workerData: { url: this.url }, execArgv: workerExecArgv });
+    const onReady = (message: unknown) => {
+      if (message !== WORKER_READY) return;
+      this.#ready.add(worker);
+      worker.off('message', onReady);
+    };
+    worker.on('message', onReady);
+    return worker;
   }
 
   /** Stops the worker (the next build starts another). */

@@ -32,7 +32,8 @@ export class GraphStore {
   #records: number | undefined;
   #rows: RowCache;
 
-  readonly #worker: BuildWorker | undefined;
+  #worker: BuildWorker | undefined;
+  readonly #logger: { warn: (object: object, message: string) => void } | undefined;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -41,8 +42,11 @@ export class GraphStore {
       databaseUrl?: string;
       /** The worker to build in (tests: one that cannot start); by default one for `databaseUrl`. */
       worker?: BuildWorker;
+      /** Where a failed build and a worker that cannot run are reported (pino's signature). */
+      logger?: { warn: (object: object, message: string) => void };
     } = {},
   ) {
+    this.#logger = options.logger;
     this.#worker =
       options.worker ?? (options.databaseUrl === undefined ? undefined : new BuildWorker(options.databaseUrl));
     this.#rows = new RowCache(prisma);
@@ -93,11 +97,17 @@ export class GraphStore {
     const started = performance.now();
     this.#stale = false;
     // A worker that cannot run at all (it failed to start twice) is no reason to serve no pathways:
-    // the build runs in this thread instead, holding up requests for as long as it takes.
+    // this build and every later one run in this thread instead, holding up requests meanwhile.
+    const worker = this.#worker;
     const building: Promise<BuiltSnapshot> =
-      this.#worker?.build().catch((error: unknown) => {
-        if (error instanceof WorkerUnavailable) return buildSnapshot(this.prisma);
-        throw error;
+      worker?.build().catch((error: unknown) => {
+        if (!(error instanceof WorkerUnavailable)) throw error;
+        this.#logger?.warn(
+          { err: error },
+          'The index build’s worker cannot run; building in the main thread from now on.',
+        );
+        if (this.#worker === worker) this.#worker = undefined;
+        return buildSnapshot(this.prisma);
       }) ?? buildSnapshot(this.prisma);
     const snapshot = building.then((b) => b.snapshot);
     this.#building = snapshot;
@@ -113,7 +123,10 @@ export class GraphStore {
         this.#records = b.records;
         record(true);
       },
-      () => record(false),
+      (error: unknown) => {
+        this.#logger?.warn({ err: error }, 'The pathway index did not build.');
+        record(false);
+      },
     );
     return snapshot;
   }
@@ -139,7 +152,8 @@ const RETRY_AFTER_SECONDS = 5;
 
 /**
  * What a client is told while no index of the data could be built. The build's error is kept
- * (`buildError`) for the log, not as `originalError`, which would mark it unexpected (and masked).
+ * (`buildError`), not as `originalError`, which would mark it unexpected (and masked); the store
+ * has logged it.
  */
 export class PathwaysUnavailable extends GraphQLError {
   constructor(readonly buildError: unknown) {

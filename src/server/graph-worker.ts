@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPrisma } from '../db/client.js';
-import { buildSnapshot, workerAnswer, workerFailure } from './graph-build.js';
+import { buildSnapshot, WORKER_READY, workerAnswer, workerFailure } from './graph-build.js';
 
 const { url } = workerData as { url: string };
 const prisma = createPrisma(url);
@@ -17,3 +17,5 @@ parentPort!.on('message', () => {
     (error: unknown) => parentPort!.postMessage(workerFailure(error)),
   );
 });
+// Loaded: a failure from here on is the build's, not the thread's (graph-build.ts).
+parentPort!.postMessage(WORKER_READY);

@@ -2,12 +2,17 @@
  * The pathway index built in a worker thread (src/server/graph-build.ts): the same index as one
  * built in this thread, swapped in only when complete, and a failed build keeps the previous one.
  */
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/client.js';
 import {
   BuildDatabaseUnavailable,
   BuildWorker,
   buildSnapshot,
+  WORKER_READY,
   WorkerUnavailable,
 } from '../../src/server/graph-build.js';
 import { createApp } from '../../src/server/app.js';
@@ -152,15 +157,47 @@ describe('when no index can be built', () => {
     expect(((await response.json()) as { data: { pathways: unknown[] } }).data.pathways).toHaveLength(1);
   });
 
-  it('builds in this thread when the worker cannot start', async () => {
+  it('builds in this thread when the worker cannot start, says so once, and starts no more workers', async () => {
     const broken = new BuildWorker(url, new URL('./no-such-worker.js', import.meta.url));
     await expect(broken.build()).rejects.toBeInstanceOf(WorkerUnavailable);
-    const graph = new GraphStore(prisma, { worker: broken });
+    const warnings: string[] = [];
+    const graph = new GraphStore(prisma, { worker: broken, logger: { warn: (_o, message) => warnings.push(message) } });
     const { data, errors } = await graphqlClient(prisma, graph).query(MONTHS);
     expect(errors).toBeUndefined();
     const inThread = await graphqlClient(prisma, new GraphStore(prisma)).query(MONTHS);
     expect(data.pathways).toEqual(inThread.data.pathways);
     expect(graph.lastBuild()?.ok).toBe(true);
+    graph.invalidate();
+    await graph.settled();
+    expect(graph.lastBuild()?.ok).toBe(true);
+    expect(warnings).toEqual(['The index build’s worker cannot run; building in the main thread from now on.']);
+  });
+
+  it('fails the build, not the thread, when the worker stops while building', async () => {
+    // A worker whose modules load (it says it is ready) and that then exits on the build message.
+    const dir = await mkdtemp(path.join(tmpdir(), 'worker-'));
+    const entry = path.join(dir, 'dies.mjs');
+    await writeFile(
+      entry,
+      `import { parentPort } from 'node:worker_threads';
+       parentPort.on('message', () => process.exit(3));
+       parentPort.postMessage(${JSON.stringify(WORKER_READY)});`,
+    );
+    const dying = new BuildWorker(url, pathToFileURL(entry));
+    const error: unknown = await dying.build().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(WorkerUnavailable);
+    expect((error as Error).message).toMatch(/exit code 3/);
+    const warnings: string[] = [];
+    const graph = new GraphStore(prisma, { worker: dying, logger: { warn: (_o, message) => warnings.push(message) } });
+    const response = await graphqlClient(prisma, graph).query(MONTHS);
+    expect(response.errors?.map((e: { extensions?: { code?: string } }) => e.extensions?.code)).toEqual([
+      'PATHWAYS_UNAVAILABLE',
+    ]);
+    expect(warnings).toEqual(['The pathway index did not build.']);
   });
 
   it('says the database was out of reach when the worker could not read it', async () => {
