@@ -101,8 +101,8 @@ describe('N+1', () => {
   });
 
   it('a relation a variable turns on below pathways is read in the same planned query, after a request without it', async () => {
-    // What each request reads below the field is worked out once per document unless a variable
-    // below it can change it (src/schema/pathway.ts, belowOf): this one can.
+    // Some of what a request reads below the field is kept per document (src/schema/pathway.ts);
+    // what rows it plans must follow the variables.
     const query = `query ($wages: Boolean!) { pathways(from: "medical-assistant", to: "healthcare-administrator", first: 3) {
       steps { to { slug wages @include(if: $wages) { value } } }
     } }`;
