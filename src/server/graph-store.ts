@@ -155,7 +155,7 @@ const RETRY_AFTER_SECONDS = 5;
  * (`buildError`), not as `originalError`, which would mark it unexpected (and masked); the store
  * has logged it.
  */
-export class PathwaysUnavailable extends GraphQLError {
+class PathwaysUnavailable extends GraphQLError {
   constructor(readonly buildError: unknown) {
     super('Pathways are unavailable at the moment: the index of the data could not be built; please retry shortly.', {
       extensions: {
