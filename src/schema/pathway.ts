@@ -609,6 +609,9 @@ function selectedPaths(info: GraphQLResolveInfo): Set<string> {
   const known = node && pathsBelow.get(node);
   if (known) return known;
   const out = new Set<string>();
+  // A fragment spread again at the same place adds nothing: walked once per place, or `...F ...F`
+  // nested twenty levels deep would be walked a million times.
+  const spread = new Set<string>();
   const walk = (set: SelectionSetNode | undefined, prefix: string) => {
     if (set === undefined) return;
     for (const sel of set.selections) {
@@ -617,7 +620,12 @@ function selectedPaths(info: GraphQLResolveInfo): Set<string> {
         out.add(path);
         walk(sel.selectionSet, `${path}.`);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) walk(sel.selectionSet, prefix);
-      else walk(info.fragments[sel.name.value]?.selectionSet, prefix);
+      else {
+        const key = `${prefix} ${sel.name.value}`;
+        if (spread.has(key)) continue;
+        spread.add(key);
+        walk(info.fragments[sel.name.value]?.selectionSet, prefix);
+      }
     }
   };
   for (const fieldNode of info.fieldNodes) walk(fieldNode.selectionSet, '');

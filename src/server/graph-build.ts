@@ -157,6 +157,13 @@ export class BuildWorker {
       worker.off('message', onReady);
     };
     worker.on('message', onReady);
+    // A kept worker may also fail between builds: an 'error' nobody listens to would throw in this
+    // thread, and a dead worker kept would never answer the next build. Either way it is dropped
+    // (a build in flight has listeners of its own), and the next build starts another.
+    const drop = () => {
+      if (this.#worker === worker) this.#worker = undefined;
+    };
+    worker.on('error', drop).on('exit', drop);
     return worker;
   }
 

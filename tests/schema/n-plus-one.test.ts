@@ -123,4 +123,18 @@ describe('N+1', () => {
     expect(wages.length).toBeGreaterThan(0);
     expect((await ask(false)).calls).toEqual([]);
   });
+
+  it('reads what a fragment spread again and again asks for once per place', async () => {
+    // Each fragment spreads the next 150 times, three levels deep (as deep as the depth limit
+    // lets fragments go): 3.4 million walks of the last one if every spread were followed anew.
+    const levels = 3;
+    const spreads = (i: number) => Array.from({ length: 150 }, () => `...F${i}`).join(' ');
+    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Pathway { ${spreads(i + 1)} }`);
+    const query = `{ pathways(from: "medical-assistant", to: "registered-nurse", first: 1) { ...F0 } }
+      ${fragments.join('\n')}
+      fragment F${levels} on Pathway { totalMonths stepCount }`;
+    const { data } = await callsFor(query, {});
+    expect(data.pathways[0].totalMonths).toBeGreaterThan(0);
+    expect(data.pathways[0].stepCount).toBeGreaterThan(0);
+  });
 });

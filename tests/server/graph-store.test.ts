@@ -214,4 +214,32 @@ describe('when no index can be built', () => {
       await worker.stop();
     }
   });
+
+  it('drops a kept worker that fails between builds, without failing this thread, and starts another', async () => {
+    // A worker that answers every build with a failure, then throws while idle.
+    const dir = await mkdtemp(path.join(tmpdir(), 'worker-'));
+    const entry = path.join(dir, 'fails-idle.mjs');
+    await writeFile(
+      entry,
+      `import { parentPort } from 'node:worker_threads';
+       parentPort.on('message', () => {
+         parentPort.postMessage({ ok: false, message: 'no data here', databaseUnavailable: false });
+         setTimeout(() => { throw new Error('idle failure'); }, 20);
+       });
+       parentPort.postMessage(${JSON.stringify(WORKER_READY)});`,
+    );
+    const worker = new BuildWorker(url, pathToFileURL(entry));
+    await expect(worker.build()).rejects.toThrow('no data here');
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the worker has thrown and stopped
+    // The next build is answered (by a new worker), not left waiting on the dead one.
+    const next = Promise.race([
+      worker.build().then(
+        () => 'built',
+        (e: Error) => e.message,
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('no answer'), 5_000)),
+    ]);
+    expect(await next).toBe('no data here');
+    await worker.stop();
+  });
 });
