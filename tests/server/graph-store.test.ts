@@ -121,6 +121,18 @@ describe('the pathway index built in a worker thread', () => {
   });
 });
 
+/** A worker entry that says it is ready, then runs `onBuild` on every build message. */
+async function fakeWorker(onBuild: string): Promise<URL> {
+  const entry = path.join(await mkdtemp(path.join(tmpdir(), 'worker-')), 'worker.mjs');
+  await writeFile(
+    entry,
+    `import { parentPort } from 'node:worker_threads';
+     parentPort.on('message', () => { ${onBuild} });
+     parentPort.postMessage(${JSON.stringify(WORKER_READY)});`,
+  );
+  return pathToFileURL(entry);
+}
+
 describe('when no index can be built', () => {
   /** Two programs each the other's prerequisite: data the engine refuses. */
   const withCycle = async (run: () => Promise<void>) => {
@@ -175,15 +187,7 @@ describe('when no index can be built', () => {
 
   it('fails the build, not the thread, when the worker stops while building', async () => {
     // A worker whose modules load (it says it is ready) and that then exits on the build message.
-    const dir = await mkdtemp(path.join(tmpdir(), 'worker-'));
-    const entry = path.join(dir, 'dies.mjs');
-    await writeFile(
-      entry,
-      `import { parentPort } from 'node:worker_threads';
-       parentPort.on('message', () => process.exit(3));
-       parentPort.postMessage(${JSON.stringify(WORKER_READY)});`,
-    );
-    const dying = new BuildWorker(url, pathToFileURL(entry));
+    const dying = new BuildWorker(url, await fakeWorker('process.exit(3);'));
     const error: unknown = await dying.build().then(
       () => undefined,
       (e: unknown) => e,
@@ -217,18 +221,11 @@ describe('when no index can be built', () => {
 
   it('drops a kept worker that fails between builds, without failing this thread, and starts another', async () => {
     // A worker that answers every build with a failure, then throws while idle.
-    const dir = await mkdtemp(path.join(tmpdir(), 'worker-'));
-    const entry = path.join(dir, 'fails-idle.mjs');
-    await writeFile(
-      entry,
-      `import { parentPort } from 'node:worker_threads';
-       parentPort.on('message', () => {
-         parentPort.postMessage({ ok: false, message: 'no data here', databaseUnavailable: false });
-         setTimeout(() => { throw new Error('idle failure'); }, 20);
-       });
-       parentPort.postMessage(${JSON.stringify(WORKER_READY)});`,
+    const worker = new BuildWorker(
+      url,
+      await fakeWorker(`parentPort.postMessage({ ok: false, message: 'no data here', databaseUnavailable: false });
+         setTimeout(() => { throw new Error('idle failure'); }, 20);`),
     );
-    const worker = new BuildWorker(url, pathToFileURL(entry));
     await expect(worker.build()).rejects.toThrow('no data here');
     await new Promise((resolve) => setTimeout(resolve, 200)); // the worker has thrown and stopped
     // The next build is answered (by a new worker), not left waiting on the dead one.
