@@ -71,15 +71,17 @@ const SMALL_WORDS = new Set(['a', 'an', 'and', 'for', 'in', 'of', 'or', 'the', '
 /**
  * A name inside a sentence, with "the": "the associate degree in nursing (ADN)" for "Associate
  * degree in nursing (ADN)"; a proper name ("National Council of State Boards of Nursing", "LPN-to-RN
- * bridge program") keeps its capitals.
+ * bridge program") keeps its capitals. What follows "for" names someone else ("Entry education for
+ * Respiratory Therapists" is "the entry education for Respiratory Therapists").
  */
 function the(name: string): string {
   const words = name.split(' ');
   const first = words[0] ?? '';
+  const own = words.indexOf('for') > 0 ? words.slice(1, words.indexOf('for')) : words.slice(1);
   const proper =
     first.length > 1 && first[1] !== first[1]!.toLowerCase()
       ? true
-      : words.slice(1).some((w) => /^[A-Z][a-z]/.test(w) && !SMALL_WORDS.has(w.toLowerCase()));
+      : own.some((w) => /^[A-Z][a-z]/.test(w) && !SMALL_WORDS.has(w.toLowerCase()));
   const inSentence = proper ? name : first.charAt(0).toLowerCase() + name.slice(1);
   return /^the /i.test(inSentence) ? inSentence : `the ${inSentence}`;
 }

@@ -139,6 +139,8 @@ describe('estimated pathways', () => {
   it('says why an estimated step asks what it asks, in BLS’s words', async () => {
     const [p] = await pathways({ from: 'medical-assistant', to: '29-1126.00', first: 1, includeEstimated: true });
     expect(p.steps.at(-1).explanation).toContain('an associate’s degree is the typical entry education');
+    // The program's name inside a sentence: "the entry education for Respiratory Therapists", not "the Entry".
+    expect(p.steps.at(-1).explanation).toContain('complete the entry education for Respiratory Therapists');
     expect(p.summary).toMatch(/estimated from O\*NET and BLS data, not curated/);
   });
 
@@ -185,7 +187,8 @@ describe('estimated pathways', () => {
       for (const q of s.programs) expect(q.lengthKnown).toBe(q.months > 0);
       expect(s.monthsIncludeUnknowns).toBe(s.untimed.length > 0);
       for (const q of s.programs.filter((x: any) => !x.lengthKnown))
-        expect(s.untimed.join(' ')).toContain(q.name.slice(0, 40));
+        // Named as inside a sentence ("the entry education for Paramedics ...").
+        expect(s.untimed.join(' ').toLowerCase()).toContain(q.name.slice(0, 40).toLowerCase());
     }
     expect(p.untimed).toEqual([...new Set(p.steps.flatMap((s: any) => s.untimed))]);
     const [known] = await pathways({ from: 'medical-assistant', to: '29-1126.00', includeEstimated: true, first: 1 });
