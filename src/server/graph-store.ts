@@ -67,7 +67,7 @@ export class GraphStore {
     if (this.#ready !== undefined) return Promise.resolve(this.#ready);
     this.#first ??= this.#build().catch((error: unknown) => {
       this.#first = undefined;
-      throw isDatabaseUnavailable(error) ? error : new PathwaysUnavailable(error);
+      throw isDatabaseUnavailable(error) ? error : pathwaysUnavailable();
     });
     return this.#first;
   }
@@ -151,17 +151,16 @@ export class GraphStore {
 const RETRY_AFTER_SECONDS = 5;
 
 /**
- * What a client is told while no index of the data could be built. The build's error is kept
- * (`buildError`), not as `originalError`, which would mark it unexpected (and masked); the store
- * has logged it.
+ * What a client is told while no index of the data could be built (the build has logged why; the
+ * cause is not attached as `originalError`, which would mark this error unexpected and mask it).
  */
-class PathwaysUnavailable extends GraphQLError {
-  constructor(readonly buildError: unknown) {
-    super('Pathways are unavailable at the moment: the index of the data could not be built; please retry shortly.', {
+const pathwaysUnavailable = (): GraphQLError =>
+  new GraphQLError(
+    'Pathways are unavailable at the moment: the index of the data could not be built; please retry shortly.',
+    {
       extensions: {
         code: 'PATHWAYS_UNAVAILABLE',
         http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
       },
-    });
-  }
-}
+    },
+  );
