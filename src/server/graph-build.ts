@@ -136,11 +136,15 @@ export class BuildWorker {
         const message = `The index build's worker ${why}`;
         reject(this.#ready.has(worker) ? new Error(message, { cause }) : new WorkerUnavailable(message, { cause }));
       };
+      // An error is followed by 'exit', by which time Node has delivered every message the worker
+      // posted: whether it had said it was ready is known only then (its error can come first).
+      let thrown: Error | undefined;
       const onError = (error: Error) => {
+        thrown ??= error;
         void worker.terminate();
-        failed(`failed: ${error.message}`, error);
       };
-      const onExit = (code: number) => failed(`stopped (exit code ${code}) before answering`);
+      const onExit = (code: number) =>
+        thrown ? failed(`failed: ${thrown.message}`, thrown) : failed(`stopped (exit code ${code}) before answering`);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       worker.postMessage('build');
     });

@@ -204,6 +204,18 @@ describe('when no index can be built', () => {
     expect(warnings).toEqual(['The pathway index did not build.']);
   });
 
+  it('fails the build, not the thread, when a ready worker throws', async () => {
+    // Its error and its ready message come over different ports: the verdict waits for 'exit'.
+    const throwing = new BuildWorker(url, await fakeWorker("throw new Error('the build blew up');"));
+    const error: unknown = await throwing.build().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(WorkerUnavailable);
+    expect((error as Error).message).toMatch(/failed: the build blew up/);
+  });
+
   it('says the database was out of reach when the worker could not read it', async () => {
     const worker = new BuildWorker('postgresql://postgres@127.0.0.1:1/nowhere');
     try {
