@@ -543,10 +543,12 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
    */
   function run(rival: Part | null): Label | null | undefined {
     while (heap.size > 0) {
-      // The reverse search gets its share of the work (a bidirectional balance, bounds.ts).
-      rev.keepUp(meter.used, k);
-      // The moves-left search likewise, its share of the work (hopShare).
-      if (hops !== null) while (!hops.done && hopShare * hops.work <= meter.used) hops.step();
+      // The reverse search gets its share of the work (a bidirectional balance, bounds.ts), and the
+      // moves-left search likewise (hopShare), each of the work but the other's: counting each
+      // other's, they raised each other's shares, to five sixths of all with maxSteps.
+      const hopWork = hops === null ? 0 : hops.work;
+      rev.keepUp(meter.used - hopWork, k);
+      if (hops !== null) while (!hops.done && hopShare * hops.work <= meter.used - rev.work) hops.step();
       if (rival !== null && order(heap.peek()!, rival.key) > 0) return undefined;
       const L = heap.pop()!;
       st.popped++;
