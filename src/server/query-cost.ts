@@ -90,7 +90,7 @@ function collect(
   op: Operation,
   type: GraphQLNamedType,
   sets: readonly SelectionSetNode[],
-  into = new Map<string, { parent: GraphQLNamedType; nodes: FieldNode[] }>(),
+  into = new Map<string, { parent: GraphQLNamedType; nodes: FieldNode[]; parents: GraphQLNamedType[] }>(),
   visited = new Set<string>(),
 ) {
   for (const set of sets) {
@@ -98,8 +98,10 @@ function collect(
       if (selection.kind === Kind.FIELD) {
         const key = selection.alias?.value ?? selection.name.value;
         const seen = into.get(key);
-        if (seen) seen.nodes.push(selection);
-        else into.set(key, { parent: type, nodes: [selection] });
+        if (seen) {
+          seen.nodes.push(selection);
+          seen.parents.push(type);
+        } else into.set(key, { parent: type, nodes: [selection], parents: [type] });
       } else {
         if (selection.kind === Kind.FRAGMENT_SPREAD) {
           if (visited.has(selection.name.value)) continue;
@@ -386,6 +388,12 @@ type Entry = {
   /** The schema field; null for __typename (a point), or an introspection field (its objects). */
   field: GraphQLField<unknown, unknown> | null;
   introspection: boolean;
+  /**
+   * Other fields the same key names on other types (`... on A { x: f } ... on B { x: g }`, which
+   * validation allows since an object is one of them): the data does not say which type each object
+   * is, so the key costs the dearest of them. Null when the key names one field.
+   */
+  alternatives: { field: GraphQLField<unknown, unknown>; nodes: FieldNode[] }[] | null;
 };
 
 /** A selection's entries, once per operation (the operation's own, or a `nodes` list collect made). */
@@ -396,13 +404,38 @@ function entriesOf(op: Operation, type: GraphQLNamedType, selection: FieldNode[]
     const sets = Array.isArray(selection)
       ? subSelections(selection)
       : [(selection as OperationDefinitionNode).selectionSet];
-    for (const [key, { parent, nodes }] of collect(op, type, sets)) {
-      const name = nodes[0]!.name.value;
-      if (name === '__typename') entries.push({ key, nodes, field: null, introspection: false });
-      else if (name.startsWith('__')) entries.push({ key, nodes, field: null, introspection: true });
+    for (const [key, { nodes, parents }] of collect(op, type, sets)) {
+      // The key's nodes by the field they name on the type they are selected on.
+      const fields = new Map<GraphQLField<unknown, unknown> | string, FieldNode[]>();
+      for (const [i, node] of nodes.entries()) {
+        const name = node.name.value;
+        const parent = parents[i]!;
+        const field = name.startsWith('__')
+          ? name
+          : isObjectType(parent) || isInterfaceType(parent)
+            ? parent.getFields()[name]
+            : undefined;
+        if (field === undefined) continue;
+        const same = fields.get(field);
+        if (same) same.push(node);
+        else fields.set(field, [node]);
+      }
+      const [first, ...others] = fields;
+      if (first === undefined) continue;
+      const [field, own] = first;
+      if (field === '__typename')
+        entries.push({ key, nodes: own, field: null, introspection: false, alternatives: null });
+      else if (typeof field === 'string')
+        entries.push({ key, nodes: own, field: null, introspection: true, alternatives: null });
       else {
-        const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
-        if (field) entries.push({ key, nodes, field, introspection: false });
+        const alternatives = others.flatMap(([f, n]) => (typeof f === 'string' ? [] : [{ field: f, nodes: n }]));
+        entries.push({
+          key,
+          nodes: own,
+          field,
+          introspection: false,
+          alternatives: alternatives.length > 0 ? alternatives : null,
+        });
       }
     }
     op.collected.set(selection, entries);
@@ -436,10 +469,14 @@ function pricedOf(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: Fiel
 function actualSelection(walk: Walk, type: GraphQLNamedType, fieldNodes: FieldNode[] | null, data: object): number {
   const entries = entriesOf(walk, type, fieldNodes ?? walk.operation);
   let total = 0;
-  for (const { key, nodes, field, introspection } of entries) {
+  for (const { key, nodes, field, introspection, alternatives } of entries) {
     const value = (data as Record<string, unknown>)[key];
     if (value === undefined) continue; // not in the data: a fragment for another type
-    if (field !== null) total += actualField(walk, field, nodes, value);
+    if (alternatives !== null) {
+      let dearest = actualField(walk, field!, nodes, value);
+      for (const other of alternatives) dearest = Math.max(dearest, actualField(walk, other.field, other.nodes, value));
+      total += dearest;
+    } else if (field !== null) total += actualField(walk, field, nodes, value);
     else if (introspection) total += objectsIn(value);
     else total += 1; // __typename: the plugin's price for a field outside the schema's types
   }

@@ -85,6 +85,29 @@ describe('the requested cost', () => {
     expect(pricing.actual({ exportDataset: {}, roles: { edges: [] } })).toBeGreaterThan(pricing.requested);
   });
 
+  it('prices a key that names different fields on different types as the dearest of them', () => {
+    // Validation lets one alias name a field of each type (an object is only one of them); the answer
+    // does not say which type it was, so the key must not be priced as whichever came first.
+    const role = '... on Role { x: nextSteps { __typename } }';
+    const occupation = '... on Occupation { x: similarOccupations(first: 50) { __typename } }';
+    const actual = (fragments: string) => {
+      const document = parse(`query ($id: ID!) { node(id: $id) { ${fragments} } }`);
+      expect(validate(schema, document)).toEqual([]);
+      const x = Array.from({ length: 50 }, () => ({ __typename: 'SimilarOccupation' }));
+      return priceRequest(
+        schema,
+        document,
+        null,
+        { id: Buffer.from('Occupation:1').toString('base64') },
+        context,
+      ).actual({ node: { x } });
+    };
+    const dearest = actual(occupation);
+    expect(dearest).toBeGreaterThan(actual(role));
+    expect(actual(`${role} ${occupation}`)).toBe(dearest);
+    expect(actual(`${occupation} ${role}`)).toBe(dearest);
+  });
+
   it('walks a fragment spread again and again once per request, as the plugin does', () => {
     // 40 spreads of each fragment in the one above it, five levels: 40^5 (a hundred million) walks if
     // each spread were walked anew, or its fields collected anew, which would not finish in the
