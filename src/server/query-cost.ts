@@ -381,20 +381,29 @@ export const requestedCost = (...args: Parameters<typeof priceRequest>): number 
 
 // ---- actual ------------------------------------------------------------------------------------
 
+/** One way a response key may be answered: a schema field, __typename (a point), or an introspection field (its objects). */
+type Reading = { nodes: FieldNode[]; field: GraphQLField<unknown, unknown> | null; introspection: boolean };
+
 /** One response key of a selection as actualSelection reads it: what the key is, worked out once. */
-type Entry = {
+type Entry = Reading & {
   key: string;
-  nodes: FieldNode[];
-  /** The schema field; null for __typename (a point), or an introspection field (its objects). */
-  field: GraphQLField<unknown, unknown> | null;
-  introspection: boolean;
   /**
-   * Other fields the same key names on other types (`... on A { x: f } ... on B { x: g }`, which
-   * validation allows since an object is one of them): the data does not say which type each object
-   * is, so the key costs the dearest of them. Null when the key names one field.
+   * The key's other readings when it names a different field on another object type (`... on A
+   * { x: f } ... on B { x: g }`, which validation allows since an object is one of them): the data
+   * does not say which type each object is, so the key costs the dearest reading. Null when there
+   * is one (the usual case).
    */
-  alternatives: { field: GraphQLField<unknown, unknown>; nodes: FieldNode[] }[] | null;
+  others: Reading[] | null;
 };
+
+/** The reading of a key's nodes (all naming one field) selected on `parent`; undefined for a field the type lacks. */
+function readingOf(parent: GraphQLNamedType, nodes: FieldNode[]): Reading | undefined {
+  const name = nodes[0]!.name.value;
+  if (name === '__typename') return { nodes, field: null, introspection: false };
+  if (name.startsWith('__')) return { nodes, field: null, introspection: true };
+  const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+  return field ? { nodes, field, introspection: false } : undefined;
+}
 
 /** A selection's entries, once per operation (the operation's own, or a `nodes` list collect made). */
 function entriesOf(op: Operation, type: GraphQLNamedType, selection: FieldNode[] | OperationDefinitionNode): Entry[] {
@@ -405,38 +414,15 @@ function entriesOf(op: Operation, type: GraphQLNamedType, selection: FieldNode[]
       ? subSelections(selection)
       : [(selection as OperationDefinitionNode).selectionSet];
     for (const [key, { nodes, parents }] of collect(op, type, sets)) {
-      // The key's nodes by the field they name on the type they are selected on.
-      const fields = new Map<GraphQLField<unknown, unknown> | string, FieldNode[]>();
-      for (const [i, node] of nodes.entries()) {
-        const name = node.name.value;
-        const parent = parents[i]!;
-        const field = name.startsWith('__')
-          ? name
-          : isObjectType(parent) || isInterfaceType(parent)
-            ? parent.getFields()[name]
-            : undefined;
-        if (field === undefined) continue;
-        const same = fields.get(field);
-        if (same) same.push(node);
-        else fields.set(field, [node]);
-      }
-      const [first, ...others] = fields;
-      if (first === undefined) continue;
-      const [field, own] = first;
-      if (field === '__typename')
-        entries.push({ key, nodes: own, field: null, introspection: false, alternatives: null });
-      else if (typeof field === 'string')
-        entries.push({ key, nodes: own, field: null, introspection: true, alternatives: null });
-      else {
-        const alternatives = others.flatMap(([f, n]) => (typeof f === 'string' ? [] : [{ field: f, nodes: n }]));
-        entries.push({
-          key,
-          nodes: own,
-          field,
-          introspection: false,
-          alternatives: alternatives.length > 0 ? alternatives : null,
-        });
-      }
+      // One reading per object type the key is selected on, with the nodes selected on interfaces
+      // or unions (which that object may be) as well; validation makes them all name one field.
+      const objects = [...new Set(parents.filter(isObjectType))];
+      const readings = (objects.length > 0 ? objects : [parents[0]!]).flatMap((parent) => {
+        const own = nodes.filter((_, i) => parents[i] === parent || !isObjectType(parents[i]));
+        return readingOf(parent, own) ?? [];
+      });
+      const [first, ...others] = readings;
+      if (first) entries.push({ key, ...first, others: others.length > 0 ? others : null });
     }
     op.collected.set(selection, entries);
   }
@@ -469,18 +455,21 @@ function pricedOf(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: Fiel
 function actualSelection(walk: Walk, type: GraphQLNamedType, fieldNodes: FieldNode[] | null, data: object): number {
   const entries = entriesOf(walk, type, fieldNodes ?? walk.operation);
   let total = 0;
-  for (const { key, nodes, field, introspection, alternatives } of entries) {
-    const value = (data as Record<string, unknown>)[key];
+  for (const entry of entries) {
+    const value = (data as Record<string, unknown>)[entry.key];
     if (value === undefined) continue; // not in the data: a fragment for another type
-    if (alternatives !== null) {
-      let dearest = actualField(walk, field!, nodes, value);
-      for (const other of alternatives) dearest = Math.max(dearest, actualField(walk, other.field, other.nodes, value));
-      total += dearest;
-    } else if (field !== null) total += actualField(walk, field, nodes, value);
-    else if (introspection) total += objectsIn(value);
-    else total += 1; // __typename: the plugin's price for a field outside the schema's types
+    let cost = actualReading(walk, entry, value);
+    if (entry.others !== null)
+      for (const other of entry.others) cost = Math.max(cost, actualReading(walk, other, value));
+    total += cost;
   }
   return total;
+}
+
+function actualReading(walk: Walk, { field, nodes, introspection }: Reading, value: unknown): number {
+  if (field !== null) return actualField(walk, field, nodes, value);
+  if (introspection) return objectsIn(value);
+  return 1; // __typename: the plugin's price for a field outside the schema's types
 }
 
 function actualField(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: FieldNode[], value: unknown): number {

@@ -5,7 +5,7 @@
  * (the second time from what the first kept) and with different variables.
  */
 import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { type DocumentNode, Kind, parse, validate } from 'graphql';
+import { buildSchema, type DocumentNode, Kind, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
 import { priceRequest, requestedCost } from '../../src/server/query-cost.js';
@@ -106,6 +106,36 @@ describe('the requested cost', () => {
     expect(dearest).toBeGreaterThan(actual(role));
     expect(actual(`${role} ${occupation}`)).toBe(dearest);
     expect(actual(`${occupation} ${role}`)).toBe(dearest);
+  });
+
+  it('prices what an interface selects with what its object types select, not as another choice', () => {
+    const abstract = buildSchema(`
+      interface I { f: [T!]! }
+      type A implements I { f: [T!]! }
+      type B implements I { f: [T!]! }
+      type T { c: U d: U }
+      type U { a: Int }
+      type Query { i: I }`);
+    const actual = (query: string) => {
+      const document = parse(query);
+      expect(validate(abstract, document)).toEqual([]);
+      const f = Array.from({ length: 10 }, () => ({ c: { a: 1 }, d: { a: 1 } }));
+      return priceRequest(abstract, document, null, {}, context).actual({ i: { f } });
+    };
+    const merged = actual('{ i { ... on A { f { c { a } d { a } } } } }');
+    expect(actual('{ i { ... on I { f { c { a } } } ... on A { f { d { a } } } } }')).toBe(merged);
+    expect(actual('{ i { ... on A { f { d { a } } } ... on I { f { c { a } } } } }')).toBe(merged);
+    // __typename on one type and a field on another: the dearer (the point of __typename), in either order.
+    const typename = (fragments: string) => {
+      const document = parse(`query ($id: ID!) { node(id: $id) { ${fragments} } }`);
+      expect(validate(schema, document)).toEqual([]);
+      const variables = { id: Buffer.from('Occupation:1').toString('base64') };
+      return priceRequest(schema, document, null, variables, context).actual({ node: { x: 'Occupation' } });
+    };
+    const point = typename('... on Occupation { x: __typename }');
+    expect(point).toBeGreaterThan(typename('... on Role { x: title }'));
+    expect(typename('... on Role { x: title } ... on Occupation { x: __typename }')).toBe(point);
+    expect(typename('... on Occupation { x: __typename } ... on Role { x: title }')).toBe(point);
   });
 
   it('walks a fragment spread again and again once per request, as the plugin does', () => {
