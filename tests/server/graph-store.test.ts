@@ -133,6 +133,17 @@ async function fakeWorker(onBuild: string): Promise<URL> {
   return pathToFileURL(entry);
 }
 
+/** The error a build through `worker` fails with: the build's own, not WorkerUnavailable. */
+async function buildError(worker: BuildWorker): Promise<Error> {
+  const error: unknown = await worker.build().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(Error);
+  expect(error).not.toBeInstanceOf(WorkerUnavailable);
+  return error as Error;
+}
+
 describe('when no index can be built', () => {
   /** Two programs each the other's prerequisite: data the engine refuses. */
   const withCycle = async (run: () => Promise<void>) => {
@@ -188,13 +199,7 @@ describe('when no index can be built', () => {
   it('fails the build, not the thread, when the worker stops while building', async () => {
     // A worker whose modules load (it says it is ready) and that then exits on the build message.
     const dying = new BuildWorker(url, await fakeWorker('process.exit(3);'));
-    const error: unknown = await dying.build().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(Error);
-    expect(error).not.toBeInstanceOf(WorkerUnavailable);
-    expect((error as Error).message).toMatch(/exit code 3/);
+    expect((await buildError(dying)).message).toMatch(/exit code 3/);
     const warnings: string[] = [];
     const graph = new GraphStore(prisma, { worker: dying, logger: { warn: (_o, message) => warnings.push(message) } });
     const response = await graphqlClient(prisma, graph).query(MONTHS);
@@ -207,13 +212,7 @@ describe('when no index can be built', () => {
   it('fails the build, not the thread, when a ready worker throws', async () => {
     // Its error and its ready message come over different ports: the verdict waits for 'exit'.
     const throwing = new BuildWorker(url, await fakeWorker("throw new Error('the build blew up');"));
-    const error: unknown = await throwing.build().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(Error);
-    expect(error).not.toBeInstanceOf(WorkerUnavailable);
-    expect((error as Error).message).toMatch(/failed: the build blew up/);
+    expect((await buildError(throwing)).message).toMatch(/failed: the build blew up/);
   });
 
   it('says the database was out of reach when the worker could not read it', async () => {
