@@ -33,6 +33,10 @@ export interface Scratch {
   hopDist: Int32Array;
   hopMark: Int32Array;
   hopQueue: Int32Array;
+  /** Months to a target over moves the start's certifications allow (CertFreeSearch), and its stamps (negative: settled). */
+  freeDist: Float64Array;
+  freeMark: Int32Array;
+  freeHeap: TripleHeap;
   /** Landmark bounds towards the current target, cached per query (altMark === stamp). */
   alt: Float64Array;
   altMark: Int32Array;
@@ -59,6 +63,9 @@ export function scratchFor(index: GraphIndex): Scratch {
       hopDist: new Int32Array(R),
       hopMark: new Int32Array(R),
       hopQueue: new Int32Array(R),
+      freeDist: new Float64Array(R),
+      freeMark: new Int32Array(R),
+      freeHeap: new TripleHeap(),
       alt: new Float64Array(R),
       altMark: new Int32Array(R),
       edgeBound: null,
@@ -75,7 +82,8 @@ export function nextStamp(s: Scratch): number {
 /** At the start of a query: makes sure its stamps cannot run out (a query takes at most one per work unit). */
 export function beginQuery(s: Scratch, budget: number): void {
   if (s.stamp + Math.min(budget, 0x3fffffff) + 16 < 0x7fffffff) return;
-  for (const a of [s.nodeMark, s.revState, s.altMark, s.sortedMark, s.hopMark, s.edgeBound?.mark]) a?.fill(0);
+  for (const a of [s.nodeMark, s.revState, s.altMark, s.sortedMark, s.hopMark, s.freeMark, s.edgeBound?.mark])
+    a?.fill(0);
   s.stamp = 0;
 }
 

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { itemBounds } from '../../src/graph/search.js';
+import { certFreeSearch, itemBounds } from '../../src/graph/search.js';
 import type { GraphInput, PathwayQuery } from '../../src/graph/types.js';
 import { drawnScenario, kBestQueryArb, profileArb, rankByArb, type Scenario } from './arbitraries.js';
 import { expectEveryK } from './agree.js';
@@ -140,6 +140,34 @@ describe('the k best agree with brute force for every k up to 10', () => {
       },
       TIMEOUT,
     );
+
+  it(
+    'for FEWEST_NEW_CERTIFICATIONS with the certification-free months bound on every graph',
+    () => {
+      // The search runs it only where enough moves ask for a certification (certFreeSearch.minShare),
+      // which graphs this small often miss: here it runs on all of them.
+      const { minShare } = certFreeSearch;
+      certFreeSearch.minShare = 0;
+      try {
+        fc.assert(
+          fc.property(
+            denseArb({ roles: 7, trans: 28, ties: true }).chain((s) =>
+              fc.tuple(
+                fc.constant(s),
+                queryArb(s).map((q) => ({ ...q, rankBy: 'FEWEST_NEW_CERTIFICATIONS' as const })),
+                fc.integer({ min: 0, max: 3 }),
+              ),
+            ),
+            ([s, q, landmarks]) => expectEveryK(s.input, q, K, landmarks),
+          ),
+          { numRuns: 300 * SCALE, maxSkipsPerRun: 1000 },
+        );
+      } finally {
+        certFreeSearch.minShare = minShare;
+      }
+    },
+    TIMEOUT,
+  );
 
   it(
     'where moves differ only in steps, transition ids and the years the first one asks',
