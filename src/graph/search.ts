@@ -591,8 +591,9 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   function run(rival: Part | null): Label | null | undefined {
     while (heap.size > 0) {
       // The reverse search gets its share of the work (a bidirectional balance, bounds.ts), and the
-      // moves-left search likewise (hopShare), each of the work but the other's: counting each
-      // other's, they raised each other's shares, to five sixths of all with maxSteps.
+      // moves-left and certification-free searches likewise (hopShare, certFreeSearch.share), each of
+      // the work but the others': counting each other's, the first two raised each other's shares,
+      // to five sixths of all with maxSteps.
       const hopWork = hops === null ? 0 : hops.work;
       const freeWork = certFree === null ? 0 : certFree.work;
       rev.keepUp(meter.used - hopWork - freeWork, k);
