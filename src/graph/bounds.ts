@@ -277,7 +277,7 @@ export class ReverseSearch {
     this.meter.add(units);
   }
 
-  /** Settles roles until the reverse search has its share (reverseBalance) of `used` (the work it is balanced against: all so far but the moves-left search's), for k pathways. */
+  /** Settles roles until the reverse search has its share (reverseBalance) of `used` (the work it is balanced against: all so far but the other bound searches'), for k pathways. */
   keepUp(used: number, k: number): void {
     const r = k === 1 && this.mode === BOUND_MONTHS ? reverseBalance.fastestSingle : reverseBalance.other;
     while (!this.done && (1 + r) * this.work <= r * used) this.step();

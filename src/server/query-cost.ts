@@ -90,7 +90,7 @@ function collect(
   op: Operation,
   type: GraphQLNamedType,
   sets: readonly SelectionSetNode[],
-  into = new Map<string, { parent: GraphQLNamedType; nodes: FieldNode[]; parents: GraphQLNamedType[] }>(),
+  into = new Map<string, { nodes: FieldNode[]; parents: GraphQLNamedType[] }>(),
   visited = new Set<string>(),
 ) {
   for (const set of sets) {
@@ -101,7 +101,7 @@ function collect(
         if (seen) {
           seen.nodes.push(selection);
           seen.parents.push(type);
-        } else into.set(key, { parent: type, nodes: [selection], parents: [type] });
+        } else into.set(key, { nodes: [selection], parents: [type] });
       } else {
         if (selection.kind === Kind.FRAGMENT_SPREAD) {
           if (visited.has(selection.name.value)) continue;
@@ -164,7 +164,8 @@ function introspectionAverages(schema: GraphQLSchema): Record<string, number> {
 function requestedIntrospection(op: Operation, type: GraphQLNamedType, sets: readonly SelectionSetNode[]): number {
   const sizes = introspectionAverages(op.schema);
   let total = 1; // the object itself
-  for (const [, { parent, nodes }] of collect(op, type, sets)) {
+  for (const [, { parents, nodes }] of collect(op, type, sets)) {
+    const parent = parents[0]!;
     const field = isObjectType(parent) ? parent.getFields()[nodes[0]!.name.value] : undefined;
     const named = field && getNamedType(field.type);
     if (!field || !named || !isObjectType(named)) continue; // scalars, enums and __typename are free
