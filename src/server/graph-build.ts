@@ -96,9 +96,10 @@ export class BuildWorker {
   ) {}
 
   /**
-   * The index of the data as it is now; rejects when the build fails. A worker that dies without
-   * answering (it failed to start: under tsx this was seen once, with the TypeScript loader not
-   * yet in place in the new thread) is replaced and asked once more.
+   * The index of the data as it is now; rejects when the build fails. A worker that dies before
+   * it is ready (it failed to start: under tsx this was seen once, with the TypeScript loader not
+   * yet in place in the new thread) is replaced and asked once more; one that dies while building
+   * fails the build, which runs once.
    */
   build(retry = true): Promise<BuiltSnapshot> {
     let worker: Worker;
@@ -132,9 +133,12 @@ export class BuildWorker {
       const failed = (why: string, cause?: Error) => {
         done();
         this.#worker = undefined;
-        if (retry) return resolve(this.build(false));
         const message = `The index build's worker ${why}`;
-        reject(this.#ready.has(worker) ? new Error(message, { cause }) : new WorkerUnavailable(message, { cause }));
+        // A worker that had loaded (said it was ready) failed in the build itself, which would
+        // fail again: only one that never started is replaced and asked once more.
+        if (this.#ready.has(worker)) return reject(new Error(message, { cause }));
+        if (retry) return resolve(this.build(false));
+        reject(new WorkerUnavailable(message, { cause }));
       };
       // An error is followed by 'exit', by which time Node has delivered every message the worker
       // posted: whether it had said it was ready is known only then (its error can come first).

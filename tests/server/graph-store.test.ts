@@ -2,7 +2,7 @@
  * The pathway index built in a worker thread (src/server/graph-build.ts): the same index as one
  * built in this thread, swapped in only when complete, and a failed build keeps the previous one.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -213,6 +213,18 @@ describe('when no index can be built', () => {
     // Its error and its ready message come over different ports: the verdict waits for 'exit'.
     const throwing = new BuildWorker(url, await fakeWorker("throw new Error('the build blew up');"));
     expect((await buildError(throwing)).message).toMatch(/failed: the build blew up/);
+  });
+
+  it('runs a failing build once: a ready worker that dies is not asked again', async () => {
+    const log = path.join(await mkdtemp(path.join(tmpdir(), 'builds-')), 'builds.log');
+    const dying = new BuildWorker(
+      url,
+      await fakeWorker(
+        `process.getBuiltinModule('node:fs').appendFileSync(${JSON.stringify(log)}, 'build\\n'); process.exit(4);`,
+      ),
+    );
+    expect((await buildError(dying)).message).toMatch(/exit code 4/);
+    expect((await readFile(log, 'utf8')).split('\n').filter(Boolean)).toHaveLength(1);
   });
 
   it('says the database was out of reach when the worker could not read it', async () => {
