@@ -21,6 +21,7 @@ import { GraphStore } from './graph-store.js';
 import { requestState, type ServerContext, useRequestState } from './request-state.js';
 import { ApiKeyVerifier, identifyCaller, useAuth } from './use-auth.js';
 import { useBodyLimit } from './use-body-limit.js';
+import { useUrlParams } from './use-url-params.js';
 import { useExport } from './use-export.js';
 import { useFreshness } from './use-freshness.js';
 import { renderOfflineGraphiQL, useGraphiQLAssets } from './use-graphiql-assets.js';
@@ -128,6 +129,7 @@ export function createApp({
     // An admin key may send a whole dataset; anyone else, MAX_BODY_BYTES.
     useBodyLimit(config.maxBodyBytes, { limit: config.adminMaxBodyBytes, allows: (r) => isAdmin(r, keys) }),
     withCsrfCode(useCSRFPrevention({ requestHeaders: CSRF_HEADERS })),
+    useUrlParams(),
     useAuth(keys),
     config.persistedOperationsFile && usePersistedOperationsFile(config.persistedOperationsFile),
     !config.introspection && useNoIntrospection(),

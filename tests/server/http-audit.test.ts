@@ -49,4 +49,37 @@ describe('GraphQL over HTTP audits', () => {
     });
     expect(post.status).toBe(400);
   });
+
+  it('refuses malformed JSON in URL or form parameters with 400 BAD_REQUEST naming the parameter, not a 500', async () => {
+    const query = encodeURIComponent('{ tracks { slug } }');
+    for (const name of ['variables', 'extensions']) {
+      const response = await fetch(`${server.url}?query=${query}&${name}=${encodeURIComponent('{bad')}`, {
+        headers: { accept: 'application/graphql-response+json', 'x-graphql-csrf': '1' },
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors.map((e) => e.extensions.code)).toEqual(['BAD_REQUEST']);
+      expect(body.errors[0]!.message).toContain(`"${name}" parameter is not valid JSON`);
+    }
+    const form = await fetch(server.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/graphql-response+json',
+        'x-graphql-csrf': '1',
+      },
+      body: `query=${query}&variables=${encodeURIComponent('{bad')}`,
+    });
+    expect(form.status).toBe(400);
+    const body = (await form.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors.map((e) => e.extensions.code)).toEqual(['BAD_REQUEST']);
+    expect(body.errors[0]!.message).toMatch(/"variables" or "extensions" parameter is not valid JSON/);
+    // Good JSON in the parameters still works.
+    const good = await fetch(
+      `${server.url}?query=${encodeURIComponent('query ($s: String!) { role(slug: $s) { slug } }')}&variables=${encodeURIComponent('{"s":"medical-assistant"}')}`,
+      { headers: { accept: 'application/graphql-response+json', 'x-graphql-csrf': '1' } },
+    );
+    expect(good.status).toBe(200);
+    expect(await good.json()).toMatchObject({ data: { role: { slug: 'medical-assistant' } } });
+  });
 });

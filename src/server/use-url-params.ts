@@ -1,0 +1,54 @@
+/**
+ * A GET request (or a form-encoded POST) carries `variables` and `extensions` as JSON text in its
+ * parameters. yoga's parser hands them to JSON.parse without a catch (graphql-yoga 5.24), so a
+ * malformed one came out as a 500 INTERNAL_SERVER_ERROR; the same mistake in a JSON body is a 400.
+ * This refuses it as the JSON body's is refused: 400 BAD_REQUEST, naming the parameter.
+ */
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+
+const JSON_PARAMS = ['variables', 'extensions'] as const;
+
+/** The first of the JSON parameters in `params` that is not JSON, and why; undefined when all are. */
+function badParam(params: URLSearchParams): { name: string; reason: string } | undefined {
+  for (const name of JSON_PARAMS) {
+    const text = params.get(name);
+    if (!text) continue;
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return { name, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  return undefined;
+}
+
+function malformed(which: string, reason?: string): GraphQLError {
+  return new GraphQLError(
+    `The request's ${which} parameter is not valid JSON${reason ? ` (${reason})` : ''}: send an object, e.g. variables={"slug":"medical-assistant"}.`,
+    { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+  );
+}
+
+export function useUrlParams(): Plugin {
+  return {
+    onRequestParse({ request, requestParser, setRequestParser }) {
+      if (!requestParser) return;
+      if (request.method === 'GET') {
+        // Checked before yoga parses: the URL says which parameter is wrong.
+        const bad = badParam(new URL(request.url).searchParams);
+        if (bad) throw malformed(`"${bad.name}"`, bad.reason);
+        return;
+      }
+      // A form-encoded body is read once, by yoga's parser: a JSON error from it is one of these.
+      setRequestParser(async (req) => {
+        try {
+          return await requestParser(req);
+        } catch (error) {
+          if (error instanceof SyntaxError) throw malformed(`"variables" or "extensions"`);
+          throw error;
+        }
+      });
+    },
+  };
+}
