@@ -112,6 +112,8 @@ export function buildPathway(
         route: routeUse(ix, got.route, got.met, got.wait),
       });
     }
+    // An estimated move's certifications and licences are not modelled: their fees are unknown.
+    if (ix.edgeEstimated[e] === 1) unknown.push({ kind: 'LICENSING', id: ix.roleIds[to]!, estimateUsd: null });
     const months = detail.state.months - state.months;
     const crosses =
       ix.roleTrack[from] !== ix.roleTrack[to] &&

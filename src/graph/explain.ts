@@ -62,6 +62,7 @@ function certLabel(names: Names, id: number): string {
 /** What an unknown part is, in words: "the tuition of X", "the CMAA exam fee". */
 export function unknownName(names: Names, cost: UnknownCost): string {
   if (cost.kind === 'PROGRAM') return `the tuition of ${the(names.program(cost.id).name)}`;
+  if (cost.kind === 'LICENSING') return `any certification or licence fee for ${names.role(cost.id).title}`;
   const c = names.certification(cost.id);
   return c.kind === 'LICENSE' ? `the ${licence(c.acronym)} fee` : `the ${c.acronym} exam fee`;
 }
@@ -98,6 +99,9 @@ function costWords(
   /** Part of it is estimated: a licence or exam fee it may ask is not known, so "nothing" is not said. */
   estimated = false,
 ): { clause: string; estimates: string[] } {
+  // An estimated move's unknown certification and licence fees have a sentence of their own
+  // (UNKNOWN_LICENCES); here only the tuition and fees that the data names.
+  unknown = namedUnknowns(unknown);
   if (unknown.length === 0)
     return {
       clause:
@@ -120,6 +124,9 @@ function costWords(
   });
   return { clause: known > 0 ? `known costs come to ${usd(known)}, and ${notKnown}` : notKnown, estimates };
 }
+
+/** The unknown costs the data names (a program's tuition, an exam's fee). */
+const namedUnknowns = (unknown: readonly UnknownCost[]) => unknown.filter((u) => u.kind !== 'LICENSING');
 
 const sentence = (clause: string) => `${clause[0]!.toUpperCase()}${clause.slice(1)}.`;
 
@@ -299,7 +306,9 @@ export function summarize(pathway: Pathway, names: Names): string {
   if (untimed.length) sentences.push(sentence(`${lengthsNotKnown(untimed)} and not counted`));
   const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names, estimated);
   sentences.push(
-    sentence(`${cost.clause}${pathway.unknownCosts.length ? ', so the full cost is more than the known costs' : ''}`),
+    sentence(
+      `${cost.clause}${namedUnknowns(pathway.unknownCosts).length ? ', so the full cost is more than the known costs' : ''}`,
+    ),
   );
   if (cost.estimates.length) sentences.push(`For comparison only, ${list(cost.estimates)}.`);
   const earn = pathway.certificationsToEarn.map((id) => names.certification(id).acronym);

@@ -174,10 +174,14 @@ export interface ProgramTaken {
   costKnown: boolean;
 }
 
-/** A cost a source does not give, and what the engine assumed for it. */
+/**
+ * A cost a source does not give, and what the engine assumed for it. LICENSING: whatever
+ * certification or licence fee an estimated move into role `id` asks; the data loaded does not
+ * model them, so there is no estimate and it counts as 0 (docs/cost-model.md, "Estimated moves").
+ */
 export interface UnknownCost {
-  kind: 'PROGRAM' | 'EXAM';
-  /** Program or certification id. */
+  kind: 'PROGRAM' | 'EXAM' | 'LICENSING';
+  /** Program or certification id; for LICENSING, the id of the role the estimated move enters. */
   id: number;
   /** The documented estimate used for ranking and limits; null when there is none (counted as 0). */
   estimateUsd: number | null;

@@ -126,6 +126,7 @@ function estimateOf(
   fees: ReadonlyMap<number, Estimate>,
   cost: EngineUnknown,
 ): Estimate | undefined {
+  if (cost.kind === 'LICENSING') return undefined; // an estimated move's fees: no figure to estimate from
   return (cost.kind === 'PROGRAM' ? programs : fees).get(cost.id);
 }
 
@@ -143,7 +144,10 @@ const UnknownCostKind = builder.enumType('UnknownCostKind', {
   description: 'What kind of cost is unknown.',
   values: {
     TUITION: { description: 'A training program’s tuition.' },
-    EXAM_FEE: { description: 'A certification’s exam fee or a licence’s fee.' },
+    EXAM_FEE: {
+      description:
+        'A certification’s exam fee or a licence’s fee; or, on an estimated move, the fees of whatever certifications and licences it asks, which the data loaded does not name.',
+    },
   } as const,
 });
 
@@ -171,7 +175,8 @@ const UnknownCostRef = builder.objectRef<UnknownResult>('UnknownCost').implement
     certification: t.field({
       type: Certification,
       nullable: true,
-      description: 'The certification or licence whose fee is unknown.',
+      description:
+        'The certification or licence whose fee is unknown; null for an estimated move’s fees, whose certifications the data does not name.',
       resolve: ({ cost, shared }) => (cost.kind === 'EXAM' ? get(shared.rows.certifications, cost.id) : null),
     }),
     estimateUsd: t.int({
@@ -322,8 +327,9 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
 });
 
 /** A total in whole dollars, or null when any part of it is unknown. */
-const knownTotal = (usd: number, unknown: readonly EngineUnknown[], kind?: EngineUnknown['kind']) =>
-  unknown.some((u) => kind === undefined || u.kind === kind) ? null : dollars(usd);
+/** The part of `usd` of one kind, in dollars; null when any part of that kind is unknown. */
+const knownTotal = (usd: number, unknown: readonly EngineUnknown[], kind?: 'PROGRAM' | 'FEES') =>
+  unknown.some((u) => kind === undefined || (kind === 'PROGRAM') === (u.kind === 'PROGRAM')) ? null : dollars(usd);
 
 const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
   description: 'One move of a pathway, with when it happens and what its months and dollars are made of.',
@@ -414,8 +420,9 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
     }),
     examFeesUsd: t.int({
       nullable: true,
-      description: 'Fees of the certifications earned; null when any of them is unknown.',
-      resolve: ({ step }) => knownTotal(step.examFeesUsd, step.unknownCosts, 'EXAM'),
+      description:
+        'Fees of the certifications earned; null when any of them is unknown, as on every estimated move (the certifications and licences it asks are not known).',
+      resolve: ({ step }) => knownTotal(step.examFeesUsd, step.unknownCosts, 'FEES'),
     }),
     unknownCosts: t.field({
       type: [UnknownCostRef],
@@ -507,8 +514,9 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
     }),
     totalExamFeesUsd: t.int({
       nullable: true,
-      description: 'Of the cost, exam and licence fees; null when any fee is unknown.',
-      resolve: ({ pathway }) => knownTotal(pathway.totalExamFeesUsd, pathway.unknownCosts, 'EXAM'),
+      description:
+        'Of the cost, exam and licence fees; null when any fee is unknown, as on any pathway with an estimated move.',
+      resolve: ({ pathway }) => knownTotal(pathway.totalExamFeesUsd, pathway.unknownCosts, 'FEES'),
     }),
     costIncludesUnknowns: t.boolean({
       description: 'True when some part of the cost is unknown (listed in unknownCosts).',

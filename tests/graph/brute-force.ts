@@ -388,7 +388,9 @@ function report(
       examFeesUsd: exam / 100,
       costUsd: (training + exam) / 100,
       knownCostUsd: known / 100,
-      unknownCosts: d.unknown,
+      // An estimated move's certification and licence fees are unknown (docs/cost-model.md).
+      unknownCosts:
+        t.estimated === true ? [...d.unknown, { kind: 'LICENSING' as const, id: t.to, estimateUsd: null }] : d.unknown,
       certificationsToEarn: d.earned.map((x) => x.cert),
       programs: d.programs,
       programsToComplete: d.programs.map((p) => p.programId),

@@ -136,6 +136,55 @@ describe('estimated pathways', () => {
     expect(free.data.pathways).toEqual([]);
   });
 
+  it('never shows an estimated move’s certification and licence fees as $0: they are unknown, and listed', async () => {
+    const QUERY = `query ($to: String!) {
+      pathways(from: "medical-assistant", to: $to, first: 3, includeEstimated: true) {
+        totalCostUsd totalExamFeesUsd costIncludesUnknowns estimatedSteps summary
+        nodes { title }
+        unknownCosts { kind description certification { slug } estimateUsd }
+        steps {
+          basis costUsd examFeesUsd knownCostUsd explanation toNode { title }
+          unknownCosts { kind description certification { slug } estimateUsd standIn }
+        }
+      }
+    }`;
+    // Physical therapist aides: a 0-month move that asks no program, whose cost read $0 before;
+    // respiratory therapists: a degree of unknown tuition as well.
+    for (const to of ['31-2022.00', '29-1126.00']) {
+      const { data, errors } = await client.query(QUERY, { to });
+      expect(errors).toBeUndefined();
+      expect(data.pathways.length).toBeGreaterThan(0);
+      for (const p of data.pathways) {
+        expect(p.estimatedSteps).toBeGreaterThan(0);
+        expect(p.totalExamFeesUsd).toBeNull();
+        expect(p.totalCostUsd).toBeNull();
+        expect(p.costIncludesUnknowns).toBe(true);
+        for (const s of p.steps) {
+          const fees = s.unknownCosts.filter((u: any) => u.kind === 'EXAM_FEE' && u.certification === null);
+          if (s.basis === 'CURATED') {
+            expect(fees).toEqual([]);
+            continue;
+          }
+          expect(s.examFeesUsd).toBeNull();
+          expect(s.costUsd).toBeNull();
+          expect(fees).toEqual([
+            {
+              kind: 'EXAM_FEE',
+              description: `any certification or licence fee for ${s.toNode.title}`,
+              certification: null,
+              estimateUsd: null,
+              standIn: false,
+            },
+          ]);
+          // The words already said so, and still say it once, not twice.
+          expect(s.explanation.match(/certification or licence/g)).toHaveLength(1);
+        }
+        const listed = p.unknownCosts.filter((u: any) => u.kind === 'EXAM_FEE' && u.certification === null);
+        expect(listed).toHaveLength(p.estimatedSteps);
+      }
+    }
+  });
+
   it('says why an estimated step asks what it asks, in BLS’s words', async () => {
     const [p] = await pathways({ from: 'medical-assistant', to: '29-1126.00', first: 1, includeEstimated: true });
     expect(p.steps.at(-1).explanation).toContain('an associate’s degree is the typical entry education');
