@@ -101,6 +101,35 @@ export async function bySlug<T>(
   return found;
 }
 
+/** An error naming one bad argument (`extensions.argument`), such as badInput's or unknownSlugs'. */
+const isArgumentError = (error: unknown): error is GraphQLError =>
+  error instanceof GraphQLError && typeof error.extensions.argument === 'string';
+
+/**
+ * The values of several arguments, each from its own check, in order (one at a time: a check may
+ * read the database). A request with more than one bad argument hears of all of them at once: one
+ * error whose message has each one's words, with the first one's code and extensions and
+ * `extensions.arguments` naming every bad argument. Any other error is thrown as it is.
+ */
+export async function eachArgument<T extends readonly unknown[]>(
+  ...checks: { [K in keyof T]: () => T[K] | Promise<T[K]> }
+): Promise<T> {
+  const values: unknown[] = [];
+  const errors: GraphQLError[] = [];
+  for (const check of checks as readonly (() => unknown)[])
+    try {
+      values.push(await check());
+    } catch (error) {
+      if (!isArgumentError(error)) throw error;
+      errors.push(error);
+    }
+  if (errors.length === 0) return values as unknown as T;
+  if (errors.length === 1) throw errors[0]!;
+  throw new GraphQLError(errors.map((e) => e.message).join(' '), {
+    extensions: { ...errors[0]!.extensions, arguments: errors.map((e) => e.extensions.argument) },
+  });
+}
+
 /** An argument's value is not acceptable. */
 export function badInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(`Invalid argument "${argument}": ${message}`, {

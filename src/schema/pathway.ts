@@ -44,7 +44,7 @@ import { cachedFindPathways } from './search-cache.js';
 import { builder, type Context } from './builder.js';
 import { CareerNode } from './career-node.js';
 import { Certification } from './certification.js';
-import { badInput, slugKey } from './errors.js';
+import { badInput, eachArgument, slugKey } from './errors.js';
 import {
   checkFirst,
   type ConstraintsArg,
@@ -889,12 +889,14 @@ builder.queryFields((t) => ({
       if ((args.to == null) === (args.toTrack == null)) throw badInput('to', 'give exactly one of "to" and "toTrack".');
       const snapshot = await context.graph.current();
       const { index } = snapshot;
-      const from = curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from');
-      const to =
-        args.to != null ? curatedUnlessEstimated(snapshot, nodeId(snapshot, args.to, 'to'), args, 'to') : undefined;
+      const [from, to, toTrack] = await eachArgument(
+        () => curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from'),
+        () =>
+          args.to != null ? curatedUnlessEstimated(snapshot, nodeId(snapshot, args.to, 'to'), args, 'to') : undefined,
+        () =>
+          args.toTrack != null ? curatedTrackUnlessEstimated(trackId(index, args.toTrack, 'toTrack'), args) : undefined,
+      );
       if (to === from) throw badInput('to', `must differ from "from" (both are "${slugKey(args.from)}").`);
-      const toTrack =
-        args.toTrack != null ? curatedTrackUnlessEstimated(trackId(index, args.toTrack, 'toTrack'), args) : undefined;
       return searchPathways(context, info, snapshot, { ...args, from, to, toTrack, rankBy: args.rankBy as RankBy });
     },
   }),

@@ -7,7 +7,7 @@ import type { Occupation as OccupationRow } from '../generated/prisma/client.js'
 import type { PrismaClient } from '../db/client.js';
 import { builder } from './builder.js';
 import { costs } from './cost.js';
-import { badInput, bySlug } from './errors.js';
+import { badInput, bySlug, eachArgument } from './errors.js';
 import { codeOf, Occupation, unknownOccupation } from './occupation.js';
 
 /** One skill's ratings for the two occupations compared (null: not rated, or suppressed by O*NET). */
@@ -257,8 +257,10 @@ builder.queryField('skillGap', (t) =>
     },
     complexity: costs(5), // two occupations' 35 ratings each
     resolve: async (_root, args, { prisma }) => {
-      const from = await occupationOf(prisma, args.from, 'from');
-      const to = await occupationOf(prisma, args.to, 'to');
+      const [from, to] = await eachArgument(
+        () => occupationOf(prisma, args.from, 'from'),
+        () => occupationOf(prisma, args.to, 'to'),
+      );
       return { from, to, ...compareSkills(await skillPairs(prisma, from.id, to.id)) };
     },
   }),

@@ -365,6 +365,28 @@ describe('arguments a person types', () => {
     expect(errors?.[0]?.message).toMatch(/Did you mean "registered-nurse"\?/);
   });
 
+  it('name every bad argument at once, not only the first', async () => {
+    const { errors } = await client.query(
+      `{ pathways(from: "medical-asistant", to: "registerd-nurse") { totalMonths } }`,
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors![0]!.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      argument: 'from',
+      arguments: ['from', 'to'],
+      suggestions: ['medical-assistant'],
+    });
+    expect(errors![0]!.message).toMatch(
+      /"medical-asistant" \(argument "from"\)\. Did you mean "medical-assistant"\?.*"registerd-nurse" \(argument "to"\)\. Did you mean "registered-nurse"\?/,
+    );
+    // A bad code beside a bad slug, and a track beside a role.
+    const mixed = await client.query(
+      `{ pathways(from: "29-1141.0", toTrack: "no-such-track", includeEstimated: true) { totalMonths } }`,
+    );
+    expect(mixed.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', arguments: ['from', 'toTrack'] });
+    expect(mixed.errors![0]!.message).toMatch(/not an O\*NET-SOC code.*No track has the slug "no-such-track"/);
+  });
+
   it('name the argument when from equals to', async () => {
     const { errors } = await client.query(
       `{ pathways(from: "medical-assistant", to: "medical-assistant") { totalMonths } }`,

@@ -98,6 +98,11 @@ describe('skillGap', () => {
     const code = await client.query(GAP, { from: 'medical-assistant', to: '99-9999.00' });
     expect(code.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(code.errors?.[0]?.extensions?.argument).toBe('to');
+    // Both wrong: both named, in one error.
+    const both = await client.query(GAP, { from: 'no-such-role', to: '99-9999.00' });
+    expect(both.errors).toHaveLength(1);
+    expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', arguments: ['from', 'to'] });
+    expect(both.errors?.[0]?.message).toMatch(/no-such-role.*99-9999\.00/);
   });
 });
 
