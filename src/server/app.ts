@@ -21,7 +21,6 @@ import { GraphStore } from './graph-store.js';
 import { requestState, type ServerContext, useRequestState } from './request-state.js';
 import { ApiKeyVerifier, identifyCaller, useAuth } from './use-auth.js';
 import { useBodyLimit } from './use-body-limit.js';
-import { useUrlParams } from './use-url-params.js';
 import { useExport } from './use-export.js';
 import { useFreshness } from './use-freshness.js';
 import { renderOfflineGraphiQL, useGraphiQLAssets } from './use-graphiql-assets.js';
@@ -35,6 +34,7 @@ import { useQueryCost } from './use-query-cost.js';
 import { useQueryLimits } from './use-query-limits.js';
 import { useRateLimit } from './use-rate-limit.js';
 import { useReadiness } from './use-readiness.js';
+import { useRequestFormats } from './use-request-formats.js';
 import { ClearableCache, useAnonymousResponseCache } from './use-response-cache.js';
 
 export type AppOptions = {
@@ -129,7 +129,7 @@ export function createApp({
     // An admin key may send a whole dataset; anyone else, MAX_BODY_BYTES.
     useBodyLimit(config.maxBodyBytes, { limit: config.adminMaxBodyBytes, allows: (r) => isAdmin(r, keys) }),
     withCsrfCode(useCSRFPrevention({ requestHeaders: CSRF_HEADERS })),
-    useUrlParams(),
+    useRequestFormats(),
     useAuth(keys),
     config.persistedOperationsFile && usePersistedOperationsFile(config.persistedOperationsFile),
     !config.introspection && useNoIntrospection(),
@@ -151,6 +151,9 @@ export function createApp({
     maskedErrors: { maskError: maskUnexpectedErrors },
     // useBodyLimit enforces MAX_BODY_BYTES, chunked bodies included, at less cost than yoga's limit.
     maxRequestBodySize: false,
+    // No field takes a file: a multipart request (GraphQL uploads) is refused, not parsed (yoga's
+    // multipart parser answered 500 or a code-less 200 to some malformed ones).
+    multipart: false,
     extraParamNames: ['documentId'],
     cors: corsFor(config.corsOrigins),
     renderGraphiQL: renderOfflineGraphiQL,

@@ -3,6 +3,7 @@
  * prevention refuses GET requests without a header a browser would preflight, so the audit
  * client sends `x-graphql-csrf`, as any GET client of this server must (csrf-cors.test.ts).
  */
+import { request } from 'node:http';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
@@ -74,6 +75,45 @@ describe('GraphQL over HTTP audits', () => {
     const body = (await form.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors.map((e) => e.extensions.code)).toEqual(['BAD_REQUEST']);
     expect(body.errors[0]!.message).toMatch(/"variables" or "extensions" parameter is not valid JSON/);
+    // Read as yoga reads a GET: a "#" sent raw in the query string does not hide what follows it.
+    // (fetch would drop the "#" and what follows: sent raw, as a client could.)
+    const target = new URL(server.url);
+    const hashed = await new Promise<number | undefined>((resolve, reject) =>
+      request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: `${target.pathname}?query=${query}&x=#&variables=${encodeURIComponent('{bad')}`,
+          headers: { accept: 'application/graphql-response+json', 'x-graphql-csrf': '1' },
+        },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        },
+      )
+        .on('error', reject)
+        .end(),
+    );
+    expect(hashed).toBe(400);
+    // No field takes a file: a multipart request, however malformed, is refused with a 4xx and a code.
+    for (const [operations, map] of [
+      ['{bad', '{}'],
+      [JSON.stringify({ query: '{ tracks { slug } }' }), '{"0":5}'],
+      ['null', '{}'],
+    ]) {
+      const multipart = new FormData();
+      multipart.append('operations', operations!);
+      multipart.append('map', map!);
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { accept: 'application/graphql-response+json', 'x-graphql-csrf': '1' },
+        body: multipart,
+      });
+      expect(response.status).toBe(415);
+      const answer = (await response.json()) as { errors: { message: string; extensions: { code?: string } }[] };
+      expect(answer.errors[0]!.extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      expect(answer.errors[0]!.message).toMatch(/must be application\/json.*not "multipart\/form-data; boundary=/);
+    }
     // Good JSON in the parameters still works.
     const good = await fetch(
       `${server.url}?query=${encodeURIComponent('query ($s: String!) { role(slug: $s) { slug } }')}&variables=${encodeURIComponent('{"s":"medical-assistant"}')}`,

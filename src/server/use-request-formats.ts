@@ -1,8 +1,12 @@
 /**
- * A GET request (or a form-encoded POST) carries `variables` and `extensions` as JSON text in its
- * parameters. yoga's parser hands them to JSON.parse without a catch (graphql-yoga 5.24), so a
- * malformed one came out as a 500 INTERNAL_SERVER_ERROR; the same mistake in a JSON body is a 400.
- * This refuses it as the JSON body's is refused: 400 BAD_REQUEST, naming the parameter.
+ * Requests in a format yoga cannot read well, refused with a 4xx, a code and words, not a 500:
+ *
+ * - A GET request (or a form-encoded POST) carries `variables` and `extensions` as JSON text in its
+ *   parameters. yoga's parser hands them to JSON.parse without a catch (graphql-yoga 5.24), so a
+ *   malformed one came out as a 500 INTERNAL_SERVER_ERROR; the same mistake in a JSON body is a
+ *   400. It is refused as the JSON body's is: 400 BAD_REQUEST, naming the parameter.
+ * - A POST in a format no parser takes (multipart uploads are off: no field takes a file) was a
+ *   415 with an empty body; it says what to send instead.
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -30,13 +34,22 @@ function malformed(which: string, reason?: string): GraphQLError {
   );
 }
 
-export function useUrlParams(): Plugin {
+export function useRequestFormats(): Plugin {
   return {
     onRequestParse({ request, requestParser, setRequestParser }) {
-      if (!requestParser) return;
+      if (!requestParser) {
+        if (request.method !== 'POST') return;
+        const type = request.headers.get('content-type');
+        throw new GraphQLError(
+          `A POST must be application/json (or application/graphql, or a form), not ${type ? `"${type.slice(0, 100)}"` : 'without a content-type'}: this API takes no files.`,
+          { extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } } },
+        );
+      }
       if (request.method === 'GET') {
-        // Checked before yoga parses: the URL says which parameter is wrong.
-        const bad = badParam(new URL(request.url).searchParams);
+        // Checked before yoga parses: the URL says which parameter is wrong. Read as yoga reads it,
+        // everything after the first "?" ("#" included: `new URL` would drop what follows one).
+        const url = request.url;
+        const bad = badParam(new URLSearchParams(url.slice(url.indexOf('?') + 1)));
         if (bad) throw malformed(`"${bad.name}"`, bad.reason);
         return;
       }
