@@ -98,8 +98,9 @@ export class BuildWorker {
   /**
    * The index of the data as it is now; rejects when the build fails. A worker that dies before
    * it is ready (it failed to start: under tsx this was seen once, with the TypeScript loader not
-   * yet in place in the new thread) is replaced and asked once more; one that dies while building
-   * fails the build, which runs once.
+   * yet in place in the new thread) is replaced and asked once more, as is a kept one that dies
+   * after answering earlier builds; one started for this build that dies while building fails it,
+   * and the build runs once.
    */
   build(retry = true): Promise<BuiltSnapshot> {
     let worker: Worker;
@@ -120,6 +121,7 @@ export class BuildWorker {
       const onMessage = (answer: WorkerAnswer | typeof WORKER_READY) => {
         if (answer === WORKER_READY) return;
         done();
+        this.#answered.add(worker);
         if (!answer.ok)
           return reject(
             answer.databaseUnavailable ? new BuildDatabaseUnavailable(answer.message) : new Error(answer.message),
@@ -134,11 +136,11 @@ export class BuildWorker {
         done();
         this.#worker = undefined;
         const message = `The index build's worker ${why}`;
-        // A worker that had loaded (said it was ready) failed in the build itself, which would
-        // fail again: only one that never started is replaced and asked once more.
-        if (this.#ready.has(worker)) return reject(new Error(message, { cause }));
-        if (retry) return resolve(this.build(false));
-        reject(new WorkerUnavailable(message, { cause }));
+        // Replaced and asked once more: a worker that never started, or a kept one that answered
+        // an earlier build (it may have died idle, its exit not yet seen when this build began).
+        // One that started for this build and died in it failed in the build, which would fail again.
+        if (retry && (!this.#ready.has(worker) || this.#answered.has(worker))) return resolve(this.build(false));
+        reject(this.#ready.has(worker) ? new Error(message, { cause }) : new WorkerUnavailable(message, { cause }));
       };
       // An error is followed by 'exit', by which time Node has delivered every message the worker
       // posted: whether it had said it was ready is known only then (its error can come first).
@@ -156,6 +158,8 @@ export class BuildWorker {
 
   /** Workers whose modules have loaded (they posted WORKER_READY). */
   readonly #ready = new WeakSet<Worker>();
+  /** Workers that have answered a build. */
+  readonly #answered = new WeakSet<Worker>();
 
   #start(): Worker {
     const worker = new Worker(this.entry, { workerData: { url: this.url }, execArgv: workerExecArgv });

@@ -2,7 +2,7 @@
  * The pathway index built in a worker thread (src/server/graph-build.ts): the same index as one
  * built in this thread, swapped in only when complete, and a failed build keeps the previous one.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -223,8 +223,29 @@ describe('when no index can be built', () => {
         `process.getBuiltinModule('node:fs').appendFileSync(${JSON.stringify(log)}, 'build\\n'); process.exit(4);`,
       ),
     );
-    expect((await buildError(dying)).message).toMatch(/exit code 4/);
-    expect((await readFile(log, 'utf8')).split('\n').filter(Boolean)).toHaveLength(1);
+    try {
+      expect((await buildError(dying)).message).toMatch(/exit code 4/);
+      expect((await readFile(log, 'utf8')).split('\n').filter(Boolean)).toHaveLength(1);
+    } finally {
+      await rm(path.dirname(log), { recursive: true, force: true });
+    }
+  });
+
+  it('asks a new worker once when a kept one dies: it may have died idle, before this build', async () => {
+    // Answers its first build and dies on the second, as a worker that died while idle does when
+    // its exit has not arrived before the next build is asked of it: a new worker answers instead.
+    const worker = new BuildWorker(
+      url,
+      await fakeWorker(`globalThis.builds = (globalThis.builds ?? 0) + 1;
+         if (globalThis.builds > 1) process.exit(5);
+         parentPort.postMessage({ ok: false, message: 'answered', databaseUnavailable: false });`),
+    );
+    try {
+      await expect(worker.build()).rejects.toThrow('answered');
+      await expect(worker.build()).rejects.toThrow('answered');
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('says the database was out of reach when the worker could not read it', async () => {
