@@ -100,13 +100,17 @@ function costWords(
   estimated = false,
 ): { clause: string; estimates: string[] } {
   // An estimated move's unknown certification and licence fees have a sentence of their own
-  // (UNKNOWN_LICENCES); here only the tuition and fees that the data names.
+  // (UNKNOWN_LICENCES); here only the tuition and fees that the data names. With those unknown,
+  // the known costs are not the cost.
+  const licensing = unknown.some((u) => u.kind === 'LICENSING');
   unknown = namedUnknowns(unknown);
   if (unknown.length === 0)
     return {
       clause:
         known > 0
-          ? `it costs about ${usd(known)}`
+          ? licensing
+            ? `known costs come to ${usd(known)}`
+            : `it costs about ${usd(known)}`
           : estimated
             ? 'no tuition or fee is counted'
             : 'it costs nothing in tuition or fees',

@@ -326,8 +326,10 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
   }),
 });
 
-/** A total in whole dollars, or null when any part of it is unknown. */
-/** The part of `usd` of one kind, in dollars; null when any part of that kind is unknown. */
+/**
+ * A total in whole dollars, or null when any part of it is unknown; with `kind`, only the part of
+ * that kind (a program's tuition, or fees: exams' and an estimated move's licensing).
+ */
 const knownTotal = (usd: number, unknown: readonly EngineUnknown[], kind?: 'PROGRAM' | 'FEES') =>
   unknown.some((u) => kind === undefined || (kind === 'PROGRAM') === (u.kind === 'PROGRAM')) ? null : dollars(usd);
 

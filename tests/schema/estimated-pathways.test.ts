@@ -185,6 +185,24 @@ describe('estimated pathways', () => {
     }
   });
 
+  it('never quotes a known part as the cost where an estimated move’s fees are unknown', async () => {
+    // Curated moves that cost something, then estimated ones: the known part is not the cost.
+    const { data, errors } = await client.query(
+      `{ reachableRoles(from: "lead-medical-assistant", withinMonths: 60, includeEstimated: true) {
+           pathway { totalCostUsd knownCostUsd estimatedSteps summary } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const mixed = data.reachableRoles
+      .map((r: any) => r.pathway)
+      .filter((p: any) => p.estimatedSteps > 0 && p.knownCostUsd > 0);
+    expect(mixed.length).toBeGreaterThan(0);
+    for (const p of mixed) {
+      expect(p.totalCostUsd).toBeNull();
+      expect(p.summary).not.toMatch(/costs about/);
+      expect(p.summary).toMatch(/Known costs come to \$[\d,]+/);
+    }
+  });
+
   it('says why an estimated step asks what it asks, in BLS’s words', async () => {
     const [p] = await pathways({ from: 'medical-assistant', to: '29-1126.00', first: 1, includeEstimated: true });
     expect(p.steps.at(-1).explanation).toContain('an associate’s degree is the typical entry education');
