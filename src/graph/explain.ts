@@ -212,11 +212,15 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
   const held = step.requirementChoices
     .filter((c) => c.alreadyHeld)
     .map((c) => names.certification(c.satisfiedBy).acronym);
+  // BLS's "less than 5 years" of related work experience is asked, only not timed.
+  const untimedExperience = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
   const what = actions.length
     ? list(actions)
-    : step.estimated
-      ? 'nothing that O*NET and BLS record as required'
-      : 'no further requirements';
+    : untimedExperience
+      ? `gain ${untimedExperience}`
+      : step.estimated
+        ? 'nothing that O*NET and BLS record as required'
+        : 'no further requirements';
   const untimed = untimedParts(step, names);
   const span = `months ${Math.round(step.startMonth)} to ${Math.round(step.endMonth)} of the pathway`;
   const timing = untimed.length

@@ -283,6 +283,10 @@ describe('estimated pathways', () => {
           expect(s.monthsIncludeUnknowns).toBe(true);
           expect(s.untimed.join(' ')).toMatch(/related work experience/);
           expect(s.explanation).not.toMatch(/right away/);
+          // Asked, only not timed: never "nothing ... required".
+          expect(s.explanation).not.toMatch(/nothing that O\*NET and BLS record as required/);
+          if (s.programs.length === 0)
+            expect(s.explanation).toContain('gain the related work experience BLS asks for (less than 5 years');
           // One unknown length or several, in grammar.
           expect(s.explanation).toContain(s.untimed.length === 1 ? 'the length of ' : 'the lengths of ');
           expect(p.monthsIncludeUnknowns).toBe(true);
