@@ -499,6 +499,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     // Its sources name what the estimated moves come from, and an estimated program is what it takes.
     expect(await p.locator('#handout .handout-sources').textContent()).toContain('O*NET 29.3 Related Occupations');
     expect(await p.locator('#handout').textContent()).toContain('training: Entry education for');
+    // An estimated move names no licence: the sheet never reads as "none needed".
+    expect(await p.locator('#handout .handout-steps').textContent()).toContain('any licence it needs: not known');
     // An occupation as the goal: the handout gives the pay BLS publishes for it, with its source.
     const { occupation } = await api<{
       occupation: {
@@ -597,6 +599,40 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await p.locator('#pathways li.step.estimated').count()).toBe(0);
     await p.close();
     expect(outside).toEqual([]);
+  });
+  it('takes the role named exactly as typed on Enter, not the first listed', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map`);
+    await ready(p);
+    await p.fill('#from-input', 'medical assistant');
+    await p.locator('#from-options li[data-slug="medical-assistant"]').waitFor();
+    // Listed by title, another comes first ("Administrative Medical Assistant").
+    expect(await p.locator('#from-options li').first().getAttribute('data-slug')).not.toBe('medical-assistant');
+    await p.press('#from-input', 'Enter');
+    await expect.poll(() => new URL(p.url()).searchParams.get('from')).toBe('medical-assistant');
+    await p.close();
+  });
+
+  it('when the service cannot be reached, clears the pathways it showed and says so, whatever was clicked', async () => {
+    const p = await context.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(`${service.origin}/map?from=${start.slug}&to=${goal.slug}`);
+    await ready(p);
+    await expect.poll(() => p.locator('#pathways li.step').count()).toBeGreaterThan(0);
+    expect(await p.isDisabled('#print')).toBe(false);
+    await p.route('**/graphql', (route) => route.abort());
+    // Another ranking: the pathways shown answered the last one, so they and the handout go.
+    await p.selectOption('#rank', 'CHEAPEST');
+    await expect.poll(() => p.locator('#status').textContent()).toMatch(/could not be reached/);
+    expect(await p.locator('#pathways li.step').count()).toBe(0);
+    expect(await p.isDisabled('#print')).toBe(true);
+    // A role in the list: told, not silently ignored.
+    await p.locator('#status').evaluate((e) => (e.textContent = ''));
+    await p.locator(`#roles-list button[data-slug="${goal.slug}"]`).click();
+    await expect.poll(() => p.locator('#status').textContent()).toMatch(/could not be reached/);
+    expect(errors).toEqual([]);
+    await p.close();
   });
 });
 

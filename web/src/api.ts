@@ -136,15 +136,21 @@ async function graphql<T>(
   tolerated: readonly string[] = [],
 ): Promise<T> {
   const key = apiKey.get();
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json, application/json',
-      ...(key ? { authorization: `Bearer ${key}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    // fetch rejects only when no answer came ("Failed to fetch"): say so in words a reader can act on.
+    throw new ApiError('The service could not be reached. Check the connection, then try again.', 'UNREACHABLE');
+  }
   let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
   try {
     body = await response.json();

@@ -80,6 +80,19 @@ export function roleCombobox(
     onPick(role);
   };
 
+  /**
+   * The option Enter takes when none is chosen: the one whose title (or an alternate title) is what
+   * was typed, else the first. The API lists them by title, so "medical assistant" came after
+   * "Administrative Medical Assistant" and Enter took the wrong one.
+   */
+  const named = (typed: string): number => {
+    const text = typed.trim().toLowerCase();
+    const exact = options.findIndex(
+      (r) => r.title.toLowerCase() === text || r.alternateTitles.some((t) => t.toLowerCase() === text),
+    );
+    return exact >= 0 ? exact : 0;
+  };
+
   const search = async () => {
     const text = input.value.trim();
     if (text.length < 2) return close();
@@ -116,7 +129,7 @@ export function roleCombobox(
       render();
     } else if (event.key === 'Enter' && !listbox.hidden) {
       event.preventDefault();
-      pick(active >= 0 ? active : 0);
+      pick(active >= 0 ? active : named(input.value));
     } else if (event.key === 'Escape') {
       close();
     }

@@ -69,7 +69,12 @@ export function renderHandout(
             h(
               'td',
               {},
-              [...s.requirements, ...s.training.map((t) => `training: ${t}`)].join('; ') || 'experience only',
+              [
+                ...s.requirements,
+                ...s.training.map((t) => `training: ${t}`),
+                // The data loaded names no licence for an estimated move: never read as "none needed".
+                ...(s.basis === 'ESTIMATED' ? ['any licence it needs: not known'] : []),
+              ].join('; ') || (s.months > 0 ? 'experience only' : 'nothing further'),
             ),
           ),
         ),

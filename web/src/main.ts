@@ -141,7 +141,7 @@ function renderList(l: Lattice, lanes: string[]): void {
                               type: 'button',
                               class: 'link',
                               'data-slug': r.slug,
-                              onclick: () => void openRole(r.slug),
+                              onclick: () => void openRole(r.slug).catch(fail),
                             },
                             r.title,
                           ),
@@ -212,9 +212,9 @@ function redraw(): Promise<void> {
     const placement = await place(next);
     view?.destroy();
     view = new MapView($('cy'), next, placement, {
-      open: (slug) => void openRole(slug),
-      setStart: (slug) => void setStart(slug),
-      setTarget: (slug) => void setTarget(slug),
+      open: (slug) => void openRole(slug).catch(fail),
+      setStart: (slug) => void setStart(slug).catch(fail),
+      setTarget: (slug) => void setTarget(slug).catch(fail),
       announce: (text) => ($('announce').textContent = text),
     });
     renderList(
@@ -279,12 +279,14 @@ async function showPathways(): Promise<void> {
       }),
     );
   } catch (error) {
-    if (!tooOpen(error)) throw error;
-    // Over every O*NET occupation some searches exceed the API's work budget; it says what to narrow.
-    fill(pathwaysSection, h('p', {}, error.message));
+    // Whatever went wrong, the pathways on screen answered the last question, not this one: they go
+    // (and the handout with them) before the error is told.
+    fill(pathwaysSection, tooOpen(error) ? h('p', {}, error.message) : null);
     await redraw();
     view?.highlight(null);
     printButton.disabled = true;
+    if (!tooOpen(error)) throw error;
+    // Over every O*NET occupation some searches exceed the API's work budget; it says what to narrow.
     return say('The pathway search over every O*NET occupation was too open; try another ranking.', true);
   }
   const chosen = Math.min(state.path, Math.max(pathways.length - 1, 0));
