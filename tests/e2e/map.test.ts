@@ -262,6 +262,34 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await page.locator('#roles-list button[data-slug="medical-assistant"]').click();
     await expect.poll(() => page.locator('#panel h2').textContent()).toBe('Medical Assistant');
     expect(await page.locator('#panel').textContent()).not.toMatch(/\bnull\b|\bundefined\b/);
+    // The median the API chooses comes first, with its source: the official BLS figure here.
+    const { role: ma } = await api<{
+      role: {
+        latestMedianWage: {
+          value: number;
+          period: string;
+          standIn: boolean;
+          source: { title: string; official: boolean };
+        };
+        nextSteps: { minYearsExperience: number; to: { slug: string }; training: { name: string }[] }[];
+      };
+    }>(
+      `{ role(slug: "medical-assistant") { latestMedianWage { value period standIn source { title official } }
+         nextSteps { minYearsExperience to { slug } training { name } } } }`,
+    );
+    const median = ma.latestMedianWage;
+    expect(median.source.official).toBe(true);
+    const pay = (await page.locator('#panel .median-pay').textContent())!;
+    expect(pay).toContain(`$${Math.round(median.value).toLocaleString('en-US')} a year (${median.period})`);
+    expect(pay).toContain(median.source.title);
+    // Each next step names what the move asks: its experience and programs, not only certifications.
+    const steps = page.locator('#panel .next-steps li');
+    for (const [i, n] of ma.nextSteps.entries()) {
+      const text = (await steps.nth(i).textContent())!;
+      for (const t of n.training) expect(text).toContain(t.name);
+      if (n.minYearsExperience > 0) expect(text).toMatch(/of experience here/);
+    }
+    expect(ma.nextSteps.some((n) => n.training.length > 0 || n.minYearsExperience > 0)).toBe(true);
   });
 
   it('lists the roles without breaking a word across lines, O*NET lanes included', async () => {

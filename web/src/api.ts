@@ -108,6 +108,16 @@ export type RoleDetails = Role & {
   wages: Figure[];
   outlook: Figure[];
   nextSteps: { to: Role; kind: string; months: number; requirements: string[] }[];
+  /** The national median the API chooses for the role (official BLS OEWS where there is one); null when none. */
+  medianWage: {
+    value: number | null;
+    atLeast: boolean;
+    period: string | null;
+    occupation: string;
+    /** The occupation's median, not the role's own (the role is only part of it). */
+    standIn: boolean;
+    source: Source;
+  } | null;
 };
 
 /** Errors the API answered with; `code` is its `extensions.code`. */
@@ -537,7 +547,22 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
     typicalEducation: string;
     wages: (Omit<Figure, 'source'> & { source: RawSource })[];
     outlook: (Omit<Figure, 'source'> & { source: RawSource })[];
-    nextSteps: { kind: string; estimatedMonths: number; to: Role; requirements: { anyOf: { acronym: string }[] }[] }[];
+    nextSteps: {
+      kind: string;
+      estimatedMonths: number;
+      minYearsExperience: number;
+      to: Role;
+      training: { name: string }[];
+      requirements: { anyOf: { acronym: string }[] }[];
+    }[];
+    latestMedianWage: {
+      value: number | null;
+      qualifier: string;
+      period: string | null;
+      occupation: string;
+      standIn: boolean;
+      source: RawSource;
+    } | null;
   };
   const data = await graphql<{ role: Raw | null }>(
     `query MapRole($slug: String!) {
@@ -545,7 +570,11 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
         ${ROLE} summary duties typicalEducation
         wages { ${FIGURE} }
         outlook { ${FIGURE} }
-        nextSteps { kind estimatedMonths to { ${ROLE} } requirements { anyOf { acronym } } }
+        nextSteps {
+          kind estimatedMonths minYearsExperience to { ${ROLE} }
+          training { name } requirements { anyOf { acronym } }
+        }
+        latestMedianWage { value qualifier period occupation standIn source { ${SOURCE} } }
       }
     }`,
     { slug },
@@ -564,7 +593,23 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
       to: n.to,
       kind: n.kind,
       months: n.estimatedMonths,
-      requirements: n.requirements.map((g) => g.anyOf.map((c) => c.acronym).join(' or ')),
+      // What the move asks, as the API lists it: experience in this role, programs, certifications.
+      requirements: [
+        ...(n.minYearsExperience > 0 ? [`${years(n.minYearsExperience)} of experience here`] : []),
+        ...n.training.map((t) => t.name),
+        ...n.requirements.map((g) => g.anyOf.map((c) => c.acronym).join(' or ')),
+      ],
     })),
+    medianWage: r.latestMedianWage && {
+      value: r.latestMedianWage.value,
+      atLeast: r.latestMedianWage.qualifier === 'AT_LEAST',
+      period: r.latestMedianWage.period,
+      occupation: r.latestMedianWage.occupation,
+      standIn: r.latestMedianWage.standIn,
+      source: source(r.latestMedianWage.source),
+    },
   };
 }
+
+/** "1 year", "2 years", "6 months" for a part of a year. */
+const years = (n: number) => (n < 1 ? `${Math.round(n * 12)} months` : n === 1 ? '1 year' : `${n} years`);

@@ -43,6 +43,22 @@ const figures = (caption: string, list: Figure[]) =>
         ),
       );
 
+/**
+ * The median the API chooses for the role, first: the official BLS figure where one exists, said to
+ * be the occupation's when the role is only part of it; the table below lists every source's.
+ */
+function medianPay(wage: RoleDetails['medianWage']) {
+  if (!wage || wage.value === null) return h('p', {}, 'No national median wage is known for this role.');
+  const amount = `${wage.atLeast ? 'at least ' : ''}$${Math.round(wage.value).toLocaleString('en-US')} a year`;
+  return h(
+    'p',
+    { class: 'median-pay' },
+    h('strong', {}, 'Median pay: '),
+    `${amount} (${wage.period ?? 'undated'}), ${wage.standIn ? `for all ${wage.occupation}, not this role alone` : `for ${wage.occupation}`}. `,
+    sourceLine(wage.source),
+  );
+}
+
 /** Fills `panel` with `role`. */
 export function renderPanel(panel: HTMLElement, role: RoleDetails, actions: PanelActions): void {
   fill(
@@ -65,6 +81,7 @@ export function renderPanel(panel: HTMLElement, role: RoleDetails, actions: Pane
       role.duties.map((d) => h('li', {}, d)),
     ),
     h('h3', {}, 'Pay'),
+    medianPay(role.medianWage),
     figures('Wages', role.wages),
     h('h3', {}, 'Outlook'),
     figures('Outlook', role.outlook),
