@@ -499,6 +499,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     const best = pathways[0]!;
     expect(best.steps.some((s) => s.basis === 'ESTIMATED')).toBe(true);
     await expectPathwayShown(p, best);
+    // Readable on a laptop too: too big to show whole at a legible size, it frames the pathway.
+    expect(Number(await p.locator('#cy').getAttribute('data-zoom'))).toBeGreaterThanOrEqual(0.4);
     // Each curated track keeps its colour when O*NET lanes join the map; theirs are all one colour.
     const withOnet = await lanes();
     expect(withOnet.size).toBeGreaterThan(curatedLanes.size);

@@ -34,6 +34,11 @@ const OCCUPATION_COLOUR = '#475569';
 const MIN_READABLE_ZOOM = 0.6;
 /** Narrower than this (a phone), the map shows the pathway readable rather than the whole lattice. */
 const NARROW_PX = 640;
+/**
+ * On a wider screen the whole map is shown, the pathway read against the rest, unless that takes it
+ * below this zoom (labels of 6 px or less: the O*NET map at 1280 px was drawn at 0.31, 5 px).
+ */
+const MIN_WHOLE_ZOOM = 0.4;
 
 /** An estimated move on the chosen pathway (the legend's swatch has the same colour). */
 const ESTIMATED_ON_PATH = '#0e7490';
@@ -282,18 +287,19 @@ export class MapView {
 
   /**
    * Shows the whole map: a pathway is read against everything else it could have been. Where that
-   * would make the labels unreadable (at 390 px they were 4 px), it shows the chosen pathway, else
-   * the start, at a readable size instead; the rest is a drag away.
+   * would make the labels unreadable (at 390 px they were 4 px; on a laptop, the O*NET map's 5 px),
+   * it shows the chosen pathway, else the start, at a readable size instead; the rest is a drag away.
    */
   fit(): void {
     this.cy.fit(this.cy.elements(), 16);
-    const part = this.#narrow() && this.cy.zoom() < MIN_READABLE_ZOOM;
+    const least = this.#narrow() ? MIN_READABLE_ZOOM : MIN_WHOLE_ZOOM;
+    const part = this.cy.zoom() < least;
     if (part) {
       const path = this.cy.elements('.on-path');
       const start = this.cy.nodes('.start');
       const focus = path.nonempty() ? path : start.nonempty() ? start : this.#roles().first();
       this.cy.fit(focus, 16);
-      this.cy.zoom(Math.min(Math.max(this.cy.zoom(), MIN_READABLE_ZOOM), 1));
+      this.cy.zoom(Math.min(Math.max(this.cy.zoom(), least), 1));
       this.cy.center(focus);
     }
     this.#record('zoom', [this.cy.zoom().toFixed(2)]);
