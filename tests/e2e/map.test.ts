@@ -501,6 +501,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expectPathwayShown(p, best);
     // Readable on a laptop too: too big to show whole at a legible size, it frames the pathway.
     expect(Number(await p.locator('#cy').getAttribute('data-zoom'))).toBeGreaterThanOrEqual(0.4);
+    expect(await p.locator('#cy').getAttribute('data-framed')).toBe('part');
     // Each curated track keeps its colour when O*NET lanes join the map; theirs are all one colour.
     const withOnet = await lanes();
     expect(withOnet.size).toBeGreaterThan(curatedLanes.size);
@@ -657,10 +658,15 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect.poll(() => p.locator('#status').textContent()).toMatch(/could not be reached/);
     expect(await p.locator('#pathways li.step').count()).toBe(0);
     expect(await p.isDisabled('#print')).toBe(true);
-    // A role in the list: told, not silently ignored.
+    // Nor does the page print the last pathway's handout (Ctrl+P prints it without the button).
+    await p.emulateMedia({ media: 'print' });
+    expect((await p.locator('#handout').textContent())!.trim()).toBe('');
+    await p.emulateMedia({ media: 'screen' });
+    // A role in the list: told, not silently ignored, and no other role's panel is left to act on.
     await p.locator('#status').evaluate((e) => (e.textContent = ''));
     await p.locator(`#roles-list button[data-slug="${goal.slug}"]`).click();
     await expect.poll(() => p.locator('#status').textContent()).toMatch(/could not be reached/);
+    expect(await p.locator('#panel').textContent()).toContain('could not be loaded');
     expect(errors).toEqual([]);
     await p.close();
   });

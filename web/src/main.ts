@@ -263,9 +263,9 @@ async function showPathways(): Promise<void> {
   shown = null;
   if (!state.from || (!state.to && !state.toTrack)) {
     pathwaysSection.replaceChildren();
+    noHandout();
     await redraw();
     view?.highlight(null);
-    printButton.disabled = true;
     return;
   }
   try {
@@ -282,9 +282,9 @@ async function showPathways(): Promise<void> {
     // Whatever went wrong, the pathways on screen answered the last question, not this one: they go
     // (and the handout with them) before the error is told.
     fill(pathwaysSection, tooOpen(error) ? h('p', {}, error.message) : null);
+    noHandout();
     await redraw();
     view?.highlight(null);
-    printButton.disabled = true;
     if (!tooOpen(error)) throw error;
     // Over every O*NET occupation some searches exceed the API's work budget; it says what to narrow.
     return say('The pathway search over every O*NET occupation was too open; try another ranking.', true);
@@ -292,25 +292,35 @@ async function showPathways(): Promise<void> {
   const chosen = Math.min(state.path, Math.max(pathways.length - 1, 0));
   renderPathways(pathwaysSection, pathways, chosen, (i) => {
     update({ path: i });
-    void choosePathway();
+    choosePathway().catch(fail);
   });
   await redraw();
   mark();
   await choosePathway();
 }
 
+/** No handout to print: the one made last was for another pathway (Ctrl+P prints the page's). */
+function noHandout(): void {
+  printButton.disabled = true;
+  printHandout = () => {};
+  handout.replaceChildren();
+}
+
 async function choosePathway(): Promise<void> {
   const pathway = pathways[Math.min(state.path, pathways.length - 1)] ?? null;
   shown = pathway;
   view?.highlight(pathway);
-  printButton.disabled = !pathway;
+  // Until this pathway's handout is made (it reads the goal's pay), none is printed.
+  noHandout();
   if (!pathway) return say('No pathway leads there within the limits.');
   say(`Showing ${pathwayLabel(pathway, pathways.indexOf(pathway))}.`);
   const goal = pathway.steps[pathway.steps.length - 1]!.to;
   const details = goal.occupation ? null : await busy(roleDetails(goal.slug));
   const pay = goal.occupation ? await busy(occupationPay(goal.slug)) : [];
+  if (shown !== pathway) return; // another was chosen meanwhile
   printHandout = () => renderHandout(handout, pathway, details, location.href, pay);
   printHandout();
+  printButton.disabled = false;
 }
 
 async function shade(): Promise<void> {
@@ -323,10 +333,11 @@ async function shade(): Promise<void> {
   try {
     found = await busy(reachableRoles(state.from, state.within, state.onet));
   } catch (error) {
-    if (!tooOpen(error)) throw error;
+    // The shading shown answered another question: it goes, whatever went wrong.
     reach = null;
     await redraw();
     view?.shade(null);
+    if (!tooOpen(error)) throw error;
     return say(`${error.message} (Searching every O*NET occupation: try fewer months.)`, true);
   }
   // Reached only by counting a program of unknown length as 0 months: not known to be within reach.
@@ -385,7 +396,14 @@ async function openRole(slug: string, reveal = true): Promise<void> {
     return;
   }
   if (isOccupationCode(slug)) return say(`The occupation ${slug} is not on the map.`, true);
-  const details = await busy(roleDetails(slug));
+  let details;
+  try {
+    details = await busy(roleDetails(slug));
+  } catch (error) {
+    // The panel showed another role, whose buttons would act on it: cleared before the error is told.
+    fill(panel, h('p', { class: 'hint' }, 'This role could not be loaded.'));
+    throw error;
+  }
   if (!details) return say(`There is no role "${slug}".`, true);
   renderPanel(panel, details, {
     open: (s) => void openRole(s).catch(fail),

@@ -292,10 +292,13 @@ export class MapView {
    */
   fit(): void {
     this.cy.fit(this.cy.elements(), 16);
-    const least = this.#narrow() ? MIN_READABLE_ZOOM : MIN_WHOLE_ZOOM;
-    const part = this.cy.zoom() < least;
+    const narrow = this.#narrow();
+    const least = narrow ? MIN_READABLE_ZOOM : MIN_WHOLE_ZOOM;
+    const path = this.cy.elements('.on-path');
+    // A wide screen keeps the whole map unless there is a pathway to frame (a start alone, or the
+    // roles in reach, read against the whole map).
+    const part = this.cy.zoom() < least && (narrow || path.nonempty());
     if (part) {
-      const path = this.cy.elements('.on-path');
       const start = this.cy.nodes('.start');
       const focus = path.nonempty() ? path : start.nonempty() ? start : this.#roles().first();
       this.cy.fit(focus, 16);
