@@ -104,6 +104,8 @@ export class BuildWorker {
    */
   build(retry = true): Promise<BuiltSnapshot> {
     let worker: Worker;
+    // A kept worker that has died since (its exit not yet seen) would only fail this build.
+    if (this.#worker !== undefined && this.#worker.threadId < 0) this.#worker = undefined;
     try {
       worker = this.#worker ??= this.#start();
     } catch (error) {

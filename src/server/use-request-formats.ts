@@ -41,7 +41,7 @@ export function useRequestFormats(): Plugin {
         if (request.method !== 'POST') return;
         const type = request.headers.get('content-type');
         throw new GraphQLError(
-          `A POST must be application/json (or application/graphql, or a form), not ${type ? `"${type.slice(0, 100)}"` : 'without a content-type'}: this API takes no files.`,
+          `A POST must have the content-type application/json (in lower case; or application/graphql, or application/x-www-form-urlencoded), not ${type ? `"${type.slice(0, 100)}"` : 'none'}: this API takes no files.`,
           { extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } } },
         );
       }
