@@ -45,21 +45,17 @@ export function useRequestFormats(): Plugin {
           { extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } } },
         );
       }
-      if (request.method === 'GET') {
-        // Checked before yoga parses: the URL says which parameter is wrong. Read as yoga reads it,
-        // everything after the first "?" ("#" included: `new URL` would drop what follows one).
-        const url = request.url;
-        const bad = badParam(new URLSearchParams(url.slice(url.indexOf('?') + 1)));
-        if (bad) throw malformed(`"${bad.name}"`, bad.reason);
-        return;
-      }
-      // A form-encoded body is read once, by yoga's parser: a JSON error from it is one of these.
+      // Parsed once, by yoga: only a JSON error from it is looked into. A GET's URL says which
+      // parameter is wrong, read as yoga reads it (after the first "?", "#" included: `new URL`
+      // would drop what follows one); a form-encoded body has been read by then.
       setRequestParser(async (req) => {
         try {
           return await requestParser(req);
         } catch (error) {
-          if (error instanceof SyntaxError) throw malformed(`"variables" or "extensions"`);
-          throw error;
+          if (!(error instanceof SyntaxError)) throw error;
+          const bad =
+            req.method === 'GET' ? badParam(new URLSearchParams(req.url.slice(req.url.indexOf('?') + 1))) : undefined;
+          throw bad ? malformed(`"${bad.name}"`, bad.reason) : malformed(`"variables" or "extensions"`);
         }
       });
     },
