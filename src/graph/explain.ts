@@ -172,7 +172,38 @@ function feeSentence(names: Names, certId: number, route: string): string {
  * and what it costs. Details go in sentences of their own, not in brackets, since names carry
  * brackets of their own ("CMA (AAMA)").
  */
-export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = 'FULL_TIME'): string {
+/**
+ * Whether `step` only links related occupations: an estimated move that asks nothing the data
+ * records (no time, no program, no certification, no experience of unknown length), followed by an
+ * estimated move that asks no experience in the role it enters. An estimated move asks what its
+ * target needs, whatever the role it leaves, so working in that role is not needed: it is on the
+ * pathway because O*NET relates it to the jobs on either side (medical assistant → physical
+ * therapist aides → respiratory therapists).
+ */
+function passesThrough(step: PathwayStep, next: PathwayStep | undefined, names: Names): boolean {
+  return (
+    next !== undefined &&
+    step.estimated &&
+    next.estimated &&
+    step.months === 0 &&
+    step.programs.length === 0 &&
+    step.certificationsToEarn.length === 0 &&
+    untimedParts(step, names).length === 0 &&
+    next.experienceMonths === 0 &&
+    names.untimedMove?.(next.transitionId) === undefined
+  );
+}
+
+const passThroughWords = (titles: string[]) =>
+  `Working as ${list(titles, 'or')} is not needed: the next move asks no experience there, and ${titles.length === 1 ? 'it is' : 'they are'} on the pathway only because O*NET relates ${titles.length === 1 ? 'it' : 'each'} to the jobs before and after.`;
+
+/** A step in words; `next`, the step after it on its pathway, if any. */
+export function explainStep(
+  step: PathwayStep,
+  names: Names,
+  load: StudyLoad = 'FULL_TIME',
+  next?: PathwayStep,
+): string {
   const from = names.role(step.fromRoleId);
   const to = names.role(step.toRoleId);
   const actions: string[] = [];
@@ -240,7 +271,8 @@ export function explainStep(step: PathwayStep, names: Names, load: StudyLoad = '
     `To move from ${from.title} to ${to.title}: ${what}.` +
     details.map((d) => ` ${d}`).join('') +
     (held.length ? ` Already held: ${list(held)}.` : '') +
-    ` ${timing}; ${cost}.${estimated}`
+    ` ${timing}; ${cost}.${estimated}` +
+    (passesThrough(step, next, names) ? ` ${passThroughWords([to.title])}` : '')
   );
 }
 
@@ -343,6 +375,10 @@ export function summarize(pathway: Pathway, names: Names): string {
           : 'Every move is'
         : `${n} of the ${pathway.stepCount} moves ${n === 1 ? 'is' : 'are'}`;
     sentences.push(`${which} estimated from O*NET and BLS data, not curated.`);
+    const through = pathway.steps.flatMap((step, i) =>
+      passesThrough(step, pathway.steps[i + 1], names) ? [names.role(step.toRoleId).title] : [],
+    );
+    if (through.length) sentences.push(passThroughWords(through));
   }
   return sentences.join(' ');
 }

@@ -81,7 +81,7 @@ type PathwayRows = {
 /** What every object of an answer shares: the snapshot searched, its names, the rows loaded. */
 type Shared = { snapshot: Snapshot; names: Names; rows: PathwayRows; load: 'FULL_TIME' | 'PART_TIME' };
 type PathwayResult = { pathway: EnginePathway; shared: Shared };
-type StepResult = { step: EngineStep; shared: Shared };
+type StepResult = { step: EngineStep; next?: EngineStep; shared: Shared };
 type ChoiceResult = { choice: EngineChoice; step: EngineStep; shared: Shared };
 type RouteResult = { route: RouteUse; step: EngineStep; shared: Shared };
 type ProgramResult = { taken: ProgramTaken; shared: Shared };
@@ -455,7 +455,7 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
     }),
     explanation: t.string({
       description: 'What the step involves, in a sentence or two an advisor can read aloud.',
-      resolve: ({ step, shared }) => explainStep(step, shared.names, shared.load),
+      resolve: ({ step, next, shared }) => explainStep(step, shared.names, shared.load, next),
     }),
   }),
 });
@@ -467,7 +467,7 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
     steps: t.field({
       type: [PathwayStepRef],
       description: 'The moves, in order.',
-      resolve: ({ pathway, shared }) => pathway.steps.map((step) => ({ step, shared })),
+      resolve: ({ pathway, shared }) => pathway.steps.map((step, i) => ({ step, next: pathway.steps[i + 1], shared })),
     }),
     roles: t.field({
       type: [Role],

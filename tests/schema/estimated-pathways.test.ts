@@ -209,6 +209,42 @@ describe('estimated pathways', () => {
     }
   });
 
+  it('says a job on the way only as a related occupation need not be worked in', async () => {
+    const { data, errors } = await client.query(
+      `{ pathways(from: "medical-assistant", to: "29-1126.00", first: 5, includeEstimated: true) {
+           summary
+           steps { basis months explanation experienceMonths untimed toNode { title }
+                   programs { name } certificationsToEarn { slug } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    let seen = 0;
+    for (const p of data.pathways) {
+      const through: string[] = [];
+      for (const [i, s] of p.steps.entries()) {
+        const next = p.steps[i + 1];
+        // Asks nothing the data records, and the next move asks no experience in it.
+        const only =
+          next !== undefined &&
+          s.basis === 'ESTIMATED' &&
+          next.basis === 'ESTIMATED' &&
+          s.months === 0 &&
+          s.programs.length === 0 &&
+          s.certificationsToEarn.length === 0 &&
+          s.untimed.length === 0 &&
+          next.experienceMonths === 0 &&
+          !next.untimed.some((u: string) => /related work experience/.test(u));
+        if (only) through.push(s.toNode.title);
+        if (only) expect(s.explanation).toContain(`Working as ${s.toNode.title} is not needed`);
+        else expect(s.explanation).not.toContain('is not needed');
+      }
+      seen += through.length;
+      if (through.length) expect(p.summary).toContain(`Working as ${through[0]}`);
+      else expect(p.summary).not.toContain('is not needed');
+    }
+    // Medical assistant → physical therapist aides (0 months, nothing asked) → respiratory therapists.
+    expect(seen).toBeGreaterThan(0);
+  });
+
   it('says why an estimated step asks what it asks, in BLS’s words', async () => {
     const [p] = await pathways({ from: 'medical-assistant', to: '29-1126.00', first: 1, includeEstimated: true });
     expect(p.steps.at(-1).explanation).toContain('an associate’s degree is the typical entry education');
