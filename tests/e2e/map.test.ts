@@ -644,6 +644,30 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.close();
   });
 
+  it('shows the answer to the last question asked, though an earlier one fails after it', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=${start.slug}&to=${goal.slug}`);
+    await ready(p);
+    await expect.poll(() => p.locator('#pathways li.step').count()).toBeGreaterThan(0);
+    // The cheapest pathways' search fails slowly; the fewest steps' answers at once.
+    let failed = false;
+    await p.route('**/graphql', async (route) => {
+      if (!route.request().postData()?.includes('"rankBy":"CHEAPEST"')) return route.continue();
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      failed = true;
+      await route.abort();
+    });
+    await p.selectOption('#rank', 'CHEAPEST');
+    await p.selectOption('#rank', 'FEWEST_STEPS');
+    await expect.poll(() => failed, { timeout: 10_000 }).toBe(true);
+    await p.waitForTimeout(300);
+    expect(new URL(p.url()).searchParams.get('rank')).toBe('FEWEST_STEPS');
+    expect(await p.locator('#pathways li.step').count()).toBeGreaterThan(0);
+    expect(await p.isDisabled('#print')).toBe(false);
+    expect(await p.locator('#status').textContent()).not.toMatch(/could not be reached|went wrong/);
+    await p.close();
+  });
+
   it('when the service cannot be reached, clears the pathways it showed and says so, whatever was clicked', async () => {
     const p = await context.newPage();
     const errors: string[] = [];

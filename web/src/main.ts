@@ -258,7 +258,14 @@ function mark(): void {
 const tooOpen = (error: unknown): error is ApiError =>
   error instanceof ApiError && error.code === 'SEARCH_BUDGET_EXCEEDED';
 
+/**
+ * Searches asked so far, of each kind: an answer (or a failure) that arrives after a newer question
+ * was asked is dropped, so a slow one cannot replace or clear the newer one's.
+ */
+const asked = { pathways: 0, shade: 0 };
+
 async function showPathways(): Promise<void> {
+  const mine = ++asked.pathways;
   pathways = [];
   shown = null;
   if (!state.from || (!state.to && !state.toTrack)) {
@@ -268,8 +275,9 @@ async function showPathways(): Promise<void> {
     view?.highlight(null);
     return;
   }
+  let found: Pathway[];
   try {
-    pathways = await busy(
+    found = await busy(
       findPathways({
         from: state.from,
         to: state.to,
@@ -279,6 +287,7 @@ async function showPathways(): Promise<void> {
       }),
     );
   } catch (error) {
+    if (mine !== asked.pathways) return;
     // Whatever went wrong, the pathways on screen answered the last question, not this one: they go
     // (and the handout with them) before the error is told.
     fill(pathwaysSection, tooOpen(error) ? h('p', {}, error.message) : null);
@@ -289,6 +298,8 @@ async function showPathways(): Promise<void> {
     // Over every O*NET occupation some searches exceed the API's work budget; it says what to narrow.
     return say('The pathway search over every O*NET occupation was too open; try another ranking.', true);
   }
+  if (mine !== asked.pathways) return;
+  pathways = found;
   const chosen = Math.min(state.path, Math.max(pathways.length - 1, 0));
   renderPathways(pathwaysSection, pathways, chosen, (i) => {
     update({ path: i });
@@ -324,6 +335,7 @@ async function choosePathway(): Promise<void> {
 }
 
 async function shade(): Promise<void> {
+  const mine = ++asked.shade;
   if (!state.from || state.within === undefined) {
     reach = null;
     await redraw();
@@ -333,6 +345,7 @@ async function shade(): Promise<void> {
   try {
     found = await busy(reachableRoles(state.from, state.within, state.onet));
   } catch (error) {
+    if (mine !== asked.shade) return;
     // The shading shown answered another question: it goes, whatever went wrong.
     reach = null;
     await redraw();
@@ -340,6 +353,7 @@ async function shade(): Promise<void> {
     if (!tooOpen(error)) throw error;
     return say(`${error.message} (Searching every O*NET occupation: try fewer months.)`, true);
   }
+  if (mine !== asked.shade) return;
   // Reached only by counting a program of unknown length as 0 months: not known to be within reach.
   const untimed = found.filter((r) => r.monthsIncludeUnknowns).length;
   found = found.filter((r) => !r.monthsIncludeUnknowns);
