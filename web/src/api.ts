@@ -13,6 +13,7 @@
  *   rest of the map reads only `Money`.
  * - A graph too big to load whole: `loadLattice` loads the chosen roles' neighbourhood instead.
  */
+import { years } from './format.js';
 
 /** A cost that may be partly unknown: never show `usd: null` as $0. */
 export type Money = {
@@ -610,6 +611,3 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
     },
   };
 }
-
-/** "1 year", "2 years", "6 months" for a part of a year. */
-const years = (n: number) => (n < 1 ? `${Math.round(n * 12)} months` : n === 1 ? '1 year' : `${n} years`);

@@ -3,9 +3,12 @@ import type { Figure, Money } from './api.js';
 
 const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 
-const usd = (value: number) => dollars.format(value);
+export const usd = (value: number) => dollars.format(value);
 
 export const months = (n: number) => (n === 1 ? '1 month' : `${n} months`);
+
+/** "1 year", "2 years", "6 months" for a part of a year. */
+export const years = (n: number) => (n < 1 ? months(Math.round(n * 12)) : n === 1 ? '1 year' : `${n} years`);
 
 /**
  * How long, never an unknown length as 0: "24 months", "at least 24 months (length unknown: ...)",
