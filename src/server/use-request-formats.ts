@@ -7,6 +7,10 @@
  *   400. It is refused as the JSON body's is: 400 BAD_REQUEST, naming the parameter.
  * - A POST in a format no parser takes (multipart uploads are off: no field takes a file) was a
  *   415 with an empty body; it says what to send instead.
+ * - Media types are case-insensitive (RFC 9110, 8.3.1), but yoga 5 matches `application/json`
+ *   exactly: a client sending `Application/JSON` was refused with that 415. The type is read in
+ *   lower case before yoga chooses its parser (its parameters too: charset names are
+ *   case-insensitive, and no format this API takes has a case-sensitive parameter).
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -36,12 +40,16 @@ function malformed(which: string, reason?: string): GraphQLError {
 
 export function useRequestFormats(): Plugin {
   return {
+    onRequest({ request }) {
+      const type = request.headers.get('content-type');
+      if (type !== null && type !== type.toLowerCase()) request.headers.set('content-type', type.toLowerCase());
+    },
     onRequestParse({ request, requestParser, setRequestParser }) {
       if (!requestParser) {
         if (request.method !== 'POST') return;
         const type = request.headers.get('content-type');
         throw new GraphQLError(
-          `A POST must have the content-type application/json (in lower case; or application/graphql, or application/x-www-form-urlencoded), not ${type ? `"${type.slice(0, 100)}"` : 'none'}: this API takes no files.`,
+          `A POST must have the content-type application/json (or application/graphql, or application/x-www-form-urlencoded), not ${type ? `"${type.slice(0, 100)}"` : 'none'}: this API takes no files.`,
           { extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } } },
         );
       }

@@ -125,6 +125,23 @@ describe('GraphQL over HTTP audits', () => {
       expect(answer.errors[0]!.extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
       expect(answer.errors[0]!.message).toMatch(/content-type application\/json.*not "multipart\/form-data; boundary=/);
     }
+    // Media types are case-insensitive (RFC 9110): a JSON body sent as Application/JSON is read as JSON,
+    // and a form in other capitals as a form.
+    for (const [type, body] of [
+      ['Application/JSON; Charset=UTF-8', JSON.stringify({ query: '{ role(slug: "medical-assistant") { slug } }' })],
+      [
+        'APPLICATION/X-WWW-FORM-URLENCODED',
+        `query=${encodeURIComponent('{ role(slug: "medical-assistant") { slug } }')}`,
+      ],
+    ] as const) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': type, accept: 'application/graphql-response+json', 'x-graphql-csrf': '1' },
+        body,
+      });
+      expect(response.status, type).toBe(200);
+      expect(await response.json()).toMatchObject({ data: { role: { slug: 'medical-assistant' } } });
+    }
     // Good JSON in the parameters still works.
     const good = await fetch(
       `${server.url}?query=${encodeURIComponent('query ($s: String!) { role(slug: $s) { slug } }')}&variables=${encodeURIComponent('{"s":"medical-assistant"}')}`,
