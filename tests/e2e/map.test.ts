@@ -422,6 +422,27 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await other.close();
   });
 
+  it('says what a link asked for that it cannot read, and opens an occupation the link names once it is drawn', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=29-1126.00&rank=fastest&within=two&path=x`);
+    await ready(p);
+    const note = (await p.locator('#link-note').textContent())!;
+    expect(await p.locator('#link-note').isVisible()).toBe(true);
+    expect(note).toContain('to "29-1126.00" (an O*NET occupation: add onet=1');
+    expect(note).toContain('rank "fastest" (one of FASTEST,');
+    expect(note).toContain('within "two" (months');
+    expect(note).toContain('path "x"');
+    expect(note).not.toContain('from "');
+    // The same goal with the occupations included: read, and the panel the link names opens.
+    const { occupation } = await api<{ occupation: { title: string } }>('{ occupation(code: "29-1126.00") { title } }');
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=29-1126.00&onet=1&role=29-1126.00`);
+    await ready(p);
+    expect(await p.locator('#link-note').isVisible()).toBe(false);
+    await expect.poll(() => p.locator('#panel h2').textContent()).toBe(occupation.title);
+    expect((await p.locator('#status').getAttribute('class')) ?? '').not.toContain('error');
+    await p.close();
+  });
+
   it('prints a one-page handout with the sources and a guidance-not-guarantee line', async () => {
     await expect.poll(() => page.locator('#handout h2').textContent()).toBe(`From ${start.title} to ${goal.title}`);
     await page.emulateMedia({ media: 'print' });

@@ -25,7 +25,7 @@ import { LEVEL_NAMES, levelRow, place, rowLevel } from './layout.js';
 import { MapView } from './map-view.js';
 import { renderPanel } from './panel.js';
 import { pathwayLabel, renderPathways } from './pathways.js';
-import { readState, type State, writeState } from './url-state.js';
+import { readState, type State, unreadParams, writeState } from './url-state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -409,7 +409,10 @@ async function openRole(slug: string, reveal = true): Promise<void> {
     if (reveal) revealPanel();
     return;
   }
-  if (isOccupationCode(slug)) return say(`The occupation ${slug} is not on the map.`, true);
+  if (isOccupationCode(slug))
+    return say(
+      `The occupation ${slug} is not drawn: the map draws O*NET occupations only on the pathways found or within reach.`,
+    );
   let details;
   try {
     details = await busy(roleDetails(slug));
@@ -495,6 +498,7 @@ window.addEventListener('beforeprint', () => printHandout());
 $('clear').addEventListener('click', () => {
   state = readState('');
   writeState(state);
+  noteUnread();
   mark();
   fill(
     panel,
@@ -509,10 +513,25 @@ $('key-form').addEventListener('submit', (event) => {
   location.reload();
 });
 
+/** Says what the page's address asked for that it could not read, beside the status. */
+function noteUnread(): void {
+  const unread = unreadParams(location.search);
+  const note = $<HTMLParagraphElement>('link-note');
+  note.hidden = unread.length === 0;
+  note.textContent = unread.length
+    ? `This link asked for what the map cannot read, left out: ${unread.join('; ')}.`
+    : '';
+}
+
 async function start(): Promise<void> {
+  noteUnread();
   await drawMap();
   mark();
-  await Promise.all([showPathways(), shade(), state.role ? openRole(state.role, false) : undefined]);
+  // An O*NET occupation is drawn only once a pathway or the shading reaches it: its panel opens after them.
+  const role = state.role;
+  const occupation = role !== undefined && isOccupationCode(role);
+  await Promise.all([showPathways(), shade(), role && !occupation ? openRole(role, false) : undefined]);
+  if (role && occupation && state.role === role) await openRole(role, false);
   if (pending === 0) document.documentElement.dataset.mapState = 'ready';
 }
 

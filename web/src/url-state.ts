@@ -50,6 +50,46 @@ export function readState(search: string): State {
   };
 }
 
+/**
+ * What a query string asked for that readState could not use, in words for the page to show: a
+ * link with a typo otherwise opened an empty map with no word of why.
+ */
+export function unreadParams(search: string): string[] {
+  const p = new URLSearchParams(search);
+  const state = readState(search);
+  const out: string[] = [];
+  const asked = (name: string) => {
+    const value = p.get(name);
+    return value === null || value === '' ? undefined : value;
+  };
+  const quoted = (value: string) => `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
+  const role = (name: 'from' | 'to' | 'role', value: string | undefined, read: string | undefined) => {
+    if (value === undefined || read !== undefined) return;
+    if (name !== 'from' && !state.onet && isOccupationCode(value))
+      out.push(`${name} ${quoted(value)} (an O*NET occupation: add onet=1 to include them)`);
+    else if (name === 'from' && isOccupationCode(value))
+      out.push(`from ${quoted(value)} (the map starts from a curated role, not an O*NET occupation)`);
+    else out.push(`${name} ${quoted(value)} (not a role's slug, such as medical-assistant)`);
+  };
+  role('from', asked('from'), state.from);
+  role('to', asked('to'), state.to);
+  role('role', asked('role'), state.role);
+  const track = asked('track');
+  if (track !== undefined && state.toTrack === undefined)
+    out.push(
+      state.to
+        ? `track ${quoted(track)} (the link names a goal role too, which is used)`
+        : `track ${quoted(track)} (not a track's slug)`,
+    );
+  const rank = asked('rank');
+  if (rank !== undefined && rank !== state.rank) out.push(`rank ${quoted(rank)} (one of ${RANKINGS.join(', ')})`);
+  const path = asked('path');
+  if (path !== undefined && integer(path, 10) === undefined) out.push(`path ${quoted(path)} (a number from 1 to 10)`);
+  const within = asked('within');
+  if (within !== undefined && state.within === undefined) out.push(`within ${quoted(within)} (months, from 0 to 600)`);
+  return out;
+}
+
 /** Puts `state` in the address bar without adding a history entry per click. */
 export function writeState(state: State): void {
   const p = new URLSearchParams();
