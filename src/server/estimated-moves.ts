@@ -31,6 +31,12 @@ export interface CuratedRole extends RoleInput {
   title: string;
   occupationId: number | null;
   occupationFit: string | null;
+  /**
+   * Whether whoever holds the role has a bachelor's degree or more: the role implies such a program,
+   * or every curated move into it trains one. Not its occupation's typical education: a registered
+   * nurse's is a bachelor's (BLS), but the curated ways in include the LPN-to-RN bridge and the ADN.
+   */
+  hasBachelors: boolean;
 }
 
 /** The node id of an occupation without a curated role of its own (negative: never a role id). */
@@ -128,6 +134,9 @@ const TRAINING: Record<string, string> = {
   SHORT_TERM: 'short-term on-the-job training',
   NONE: 'no on-the-job training',
 };
+
+/** The article before a title in a sentence ("a Registered Nurse", "an EKG Technician"). */
+const aOrAn = (title: string) => (/^[AEIOU]/.test(title) ? 'an' : 'a');
 
 const TIERS: Record<string, string> = {
   PRIMARY_SHORT: 'among the closest',
@@ -236,16 +245,25 @@ export function estimatedGraph(
     });
   }
 
-  /** The typical entry education of a node's occupation (a curated role's: the one it names). */
-  const educationOf = (node: number): string | null => {
-    const occupationId = roleById.get(node)?.occupationId ?? (node < 0 ? -node : null);
-    return occupationId === null ? null : (byId.get(occupationId)?.typicalEducation ?? null);
+  /**
+   * Whether a learner at a node has a bachelor's degree or more, and if not, why not in words: at an
+   * occupation, its typical entry education says (the estimated move into it asked for it); at a
+   * curated role, the curated ways into it say (CuratedRole.hasBachelors).
+   */
+  const bachelorsAt = (node: number): { has: boolean; why: string } => {
+    const role = roleById.get(node);
+    if (role !== undefined) return { has: role.hasBachelors, why: `${aOrAn(role.title)} ${role.title} need not have` };
+    const education = node < 0 ? byId.get(-node)?.typicalEducation : undefined;
+    return {
+      has: education !== undefined && education !== null && AT_LEAST_BACHELORS.has(education),
+      why: 'the starting occupation does not typically have',
+    };
   };
 
   /**
    * The requirements of an estimated move from node `from` into occupation `target`, and their
    * words: the target's typical entry education as its own estimated program (for a graduate degree,
-   * with the bachelor's it builds on unless the source's typical education is a bachelor's or more),
+   * with the bachelor's it builds on unless the learner at the source has one: see bachelorsAt),
    * the years of related experience BLS states, nothing for on-the-job training (it happens in the
    * new job). Curated programs and licences are not asked for: the curated moves carry those.
    */
@@ -254,11 +272,11 @@ export function estimatedGraph(
     let training: number[] = [];
     const edu = target.typicalEducation ? EDUCATION[target.typicalEducation] : null;
     if (edu) {
-      const source = educationOf(from);
-      const withBachelors = edu.afterBachelors && !(source !== null && AT_LEAST_BACHELORS.has(source));
+      const source = edu.afterBachelors ? bachelorsAt(from) : { has: true, why: '' };
+      const withBachelors = !source.has;
       training = [entryProgramId(target.id, withBachelors)];
       words.push(
-        `${edu.words} is the typical entry education (${edu.lengthNote}${withBachelors ? ', after a bachelor’s degree of at least 4 years, which the starting occupation does not typically have' : ''}; tuition unknown)`,
+        `${edu.words} is the typical entry education (${edu.lengthNote}${withBachelors ? `, after a bachelor’s degree of at least 4 years, which ${source.why}` : ''}; tuition unknown)`,
       );
     } else if (target.typicalEducation) {
       words.push(
@@ -327,6 +345,22 @@ export function estimatedGraph(
     if (r.occupationId === null || r.occupationFit === 'EXACT' || exactRole.has(r.occupationId)) continue;
     const o = byId.get(r.occupationId);
     if (!o) continue;
+    // Past the occupation's node, a learner counts as having its typical education: moves on to a
+    // graduate degree then skip the bachelor's (bachelorsAt). A role whose holders may lack the
+    // bachelor's the occupation typically asks (a compliance specialist) is let in with it.
+    const edu = o.typicalEducation ? EDUCATION[o.typicalEducation] : null;
+    if (edu && AT_LEAST_BACHELORS.has(o.typicalEducation!) && !r.hasBachelors) {
+      add(
+        r.id,
+        nodeOf(o.id),
+        { minYearsExperience: 0, training: [entryProgramId(o.id, edu.afterBachelors)], requirementGroups: [] },
+        `${r.title} is within the O*NET occupation ${o.title} (${o.code}); estimated from BLS for ${o.title}: ` +
+          `${edu.words} is the typical entry education (${edu.lengthNote}` +
+          `${edu.afterBachelors ? ', after a bachelor’s degree of at least 4 years' : ''}; tuition unknown), which ` +
+          `${aOrAn(r.title)} ${r.title} need not have, so moves on from the occupation count it first`,
+      );
+      continue;
+    }
     add(
       r.id,
       nodeOf(o.id),

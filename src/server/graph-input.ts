@@ -130,12 +130,29 @@ export async function readGraphInput(
     impliedPrograms: impliedPrograms.get(r.id) ?? [],
     impliedCertifications: impliedCertifications.get(r.id) ?? [],
   }));
+  // Roles whose holders have a bachelor's degree or more (CuratedRole.hasBachelors): one is implied,
+  // or every curated move into the role trains one (a master's counts: it builds on a bachelor's).
+  const withBachelors = new Set(
+    (
+      await prisma.$queryRaw<{ id: number }[]>`
+        SELECT r.id FROM role r
+        WHERE EXISTS (SELECT 1 FROM role_implied_program i JOIN training_program p ON p.id = i.program_id
+                      WHERE i.role_id = r.id AND p.credential IN ('BACHELOR', 'MASTER'))
+           OR (EXISTS (SELECT 1 FROM transition t WHERE t.to_role_id = r.id)
+               AND NOT EXISTS (
+                 SELECT 1 FROM transition t WHERE t.to_role_id = r.id
+                   AND NOT EXISTS (SELECT 1 FROM transition_training tt JOIN training_program p ON p.id = tt.program_id
+                                   WHERE tt.transition_id = t.id AND p.credential IN ('BACHELOR', 'MASTER'))))
+        ORDER BY r.id`
+    ).map((r) => r.id),
+  );
   const estimated = estimatedGraphOf(
     roleRows.map((r, i) => ({
       ...roles[i]!,
       title: r.title,
       occupationId: r.occupationId,
       occupationFit: r.occupationFit,
+      hasBachelors: withBachelors.has(r.id),
     })),
     await officialRows(prisma),
   );

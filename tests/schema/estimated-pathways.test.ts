@@ -454,6 +454,41 @@ describe('estimated pathways', () => {
     expect(compared).toBeGreaterThan(0);
   });
 
+  it('reaches no graduate-degree occupation without a bachelor’s degree on the way', async () => {
+    // A medical assistant has no bachelor's: a master's takes at least 4 + 1 years, a doctoral or
+    // professional degree 4 + 2 (IPEDS). The curated registered nurse is reached through an
+    // associate-level bridge, though BLS's typical education for the occupation is a bachelor's:
+    // moves on from it once skipped the bachelor's (nurse practitioners in 36 months, physicians in 48).
+    const LEAST: Record<string, number> = { MASTERS_DEGREE: 60, DOCTORAL_OR_PROFESSIONAL_DEGREE: 72 };
+    const { data, errors } = await client.query(
+      `{ reachableRoles(from: "medical-assistant", withinMonths: 84, includeEstimated: true) {
+          earliestMonth node { key ... on Occupation { typicalEducation } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const graduate = (data.reachableRoles as any[]).filter((r) => LEAST[r.node.typicalEducation] !== undefined);
+    expect(graduate.length).toBeGreaterThan(0);
+    for (const r of graduate)
+      expect(r.earliestMonth, `${r.node.key} (${r.node.typicalEducation})`).toBeGreaterThanOrEqual(
+        LEAST[r.node.typicalEducation]!,
+      );
+    // Nurse practitioners (a master's), by way of the registered nurse: the bachelor's is counted, and said.
+    const [fastest] = await pathways({
+      from: 'medical-assistant',
+      to: '29-1171.00',
+      first: 1,
+      rankBy: 'FASTEST',
+      includeEstimated: true,
+    });
+    expect(fastest.totalMonths).toBeGreaterThanOrEqual(60);
+    const last = fastest.steps.at(-1);
+    expect(last.programs.map((p: any) => p.months).reduce((a: number, b: number) => a + b, 0)).toBeGreaterThanOrEqual(
+      60,
+    );
+    expect(last.explanation).toMatch(
+      /after a bachelor’s degree of at least 4 years, which an? [A-Z][\w ]+ need not have/,
+    );
+  });
+
   it('reachableRoles reaches occupations only when asked', async () => {
     const QUERY = `query ($inc: Boolean!) { reachableRoles(from: "medical-assistant", withinMonths: 6, includeEstimated: $inc) {
       role { slug } node { key } earliestMonth monthsIncludeUnknowns pathway { estimatedSteps monthsIncludeUnknowns } } }`;
