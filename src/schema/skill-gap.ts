@@ -23,9 +23,11 @@ type Gap = SkillPair & { gap: number; weight: number };
 type SkillGapResult = {
   from: OccupationRow;
   to: OccupationRow;
-  similarity: number;
-  gaps: Gap[];
-  transferable: SkillPair[];
+  /** The occupations compared that O*NET rates no skill level for (then nothing below is known). */
+  unrated: OccupationRow[];
+  similarity: number | null;
+  gaps: Gap[] | null;
+  transferable: SkillPair[] | null;
 };
 
 const level = (v: number | null) => v ?? 0;
@@ -51,7 +53,7 @@ function skillSimilarity(pairs: readonly SkillPair[]): number {
  * difference, largest first), and the ones that transfer: rated in the target and met by the
  * source's level, most important to the target first. Directional: from A to B is not from B to A.
  */
-function compareSkills(pairs: readonly SkillPair[]): Pick<SkillGapResult, 'similarity' | 'gaps' | 'transferable'> {
+function compareSkills(pairs: readonly SkillPair[]): { similarity: number; gaps: Gap[]; transferable: SkillPair[] } {
   const gaps: Gap[] = [];
   const transferable: SkillPair[] = [];
   for (const p of pairs) {
@@ -170,20 +172,30 @@ const SkillGapRef = builder.objectRef<SkillGapResult>('SkillGap').implement({
   fields: (t) => ({
     from: t.field({ type: Occupation, description: 'The occupation moved from.', resolve: (r) => r.from }),
     to: t.field({ type: Occupation, description: 'The occupation moved to.', resolve: (r) => r.to }),
-    similarity: t.float({
+    unrated: t.field({
+      type: [Occupation],
       description:
-        'How alike the two occupations’ skill levels are, 0 to 1: the cosine of their 35 skill levels (symmetric; docs/skill-gap.md).',
-      resolve: (r) => Math.round(r.similarity * 10000) / 10000,
+        'The occupations compared that O*NET 29.3 rates no skill level for (e.g. 29-2072.00, Medical Records Specialists, the occupation of the billing and coding, EHR and health information roles). With any, `similarity`, `gaps` and `transferable` are null: not known, rather than measured from 0.',
+      resolve: (r) => r.unrated,
+    }),
+    similarity: t.float({
+      nullable: true,
+      description:
+        'How alike the two occupations’ skill levels are, 0 to 1: the cosine of their 35 skill levels (symmetric; docs/skill-gap.md). Null when O*NET rates either occupation’s skills not at all (`unrated`).',
+      resolve: (r) => (r.similarity === null ? null : Math.round(r.similarity * 10000) / 10000),
     }),
     gaps: t.field({
       type: [SkillGapItem],
-      description: 'The skills whose level in the target exceeds the source’s, by importance times gap, largest first.',
+      nullable: true,
+      description:
+        'The skills whose level in the target exceeds the source’s, by importance times gap, largest first. Null when either occupation is `unrated`.',
       resolve: (r) => r.gaps,
     }),
     transferable: t.field({
       type: [SkillComparison],
+      nullable: true,
       description:
-        'The skills the target rates whose level the source already meets or exceeds, most important to the target first.',
+        'The skills the target rates whose level the source already meets or exceeds, most important to the target first. Null when either occupation is `unrated`.',
       resolve: (r) => r.transferable,
     }),
   }),
@@ -229,15 +241,20 @@ builder.prismaObjectField('Occupation', 'similarOccupations', (t) =>
   t.field({
     type: [SimilarOccupationRef],
     description:
-      'The occupations whose O*NET skill levels are nearest to this one’s (cosine similarity, docs/skill-gap.md), nearest first. Computed here, beside O*NET’s own `relatedOccupations`, which stay as O*NET published them.',
+      'The occupations whose O*NET skill levels are nearest to this one’s (cosine similarity, docs/skill-gap.md), nearest first. Computed here, beside O*NET’s own `relatedOccupations`, which stay as O*NET published them. Null when O*NET rates none of this occupation’s skills (its `skills` list is empty): not known, rather than none.',
     args: {
       first: t.arg.int({ required: true, defaultValue: 10, description: 'How many, 1 to 100. @default 10' }),
     },
+    nullable: true,
     complexity: costs(20), // compares the occupation with every other one (about 31,000 ratings)
     select: { id: true },
-    resolve: (o, { first }, { prisma }) => {
+    resolve: async (o, { first }, { prisma }) => {
       if (first < 1 || first > 100) throw badInput('first', `must be between 1 and 100 (got ${first}).`);
-      return similarTo(prisma, o.id, first);
+      const rated = await prisma.occupationSkill.findFirst({
+        where: { occupationId: o.id, level: { gt: 0 } },
+        select: { elementId: true },
+      });
+      return rated === null ? null : similarTo(prisma, o.id, first);
     },
   }),
 );
@@ -261,7 +278,11 @@ builder.queryField('skillGap', (t) =>
         () => occupationOf(prisma, args.from, 'from'),
         () => occupationOf(prisma, args.to, 'to'),
       );
-      return { from, to, ...compareSkills(await skillPairs(prisma, from.id, to.id)) };
+      const pairs = await skillPairs(prisma, from.id, to.id);
+      const rated = (side: 'fromLevel' | 'toLevel') => pairs.some((p) => (p[side] ?? 0) > 0);
+      const unrated = [...(rated('fromLevel') ? [] : [from]), ...(rated('toLevel') || to.id === from.id ? [] : [to])];
+      if (unrated.length > 0) return { from, to, unrated, similarity: null, gaps: null, transferable: null };
+      return { from, to, unrated, ...compareSkills(pairs) };
     },
   }),
 );

@@ -15,11 +15,18 @@ beforeAll(async () => {
 
 type Skill = { elementId: string; fromLevel: number | null; toLevel: number | null; toImportance: number | null };
 type Gap = { skill: Skill; gap: number; weight: number };
-type Answer = { from: { code: string }; to: { code: string }; similarity: number; gaps: Gap[]; transferable: Skill[] };
+type Answer = {
+  from: { code: string };
+  to: { code: string };
+  unrated: { code: string }[];
+  similarity: number;
+  gaps: Gap[];
+  transferable: Skill[];
+};
 
 const GAP = `query ($from: String!, $to: String!) {
   skillGap(from: $from, to: $to) {
-    from { code } to { code } similarity
+    from { code } to { code } unrated { code } similarity
     gaps { skill { elementId fromLevel toLevel toImportance } gap weight }
     transferable { elementId fromLevel toLevel toImportance }
   }
@@ -80,6 +87,37 @@ describe('skillGap', () => {
     expect(there.similarity).toBe(back.similarity);
     expect(there.similarity).toBeGreaterThan(0);
     expect(there.similarity).toBeLessThanOrEqual(1);
+  });
+
+  it('says an occupation O*NET rates no skill for is unrated: no similarity, gaps or transfers measured from 0', async () => {
+    // The billing and coding specialist's occupation, Medical Records Specialists: no Skills ratings
+    // in O*NET 29.3. Its gaps were once every skill the other rates, measured up from 0, and its
+    // similarity 0, as if a coder had no skills.
+    const code = '29-2072.00';
+    expect(await prisma.occupationSkill.count({ where: { occupation: { code }, level: { gt: 0 } } })).toBe(0);
+    for (const [from, to] of [
+      ['medical-billing-coding-specialist', 'medical-assistant'],
+      ['medical-assistant', 'medical-billing-coding-specialist'],
+      ['medical-billing-coding-specialist', 'health-information-technician'],
+    ]) {
+      const answer = await gap(from!, to!);
+      expect(
+        answer.unrated.map((o) => o.code),
+        `${from} → ${to}`,
+      ).toEqual([code]);
+      expect(answer.similarity).toBeNull();
+      expect(answer.gaps).toBeNull();
+      expect(answer.transferable).toBeNull();
+    }
+    // Both rated: nothing unrated, and the lists are there.
+    const rated = await gap('medical-assistant', 'registered-nurse');
+    expect(rated.unrated).toEqual([]);
+    expect(rated.similarity).toBeGreaterThan(0);
+    const { data, errors } = await client.query<{ occupation: { similarOccupations: unknown } }>(
+      `{ occupation(code: "${code}") { similarOccupations(first: 5) { similarity } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.occupation.similarOccupations).toBeNull();
   });
 
   it('takes O*NET-SOC and SOC codes as well as slugs', async () => {
