@@ -899,6 +899,9 @@ builder.queryFields((t) => ({
           args.toTrack != null ? curatedTrackUnlessEstimated(trackId(index, args.toTrack, 'toTrack'), args) : undefined,
       );
       if (to === from) throw badInput('to', `must differ from "from" (both are "${slugKey(args.from)}").`);
+      if (snapshot.occupationOfNode.has(from))
+        if (to !== undefined && !snapshot.occupationOfNode.has(to)) throw curatedFromOccupation('to');
+        else if (toTrack !== undefined && toTrack > 0) throw curatedFromOccupation('toTrack');
       return searchPathways(context, info, snapshot, { ...args, from, to, toTrack, rankBy: args.rankBy as RankBy });
     },
   }),
@@ -977,6 +980,21 @@ function curatedUnlessEstimated(
       'names an O*NET occupation, which only estimated moves reach: ask with includeEstimated: true.',
     );
   return node;
+}
+
+/**
+ * From an O*NET occupation no pathway reaches a curated role: curated roles are entered only by their
+ * curated moves, which start at curated roles (decision 024). Said, rather than answered with an
+ * empty list that reads as "no route" (a nursing assistant could "never" become an LPN).
+ */
+function curatedFromOccupation(argument: 'to' | 'toTrack') {
+  return badInput(
+    argument,
+    `${argument === 'to' ? 'names a curated role' : 'names a track of curated roles'}, which no pathway from an O*NET occupation enters: ` +
+      'a curated role is entered only by its curated moves, which start at curated roles, since a move estimated from O*NET and BLS ' +
+      'would skip the programs and licences the curated data asks (docs/decisions/024-curated-roles-entered-only-by-curated-moves.md). ' +
+      'Start from the curated role nearest the learner’s job, with what they hold in `profile`.',
+  );
 }
 
 /** A SOC major-group track (a negative id) holds only occupations: likewise needs includeEstimated. */

@@ -351,6 +351,23 @@ describe('estimated pathways', () => {
     expect(reach.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
   });
 
+  it('says a pathway from an O*NET occupation never enters a curated role, rather than finding none', async () => {
+    for (const [variables, argument] of [
+      [{ from: '31-1131.00', to: 'licensed-practical-nurse' }, 'to'],
+      [{ from: '29-2043.00', to: 'registered-nurse' }, 'to'],
+      [{ from: '31-1131.00', toTrack: 'clinical' }, 'toTrack'],
+    ] as const) {
+      const { errors } = await client.query(PATHWAYS, { ...variables, includeEstimated: true });
+      expect(errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
+      expect(errors?.[0]?.extensions?.argument).toBe(argument);
+      expect(errors?.[0]?.message).toMatch(/no pathway from an O\*NET occupation enters/);
+    }
+    // To an occupation it still searches: acute care nurses, an occupation of its own.
+    expect((await pathways({ from: '31-1131.00', to: '29-1141.01', includeEstimated: true })).length).toBeGreaterThan(
+      0,
+    );
+  });
+
   it('takes O*NET-SOC codes in from and to; an occupation a role is (EXACT) is that role', async () => {
     const bySlug = await pathways({ from: 'medical-assistant', to: '29-2034.00', includeEstimated: true });
     const byCode = await pathways({ from: '31-9092.00', to: '29-2034', includeEstimated: true });
