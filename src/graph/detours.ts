@@ -8,9 +8,10 @@
 import type { Pathway } from './types.js';
 
 /**
- * Whether `b` pads `a`: b visits a's roles in the same order, and every move of b into a role a
- * does not visit takes no time at all (0 months), and b is no cheaper (counted cost) and earns no
- * fewer new certifications: it only adds exams or fees on the way. A route through another role
+ * Whether `b` pads `a` (both to the same role, b no cheaper, with no fewer new certifications and
+ * more moves at the same months): b visits a's roles in the same order, and every move of b into a
+ * role a does not visit takes no time at all (0 months): it only adds exams or fees on the way; or
+ * b asks what a asks, where a asks it, and hops between roles asking nothing (hopsAround). A route through another role
  * that takes time there (a medical assistant working as an LPN for a year before the RN bridge) is
  * not padding, even at the same total months as a direct degree: the student works in that role.
  */
@@ -19,9 +20,31 @@ function pads(b: Pathway, a: Pathway): boolean {
   if (b.totalCostUsd < a.totalCostUsd || b.newCertifications < a.newCertifications) return false;
   let i = 0;
   for (const role of b.roleIds) if (role === a.roleIds[i]) i++;
-  if (i !== a.roleIds.length) return false;
-  const onA = new Set(a.roleIds);
-  return b.steps.every((step) => onA.has(step.toRoleId) || step.months === 0);
+  if (i === a.roleIds.length) {
+    const onA = new Set(a.roleIds);
+    if (b.steps.every((step) => onA.has(step.toRoleId) || step.months === 0)) return true;
+  }
+  return hopsAround(b, a);
+}
+
+/** A step that asks nothing at all: no time, no program, no certification. */
+const free = (step: Pathway['steps'][number]) =>
+  step.months === 0 && step.programs.length === 0 && step.certificationsToEarn.length === 0;
+
+/**
+ * Whether b spends its time and earns its programs and certifications exactly where a does (the same
+ * steps into the same roles, in order, each with the same months and programs) and otherwise only
+ * hops through roles asking nothing. Over O*NET's related occupations, a pathway to radiologic
+ * technologists after one through physical therapist aides went through tellers and gambling cage
+ * workers: six moves asking nothing, then the same associate's degree.
+ */
+function hopsAround(b: Pathway, a: Pathway): boolean {
+  if (b.roleIds.at(-1) !== a.roleIds.at(-1)) return false;
+  const key = (step: Pathway['steps'][number]) =>
+    `${step.toRoleId}:${step.months}:${step.programsToComplete.join(',')}:${step.certificationsToEarn.join(',')}`;
+  const aKeys = a.steps.filter((step) => !free(step)).map(key);
+  const bKeys = b.steps.filter((step) => !free(step)).map(key);
+  return aKeys.length === bKeys.length && aKeys.every((k, j) => k === bKeys[j]);
 }
 
 /** The first `k` of `ranked` (best first) that pad no pathway kept before them. */

@@ -2,11 +2,29 @@
 import { describe, expect, it } from 'vitest';
 import { type Pathway, withoutDetours } from '../../src/graph/index.js';
 
-/** A pathway through `roles`, each move taking its `months`, at `cost` dollars with `certs` new certifications. */
-function pathway(roles: number[], months: number[], cost: number, certs = 0): Pathway {
+/**
+ * A pathway through `roles`, each move taking its `months`, at `cost` dollars with `certs` new
+ * certifications; `programs` and `earns` give the programs completed and certifications earned on
+ * some steps (by step index).
+ */
+function pathway(
+  roles: number[],
+  months: number[],
+  cost: number,
+  certs = 0,
+  programs: Record<number, number[]> = {},
+  earns: Record<number, number[]> = {},
+): Pathway {
   return {
     roleIds: roles,
-    steps: months.map((m, i) => ({ fromRoleId: roles[i]!, toRoleId: roles[i + 1]!, months: m })),
+    steps: months.map((m, i) => ({
+      fromRoleId: roles[i]!,
+      toRoleId: roles[i + 1]!,
+      months: m,
+      programs: (programs[i] ?? []).map((program) => ({ program })),
+      programsToComplete: programs[i] ?? [],
+      certificationsToEarn: earns[i] ?? [],
+    })),
     stepCount: months.length,
     totalMonths: months.reduce((s, m) => s + m, 0),
     totalCostUsd: cost,
@@ -42,6 +60,23 @@ describe('withoutDetours', () => {
     const viaEkg = pathway([1, 5, 3, 4], [1, 12, 12], 53_000, 3);
     const lateDetour = pathway([1, 3, 2, 4], [12, 0, 12], 36_250, 3);
     expect(withoutDetours([viaLpn, viaEkg, lateDetour], 3)).toEqual([viaLpn, viaEkg]);
+  });
+
+  it('leaves out a route that asks what a better one asks, in the same role, and otherwise hops through roles asking nothing', () => {
+    // Over O*NET's related occupations: 1 medical assistant → 6 physical therapist aides → 9
+    // radiologic technologists (the associate's degree, program 100), then a route that hops through
+    // 7 tellers and 8 gambling cage workers asking nothing and takes the same degree into 9.
+    const viaAides = pathway([1, 6, 9], [0, 24], 39_000, 0, { 1: [100] });
+    const hops = pathway([1, 7, 8, 9], [0, 0, 24], 39_000, 0, { 2: [100] });
+    expect(withoutDetours([viaAides, hops], 2)).toEqual([viaAides]);
+    // Not when the route spends time elsewhere, takes another program, earns a certification on a
+    // hop, or ends elsewhere (toTrack).
+    const worksFirst = pathway([1, 7, 9], [24, 0], 39_000, 0, { 1: [100] });
+    const otherProgram = pathway([1, 7, 8, 9], [0, 0, 24], 39_000, 0, { 2: [101] });
+    const earnsOnTheWay = pathway([1, 7, 8, 9], [0, 0, 24], 39_000, 1, { 2: [100] }, { 0: [50] });
+    const elsewhere = pathway([1, 7, 8, 10], [0, 0, 24], 39_000, 0, { 2: [100] });
+    for (const other of [worksFirst, otherProgram, earnsOnTheWay, elsewhere])
+      expect(withoutDetours([viaAides, other], 2)).toEqual([viaAides, other]);
   });
 
   it('stops at k, in rank order', () => {

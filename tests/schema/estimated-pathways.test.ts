@@ -351,6 +351,38 @@ describe('estimated pathways', () => {
     expect(reach.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
   });
 
+  it('with skipDetours, leaves out a route that only hops through unrelated jobs to ask what a better one asks', async () => {
+    // Medical assistant → radiologic technologists: after the route through physical therapist
+    // aides came one through tellers and gambling cage workers, six moves asking nothing, then the
+    // same associate's degree.
+    const QUERY = `query ($skip: Boolean) {
+      pathways(from: "medical-assistant", to: "29-2034.00", first: 5, includeEstimated: true, skipDetours: $skip) {
+        totalMonths stepCount nodes { key }
+        steps { toNode { key } months programs { name } certificationsToEarn { slug } }
+      } }`;
+    type S = { toNode: { key: string }; months: number; programs: { name: string }[]; certificationsToEarn: unknown[] };
+    const asks = (p: { steps: S[] }) =>
+      p.steps
+        .filter((s) => s.months > 0 || s.programs.length > 0 || s.certificationsToEarn.length > 0)
+        .map((s) => `${s.toNode.key}:${s.months}:${s.programs.map((x) => x.name)}`)
+        .join(' ');
+    const hopsAround = (list: any[]) =>
+      list.some((b, j) =>
+        list
+          .slice(0, j)
+          .some((a) => a.totalMonths === b.totalMonths && b.stepCount > a.stepCount && asks(a) === asks(b)),
+      );
+    const ask = async (skip: boolean) => {
+      const { data, errors } = await client.query(QUERY, { skip });
+      expect(errors).toBeUndefined();
+      return data.pathways as any[];
+    };
+    expect(hopsAround(await ask(false))).toBe(true);
+    const kept = await ask(true);
+    expect(kept.length).toBeGreaterThan(1);
+    expect(hopsAround(kept)).toBe(false);
+  });
+
   it('says a pathway from an O*NET occupation never enters a curated role, rather than finding none', async () => {
     for (const [variables, argument] of [
       [{ from: '31-1131.00', to: 'licensed-practical-nurse' }, 'to'],
