@@ -15,7 +15,7 @@ import type { Pathway } from './types.js';
  * that takes time there (a medical assistant working as an LPN for a year before the RN bridge) is
  * not padding, even at the same total months as a direct degree: the student works in that role.
  */
-function pads(b: Pathway, a: Pathway): boolean {
+function pads(b: Pathway, a: Pathway, unknownTime: (transitionId: number) => boolean): boolean {
   if (b.stepCount <= a.stepCount || b.totalMonths !== a.totalMonths) return false;
   if (b.totalCostUsd < a.totalCostUsd || b.newCertifications < a.newCertifications) return false;
   let i = 0;
@@ -24,12 +24,10 @@ function pads(b: Pathway, a: Pathway): boolean {
     const onA = new Set(a.roleIds);
     if (b.steps.every((step) => onA.has(step.toRoleId) || step.months === 0)) return true;
   }
-  return hopsAround(b, a);
+  return hopsAround(b, a, unknownTime);
 }
 
-/** A step that asks nothing at all: no time, no program, no certification. */
-const free = (step: Pathway['steps'][number]) =>
-  step.months === 0 && step.programs.length === 0 && step.certificationsToEarn.length === 0;
+type Step = Pathway['steps'][number];
 
 /**
  * Whether b spends its time and earns its programs and certifications exactly where a does (the same
@@ -38,21 +36,36 @@ const free = (step: Pathway['steps'][number]) =>
  * technologists after one through physical therapist aides went through tellers and gambling cage
  * workers: six moves asking nothing, then the same associate's degree.
  */
-function hopsAround(b: Pathway, a: Pathway): boolean {
+function hopsAround(b: Pathway, a: Pathway, unknownTime: (transitionId: number) => boolean): boolean {
   if (b.roleIds.at(-1) !== a.roleIds.at(-1)) return false;
-  const key = (step: Pathway['steps'][number]) =>
-    `${step.toRoleId}:${step.months}:${step.programsToComplete.join(',')}:${step.certificationsToEarn.join(',')}`;
-  const aKeys = a.steps.filter((step) => !free(step)).map(key);
+  // Asking nothing counted: no time, no program, no certification. Time of unknown length counts
+  // against b, not for it: on a, such a step is one b does not match (b, asking nothing there, may
+  // be the one whose time is known); on b, it is one more hop.
+  const free = (step: Step) =>
+    step.months === 0 && step.programs.length === 0 && step.certificationsToEarn.length === 0;
+  // Experience is spent in the role a step starts from: years there are not years elsewhere.
+  const key = (step: Step) =>
+    `${step.experienceMonths > 0 ? step.fromRoleId : ''}>${step.toRoleId}:${step.months}:` +
+    `${step.programsToComplete.join(',')}:${step.certificationsToEarn.join(',')}`;
+  const aKeys = a.steps.filter((step) => !free(step) || unknownTime(step.transitionId)).map(key);
   const bKeys = b.steps.filter((step) => !free(step)).map(key);
   return aKeys.length === bKeys.length && aKeys.every((k, j) => k === bKeys[j]);
 }
 
-/** The first `k` of `ranked` (best first) that pad no pathway kept before them. */
-export function withoutDetours(ranked: readonly Pathway[], k: number): Pathway[] {
+/**
+ * The first `k` of `ranked` (best first) that pad no pathway kept before them. `unknownTime` says
+ * which moves ask for time of unknown length that counts as 0 months (experience BLS gives no least
+ * amount for): such a move is not one that asks nothing.
+ */
+export function withoutDetours(
+  ranked: readonly Pathway[],
+  k: number,
+  unknownTime: (transitionId: number) => boolean = () => false,
+): Pathway[] {
   const kept: Pathway[] = [];
   for (const p of ranked) {
     if (kept.length === k) break;
-    if (!kept.some((a) => pads(p, a))) kept.push(p);
+    if (!kept.some((a) => pads(p, a, unknownTime))) kept.push(p);
   }
   return kept;
 }

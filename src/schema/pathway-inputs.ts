@@ -3,7 +3,7 @@
  * in-memory index of the data (no database round trip), with errors that name what was wrong.
  */
 import { GraphQLError } from 'graphql';
-import type { GraphSnapshot } from './snapshot.js';
+import { BACHELORS_PROGRAM_SLUG, type GraphSnapshot } from './snapshot.js';
 import {
   type Constraints,
   type GraphIndex,
@@ -157,25 +157,36 @@ export function trackId(index: GraphIndex, slug: string, argument: string): numb
 
 const ids = (values: Float64Array, dense: number[]) => dense.map((d) => values[d]!);
 
-export function resolveProfile(index: GraphIndex, profile: ProfileArg): Profile | undefined {
+/**
+ * The learner's profile for the engine. A completed bachelor's or master's program of any kind (a
+ * BSN, say) counts as the dataset's bachelor's degree of any field too, which the graduate entry
+ * programs estimated from BLS build on (src/server/estimated-moves.ts): a nurse with a BSN is not
+ * asked a second bachelor's on the way to a master's.
+ */
+export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Profile | undefined {
   if (!profile) return undefined;
+  const { index } = snapshot;
   const years = profile.yearsInCurrentRole;
   if (years != null && !(years >= 0 && years <= 80))
     throw badInput('profile.yearsInCurrentRole', `must be between 0 and 80 (got ${years}).`);
+  const completed = ids(
+    index.programIds,
+    resolveSlugs(index.programBySlug, profile.completedPrograms ?? [], 'training program', 'profile.completedPrograms'),
+  );
+  const bachelors = index.programBySlug.get(BACHELORS_PROGRAM_SLUG);
+  if (
+    bachelors !== undefined &&
+    completed.some((id) => ['BACHELOR', 'MASTER'].includes(snapshot.names.programs.get(id)?.credential ?? ''))
+  ) {
+    const id = index.programIds[bachelors]!;
+    if (!completed.includes(id)) completed.push(id);
+  }
   return {
     heldCertifications: ids(
       index.certIds,
       resolveSlugs(index.certBySlug, profile.heldCertifications ?? [], 'certification', 'profile.heldCertifications'),
     ),
-    completedPrograms: ids(
-      index.programIds,
-      resolveSlugs(
-        index.programBySlug,
-        profile.completedPrograms ?? [],
-        'training program',
-        'profile.completedPrograms',
-      ),
-    ),
+    completedPrograms: completed,
     yearsInCurrentRole: years ?? 0,
     studyLoad: profile.studyLoad ?? 'FULL_TIME',
   };

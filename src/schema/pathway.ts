@@ -827,7 +827,7 @@ export async function searchPathways(
   },
 ): Promise<PathwayResult[]> {
   const { index } = snapshot;
-  const profile = resolveProfile(index, query.profile);
+  const profile = resolveProfile(snapshot, query.profile);
   const constraints = resolveConstraints(index, query.constraints);
   checkAvoided(index, constraints, query);
   const search = (k: number) =>
@@ -848,7 +848,8 @@ export async function searchPathways(
   if (query.skipDetours && query.first > 1) {
     let k = query.first;
     let ranked = found;
-    found = withoutDetours(ranked, query.first);
+    const unknownTime = (transitionId: number) => snapshot.experienceUnknown.has(transitionId);
+    found = withoutDetours(ranked, query.first, unknownTime);
     for (let round = 0; round < 2 && found.length < query.first && ranked.length === k && k < MAX_K; round++) {
       k = Math.min(MAX_K, k * DETOUR_SEARCH_FACTOR);
       try {
@@ -857,7 +858,7 @@ export async function searchPathways(
         if (error instanceof SearchBudgetExceeded) break;
         throw error;
       }
-      found = withoutDetours(ranked, query.first);
+      found = withoutDetours(ranked, query.first, unknownTime);
     }
   }
   const shared: Shared = {
@@ -900,7 +901,8 @@ builder.queryFields((t) => ({
       );
       if (to === from) throw badInput('to', `must differ from "from" (both are "${slugKey(args.from)}").`);
       if (snapshot.occupationOfNode.has(from))
-        if (to !== undefined && !snapshot.occupationOfNode.has(to)) throw curatedFromOccupation('to');
+        if (to !== undefined && !snapshot.occupationOfNode.has(to))
+          throw curatedFromOccupation('to', snapshot.names.roles.get(to)?.title);
         else if (toTrack !== undefined && toTrack > 0) throw curatedFromOccupation('toTrack');
       return searchPathways(context, info, snapshot, { ...args, from, to, toTrack, rankBy: args.rankBy as RankBy });
     },
@@ -927,7 +929,7 @@ builder.queryFields((t) => ({
       const snapshot = await context.graph.current();
       const { index } = snapshot;
       const from = curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from');
-      const profile = resolveProfile(index, args.profile);
+      const profile = resolveProfile(snapshot, args.profile);
       const constraints = resolveConstraints(index, args.constraints);
       checkAvoided(index, constraints, { from });
       const reached = runSearch(() =>
@@ -987,10 +989,10 @@ function curatedUnlessEstimated(
  * curated moves, which start at curated roles (decision 024). Said, rather than answered with an
  * empty list that reads as "no route" (a nursing assistant could "never" become an LPN).
  */
-function curatedFromOccupation(argument: 'to' | 'toTrack') {
+function curatedFromOccupation(argument: 'to' | 'toTrack', title?: string) {
   return badInput(
     argument,
-    `${argument === 'to' ? 'names a curated role' : 'names a track of curated roles'}, which no pathway from an O*NET occupation enters: ` +
+    `${argument === 'to' ? `names the curated role ${title ?? ''}`.trimEnd() : 'names a track of curated roles'}, which no pathway from an O*NET occupation enters: ` +
       'a curated role is entered only by its curated moves, which start at curated roles, since a move estimated from O*NET and BLS ' +
       'would skip the programs and licences the curated data asks (docs/decisions/024-curated-roles-entered-only-by-curated-moves.md). ' +
       'Start from the curated role nearest the learner’s job, with what they hold in `profile`.',

@@ -6,6 +6,13 @@
 import type { Estimate } from '../db/estimates.js';
 import type { GraphIndex } from '../graph/index.js';
 
+/**
+ * The curated bachelor's degree of any field: the one a graduate degree's entry program estimated
+ * from BLS builds on (src/server/estimated-moves.ts), and the one a learner with any bachelor's or
+ * master's has (resolveProfile in ./pathway-inputs.ts).
+ */
+export const BACHELORS_PROGRAM_SLUG = 'bachelors-degree';
+
 /** Records by database id: a Map, or a lookup over packed columns (src/server/packed-names.ts). */
 export interface ById<T> {
   get(id: number): T | undefined;

@@ -175,6 +175,12 @@ export function estimatedGraph(
   roles: readonly CuratedRole[],
   occupations: readonly OccupationRow[],
   related: readonly RelatedRow[],
+  /**
+   * The curated "bachelor's degree (any field)" program, when the dataset has one: a graduate entry
+   * program asks it as a prerequisite, so that a learner who has it (completed on the way, or in
+   * their profile) is not asked it again. Without it, the graduate program counts its 48 months.
+   */
+  bachelors: { id: number; minMonths: number } | null = null,
 ): EstimatedGraph {
   const byId = new Map(occupations.map((o) => [o.id, o]));
   const exactRole = new Map<number, CuratedRole>();
@@ -217,12 +223,16 @@ export function estimatedGraph(
         out.programs.push({
           id: entryProgramId(o.id, true),
           slug: `entry-${o.code}-with-bachelors`,
-          minMonths: BACHELORS_MONTHS + edu.months!,
+          minMonths: bachelors === null ? BACHELORS_MONTHS + edu.months! : edu.months!,
           typicalCostUsd: null,
           costEstimateUsd: null,
+          prerequisites: bachelors === null ? [] : [bachelors.id],
         });
         out.programNames.set(entryProgramId(o.id, true), {
-          name: `Entry education for ${o.title} (a bachelor’s degree, then ${edu.words}, estimated)`,
+          name:
+            bachelors === null
+              ? `Entry education for ${o.title} (a bachelor’s degree, then ${edu.words}, estimated)`
+              : `Entry education for ${o.title} (${edu.words} after a bachelor’s degree, estimated)`,
           credential: edu.credential,
         });
       }
@@ -315,6 +325,20 @@ export function estimatedGraph(
       out.experienceUnknown.set(id, 'the related work experience BLS asks for (less than 5 years, no least amount)');
   };
 
+  // Curated roles within a wider occupation (not EXACT) whose holders may lack the bachelor's or
+  // more the occupation typically asks (a compliance specialist): past the occupation's node a
+  // learner counts as having it (bachelorsAt), so such a role does not enter the node; it takes the
+  // occupation's related links itself, each asking what it asks of someone at the role.
+  const withoutItsEducation = new Map<number, CuratedRole[]>();
+  for (const r of roles) {
+    if (r.occupationId === null || r.occupationFit === 'EXACT' || exactRole.has(r.occupationId)) continue;
+    const education = byId.get(r.occupationId)?.typicalEducation;
+    if (education && AT_LEAST_BACHELORS.has(education) && !r.hasBachelors) {
+      const list = withoutItsEducation.get(r.occupationId) ?? [];
+      withoutItsEducation.set(r.occupationId, [...list, r]);
+    }
+  }
+
   for (const link of [...related].sort((a, b) => a.occupationId - b.occupationId || a.position - b.position)) {
     const source = byId.get(link.occupationId);
     const target = byId.get(link.relatedId);
@@ -333,6 +357,17 @@ export function estimatedGraph(
       `O*NET relates ${target.title} to ${source.title} (${TIERS[link.tier] ?? 'related'}, #${link.position}); ${words}`,
       experienceUnknown,
     );
+    for (const r of withoutItsEducation.get(source.id) ?? []) {
+      const own = requirements(r.id, target);
+      add(
+        r.id,
+        nodeOf(target.id),
+        { minYearsExperience: own.minYearsExperience, training: own.training, requirementGroups: [], estimated: true },
+        `O*NET relates ${target.title} to ${source.title}, the occupation ${r.title} is within ` +
+          `(${TIERS[link.tier] ?? 'related'}, #${link.position}); ${own.words}`,
+        own.experienceUnknown,
+      );
+    }
   }
 
   // A curated role narrower or broader than its occupation leads into it, asking nothing: its holder
@@ -344,23 +379,7 @@ export function estimatedGraph(
   for (const r of roles) {
     if (r.occupationId === null || r.occupationFit === 'EXACT' || exactRole.has(r.occupationId)) continue;
     const o = byId.get(r.occupationId);
-    if (!o) continue;
-    // Past the occupation's node, a learner counts as having its typical education: moves on to a
-    // graduate degree then skip the bachelor's (bachelorsAt). A role whose holders may lack the
-    // bachelor's the occupation typically asks (a compliance specialist) is let in with it.
-    const edu = o.typicalEducation ? EDUCATION[o.typicalEducation] : null;
-    if (edu && AT_LEAST_BACHELORS.has(o.typicalEducation!) && !r.hasBachelors) {
-      add(
-        r.id,
-        nodeOf(o.id),
-        { minYearsExperience: 0, training: [entryProgramId(o.id, edu.afterBachelors)], requirementGroups: [] },
-        `${r.title} is within the O*NET occupation ${o.title} (${o.code}); estimated from BLS for ${o.title}: ` +
-          `${edu.words} is the typical entry education (${edu.lengthNote}` +
-          `${edu.afterBachelors ? ', after a bachelor’s degree of at least 4 years' : ''}; tuition unknown), which ` +
-          `${aOrAn(r.title)} ${r.title} need not have, so moves on from the occupation count it first`,
-      );
-      continue;
-    }
+    if (!o || withoutItsEducation.get(o.id)?.includes(r)) continue;
     add(
       r.id,
       nodeOf(o.id),

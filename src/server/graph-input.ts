@@ -9,7 +9,7 @@ import { certificationFeeEstimates, programCostEstimates } from '../db/estimates
 import { loadedOfficialHash } from '../db/official/load.js';
 import { TransitionColumnsBuilder, type TransitionColumns } from '../graph/columns.js';
 import type { BuildInput, EligibilityRouteInput, GraphInput, TransitionInput } from '../graph/types.js';
-import type { GraphSnapshot } from '../schema/snapshot.js';
+import { BACHELORS_PROGRAM_SLUG, type GraphSnapshot } from '../schema/snapshot.js';
 import {
   type CuratedRole,
   type EstimatedGraph,
@@ -61,11 +61,15 @@ const estimatedCache = new WeakMap<readonly OccupationRow[], { roles: string; gr
  * rebuilding at once on two cores, a change took about a second to reach them all; docs/scaling.md).
  * The graph is only read after it is made, so successive reads share it.
  */
-function estimatedGraphOf(roles: readonly CuratedRole[], [occupations, related]: [OccupationRow[], RelatedRow[]]) {
-  const key = JSON.stringify(roles);
+function estimatedGraphOf(
+  roles: readonly CuratedRole[],
+  [occupations, related]: [OccupationRow[], RelatedRow[]],
+  bachelors: { id: number; minMonths: number } | null,
+) {
+  const key = JSON.stringify([roles, bachelors]);
   const cached = estimatedCache.get(occupations);
   if (cached !== undefined && cached.roles === key) return cached.graph;
-  const graph = estimatedGraph(roles, occupations, related);
+  const graph = estimatedGraph(roles, occupations, related, bachelors);
   estimatedCache.set(occupations, { roles: key, graph });
   return graph;
 }
@@ -146,6 +150,12 @@ export async function readGraphInput(
         ORDER BY r.id`
     ).map((r) => r.id),
   );
+  const programRows = await prisma.$queryRaw<
+    { id: number; slug: string; name: string; credential: string; minMonths: number; typicalCostUsd: number | null }[]
+  >`SELECT id, slug, name, credential::text AS credential, min_months AS "minMonths",
+           typical_cost_usd AS "typicalCostUsd"
+    FROM training_program ORDER BY id`;
+  const bachelorsRow = programRows.find((p) => p.slug === BACHELORS_PROGRAM_SLUG);
   const estimated = estimatedGraphOf(
     roleRows.map((r, i) => ({
       ...roles[i]!,
@@ -155,13 +165,9 @@ export async function readGraphInput(
       hasBachelors: withBachelors.has(r.id),
     })),
     await officialRows(prisma),
+    bachelorsRow ? { id: bachelorsRow.id, minMonths: bachelorsRow.minMonths } : null,
   );
 
-  const programRows = await prisma.$queryRaw<
-    { id: number; slug: string; name: string; credential: string; minMonths: number; typicalCostUsd: number | null }[]
-  >`SELECT id, slug, name, credential::text AS credential, min_months AS "minMonths",
-           typical_cost_usd AS "typicalCostUsd"
-    FROM training_program ORDER BY id`;
   const prerequisites = groupBy(
     await prisma.$queryRaw<{ programId: number; prerequisiteId: number }[]>`
       SELECT program_id AS "programId", prerequisite_id AS "prerequisiteId" FROM program_prerequisite

@@ -21,6 +21,8 @@ function pathway(
       fromRoleId: roles[i]!,
       toRoleId: roles[i + 1]!,
       months: m,
+      transitionId: roles[i]! * 100 + roles[i + 1]!, // one id per move
+      experienceMonths: m > 0 && !(programs[i] ?? []).length ? m : 0,
       programs: (programs[i] ?? []).map((program) => ({ program })),
       programsToComplete: programs[i] ?? [],
       certificationsToEarn: earns[i] ?? [],
@@ -71,12 +73,30 @@ describe('withoutDetours', () => {
     expect(withoutDetours([viaAides, hops], 2)).toEqual([viaAides]);
     // Not when the route spends time elsewhere, takes another program, earns a certification on a
     // hop, or ends elsewhere (toTrack).
-    const worksFirst = pathway([1, 7, 9], [24, 0], 39_000, 0, { 1: [100] });
+    const worksFirst = pathway([1, 7, 8, 9], [24, 0, 0], 39_000, 0, {}, {});
     const otherProgram = pathway([1, 7, 8, 9], [0, 0, 24], 39_000, 0, { 2: [101] });
     const earnsOnTheWay = pathway([1, 7, 8, 9], [0, 0, 24], 39_000, 1, { 2: [100] }, { 0: [50] });
     const elsewhere = pathway([1, 7, 8, 10], [0, 0, 24], 39_000, 0, { 2: [100] });
     for (const other of [worksFirst, otherProgram, earnsOnTheWay, elsewhere])
       expect(withoutDetours([viaAides, other], 2)).toEqual([viaAides, other]);
+  });
+
+  it('keeps a route whose years of experience are spent in another job, and one beside a hop of unknown length', () => {
+    // Five years' experience as 6 before 9, then five years as 8 before 9: years elsewhere.
+    const asSix = pathway([1, 6, 9], [0, 60], 0);
+    const asEight = pathway([1, 7, 8, 9], [0, 0, 60], 0);
+    expect(withoutDetours([asSix, asEight], 2)).toEqual([asSix, asEight]);
+    // The better route's first move asks experience of no known length (counted as 0 months): the
+    // second, whose hops truly ask nothing, is not its padding.
+    const hops = pathway([1, 7, 8, 9], [0, 0, 24], 39_000, 0, { 2: [100] });
+    const viaAides = pathway([1, 6, 9], [0, 24], 39_000, 0, { 1: [100] });
+    const unknownFirst = (transitionId: number) => transitionId === 106; // 1 → 6
+    expect(withoutDetours([viaAides, hops], 2, unknownFirst)).toEqual([viaAides, hops]);
+    expect(withoutDetours([viaAides, hops], 2)).toEqual([viaAides]);
+    // The other way round, the hop of unknown length on the padding route is one more hop.
+    const hopsFirst = pathway([1, 6, 9], [0, 24], 39_000, 0, { 1: [100] });
+    const unknownHops = pathway([1, 7, 8, 9], [0, 0, 24], 39_000, 0, { 2: [100] });
+    expect(withoutDetours([hopsFirst, unknownHops], 2, (t) => t === 107)).toEqual([hopsFirst]); // 1 → 7
   });
 
   it('stops at k, in rank order', () => {

@@ -358,19 +358,35 @@ describe('estimated pathways', () => {
     const QUERY = `query ($skip: Boolean) {
       pathways(from: "medical-assistant", to: "29-2034.00", first: 5, includeEstimated: true, skipDetours: $skip) {
         totalMonths stepCount nodes { key }
-        steps { toNode { key } months programs { name } certificationsToEarn { slug } }
+        steps { toNode { key } months untimed programs { name } certificationsToEarn { slug } }
       } }`;
-    type S = { toNode: { key: string }; months: number; programs: { name: string }[]; certificationsToEarn: unknown[] };
-    const asks = (p: { steps: S[] }) =>
+    type S = {
+      toNode: { key: string };
+      months: number;
+      untimed: string[];
+      programs: { name: string }[];
+      certificationsToEarn: unknown[];
+    };
+    // What a pathway asks, where (docs/cost-model.md): a step of unknown length counts on the better
+    // route, not on the padding one.
+    const asks = (p: { steps: S[] }, better: boolean) =>
       p.steps
-        .filter((s) => s.months > 0 || s.programs.length > 0 || s.certificationsToEarn.length > 0)
+        .filter(
+          (s) =>
+            s.months > 0 ||
+            s.programs.length > 0 ||
+            s.certificationsToEarn.length > 0 ||
+            (better && s.untimed.length > 0),
+        )
         .map((s) => `${s.toNode.key}:${s.months}:${s.programs.map((x) => x.name)}`)
         .join(' ');
     const hopsAround = (list: any[]) =>
       list.some((b, j) =>
         list
           .slice(0, j)
-          .some((a) => a.totalMonths === b.totalMonths && b.stepCount > a.stepCount && asks(a) === asks(b)),
+          .some(
+            (a) => a.totalMonths === b.totalMonths && b.stepCount > a.stepCount && asks(a, true) === asks(b, false),
+          ),
       );
     const ask = async (skip: boolean) => {
       const { data, errors } = await client.query(QUERY, { skip });
@@ -387,12 +403,15 @@ describe('estimated pathways', () => {
     for (const [variables, argument] of [
       [{ from: '31-1131.00', to: 'licensed-practical-nurse' }, 'to'],
       [{ from: '29-2043.00', to: 'registered-nurse' }, 'to'],
+      [{ from: '29-2043.00', to: '29-1141.00' }, 'to'], // the registered nurse's occupation: the curated role
       [{ from: '31-1131.00', toTrack: 'clinical' }, 'toTrack'],
     ] as const) {
       const { errors } = await client.query(PATHWAYS, { ...variables, includeEstimated: true });
       expect(errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
       expect(errors?.[0]?.extensions?.argument).toBe(argument);
       expect(errors?.[0]?.message).toMatch(/no pathway from an O\*NET occupation enters/);
+      if (argument === 'to')
+        expect(errors?.[0]?.message).toMatch(/names the curated role (Registered Nurse|Licensed Practical Nurse)/);
     }
     // To an occupation it still searches: acute care nurses, an occupation of its own.
     expect((await pathways({ from: '31-1131.00', to: '29-1141.01', includeEstimated: true })).length).toBeGreaterThan(
@@ -536,6 +555,47 @@ describe('estimated pathways', () => {
     expect(last.explanation).toMatch(
       /after a bachelor’s degree of at least 4 years, which an? [A-Z][\w ]+ need not have/,
     );
+  });
+
+  it('asks a registered nurse a bachelor’s on the way to a master’s, unless the profile has one (a BSN)', async () => {
+    const ask = async (profile?: Record<string, unknown>) => {
+      const { data, errors } = await client.query(
+        `query ($profile: LearnerProfileInput) {
+          pathways(from: "registered-nurse", to: "29-1171.00", first: 1, includeEstimated: true, profile: $profile) {
+            totalMonths steps { programs { name reason months } } } }`,
+        { profile },
+      );
+      expect(errors).toBeUndefined();
+      const [p] = data.pathways as any[];
+      return { months: p.totalMonths, programs: p.steps.flatMap((s: any) => s.programs) as any[] };
+    };
+    const adn = await ask();
+    expect(adn.months).toBeGreaterThanOrEqual(60);
+    expect(adn.programs.some((p) => p.name === "Bachelor's degree (any field)" && p.months === 48)).toBe(true);
+    for (const completedPrograms of [['bachelor-of-science-in-nursing'], ['bachelors-degree']]) {
+      const bsn = await ask({ completedPrograms });
+      expect(bsn.months, completedPrograms[0]).toBe(adn.months - 48);
+      expect(bsn.programs.some((p) => p.name === "Bachelor's degree (any field)")).toBe(false);
+    }
+  });
+
+  it('lets a compliance specialist, whose occupation typically asks a bachelor’s it need not have, move on without one', async () => {
+    // Compliance officers (13-1041.00) typically have a bachelor's; the curated compliance specialist
+    // need not. Moves from the role ask what each target asks of someone without one: an eligibility
+    // interviewer (a high school diploma) no bachelor's, a graduate degree the bachelor's first.
+    const [interviewer] = await pathways({
+      from: 'compliance-specialist',
+      to: '43-4061.00',
+      first: 1,
+      includeEstimated: true,
+    });
+    expect(interviewer.totalMonths).toBeLessThan(48);
+    expect(interviewer.steps[0].explanation).toContain('the occupation Healthcare Compliance Specialist is within');
+    const { data, errors } = await client.query(
+      `{ reachableRoles(from: "compliance-specialist", withinMonths: 47, includeEstimated: true) { node { key } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.reachableRoles.length).toBeGreaterThan(0);
   });
 
   it('reachableRoles reaches occupations only when asked', async () => {
