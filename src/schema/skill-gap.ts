@@ -241,20 +241,15 @@ builder.prismaObjectField('Occupation', 'similarOccupations', (t) =>
   t.field({
     type: [SimilarOccupationRef],
     description:
-      'The occupations whose O*NET skill levels are nearest to this one’s (cosine similarity, docs/skill-gap.md), nearest first. Computed here, beside O*NET’s own `relatedOccupations`, which stay as O*NET published them. Null when O*NET rates none of this occupation’s skills (its `skills` list is empty): not known, rather than none.',
+      'The occupations whose O*NET skill levels are nearest to this one’s (cosine similarity, docs/skill-gap.md), nearest first. Computed here, beside O*NET’s own `relatedOccupations`, which stay as O*NET published them. Empty when O*NET rates none of this occupation’s skills (its `skills` list is empty, as for 29-2072.00): nothing can be compared with it, which says nothing of how alike it is to others.',
     args: {
       first: t.arg.int({ required: true, defaultValue: 10, description: 'How many, 1 to 100. @default 10' }),
     },
-    nullable: true,
     complexity: costs(20), // compares the occupation with every other one (about 31,000 ratings)
     select: { id: true },
-    resolve: async (o, { first }, { prisma }) => {
+    resolve: (o, { first }, { prisma }) => {
       if (first < 1 || first > 100) throw badInput('first', `must be between 1 and 100 (got ${first}).`);
-      const rated = await prisma.occupationSkill.findFirst({
-        where: { occupationId: o.id, level: { gt: 0 } },
-        select: { elementId: true },
-      });
-      return rated === null ? null : similarTo(prisma, o.id, first);
+      return similarTo(prisma, o.id, first);
     },
   }),
 );

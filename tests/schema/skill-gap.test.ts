@@ -113,11 +113,13 @@ describe('skillGap', () => {
     const rated = await gap('medical-assistant', 'registered-nurse');
     expect(rated.unrated).toEqual([]);
     expect(rated.similarity).toBeGreaterThan(0);
-    const { data, errors } = await client.query<{ occupation: { similarOccupations: unknown } }>(
-      `{ occupation(code: "${code}") { similarOccupations(first: 5) { similarity } } }`,
+    // Nothing is listed as similar to it, and its skills say why: none is rated.
+    const { data, errors } = await client.query<{ occupation: { similarOccupations: unknown[]; skills: unknown[] } }>(
+      `{ occupation(code: "${code}") { similarOccupations(first: 5) { similarity } skills { name } } }`,
     );
     expect(errors).toBeUndefined();
-    expect(data!.occupation.similarOccupations).toBeNull();
+    expect(data!.occupation.similarOccupations).toEqual([]);
+    expect(data!.occupation.skills).toEqual([]);
   });
 
   it('takes O*NET-SOC and SOC codes as well as slugs', async () => {
