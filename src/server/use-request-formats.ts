@@ -8,9 +8,8 @@
  * - A POST in a format no parser takes (multipart uploads are off: no field takes a file) was a
  *   415 with an empty body; it says what to send instead.
  * - Media types are case-insensitive (RFC 9110, 8.3.1), but yoga 5 matches `application/json`
- *   exactly: a client sending `Application/JSON` was refused with that 415. The type is read in
- *   lower case before yoga chooses its parser (its parameters too: charset names are
- *   case-insensitive, and no format this API takes has a case-sensitive parameter).
+ *   exactly: a client sending `Application/JSON` was refused with that 415. The type and subtype
+ *   are read in lower case before yoga chooses its parser; the parameters are left as sent.
  */
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
@@ -42,7 +41,8 @@ export function useRequestFormats(): Plugin {
   return {
     onRequest({ request }) {
       const type = request.headers.get('content-type');
-      if (type !== null && type !== type.toLowerCase()) request.headers.set('content-type', type.toLowerCase());
+      const lower = type?.replace(/^[^;]*/, (mediaType) => mediaType.toLowerCase());
+      if (type != null && lower !== type) request.headers.set('content-type', lower!);
     },
     onRequestParse({ request, requestParser, setRequestParser }) {
       if (!requestParser) {

@@ -84,7 +84,9 @@ export function unreadParams(search: string): string[] {
   const rank = asked('rank');
   if (rank !== undefined && rank !== state.rank) out.push(`rank ${quoted(rank)} (one of ${RANKINGS.join(', ')})`);
   const path = asked('path');
-  if (path !== undefined && integer(path, 10) === undefined) out.push(`path ${quoted(path)} (a number from 1 to 10)`);
+  if (path !== undefined && !integer(path, 10)) out.push(`path ${quoted(path)} (a number from 1 to 10)`);
+  const onet = asked('onet');
+  if (onet !== undefined && onet !== '1') out.push(`onet ${quoted(onet)} (1 includes the O*NET occupations)`);
   const within = asked('within');
   if (within !== undefined && state.within === undefined) out.push(`within ${quoted(within)} (months, from 0 to 600)`);
   return out;
