@@ -44,10 +44,18 @@ const occupationNodeId = (occupationId: number) => -occupationId;
 /** The track id of a SOC major group (negative: never a curated track id). */
 const socTrackId = (majorGroup: string) => -Number(majorGroup);
 /**
- * The ids of an occupation's estimated entry programs: its typical entry education, and for a
- * graduate degree the same with the bachelor's degree it builds on (for a source without one).
+ * How an occupation's estimated entry program comes: its typical entry education alone (PLAIN); for
+ * a graduate degree, with the bachelor's it builds on counted in (WITH_BACHELORS, for a source
+ * occupation whose typical education has none); or after the dataset's bachelor's degree as its
+ * prerequisite (AFTER_BACHELORS, for a curated role whose holders need not have one: a profile may
+ * say they do, a BSN say). Only the few moves from curated roles take the last: a prerequisite
+ * shared by thousands of moves nearly doubled the p95 of searches on the real graph.
  */
-const entryProgramId = (occupationId: number, withBachelors = false) => -(2 * occupationId + (withBachelors ? 1 : 0));
+const PLAIN = 0;
+const WITH_BACHELORS = 1;
+const AFTER_BACHELORS = 2;
+/** The ids of an occupation's estimated entry programs, one per way (negative: never a curated program's). */
+const entryProgramId = (occupationId: number, way = PLAIN) => -(3 * occupationId + way);
 /** IPEDS: a bachelor's degree takes at least 4 years of full-time college work. */
 const BACHELORS_MONTHS = 48;
 
@@ -221,20 +229,30 @@ export function estimatedGraph(
       });
       if (edu.afterBachelors) {
         out.programs.push({
-          id: entryProgramId(o.id, true),
+          id: entryProgramId(o.id, WITH_BACHELORS),
           slug: `entry-${o.code}-with-bachelors`,
-          minMonths: bachelors === null ? BACHELORS_MONTHS + edu.months! : edu.months!,
+          minMonths: BACHELORS_MONTHS + edu.months!,
           typicalCostUsd: null,
           costEstimateUsd: null,
-          prerequisites: bachelors === null ? [] : [bachelors.id],
         });
-        out.programNames.set(entryProgramId(o.id, true), {
-          name:
-            bachelors === null
-              ? `Entry education for ${o.title} (a bachelor’s degree, then ${edu.words}, estimated)`
-              : `Entry education for ${o.title} (${edu.words} after a bachelor’s degree, estimated)`,
+        out.programNames.set(entryProgramId(o.id, WITH_BACHELORS), {
+          name: `Entry education for ${o.title} (a bachelor’s degree, then ${edu.words}, estimated)`,
           credential: edu.credential,
         });
+        if (bachelors !== null) {
+          out.programs.push({
+            id: entryProgramId(o.id, AFTER_BACHELORS),
+            slug: `entry-${o.code}-after-bachelors`,
+            minMonths: edu.months!,
+            typicalCostUsd: null,
+            costEstimateUsd: null,
+            prerequisites: [bachelors.id],
+          });
+          out.programNames.set(entryProgramId(o.id, AFTER_BACHELORS), {
+            name: `Entry education for ${o.title} (${edu.words} after a bachelor’s degree, estimated)`,
+            credential: edu.credential,
+          });
+        }
       }
     }
     if (exactRole.has(o.id)) continue;
@@ -284,7 +302,12 @@ export function estimatedGraph(
     if (edu) {
       const source = edu.afterBachelors ? bachelorsAt(from) : { has: true, why: '' };
       const withBachelors = !source.has;
-      training = [entryProgramId(target.id, withBachelors)];
+      training = [
+        entryProgramId(
+          target.id,
+          !withBachelors ? PLAIN : roleById.has(from) && bachelors !== null ? AFTER_BACHELORS : WITH_BACHELORS,
+        ),
+      ];
       words.push(
         `${edu.words} is the typical entry education (${edu.lengthNote}${withBachelors ? `, after a bachelor’s degree of at least 4 years, which ${source.why}` : ''}; tuition unknown)`,
       );
