@@ -2,6 +2,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { GraphQLError, type GraphQLSchema, defaultFieldResolver, getNamedType, isObjectType } from 'graphql';
 import type { PrismaClient } from '../db/client.js';
+import { aliasKey, aliasMap, nameAcronyms } from './snapshot.js';
 
 /** How many characters of a client's value a message repeats. */
 const ECHOED = 80;
@@ -25,11 +26,20 @@ export const slugKey = (slug: string): string => slug.trim().toLowerCase();
 /** How many unknown slugs an error names before it says how many more there are. */
 const NAMED = 5;
 
-/** Known slugs close to `wanted`: the nearest by edit distance, and any that contain it. At most three. */
-export function suggestSlugs(wanted: string, known: readonly string[]): string[] {
+/**
+ * Known slugs close to `wanted`: the one it is another name of (an acronym, an alternate title:
+ * `aliases`, by aliasKey), the nearest by edit distance, and any that contain it. At most three.
+ */
+export function suggestSlugs(
+  wanted: string,
+  known: readonly string[],
+  aliases?: ReadonlyMap<string, string>,
+): string[] {
   if (known.length === 0 || wanted.length > 200) return [];
   const normal = slugKey(wanted).replace(/[\s_]+/g, '-');
   const out = new Set<string>();
+  const named = aliases?.get(aliasKey(wanted));
+  if (named !== undefined) out.add(named);
   if (known.includes(normal)) out.add(normal);
   for (const s of known) if (normal.length >= 3 && s.includes(normal)) out.add(s);
   const best = closest(normal, known as string[]);
@@ -50,11 +60,12 @@ export function unknownSlugs(
   argument: string,
   unknown: readonly string[],
   known: readonly string[] = [],
+  aliases?: ReadonlyMap<string, string>,
 ): GraphQLError {
   const distinct = [...new Set(unknown)];
   const shown = distinct.slice(0, NAMED).map((s) => `"${clip(s)}"`);
   const more = distinct.length > NAMED ? ` and ${distinct.length - NAMED} more` : '';
-  const suggest = distinct.length === 1 ? suggestSlugs(distinct[0]!, known) : [];
+  const suggest = distinct.length === 1 ? suggestSlugs(distinct[0]!, known, aliases) : [];
   const noun =
     distinct.length === 1
       ? `No ${what} has the slug ${shown[0]}`
@@ -85,6 +96,30 @@ export async function knownSlugs(prisma: PrismaClient, what: SlugKind): Promise<
   return (await slugReaders[what](prisma)).map((r) => r.slug);
 }
 
+/** Other names of the records of one kind (GraphSnapshot.aliases), read only when a slug was not found. */
+async function knownAliases(prisma: PrismaClient, what: SlugKind): Promise<Map<string, string> | undefined> {
+  if (what === 'role')
+    return aliasMap(
+      (await prisma.role.findMany({ select: { slug: true, title: true, alternateTitles: true } })).flatMap((r) =>
+        [r.title, ...r.alternateTitles].map((name) => [name, r.slug] as const),
+      ),
+    );
+  if (what === 'certification')
+    return aliasMap(
+      (await prisma.certification.findMany({ select: { slug: true, acronym: true, name: true } })).flatMap((c) => [
+        [c.acronym, c.slug] as const,
+        [c.name, c.slug] as const,
+      ]),
+    );
+  if (what === 'training program')
+    return aliasMap(
+      (await prisma.trainingProgram.findMany({ select: { slug: true, name: true } })).flatMap((p) =>
+        [p.name, ...nameAcronyms(p.name)].map((name) => [name, p.slug] as const),
+      ),
+    );
+  return undefined;
+}
+
 /**
  * The record a slug argument names, matched whatever its case, or NOT_FOUND suggesting the
  * nearest slugs. `find` reads the record by its (lower-case) slug.
@@ -97,7 +132,8 @@ export async function bySlug<T>(
   find: (slug: string) => Promise<T | null>,
 ): Promise<T> {
   const found = await find(slugKey(slug));
-  if (found === null) throw unknownSlugs(what, argument, [slug], await knownSlugs(prisma, what));
+  if (found === null)
+    throw unknownSlugs(what, argument, [slug], await knownSlugs(prisma, what), await knownAliases(prisma, what));
   return found;
 }
 

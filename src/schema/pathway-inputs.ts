@@ -117,6 +117,7 @@ function resolveSlugs(
   slugs: readonly string[],
   what: 'role' | 'track' | 'certification' | 'training program',
   argument: string,
+  aliases?: ReadonlyMap<string, string>,
 ): number[] {
   const found: number[] = [];
   const unknown: string[] = [];
@@ -125,7 +126,7 @@ function resolveSlugs(
     if (i === undefined) unknown.push(s);
     else found.push(i);
   }
-  if (unknown.length) throw unknownSlugs(what, argument, unknown, lookup.slugs);
+  if (unknown.length) throw unknownSlugs(what, argument, unknown, lookup.slugs, aliases);
   return found;
 }
 
@@ -147,7 +148,7 @@ export function nodeId(snapshot: GraphSnapshot, key: string, argument: string): 
       `"${clip(key)}" is not an O*NET-SOC code such as "29-1141.00" or a SOC code such as "29-1141".`,
     );
   const { index } = snapshot;
-  return index.roleIds[resolveSlugs(index.roleBySlug, [key], 'role', argument)[0]!]!;
+  return index.roleIds[resolveSlugs(index.roleBySlug, [key], 'role', argument, snapshot.aliases.role)[0]!]!;
 }
 
 /** The database id of a track, by slug. */
@@ -171,7 +172,13 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Pr
     throw badInput('profile.yearsInCurrentRole', `must be between 0 and 80 (got ${years}).`);
   const completed = ids(
     index.programIds,
-    resolveSlugs(index.programBySlug, profile.completedPrograms ?? [], 'training program', 'profile.completedPrograms'),
+    resolveSlugs(
+      index.programBySlug,
+      profile.completedPrograms ?? [],
+      'training program',
+      'profile.completedPrograms',
+      snapshot.aliases['training program'],
+    ),
   );
   const bachelors = index.programBySlug.get(BACHELORS_PROGRAM_SLUG);
   if (
@@ -184,7 +191,13 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Pr
   return {
     heldCertifications: ids(
       index.certIds,
-      resolveSlugs(index.certBySlug, profile.heldCertifications ?? [], 'certification', 'profile.heldCertifications'),
+      resolveSlugs(
+        index.certBySlug,
+        profile.heldCertifications ?? [],
+        'certification',
+        'profile.heldCertifications',
+        snapshot.aliases.certification,
+      ),
     ),
     completedPrograms: completed,
     yearsInCurrentRole: years ?? 0,
@@ -192,8 +205,9 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Pr
   };
 }
 
-export function resolveConstraints(index: GraphIndex, c: ConstraintsArg): Constraints | undefined {
+export function resolveConstraints(snapshot: GraphSnapshot, c: ConstraintsArg): Constraints | undefined {
   if (!c) return undefined;
+  const { index } = snapshot;
   for (const name of ['maxSteps', 'maxMonths', 'maxCostUsd'] as const) {
     const value = c[name];
     if (value != null && value < 0) throw badInput(`constraints.${name}`, `must not be negative (got ${value}).`);
@@ -204,7 +218,7 @@ export function resolveConstraints(index: GraphIndex, c: ConstraintsArg): Constr
     maxCostUsd: c.maxCostUsd ?? undefined,
     avoidRoles: ids(
       index.roleIds,
-      resolveSlugs(index.roleBySlug, c.avoidRoles ?? [], 'role', 'constraints.avoidRoles'),
+      resolveSlugs(index.roleBySlug, c.avoidRoles ?? [], 'role', 'constraints.avoidRoles', snapshot.aliases.role),
     ),
     onlyTracks: c.onlyTracks
       ? ids(index.trackIds, resolveSlugs(index.trackBySlug, c.onlyTracks, 'track', 'constraints.onlyTracks'))

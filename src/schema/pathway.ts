@@ -828,7 +828,7 @@ export async function searchPathways(
 ): Promise<PathwayResult[]> {
   const { index } = snapshot;
   const profile = resolveProfile(snapshot, query.profile);
-  const constraints = resolveConstraints(index, query.constraints);
+  const constraints = resolveConstraints(snapshot, query.constraints);
   checkAvoided(index, constraints, query);
   const search = (k: number) =>
     cachedFindPathways(snapshot, {
@@ -930,7 +930,7 @@ builder.queryFields((t) => ({
       const { index } = snapshot;
       const from = curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from');
       const profile = resolveProfile(snapshot, args.profile);
-      const constraints = resolveConstraints(index, args.constraints);
+      const constraints = resolveConstraints(snapshot, args.constraints);
       checkAvoided(index, constraints, { from });
       const reached = runSearch(() =>
         reachableRoles(index, {

@@ -40,4 +40,34 @@ export interface GraphSnapshot {
   nodeByCode: ReadonlyMap<string, number>;
   /** Node id -> occupation id, for the nodes that are occupations rather than curated roles. */
   occupationOfNode: ReadonlyMap<number, number>;
+  /**
+   * Other names people give a record, by aliasKey, to the slug they name: a role's alternate titles
+   * ("LPN"), a certification's acronym ("CMA (AAMA)"), the acronym in a program's name ("ADN").
+   * Suggested when a slug is not found: `to: "rn"` hears of "registered-nurse".
+   */
+  aliases: Readonly<Record<'role' | 'certification' | 'training program', ReadonlyMap<string, string>>>;
+}
+
+/** How an alias is matched: lower case, letters and digits only ("CMA (AAMA)" and "cma-aama" alike). */
+export const aliasKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/** The acronyms a program's name gives in brackets: "Associate degree in nursing (ADN)" gives "ADN". */
+export const nameAcronyms = (name: string): string[] =>
+  [...name.matchAll(/\(([A-Z][A-Za-z-]{1,9})\)/g)].map((m) => m[1]!);
+
+/** (name, slug) pairs as aliasKey → slug; a key two records share names neither. */
+export function aliasMap(pairs: Iterable<readonly [string, string]>): Map<string, string> {
+  const out = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const [name, slug] of pairs) {
+    const key = aliasKey(name);
+    if (key === '' || shared.has(key)) continue;
+    const known = out.get(key);
+    if (known === undefined) out.set(key, slug);
+    else if (known !== slug) {
+      out.delete(key);
+      shared.add(key);
+    }
+  }
+  return out;
 }

@@ -9,7 +9,7 @@ import { certificationFeeEstimates, programCostEstimates } from '../db/estimates
 import { loadedOfficialHash } from '../db/official/load.js';
 import { TransitionColumnsBuilder, type TransitionColumns } from '../graph/columns.js';
 import type { BuildInput, EligibilityRouteInput, GraphInput, TransitionInput } from '../graph/types.js';
-import { BACHELORS_PROGRAM_SLUG, type GraphSnapshot } from '../schema/snapshot.js';
+import { aliasMap, BACHELORS_PROGRAM_SLUG, type GraphSnapshot, nameAcronyms } from '../schema/snapshot.js';
 import {
   type CuratedRole,
   type EstimatedGraph,
@@ -109,9 +109,10 @@ export async function readGraphInput(
       trackSlug: string;
       occupationId: number | null;
       occupationFit: string | null;
+      alternateTitles: string[];
     }[]
   >`SELECT r.id, r.slug, r.title, r.track_id AS "trackId", t.slug AS "trackSlug", r.occupation_id AS "occupationId",
-           r.occupation_fit::text AS "occupationFit"
+           r.occupation_fit::text AS "occupationFit", r.alternate_titles AS "alternateTitles"
     FROM role r JOIN track t ON t.id = r.track_id ORDER BY r.id`;
   const trackRows = await prisma.$queryRaw<{ id: number; slug: string; name: string; bridging: boolean }[]>`
     SELECT id, slug, name, bridging FROM track ORDER BY id`;
@@ -129,7 +130,7 @@ export async function readGraphInput(
     (r) => r.roleId,
     (r) => r.certificationId,
   );
-  const roles = roleRows.map(({ title: _title, occupationId: _o, occupationFit: _f, ...r }) => ({
+  const roles = roleRows.map(({ title: _title, occupationId: _o, occupationFit: _f, alternateTitles: _a, ...r }) => ({
     ...r,
     impliedPrograms: impliedPrograms.get(r.id) ?? [],
     impliedCertifications: impliedCertifications.get(r.id) ?? [],
@@ -265,6 +266,13 @@ export async function readGraphInput(
     experienceUnknown: estimated.experienceUnknown,
     nodeByCode: estimated.nodeByCode,
     occupationOfNode: estimated.occupationOfNode,
+    aliases: {
+      role: aliasMap(roleRows.flatMap((r) => [r.title, ...r.alternateTitles].map((name) => [name, r.slug] as const))),
+      certification: aliasMap(certRows.flatMap((c) => [[c.acronym, c.slug] as const, [c.name, c.slug] as const])),
+      'training program': aliasMap(
+        programRows.flatMap((p) => [p.name, ...nameAcronyms(p.name)].map((name) => [name, p.slug] as const)),
+      ),
+    },
     names: {
       roles: new Map([
         ...roleRows.map((r) => [r.id, { title: r.title, trackId: r.trackId }] as const),

@@ -213,6 +213,34 @@ describe('slug arguments', () => {
     expect(errors?.[0]?.message).toContain('Did you mean "registered-nurse"?');
   });
 
+  it('suggest the record an acronym or another title names: "lpn", "rn", "cma-aama", "adn"', async () => {
+    for (const [query, argument, slug] of [
+      ['{ role(slug: "lpn") { slug } }', 'slug', 'licensed-practical-nurse'],
+      ['{ pathways(from: "medical-assistant", to: "RN") { totalMonths } }', 'to', 'registered-nurse'],
+      [
+        '{ pathways(from: "medical-assistant", to: "registered-nurse", constraints: { avoidRoles: ["lpn"] }) { totalMonths } }',
+        'constraints.avoidRoles',
+        'licensed-practical-nurse',
+      ],
+      [
+        '{ pathways(from: "medical-assistant", to: "registered-nurse", profile: { heldCertifications: ["cma-aama"] }) { totalMonths } }',
+        'profile.heldCertifications',
+        'cma',
+      ],
+      [
+        '{ pathways(from: "medical-assistant", to: "registered-nurse", profile: { completedPrograms: ["adn"] }) { totalMonths } }',
+        'profile.completedPrograms',
+        'associate-degree-in-nursing',
+      ],
+      ['{ certification(slug: "CMA (AAMA)") { slug } }', 'slug', 'cma'],
+    ] as const) {
+      const { errors } = await client.query(query);
+      expect(errors?.[0]?.extensions, query).toMatchObject({ code: 'NOT_FOUND', argument });
+      expect(errors?.[0]?.extensions?.suggestions, query).toContain(slug);
+      expect(errors?.[0]?.message, query).toContain(`Did you mean "${slug}"`);
+    }
+  });
+
   it('name the argument when from and to are one role, whatever their case', async () => {
     const { errors } = await client.query(
       '{ pathways(from: "medical-assistant", to: "Medical-Assistant") { totalMonths } }',
