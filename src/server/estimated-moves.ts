@@ -188,7 +188,7 @@ export function estimatedGraph(
    * program asks it as a prerequisite, so that a learner who has it (completed on the way, or in
    * their profile) is not asked it again. Without it, the graduate program counts its 48 months.
    */
-  bachelors: { id: number; minMonths: number } | null = null,
+  bachelors: { id: number } | null = null,
 ): EstimatedGraph {
   const byId = new Map(occupations.map((o) => [o.id, o]));
   const exactRole = new Map<number, CuratedRole>();

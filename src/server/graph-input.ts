@@ -64,7 +64,7 @@ const estimatedCache = new WeakMap<readonly OccupationRow[], { roles: string; gr
 function estimatedGraphOf(
   roles: readonly CuratedRole[],
   [occupations, related]: [OccupationRow[], RelatedRow[]],
-  bachelors: { id: number; minMonths: number } | null,
+  bachelors: { id: number } | null,
 ) {
   const key = JSON.stringify([roles, bachelors]);
   const cached = estimatedCache.get(occupations);
@@ -166,7 +166,7 @@ export async function readGraphInput(
       hasBachelors: withBachelors.has(r.id),
     })),
     await officialRows(prisma),
-    bachelorsRow ? { id: bachelorsRow.id, minMonths: bachelorsRow.minMonths } : null,
+    bachelorsRow ? { id: bachelorsRow.id } : null,
   );
 
   const prerequisites = groupBy(
