@@ -212,6 +212,8 @@ export function resolveConstraints(snapshot: GraphSnapshot, c: ConstraintsArg): 
     const value = c[name];
     if (value != null && value < 0) throw badInput(`constraints.${name}`, `must not be negative (got ${value}).`);
   }
+  // No pathway has no move: 0 would only answer "no route", which reads as a fact about the roles.
+  if (c.maxSteps === 0) throw badInput('constraints.maxSteps', 'must be at least 1: a pathway has at least one move.');
   return {
     maxSteps: c.maxSteps ?? undefined,
     maxMonths: c.maxMonths ?? undefined,

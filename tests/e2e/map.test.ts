@@ -434,6 +434,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(note).toContain('path "x"');
     expect(note).toContain('onet "yes" (1 includes the O*NET occupations)');
     expect(note).not.toContain('from "');
+    // Once the user chooses, the page's address is theirs: the note on the link goes.
+    await p.selectOption('#rank', 'CHEAPEST');
+    await expect.poll(() => p.locator('#link-note').isVisible()).toBe(false);
     // The same goal with the occupations included: read, and the panel the link names opens.
     const { occupation } = await api<{ occupation: { title: string } }>('{ occupation(code: "29-1126.00") { title } }');
     await p.goto(`${service.origin}/map?from=medical-assistant&to=29-1126.00&onet=1&role=29-1126.00`);

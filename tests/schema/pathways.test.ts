@@ -190,6 +190,12 @@ describe('pathways on the curated data', () => {
         'BAD_USER_INPUT',
         /maxSteps/,
       ],
+      // No pathway has no move: refused, not answered as "no route".
+      [
+        { from: 'medical-assistant', to: 'registered-nurse', constraints: { maxSteps: 0 } },
+        'BAD_USER_INPUT',
+        /maxSteps.*at least 1/,
+      ],
     ];
     for (const [variables, code, message] of cases) {
       const { errors } = await client.query(PATHWAYS, variables);

@@ -83,9 +83,14 @@ function fail(error: unknown): void {
   document.documentElement.dataset.mapState = 'error';
 }
 
+/** Set once the link's own view is shown: from then on the page's address is the user's choices. */
+let started = false;
+
 function update(change: Partial<State>): void {
   state = { ...state, ...change };
   writeState(state);
+  // The note on what the link asked for is about the link, not about what the user chose since.
+  if (started) $('link-note').hidden = true;
 }
 
 /** The table of roles by level and track: the picture's text alternative. */
@@ -532,6 +537,7 @@ async function start(): Promise<void> {
   const occupation = role !== undefined && isOccupationCode(role);
   await Promise.all([showPathways(), shade(), role && !occupation ? openRole(role, false) : undefined]);
   if (role && occupation && state.role === role) await openRole(role, false);
+  started = true;
   if (pending === 0) document.documentElement.dataset.mapState = 'ready';
 }
 
