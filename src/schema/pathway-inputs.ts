@@ -59,7 +59,7 @@ export const LearnerProfileInput = builder.inputType('LearnerProfileInput', {
 export const PathwayConstraintsInput = builder.inputType('PathwayConstraintsInput', {
   description: 'Limits every returned pathway must respect.',
   fields: (t) => ({
-    maxSteps: t.int({ description: 'At most this many moves.' }),
+    maxSteps: t.int({ description: 'At most this many moves: 1 or more.' }),
     maxMonths: t.int({ description: 'At most this many months in total.' }),
     maxCostUsd: t.int({
       description: 'At most this many US dollars in total, counting unknown costs at their documented estimate.',
