@@ -2,7 +2,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { GraphQLError, type GraphQLSchema, defaultFieldResolver, getNamedType, isObjectType } from 'graphql';
 import type { PrismaClient } from '../db/client.js';
-import { aliasKey, aliasMap, nameAcronyms } from './snapshot.js';
+import { ALIAS_NAMES, aliasKey, aliasMap } from './snapshot.js';
 
 /** How many characters of a client's value a message repeats. */
 const ECHOED = 80;
@@ -100,22 +100,18 @@ export async function knownSlugs(prisma: PrismaClient, what: SlugKind): Promise<
 async function knownAliases(prisma: PrismaClient, what: SlugKind): Promise<Map<string, string> | undefined> {
   if (what === 'role')
     return aliasMap(
-      (await prisma.role.findMany({ select: { slug: true, title: true, alternateTitles: true } })).flatMap((r) =>
-        [r.title, ...r.alternateTitles].map((name) => [name, r.slug] as const),
-      ),
+      await prisma.role.findMany({ select: { slug: true, title: true, alternateTitles: true } }),
+      ALIAS_NAMES.role,
     );
   if (what === 'certification')
     return aliasMap(
-      (await prisma.certification.findMany({ select: { slug: true, acronym: true, name: true } })).flatMap((c) => [
-        [c.acronym, c.slug] as const,
-        [c.name, c.slug] as const,
-      ]),
+      await prisma.certification.findMany({ select: { slug: true, acronym: true, name: true } }),
+      ALIAS_NAMES.certification,
     );
   if (what === 'training program')
     return aliasMap(
-      (await prisma.trainingProgram.findMany({ select: { slug: true, name: true } })).flatMap((p) =>
-        [p.name, ...nameAcronyms(p.name)].map((name) => [name, p.slug] as const),
-      ),
+      await prisma.trainingProgram.findMany({ select: { slug: true, name: true } }),
+      ALIAS_NAMES['training program'],
     );
   return undefined;
 }

@@ -51,23 +51,34 @@ export interface GraphSnapshot {
 /** How an alias is matched: lower case, letters and digits only ("CMA (AAMA)" and "cma-aama" alike). */
 export const aliasKey = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
-/** The acronyms a program's name gives in brackets: "Associate degree in nursing (ADN)" gives "ADN". */
-export const nameAcronyms = (name: string): string[] =>
+/** The acronyms a name gives in brackets: "Associate degree in nursing (ADN)" gives "ADN". */
+const bracketedAcronyms = (name: string): string[] =>
   [...name.matchAll(/\(([A-Z][A-Za-z-]{1,9})\)/g)].map((m) => m[1]!);
 
-/** (name, slug) pairs as aliasKey → slug; a key two records share names neither. */
-export function aliasMap(pairs: Iterable<readonly [string, string]>): Map<string, string> {
+/** The other names of each kind of record that GraphSnapshot.aliases holds. */
+export const ALIAS_NAMES = {
+  role: (r: { title: string; alternateTitles: readonly string[] }) => [r.title, ...r.alternateTitles],
+  certification: (c: { acronym: string; name: string }) => [c.acronym, c.name],
+  'training program': (p: { name: string }) => [p.name, ...bracketedAcronyms(p.name)],
+};
+
+/** Records' other names (`names`) as aliasKey → slug; a key two records share names neither. */
+export function aliasMap<T extends { slug: string }>(
+  rows: readonly T[],
+  names: (row: T) => string[],
+): Map<string, string> {
   const out = new Map<string, string>();
   const shared = new Set<string>();
-  for (const [name, slug] of pairs) {
-    const key = aliasKey(name);
-    if (key === '' || shared.has(key)) continue;
-    const known = out.get(key);
-    if (known === undefined) out.set(key, slug);
-    else if (known !== slug) {
-      out.delete(key);
-      shared.add(key);
+  for (const row of rows)
+    for (const name of names(row)) {
+      const key = aliasKey(name);
+      if (key === '' || shared.has(key)) continue;
+      const known = out.get(key);
+      if (known === undefined) out.set(key, row.slug);
+      else if (known !== row.slug) {
+        out.delete(key);
+        shared.add(key);
+      }
     }
-  }
   return out;
 }

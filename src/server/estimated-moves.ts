@@ -352,15 +352,17 @@ export function estimatedGraph(
   // more the occupation typically asks (a compliance specialist): past the occupation's node a
   // learner counts as having it (bachelorsAt), so such a role does not enter the node; it takes the
   // occupation's related links itself, each asking what it asks of someone at the role.
+  // Curated roles within a wider occupation that is no curated role's, with it, and whether the
+  // role's holders may lack the bachelor's or more it typically asks.
+  const within = roles.flatMap((r) => {
+    const o = r.occupationId === null || r.occupationFit === 'EXACT' ? undefined : byId.get(r.occupationId);
+    if (o === undefined || exactRole.has(o.id)) return [];
+    const lacksEducation = !!o.typicalEducation && AT_LEAST_BACHELORS.has(o.typicalEducation) && !r.hasBachelors;
+    return [{ r, o, lacksEducation }];
+  });
   const withoutItsEducation = new Map<number, CuratedRole[]>();
-  for (const r of roles) {
-    if (r.occupationId === null || r.occupationFit === 'EXACT' || exactRole.has(r.occupationId)) continue;
-    const education = byId.get(r.occupationId)?.typicalEducation;
-    if (education && AT_LEAST_BACHELORS.has(education) && !r.hasBachelors) {
-      const list = withoutItsEducation.get(r.occupationId) ?? [];
-      withoutItsEducation.set(r.occupationId, [...list, r]);
-    }
-  }
+  for (const { r, o, lacksEducation } of within)
+    if (lacksEducation) withoutItsEducation.set(o.id, [...(withoutItsEducation.get(o.id) ?? []), r]);
 
   for (const link of [...related].sort((a, b) => a.occupationId - b.occupationId || a.position - b.position)) {
     const source = byId.get(link.occupationId);
@@ -399,10 +401,8 @@ export function estimatedGraph(
   // curated requirements (a certification, a program) — an unknown shown as nothing. The role is
   // entered by its curated moves. For the same reason, not when the occupation is itself a curated
   // role (EXACT): a practice administrator would become a healthcare administrator for nothing.
-  for (const r of roles) {
-    if (r.occupationId === null || r.occupationFit === 'EXACT' || exactRole.has(r.occupationId)) continue;
-    const o = byId.get(r.occupationId);
-    if (!o || withoutItsEducation.get(o.id)?.includes(r)) continue;
+  for (const { r, o, lacksEducation } of within) {
+    if (lacksEducation) continue;
     add(
       r.id,
       nodeOf(o.id),

@@ -9,7 +9,7 @@ import { certificationFeeEstimates, programCostEstimates } from '../db/estimates
 import { loadedOfficialHash } from '../db/official/load.js';
 import { TransitionColumnsBuilder, type TransitionColumns } from '../graph/columns.js';
 import type { BuildInput, EligibilityRouteInput, GraphInput, TransitionInput } from '../graph/types.js';
-import { aliasMap, BACHELORS_PROGRAM_SLUG, type GraphSnapshot, nameAcronyms } from '../schema/snapshot.js';
+import { ALIAS_NAMES, aliasMap, BACHELORS_PROGRAM_SLUG, type GraphSnapshot } from '../schema/snapshot.js';
 import {
   type CuratedRole,
   type EstimatedGraph,
@@ -267,11 +267,9 @@ export async function readGraphInput(
     nodeByCode: estimated.nodeByCode,
     occupationOfNode: estimated.occupationOfNode,
     aliases: {
-      role: aliasMap(roleRows.flatMap((r) => [r.title, ...r.alternateTitles].map((name) => [name, r.slug] as const))),
-      certification: aliasMap(certRows.flatMap((c) => [[c.acronym, c.slug] as const, [c.name, c.slug] as const])),
-      'training program': aliasMap(
-        programRows.flatMap((p) => [p.name, ...nameAcronyms(p.name)].map((name) => [name, p.slug] as const)),
-      ),
+      role: aliasMap(roleRows, ALIAS_NAMES.role),
+      certification: aliasMap(certRows, ALIAS_NAMES.certification),
+      'training program': aliasMap(programRows, ALIAS_NAMES['training program']),
     },
     names: {
       roles: new Map([
