@@ -12,7 +12,7 @@ import {
 import { GraphQLError } from 'graphql';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { PrismaClient } from '../db/client.js';
-import { socMajorGroupName } from '../db/soc-major-groups.js';
+import { SOC_MAJOR_GROUPS, socMajorGroupName } from '../db/soc-major-groups.js';
 import { builder } from './builder.js';
 import { CareerNode } from './career-node.js';
 import { PAGE, badInput, connectionOf } from './errors.js';
@@ -263,6 +263,11 @@ function occupationWhere(args: OccupationArgs): Prisma.OccupationWhereInput {
   if (args.majorGroup != null) {
     const m = /^(\d{2})(-0000)?$/.exec(args.majorGroup.trim());
     if (!m) throw badInput('majorGroup', `"${args.majorGroup}" is not a SOC major group such as "29" or "29-0000".`);
+    if (socMajorGroupName(m[1]!) === null)
+      throw badInput(
+        'majorGroup',
+        `"${args.majorGroup}" is not one of the SOC 2018 major groups (${Object.keys(SOC_MAJOR_GROUPS).join(', ')}).`,
+      );
     where.majorGroup = m[1];
   }
   return where;
@@ -306,12 +311,17 @@ builder.queryFields((t) => ({
   occupation: t.prismaField({
     type: 'Occupation',
     nullable: true,
-    description: 'The O*NET occupation with this code, or null. "29-1141" means "29-1141.00".',
+    description:
+      'The O*NET occupation with this code ("29-1141" means "29-1141.00"); NOT_FOUND when no occupation has it, as `skillGap` and `pathways` answer.',
     args: {
       code: t.arg.string({ required: true, description: 'O*NET-SOC code ("29-1141.00") or SOC code ("29-1141").' }),
     },
-    resolve: (query, _root, { code }, { prisma }) =>
-      prisma.occupation.findUnique({ ...query, where: { code: occupationCode(code) } }),
+    resolve: async (query, _root, { code }, { prisma }) => {
+      const named = occupationCode(code);
+      const found = await prisma.occupation.findUnique({ ...query, where: { code: named } });
+      if (found === null) throw unknownOccupation(named, 'code');
+      return found;
+    },
   }),
   occupations: t.prismaConnection(
     {

@@ -247,18 +247,31 @@ describe('occupations', () => {
     expect(pages.length).toBe(all.occupations.totalCount);
   });
 
-  it('refuse bad arguments with BAD_USER_INPUT, and answer null for an unknown code', async () => {
+  it('refuse bad arguments with BAD_USER_INPUT, and an unknown code with NOT_FOUND', async () => {
     for (const query of [
       '{ occupation(code: "nurse") { code } }',
       '{ occupations(jobZone: 6) { totalCount } }',
       '{ occupations(majorGroup: "healthcare") { totalCount } }',
+      '{ occupations(majorGroup: "99") { totalCount } }',
+      '{ occupations(majorGroup: "12-0000", search: "nurse") { totalCount } }',
       '{ occupations(search: "  !! ") { totalCount } }',
       '{ occupations(first: 500) { totalCount } }',
     ]) {
       const { errors } = await client.query(query);
       expect(errors?.[0]?.extensions?.code, query).toBe('BAD_USER_INPUT');
     }
-    expect(await ok('{ occupation(code: "29-9999.00") { code } }')).toEqual({ occupation: null });
+    const { data, errors } = await client.query('{ occupation(code: "29-9999") { code } }');
+    expect(data).toEqual({ occupation: null });
+    expect(errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
+      ['No O*NET occupation has the code "29-9999.00" (argument "code").', 'NOT_FOUND'],
+    ]);
+    // Every major group an occupation belongs to is one the filter takes, with all its occupations.
+    const groups = await prisma.occupation.groupBy({ by: ['majorGroup'], _count: true });
+    expect(groups.length).toBeGreaterThan(10);
+    for (const g of groups) {
+      const answer = await ok(`{ occupations(majorGroup: "${g.majorGroup}-0000") { totalCount } }`);
+      expect(answer.occupations.totalCount, g.majorGroup).toBe(g._count);
+    }
   });
 
   it('show OEWS special values as "at least" and "not available", never as numbers', async () => {
