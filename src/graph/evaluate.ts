@@ -19,11 +19,17 @@ import type {
 
 const estimate = (usd: number): number | null => (Number.isNaN(usd) ? null : usd);
 
-function routeUse(ix: GraphIndex, r: number, met: boolean, wait: number): RouteUse {
+/**
+ * How route r of a certification earned on a step was used: `met` when nothing more was needed for
+ * it by the exam; `workBefore`, the months worked before the step (an experience route the step's
+ * own work meets was not met before it).
+ */
+function routeUse(ix: GraphIndex, r: number, met: boolean, wait: number, workBefore: number): RouteUse {
   const kind = ix.routeKind[r]!;
   const value = ix.routeValue[r]!;
   if (kind === ROUTE_PROGRAM) return { kind: 'PROGRAM', programId: ix.programIds[value]!, alreadyMet: met };
-  if (kind === ROUTE_EXPERIENCE) return { kind: 'EXPERIENCE', months: value, alreadyMet: met, waitMonths: wait };
+  if (kind === ROUTE_EXPERIENCE)
+    return { kind: 'EXPERIENCE', months: value, alreadyMet: met && workBefore >= value, waitMonths: wait };
   if (kind === ROUTE_CERTIFICATION) return { kind: 'CERTIFICATION', certificationId: ix.certIds[value]! };
   return { kind: 'OPEN' };
 }
@@ -109,7 +115,7 @@ export function buildPathway(
         anyOf,
         satisfiedBy: ix.certIds[got.cert]!,
         alreadyHeld: false,
-        route: routeUse(ix, got.route, got.met, got.wait),
+        route: routeUse(ix, got.route, got.met, got.wait, state.work),
       });
     }
     // An estimated move's certifications and licences are not modelled: their fees are unknown.

@@ -149,7 +149,9 @@ function routeWords(names: Names, choice: RequirementChoice, step: PathwayStep):
     case 'EXPERIENCE':
       return route.alreadyMet
         ? `eligible through ${duration(route.months)} of work experience, already gained`
-        : `eligible after ${duration(route.months)} of work experience, so ${duration(route.waitMonths)} more of work first`;
+        : route.waitMonths === 0
+          ? `eligible through ${duration(route.months)} of work experience, gained in this step's work`
+          : `eligible after ${duration(route.months)} of work experience, so ${duration(route.waitMonths)} more of work first`;
     case 'CERTIFICATION':
       return `eligible only holding ${certLabel(names, route.certificationId)}`;
   }

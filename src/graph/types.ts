@@ -144,7 +144,10 @@ export type RouteUse =
   | { kind: 'OPEN' }
   /** The program route: completed before (alreadyMet) or completed on this step. */
   | { kind: 'PROGRAM'; programId: number; alreadyMet: boolean }
-  /** The work-experience route: met by the months worked so far, or after working `waitMonths` more. */
+  /**
+   * The work-experience route: met by the months worked before the step (alreadyMet), by the step's
+   * own work (waitMonths 0), or after working `waitMonths` more.
+   */
   | { kind: 'EXPERIENCE'; months: number; alreadyMet: boolean; waitMonths: number }
   /** Holding another certification (always met when used). */
   | { kind: 'CERTIFICATION'; certificationId: number };

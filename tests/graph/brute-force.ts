@@ -70,6 +70,8 @@ interface Learner {
 }
 
 interface Detail {
+  /** Months worked before the step. */
+  workBefore: number;
   experience: number;
   training: number;
   wait: number;
@@ -195,7 +197,7 @@ function earnWays(
       n.months += wait;
       nd.wait += wait;
       n.work += wait;
-      use = { kind: 'EXPERIENCE', months: need, alreadyMet: met >= 0, waitMonths: wait };
+      use = { kind: 'EXPERIENCE', months: need, alreadyMet: met >= 0 && det.workBefore >= need, waitMonths: wait };
     } else use = { kind: 'OPEN' };
     finish(n, nd, ri, use, []);
   }
@@ -212,7 +214,7 @@ function stepWays(
 ): { l: Learner; choices: Choice[]; d: Detail }[] {
   const partTime = profile.studyLoad === 'PART_TIME';
   const l = copy(l0);
-  const d: Detail = { experience: 0, training: 0, wait: 0, programs: [], earned: [], unknown: [] };
+  const d: Detail = { workBefore: l.work, experience: 0, training: 0, wait: 0, programs: [], earned: [], unknown: [] };
   d.experience = experienceMonths(t.minYearsExperience, first ? (profile.yearsInCurrentRole ?? 0) : 0);
   l.months += d.experience;
   l.work += d.experience;

@@ -96,8 +96,17 @@ describe('eligibility routes', () => {
     }).find((x) => x.stepCount === 2)!;
     expect(viaClinical.steps[1]!.experienceMonths).toBe(24);
     expect(viaClinical.steps[1]!.eligibilityWaitMonths).toBe(0);
-    expect(viaClinical.steps[1]!.requirementChoices[0]!.route).toMatchObject({ kind: 'EXPERIENCE', alreadyMet: true });
+    // Met by the step's own two years, not before it.
+    expect(viaClinical.steps[1]!.requirementChoices[0]!.route).toMatchObject({
+      kind: 'EXPERIENCE',
+      alreadyMet: false,
+      waitMonths: 0,
+    });
     expect(p.totalMonths).toBe(24);
+    // Three years already in the role meet it before the move.
+    const experienced = best({ from: role('clinical'), to: role('manager'), profile: { yearsInCurrentRole: 3 } })!;
+    expect(experienced.steps[0]!.requirementChoices[0]!.route).toMatchObject({ kind: 'EXPERIENCE', alreadyMet: true });
+    expect(experienced.totalMonths).toBe(0);
   });
 
   it('a licence that needs its exam passed is earned after the exam, which is earned first if need be', () => {

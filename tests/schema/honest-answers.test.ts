@@ -318,6 +318,31 @@ describe('the examples of the issue', () => {
     expect(step.explanation).not.toMatch(/already completed/);
   });
 
+  it('work experience gained on the step is "gained in this step\'s work", not "already gained"', async () => {
+    // Administrative MA -> health information technician asks two years' work; the CEHRS' one-year
+    // work route is met by those two years, not by anything done before the move.
+    const found = await pathways('from: "medical-assistant", to: "health-information-technician", first: 3');
+    const steps = found.flatMap((p) => p.steps).filter((s: any) => s.from.slug === 'administrative-medical-assistant');
+    const viaWork = steps.flatMap((s: any) =>
+      s.requirements.filter((r: any) => r.route?.kind === 'WORK_EXPERIENCE').map((r: any) => [s, r]),
+    );
+    expect(viaWork.length).toBeGreaterThan(0);
+    for (const [s, r] of viaWork) {
+      expect(s.experienceMonths).toBeGreaterThan(0);
+      expect(r.route).toMatchObject({ alreadyMet: false, waitMonths: 0 });
+      expect(s.explanation).toMatch(/of work experience, gained in this step's work/);
+      expect(s.explanation).not.toMatch(/already gained/);
+    }
+    // Two years already worked as an administrative MA meet it before the move.
+    const [before] = await pathways(
+      'from: "administrative-medical-assistant", to: "health-information-technician", first: 1, profile: { yearsInCurrentRole: 2 }',
+    );
+    const step = before.steps[0];
+    const route = step.requirements.find((r: any) => r.route?.kind === 'WORK_EXPERIENCE')?.route;
+    expect(route).toMatchObject({ alreadyMet: true, waitMonths: 0 });
+    expect(step.explanation).toMatch(/already gained/);
+  });
+
   it('a move out of the hybrid track crosses no track', async () => {
     const [p] = await pathways('from: "medical-assistant", to: "clinical-medical-assistant", first: 1');
     expect(p.steps[0].crossesTracks).toBe(false);
