@@ -5,7 +5,7 @@ import { getDatamodel } from '../generated/pothos-types.js';
 import { builder } from './builder.js';
 import { Certification } from './certification.js';
 import { badInput, knownSlugs, slugKey, unknownSlugs } from './errors.js';
-import { FIGURE_ORDER, FigureScope, isOutlook, isWage, LaborFigure } from './figure.js';
+import { FIGURE_ORDER, FigureBound, FigureScope, isOutlook, isWage, LaborFigure } from './figure.js';
 import { ChosenMedianWageRef, chooseMedianWage, medianWageEvidence } from './role-occupation.js';
 import { Role } from './role.js';
 import { MIN_SHARED, sameMeaning, terms } from './skill-match.js';
@@ -132,6 +132,16 @@ const WageRangeRef = builder.objectRef<WageRange>('WageRange').implement({
       }),
       lowest: t.float({ description: 'Lowest value any source gives.', resolve: (r) => Math.min(...values(r)) }),
       highest: t.float({ description: 'Highest value any source gives.', resolve: (r) => Math.max(...values(r)) }),
+      highestBound: t.field({
+        type: FigureBound,
+        description:
+          'AT_LEAST when a source gives the highest value as a floor ("over $57,000", "$48,000 to $55,000 or more"): pay reaches it or more.',
+        resolve: (r) => {
+          const top = Math.max(...values(r));
+          const floor = figures(r).some((f) => f.bound === 'AT_LEAST' && (f.high ?? f.value)?.toNumber() === top);
+          return floor ? 'AT_LEAST' : 'EXACT';
+        },
+      }),
       figures: t.field({
         type: [LaborFigure],
         description: 'The figures the range is drawn from, each with its source.',

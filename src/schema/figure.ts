@@ -1,4 +1,5 @@
 import {
+  FigureBound as FigureBounds,
   FigureKind as FigureKinds,
   FigureScope as FigureScopes,
   FigureUnit as FigureUnits,
@@ -24,7 +25,10 @@ export const FigureKind = builder.enumType(FigureKinds, {
     WAGE_PREMIUM: {
       description: 'Percent by which the pay of the group `label` names sits above the national median (a range).',
     },
-    TOP_EARNERS_WAGE: { description: 'The wage the top share of earners `label` names exceeds (a lower bound).' },
+    TOP_EARNERS_WAGE: {
+      description:
+        'The wage the top share of earners `label` names reaches (“about $41,474”) or exceeds (“over $57,000”: `bound` AT_LEAST).',
+    },
     ENTRY_WAGE: {
       description:
         'Pay at entry level, one point as the source gives it (“starting near”): never a median, so no ranking or chosen median uses it.',
@@ -64,6 +68,18 @@ export const FigureScope = builder.enumType(FigureScopes, {
     SECTOR: {
       description:
         'A whole sector or its employers, about no role (e.g. all healthcare workers); `occupation` says what was measured. See `sectorFigures`.',
+    },
+  } as const,
+});
+
+export const FigureBound = builder.enumType(FigureBounds, {
+  name: 'FigureBound',
+  description: 'Whether a figure is the number itself or a floor its source gives.',
+  values: {
+    EXACT: { description: 'The number (or range) as the source gives it.' },
+    AT_LEAST: {
+      description:
+        'A floor: the source says "over" or "or more" ("over 650,000 employed", "$45,000 or more"). For a range, its high end is the floor ("$48,000 to $55,000 or more"). Show it as "at least", never as the number itself.',
     },
   } as const,
 });
@@ -111,6 +127,10 @@ export const LaborFigure = builder.prismaNode('LaborFigure', {
     value: t.float({ nullable: true, description: 'The value; null for a range.', resolve: (f) => decimal(f.value) }),
     low: t.float({ nullable: true, description: 'Low end of a range.', resolve: (f) => decimal(f.low) }),
     high: t.float({ nullable: true, description: 'High end of a range.', resolve: (f) => decimal(f.high) }),
+    bound: t.expose('bound', {
+      type: FigureBound,
+      description: 'AT_LEAST when the source gives `value` (for a range, `high`) as a floor: "over", "or more".',
+    }),
     scope: t.expose('scope', {
       type: FigureScope,
       description: 'Whether the figure describes the role itself or an occupation.',
@@ -187,6 +207,11 @@ const figureValueFields = (t: InputFields, required: boolean) => ({
   value: t.float({ description: 'The value (not for a WAGE_RANGE).' }),
   low: t.float({ description: 'Low end of a WAGE_RANGE.' }),
   high: t.float({ description: 'High end of a WAGE_RANGE.' }),
+  bound: t.field({
+    type: FigureBound,
+    description:
+      'AT_LEAST when the source gives the value (or a range’s high end) as a floor; EXACT, the default, otherwise.',
+  }),
   periodEndYear: t.int({ description: 'Last year of a projection period.' }),
   occupation: t.string({ required, description: 'The occupation as the source names it.' }),
   note: t.string({ description: 'Curator’s note.' }),

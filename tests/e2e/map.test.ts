@@ -262,6 +262,15 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await page.locator('#roles-list button[data-slug="medical-assistant"]').click();
     await expect.poll(() => page.locator('#panel h2').textContent()).toBe('Medical Assistant');
     expect(await page.locator('#panel').textContent()).not.toMatch(/\bnull\b|\bundefined\b/);
+    // A floor its source gives ("over 650,000 employed") reads "at least", never as the number itself.
+    const { role: floors } = await api<{ role: { outlook: { value: number | null; bound: string }[] } }>(
+      '{ role(slug: "medical-assistant") { outlook { value bound } } }',
+    );
+    const floor = floors.outlook.find((f) => f.bound === 'AT_LEAST' && f.value !== null)!;
+    expect(floor).toBeDefined();
+    const cells = await page.locator('#panel table.figures td').allTextContents();
+    expect(cells).toContain(`at least ${floor.value!.toLocaleString('en-US')} jobs`);
+    expect(cells).not.toContain(`${floor.value!.toLocaleString('en-US')} jobs`);
     // The median the API chooses comes first, with its source: the official BLS figure here.
     const { role: ma } = await api<{
       role: {

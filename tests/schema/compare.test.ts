@@ -20,7 +20,7 @@ const COMPARE = `query ($slugs: [String!]!) {
     sharedNextSteps { slug }
     entries {
       role { slug typicalEducation }
-      wageRanges { unit geography scope lowest highest figures { value low high source { slug } } }
+      wageRanges { unit geography scope lowest highest highestBound figures { value low high source { slug } } }
       certifications { slug }
       uniqueSkills uniqueDuties
       uniqueNextSteps { slug }
@@ -99,6 +99,10 @@ describe('compareRoles', () => {
       );
       expect(range.lowest).toBe(Math.min(...values));
       expect(range.highest).toBe(Math.max(...values));
+      // "Over $57,000": the top is a floor when a figure gives it as one.
+      const floor = annual.some((f) => f.bound === 'AT_LEAST' && (f.high ?? f.value) === Math.max(...values));
+      expect(range.highestBound).toBe(floor ? 'AT_LEAST' : 'EXACT');
+      if (slug === 'clinical-medical-assistant') expect(range.highestBound).toBe('AT_LEAST');
       expect(range.figures).toHaveLength(annual.length);
       expect(c.entries[i].role.typicalEducation).toBe(files.roles.find((r) => r.slug === slug)!.typicalEducation);
     }

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/client.js';
+import { readDataset } from '../../src/db/dataset/read.js';
 import { testDatabase } from '../support/database.js';
 import { type Client, graphqlClient, keyedClient } from '../support/graphql.js';
 
@@ -226,5 +227,44 @@ describe('sector figures in the dataset and its editing', () => {
     expect(refused.data.createLaborFigure.userErrors).toEqual([
       expect.objectContaining({ field: expect.arrayContaining(['role']), code: 'INVALID' }),
     ]);
+  });
+});
+
+describe('floors the sources give ("over 650,000", "$45,000 or more")', () => {
+  it('are served with bound AT_LEAST, and every median EXACT', async () => {
+    const { data, errors } = await api.query(
+      '{ roles(first: 100) { nodes { slug wages { kind value low high bound } outlook { kind value bound } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const all = data.roles.nodes.flatMap((r: any) =>
+      [...r.wages, ...r.outlook].map((f: any) => ({ ...f, role: r.slug })),
+    );
+    const ma = all.find((f: any) => f.role === 'medical-assistant' && f.kind === 'EMPLOYMENT' && f.value === 650000);
+    expect(ma.bound).toBe('AT_LEAST');
+    // "Over $57,000" is a floor; "can still reach about $41,474" is not.
+    const top = all.filter((f: any) => f.kind === 'TOP_EARNERS_WAGE');
+    expect(top.find((f: any) => f.value === 57000).bound).toBe('AT_LEAST');
+    expect(top.find((f: any) => f.value === 41474).bound).toBe('EXACT');
+    for (const f of all.filter((x: any) => x.kind === 'MEDIAN_WAGE')) expect(f.bound).toBe('EXACT');
+    // The files are what the API serves: as many floors in one as in the other.
+    expect(await prisma.laborFigure.count({ where: { bound: 'AT_LEAST' } })).toBe(
+      (await readDataset()).figures.filter((f) => f.bound === 'AT_LEAST').length,
+    );
+  });
+
+  it('refuses a bound that is neither EXACT nor AT_LEAST, naming the field, and changes nothing', async () => {
+    const exported = (await admin.query('{ exportDataset }')).data.exportDataset;
+    const top = exported.figures.find((f: { kind: string; value?: number }) => f.value === 57000);
+    expect(top.bound).toBe('AT_LEAST');
+    const before = await prisma.laborFigure.count({ where: { bound: 'AT_LEAST' } });
+    const { data, errors } = await admin.query(
+      `mutation ($dataset: JSON!) { importDataset(dataset: $dataset) { userErrors { field message code } } }`,
+      { dataset: { format: exported.format, version: exported.version, figures: [{ ...top, bound: 'ABOUT' }] } },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.importDataset.userErrors).toEqual([
+      expect.objectContaining({ field: expect.arrayContaining(['bound']), code: 'INVALID' }),
+    ]);
+    expect(await prisma.laborFigure.count({ where: { bound: 'AT_LEAST' } })).toBe(before);
   });
 });

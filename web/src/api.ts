@@ -93,6 +93,8 @@ export type Figure = {
   value: number | null;
   low: number | null;
   high: number | null;
+  /** AT_LEAST: the source gives the value (a range's high end) as a floor, "over" or "or more". */
+  bound: 'EXACT' | 'AT_LEAST';
   unit: string;
   /** The year or period; null when the source does not date the figure. */
   period: string | null;
@@ -503,7 +505,7 @@ export async function reachableRoles(from: string, months: number, includeEstima
   }));
 }
 
-const FIGURE = `kind value low high unit period geography label occupation source { ${SOURCE} }`;
+const FIGURE = `kind value low high bound unit period geography label occupation source { ${SOURCE} }`;
 
 /** An O*NET occupation's pay as BLS's OEWS publishes it: the annual median of its row. */
 export type OccupationPay = {

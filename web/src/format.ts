@@ -30,7 +30,10 @@ export function money(cost: Money): string {
     : `cost unknown (${parts})`;
 }
 
-/** A wage or outlook figure as its source gives it: "$44,200 a year", "$16.40–$23.10 an hour", "12%". */
+/**
+ * A wage or outlook figure as its source gives it: "$44,200 a year", "$16.40–$23.10 an hour", "12%";
+ * a floor as one: "at least 650,000 jobs", "$48,000–$55,000 or more a year".
+ */
 export function figure(f: Figure): string {
   const one = (v: number) =>
     f.unit === 'USD_PER_YEAR'
@@ -40,8 +43,13 @@ export function figure(f: Figure): string {
         : f.unit === 'PERCENT'
           ? `${v}%`
           : v.toLocaleString('en-US');
+  const floor = f.bound === 'AT_LEAST';
   const value =
-    f.value !== null ? one(f.value) : f.low !== null && f.high !== null ? `${one(f.low)}–${one(f.high)}` : '—';
+    f.value !== null
+      ? `${floor ? 'at least ' : ''}${one(f.value)}`
+      : f.low !== null && f.high !== null
+        ? `${one(f.low)}–${one(f.high)}${floor ? ' or more' : ''}`
+        : '—';
   const unit =
     f.unit === 'USD_PER_YEAR' ? ' a year' : f.unit === 'USD_PER_HOUR' ? ' an hour' : f.unit === 'JOBS' ? ' jobs' : '';
   return value + unit;
@@ -58,7 +66,7 @@ export const FIGURE_KINDS: Record<string, string> = {
   EXAM_PASS_RATE: 'Exam pass rate',
   TIME_SHARE: 'Share of the day',
   WAGE_PREMIUM: 'Above the national median',
-  TOP_EARNERS_WAGE: 'Top earners make more than',
+  TOP_EARNERS_WAGE: 'Top earners',
   ENTRY_WAGE: 'Entry-level pay',
 };
 

@@ -217,6 +217,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
           value: f.value?.toNumber(),
           low: f.low?.toNumber(),
           high: f.high?.toNumber(),
+          bound: f.bound,
           dataYear: f.dataYear,
           periodEndYear: f.periodEndYear,
           geography: f.geography,

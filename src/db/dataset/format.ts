@@ -216,6 +216,11 @@ const figureRecord = z
     value: amount.optional(),
     low: amount.optional(),
     high: amount.optional(),
+    /**
+     * AT_LEAST when the source gives the value (for a WAGE_RANGE, its high end) as a floor: "over
+     * 650,000", "$45,000 or more". EXACT (the default) otherwise.
+     */
+    bound: z.enum(['EXACT', 'AT_LEAST']).default('EXACT'),
     /** The year the numbers describe, where the source states one (never its edition year). */
     dataYear: year.optional(),
     periodEndYear: year.optional(),

@@ -516,6 +516,7 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
       value: f.value ?? null,
       low: f.low ?? null,
       high: f.high ?? null,
+      bound: f.bound,
       periodEndYear: f.periodEndYear ?? null,
       occupation: f.occupation,
       note: f.note ?? null,
