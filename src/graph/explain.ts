@@ -14,11 +14,23 @@ import type {
 } from './types.js';
 
 /** The names a pathway's words need, by id. */
+/** What explanations say of a certification. */
+export interface CertificationNames {
+  acronym: string;
+  name: string;
+  kind: string;
+  issuer: string;
+  feeUsd: number | null;
+  /** A lower fee its fee page gives some candidates, and who they are ("AAMA members"); null or '' when none. */
+  reducedFeeUsd?: number | null;
+  reducedFeeFor?: string;
+}
+
 export interface Names {
   role(id: number): { title: string; track: string };
   /** A track's name. */
   track(id: number): string;
-  certification(id: number): { acronym: string; name: string; kind: string; issuer: string; feeUsd: number | null };
+  certification(id: number): CertificationNames;
   program(id: number): { name: string };
   /**
    * How an unknown cost was estimated, when it was; `standIn` when from too few known figures to be
@@ -164,7 +176,11 @@ const verb = (names: Names, certId: number) => (names.certification(certId).kind
 function feeSentence(names: Names, certId: number, route: string): string {
   const c = names.certification(certId);
   const fee = c.kind === 'LICENSE' ? `${licence(c.acronym)} fee` : `${c.acronym} exam fee`;
-  const amount = c.feeUsd === null ? 'is not known' : `is ${usd(c.feeUsd)}`;
+  const reduced =
+    c.feeUsd !== null && c.reducedFeeUsd != null && c.reducedFeeFor
+      ? `, or ${usd(c.reducedFeeUsd)} for ${c.reducedFeeFor}`
+      : '';
+  const amount = c.feeUsd === null ? 'is not known' : `is ${usd(c.feeUsd)}${reduced}`;
   return sentence(`the ${fee} ${amount}${route ? `; ${route}` : ''}`);
 }
 

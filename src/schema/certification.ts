@@ -65,6 +65,15 @@ export const Certification = builder.prismaNode('Certification', {
       nullable: true,
       description: 'The certifying body’s published fee page the fee comes from, with its URL and year.',
     }),
+    examReducedFeeUsd: t.exposeInt('examReducedFeeUsd', {
+      nullable: true,
+      description:
+        'A lower exam fee the same fee page gives to some candidates (`examReducedFeeFor`), e.g. the CMA’s $125; pathways count `examFeeUsd` and name this one.',
+    }),
+    examReducedFeeFor: t.exposeString('examReducedFeeFor', {
+      nullable: true,
+      description: 'Who pays `examReducedFeeUsd`, as the fee page says.',
+    }),
     renewalMonths: t.exposeInt('renewalMonths', {
       nullable: true,
       description: 'How often it must be renewed, in months.',
@@ -156,6 +165,10 @@ const certificationFields = (t: InputFields, required: boolean) => ({
   examFeeSource: t.string({
     description: 'Slug of the certifying body’s own fee page (an official source of the issuer, with a URL).',
   }),
+  examReducedFeeUsd: t.int({
+    description: 'A lower fee the same page gives some candidates; needs examReducedFeeFor.',
+  }),
+  examReducedFeeFor: t.string({ description: 'Who pays examReducedFeeUsd.' }),
   renewalMonths: t.int({ description: 'Renewal period in months.' }),
   renewalRequirement: t.string({ description: 'What renewal takes.' }),
   eligibilityRoutes: t.field({
@@ -186,6 +199,8 @@ editingMutations({
       examMinutes,
       examFeeUsd,
       examFeeSource,
+      examReducedFeeUsd,
+      examReducedFeeFor,
       renewalMonths,
       renewalRequirement,
       eligibilityRoutes,
@@ -198,6 +213,8 @@ editingMutations({
         minutes: examMinutes,
         feeUsd: examFeeUsd,
         feeSource: examFeeSource,
+        reducedFeeUsd: examReducedFeeUsd,
+        reducedFeeFor: examReducedFeeFor,
       }),
       renewal: merge(existing?.renewal, { months: renewalMonths, requirement: renewalRequirement }),
       eligibility:
@@ -211,6 +228,8 @@ editingMutations({
     'exam.minutes': 'examMinutes',
     'exam.feeUsd': 'examFeeUsd',
     'exam.feeSource': 'examFeeSource',
+    'exam.reducedFeeUsd': 'examReducedFeeUsd',
+    'exam.reducedFeeFor': 'examReducedFeeFor',
     'renewal.months': 'renewalMonths',
     'renewal.requirement': 'renewalRequirement',
     eligibility: 'eligibilityRoutes',

@@ -5,6 +5,7 @@
  */
 import type { Estimate } from '../db/estimates.js';
 import type { GraphIndex } from '../graph/index.js';
+import type { CertificationNames } from '../graph/explain.js';
 
 /**
  * The curated bachelor's degree of any field: the one a graduate degree's entry program estimated
@@ -22,7 +23,7 @@ export interface ById<T> {
 interface GraphNames {
   roles: ById<{ title: string; trackId: number }>;
   tracks: ById<{ name: string }>;
-  certifications: ById<{ acronym: string; name: string; kind: string; issuer: string; feeUsd: number | null }>;
+  certifications: ById<CertificationNames>;
   programs: ById<{ name: string; credential: string }>;
 }
 

@@ -206,8 +206,11 @@ export async function readGraphInput(
       issuer: string;
       kind: string;
       examFeeUsd: number | null;
+      reducedFeeUsd: number | null;
+      reducedFeeFor: string | null;
     }[]
-  >`SELECT c.id, c.slug, c.acronym, c.name, o.name AS issuer, c.kind::text AS kind, c.exam_fee_usd AS "examFeeUsd"
+  >`SELECT c.id, c.slug, c.acronym, c.name, o.name AS issuer, c.kind::text AS kind, c.exam_fee_usd AS "examFeeUsd",
+           c.exam_reduced_fee_usd AS "reducedFeeUsd", c.exam_reduced_fee_for AS "reducedFeeFor"
     FROM certification c JOIN organization o ON o.id = c.issuer_id ORDER BY c.id`;
   // Only modelled routes: a route described but with no condition recorded is not one the engine can take.
   const routes = groupBy(
@@ -280,7 +283,17 @@ export async function readGraphInput(
       certifications: new Map(
         certRows.map((c) => [
           c.id,
-          { acronym: c.acronym, name: c.name, kind: c.kind, issuer: c.issuer, feeUsd: c.examFeeUsd },
+          {
+            acronym: c.acronym,
+            name: c.name,
+            kind: c.kind,
+            issuer: c.issuer,
+            feeUsd: c.examFeeUsd,
+            // Flat, a number or null and a string: names cross from the build's worker packed in
+            // columns (packed-names.ts).
+            reducedFeeUsd: c.reducedFeeUsd,
+            reducedFeeFor: c.reducedFeeFor ?? '',
+          },
         ]),
       ),
       programs: new Map([

@@ -94,6 +94,20 @@ describe('a bad dataset file', () => {
     );
   });
 
+  it('names a reduced exam fee that is not below the fee, or says nobody it is for', async () => {
+    for (const [edit, field] of [
+      [(c: any) => (c.exam.reducedFeeUsd = c.exam.feeUsd), 'exam.reducedFeeUsd'],
+      [(c: any) => delete c.exam.reducedFeeFor, 'exam.reducedFeeFor'],
+    ] as const) {
+      const dir = await editedCopy('certifications.yaml', (certifications) => {
+        edit(certifications.find((c: { slug: string }) => c.slug === 'cma'));
+      });
+      const error = (await readDataset(dir).catch((e: unknown) => e)) as DatasetError;
+      expect(error).toBeInstanceOf(DatasetError);
+      expect(error.problems.map((p) => [p.record, p.field])).toEqual([['"cma"', field]]);
+    }
+  });
+
   it('names a self-loop and a duplicate transition', async () => {
     const dir = await editedCopy('transitions.yaml', (transitions) => {
       transitions.push({ ...transitions[0] });

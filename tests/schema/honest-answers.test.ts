@@ -343,6 +343,42 @@ describe('the examples of the issue', () => {
     expect(step.explanation).toMatch(/already gained/);
   });
 
+  it('names a lower exam fee its fee page gives some candidates, and counts the fee anyone pays', async () => {
+    const { data, errors } = await client.query(
+      '{ certification(slug: "cma") { acronym examFeeUsd examReducedFeeUsd examReducedFeeFor examFeeSource { slug } } }',
+    );
+    expect(errors).toBeUndefined();
+    const cma = data.certification;
+    const file = files.certifications.find((c) => c.slug === 'cma')!;
+    expect(cma).toMatchObject({
+      examFeeUsd: file.exam.feeUsd,
+      examReducedFeeUsd: file.exam.reducedFeeUsd,
+      examReducedFeeFor: file.exam.reducedFeeFor,
+      examFeeSource: { slug: file.exam.feeSource },
+    });
+    expect(cma.examReducedFeeUsd).toBeLessThan(cma.examFeeUsd);
+    const found = await pathways(
+      'from: "administrative-medical-assistant", to: "clinical-medical-assistant", first: 5',
+    );
+    const steps = found
+      .flatMap((p) => p.steps)
+      .filter((s: any) => s.requirements.some((r: any) => !r.alreadyHeld && r.satisfiedBy.slug === 'cma'));
+    expect(steps.length).toBeGreaterThan(0);
+    for (const s of steps) {
+      expect(s.explanation).toContain(
+        `The ${cma.acronym} exam fee is $${cma.examFeeUsd}, or $${cma.examReducedFeeUsd} for ${cma.examReducedFeeFor}`,
+      );
+      const tuition = s.programs.reduce((n: number, p: any) => n + p.costUsd, 0);
+      expect(s.costUsd).toBe(tuition + cma.examFeeUsd);
+    }
+    // Certifications without a lower fee say only theirs.
+    for (const p of found)
+      for (const s of p.steps)
+        expect(s.explanation.match(/exam fee is \$\d[\d,]*, or \$/g)?.length ?? 0).toBeLessThanOrEqual(
+          s.requirements.filter((r: any) => !r.alreadyHeld && r.satisfiedBy.slug === 'cma').length,
+        );
+  });
+
   it('a move out of the hybrid track crosses no track', async () => {
     const [p] = await pathways('from: "medical-assistant", to: "clinical-medical-assistant", first: 1');
     expect(p.steps[0].crossesTracks).toBe(false);

@@ -160,6 +160,8 @@ export async function exportDataset(db: Db): Promise<Dataset> {
         minutes: c.examMinutes,
         feeUsd: c.examFeeUsd,
         feeSource: c.examFeeSource?.slug,
+        reducedFeeUsd: c.examReducedFeeUsd,
+        reducedFeeFor: c.examReducedFeeFor,
       }),
       renewal: compact({ months: c.renewalMonths, requirement: c.renewalRequirement }),
       eligibility: c.eligibilityRoutes.map((e) =>

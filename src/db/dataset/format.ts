@@ -112,10 +112,25 @@ const certificationRecord = z.strictObject({
       feeUsd: nonNegativeInt.optional(),
       /** The certifying body's own fee page (an official source with a URL); required with feeUsd. */
       feeSource: slug.optional(),
+      /**
+       * A lower fee the same page gives to some candidates (the CMA's $125 for completing students,
+       * recent graduates and AAMA members), with who they are in `reducedFeeFor`. Pathways count
+       * feeUsd, the fee anyone pays, and their explanations name the lower one.
+       */
+      reducedFeeUsd: nonNegativeInt.optional(),
+      reducedFeeFor: text.optional(),
     })
     .refine((e) => (e.feeUsd === undefined) === (e.feeSource === undefined), {
       message: 'feeUsd and feeSource go together: a fee needs the certifying body’s fee page it comes from',
       path: ['feeSource'],
+    })
+    .refine((e) => (e.reducedFeeUsd === undefined) === (e.reducedFeeFor === undefined), {
+      message: 'reducedFeeUsd and reducedFeeFor go together: a lower fee says who pays it',
+      path: ['reducedFeeFor'],
+    })
+    .refine((e) => e.reducedFeeUsd === undefined || (e.feeUsd !== undefined && e.reducedFeeUsd < e.feeUsd), {
+      message: 'reducedFeeUsd must be below feeUsd, from the same fee page',
+      path: ['reducedFeeUsd'],
     })
     .default({}),
   renewal: z.strictObject({ months: nonNegativeInt.optional(), requirement: text.optional() }).default({}),

@@ -382,6 +382,8 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
       examMinutes: c.exam.minutes ?? null,
       examFeeUsd: c.exam.feeUsd ?? null,
       examFeeSourceId: c.exam.feeSource ? need(sources, c.exam.feeSource) : null,
+      examReducedFeeUsd: c.exam.reducedFeeUsd ?? null,
+      examReducedFeeFor: c.exam.reducedFeeFor ?? null,
       renewalMonths: c.renewal.months ?? null,
       renewalRequirement: c.renewal.requirement ?? null,
     };
