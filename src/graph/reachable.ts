@@ -1,6 +1,7 @@
 /**
- * Every role within reach: a label-setting Dijkstra on (months, steps, transition ids) over the same
- * labels and dominance as the k-best search, without bounds (docs/decisions/003-pathway-search.md).
+ * Every role within reach: a label-setting Dijkstra on (months, parts of unknown length, steps,
+ * transition ids) over the same labels and dominance as the k-best search, without bounds
+ * (docs/decisions/003-pathway-search.md).
  */
 import type { GraphIndex } from './build.js';
 import { usdToCents } from './cost.js';
@@ -15,9 +16,24 @@ import { queryContext } from './step.js';
 import type { Pathway, ReachableQuery, ReachableRole } from './types.js';
 
 /**
+ * Whether a move has a part of unknown length: experience with no known least amount (`untimed`,
+ * by transition id), or a program whose length no source gives (an estimated move's entry program
+ * counted as 0 months, as explain.ts's lengthUnknown says). A program the learner completed before
+ * is not taken: counted all the same, as the tie-break it only is.
+ */
+function untimedEdge(index: GraphIndex, e: number, untimed: ReachableQuery['untimedTransitions']): boolean {
+  if (untimed?.has(index.edgeTransitionId[e]!)) return true;
+  for (let j = index.edgeProgramOffsets[e]!, end = index.edgeProgramOffsets[e + 1]!; j < end; j++) {
+    const p = index.edgePrograms[j]!;
+    if (index.programIds[p]! < 0 && index.programMinMonths[p] === 0) return true;
+  }
+  return false;
+}
+
+/**
  * Every role reachable from `from` within `withinMonths`, with the earliest month it can be reached and
- * the pathway reaching it then (fewest steps among those, then smallest transition ids). Sorted by
- * month, then steps, then role id. The start role is not listed.
+ * the pathway reaching it then (fewest parts of unknown length among those, then fewest steps, then
+ * smallest transition ids). Sorted by month, then steps, then role id. The start role is not listed.
  */
 export function reachableRoles(index: GraphIndex, query: ReachableQuery): ReachableRole[] {
   const src = roleIndex(index, query.from, 'from');
@@ -39,10 +55,15 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
   const best = new Map<number, Label>();
   const expanded = new Map<number, Label[]>();
   const st = newStats();
+  // The queue's order: months, then parts of unknown length on the path, then steps. Labels taken
+  // first at the same months are the ones with fewer such parts, so the first label at a role is
+  // its fully timed pathway where one is as fast, and no label dominance drops it for one that is
+  // not (a dominator must come out of the queue first).
   const visit = (child: Label): void => {
     st.created++;
     child.f0 = child.months;
-    child.f1 = child.steps;
+    child.f1 = child.parent!.f1 + (untimedEdge(index, child.edge, query.untimedTransitions) ? 1 : 0);
+    child.f2 = child.steps;
     heap.push(child);
   };
   const admit = (): boolean => true;

@@ -268,6 +268,12 @@ export interface ReachableQuery {
   constraints?: Constraints;
   includeEstimated?: boolean;
   workBudget?: number;
+  /**
+   * Transitions whose experience has no known least amount (estimated moves BLS gives only a range
+   * for). At the same month, a pathway with fewer of them and of programs of unknown length is
+   * preferred: "24 months" over "at least 24 months".
+   */
+  untimedTransitions?: { has(transitionId: number): boolean };
 }
 
 export interface ReachableRole {
@@ -275,7 +281,10 @@ export interface ReachableRole {
   /** Earliest month the role can be reached (end of the last step). */
   earliestMonth: number;
   stepCount: number;
-  /** The pathway achieving the earliest month: fewest steps among those, then smallest transition ids. */
+  /**
+   * The pathway achieving the earliest month: fewest parts of unknown length among those (see
+   * ReachableQuery.untimedTransitions), then fewest steps, then smallest transition ids.
+   */
   transitionIds: number[];
   /** The full pathway (evaluated on demand, as FASTEST would report it). */
   pathway(): Pathway;

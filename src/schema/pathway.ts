@@ -910,7 +910,7 @@ builder.queryFields((t) => ({
   reachableRoles: t.field({
     type: [ReachableRoleRef],
     description:
-      'Every role reachable from a role within a number of months, earliest first, each with the pathway that reaches it then.',
+      'Every role reachable from a role within a number of months, earliest first, each with the pathway that reaches it then: of those as fast, one with no part of unknown length where there is one, then the fewest steps.',
     args: {
       from: t.arg.string({ required: true, description: 'Where to start: a role slug or an O*NET-SOC code.' }),
       withinMonths: t.arg.int({ required: true, description: 'The horizon in months (0 to 600).' }),
@@ -939,6 +939,7 @@ builder.queryFields((t) => ({
           profile,
           constraints,
           includeEstimated: args.includeEstimated,
+          untimedTransitions: snapshot.experienceUnknown,
         }),
       );
       const pathways = reached.map((r) => r.pathway());

@@ -330,6 +330,10 @@ export const reachableQueryArb = (s: Scenario): fc.Arbitrary<ReachableQuery> =>
     profile: fc.option(profileArb(s), { nil: undefined }),
     constraints: fc.option(constraintsArb(s), { nil: undefined }),
     includeEstimated: fc.boolean(),
+    // Moves whose experience has no known least amount: the estimated ones, some of them.
+    untimedTransitions: fc
+      .subarray(s.input.transitions.filter((t) => t.estimated).map((t) => t.id))
+      .map((ids) => new Set(ids)),
   });
 
 /** A drawn graph's records besides its moves, as the dense property tests draw them (indices, not ids). */

@@ -479,19 +479,24 @@ export function bruteReachableRoles(input: GraphInput, q: ReachableQuery): Brute
   const c = q.constraints ?? {};
   const maxMonths = Math.min(q.withinMonths, c.maxMonths ?? Infinity);
   const maxCents = c.maxCostUsd === undefined ? Infinity : cents(c.maxCostUsd);
-  const best = new Map<number, Evaluated>();
+  const best = new Map<number, Evaluated & { untimed: number }>();
+  // Moves with a part of unknown length: experience with no known least amount, or a training
+  // program whose length no source gives (an entry program of 0 months, negative id).
+  const untimed = (t: TransitionInput) =>
+    q.untimedTransitions?.has(t.id) || t.training.some((p) => p < 0 && w.programs.get(p)!.minMonths === 0);
   for (const path of simplePaths(input, q.from, () => false, allowedMove(input, q.from, q), true)) {
     if (path.length > (c.maxSteps ?? Infinity)) continue;
     const e = evaluate(w, q.from, path, q.profile ?? {}, 'FASTEST', maxMonths, maxCents);
     if (e === null) continue;
     const to = path[path.length - 1]!.to;
     const known = best.get(to);
-    if (
-      known === undefined ||
-      compareArrays([e.months, e.steps], [known.months, known.steps]) < 0 ||
-      (e.months === known.months && e.steps === known.steps && compareArrays(e.ids, known.ids) < 0)
-    )
-      best.set(to, e);
+    const mine = { ...e, untimed: path.filter(untimed).length };
+    const order = compareArrays([mine.months, mine.untimed, mine.steps], [
+      known?.months,
+      known?.untimed,
+      known?.steps,
+    ] as number[]);
+    if (known === undefined || order < 0 || (order === 0 && compareArrays(e.ids, known.ids) < 0)) best.set(to, mine);
   }
   return [...best.entries()]
     .map(([roleId, e]) => ({

@@ -209,6 +209,33 @@ describe('estimated pathways', () => {
     }
   });
 
+  it('reaches a role by a fully timed pathway where one is as fast as a pathway of unknown length', async () => {
+    const { data, errors } = await client.query(
+      `{ reachableRoles(from: "medical-assistant", withinMonths: 60, includeEstimated: true) {
+           earliestMonth node { key } pathway { untimed totalMonths } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const reached = data.reachableRoles as any[];
+    const untimed = reached.filter((r) => r.pathway.untimed.length > 0);
+    // Respiratory therapists: 24 exact months (through PT aides), not "at least 24" through paramedics.
+    const rt = reached.find((r) => r.node.key === '29-1126.00');
+    expect(rt.pathway.untimed).toEqual([]);
+    expect(rt.earliestMonth).toBe(
+      (await pathways({ from: 'medical-assistant', to: '29-1126.00', first: 1, includeEstimated: true }))[0]
+        .totalMonths,
+    );
+    // Where the pathway reached has a part of unknown length, no timed one of the same months is
+    // among the five fastest (a sample: a search each).
+    expect(untimed.length).toBeGreaterThan(0);
+    expect(untimed.length).toBeLessThan(reached.length / 2);
+    for (const r of untimed.filter((_, i) => i % Math.ceil(untimed.length / 15) === 0)) {
+      const found = await pathways({ from: 'medical-assistant', to: r.node.key, first: 5, includeEstimated: true });
+      expect(found[0].totalMonths, r.node.key).toBe(r.earliestMonth);
+      const timed = found.filter((p) => p.totalMonths === r.earliestMonth && p.untimed.length === 0);
+      expect(timed, r.node.key).toEqual([]);
+    }
+  });
+
   it('says a job on the way only as a related occupation need not be worked in', async () => {
     const { data, errors } = await client.query(
       `{ pathways(from: "medical-assistant", to: "29-1126.00", first: 5, includeEstimated: true) {
