@@ -21,15 +21,16 @@ const estimate = (usd: number): number | null => (Number.isNaN(usd) ? null : usd
 
 /**
  * How route r of a certification earned on a step was used: `met` when nothing more was needed for
- * it by the exam; `workBefore`, the months worked before the step (an experience route the step's
- * own work meets was not met before it).
+ * it by the exam; `before`, the learner before the step. alreadyMet says the route was met before
+ * the step: a program the step's own training completes, or months its own work gives, were not.
  */
-function routeUse(ix: GraphIndex, r: number, met: boolean, wait: number, workBefore: number): RouteUse {
+function routeUse(ix: GraphIndex, r: number, met: boolean, wait: number, before: State): RouteUse {
   const kind = ix.routeKind[r]!;
   const value = ix.routeValue[r]!;
-  if (kind === ROUTE_PROGRAM) return { kind: 'PROGRAM', programId: ix.programIds[value]!, alreadyMet: met };
+  if (kind === ROUTE_PROGRAM)
+    return { kind: 'PROGRAM', programId: ix.programIds[value]!, alreadyMet: met && has(before.done, value) };
   if (kind === ROUTE_EXPERIENCE)
-    return { kind: 'EXPERIENCE', months: value, alreadyMet: met && workBefore >= value, waitMonths: wait };
+    return { kind: 'EXPERIENCE', months: value, alreadyMet: met && before.work >= value, waitMonths: wait };
   if (kind === ROUTE_CERTIFICATION) return { kind: 'CERTIFICATION', certificationId: ix.certIds[value]! };
   return { kind: 'OPEN' };
 }
@@ -115,7 +116,7 @@ export function buildPathway(
         anyOf,
         satisfiedBy: ix.certIds[got.cert]!,
         alreadyHeld: false,
-        route: routeUse(ix, got.route, got.met, got.wait, state.work),
+        route: routeUse(ix, got.route, got.met, got.wait, state),
       });
     }
     // An estimated move's certifications and licences are not modelled: their fees are unknown.

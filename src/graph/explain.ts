@@ -162,7 +162,7 @@ function routeWords(names: Names, choice: RequirementChoice, step: PathwayStep):
       return route.alreadyMet
         ? `eligible through ${duration(route.months)} of work experience, already gained`
         : route.waitMonths === 0
-          ? `eligible through ${duration(route.months)} of work experience, gained in this step's work`
+          ? `eligible through ${duration(route.months)} of work experience, reached during this step's work`
           : `eligible after ${duration(route.months)} of work experience, so ${duration(route.waitMonths)} more of work first`;
     case 'CERTIFICATION':
       return `eligible only holding ${certLabel(names, route.certificationId)}`;
@@ -324,7 +324,6 @@ export function routeMetBefore(route: RouteUse, step: PathwayStep): boolean {
     case 'CERTIFICATION':
       return !step.certificationsToEarn.includes(route.certificationId);
     case 'PROGRAM':
-      return route.alreadyMet && !step.programs.some((p) => p.programId === route.programId);
     case 'EXPERIENCE':
       return route.alreadyMet;
   }

@@ -142,7 +142,7 @@ export interface PathwayQuery {
 export type RouteUse =
   /** The certification has no prerequisite. */
   | { kind: 'OPEN' }
-  /** The program route: completed before (alreadyMet) or completed on this step. */
+  /** The program route: completed before the step (alreadyMet), or on it (its training, or for the exam). */
   | { kind: 'PROGRAM'; programId: number; alreadyMet: boolean }
   /**
    * The work-experience route: met by the months worked before the step (alreadyMet), by the step's

@@ -223,7 +223,7 @@ const EligibilityRouteRef = builder.objectRef<RouteResult>('EligibilityRouteTake
     }),
     alreadyMet: t.boolean({
       description:
-        'True when the learner met it before the step (a program completed, enough months worked, the certification held); false when the step itself meets it (its own training, a certification earned on it) or after a wait.',
+        'True when the learner met it before the step (a program completed, enough months worked, the certification held); false when the step itself meets it (its own training, its own months of work, a certification earned on it) or after a wait.',
       resolve: ({ route, step }) => routeMetBefore(route, step),
     }),
     program: t.field({
@@ -238,7 +238,8 @@ const EligibilityRouteRef = builder.objectRef<RouteResult>('EligibilityRouteTake
       resolve: ({ route }) => (route.kind === 'EXPERIENCE' ? route.months : null),
     }),
     waitMonths: t.int({
-      description: 'Months of further work the step spends to meet the route (0 when already met).',
+      description:
+        'Months of work the step adds, beyond its own, to meet the route: 0 when met before the step or by the step’s own work.',
       resolve: ({ route }) => (route.kind === 'EXPERIENCE' ? route.waitMonths : 0),
     }),
     certification: t.field({

@@ -59,7 +59,8 @@ export function chooseMedianWage(role: WageEvidence): ChosenMedianWage | null {
   const own = role.figures.filter(isNationalAnnualMedian).sort(newest);
   const fromFigure = (f: FigureWithSource): ChosenMedianWage => ({
     value: f.value?.toNumber() ?? null,
-    qualifier: 'EXACT',
+    // A median a source gives as a floor ("over $X") is read as one.
+    qualifier: f.bound,
     dataYear: f.dataYear,
     scope: 'ROLE',
     standIn: false,

@@ -263,14 +263,19 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect.poll(() => page.locator('#panel h2').textContent()).toBe('Medical Assistant');
     expect(await page.locator('#panel').textContent()).not.toMatch(/\bnull\b|\bundefined\b/);
     // A floor its source gives ("over 650,000 employed") reads "at least", never as the number itself.
-    const { role: floors } = await api<{ role: { outlook: { value: number | null; bound: string }[] } }>(
-      '{ role(slug: "medical-assistant") { outlook { value bound } } }',
+    type Shown = { value: number | null; low: number | null; high: number | null; unit: string; bound: string };
+    const { role: floors } = await api<{ role: { outlook: Shown[]; wages: Shown[] } }>(
+      '{ role(slug: "medical-assistant") { outlook { value low high unit bound } wages { value low high unit bound } } }',
     );
     const floor = floors.outlook.find((f) => f.bound === 'AT_LEAST' && f.value !== null)!;
     expect(floor).toBeDefined();
     const cells = await page.locator('#panel table.figures td').allTextContents();
     expect(cells).toContain(`at least ${floor.value!.toLocaleString('en-US')} jobs`);
     expect(cells).not.toContain(`${floor.value!.toLocaleString('en-US')} jobs`);
+    // A range the source gives ("15-25% above the national median") reads as one, not as its low end.
+    const ranges = floors.wages.filter((f) => f.unit === 'PERCENT' && f.low !== null && f.high !== null);
+    expect(ranges.length).toBeGreaterThan(0);
+    for (const r of ranges) expect(cells).toContain(`${r.low}%–${r.high}%`);
     // The median the API chooses comes first, with its source: the official BLS figure here.
     const { role: ma } = await api<{
       role: {

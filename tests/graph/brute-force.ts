@@ -70,8 +70,9 @@ interface Learner {
 }
 
 interface Detail {
-  /** Months worked before the step. */
+  /** Months worked and programs completed before the step. */
   workBefore: number;
+  doneBefore: ReadonlySet<number>;
   experience: number;
   training: number;
   wait: number;
@@ -190,7 +191,7 @@ function earnWays(
     let use: RouteUse;
     if (r.program !== undefined) {
       if (met < 0) take(w, n, nd, r.program, 'ELIGIBILITY', partTime);
-      use = { kind: 'PROGRAM', programId: r.program, alreadyMet: met >= 0 };
+      use = { kind: 'PROGRAM', programId: r.program, alreadyMet: met >= 0 && det.doneBefore.has(r.program) };
     } else if (r.minMonthsExperience !== undefined) {
       const need = Math.ceil(r.minMonthsExperience - 1e-9);
       const wait = met >= 0 ? 0 : need - n.work;
@@ -214,7 +215,16 @@ function stepWays(
 ): { l: Learner; choices: Choice[]; d: Detail }[] {
   const partTime = profile.studyLoad === 'PART_TIME';
   const l = copy(l0);
-  const d: Detail = { workBefore: l.work, experience: 0, training: 0, wait: 0, programs: [], earned: [], unknown: [] };
+  const d: Detail = {
+    workBefore: l.work,
+    doneBefore: new Set(l.done),
+    experience: 0,
+    training: 0,
+    wait: 0,
+    programs: [],
+    earned: [],
+    unknown: [],
+  };
   d.experience = experienceMonths(t.minYearsExperience, first ? (profile.yearsInCurrentRole ?? 0) : 0);
   l.months += d.experience;
   l.work += d.experience;

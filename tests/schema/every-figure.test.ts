@@ -252,19 +252,46 @@ describe('floors the sources give ("over 650,000", "$45,000 or more")', () => {
     );
   });
 
-  it('refuses a bound that is neither EXACT nor AT_LEAST, naming the field, and changes nothing', async () => {
+  it('are marked wherever the note quotes the source saying "over", "more than", "or more" or "or higher"', async () => {
+    const { figures } = await readDataset();
+    const floorWords = /\b(over|more than|or more|or higher|lower bound)\b/i;
+    let quoted = 0;
+    for (const f of figures) {
+      const n = f.high ?? f.value!;
+      const written = `\\$?${n.toLocaleString('en-US').replace(/,/g, ',?')}%?`;
+      const says = new RegExp(`\\b(over|more than) ${written}|${written}\\+|${written} or (more|higher)\\b`, 'i');
+      const where = `${f.role ?? 'sector'} ${f.kind} ${n}`;
+      if (says.test(f.note ?? '')) {
+        quoted++;
+        expect(f.bound, where).toBe('AT_LEAST');
+      }
+      // And a floor says why in its note.
+      if (f.bound === 'AT_LEAST') expect(f.note ?? '', where).toMatch(floorWords);
+    }
+    expect(quoted).toBeGreaterThan(5);
+  });
+
+  it('refuses a bound that is not EXACT or AT_LEAST, or a floor of a value given with a range, and changes nothing', async () => {
     const exported = (await admin.query('{ exportDataset }')).data.exportDataset;
     const top = exported.figures.find((f: { kind: string; value?: number }) => f.value === 57000);
     expect(top.bound).toBe('AT_LEAST');
+    // A value stored beside its range (12, of 12-15%): which end would be the floor?
+    const both = exported.figures.find((f: any) => f.value !== undefined && f.low !== undefined);
+    expect(both).toBeDefined();
     const before = await prisma.laborFigure.count({ where: { bound: 'AT_LEAST' } });
-    const { data, errors } = await admin.query(
-      `mutation ($dataset: JSON!) { importDataset(dataset: $dataset) { userErrors { field message code } } }`,
-      { dataset: { format: exported.format, version: exported.version, figures: [{ ...top, bound: 'ABOUT' }] } },
-    );
-    expect(errors).toBeUndefined();
-    expect(data.importDataset.userErrors).toEqual([
-      expect.objectContaining({ field: expect.arrayContaining(['bound']), code: 'INVALID' }),
-    ]);
+    for (const bad of [
+      { ...top, bound: 'ABOUT' },
+      { ...both, bound: 'AT_LEAST' },
+    ]) {
+      const { data, errors } = await admin.query(
+        `mutation ($dataset: JSON!) { importDataset(dataset: $dataset) { userErrors { field message code } } }`,
+        { dataset: { format: exported.format, version: exported.version, figures: [bad] } },
+      );
+      expect(errors).toBeUndefined();
+      expect(data.importDataset.userErrors).toEqual([
+        expect.objectContaining({ field: expect.arrayContaining(['bound']), code: 'INVALID' }),
+      ]);
+    }
     expect(await prisma.laborFigure.count({ where: { bound: 'AT_LEAST' } })).toBe(before);
   });
 });

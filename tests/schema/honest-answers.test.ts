@@ -318,7 +318,7 @@ describe('the examples of the issue', () => {
     expect(step.explanation).not.toMatch(/already completed/);
   });
 
-  it('work experience gained on the step is "gained in this step\'s work", not "already gained"', async () => {
+  it('work experience gained on the step is "reached during this step\'s work", not "already gained"', async () => {
     // Administrative MA -> health information technician asks two years' work; the CEHRS' one-year
     // work route is met by those two years, not by anything done before the move.
     const found = await pathways('from: "medical-assistant", to: "health-information-technician", first: 3');
@@ -330,7 +330,7 @@ describe('the examples of the issue', () => {
     for (const [s, r] of viaWork) {
       expect(s.experienceMonths).toBeGreaterThan(0);
       expect(r.route).toMatchObject({ alreadyMet: false, waitMonths: 0 });
-      expect(s.explanation).toMatch(/of work experience, gained in this step's work/);
+      expect(s.explanation).toMatch(/of work experience, reached during this step's work/);
       expect(s.explanation).not.toMatch(/already gained/);
     }
     // Two years already worked as an administrative MA meet it before the move.

@@ -44,11 +44,12 @@ export function figure(f: Figure): string {
           ? `${v}%`
           : v.toLocaleString('en-US');
   const floor = f.bound === 'AT_LEAST';
+  // A range wherever the source gives one, though a value (its low end) is stored beside it: "12%–15%", not "12%".
   const value =
-    f.value !== null
-      ? `${floor ? 'at least ' : ''}${one(f.value)}`
-      : f.low !== null && f.high !== null
-        ? `${one(f.low)}–${one(f.high)}${floor ? ' or more' : ''}`
+    f.low !== null && f.high !== null
+      ? `${one(f.low)}–${one(f.high)}${floor ? ' or more' : ''}`
+      : f.value !== null
+        ? `${floor ? 'at least ' : ''}${one(f.value)}`
         : '—';
   const unit =
     f.unit === 'USD_PER_YEAR' ? ' a year' : f.unit === 'USD_PER_HOUR' ? ' an hour' : f.unit === 'JOBS' ? ' jobs' : '';

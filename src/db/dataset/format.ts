@@ -262,6 +262,12 @@ const figureRecord = z
     } else if (f.value === undefined) {
       ctx.addIssue({ code: 'custom', message: `a ${f.kind} needs a value`, path: ['value'] });
     }
+    if (f.bound === 'AT_LEAST' && f.value !== undefined && (f.low !== undefined || f.high !== undefined))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a floor (AT_LEAST) is a value or a range’s high end: give value alone, or low and high',
+        path: ['bound'],
+      });
     if (f.scope === 'SECTOR' && f.role !== undefined)
       ctx.addIssue({ code: 'custom', message: 'a SECTOR figure describes no role: leave role out', path: ['role'] });
     if (f.scope !== 'SECTOR' && f.role === undefined)
