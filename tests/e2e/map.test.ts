@@ -276,6 +276,35 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     const ranges = floors.wages.filter((f) => f.unit === 'PERCENT' && f.low !== null && f.high !== null);
     expect(ranges.length).toBeGreaterThan(0);
     for (const r of ranges) expect(cells).toContain(`${r.low}%–${r.high}%`);
+    // A wider occupation's median is never the headline: named as that occupation's, after the role's
+    // own figures (every role whose median stands in and that has figures of its own).
+    const { roles: all } = await api<{
+      roles: {
+        nodes: {
+          slug: string;
+          title: string;
+          wages: { kind: string }[];
+          latestMedianWage: { standIn: boolean } | null;
+        }[];
+      };
+    }>('{ roles(first: 100) { nodes { slug title wages { kind } latestMedianWage { standIn } } } }');
+    const wider = all.nodes.filter((r) => r.latestMedianWage?.standIn && r.wages.length > 0);
+    expect(wider.length).toBeGreaterThan(0);
+    for (const r of wider.slice(0, 3)) {
+      await page.locator(`#roles-list button[data-slug="${r.slug}"]`).click();
+      await expect.poll(() => page.locator('#panel h2').textContent()).toBe(r.title);
+      const pay = page.locator('#panel .median-pay');
+      expect(await pay.textContent()).toMatch(/^Median pay of a wider occupation: .* not this role’s own pay/);
+      // After the wages table in the panel.
+      expect(
+        await pay.evaluate((p) => {
+          const table = p.parentElement!.querySelector('table.figures');
+          return table !== null && (table.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+        }),
+      ).toBe(true);
+    }
+    await page.locator('#roles-list button[data-slug="medical-assistant"]').click();
+    await expect.poll(() => page.locator('#panel h2').textContent()).toBe('Medical Assistant');
     // The median the API chooses comes first, with its source: the official BLS figure here.
     const { role: ma } = await api<{
       role: {
@@ -470,6 +499,16 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(handout).toMatch(/guidance, not a guarantee/);
     expect(handout).toContain(mapUrl);
     expect(await page.locator('#handout .handout-sources li').count()).toBeGreaterThan(0);
+    // The goal's pay starts with the median the panel shows (the API's choice), or ends with it when
+    // it is a wider occupation's.
+    const { role: target } = await api<{
+      role: { latestMedianWage: { value: number; period: string; standIn: boolean } | null };
+    }>('query($s: String!) { role(slug: $s) { latestMedianWage { value period standIn } } }', { s: goal.slug });
+    const median = target.latestMedianWage;
+    if (median) {
+      const words = `$${Math.round(median.value).toLocaleString('en-US')} a year, the median (${median.period}`;
+      expect(handout).toContain(median.standIn ? words : `Pay as ${goal.title}: ${words}`);
+    }
     const pdf = await page.pdf({ format: 'Letter' });
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
     await page.emulateMedia({ media: 'screen' });

@@ -6,7 +6,7 @@
  */
 import type { OccupationPay, Pathway, RoleDetails, Source } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
-import { duration, figure, FIGURE_KINDS, money } from './format.js';
+import { duration, figure, FIGURE_KINDS, money, usd } from './format.js';
 
 export function renderHandout(
   handout: HTMLElement,
@@ -20,8 +20,22 @@ export function renderHandout(
   const last = pathway.steps[pathway.steps.length - 1]!;
   const sources = new Map<string, Source>();
   for (const s of pathway.steps.flatMap((step) => step.sources)) sources.set(`${s.title}|${s.year}`, s);
-  const pay = (target?.wages ?? []).filter((f) => f.geography === 'US').slice(0, 3);
-  for (const f of pay) sources.set(`${f.source.title}|${f.source.year}`, f.source);
+  // The median the panel shows (the API's choice), then up to two of the role's own figures; a wider
+  // occupation's median after them, said to be that occupation's.
+  const median = target?.medianWage?.value != null ? target.medianWage : null;
+  const own = (target?.wages ?? []).filter((f) => f.geography === 'US').slice(0, median ? 2 : 3);
+  const medianWords = median
+    ? `${median.atLeast ? 'at least ' : ''}${usd(median.value!)} a year, the median (${median.period ?? 'undated'}, ${median.source.publisher}` +
+      (median.standIn ? `, for all ${median.occupation}: a wider group than this role` : '') +
+      ')'
+    : null;
+  const ownWords = own.map(
+    (f) => `${figure(f)} (${FIGURE_KINDS[f.kind] ?? f.kind}, ${f.period ?? 'undated'}, ${f.source.publisher})`,
+  );
+  const pay =
+    medianWords === null ? ownWords : median!.standIn ? [...ownWords, medianWords] : [medianWords, ...ownWords];
+  for (const f of own) sources.set(`${f.source.title}|${f.source.year}`, f.source);
+  if (median) sources.set(`${median.source.title}|${median.source.year}`, median.source);
   for (const w of occupationPay) sources.set(`${w.source.title}|${w.source.year}`, w.source);
   fill(
     handout,
@@ -81,15 +95,7 @@ export function renderHandout(
       ),
     ),
     pay.length
-      ? h(
-          'p',
-          {},
-          h('strong', {}, `Pay as ${last.to.title}: `),
-          pay.flatMap((f, i) => [
-            i ? '; ' : '',
-            `${figure(f)} (${FIGURE_KINDS[f.kind] ?? f.kind}, ${f.period ?? 'undated'}, ${f.source.publisher})`,
-          ]),
-        )
+      ? h('p', {}, h('strong', {}, `Pay as ${last.to.title}: `), pay.join('; '))
       : occupationPay.length
         ? h(
             'p',

@@ -44,17 +44,27 @@ const figures = (caption: string, list: Figure[]) =>
       );
 
 /**
- * The median the API chooses for the role, first: the official BLS figure where one exists, said to
- * be the occupation's when the role is only part of it; the table below lists every source's.
+ * The median the API chooses for the role: the official BLS figure where one exists. When it is a
+ * wider occupation's (the role only part of it: clinical coordinators among all medical and health
+ * services managers) it is never the headline: it says whose median it is, and comes after the
+ * role's own figures where there are any.
  */
-function medianPay(wage: RoleDetails['medianWage']) {
+function medianPay(wage: RoleDetails['medianWage'], ownFigures: boolean) {
   if (!wage || wage.value === null) return h('p', {}, 'No national median wage is known for this role.');
   const amount = `${wage.atLeast ? 'at least ' : ''}${usd(wage.value)} a year`;
+  if (!wage.standIn)
+    return h(
+      'p',
+      { class: 'median-pay' },
+      h('strong', {}, 'Median pay: '),
+      `${amount} (${wage.period ?? 'undated'}), for ${wage.occupation}. `,
+      sourceLine(wage.source),
+    );
   return h(
     'p',
-    { class: 'median-pay' },
-    h('strong', {}, 'Median pay: '),
-    `${amount} (${wage.period ?? 'undated'}), ${wage.standIn ? `for all ${wage.occupation}, not this role alone` : `for ${wage.occupation}`}. `,
+    { class: 'median-pay stand-in' },
+    h('strong', {}, 'Median pay of a wider occupation: '),
+    `${amount} (${wage.period ?? 'undated'}) for all ${wage.occupation}, a group with other jobs in it: not this role’s own pay${ownFigures ? ' (the figures above are the role’s)' : ''}. `,
     sourceLine(wage.source),
   );
 }
@@ -81,8 +91,10 @@ export function renderPanel(panel: HTMLElement, role: RoleDetails, actions: Pane
       role.duties.map((d) => h('li', {}, d)),
     ),
     h('h3', {}, 'Pay'),
-    medianPay(role.medianWage),
-    figures('Wages', role.wages),
+    // A wider occupation's median after the role's own figures, never before them.
+    role.medianWage?.standIn && role.wages.length
+      ? [figures('Wages', role.wages), medianPay(role.medianWage, true)]
+      : [medianPay(role.medianWage, false), figures('Wages', role.wages)],
     h('h3', {}, 'Outlook'),
     figures('Outlook', role.outlook),
     h('h3', {}, 'Next steps'),
