@@ -3,6 +3,7 @@
  * what it costs, with unknown costs named as unknown and never added in as known dollars
  * (docs/cost-model.md). Pure functions of a pathway and the names it mentions.
  */
+import { PART_TIME_FACTOR } from './cost.js';
 import type {
   Pathway,
   PathwayStep,
@@ -31,7 +32,8 @@ export interface Names {
   /** A track's name. */
   track(id: number): string;
   certification(id: number): CertificationNames;
-  program(id: number): { name: string };
+  /** maxMonths: the longest full-time length the program's sources give; the pathway counts its shortest. */
+  program(id: number): { name: string; maxMonths?: number | null };
   /**
    * How an unknown cost was estimated, when it was; `standIn` when from too few known figures to be
    * called an estimate (src/db/estimates.ts).
@@ -238,8 +240,17 @@ export function explainStep(
           ? ', and makes you eligible for an exam'
           : '';
     const tuition = p.costKnown ? `tuition about ${usd(p.costUsd)}` : 'tuition not known';
-    const length = lengthUnknown(p) ? 'has no known length' : `takes ${duration(p.months)} ${studied}`;
-    details.push(sentence(`${name} ${length}, ${tuition}${why}`));
+    // The pathway counts a program's shortest length; where its sources give a longer one, both.
+    const longest = names.program(p.programId).maxMonths;
+    const upTo = longest == null ? 0 : load === 'PART_TIME' ? Math.ceil(longest * PART_TIME_FACTOR - 1e-9) : longest;
+    const ranged = !lengthUnknown(p) && upTo > p.months;
+    const length = lengthUnknown(p)
+      ? 'has no known length'
+      : ranged
+        ? `takes ${duration(p.months)} to ${duration(upTo)} ${studied}`
+        : `takes ${duration(p.months)} ${studied}`;
+    const counted = ranged ? `; this pathway counts the shortest, ${duration(p.months)}` : '';
+    details.push(sentence(`${name} ${length}, ${tuition}${why}${counted}`));
   }
   for (const choice of step.requirementChoices) {
     if (choice.alreadyHeld) continue;

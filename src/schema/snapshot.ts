@@ -24,7 +24,8 @@ interface GraphNames {
   roles: ById<{ title: string; trackId: number }>;
   tracks: ById<{ name: string }>;
   certifications: ById<CertificationNames>;
-  programs: ById<{ name: string; credential: string }>;
+  /** maxMonths: the longest full-time length a source gives (the engine counts the shortest); null when none. */
+  programs: ById<{ name: string; credential: string; maxMonths: number | null }>;
 }
 
 /** The index of one version of the data, with its estimates and names. */

@@ -152,8 +152,16 @@ export async function readGraphInput(
     ).map((r) => r.id),
   );
   const programRows = await prisma.$queryRaw<
-    { id: number; slug: string; name: string; credential: string; minMonths: number; typicalCostUsd: number | null }[]
-  >`SELECT id, slug, name, credential::text AS credential, min_months AS "minMonths",
+    {
+      id: number;
+      slug: string;
+      name: string;
+      credential: string;
+      minMonths: number;
+      maxMonths: number;
+      typicalCostUsd: number | null;
+    }[]
+  >`SELECT id, slug, name, credential::text AS credential, min_months AS "minMonths", max_months AS "maxMonths",
            typical_cost_usd AS "typicalCostUsd"
     FROM training_program ORDER BY id`;
   const bachelorsRow = programRows.find((p) => p.slug === BACHELORS_PROGRAM_SLUG);
@@ -296,9 +304,11 @@ export async function readGraphInput(
           },
         ]),
       ),
-      programs: new Map([
-        ...programRows.map((p) => [p.id, { name: p.name, credential: p.credential }] as const),
-        ...estimated.programNames,
+      programs: new Map<number, { name: string; credential: string; maxMonths: number | null }>([
+        // Every record the same fields (names cross from the build's worker packed in columns): an
+        // estimated entry program has no longest length.
+        ...programRows.map((p) => [p.id, { name: p.name, credential: p.credential, maxMonths: p.maxMonths }] as const),
+        ...[...estimated.programNames].map(([id, p]) => [id, { ...p, maxMonths: null }] as const),
       ]),
     },
   };

@@ -379,6 +379,32 @@ describe('the examples of the issue', () => {
         );
   });
 
+  it('a program its sources give a range of lengths for says both, and that the pathway counts the shortest', async () => {
+    const length = new Map(files['training-programs'].map((p) => [p.slug, p.months]));
+    let ranged = 0;
+    let single = 0;
+    for (const [from, to] of [
+      ['licensed-practical-nurse', 'registered-nurse'],
+      ['medical-assistant', 'ekg-technician'],
+      ['medical-assistant', 'registered-nurse'],
+    ])
+      for (const p of await pathways(`from: "${from}", to: "${to}", first: 3`))
+        for (const s of p.steps) {
+          const months = s.programs.map((x: any) => length.get(x.program?.slug));
+          if (months.length === 0 || months.includes(undefined)) continue;
+          for (const [i, taken] of s.programs.entries()) expect(taken.months).toBe(months[i]!.min);
+          if (months.some((m: any) => m.max > m.min)) {
+            ranged++;
+            expect(s.explanation).toMatch(/ takes .+ to .+ full time, [^.]*; this pathway counts the shortest, /);
+          } else {
+            single++;
+            expect(s.explanation).not.toMatch(/counts the shortest/);
+          }
+        }
+    expect(ranged).toBeGreaterThan(0);
+    expect(single).toBeGreaterThan(0);
+  });
+
   it('a move out of the hybrid track crosses no track', async () => {
     const [p] = await pathways('from: "medical-assistant", to: "clinical-medical-assistant", first: 1');
     expect(p.steps[0].crossesTracks).toBe(false);
