@@ -487,6 +487,17 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await p.locator('#link-note').isVisible()).toBe(false);
     await expect.poll(() => p.locator('#panel h2').textContent()).toBe(occupation.title);
     expect((await p.locator('#status').getAttribute('class')) ?? '').not.toContain('error');
+    // A goal no role has: the API's words, with its suggestion, not "something went wrong".
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurses`);
+    await p.waitForSelector('html[data-map-state="error"]', { timeout: 60_000 });
+    const status = (await p.locator('#status').textContent())!;
+    expect(status).toContain('No role has the slug "registered-nurses" (the goal). Did you mean "registered-nurse"');
+    expect(status).not.toMatch(/something went wrong/i);
+    // The start as the goal: said, not asked.
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=medical-assistant`);
+    await ready(p);
+    expect(await p.locator('#pathways').textContent()).toContain('The goal is the start');
+    expect((await p.locator('#status').getAttribute('class')) ?? '').not.toContain('error');
     await p.close();
   });
 

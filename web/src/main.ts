@@ -77,6 +77,13 @@ function fail(error: unknown): void {
   if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
     $('key-form').hidden = false;
     say('This service needs an API key for reading.', true);
+  } else if (error instanceof ApiError && (error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND')) {
+    // The question asked, not the service, was wrong (a link naming no role, say): the API's words
+    // name it and suggest the nearest, in the map's words for its arguments.
+    say(
+      `The map could not ask that: ${error.message.replace(/argument "to"/, 'the goal').replace(/argument "from"/, 'the start')}`,
+      true,
+    );
   } else {
     say(error instanceof Error ? `Something went wrong: ${error.message}` : 'Something went wrong.', true);
   }
@@ -275,6 +282,13 @@ async function showPathways(): Promise<void> {
   shown = null;
   if (!state.from || (!state.to && !state.toTrack)) {
     pathwaysSection.replaceChildren();
+    noHandout();
+    await redraw();
+    view?.highlight(null);
+    return;
+  }
+  if (state.to !== undefined && state.to.toLowerCase() === state.from.toLowerCase()) {
+    fill(pathwaysSection, h('p', {}, 'The goal is the start: choose another goal to see the ways there.'));
     noHandout();
     await redraw();
     view?.highlight(null);
