@@ -165,6 +165,20 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await page.inputValue('#from-input')).toBe(start.title);
   });
 
+  it('offers the nearest titles for a misspelt role, and says O*NET occupations can be searched too', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map`);
+    await ready(p);
+    await p.fill('#from-input', 'medcal asistant');
+    await expect.poll(() => p.locator('#from-options').textContent()).toContain('Did you mean');
+    await p.locator('#from-options li[data-slug="medical-assistant"]').click();
+    await expect.poll(() => new URL(p.url()).searchParams.get('from')).toBe('medical-assistant');
+    // An occupation no curated role is: the goal box says where to find it.
+    await p.fill('#to-input', 'respiratory therapists');
+    await expect.poll(() => p.locator('#to-options').textContent()).toContain('Include O*NET occupations');
+    await p.close();
+  });
+
   it('highlights the best pathways to a goal, with the months and costs the API gives', async () => {
     await page.fill('#to-input', goal.title.slice(0, 12));
     await page.locator(`#to-options li[data-slug="${goal.slug}"]`).click();

@@ -4,8 +4,28 @@
  * or O*NET-SOC code). The ARIA 1.2 combobox pattern: arrow keys move through the
  * options, Enter picks, Escape closes, and the active option is announced.
  */
+import { distance } from 'fastest-levenshtein';
 import { type Role, searchRoles } from './api.js';
 import { LEVEL_NAMES } from './layout.js';
+
+/**
+ * The roles whose title or an alternate title is nearest what was typed, by edit distance, within
+ * a third of its length (at least 2): "medcal assistant", "regsitered nurse". Three at most.
+ */
+function nearestRoles(typed: string, roles: readonly Role[]): Role[] {
+  const text = typed.trim().toLowerCase();
+  if (text.length < 3) return [];
+  const within = Math.max(2, Math.floor(text.length / 3));
+  return roles
+    .map((role) => ({
+      role,
+      d: Math.min(...[role.title, ...role.alternateTitles].map((t) => distance(text, t.toLowerCase()))),
+    }))
+    .filter((x) => x.d <= within)
+    .sort((a, b) => a.d - b.d || a.role.title.localeCompare(b.role.title))
+    .slice(0, 3)
+    .map((x) => x.role);
+}
 
 export type Combobox = {
   /** Shows `role` as the current choice without searching. */
@@ -20,8 +40,14 @@ export function roleCombobox(
   occupations: () => boolean = () => false,
   /** The box emptied and left: the choice is dropped. */
   onClear?: () => void,
+  /** The curated roles, for the nearest titles when the search finds none (a typo). */
+  known: () => readonly Role[] = () => [],
+  /** Whether the box can search O*NET occupations once they are included (then says so when nothing matches). */
+  offersOccupations = false,
 ): Combobox {
   let options: Role[] = [];
+  /** Options that are the nearest titles to a search that matched none ("Did you mean"). */
+  let nearest = false;
   /** The choice the box stands for; leaving it with other text puts its title back. */
   let current: Role | undefined;
   let active = -1;
@@ -59,12 +85,16 @@ export function roleCombobox(
         return li;
       }),
     );
-    if (options.length === 0) {
+    const note = (text: string) => {
       const li = document.createElement('li');
       li.className = 'no-match';
-      li.textContent = 'No role matches.';
-      listbox.append(li);
-    }
+      li.textContent = text;
+      return li;
+    };
+    if (nearest) listbox.prepend(note(`No role matches “${input.value.trim()}”. Did you mean:`));
+    else if (options.length === 0) listbox.append(note('No role matches.'));
+    if ((nearest || options.length === 0) && offersOccupations && !occupations())
+      listbox.append(note('Tick “Include O*NET occupations” to search every occupation too.'));
     listbox.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     if (active >= 0) input.setAttribute('aria-activedescendant', `${listbox.id}-${active}`);
@@ -100,7 +130,8 @@ export function roleCombobox(
     try {
       const found = await searchRoles(text, occupations());
       if (mine !== asked) return;
-      options = found;
+      nearest = found.length === 0;
+      options = nearest ? nearestRoles(text, known()) : found;
       active = -1;
       render();
     } catch (error) {

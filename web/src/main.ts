@@ -469,7 +469,16 @@ async function setTarget(slug: string): Promise<void> {
   await showPathways();
 }
 
-const from = roleCombobox($('from-input'), $('from-options'), (r) => void setStart(r.slug).catch(fail), fail);
+const knownRoles = () => lattice?.roles ?? [];
+const from = roleCombobox(
+  $('from-input'),
+  $('from-options'),
+  (r) => void setStart(r.slug).catch(fail),
+  fail,
+  undefined,
+  undefined,
+  knownRoles,
+);
 const to = roleCombobox(
   $('to-input'),
   $('to-options'),
@@ -485,6 +494,8 @@ const to = roleCombobox(
     mark();
     showPathways().catch(fail);
   },
+  knownRoles,
+  true,
 );
 
 trackSelect.addEventListener('change', () => {
