@@ -6,9 +6,9 @@ import { LEVEL_NAMES } from './layout.js';
 
 export type PanelActions = { open(slug: string): void; setStart(slug: string): void; setTarget(slug: string): void };
 
-const figures = (caption: string, list: Figure[]) =>
+const figures = (caption: string, list: Figure[], noun: string) =>
   list.length === 0
-    ? h('p', {}, `No ${caption.toLowerCase()} figures yet.`)
+    ? h('p', {}, `No ${noun} figures yet.`)
     : h(
         'table',
         { class: 'figures' },
@@ -93,10 +93,10 @@ export function renderPanel(panel: HTMLElement, role: RoleDetails, actions: Pane
     h('h3', {}, 'Pay'),
     // A wider occupation's median after the role's own figures, never before them.
     role.medianWage?.standIn && role.wages.length
-      ? [figures('Wages', role.wages), medianPay(role.medianWage, true)]
-      : [medianPay(role.medianWage, false), figures('Wages', role.wages)],
+      ? [figures('Wage figures and their sources', role.wages, 'wage'), medianPay(role.medianWage, true)]
+      : [medianPay(role.medianWage, false), figures('Wage figures and their sources', role.wages, 'wage')],
     h('h3', {}, 'Outlook'),
-    figures('Outlook', role.outlook),
+    figures('Outlook figures and their sources', role.outlook, 'outlook'),
     h('h3', {}, 'Next steps'),
     role.nextSteps.length === 0
       ? h('p', {}, 'No moves out of this role are recorded yet.')
@@ -108,7 +108,7 @@ export function renderPanel(panel: HTMLElement, role: RoleDetails, actions: Pane
               'li',
               {},
               h('button', { type: 'button', class: 'link', onclick: () => actions.open(n.to.slug) }, n.to.title),
-              ` — ${MOVE_KINDS[n.kind] ?? n.kind}, about ${months(n.months)} from a standing start`,
+              ` — ${MOVE_KINDS[n.kind] ?? n.kind}, ${n.months === 0 ? 'no time from a standing start' : `about ${months(n.months)} from a standing start`}`,
               n.requirements.length ? `; needs ${n.requirements.join(' and ')}` : '',
             ),
           ),

@@ -74,7 +74,11 @@ export function renderPathways(
             h(
               'div',
               {},
-              s.untimed.length ? `From month ${s.startMonth}: ` : `Months ${s.startMonth}–${s.endMonth}: `,
+              s.untimed.length
+                ? `From month ${s.startMonth}: `
+                : s.months === 0
+                  ? `At month ${s.startMonth}: `
+                  : `Months ${s.startMonth}–${s.endMonth}: `,
               h('span', { class: 'step-months' + (s.untimed.length ? ' unknown' : '') }, duration(s.months, s.untimed)),
               s.months > 0 ? ` (${s.experienceMonths} of experience, ${s.trainingMonths} of training counted)` : '',
             ),
@@ -82,7 +86,12 @@ export function renderPathways(
               'div',
               {},
               'Cost: ',
-              h('span', { class: 'step-cost' + (s.cost.usd === null ? ' unknown' : '') }, money(s.cost)),
+              h(
+                'span',
+                { class: 'step-cost' + (s.cost.usd === null ? ' unknown' : '') },
+                // "Cost: not known (...)", not "Cost: cost unknown (...)".
+                money(s.cost).replace(/^cost unknown/, 'not known'),
+              ),
             ),
             s.requirements.length ? h('div', {}, `Requirements: ${s.requirements.join('; ')}`) : null,
             s.training.length ? h('div', {}, `Training: ${s.training.join('; ')}`) : null,
