@@ -78,7 +78,14 @@ const style: cytoscape.StylesheetJson = [
       color: 'data(colour)',
       padding: '18px',
       events: 'no',
+      // Wrapped to the lane's width: a narrow O*NET lane's long name ran over the next lane's.
+      'text-wrap': 'wrap',
+      'text-max-width': 'data(labelWidth)',
     },
+  },
+  {
+    selector: 'node.lane.occupation-lane',
+    style: { 'font-size': 12 },
   },
   {
     selector: 'node.row-label',
@@ -204,8 +211,10 @@ export class MapView {
             id: `lane:${l.slug}`,
             label: l.slug.startsWith(SOC_LANE) ? l.name : `${l.name} track`,
             colour: colourOf.get(l.slug),
+            // The lane's width with its padding, in model units (the label scales with the picture).
+            labelWidth: l.x2 - l.x1 + 36,
           },
-          classes: 'lane',
+          classes: l.slug.startsWith(SOC_LANE) ? 'lane occupation-lane' : 'lane',
         })),
         ...placement.rows.map((r) => ({
           data: { id: `row:${r.level}`, label: LEVEL_NAMES[r.level] ?? r.level },
