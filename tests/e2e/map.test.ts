@@ -238,6 +238,15 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect
       .poll(() => page.locator('#status').textContent())
       .toContain(`${reachableRoles.length} roles are within reach`);
+    // Cleared, the shading goes, and what the status said of it.
+    await page.fill('#within', '');
+    await page.press('#within', 'Enter');
+    await expect.poll(() => page.locator('#cy').getAttribute('data-reachable')).not.toBe(expected);
+    await expect.poll(() => page.locator('#status').textContent()).not.toContain('within reach');
+    // Put back for the tests after this one.
+    await page.fill('#within', '24');
+    await page.press('#within', 'Enter');
+    await expect.poll(() => page.locator('#cy').getAttribute('data-reachable')).toBe(expected);
   });
 
   it('finds the best pathways into any role of a track', async () => {

@@ -343,7 +343,7 @@ async function choosePathway(): Promise<void> {
   // Until this pathway's handout is made (it reads the goal's pay), none is printed.
   noHandout();
   if (!pathway) return say('No pathway leads there within the limits.');
-  say(`Showing ${pathwayLabel(pathway, pathways.indexOf(pathway))}.`);
+  say(`Showing ${pathwayLabel(pathway, pathways.indexOf(pathway), true)}.`);
   const goal = pathway.steps[pathway.steps.length - 1]!.to;
   const details = goal.occupation ? null : await busy(roleDetails(goal.slug));
   const pay = goal.occupation ? await busy(occupationPay(goal.slug)) : [];
@@ -358,6 +358,8 @@ async function shade(): Promise<void> {
   if (!state.from || state.within === undefined) {
     reach = null;
     await redraw();
+    // What the status said of the shading goes with it.
+    if (/ within reach in /.test(status.textContent ?? '')) say('');
     return view?.shade(null);
   }
   let found;

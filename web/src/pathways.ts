@@ -1,11 +1,19 @@
 /** The pathways found, one chosen at a time, and the chosen one step by step. */
 import type { Pathway } from './api.js';
 import { fill, h } from './dom.js';
-import { duration, money, MOVE_KINDS, months } from './format.js';
+import { duration, money, MOVE_KINDS, months, usd } from './format.js';
 
 /** "Pathway 2: 30 months, $1,450, 3 steps" ("at least 24 months", "length unknown" when a program's length is). */
-export const pathwayLabel = (p: Pathway, i: number) =>
-  `Pathway ${i + 1}: ${p.untimed.length ? (p.totalMonths > 0 ? `at least ${months(p.totalMonths)}` : 'length unknown') : months(p.totalMonths)}, ${money(p.cost)}, ${p.steps.length} ${p.steps.length === 1 ? 'step' : 'steps'}`;
+export const pathwayLabel = (p: Pathway, i: number, short = false) =>
+  `Pathway ${i + 1}: ${p.untimed.length ? (p.totalMonths > 0 ? `at least ${months(p.totalMonths)}` : 'length unknown') : months(p.totalMonths)}, ${short ? shortMoney(p.cost) : money(p.cost)}, ${p.steps.length} ${p.steps.length === 1 ? 'step' : 'steps'}`;
+
+/** A cost in a few words, for the status line (the pathway below names what is unknown). */
+const shortMoney = (cost: Pathway['cost']) =>
+  cost.usd !== null
+    ? money(cost)
+    : cost.knownUsd > 0
+      ? `at least ${usd(cost.knownUsd)}, part of the cost unknown`
+      : 'cost unknown';
 
 /** Fills `section` with the choice of pathways and the chosen one's steps. */
 export function renderPathways(
