@@ -14,7 +14,6 @@ import type {
   UnknownCost,
 } from './types.js';
 
-/** The names a pathway's words need, by id. */
 /** What explanations say of a certification. */
 export interface CertificationNames {
   acronym: string;
@@ -27,6 +26,7 @@ export interface CertificationNames {
   reducedFeeFor?: string;
 }
 
+/** The names a pathway's words need, by id. */
 export interface Names {
   role(id: number): { title: string; track: string };
   /** A track's name. */

@@ -57,8 +57,8 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
   const st = newStats();
   // The queue's order: months, then parts of unknown length on the path, then steps. Labels taken
   // first at the same months are the ones with fewer such parts, so the first label at a role is
-  // its fully timed pathway where one is as fast, and no label dominance drops it for one that is
-  // not (a dominator must come out of the queue first).
+  // its fully timed pathway where one is as fast. A label dominates another only with no more such
+  // parts (below): one ahead by months alone, with more of them, could end as fast with more.
   const visit = (child: Label): void => {
     st.created++;
     child.f0 = child.months;
@@ -79,7 +79,7 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
         if (list === undefined) expanded.set(L.node, [L]);
         else {
           meter.add(list.length);
-          if (list.some((A) => x.dominates(A, L))) continue;
+          if (list.some((A) => A.f1 <= L.f1 && x.dominates(A, L))) continue;
           list.push(L);
         }
       }

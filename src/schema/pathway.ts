@@ -586,13 +586,14 @@ const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').imp
     }),
     monthsIncludeUnknowns: t.boolean({
       description:
-        'True when the pathway counts a program of unknown length as 0 months: the role is reached no sooner than earliestMonth, and perhaps not within the months asked.',
+        'True when the pathway has a part of unknown length counted as 0 months (a program no source gives a length for, or experience with no known least amount): the role is reached no sooner than earliestMonth, and perhaps not within the months asked.',
       resolve: (r) => pathwayUntimedParts(r.pathway, r.shared.names).length > 0,
     }),
     stepCount: t.int({ description: 'Moves on that pathway.', resolve: (r) => r.stepCount }),
     pathway: t.field({
       type: PathwayRef,
-      description: 'The pathway reaching the role earliest (fewest moves among equals).',
+      description:
+        'The pathway reaching the role earliest: of those as early, one with the fewest parts of unknown length, then the fewest moves.',
       resolve: (r) => ({ pathway: r.pathway, shared: r.shared }),
     }),
   }),

@@ -176,6 +176,14 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     // An occupation no curated role is: the goal box says where to find it.
     await p.fill('#to-input', 'respiratory therapists');
     await expect.poll(() => p.locator('#to-options').textContent()).toContain('Include O*NET occupations');
+    // No title near it: no "Did you mean" with nothing after it.
+    expect(await p.locator('#to-options').textContent()).not.toContain('Did you mean');
+    // Enter alone never takes a guess at a misspelling: "dental assistant" is not a medical assistant.
+    await p.fill('#to-input', 'dental assistant');
+    await expect.poll(() => p.locator('#to-options').textContent()).toContain('Did you mean');
+    await p.press('#to-input', 'Enter');
+    await p.waitForTimeout(300);
+    expect(new URL(p.url()).searchParams.get('to')).toBeNull();
     await p.close();
   });
 

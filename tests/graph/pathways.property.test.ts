@@ -143,6 +143,18 @@ describe('reachableRoles agrees with brute force', () => {
     );
   });
 
+  it('on a graph where a label ahead by months, with a part of unknown length, ties a timed one at the end', () => {
+    // Found by a reviewer at FC_SCALE=20: dominance by months alone dropped the timed pathway.
+    fc.assert(
+      fc.property(withQuery(reachableQueryArb, true), ([s, q]) => {
+        const index = buildIndex(s.input);
+        const got = reachableRoles(index, q).map(({ pathway, ...r }) => ({ ...r, pathway: pathway() }));
+        expect(got).toEqual(bruteReachableRoles(s.input, q));
+      }),
+      { seed: 1137055485, path: '1721:196:3:3:3', endOnFailure: true },
+    );
+  });
+
   it('earliest month is the FASTEST k = 1 total', () => {
     fc.assert(
       fc.property(

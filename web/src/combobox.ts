@@ -130,8 +130,8 @@ export function roleCombobox(
     try {
       const found = await searchRoles(text, occupations());
       if (mine !== asked) return;
-      nearest = found.length === 0;
-      options = nearest ? nearestRoles(text, known()) : found;
+      options = found.length ? found : nearestRoles(text, known());
+      nearest = found.length === 0 && options.length > 0;
       active = -1;
       render();
     } catch (error) {
@@ -160,7 +160,9 @@ export function roleCombobox(
       render();
     } else if (event.key === 'Enter' && !listbox.hidden) {
       event.preventDefault();
-      pick(active >= 0 ? active : named(input.value));
+      // A guess at a misspelling is taken only when chosen with the arrows, never by Enter alone.
+      if (active >= 0) pick(active);
+      else if (!nearest) pick(named(input.value));
     } else if (event.key === 'Escape') {
       close();
     }

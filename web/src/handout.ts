@@ -23,7 +23,14 @@ export function renderHandout(
   // The median the panel shows (the API's choice), then up to two of the role's own figures; a wider
   // occupation's median after them, said to be that occupation's.
   const median = target?.medianWage?.value != null ? target.medianWage : null;
-  const own = (target?.wages ?? []).filter((f) => f.geography === 'US').slice(0, median ? 2 : 3);
+  const own = (target?.wages ?? [])
+    .filter((f) => f.geography === 'US')
+    // The chosen median is the role's own figure where a source gives one: said once, first.
+    .filter(
+      (f) =>
+        !(median && f.kind === 'MEDIAN_WAGE' && f.value === median.value && f.source.title === median.source.title),
+    )
+    .slice(0, median ? 2 : 3);
   const medianWords = median
     ? `${median.atLeast ? 'at least ' : ''}${usd(median.value!)} a year, the median (${median.period ?? 'undated'}, ${median.source.publisher}` +
       (median.standIn ? `, for all ${median.occupation}: a wider group than this role` : '') +

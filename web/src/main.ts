@@ -289,6 +289,7 @@ async function showPathways(): Promise<void> {
   }
   if (state.to !== undefined && state.to.toLowerCase() === state.from.toLowerCase()) {
     fill(pathwaysSection, h('p', {}, 'The goal is the start: choose another goal to see the ways there.'));
+    say('');
     noHandout();
     await redraw();
     view?.highlight(null);
@@ -383,7 +384,7 @@ async function shade(): Promise<void> {
   view?.shade(reach.slugs);
   const startTitle = roleOf(state.from)?.title ?? state.from;
   const unknownNote = untimed
-    ? ` Not shaded: ${untimed} more whose soonest pathway counts training of unknown length as 0 months, so reaching them may take longer.`
+    ? ` Not shaded: ${untimed} more whose soonest pathway counts a part of unknown length (training or experience) as 0 months, so reaching them may take longer.`
     : '';
   if (!state.onet)
     return say(`${found.length} roles are within reach in ${state.within} months from ${startTitle}.${unknownNote}`);
