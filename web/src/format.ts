@@ -21,6 +21,10 @@ export function duration(n: number, untimed: readonly string[]): string {
   return n > 0 ? `at least ${months(n)} (length unknown: ${parts})` : `length unknown (${parts})`;
 }
 
+/** A median wage a year as the API chose it: "$44,200 a year", "at least $239,200 a year". */
+export const yearlyMedian = (wage: { value: number; atLeast: boolean }) =>
+  `${wage.atLeast ? 'at least ' : ''}${usd(wage.value)} a year`;
+
 /** "$1,250", "at least $125 (cost partly unknown: CPC exam fee)", or "cost unknown (...)". */
 export function money(cost: Money): string {
   if (cost.usd !== null) return usd(cost.usd);

@@ -6,7 +6,7 @@
  */
 import type { OccupationPay, Pathway, RoleDetails, Source } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
-import { duration, figure, FIGURE_KINDS, money, usd } from './format.js';
+import { duration, figure, FIGURE_KINDS, money, yearlyMedian } from './format.js';
 
 export function renderHandout(
   handout: HTMLElement,
@@ -32,7 +32,7 @@ export function renderHandout(
     )
     .slice(0, median ? 2 : 3);
   const medianWords = median
-    ? `${median.atLeast ? 'at least ' : ''}${usd(median.value!)} a year, the median (${median.period ?? 'undated'}, ${median.source.publisher}` +
+    ? `${yearlyMedian({ value: median.value!, atLeast: median.atLeast })}, the median (${median.period ?? 'undated'}, ${median.source.publisher}` +
       (median.standIn ? `, for all ${median.occupation}: a wider group than this role` : '') +
       ')'
     : null;

@@ -1,7 +1,7 @@
 /** The side panel: one role's duties, wages and outlook with their sources and years, and next steps. */
 import type { Figure, RoleDetails } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
-import { figure, FIGURE_KINDS, MOVE_KINDS, months, usd } from './format.js';
+import { figure, FIGURE_KINDS, MOVE_KINDS, months, yearlyMedian } from './format.js';
 import { LEVEL_NAMES } from './layout.js';
 
 export type PanelActions = { open(slug: string): void; setStart(slug: string): void; setTarget(slug: string): void };
@@ -51,7 +51,7 @@ const figures = (caption: string, list: Figure[], noun: string) =>
  */
 function medianPay(wage: RoleDetails['medianWage'], ownFigures: boolean) {
   if (!wage || wage.value === null) return h('p', {}, 'No national median wage is known for this role.');
-  const amount = `${wage.atLeast ? 'at least ' : ''}${usd(wage.value)} a year`;
+  const amount = yearlyMedian({ value: wage.value, atLeast: wage.atLeast });
   if (!wage.standIn)
     return h(
       'p',
