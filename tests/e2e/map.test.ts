@@ -518,6 +518,13 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await p.locator('#link-note').isVisible()).toBe(false);
     await expect.poll(() => p.locator('#panel h2').textContent()).toBe(occupation.title);
     expect((await p.locator('#status').getAttribute('class')) ?? '').not.toContain('error');
+    // Its panel gives the pay BLS publishes for it, with the source.
+    const { occupation: bls } = await api<{
+      occupation: { wages: { annual: { median: { display: string } }; period: string; source: { title: string } }[] };
+    }>('{ occupation(code: "29-1126.00") { wages { annual { median { display } } period source { title } } } }');
+    const pay = (await p.locator('#panel .median-pay').first().textContent())!;
+    expect(pay).toContain(`${bls.wages[0]!.annual.median.display} a year (${bls.wages[0]!.period})`);
+    expect(pay).toContain(bls.wages[0]!.source.title);
     // A goal no role has: the API's words, with its suggestion, not "something went wrong".
     await p.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurses`);
     await p.waitForSelector('html[data-map-state="error"]', { timeout: 60_000 });

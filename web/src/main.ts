@@ -19,7 +19,7 @@ import {
   SOC_LANE,
 } from './api.js';
 import { roleCombobox } from './combobox.js';
-import { fill, h } from './dom.js';
+import { fill, h, sourceLine } from './dom.js';
 import { renderHandout } from './handout.js';
 import { LEVEL_NAMES, levelRow, place, rowLevel } from './layout.js';
 import { MapView } from './map-view.js';
@@ -398,8 +398,13 @@ async function shade(): Promise<void> {
   );
 }
 
-/** The side panel for an O*NET occupation: what it is, and that only estimated moves lead there. */
-function openOccupation(node: Role): void {
+/**
+ * The side panel for an O*NET occupation: what it is, that only estimated moves lead there, and the
+ * pay BLS publishes for it (as the handout gives it).
+ */
+async function openOccupation(node: Role): Promise<void> {
+  const pay = await busy(occupationPay(node.slug));
+  if (state.role !== node.slug) return; // another panel was asked for meanwhile
   fill(
     panel,
     h('h2', { id: 'panel-title', tabindex: -1 }, node.title),
@@ -412,8 +417,20 @@ function openOccupation(node: Role): void {
     h(
       'p',
       {},
-      'Not a curated role: the moves into it are estimated from O*NET and BLS, not curated. Ask the API for its wages, tasks and skills (occupation(code:)).',
+      'Not a curated role: the moves into it are estimated from O*NET and BLS, not curated. Ask the API for its tasks and skills (occupation(code:)).',
     ),
+    h('h3', {}, 'Pay'),
+    pay.length
+      ? pay.map((w) =>
+          h(
+            'p',
+            { class: 'median-pay' },
+            h('strong', {}, 'Median pay: '),
+            `${w.median} a year (${w.period})${w.broader ? `, for the broader BLS occupation ${w.broader}` : ''}. `,
+            sourceLine(w.source),
+          ),
+        )
+      : h('p', {}, 'BLS publishes no national median wage for this occupation.'),
   );
 }
 
@@ -427,7 +444,7 @@ async function openRole(slug: string, reveal = true): Promise<void> {
   mark();
   const node = roleOf(slug);
   if (node?.occupation) {
-    openOccupation(node);
+    await openOccupation(node);
     if (reveal) revealPanel();
     return;
   }
