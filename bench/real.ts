@@ -10,11 +10,16 @@
  *   HTTP_ONLY=1 npx tsx bench/real.ts     # skip the table of every ranking: the HTTP part only
  *   BASELINE=/tmp/old npx tsx bench/real.ts  # also an older checkout's server, same rounds (before/after)
  *
+ * Over HTTP it measures the server compiled (dist/, which it builds first), as the Docker image runs
+ * it, and from source through tsx, as `npm start` runs it.
+ *
  * Measures every ranking at k = 5 with includeEstimated over uniformly random pairs and near pairs
  * (a target one to three moves away), the work budget (default) included: p50/p95/p99 and how many
  * queries ran over it. Then a pathway query over HTTP against a trivial `{ __typename }`, interleaved,
  * medians compared. Prints a markdown section for docs/benchmarks.md. Never part of `npm test`.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createPrisma } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import { seedDatabase } from '../src/db/seed.js';
@@ -27,10 +32,11 @@ import {
   type GraphIndex,
 } from '../src/graph/index.js';
 import { nodeId } from '../src/schema/pathway-inputs.js';
+import { projectRoot } from '../src/paths.js';
 import { readGraphInput } from '../src/server/graph-input.js';
 import { rng } from './generators.js';
 import { createBenchDatabase } from './compare/database.js';
-import { type Server, startServer } from './compare/http.js';
+import { buildServer, type Server, startServer } from './compare/http.js';
 import { DEFAULT_ADMIN_URL } from './compare/settings.js';
 import { percentile } from './compare/stats.js';
 
@@ -186,8 +192,17 @@ try {
   // with BASELINE, the same on a server of that checkout too, every round asking both.
   const servers: { label: string; server: Server }[] = [];
   try {
-    servers.push({ label: 'this checkout', server: await startServer(db.url) });
-    if (BASELINE) servers.push({ label: `baseline (${BASELINE})`, server: await startServer(db.url, BASELINE) });
+    // The service as the Docker image runs it (compiled) and as npm start runs it (tsx), and the same
+    // for the baseline; a baseline older than the compiled bench server is measured from source only.
+    const checkouts = [{ label: 'this checkout', root: projectRoot }];
+    if (BASELINE) checkouts.push({ label: `baseline (${BASELINE})`, root: BASELINE });
+    for (const { label, root } of checkouts) {
+      if (readFileSync(path.join(root, 'bench', 'compare', 'serve.ts'), 'utf8').includes('BENCH_SERVE_FROM')) {
+        buildServer(root);
+        servers.push({ label: `${label}, compiled`, server: await startServer(db.url, root, { compiled: true }) });
+      }
+      servers.push({ label: `${label}, from source (tsx)`, server: await startServer(db.url, root) });
+    }
     const post = async (server: Server, body: object) => {
       const start = performance.now();
       const response = await fetch(server.url, {

@@ -4,7 +4,7 @@
  * connection with fetch. The first request builds the server's pathway index from the database
  * (readGraphInput + buildIndex, as in production); it is timed on its own as the cold start.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SERVICE_NODE_FLAGS } from '../../src/node-flags.js';
@@ -26,14 +26,24 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-/** Starts ./serve.ts of this checkout, or of another one (`root`: an older commit to compare with). */
-export async function startServer(databaseUrl: string, root = projectRoot): Promise<Server> {
+/**
+ * Starts ./serve.ts of this checkout, or of another one (`root`: an older commit to compare with):
+ * from source through tsx, as `npm start` runs the service, or with `compiled` the checkout's build
+ * (dist/, which the caller has built: buildServer), as the Docker image runs it.
+ */
+export async function startServer(databaseUrl: string, root = projectRoot, { compiled = false } = {}): Promise<Server> {
   // With the flags the service runs with (src/node-flags.ts), as npm start and the Dockerfile start it.
   const script = path.join(root, 'bench', 'compare', 'serve.ts');
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '--import', 'tsx', script], {
+  const loader = compiled ? ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, ...loader, script], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      BENCH_DATABASE_URL: databaseUrl,
+      NODE_ENV: 'production',
+      ...(compiled ? { BENCH_SERVE_FROM: 'dist' } : {}),
+    },
   });
   live.add(child);
   child.once('exit', () => live.delete(child));
@@ -70,6 +80,14 @@ export async function startServer(databaseUrl: string, root = projectRoot): Prom
       clearTimeout(timer);
     },
   };
+}
+
+/** Compiles a checkout's server into its dist/ (`npm run build`'s TypeScript step; the map is not needed). */
+export function buildServer(root = projectRoot): void {
+  execFileSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 
 export const PATHWAYS_QUERY = `query Pathways($from: String!, $to: String!) {
