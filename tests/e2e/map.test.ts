@@ -486,6 +486,10 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       rankBy: 'CHEAPEST',
     });
     await expectPathwayShown(other, cheapest.pathways[0]!);
+    // Beside a cheapest ranking of pathways with unknown costs, how the unknown parts were counted.
+    const unknownCosts = cheapest.pathways.length > 1 && cheapest.pathways.some((p) => p.costIncludesUnknowns);
+    expect(await other.locator('.choices .order-note').count()).toBe(unknownCosts ? 1 : 0);
+    if (unknownCosts) expect(await other.locator('.order-note').textContent()).toMatch(/stand-in/);
     expect(await other.inputValue('#from-input')).toBe(start.title);
     expect(await other.inputValue('#to-input')).toBe(goal.title);
     expect(await other.inputValue('#rank')).toBe('CHEAPEST');
@@ -577,15 +581,30 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     // Stacked: the plan, then the map, then the panel.
     expect(boxes[0]!.y).toBeLessThan(boxes[1]!.y);
     expect(boxes[1]!.y).toBeLessThan(boxes[2]!.y);
+    // The pathways' details come after the map and its legend (under the form they put the map
+    // 3,000 px down), in the page's order too; on a laptop they stay under the form.
+    const [cy, legend, pathways] = await Promise.all(
+      ['#cy', '.legend', '#pathways'].map((s) => small.locator(s).boundingBox()),
+    );
+    expect(pathways!.y).toBeGreaterThan(legend!.y);
+    expect(cy!.y).toBeLessThan(1200);
+    expect(await small.locator('.map-area #pathways').count()).toBe(1);
+    expect(await page.locator('.plan #pathways').count()).toBe(1);
     expect(await small.locator('#roles-list').isVisible()).toBe(true);
     // The picture stays readable: too wide to fit whole, it shows the chosen pathway at a zoom where
-    // labels are about 10 px or more (they were 4 px), in a canvas tall enough to pan in.
+    // labels are about 6 px or more (they were 4 px), in a canvas tall enough to pan in.
     await expect.poll(() => small.locator('#cy').getAttribute('data-pathway')).toBeTruthy();
     await expect
       .poll(async () => Number(await small.locator('#cy').getAttribute('data-zoom')))
-      .toBeGreaterThanOrEqual(0.6);
+      .toBeGreaterThanOrEqual(0.4);
     expect((await small.locator('#cy').boundingBox())!.height).toBeGreaterThanOrEqual(320);
     expect(await small.locator('#cy').getAttribute('data-framed')).toBe('part');
+    // Medical assistant to registered nurse, cheapest: the whole pathway is on the canvas (its start
+    // and goal were cut at the edges), and beside the pathways, how their unknown costs were counted.
+    await small.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurse&rank=CHEAPEST`);
+    await ready(small);
+    await expect.poll(() => small.locator('#cy').getAttribute('data-pathway-shown')).toBe('whole');
+    expect(await small.locator('.choices .order-note').textContent()).toMatch(/stand-in/);
     // On a laptop the whole map is shown, the pathway against the rest (a phone's rule cropped it).
     expect(await page.locator('#cy').getAttribute('data-framed')).toBe('whole');
     await small.close();

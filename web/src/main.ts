@@ -321,10 +321,16 @@ async function showPathways(): Promise<void> {
   if (mine !== asked.pathways) return;
   pathways = found;
   const chosen = Math.min(state.path, Math.max(pathways.length - 1, 0));
-  renderPathways(pathwaysSection, pathways, chosen, (i) => {
-    update({ path: i });
-    choosePathway().catch(fail);
-  });
+  renderPathways(
+    pathwaysSection,
+    pathways,
+    chosen,
+    (i) => {
+      update({ path: i });
+      choosePathway().catch(fail);
+    },
+    state.rank,
+  );
   await redraw();
   mark();
   await choosePathway();
@@ -572,6 +578,20 @@ function noteUnread(): void {
     ? `This link asked for what the map cannot read, left out: ${unread.join('; ')}.`
     : '';
 }
+
+/**
+ * On a narrow screen the pathways' details go below the map and its legend (before the map as a
+ * list), in the page's order as well as on screen: below the form, a phone showed them first and the
+ * map some 3,000 px down. On a wider screen they stay under the form, beside the map.
+ */
+const narrow = matchMedia('(max-width: 720px)');
+function placePathways(): void {
+  const section = $('pathways');
+  if (narrow.matches) $('text-alternative').before(section);
+  else document.querySelector('.plan')!.append(section);
+}
+narrow.addEventListener('change', placePathways);
+placePathways();
 
 async function start(): Promise<void> {
   noteUnread();

@@ -36,7 +36,8 @@ const MIN_READABLE_ZOOM = 0.6;
 const NARROW_PX = 640;
 /**
  * On a wider screen the whole map is shown, the pathway read against the rest, unless that takes it
- * below this zoom (labels of 6 px or less: the O*NET map at 1280 px was drawn at 0.31, 5 px).
+ * below this zoom (labels of 6 px or less: the O*NET map at 1280 px was drawn at 0.31, 5 px); and a
+ * pathway is shown whole down to it.
  */
 const MIN_WHOLE_ZOOM = 0.4;
 
@@ -311,11 +312,22 @@ export class MapView {
       const start = this.cy.nodes('.start');
       const focus = path.nonempty() ? path : start.nonempty() ? start : this.#roles().first();
       this.cy.fit(focus, 16);
-      this.cy.zoom(Math.min(Math.max(this.cy.zoom(), least), 1));
+      // A pathway too wide to show whole at a readable zoom is shown whole down to the least zoom a
+      // wider screen allows, rather than centred at the readable one: on a phone, medical assistant
+      // to registered nurse was cut at both edges, its start and its goal half off the screen.
+      const floor = path.nonempty() ? MIN_WHOLE_ZOOM : least;
+      this.cy.zoom(Math.min(Math.max(this.cy.zoom(), floor), 1));
       this.cy.center(focus);
     }
     this.#record('zoom', [this.cy.zoom().toFixed(2)]);
     this.#record('framed', [part ? 'part' : 'whole']);
+    // Whether every role of the pathway is on the canvas as framed (the tests read it).
+    const { x1, y1, x2, y2 } = this.cy.extent();
+    const inside = this.cy.nodes('.on-path').every((n) => {
+      const b = n.boundingBox();
+      return b.x1 >= x1 && b.x2 <= x2 && b.y1 >= y1 && b.y2 <= y2;
+    });
+    this.#record('pathwayShown', path.nonempty() ? [inside ? 'whole' : 'cut'] : null);
   }
 
   /** Draws `pathway` over the map (null clears it), dimming everything off it. */
@@ -349,7 +361,7 @@ export class MapView {
   }
 
   #record(
-    name: 'pathway' | 'lines' | 'reachable' | 'occupations' | 'lanes' | 'zoom' | 'framed',
+    name: 'pathway' | 'lines' | 'reachable' | 'occupations' | 'lanes' | 'zoom' | 'framed' | 'pathwayShown',
     values: string[] | null,
   ): void {
     if (values) this.container.dataset[name] = values.join(' ');

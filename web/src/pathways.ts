@@ -15,12 +15,26 @@ const shortMoney = (cost: Pathway['cost']) =>
       ? `at least ${usd(cost.knownUsd)}, part of the cost unknown`
       : 'cost unknown';
 
-/** Fills `section` with the choice of pathways and the chosen one's steps. */
+/**
+ * How the ranking treats what no source gives, when a pathway listed has such a part: the order is
+ * the API's, and a student comparing "at least $16,950" with "at least $16,950" should know why one
+ * comes first.
+ */
+function orderNote(pathways: Pathway[], rank: string): string | null {
+  if (rank === 'CHEAPEST' && pathways.some((p) => p.cost.usd === null))
+    return 'How these are ordered: a cost no source gives counts at an estimate, at a stand-in when too few figures are known, or at nothing when there is nothing to go on (each pathway’s summary says which). Where costs are unknown, the order is only as good as those figures.';
+  if (rank === 'FASTEST' && pathways.some((p) => p.untimed.length > 0))
+    return 'How these are ordered: a part whose length no source gives counts as 0 months, so a pathway taking “at least” some months may take longer than one listed after it.';
+  return null;
+}
+
+/** Fills `section` with the choice of pathways, ranked by `rank`, and the chosen one's steps. */
 export function renderPathways(
   section: HTMLElement,
   pathways: Pathway[],
   chosen: number,
   choose: (i: number) => void,
+  rank: string,
 ): void {
   const pathway = pathways[chosen];
   if (!pathway) {
@@ -41,6 +55,9 @@ export function renderPathways(
           ` ${pathwayLabel(p, i)}`,
         ),
       ),
+      pathways.length > 1 && orderNote(pathways, rank) !== null
+        ? h('p', { class: 'hint order-note' }, orderNote(pathways, rank))
+        : null,
     ),
     h(
       'div',
