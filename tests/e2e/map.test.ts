@@ -366,7 +366,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(ma.nextSteps.some((n) => n.training.length > 0 || n.minYearsExperience > 0)).toBe(true);
   });
 
-  it('lists the roles without breaking a word across lines, O*NET lanes included', async () => {
+  it('lists and draws the roles without breaking a word across lines or running out of a box, O*NET lanes included', async () => {
     const p = await context.newPage();
     await p.goto(`${service.origin}/map?from=medical-assistant&to=29-1126.00&onet=1`);
     await ready(p);
@@ -390,6 +390,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       return out;
     });
     expect(broken).toEqual([]);
+    // On the picture too, every role's name (O*NET occupations' included) fits inside its box: the
+    // long ones ran over the edges of a box two lines tall.
+    expect(await p.locator('#cy').getAttribute('data-labels-over')).toBe('none');
     await p.close();
   });
 

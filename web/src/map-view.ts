@@ -243,6 +243,7 @@ export class MapView {
       minZoom: 0.2,
       maxZoom: 2.5,
     });
+    this.#fitLabels();
     this.cy.on('tap', 'node.role', (event) => {
       this.#focus(event.target.id(), false);
       this.handlers.open(event.target.id());
@@ -294,6 +295,22 @@ export class MapView {
   }
 
   #roles = () => this.cy.nodes('.role');
+
+  /**
+   * Gives a role whose name wraps to more lines than a box holds a box tall enough for it: "Junior
+   * Administrative Assistant (medical office)" takes four lines, and ran over its box's edges.
+   */
+  #fitLabels(): void {
+    const label = (n: cytoscape.NodeSingular) =>
+      n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }).h;
+    this.#roles().forEach((n) => {
+      const h = label(n);
+      if (h > NODE_HEIGHT - 10) n.style('height', Math.ceil(h) + 12);
+    });
+    // The roles whose name is still taller than its box (the tests read it; none).
+    const over = this.#roles().filter((n) => label(n) > n.height());
+    this.#record('labelsOver', over.nonempty() ? over.map((n) => n.id()) : ['none']);
+  }
 
   /**
    * Shows the whole map: a pathway is read against everything else it could have been. Where that
@@ -361,7 +378,8 @@ export class MapView {
   }
 
   #record(
-    name: 'pathway' | 'lines' | 'reachable' | 'occupations' | 'lanes' | 'zoom' | 'framed' | 'pathwayShown',
+    name:
+      'pathway' | 'lines' | 'reachable' | 'occupations' | 'lanes' | 'zoom' | 'framed' | 'pathwayShown' | 'labelsOver',
     values: string[] | null,
   ): void {
     if (values) this.container.dataset[name] = values.join(' ');
