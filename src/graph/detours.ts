@@ -8,26 +8,55 @@
 import type { Pathway } from './types.js';
 
 /**
- * Whether `b` pads `a` (both to the same role, b no cheaper, with no fewer new certifications and
- * more moves at the same months): b visits a's roles in the same order, and every move of b into a
- * role a does not visit takes no time at all (0 months): it only adds exams or fees on the way; or
- * b asks what a asks, where a asks it, and hops between roles asking nothing (hopsAround). A route through another role
- * that takes time there (a medical assistant working as an LPN for a year before the RN bridge) is
- * not padding, even at the same total months as a direct degree: the student works in that role.
+ * Whether `b` pads `a` (both to the same role, b no sooner, no cheaper, with no fewer new
+ * certifications and more moves): at the same months, b visits a's roles in the same order, and
+ * every move of b into a role a does not visit takes no time at all (0 months): it only adds exams or
+ * fees on the way; or b asks what a asks, where a asks it, and hops between roles asking nothing
+ * (hopsAround); at any months, b only adds stops that nothing after them uses (stopsOnTheWay). A
+ * route through another role where the student works (a medical assistant working as an LPN for a
+ * year before the RN bridge), or whose step there counts for a later one, is not padding, even at
+ * the same total months as a direct degree.
  */
 function pads(b: Pathway, a: Pathway, unknownTime: (transitionId: number) => boolean): boolean {
-  if (b.stepCount <= a.stepCount || b.totalMonths !== a.totalMonths) return false;
+  if (b.stepCount <= a.stepCount || b.totalMonths < a.totalMonths) return false;
   if (b.totalCostUsd < a.totalCostUsd || b.newCertifications < a.newCertifications) return false;
   let i = 0;
   for (const role of b.roleIds) if (role === a.roleIds[i]) i++;
-  if (i === a.roleIds.length) {
+  if (i === a.roleIds.length && b.roleIds[0] === a.roleIds[0] && b.roleIds.at(-1) === a.roleIds.at(-1)) {
     const onA = new Set(a.roleIds);
-    if (b.steps.every((step) => onA.has(step.toRoleId) || step.months === 0)) return true;
+    if (b.totalMonths === a.totalMonths && b.steps.every((step) => onA.has(step.toRoleId) || step.months === 0))
+      return true;
+    if (stopsOnTheWay(b, a, unknownTime)) return true;
   }
-  return hopsAround(b, a, unknownTime);
+  return b.totalMonths === a.totalMonths && hopsAround(b, a, unknownTime);
 }
 
 type Step = Pathway['steps'][number];
+
+/** What a step asks, experience aside: its months, the programs it completes and the certifications it earns. */
+const asks = (step: Step) =>
+  `${step.months}:${step.programsToComplete.join(',')}:${step.certificationsToEarn.join(',')}`;
+
+/**
+ * Whether b is a (whose roles b visits in order) with stops added that nothing after them uses: b
+ * moves into each of a's roles asking exactly what a's move into it asks (the same months, programs
+ * and certifications), so what b earned at a stop counts for none of them, and b works at no stop (a
+ * move out of one asks no experience there, nor experience of unknown length). Under CHEAPEST, medical
+ * assistant → EKG technician → licensed practical nurse → registered nurse came after the same route
+ * without the EKG course: a month and a certification more, the same practical nursing program
+ * after it, and the direct nursing degree pushed off the list. The LPN route beside the direct
+ * degree is no such stop: the bridge program into RN is not the degree a takes there.
+ */
+function stopsOnTheWay(b: Pathway, a: Pathway, unknownTime: (transitionId: number) => boolean): boolean {
+  const onA = new Set(a.roleIds);
+  const into = new Map(a.steps.map((step) => [step.toRoleId, step]));
+  return b.steps.every((step) => {
+    const theirs = into.get(step.toRoleId);
+    if (theirs !== undefined && asks(step) !== asks(theirs)) return false;
+    // Leaving a stop: no work there.
+    return onA.has(step.fromRoleId) || (step.experienceMonths === 0 && !unknownTime(step.transitionId));
+  });
+}
 
 /**
  * Whether b spends its time and earns its programs and certifications exactly where a does (the same

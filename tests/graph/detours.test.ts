@@ -99,6 +99,56 @@ describe('withoutDetours', () => {
     expect(withoutDetours([hopsFirst, unknownHops], 2, (t) => t === 107)).toEqual([hopsFirst]); // 1 → 7
   });
 
+  it('leaves out a slower route that only adds a stop nothing after it uses, where the student does not work', () => {
+    // Medical assistant → licensed practical nurse (the practical nursing program 10 and the LPN
+    // licence 20) → registered nurse (the bridge 11, the RN licence 21), and the same with an EKG
+    // course (program 12, the CET 22) first: the same program and licence into LPN after it.
+    const viaLpn = pathway([1, 3, 4], [12, 12], 36_000, 2, { 0: [10], 1: [11] }, { 0: [20], 1: [21] });
+    const viaEkg = pathway(
+      [1, 5, 3, 4],
+      [1, 12, 12],
+      37_000,
+      3,
+      { 0: [12], 1: [10], 2: [11] },
+      { 0: [22], 1: [20], 2: [21] },
+    );
+    const direct = pathway([1, 4], [24], 39_000, 1, { 0: [13] }, { 0: [21] });
+    expect(withoutDetours([viaLpn, viaEkg, direct], 2)).toEqual([viaLpn, direct]);
+    // The stop is kept when the student works there (the move on asks experience, known or not),
+    // when what it earned counts later (the move on asks less), or when the route is cheaper.
+    const worksAsEkg = pathway(
+      [1, 5, 3, 4],
+      [1, 12, 12],
+      37_000,
+      3,
+      { 0: [12], 2: [11] },
+      { 0: [22], 1: [20], 2: [21] },
+    );
+    const ekgCounts = pathway(
+      [1, 5, 3, 4],
+      [1, 11, 12],
+      37_000,
+      3,
+      { 0: [12], 1: [10], 2: [11] },
+      { 0: [22], 1: [20], 2: [21] },
+    );
+    const cheaper = pathway(
+      [1, 5, 3, 4],
+      [1, 12, 12],
+      35_000,
+      3,
+      { 0: [12], 1: [10], 2: [11] },
+      { 0: [22], 1: [20], 2: [21] },
+    );
+    for (const other of [worksAsEkg, ekgCounts, cheaper])
+      expect(withoutDetours([viaLpn, other], 2)).toEqual([viaLpn, other]);
+    const unknownWork = (transitionId: number) => transitionId === 503; // 5 → 3
+    expect(withoutDetours([viaLpn, viaEkg], 2, unknownWork)).toEqual([viaLpn, viaEkg]);
+    // The LPN route after the direct degree is no stop added to it: the bridge into RN is not the degree.
+    const dearerViaLpn = pathway([1, 3, 4], [12, 12], 40_000, 2, { 0: [10], 1: [11] }, { 0: [20], 1: [21] });
+    expect(withoutDetours([direct, dearerViaLpn], 2)).toEqual([direct, dearerViaLpn]);
+  });
+
   it('stops at k, in rank order', () => {
     const padded = pathway([1, 2, 3, 4], [0, 12, 12], 36_250, 3);
     expect(withoutDetours([viaLpn, padded, direct, pathway([1, 5, 4], [1, 24], 50_000)], 2)).toEqual([viaLpn, direct]);
