@@ -33,14 +33,17 @@ export interface Names {
   track(id: number): string;
   certification(id: number): CertificationNames;
   /** maxMonths: the longest full-time length the program's sources give; the pathway counts its shortest. */
-  program(id: number): { name: string; maxMonths?: number | null };
+  program(id: number): { name: string; maxMonths?: number | null; credential?: string };
   /**
    * How an unknown cost was estimated, when it was; `standIn` when from too few known figures to be
    * called an estimate (src/db/estimates.ts).
    */
   estimateBasis?(cost: UnknownCost): { basis: string; standIn: boolean } | undefined;
-  /** For an estimated move whose experience has no known least amount, what is not timed, in words. */
-  untimedMove?(transitionId: number): string | undefined;
+  /**
+   * For an estimated move with parts of no known length (experience with no least amount, a graduate
+   * degree past its least length, entry BLS publishes nothing for), those parts, in words.
+   */
+  untimedMove?(transitionId: number): readonly string[] | undefined;
   /** Why an estimated move asks what it asks (from O*NET and BLS), for estimated steps. */
   estimatedMoveNote?(transitionId: number): string | undefined;
 }
@@ -244,11 +247,16 @@ export function explainStep(
     const longest = names.program(p.programId).maxMonths;
     const upTo = longest == null ? 0 : load === 'PART_TIME' ? Math.ceil(longest * PART_TIME_FACTOR - 1e-9) : longest;
     const ranged = !lengthUnknown(p) && upTo > p.months;
+    // An estimated graduate degree is counted at IPEDS's least length, all that is known of it
+    // (src/server/estimated-moves.ts: untimedParts).
+    const leastOnly = p.programId < 0 && ['MASTER', 'DOCTORAL'].includes(names.program(p.programId).credential ?? '');
     const length = lengthUnknown(p)
       ? 'has no known length'
-      : ranged
-        ? `takes ${duration(p.months)} to ${duration(upTo)} ${studied}`
-        : `takes ${duration(p.months)} ${studied}`;
+      : leastOnly
+        ? `takes at least ${duration(p.months)} ${studied}`
+        : ranged
+          ? `takes ${duration(p.months)} to ${duration(upTo)} ${studied}`
+          : `takes ${duration(p.months)} ${studied}`;
     const counted = ranged ? `; this pathway counts the shortest, ${duration(p.months)}` : '';
     details.push(sentence(`${name} ${length}, ${tuition}${why}${counted}`));
   }
@@ -273,11 +281,11 @@ export function explainStep(
     .filter((c) => c.alreadyHeld)
     .map((c) => names.certification(c.satisfiedBy).acronym);
   // BLS's "less than 5 years" of related work experience is asked, only not timed.
-  const untimedExperience = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
+  const untimedMove = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
   const what = actions.length
     ? list(actions)
-    : untimedExperience
-      ? `gain ${untimedExperience}`
+    : untimedMove
+      ? `gain ${list([...untimedMove])}`
       : step.estimated
         ? 'nothing that O*NET and BLS record as required'
         : 'no further requirements';
@@ -313,8 +321,8 @@ export function explainStep(
  */
 export function untimedParts(step: PathwayStep, names: Names): string[] {
   const parts = step.programs.filter(lengthUnknown).map((p) => the(names.program(p.programId).name));
-  const experience = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
-  return experience ? [...parts, experience] : parts;
+  const move = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
+  return move ? [...parts, ...move] : parts;
 }
 
 /**

@@ -36,8 +36,8 @@ export interface GraphSnapshot {
   names: GraphNames;
   /** Why each estimated move asks what it asks, by transition id (src/server/estimated-moves.ts). */
   moveNotes: ReadonlyMap<number, string>;
-  /** Estimated moves whose experience has no known least amount, in words (estimated-moves.ts). */
-  experienceUnknown: ReadonlyMap<number, string>;
+  /** Estimated moves' parts of no known length, in words (estimated-moves.ts). */
+  experienceUnknown: ReadonlyMap<number, readonly string[]>;
   /** O*NET-SOC code -> node id (a curated role's id where the role is its occupation, EXACT). */
   nodeByCode: ReadonlyMap<string, number>;
   /** Node id -> occupation id, for the nodes that are occupations rather than curated roles. */

@@ -56,6 +56,35 @@ const WITH_BACHELORS = 1;
 const AFTER_BACHELORS = 2;
 /** The ids of an occupation's estimated entry programs, one per way (negative: never a curated program's). */
 const entryProgramId = (occupationId: number, way = PLAIN) => -(3 * occupationId + way);
+/**
+ * The parts of an estimated move into `target` whose length no source gives, in words (each counted
+ * as 0 months, and answers say "at least"): BLS's related work experience of "less than 5 years",
+ * which has no least amount; a master's or doctoral degree past IPEDS's least length for it (the
+ * least is counted: 1 or 2 years beyond a bachelor's, where a medical degree, say, takes more, and
+ * no source here says how much); and entry into an occupation no BLS row covers (O*NET codes SOC
+ * 2018 merged, such as mental health counselors within 21-1018), which BLS publishes no education,
+ * experience or training for: counted as nothing, it would read as a known 0 months.
+ */
+function untimedParts(
+  target: Pick<OccupationRow, 'title' | 'typicalEducation' | 'workExperience' | 'onTheJobTraining'>,
+  edu: { words: string; afterBachelors: boolean; months: number | null } | null,
+): string[] {
+  const parts: string[] = [];
+  if (target.workExperience === 'LESS_THAN_FIVE_YEARS')
+    parts.push('the related work experience BLS asks for (less than 5 years, no least amount)');
+  if (edu?.afterBachelors && edu.months !== null) {
+    const years = edu.months / 12;
+    parts.push(
+      `${edu.words} past its least length (IPEDS: ${years} year${years === 1 ? '' : 's'} after a bachelor’s degree)`,
+    );
+  }
+  if (!target.typicalEducation && !target.workExperience && !target.onTheJobTraining)
+    parts.push(
+      `the preparation for ${target.title} (BLS publishes no typical education, experience or training for it)`,
+    );
+  return parts;
+}
+
 /** IPEDS: a bachelor's degree takes at least 4 years of full-time college work. */
 const BACHELORS_MONTHS = 48;
 
@@ -160,10 +189,11 @@ export interface EstimatedGraph {
   /** Why each estimated move asks what it asks, by transition id. */
   notes: Map<number, string>;
   /**
-   * Estimated moves whose related work experience has no least amount (BLS: "less than 5 years"):
-   * none is counted, so their time is not known either; by transition id, in words.
+   * Estimated moves whose time is not known, by transition id, in words: related work experience with
+   * no least amount (BLS: "less than 5 years"), or entry into an occupation BLS publishes no
+   * education, experience or training for. None is counted (0 months), and answers say so.
    */
-  experienceUnknown: Map<number, string>;
+  experienceUnknown: Map<number, string[]>;
   /** Names of the occupation nodes, SOC tracks and estimated programs, by id. */
   nodeNames: Map<number, { title: string; trackId: number }>;
   trackNames: Map<number, { name: string }>;
@@ -315,7 +345,12 @@ export function estimatedGraph(
       words.push(
         `${target.typicalEducation === 'HIGH_SCHOOL_DIPLOMA_OR_EQUIVALENT' ? 'a high school diploma or equivalent' : 'no formal educational credential'} is the typical entry education, so no program is required`,
       );
-    } else words.push('BLS publishes no typical entry education for it, so no program is assumed');
+    } else if (target.workExperience || target.onTheJobTraining)
+      words.push('BLS publishes no typical entry education for it, so no program is assumed');
+    else
+      words.push(
+        'BLS publishes no typical entry education, experience or training for it (no BLS row covers this O*NET occupation), so what entering it takes is unknown and not counted',
+      );
     const exp = target.workExperience ? EXPERIENCE[target.workExperience] : undefined;
     if (exp) words.push(exp.words);
     if (target.onTheJobTraining && target.onTheJobTraining !== 'NONE')
@@ -325,7 +360,7 @@ export function estimatedGraph(
       training,
       requirementGroups: [] as number[][],
       words: `estimated from BLS for ${target.title}: ${words.join('; ')}`,
-      experienceUnknown: target.workExperience === 'LESS_THAN_FIVE_YEARS',
+      untimed: untimedParts(target, edu ?? null),
     };
   };
 
@@ -336,7 +371,7 @@ export function estimatedGraph(
     to: number,
     parts: Omit<TransitionInput, 'id' | 'from' | 'to'>,
     note: string,
-    experienceUnknown = false,
+    untimed: string[] = [],
   ) => {
     const key = `${from}>${to}`;
     if (from === to || seen.has(key)) return;
@@ -344,8 +379,7 @@ export function estimatedGraph(
     const id = nextId--;
     out.transitions.push({ id, from, to, ...parts, estimated: true });
     out.notes.set(id, note);
-    if (experienceUnknown)
-      out.experienceUnknown.set(id, 'the related work experience BLS asks for (less than 5 years, no least amount)');
+    if (untimed.length) out.experienceUnknown.set(id, untimed);
   };
 
   // Curated roles within a wider occupation (not EXACT) whose holders may lack the bachelor's or
@@ -374,13 +408,13 @@ export function estimatedGraph(
     // (medical assistant → licensed practical nurse in 0 months, with no practical-nursing program
     // and no NCLEX-PN).
     if (exactRole.has(target.id)) continue;
-    const { words, experienceUnknown, ...parts } = requirements(nodeOf(source.id), target);
+    const { words, untimed, ...parts } = requirements(nodeOf(source.id), target);
     add(
       nodeOf(source.id),
       nodeOf(target.id),
       { ...parts, estimated: true },
       `O*NET relates ${target.title} to ${source.title} (${TIERS[link.tier] ?? 'related'}, #${link.position}); ${words}`,
-      experienceUnknown,
+      untimed,
     );
     for (const r of withoutItsEducation.get(source.id) ?? []) {
       const own = requirements(r.id, target);
@@ -390,7 +424,7 @@ export function estimatedGraph(
         { minYearsExperience: own.minYearsExperience, training: own.training, requirementGroups: [], estimated: true },
         `O*NET relates ${target.title} to ${source.title}, the occupation ${r.title} is within ` +
           `(${TIERS[link.tier] ?? 'related'}, #${link.position}); ${own.words}`,
-        own.experienceUnknown,
+        own.untimed,
       );
     }
   }

@@ -363,6 +363,64 @@ describe('estimated pathways', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it('counts a graduate degree at its least length and says so: the pathway takes at least that long', async () => {
+    // Emergency medicine physicians (a doctoral or professional degree: IPEDS's least is 2 years after
+    // the bachelor's) and nurse practitioners (a master's: 1 year). They read "about 6 years".
+    for (const [code, words] of [
+      [
+        '29-1214.00',
+        'a doctoral or professional degree past its least length (IPEDS: 2 years after a bachelor’s degree)',
+      ],
+      ['29-1171.00', 'a master’s degree past its least length (IPEDS: 1 year after a bachelor’s degree)'],
+    ] as const) {
+      const [p] = await pathways({ from: 'medical-assistant', to: code, includeEstimated: true, first: 1 });
+      const last = p.steps.at(-1);
+      expect(last.toNode.key).toBe(code);
+      expect(last.untimed).toContain(words);
+      expect(last.monthsIncludeUnknowns).toBe(true);
+      expect(p.monthsIncludeUnknowns).toBe(true);
+      expect(p.untimed).toContain(words);
+      expect(p.summary).toMatch(/at least/);
+      expect(p.summary).not.toMatch(/over about/);
+    }
+  });
+
+  it('never counts entry into an occupation BLS publishes nothing for as a known 0 months', async () => {
+    // O*NET keeps codes SOC 2018 merged (mental health counselors, within BLS's 21-1018): no BLS row
+    // covers them, so no education, experience or training is known, and a move into one asked
+    // nothing and took "no time".
+    const bare = await prisma.occupation.findMany({
+      where: { typicalEducation: null, workExperience: null, onTheJobTraining: null, roles: { none: {} } },
+      orderBy: { code: 'asc' },
+    });
+    expect(bare.map((o) => o.code)).toContain('21-1014.00');
+    let checked = 0;
+    for (const target of bare.slice(0, 4))
+      for (const p of await pathways({
+        from: 'medical-assistant',
+        to: target.code,
+        includeEstimated: true,
+        first: 1,
+      })) {
+        const last = p.steps.at(-1);
+        expect(last.toNode.key).toBe(target.code);
+        checked++;
+        expect(last.untimed.join(' ')).toContain(`the preparation for ${target.title} (BLS publishes no typical`);
+        expect(last.monthsIncludeUnknowns).toBe(true);
+        expect(p.monthsIncludeUnknowns).toBe(true);
+        expect(last.explanation).not.toMatch(/No time is counted|nothing that O\*NET and BLS record as required/);
+      }
+    expect(checked).toBeGreaterThan(0);
+    // Nor is it within reach "now": what reaching it takes is not known.
+    const { data, errors } = await client.query(
+      `{ reachableRoles(from: "medical-assistant", withinMonths: 0, includeEstimated: true) {
+           node { key } monthsIncludeUnknowns } }`,
+    );
+    expect(errors).toBeUndefined();
+    const now = new Map(data.reachableRoles.map((r: any) => [r.node.key, r.monthsIncludeUnknowns]));
+    expect(now.get('21-1014.00')).not.toBe(false);
+  });
+
   it('refuses an occupation or a SOC track without includeEstimated, instead of finding nothing', async () => {
     for (const [args, argument] of [
       ['from: "29-2052.00", to: "registered-nurse"', 'from'],
