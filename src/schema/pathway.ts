@@ -387,7 +387,7 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
     }),
     monthsIncludeUnknowns: t.boolean({
       description:
-        'True when part of the step has no known length (a program, or the related work experience an estimated move asks without a least amount), counted as 0 months: the step takes at least `months`, and how much longer no source says (see untimed).',
+        'True when part of the step has no known length (a program; on an estimated move, related work experience without a least amount, a graduate degree past its least length, or entry into an occupation BLS publishes nothing for), counted as 0 months: the step takes at least `months`, and how much longer no source says (see untimed).',
       resolve: ({ step, shared }) => untimedParts(step, shared.names).length > 0,
     }),
     untimed: t.stringList({
@@ -586,7 +586,7 @@ const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').imp
     }),
     monthsIncludeUnknowns: t.boolean({
       description:
-        'True when the pathway has a part of unknown length counted as 0 months (a program no source gives a length for, or experience with no known least amount): the role is reached no sooner than earliestMonth, and perhaps not within the months asked.',
+        'True when the pathway has a part of unknown length counted as 0 months (see PathwayStep.monthsIncludeUnknowns): the role is reached no sooner than earliestMonth, and perhaps not within the months asked.',
       resolve: (r) => pathwayUntimedParts(r.pathway, r.shared.names).length > 0,
     }),
     stepCount: t.int({ description: 'Moves on that pathway.', resolve: (r) => r.stepCount }),
