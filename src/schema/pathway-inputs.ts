@@ -158,11 +158,15 @@ export function trackId(index: GraphIndex, slug: string, argument: string): numb
 
 const ids = (values: Float64Array, dense: number[]) => dense.map((d) => values[d]!);
 
+/** Credentials from the least to the highest (the dataset's, and the estimated doctoral degree). */
+const CREDENTIAL_RANK = ['CERTIFICATE', 'DIPLOMA', 'ASSOCIATE', 'BACHELOR', 'MASTER', 'DOCTORAL'];
+
 /**
- * The learner's profile for the engine. A completed bachelor's or master's program of any kind (a
- * BSN, say) counts as the dataset's bachelor's degree of any field too, which the graduate entry
- * programs estimated from BLS build on (src/server/estimated-moves.ts): a nurse with a BSN is not
- * asked a second bachelor's on the way to a master's.
+ * The learner's profile for the engine. A completed program counts as the programs of its field (CIP
+ * code) with a credential no higher, and a completed bachelor's or master's program of any kind (a
+ * BSN, say) as the dataset's bachelor's degree of any field too, which the graduate entry programs
+ * estimated from BLS build on (src/server/estimated-moves.ts): a nurse with a BSN is asked neither
+ * the associate degree in nursing nor a second bachelor's on the way to a master's.
  */
 export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Profile | undefined {
   if (!profile) return undefined;
@@ -180,6 +184,26 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Pr
       snapshot.aliases['training program'],
     ),
   );
+  // A completed program also counts as every program of the same field of study (its CIP code) with
+  // a credential no higher: the same award, or a lesser one in the field. A nurse with a BSN
+  // (51.3801) was told to take the associate degree in nursing or the LPN-to-RN bridge (both 51.3801)
+  // to become a registered nurse.
+  const programNames = snapshot.names.programs;
+  for (const id of [...completed]) {
+    const done = programNames.get(id);
+    if (!done?.cipCode) continue;
+    for (const other of index.programIds) {
+      const p = programNames.get(other);
+      if (
+        p !== undefined &&
+        p.cipCode === done.cipCode &&
+        CREDENTIAL_RANK.indexOf(p.credential) <= CREDENTIAL_RANK.indexOf(done.credential) &&
+        CREDENTIAL_RANK.includes(p.credential) &&
+        !completed.includes(other)
+      )
+        completed.push(other);
+    }
+  }
   const bachelors = index.programBySlug.get(BACHELORS_PROGRAM_SLUG);
   if (
     bachelors !== undefined &&

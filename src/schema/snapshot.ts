@@ -25,7 +25,8 @@ interface GraphNames {
   tracks: ById<{ name: string }>;
   certifications: ById<CertificationNames>;
   /** maxMonths: the longest full-time length a source gives (the engine counts the shortest); null when none. */
-  programs: ById<{ name: string; credential: string; maxMonths: number | null }>;
+  /** cipCode: the program's CIP code ('' when none: an estimated entry program). */
+  programs: ById<{ name: string; credential: string; maxMonths: number | null; cipCode: string }>;
 }
 
 /** The index of one version of the data, with its estimates and names. */

@@ -60,8 +60,8 @@ const entryProgramId = (occupationId: number, way = PLAIN) => -(3 * occupationId
  * The parts of an estimated move into `target` whose length no source gives, in words (each counted
  * as 0 months, and answers say "at least"): BLS's related work experience of "less than 5 years",
  * which has no least amount; a master's or doctoral degree past IPEDS's least length for it (the
- * least is counted: 1 or 2 years beyond a bachelor's, where a medical degree, say, takes more, and
- * no source here says how much); and entry into an occupation no BLS row covers (O*NET codes SOC
+ * least is counted, 1 or 2 years beyond a bachelor's: a floor, and no source here says how much
+ * longer a given occupation's degree takes); and entry into an occupation no BLS row covers (O*NET codes SOC
  * 2018 merged, such as mental health counselors within 21-1018), which BLS publishes no education,
  * experience or training for: counted as nothing, it would read as a known 0 months.
  */

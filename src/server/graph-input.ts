@@ -160,9 +160,10 @@ export async function readGraphInput(
       minMonths: number;
       maxMonths: number;
       typicalCostUsd: number | null;
+      cipCode: string | null;
     }[]
   >`SELECT id, slug, name, credential::text AS credential, min_months AS "minMonths", max_months AS "maxMonths",
-           typical_cost_usd AS "typicalCostUsd"
+           typical_cost_usd AS "typicalCostUsd", cip_code AS "cipCode"
     FROM training_program ORDER BY id`;
   const bachelorsRow = programRows.find((p) => p.slug === BACHELORS_PROGRAM_SLUG);
   const estimated = estimatedGraphOf(
@@ -304,11 +305,17 @@ export async function readGraphInput(
           },
         ]),
       ),
-      programs: new Map<number, { name: string; credential: string; maxMonths: number | null }>([
+      programs: new Map<number, { name: string; credential: string; maxMonths: number | null; cipCode: string }>([
         // Every record the same fields (names cross from the build's worker packed in columns): an
-        // estimated entry program has no longest length.
-        ...programRows.map((p) => [p.id, { name: p.name, credential: p.credential, maxMonths: p.maxMonths }] as const),
-        ...[...estimated.programNames].map(([id, p]) => [id, { ...p, maxMonths: null }] as const),
+        // estimated entry program has no longest length and no CIP code.
+        ...programRows.map(
+          (p) =>
+            [
+              p.id,
+              { name: p.name, credential: p.credential, maxMonths: p.maxMonths, cipCode: p.cipCode ?? '' },
+            ] as const,
+        ),
+        ...[...estimated.programNames].map(([id, p]) => [id, { ...p, maxMonths: null, cipCode: '' }] as const),
       ]),
     },
   };

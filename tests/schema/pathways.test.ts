@@ -111,6 +111,45 @@ describe('pathways on the curated data', () => {
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
   });
 
+  it('count a completed program as the programs of its field no higher: a BSN as the ADN and the bridge', async () => {
+    // The BSN, the associate degree in nursing and the LPN-to-RN bridge share CIP 51.3801; the BSN
+    // is the higher credential. A nurse with a BSN was told to spend 24 months in nursing programs.
+    const nursing = files['training-programs'].filter((p) => p.cipCode === '51.3801').map((p) => p.slug);
+    expect(nursing).toEqual(
+      expect.arrayContaining([
+        'bachelor-of-science-in-nursing',
+        'associate-degree-in-nursing',
+        'lpn-to-rn-bridge-program',
+      ]),
+    );
+    const withBsn = await pathways({
+      from: 'medical-assistant',
+      to: 'registered-nurse',
+      first: 3,
+      profile: { completedPrograms: ['bachelor-of-science-in-nursing'] },
+    });
+    expect(withBsn[0].totalMonths).toBe(0);
+    for (const p of withBsn)
+      for (const s of p.steps) expect(s.training.map((t: any) => t.slug)).not.toContain('associate-degree-in-nursing');
+    // Not the other way: an associate degree is not the BSN (nor a bachelor's on the way to the PA
+    // master's), and another field's bachelor's is not nursing.
+    const [plain] = await pathways({ from: 'medical-assistant', to: 'physician-assistant', first: 1 });
+    const [withAdn] = await pathways({
+      from: 'medical-assistant',
+      to: 'physician-assistant',
+      first: 1,
+      profile: { completedPrograms: ['associate-degree-in-nursing'] },
+    });
+    expect(withAdn.totalMonths).toBe(plain.totalMonths);
+    const [otherField] = await pathways({
+      from: 'medical-assistant',
+      to: 'registered-nurse',
+      first: 1,
+      profile: { completedPrograms: ['healthcare-administration-bachelors'] },
+    });
+    expect(otherField.totalMonths).toBeGreaterThan(0);
+  });
+
   it('honour the constraints', async () => {
     const fastest = await pathways({ from: 'medical-assistant', to: 'registered-nurse', first: 5 });
     expect(fastest.length).toBeGreaterThan(0);
