@@ -54,7 +54,8 @@ const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement({
     }),
     transitions: t.prismaField({
       type: [Transition],
-      description: 'Single moves from a role of the first track to a role of the second, easiest first.',
+      description:
+        'Single moves from a role of the first track to a role of the second, by the years of experience each asks (fewest first), then by id. Their programs and certifications are not weighed: `pathways` ranks whole moves by time and cost.',
       resolve: (query, b, _args, { prisma }) =>
         prisma.transition.findMany({
           ...query,

@@ -238,6 +238,9 @@ export function resolveConstraints(snapshot: GraphSnapshot, c: ConstraintsArg): 
   }
   // No pathway has no move: 0 would only answer "no route", which reads as a fact about the roles.
   if (c.maxSteps === 0) throw badInput('constraints.maxSteps', 'must be at least 1: a pathway has at least one move.');
+  // Likewise no track at all: every answer would be empty, read as "no route".
+  if (c.onlyTracks?.length === 0)
+    throw badInput('constraints.onlyTracks', 'must name at least one track (or leave it out to allow every track).');
   return {
     maxSteps: c.maxSteps ?? undefined,
     maxMonths: c.maxMonths ?? undefined,

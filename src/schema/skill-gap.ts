@@ -269,6 +269,9 @@ builder.queryField('skillGap', (t) =>
     },
     complexity: costs(5), // two occupations' 35 ratings each
     resolve: async (_root, args, { prisma }) => {
+      // As pathways refuses it: a gap from a role or occupation to itself is no question.
+      if (args.from.trim().toLowerCase() === args.to.trim().toLowerCase())
+        throw badInput('to', `must differ from "from" (both are "${args.to}").`);
       const [from, to] = await eachArgument(
         () => occupationOf(prisma, args.from, 'from'),
         () => occupationOf(prisma, args.to, 'to'),

@@ -235,6 +235,12 @@ describe('pathways on the curated data', () => {
         'BAD_USER_INPUT',
         /maxSteps.*at least 1/,
       ],
+      // No track at all: likewise refused.
+      [
+        { from: 'medical-assistant', to: 'registered-nurse', constraints: { onlyTracks: [] } },
+        'BAD_USER_INPUT',
+        /onlyTracks.*at least one track/,
+      ],
     ];
     for (const [variables, code, message] of cases) {
       const { errors } = await client.query(PATHWAYS, variables);

@@ -143,6 +143,11 @@ describe('skillGap', () => {
     expect(both.errors).toHaveLength(1);
     expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', arguments: ['from', 'to'] });
     expect(both.errors?.[0]?.message).toMatch(/no-such-role.*99-9999\.00/);
+    // From a role to itself, whatever the case (as pathways refuses it); two roles of one occupation
+    // are still a question (their occupation's gap is none).
+    const same = await client.query(GAP, { from: 'medical-assistant', to: 'Medical-Assistant' });
+    expect(same.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+    expect((await gap('medical-assistant', '31-9092.00')).similarity).toBe(1);
   });
 });
 
