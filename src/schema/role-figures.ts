@@ -37,10 +37,24 @@ builder.prismaObjectFields(Role, (t) => ({
   }),
 }));
 
+type GrowthEvidence = {
+  figures: {
+    id: number;
+    dataYear: number | null;
+    value: { toNumber(): number } | null;
+    source: { official: boolean };
+  }[];
+  occupationFit: string | null;
+  occupation: {
+    projection: { changePercent: { toNumber(): number } | null; baseYear: number; coverage: string } | null;
+  } | null;
+};
+
 /**
  * Role IDs matching `where`, sorted by a figure: the median wage latestMedianWage shows when it
  * describes the role (a stand-in, another occupation's pay, never ranks a role: such roles sort with
- * those that have none), or the latest national projected growth.
+ * those that have none), or the latest national projected growth of the role itself (BLS's for its
+ * occupation when it is that occupation, or its own figures; never another group's).
  */
 export async function resolveRoleIds(
   prisma: PrismaClient,
@@ -56,11 +70,15 @@ export async function resolveRoleIds(
       ...(field === 'MEDIAN_WAGE'
         ? medianWageEvidence
         : {
+            // The role's own figures only: one of scope OCCUPATION (clinical medical assistants'
+            // 12% on the EKG technician) is another group's, as a stand-in median is.
             figures: {
-              where: { kind: 'PROJECTED_GROWTH', unit: 'PERCENT', geography: 'US' },
+              where: { kind: 'PROJECTED_GROWTH', unit: 'PERCENT', geography: 'US', scope: 'ROLE' },
               orderBy: [...FIGURE_ORDER],
               include: { source: { select: { official: true } } },
             },
+            occupationFit: true,
+            occupation: { select: { projection: { select: { changePercent: true, baseYear: true, coverage: true } } } },
           }),
     },
   });
@@ -69,13 +87,25 @@ export async function resolveRoleIds(
       const wage = chooseMedianWage(r as unknown as WageEvidence);
       return { id: r.id, title: r.title, key: wage && !wage.standIn ? wage.value : null };
     }
-    const latest = [...r.figures].sort(
-      (a, b) =>
-        (b.dataYear ?? -Infinity) - (a.dataYear ?? -Infinity) ||
-        Number(b.source.official) - Number(a.source.official) ||
-        a.id - b.id,
+    const g = r as unknown as GrowthEvidence;
+    // BLS's projection of the role's occupation counts when the role is that occupation (EXACT)
+    // and BLS publishes its own row for it: official, as the role's figures of the same year are not.
+    const projection = g.occupationFit === 'EXACT' ? g.occupation?.projection : null;
+    const candidates = [
+      ...g.figures.map((f) => ({
+        year: f.dataYear,
+        official: f.source.official,
+        id: f.id,
+        value: f.value?.toNumber(),
+      })),
+      ...(projection && projection.coverage === 'SAME' && projection.changePercent !== null
+        ? [{ year: projection.baseYear, official: true, id: -1, value: projection.changePercent.toNumber() }]
+        : []),
+    ].filter((c) => c.value !== undefined && c.value !== null);
+    const latest = candidates.sort(
+      (a, b) => (b.year ?? -Infinity) - (a.year ?? -Infinity) || Number(b.official) - Number(a.official) || a.id - b.id,
     )[0];
-    return { id: r.id, title: r.title, key: latest?.value?.toNumber() ?? null };
+    return { id: r.id, title: r.title, key: latest?.value ?? null };
   });
   keyed.sort((a, b) => {
     if (a.key === null || b.key === null)

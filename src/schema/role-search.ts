@@ -16,7 +16,10 @@ const RoleOrderField = builder.enumType('RoleOrderField', {
     TITLE: { description: 'Job title, alphabetically.' },
     LEVEL: { description: 'Seniority, entry level first; title breaks ties.' },
     MEDIAN_WAGE: { description: 'Latest national median annual wage; roles without one come last.' },
-    GROWTH: { description: 'Latest national projected growth; roles without one come last.' },
+    GROWTH: {
+      description:
+        'Latest national projected growth of the role itself: BLS’s projection for its O*NET occupation when the role is that occupation (fit EXACT), or the newest figure a source gives for the role (official first in the same year). A figure about another group (scope OCCUPATION) never ranks a role; roles without one come last.',
+    },
   } as const,
 });
 

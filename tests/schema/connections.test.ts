@@ -76,6 +76,42 @@ describe('roles', () => {
     expect(values.slice(withWage.length).every((v: number | null) => v === null)).toBe(true);
   });
 
+  it('are ordered by the role’s own projected growth: BLS’s when the role is its occupation, never another group’s', async () => {
+    const { data, errors } = await client.query(`{ roles(first: 100, orderBy: { field: GROWTH, direction: DESC }) {
+      nodes { slug occupationFit occupation { projection { changePercent baseYear coverage } }
+              outlook { kind scope value dataYear unit geography source { official } } } } }`);
+    expect(errors).toBeUndefined();
+    // What the order must follow, worked out from the fields: the newest of the role's own growth
+    // figures (scope ROLE) and, for a role that is its occupation, BLS's projection of it.
+    const own = (r: any): number | null => {
+      const p = r.occupationFit === 'EXACT' && r.occupation?.projection;
+      const candidates = [
+        ...r.outlook
+          .filter(
+            (f: any) =>
+              f.kind === 'PROJECTED_GROWTH' && f.scope === 'ROLE' && f.unit === 'PERCENT' && f.geography === 'US',
+          )
+          .map((f: any) => ({ year: f.dataYear ?? -Infinity, official: f.source.official, value: f.value })),
+        ...(p && p.coverage === 'SAME' && p.changePercent !== null
+          ? [{ year: p.baseYear, official: true, value: p.changePercent }]
+          : []),
+      ].sort((a, b) => b.year - a.year || Number(b.official) - Number(a.official));
+      return candidates[0]?.value ?? null;
+    };
+    const nodes = data.roles.nodes;
+    const keys = nodes.map(own);
+    const ranked = keys.filter((k: number | null) => k !== null) as number[];
+    expect(ranked.length).toBeGreaterThan(5);
+    expect(ranked).toEqual([...ranked].sort((a, b) => b - a));
+    expect(keys.slice(ranked.length).every((k: number | null) => k === null)).toBe(true);
+    // The EKG technician's 12% is clinical medical assistants' (scope OCCUPATION): it ranked the
+    // role above registered nurses; BLS projects registered nurses at its 2024-34 figure.
+    const at = (slug: string) => nodes.findIndex((n: any) => n.slug === slug);
+    expect(own(nodes[at('ekg-technician')])).toBeNull();
+    expect(at('ekg-technician')).toBeGreaterThan(at('registered-nurse'));
+    expect(own(nodes[at('registered-nurse')])).toBe(nodes[at('registered-nurse')].occupation.projection.changePercent);
+  });
+
   it('page forwards and backwards with cursors, under every ordering, totals included', async () => {
     const query = `query ($first: Int, $after: String, $last: Int, $before: String, $orderBy: RoleOrder) {
       roles(first: $first, after: $after, last: $last, before: $before, orderBy: $orderBy) {
