@@ -244,8 +244,7 @@ export function explainStep(
           : '';
     const tuition = p.costKnown ? `tuition about ${usd(p.costUsd)}` : 'tuition not known';
     // The pathway counts a program's shortest length; where its sources give a longer one, both.
-    const longest = names.program(p.programId).maxMonths;
-    const upTo = longest == null ? 0 : load === 'PART_TIME' ? Math.ceil(longest * PART_TIME_FACTOR - 1e-9) : longest;
+    const upTo = programUpTo(p, names, load);
     const ranged = !lengthUnknown(p) && upTo > p.months;
     // An estimated graduate degree is counted at IPEDS's least length, all that is known of it
     // (src/server/estimated-moves.ts: untimedParts).
@@ -313,6 +312,26 @@ export function explainStep(
   );
 }
 
+/** The longest a program's sources give for it, at the study load; 0 when they give no range. */
+function programUpTo(p: ProgramTaken, names: Names, load: StudyLoad): number {
+  const longest = names.program(p.programId).maxMonths;
+  return longest == null ? 0 : load === 'PART_TIME' ? Math.ceil(longest * PART_TIME_FACTOR - 1e-9) : longest;
+}
+
+/**
+ * A step's months with each program at the longest length its sources give (the LPN-to-RN bridge,
+ * 12 to 24 months: 24): the pathway counts the shortest, so a range is `months` to this.
+ */
+export function stepMonthsUpTo(step: PathwayStep, names: Names, load: StudyLoad = 'FULL_TIME'): number {
+  let extra = 0;
+  for (const p of step.programs) if (!lengthUnknown(p)) extra += Math.max(0, programUpTo(p, names, load) - p.months);
+  return step.months + extra;
+}
+
+/** The pathway's months with every program at its longest (stepMonthsUpTo, summed). */
+export const pathwayMonthsUpTo = (pathway: Pathway, names: Names, load: StudyLoad = 'FULL_TIME'): number =>
+  pathway.totalMonths + pathway.steps.reduce((sum, s) => sum + stepMonthsUpTo(s, names, load) - s.months, 0);
+
 /**
  * What a step's months leave out because no source gives its length, in words: the programs of
  * unknown length (an estimated entry program, a postsecondary nondegree award:
@@ -365,11 +384,13 @@ const lengthsNotKnown = (parts: readonly string[]): string =>
   parts.length === 1 ? `the length of ${parts[0]} is not known` : `the lengths of ${list(parts)} are not known`;
 
 /** The whole pathway in one paragraph. */
-export function summarize(pathway: Pathway, names: Names): string {
+export function summarize(pathway: Pathway, names: Names, load: StudyLoad = 'FULL_TIME'): string {
   const route = pathway.roleIds.map((id) => names.role(id).title).join(' → ');
   const moves = `${pathway.stepCount} move${pathway.stepCount === 1 ? '' : 's'}`;
   const untimed = pathwayUntimedParts(pathway, names);
   const estimated = pathway.estimatedSteps > 0;
+  // Programs whose sources give a range count at their shortest: the time is a range too.
+  const upTo = pathwayMonthsUpTo(pathway, names, load);
   const time =
     pathway.totalMonths === 0
       ? untimed.length
@@ -377,7 +398,11 @@ export function summarize(pathway: Pathway, names: Names): string {
         : estimated
           ? 'with no time counted'
           : 'that can happen right away'
-      : `over ${untimed.length ? 'at least' : 'about'} ${duration(pathway.totalMonths)}`;
+      : untimed.length
+        ? `over at least ${duration(pathway.totalMonths)}`
+        : upTo > pathway.totalMonths
+          ? `over ${duration(pathway.totalMonths)} to ${duration(upTo)}, as its programs take their shortest or longest`
+          : `over about ${duration(pathway.totalMonths)}`;
   const sentences = [`${route}: ${moves} ${time}.`];
   if (untimed.length) sentences.push(sentence(`${lengthsNotKnown(untimed)} and not counted`));
   const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names, estimated);

@@ -17,6 +17,8 @@ import type {
 } from '../generated/prisma/client.js';
 import {
   explainStep,
+  pathwayMonthsUpTo,
+  stepMonthsUpTo,
   lengthUnknown,
   pathwayUntimedParts,
   type Names,
@@ -385,6 +387,11 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
         'Months the step takes: experience, then training, then any wait for an eligibility route. At least this when monthsIncludeUnknowns.',
       resolve: ({ step }) => step.months,
     }),
+    monthsUpTo: t.int({
+      description:
+        'Months the step takes with each program at the longest length its sources give, where `months` counts the shortest; equal to `months` when no program’s length is a range.',
+      resolve: ({ step, shared }) => stepMonthsUpTo(step, shared.names, shared.load),
+    }),
     monthsIncludeUnknowns: t.boolean({
       description:
         'True when part of the step has no known length (a program; on an estimated move, related work experience without a least amount, a graduate degree past its least length, or entry into an occupation BLS publishes nothing for), counted as 0 months: the step takes at least `months`, and how much longer no source says (see untimed).',
@@ -486,6 +493,11 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
       description: 'Months from start to finish; at least this when monthsIncludeUnknowns.',
       resolve: ({ pathway }) => pathway.totalMonths,
     }),
+    totalMonthsUpTo: t.int({
+      description:
+        'Months from start to finish with each program at the longest length its sources give (the LPN-to-RN bridge, 12 to 24 months: 24), where totalMonths counts the shortest; equal to totalMonths when no program’s length is a range. Parts of unknown length stay uncounted here too (monthsIncludeUnknowns).',
+      resolve: ({ pathway, shared }) => pathwayMonthsUpTo(pathway, shared.names, shared.load),
+    }),
     monthsIncludeUnknowns: t.boolean({
       description:
         'True when part of the pathway has no known length (counted as 0 months; see untimed): it takes at least totalMonths.',
@@ -552,7 +564,7 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
     }),
     summary: t.string({
       description: 'The pathway in one paragraph an advisor can read aloud.',
-      resolve: ({ pathway, shared }) => summarize(pathway, shared.names),
+      resolve: ({ pathway, shared }) => summarize(pathway, shared.names, shared.load),
     }),
   }),
 });

@@ -19,12 +19,14 @@ type ApiStep = {
   from: { slug: string };
   to: { slug: string; title: string };
   months: number;
+  monthsUpTo: number;
   monthsIncludeUnknowns: boolean;
   knownCostUsd: number;
   unknownCosts: { kind: string }[];
 };
 type ApiPathway = {
   totalMonths: number;
+  totalMonthsUpTo: number;
   monthsIncludeUnknowns: boolean;
   knownCostUsd: number;
   costIncludesUnknowns: boolean;
@@ -47,8 +49,9 @@ const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
 const months = (n: number) => (n === 1 ? '1 month' : `${n} months`);
 /** What the page must say about a cost: its dollars when all known, never "$0" for an unknown. */
 /** What the page must say about a time: its months when all known, "at least" or "unknown", never a bare 0. */
-function expectMonths(text: string, n: number, unknown: boolean): void {
-  if (!unknown) return void expect(text).toBe(months(n));
+function expectMonths(text: string, n: number, unknown: boolean, upTo = n): void {
+  // A range where programs' lengths are ranges: "24–36 months" (the pathway counts the shortest).
+  if (!unknown) return void expect(text).toBe(upTo > n ? `${n}–${months(upTo)}` : months(n));
   expect(text).toMatch(
     n > 0 ? new RegExp(`^at least ${months(n)} \\(length unknown: .+\\)$`) : /^length unknown \(.+\)$/,
   );
@@ -62,16 +65,16 @@ function expectCost(text: string, dollars: number, unknown: boolean): void {
 
 const PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
   pathways(from: $from, to: $to, rankBy: $rankBy, first: 3, skipDetours: true) {
-    totalMonths monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
-    steps { from { slug } to { slug title } months monthsIncludeUnknowns knownCostUsd unknownCosts { kind } }
+    totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
+    steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind } }
   }
 }`;
 
 /** As PATHWAYS, over every O*NET occupation too; a node's key (slug or O*NET-SOC code) read as its slug. */
 const ESTIMATED_PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
   pathways(from: $from, to: $to, rankBy: $rankBy, first: 3, includeEstimated: true, skipDetours: true) {
-    totalMonths monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
-    steps { basis from: fromNode { slug: key } to: toNode { slug: key title } months monthsIncludeUnknowns knownCostUsd unknownCosts { kind } }
+    totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
+    steps { basis from: fromNode { slug: key } to: toNode { slug: key title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind } }
   }
 }`;
 
@@ -84,6 +87,7 @@ async function expectPathwayShown(p: Page, pathway: ApiPathway): Promise<void> {
     (await p.locator('#pathways .total-months').textContent())!,
     pathway.totalMonths,
     pathway.monthsIncludeUnknowns,
+    pathway.totalMonthsUpTo,
   );
   expectCost(
     (await p.locator('#pathways .total-cost').textContent())!,
@@ -95,7 +99,7 @@ async function expectPathwayShown(p: Page, pathway: ApiPathway): Promise<void> {
   for (const [i, s] of pathway.steps.entries()) {
     const step = steps.nth(i);
     expect(await step.getAttribute('data-to')).toBe(s.to.slug);
-    expectMonths((await step.locator('.step-months').textContent())!, s.months, s.monthsIncludeUnknowns);
+    expectMonths((await step.locator('.step-months').textContent())!, s.months, s.monthsIncludeUnknowns, s.monthsUpTo);
     expectCost((await step.locator('.step-cost').textContent())!, s.knownCostUsd, s.unknownCosts.length > 0);
   }
 }
@@ -269,8 +273,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await page.selectOption('#to-track', other);
     const { pathways } = await api<{ pathways: ApiPathway[] }>(
       `query($from: String!, $track: String!) { pathways(from: $from, toTrack: $track, rankBy: CHEAPEST, first: 3, skipDetours: true) {
-        totalMonths monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
-        steps { from { slug } to { slug title } months monthsIncludeUnknowns knownCostUsd unknownCosts { kind } } } }`,
+        totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
+        steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind } } } }`,
       { from: start.slug, track: other },
     );
     expect(pathways.length).toBeGreaterThan(0);
@@ -608,6 +612,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await ready(small);
     await expect.poll(() => small.locator('#cy').getAttribute('data-pathway-shown')).toBe('whole');
     expect(await small.locator('.choices .order-note').textContent()).toMatch(/stand-in/);
+    // Its programs' lengths are ranges (the LPN-to-RN bridge, 12 to 24 months): so is its time.
+    expect(await small.locator('#pathways .total-months').textContent()).toMatch(/^\d+–\d+ months$/);
     // On a laptop the whole map is shown, the pathway against the rest (a phone's rule cropped it).
     expect(await page.locator('#cy').getAttribute('data-framed')).toBe('whole');
     await small.close();

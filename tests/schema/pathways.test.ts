@@ -150,6 +150,33 @@ describe('pathways on the curated data', () => {
     expect(otherField.totalMonths).toBeGreaterThan(0);
   });
 
+  it('give the months with each program at its longest beside the shortest they count', async () => {
+    // The LPN-to-RN bridge takes 12 to 24 months; the pathway counts 12, and said "about 2 years".
+    const { data, errors } = await client.query(`{
+      pathways(from: "medical-assistant", to: "registered-nurse", first: 3) {
+        totalMonths totalMonthsUpTo summary steps { months monthsUpTo programs { months program { slug } } } } }`);
+    expect(errors).toBeUndefined();
+    const longest = new Map(files['training-programs'].map((p) => [p.slug, p.months.max ?? p.months.min]));
+    let ranged = 0;
+    for (const p of data.pathways) {
+      let sum = 0;
+      for (const s of p.steps) {
+        const extra = s.programs.reduce(
+          (e: number, q: any) => e + Math.max(0, (longest.get(q.program?.slug) ?? q.months) - q.months),
+          0,
+        );
+        expect(s.monthsUpTo).toBe(s.months + extra);
+        sum += s.monthsUpTo;
+      }
+      expect(p.totalMonthsUpTo).toBe(sum);
+      if (p.totalMonthsUpTo > p.totalMonths) {
+        ranged++;
+        expect(p.summary).toMatch(/ over .+ to .+, as its programs take their shortest or longest\./);
+      } else expect(p.summary).not.toMatch(/shortest or longest/);
+    }
+    expect(ranged).toBeGreaterThan(0);
+  });
+
   it('honour the constraints', async () => {
     const fastest = await pathways({ from: 'medical-assistant', to: 'registered-nurse', first: 5 });
     expect(fastest.length).toBeGreaterThan(0);

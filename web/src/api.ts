@@ -59,6 +59,8 @@ type Step = {
   startMonth: number;
   endMonth: number;
   months: number;
+  /** `months` with each program at the longest its sources give (`months` counts the shortest). */
+  monthsUpTo: number;
   experienceMonths: number;
   trainingMonths: number;
   /** Programs on the step whose length no source gives: counted as 0, so the step takes at least `months`. */
@@ -73,6 +75,8 @@ type Step = {
 export type Pathway = {
   summary: string;
   totalMonths: number;
+  /** `totalMonths` with each program at the longest its sources give. */
+  totalMonthsUpTo: number;
   /** Programs whose length no source gives: counted as 0, so the pathway takes at least `totalMonths`. */
   untimed: string[];
   cost: Money;
@@ -382,7 +386,14 @@ export type PathwayQuery = {
 
 type RawStep = Pick<
   Step,
-  'crossesTracks' | 'startMonth' | 'endMonth' | 'months' | 'experienceMonths' | 'trainingMonths' | 'explanation'
+  | 'crossesTracks'
+  | 'startMonth'
+  | 'endMonth'
+  | 'months'
+  | 'monthsUpTo'
+  | 'experienceMonths'
+  | 'trainingMonths'
+  | 'explanation'
 > & {
   fromNode: RawNode;
   toNode: RawNode;
@@ -398,6 +409,7 @@ type RawStep = Pick<
 type RawPathway = {
   summary: string;
   totalMonths: number;
+  totalMonthsUpTo: number;
   untimed: string[];
   totalCostUsd: number | null;
   knownCostUsd: number;
@@ -407,11 +419,11 @@ type RawPathway = {
   steps: RawStep[];
 };
 
-const PATHWAY = `summary totalMonths untimed totalCostUsd knownCostUsd unknownCosts { description } crossesTracks
+const PATHWAY = `summary totalMonths totalMonthsUpTo untimed totalCostUsd knownCostUsd unknownCosts { description } crossesTracks
   certificationsToEarn { acronym }
   steps {
     basis fromNode { ${NODE} } toNode { ${NODE} } crossesTracks
-    startMonth endMonth months experienceMonths trainingMonths costUsd knownCostUsd explanation
+    startMonth endMonth months monthsUpTo experienceMonths trainingMonths costUsd knownCostUsd explanation
     unknownCosts { description }
     programs { name }
     untimed
@@ -429,6 +441,7 @@ function stepOf(s: RawStep): Step {
     startMonth: s.startMonth,
     endMonth: s.endMonth,
     months: s.months,
+    monthsUpTo: s.monthsUpTo,
     experienceMonths: s.experienceMonths,
     trainingMonths: s.trainingMonths,
     untimed: s.untimed,
@@ -451,6 +464,7 @@ function pathwayOf(p: RawPathway): Pathway {
   return {
     summary: p.summary,
     totalMonths: p.totalMonths,
+    totalMonthsUpTo: p.totalMonthsUpTo,
     untimed: p.untimed,
     cost: { usd: p.totalCostUsd, knownUsd: p.knownCostUsd, unknownParts: p.unknownCosts.map((u) => u.description) },
     crossesTracks: p.crossesTracks,

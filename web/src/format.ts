@@ -10,13 +10,17 @@ export const months = (n: number) => (n === 1 ? '1 month' : `${n} months`);
 /** "1 year", "2 years", "6 months" for a part of a year. */
 export const years = (n: number) => (n < 1 ? months(Math.round(n * 12)) : n === 1 ? '1 year' : `${n} years`);
 
+/** "24 months", or "24–36 months" where programs' lengths are ranges (`upTo`: each at its longest). */
+export const monthsRange = (n: number, upTo = n) => (upTo > n ? `${n}–${months(upTo)}` : months(n));
+
 /**
- * How long, never an unknown length as 0: "24 months", "at least 24 months (length unknown: ...)",
- * or "length unknown (...)" when nothing of it is known. `untimed`: the programs no source gives a
- * length for, counted as 0 months in `n`.
+ * How long, never an unknown length as 0: "24 months", "24–36 months" (`upTo`: the months with each
+ * program at the longest its sources give), "at least 24 months (length unknown: ...)", or "length
+ * unknown (...)" when nothing of it is known. `untimed`: the programs no source gives a length for,
+ * counted as 0 months in `n`.
  */
-export function duration(n: number, untimed: readonly string[]): string {
-  if (untimed.length === 0) return months(n);
+export function duration(n: number, untimed: readonly string[], upTo = n): string {
+  if (untimed.length === 0) return monthsRange(n, upTo);
   const parts = untimed.join(', ');
   return n > 0 ? `at least ${months(n)} (length unknown: ${parts})` : `length unknown (${parts})`;
 }

@@ -52,7 +52,7 @@ export function renderHandout(
       'p',
       {},
       h('strong', {}, 'In all: '),
-      `${duration(pathway.totalMonths, pathway.untimed)}, ${money(pathway.cost)}.`,
+      `${duration(pathway.totalMonths, pathway.untimed, pathway.totalMonthsUpTo)}, ${money(pathway.cost)}.`,
     ),
     h(
       'table',
@@ -82,8 +82,8 @@ export function renderHandout(
             h(
               'td',
               {},
-              s.untimed.length
-                ? `${duration(s.months, s.untimed)}, from month ${s.startMonth}`
+              s.untimed.length || s.monthsUpTo > s.months
+                ? `${duration(s.months, s.untimed, s.monthsUpTo)}, from month ${s.startMonth}`
                 : `${s.months} (months ${s.startMonth}–${s.endMonth})`,
             ),
             h('td', {}, money(s.cost)),

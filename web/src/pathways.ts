@@ -1,11 +1,11 @@
 /** The pathways found, one chosen at a time, and the chosen one step by step. */
 import type { Pathway } from './api.js';
 import { fill, h } from './dom.js';
-import { duration, money, MOVE_KINDS, months, usd } from './format.js';
+import { duration, money, MOVE_KINDS, months, monthsRange, usd } from './format.js';
 
 /** "Pathway 2: 30 months, $1,450, 3 steps" ("at least 24 months", "length unknown" when a program's length is). */
 export const pathwayLabel = (p: Pathway, i: number, short = false) =>
-  `Pathway ${i + 1}: ${p.untimed.length ? (p.totalMonths > 0 ? `at least ${months(p.totalMonths)}` : 'length unknown') : months(p.totalMonths)}, ${short ? shortMoney(p.cost) : money(p.cost)}, ${p.steps.length} ${p.steps.length === 1 ? 'step' : 'steps'}`;
+  `Pathway ${i + 1}: ${p.untimed.length ? (p.totalMonths > 0 ? `at least ${months(p.totalMonths)}` : 'length unknown') : monthsRange(p.totalMonths, p.totalMonthsUpTo)}, ${short ? shortMoney(p.cost) : money(p.cost)}, ${p.steps.length} ${p.steps.length === 1 ? 'step' : 'steps'}`;
 
 /** A cost in a few words, for the status line (the pathway below names what is unknown). */
 const shortMoney = (cost: Pathway['cost']) =>
@@ -70,7 +70,7 @@ export function renderPathways(
         h(
           'span',
           { class: 'total-months' + (pathway.untimed.length ? ' unknown' : '') },
-          duration(pathway.totalMonths, pathway.untimed),
+          duration(pathway.totalMonths, pathway.untimed, pathway.totalMonthsUpTo),
         ),
         ', ',
         h('span', { class: 'total-cost' + (pathway.cost.usd === null ? ' unknown' : '') }, money(pathway.cost)),
@@ -99,12 +99,17 @@ export function renderPathways(
             h(
               'div',
               {},
-              s.untimed.length
+              // A range of lengths starts at a month, and ends when the programs do.
+              s.untimed.length || s.monthsUpTo > s.months
                 ? `From month ${s.startMonth}: `
                 : s.months === 0
                   ? `At month ${s.startMonth}: `
                   : `Months ${s.startMonth}–${s.endMonth}: `,
-              h('span', { class: 'step-months' + (s.untimed.length ? ' unknown' : '') }, duration(s.months, s.untimed)),
+              h(
+                'span',
+                { class: 'step-months' + (s.untimed.length ? ' unknown' : '') },
+                duration(s.months, s.untimed, s.monthsUpTo),
+              ),
               s.months > 0 ? ` (${s.experienceMonths} of experience, ${s.trainingMonths} of training counted)` : '',
             ),
             h(
