@@ -917,6 +917,11 @@ builder.queryFields((t) => ({
       if (snapshot.occupationOfNode.has(from))
         if (to !== undefined && !snapshot.occupationOfNode.has(to))
           throw curatedFromOccupation('to', snapshot.names.roles.get(to)?.title);
+        else if (to !== undefined && snapshot.specialtyRole.has(to))
+          throw curatedFromOccupation(
+            'to',
+            `${snapshot.names.roles.get(snapshot.specialtyRole.get(to)!)?.title ?? ''} (${snapshot.names.roles.get(to)?.title ?? ''} is its specialty, entered only from it)`,
+          );
         else if (toTrack !== undefined && toTrack > 0) throw curatedFromOccupation('toTrack');
       return searchPathways(context, info, snapshot, { ...args, from, to, toTrack, rankBy: args.rankBy as RankBy });
     },

@@ -43,6 +43,8 @@ export interface GraphSnapshot {
   nodeByCode: ReadonlyMap<string, number>;
   /** Node id -> occupation id, for the nodes that are occupations rather than curated roles. */
   occupationOfNode: ReadonlyMap<number, number>;
+  /** Occupation nodes entered only from a curated role, their specialty's (estimated-moves.ts): the role's id. */
+  specialtyRole: ReadonlyMap<number, number>;
   /**
    * Other names people give a record, by aliasKey, to the slug they name: a role's alternate titles
    * ("LPN"), a certification's acronym ("CMA (AAMA)"), the acronym in a program's name ("ADN").

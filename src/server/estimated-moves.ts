@@ -85,6 +85,20 @@ function untimedParts(
   return parts;
 }
 
+/**
+ * SOC codes whose O*NET specialties (29-1141.01 acute care nurses to .04 clinical nurse
+ * specialists) are kinds of the curated role that is the SOC's occupation: registered nurses
+ * (BLS, Occupational Outlook Handbook: Registered Nurses, bls-ooh-rn: registered nurses may
+ * specialise, among others in critical care, and every state licenses them). An estimated move
+ * into one asks what the curated role implies (the RN licence, whose exam asks a nursing degree),
+ * not BLS's typical education: estimated from the bachelor's alone, acute care nurses were 48 months
+ * from a medical assistant with no nursing program, exam or licence (decision 024 keeps curated
+ * roles' requirements; this keeps them for their specialties). Not every O*NET code under a
+ * curated role's SOC is such a kind: anesthesiologist assistants (29-1071.01) are not physician
+ * assistants, and no PA licence is asked of them.
+ */
+const SPECIALTIES_OF_ROLE = new Set(['29-1141']);
+
 /** IPEDS: a bachelor's degree takes at least 4 years of full-time college work. */
 const BACHELORS_MONTHS = 48;
 
@@ -202,6 +216,8 @@ export interface EstimatedGraph {
   nodeByCode: Map<string, number>;
   /** Node id -> occupation id, for the occupation nodes (not curated roles). */
   occupationOfNode: Map<number, number>;
+  /** Occupation nodes that are a curated role's specialty (SPECIALTIES_OF_ROLE): the role's id, by node id. */
+  specialtyRole: Map<number, number>;
 }
 
 /**
@@ -237,6 +253,7 @@ export function estimatedGraph(
     programNames: new Map(),
     nodeByCode: new Map(),
     occupationOfNode: new Map(),
+    specialtyRole: new Map(),
   };
   const nodeOf = (occupationId: number) => exactRole.get(occupationId)?.id ?? occupationNodeId(occupationId);
   const roleById = new Map(roles.map((r) => [r.id, r]));
@@ -303,13 +320,25 @@ export function estimatedGraph(
     });
   }
 
+  // The curated role each specialty of SPECIALTIES_OF_ROLE is a kind of.
+  const specialtyOf = new Map<number, CuratedRole>();
+  for (const o of occupations) {
+    if (o.code.endsWith('.00') || !SPECIALTIES_OF_ROLE.has(o.code.slice(0, 7))) continue;
+    const parent = occupations.find((p) => p.code === `${o.code.slice(0, 7)}.00`);
+    const role = parent && exactRole.get(parent.id);
+    if (role) {
+      specialtyOf.set(o.id, role);
+      out.specialtyRole.set(nodeOf(o.id), role.id);
+    }
+  }
+
   /**
    * Whether a learner at a node has a bachelor's degree or more, and if not, why not in words: at an
    * occupation, its typical entry education says (the estimated move into it asked for it); at a
    * curated role, the curated ways into it say (CuratedRole.hasBachelors).
    */
   const bachelorsAt = (node: number): { has: boolean; why: string } => {
-    const role = roleById.get(node);
+    const role = roleById.get(node) ?? (node < 0 ? specialtyOf.get(-node) : undefined);
     if (role !== undefined) return { has: role.hasBachelors, why: `${aOrAn(role.title)} ${role.title} need not have` };
     const education = node < 0 ? byId.get(-node)?.typicalEducation : undefined;
     return {
@@ -326,6 +355,18 @@ export function estimatedGraph(
    * new job). Curated programs and licences are not asked for: the curated moves carry those.
    */
   const requirements = (from: number, target: OccupationRow) => {
+    const role = specialtyOf.get(target.id);
+    if (role !== undefined)
+      return {
+        minYearsExperience: 0,
+        training: [] as number[],
+        requirementGroups: [] as number[][],
+        words:
+          `${target.title} are ${role.title.toLowerCase()}s with a specialty (O*NET's ${target.code}, within ${role.title}), ` +
+          `entered only from ${role.title}, whose curated moves ask its licence, exam and programs; ` +
+          'what the specialty asks beyond that, no source here says',
+        untimed: [`what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title}`],
+      };
     const words: string[] = [];
     let training: number[] = [];
     const edu = target.typicalEducation ? EDUCATION[target.typicalEducation] : null;
@@ -335,7 +376,11 @@ export function estimatedGraph(
       training = [
         entryProgramId(
           target.id,
-          !withBachelors ? PLAIN : roleById.has(from) && bachelors !== null ? AFTER_BACHELORS : WITH_BACHELORS,
+          !withBachelors
+            ? PLAIN
+            : (roleById.has(from) || specialtyOf.has(-from)) && bachelors !== null
+              ? AFTER_BACHELORS
+              : WITH_BACHELORS,
         ),
       ];
       words.push(
@@ -408,6 +453,10 @@ export function estimatedGraph(
     // (medical assistant → licensed practical nurse in 0 months, with no practical-nursing program
     // and no NCLEX-PN).
     if (exactRole.has(target.id)) continue;
+    // Likewise a specialty of a curated role is entered from that role only (below, if O*NET does
+    // not relate them).
+    const specialist = specialtyOf.get(target.id);
+    if (specialist !== undefined && nodeOf(source.id) !== specialist.id) continue;
     const { words, untimed, ...parts } = requirements(nodeOf(source.id), target);
     add(
       nodeOf(source.id),
@@ -421,12 +470,23 @@ export function estimatedGraph(
       add(
         r.id,
         nodeOf(target.id),
-        { minYearsExperience: own.minYearsExperience, training: own.training, requirementGroups: [], estimated: true },
+        {
+          minYearsExperience: own.minYearsExperience,
+          training: own.training,
+          requirementGroups: own.requirementGroups,
+          estimated: true,
+        },
         `O*NET relates ${target.title} to ${source.title}, the occupation ${r.title} is within ` +
           `(${TIERS[link.tier] ?? 'related'}, #${link.position}); ${own.words}`,
         own.untimed,
       );
     }
+  }
+
+  for (const [occupationId, role] of specialtyOf) {
+    const target = byId.get(occupationId)!;
+    const { words, untimed, ...parts } = requirements(role.id, target);
+    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, untimed);
   }
 
   // A curated role narrower or broader than its occupation leads into it, asking nothing: its holder

@@ -278,6 +278,7 @@ export async function readGraphInput(
     experienceUnknown: estimated.experienceUnknown,
     nodeByCode: estimated.nodeByCode,
     occupationOfNode: estimated.occupationOfNode,
+    specialtyRole: estimated.specialtyRole,
     aliases: {
       role: aliasMap(roleRows, ALIAS_NAMES.role),
       certification: aliasMap(certRows, ALIAS_NAMES.certification),

@@ -421,6 +421,38 @@ describe('estimated pathways', () => {
     expect(now.get('21-1014.00')).not.toBe(false);
   });
 
+  it('asks a registered nurse’s licence, exam and nursing degree on the way into a nursing specialty', async () => {
+    // Acute care nurses (29-1141.01) are registered nurses with a specialty: estimated from BLS's
+    // bachelor's alone, they were 48 months from a medical assistant with no nursing program,
+    // NCLEX-RN or licence.
+    const [viaMa] = await pathways({ from: 'medical-assistant', to: '29-1141.01', includeEstimated: true, first: 1 });
+    const [rn] = await pathways({ from: 'medical-assistant', to: 'registered-nurse', first: 1 });
+    expect(viaMa.steps.at(-1).toNode.key).toBe('29-1141.01');
+    const { data } = await client.query(
+      `{ pathways(from: "medical-assistant", to: "29-1141.01", includeEstimated: true, first: 1) {
+           certificationsToEarn { slug } steps { programs { program { slug } } } } }`,
+    );
+    const [p] = data.pathways;
+    expect(p.certificationsToEarn.map((c: any) => c.slug)).toEqual(expect.arrayContaining(['nclex-rn', 'rn-license']));
+    const programs = p.steps.flatMap((s: any) => s.programs.map((q: any) => q.program?.slug));
+    expect(
+      programs.some((slug: string) =>
+        ['associate-degree-in-nursing', 'lpn-to-rn-bridge-program', 'bachelor-of-science-in-nursing'].includes(slug),
+      ),
+    ).toBe(true);
+    expect(viaMa.totalMonths).toBeGreaterThanOrEqual(rn.totalMonths);
+    expect(viaMa.monthsIncludeUnknowns).toBe(true);
+    // A registered nurse holds all that: only the specialty's own time, not known, is left.
+    const [fromRn] = await pathways({ from: 'registered-nurse', to: '29-1141.03', includeEstimated: true, first: 1 });
+    expect(fromRn.totalMonths).toBe(0);
+    expect(fromRn.untimed.join(' ')).toMatch(/specialising as Critical Care Nurses/);
+    // Anesthesiologist assistants share the physician assistants' SOC code but are not PAs: no PA licence.
+    const { data: aa } = await client.query(
+      `{ pathways(from: "medical-assistant", to: "29-1071.01", includeEstimated: true, first: 1) { certificationsToEarn { slug } } }`,
+    );
+    for (const q of aa.pathways) expect(q.certificationsToEarn.map((c: any) => c.slug)).not.toContain('pa-license');
+  });
+
   it('refuses an occupation or a SOC track without includeEstimated, instead of finding nothing', async () => {
     for (const [args, argument] of [
       ['from: "29-2052.00", to: "registered-nurse"', 'from'],
@@ -498,8 +530,14 @@ describe('estimated pathways', () => {
       if (argument === 'to')
         expect(errors?.[0]?.message).toMatch(/names the curated role (Registered Nurse|Licensed Practical Nurse)/);
     }
-    // To an occupation it still searches: acute care nurses, an occupation of its own.
-    expect((await pathways({ from: '31-1131.00', to: '29-1141.01', includeEstimated: true })).length).toBeGreaterThan(
+    // Nor a specialty of a curated role, entered only from the role: acute care nurses.
+    const { errors } = await client.query(PATHWAYS, { from: '31-1131.00', to: '29-1141.01', includeEstimated: true });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+    expect(errors?.[0]?.message).toMatch(
+      /Registered Nurse \(Acute Care Nurses is its specialty, entered only from it\)/,
+    );
+    // To another occupation it still searches: respiratory therapists.
+    expect((await pathways({ from: '31-1131.00', to: '29-1126.00', includeEstimated: true })).length).toBeGreaterThan(
       0,
     );
   });
@@ -656,7 +694,15 @@ describe('estimated pathways', () => {
     };
     const adn = await ask();
     expect(adn.months).toBeGreaterThanOrEqual(60);
-    expect(adn.programs.some((p) => p.name === "Bachelor's degree (any field)" && p.months === 48)).toBe(true);
+    // The bachelor's is asked: the dataset's, before the master's, or counted into it (from an
+    // occupation on the way, tied with it at the same months and cost).
+    expect(
+      adn.programs.some(
+        (p) =>
+          (p.name === "Bachelor's degree (any field)" && p.months === 48) ||
+          (/a bachelor’s degree, then a master’s degree/.test(p.name) && p.months === 60),
+      ),
+    ).toBe(true);
     for (const completedPrograms of [['bachelor-of-science-in-nursing'], ['bachelors-degree']]) {
       const bsn = await ask({ completedPrograms });
       expect(bsn.months, completedPrograms[0]).toBe(adn.months - 48);
