@@ -128,7 +128,7 @@ const CASES: Record<string, { kind: Kind; query: (v: string) => string }> = {
   },
   'Query.skillGap(from)': {
     kind: 'role',
-    query: (v) => `{ skillGap(from: ${v}, to: "registered-nurse") { similarity } }`,
+    query: (v) => `{ skillGap(from: ${v}, to: "licensed-practical-nurse") { similarity } }`,
   },
   'Query.skillGap(to)': {
     kind: 'role',
