@@ -46,6 +46,8 @@ export interface Names {
   untimedMove?(transitionId: number): readonly string[] | undefined;
   /** Why an estimated move asks what it asks (from O*NET and BLS), for estimated steps. */
   estimatedMoveNote?(transitionId: number): string | undefined;
+  /** Whether a move is a curated role's into the wider O*NET occupation it is within. */
+  withinMove?(transitionId: number): boolean;
 }
 
 /** "1 month", "11 months", "1 year", "2 years", "1 year and 3 months"; "less than a month" for a part of one. */
@@ -441,5 +443,18 @@ export function summarize(pathway: Pathway, names: Names, load: StudyLoad = 'FUL
     );
     if (through.length) sentences.push(passThroughWords(through));
   }
+  // Ending in the wider occupation a curated role is within: the learner works there as that role,
+  // and the occupation's pay and outlook describe all of it (a cardiovascular technologist's pay
+  // is not an EKG technician's).
+  const last = pathway.steps.at(-1);
+  if (last !== undefined && names.withinMove?.(last.transitionId)) {
+    const role = names.role(last.fromRoleId).title;
+    const occupation = names.role(last.toRoleId).title;
+    sentences.push(
+      `Reaching ${occupation} this way means working in it as ${aOrAn(role)} ${role}, one of its jobs: its pay and outlook describe the whole occupation, not ${role}s.`,
+    );
+  }
   return sentences.join(' ');
 }
+
+const aOrAn = (title: string) => (/^[AEIOU]/.test(title) ? 'an' : 'a');

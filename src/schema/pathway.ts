@@ -120,6 +120,7 @@ function namesOf(snapshot: Snapshot): Names {
     estimateBasis: (cost) => estimateOf(programEstimates, feeEstimates, cost),
     estimatedMoveNote: (id) => snapshot.moveNotes.get(id),
     untimedMove: (id) => snapshot.experienceUnknown.get(id),
+    withinMove: (id) => snapshot.withinMoves.has(id),
   };
 }
 
@@ -386,6 +387,11 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
       description:
         'Months the step takes: experience, then training, then any wait for an eligibility route. At least this when monthsIncludeUnknowns.',
       resolve: ({ step }) => step.months,
+    }),
+    withinOccupation: t.boolean({
+      description:
+        'True when the move is a curated role’s into the wider O*NET occupation it is within (fit SPECIALTY or BROADER): it asks nothing, as its holder already works in that occupation, and the occupation’s figures describe all of it, not the role (an EKG technician within cardiovascular technologists and technicians).',
+      resolve: ({ step, shared }) => shared.snapshot.withinMoves.has(step.transitionId),
     }),
     monthsUpTo: t.int({
       description:

@@ -45,6 +45,8 @@ export interface GraphSnapshot {
   occupationOfNode: ReadonlyMap<number, number>;
   /** Occupation nodes entered only from a curated role, their specialty's (estimated-moves.ts): the role's id. */
   specialtyRole: ReadonlyMap<number, number>;
+  /** Moves of a curated role into the wider O*NET occupation it is within (estimated-moves.ts). */
+  withinMoves: ReadonlySet<number>;
   /**
    * Other names people give a record, by aliasKey, to the slug they name: a role's alternate titles
    * ("LPN"), a certification's acronym ("CMA (AAMA)"), the acronym in a program's name ("ADN").

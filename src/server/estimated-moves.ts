@@ -218,6 +218,8 @@ export interface EstimatedGraph {
   occupationOfNode: Map<number, number>;
   /** Occupation nodes that are a curated role's specialty (SPECIALTIES_OF_ROLE): the role's id, by node id. */
   specialtyRole: Map<number, number>;
+  /** Moves of a curated role into the wider O*NET occupation it is within (asking nothing), by transition id. */
+  withinMoves: Set<number>;
 }
 
 /**
@@ -254,6 +256,7 @@ export function estimatedGraph(
     nodeByCode: new Map(),
     occupationOfNode: new Map(),
     specialtyRole: new Map(),
+    withinMoves: new Set(),
   };
   const nodeOf = (occupationId: number) => exactRole.get(occupationId)?.id ?? occupationNodeId(occupationId);
   const roleById = new Map(roles.map((r) => [r.id, r]));
@@ -417,14 +420,15 @@ export function estimatedGraph(
     parts: Omit<TransitionInput, 'id' | 'from' | 'to'>,
     note: string,
     untimed: string[] = [],
-  ) => {
+  ): number | undefined => {
     const key = `${from}>${to}`;
-    if (from === to || seen.has(key)) return;
+    if (from === to || seen.has(key)) return undefined;
     seen.add(key);
     const id = nextId--;
     out.transitions.push({ id, from, to, ...parts, estimated: true });
     out.notes.set(id, note);
     if (untimed.length) out.experienceUnknown.set(id, untimed);
+    return id;
   };
 
   // Curated roles within a wider occupation (not EXACT) whose holders may lack the bachelor's or
@@ -497,12 +501,13 @@ export function estimatedGraph(
   // role (EXACT): a practice administrator would become a healthcare administrator for nothing.
   for (const { r, o, lacksEducation } of within) {
     if (lacksEducation) continue;
-    add(
+    const id = add(
       r.id,
       nodeOf(o.id),
       { minYearsExperience: 0, training: [], requirementGroups: [] },
       `${r.title} is within the O*NET occupation ${o.title} (${o.code}), so the move asks nothing`,
     );
+    if (id !== undefined) out.withinMoves.add(id);
   }
   return out;
 }

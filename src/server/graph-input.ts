@@ -279,6 +279,7 @@ export async function readGraphInput(
     nodeByCode: estimated.nodeByCode,
     occupationOfNode: estimated.occupationOfNode,
     specialtyRole: estimated.specialtyRole,
+    withinMoves: estimated.withinMoves,
     aliases: {
       role: aliasMap(roleRows, ALIAS_NAMES.role),
       certification: aliasMap(certRows, ALIAS_NAMES.certification),

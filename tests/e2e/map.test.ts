@@ -701,6 +701,16 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       `Pay as ${occupation.title}: ${oews!.annual.median.display} a year, the median (${oews!.period}`,
     );
     expect(await p.locator('#handout .handout-sources').textContent()).toContain(oews!.source.title);
+    // Reached as a role within it (the EKG technician, within cardiovascular technologists and
+    // technicians), the occupation's pay is the whole occupation's, said not to be the role's.
+    const within = await context.newPage();
+    await within.goto(`${service.origin}/map?from=medical-assistant&to=29-2031.00&onet=1`);
+    await ready(within);
+    await expect
+      .poll(() => within.locator('#handout').textContent())
+      .toContain('Pay for all Cardiovascular Technologists and Technicians (EKG Technician is one of its jobs): ');
+    expect(await within.locator('#handout').textContent()).toContain('not EKG Technician’s own pay');
+    await within.close();
     const again = await context.newPage();
     await again.goto(p.url());
     await ready(again);

@@ -453,6 +453,33 @@ describe('estimated pathways', () => {
     for (const q of aa.pathways) expect(q.certificationsToEarn.map((c: any) => c.slug)).not.toContain('pa-license');
   });
 
+  it('says a pathway ending in the occupation a role is within reaches it as that role, whose pay it is not', async () => {
+    // The EKG technician is within cardiovascular technologists and technicians (29-2031.00): a
+    // pathway to the occupation ended in a move that asks nothing, and read as becoming a
+    // cardiovascular technologist in a month, at the occupation's pay.
+    const { data, errors } = await client.query(`{
+      within: pathways(from: "medical-assistant", to: "29-2031.00", includeEstimated: true, first: 3) {
+        summary steps { withinOccupation from { slug } toNode { key } } } }`);
+    expect(errors).toBeUndefined();
+    const other = await client.query(`{
+      other: pathways(from: "medical-assistant", to: "29-1126.00", includeEstimated: true, first: 1) {
+        summary steps { withinOccupation } } }`);
+    expect(other.errors).toBeUndefined();
+    data.other = other.data.other;
+    const viaRole = data.within.filter((p: any) => p.steps.at(-1).withinOccupation);
+    expect(viaRole.length).toBeGreaterThan(0);
+    for (const p of viaRole) {
+      const last = p.steps.at(-1);
+      expect(last.from.slug).toBe('ekg-technician');
+      expect(p.summary).toContain(
+        'Reaching Cardiovascular Technologists and Technicians this way means working in it as an EKG Technician, one of its jobs: its pay and outlook describe the whole occupation',
+      );
+    }
+    for (const p of data.within.filter((q: any) => !q.steps.at(-1).withinOccupation))
+      expect(p.summary).not.toMatch(/this way means working in it/);
+    expect(data.other[0].steps.every((s: any) => !s.withinOccupation)).toBe(true);
+  });
+
   it('refuses an occupation or a SOC track without includeEstimated, instead of finding nothing', async () => {
     for (const [args, argument] of [
       ['from: "29-2052.00", to: "registered-nurse"', 'from'],

@@ -61,6 +61,8 @@ type Step = {
   months: number;
   /** `months` with each program at the longest its sources give (`months` counts the shortest). */
   monthsUpTo: number;
+  /** A curated role's move into the wider O*NET occupation it is within: its figures are not the role's. */
+  withinOccupation: boolean;
   experienceMonths: number;
   trainingMonths: number;
   /** Programs on the step whose length no source gives: counted as 0, so the step takes at least `months`. */
@@ -391,6 +393,7 @@ type RawStep = Pick<
   | 'endMonth'
   | 'months'
   | 'monthsUpTo'
+  | 'withinOccupation'
   | 'experienceMonths'
   | 'trainingMonths'
   | 'explanation'
@@ -423,7 +426,7 @@ const PATHWAY = `summary totalMonths totalMonthsUpTo untimed totalCostUsd knownC
   certificationsToEarn { acronym }
   steps {
     basis fromNode { ${NODE} } toNode { ${NODE} } crossesTracks
-    startMonth endMonth months monthsUpTo experienceMonths trainingMonths costUsd knownCostUsd explanation
+    startMonth endMonth months monthsUpTo withinOccupation experienceMonths trainingMonths costUsd knownCostUsd explanation
     unknownCosts { description }
     programs { name }
     untimed
@@ -442,6 +445,7 @@ function stepOf(s: RawStep): Step {
     endMonth: s.endMonth,
     months: s.months,
     monthsUpTo: s.monthsUpTo,
+    withinOccupation: s.withinOccupation,
     experienceMonths: s.experienceMonths,
     trainingMonths: s.trainingMonths,
     untimed: s.untimed,

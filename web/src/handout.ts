@@ -107,13 +107,21 @@ export function renderHandout(
         ? h(
             'p',
             {},
-            h('strong', {}, `Pay as ${last.to.title}: `),
+            // Reached as a role within it: the whole occupation's pay, said not to be the role's.
+            h(
+              'strong',
+              {},
+              last.withinOccupation
+                ? `Pay for all ${last.to.title} (${last.from.title} is one of its jobs): `
+                : `Pay as ${last.to.title}: `,
+            ),
             occupationPay.flatMap((w, i) => [
               i ? '; ' : '',
               `${w.median} a year, the median (${w.period}, ${w.source.publisher}` +
                 (w.broader ? `, for the broader BLS occupation ${w.broader}` : '') +
                 ')',
             ]),
+            last.withinOccupation ? `; not ${last.from.title}’s own pay.` : '',
           )
         : null,
     h('h3', {}, 'Sources'),
