@@ -169,6 +169,22 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await page.inputValue('#from-input')).toBe(start.title);
   });
 
+  it('offers first the role a short name is, before every title that merely contains it', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map`);
+    await ready(p);
+    // "MA" is the medical assistant's alternate title, and inside "Information" and many others:
+    // the medical assistant came seventh.
+    await p.fill('#from-input', 'MA');
+    await p.locator('#from-options li[data-slug]').first().waitFor();
+    expect(await p.locator('#from-options li[data-slug]').first().getAttribute('data-slug')).toBe('medical-assistant');
+    await p.fill('#from-input', 'medical assistant');
+    await expect
+      .poll(() => p.locator('#from-options li[data-slug]').first().getAttribute('data-slug'))
+      .toBe('medical-assistant');
+    await p.close();
+  });
+
   it('offers the nearest titles for a misspelt role, and says O*NET occupations can be searched too', async () => {
     const p = await context.newPage();
     await p.goto(`${service.origin}/map`);
@@ -797,14 +813,14 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.close();
     expect(outside).toEqual([]);
   });
-  it('takes the role named exactly as typed on Enter, not the first listed', async () => {
+  it('takes the role named exactly as typed on Enter, listed first', async () => {
     const p = await context.newPage();
     await p.goto(`${service.origin}/map`);
     await ready(p);
     await p.fill('#from-input', 'medical assistant');
     await p.locator('#from-options li[data-slug="medical-assistant"]').waitFor();
-    // Listed by title, another comes first ("Administrative Medical Assistant").
-    expect(await p.locator('#from-options li').first().getAttribute('data-slug')).not.toBe('medical-assistant');
+    // By title, "Administrative Medical Assistant" came first, and Enter had to look past it.
+    expect(await p.locator('#from-options li').first().getAttribute('data-slug')).toBe('medical-assistant');
     await p.press('#from-input', 'Enter');
     await expect.poll(() => new URL(p.url()).searchParams.get('from')).toBe('medical-assistant');
     await p.close();

@@ -333,7 +333,8 @@ async function neighbourhood(tracks: Track[], focus: string[]): Promise<Lattice>
 export async function searchRoles(text: string, occupations = false): Promise<Role[]> {
   if (!occupations) {
     const data = await graphql<{ roles: { nodes: Role[] } }>(
-      `query MapSearch($text: String!) { roles(search: $text, first: 12) { nodes { ${ROLE} } } }`,
+      // Every match (the curated roles are a few dozen), for the combobox to put the best first.
+      `query MapSearch($text: String!) { roles(search: $text, first: 100) { nodes { ${ROLE} } } }`,
       { text },
     );
     return data.roles.nodes;

@@ -27,6 +27,29 @@ function nearestRoles(typed: string, roles: readonly Role[]): Role[] {
     .map((x) => x.role);
 }
 
+/**
+ * How well a role's names match what was typed, best first: a title or alternate title that is the
+ * text (0: "MA" for Medical Assistant), one that starts with it (1), one with a word that starts with
+ * it (2), any other match (3). "MA" found Medical Assistant seventh, after every title with "ma"
+ * somewhere in it (Health Information Technician).
+ */
+function matchRank(typed: string, role: Role): number {
+  const text = typed.trim().toLowerCase();
+  const names = [role.title, ...role.alternateTitles].map((t) => t.toLowerCase());
+  if (names.some((t) => t === text)) return 0;
+  if (names.some((t) => t.startsWith(text))) return 1;
+  if (names.some((t) => t.split(/[\s(/,-]+/).some((w) => w.startsWith(text)))) return 2;
+  return 3;
+}
+
+/** `found` in matchRank order, the API's order kept among equals; twelve at most. */
+const byMatch = (typed: string, found: readonly Role[]): Role[] =>
+  found
+    .map((role, i) => ({ role, i, rank: matchRank(typed, role) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .slice(0, 12)
+    .map((x) => x.role);
+
 export type Combobox = {
   /** Shows `role` as the current choice without searching. */
   show(role: Role | undefined): void;
@@ -130,7 +153,7 @@ export function roleCombobox(
     try {
       const found = await searchRoles(text, occupations());
       if (mine !== asked) return;
-      options = found.length ? found : nearestRoles(text, known());
+      options = found.length ? byMatch(text, found) : nearestRoles(text, known());
       nearest = found.length === 0 && options.length > 0;
       active = -1;
       render();
