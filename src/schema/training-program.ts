@@ -122,6 +122,18 @@ export const TrainingProgram = builder.prismaNode('TrainingProgram', {
   }),
 });
 
+builder.prismaObjectFields(TrainingProgram, (t) => ({
+  prerequisites: t.field({
+    type: [TrainingProgram],
+    description:
+      'Programs to complete before this one (the physician assistant master’s asks a bachelor’s degree first), in the dataset’s order; pathways count them where they are not done.',
+    select: (_args, _ctx, nested) => ({
+      prerequisites: { orderBy: { position: 'asc' }, select: { prerequisite: nested(true) } },
+    }),
+    resolve: (p) => p.prerequisites.map((x) => x.prerequisite),
+  }),
+}));
+
 builder.queryFields((t) => ({
   trainingProgram: t.prismaField({
     type: 'TrainingProgram',

@@ -365,11 +365,15 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
           standIn: boolean;
           source: { title: string; official: boolean };
         };
-        nextSteps: { minYearsExperience: number; to: { slug: string }; training: { name: string }[] }[];
+        nextSteps: {
+          minYearsExperience: number;
+          to: { slug: string };
+          training: { name: string; prerequisites: { name: string }[] }[];
+        }[];
       };
     }>(
       `{ role(slug: "medical-assistant") { latestMedianWage { value period standIn source { title official } }
-         nextSteps { minYearsExperience to { slug } training { name } } } }`,
+         nextSteps { minYearsExperience to { slug } training { name prerequisites { name } } } } }`,
     );
     const median = ma.latestMedianWage;
     expect(median.source.official).toBe(true);
@@ -381,9 +385,12 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     for (const [i, n] of ma.nextSteps.entries()) {
       const text = (await steps.nth(i).textContent())!;
       for (const t of n.training) expect(text).toContain(t.name);
+      // And what a program asks first: the physician assistant master's, a bachelor's degree.
+      for (const q of n.training.flatMap((t) => t.prerequisites)) expect(text).toContain(q.name);
       if (n.minYearsExperience > 0) expect(text).toMatch(/of experience here/);
     }
     expect(ma.nextSteps.some((n) => n.training.length > 0 || n.minYearsExperience > 0)).toBe(true);
+    expect(ma.nextSteps.some((n) => n.training.some((t) => t.prerequisites.length > 0))).toBe(true);
   });
 
   it('lists and draws the roles without breaking a word across lines or running out of a box, O*NET lanes included', async () => {

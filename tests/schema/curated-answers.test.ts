@@ -75,6 +75,18 @@ describe('medical assistant to physician assistant', () => {
   });
 });
 
+describe('training programs', () => {
+  it('list their prerequisites as the dataset gives them', async () => {
+    const data = await query(`{ trainingPrograms(first: 100) { nodes { slug prerequisites { slug } } } }`);
+    const given = new Map(files['training-programs'].map((p) => [p.slug, p.prerequisites ?? []]));
+    for (const p of data.trainingPrograms.nodes)
+      expect(p.prerequisites.map((q: any) => q.slug), p.slug).toEqual(given.get(p.slug));
+    const of = (slug: string) => data.trainingPrograms.nodes.find((p: any) => p.slug === slug).prerequisites;
+    expect(of('physician-assistant-masters')).toEqual([{ slug: 'bachelors-degree' }]);
+    expect(of('lpn-to-rn-bridge-program')).toEqual([{ slug: 'practical-nursing-program' }]);
+  });
+});
+
 describe('medical assistant to registered nurse', () => {
   it('names the NCLEX-RN as the exam and the state board’s licence, and never reads "about $200"', async () => {
     const p = await firstPathway('medical-assistant', 'registered-nurse');

@@ -574,7 +574,7 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
       estimatedMonths: number;
       minYearsExperience: number;
       to: Role;
-      training: { name: string }[];
+      training: { name: string; prerequisites: { name: string }[] }[];
       requirements: { anyOf: { acronym: string }[] }[];
     }[];
     latestMedianWage: {
@@ -594,7 +594,7 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
         outlook { ${FIGURE} }
         nextSteps {
           kind estimatedMonths minYearsExperience to { ${ROLE} }
-          training { name } requirements { anyOf { acronym } }
+          training { name prerequisites { name } } requirements { anyOf { acronym } }
         }
         latestMedianWage { value qualifier period occupation standIn source { ${SOURCE} } }
       }
@@ -618,7 +618,10 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
       // What the move asks, as the API lists it: experience in this role, programs, certifications.
       requirements: [
         ...(n.minYearsExperience > 0 ? [`${years(n.minYearsExperience)} of experience here`] : []),
-        ...n.training.map((t) => t.name),
+        // A program's prerequisites first, as the pathway takes them (the PA master's after a bachelor's).
+        ...n.training.map((t) =>
+          t.prerequisites.length ? `${t.prerequisites.map((p) => p.name).join(' and ')}, then ${t.name}` : t.name,
+        ),
         ...n.requirements.map((g) => g.anyOf.map((c) => c.acronym).join(' or ')),
       ],
     })),
