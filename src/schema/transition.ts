@@ -1,5 +1,6 @@
 import { TransitionKind as TransitionKinds } from '../generated/prisma/enums.js';
 import { estimatedMonths } from '../graph/cost.js';
+import { evaluatePathway } from '../graph/index.js';
 import { transitionKey } from '../db/dataset/export.js';
 import { builder, type Context } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
@@ -95,9 +96,19 @@ export const Transition = builder.prismaNode('Transition', {
     }),
     estimatedMonths: t.int({
       description:
-        'Months the move takes from a standing start: the experience it asks for, then its training, with the programs that training requires first, each once, at the shortest typical length (docs/cost-model.md).',
+        'Months the move takes from a standing start in its role (what the role implies held, nothing else): as `pathways` counts this move alone, the experience it asks, its training with the programs that training requires first, and the time to become eligible for the certifications it asks (a certification whose only route is months of work: those months), each program at its shortest typical length (docs/cost-model.md).',
       select: { training: { select: { programId: true } } },
       resolve: async (tr, _args, ctx) => {
+        // The pathway engine's answer for this move alone, so the figure never disagrees with a
+        // pathway (the COA's six months of work were left out: "no time" beside a 6-month pathway).
+        const snapshot = await ctx.graph.current().catch(() => null);
+        if (snapshot?.index.edgeIndexByTransitionId.has(tr.id)) {
+          try {
+            return evaluatePathway(snapshot.index, [tr.id]).totalMonths;
+          } catch {
+            // Not completable alone (no limits are given, so not expected): the static count below.
+          }
+        }
         const programs = await programTable(ctx);
         const months: number[] = [];
         const taken = new Set<number>();

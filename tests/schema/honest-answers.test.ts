@@ -289,6 +289,25 @@ describe('the examples of the issue', () => {
     expect(pa.estimatedMonths).toBe(data.pathways[0].totalMonths);
   });
 
+  it('every move’s months from a standing start are what a pathway of that move alone takes', async () => {
+    // A clinical medical assistant's move to ophthalmic medical assistant asks the COA, whose only
+    // route is 6 months of work: estimatedMonths said 0 beside a 6-month pathway.
+    let eligibility = 0;
+    for (const { from, to } of files.transitions) {
+      const { data, errors } = await client.query(
+        `query ($from: String!, $to: String!) {
+           role(slug: $from) { nextSteps { to { slug } estimatedMonths } }
+           pathways(from: $from, to: $to, first: 1, constraints: { maxSteps: 1 }) { totalMonths steps { eligibilityWaitMonths } } }`,
+        { from, to },
+      );
+      expect(errors).toBeUndefined();
+      const move = data.role.nextSteps.find((s: any) => s.to.slug === to);
+      expect(move.estimatedMonths, `${from} -> ${to}`).toBe(data.pathways[0].totalMonths);
+      if (data.pathways[0].steps[0].eligibilityWaitMonths > 0) eligibility++;
+    }
+    expect(eligibility).toBeGreaterThan(0);
+  });
+
   it('a medical assistant is not charged again for the MA program their role implies', async () => {
     const [p] = await pathways('from: "medical-assistant", to: "clinical-medical-assistant", first: 1');
     expect(p.steps[0].programs.map((x: any) => x.program.slug)).not.toContain('medical-assistant-diploma');
