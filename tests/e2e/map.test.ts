@@ -257,8 +257,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect.poll(() => page.inputValue('#within')).toBe('0');
     await page.fill('#within', '24');
     await page.press('#within', 'Enter');
-    const { reachableRoles } = await api<{ reachableRoles: { role: { slug: string } }[] }>(
-      'query($f: String!) { reachableRoles(from: $f, withinMonths: 24) { role { slug } } }',
+    const { reachableRoles } = await api<{ reachableRoles: { role: { slug: string }; earliestMonth: number }[] }>(
+      'query($f: String!) { reachableRoles(from: $f, withinMonths: 24) { role { slug } earliestMonth } }',
       { f: start.slug },
     );
     const expected = [start.slug, ...reachableRoles.map((r) => r.role.slug)].sort().join(' ');
@@ -266,6 +266,14 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect
       .poll(() => page.locator('#status').textContent())
       .toContain(`${reachableRoles.length} roles are within reach`);
+    // The list says it in words, with the months, not in colour alone; and which role is the start.
+    for (const r of reachableRoles)
+      expect(await page.locator(`#roles-list button[data-slug="${r.role.slug}"] + .list-note`).textContent()).toContain(
+        `within reach: ${months(r.earliestMonth)}`,
+      );
+    expect(await page.locator(`#roles-list button[data-slug="${start.slug}"] + .list-note`).textContent()).toContain(
+      'start',
+    );
     // Cleared, the shading goes, and what the status said of it.
     await page.fill('#within', '');
     await page.press('#within', 'Enter');

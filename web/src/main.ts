@@ -20,6 +20,7 @@ import {
 } from './api.js';
 import { roleCombobox } from './combobox.js';
 import { fill, h, sourceLine } from './dom.js';
+import { months } from './format.js';
 import { renderHandout } from './handout.js';
 import { LEVEL_NAMES, levelRow, place, rowLevel } from './layout.js';
 import { MapView } from './map-view.js';
@@ -48,7 +49,7 @@ let view: MapView | undefined;
 let pathways: Pathway[] = [];
 /** The pathway highlighted, and what is within reach (shaded), to draw again after a new layout. */
 let shown: Pathway | null = null;
-let reach: { nodes: Role[]; slugs: Set<string> } | null = null;
+let reach: { nodes: Role[]; slugs: Set<string>; months: Map<string, number> } | null = null;
 let pending = 0;
 /** Renders the handout of the pathway shown, with the address as it is when printing. */
 let printHandout = () => {};
@@ -168,6 +169,7 @@ function renderList(l: Lattice, lanes: string[]): void {
       ),
     ),
   );
+  markList();
 }
 
 /**
@@ -257,6 +259,7 @@ async function drawMap(): Promise<void> {
 
 function mark(): void {
   view?.mark({ start: state.from, target: state.to, selected: state.role });
+  markList();
   from.show(roleOf(state.from));
   to.show(roleOf(state.to));
   trackSelect.value = state.toTrack ?? '';
@@ -264,6 +267,30 @@ function mark(): void {
   withinInput.value = state.within === undefined ? '' : String(state.within);
   onetBox.checked = state.onet;
   for (const item of document.querySelectorAll<HTMLElement>('.onet-only')) item.hidden = !state.onet;
+}
+
+/**
+ * The map as a list says in words what the picture says in colour: the start, the goal, the roles on
+ * the pathway shown, and those within reach with their months ("within reach: 6 months"). The list
+ * gave only names, so a screen reader or a printout could not tell what was reachable.
+ */
+function markList(): void {
+  const onPath = new Set(shown ? [shown.steps[0]?.from.slug, ...shown.steps.map((s) => s.to.slug)] : []);
+  for (const button of document.querySelectorAll<HTMLElement>('#roles-list button[data-slug]')) {
+    const slug = button.dataset.slug!;
+    const notes = [
+      slug === state.from ? 'start' : '',
+      slug === state.to ? 'goal' : '',
+      onPath.has(slug) && slug !== state.from && slug !== state.to ? 'on the pathway shown' : '',
+      reach?.months.has(slug) ? `within reach: ${months(reach.months.get(slug)!)}` : '',
+    ].filter(Boolean);
+    let note = button.nextElementSibling as HTMLElement | null;
+    if (!note?.classList.contains('list-note')) {
+      note = h('span', { class: 'list-note' });
+      button.after(note);
+    }
+    note.textContent = notes.length ? ` (${notes.join('; ')})` : '';
+  }
 }
 
 /** The API stopped a search over its work budget (SEARCH_BUDGET_EXCEEDED), which can happen over the O*NET graph. */
@@ -347,6 +374,7 @@ async function choosePathway(): Promise<void> {
   const pathway = pathways[Math.min(state.path, pathways.length - 1)] ?? null;
   shown = pathway;
   view?.highlight(pathway);
+  markList();
   // Until this pathway's handout is made (it reads the goal's pay), none is printed.
   noHandout();
   if (!pathway) return say('No pathway leads there within the limits.');
@@ -367,6 +395,7 @@ async function shade(): Promise<void> {
     await redraw();
     // What the status said of the shading goes with it.
     if (/ within reach in /.test(status.textContent ?? '')) say('');
+    markList();
     return view?.shade(null);
   }
   let found;
@@ -378,6 +407,7 @@ async function shade(): Promise<void> {
     reach = null;
     await redraw();
     view?.shade(null);
+    markList();
     if (!tooOpen(error)) throw error;
     return say(`${error.message} (Searching every O*NET occupation: try fewer months.)`, true);
   }
@@ -385,9 +415,14 @@ async function shade(): Promise<void> {
   // Reached only by counting a program of unknown length as 0 months: not known to be within reach.
   const untimed = found.filter((r) => r.monthsIncludeUnknowns).length;
   found = found.filter((r) => !r.monthsIncludeUnknowns);
-  reach = { nodes: found.map((r) => r.node), slugs: new Set([state.from, ...found.map((r) => r.slug)]) };
+  reach = {
+    nodes: found.map((r) => r.node),
+    slugs: new Set([state.from, ...found.map((r) => r.slug)]),
+    months: new Map(found.map((r) => [r.slug, r.earliestMonth])),
+  };
   await redraw();
   view?.shade(reach.slugs);
+  markList();
   const startTitle = roleOf(state.from)?.title ?? state.from;
   const unknownNote = untimed
     ? ` Not shaded: ${untimed} more whose soonest pathway counts a part of unknown length (training or experience) as 0 months, so reaching them may take longer.`
