@@ -755,6 +755,10 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(occupations).toContain('29-1126.00');
     expect(occupations.length).toBeLessThanOrEqual(pathways.flatMap((x) => x.steps).length);
     expect(await p.locator('#roles-list button[data-slug]').count()).toBe(roles.totalCount + occupations.length);
+    // Counted apart: the list's header said "67 roles" for 27 roles and 40 occupations.
+    expect(await p.locator('#roles-list > p').first().textContent()).toContain(
+      `${roles.totalCount} roles, ${occupations.length} O*NET occupations and `,
+    );
     expect(
       await p
         .locator(

@@ -110,7 +110,8 @@ function renderList(l: Lattice, lanes: string[]): void {
     h(
       'p',
       {},
-      `${l.roles.length} roles and ${l.moves.length} moves${l.whole ? '' : ' around the chosen roles'}. `,
+      // O*NET occupations drawn are counted apart from the curated roles.
+      `${l.roles.filter((r) => !r.occupation).length} roles${l.roles.some((r) => r.occupation) ? `, ${l.roles.filter((r) => r.occupation).length} O*NET occupations` : ''} and ${l.moves.length} moves${l.whole ? '' : ' around the chosen roles'}. `,
       `${l.moves.filter((m) => m.crossesTracks).length} moves change track. Choose a role to see its next steps.`,
     ),
     h(
@@ -458,7 +459,7 @@ async function openOccupation(node: Role): Promise<void> {
     h(
       'p',
       {},
-      'Not a curated role: the moves into it are estimated from O*NET and BLS, not curated. Ask the API for its tasks and skills (occupation(code:)).',
+      'Not a curated role: the moves into it are estimated from O*NET and BLS, not curated, so check them with the sources before relying on them. Its tasks and skills, from O*NET, are in the GraphQL API (linked above).',
     ),
     h('h3', {}, 'Pay'),
     pay.length

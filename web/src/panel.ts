@@ -108,7 +108,7 @@ export function renderPanel(panel: HTMLElement, role: RoleDetails, actions: Pane
               'li',
               {},
               h('button', { type: 'button', class: 'link', onclick: () => actions.open(n.to.slug) }, n.to.title),
-              ` — ${MOVE_KINDS[n.kind] ?? n.kind}, ${n.months === 0 ? 'no time from a standing start' : `about ${months(n.months)} from a standing start`}`,
+              ` — ${MOVE_KINDS[n.kind] ?? n.kind}, ${n.months === 0 ? 'no training or experience needed first' : `about ${months(n.months)} from starting out in this role`}`,
               n.requirements.length ? `; needs ${n.requirements.join(' and ')}` : '',
             ),
           ),

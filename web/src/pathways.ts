@@ -28,6 +28,22 @@ function orderNote(pathways: Pathway[], rank: string): string | null {
   return null;
 }
 
+/**
+ * What a step's months are made of, in words: " (12 months of training)", " (12 months of experience,
+ * then 6 months of training)"; waiting to be eligible for an exam is the rest. Nothing when only one
+ * part makes the whole (it says no more than the months).
+ */
+function timeParts(s: Pathway['steps'][number]): string {
+  const wait = s.months - s.experienceMonths - s.trainingMonths;
+  const parts = [
+    s.experienceMonths > 0 ? `${months(s.experienceMonths)} of experience` : '',
+    s.trainingMonths > 0 ? `${months(s.trainingMonths)} of training` : '',
+    wait > 0 ? `${months(wait)} of work to become eligible for an exam` : '',
+  ].filter(Boolean);
+  const ranged = s.monthsUpTo > s.months ? ', programs at their shortest' : '';
+  return parts.length > 1 || ranged ? ` (${parts.join(', then ')}${ranged})` : '';
+}
+
 /** Fills `section` with the choice of pathways, ranked by `rank`, and the chosen one's steps. */
 export function renderPathways(
   section: HTMLElement,
@@ -110,7 +126,7 @@ export function renderPathways(
                 { class: 'step-months' + (s.untimed.length ? ' unknown' : '') },
                 duration(s.months, s.untimed, s.monthsUpTo),
               ),
-              s.months > 0 ? ` (${s.experienceMonths} of experience, ${s.trainingMonths} of training counted)` : '',
+              s.months > 0 ? timeParts(s) : '',
             ),
             h(
               'div',
