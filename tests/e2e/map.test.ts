@@ -599,6 +599,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     if (median) {
       const words = `$${Math.round(median.value).toLocaleString('en-US')} a year, the median (${median.period}`;
       expect(handout).toContain(median.standIn ? words : `Pay as ${goal.title}: ${words}`);
+      // One median, not two side by side (the role's other median figures are on the panel).
+      expect(handout).not.toMatch(/\(Median wage, /);
     }
     const pdf = await page.pdf({ format: 'Letter' });
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
@@ -643,6 +645,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await ready(small);
     await expect.poll(() => small.locator('#cy').getAttribute('data-pathway-shown')).toBe('whole');
     expect(await small.locator('.choices .order-note').textContent()).toMatch(/stand-in/);
+    // Its handout gives one median for registered nurses (BLS's 2024), not another beside it.
+    await expect.poll(() => small.locator('#handout').textContent()).toContain('Pay as Registered Nurse: $');
+    expect(await small.locator('#handout').textContent()).not.toContain('(Median wage, ');
     // Its programs' lengths are ranges (the LPN-to-RN bridge, 12 to 24 months): so is its time.
     expect(await small.locator('#pathways .total-months').textContent()).toMatch(/^\d+–\d+ months$/);
     // On a laptop the whole map is shown, the pathway against the rest (a phone's rule cropped it).

@@ -25,11 +25,10 @@ export function renderHandout(
   const median = target?.medianWage?.value != null ? target.medianWage : null;
   const own = (target?.wages ?? [])
     .filter((f) => f.geography === 'US')
-    // The chosen median is the role's own figure where a source gives one: said once, first.
-    .filter(
-      (f) =>
-        !(median && f.kind === 'MEDIAN_WAGE' && f.value === median.value && f.source.title === median.source.title),
-    )
+    // The chosen median is said once, first, and no other median beside it: a student read "$93,600
+    // a year, the median (2024, BLS); $81,220 a year (median wage, 2022)" as two answers. The panel
+    // lists every figure with its year.
+    .filter((f) => !(median && f.kind === 'MEDIAN_WAGE'))
     .slice(0, median ? 2 : 3);
   const medianWords = median
     ? `${yearlyMedian({ value: median.value!, atLeast: median.atLeast })}, the median (${median.period ?? 'undated'}, ${median.source.publisher}` +
