@@ -80,10 +80,40 @@ describe('training programs', () => {
     const data = await query(`{ trainingPrograms(first: 100) { nodes { slug prerequisites { slug } } } }`);
     const given = new Map(files['training-programs'].map((p) => [p.slug, p.prerequisites ?? []]));
     for (const p of data.trainingPrograms.nodes)
-      expect(p.prerequisites.map((q: any) => q.slug), p.slug).toEqual(given.get(p.slug));
+      expect(
+        p.prerequisites.map((q: any) => q.slug),
+        p.slug,
+      ).toEqual(given.get(p.slug));
     const of = (slug: string) => data.trainingPrograms.nodes.find((p: any) => p.slug === slug).prerequisites;
     expect(of('physician-assistant-masters')).toEqual([{ slug: 'bachelors-degree' }]);
     expect(of('lpn-to-rn-bridge-program')).toEqual([{ slug: 'practical-nursing-program' }]);
+  });
+});
+
+describe('moves that rest on the destination’s own entry', () => {
+  it('take a phlebotomist into billing and coding, and a medical assistant into surgical technology, without the medical-assisting program or the CMA', async () => {
+    // Before, both went through a clinical medical assistant: the MA program ($16,865 with the CMA
+    // exam) for the phlebotomist, the CMA for the medical assistant, neither of which BLS asks.
+    for (const [from, to, program] of [
+      ['phlebotomy-technician', 'medical-billing-coding-specialist', 'medical-billing-coding-certificate'],
+      ['medical-assistant', 'surgical-technologist', 'surgical-technology-program'],
+      ['phlebotomy-technician', 'surgical-technologist', 'surgical-technology-program'],
+    ]) {
+      const data = await query(
+        `query ($from: String!, $to: String!) { pathways(from: $from, to: $to, first: 1) {
+           roles { slug } certificationsToEarn { slug } steps { programs { program { slug } } } } }`,
+        { from, to },
+      );
+      const [p] = data.pathways;
+      expect(
+        p.roles.map((r: any) => r.slug),
+        `${from} -> ${to}`,
+      ).toEqual([from, to]);
+      expect(p.steps[0].programs.map((q: any) => q.program.slug)).toEqual([program]);
+      expect(p.certificationsToEarn.map((c: any) => c.slug)).not.toContain('cma');
+      const move = files.transitions.find((t) => t.from === from && t.to === to)!;
+      expect(move.rationale).toMatch(/no article names this move|need not become one first/i);
+    }
   });
 });
 
