@@ -33,15 +33,27 @@ function pads(b: Pathway, a: Pathway, unknownTime: (transitionId: number) => boo
 
 type Step = Pathway['steps'][number];
 
-/** What a step asks, experience aside: its months, the programs it completes and the certifications it earns. */
-const asks = (step: Step) =>
-  `${step.months}:${step.programsToComplete.join(',')}:${step.certificationsToEarn.join(',')}`;
+/**
+ * Whether b's step asks at least what a's step into the same role asks: no fewer months, every
+ * program and certification a's completes or earns, and time of unknown length where a's has it
+ * (`unknownTime`). Where b's asks less in any of these, a stop before it counts for it.
+ */
+function asksNoLess(b: Step, a: Step, unknownTime: (transitionId: number) => boolean): boolean {
+  return (
+    b.months >= a.months &&
+    a.programsToComplete.every((p) => b.programsToComplete.includes(p)) &&
+    a.certificationsToEarn.every((c) => b.certificationsToEarn.includes(c)) &&
+    (unknownTime(b.transitionId) || !unknownTime(a.transitionId))
+  );
+}
 
 /**
  * Whether b is a (whose roles b visits in order) with stops added that nothing after them uses: b
- * moves into each of a's roles asking exactly what a's move into it asks (the same months, programs
- * and certifications), so what b earned at a stop counts for none of them, and b works at no stop (a
- * move out of one asks no experience there, nor experience of unknown length). Under CHEAPEST, medical
+ * moves into each of a's roles asking no less than a's move into it asks (asksNoLess: months,
+ * programs, certifications, time of unknown length), so what b earned at a stop counts for none of
+ * them, and b works at no stop: a move out of one asks no experience there, nor experience of
+ * unknown length beyond what a's move into the same role asks (a route whose every part is timed is
+ * never padding of one with a part of unknown length). Under CHEAPEST, medical
  * assistant → EKG technician → licensed practical nurse → registered nurse came after the same route
  * without the EKG course: a month and a certification more, the same practical nursing program
  * after it, and the direct nursing degree pushed off the list. The LPN route beside the direct
@@ -52,9 +64,11 @@ function stopsOnTheWay(b: Pathway, a: Pathway, unknownTime: (transitionId: numbe
   const into = new Map(a.steps.map((step) => [step.toRoleId, step]));
   return b.steps.every((step) => {
     const theirs = into.get(step.toRoleId);
-    if (theirs !== undefined && asks(step) !== asks(theirs)) return false;
-    // Leaving a stop: no work there.
-    return onA.has(step.fromRoleId) || (step.experienceMonths === 0 && !unknownTime(step.transitionId));
+    if (theirs !== undefined && !asksNoLess(step, theirs, unknownTime)) return false;
+    // Leaving a stop: no work there (time of unknown length a's move into the same role asks too is
+    // the destination's, not the stop's).
+    const unknownHere = unknownTime(step.transitionId) && !(theirs !== undefined && unknownTime(theirs.transitionId));
+    return onA.has(step.fromRoleId) || (step.experienceMonths === 0 && !unknownHere);
   });
 }
 

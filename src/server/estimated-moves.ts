@@ -461,6 +461,10 @@ export function estimatedGraph(
     // not relate them).
     const specialist = specialtyOf.get(target.id);
     if (specialist !== undefined && nodeOf(source.id) !== specialist.id) continue;
+    // And left by none: its move in asks nothing known, so moves out of it made a free shortcut
+    // from the role (registered nurse → advanced practice psychiatric nurses, 0 months → aides →
+    // nurse practitioners ranked before the direct move); the role's own links lead on.
+    if (specialtyOf.has(source.id)) continue;
     const { words, untimed, ...parts } = requirements(nodeOf(source.id), target);
     add(
       nodeOf(source.id),

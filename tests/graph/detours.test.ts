@@ -149,6 +149,20 @@ describe('withoutDetours', () => {
     expect(withoutDetours([direct, dearerViaLpn], 2)).toEqual([direct, dearerViaLpn]);
   });
 
+  it('never takes a fully timed route for padding of one with a part of unknown length, and sees through the destination’s own unknown time', () => {
+    // Into 9 (an occupation asking experience of unknown length): directly from 1 (transition 109,
+    // unknown), or after 36 known months as 8, whose move into 9 (809) is timed: kept.
+    const unknown = new Set([109, 709]);
+    const isUnknown = (t: number) => unknown.has(t);
+    const direct = pathway([1, 9], [0], 0);
+    const viaTimed = pathway([1, 8, 9], [36, 0], 0);
+    expect(withoutDetours([direct, viaTimed], 2, isUnknown)).toEqual([direct, viaTimed]);
+    // A 24-month program as 7 first, then the same unknown experience into 9 (709) as the direct move
+    // asks: the stop adds a program and nothing 9 needs; the unknown time is 9's, not work at 7.
+    const viaProgram = pathway([1, 7, 9], [24, 0], 39_000, 0, { 0: [100] });
+    expect(withoutDetours([direct, viaProgram], 2, isUnknown)).toEqual([direct]);
+  });
+
   it('stops at k, in rank order', () => {
     const padded = pathway([1, 2, 3, 4], [0, 12, 12], 36_250, 3);
     expect(withoutDetours([viaLpn, padded, direct, pathway([1, 5, 4], [1, 24], 50_000)], 2)).toEqual([viaLpn, direct]);

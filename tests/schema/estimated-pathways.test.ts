@@ -446,6 +446,14 @@ describe('estimated pathways', () => {
     const [fromRn] = await pathways({ from: 'registered-nurse', to: '29-1141.03', includeEstimated: true, first: 1 });
     expect(fromRn.totalMonths).toBe(0);
     expect(fromRn.untimed.join(' ')).toMatch(/specialising as Critical Care Nurses/);
+    // Nor is a specialty a free stop on the way elsewhere: registered nurse → advanced practice
+    // psychiatric nurses (asking nothing known) → aides → nurse practitioners ranked first.
+    const { data: np } = await client.query(
+      `{ pathways(from: "registered-nurse", to: "29-1171.00", includeEstimated: true, first: 3) { nodes { key } } }`,
+    );
+    expect(np.pathways.length).toBeGreaterThan(0);
+    for (const q of np.pathways)
+      expect(q.nodes.slice(0, -1).map((n: any) => n.key).filter((k: string) => k.startsWith('29-1141.0'))).toEqual([]);
     // Anesthesiologist assistants share the physician assistants' SOC code but are not PAs: no PA licence.
     const { data: aa } = await client.query(
       `{ pathways(from: "medical-assistant", to: "29-1071.01", includeEstimated: true, first: 1) { certificationsToEarn { slug } } }`,
