@@ -8,6 +8,7 @@ import { bySlug } from './errors.js';
 import { CareerNode } from './career-node.js';
 import { Certification } from './certification.js';
 import { Source } from './source.js';
+import { TrainingProgram } from './training-program.js';
 
 export const RoleLevel = builder.enumType(RoleLevels, {
   name: 'RoleLevel',
@@ -79,6 +80,13 @@ export const Role = builder.prismaNode('Role', {
         );
         return [...new Map(all.map((c) => [c.id, c])).values()].sort((a, b) => a.acronym.localeCompare(b.acronym));
       },
+    }),
+    impliedPrograms: t.field({
+      type: [TrainingProgram],
+      description:
+        'Programs whoever holds the role has completed (a licensed practical nurse, the practical nursing program): pathways from the role never ask them again.',
+      select: (_args, _ctx, nested) => ({ impliedPrograms: { select: { program: nested(true) } } }),
+      resolve: (role) => role.impliedPrograms.map((x) => x.program),
     }),
     sources: t.field({
       type: [Source],

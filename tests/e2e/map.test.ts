@@ -399,6 +399,14 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     }
     expect(ma.nextSteps.some((n) => n.training.length > 0 || n.minYearsExperience > 0)).toBe(true);
     expect(ma.nextSteps.some((n) => n.training.some((t) => t.prerequisites.length > 0))).toBe(true);
+    // Not a prerequisite the role implies done: a licensed practical nurse has the practical nursing
+    // program the LPN-to-RN bridge builds on.
+    const lpn = await context.newPage();
+    await lpn.goto(`${service.origin}/map?role=licensed-practical-nurse`);
+    await ready(lpn);
+    await expect.poll(() => lpn.locator('#panel .next-steps').textContent()).toContain('LPN-to-RN bridge program');
+    expect(await lpn.locator('#panel .next-steps').textContent()).not.toContain('practical nursing program, then');
+    await lpn.close();
   });
 
   it('lists and draws the roles without breaking a word across lines or running out of a box, O*NET lanes included', async () => {

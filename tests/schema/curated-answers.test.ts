@@ -88,6 +88,17 @@ describe('training programs', () => {
     expect(of('physician-assistant-masters')).toEqual([{ slug: 'bachelors-degree' }]);
     expect(of('lpn-to-rn-bridge-program')).toEqual([{ slug: 'practical-nursing-program' }]);
   });
+
+  it('are implied done by the roles the dataset says hold them', async () => {
+    const data = await query(`{ roles(first: 100) { nodes { slug impliedPrograms { slug } } } }`);
+    for (const r of data.roles.nodes) {
+      const given = files.roles.find((x) => x.slug === r.slug)!.implies?.programs ?? [];
+      expect(r.impliedPrograms.map((p: any) => p.slug).sort(), r.slug).toEqual([...given].sort());
+    }
+    expect(data.roles.nodes.find((r: any) => r.slug === 'licensed-practical-nurse').impliedPrograms).toEqual([
+      { slug: 'practical-nursing-program' },
+    ]);
+  });
 });
 
 describe('moves that rest on the destination’s own entry', () => {

@@ -567,6 +567,7 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
     summary: string;
     duties: string[];
     typicalEducation: string;
+    impliedPrograms: { name: string }[];
     wages: (Omit<Figure, 'source'> & { source: RawSource })[];
     outlook: (Omit<Figure, 'source'> & { source: RawSource })[];
     nextSteps: {
@@ -589,7 +590,7 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
   const data = await graphql<{ role: Raw | null }>(
     `query MapRole($slug: String!) {
       role(slug: $slug) {
-        ${ROLE} summary duties typicalEducation
+        ${ROLE} summary duties typicalEducation impliedPrograms { name }
         wages { ${FIGURE} }
         outlook { ${FIGURE} }
         nextSteps {
@@ -618,10 +619,12 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
       // What the move asks, as the API lists it: experience in this role, programs, certifications.
       requirements: [
         ...(n.minYearsExperience > 0 ? [`${years(n.minYearsExperience)} of experience here`] : []),
-        // A program's prerequisites first, as the pathway takes them (the PA master's after a bachelor's).
-        ...n.training.map((t) =>
-          t.prerequisites.length ? `${t.prerequisites.map((p) => p.name).join(' and ')}, then ${t.name}` : t.name,
-        ),
+        // A program's prerequisites first, as the pathway takes them (the PA master's after a bachelor's),
+        // but not one the role implies done (an LPN's practical nursing program, before the bridge).
+        ...n.training.map((t) => {
+          const first = t.prerequisites.filter((p) => !r.impliedPrograms.some((d) => d.name === p.name));
+          return first.length ? `${first.map((p) => p.name).join(' and ')}, then ${t.name}` : t.name;
+        }),
         ...n.requirements.map((g) => g.anyOf.map((c) => c.acronym).join(' or ')),
       ],
     })),
