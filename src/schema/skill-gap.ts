@@ -69,7 +69,12 @@ function compareSkills(pairs: readonly SkillPair[]): { similarity: number; gaps:
 }
 
 /** "29-1141.00" (or "29-1141"), or a role slug: the occupation it names. */
-async function occupationOf(prisma: PrismaClient, key: string, argument: string): Promise<OccupationRow> {
+/** The occupation a role slug (its occupation) or an O*NET-SOC code names, and the role's slug if a role was named. */
+async function occupationOf(
+  prisma: PrismaClient,
+  key: string,
+  argument: string,
+): Promise<OccupationRow & { roleSlug?: string }> {
   const trimmed = key.trim();
   const code = codeOf(trimmed);
   if (code !== undefined) {
@@ -83,7 +88,7 @@ async function occupationOf(prisma: PrismaClient, key: string, argument: string)
   );
   if (!role.occupation)
     throw badInput(argument, `the role "${trimmed}" has no O*NET occupation, so it has no skill ratings.`);
-  return role.occupation;
+  return { ...role.occupation, roleSlug: role.slug };
 }
 
 /** Both occupations' ratings, skill by skill, in O*NET's element order. */
@@ -269,13 +274,16 @@ builder.queryField('skillGap', (t) =>
     },
     complexity: costs(5), // two occupations' 35 ratings each
     resolve: async (_root, args, { prisma }) => {
-      // As pathways refuses it: a gap from a role or occupation to itself is no question.
-      if (args.from.trim().toLowerCase() === args.to.trim().toLowerCase())
-        throw badInput('to', `must differ from "from" (both are "${args.to}").`);
       const [from, to] = await eachArgument(
         () => occupationOf(prisma, args.from, 'from'),
         () => occupationOf(prisma, args.to, 'to'),
       );
+      // As pathways refuses it: a gap from a role or occupation to itself is no question, however it
+      // is named (a slug, another of its names, its O*NET-SOC code). Two roles of one occupation are
+      // two questions (their occupation's gap is none).
+      const same =
+        from.roleSlug !== undefined && to.roleSlug !== undefined ? from.roleSlug === to.roleSlug : from.id === to.id;
+      if (same) throw badInput('to', `must differ from "from" (both name ${from.roleSlug ?? from.code}).`);
       const pairs = await skillPairs(prisma, from.id, to.id);
       const rated = (side: 'fromLevel' | 'toLevel') => pairs.some((p) => (p[side] ?? 0) > 0);
       const unrated = [...(rated('fromLevel') ? [] : [from]), ...(rated('toLevel') || to.id === from.id ? [] : [to])];

@@ -126,9 +126,9 @@ describe('skillGap', () => {
     const bySlug = await gap('medical-assistant', 'registered-nurse');
     const byCode = await gap('31-9092.00', '29-1141');
     expect(byCode).toEqual(bySlug);
-    const same = await gap('29-1141.00', 'registered-nurse');
-    expect(same.gaps).toEqual([]);
-    expect(same.similarity).toBe(1);
+    // A role and its own occupation's code name one thing: refused, as any gap from a thing to itself.
+    const same = await client.query(GAP, { from: '29-1141.00', to: 'registered-nurse' });
+    expect(same.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('names what was wrong', async () => {
@@ -143,11 +143,18 @@ describe('skillGap', () => {
     expect(both.errors).toHaveLength(1);
     expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', arguments: ['from', 'to'] });
     expect(both.errors?.[0]?.message).toMatch(/no-such-role.*99-9999\.00/);
-    // From a role to itself, whatever the case (as pathways refuses it); two roles of one occupation
-    // are still a question (their occupation's gap is none).
-    const same = await client.query(GAP, { from: 'medical-assistant', to: 'Medical-Assistant' });
-    expect(same.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
-    expect((await gap('medical-assistant', '31-9092.00')).similarity).toBe(1);
+    // From a role or occupation to itself, however named (as pathways refuses it): whatever the case,
+    // by its own O*NET-SOC code, or by the SOC code without the O*NET suffix.
+    for (const [from, to] of [
+      ['medical-assistant', 'Medical-Assistant'],
+      ['medical-assistant', '31-9092.00'],
+      ['31-9092', '31-9092.00'],
+    ]) {
+      const same = await client.query(GAP, { from, to });
+      expect(same.errors?.[0]?.extensions, `${from} ${to}`).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+    }
+    // Two roles within one occupation are two questions: their occupation's gap is none.
+    expect((await gap('medical-assistant', 'clinical-medical-assistant')).similarity).toBe(1);
   });
 });
 
