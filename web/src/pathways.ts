@@ -23,9 +23,16 @@ const shortMoney = (cost: Pathway['cost']) =>
 function orderNote(pathways: Pathway[], rank: string): string | null {
   if (rank === 'CHEAPEST' && pathways.some((p) => p.cost.usd === null))
     return 'How these are ordered: a cost no source gives counts at an estimate, at a stand-in when too few figures are known, or at nothing when there is nothing to go on (each pathway’s summary says which). Where costs are unknown, the order is only as good as those figures.';
-  if (rank === 'FASTEST' && pathways.some((p) => p.untimed.length > 0))
-    return 'How these are ordered: a part whose length no source gives counts as 0 months, so a pathway taking “at least” some months may take longer than one listed after it.';
-  return null;
+  if (rank !== 'FASTEST') return null;
+  const notes = [
+    pathways.some((p) => p.untimed.length > 0)
+      ? 'a part whose length no source gives counts as 0 months, so a pathway taking “at least” some months may take longer than one listed after it'
+      : '',
+    pathways.some((p) => p.totalMonthsUpTo > p.totalMonths)
+      ? 'a program whose length is a range counts at its shortest, so a pathway shown as “24–36 months” may take longer than one listed after it'
+      : '',
+  ].filter(Boolean);
+  return notes.length ? `How these are ordered: ${notes.join('; and ')}.` : null;
 }
 
 /**
