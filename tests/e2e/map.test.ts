@@ -658,6 +658,12 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await small.locator('#handout').textContent()).not.toContain('(Median wage, ');
     // Its programs' lengths are ranges (the LPN-to-RN bridge, 12 to 24 months): so is its time.
     expect(await small.locator('#pathways .total-months').textContent()).toMatch(/^\d+–\d+ months$/);
+    // Ranked fastest, the list says such a range counts at its shortest.
+    await small.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurse`);
+    await ready(small);
+    await expect
+      .poll(() => small.locator('.choices .order-note').textContent())
+      .toContain('a program whose length is a range counts at its shortest');
     // On a laptop the whole map is shown, the pathway against the rest (a phone's rule cropped it).
     expect(await page.locator('#cy').getAttribute('data-framed')).toBe('whole');
     await small.close();
