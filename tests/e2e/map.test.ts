@@ -658,6 +658,12 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await small.locator('#handout').textContent()).not.toContain('(Median wage, ');
     // Its programs' lengths are ranges (the LPN-to-RN bridge, 12 to 24 months): so is its time.
     expect(await small.locator('#pathways .total-months').textContent()).toMatch(/^\d+–\d+ months$/);
+    // With no pathway, what is in reach is framed, not the start alone (it showed one box of 11).
+    await small.goto(`${service.origin}/map?from=medical-assistant&within=12`);
+    await ready(small);
+    await expect
+      .poll(async () => Number(((await small.locator('#cy').getAttribute('data-reach-shown')) ?? '0/0').split('/')[0]))
+      .toBeGreaterThan(3);
     // Ranked fastest, the list says such a range counts at its shortest.
     await small.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurse`);
     await ready(small);

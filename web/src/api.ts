@@ -356,7 +356,7 @@ export async function searchRoles(text: string, occupations = false): Promise<Ro
     occupation?: RawOccupation | null;
   }>(
     `query MapSearchAll($text: String!${code ? ', $code: String!' : ''}) {
-      roles(search: $text, first: 8) { nodes { ${ROLE} } }
+      roles(search: $text, first: 100) { nodes { ${ROLE} } }
       occupations(search: $text, first: 8) { nodes { ${OCCUPATION} } }
       ${code ? `occupation(code: $code) { ${OCCUPATION} }` : ''}
     }`,

@@ -327,24 +327,41 @@ export class MapView {
     const part = this.cy.zoom() < least && (narrow || path.nonempty());
     if (part) {
       const start = this.cy.nodes('.start');
-      const focus = path.nonempty() ? path : start.nonempty() ? start : this.#roles().first();
+      // Without a pathway, the roles in reach (the start among them), else the start: on a phone,
+      // "within 12 months" showed the start alone and none of the roles shaded.
+      const reach = this.cy.nodes('.reachable');
+      const focus = path.nonempty()
+        ? path
+        : reach.nonempty()
+          ? reach
+          : start.nonempty()
+            ? start
+            : this.#roles().first();
       this.cy.fit(focus, 16);
-      // A pathway too wide to show whole at a readable zoom is shown whole down to the least zoom a
-      // wider screen allows, rather than centred at the readable one: on a phone, medical assistant
-      // to registered nurse was cut at both edges, its start and its goal half off the screen.
-      const floor = path.nonempty() ? MIN_WHOLE_ZOOM : least;
+      // A pathway (or the roles in reach) too wide to show whole at a readable zoom is shown whole
+      // down to the least zoom a wider screen allows, rather than centred at the readable one: on a
+      // phone, medical assistant to registered nurse was cut at both edges, its start and its goal
+      // half off the screen.
+      const floor = path.nonempty() || reach.nonempty() ? MIN_WHOLE_ZOOM : least;
       this.cy.zoom(Math.min(Math.max(this.cy.zoom(), floor), 1));
       this.cy.center(focus);
     }
     this.#record('zoom', [this.cy.zoom().toFixed(2)]);
     this.#record('framed', [part ? 'part' : 'whole']);
-    // Whether every role of the pathway is on the canvas as framed (the tests read it).
+    // Whether every role of the pathway is on the canvas as framed, and how many of those in reach
+    // are (the tests read them).
     const { x1, y1, x2, y2 } = this.cy.extent();
-    const inside = this.cy.nodes('.on-path').every((n) => {
+    const onCanvas = (n: cytoscape.CollectionArgument) => {
       const b = n.boundingBox();
       return b.x1 >= x1 && b.x2 <= x2 && b.y1 >= y1 && b.y2 <= y2;
-    });
+    };
+    const inside = this.cy.nodes('.on-path').every((n) => onCanvas(n));
     this.#record('pathwayShown', path.nonempty() ? [inside ? 'whole' : 'cut'] : null);
+    const reached = this.cy.nodes('.reachable');
+    this.#record(
+      'reachShown',
+      reached.nonempty() ? [`${reached.filter((n) => onCanvas(n)).length}/${reached.length}`] : null,
+    );
   }
 
   /** Draws `pathway` over the map (null clears it), dimming everything off it. */
@@ -375,11 +392,22 @@ export class MapView {
     this.#roles().removeClass('reachable unreachable');
     if (reachable) this.#roles().forEach((n) => void n.addClass(reachable.has(n.id()) ? 'reachable' : 'unreachable'));
     this.#record('reachable', reachable && [...reachable].sort());
+    // On a phone the framing follows what is shaded (fit: the roles in reach when no pathway is drawn).
+    if (this.#narrow()) this.fit();
   }
 
   #record(
     name:
-      'pathway' | 'lines' | 'reachable' | 'occupations' | 'lanes' | 'zoom' | 'framed' | 'pathwayShown' | 'labelsOver',
+      | 'pathway'
+      | 'lines'
+      | 'reachable'
+      | 'occupations'
+      | 'lanes'
+      | 'zoom'
+      | 'framed'
+      | 'pathwayShown'
+      | 'reachShown'
+      | 'labelsOver',
     values: string[] | null,
   ): void {
     if (values) this.container.dataset[name] = values.join(' ');
