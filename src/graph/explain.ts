@@ -24,6 +24,8 @@ export interface CertificationNames {
   /** A lower fee its fee page gives some candidates, and who they are ("AAMA members"); null or '' when none. */
   reducedFeeUsd?: number | null;
   reducedFeeFor?: string;
+  /** Who publishes the fee and the year it describes ("AAMA, 2026"); '' when no fee is known. */
+  feeSource?: string;
 }
 
 /** The names a pathway's words need, by id. */
@@ -33,7 +35,7 @@ export interface Names {
   track(id: number): string;
   certification(id: number): CertificationNames;
   /** maxMonths: the longest full-time length the program's sources give; the pathway counts its shortest. */
-  program(id: number): { name: string; maxMonths?: number | null; credential?: string };
+  program(id: number): { name: string; maxMonths?: number | null; credential?: string; costSource?: string };
   /**
    * How an unknown cost was estimated, when it was; `standIn` when from too few known figures to be
    * called an estimate (src/db/estimates.ts).
@@ -187,7 +189,9 @@ function feeSentence(names: Names, certId: number, route: string): string {
     c.feeUsd !== null && c.reducedFeeUsd != null && c.reducedFeeFor
       ? `, or ${usd(c.reducedFeeUsd)} for ${c.reducedFeeFor}`
       : '';
-  const amount = c.feeUsd === null ? 'is not known' : `is ${usd(c.feeUsd)}${reduced}`;
+  // Every figure with its source and the year it describes.
+  const cited = c.feeSource ? ` (${c.feeSource})` : '';
+  const amount = c.feeUsd === null ? 'is not known' : `is ${usd(c.feeUsd)}${cited}${reduced}`;
   return sentence(`the ${fee} ${amount}${route ? `; ${route}` : ''}`);
 }
 
@@ -244,7 +248,10 @@ export function explainStep(
         : p.reason === 'ELIGIBILITY'
           ? ', and makes you eligible for an exam'
           : '';
-    const tuition = p.costKnown ? `tuition about ${usd(p.costUsd)}` : 'tuition not known';
+    const costSource = names.program(p.programId).costSource;
+    const tuition = p.costKnown
+      ? `tuition about ${usd(p.costUsd)}${costSource ? ` (${costSource})` : ''}`
+      : 'tuition not known';
     // The pathway counts a program's shortest length; where its sources give a longer one, both.
     const upTo = programUpTo(p, names, load);
     const ranged = !lengthUnknown(p) && upTo > p.months;

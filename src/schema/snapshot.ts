@@ -26,7 +26,7 @@ interface GraphNames {
   certifications: ById<CertificationNames>;
   /** maxMonths: the longest full-time length a source gives (the engine counts the shortest); null when none. */
   /** cipCode: the program's CIP code ('' when none: an estimated entry program). */
-  programs: ById<{ name: string; credential: string; maxMonths: number | null; cipCode: string }>;
+  programs: ById<{ name: string; credential: string; maxMonths: number | null; cipCode: string; costSource: string }>;
 }
 
 /** The index of one version of the data, with its estimates and names. */

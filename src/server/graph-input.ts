@@ -161,10 +161,16 @@ export async function readGraphInput(
       maxMonths: number;
       typicalCostUsd: number | null;
       cipCode: string | null;
+      costSource: string | null;
     }[]
-  >`SELECT id, slug, name, credential::text AS credential, min_months AS "minMonths", max_months AS "maxMonths",
-           typical_cost_usd AS "typicalCostUsd", cip_code AS "cipCode"
-    FROM training_program ORDER BY id`;
+  >`SELECT p.id, p.slug, p.name, p.credential::text AS credential, p.min_months AS "minMonths",
+           p.max_months AS "maxMonths", p.typical_cost_usd AS "typicalCostUsd", p.cip_code AS "cipCode",
+           CASE WHEN s.id IS NULL THEN NULL
+                ELSE coalesce(o.acronym, o.name) || ', ' || coalesce(p.typical_cost_year, s.year) END AS "costSource"
+    FROM training_program p
+    LEFT JOIN source s ON s.id = p.typical_cost_source_id
+    LEFT JOIN organization o ON o.id = s.publisher_id
+    ORDER BY p.id`;
   const bachelorsRow = programRows.find((p) => p.slug === BACHELORS_PROGRAM_SLUG);
   const estimated = estimatedGraphOf(
     roleRows.map((r, i) => ({
@@ -217,10 +223,15 @@ export async function readGraphInput(
       examFeeUsd: number | null;
       reducedFeeUsd: number | null;
       reducedFeeFor: string | null;
+      feeSource: string | null;
     }[]
   >`SELECT c.id, c.slug, c.acronym, c.name, o.name AS issuer, c.kind::text AS kind, c.exam_fee_usd AS "examFeeUsd",
-           c.exam_reduced_fee_usd AS "reducedFeeUsd", c.exam_reduced_fee_for AS "reducedFeeFor"
-    FROM certification c JOIN organization o ON o.id = c.issuer_id ORDER BY c.id`;
+           c.exam_reduced_fee_usd AS "reducedFeeUsd", c.exam_reduced_fee_for AS "reducedFeeFor",
+           CASE WHEN s.id IS NULL THEN NULL ELSE coalesce(so.acronym, so.name) || ', ' || s.year END AS "feeSource"
+    FROM certification c JOIN organization o ON o.id = c.issuer_id
+    LEFT JOIN source s ON s.id = c.exam_fee_source_id
+    LEFT JOIN organization so ON so.id = s.publisher_id
+    ORDER BY c.id`;
   // Only modelled routes: a route described but with no condition recorded is not one the engine can take.
   const routes = groupBy(
     await prisma.$queryRaw<
@@ -304,20 +315,32 @@ export async function readGraphInput(
             // columns (packed-names.ts).
             reducedFeeUsd: c.reducedFeeUsd,
             reducedFeeFor: c.reducedFeeFor ?? '',
+            feeSource: c.feeSource ?? '',
           },
         ]),
       ),
-      programs: new Map<number, { name: string; credential: string; maxMonths: number | null; cipCode: string }>([
+      programs: new Map<
+        number,
+        { name: string; credential: string; maxMonths: number | null; cipCode: string; costSource: string }
+      >([
         // Every record the same fields (names cross from the build's worker packed in columns): an
-        // estimated entry program has no longest length and no CIP code.
+        // estimated entry program has no longest length, no CIP code and no cost source.
         ...programRows.map(
           (p) =>
             [
               p.id,
-              { name: p.name, credential: p.credential, maxMonths: p.maxMonths, cipCode: p.cipCode ?? '' },
+              {
+                name: p.name,
+                credential: p.credential,
+                maxMonths: p.maxMonths,
+                cipCode: p.cipCode ?? '',
+                costSource: p.costSource ?? '',
+              },
             ] as const,
         ),
-        ...[...estimated.programNames].map(([id, p]) => [id, { ...p, maxMonths: null, cipCode: '' }] as const),
+        ...[...estimated.programNames].map(
+          ([id, p]) => [id, { ...p, maxMonths: null, cipCode: '', costSource: '' }] as const,
+        ),
       ]),
     },
   };
