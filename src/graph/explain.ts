@@ -14,6 +14,9 @@ import type {
   UnknownCost,
 } from './types.js';
 
+/** "a" or "an" before a title ("an EKG Technician", "a Registered Nurse"). */
+export const aOrAn = (title: string) => (/^[AEIOU]/.test(title) ? 'an' : 'a');
+
 /** What explanations say of a certification. */
 export interface CertificationNames {
   acronym: string;
@@ -463,5 +466,3 @@ export function summarize(pathway: Pathway, names: Names, load: StudyLoad = 'FUL
   }
   return sentences.join(' ');
 }
-
-const aOrAn = (title: string) => (/^[AEIOU]/.test(title) ? 'an' : 'a');

@@ -3,6 +3,7 @@
  * in-memory index of the data (no database round trip), with errors that name what was wrong.
  */
 import { GraphQLError } from 'graphql';
+import { Credential as Credentials } from '../generated/prisma/enums.js';
 import { BACHELORS_PROGRAM_SLUG, type GraphSnapshot } from './snapshot.js';
 import {
   type Constraints,
@@ -158,8 +159,11 @@ export function trackId(index: GraphIndex, slug: string, argument: string): numb
 
 const ids = (values: Float64Array, dense: number[]) => dense.map((d) => values[d]!);
 
-/** Credentials from the least to the highest (the dataset's, and the estimated doctoral degree). */
-const CREDENTIAL_RANK = ['CERTIFICATE', 'DIPLOMA', 'ASSOCIATE', 'BACHELOR', 'MASTER', 'DOCTORAL'];
+/**
+ * Credentials from the least to the highest: the schema's Credential enum (declared in that order),
+ * then the doctoral degree only estimated programs have (src/server/estimated-moves.ts).
+ */
+const CREDENTIAL_RANK: readonly string[] = [...Object.values(Credentials), 'DOCTORAL'];
 
 /**
  * The learner's profile for the engine. A completed program counts as the programs of its field (CIP

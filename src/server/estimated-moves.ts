@@ -7,6 +7,7 @@
  * Pure: it takes rows already read and returns the engine's input parts and their words.
  */
 import { SOC_MAJOR_GROUPS } from '../db/soc-major-groups.js';
+import { aOrAn } from '../graph/explain.js';
 import type { ProgramInput, RoleInput, TransitionInput } from '../graph/types.js';
 
 export interface OccupationRow {
@@ -185,9 +186,6 @@ const TRAINING: Record<string, string> = {
   SHORT_TERM: 'short-term on-the-job training',
   NONE: 'no on-the-job training',
 };
-
-/** The article before a title in a sentence ("a Registered Nurse", "an EKG Technician"). */
-const aOrAn = (title: string) => (/^[AEIOU]/.test(title) ? 'an' : 'a');
 
 const TIERS: Record<string, string> = {
   PRIMARY_SHORT: 'among the closest',
