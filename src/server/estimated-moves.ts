@@ -62,9 +62,9 @@ const entryProgramId = (occupationId: number, way = PLAIN) => -(3 * occupationId
  * as 0 months, and answers say "at least"): BLS's related work experience of "less than 5 years",
  * which has no least amount; a master's or doctoral degree past IPEDS's least length for it (the
  * least is counted, 1 or 2 years beyond a bachelor's: a floor, and no source here says how much
- * longer a given occupation's degree takes); and entry into an occupation no BLS row covers (O*NET codes SOC
- * 2018 merged, such as mental health counselors within 21-1018), which BLS publishes no education,
- * experience or training for: counted as nothing, it would read as a known 0 months.
+ * longer a given occupation's degree takes); and entry into an occupation no BLS row covers (SOC 2018 occupations
+ * BLS publishes only inside a combination no official page here names, such as teaching assistants
+ * within 25-9045), which BLS publishes no education, experience or training for: counted as nothing, it would read as a known 0 months.
  */
 function untimedParts(
   target: Pick<OccupationRow, 'title' | 'typicalEducation' | 'workExperience' | 'onTheJobTraining'>,

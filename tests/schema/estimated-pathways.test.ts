@@ -386,14 +386,14 @@ describe('estimated pathways', () => {
   });
 
   it('never counts entry into an occupation BLS publishes nothing for as a known 0 months', async () => {
-    // O*NET keeps codes SOC 2018 merged (mental health counselors, within BLS's 21-1018): no BLS row
-    // covers them, so no education, experience or training is known, and a move into one asked
-    // nothing and took "no time".
+    // BLS publishes some SOC 2018 occupations only inside a combination no page here names (teaching
+    // assistants, within 25-9045): no BLS row covers them, so no education, experience or training
+    // is known, and a move into one asked nothing and took "no time".
     const bare = await prisma.occupation.findMany({
       where: { typicalEducation: null, workExperience: null, onTheJobTraining: null, roles: { none: {} } },
       orderBy: { code: 'asc' },
     });
-    expect(bare.map((o) => o.code)).toContain('21-1014.00');
+    expect(bare.map((o) => o.code)).toContain('25-9042.00');
     let checked = 0;
     for (const target of bare.slice(0, 4))
       for (const p of await pathways({
@@ -418,7 +418,27 @@ describe('estimated pathways', () => {
     );
     expect(errors).toBeUndefined();
     const now = new Map(data.reachableRoles.map((r: any) => [r.node.key, r.monthsIncludeUnknowns]));
-    expect(now.get('21-1014.00')).not.toBe(false);
+    expect(now.get('25-9042.00')).not.toBe(false);
+  });
+
+  it('takes BLS’s figures for an occupation BLS publishes inside a combination its page names', async () => {
+    // Mental health counselors (O*NET 21-1014) are within BLS's 21-1018, whose code does not end in
+    // 0: the move into them took "the preparation (BLS publishes no typical education...)".
+    const { data, errors } = await client.query(
+      `{ occupation(code: "21-1014.00") { typicalEducation projection { blsCode coverage }
+           wages { blsCode year } } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.occupation.typicalEducation).toBe('MASTERS_DEGREE');
+    expect(data.occupation.projection).toEqual({ blsCode: '21-1018', coverage: 'BROADER' });
+    expect(data.occupation.wages.length).toBeGreaterThan(0);
+    expect(new Set(data.occupation.wages.map((w: any) => w.blsCode))).toEqual(new Set(['21-1018']));
+    const [p] = await pathways({ from: 'medical-assistant', to: '21-1014.00', includeEstimated: true, first: 1 });
+    const last = p.steps.at(-1);
+    expect(last.toNode.key).toBe('21-1014.00');
+    expect(last.programs.map((x: any) => x.name).join(' ')).toMatch(/Entry education for Mental Health Counselors/);
+    expect(last.untimed.join(' ')).not.toMatch(/BLS publishes no typical/);
+    expect(last.explanation).toMatch(/master/);
   });
 
   it('asks a registered nurse’s licence, exam and nursing degree on the way into a nursing specialty', async () => {

@@ -121,14 +121,39 @@ export type OfficialData = {
 export const socOf = (code: string) => code.slice(0, 7);
 
 /**
+ * SOC 2018 occupations that O*NET rates apart but BLS publishes only inside another detailed code,
+ * whose number does not end in 0, with the BLS page that says so ("This occupation includes the
+ * 2018 SOC occupations ..."). Only combinations an official page here names are listed: BLS's
+ * 25-9045 (teaching assistants) and 51-2028 (assemblers) are not, and their O*NET occupations stay
+ * without BLS figures.
+ */
+export const BLS_COMBINATIONS: ReadonlyMap<string, { code: string; source: string }> = new Map(
+  [
+    // Substance abuse, behavioral disorder, and mental health counselors.
+    { code: '21-1018', includes: ['21-1011', '21-1014'], source: 'https://www.bls.gov/oes/2020/may/oes211018.htm' },
+    // Special education teachers, kindergarten and elementary school.
+    { code: '25-2052', includes: ['25-2055', '25-2056'], source: 'https://www.bls.gov/oes/2021/May/oes252052.htm' },
+    // First-line supervisors of transportation and material moving workers, except aircraft cargo.
+    {
+      code: '53-1047',
+      includes: ['53-1042', '53-1043', '53-1044', '53-1049'],
+      source: 'https://www.bls.gov/oes/currenT/oes531047.htm',
+    },
+  ].flatMap(({ code, includes, source }) => includes.map((soc) => [soc, { code, source }] as const)),
+);
+
+/**
  * The BLS row (OEWS or Employment Projections) that covers a SOC occupation: its own, or else the
  * combination BLS publishes in its place, coded with a final 0 (e.g. 31-1121 home health aides
- * within 31-1120 home health and personal care aides). Null when BLS publishes neither.
+ * within 31-1120 home health and personal care aides) or named in BLS_COMBINATIONS (21-1014
+ * mental health counselors within 21-1018). Null when BLS publishes none of them.
  */
 export function blsCodeFor(soc: string, published: ReadonlySet<string>): string | null {
   if (published.has(soc)) return soc;
   const combined = `${soc.slice(0, 6)}0`;
-  return published.has(combined) ? combined : null;
+  if (published.has(combined)) return combined;
+  const named = BLS_COMBINATIONS.get(soc)?.code;
+  return named !== undefined && published.has(named) ? named : null;
 }
 
 // ---- cell parsers shared by the importer and the derived files' reader -------------------------
