@@ -258,9 +258,7 @@ export function explainStep(
     // The pathway counts a program's shortest length; where its sources give a longer one, both.
     const upTo = programUpTo(p, names, load);
     const ranged = !lengthUnknown(p) && upTo > p.months;
-    // An estimated graduate degree is counted at IPEDS's least length, all that is known of it
-    // (src/server/estimated-moves.ts: untimedParts).
-    const leastOnly = p.programId < 0 && ['MASTER', 'DOCTORAL'].includes(names.program(p.programId).credential ?? '');
+    const leastOnly = leastLengthOnly(p, names);
     const length = lengthUnknown(p)
       ? 'has no known length'
       : leastOnly
@@ -362,6 +360,13 @@ export function untimedParts(step: PathwayStep, names: Names): string[] {
  * program of 0 months is a known length.
  */
 export const lengthUnknown = (p: ProgramTaken): boolean => p.programId < 0 && p.months === 0;
+
+/**
+ * An estimated graduate degree, counted at IPEDS's least length: all that is known of it, a floor
+ * (src/server/estimated-moves.ts: untimedParts).
+ */
+export const leastLengthOnly = (p: ProgramTaken, names: Names): boolean =>
+  p.programId < 0 && ['MASTER', 'DOCTORAL'].includes(names.program(p.programId).credential ?? '');
 
 /**
  * Whether a certification's eligibility route was met before the step: not by the step's own

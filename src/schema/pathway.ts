@@ -19,6 +19,7 @@ import {
   explainStep,
   pathwayMonthsUpTo,
   stepMonthsUpTo,
+  leastLengthOnly,
   lengthUnknown,
   pathwayUntimedParts,
   type Names,
@@ -314,13 +315,14 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
       resolve: ({ taken }) => taken.reason,
     }),
     months: t.int({
-      description: 'Months counted, at the study load assumed; 0 when no source gives its length (see lengthKnown).',
+      description:
+        'Months counted, at the study load assumed: 0 when no source gives its length, the least length when only that is known (see lengthKnown).',
       resolve: ({ taken }) => taken.months,
     }),
     lengthKnown: t.boolean({
       description:
-        'False when no source gives the program’s length (an estimated postsecondary nondegree award): it is counted as 0 months, so the step and the pathway take at least the months shown.',
-      resolve: ({ taken }) => !lengthUnknown(taken),
+        'False when no source gives the program’s whole length: an estimated postsecondary nondegree award is counted as 0 months, and an estimated master’s or doctoral degree at IPEDS’s least length; either way the step and the pathway take at least the months shown (see the step’s untimed).',
+      resolve: ({ taken, shared }) => !lengthUnknown(taken) && !leastLengthOnly(taken, shared.names),
     }),
     costUsd: t.int({
       nullable: true,
