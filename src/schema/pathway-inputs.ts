@@ -11,6 +11,8 @@ import {
   InvalidQueryError,
   MAX_K,
   type Profile,
+  ROUTE_CERTIFICATION,
+  ROUTE_PROGRAM,
   SearchBudgetExceeded,
 } from '../graph/index.js';
 import { builder } from './builder.js';
@@ -43,9 +45,13 @@ export const LearnerProfileInput = builder.inputType('LearnerProfileInput', {
     'What the learner already has. A held certification or completed program is never paid for twice, and neither is what the starting role implies (a medical assistant has finished an MA program).',
   fields: (t) => ({
     heldCertifications: t.stringList({
-      description: 'Slugs of certifications or licences already held, e.g. ["ccma"].',
+      description:
+        'Slugs of certifications or licences already held, e.g. ["ccma"]. Each also counts as what its only ways in ask: the RN licence as the NCLEX-RN and a nursing associate degree (docs/cost-model.md).',
     }),
-    completedPrograms: t.stringList({ description: 'Slugs of training programs already completed.' }),
+    completedPrograms: t.stringList({
+      description:
+        'Slugs of training programs already completed. Each also counts as the programs of its field (CIP code) with a credential no higher: a BSN as the associate degree in nursing.',
+    }),
     yearsInCurrentRole: t.float({
       description:
         'Years already worked in the starting role; counts toward the first move and toward certifications that accept work experience.',
@@ -172,6 +178,50 @@ const CREDENTIAL_RANK: readonly string[] = [...Object.values(Credentials), 'DOCT
  * estimated from BLS build on (src/server/estimated-moves.ts): a nurse with a BSN is asked neither
  * the associate degree in nursing nor a second bachelor's on the way to a master's.
  */
+/**
+ * What holding certifications (by id) says was done to earn them, by their eligibility routes: a
+ * certification whose every route asks one certification (a licence, its exam) means that one is
+ * held too; one whose every route asks a program means a program was completed: the only one, or of
+ * several in one field of study (CIP code) the one with the least credential, the least that can be
+ * said (the NCLEX-RN's ADN, BSN or bridge: a nursing associate degree). Routes of mixed kinds (work
+ * experience, or none at all) say nothing. A nurse holding the RN licence was told to take the
+ * practical nursing program, the NCLEX-PN and the bridge to become a registered nurse.
+ */
+function impliedByHeld(snapshot: GraphSnapshot, held: readonly number[]) {
+  const { index } = snapshot;
+  const certifications: number[] = [];
+  const programs: number[] = [];
+  const seen = new Set<number>();
+  const queue = held.map((id) => index.certIndexById.get(id)!);
+  while (queue.length) {
+    const c = queue.pop()!;
+    if (seen.has(c)) continue;
+    seen.add(c);
+    const kinds = new Set<number>();
+    const values: number[] = [];
+    for (let r = index.certRouteOffsets[c]!; r < index.certRouteOffsets[c + 1]!; r++) {
+      kinds.add(index.routeKind[r]!);
+      values.push(index.routeValue[r]!);
+    }
+    if (kinds.size !== 1) continue;
+    if (kinds.has(ROUTE_CERTIFICATION) && new Set(values).size === 1) {
+      certifications.push(index.certIds[values[0]!]!);
+      queue.push(values[0]!);
+    } else if (kinds.has(ROUTE_PROGRAM)) {
+      const options = values
+        .map((p) => index.programIds[p]!)
+        .map((id) => ({ id, ...snapshot.names.programs.get(id)! }));
+      const fields = new Set(options.map((o) => o.cipCode));
+      if (options.length > 1 && (fields.size !== 1 || !options[0]!.cipCode)) continue;
+      const least = options.reduce((a, b) =>
+        CREDENTIAL_RANK.indexOf(b.credential) < CREDENTIAL_RANK.indexOf(a.credential) ? b : a,
+      );
+      programs.push(least.id);
+    }
+  }
+  return { certifications, programs };
+}
+
 export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Profile | undefined {
   if (!profile) return undefined;
   const { index } = snapshot;
@@ -208,6 +258,19 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Pr
         completed.push(other);
     }
   }
+  const held = ids(
+    index.certIds,
+    resolveSlugs(
+      index.certBySlug,
+      profile.heldCertifications ?? [],
+      'certification',
+      'profile.heldCertifications',
+      snapshot.aliases.certification,
+    ),
+  );
+  const implied = impliedByHeld(snapshot, held);
+  for (const id of implied.certifications) if (!held.includes(id)) held.push(id);
+  for (const id of implied.programs) if (!completed.includes(id)) completed.push(id);
   const bachelors = index.programBySlug.get(BACHELORS_PROGRAM_SLUG);
   if (
     bachelors !== undefined &&
@@ -217,16 +280,7 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Pr
     if (!completed.includes(id)) completed.push(id);
   }
   return {
-    heldCertifications: ids(
-      index.certIds,
-      resolveSlugs(
-        index.certBySlug,
-        profile.heldCertifications ?? [],
-        'certification',
-        'profile.heldCertifications',
-        snapshot.aliases.certification,
-      ),
-    ),
+    heldCertifications: held,
     completedPrograms: completed,
     yearsInCurrentRole: years ?? 0,
     studyLoad: profile.studyLoad ?? 'FULL_TIME',

@@ -150,6 +150,59 @@ describe('pathways on the curated data', () => {
     expect(otherField.totalMonths).toBeGreaterThan(0);
   });
 
+  it('count a held licence as what its only ways in ask: its exam, and that exam’s program', async () => {
+    // The RN licence asks the NCLEX-RN, whose every route is a nursing program of CIP 51.3801 (the
+    // ADN, the BSN or the bridge): its holder was sent through the practical nursing program, the
+    // NCLEX-PN and the bridge, 24 months. The LPN licence asks the NCLEX-PN, which asks the
+    // practical nursing program; the PA licence the PANCE, which asks the PA master's (and so the
+    // bachelor's before it).
+    const routes = (slug: string) => files.certifications.find((c) => c.slug === slug)!.eligibility ?? [];
+    expect(routes('rn-license').map((r) => r.certification)).toEqual(['nclex-rn']);
+    expect(new Set(routes('nclex-rn').map((r) => r.program))).toEqual(
+      new Set(['associate-degree-in-nursing', 'bachelor-of-science-in-nursing', 'lpn-to-rn-bridge-program']),
+    );
+    for (const [licence, to] of [
+      ['rn-license', 'registered-nurse'],
+      ['lpn-license', 'licensed-practical-nurse'],
+    ] as const) {
+      const [p] = await pathways({ from: 'medical-assistant', to, first: 1, profile: { heldCertifications: [licence] } });
+      expect(p.totalMonths, licence).toBe(0);
+      expect(p.certificationsToEarn, licence).toEqual([]);
+    }
+    const [plain] = await pathways({ from: 'medical-assistant', to: 'physician-assistant', first: 1 });
+    const [licensed] = await pathways({
+      from: 'medical-assistant',
+      to: 'physician-assistant',
+      first: 1,
+      profile: { heldCertifications: ['pa-license'] },
+    });
+    expect(licensed.totalMonths).toBeLessThan(plain.totalMonths);
+    for (const s of licensed.steps) expect(s.training).toEqual([]);
+    // The least that can be said of several programs: an RN licence is a nursing associate degree,
+    // not a BSN (a second bachelor's is still asked on the way to the PA master's).
+    const [rnToPa] = await pathways({
+      from: 'medical-assistant',
+      to: 'physician-assistant',
+      first: 1,
+      profile: { heldCertifications: ['rn-license'] },
+    });
+    expect(rnToPa.totalMonths).toBe(plain.totalMonths);
+    // A certification with a way in by work experience says nothing of programs.
+    const mixed = files.certifications.find(
+      (c) => (c.eligibility ?? []).some((r) => r.program) && (c.eligibility ?? []).some((r) => !r.program),
+    );
+    if (mixed) {
+      const [withIt] = await pathways({
+        from: 'medical-assistant',
+        to: 'registered-nurse',
+        first: 1,
+        profile: { heldCertifications: [mixed.slug] },
+      });
+      const [without] = await pathways({ from: 'medical-assistant', to: 'registered-nurse', first: 1 });
+      expect(withIt.totalMonths).toBe(without.totalMonths);
+    }
+  });
+
   it('give the months with each program at its longest beside the shortest they count', async () => {
     // The LPN-to-RN bridge takes 12 to 24 months; the pathway counts 12, and said "about 2 years".
     const { data, errors } = await client.query(`{
