@@ -165,7 +165,12 @@ describe('pathways on the curated data', () => {
       ['rn-license', 'registered-nurse'],
       ['lpn-license', 'licensed-practical-nurse'],
     ] as const) {
-      const [p] = await pathways({ from: 'medical-assistant', to, first: 1, profile: { heldCertifications: [licence] } });
+      const [p] = await pathways({
+        from: 'medical-assistant',
+        to,
+        first: 1,
+        profile: { heldCertifications: [licence] },
+      });
       expect(p.totalMonths, licence).toBe(0);
       expect(p.certificationsToEarn, licence).toEqual([]);
     }
