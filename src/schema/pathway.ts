@@ -915,7 +915,11 @@ builder.queryFields((t) => ({
       const snapshot = await context.graph.current();
       const { index } = snapshot;
       const [from, to, toTrack] = await eachArgument(
-        () => curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from'),
+        () =>
+          notFromSpecialty(
+            snapshot,
+            curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from'),
+          ),
         () =>
           args.to != null ? curatedUnlessEstimated(snapshot, nodeId(snapshot, args.to, 'to'), args, 'to') : undefined,
         () =>
@@ -955,7 +959,10 @@ builder.queryFields((t) => ({
         throw badInput('withinMonths', `must be between 0 and 600 (got ${args.withinMonths}).`);
       const snapshot = await context.graph.current();
       const { index } = snapshot;
-      const from = curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from');
+      const from = notFromSpecialty(
+        snapshot,
+        curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from'),
+      );
       const profile = resolveProfile(snapshot, args.profile);
       const constraints = resolveConstraints(snapshot, args.constraints);
       checkAvoided(index, constraints, { from });
@@ -1010,6 +1017,23 @@ function curatedUnlessEstimated(
       'names an O*NET occupation, which only estimated moves reach: ask with includeEstimated: true.',
     );
   return node;
+}
+
+/**
+ * A curated role's specialty (acute care nurses, within registered nurses) is entered only from the
+ * role and never left (decision 024): a search from it would quietly find nothing, which reads as
+ * "no route" to the nurse practitioner O*NET relates it to. Refused, naming the role to start from.
+ */
+function notFromSpecialty(snapshot: GraphSnapshot, from: number): number {
+  const role = snapshot.specialtyRole.get(from);
+  if (role === undefined) return from;
+  const { index } = snapshot;
+  const title = snapshot.names.roles.get(role)?.title ?? '';
+  throw badInput(
+    'from',
+    `names ${snapshot.names.roles.get(from)?.title ?? 'an O*NET occupation'}, a specialty of ${title}: this graph enters it only from ${title} and has no moves out of it ` +
+      `(docs/decisions/024-curated-roles-entered-only-by-curated-moves.md). Start from "${index.roleSlugs[index.roleIndexById.get(role)!]}", with what the learner holds in \`profile\`.`,
+  );
 }
 
 /**

@@ -477,7 +477,12 @@ describe('estimated pathways', () => {
     );
     expect(np.pathways.length).toBeGreaterThan(0);
     for (const q of np.pathways)
-      expect(q.nodes.slice(0, -1).map((n: any) => n.key).filter((k: string) => k.startsWith('29-1141.0'))).toEqual([]);
+      expect(
+        q.nodes
+          .slice(0, -1)
+          .map((n: any) => n.key)
+          .filter((k: string) => k.startsWith('29-1141.0')),
+      ).toEqual([]);
     // Anesthesiologist assistants share the physician assistants' SOC code but are not PAs: no PA licence.
     const { data: aa } = await client.query(
       `{ pathways(from: "medical-assistant", to: "29-1071.01", includeEstimated: true, first: 1) { certificationsToEarn { slug } } }`,
@@ -525,6 +530,23 @@ describe('estimated pathways', () => {
     }
     const reach = await client.query('{ reachableRoles(from: "29-2052.00", withinMonths: 12) { earliestMonth } }');
     expect(reach.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
+  });
+
+  it('refuses to start from a registered-nurse specialty, naming the role to start from, instead of finding nothing', async () => {
+    // Acute care nurses are entered only from the registered nurse and never left: from them,
+    // pathways to the nurse practitioners O*NET relates them to, and reachableRoles, were empty.
+    for (const query of [
+      '{ pathways(from: "29-1141.01", to: "29-1171.00", includeEstimated: true) { totalMonths } }',
+      '{ reachableRoles(from: "29-1141.01", withinMonths: 600, includeEstimated: true) { earliestMonth } }',
+    ]) {
+      const { data, errors } = await client.query(query);
+      expect(data).toBeNull();
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
+      expect(errors?.[0]?.message).toMatch(/specialty of Registered Nurse.*Start from "registered-nurse"/);
+    }
+    // The registered nurse itself answers.
+    const [p] = await pathways({ from: 'registered-nurse', to: '29-1171.00', includeEstimated: true, first: 1 });
+    expect(p.steps.length).toBeGreaterThan(0);
   });
 
   it('with skipDetours, leaves out a route that only hops through unrelated jobs to ask what a better one asks', async () => {
