@@ -41,9 +41,14 @@ export function suggestSlugs(
   const named = aliases?.get(aliasKey(wanted));
   if (named !== undefined) out.add(named);
   if (known.includes(normal)) out.add(normal);
+  // A word of the slug ("rn" in "rn-license"), then a part of it; the nearest by spelling only when
+  // neither names one: "RN" heard "rma" (the registered medical assistant), "LPN" also "cpt".
+  for (const s of known) if (s.split('-').includes(normal)) out.add(s);
   for (const s of known) if (normal.length >= 3 && s.includes(normal)) out.add(s);
-  const best = closest(normal, known as string[]);
-  if (distance(normal, best) <= Math.max(2, Math.floor(best.length / 3))) out.add(best);
+  if (out.size === 0) {
+    const best = closest(normal, known as string[]);
+    if (distance(normal, best) <= Math.max(2, Math.floor(best.length / 3))) out.add(best);
+  }
   return [...out].slice(0, 3);
 }
 

@@ -233,11 +233,31 @@ describe('slug arguments', () => {
         'associate-degree-in-nursing',
       ],
       ['{ certification(slug: "CMA (AAMA)") { slug } }', 'slug', 'cma'],
+      ['{ certification(slug: "RN") { slug } }', 'slug', 'rn-license'],
+      [
+        '{ pathways(from: "medical-assistant", to: "registered-nurse", profile: { heldCertifications: ["LPN"] }) { totalMonths } }',
+        'profile.heldCertifications',
+        'lpn-license',
+      ],
     ] as const) {
       const { errors } = await client.query(query);
       expect(errors?.[0]?.extensions, query).toMatchObject({ code: 'NOT_FOUND', argument });
       expect(errors?.[0]?.extensions?.suggestions, query).toContain(slug);
-      expect(errors?.[0]?.message, query).toContain(`Did you mean "${slug}"`);
+      expect(errors?.[0]?.message, query).toMatch(new RegExp(`Did you mean (".+" or )?"${slug}"`));
+    }
+  });
+
+  it('suggest no look-alike beside a slug a word names: "RN" is not the registered medical assistant', async () => {
+    // "RN" heard "rma" (the RMA) and "LPN" "cpt" (a phlebotomy certification), one letter apart:
+    // an interface offering the suggestion would have recorded a nurse as a medical assistant.
+    for (const [typed, wanted, unrelated] of [
+      ['RN', 'rn-license', 'rma'],
+      ['LPN', 'lpn-license', 'cpt'],
+    ]) {
+      const { errors } = await client.query(`{ certification(slug: "${typed}") { slug } }`);
+      const suggestions = errors?.[0]?.extensions?.suggestions as string[];
+      expect(suggestions).toContain(wanted);
+      expect(suggestions).not.toContain(unrelated);
     }
   });
 
