@@ -25,6 +25,8 @@ type SkillGapResult = {
   to: OccupationRow;
   /** The occupations compared that O*NET rates no skill level for (then nothing below is known). */
   unrated: OccupationRow[];
+  /** True when from and to are two roles O*NET rates as one occupation (then nothing below is known). */
+  sameOccupation: boolean;
   similarity: number | null;
   gaps: Gap[] | null;
   transferable: SkillPair[] | null;
@@ -183,24 +185,29 @@ const SkillGapRef = builder.objectRef<SkillGapResult>('SkillGap').implement({
         'The occupations compared that O*NET 29.3 rates no skill level for (e.g. 29-2072.00, Medical Records Specialists, the occupation of the billing and coding, EHR and health information roles). With any, `similarity`, `gaps` and `transferable` are null: not known, rather than measured from 0.',
       resolve: (r) => r.unrated,
     }),
+    sameOccupation: t.boolean({
+      description:
+        'True when `from` and `to` are two roles that O*NET rates as one occupation (a medical assistant and a lead medical assistant, both 31-9092.00): O*NET has no ratings that tell them apart, so `similarity`, `gaps` and `transferable` are null: not known, rather than "nothing to learn".',
+      resolve: (r) => r.sameOccupation,
+    }),
     similarity: t.float({
       nullable: true,
       description:
-        'How alike the two occupations’ skill levels are, 0 to 1: the cosine of their 35 skill levels (symmetric; docs/skill-gap.md). Null when O*NET rates either occupation’s skills not at all (`unrated`).',
+        'How alike the two occupations’ skill levels are, 0 to 1: the cosine of their 35 skill levels (symmetric; docs/skill-gap.md). Null when O*NET rates either occupation’s skills not at all (`unrated`), or rates both as one occupation (`sameOccupation`).',
       resolve: (r) => (r.similarity === null ? null : Math.round(r.similarity * 10000) / 10000),
     }),
     gaps: t.field({
       type: [SkillGapItem],
       nullable: true,
       description:
-        'The skills whose level in the target exceeds the source’s, by importance times gap, largest first. Null when either occupation is `unrated`.',
+        'The skills whose level in the target exceeds the source’s, by importance times gap, largest first. Null when either occupation is `unrated`, or both are one (`sameOccupation`).',
       resolve: (r) => r.gaps,
     }),
     transferable: t.field({
       type: [SkillComparison],
       nullable: true,
       description:
-        'The skills the target rates whose level the source already meets or exceeds, most important to the target first. Null when either occupation is `unrated`.',
+        'The skills the target rates whose level the source already meets or exceeds, most important to the target first. Null when either occupation is `unrated`, or both are one (`sameOccupation`).',
       resolve: (r) => r.transferable,
     }),
   }),
@@ -283,12 +290,22 @@ builder.queryField('skillGap', (t) =>
       // two questions (their occupation's gap is none).
       const same =
         from.roleSlug !== undefined && to.roleSlug !== undefined ? from.roleSlug === to.roleSlug : from.id === to.id;
-      if (same) throw badInput('to', `must differ from "from" (both name ${from.roleSlug ?? from.code}).`);
+      if (same)
+        throw badInput(
+          'to',
+          from.roleSlug === to.roleSlug
+            ? `must differ from "from" (both name ${from.roleSlug ?? from.code}).`
+            : `must differ from "from": ${from.code} ${from.title} is ${from.roleSlug ?? to.roleSlug}’s O*NET occupation, whose skill ratings are the role’s.`,
+        );
       const pairs = await skillPairs(prisma, from.id, to.id);
       const rated = (side: 'fromLevel' | 'toLevel') => pairs.some((p) => (p[side] ?? 0) > 0);
       const unrated = [...(rated('fromLevel') ? [] : [from]), ...(rated('toLevel') || to.id === from.id ? [] : [to])];
-      if (unrated.length > 0) return { from, to, unrated, similarity: null, gaps: null, transferable: null };
-      return { from, to, unrated, ...compareSkills(pairs) };
+      // Two roles of one occupation: O*NET rates them alike by construction, which says nothing of
+      // what the move asks (similarity 1 and no gaps read as "nothing to learn").
+      const sameOccupation = from.id === to.id;
+      if (unrated.length > 0 || sameOccupation)
+        return { from, to, unrated, sameOccupation, similarity: null, gaps: null, transferable: null };
+      return { from, to, unrated, sameOccupation, ...compareSkills(pairs) };
     },
   }),
 );

@@ -19,6 +19,7 @@ type Answer = {
   from: { code: string };
   to: { code: string };
   unrated: { code: string }[];
+  sameOccupation: boolean;
   similarity: number;
   gaps: Gap[];
   transferable: Skill[];
@@ -26,7 +27,7 @@ type Answer = {
 
 const GAP = `query ($from: String!, $to: String!) {
   skillGap(from: $from, to: $to) {
-    from { code } to { code } unrated { code } similarity
+    from { code } to { code } unrated { code } sameOccupation similarity
     gaps { skill { elementId fromLevel toLevel toImportance } gap weight }
     transferable { elementId fromLevel toLevel toImportance }
   }
@@ -153,8 +154,27 @@ describe('skillGap', () => {
       const same = await client.query(GAP, { from, to });
       expect(same.errors?.[0]?.extensions, `${from} ${to}`).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
     }
-    // Two roles within one occupation are two questions: their occupation's gap is none.
-    expect((await gap('medical-assistant', 'clinical-medical-assistant')).similarity).toBe(1);
+    // A role and the code of the occupation it sits in are named as such, not as the role twice.
+    const within = await client.query(GAP, { from: 'clinical-medical-assistant', to: '31-9092.00' });
+    expect(within.errors?.[0]?.message).toContain('31-9092.00 Medical Assistants is clinical-medical-assistant’s');
+    expect(within.errors?.[0]?.message).not.toMatch(/both name/);
+  });
+
+  it('says two roles of one occupation are rated as one: nothing measured, not "nothing to learn"', async () => {
+    // A medical assistant and a lead medical assistant (both 31-9092.00) read similarity 1 and no
+    // gaps, which a student reads as nothing to learn.
+    for (const [from, to] of [
+      ['medical-assistant', 'clinical-medical-assistant'],
+      ['medical-assistant', 'lead-medical-assistant'],
+    ] as const) {
+      const answer = await gap(from, to);
+      expect(answer.from.code).toBe(answer.to.code);
+      expect(answer.sameOccupation).toBe(true);
+      expect(answer.similarity).toBeNull();
+      expect(answer.gaps).toBeNull();
+      expect(answer.transferable).toBeNull();
+    }
+    expect((await gap('medical-assistant', 'registered-nurse')).sameOccupation).toBe(false);
   });
 });
 
