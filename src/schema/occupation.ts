@@ -284,8 +284,18 @@ function prefixQuery(search: string): string {
 }
 
 /**
+ * The words of a search as whole words, each or its plural ("nurse" -> '(nurse | nurses)'): a title
+ * with them ranks before one where a word only begins a longer word ("Nursery").
+ */
+function wordQuery(search: string): string {
+  const words = search.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w) => `(${w} | ${w}s | ${w}es)`).join(' & ');
+}
+
+/**
  * The IDs of the occupations a search matches, best first: an exact title, then an exact
- * alternate, short or reported title, then the occupation's own title matching, then any title;
+ * alternate, short or reported title, then the occupation's own title with the search's whole words
+ * (or their plurals), then its own title matching, then any title;
  * among equals a SOC-level occupation (".00") before O*NET's specialties, then by title. Uses the
  * GIN index on to_tsvector('simple', title).
  */
@@ -296,14 +306,16 @@ async function searchIds(prisma: PrismaClient, args: OccupationArgs): Promise<nu
       SELECT t.occupation_id AS id,
              min(CASE WHEN lower(t.title) = ${args.search!.trim().toLowerCase()}
                       THEN (CASE WHEN t.kind = 'TITLE' THEN 0 ELSE 1 END) ELSE 2 END) AS exact,
-             bool_or(t.kind = 'TITLE') AS in_title
+             bool_or(t.kind = 'TITLE') AS in_title,
+             bool_or(t.kind = 'TITLE' AND to_tsvector('simple'::regconfig, t.title)
+                     @@ to_tsquery('simple'::regconfig, ${wordQuery(args.search!)})) AS words_in_title
       FROM occupation_title t
       WHERE to_tsvector('simple'::regconfig, t.title) @@ to_tsquery('simple'::regconfig, ${prefixQuery(args.search!)})
       GROUP BY t.occupation_id)
     SELECT o.id FROM hits JOIN occupation o ON o.id = hits.id
     WHERE (${where.jobZone ?? null}::int IS NULL OR o.job_zone = ${where.jobZone ?? null}::int)
       AND (${(where.majorGroup as string | undefined) ?? null}::text IS NULL OR o.major_group = ${(where.majorGroup as string | undefined) ?? null}::text)
-    ORDER BY hits.exact, NOT hits.in_title, o.code NOT LIKE '%.00', o.title, o.code`;
+    ORDER BY hits.exact, NOT hits.words_in_title, NOT hits.in_title, o.code NOT LIKE '%.00', o.title, o.code`;
   return rows.map((r) => r.id);
 }
 

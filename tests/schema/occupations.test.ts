@@ -214,6 +214,15 @@ describe('occupations', () => {
     expect(await first('staff nurse')).toBe('29-1141.00');
     const { occupation } = await ok('{ occupation(code: "29-2072.00") { alternateTitles reportedTitles } }');
     expect(occupation.alternateTitles).toContain('Medical Coder');
+    // A title with the word (or its plural) before one where it only begins a longer word: the
+    // farmworkers of "Nursery" came fourth for "nurse", ahead of licensed practical nurses.
+    const { occupations } = await ok('{ occupations(search: "nurse", first: 100) { nodes { code title } } }');
+    const titles: string[] = occupations.nodes.map((o: any) => o.title);
+    const nursery = titles.findIndex((t) => /Nursery/.test(t));
+    expect(nursery).toBeGreaterThan(0);
+    const lastWithWord = titles.reduce((last, t, i) => (/\bnurses?\b/i.test(t) ? i : last), -1);
+    expect(lastWithWord).toBeGreaterThan(0);
+    expect(nursery).toBeGreaterThan(lastWithWord);
   });
 
   it('are filtered by job zone and major group, and paged by search relevance', async () => {
