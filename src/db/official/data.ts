@@ -127,7 +127,7 @@ export const socOf = (code: string) => code.slice(0, 7);
  * 25-9045 (teaching assistants) and 51-2028 (assemblers) are not, and their O*NET occupations stay
  * without BLS figures.
  */
-export const BLS_COMBINATIONS: ReadonlyMap<string, { code: string; source: string }> = new Map(
+const BLS_COMBINATIONS: ReadonlyMap<string, { code: string; source: string }> = new Map(
   [
     // Substance abuse, behavioral disorder, and mental health counselors.
     { code: '21-1018', includes: ['21-1011', '21-1014'], source: 'https://www.bls.gov/oes/2020/may/oes211018.htm' },
