@@ -111,6 +111,8 @@ export interface CertificationFeeRow {
   id: number;
   kind: string;
   examFeeUsd: number | null;
+  /** Named when its fee alone stands in for another's ("the PANCE's fee"). */
+  acronym?: string;
 }
 
 const KIND_NAMES: Record<string, [string, string]> = {
@@ -130,15 +132,24 @@ export function certificationFeeEstimates(rows: readonly CertificationFeeRow[]):
   const known = rows.filter((r) => r.examFeeUsd !== null);
   for (const r of rows) {
     if (r.examFeeUsd !== null) continue;
-    const same = known.filter((k) => k.kind === r.kind).map((k) => k.examFeeUsd!);
-    const pool = same.length > 0 || r.kind === 'LICENSE' ? same : known.map((k) => k.examFeeUsd!);
+    const sameRows = known.filter((k) => k.kind === r.kind);
+    const poolRows = sameRows.length > 0 || r.kind === 'LICENSE' ? sameRows : known;
+    const pool = poolRows.map((k) => k.examFeeUsd!);
     if (pool.length === 0) continue;
     const m = median(pool);
     const what =
-      same.length > 0 ? (KIND_NAMES[r.kind] ?? ['credential', 'credentials']) : ['credential', 'credentials'];
+      sameRows.length > 0 ? (KIND_NAMES[r.kind] ?? ['credential', 'credentials']) : ['credential', 'credentials'];
+    // One fee standing in for another is named: the NCLEX's "$550" was the physician assistants' PANCE.
+    const only = pool.length === 1 ? poolRows[0]!.acronym : undefined;
     out.set(
       r.id,
-      estimateFrom(Math.round(m), `${medianOf('fee', pool.length, what[0]!, what[1]!)}, ${usd(m)}`, pool.length),
+      estimateFrom(
+        Math.round(m),
+        only
+          ? `the ${only}’s fee, the only ${what[0]!} in this dataset with a known fee, ${usd(m)}`
+          : `${medianOf('fee', pool.length, what[0]!, what[1]!)}, ${usd(m)}`,
+        pool.length,
+      ),
     );
   }
   return out;
