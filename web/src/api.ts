@@ -73,6 +73,8 @@ type Step = {
   training: string[];
   explanation: string;
   sources: Source[];
+  /** Who publishes each known tuition and exam fee the step counts ("NCES", "AAMA"), each once. */
+  costSources: Source[];
 };
 export type Pathway = {
   summary: string;
@@ -107,6 +109,8 @@ export type Figure = {
   geography: string;
   /** Which of a source's figures this is ("entry level", "key points"), or empty. */
   label: string;
+  /** ROLE: the role itself; OCCUPATION: the occupation or a wider pool named in `occupation`, standing in. */
+  scope: 'ROLE' | 'OCCUPATION' | 'SECTOR';
   occupation: string;
   source: Source;
 };
@@ -405,9 +409,13 @@ type RawStep = Pick<
   costUsd: number | null;
   knownCostUsd: number;
   unknownCosts: { description: string }[];
-  programs: { name: string }[];
+  programs: { name: string; costUsd: number | null; program: { typicalCost: { source: RawSource } | null } | null }[];
   untimed: string[];
-  requirements: { alreadyHeld: boolean; satisfiedBy: { acronym: string }; anyOf: { acronym: string }[] }[];
+  requirements: {
+    alreadyHeld: boolean;
+    satisfiedBy: { acronym: string; examFeeUsd: number | null; examFeeSource: RawSource | null };
+    anyOf: { acronym: string }[];
+  }[];
   transition: { kind: string; sources: RawSource[] } | null;
 };
 type RawPathway = {
@@ -429,9 +437,9 @@ const PATHWAY = `summary totalMonths totalMonthsUpTo untimed totalCostUsd knownC
     basis fromNode { ${NODE} } toNode { ${NODE} } crossesTracks
     startMonth endMonth months monthsUpTo withinOccupation experienceMonths trainingMonths costUsd knownCostUsd explanation
     unknownCosts { description }
-    programs { name }
+    programs { name costUsd program { typicalCost { source { ${SOURCE} } } } }
     untimed
-    requirements { alreadyHeld satisfiedBy { acronym } anyOf { acronym } }
+    requirements { alreadyHeld satisfiedBy { acronym examFeeUsd examFeeSource { ${SOURCE} } } anyOf { acronym } }
     transition { kind sources { ${SOURCE} } }
   }`;
 
@@ -462,6 +470,20 @@ function stepOf(s: RawStep): Step {
     training: s.programs.map((p) => p.name),
     explanation: s.explanation,
     sources: s.transition?.sources.map(source) ?? [],
+    costSources: [
+      ...new Map(
+        [
+          ...s.programs.flatMap((p) =>
+            p.costUsd !== null && p.program?.typicalCost ? [p.program.typicalCost.source] : [],
+          ),
+          ...s.requirements.flatMap((r) =>
+            !r.alreadyHeld && r.satisfiedBy.examFeeUsd !== null && r.satisfiedBy.examFeeSource
+              ? [r.satisfiedBy.examFeeSource]
+              : [],
+          ),
+        ].map((x) => [`${x.title}|${x.year}`, source(x)] as const),
+      ).values(),
+    ],
   };
 }
 
@@ -524,7 +546,7 @@ export async function reachableRoles(from: string, months: number, includeEstima
   }));
 }
 
-const FIGURE = `kind value low high bound unit period geography label occupation source { ${SOURCE} }`;
+const FIGURE = `kind value low high bound unit period geography label scope occupation source { ${SOURCE} }`;
 
 /** An O*NET occupation's pay as BLS's OEWS publishes it: the annual median of its row. */
 export type OccupationPay = {

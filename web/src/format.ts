@@ -64,7 +64,20 @@ export function figure(f: Figure): string {
   return value + unit;
 }
 
-export const FIGURE_KINDS: Record<string, string> = {
+/**
+ * What a figure is, in words: its kind, the source's label for it, its year, and, for one about
+ * another group than the role (scope OCCUPATION), whose it is ("for Medical Records Specialists, not
+ * this role"): a coordinator's panel showed clinical MAs' pay as the role's.
+ */
+export function figureWhat(f: Figure): string {
+  return (
+    `${FIGURE_KINDS[f.kind] ?? f.kind}${f.label ? `, ${f.label}` : ''}, ${f.period ?? 'undated'}` +
+    (f.geography !== 'US' ? ` (${f.geography})` : '') +
+    (f.scope !== 'ROLE' && f.occupation ? `, for ${f.occupation}, not this role` : '')
+  );
+}
+
+const FIGURE_KINDS: Record<string, string> = {
   MEDIAN_WAGE: 'Median wage',
   MEAN_WAGE: 'Mean wage',
   WAGE_RANGE: 'Wage range',

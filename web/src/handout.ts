@@ -6,7 +6,7 @@
  */
 import type { OccupationPay, Pathway, RoleDetails, Source } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
-import { duration, figure, FIGURE_KINDS, money, yearlyMedian } from './format.js';
+import { duration, figure, figureWhat, money, months, yearlyMedian } from './format.js';
 
 export function renderHandout(
   handout: HTMLElement,
@@ -19,25 +19,34 @@ export function renderHandout(
   const first = pathway.steps[0]!;
   const last = pathway.steps[pathway.steps.length - 1]!;
   const sources = new Map<string, Source>();
-  for (const s of pathway.steps.flatMap((step) => step.sources)) sources.set(`${s.title}|${s.year}`, s);
+  // The moves' sources, and those of every known tuition and fee the pathway counts (NCES, AAMA).
+  for (const s of pathway.steps.flatMap((step) => [...step.sources, ...step.costSources]))
+    sources.set(`${s.title}|${s.year}`, s);
   // The median the panel shows (the API's choice), then up to two of the role's own figures; a wider
   // occupation's median after them, said to be that occupation's.
   const median = target?.medianWage?.value != null ? target.medianWage : null;
-  const own = (target?.wages ?? [])
+  const usable = (target?.wages ?? [])
     .filter((f) => f.geography === 'US')
     // The chosen median is said once, first, and no other median beside it: a student read "$93,600
     // a year, the median (2024, BLS); $81,220 a year (median wage, 2022)" as two answers. The panel
     // lists every figure with its year.
-    .filter((f) => !(median && f.kind === 'MEDIAN_WAGE'))
+    .filter((f) => !(median && f.kind === 'MEDIAN_WAGE'));
+  // The role's own figures, a typical one before one its source labels (entry level, top earners:
+  // the handout led with "at least $57,000 a year", the top 10%); another group's only where the
+  // role has none of its own, and said to be that group's.
+  const hasOwn = usable.some((f) => f.scope === 'ROLE');
+  const rank = (f: (typeof usable)[number]) =>
+    (f.label || f.kind === 'TOP_EARNERS_WAGE' || f.kind === 'ENTRY_WAGE' ? 1 : 0) + (f.scope === 'ROLE' ? 0 : 2);
+  const own = usable
+    .filter((f) => f.scope === 'ROLE' || !hasOwn)
+    .sort((a, b) => rank(a) - rank(b))
     .slice(0, median ? 2 : 3);
   const medianWords = median
     ? `${yearlyMedian({ value: median.value!, atLeast: median.atLeast })}, the median (${median.period ?? 'undated'}, ${median.source.publisher}` +
       (median.standIn ? `, for all ${median.occupation}: a wider group than this role` : '') +
       ')'
     : null;
-  const ownWords = own.map(
-    (f) => `${figure(f)} (${FIGURE_KINDS[f.kind] ?? f.kind}, ${f.period ?? 'undated'}, ${f.source.publisher})`,
-  );
+  const ownWords = own.map((f) => `${figure(f)} (${figureWhat(f)}, ${f.source.publisher})`);
   const pay =
     medianWords === null ? ownWords : median!.standIn ? [...ownWords, medianWords] : [medianWords, ...ownWords];
   for (const f of own) sources.set(`${f.source.title}|${f.source.year}`, f.source);
@@ -90,6 +99,8 @@ export function renderHandout(
               'td',
               {},
               [
+                // The years of work a step asks: "60 months | CMA" read as a credential taking 5 years.
+                ...(s.experienceMonths > 0 ? [`work experience: ${months(s.experienceMonths)}`] : []),
                 ...s.requirements,
                 ...s.training.map((t) => `training: ${t}`),
                 // The data loaded names no licence for an estimated move: never read as "none needed".

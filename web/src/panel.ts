@@ -1,7 +1,7 @@
 /** The side panel: one role's duties, wages and outlook with their sources and years, and next steps. */
 import type { Figure, RoleDetails } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
-import { figure, FIGURE_KINDS, MOVE_KINDS, months, yearlyMedian } from './format.js';
+import { figure, figureWhat, MOVE_KINDS, months, yearlyMedian } from './format.js';
 import { LEVEL_NAMES } from './layout.js';
 
 export type PanelActions = { open(slug: string): void; setStart(slug: string): void; setTarget(slug: string): void };
@@ -28,17 +28,7 @@ const figures = (caption: string, list: Figure[], noun: string) =>
           'tbody',
           {},
           list.map((f) =>
-            h(
-              'tr',
-              {},
-              h(
-                'td',
-                {},
-                `${FIGURE_KINDS[f.kind] ?? f.kind}${f.label ? `, ${f.label}` : ''}, ${f.period ?? 'undated'}${f.geography !== 'US' ? ` (${f.geography})` : ''}`,
-              ),
-              h('td', {}, figure(f)),
-              h('td', {}, sourceLine(f.source)),
-            ),
+            h('tr', {}, h('td', {}, figureWhat(f)), h('td', {}, figure(f)), h('td', {}, sourceLine(f.source))),
           ),
         ),
       );
@@ -64,7 +54,7 @@ function medianPay(wage: RoleDetails['medianWage'], ownFigures: boolean) {
     'p',
     { class: 'median-pay stand-in' },
     h('strong', {}, 'Median pay of a wider occupation: '),
-    `${amount} (${wage.period ?? 'undated'}) for all ${wage.occupation}, a group with other jobs in it: not this role’s own pay${ownFigures ? ' (the figures above are the role’s)' : ''}. `,
+    `${amount} (${wage.period ?? 'undated'}) for all ${wage.occupation}, a group with other jobs in it: not this role’s own pay${ownFigures ? ' (the figures above for the role itself are)' : ''}. `,
     sourceLine(wage.source),
   );
 }
@@ -93,7 +83,13 @@ export function renderPanel(panel: HTMLElement, role: RoleDetails, actions: Pane
     h('h3', {}, 'Pay'),
     // A wider occupation's median after the role's own figures, never before them.
     role.medianWage?.standIn && role.wages.length
-      ? [figures('Wage figures and their sources', role.wages, 'wage'), medianPay(role.medianWage, true)]
+      ? [
+          figures('Wage figures and their sources', role.wages, 'wage'),
+          medianPay(
+            role.medianWage,
+            role.wages.some((f) => f.scope === 'ROLE'),
+          ),
+        ]
       : [medianPay(role.medianWage, false), figures('Wage figures and their sources', role.wages, 'wage')],
     h('h3', {}, 'Outlook'),
     figures('Outlook figures and their sources', role.outlook, 'outlook'),

@@ -1,6 +1,6 @@
 /** The pathways found, one chosen at a time, and the chosen one step by step. */
 import type { Pathway } from './api.js';
-import { fill, h } from './dom.js';
+import { fill, h, sourceLine } from './dom.js';
 import { duration, money, MOVE_KINDS, months, monthsRange, usd } from './format.js';
 
 /** "Pathway 2: 30 months, $1,450, 3 steps" ("at least 24 months", "length unknown" when a program's length is). */
@@ -145,6 +145,15 @@ export function renderPathways(
                 // "Cost: not known (...)", not "Cost: cost unknown (...)".
                 money(s.cost).replace(/^cost unknown/, 'not known'),
               ),
+              // Who publishes each known tuition and fee counted: the figures' sources, on the step.
+              s.costSources.length
+                ? h(
+                    'span',
+                    { class: 'cost-sources' },
+                    ' — ',
+                    s.costSources.flatMap((c, i) => [i ? '; ' : '', sourceLine(c)]),
+                  )
+                : null,
             ),
             s.requirements.length ? h('div', {}, `Requirements: ${s.requirements.join('; ')}`) : null,
             s.training.length ? h('div', {}, `Training: ${s.training.join('; ')}`) : null,
