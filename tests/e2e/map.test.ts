@@ -894,6 +894,77 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.close();
   });
 
+  it('says whose pay a figure is, and prints a step’s work experience and its costs’ sources', async () => {
+    const p = await context.newPage();
+    // Every figure about another group than the role says so on the panel (a clinical coordinator's
+    // "wage range" was clinical MAs' pay, under "the figures above are the role's").
+    const { roles } = await api<{
+      roles: { nodes: { slug: string; title: string; wages: { scope: string; occupation: string }[] }[] };
+    }>('{ roles(first: 100) { nodes { slug title wages { scope occupation } } } }');
+    const borrowed = roles.nodes.find((r) => r.wages.some((w) => w.scope !== 'ROLE' && w.occupation))!;
+    expect(borrowed).toBeDefined();
+    await p.goto(`${service.origin}/map?role=${borrowed.slug}`);
+    await ready(p);
+    await expect.poll(() => p.locator('#panel h2').textContent()).toBe(borrowed.title);
+    const cells = (await p.locator('#panel table.figures td').allTextContents()).join('\n');
+    for (const w of borrowed.wages.filter((x) => x.scope !== 'ROLE' && x.occupation))
+      expect(cells).toContain(`for ${w.occupation}, not this role`);
+    if (!borrowed.wages.some((w) => w.scope === 'ROLE'))
+      expect(await p.locator('#panel').textContent()).not.toMatch(/figures above/);
+    // A step asking years of work says so on the handout, and the handout cites every known tuition
+    // and fee it counts, as the step on the map does.
+    const { pathways } = await api<{
+      pathways: {
+        steps: {
+          experienceMonths: number;
+          requirements: {
+            alreadyHeld: boolean;
+            satisfiedBy: { examFeeUsd: number | null; examFeeSource: { title: string } | null };
+          }[];
+        }[];
+      }[];
+    }>(
+      `{ pathways(from: "medical-assistant", to: "medical-office-manager", first: 1) {
+           steps { experienceMonths requirements { alreadyHeld satisfiedBy { examFeeUsd examFeeSource { title } } } } } }`,
+    );
+    const [step] = pathways[0]!.steps;
+    const fee = step!.requirements.find((r) => !r.alreadyHeld && r.satisfiedBy.examFeeUsd !== null)!.satisfiedBy;
+    expect(step!.experienceMonths).toBeGreaterThan(0);
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=medical-office-manager`);
+    await ready(p);
+    await expect.poll(() => p.locator('#pathways li.step').count()).toBeGreaterThan(0);
+    expect(await p.locator('#pathways li.step .cost-sources').first().textContent()).toContain(
+      fee.examFeeSource!.title,
+    );
+    await p.emulateMedia({ media: 'print' });
+    const handout = (await p.locator('#handout').textContent())!;
+    expect(handout).toContain(`work experience: ${months(step!.experienceMonths)}`);
+    expect(await p.locator('#handout .handout-sources').textContent()).toContain(fee.examFeeSource!.title);
+    await p.emulateMedia({ media: 'screen' });
+    // With the goal cleared, no status describes the pathway that was shown.
+    await p.locator('#status').evaluate((e) => (e.textContent = 'Showing Pathway 1: 60 months'));
+    await p.locator('#to-input').fill('');
+    await p.locator('#to-input').press('Tab');
+    await expect.poll(() => p.locator('#pathways li.step').count()).toBe(0);
+    expect(await p.locator('#status').textContent()).not.toMatch(/Showing/);
+    await p.close();
+  });
+
+  it('closes an occupation’s panel when O*NET is turned off, leaving nothing that could only fail', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=29-1126.00&onet=1&role=29-1126.00`);
+    await ready(p);
+    await expect.poll(() => p.locator('#panel h2').textContent(), { timeout: 20_000 }).toBe('Respiratory Therapists');
+    await p.locator('#onet').uncheck();
+    await ready(p);
+    // Its "Make this the goal" asked for an occupation without O*NET: "Invalid the goal: ... ask with
+    // includeEstimated: true".
+    await expect.poll(() => p.locator('#panel h2').count()).toBe(0);
+    expect(new URL(p.url()).searchParams.get('to')).toBeNull();
+    expect(await p.locator('#status').textContent()).not.toMatch(/includeEstimated|Invalid/);
+    await p.close();
+  });
+
   it('when the service cannot be reached, clears the pathways it showed and says so, whatever was clicked', async () => {
     const p = await context.newPage();
     const errors: string[] = [];

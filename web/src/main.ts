@@ -74,6 +74,20 @@ function say(message: string, error = false): void {
   status.classList.toggle('error', error);
 }
 
+/**
+ * The API's words for a question the map asked, in the map's: its arguments are the start and the
+ * goal, and its switch for estimated moves is the O*NET box ("Invalid the goal: ... ask with
+ * includeEstimated: true" told a student nothing they could do).
+ */
+function inMapWords(message: string): string {
+  return message
+    .replace(/^Invalid argument "to": /, 'The goal ')
+    .replace(/^Invalid argument "from": /, 'The start ')
+    .replace(/argument "to"/g, 'the goal')
+    .replace(/argument "from"/g, 'the start')
+    .replace(/ask with includeEstimated: true\./, 'tick “Include O*NET occupations” to ask.');
+}
+
 function fail(error: unknown): void {
   if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
     $('key-form').hidden = false;
@@ -81,10 +95,7 @@ function fail(error: unknown): void {
   } else if (error instanceof ApiError && (error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND')) {
     // The question asked, not the service, was wrong (a link naming no role, say): the API's words
     // name it and suggest the nearest, in the map's words for its arguments.
-    say(
-      `The map could not ask that: ${error.message.replace(/argument "to"/, 'the goal').replace(/argument "from"/, 'the start')}`,
-      true,
-    );
+    say(`The map could not ask that: ${inMapWords(error.message)}`, true);
   } else {
     say(error instanceof Error ? `Something went wrong: ${error.message}` : 'Something went wrong.', true);
   }
@@ -310,6 +321,8 @@ async function showPathways(): Promise<void> {
   shown = null;
   if (!state.from || (!state.to && !state.toTrack)) {
     pathwaysSection.replaceChildren();
+    // A status about a pathway no longer shown is cleared with it ("Showing Pathway 1: 24–36 months").
+    if (/^Showing /.test(status.textContent ?? '')) say('');
     noHandout();
     await redraw();
     view?.highlight(null);
@@ -577,10 +590,19 @@ withinInput.addEventListener('change', () => {
   withinInput.value = state.within === undefined ? '' : String(state.within);
   shade().catch(fail);
 });
+/** The panel as the page opens: no role chosen. */
+const emptyPanel = () =>
+  fill(
+    panel,
+    h('p', { class: 'hint' }, 'Choose a role on the map or in the list to see its duties, pay and next steps.'),
+  );
+
 onetBox.addEventListener('change', () => {
   const onet = onetBox.checked;
   // Without the occupations, a goal or an open panel that is one is dropped.
   const code = (s: string | undefined) => !onet && !!s && isOccupationCode(s);
+  // An occupation's panel goes with it: its "Make this the goal" could only fail.
+  if (code(state.role)) emptyPanel();
   update({ onet, path: 0, to: code(state.to) ? undefined : state.to, role: code(state.role) ? undefined : state.role });
   mark();
   Promise.all([showPathways(), shade()]).catch(fail);
@@ -592,10 +614,7 @@ $('clear').addEventListener('click', () => {
   writeState(state);
   noteUnread();
   mark();
-  fill(
-    panel,
-    h('p', { class: 'hint' }, 'Choose a role on the map or in the list to see its duties, pay and next steps.'),
-  );
+  emptyPanel();
   say('');
   Promise.all([showPathways(), shade()]).catch(fail);
 });
