@@ -159,11 +159,21 @@ export function buildPathway(
   // The non-bridging tracks the pathway passes through, in order: each change is a crossing.
   const crossings: Pathway['crossings'] = [];
   let track = -1;
+  let via = -1;
   for (const id of roleIds) {
     const t = ix.roleTrack[ix.roleIndexById.get(id)!]!;
-    if (ix.trackBridging[t] === 1) continue;
-    if (track >= 0 && t !== track) crossings.push({ fromTrackId: ix.trackIds[track]!, toTrackId: ix.trackIds[t]! });
+    if (ix.trackBridging[t] === 1) {
+      if (track >= 0) via = t;
+      continue;
+    }
+    if (track >= 0 && t !== track)
+      crossings.push({
+        fromTrackId: ix.trackIds[track]!,
+        toTrackId: ix.trackIds[t]!,
+        ...(via >= 0 ? { viaTrackId: ix.trackIds[via]! } : {}),
+      });
     track = t;
+    via = -1;
   }
   const certificationsToEarn = steps.flatMap((s) => s.certificationsToEarn);
   return {

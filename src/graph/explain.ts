@@ -440,8 +440,12 @@ export function summarize(pathway: Pathway, names: Names, load: StudyLoad = 'FUL
     );
   if (pathway.studyLoad === 'PART_TIME')
     sentences.push('Programs are counted at part-time study, twice their full-time length.');
+  // Through a bridging track no single move crosses (the map marks none): said, so the words and
+  // the picture agree.
   const crossings = pathway.crossings.map(
-    (c) => `from ${the(names.track(c.fromTrackId))} track to ${the(names.track(c.toTrackId))} track`,
+    (c) =>
+      `from ${the(names.track(c.fromTrackId))} track to ${the(names.track(c.toTrackId))} track` +
+      (c.viaTrackId !== undefined ? ` by way of ${the(names.track(c.viaTrackId))} track, which bridges them` : ''),
   );
   if (crossings.length) sentences.push(`It crosses ${list(crossings)}.`);
   const n = pathway.estimatedSteps;

@@ -252,7 +252,12 @@ export interface Pathway {
    * Where the pathway passes from one track to another, bridging tracks aside (clinical → hybrid →
    * administrative is one crossing, from clinical to administrative): track ids.
    */
-  crossings: { fromTrackId: number; toTrackId: number }[];
+  crossings: {
+    fromTrackId: number;
+    toTrackId: number;
+    /** The bridging track it passes through on the way, if any: then no single step crosses. */
+    viaTrackId?: number;
+  }[];
   /** crossings.length > 0 */
   crossesTracks: boolean;
   /** True when unknownCosts is not empty. */

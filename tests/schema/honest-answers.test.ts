@@ -102,6 +102,10 @@ function expectCrossings(p: any, where: string) {
   const changes = real.some((t: string, i: number) => i > 0 && t !== real[i - 1]);
   expect(p.crossesTracks, where).toBe(changes);
   expect(/\bcrosses\b/.test(p.summary), where).toBe(changes);
+  // Through the bridging track no single step crosses, and the words say how it crossed: the map
+  // read "changes track" beside steps none of which did.
+  if (changes && !p.steps.some((s: any) => s.crossesTracks))
+    expect(p.summary, where).toMatch(/by way of the [^.]+ track, which bridges them/);
 }
 
 describe('every curated pair under every ranking', () => {
