@@ -39,6 +39,8 @@ export type Role = {
   level: string;
   track: Track;
   occupation?: true;
+  /** For a curated role found through its O*NET occupation: that occupation's titles (O*NET's, not the role's). */
+  occupationTitles?: string[];
 };
 type Move = { from: string; to: string; kind: string; crossesTracks: boolean; months: number; basis: Basis };
 export type Lattice = {
@@ -374,7 +376,7 @@ export async function searchRoles(text: string, occupations = false): Promise<Ro
     // offered for "respiratory" said nothing of why).
     const titles = [o.title, ...o.alternateTitles, ...o.reportedTitles];
     const node = exact
-      ? { ...bareRole(exact), alternateTitles: [...exact.alternateTitles, ...titles] }
+      ? { ...bareRole(exact), occupationTitles: titles }
       : { ...occupationNode(o), alternateTitles: titles };
     if (!found.has(node.slug)) found.set(node.slug, node);
   }

@@ -39,7 +39,9 @@ function matchRank(typed: string, role: Role): number {
   if (names.some((t) => t === text)) return 0;
   if (names.some((t) => t.startsWith(text))) return 1;
   if (names.some((t) => t.split(/[\s(/,-]+/).some((w) => w.startsWith(text)))) return 2;
-  return 3;
+  // Found only by a title O*NET gives the role's occupation ("Respiratory Therapist Assistant" for
+  // medical assistants): after every role or occupation that is what was typed.
+  return role.occupationTitles?.some((t) => t.toLowerCase().includes(text)) ? 4 : 3;
 }
 
 /** `found` in matchRank order, the API's order kept among equals; twelve at most. */
@@ -96,7 +98,17 @@ export function roleCombobox(
         const alias = role.alternateTitles.find(
           (t) => t.toLowerCase().includes(text) && !role.title.toLowerCase().includes(text),
         );
-        li.textContent = `${role.title}${alias ? ` (${alias})` : ''}`;
+        const onetTitle =
+          alias || role.title.toLowerCase().includes(text)
+            ? undefined
+            : role.occupationTitles?.find((t) => t.toLowerCase().includes(text));
+        // A title O*NET gives the role's occupation is said to be O*NET's: "Medical Assistant
+        // (Respiratory Therapist Assistant)" read as a respiratory job.
+        li.textContent = alias
+          ? `${role.title} (${alias})`
+          : onetTitle
+            ? `${role.title} (O*NET also lists “${onetTitle}” under its occupation)`
+            : role.title;
         const meta = document.createElement('span');
         meta.className = 'option-meta';
         meta.textContent = role.occupation

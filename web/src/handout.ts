@@ -8,6 +8,13 @@ import type { OccupationPay, Pathway, RoleDetails, Source } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
 import { duration, figure, figureWhat, money, months, yearlyMedian } from './format.js';
 
+/**
+ * The summary without its sentence on what unknown costs count as for ranking ("For comparison
+ * only, we count the NCLEX-PN exam fee as $550 (...)"): a stand-in orders pathways and is no price,
+ * and on paper it read as the fee. What is not known is said before it, and in "In all".
+ */
+const withoutStandIns = (summary: string) => summary.replace(/\s*For comparison only, .*?\)\.(?=\s|$)/, '');
+
 export function renderHandout(
   handout: HTMLElement,
   pathway: Pathway,
@@ -51,16 +58,26 @@ export function renderHandout(
     medianWords === null ? ownWords : median!.standIn ? [...ownWords, medianWords] : [medianWords, ...ownWords];
   for (const f of own) sources.set(`${f.source.title}|${f.source.year}`, f.source);
   if (median) sources.set(`${median.source.title}|${median.source.year}`, median.source);
-  for (const w of occupationPay) sources.set(`${w.source.title}|${w.source.year}`, w.source);
+  // One median for an occupation too, the newest (BLS's releases come newest first): three years'
+  // medians side by side read as three answers, and ran the handout to a second page.
+  const newestPay = occupationPay.slice(0, 1);
+  for (const w of newestPay) sources.set(`${w.source.title}|${w.source.year}`, w.source);
   fill(
     handout,
     h('h2', {}, `From ${first.from.title} to ${last.to.title}`),
-    h('p', { class: 'summary' }, pathway.summary),
+    h('p', { class: 'summary' }, withoutStandIns(pathway.summary)),
     h(
       'p',
       {},
       h('strong', {}, 'In all: '),
       `${duration(pathway.totalMonths, pathway.untimed, pathway.totalMonthsUpTo)}, ${money(pathway.cost)}.`,
+    ),
+    // On the first page, whatever the length: a long pathway ran to a second page, and the line with
+    // it, which a student handed only the first never saw.
+    h(
+      'p',
+      { class: 'disclaimer' },
+      'This is guidance, not a guarantee: times, costs and requirements vary by employer, school and state, and some costs are not known. Check them with the program and the certifying body before you decide.',
     ),
     h(
       'table',
@@ -113,7 +130,7 @@ export function renderHandout(
     ),
     pay.length
       ? h('p', {}, h('strong', {}, `Pay as ${last.to.title}: `), pay.join('; '))
-      : occupationPay.length
+      : newestPay.length
         ? h(
             'p',
             {},
@@ -125,7 +142,7 @@ export function renderHandout(
                 ? `Pay for all ${last.to.title} (${last.from.title} is one of its jobs): `
                 : `Pay as ${last.to.title}: `,
             ),
-            occupationPay.flatMap((w, i) => [
+            newestPay.flatMap((w, i) => [
               i ? '; ' : '',
               `${w.median} a year, the median (${w.period}, ${w.source.publisher}` +
                 (w.broader ? `, for the broader BLS occupation ${w.broader}` : '') +
@@ -150,11 +167,6 @@ export function renderHandout(
             ),
           ]
         : [],
-    ),
-    h(
-      'p',
-      { class: 'disclaimer' },
-      'This is guidance, not a guarantee: times, costs and requirements vary by employer, school and state, and some costs are not known. Check them with the program and the certifying body before you decide.',
     ),
     h('p', { class: 'link' }, `Open this plan again: ${link}`),
   );

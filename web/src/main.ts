@@ -472,7 +472,13 @@ async function openOccupation(node: Role): Promise<void> {
     h(
       'p',
       {},
-      'Not a curated role: the moves into it are estimated from O*NET and BLS, not curated, so check them with the sources before relying on them. Its tasks and skills, from O*NET, are in the GraphQL API (linked above).',
+      'Not a curated role: the moves into it are estimated from O*NET and BLS, not curated, so check them with the sources before relying on them. Its tasks and skills are on ',
+      h(
+        'a',
+        { href: `https://www.onetonline.org/link/summary/${encodeURIComponent(node.slug)}`, rel: 'noopener' },
+        'O*NET OnLine',
+      ),
+      '.',
     ),
     h('h3', {}, 'Pay'),
     pay.length
