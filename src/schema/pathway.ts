@@ -609,6 +609,11 @@ const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').imp
         'True when the pathway has a part of unknown length counted as 0 months (see PathwayStep.monthsIncludeUnknowns): the role is reached no sooner than earliestMonth, and perhaps not within the months asked.',
       resolve: (r) => pathwayUntimedParts(r.pathway, r.shared.names).length > 0,
     }),
+    earliestMonthUpTo: t.int({
+      description:
+        'earliestMonth with each program on that pathway at the longest length its sources give (the LPN-to-RN bridge, 12 to 24 months: 24); equal to earliestMonth when no program’s length is a range. Above the months asked, the role is within them only if its programs take their shortest.',
+      resolve: (r) => pathwayMonthsUpTo(r.pathway, r.shared.names, r.shared.load),
+    }),
     stepCount: t.int({ description: 'Moves on that pathway.', resolve: (r) => r.stepCount }),
     pathway: t.field({
       type: PathwayRef,

@@ -233,6 +233,17 @@ describe('pathways on the curated data', () => {
       } else expect(p.summary).not.toMatch(/shortest or longest/);
     }
     expect(ranged).toBeGreaterThan(0);
+    // reachableRoles says it too: a licensed practical nurse reaches registered nurse "within 12
+    // months" only if the bridge takes its shortest.
+    const reach = await client.query(`{ reachableRoles(from: "licensed-practical-nurse", withinMonths: 12) {
+      role { slug } earliestMonth earliestMonthUpTo pathway { totalMonths totalMonthsUpTo } } }`);
+    expect(reach.errors).toBeUndefined();
+    for (const r of reach.data.reachableRoles) {
+      expect(r.earliestMonth).toBe(r.pathway.totalMonths);
+      expect(r.earliestMonthUpTo).toBe(r.pathway.totalMonthsUpTo);
+    }
+    const rn = reach.data.reachableRoles.find((r: any) => r.role.slug === 'registered-nurse');
+    expect(rn.earliestMonthUpTo).toBeGreaterThan(rn.earliestMonth);
   });
 
   it('honour the constraints', async () => {

@@ -97,6 +97,8 @@ export type Reach = {
   stepCount: number;
   /** True when earliestMonth counts a program of unknown length as 0 months: it may take longer. */
   monthsIncludeUnknowns: boolean;
+  /** earliestMonth with its programs at their longest (the LPN-to-RN bridge, 12 to 24 months). */
+  earliestMonthUpTo: number;
 };
 export type Figure = {
   kind: string;
@@ -525,13 +527,20 @@ export async function findPathways(q: PathwayQuery): Promise<Pathway[]> {
 /** Every role (and, with `includeEstimated`, occupation) reachable from `from` within `months`. */
 export async function reachableRoles(from: string, months: number, includeEstimated = false): Promise<Reach[]> {
   const data = await graphql<{
-    reachableRoles: { node: RawNode; earliestMonth: number; stepCount: number; monthsIncludeUnknowns: boolean }[];
+    reachableRoles: {
+      node: RawNode;
+      earliestMonth: number;
+      earliestMonthUpTo: number;
+      stepCount: number;
+      monthsIncludeUnknowns: boolean;
+    }[];
   }>(
     `
       query MapReachable($from: String!, $months: Int!, $includeEstimated: Boolean!) {
         reachableRoles(from: $from, withinMonths: $months, includeEstimated: $includeEstimated) {
           node { ${NODE} }
           earliestMonth
+          earliestMonthUpTo
           stepCount
           monthsIncludeUnknowns
         }
@@ -545,6 +554,7 @@ export async function reachableRoles(from: string, months: number, includeEstima
     earliestMonth: r.earliestMonth,
     stepCount: r.stepCount,
     monthsIncludeUnknowns: r.monthsIncludeUnknowns,
+    earliestMonthUpTo: r.earliestMonthUpTo,
   }));
 }
 

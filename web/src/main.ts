@@ -20,7 +20,7 @@ import {
 } from './api.js';
 import { roleCombobox } from './combobox.js';
 import { fill, h, sourceLine } from './dom.js';
-import { months } from './format.js';
+import { monthsRange } from './format.js';
 import { renderHandout } from './handout.js';
 import { LEVEL_NAMES, levelRow, place, rowLevel } from './layout.js';
 import { MapView } from './map-view.js';
@@ -49,7 +49,7 @@ let view: MapView | undefined;
 let pathways: Pathway[] = [];
 /** The pathway highlighted, and what is within reach (shaded), to draw again after a new layout. */
 let shown: Pathway | null = null;
-let reach: { nodes: Role[]; slugs: Set<string>; months: Map<string, number> } | null = null;
+let reach: { nodes: Role[]; slugs: Set<string>; months: Map<string, string> } | null = null;
 let pending = 0;
 /** Renders the handout of the pathway shown, with the address as it is when printing. */
 let printHandout = () => {};
@@ -294,7 +294,7 @@ function markList(): void {
       slug === state.from ? 'start' : '',
       slug === state.to ? 'goal' : '',
       onPath.has(slug) && slug !== state.from && slug !== state.to ? 'on the pathway shown' : '',
-      reach?.months.has(slug) ? `within reach: ${months(reach.months.get(slug)!)}` : '',
+      reach?.months.has(slug) ? `within reach: ${reach.months.get(slug)!}` : '',
     ].filter(Boolean);
     let note = button.nextElementSibling as HTMLElement | null;
     if (!note?.classList.contains('list-note')) {
@@ -432,15 +432,23 @@ async function shade(): Promise<void> {
   reach = {
     nodes: found.map((r) => r.node),
     slugs: new Set([state.from, ...found.map((r) => r.slug)]),
-    months: new Map(found.map((r) => [r.slug, r.earliestMonth])),
+    // "9–24 months" where programs' lengths are ranges: within the months asked only at their shortest.
+    months: new Map(found.map((r) => [r.slug, monthsRange(r.earliestMonth, r.earliestMonthUpTo)])),
   };
   await redraw();
   view?.shade(reach.slugs);
   markList();
   const startTitle = roleOf(state.from)?.title ?? state.from;
-  const unknownNote = untimed
-    ? ` Not shaded: ${untimed} more whose soonest pathway counts a part of unknown length (training or experience) as 0 months, so reaching them may take longer.`
+  // Shaded, but said: within the months asked only if their programs take their shortest length.
+  const ranged = found.filter((r) => r.earliestMonthUpTo > state.within!).length;
+  const rangeNote = ranged
+    ? ` ${ranged === 1 ? '1 of them is' : `${ranged} of them are`} within reach only if ${ranged === 1 ? 'its' : 'their'} programs take their shortest length (the list gives the range).`
     : '';
+  const unknownNote =
+    rangeNote +
+    (untimed
+      ? ` Not shaded: ${untimed} more whose soonest pathway counts a part of unknown length (training or experience) as 0 months, so reaching them may take longer.`
+      : '');
   if (!state.onet)
     return say(`${found.length} roles are within reach in ${state.within} months from ${startTitle}.${unknownNote}`);
   const occupations = found.filter((r) => r.node.occupation).length;
