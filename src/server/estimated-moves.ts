@@ -385,7 +385,12 @@ export function estimatedGraph(
         ),
       ];
       words.push(
-        `${edu.words} is the typical entry education (${edu.lengthNote}${withBachelors ? `, after a bachelor’s degree of at least 4 years, which ${source.why}` : ''}; tuition unknown)`,
+        `${edu.words} is the typical entry education (${edu.lengthNote}${withBachelors ? `, after a bachelor’s degree of at least 4 years, which ${source.why}` : ''}; tuition unknown` +
+          // A graduate program takes a bachelor's of any field; BLS names no field for the others, so
+          // a degree already held (a BSN, on the way to an accountant) is not taken for this one.
+          (['ASSOCIATE', 'BACHELOR'].includes(edu.credential)
+            ? '; BLS names no field of study, so a degree already held is not taken for it)'
+            : ')'),
       );
     } else if (target.typicalEducation) {
       words.push(

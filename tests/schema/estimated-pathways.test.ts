@@ -532,6 +532,23 @@ describe('estimated pathways', () => {
     expect(reach.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
   });
 
+  it('says why a bachelor’s already held is not taken for an occupation whose entry education is one', async () => {
+    // With a bachelor's in healthcare administration, general and operations managers still asked a
+    // 48-month bachelor's, unexplained, while a master's-level occupation took the same degree.
+    const PROFILE = `query ($p: LearnerProfileInput) {
+      pathways(from: "medical-assistant", to: "11-1021.00", includeEstimated: true, first: 1, profile: $p) {
+        steps { explanation programs { name months } } } }`;
+    const { data, errors } = await client.query(PROFILE, {
+      p: { completedPrograms: ['healthcare-administration-bachelors'] },
+    });
+    expect(errors).toBeUndefined();
+    const step = data.pathways[0].steps.find((s: any) =>
+      s.programs.some((q: any) => /a bachelor’s degree, estimated/.test(q.name)),
+    );
+    expect(step).toBeDefined();
+    expect(step.explanation).toContain('BLS names no field of study, so a degree already held is not taken for it');
+  });
+
   it('refuses to start from a registered-nurse specialty, naming the role to start from, instead of finding nothing', async () => {
     // Acute care nurses are entered only from the registered nurse and never left: from them,
     // pathways to the nurse practitioners O*NET relates them to, and reachableRoles, were empty.
