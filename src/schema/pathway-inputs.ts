@@ -172,13 +172,6 @@ const ids = (values: Float64Array, dense: number[]) => dense.map((d) => values[d
 const CREDENTIAL_RANK: readonly string[] = [...Object.values(Credentials), 'DOCTORAL'];
 
 /**
- * The learner's profile for the engine. A completed program counts as the programs of its field (CIP
- * code) with a credential no higher, and a completed bachelor's or master's program of any kind (a
- * BSN, say) as the dataset's bachelor's degree of any field too, which the graduate entry programs
- * estimated from BLS build on (src/server/estimated-moves.ts): a nurse with a BSN is asked neither
- * the associate degree in nursing nor a second bachelor's on the way to a master's.
- */
-/**
  * What holding certifications (by id) says was done to earn them, by their eligibility routes: a
  * certification whose every route asks one certification (a licence, its exam) means that one is
  * held too; one whose every route asks a program means a program was completed: the only one, or of
@@ -222,41 +215,69 @@ function impliedByHeld(snapshot: GraphSnapshot, held: readonly number[]) {
   return { certifications, programs };
 }
 
-export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Profile | undefined {
-  if (!profile) return undefined;
-  const { index } = snapshot;
-  const years = profile.yearsInCurrentRole;
-  if (years != null && !(years >= 0 && years <= 80))
-    throw badInput('profile.yearsInCurrentRole', `must be between 0 and 80 (got ${years}).`);
-  const completed = ids(
-    index.programIds,
-    resolveSlugs(
-      index.programBySlug,
-      profile.completedPrograms ?? [],
-      'training program',
-      'profile.completedPrograms',
-      snapshot.aliases['training program'],
-    ),
-  );
-  // A completed program also counts as every program of the same field of study (its CIP code) with
-  // a credential no higher: the same award, or a lesser one in the field. A nurse with a BSN
-  // (51.3801) was told to take the associate degree in nursing or the LPN-to-RN bridge (both 51.3801)
-  // to become a registered nurse.
+/**
+ * `completed` with every program of the same field of study (CIP code) as one of them and a
+ * credential no higher: the same award, or a lesser one in the field. A nurse with a BSN (51.3801)
+ * was told to take the associate degree in nursing or the LPN-to-RN bridge (both 51.3801) to become
+ * a registered nurse.
+ */
+function withTheirField(snapshot: GraphSnapshot, completed: readonly number[]): number[] {
+  const out = [...completed];
   const programNames = snapshot.names.programs;
-  for (const id of [...completed]) {
+  for (const id of completed) {
     const done = programNames.get(id);
     if (!done?.cipCode) continue;
-    for (const other of index.programIds) {
+    for (const other of snapshot.index.programIds) {
       const p = programNames.get(other);
       if (
         p !== undefined &&
         p.cipCode === done.cipCode &&
         CREDENTIAL_RANK.indexOf(p.credential) <= CREDENTIAL_RANK.indexOf(done.credential) &&
         CREDENTIAL_RANK.includes(p.credential) &&
-        !completed.includes(other)
+        !out.includes(other)
       )
-        completed.push(other);
+        out.push(other);
     }
+  }
+  return out;
+}
+
+/**
+ * The learner's profile for the engine. A completed program counts as the programs of its field
+ * (withTheirField), and a completed bachelor's or master's program of any kind (a BSN, say) as the
+ * dataset's bachelor's degree of any field too, which the graduate entry programs estimated from BLS
+ * build on (src/server/estimated-moves.ts): a nurse with a BSN is asked neither the associate degree
+ * in nursing nor a second bachelor's on the way to a master's. A held certification counts as what
+ * its only ways in ask (impliedByHeld), and those programs as their field too (a licensed practical
+ * nurse holding the RN licence was still sent through the bridge), but not as a bachelor's: a
+ * licence names no degree (a physician assistant licensed before the master's became the rule).
+ */
+export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Profile | undefined {
+  if (!profile) return undefined;
+  const { index } = snapshot;
+  const years = profile.yearsInCurrentRole;
+  if (years != null && !(years >= 0 && years <= 80))
+    throw badInput('profile.yearsInCurrentRole', `must be between 0 and 80 (got ${years}).`);
+  const completed = withTheirField(
+    snapshot,
+    ids(
+      index.programIds,
+      resolveSlugs(
+        index.programBySlug,
+        profile.completedPrograms ?? [],
+        'training program',
+        'profile.completedPrograms',
+        snapshot.aliases['training program'],
+      ),
+    ),
+  );
+  const bachelors = index.programBySlug.get(BACHELORS_PROGRAM_SLUG);
+  if (
+    bachelors !== undefined &&
+    completed.some((id) => ['BACHELOR', 'MASTER'].includes(snapshot.names.programs.get(id)?.credential ?? ''))
+  ) {
+    const id = index.programIds[bachelors]!;
+    if (!completed.includes(id)) completed.push(id);
   }
   const held = ids(
     index.certIds,
@@ -270,15 +291,7 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Pr
   );
   const implied = impliedByHeld(snapshot, held);
   for (const id of implied.certifications) if (!held.includes(id)) held.push(id);
-  for (const id of implied.programs) if (!completed.includes(id)) completed.push(id);
-  const bachelors = index.programBySlug.get(BACHELORS_PROGRAM_SLUG);
-  if (
-    bachelors !== undefined &&
-    completed.some((id) => ['BACHELOR', 'MASTER'].includes(snapshot.names.programs.get(id)?.credential ?? ''))
-  ) {
-    const id = index.programIds[bachelors]!;
-    if (!completed.includes(id)) completed.push(id);
-  }
+  for (const id of withTheirField(snapshot, implied.programs)) if (!completed.includes(id)) completed.push(id);
   return {
     heldCertifications: held,
     completedPrograms: completed,

@@ -192,20 +192,31 @@ describe('pathways on the curated data', () => {
       profile: { heldCertifications: ['rn-license'] },
     });
     expect(rnToPa.totalMonths).toBe(plain.totalMonths);
-    // A certification with a way in by work experience says nothing of programs.
-    const mixed = files.certifications.find(
-      (c) => (c.eligibility ?? []).some((r) => r.program) && (c.eligibility ?? []).some((r) => !r.program),
-    );
-    if (mixed) {
-      const [withIt] = await pathways({
-        from: 'medical-assistant',
-        to: 'registered-nurse',
-        first: 1,
-        profile: { heldCertifications: [mixed.slug] },
-      });
-      const [without] = await pathways({ from: 'medical-assistant', to: 'registered-nurse', first: 1 });
-      expect(withIt.totalMonths).toBe(without.totalMonths);
-    }
+    // From a licensed practical nurse too: the licence counts as the nursing associate degree and so
+    // as the bridge, of the same field (the bridge was still asked, 12 months).
+    const [lpnToRn] = await pathways({
+      from: 'licensed-practical-nurse',
+      to: 'registered-nurse',
+      first: 1,
+      profile: { heldCertifications: ['rn-license'] },
+    });
+    expect(lpnToRn.totalMonths).toBe(0);
+    // A certification with a way in by work experience says nothing of programs: the CCMA (a program
+    // or a year's work) leaves an administrative MA the 9-month program to become a clinical MA, the
+    // CMA (an accredited program only) does not.
+    const ccma = files.certifications.find((c) => c.slug === 'ccma')!.eligibility ?? [];
+    expect(ccma.some((r) => r.program) && ccma.some((r) => !r.program)).toBe(true);
+    const toClinical = async (held: string) =>
+      (
+        await pathways({
+          from: 'administrative-medical-assistant',
+          to: 'clinical-medical-assistant',
+          first: 1,
+          profile: { heldCertifications: [held] },
+        })
+      )[0].totalMonths;
+    expect(await toClinical('ccma')).toBeGreaterThan(0);
+    expect(await toClinical('cma')).toBe(0);
   });
 
   it('give the months with each program at its longest beside the shortest they count', async () => {
