@@ -413,11 +413,17 @@ function report(
   });
   const crossings: Pathway['crossings'] = [];
   let track: number | undefined;
+  let via: number | undefined;
   for (const id of [from, ...path.map((t) => t.to)]) {
     const t = roles.get(id)!.trackId;
-    if (w.bridging.has(t)) continue;
-    if (track !== undefined && t !== track) crossings.push({ fromTrackId: track, toTrackId: t });
+    if (w.bridging.has(t)) {
+      if (track !== undefined) via = t;
+      continue;
+    }
+    if (track !== undefined && t !== track)
+      crossings.push({ fromTrackId: track, toTrackId: t, ...(via !== undefined ? { viaTrackId: via } : {}) });
     track = t;
+    via = undefined;
   }
   const last = trail[trail.length - 1]!.l;
   const earned = steps.flatMap((s) => s.certificationsToEarn);
