@@ -43,7 +43,10 @@ export function suggestSlugs(
   if (known.includes(normal)) out.add(normal);
   // A word of the slug ("rn" in "rn-license"), then a part of it; the nearest by spelling only when
   // neither names one: "RN" heard "rma" (the registered medical assistant), "LPN" also "cpt".
-  for (const s of known) if (s.split('-').includes(normal)) out.add(s);
+  // A slug the word begins first: "rn-license" before "nclex-rn", the exam an interface taking the
+  // first suggestion would otherwise record for a nurse's licence.
+  const worded = known.filter((s) => s.split('-').includes(normal));
+  for (const s of [...worded].sort((a, b) => a.split('-').indexOf(normal) - b.split('-').indexOf(normal))) out.add(s);
   for (const s of known) if (normal.length >= 3 && s.includes(normal)) out.add(s);
   if (out.size === 0) {
     const best = closest(normal, known as string[]);
