@@ -401,7 +401,13 @@ const lengthsNotKnown = (parts: readonly string[]): string =>
   parts.length === 1 ? `the length of ${parts[0]} is not known` : `the lengths of ${list(parts)} are not known`;
 
 /** The whole pathway in one paragraph. */
-export function summarize(pathway: Pathway, names: Names, load: StudyLoad = 'FULL_TIME'): string {
+export function summarize(
+  pathway: Pathway,
+  names: Names,
+  load: StudyLoad = 'FULL_TIME',
+  /** False: without what unknown costs count as for ranking (a printed plan, where it read as a price). */
+  costEstimates = true,
+): string {
   const route = pathway.roleIds.map((id) => names.role(id).title).join(' → ');
   const moves = `${pathway.stepCount} move${pathway.stepCount === 1 ? '' : 's'}`;
   const untimed = pathwayUntimedParts(pathway, names);
@@ -428,7 +434,7 @@ export function summarize(pathway: Pathway, names: Names, load: StudyLoad = 'FUL
       `${cost.clause}${namedUnknowns(pathway.unknownCosts).length ? ', so the full cost is more than the known costs' : ''}`,
     ),
   );
-  if (cost.estimates.length) sentences.push(`For comparison only, ${list(cost.estimates)}.`);
+  if (costEstimates && cost.estimates.length) sentences.push(`For comparison only, ${list(cost.estimates)}.`);
   const earn = pathway.certificationsToEarn.map((id) => names.certification(id).acronym);
   if (earn.length) sentences.push(`To earn: ${list(earn)}.`);
   else if (!estimated) sentences.push('No new certifications or licences are needed.');

@@ -571,8 +571,16 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
       resolve: ({ pathway }) => pathway.studyLoad,
     }),
     summary: t.string({
-      description: 'The pathway in one paragraph an advisor can read aloud.',
-      resolve: ({ pathway, shared }) => summarize(pathway, shared.names, shared.load),
+      description:
+        'The pathway in one paragraph an advisor can read aloud. With costEstimates: false, without the sentence on what unknown costs count as for ranking (their estimates and stand-ins, "For comparison only, ..."): for a printed plan, where a student read it as a price.',
+      args: {
+        costEstimates: t.arg.boolean({
+          required: true,
+          defaultValue: true,
+          description: 'Say what unknown costs count as for ranking. @default true',
+        }),
+      },
+      resolve: ({ pathway, shared }, { costEstimates }) => summarize(pathway, shared.names, shared.load, costEstimates),
     }),
   }),
 });
@@ -611,7 +619,7 @@ const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').imp
     }),
     earliestMonthUpTo: t.int({
       description:
-        'earliestMonth with each program on that pathway at the longest length its sources give (the LPN-to-RN bridge, 12 to 24 months: 24); equal to earliestMonth when no program’s length is a range. Above the months asked, the role is within them only if its programs take their shortest.',
+        'The months `pathway` takes with each of its programs at the longest length its sources give (the LPN-to-RN bridge, 12 to 24 months: 24); equal to earliestMonth when no program’s length is a range. Of that pathway only: another, slower at its shortest, may be quicker at its longest.',
       resolve: (r) => pathwayMonthsUpTo(r.pathway, r.shared.names, r.shared.load),
     }),
     stepCount: t.int({ description: 'Moves on that pathway.', resolve: (r) => r.stepCount }),

@@ -221,6 +221,16 @@ describe('the examples of the issue', () => {
       // One fee standing in for another says whose it is: "$550" was the physician assistants' exam.
       if (exams.length === 1) expect(nclex.estimateBasis).toContain(`the ${exams[0]!.acronym}’s fee`);
     }
+    // For a printed plan, the summary without what unknown costs count as for ranking; the rest
+    // unchanged.
+    const { data, errors } =
+      await client.query(`{ pathways(from: "medical-assistant", to: "licensed-practical-nurse", first: 1) {
+      summary print: summary(costEstimates: false) } }`);
+    expect(errors).toBeUndefined();
+    const [both] = data.pathways;
+    expect(both.summary).toMatch(/For comparison only/);
+    expect(both.print).not.toMatch(/For comparison only|we count/);
+    expect(both.summary.replace(/ For comparison only, .*?\)\.(?= )/, '')).toBe(both.print);
   });
 
   it('an unknown tuition stands in at no more than its own months are worth when its credential has too few known costs', async () => {

@@ -39,7 +39,7 @@ export type Role = {
   level: string;
   track: Track;
   occupation?: true;
-  /** For a curated role found through its O*NET occupation: that occupation's titles (O*NET's, not the role's). */
+  /** For a curated role found through its O*NET occupation: that occupation's other titles (O*NET's alternate and reported ones, not the role's). */
   occupationTitles?: string[];
 };
 type Move = { from: string; to: string; kind: string; crossesTracks: boolean; months: number; basis: Basis };
@@ -80,6 +80,8 @@ type Step = {
 };
 export type Pathway = {
   summary: string;
+  /** The summary without what unknown costs count as for ranking: the handout's. */
+  printSummary: string;
   totalMonths: number;
   /** `totalMonths` with each program at the longest its sources give. */
   totalMonthsUpTo: number;
@@ -377,8 +379,15 @@ export async function searchRoles(text: string, occupations = false): Promise<Ro
     // The occupation's titles go with it, so that the option shows the one that matched (a role
     // offered for "respiratory" said nothing of why).
     const titles = [o.title, ...o.alternateTitles, ...o.reportedTitles];
+    // A role that is the occupation (EXACT) is named by its title too ("Registered Nurses"); O*NET's
+    // other titles for it are O*NET's, and said so ("Respiratory Therapist Assistant" is one for
+    // medical assistants).
     const node = exact
-      ? { ...bareRole(exact), occupationTitles: titles }
+      ? {
+          ...bareRole(exact),
+          alternateTitles: [...exact.alternateTitles, o.title],
+          occupationTitles: [...o.alternateTitles, ...o.reportedTitles],
+        }
       : { ...occupationNode(o), alternateTitles: titles };
     if (!found.has(node.slug)) found.set(node.slug, node);
   }
@@ -424,6 +433,7 @@ type RawStep = Pick<
 };
 type RawPathway = {
   summary: string;
+  printSummary: string;
   totalMonths: number;
   totalMonthsUpTo: number;
   untimed: string[];
@@ -435,7 +445,7 @@ type RawPathway = {
   steps: RawStep[];
 };
 
-const PATHWAY = `summary totalMonths totalMonthsUpTo untimed totalCostUsd knownCostUsd unknownCosts { description } crossesTracks
+const PATHWAY = `summary printSummary: summary(costEstimates: false) totalMonths totalMonthsUpTo untimed totalCostUsd knownCostUsd unknownCosts { description } crossesTracks
   certificationsToEarn { acronym }
   steps {
     basis fromNode { ${NODE} } toNode { ${NODE} } crossesTracks
@@ -494,6 +504,7 @@ function stepOf(s: RawStep): Step {
 function pathwayOf(p: RawPathway): Pathway {
   return {
     summary: p.summary,
+    printSummary: p.printSummary,
     totalMonths: p.totalMonths,
     totalMonthsUpTo: p.totalMonthsUpTo,
     untimed: p.untimed,

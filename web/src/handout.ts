@@ -8,13 +8,6 @@ import type { OccupationPay, Pathway, RoleDetails, Source } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
 import { duration, figure, figureWhat, money, months, yearlyMedian } from './format.js';
 
-/**
- * The summary without its sentence on what unknown costs count as for ranking ("For comparison
- * only, we count the NCLEX-PN exam fee as $550 (...)"): a stand-in orders pathways and is no price,
- * and on paper it read as the fee. What is not known is said before it, and in "In all".
- */
-const withoutStandIns = (summary: string) => summary.replace(/\s*For comparison only, .*?\)\.(?=\s|$)/, '');
-
 export function renderHandout(
   handout: HTMLElement,
   pathway: Pathway,
@@ -65,7 +58,10 @@ export function renderHandout(
   fill(
     handout,
     h('h2', {}, `From ${first.from.title} to ${last.to.title}`),
-    h('p', { class: 'summary' }, withoutStandIns(pathway.summary)),
+    // Without what unknown costs count as for ranking ("For comparison only, we count the NCLEX-PN
+    // exam fee as $550"): a stand-in orders pathways and is no price, and on paper it read as the
+    // fee. What is not known is said before it, and in "In all".
+    h('p', { class: 'summary' }, pathway.printSummary),
     h(
       'p',
       {},
