@@ -34,14 +34,20 @@ function nearestRoles(typed: string, roles: readonly Role[]): Role[] {
  * somewhere in it (Health Information Technician).
  */
 function matchRank(typed: string, role: Role): number {
+  // O*NET's titles for a role's occupation count as an occupation's own do (the option says whose
+  // they are): "staff nurse", a title O*NET reports for registered nurses, put the role last.
+  const names = [role.title, ...role.alternateTitles, ...(role.occupationTitles ?? [])];
+  return Math.min(3, ...names.map((t) => titleRank(typed, t)));
+}
+
+/** How well one title matches what was typed: 0 it is the text, 1 starts with it, 2 a word does, 3 contains it, 4 not at all. */
+function titleRank(typed: string, title: string): number {
   const text = typed.trim().toLowerCase();
-  const names = [role.title, ...role.alternateTitles].map((t) => t.toLowerCase());
-  if (names.some((t) => t === text)) return 0;
-  if (names.some((t) => t.startsWith(text))) return 1;
-  if (names.some((t) => t.split(/[\s(/,-]+/).some((w) => w.startsWith(text)))) return 2;
-  // Found only by a title O*NET gives the role's occupation ("Respiratory Therapist Assistant" for
-  // medical assistants): after every role or occupation that is what was typed.
-  return role.occupationTitles?.some((t) => t.toLowerCase().includes(text)) ? 4 : 3;
+  const t = title.toLowerCase();
+  if (t === text) return 0;
+  if (t.startsWith(text)) return 1;
+  if (t.split(/[\s(/,-]+/).some((w) => w.startsWith(text))) return 2;
+  return t.includes(text) ? 3 : 4;
 }
 
 /** `found` in matchRank order, the API's order kept among equals; twelve at most. */
@@ -98,10 +104,13 @@ export function roleCombobox(
         const alias = role.alternateTitles.find(
           (t) => t.toLowerCase().includes(text) && !role.title.toLowerCase().includes(text),
         );
+        // The best-matching of O*NET's titles, when none of the role's own names matches.
         const onetTitle =
           alias || role.title.toLowerCase().includes(text)
             ? undefined
-            : role.occupationTitles?.find((t) => t.toLowerCase().includes(text));
+            : role.occupationTitles
+                ?.filter((t) => titleRank(text, t) < 4)
+                .sort((a, b) => titleRank(text, a) - titleRank(text, b))[0];
         // A title O*NET gives the role's occupation is said to be O*NET's: "Medical Assistant
         // (Respiratory Therapist Assistant)" read as a respiratory job.
         li.textContent = alias

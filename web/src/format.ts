@@ -65,15 +65,16 @@ export function figure(f: Figure): string {
 }
 
 /**
- * What a figure is, in words: its kind, the source's label for it, its year, and, for one about
- * another group than the role (scope OCCUPATION), whose it is ("for Medical Records Specialists, not
- * this role"): a coordinator's panel showed clinical MAs' pay as the role's.
+ * What a figure is, in words: its kind, the source's label for it, its year, and, for one about an
+ * occupation or a wider group (scope OCCUPATION), whose it is ("for Medical records specialists
+ * (29-2072)"): a coordinator's panel showed clinical MAs' pay as the role's. Said, not judged: the
+ * group is the role's own occupation for some roles (registered nurses), another for others.
  */
 export function figureWhat(f: Figure): string {
   return (
     `${FIGURE_KINDS[f.kind] ?? f.kind}${f.label ? `, ${f.label}` : ''}, ${f.period ?? 'undated'}` +
     (f.geography !== 'US' ? ` (${f.geography})` : '') +
-    (f.scope !== 'ROLE' && f.occupation ? `, for ${f.occupation}, not this role` : '')
+    (f.scope !== 'ROLE' && f.occupation ? `, for ${f.occupation}` : '')
   );
 }
 

@@ -20,7 +20,7 @@ import {
 } from './api.js';
 import { roleCombobox } from './combobox.js';
 import { fill, h, sourceLine } from './dom.js';
-import { monthsRange } from './format.js';
+import { months, monthsRange } from './format.js';
 import { renderHandout } from './handout.js';
 import { LEVEL_NAMES, levelRow, place, rowLevel } from './layout.js';
 import { MapView } from './map-view.js';
@@ -432,17 +432,25 @@ async function shade(): Promise<void> {
   reach = {
     nodes: found.map((r) => r.node),
     slugs: new Set([state.from, ...found.map((r) => r.slug)]),
-    // "9–24 months" where programs' lengths are ranges: within the months asked only at their shortest.
-    months: new Map(found.map((r) => [r.slug, monthsRange(r.earliestMonth, r.earliestMonthUpTo)])),
+    // "9 months (this way 9–24)" where the soonest way's programs' lengths are ranges.
+    months: new Map(
+      found.map((r) => [
+        r.slug,
+        r.earliestMonthUpTo > r.earliestMonth
+          ? `${months(r.earliestMonth)} (this way ${monthsRange(r.earliestMonth, r.earliestMonthUpTo)})`
+          : months(r.earliestMonth),
+      ]),
+    ),
   };
   await redraw();
   view?.shade(reach.slugs);
   markList();
   const startTitle = roleOf(state.from)?.title ?? state.from;
-  // Shaded, but said: within the months asked only if their programs take their shortest length.
+  // Shaded, but said: the soonest way to some takes longer than the months asked if its programs take
+  // their longest (another way may not).
   const ranged = found.filter((r) => r.earliestMonthUpTo > state.within!).length;
   const rangeNote = ranged
-    ? ` ${ranged === 1 ? '1 of them is' : `${ranged} of them are`} within reach only if ${ranged === 1 ? 'its' : 'their'} programs take their shortest length (the list gives the range).`
+    ? ` For ${ranged === 1 ? '1 of them' : `${ranged} of them`}, the soonest way takes longer than ${state.within} months if its programs take their longest length (the list gives its range).`
     : '';
   const unknownNote =
     rangeNote +

@@ -39,7 +39,7 @@ const figures = (caption: string, list: Figure[], noun: string) =>
  * services managers) it is never the headline: it says whose median it is, and comes after the
  * role's own figures where there are any.
  */
-function medianPay(wage: RoleDetails['medianWage'], ownFigures: boolean) {
+function medianPay(wage: RoleDetails['medianWage']) {
   if (!wage || wage.value === null) return h('p', {}, 'No national median wage is known for this role.');
   const amount = yearlyMedian({ value: wage.value, atLeast: wage.atLeast });
   if (!wage.standIn)
@@ -54,7 +54,7 @@ function medianPay(wage: RoleDetails['medianWage'], ownFigures: boolean) {
     'p',
     { class: 'median-pay stand-in' },
     h('strong', {}, 'Median pay of a wider occupation: '),
-    `${amount} (${wage.period ?? 'undated'}) for all ${wage.occupation}, a group with other jobs in it: not this role’s own pay${ownFigures ? ' (the figures above for the role itself are)' : ''}. `,
+    `${amount} (${wage.period ?? 'undated'}) for all ${wage.occupation}, a group with other jobs in it: not this role’s own pay. `,
     sourceLine(wage.source),
   );
 }
@@ -83,14 +83,8 @@ export function renderPanel(panel: HTMLElement, role: RoleDetails, actions: Pane
     h('h3', {}, 'Pay'),
     // A wider occupation's median after the role's own figures, never before them.
     role.medianWage?.standIn && role.wages.length
-      ? [
-          figures('Wage figures and their sources', role.wages, 'wage'),
-          medianPay(
-            role.medianWage,
-            role.wages.some((f) => f.scope === 'ROLE'),
-          ),
-        ]
-      : [medianPay(role.medianWage, false), figures('Wage figures and their sources', role.wages, 'wage')],
+      ? [figures('Wage figures and their sources', role.wages, 'wage'), medianPay(role.medianWage)]
+      : [medianPay(role.medianWage), figures('Wage figures and their sources', role.wages, 'wage')],
     h('h3', {}, 'Outlook'),
     figures('Outlook figures and their sources', role.outlook, 'outlook'),
     h('h3', {}, 'Next steps'),
