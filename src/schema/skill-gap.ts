@@ -287,7 +287,7 @@ builder.queryField('skillGap', (t) =>
       );
       // As pathways refuses it: a gap from a role or occupation to itself is no question, however it
       // is named (a slug, another of its names, its O*NET-SOC code). Two roles of one occupation are
-      // two questions (their occupation's gap is none).
+      // two questions, which O*NET's ratings cannot tell apart (sameOccupation, below).
       const same =
         from.roleSlug !== undefined && to.roleSlug !== undefined ? from.roleSlug === to.roleSlug : from.id === to.id;
       if (same)

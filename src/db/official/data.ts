@@ -122,24 +122,21 @@ export const socOf = (code: string) => code.slice(0, 7);
 
 /**
  * SOC 2018 occupations that O*NET rates apart but BLS publishes only inside another detailed code,
- * whose number does not end in 0, with the BLS page that says so ("This occupation includes the
- * 2018 SOC occupations ..."). Only combinations an official page here names are listed: BLS's
- * 25-9045 (teaching assistants) and 51-2028 (assemblers) are not, and their O*NET occupations stay
- * without BLS figures.
+ * whose number does not end in 0: only those BLS's own occupation page names ("This occupation
+ * includes the 2018 SOC occupations ..."), listed in docs/official-data.md with the pages. BLS's
+ * 25-9045 (teaching assistants) and 51-2028 (assemblers) have no such page here, and their O*NET
+ * occupations stay without BLS figures.
  */
-const BLS_COMBINATIONS: ReadonlyMap<string, { code: string; source: string }> = new Map(
+const BLS_COMBINATIONS: ReadonlyMap<string, string> = new Map(
   [
-    // Substance abuse, behavioral disorder, and mental health counselors.
-    { code: '21-1018', includes: ['21-1011', '21-1014'], source: 'https://www.bls.gov/oes/2020/may/oes211018.htm' },
-    // Special education teachers, kindergarten and elementary school.
-    { code: '25-2052', includes: ['25-2055', '25-2056'], source: 'https://www.bls.gov/oes/2021/May/oes252052.htm' },
-    // First-line supervisors of transportation and material moving workers, except aircraft cargo.
-    {
-      code: '53-1047',
-      includes: ['53-1042', '53-1043', '53-1044', '53-1049'],
-      source: 'https://www.bls.gov/oes/currenT/oes531047.htm',
-    },
-  ].flatMap(({ code, includes, source }) => includes.map((soc) => [soc, { code, source }] as const)),
+    // Substance abuse, behavioral disorder, and mental health counselors (OEWS, May 2020 page).
+    { code: '21-1018', includes: ['21-1011', '21-1014'] },
+    // Special education teachers, kindergarten and elementary school (OEWS, May 2021 page).
+    { code: '25-2052', includes: ['25-2055', '25-2056'] },
+    // First-line supervisors of transportation and material moving workers, except aircraft cargo
+    // handling supervisors (OEWS, May 2019 page).
+    { code: '53-1047', includes: ['53-1042', '53-1043', '53-1044', '53-1049'] },
+  ].flatMap(({ code, includes }) => includes.map((soc) => [soc, code] as const)),
 );
 
 /**
@@ -152,7 +149,7 @@ export function blsCodeFor(soc: string, published: ReadonlySet<string>): string 
   if (published.has(soc)) return soc;
   const combined = `${soc.slice(0, 6)}0`;
   if (published.has(combined)) return combined;
-  const named = BLS_COMBINATIONS.get(soc)?.code;
+  const named = BLS_COMBINATIONS.get(soc);
   return named !== undefined && published.has(named) ? named : null;
 }
 
