@@ -41,10 +41,10 @@ export function suggestSlugs(
   const named = aliases?.get(aliasKey(wanted));
   if (named !== undefined) out.add(named);
   if (known.includes(normal)) out.add(normal);
-  // A word of the slug ("rn" in "rn-license"), then a part of it; the nearest by spelling only when
-  // neither names one: "RN" heard "rma" (the registered medical assistant), "LPN" also "cpt".
-  // A slug the word begins first: "rn-license" before "nclex-rn", the exam an interface taking the
-  // first suggestion would otherwise record for a nurse's licence.
+  // A word of the slug ("rn" in "rn-license"), a slug the word begins first ("rn-license" before
+  // "nclex-rn", the exam an interface taking the first suggestion would record for a licence); then
+  // a part of a slug; the nearest by spelling only when none of these names one: "RN" heard "rma"
+  // (the registered medical assistant), "LPN" also "cpt".
   const worded = known.filter((s) => s.split('-').includes(normal));
   for (const s of [...worded].sort((a, b) => a.split('-').indexOf(normal) - b.split('-').indexOf(normal))) out.add(s);
   for (const s of known) if (normal.length >= 3 && s.includes(normal)) out.add(s);
