@@ -985,6 +985,32 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.close();
   });
 
+  it('takes what the student already holds: an LPN holding the RN licence is not sent through the bridge', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=licensed-practical-nurse&to=registered-nurse`);
+    await ready(p);
+    await expect.poll(() => p.locator('#pathways li.step').count()).toBeGreaterThan(0);
+    const { pathways: plain } = await api<{ pathways: { totalMonths: number }[] }>(
+      '{ pathways(from: "licensed-practical-nurse", to: "registered-nurse", first: 1) { totalMonths } }',
+    );
+    const { pathways: held } = await api<{ pathways: { totalMonths: number; summary: string }[] }>(
+      `{ pathways(from: "licensed-practical-nurse", to: "registered-nurse", first: 1,
+                  profile: { heldCertifications: ["rn-license"] }) { totalMonths summary } }`,
+    );
+    expect(held[0]!.totalMonths).toBeLessThan(plain[0]!.totalMonths);
+    await p.locator('#held-box summary').click();
+    await p.locator('#held-list input[value="rn-license"]').check();
+    await ready(p);
+    await expect.poll(() => new URL(p.url()).searchParams.get('held')).toBe('rn-license');
+    await expect.poll(() => p.locator('#pathways').textContent()).toContain(held[0]!.summary);
+    // The link reopens it, the box ticked.
+    await p.goto(p.url());
+    await ready(p);
+    expect(await p.locator('#held-list input[value="rn-license"]').isChecked()).toBe(true);
+    await expect.poll(() => p.locator('#pathways').textContent()).toContain(held[0]!.summary);
+    await p.close();
+  });
+
   it('closes an occupation’s panel when O*NET is turned off, leaving nothing that could only fail', async () => {
     const p = await context.newPage();
     await p.goto(`${service.origin}/map?from=medical-assistant&to=29-1126.00&onet=1&role=29-1126.00`);

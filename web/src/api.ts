@@ -402,7 +402,20 @@ export type PathwayQuery = {
   first?: number;
   /** Search every O*NET occupation too, with moves estimated from O*NET and BLS. */
   includeEstimated?: boolean;
+  /** Certifications and licences already held (slugs): never asked again. */
+  held?: string[];
 };
+
+/** The profile the map sends: what the student already holds, or nothing. */
+const profileOf = (held: string[] | undefined) => (held?.length ? { heldCertifications: held } : null);
+
+/** Every certification and licence, for the student to say which they hold. */
+export async function loadCertifications(): Promise<{ slug: string; acronym: string; name: string }[]> {
+  const data = await graphql<{ certifications: { nodes: { slug: string; acronym: string; name: string }[] } }>(
+    '{ certifications(first: 100) { nodes { slug acronym name } } }',
+  );
+  return [...data.certifications.nodes].sort((a, b) => a.acronym.localeCompare(b.acronym));
+}
 
 type RawStep = Pick<
   Step,
@@ -519,9 +532,9 @@ function pathwayOf(p: RawPathway): Pathway {
 export async function findPathways(q: PathwayQuery): Promise<Pathway[]> {
   const data = await graphql<{ pathways: RawPathway[] }>(
     `query MapPathways($from: String!, $to: String, $toTrack: String, $rankBy: PathwayRanking!, $first: Int!,
-                       $includeEstimated: Boolean!) {
+                       $includeEstimated: Boolean!, $profile: LearnerProfileInput) {
       pathways(from: $from, to: $to, toTrack: $toTrack, rankBy: $rankBy, first: $first,
-               includeEstimated: $includeEstimated, skipDetours: true) { ${PATHWAY} }
+               includeEstimated: $includeEstimated, skipDetours: true, profile: $profile) { ${PATHWAY} }
     }`,
     {
       from: q.from,
@@ -530,13 +543,19 @@ export async function findPathways(q: PathwayQuery): Promise<Pathway[]> {
       rankBy: q.rankBy,
       first: q.first ?? 3,
       includeEstimated: q.includeEstimated ?? false,
+      profile: profileOf(q.held),
     },
   );
   return data.pathways.map(pathwayOf);
 }
 
 /** Every role (and, with `includeEstimated`, occupation) reachable from `from` within `months`. */
-export async function reachableRoles(from: string, months: number, includeEstimated = false): Promise<Reach[]> {
+export async function reachableRoles(
+  from: string,
+  months: number,
+  includeEstimated = false,
+  held: string[] = [],
+): Promise<Reach[]> {
   const data = await graphql<{
     reachableRoles: {
       node: RawNode;
@@ -547,8 +566,8 @@ export async function reachableRoles(from: string, months: number, includeEstima
     }[];
   }>(
     `
-      query MapReachable($from: String!, $months: Int!, $includeEstimated: Boolean!) {
-        reachableRoles(from: $from, withinMonths: $months, includeEstimated: $includeEstimated) {
+      query MapReachable($from: String!, $months: Int!, $includeEstimated: Boolean!, $profile: LearnerProfileInput) {
+        reachableRoles(from: $from, withinMonths: $months, includeEstimated: $includeEstimated, profile: $profile) {
           node { ${NODE} }
           earliestMonth
           earliestMonthUpTo
@@ -557,7 +576,7 @@ export async function reachableRoles(from: string, months: number, includeEstima
         }
       }
     `,
-    { from, months, includeEstimated },
+    { from, months, includeEstimated, profile: profileOf(held) },
   );
   return data.reachableRoles.map((r) => ({
     slug: r.node.key,

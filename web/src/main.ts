@@ -10,6 +10,7 @@ import {
   findPathways,
   isOccupationCode,
   type Lattice,
+  loadCertifications,
   loadLattice,
   occupationPay,
   type Pathway,
@@ -279,6 +280,9 @@ function mark(): void {
   withinInput.value = state.within === undefined ? '' : String(state.within);
   onetBox.checked = state.onet;
   for (const item of document.querySelectorAll<HTMLElement>('.onet-only')) item.hidden = !state.onet;
+  for (const box of document.querySelectorAll<HTMLInputElement>('#held-list input'))
+    box.checked = state.held.includes(box.value);
+  $('held-count').textContent = state.held.length ? ` (${state.held.length})` : '';
 }
 
 /**
@@ -345,6 +349,7 @@ async function showPathways(): Promise<void> {
         toTrack: state.toTrack,
         rankBy: state.rank,
         includeEstimated: state.onet,
+        held: state.held,
       }),
     );
   } catch (error) {
@@ -414,7 +419,7 @@ async function shade(): Promise<void> {
   }
   let found;
   try {
-    found = await busy(reachableRoles(state.from, state.within, state.onet));
+    found = await busy(reachableRoles(state.from, state.within, state.onet, state.held));
   } catch (error) {
     if (mine !== asked.shade) return;
     // The shading shown answered another question: it goes, whatever went wrong.
@@ -670,9 +675,40 @@ function placePathways(): void {
 narrow.addEventListener('change', placePathways);
 placePathways();
 
+/**
+ * The certifications and licences a student may already hold, as boxes: a student holding the RN
+ * licence was asked the nursing programs, the NCLEX and the licence again (the API's profile counts
+ * a licence as what its only ways in ask). Changing one asks the pathways and the shading again.
+ */
+async function listHeld(): Promise<void> {
+  const list = $('held-list');
+  const all = await busy(loadCertifications());
+  list.append(
+    ...all.map((c) =>
+      h(
+        'label',
+        {},
+        h('input', {
+          type: 'checkbox',
+          value: c.slug,
+          onchange: (event: Event) => {
+            const box = event.target as HTMLInputElement;
+            const held = state.held.filter((s) => s !== box.value);
+            update({ held: box.checked ? [...held, box.value] : held, path: 0 });
+            mark();
+            Promise.all([showPathways(), shade()]).catch(fail);
+          },
+        }),
+        ` ${c.acronym}`,
+        h('span', { class: 'option-meta' }, ` ${c.name}`),
+      ),
+    ),
+  );
+}
+
 async function start(): Promise<void> {
   noteUnread();
-  await drawMap();
+  await Promise.all([drawMap(), listHeld()]);
   mark();
   // An O*NET occupation is drawn only once a pathway or the shading reaches it: its panel opens after them.
   const role = state.role;

@@ -3,6 +3,7 @@
  * view: ?from=medical-assistant&to=medical-office-manager&rank=CHEAPEST&path=2&within=24&role=...
  * `path` counts from 1 in the URL (as the page does), from 0 here. `onet=1` includes the O*NET
  * occupations and their estimated moves; then `to` and `role` may be O*NET-SOC codes ("29-2034.00").
+ * `held=rn-license,cma` lists the certifications and licences the student already holds.
  */
 import { isOccupationCode } from './api.js';
 
@@ -21,6 +22,8 @@ export type State = {
   role?: string;
   /** Include O*NET occupations and the moves estimated into them. */
   onet: boolean;
+  /** Certifications and licences the student already holds (slugs): the pathways' profile. */
+  held: string[];
 };
 
 const slug = (value: string | null) => (value && /^[a-z0-9-]{1,100}$/.test(value) ? value : undefined);
@@ -47,6 +50,14 @@ export function readState(search: string): State {
     within: integer(p.get('within'), 600),
     role: key(p.get('role'), onet),
     onet,
+    held: [
+      ...new Set(
+        (p.get('held') ?? '')
+          .split(',')
+          .map((s) => slug(s.trim()))
+          .filter((s) => s !== undefined),
+      ),
+    ],
   };
 }
 
@@ -89,6 +100,8 @@ export function unreadParams(search: string): string[] {
   if (onet !== undefined && onet !== '1') out.push(`onet ${quoted(onet)} (1 includes the O*NET occupations)`);
   const within = asked('within');
   if (within !== undefined && state.within === undefined) out.push(`within ${quoted(within)} (months, from 0 to 600)`);
+  for (const held of (asked('held') ?? '').split(',').filter((s) => s.trim() !== ''))
+    if (slug(held.trim()) === undefined) out.push(`held ${quoted(held)} (not a certification's slug, such as cma)`);
   return out;
 }
 
@@ -103,6 +116,7 @@ export function writeState(state: State): void {
   if (state.within !== undefined) p.set('within', String(state.within));
   if (state.role) p.set('role', state.role);
   if (state.onet) p.set('onet', '1');
-  const query = p.toString();
+  if (state.held.length) p.set('held', state.held.join(','));
+  const query = p.toString().replace(/%2C/g, ',');
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
 }
