@@ -708,7 +708,10 @@ async function listHeld(): Promise<void> {
 
 async function start(): Promise<void> {
   noteUnread();
-  await Promise.all([drawMap(), listHeld()]);
+  // One after the other: a failure of the first (no API key) is the page's state, not undone when
+  // the second's request ends.
+  await drawMap();
+  await listHeld();
   mark();
   // An O*NET occupation is drawn only once a pathway or the shading reaches it: its panel opens after them.
   const role = state.role;
