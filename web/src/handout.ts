@@ -125,7 +125,20 @@ export function renderHandout(
       ),
     ),
     pay.length
-      ? h('p', {}, h('strong', {}, `Pay as ${last.to.title}: `), pay.join('; '))
+      ? h(
+          'p',
+          {},
+          // With no figure for the role itself, other groups' figures are not headed as its pay: a
+          // clinical coordinator's read "Pay as Clinical Coordinator: $48,000-$55,000", clinical MAs'.
+          h(
+            'strong',
+            {},
+            hasOwn || (median !== null && !median.standIn)
+              ? `Pay as ${last.to.title}: `
+              : `No pay figure for ${last.to.title} itself; figures for related groups: `,
+          ),
+          pay.join('; '),
+        )
       : newestPay.length
         ? h(
             'p',

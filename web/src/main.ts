@@ -463,10 +463,12 @@ async function shade(): Promise<void> {
       ? ` Not shaded: ${untimed} more whose soonest pathway counts a part of unknown length (training or experience) as 0 months, so reaching them may take longer.`
       : '');
   if (!state.onet)
-    return say(`${found.length} roles are within reach in ${state.within} months from ${startTitle}.${unknownNote}`);
+    return say(
+      `${count(found.length, 'role is', 'roles are')} within reach in ${months(state.within)} from ${startTitle}.${unknownNote}`,
+    );
   const occupations = found.filter((r) => r.node.occupation).length;
   say(
-    `${found.length - occupations} roles and ${occupations} O*NET occupations are within reach in ${state.within} months from ${startTitle}` +
+    `${count(found.length - occupations, 'role', 'roles')} and ${count(occupations, 'O*NET occupation', 'O*NET occupations')} are within reach in ${months(state.within)} from ${startTitle}` +
       (occupations > REACHED_OCCUPATIONS_DRAWN
         ? `; the map draws the ${REACHED_OCCUPATIONS_DRAWN} occupations reached soonest.`
         : '.') +
@@ -502,16 +504,28 @@ async function openOccupation(node: Role): Promise<void> {
       '.',
     ),
     h('h3', {}, 'Pay'),
+    // The newest median is the answer; the earlier releases' are history, not three answers.
     pay.length
-      ? pay.map((w) =>
+      ? [
           h(
             'p',
             { class: 'median-pay' },
             h('strong', {}, 'Median pay: '),
-            `${w.median} a year (${w.period})${w.broader ? `, for the broader BLS occupation ${w.broader}` : ''}. `,
-            sourceLine(w.source),
+            `${pay[0]!.median} a year (${pay[0]!.period})${pay[0]!.broader ? `, for the broader BLS occupation ${pay[0]!.broader}` : ''}. `,
+            sourceLine(pay[0]!.source),
           ),
-        )
+          pay.length > 1
+            ? h(
+                'p',
+                { class: 'meta' },
+                'Earlier releases: ',
+                pay
+                  .slice(1)
+                  .flatMap((w, i) => [i ? '; ' : '', `${w.median} a year (${w.period}, `, sourceLine(w.source), ')']),
+                '.',
+              )
+            : null,
+        ]
       : h('p', {}, 'BLS publishes no national median wage for this occupation.'),
   );
 }
@@ -543,11 +557,16 @@ async function openRole(slug: string, reveal = true): Promise<void> {
     throw error;
   }
   if (!details) return say(`There is no role "${slug}".`, true);
-  renderPanel(panel, details, {
-    open: (s) => void openRole(s).catch(fail),
-    setStart: (s) => void setStart(s).catch(fail),
-    setTarget: (s) => void setTarget(s).catch(fail),
-  });
+  renderPanel(
+    panel,
+    details,
+    {
+      open: (s) => void openRole(s).catch(fail),
+      setStart: (s) => void setStart(s).catch(fail),
+      setTarget: (s) => void setTarget(s).catch(fail),
+    },
+    state.held.length > 0,
+  );
   if (reveal) revealPanel();
 }
 
@@ -652,8 +671,17 @@ $('key-form').addEventListener('submit', (event) => {
 });
 
 /** Says what the page's address asked for that it could not read, beside the status. */
+/** "1 role is", "7 roles are". */
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Certifications a link names that the service does not have ("rn-licence"): left out, and named. */
+let unknownHeld: string[] = [];
+
 function noteUnread(): void {
-  const unread = unreadParams(location.search);
+  const unread = [
+    ...unreadParams(location.search),
+    ...unknownHeld.map((s) => `held "${s}" (no certification has this slug; the boxes list them)`),
+  ];
   const note = $<HTMLParagraphElement>('link-note');
   note.hidden = unread.length === 0;
   note.textContent = unread.length
@@ -683,6 +711,13 @@ placePathways();
 async function listHeld(): Promise<void> {
   const list = $('held-list');
   const all = await busy(loadCertifications());
+  // A link naming one the service does not have ("rn-licence") left every search refused, and no box
+  // to untick: it is left out and named under the status, as other parts of a link are.
+  unknownHeld = state.held.filter((s) => !all.some((c) => c.slug === s));
+  if (unknownHeld.length) {
+    update({ held: state.held.filter((s) => !unknownHeld.includes(s)) });
+    noteUnread();
+  }
   list.append(
     ...all.map((c) =>
       h(

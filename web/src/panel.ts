@@ -60,7 +60,13 @@ function medianPay(wage: RoleDetails['medianWage']) {
 }
 
 /** Fills `panel` with `role`. */
-export function renderPanel(panel: HTMLElement, role: RoleDetails, actions: PanelActions): void {
+export function renderPanel(
+  panel: HTMLElement,
+  role: RoleDetails,
+  actions: PanelActions,
+  /** Whether the student is said to hold some certification (Already holds): next steps do not count it. */
+  holdsSome = false,
+): void {
   fill(
     panel,
     h('h2', { id: 'panel-title', tabindex: -1 }, role.title),
@@ -88,6 +94,13 @@ export function renderPanel(panel: HTMLElement, role: RoleDetails, actions: Pane
     h('h3', {}, 'Outlook'),
     figures('Outlook figures and their sources', role.outlook, 'outlook'),
     h('h3', {}, 'Next steps'),
+    holdsSome
+      ? h(
+          'p',
+          { class: 'meta' },
+          'What each move asks of anyone in this role; the pathways count what the student already holds.',
+        )
+      : null,
     role.nextSteps.length === 0
       ? h('p', {}, 'No moves out of this role are recorded yet.')
       : h(
