@@ -77,6 +77,8 @@ export function roleCombobox(
   known: () => readonly Role[] = () => [],
   /** Whether the box can search O*NET occupations once they are included (then says so when nothing matches). */
   offersOccupations = false,
+  /** A role not to offer (the goal box: the start, which "respiratory" offered by an O*NET title). */
+  excluded: () => string | undefined = () => undefined,
 ): Combobox {
   let options: Role[] = [];
   /** Options that are the nearest titles to a search that matched none ("Did you mean"). */
@@ -174,7 +176,7 @@ export function roleCombobox(
     if (text.length < 2) return close();
     const mine = ++asked;
     try {
-      const found = await searchRoles(text, occupations());
+      const found = (await searchRoles(text, occupations())).filter((r) => r.slug !== excluded());
       if (mine !== asked) return;
       options = found.length ? byMatch(text, found) : nearestRoles(text, known());
       nearest = found.length === 0 && options.length > 0;

@@ -105,7 +105,9 @@ export function renderHandout(
               {},
               s.untimed.length || s.monthsUpTo > s.months
                 ? `${duration(s.months, s.untimed, s.monthsUpTo)}, from month ${s.startMonth}`
-                : `${s.months} (months ${s.startMonth}–${s.endMonth})`,
+                : s.months === 0
+                  ? `0 (at month ${s.startMonth})`
+                  : `${s.months} (months ${s.startMonth}–${s.endMonth})`,
             ),
             h('td', {}, money(s.cost)),
             h(

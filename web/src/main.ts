@@ -617,6 +617,7 @@ const to = roleCombobox(
   },
   knownRoles,
   true,
+  () => state.from,
 );
 
 trackSelect.addEventListener('change', () => {
