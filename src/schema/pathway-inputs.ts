@@ -67,7 +67,10 @@ export const PathwayConstraintsInput = builder.inputType('PathwayConstraintsInpu
   description: 'Limits every returned pathway must respect.',
   fields: (t) => ({
     maxSteps: t.int({ description: 'At most this many moves: 1 or more.' }),
-    maxMonths: t.int({ description: 'At most this many months in total.' }),
+    maxMonths: t.int({
+      description:
+        'At most this many months in total, as totalMonths counts them: a part of unknown length counts at its least known length, or 0 when none is known, so a pathway with one (monthsIncludeUnknowns) passes and may take longer.',
+    }),
     maxCostUsd: t.int({
       description: 'At most this many US dollars in total, counting unknown costs at their documented estimate.',
     }),

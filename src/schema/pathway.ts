@@ -7,7 +7,6 @@
 import { queryFromInfo } from '@pothos/plugin-prisma';
 import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { columnsOnly, type RowTable } from '../db/row-cache.js';
-import type { Estimate } from '../db/estimates.js';
 import type {
   Certification as CertificationRow,
   Occupation as OccupationRow,
@@ -65,10 +64,11 @@ import {
   StudyLoad,
   trackId,
 } from './pathway-inputs.js';
-import type { ById, GraphSnapshot } from './snapshot.js';
+import type { GraphSnapshot } from './snapshot.js';
 import { Role } from './role.js';
 import { TrainingProgram } from './training-program.js';
 import { Transition } from './transition.js';
+import { estimateOf, namesOf } from './pathway-names.js';
 
 export { rankingArgs } from './pathway-inputs.js';
 
@@ -101,38 +101,6 @@ const roleOf = (shared: Shared, id: number): RoleRow | null =>
   shared.snapshot.occupationOfNode.has(id) ? null : get(shared.rows.roles, id);
 /** Programs estimated from BLS (src/server/estimated-moves.ts) have negative ids and no row. */
 const curatedProgram = (id: number) => id >= 0;
-
-/** The names pathways' words use, from the snapshot: no database read. */
-function namesOf(snapshot: Snapshot): Names {
-  const { names, programEstimates, feeEstimates } = snapshot;
-  const need = <T>(map: ById<T>, id: number, what: string): T => {
-    const v = map.get(id);
-    if (v === undefined) throw new Error(`internal: no ${what} ${id} in the snapshot`);
-    return v;
-  };
-  return {
-    role: (id) => {
-      const r = need(names.roles, id, 'role');
-      return { title: r.title, track: need(names.tracks, r.trackId, 'track').name };
-    },
-    track: (id) => need(names.tracks, id, 'track').name,
-    certification: (id) => need(names.certifications, id, 'certification'),
-    program: (id) => need(names.programs, id, 'program'),
-    estimateBasis: (cost) => estimateOf(programEstimates, feeEstimates, cost),
-    estimatedMoveNote: (id) => snapshot.moveNotes.get(id),
-    untimedMove: (id) => snapshot.experienceUnknown.get(id),
-    withinMove: (id) => snapshot.withinMoves.has(id),
-  };
-}
-
-function estimateOf(
-  programs: ReadonlyMap<number, Estimate>,
-  fees: ReadonlyMap<number, Estimate>,
-  cost: EngineUnknown,
-): Estimate | undefined {
-  if (cost.kind === 'LICENSING') return undefined; // an estimated move's fees: no figure to estimate from
-  return (cost.kind === 'PROGRAM' ? programs : fees).get(cost.id);
-}
 
 const MoveBasis = builder.enumType('MoveBasis', {
   description: 'Where a move and its requirements come from.',
@@ -957,7 +925,11 @@ builder.queryFields((t) => ({
       'Every role reachable from a role within a number of months, earliest first, each with the pathway that reaches it then: of those as fast, one with no part of unknown length where there is one, then the fewest steps.',
     args: {
       from: t.arg.string({ required: true, description: 'Where to start: a role slug or an O*NET-SOC code.' }),
-      withinMonths: t.arg.int({ required: true, description: 'The horizon in months (0 to 600).' }),
+      withinMonths: t.arg.int({
+        required: true,
+        description:
+          'The horizon in months (0 to 600). A role whose pathway has a part of unknown length is listed when its known months fit, with monthsIncludeUnknowns: it may not be within the horizon.',
+      }),
       profile: t.arg({ type: LearnerProfileInput, description: 'What the learner already holds.' }),
       constraints: t.arg({ type: PathwayConstraintsInput, description: 'Limits every pathway must respect.' }),
       includeEstimated: t.arg.boolean({

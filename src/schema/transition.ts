@@ -1,14 +1,16 @@
 import { TransitionKind as TransitionKinds } from '../generated/prisma/enums.js';
 import { estimatedMonths } from '../graph/cost.js';
+import { pathwayMonthsUpTo } from '../graph/explain.js';
 import { evaluatePathway } from '../graph/index.js';
 import { transitionKey } from '../db/dataset/export.js';
 import { builder, type Context } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
 import { Certification } from './certification.js';
+import { namesOf } from './pathway-names.js';
 import { Source } from './source.js';
 import { TrainingProgram } from './training-program.js';
 
-type ProgramTable = Map<number, { minMonths: number; prerequisites: number[] }>;
+type ProgramTable = Map<number, { minMonths: number; maxMonths: number | null; prerequisites: number[] }>;
 const programTables = new WeakMap<Context, Promise<ProgramTable>>();
 
 /** Every program's months and prerequisites, read once per request (a small table) for estimatedMonths. */
@@ -17,20 +19,61 @@ function programTable(ctx: Context): Promise<ProgramTable> {
   if (table === undefined) {
     table = ctx.prisma.trainingProgram
       .findMany({
-        select: { id: true, minMonths: true, prerequisites: { select: { prerequisiteId: true } } },
+        select: { id: true, minMonths: true, maxMonths: true, prerequisites: { select: { prerequisiteId: true } } },
       })
       .then(
         (rows) =>
           new Map(
             rows.map((p) => [
               p.id,
-              { minMonths: p.minMonths, prerequisites: p.prerequisites.map((q) => q.prerequisiteId) },
+              {
+                minMonths: p.minMonths,
+                maxMonths: p.maxMonths,
+                prerequisites: p.prerequisites.map((q) => q.prerequisiteId),
+              },
             ]),
           ),
       );
     programTables.set(ctx, table);
   }
   return table;
+}
+
+type MoveRow = { id: number; minYearsExperience: { toNumber(): number }; training: { programId: number }[] };
+
+/**
+ * A move's months from a standing start, shortest and longest: the pathway engine's answer for this
+ * move alone, so the figures never disagree with a pathway (the COA's six months of work were left
+ * out: "no time" beside a 6-month pathway); without the index, a count of its experience and
+ * programs.
+ */
+async function moveAlone(tr: MoveRow, ctx: Context): Promise<{ months: number; upTo: number }> {
+  const snapshot = await ctx.graph.current().catch(() => null);
+  if (snapshot?.index.edgeIndexByTransitionId.has(tr.id)) {
+    try {
+      const pathway = evaluatePathway(snapshot.index, [tr.id]);
+      return { months: pathway.totalMonths, upTo: pathwayMonthsUpTo(pathway, namesOf(snapshot)) };
+    } catch {
+      // Not completable alone (no limits are given, so not expected): the static count below.
+    }
+  }
+  const programs = await programTable(ctx);
+  const months: number[] = [];
+  const longest: number[] = [];
+  const taken = new Set<number>();
+  // The programs a move's training requires first (a bachelor's degree before a PA master's):
+  // a pathway takes them, so a figure without them promised 36 months for 84.
+  const take = (id: number): void => {
+    const program = programs.get(id);
+    if (taken.has(id) || !program) return;
+    taken.add(id);
+    for (const first of program.prerequisites) take(first);
+    months.push(program.minMonths);
+    longest.push(Math.max(program.minMonths, program.maxMonths ?? 0));
+  };
+  for (const x of tr.training) take(x.programId);
+  const years = tr.minYearsExperience.toNumber();
+  return { months: estimatedMonths(years, months), upTo: estimatedMonths(years, longest) };
 }
 
 export const TransitionKind = builder.enumType(TransitionKinds, {
@@ -98,32 +141,13 @@ export const Transition = builder.prismaNode('Transition', {
       description:
         'Months the move takes from a standing start in its role (what the role implies held, nothing else): as `pathways` counts this move alone, the experience it asks, its training with the programs that training requires first, and the time to become eligible for the certifications it asks (a certification whose only route is months of work: those months), each program at its shortest typical length (docs/cost-model.md).',
       select: { training: { select: { programId: true } } },
-      resolve: async (tr, _args, ctx) => {
-        // The pathway engine's answer for this move alone, so the figure never disagrees with a
-        // pathway (the COA's six months of work were left out: "no time" beside a 6-month pathway).
-        const snapshot = await ctx.graph.current().catch(() => null);
-        if (snapshot?.index.edgeIndexByTransitionId.has(tr.id)) {
-          try {
-            return evaluatePathway(snapshot.index, [tr.id]).totalMonths;
-          } catch {
-            // Not completable alone (no limits are given, so not expected): the static count below.
-          }
-        }
-        const programs = await programTable(ctx);
-        const months: number[] = [];
-        const taken = new Set<number>();
-        // The programs a move's training requires first (a bachelor's degree before a PA master's):
-        // a pathway takes them, so a figure without them promised 36 months for 84.
-        const take = (id: number): void => {
-          const program = programs.get(id);
-          if (taken.has(id) || !program) return;
-          taken.add(id);
-          for (const first of program.prerequisites) take(first);
-          months.push(program.minMonths);
-        };
-        for (const x of tr.training) take(x.programId);
-        return estimatedMonths(tr.minYearsExperience.toNumber(), months);
-      },
+      resolve: async (tr, _args, ctx) => (await moveAlone(tr, ctx)).months,
+    }),
+    estimatedMonthsUpTo: t.int({
+      description:
+        'estimatedMonths with each program at the longest length its sources give (the LPN-to-RN bridge, 12 to 24 months: 24), as a pathway of this move alone counts it (totalMonthsUpTo); equal to estimatedMonths when no program’s length is a range.',
+      select: { training: { select: { programId: true } } },
+      resolve: async (tr, _args, ctx) => (await moveAlone(tr, ctx)).upTo,
     }),
     rationale: t.exposeString('rationale', { description: 'Why this move makes sense, in one sentence.' }),
     sources: t.field({

@@ -416,6 +416,14 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await ready(lpn);
     await expect.poll(() => lpn.locator('#panel .next-steps').textContent()).toContain('LPN-to-RN bridge program');
     expect(await lpn.locator('#panel .next-steps').textContent()).not.toContain('practical nursing program, then');
+    // The bridge's months as its sources give them, 12 to 24, not "about 12 months".
+    const { role: lpnRole } = await api<{
+      role: { nextSteps: { estimatedMonths: number; estimatedMonthsUpTo: number; to: { title: string } }[] };
+    }>(`{ role(slug: "licensed-practical-nurse") { nextSteps { estimatedMonths estimatedMonthsUpTo to { title } } } }`);
+    const ranged = lpnRole.nextSteps.filter((n) => n.estimatedMonthsUpTo > n.estimatedMonths);
+    expect(ranged.length).toBeGreaterThan(0);
+    const lpnSteps = (await lpn.locator('#panel .next-steps').textContent())!;
+    for (const n of ranged) expect(lpnSteps).toContain(`about ${n.estimatedMonths}–${n.estimatedMonthsUpTo} months`);
     await lpn.close();
   });
 

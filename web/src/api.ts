@@ -126,7 +126,8 @@ export type RoleDetails = Role & {
   typicalEducation: string;
   wages: Figure[];
   outlook: Figure[];
-  nextSteps: { to: Role; kind: string; months: number; requirements: string[] }[];
+  /** months: from a standing start, each program at its shortest; monthsUpTo: at its longest. */
+  nextSteps: { to: Role; kind: string; months: number; monthsUpTo: number; requirements: string[] }[];
   /** The national median the API chooses for the role (official BLS OEWS where there is one); null when none. */
   medianWage: {
     value: number | null;
@@ -637,6 +638,7 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
     nextSteps: {
       kind: string;
       estimatedMonths: number;
+      estimatedMonthsUpTo: number;
       minYearsExperience: number;
       to: Role;
       training: { name: string; prerequisites: { name: string }[] }[];
@@ -658,7 +660,7 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
         wages { ${FIGURE} }
         outlook { ${FIGURE} }
         nextSteps {
-          kind estimatedMonths minYearsExperience to { ${ROLE} }
+          kind estimatedMonths estimatedMonthsUpTo minYearsExperience to { ${ROLE} }
           training { name prerequisites { name } } requirements { anyOf { acronym } }
         }
         latestMedianWage { value qualifier period occupation standIn source { ${SOURCE} } }
@@ -680,6 +682,7 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
       to: n.to,
       kind: n.kind,
       months: n.estimatedMonths,
+      monthsUpTo: n.estimatedMonthsUpTo,
       // What the move asks, as the API lists it: experience in this role, programs, certifications.
       requirements: [
         ...(n.minYearsExperience > 0 ? [`${years(n.minYearsExperience)} of experience here`] : []),

@@ -1,7 +1,7 @@
 /** The side panel: one role's duties, wages and outlook with their sources and years, and next steps. */
 import type { Figure, RoleDetails } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
-import { figure, figureWhat, MOVE_KINDS, months, yearlyMedian } from './format.js';
+import { figure, figureWhat, MOVE_KINDS, monthsRange, yearlyMedian } from './format.js';
 import { LEVEL_NAMES } from './layout.js';
 
 export type PanelActions = { open(slug: string): void; setStart(slug: string): void; setTarget(slug: string): void };
@@ -111,7 +111,7 @@ export function renderPanel(
               'li',
               {},
               h('button', { type: 'button', class: 'link', onclick: () => actions.open(n.to.slug) }, n.to.title),
-              ` — ${MOVE_KINDS[n.kind] ?? n.kind}, ${n.months === 0 ? 'no training or experience needed first' : `about ${months(n.months)} from starting out in this role`}`,
+              ` — ${MOVE_KINDS[n.kind] ?? n.kind}, ${n.months === 0 ? 'no training or experience needed first' : `about ${monthsRange(n.months, n.monthsUpTo)} from starting out in this role`}`,
               n.requirements.length ? `; needs ${n.requirements.join(' and ')}` : '',
             ),
           ),
