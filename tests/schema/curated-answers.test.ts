@@ -99,6 +99,17 @@ describe('training programs', () => {
       { slug: 'practical-nursing-program' },
     ]);
   });
+
+  it('are not asked again of a practice administrator, whose only way in trains the degree', async () => {
+    // The move on to healthcare administrator asked the same 4-year bachelor's again: 48 months.
+    const into = files.transitions.filter((t) => t.to === 'practice-administrator');
+    expect(into).toHaveLength(1);
+    expect(into[0]!.training).toContain('healthcare-administration-bachelors');
+    const p = await firstPathway('practice-administrator', 'healthcare-administrator');
+    expect(programsOf(p)).not.toContain('healthcare-administration-bachelors');
+    expect(p.totalMonths).toBe(0);
+    expect(p.totalCostUsd).toBe(0);
+  });
 });
 
 describe('moves that rest on the destination’s own entry', () => {
