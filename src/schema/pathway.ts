@@ -910,10 +910,10 @@ builder.queryFields((t) => ({
       if (snapshot.occupationOfNode.has(from))
         if (to !== undefined && !snapshot.occupationOfNode.has(to))
           throw curatedFromOccupation('to', snapshot.names.roles.get(to)?.title);
-        else if (to !== undefined && snapshot.specialtyRole.has(to))
+        else if (to !== undefined && snapshot.enteredOnlyFrom.has(to))
           throw curatedFromOccupation(
             'to',
-            `${snapshot.names.roles.get(snapshot.specialtyRole.get(to)!)?.title ?? ''} (${snapshot.names.roles.get(to)?.title ?? ''} is its specialty, entered only from it)`,
+            `${snapshot.names.roles.get(snapshot.enteredOnlyFrom.get(to)!)?.title ?? ''} (${snapshot.names.roles.get(to)?.title ?? ''} ${snapshot.specialtyRole.has(to) ? 'is its specialty' : 'hold it and more'}, entered only from it)`,
           );
         else if (toTrack !== undefined && toTrack > 0) throw curatedFromOccupation('toTrack');
       return searchPathways(context, info, snapshot, { ...args, from, to, toTrack, rankBy: args.rankBy as RankBy });

@@ -45,6 +45,8 @@ export interface GraphSnapshot {
   occupationOfNode: ReadonlyMap<number, number>;
   /** Occupation nodes entered only from a curated role, their specialty's (estimated-moves.ts): the role's id. */
   specialtyRole: ReadonlyMap<number, number>;
+  /** Occupation nodes entered only from a curated role: its specialties and its advanced practice (estimated-moves.ts). */
+  enteredOnlyFrom: ReadonlyMap<number, number>;
   /** Moves of a curated role into the wider O*NET occupation it is within (estimated-moves.ts). */
   withinMoves: ReadonlySet<number>;
   /**

@@ -100,6 +100,23 @@ function untimedParts(
  */
 const SPECIALTIES_OF_ROLE = new Set(['29-1141']);
 
+/**
+ * O*NET occupations whose workers hold a curated role and more, by the SOC of that role: nurse
+ * anesthetists, nurse midwives and nurse practitioners are advanced practice registered nurses
+ * (APRNs), who must earn at least a master's degree in one of the APRN roles and be licensed (BLS,
+ * Occupational Outlook Handbook: Nurse Anesthetists, Nurse Midwives, and Nurse Practitioners,
+ * https://www.bls.gov/ooh/healthcare/nurse-anesthetists-nurse-midwives-and-nurse-practitioners.htm).
+ * An estimated move into one is made only from the role, asking BLS's typical entry education as
+ * any estimated move does: from elsewhere, a medical assistant became a nurse practitioner through
+ * home health aides in 60 months with no nursing degree, NCLEX-RN or RN licence. Unlike a specialty,
+ * such an occupation is left by its own related links: its move in asks a degree, not nothing.
+ */
+const ADVANCED_OF_ROLE: ReadonlyMap<string, string> = new Map([
+  ['29-1151.00', '29-1141'],
+  ['29-1161.00', '29-1141'],
+  ['29-1171.00', '29-1141'],
+]);
+
 /** IPEDS: a bachelor's degree takes at least 4 years of full-time college work. */
 const BACHELORS_MONTHS = 48;
 
@@ -216,6 +233,11 @@ export interface EstimatedGraph {
   occupationOfNode: Map<number, number>;
   /** Occupation nodes that are a curated role's specialty (SPECIALTIES_OF_ROLE): the role's id, by node id. */
   specialtyRole: Map<number, number>;
+  /**
+   * Occupation nodes entered only from a curated role, by node id: its specialties and the
+   * occupations whose workers hold it and more (ADVANCED_OF_ROLE). The role's id.
+   */
+  enteredOnlyFrom: Map<number, number>;
   /** Moves of a curated role into the wider O*NET occupation it is within (asking nothing), by transition id. */
   withinMoves: Set<number>;
 }
@@ -254,6 +276,7 @@ export function estimatedGraph(
     nodeByCode: new Map(),
     occupationOfNode: new Map(),
     specialtyRole: new Map(),
+    enteredOnlyFrom: new Map(),
     withinMoves: new Set(),
   };
   const nodeOf = (occupationId: number) => exactRole.get(occupationId)?.id ?? occupationNodeId(occupationId);
@@ -330,6 +353,18 @@ export function estimatedGraph(
     if (role) {
       specialtyOf.set(o.id, role);
       out.specialtyRole.set(nodeOf(o.id), role.id);
+      out.enteredOnlyFrom.set(nodeOf(o.id), role.id);
+    }
+  }
+  // The curated role each occupation of ADVANCED_OF_ROLE asks of its workers.
+  const advancedOf = new Map<number, CuratedRole>();
+  for (const o of occupations) {
+    const soc = ADVANCED_OF_ROLE.get(o.code);
+    const parent = soc === undefined ? undefined : occupations.find((p) => p.code === `${soc}.00`);
+    const role = parent && exactRole.get(parent.id);
+    if (role && !exactRole.has(o.id)) {
+      advancedOf.set(o.id, role);
+      out.enteredOnlyFrom.set(nodeOf(o.id), role.id);
     }
   }
 
@@ -369,6 +404,12 @@ export function estimatedGraph(
         untimed: [`what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title}`],
       };
     const words: string[] = [];
+    const advanced = advancedOf.get(target.id);
+    if (advanced !== undefined)
+      words.push(
+        `${target.title} are ${advanced.title.toLowerCase()}s with more education (BLS), entered only from ${advanced.title}, ` +
+          'whose curated moves ask its licence, exam and programs',
+      );
     let training: number[] = [];
     const edu = target.typicalEducation ? EDUCATION[target.typicalEducation] : null;
     if (edu) {
@@ -464,6 +505,9 @@ export function estimatedGraph(
     // not relate them).
     const specialist = specialtyOf.get(target.id);
     if (specialist !== undefined && nodeOf(source.id) !== specialist.id) continue;
+    // And an occupation whose workers hold a curated role and more from that role only (an RN first).
+    const advanced = advancedOf.get(target.id);
+    if (advanced !== undefined && nodeOf(source.id) !== advanced.id) continue;
     // And left by none: its move in asks nothing known, so moves out of it made a free shortcut
     // from the role (registered nurse → advanced practice psychiatric nurses, 0 months → aides →
     // nurse practitioners ranked before the direct move); the role's own links lead on.
@@ -495,6 +539,12 @@ export function estimatedGraph(
   }
 
   for (const [occupationId, role] of specialtyOf) {
+    const target = byId.get(occupationId)!;
+    const { words, untimed, ...parts } = requirements(role.id, target);
+    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, untimed);
+  }
+  // From the role into the occupations whose workers hold it, where O*NET does not relate them.
+  for (const [occupationId, role] of advancedOf) {
     const target = byId.get(occupationId)!;
     const { words, untimed, ...parts } = requirements(role.id, target);
     add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, untimed);

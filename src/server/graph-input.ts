@@ -290,6 +290,7 @@ export async function readGraphInput(
     nodeByCode: estimated.nodeByCode,
     occupationOfNode: estimated.occupationOfNode,
     specialtyRole: estimated.specialtyRole,
+    enteredOnlyFrom: estimated.enteredOnlyFrom,
     withinMoves: estimated.withinMoves,
     aliases: {
       role: aliasMap(roleRows, ALIAS_NAMES.role),

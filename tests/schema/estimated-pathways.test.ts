@@ -490,6 +490,42 @@ describe('estimated pathways', () => {
     for (const q of aa.pathways) expect(q.certificationsToEarn.map((c: any) => c.slug)).not.toContain('pa-license');
   });
 
+  it('reaches an advanced practice nurse only as a registered nurse, with the RN licence, exam and nursing degree', async () => {
+    // Nurse practitioners, anesthetists and midwives are advanced practice registered nurses (BLS):
+    // a medical assistant became a nurse practitioner through physical therapist aides and home health
+    // aides in 60 months, with no nursing program, NCLEX-RN or licence.
+    for (const code of ['29-1171.00', '29-1151.00', '29-1161.00']) {
+      const { data, errors } = await client.query(
+        `query ($to: String!) { pathways(from: "medical-assistant", to: $to, includeEstimated: true, first: 5) {
+           totalMonths nodes { key } certificationsToEarn { slug } steps { explanation } } }`,
+        { to: code },
+      );
+      expect(errors, code).toBeUndefined();
+      expect(data.pathways.length, code).toBeGreaterThan(0);
+      for (const p of data.pathways) {
+        expect(p.nodes.at(-2).key, code).toBe('registered-nurse');
+        expect(p.certificationsToEarn.map((c: any) => c.slug)).toEqual(expect.arrayContaining(['nclex-rn', 'rn-license']));
+        expect(p.steps.at(-1).explanation).toMatch(/entered only from Registered Nurse/);
+      }
+      // From an occupation no pathway reaches it: said, not an empty list.
+      const refused = await client.query(
+        `query ($to: String!) { pathways(from: "31-1121.00", to: $to, includeEstimated: true) { totalMonths } }`,
+        { to: code },
+      );
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+      expect(refused.errors?.[0]?.message).toMatch(/Registered Nurse \(.* hold it and more, entered only from it\)/);
+    }
+    // A registered nurse is asked the master's (after a bachelor's an RN need not have), no licence again.
+    const [fromRn] = await pathways({ from: 'registered-nurse', to: '29-1171.00', includeEstimated: true, first: 1 });
+    expect(fromRn.steps).toHaveLength(1);
+    expect(fromRn.steps[0].programs.map((x: any) => x.name).join(' ')).toMatch(/Entry education for Nurse Practitioners/);
+    // And a nurse practitioner's own related links lead on: a start there answers.
+    const { data: on } = await client.query(
+      '{ reachableRoles(from: "29-1171.00", withinMonths: 24, includeEstimated: true) { node { key } } }',
+    );
+    expect(on.reachableRoles.length).toBeGreaterThan(0);
+  });
+
   it('says a pathway ending in the occupation a role is within reaches it as that role, whose pay it is not', async () => {
     // The EKG technician is within cardiovascular technologists and technicians (29-2031.00): a
     // pathway to the occupation ended in a move that asks nothing, and read as becoming a
