@@ -30,6 +30,7 @@ type ApiPathway = {
   monthsIncludeUnknowns: boolean;
   knownCostUsd: number;
   costIncludesUnknowns: boolean;
+  unknownCosts: { kind: string }[];
   steps: ApiStep[];
 };
 
@@ -56,16 +57,19 @@ function expectMonths(text: string, n: number, unknown: boolean, upTo = n): void
     n > 0 ? new RegExp(`^at least ${months(n)} \\(length unknown: .+\\)$`) : /^length unknown \(.+\)$/,
   );
 }
-function expectCost(text: string, dollars: number, unknown: boolean): void {
-  if (!unknown) return void expect(text).toBe(usd(dollars));
+function expectCost(text: string, dollars: number, unknownKinds: readonly string[]): void {
+  if (unknownKinds.length === 0) return void expect(text).toBe(usd(dollars));
   expect(text).toMatch(/unknown|not known/);
   if (dollars > 0) expect(text).toContain(usd(dollars));
   else expect(text).not.toMatch(/\$0\b/);
+  // With a program's tuition unknown, the known part is no floor to lead with ("at least $550" to
+  // become a physician assistant): what is unknown comes first.
+  if (unknownKinds.includes('TUITION') && dollars > 0) expect(text).toMatch(/^cost not known: no source gives .+; the rest comes to \$/);
 }
 
 const PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
   pathways(from: $from, to: $to, rankBy: $rankBy, first: 3, skipDetours: true) {
-    totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
+    totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns unknownCosts { kind }
     steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind } }
   }
 }`;
@@ -73,7 +77,7 @@ const PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) 
 /** As PATHWAYS, over every O*NET occupation too; a node's key (slug or O*NET-SOC code) read as its slug. */
 const ESTIMATED_PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
   pathways(from: $from, to: $to, rankBy: $rankBy, first: 3, includeEstimated: true, skipDetours: true) {
-    totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
+    totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns unknownCosts { kind }
     steps { basis from: fromNode { slug: key } to: toNode { slug: key title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind } }
   }
 }`;
@@ -92,7 +96,7 @@ async function expectPathwayShown(p: Page, pathway: ApiPathway): Promise<void> {
   expectCost(
     (await p.locator('#pathways .total-cost').textContent())!,
     pathway.knownCostUsd,
-    pathway.costIncludesUnknowns,
+    pathway.unknownCosts.map((u) => u.kind),
   );
   const steps = p.locator('#pathways li.step');
   expect(await steps.count()).toBe(pathway.steps.length);
@@ -100,7 +104,11 @@ async function expectPathwayShown(p: Page, pathway: ApiPathway): Promise<void> {
     const step = steps.nth(i);
     expect(await step.getAttribute('data-to')).toBe(s.to.slug);
     expectMonths((await step.locator('.step-months').textContent())!, s.months, s.monthsIncludeUnknowns, s.monthsUpTo);
-    expectCost((await step.locator('.step-cost').textContent())!, s.knownCostUsd, s.unknownCosts.length > 0);
+    expectCost(
+      (await step.locator('.step-cost').textContent())!,
+      s.knownCostUsd,
+      s.unknownCosts.map((u) => u.kind),
+    );
   }
 }
 
@@ -307,7 +315,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await page.selectOption('#to-track', other);
     const { pathways } = await api<{ pathways: ApiPathway[] }>(
       `query($from: String!, $track: String!) { pathways(from: $from, toTrack: $track, rankBy: CHEAPEST, first: 3, skipDetours: true) {
-        totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns
+        totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns unknownCosts { kind }
         steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind } } } }`,
       { from: start.slug, track: other },
     );
@@ -920,6 +928,27 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await p.locator('#pathways li.step').count()).toBeGreaterThan(0);
     expect(await p.isDisabled('#print')).toBe(false);
     expect(await p.locator('#status').textContent()).not.toMatch(/could not be reached|went wrong/);
+    await p.close();
+  });
+
+  it('leads with what is unknown where a program’s tuition is, not with the known part as a floor', async () => {
+    // Medical assistant to physician assistant read "at least $550" (the PANCE's fee) on the status
+    // line and the handout, with both degrees' tuition unknown after it.
+    const { pathways } = await api<{ pathways: ApiPathway[] }>(
+      `{ pathways(from: "medical-assistant", to: "physician-assistant", first: 1) {
+           totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns unknownCosts { kind }
+           steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind } } } }`,
+    );
+    const [pa] = pathways;
+    expect(pa!.knownCostUsd).toBeGreaterThan(0);
+    expect(pa!.unknownCosts.map((u) => u.kind)).toContain('TUITION');
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=physician-assistant`);
+    await ready(p);
+    await expectPathwayShown(p, pa!);
+    await expect.poll(() => p.locator('#status').textContent()).toContain('cost not known (tuition unknown)');
+    expect(await p.locator('#status').textContent()).not.toContain(`at least ${usd(pa!.knownCostUsd)}`);
+    expect(await p.locator('#handout').textContent()).toContain(`the rest comes to ${usd(pa!.knownCostUsd)}`);
     await p.close();
   });
 

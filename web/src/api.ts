@@ -23,6 +23,8 @@ export type Money = {
   knownUsd: number;
   /** What is unknown, in words ("CPC exam fee"). */
   unknownParts: string[];
+  /** Whether a program's tuition is among them: then the known part is no fair floor ("at least $550" to become a PA). */
+  tuitionUnknown: boolean;
 };
 
 type Basis = 'CURATED' | 'ESTIMATED';
@@ -435,7 +437,7 @@ type RawStep = Pick<
   basis: Basis;
   costUsd: number | null;
   knownCostUsd: number;
-  unknownCosts: { description: string }[];
+  unknownCosts: { description: string; kind: string }[];
   programs: { name: string; costUsd: number | null; program: { typicalCost: { source: RawSource } | null } | null }[];
   untimed: string[];
   requirements: {
@@ -453,18 +455,26 @@ type RawPathway = {
   untimed: string[];
   totalCostUsd: number | null;
   knownCostUsd: number;
-  unknownCosts: { description: string }[];
+  unknownCosts: { description: string; kind: string }[];
   crossesTracks: boolean;
   certificationsToEarn: { acronym: string }[];
   steps: RawStep[];
 };
 
-const PATHWAY = `summary printSummary: summary(costEstimates: false) totalMonths totalMonthsUpTo untimed totalCostUsd knownCostUsd unknownCosts { description } crossesTracks
+/** A cost as the map words it (format.ts money): known, partly known, and whether tuition is what is not. */
+const moneyOf = (usd: number | null, knownUsd: number, unknown: { description: string; kind: string }[]): Money => ({
+  usd,
+  knownUsd,
+  unknownParts: unknown.map((u) => u.description),
+  tuitionUnknown: unknown.some((u) => u.kind === 'TUITION'),
+});
+
+const PATHWAY = `summary printSummary: summary(costEstimates: false) totalMonths totalMonthsUpTo untimed totalCostUsd knownCostUsd unknownCosts { description kind } crossesTracks
   certificationsToEarn { acronym }
   steps {
     basis fromNode { ${NODE} } toNode { ${NODE} } crossesTracks
     startMonth endMonth months monthsUpTo withinOccupation experienceMonths trainingMonths costUsd knownCostUsd explanation
-    unknownCosts { description }
+    unknownCosts { description kind }
     programs { name costUsd program { typicalCost { source { ${SOURCE} } } } }
     untimed
     requirements { alreadyHeld satisfiedBy { acronym examFeeUsd examFeeSource { ${SOURCE} } } anyOf { acronym } }
@@ -486,7 +496,7 @@ function stepOf(s: RawStep): Step {
     experienceMonths: s.experienceMonths,
     trainingMonths: s.trainingMonths,
     untimed: s.untimed,
-    cost: { usd: s.costUsd, knownUsd: s.knownCostUsd, unknownParts: s.unknownCosts.map((u) => u.description) },
+    cost: moneyOf(s.costUsd, s.knownCostUsd, s.unknownCosts),
     requirements: s.requirements.map((r) =>
       r.alreadyHeld
         ? `${r.satisfiedBy.acronym} (already held)`
@@ -522,7 +532,7 @@ function pathwayOf(p: RawPathway): Pathway {
     totalMonths: p.totalMonths,
     totalMonthsUpTo: p.totalMonthsUpTo,
     untimed: p.untimed,
-    cost: { usd: p.totalCostUsd, knownUsd: p.knownCostUsd, unknownParts: p.unknownCosts.map((u) => u.description) },
+    cost: moneyOf(p.totalCostUsd, p.knownCostUsd, p.unknownCosts),
     crossesTracks: p.crossesTracks,
     certificationsToEarn: p.certificationsToEarn.map((c) => c.acronym),
     steps: p.steps.map(stepOf),

@@ -29,13 +29,19 @@ export function duration(n: number, untimed: readonly string[], upTo = n): strin
 export const yearlyMedian = (wage: { value: number; atLeast: boolean }) =>
   `${wage.atLeast ? 'at least ' : ''}${usd(wage.value)} a year`;
 
-/** "$1,250", "at least $125 (cost partly unknown: CPC exam fee)", or "cost unknown (...)". */
+/**
+ * "$1,250", "at least $125 (cost partly unknown: CPC exam fee)", or "cost unknown (...)". Where a
+ * program's tuition is unknown the known part leads nowhere near the whole ("at least $550" to become
+ * a physician assistant, two degrees' tuition unknown), so the unknown comes first: "cost not known:
+ * no source gives the tuition of ...; the rest comes to $550".
+ */
 export function money(cost: Money): string {
   if (cost.usd !== null) return usd(cost.usd);
   const parts = cost.unknownParts.join(', ');
-  return cost.knownUsd > 0
-    ? `at least ${usd(cost.knownUsd)} (cost partly unknown: ${parts})`
-    : `cost unknown (${parts})`;
+  if (cost.knownUsd === 0) return `cost unknown (${parts})`;
+  return cost.tuitionUnknown
+    ? `cost not known: no source gives ${parts}; the rest comes to ${usd(cost.knownUsd)}`
+    : `at least ${usd(cost.knownUsd)} (cost partly unknown: ${parts})`;
 }
 
 /**

@@ -11,9 +11,11 @@ export const pathwayLabel = (p: Pathway, i: number, short = false) =>
 const shortMoney = (cost: Pathway['cost']) =>
   cost.usd !== null
     ? money(cost)
-    : cost.knownUsd > 0
-      ? `at least ${usd(cost.knownUsd)}, part of the cost unknown`
-      : 'cost unknown';
+    : cost.tuitionUnknown
+      ? 'cost not known (tuition unknown)'
+      : cost.knownUsd > 0
+        ? `at least ${usd(cost.knownUsd)}, part of the cost unknown`
+        : 'cost unknown';
 
 /**
  * How the ranking treats what no source gives, when a pathway listed has such a part: the order is
