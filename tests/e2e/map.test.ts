@@ -833,7 +833,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.press('#within', 'Enter');
     const reach = await graphql(
       service.url,
-      '{ reachableRoles(from: "medical-assistant", withinMonths: 12, includeEstimated: true) { node { __typename key } monthsIncludeUnknowns } }',
+      '{ reachableRoles(from: "medical-assistant", withinMonths: 12, includeEstimated: true) { node { __typename key } monthsIncludeUnknowns pathway { estimatedSteps } } }',
     );
     const refused = reach.body.errors?.[0];
     if (refused) {
@@ -843,8 +843,11 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       await expectPathwayShown(p, best);
     } else {
       // Shaded only where the months are known: a program of unknown length counts 0 months.
-      const all: { node: { __typename: string; key: string }; monthsIncludeUnknowns: boolean }[] =
-        reach.body.data.reachableRoles;
+      const all: {
+        node: { __typename: string; key: string };
+        monthsIncludeUnknowns: boolean;
+        pathway: { estimatedSteps: number };
+      }[] = reach.body.data.reachableRoles;
       const reached = all.filter((r) => !r.monthsIncludeUnknowns).map((r) => r.node);
       const untimed = all.length - reached.length;
       const reachedOccupations = reached.filter((n) => n.__typename === 'Occupation').length;
@@ -858,6 +861,18 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       );
       if (untimed > 0)
         expect(await p.locator('#status').textContent()).toContain(`Not shaded: ${untimed} more whose soonest pathway`);
+      // "Insurance Sales Agents (within reach: 0 months)" read as free and certain: an estimated
+      // pathway says so, in the list and, with what it leaves out, in the status.
+      const estimated = all.filter((r) => !r.monthsIncludeUnknowns && r.pathway.estimatedSteps > 0);
+      expect(estimated.length).toBeGreaterThan(0);
+      expect(await p.locator('#status').textContent()).toContain(
+        `${estimated.length} of them are reached by estimated moves (marked “estimated” in the list)`,
+      );
+      expect(await p.locator('#status').textContent()).toContain('any licence or certification it needs is not known and not counted');
+      for (const r of estimated.slice(0, 5))
+        expect(await p.locator(`#roles-list button[data-slug="${r.node.key}"] + .list-note`).textContent()).toMatch(
+          /within reach: [^;)]*, estimated/,
+        );
       const drawn = (await p.locator('#cy').getAttribute('data-occupations'))!.split(' ');
       expect(drawn.length).toBeLessThanOrEqual(occupations.length + 40);
     }

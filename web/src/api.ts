@@ -103,6 +103,8 @@ export type Reach = {
   monthsIncludeUnknowns: boolean;
   /** earliestMonth with its programs at their longest (the LPN-to-RN bridge, 12 to 24 months). */
   earliestMonthUpTo: number;
+  /** Whether its pathway has estimated moves (from O*NET and BLS): what licences they ask is not known. */
+  estimated: boolean;
 };
 export type Figure = {
   kind: string;
@@ -574,6 +576,7 @@ export async function reachableRoles(
       earliestMonthUpTo: number;
       stepCount: number;
       monthsIncludeUnknowns: boolean;
+      pathway: { estimatedSteps: number };
     }[];
   }>(
     `
@@ -584,6 +587,7 @@ export async function reachableRoles(
           earliestMonthUpTo
           stepCount
           monthsIncludeUnknowns
+          pathway { estimatedSteps }
         }
       }
     `,
@@ -596,6 +600,7 @@ export async function reachableRoles(
     stepCount: r.stepCount,
     monthsIncludeUnknowns: r.monthsIncludeUnknowns,
     earliestMonthUpTo: r.earliestMonthUpTo,
+    estimated: r.pathway.estimatedSteps > 0,
   }));
 }
 

@@ -441,9 +441,9 @@ async function shade(): Promise<void> {
     months: new Map(
       found.map((r) => [
         r.slug,
-        r.earliestMonthUpTo > r.earliestMonth
+        (r.earliestMonthUpTo > r.earliestMonth
           ? `${months(r.earliestMonth)} (this way ${monthsRange(r.earliestMonth, r.earliestMonthUpTo)})`
-          : months(r.earliestMonth),
+          : months(r.earliestMonth)) + (r.estimated ? ', estimated' : ''),
       ]),
     ),
   };
@@ -467,11 +467,16 @@ async function shade(): Promise<void> {
       `${count(found.length, 'role is', 'roles are')} within reach in ${months(state.within)} from ${startTitle}.${unknownNote}`,
     );
   const occupations = found.filter((r) => r.node.occupation).length;
+  const estimated = found.filter((r) => r.estimated).length;
   say(
     `${count(found.length - occupations, 'role', 'roles')} and ${count(occupations, 'O*NET occupation', 'O*NET occupations')} are within reach in ${months(state.within)} from ${startTitle}` +
       (occupations > REACHED_OCCUPATIONS_DRAWN
         ? `; the map draws the ${REACHED_OCCUPATIONS_DRAWN} occupations reached soonest.`
         : '.') +
+      // "Insurance Sales Agents (within reach: 0 months)": a licence no data here names is not counted.
+      (estimated
+        ? ` ${estimated === 1 ? '1 of them is' : `${estimated} of them are`} reached by estimated moves (marked “estimated” in the list): their months come from what BLS says the job typically asks, and any licence or certification it needs is not known and not counted.`
+        : '') +
       unknownNote,
   );
 }
