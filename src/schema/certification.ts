@@ -59,11 +59,11 @@ export const Certification = builder.prismaNode('Certification', {
     examFeeUsd: t.exposeInt('examFeeUsd', {
       nullable: true,
       description:
-        'Exam fee in US dollars, from the certifying body’s own fee page (`examFeeSource`); null where none could be cited.',
+        'Exam fee in US dollars, from the certifying body’s own fee page, or where none can be cited from a secondary page (`examFeeSource`, whose `official` says which); null where no page could be cited.',
     }),
     examFeeSource: t.relation('examFeeSource', {
       nullable: true,
-      description: 'The certifying body’s published fee page the fee comes from, with its URL and year.',
+      description: 'The page the fee comes from, with its URL and year: the certifying body’s own, or a secondary page (`official: false`) where none can be cited.',
     }),
     examReducedFeeUsd: t.exposeInt('examReducedFeeUsd', {
       nullable: true,
@@ -163,7 +163,7 @@ const certificationFields = (t: InputFields, required: boolean) => ({
   examMinutes: t.int({ description: 'Length of the exam in minutes.' }),
   examFeeUsd: t.int({ description: 'Exam fee in US dollars; needs examFeeSource.' }),
   examFeeSource: t.string({
-    description: 'Slug of the certifying body’s own fee page (an official source of the issuer, with a URL).',
+    description: 'Slug of the page the fee comes from, with a URL: the certifying body’s own (an official source of the issuer), or where none can be cited a secondary page.',
   }),
   examReducedFeeUsd: t.int({
     description: 'A lower fee the same page gives some candidates; needs examReducedFeeFor.',

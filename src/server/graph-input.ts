@@ -227,7 +227,9 @@ export async function readGraphInput(
     }[]
   >`SELECT c.id, c.slug, c.acronym, c.name, o.name AS issuer, c.kind::text AS kind, c.exam_fee_usd AS "examFeeUsd",
            c.exam_reduced_fee_usd AS "reducedFeeUsd", c.exam_reduced_fee_for AS "reducedFeeFor",
-           CASE WHEN s.id IS NULL THEN NULL ELSE coalesce(so.acronym, so.name) || ', ' || s.year END AS "feeSource"
+           CASE WHEN s.id IS NULL THEN NULL
+                ELSE coalesce(so.acronym, so.name) || ', ' || s.year || CASE WHEN s.official THEN '' ELSE ', a secondary page' END
+           END AS "feeSource"
     FROM certification c JOIN organization o ON o.id = c.issuer_id
     LEFT JOIN source s ON s.id = c.exam_fee_source_id
     LEFT JOIN organization so ON so.id = s.publisher_id

@@ -202,29 +202,30 @@ describe('the examples of the issue', () => {
   });
 
   it('an unknown fee is not "estimated" from one or two other fees: the words call it a stand-in', async () => {
-    const [p] = await pathways('from: "medical-assistant", to: "licensed-practical-nurse", first: 1');
-    const nclex = p.unknownCosts.find((u: any) => u.certification?.slug === 'nclex-pn');
-    const exams = files.certifications.filter((c) => c.kind === 'EXAM' && c.exam?.feeUsd !== undefined);
-    if (files.certifications.find((c) => c.slug === 'nclex-pn')!.exam?.feeUsd !== undefined)
-      return void expect(nclex).toBeUndefined();
-    expect(nclex.estimateUsd).toBeTypeOf('number');
-    if (exams.length >= 3) {
-      expect(nclex.estimateBasis).not.toMatch(/stand-in/);
-      expect(nclex.standIn).toBe(false);
-      expect(p.summary).toMatch(/we estimate the NCLEX-PN exam fee at about/);
+    // The CPT's fee is unknown; the CMA (AAMA)'s is the only certification fee published.
+    const [p] = await pathways('from: "medical-assistant", to: "phlebotomy-technician", first: 1');
+    const cpt = files.certifications.find((c) => c.slug === 'cpt')!;
+    const unknown = p.unknownCosts.find((u: any) => u.certification?.slug === 'cpt');
+    if (cpt.exam?.feeUsd !== undefined) return void expect(unknown).toBeUndefined();
+    const known = files.certifications.filter((c) => c.kind === cpt.kind && c.exam?.feeUsd !== undefined);
+    expect(unknown.estimateUsd).toBeTypeOf('number');
+    if (known.length >= 3) {
+      expect(unknown.estimateBasis).not.toMatch(/stand-in/);
+      expect(unknown.standIn).toBe(false);
+      expect(p.summary).toMatch(/we estimate the CPT exam fee at about/);
     } else {
-      // Today the PANCE's is the only exam fee published: it is no estimate of the NCLEX's.
-      expect(nclex.estimateBasis).toMatch(/a stand-in from too few known figures/);
-      expect(nclex.standIn).toBe(true);
-      expect(p.summary).toMatch(/we count the NCLEX-PN exam fee as \$[\d,]+ \(/);
-      expect(p.summary).not.toMatch(/we estimate the NCLEX-PN/);
-      // One fee standing in for another says whose it is: "$550" was the physician assistants' exam.
-      if (exams.length === 1) expect(nclex.estimateBasis).toContain(`the ${exams[0]!.acronym}’s fee`);
+      expect(unknown.estimateBasis).toMatch(/a stand-in from too few known figures/);
+      expect(unknown.standIn).toBe(true);
+      expect(p.summary).toMatch(/we count the CPT exam fee as \$[\d,]+ \(/);
+      expect(p.summary).not.toMatch(/we estimate the CPT/);
+      // One fee standing in for another says whose it is: the NCLEX-PN's "$550" was the physician
+      // assistants' exam, until the NCLEX's own fee was cited.
+      if (known.length === 1) expect(unknown.estimateBasis).toContain(`the ${known[0]!.acronym}’s fee`);
     }
     // For a printed plan, the summary without what unknown costs count as for ranking; the rest
     // unchanged.
     const { data, errors } =
-      await client.query(`{ pathways(from: "medical-assistant", to: "licensed-practical-nurse", first: 1) {
+      await client.query(`{ pathways(from: "medical-assistant", to: "phlebotomy-technician", first: 1) {
       summary print: summary(costEstimates: false) } }`);
     expect(errors).toBeUndefined();
     const [both] = data.pathways;
@@ -393,12 +394,35 @@ describe('the examples of the issue', () => {
       for (const p of await pathways(`from: "medical-assistant", to: "${slug}", first: 1`))
         for (const step of p.steps) {
           for (const m of step.explanation.matchAll(/tuition about \$[\d,]+|exam fee is \$[\d,]+/g)) {
-            expect(step.explanation.slice(m.index! + m[0].length), m[0]).toMatch(/^ \([A-Z][A-Za-z ]*, \d{4}\)/);
+            // A fee no page of its issuer gives comes from a secondary page, and says so.
+            expect(step.explanation.slice(m.index! + m[0].length), m[0]).toMatch(
+              /^ \((?:[A-Z][A-Za-z ]*, \d{4}|[a-z.-]+\.[a-z]+, \d{4}, a secondary page)\)/,
+            );
             cited++;
           }
         }
     }
     expect(cited).toBeGreaterThan(0);
+  });
+
+  it('cites the NCLEX’s fee from a secondary page where NCSBN’s own could not be cited, and says so', async () => {
+    // Unknown, the NCLEX-PN's fee was counted as the PANCE's $550: a practical-nursing route looked
+    // dearer than it is, and maxCostUsd refused it. Every secondary page found gives $200.
+    const { data, errors } = await client.query(
+      `{ pn: certification(slug: "nclex-pn") { examFeeUsd examFeeSource { url year official publisher { name } } }
+         rn: certification(slug: "nclex-rn") { examFeeUsd examFeeSource { url official } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const file = files.certifications.find((c) => c.slug === 'nclex-pn')!;
+    expect(data.pn.examFeeUsd).toBe(file.exam.feeUsd);
+    expect(data.pn.examFeeSource).toMatchObject({ official: false, url: expect.stringMatching(/^https:\/\//) });
+    expect(data.rn).toMatchObject({ examFeeUsd: file.exam.feeUsd, examFeeSource: { official: false } });
+    const [p] = await pathways('from: "medical-assistant", to: "licensed-practical-nurse", first: 1');
+    expect(p.unknownCosts.map((u: any) => u.certification?.slug)).not.toContain('nclex-pn');
+    const { name } = data.pn.examFeeSource.publisher;
+    expect(p.steps.map((s: any) => s.explanation).join(' ')).toContain(
+      `The NCLEX-PN exam fee is $${data.pn.examFeeUsd} (${name}, ${data.pn.examFeeSource.year}, a secondary page)`,
+    );
   });
 
   it('names a lower exam fee its fee page gives some candidates, and counts the fee anyone pays', async () => {

@@ -110,7 +110,10 @@ const certificationRecord = z.strictObject({
       questions: nonNegativeInt.optional(),
       minutes: nonNegativeInt.optional(),
       feeUsd: nonNegativeInt.optional(),
-      /** The certifying body's own fee page (an official source with a URL); required with feeUsd. */
+      /**
+       * The certifying body's own fee page (an official source with a URL), or where none can be
+       * cited a secondary page with a URL, which answers name as such; required with feeUsd.
+       */
       feeSource: slug.optional(),
       /**
        * A lower fee the same page gives to some candidates (the CMA's $125 for completing students,
@@ -121,7 +124,7 @@ const certificationRecord = z.strictObject({
       reducedFeeFor: text.optional(),
     })
     .refine((e) => (e.feeUsd === undefined) === (e.feeSource === undefined), {
-      message: 'feeUsd and feeSource go together: a fee needs the certifying body’s fee page it comes from',
+      message: 'feeUsd and feeSource go together: a fee needs the page it comes from',
       path: ['feeSource'],
     })
     .refine((e) => (e.reducedFeeUsd === undefined) === (e.reducedFeeFor === undefined), {

@@ -170,14 +170,15 @@ function checkReferences(d: Dataset, fileOf: (k: DatasetKind) => string): Datase
     expect('certifications', c, i, 'issuer', 'organization', c.issuer);
     expect('certifications', c, i, 'exam.feeSource', 'source', c.exam.feeSource);
     const fee = c.exam.feeSource === undefined ? undefined : sourceBySlug.get(c.exam.feeSource);
-    // An exam fee comes only from the certifying body's own published fee page.
-    if (fee && (!fee.official || fee.publisher !== c.issuer || !fee.url))
+    // An exam fee comes from the certifying body's own published fee page, or, where none can be
+    // cited, from a secondary page (official: false), which answers name as such; either with a URL.
+    if (fee && (!fee.url || (fee.official && fee.publisher !== c.issuer)))
       report(
         'certifications',
         c,
         i,
         'exam.feeSource',
-        `"${fee.slug}" must be the issuer's own page: an official source published by "${c.issuer}", with a URL`,
+        `"${fee.slug}" must be a page with a URL: the issuer's own (an official source published by "${c.issuer}") or, where none can be cited, a secondary page (official: false)`,
       );
     if (!c.eligibility.some((e) => e.program ?? e.minMonthsExperience ?? e.certification ?? e.open))
       report(
