@@ -20,12 +20,30 @@ export class EdgeWeights {
   private readonly held: Uint8Array;
   private readonly done: Uint8Array;
   private readonly factor: number;
+  /**
+   * Roles a label may reach with the learner's years in the start role still counting (moves that
+   * may keep them: step.ts, keepsTenure), marked with tenureStamp; null when the years are 0 or no
+   * such move leaves the start. Their out-edges' months are bounded with those years taken off the experience.
+   */
+  private readonly tenure: Int32Array | null = null;
+  private readonly tenureStamp: number = 0;
+  /** The learner's years in the start role in whole months, rounded up (the most they take off). */
+  private readonly tenureMonths: number = 0;
   constructor(
     private readonly index: GraphIndex,
     s: Scratch,
     cx: QueryContext,
   ) {
     this.factor = cx.load === 'PART_TIME' ? PART_TIME_FACTOR : 1;
+    if (cx.yearsInCurrentRole > 0) {
+      const mark = (s.tenureMark ??= new Int32Array(index.roleCount));
+      const stamp = nextStamp(s);
+      if (markTenureRoles(index, cx.from, mark, stamp)) {
+        this.tenure = mark;
+        this.tenureStamp = stamp;
+        this.tenureMonths = Math.ceil(cx.yearsInCurrentRole * 12 - 1e-9);
+      }
+    }
     // Held certifications and done programs that are not once-per-path change no bound.
     const held = cx.start.held.filter((c) => index.certOncePerPath[c] === 1);
     const done = cx.start.done.filter((p) => index.programOncePerPath[p] === 1);
@@ -67,7 +85,15 @@ export class EdgeWeights {
   }
 
   months(e: number): number {
-    return this.cache !== null && this.own(e) ? this.cache.months[e]! : this.index.edgeBoundMonths[e]!;
+    const m = this.cache !== null && this.own(e) ? this.cache.months[e]! : this.index.edgeBoundMonths[e]!;
+    return this.tenure === null ? m : this.lessTenure(e, m);
+  }
+
+  /** Bound m of edge e, less the experience the learner's years in the start role may cover. */
+  private lessTenure(e: number, m: number): number {
+    const ix = this.index;
+    if (this.tenure![ix.edgeFrom[e]!] !== this.tenureStamp) return m;
+    return Math.max(0, m - Math.min(ix.edgeExpMonths[e]!, this.tenureMonths));
   }
 
   cents(e: number): number {
@@ -76,9 +102,11 @@ export class EdgeWeights {
 
   /** months(e) for in-edge j (e = inEdges[j]), read in in-edge order where the start changes nothing. */
   inMonths(j: number, e: number): number {
-    return this.cache !== null && this.index.inStartDependent[j] === 1 && this.own(e)
-      ? this.cache.months[e]!
-      : this.index.inBoundMonths[j]!;
+    const m =
+      this.cache !== null && this.index.inStartDependent[j] === 1 && this.own(e)
+        ? this.cache.months[e]!
+        : this.index.inBoundMonths[j]!;
+    return this.tenure === null ? m : this.lessTenure(e, m);
   }
 
   /** cents(e) for in-edge j likewise. */
@@ -98,6 +126,35 @@ export class EdgeWeights {
   certs(e: number): number {
     return this.cache !== null && this.own(e) ? this.cache.certs[e]! : this.index.edgeBoundCerts[e]!;
   }
+}
+
+/**
+ * Marks in `mark` with `stamp` the roles reachable from `from` by moves that may keep the learner's
+ * years in their role (curated, asking no experience and no program: step.ts, keepsTenure, whose last
+ * condition, taking no time, only a search can tell), `from` included; false when there is no such
+ * move out of `from` (nothing marked).
+ */
+function markTenureRoles(index: GraphIndex, from: number, mark: Int32Array, stamp: number): boolean {
+  const mayKeep = (e: number) =>
+    index.edgeEstimated[e] === 0 &&
+    index.edgeExpMonths[e] === 0 &&
+    index.edgeProgramOffsets[e] === index.edgeProgramOffsets[e + 1];
+  let any = false;
+  for (let e = index.outOffsets[from]!; e < index.outOffsets[from + 1]!; e++) any ||= mayKeep(e);
+  if (!any) return false;
+  mark[from] = stamp;
+  const queue = [from];
+  while (queue.length > 0) {
+    const u = queue.pop()!;
+    for (let e = index.outOffsets[u]!; e < index.outOffsets[u + 1]!; e++) {
+      const v = index.edgeTo[e]!;
+      if (mark[v] !== stamp && mayKeep(e)) {
+        mark[v] = stamp;
+        queue.push(v);
+      }
+    }
+  }
+  return true;
 }
 
 /** Which lower bounds the reverse search computes, in lexicographic order. */

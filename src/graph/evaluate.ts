@@ -5,7 +5,16 @@
 import { ROUTE_CERTIFICATION, ROUTE_EXPERIENCE, ROUTE_PROGRAM, type GraphIndex } from './build.js';
 import { centsToUsd, usdToCents } from './cost.js';
 import { InvalidQueryError } from './errors.js';
-import { expandStep, has, queryContext, replayStep, type Choices, type QueryContext, type State } from './step.js';
+import {
+  expandStep,
+  has,
+  keepsTenure,
+  queryContext,
+  replayStep,
+  type Choices,
+  type QueryContext,
+  type State,
+} from './step.js';
 import type {
   Pathway,
   PathwayEvaluationOptions,
@@ -43,6 +52,8 @@ export function buildPathway(
 ): Pathway {
   const ix = cx.index;
   let state: State = cx.start;
+  // Whether the learner's years in the start role count on the next move (step.ts, keepsTenure).
+  let first = true;
   const steps: PathwayStep[] = [];
   const roleIds: number[] = [ix.roleIds[cx.from]!];
   const transitionIds: number[] = [];
@@ -60,7 +71,7 @@ export function buildPathway(
     let stepTraining = 0;
     let stepExam = 0;
     let stepKnown = 0;
-    const detail = replayStep(cx, state, e, i === 0, choices[i] ?? null, {
+    const detail = replayStep(cx, state, e, first, choices[i] ?? null, {
       program(p, reason, months) {
         const cents = ix.programCostCents[p]!;
         const known = ix.programCostKnown[p] === 1;
@@ -133,6 +144,7 @@ export function buildPathway(
       estimated: ix.edgeEstimated[e] === 1,
       crossesTracks: crosses,
       experienceMonths: detail.experienceMonths,
+      experienceCountedMonths: first ? ix.edgeExpMonths[e]! - detail.experienceMonths : 0,
       trainingMonths: detail.trainingMonths,
       eligibilityWaitMonths: detail.waitMonths,
       months,
@@ -152,6 +164,7 @@ export function buildPathway(
     examCents += stepExam;
     knownCents += stepKnown;
     unknownAll.push(...unknown);
+    first = first && cx.yearsInCurrentRole > 0 && keepsTenure(ix, e, state.months, detail.state.months);
     state = detail.state;
     roleIds.push(ix.roleIds[to]!);
     transitionIds.push(ix.edgeTransitionId[e]!);
@@ -230,7 +243,7 @@ export function bestChoices(
   const ix = cx.index;
   let best: { key: number[]; seq: number[]; choices: (Choices | null)[] } | null = null;
   const chosen: (Choices | null)[] = [];
-  const walk = (i: number, s: State): void => {
+  const walk = (i: number, s: State, first: boolean): void => {
     if (i === edges.length) {
       const key = rankingKey(rankBy, s, edges.length);
       const seq: number[] = [];
@@ -246,14 +259,15 @@ export function bestChoices(
         best = { key, seq, choices: chosen.slice() };
       return;
     }
-    expandStep(cx, s, edges[i]!, i === 0, (child, choices) => {
+    const e = edges[i]!;
+    expandStep(cx, s, e, first, (child, choices) => {
       if (child.months > maxMonths || child.cents > maxCostCents) return;
       chosen.push(choices);
-      walk(i + 1, child);
+      walk(i + 1, child, first && cx.yearsInCurrentRole > 0 && keepsTenure(ix, e, s.months, child.months));
       chosen.pop();
     });
   };
-  walk(0, cx.start);
+  walk(0, cx.start, true);
   return best === null ? null : (best as { choices: (Choices | null)[] }).choices;
 }
 

@@ -11,6 +11,7 @@ import {
   type Choices,
   classSatisfied,
   expandStep,
+  keepsTenure,
   has,
   type IdSet,
   programMonthsAt,
@@ -81,7 +82,10 @@ export class Expander {
     const { maxSteps, maxMonths, maxCostCents, allowed } = this.limits;
     const steps = parent.steps + 1;
     if (steps > maxSteps) return;
-    const first = parent.parent === null;
+    // The learner's years in the start role count on a move out of the start, and out of a role a
+    // move keeping them led to (keepsTenure).
+    const first = parent.parent === null || parent.carry;
+    const tenure = first && this.cx.yearsInCurrentRole > 0;
     const lo = edges === null ? ix.outOffsets[parent.node]! : from;
     const hi = edges === null ? ix.outOffsets[parent.node + 1]! : to;
     let made = 0;
@@ -94,7 +98,9 @@ export class Expander {
       made++;
       if (c.months > maxMonths || c.cents > maxCostCents) return;
       if (!admit(v, steps, c.months, c.cents, c.count, c.held, c.done, c.work)) return;
-      visit(new Label(parent, e, v, steps, c.months, c.cents, c.count, c.work, c.held, c.done, choices));
+      const child = new Label(parent, e, v, steps, c.months, c.cents, c.count, c.work, c.held, c.done, choices);
+      if (tenure && keepsTenure(ix, e, parent.months, c.months)) child.carry = true;
+      visit(child);
     };
     for (let i = lo; i < hi; i++) {
       e = edges === null ? i : edges[i]!;
@@ -201,6 +207,8 @@ export class Expander {
    * maxCostUsd, maxSteps) is negative.
    */
   dominates(a: Label, b: Label): boolean {
+    // b's years in the start role still count toward what comes next; a's do not.
+    if (b.carry && !a.carry) return false;
     if (!this.heldCovers(a, b)) return false;
     const ix = this.index;
     let extraMonths = this.extraMonths;

@@ -240,7 +240,19 @@ export function explainStep(
   const to = names.role(step.toRoleId);
   const actions: string[] = [];
   const details: string[] = [];
-  if (step.experienceMonths > 0) actions.push(`work ${duration(step.experienceMonths)} as ${from.title}`);
+  // Experience the learner's years in their role cover is said, not silently dropped ("work 5 years
+  // as Administrative Medical Assistant" vanished from a medical assistant's second step).
+  const counted = step.experienceCountedMonths;
+  if (step.experienceMonths > 0)
+    actions.push(`work ${counted > 0 ? 'another ' : ''}${duration(step.experienceMonths)} as ${from.title}`);
+  if (counted > 0)
+    details.push(
+      sentence(
+        step.experienceMonths > 0
+          ? `the move asks ${duration(counted + step.experienceMonths)} as ${from.title}; your years in your current role count for ${duration(counted)} of them`
+          : `the ${duration(counted)} as ${from.title} it asks are covered by your years in your current role`,
+      ),
+    );
   const studied = load === 'PART_TIME' ? 'part time' : 'full time';
   for (const p of step.programs) {
     const name = the(names.program(p.programId).name);

@@ -16,6 +16,11 @@ export class Label implements State {
   hExact = true;
   /** The search's item-bound epoch this label's bound was last raised for (shared-items.ts; 0: none). */
   itemEpoch = 0;
+  /**
+   * Whether the learner's years in the start role still count here: every move since the start kept
+   * them (step.ts, keepsTenure), and they are more than 0.
+   */
+  carry = false;
   /** The priority: the ranking's key plus the bound, component by component. */
   f0 = 0;
   f1 = 0;

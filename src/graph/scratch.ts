@@ -42,6 +42,8 @@ export interface Scratch {
   altMark: Int32Array;
   /** Edge bounds for the query's start state, when it differs from a standing start (bounds.ts). */
   edgeBound: { months: Float64Array; cents: Float64Array; certs: Float64Array; mark: Int32Array } | null;
+  /** Roles the learner's years in the start role may still count at (tenureMark === stamp; bounds.ts). */
+  tenureMark: Int32Array | null;
 }
 
 const scratchByIndex = new WeakMap<GraphIndex, Scratch>();
@@ -69,6 +71,7 @@ export function scratchFor(index: GraphIndex): Scratch {
       alt: new Float64Array(R),
       altMark: new Int32Array(R),
       edgeBound: null,
+    tenureMark: null,
     };
     scratchByIndex.set(index, s);
   }
@@ -82,7 +85,7 @@ export function nextStamp(s: Scratch): number {
 /** At the start of a query: makes sure its stamps cannot run out (a query takes at most one per work unit). */
 export function beginQuery(s: Scratch, budget: number): void {
   if (s.stamp + Math.min(budget, 0x3fffffff) + 16 < 0x7fffffff) return;
-  for (const a of [s.nodeMark, s.revState, s.altMark, s.sortedMark, s.hopMark, s.freeMark, s.edgeBound?.mark])
+  for (const a of [s.nodeMark, s.revState, s.altMark, s.sortedMark, s.hopMark, s.freeMark, s.edgeBound?.mark, s.tenureMark])
     a?.fill(0);
   s.stamp = 0;
 }

@@ -297,6 +297,22 @@ function classOffers(ix: GraphIndex, cls: number, cert: number): boolean {
   return false;
 }
 
+/**
+ * Whether the learner's years in their current role still count after move e from a state with
+ * `before` months to one with `after`: a curated move asking no experience and no program that took
+ * no time (medical assistant → administrative medical assistant, "no further requirements") is the
+ * same work under another title, so the years in the role still count toward the experience the
+ * next move asks (docs/cost-model.md, "Experience"). Only where the years counted before it.
+ */
+export function keepsTenure(ix: GraphIndex, e: number, before: number, after: number): boolean {
+  return (
+    ix.edgeEstimated[e] === 0 &&
+    ix.edgeExpMonths[e] === 0 &&
+    ix.edgeProgramOffsets[e] === ix.edgeProgramOffsets[e + 1] &&
+    after === before
+  );
+}
+
 /** Experience, then the move's training: the part of a step that involves no choice. */
 function beginStep(cx: QueryContext, s: State, e: number, first: boolean, rec: StepRecorder | null): Acc {
   const ix = cx.index;

@@ -199,6 +199,12 @@ export interface PathwayStep {
   crossesTracks: boolean;
   /** Months of experience the move asks for in the source role, still to gain. */
   experienceMonths: number;
+  /**
+   * Months of the experience the move asks that the learner's years in their current role already
+   * cover (profile.yearsInCurrentRole): on the move out of the start, or out of a role a move that
+   * kept those years led to (same work under another title); 0 elsewhere.
+   */
+  experienceCountedMonths: number;
   /** Months of programs completed on the step (training, prerequisites, eligibility routes). */
   trainingMonths: number;
   /** Months of further work needed to meet a certification's experience route. */

@@ -381,6 +381,11 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
       description: 'Months of experience the move asks for in the starting role, still to gain.',
       resolve: ({ step }) => step.experienceMonths,
     }),
+    experienceCountedMonths: t.int({
+      description:
+        'Months of the experience the move asks that the learner’s years in their current role (`profile.yearsInCurrentRole`) already cover: on the move out of the start, or out of a role reached from it by moves that kept those years (a curated move asking no experience and no program that took no time, such as medical assistant → administrative medical assistant); 0 elsewhere.',
+      resolve: ({ step }) => step.experienceCountedMonths,
+    }),
     trainingMonths: t.int({
       description:
         'Months of programs the step completes (the move’s training, their prerequisites and eligibility routes), at the study load assumed.',

@@ -74,6 +74,8 @@ interface Detail {
   workBefore: number;
   doneBefore: ReadonlySet<number>;
   experience: number;
+  /** Experience the move asks that the learner's years in their role cover. */
+  counted: number;
   training: number;
   wait: number;
   programs: ProgramTaken[];
@@ -219,6 +221,7 @@ function stepWays(
     workBefore: l.work,
     doneBefore: new Set(l.done),
     experience: 0,
+    counted: 0,
     training: 0,
     wait: 0,
     programs: [],
@@ -226,6 +229,7 @@ function stepWays(
     unknown: [],
   };
   d.experience = experienceMonths(t.minYearsExperience, first ? (profile.yearsInCurrentRole ?? 0) : 0);
+  d.counted = experienceMonths(t.minYearsExperience) - d.experience;
   l.months += d.experience;
   l.work += d.experience;
   for (const p of [...new Set(t.training)].sort((a, b) => a - b)) take(w, l, d, p, 'TRAINING', partTime);
@@ -313,7 +317,12 @@ function evaluate(
   maxCents: number,
 ): Evaluated | null {
   let best: Evaluated | null = null;
-  const rec = (i: number, l: Learner, trail: { l: Learner; choices: Choice[]; d: Detail; before: Learner }[]) => {
+  const rec = (
+    i: number,
+    l: Learner,
+    trail: { l: Learner; choices: Choice[]; d: Detail; before: Learner }[],
+    first: boolean,
+  ) => {
     if (i === path.length) {
       const seq = trail.flatMap((x) => x.choices.flatMap((c) => [w.rank.get(c.cert)!, c.route]));
       const e: Evaluated = {
@@ -333,12 +342,22 @@ function evaluate(
         best = e;
       return;
     }
-    for (const way of stepWays(w, l, path[i]!, i === 0, profile)) {
+    const t = path[i]!;
+    for (const way of stepWays(w, l, t, first, profile)) {
       if (way.l.months > maxMonths || way.l.cents > maxCents) continue;
-      rec(i + 1, way.l, [...trail, { ...way, before: l }]);
+      // The years in the start role still count after a curated move asking no experience and no
+      // program that took no time (the same work under another title).
+      const keeps =
+        first &&
+        (profile.yearsInCurrentRole ?? 0) > 0 &&
+        t.estimated !== true &&
+        experienceMonths(t.minYearsExperience) === 0 &&
+        t.training.length === 0 &&
+        way.l.months === l.months;
+      rec(i + 1, way.l, [...trail, { ...way, before: l }], keeps);
     }
   };
-  rec(0, startOf(w, from, profile), []);
+  rec(0, startOf(w, from, profile), [], true);
   return best;
 }
 
@@ -393,6 +412,7 @@ function report(
       estimated: t.estimated === true,
       crossesTracks: a !== b && !w.bridging.has(a) && !w.bridging.has(b),
       experienceMonths: d.experience,
+      experienceCountedMonths: d.counted,
       trainingMonths: d.training,
       eligibilityWaitMonths: d.wait,
       months: l.months - before.months,

@@ -425,6 +425,37 @@ describe('the examples of the issue', () => {
     );
   });
 
+  it('counts the years in the current role past a move that only changes the title, and says so', async () => {
+    // Medical assistant → administrative medical assistant asks nothing and takes no time: a medical
+    // assistant of 5 years was still asked 5 years as an administrative medical assistant before
+    // practice administrator (108 months, the same as with none), where the same learner starting as
+    // an administrative medical assistant was asked none (48).
+    const ask = async (from: string, years: number) => {
+      const { data, errors } = await client.query(
+        `query ($from: String!, $p: LearnerProfileInput) { pathways(from: $from, to: "practice-administrator", first: 1, profile: $p) {
+           totalMonths steps { from { slug } experienceMonths experienceCountedMonths explanation } } }`,
+        { from, p: { yearsInCurrentRole: years } },
+      );
+      expect(errors).toBeUndefined();
+      return data.pathways[0];
+    };
+    const move = files.transitions.find((t) => t.from === 'administrative-medical-assistant' && t.to === 'practice-administrator')!;
+    const asked = Math.ceil(Number(move.minYearsExperience) * 12);
+    expect(asked).toBeGreaterThan(0);
+    const none = await ask('medical-assistant', 0);
+    const direct = await ask('administrative-medical-assistant', 3);
+    const carried = await ask('medical-assistant', 3);
+    expect(carried.steps.map((s: any) => s.from.slug)).toEqual(['medical-assistant', 'administrative-medical-assistant']);
+    expect(carried.totalMonths).toBe(direct.totalMonths);
+    expect(carried.totalMonths).toBe(none.totalMonths - 36);
+    const [, second] = carried.steps;
+    expect(second.experienceCountedMonths).toBe(36);
+    expect(second.experienceMonths).toBe(asked - 36);
+    expect(second.explanation).toMatch(/work another \d+ (years?|months?) as Administrative Medical Assistant/);
+    expect(second.explanation).toMatch(/your years in your current role count for 3 years of them/);
+    expect(none.steps.every((s: any) => s.experienceCountedMonths === 0)).toBe(true);
+  });
+
   it('names a lower exam fee its fee page gives some candidates, and counts the fee anyone pays', async () => {
     const { data, errors } = await client.query(
       '{ certification(slug: "cma") { acronym examFeeUsd examReducedFeeUsd examReducedFeeFor examFeeSource { slug year publisher { acronym } } } }',
