@@ -441,27 +441,33 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await ready(p);
     await p.locator('#roles-list td').first().waitFor();
     // Every cell is at least as wide as its longest word (as the page sets it).
-    const broken = await p.evaluate(() => {
-      const probe = document.createElement('span');
-      probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
-      const out: string[] = [];
-      for (const td of document.querySelectorAll<HTMLElement>('#roles-list td, #roles-list th')) {
-        const style = getComputedStyle(td);
-        probe.style.font = style.font;
-        document.body.append(probe);
-        const inner = td.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-        for (const word of td.innerText.split(/\s+/).filter(Boolean)) {
-          probe.textContent = word;
-          if (probe.getBoundingClientRect().width > inner + 1) out.push(word);
+    const brokenWords = (cells: string) =>
+      p.evaluate((selector) => {
+        const probe = document.createElement('span');
+        probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+        const out: string[] = [];
+        for (const td of document.querySelectorAll<HTMLElement>(selector)) {
+          const style = getComputedStyle(td);
+          probe.style.font = style.font;
+          document.body.append(probe);
+          const inner = td.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          for (const word of td.innerText.split(/\s+/).filter(Boolean)) {
+            probe.textContent = word;
+            if (probe.getBoundingClientRect().width > inner + 1) out.push(word);
+          }
+          probe.remove();
         }
-        probe.remove();
-      }
-      return out;
-    });
-    expect(broken).toEqual([]);
+        return out;
+      }, cells);
+    expect(await brokenWords('#roles-list td, #roles-list th')).toEqual([]);
     // On the picture too, every role's name (O*NET occupations' included) fits inside its box: the
     // long ones ran over the edges of a box two lines tall.
     expect(await p.locator('#cy').getAttribute('data-labels-over')).toBe('none');
+    // Nor the side panel's table headers ("Valu e" in the health information technician's Outlook table).
+    await p.goto(`${service.origin}/map?role=health-information-technician`);
+    await ready(p);
+    await p.locator('#panel table.figures th').first().waitFor();
+    expect(await brokenWords('#panel table.figures th')).toEqual([]);
     await p.close();
   });
 
@@ -943,6 +949,38 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await p.locator('#pathways li.step').count()).toBeGreaterThan(0);
     expect(await p.isDisabled('#print')).toBe(false);
     expect(await p.locator('#status').textContent()).not.toMatch(/could not be reached|went wrong/);
+    await p.close();
+  });
+
+  it('says what is missing when a link asks for months without a start, or the handout has no pathway', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?within=12`);
+    await ready(p);
+    await expect.poll(() => p.locator('#status').textContent()).toContain('Choose where to start');
+    // "Print a handout" greyed out said nothing of why; with a pathway shown, the hint goes.
+    expect(await p.locator('#print').isDisabled()).toBe(true);
+    expect(await p.locator('#print-hint').isVisible()).toBe(true);
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurse`);
+    await ready(p);
+    await expect.poll(() => p.locator('#print').isDisabled()).toBe(false);
+    expect(await p.locator('#print-hint').isVisible()).toBe(false);
+    await p.close();
+  });
+
+  it('brings the answer into view after a panel’s “Make this the goal”, far below the map', async () => {
+    // The pathways appeared out of sight while the page stayed on the button, on a phone 4,000 px below.
+    const p = await context.newPage();
+    await p.setViewportSize({ width: 390, height: 844 });
+    await p.goto(`${service.origin}/map?from=medical-assistant&role=physician-assistant`);
+    await ready(p);
+    const button = p.locator('#panel button', { hasText: 'Make this the goal' });
+    await button.scrollIntoViewIfNeeded();
+    const statusTop = () => p.locator('#status').evaluate((e) => e.getBoundingClientRect().top);
+    expect(await statusTop()).toBeLessThan(0);
+    await button.click();
+    await expect.poll(() => p.locator('#status').textContent()).toContain('Showing Pathway 1');
+    await expect.poll(statusTop, { timeout: 5_000 }).toBeGreaterThan(-2); // scrolled to its top, to the pixel
+    expect(await statusTop()).toBeLessThan(844);
     await p.close();
   });
 

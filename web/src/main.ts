@@ -387,6 +387,8 @@ function noHandout(): void {
   printButton.disabled = true;
   printHandout = () => {};
   handout.replaceChildren();
+  // Why the button is greyed out, until a pathway's handout is made.
+  $('print-hint').hidden = false;
 }
 
 async function choosePathway(): Promise<void> {
@@ -405,6 +407,7 @@ async function choosePathway(): Promise<void> {
   printHandout = () => renderHandout(handout, pathway, details, location.href, pay);
   printHandout();
   printButton.disabled = false;
+  $('print-hint').hidden = true;
 }
 
 async function shade(): Promise<void> {
@@ -414,6 +417,9 @@ async function shade(): Promise<void> {
     await redraw();
     // What the status said of the shading goes with it.
     if (/ within reach in /.test(status.textContent ?? '')) say('');
+    // Months asked with no start (a link's "within=12" alone) said nothing at all.
+    if (!state.from && state.within !== undefined)
+      say(`Choose where to start: the map then shades what is within reach in ${months(state.within)}.`);
     markList();
     return view?.shade(null);
   }
@@ -495,7 +501,7 @@ async function openOccupation(node: Role): Promise<void> {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', onclick: () => void setTarget(node.slug).catch(fail) }, 'Make this the goal'),
+      h('button', { type: 'button', onclick: () => void fromPanel(() => setTarget(node.slug)) }, 'Make this the goal'),
     ),
     h(
       'p',
@@ -567,8 +573,8 @@ async function openRole(slug: string, reveal = true): Promise<void> {
     details,
     {
       open: (s) => void openRole(s).catch(fail),
-      setStart: (s) => void setStart(s).catch(fail),
-      setTarget: (s) => void setTarget(s).catch(fail),
+      setStart: (s) => void fromPanel(() => setStart(s)),
+      setTarget: (s) => void fromPanel(() => setTarget(s)),
     },
     state.held.length > 0,
   );
@@ -586,6 +592,23 @@ async function setStart(slug: string): Promise<void> {
   await drawMap();
   mark();
   await Promise.all([showPathways(), shade()]);
+}
+
+/**
+ * A panel's "Start from here" or "Make this the goal", then the answer brought into view: the panel
+ * sits below the map (far below on a phone), and the pathways it asked for appeared out of sight
+ * while the page stayed on the button.
+ */
+async function fromPanel(act: () => Promise<void>): Promise<void> {
+  try {
+    await act();
+    // The status and the map, whichever is higher (side by side on a wide screen, one above the
+    // other on a phone).
+    const [top] = [$('status'), $('cy')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+    top!.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  } catch (error) {
+    fail(error);
+  }
 }
 
 async function setTarget(slug: string): Promise<void> {
