@@ -312,6 +312,7 @@ export function explainStep(
         : 'no further requirements';
   const untimed = untimedParts(step, names);
   const span = `months ${Math.round(step.startMonth)} to ${Math.round(step.endMonth)} of the pathway`;
+  const upTo = stepMonthsUpTo(step, names, load);
   const timing = untimed.length
     ? step.months === 0
       ? `How long this takes is not known: ${lengthsNotKnown(untimed)}`
@@ -320,7 +321,10 @@ export function explainStep(
       ? step.estimated
         ? 'No time is counted for it'
         : 'This can happen right away'
-      : `This takes about ${duration(step.months)}, ${span}`;
+      : upTo > step.months
+        ? // "12–24 months" on the step's line read "about 1 year" here: both figures.
+          `This takes about ${duration(step.months)} to ${duration(upTo)}, ${span} with its programs at their shortest`
+        : `This takes about ${duration(step.months)}, ${span}`;
   const cost = costWords(step.knownCostUsd, step.unknownCosts, names, step.estimated).clause;
   const estimated = step.estimated
     ? ` ${UNKNOWN_LICENCES('this move')} This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}.`
