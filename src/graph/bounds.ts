@@ -84,6 +84,11 @@ export class EdgeWeights {
     return true;
   }
 
+  /** Whether the learner's years in the start role may shorten moves beyond the start (landmarks then do not bound). */
+  get tenureBeyondStart(): boolean {
+    return this.tenure !== null;
+  }
+
   months(e: number): number {
     const m = this.cache !== null && this.own(e) ? this.cache.months[e]! : this.index.edgeBoundMonths[e]!;
     return this.tenure === null ? m : this.lessTenure(e, m);
@@ -102,11 +107,20 @@ export class EdgeWeights {
 
   /** months(e) for in-edge j (e = inEdges[j]), read in in-edge order where the start changes nothing. */
   inMonths(j: number, e: number): number {
-    const m =
-      this.cache !== null && this.index.inStartDependent[j] === 1 && this.own(e)
-        ? this.cache.months[e]!
-        : this.index.inBoundMonths[j]!;
+    const m = this.inMonthsInFull(j, e);
     return this.tenure === null ? m : this.lessTenure(e, m);
+  }
+
+  /** inMonths less the move's experience, all of it (never below 0). */
+  inMonthsLessExperience(j: number, e: number): number {
+    return Math.max(0, this.inMonthsInFull(j, e) - this.index.edgeExpMonths[e]!);
+  }
+
+  /** inMonths before the learner's years in the start role are taken off. */
+  private inMonthsInFull(j: number, e: number): number {
+    return this.cache !== null && this.index.inStartDependent[j] === 1 && this.own(e)
+      ? this.cache.months[e]!
+      : this.index.inBoundMonths[j]!;
   }
 
   /** cents(e) for in-edge j likewise. */

@@ -276,7 +276,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   // Landmark bounds bound the months to a single target; they count where months come first.
   // Not where the learner's years in the start role may shorten moves beyond it (EdgeWeights' tenure):
   // landmarks count every move's experience in full.
-  const lm = dst >= 0 && rank === FASTEST && cx.yearsInCurrentRole === 0 ? index.landmarks : null;
+  const lm = dst >= 0 && rank === FASTEST && !weights.tenureBeyondStart ? index.landmarks : null;
   const altStamp = s.stamp;
   /** Sets (hA, hB, hC, hExact) for a role that is not a target; false when it cannot reach one. */
   const lowerBound = (node: number): boolean => {

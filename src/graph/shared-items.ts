@@ -193,8 +193,7 @@ export class SharedItemBounds {
   /** In-edge j's (move e's) bound in key order, read in in-edge order as the reverse search reads it. */
   private inKeys(j: number, e: number, nonExperience: boolean): void {
     const w = this.weights;
-    // At least 0: the months may already be less the learner's years in the start role (EdgeWeights).
-    const months = nonExperience ? Math.max(0, w.inMonths(j, e) - this.index.edgeExpMonths[e]!) : w.inMonths(j, e);
+    const months = nonExperience ? w.inMonthsLessExperience(j, e) : w.inMonths(j, e);
     this.toKeys(months, w.inCents(j, e), w.inCerts(j, e), 1);
   }
 

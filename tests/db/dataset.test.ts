@@ -108,6 +108,31 @@ describe('a bad dataset file', () => {
     }
   });
 
+  it('takes an exam fee from the issuer’s own page or a secondary page with an address, no other', async () => {
+    // The NCLEX's $200 comes from a secondary page, no NCSBN page being citable; another body's
+    // official page, or a page with no address, is refused.
+    const cases: [(sources: any[]) => void, string | null][] = [
+      [() => {}, null],
+      [(sources) => (sources.find((x) => x.slug === 'examsnap-nclex-cost-2025').official = true), 'exam.feeSource'],
+      [(sources) => delete sources.find((x) => x.slug === 'examsnap-nclex-cost-2025').url, 'exam.feeSource'],
+    ];
+    for (const [edit, field] of cases) {
+      const dir = await editedCopy('sources.yaml', edit);
+      const error = await readDataset(dir).then(
+        () => null,
+        (e: unknown) => e as DatasetError,
+      );
+      if (field === null) expect(error).toBeNull();
+      else {
+        expect(error).toBeInstanceOf(DatasetError);
+        expect(error!.problems.map((p) => [p.record, p.field])).toEqual([
+          ['"nclex-pn"', field],
+          ['"nclex-rn"', field],
+        ]);
+      }
+    }
+  });
+
   it('names a self-loop and a duplicate transition', async () => {
     const dir = await editedCopy('transitions.yaml', (transitions) => {
       transitions.push({ ...transitions[0] });
