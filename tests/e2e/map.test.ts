@@ -872,7 +872,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       const estimated = all.filter((r) => !r.monthsIncludeUnknowns && r.pathway.estimatedSteps > 0);
       expect(estimated.length).toBeGreaterThan(0);
       expect(await p.locator('#status').textContent()).toContain(
-        `${estimated.length} of them are reached by estimated moves (marked “estimated” in the list)`,
+        `${estimated.length} of them are reached by estimated moves (the list marks those it shows “estimated”)`,
       );
       expect(await p.locator('#status').textContent()).toContain('any licence or certification it needs is not known and not counted');
       for (const r of estimated.slice(0, 5))
