@@ -952,6 +952,48 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.close();
   });
 
+  it('counts the student’s years in the starting role and part-time study, in the link and on the handout', async () => {
+    // A medical assistant of 5 years was shown the 108 months of one with none: the map sent no years.
+    const months = async (profile: Record<string, unknown>) => {
+      const { pathways } = await api<{ pathways: { totalMonths: number }[] }>(
+        `query ($p: LearnerProfileInput) { pathways(from: "medical-assistant", to: "practice-administrator", first: 3, skipDetours: true, profile: $p) { totalMonths } }`,
+        { p: profile },
+      );
+      return pathways[0]!.totalMonths;
+    };
+    const none = await months({});
+    const five = await months({ yearsInCurrentRole: 5 });
+    const partTime = await months({ yearsInCurrentRole: 5, studyLoad: 'PART_TIME' });
+    expect(five).toBeLessThan(none);
+    expect(partTime).toBeGreaterThan(five);
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=practice-administrator`);
+    await ready(p);
+    const total = () => p.locator('#pathways .total-months').textContent();
+    await expect.poll(total).toContain(`${none} months`);
+    await p.fill('#years', '5');
+    await p.locator('#years').press('Tab');
+    await expect.poll(total).toContain(`${five} months`);
+    expect(new URL(p.url()).searchParams.get('years')).toBe('5');
+    await p.check('#part-time');
+    await expect.poll(total).toContain(`${partTime} months`);
+    expect(new URL(p.url()).searchParams.get('load')).toBe('part');
+    await expect
+      .poll(() => p.locator('#handout .counted').textContent())
+      .toBe('Counted for this student: 5 years as Medical Assistant already; part-time study.');
+    // The link opens the same view; what it cannot read is named.
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=practice-administrator&years=5&load=part`);
+    await ready(p);
+    await expect.poll(total).toContain(`${partTime} months`);
+    expect(await p.inputValue('#years')).toBe('5');
+    expect(await p.isChecked('#part-time')).toBe(true);
+    await p.goto(`${service.origin}/map?from=medical-assistant&years=-1&load=full`);
+    await ready(p);
+    await expect.poll(() => p.locator('#link-note').textContent()).toContain('years "-1"');
+    expect(await p.locator('#link-note').textContent()).toContain('load "full"');
+    await p.close();
+  });
+
   it('says what is missing when a link asks for months without a start, or the handout has no pathway', async () => {
     const p = await context.newPage();
     await p.goto(`${service.origin}/map?within=12`);

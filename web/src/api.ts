@@ -407,12 +407,30 @@ export type PathwayQuery = {
   first?: number;
   /** Search every O*NET occupation too, with moves estimated from O*NET and BLS. */
   includeEstimated?: boolean;
-  /** Certifications and licences already held (slugs): never asked again. */
-  held?: string[];
+  /** The student's profile: what they already hold, their years in the starting role, their study load. */
+  student?: Student;
 };
 
-/** The profile the map sends: what the student already holds, or nothing. */
-const profileOf = (held: string[] | undefined) => (held?.length ? { heldCertifications: held } : null);
+/** What the map knows of the student, as its form and link say. */
+export type Student = {
+  /** Certifications and licences already held (slugs): never asked again. */
+  held: string[];
+  /** Years in the starting role: they count toward the experience the first moves ask. */
+  years: number;
+  /** Studying part time: programs take twice as long. */
+  partTime: boolean;
+};
+
+/** The profile the map sends: what it knows of the student, or nothing. */
+const profileOf = (student: Student | undefined) => {
+  if (!student) return null;
+  const profile = {
+    ...(student.held.length ? { heldCertifications: student.held } : {}),
+    ...(student.years > 0 ? { yearsInCurrentRole: student.years } : {}),
+    ...(student.partTime ? { studyLoad: 'PART_TIME' } : {}),
+  };
+  return Object.keys(profile).length ? profile : null;
+};
 
 /** Every certification and licence, for the student to say which they hold. */
 export async function loadCertifications(): Promise<{ slug: string; acronym: string; name: string }[]> {
@@ -556,7 +574,7 @@ export async function findPathways(q: PathwayQuery): Promise<Pathway[]> {
       rankBy: q.rankBy,
       first: q.first ?? 3,
       includeEstimated: q.includeEstimated ?? false,
-      profile: profileOf(q.held),
+      profile: profileOf(q.student),
     },
   );
   return data.pathways.map(pathwayOf);
@@ -567,7 +585,7 @@ export async function reachableRoles(
   from: string,
   months: number,
   includeEstimated = false,
-  held: string[] = [],
+  student?: Student,
 ): Promise<Reach[]> {
   const data = await graphql<{
     reachableRoles: {
@@ -591,7 +609,7 @@ export async function reachableRoles(
         }
       }
     `,
-    { from, months, includeEstimated, profile: profileOf(held) },
+    { from, months, includeEstimated, profile: profileOf(student) },
   );
   return data.reachableRoles.map((r) => ({
     slug: r.node.key,

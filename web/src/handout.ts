@@ -4,9 +4,9 @@
  * occupation), every source with its year, the link that
  * reopens this view, and a line saying it is guidance, not a guarantee.
  */
-import type { OccupationPay, Pathway, RoleDetails, Source } from './api.js';
+import type { OccupationPay, Pathway, RoleDetails, Source, Student } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
-import { duration, figure, figureWhat, money, months, yearlyMedian } from './format.js';
+import { duration, figure, figureWhat, money, months, yearlyMedian, years } from './format.js';
 
 export function renderHandout(
   handout: HTMLElement,
@@ -15,6 +15,8 @@ export function renderHandout(
   link: string,
   /** For an O*NET occupation as the goal: what BLS publishes for it. */
   occupationPay: OccupationPay[] = [],
+  /** What the pathway counted of the student (the form's years, study load and certifications held). */
+  student: Student = { held: [], years: 0, partTime: false },
 ): void {
   const first = pathway.steps[0]!;
   const last = pathway.steps[pathway.steps.length - 1]!;
@@ -61,6 +63,21 @@ export function renderHandout(
     // Without what unknown costs count as for ranking ("For comparison only, we count the NCLEX-PN
     // exam fee as $550"): a stand-in orders pathways and is no price, and on paper it read as the
     // fee. What is not known is said before it, and in "In all".
+    // Whose plan it is: the same pathway reads differently for a student with years behind them.
+    student.years > 0 || student.partTime || student.held.length > 0
+      ? h(
+          'p',
+          { class: 'counted' },
+          h('strong', {}, 'Counted for this student: '),
+          [
+            student.years > 0 ? `${years(student.years)} as ${first.from.title} already` : '',
+            student.partTime ? 'part-time study' : '',
+            student.held.length ? `already holds ${student.held.length === 1 ? '1 certification or licence' : `${student.held.length} certifications or licences`} (marked “already held”)` : '',
+          ]
+            .filter(Boolean)
+            .join('; ') + '.',
+        )
+      : null,
     h('p', { class: 'summary' }, pathway.printSummary),
     h(
       'p',

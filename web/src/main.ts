@@ -18,6 +18,7 @@ import {
   type Role,
   roleDetails,
   SOC_LANE,
+  type Student,
 } from './api.js';
 import { roleCombobox } from './combobox.js';
 import { fill, h, sourceLine } from './dom.js';
@@ -27,7 +28,7 @@ import { LEVEL_NAMES, levelRow, place, rowLevel } from './layout.js';
 import { MapView } from './map-view.js';
 import { renderPanel } from './panel.js';
 import { pathwayLabel, renderPathways } from './pathways.js';
-import { readState, type State, unreadParams, writeState } from './url-state.js';
+import { MAX_YEARS, readState, type State, unreadParams, writeState } from './url-state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -38,6 +39,8 @@ const handout = $<HTMLElement>('handout');
 const trackSelect = $<HTMLSelectElement>('to-track');
 const rankSelect = $<HTMLSelectElement>('rank');
 const withinInput = $<HTMLInputElement>('within');
+const yearsInput = $<HTMLInputElement>('years');
+const partTimeBox = $<HTMLInputElement>('part-time');
 const printButton = $<HTMLButtonElement>('print');
 const onetBox = $<HTMLInputElement>('onet');
 
@@ -105,6 +108,9 @@ function fail(error: unknown): void {
 
 /** Set once the link's own view is shown: from then on the page's address is the user's choices. */
 let started = false;
+
+/** What the form and the link say of the student: the pathways' and the shading's profile. */
+const studentOf = (st: State): Student => ({ held: st.held, years: st.years, partTime: st.partTime });
 
 function update(change: Partial<State>): void {
   state = { ...state, ...change };
@@ -283,6 +289,8 @@ function mark(): void {
   for (const box of document.querySelectorAll<HTMLInputElement>('#held-list input'))
     box.checked = state.held.includes(box.value);
   $('held-count').textContent = state.held.length ? ` (${state.held.length})` : '';
+  yearsInput.value = state.years > 0 ? String(state.years) : '';
+  partTimeBox.checked = state.partTime;
 }
 
 /**
@@ -349,7 +357,7 @@ async function showPathways(): Promise<void> {
         toTrack: state.toTrack,
         rankBy: state.rank,
         includeEstimated: state.onet,
-        held: state.held,
+        student: studentOf(state),
       }),
     );
   } catch (error) {
@@ -404,7 +412,8 @@ async function choosePathway(): Promise<void> {
   const details = goal.occupation ? null : await busy(roleDetails(goal.slug));
   const pay = goal.occupation ? await busy(occupationPay(goal.slug)) : [];
   if (shown !== pathway) return; // another was chosen meanwhile
-  printHandout = () => renderHandout(handout, pathway, details, location.href, pay);
+  const student = studentOf(state);
+  printHandout = () => renderHandout(handout, pathway, details, location.href, pay, student);
   printHandout();
   printButton.disabled = false;
   $('print-hint').hidden = true;
@@ -425,7 +434,7 @@ async function shade(): Promise<void> {
   }
   let found;
   try {
-    found = await busy(reachableRoles(state.from, state.within, state.onet, state.held));
+    found = await busy(reachableRoles(state.from, state.within, state.onet, studentOf(state)));
   } catch (error) {
     if (mine !== asked.shade) return;
     // The shading shown answered another question: it goes, whatever went wrong.
@@ -680,6 +689,18 @@ onetBox.addEventListener('change', () => {
   if (code(state.role)) emptyPanel();
   update({ onet, path: 0, to: code(state.to) ? undefined : state.to, role: code(state.role) ? undefined : state.role });
   mark();
+  Promise.all([showPathways(), shade()]).catch(fail);
+});
+// The student's years in the starting role and study load: both change the pathways and the shading.
+yearsInput.addEventListener('change', () => {
+  const asked = yearsInput.value === '' ? 0 : Math.round(Number(yearsInput.value) * 2) / 2;
+  update({ years: Number.isFinite(asked) ? Math.max(0, Math.min(MAX_YEARS, asked)) : 0, path: 0 });
+  // The box shows what is counted ("-2" counts as 0, "2.3" as 2.5).
+  yearsInput.value = state.years > 0 ? String(state.years) : '';
+  Promise.all([showPathways(), shade()]).catch(fail);
+});
+partTimeBox.addEventListener('change', () => {
+  update({ partTime: partTimeBox.checked, path: 0 });
   Promise.all([showPathways(), shade()]).catch(fail);
 });
 printButton.addEventListener('click', () => window.print());

@@ -3,7 +3,8 @@
  * view: ?from=medical-assistant&to=medical-office-manager&rank=CHEAPEST&path=2&within=24&role=...
  * `path` counts from 1 in the URL (as the page does), from 0 here. `onet=1` includes the O*NET
  * occupations and their estimated moves; then `to` and `role` may be O*NET-SOC codes ("29-2034.00").
- * `held=rn-license,cma` lists the certifications and licences the student already holds.
+ * `held=rn-license,cma` lists the certifications and licences the student already holds, `years=3`
+ * their years in the starting role, `load=part` part-time study.
  */
 import { isOccupationCode } from './api.js';
 
@@ -24,6 +25,18 @@ export type State = {
   onet: boolean;
   /** Certifications and licences the student already holds (slugs): the pathways' profile. */
   held: string[];
+  /** The student's years in the starting role (0 to MAX_YEARS, in halves): the profile's too. */
+  years: number;
+  /** Part-time study: programs take twice as long. */
+  partTime: boolean;
+};
+
+/** The most years in a role a link or the form may give. */
+export const MAX_YEARS = 50;
+/** Years in halves, 0 to MAX_YEARS; undefined for anything else. */
+export const readYears = (value: string | null): number | undefined => {
+  const n = value === null || value === '' ? NaN : Number(value);
+  return Number.isFinite(n) && n >= 0 && n <= MAX_YEARS && Number.isInteger(n * 2) ? n : undefined;
 };
 
 const slug = (value: string | null) => (value && /^[a-z0-9-]{1,100}$/.test(value) ? value : undefined);
@@ -58,6 +71,8 @@ export function readState(search: string): State {
           .filter((s) => s !== undefined),
       ),
     ],
+    years: readYears(p.get('years')) ?? 0,
+    partTime: p.get('load') === 'part',
   };
 }
 
@@ -100,6 +115,11 @@ export function unreadParams(search: string): string[] {
   if (onet !== undefined && onet !== '1') out.push(`onet ${quoted(onet)} (1 includes the O*NET occupations)`);
   const within = asked('within');
   if (within !== undefined && state.within === undefined) out.push(`within ${quoted(within)} (months, from 0 to 600)`);
+  const years = asked('years');
+  if (years !== undefined && readYears(years) === undefined)
+    out.push(`years ${quoted(years)} (years in the starting role, 0 to ${MAX_YEARS}, in halves)`);
+  const load = asked('load');
+  if (load !== undefined && load !== 'part') out.push(`load ${quoted(load)} (part for part-time study)`);
   for (const held of (asked('held') ?? '').split(',').filter((s) => s.trim() !== ''))
     if (slug(held.trim()) === undefined) out.push(`held ${quoted(held)} (not a certification's slug, such as cma)`);
   return out;
@@ -117,6 +137,8 @@ export function writeState(state: State): void {
   if (state.role) p.set('role', state.role);
   if (state.onet) p.set('onet', '1');
   if (state.held.length) p.set('held', state.held.join(','));
+  if (state.years > 0) p.set('years', String(state.years));
+  if (state.partTime) p.set('load', 'part');
   const query = p.toString().replace(/%2C/g, ',');
   history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
 }
