@@ -34,7 +34,7 @@ export type State = {
 /** The most years in a role a link or the form may give. */
 export const MAX_YEARS = 50;
 /** Years in halves, 0 to MAX_YEARS; undefined for anything else. */
-export const readYears = (value: string | null): number | undefined => {
+const readYears = (value: string | null): number | undefined => {
   const n = value === null || value === '' ? NaN : Number(value);
   return Number.isFinite(n) && n >= 0 && n <= MAX_YEARS && Number.isInteger(n * 2) ? n : undefined;
 };
