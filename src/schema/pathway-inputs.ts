@@ -222,22 +222,46 @@ function impliedByHeld(snapshot: GraphSnapshot, held: readonly number[]) {
  * `completed` with every program of the same field of study (CIP code) as one of them and a
  * credential no higher: the same award, or a lesser one in the field. A nurse with a BSN (51.3801)
  * was told to take the associate degree in nursing or the LPN-to-RN bridge (both 51.3801) to become
- * a registered nurse.
+ * a registered nurse. Not a program whose prerequisites are not completed: the engine counts a
+ * completed program's prerequisites completed too, so an associate degree in nursing, counted as the
+ * bridge, made its practical nursing program done, and a nurse "right away" eligible for the NCLEX-PN.
  */
-function withTheirField(snapshot: GraphSnapshot, completed: readonly number[]): number[] {
+function withTheirField(
+  snapshot: GraphSnapshot,
+  completed: readonly number[],
+  /** Programs done besides: what the start role implies. */
+  besides: readonly number[] = [],
+): number[] {
   const out = [...completed];
   const programNames = snapshot.names.programs;
+  const { index } = snapshot;
+  /** Whether every program `other` asks first is done (or completed with one that is). */
+  const prerequisitesDone = (other: number): boolean => {
+    const q = index.programIndexById.get(other)!;
+    const done = new Set<number>();
+    for (const id of [...out, ...besides]) {
+      const d = index.programIndexById.get(id);
+      if (d === undefined) continue;
+      for (let j = index.programTakeOffsets[d]!; j < index.programTakeOffsets[d + 1]!; j++) done.add(index.programTake[j]!);
+    }
+    for (let j = index.programTakeOffsets[q]!; j < index.programTakeOffsets[q + 1]!; j++) {
+      const t = index.programTake[j]!;
+      if (t !== q && !done.has(t)) return false;
+    }
+    return true;
+  };
   for (const id of completed) {
     const done = programNames.get(id);
     if (!done?.cipCode) continue;
-    for (const other of snapshot.index.programIds) {
+    for (const other of index.programIds) {
       const p = programNames.get(other);
       if (
         p !== undefined &&
         p.cipCode === done.cipCode &&
         CREDENTIAL_RANK.indexOf(p.credential) <= CREDENTIAL_RANK.indexOf(done.credential) &&
         CREDENTIAL_RANK.includes(p.credential) &&
-        !out.includes(other)
+        !out.includes(other) &&
+        prerequisitesDone(other)
       )
         out.push(other);
     }
@@ -255,9 +279,16 @@ function withTheirField(snapshot: GraphSnapshot, completed: readonly number[]): 
  * nurse holding the RN licence was still sent through the bridge), but not as a bachelor's: a
  * licence names no degree (a physician assistant licensed before the master's became the rule).
  */
-export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Profile | undefined {
+export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg, from: number): Profile | undefined {
   if (!profile) return undefined;
   const { index } = snapshot;
+  // What the start role implies done (an LPN's practical nursing program): a program of the same
+  // field as a completed one counts only once what it asks first is done.
+  const start = index.roleIndexById.get(from);
+  const startDone: number[] = [];
+  if (start !== undefined)
+    for (let j = index.roleImpliedProgramOffsets[start]!; j < index.roleImpliedProgramOffsets[start + 1]!; j++)
+      startDone.push(index.programIds[index.roleImpliedPrograms[j]!]!);
   const years = profile.yearsInCurrentRole;
   if (years != null && !(years >= 0 && years <= 80))
     throw badInput('profile.yearsInCurrentRole', `must be between 0 and 80 (got ${years}).`);
@@ -273,6 +304,7 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Pr
         snapshot.aliases['training program'],
       ),
     ),
+    startDone,
   );
   const bachelors = index.programBySlug.get(BACHELORS_PROGRAM_SLUG);
   if (
@@ -294,7 +326,8 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg): Pr
   );
   const implied = impliedByHeld(snapshot, held);
   for (const id of implied.certifications) if (!held.includes(id)) held.push(id);
-  for (const id of withTheirField(snapshot, implied.programs)) if (!completed.includes(id)) completed.push(id);
+  for (const id of withTheirField(snapshot, implied.programs, [...startDone, ...completed]))
+    if (!completed.includes(id)) completed.push(id);
   return {
     heldCertifications: held,
     completedPrograms: completed,

@@ -835,7 +835,7 @@ export async function searchPathways(
   },
 ): Promise<PathwayResult[]> {
   const { index } = snapshot;
-  const profile = resolveProfile(snapshot, query.profile);
+  const profile = resolveProfile(snapshot, query.profile, query.from);
   const constraints = resolveConstraints(snapshot, query.constraints);
   checkAvoided(index, constraints, query);
   const search = (k: number) =>
@@ -953,7 +953,7 @@ builder.queryFields((t) => ({
         snapshot,
         curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from'),
       );
-      const profile = resolveProfile(snapshot, args.profile);
+      const profile = resolveProfile(snapshot, args.profile, from);
       const constraints = resolveConstraints(snapshot, args.constraints);
       checkAvoided(index, constraints, { from });
       const reached = runSearch(() =>

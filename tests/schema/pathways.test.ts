@@ -201,6 +201,18 @@ describe('pathways on the curated data', () => {
       profile: { heldCertifications: ['rn-license'] },
     });
     expect(lpnToRn.totalMonths).toBe(0);
+    // But a nursing degree is not the practical nursing program the bridge builds on: counting the
+    // associate degree as the bridge made that program done, and a nurse eligible for the NCLEX-PN
+    // "right away" on the way to licensed practical nurse.
+    const [toLpn] = await pathways({ from: 'medical-assistant', to: 'licensed-practical-nurse', first: 1 });
+    for (const profile of [
+      { completedPrograms: ['associate-degree-in-nursing'] },
+      { completedPrograms: ['bachelor-of-science-in-nursing'] },
+      { heldCertifications: ['rn-license'] },
+    ]) {
+      const [p] = await pathways({ from: 'medical-assistant', to: 'licensed-practical-nurse', first: 1, profile });
+      expect(p.totalMonths, JSON.stringify(profile)).toBe(toLpn.totalMonths);
+    }
     // A certification with a way in by work experience says nothing of programs: the CCMA (a program
     // or a year's work) leaves an administrative MA the 9-month program to become a clinical MA, the
     // CMA (an accredited program only) does not.
