@@ -295,7 +295,9 @@ function wordQuery(search: string): string {
 /**
  * The IDs of the occupations a search matches, best first: an exact title, then an exact
  * alternate, short or reported title, then the occupation's own title with the search's whole words
- * (or their plurals), then its own title matching, then any title;
+ * (or their plurals), then its own title matching, then any title, more titles with the whole
+ * words first (medical records specialists, many of whose titles say "health information", came
+ * after computer user support specialists, which one reported title names so);
  * among equals a SOC-level occupation (".00") before O*NET's specialties, then by title. Uses the
  * GIN index on to_tsvector('simple', title).
  */
@@ -308,14 +310,16 @@ async function searchIds(prisma: PrismaClient, args: OccupationArgs): Promise<nu
                       THEN (CASE WHEN t.kind = 'TITLE' THEN 0 ELSE 1 END) ELSE 2 END) AS exact,
              bool_or(t.kind = 'TITLE') AS in_title,
              bool_or(t.kind = 'TITLE' AND to_tsvector('simple'::regconfig, t.title)
-                     @@ to_tsquery('simple'::regconfig, ${wordQuery(args.search!)})) AS words_in_title
+                     @@ to_tsquery('simple'::regconfig, ${wordQuery(args.search!)})) AS words_in_title,
+             count(*) FILTER (WHERE to_tsvector('simple'::regconfig, t.title)
+                     @@ to_tsquery('simple'::regconfig, ${wordQuery(args.search!)})) AS word_titles
       FROM occupation_title t
       WHERE to_tsvector('simple'::regconfig, t.title) @@ to_tsquery('simple'::regconfig, ${prefixQuery(args.search!)})
       GROUP BY t.occupation_id)
     SELECT o.id FROM hits JOIN occupation o ON o.id = hits.id
     WHERE (${where.jobZone ?? null}::int IS NULL OR o.job_zone = ${where.jobZone ?? null}::int)
       AND (${(where.majorGroup as string | undefined) ?? null}::text IS NULL OR o.major_group = ${(where.majorGroup as string | undefined) ?? null}::text)
-    ORDER BY hits.exact, NOT hits.words_in_title, NOT hits.in_title, o.code NOT LIKE '%.00', o.title, o.code`;
+    ORDER BY hits.exact, NOT hits.words_in_title, NOT hits.in_title, hits.word_titles DESC, o.code NOT LIKE '%.00', o.title, o.code`;
   return rows.map((r) => r.id);
 }
 

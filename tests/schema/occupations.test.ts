@@ -223,6 +223,14 @@ describe('occupations', () => {
     const lastWithWord = titles.reduce((last, t, i) => (/\bnurses?\b/i.test(t) ? i : last), -1);
     expect(lastWithWord).toBeGreaterThan(0);
     expect(nursery).toBeGreaterThan(lastWithWord);
+    // Where no own title has the words, more titles with them first: medical records specialists
+    // (their alternate titles say "health information technician") came seventh for "health
+    // information", after computer user support specialists, which one reported title names so.
+    const info = await ok('{ occupations(search: "health information", first: 20) { nodes { code } } }');
+    const codes: string[] = info.occupations.nodes.map((o: any) => o.code);
+    expect(codes.indexOf('29-2072.00')).toBeGreaterThanOrEqual(0);
+    expect(codes.indexOf('29-2072.00')).toBeLessThan(codes.indexOf('15-1232.00'));
+    expect(codes.indexOf('29-2072.00')).toBeLessThan(3);
   });
 
   it('are filtered by job zone and major group, and paged by search relevance', async () => {
