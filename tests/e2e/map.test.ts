@@ -729,6 +729,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     // Every option says why it is offered: the typed words are in its title or the title it matched.
     await p.fill('#to-input', 'respiratory');
     await p.locator('#to-options li[data-slug="29-1126.00"]').waitFor();
+    // Both searches answered: the curated roles' (by O*NET's titles too) and the occupations'.
+    await p.locator('#to-options li[data-slug="healthcare-administrator"]').waitFor();
     const offered = await p.locator('#to-options li').allTextContents();
     for (const text of offered) expect(text).toMatch(/respiratory/i);
     // A curated role offered only for a title O*NET gives its occupation says the title is O*NET's,
@@ -736,6 +738,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     // Assistant)" read as a respiratory job).
     // Never the start itself ("respiratory" offered the medical assistant, by an O*NET title).
     expect(await p.locator('#to-options li[data-slug="medical-assistant"]').count()).toBe(0);
+    // The occupation the words name first: the healthcare administrator, for "Respiratory Therapy
+    // Director" under its occupation, was offered above it, and taken with Enter.
+    expect(offered[0]).toMatch(/^Respiratory Therapists/);
     const viaOnet = offered.findIndex((t) => /O\*NET also lists/.test(t));
     if (viaOnet >= 0) expect(offered.findIndex((t) => t.startsWith('Respiratory Therapists'))).toBeLessThan(viaOnet);
     for (const text of offered.filter((t) => /^Medical Assistant\b/.test(t))) expect(text).toMatch(/O\*NET also lists/);

@@ -34,10 +34,14 @@ function nearestRoles(typed: string, roles: readonly Role[]): Role[] {
  * somewhere in it (Health Information Technician).
  */
 function matchRank(typed: string, role: Role): number {
-  // O*NET's titles for a role's occupation count as an occupation's own do (the option says whose
-  // they are): "staff nurse", a title O*NET reports for registered nurses, put the role last.
-  const names = [role.title, ...role.alternateTitles, ...(role.occupationTitles ?? [])];
-  return Math.min(3, ...names.map((t) => titleRank(typed, t)));
+  // O*NET's titles for a role's occupation count too (the option says whose they are): "staff
+  // nurse", a title O*NET reports for registered nurses, put the role last. But a step behind the
+  // role's own names and an occupation's own title: "respiratory" offered the healthcare
+  // administrator first (O*NET lists "Respiratory Therapy Director" under its occupation), above
+  // respiratory therapists, and a counsellor took it with Enter.
+  const own = [role.title, ...role.alternateTitles].map((t) => titleRank(typed, t));
+  const onet = (role.occupationTitles ?? []).map((t) => titleRank(typed, t) + 1);
+  return Math.min(3, ...own, ...onet);
 }
 
 /** How well one title matches what was typed: 0 it is the text, 1 starts with it, 2 a word does, 3 contains it, 4 not at all. */
