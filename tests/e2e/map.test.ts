@@ -1116,6 +1116,12 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     const paper = (await p.locator('#handout').textContent())!;
     expect(paper).not.toMatch(/For comparison only|we count/);
     expect(paper).toMatch(/not known/);
+    // A fee earned on the way to a licence cites its page too: the NCLEX-RN's $200 (earned for the RN
+    // licence, which the move asks) was traced to no source on the handout.
+    const { certification: nclex } = await api<{ certification: { examFeeUsd: number; examFeeSource: { title: string } } }>(
+      '{ certification(slug: "nclex-rn") { examFeeUsd examFeeSource { title } } }',
+    );
+    if (nclex.examFeeUsd !== null) expect(await p.locator('#handout .handout-sources').textContent()).toContain(nclex.examFeeSource.title);
     // With the goal cleared, no status describes the pathway that was shown.
     await p.locator('#status').evaluate((e) => (e.textContent = 'Showing Pathway 1: 60 months'));
     await p.locator('#to-input').fill('');

@@ -458,11 +458,12 @@ type RawStep = Pick<
   costUsd: number | null;
   knownCostUsd: number;
   unknownCosts: { description: string; kind: string }[];
+  certificationsToEarn: { examFeeUsd: number | null; examFeeSource: RawSource | null }[];
   programs: { name: string; costUsd: number | null; program: { typicalCost: { source: RawSource } | null } | null }[];
   untimed: string[];
   requirements: {
     alreadyHeld: boolean;
-    satisfiedBy: { acronym: string; examFeeUsd: number | null; examFeeSource: RawSource | null };
+    satisfiedBy: { acronym: string };
     anyOf: { acronym: string }[];
   }[];
   transition: { kind: string; sources: RawSource[] } | null;
@@ -495,9 +496,10 @@ const PATHWAY = `summary printSummary: summary(costEstimates: false) totalMonths
     basis fromNode { ${NODE} } toNode { ${NODE} } crossesTracks
     startMonth endMonth months monthsUpTo withinOccupation experienceMonths trainingMonths costUsd knownCostUsd explanation
     unknownCosts { description kind }
+    certificationsToEarn { examFeeUsd examFeeSource { ${SOURCE} } }
     programs { name costUsd program { typicalCost { source { ${SOURCE} } } } }
     untimed
-    requirements { alreadyHeld satisfiedBy { acronym examFeeUsd examFeeSource { ${SOURCE} } } anyOf { acronym } }
+    requirements { alreadyHeld satisfiedBy { acronym } anyOf { acronym } }
     transition { kind sources { ${SOURCE} } }
   }`;
 
@@ -534,10 +536,10 @@ function stepOf(s: RawStep): Step {
           ...s.programs.flatMap((p) =>
             p.costUsd !== null && p.program?.typicalCost ? [p.program.typicalCost.source] : [],
           ),
-          ...s.requirements.flatMap((r) =>
-            !r.alreadyHeld && r.satisfiedBy.examFeeUsd !== null && r.satisfiedBy.examFeeSource
-              ? [r.satisfiedBy.examFeeSource]
-              : [],
+          // Every certification earned on the step, not only those a requirement names: the
+          // NCLEX-RN is earned on the way to the RN licence, and its fee's page was left out.
+          ...s.certificationsToEarn.flatMap((c) =>
+            c.examFeeUsd !== null && c.examFeeSource ? [c.examFeeSource] : [],
           ),
         ].map((x) => [`${x.title}|${x.year}`, source(x)] as const),
       ).values(),
