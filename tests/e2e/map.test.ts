@@ -432,6 +432,13 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(ranged.length).toBeGreaterThan(0);
     const lpnSteps = (await lpn.locator('#panel .next-steps').textContent())!;
     for (const n of ranged) expect(lpnSteps).toContain(`about ${n.estimatedMonths}–${n.estimatedMonthsUpTo} months`);
+    // Nor the move's own training where the role implies it: a practice administrator's move on read
+    // "no training or experience needed first; needs Bachelor's degree in healthcare administration".
+    await lpn.goto(`${service.origin}/map?role=practice-administrator`);
+    await ready(lpn);
+    await expect
+      .poll(() => lpn.locator('#panel .next-steps').textContent())
+      .toContain("Bachelor's degree in healthcare administration (already done in this role)");
     await lpn.close();
   });
 

@@ -724,6 +724,10 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
         // A program's prerequisites first, as the pathway takes them (the PA master's after a bachelor's),
         // but not one the role implies done (an LPN's practical nursing program, before the bridge).
         ...n.training.map((t) => {
+          // A program the role implies is said to be done: a practice administrator's move on
+          // read "no training or experience needed first; needs Bachelor's degree in healthcare
+          // administration".
+          if (r.impliedPrograms.some((d) => d.name === t.name)) return `${t.name} (already done in this role)`;
           const first = t.prerequisites.filter((p) => !r.impliedPrograms.some((d) => d.name === p.name));
           return first.length ? `${first.map((p) => p.name).join(' and ')}, then ${t.name}` : t.name;
         }),
