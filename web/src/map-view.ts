@@ -40,6 +40,8 @@ const NARROW_PX = 640;
  * pathway is shown whole down to it.
  */
 const MIN_WHOLE_ZOOM = 0.4;
+/** The least zoom a pathway too wide for MIN_WHOLE_ZOOM is shown at, whole (Cytoscape's minZoom). */
+const MIN_PATHWAY_ZOOM = 0.2;
 
 /** An estimated move on the chosen pathway (the legend's swatch has the same colour). */
 const ESTIMATED_ON_PATH = '#0e7490';
@@ -342,7 +344,14 @@ export class MapView {
       // down to the least zoom a wider screen allows, rather than centred at the readable one: on a
       // phone, medical assistant to registered nurse was cut at both edges, its start and its goal
       // half off the screen.
-      const floor = path.nonempty() || reach.nonempty() ? MIN_WHOLE_ZOOM : least;
+      // A pathway wider still (an O*NET one across SOC lanes) is shown whole all the same, its
+      // labels small: on a phone, medical assistant to respiratory therapists showed neither its
+      // start nor its goal, and a student can zoom in on what she sees but not find what is off it.
+      const floor = path.nonempty()
+        ? Math.max(MIN_PATHWAY_ZOOM, Math.min(MIN_WHOLE_ZOOM, this.cy.zoom()))
+        : reach.nonempty()
+          ? MIN_WHOLE_ZOOM
+          : least;
       this.cy.zoom(Math.min(Math.max(this.cy.zoom(), floor), 1));
       this.cy.center(focus);
     }
