@@ -1043,6 +1043,12 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect.poll(() => p.locator('#status').textContent()).toContain('Showing Pathway 1');
     await expect.poll(statusTop, { timeout: 5_000 }).toBeGreaterThan(-2); // scrolled to its top, to the pixel
     expect(await statusTop()).toBeLessThan(844);
+    // The goal's own panel offers no button to make it the goal again, nor the start's to start there.
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=physician-assistant&role=physician-assistant`);
+    await ready(p);
+    await expect.poll(() => p.locator('#panel .actions').textContent()).toContain('The goal.');
+    expect(await p.locator('#panel button', { hasText: 'Make this the goal' }).count()).toBe(0);
+    expect(await p.locator('#panel button', { hasText: 'Start from here' }).count()).toBe(1);
     await p.close();
   });
 

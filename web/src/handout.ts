@@ -123,8 +123,8 @@ export function renderHandout(
               s.untimed.length || s.monthsUpTo > s.months
                 ? `${duration(s.months, s.untimed, s.monthsUpTo)}, from month ${s.startMonth}`
                 : s.months === 0
-                  ? `0 (at month ${s.startMonth})`
-                  : `${s.months} (months ${s.startMonth}–${s.endMonth})`,
+                  ? `0 months (at month ${s.startMonth})`
+                  : `${months(s.months)} (months ${s.startMonth}–${s.endMonth})`,
             ),
             h('td', {}, money(s.cost)),
             h(

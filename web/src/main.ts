@@ -510,7 +510,9 @@ async function openOccupation(node: Role): Promise<void> {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', onclick: () => void fromPanel(() => setTarget(node.slug)) }, 'Make this the goal'),
+      state.to === node.slug
+        ? h('span', { class: 'meta' }, 'The goal.')
+        : h('button', { type: 'button', onclick: () => void fromPanel(() => setTarget(node.slug)) }, 'Make this the goal'),
     ),
     h(
       'p',
@@ -586,6 +588,7 @@ async function openRole(slug: string, reveal = true): Promise<void> {
       setTarget: (s) => void fromPanel(() => setTarget(s)),
     },
     state.held.length > 0,
+    { start: state.from, goal: state.to },
   );
   if (reveal) revealPanel();
 }

@@ -66,6 +66,8 @@ export function renderPanel(
   actions: PanelActions,
   /** Whether the student is said to hold some certification (Already holds): next steps do not count it. */
   holdsSome = false,
+  /** The start and the goal chosen: a role that is one offers no button to make it so again. */
+  chosen: { start?: string; goal?: string } = {},
 ): void {
   fill(
     panel,
@@ -75,8 +77,12 @@ export function renderPanel(
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', onclick: () => actions.setStart(role.slug) }, 'Start from here'),
-      h('button', { type: 'button', onclick: () => actions.setTarget(role.slug) }, 'Make this the goal'),
+      chosen.start === role.slug
+        ? h('span', { class: 'meta' }, 'The start. ')
+        : h('button', { type: 'button', onclick: () => actions.setStart(role.slug) }, 'Start from here'),
+      chosen.goal === role.slug
+        ? h('span', { class: 'meta' }, 'The goal.')
+        : h('button', { type: 'button', onclick: () => actions.setTarget(role.slug) }, 'Make this the goal'),
     ),
     h('p', {}, role.summary),
     h('p', {}, h('strong', {}, 'Typical education: '), role.typicalEducation),
