@@ -432,6 +432,19 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(ranged.length).toBeGreaterThan(0);
     const lpnSteps = (await lpn.locator('#panel .next-steps').textContent())!;
     for (const n of ranged) expect(lpnSteps).toContain(`about ${n.estimatedMonths}–${n.estimatedMonthsUpTo} months`);
+    // BLS's own projection for the role's occupation beside the curated outlook figures: an EKG
+    // technician's page showed only clinical medical assistants' 12% from a secondary page.
+    const { role: ekg } = await api<{
+      role: { occupation: { projection: { changePercent: number; blsCode: string } } };
+    }>('{ role(slug: "ekg-technician") { occupation { projection { changePercent blsCode } } } }');
+    await lpn.goto(`${service.origin}/map?role=ekg-technician`);
+    await ready(lpn);
+    await expect
+      .poll(() => lpn.locator('#panel .projection').textContent())
+      .toContain(`${ekg.occupation.projection.changePercent.toFixed(1)}% jobs over`);
+    expect(await lpn.locator('#panel .projection').textContent()).toContain(
+      `(${ekg.occupation.projection.blsCode}), a group with other jobs in it`,
+    );
     // Nor the move's own training where the role implies it: a practice administrator's move on read
     // "no training or experience needed first; needs Bachelor's degree in healthcare administration".
     await lpn.goto(`${service.origin}/map?role=practice-administrator`);

@@ -142,6 +142,16 @@ export type RoleDetails = Role & {
     standIn: boolean;
     source: Source;
   } | null;
+  /** BLS's official projection for the role's occupation (Employment Projections); null when none. */
+  projection: {
+    changePercent: number | null;
+    period: string;
+    blsTitle: string;
+    blsCode: string;
+    /** The whole occupation's (or a wider BLS row's), not the role's alone. */
+    wider: boolean;
+    source: Source;
+  } | null;
 };
 
 /** Errors the API answered with; `code` is its `extensions.code`. */
@@ -687,6 +697,17 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
       standIn: boolean;
       source: RawSource;
     } | null;
+    occupationFit: string | null;
+    occupation: {
+      projection: {
+        changePercent: number | null;
+        period: string;
+        blsTitle: string;
+        blsCode: string;
+        coverage: string;
+        source: RawSource;
+      } | null;
+    } | null;
   };
   const data = await graphql<{ role: Raw | null }>(
     `query MapRole($slug: String!) {
@@ -699,6 +720,8 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
           training { name prerequisites { name } } requirements { anyOf { acronym } }
         }
         latestMedianWage { value qualifier period occupation standIn source { ${SOURCE} } }
+        occupationFit
+        occupation { projection { changePercent period blsTitle blsCode coverage source { ${SOURCE} } } }
       }
     }`,
     { slug },
@@ -742,5 +765,18 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
       standIn: r.latestMedianWage.standIn,
       source: source(r.latestMedianWage.source),
     },
+    projection: (() => {
+      const p = r.occupation?.projection;
+      return p
+        ? {
+            changePercent: p.changePercent,
+            period: p.period,
+            blsTitle: p.blsTitle,
+            blsCode: p.blsCode,
+            wider: r.occupationFit !== 'EXACT' || p.coverage === 'BROADER',
+            source: source(p.source),
+          }
+        : null;
+    })(),
   };
 }

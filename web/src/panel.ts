@@ -59,6 +59,25 @@ function medianPay(wage: RoleDetails['medianWage']) {
   );
 }
 
+/**
+ * BLS's official projection for the role's occupation, beside the outlook figures the curated
+ * sources give: an EKG technician's page showed only clinical medical assistants' 12% (a secondary
+ * page), where BLS projects 3.0% for its occupation.
+ */
+function projectionLine(projection: RoleDetails['projection']) {
+  if (!projection || projection.changePercent === null) return null;
+  // As BLS publishes it, to one decimal ("3.0%").
+  const change = `${projection.changePercent > 0 ? '+' : ''}${projection.changePercent.toFixed(1)}%`;
+  return h(
+    'p',
+    { class: 'projection' },
+    h('strong', {}, 'BLS projection: '),
+    `${change} jobs over ${projection.period.replace('-', '–')} for ${projection.wider ? 'all ' : ''}${projection.blsTitle} (${projection.blsCode})` +
+      (projection.wider ? ', a group with other jobs in it: not this role’s alone. ' : '. '),
+    sourceLine(projection.source),
+  );
+}
+
 /** Fills `panel` with `role`. */
 export function renderPanel(
   panel: HTMLElement,
@@ -98,6 +117,7 @@ export function renderPanel(
       ? [figures('Wage figures and their sources', role.wages, 'wage'), medianPay(role.medianWage)]
       : [medianPay(role.medianWage), figures('Wage figures and their sources', role.wages, 'wage')],
     h('h3', {}, 'Outlook'),
+    projectionLine(role.projection),
     figures('Outlook figures and their sources', role.outlook, 'outlook'),
     h('h3', {}, 'Next steps'),
     holdsSome
