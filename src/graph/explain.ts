@@ -212,7 +212,7 @@ function feeSentence(names: Names, certId: number, route: string): string {
  * pathway because O*NET relates it to the jobs on either side (medical assistant → physical
  * therapist aides → respiratory therapists).
  */
-function passesThrough(step: PathwayStep, next: PathwayStep | undefined, names: Names): boolean {
+export function passesThrough(step: PathwayStep, next: PathwayStep | undefined, names: Names): boolean {
   return (
     next !== undefined &&
     step.estimated &&

@@ -16,6 +16,7 @@ import type {
 } from '../generated/prisma/client.js';
 import {
   explainStep,
+  passesThrough,
   pathwayMonthsUpTo,
   stepMonthsUpTo,
   leastLengthOnly,
@@ -357,6 +358,11 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
       description:
         'Months the step takes: experience, then training, then any wait for an eligibility route. At least this when monthsIncludeUnknowns.',
       resolve: ({ step }) => step.months,
+    }),
+    passesThrough: t.boolean({
+      description:
+        'True when working in the role this move enters is not needed: an estimated move asking nothing the data records, followed by an estimated move asking no experience there, so the role is on the pathway only because O*NET relates it to the jobs before and after (medical assistant → physical therapist aides → respiratory therapists). The explanation says so too.',
+      resolve: ({ step, next, shared }) => passesThrough(step, next, shared.names),
     }),
     withinOccupation: t.boolean({
       description:

@@ -811,6 +811,14 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
         expect(text).not.toContain('not curated');
       }
     }
+    // A job the student need not take is said to be one, on the step list and the handout.
+    const { pathways: through } = await api<{ pathways: { steps: { passesThrough: boolean; to: { title: string } }[] }[] }>(
+      `{ pathways(from: "medical-assistant", to: "29-1126.00", first: 3, includeEstimated: true, skipDetours: true) {
+           steps { passesThrough to: toNode { title } } } }`,
+    );
+    expect(through[0]!.steps.some((x) => x.passesThrough)).toBe(true);
+    for (const s of through[0]!.steps.filter((x) => x.passesThrough))
+      await expect.poll(() => p.locator('#handout').textContent()).toContain(`Working as ${s.to.title} is not needed`);
     // The handout says so too, and the address reopens the same view.
     await expect.poll(() => p.locator('#handout').textContent()).toContain('estimated from O*NET and BLS, not curated');
     // Its sources name what the estimated moves come from, and an estimated program is what it takes.

@@ -240,7 +240,7 @@ describe('estimated pathways', () => {
     const { data, errors } = await client.query(
       `{ pathways(from: "medical-assistant", to: "29-1126.00", first: 5, includeEstimated: true) {
            summary
-           steps { basis months explanation experienceMonths untimed toNode { title }
+           steps { basis months explanation experienceMonths untimed toNode { title } passesThrough
                    programs { name } certificationsToEarn { slug } } } }`,
     );
     expect(errors).toBeUndefined();
@@ -261,6 +261,8 @@ describe('estimated pathways', () => {
           next.experienceMonths === 0 &&
           !next.untimed.some((u: string) => /related work experience/.test(u));
         if (only) through.push(s.toNode.title);
+        // Said as a field too, for a client to mark the step (the map's handout listed it as required).
+        expect(s.passesThrough).toBe(only);
         if (only) expect(s.explanation).toContain(`Working as ${s.toNode.title} is not needed`);
         else expect(s.explanation).not.toContain('is not needed');
       }

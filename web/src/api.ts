@@ -67,6 +67,8 @@ type Step = {
   monthsUpTo: number;
   /** A curated role's move into the wider O*NET occupation it is within: its figures are not the role's. */
   withinOccupation: boolean;
+  /** Working in the role this move enters is not needed: on the pathway only because O*NET relates it to the jobs around it. */
+  passesThrough: boolean;
   experienceMonths: number;
   trainingMonths: number;
   /** Programs on the step whose length no source gives: counted as 0, so the step takes at least `months`. */
@@ -458,6 +460,7 @@ type RawStep = Pick<
   | 'months'
   | 'monthsUpTo'
   | 'withinOccupation'
+  | 'passesThrough'
   | 'experienceMonths'
   | 'trainingMonths'
   | 'explanation'
@@ -504,7 +507,7 @@ const PATHWAY = `summary printSummary: summary(costEstimates: false) totalMonths
   certificationsToEarn { acronym }
   steps {
     basis fromNode { ${NODE} } toNode { ${NODE} } crossesTracks
-    startMonth endMonth months monthsUpTo withinOccupation experienceMonths trainingMonths costUsd knownCostUsd explanation
+    startMonth endMonth months monthsUpTo withinOccupation passesThrough experienceMonths trainingMonths costUsd knownCostUsd explanation
     unknownCosts { description kind }
     certificationsToEarn { examFeeUsd examFeeSource { ${SOURCE} } }
     programs { name costUsd program { typicalCost { source { ${SOURCE} } } } }
@@ -525,6 +528,7 @@ function stepOf(s: RawStep): Step {
     months: s.months,
     monthsUpTo: s.monthsUpTo,
     withinOccupation: s.withinOccupation,
+    passesThrough: s.passesThrough,
     experienceMonths: s.experienceMonths,
     trainingMonths: s.trainingMonths,
     untimed: s.untimed,

@@ -106,3 +106,6 @@ export const MOVE_KINDS: Record<string, string> = {
   CROSS_TRACK: 'cross-track move',
   ESTIMATED: 'estimated move',
 };
+
+/** What a step into a job the student need not take is, in the step list and the handout. */
+export const PASS_THROUGH = 'not needed: on the way only because O*NET relates the jobs before and after';

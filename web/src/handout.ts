@@ -6,7 +6,7 @@
  */
 import type { OccupationPay, Pathway, RoleDetails, Source, Student } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
-import { duration, figure, figureWhat, money, months, yearlyMedian, years } from './format.js';
+import { duration, figure, figureWhat, money, months, PASS_THROUGH, yearlyMedian, years } from './format.js';
 
 export function renderHandout(
   handout: HTMLElement,
@@ -116,6 +116,9 @@ export function renderHandout(
               {},
               `${i + 1}. ${s.from.title} → ${s.to.title}`,
               s.basis === 'ESTIMATED' ? ' (estimated from O*NET and BLS, not curated)' : '',
+              // A job the student need not take read as a required step on paper.
+              s.passesThrough ? h('br', {}) : null,
+              s.passesThrough ? h('em', {}, `Working as ${s.to.title} is ${PASS_THROUGH}.`) : null,
             ),
             h(
               'td',

@@ -1,7 +1,7 @@
 /** The pathways found, one chosen at a time, and the chosen one step by step. */
 import type { Pathway } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
-import { duration, money, MOVE_KINDS, months, monthsRange, usd } from './format.js';
+import { duration, money, MOVE_KINDS, months, monthsRange, PASS_THROUGH, usd } from './format.js';
 
 /** "Pathway 2: 30 months, $1,450, 3 steps" ("at least 24 months", "length unknown" when a program's length is). */
 export const pathwayLabel = (p: Pathway, i: number, short = false) =>
@@ -121,6 +121,7 @@ export function renderPathways(
             s.basis === 'ESTIMATED'
               ? h('p', { class: 'estimated-note' }, 'This move is estimated from O*NET and BLS, not curated.')
               : null,
+            s.passesThrough ? h('p', { class: 'pass-through' }, `Working as ${s.to.title} is ${PASS_THROUGH}.`) : null,
             h(
               'div',
               {},
