@@ -47,7 +47,16 @@ type MoveRow = { id: number; minYearsExperience: { toNumber(): number }; trainin
  * out: "no time" beside a 6-month pathway); without the index, a count of its experience and
  * programs.
  */
-async function moveAlone(tr: MoveRow, ctx: Context): Promise<{ months: number; upTo: number }> {
+function moveAlone(tr: MoveRow, ctx: Context): Promise<{ months: number; upTo: number }> {
+  // Once per row: estimatedMonths and estimatedMonthsUpTo both ask for it.
+  let figures = movesAlone.get(tr);
+  if (figures === undefined) movesAlone.set(tr, (figures = countMoveAlone(tr, ctx)));
+  return figures;
+}
+
+const movesAlone = new WeakMap<MoveRow, Promise<{ months: number; upTo: number }>>();
+
+async function countMoveAlone(tr: MoveRow, ctx: Context): Promise<{ months: number; upTo: number }> {
   const snapshot = await ctx.graph.current().catch(() => null);
   if (snapshot?.index.edgeIndexByTransitionId.has(tr.id)) {
     try {
