@@ -115,6 +115,14 @@ export interface GraphIndex {
   readonly edgeProgramOffsets: Int32Array;
   readonly edgePrograms: Int32Array;
   /**
+   * Per program of a move (parallel to edgePrograms), the class of the move's requirement group it
+   * trains for, or -1: a program that is the eligibility route of one of the group's options (the
+   * medical assisting diploma on the move into clinical medical assistant, whose group is CCMA, CMA,
+   * RMA or NCMA). A learner who held any option of that group at the start of the pathway need not
+   * take it (step.ts, beginStep): the program is the way to a certification they already have.
+   */
+  readonly edgeProgramWaiver: Int32Array;
+  /**
    * 1 for a program that no loopless path can take twice: every move on which a step may take it (as
    * training, a prerequisite, or an eligibility route of a certification the move's groups may earn,
    * transitively) leads to the same role, or every one leaves the same role (typically a role's entry
@@ -818,6 +826,26 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     }
   }
 
+  // What each move's training trains for (GraphIndex.edgeProgramWaiver).
+  const edgeProgramWaiver = new Int32Array(pr).fill(-1);
+  for (let e = 0; e < T; e++)
+    for (let j = edgeProgramOffsets[e]!; j < edgeProgramOffsets[e + 1]!; j++) {
+      const p = edgePrograms[j]!;
+      for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]! && edgeProgramWaiver[j] === -1; gi++) {
+        const cls = groupClass[gi]!;
+        for (let k = classOptionOffsets[cls]!; k < classOptionOffsets[cls + 1]!; k++) {
+          const c = classOptions[k]!;
+          let routes = false;
+          for (let r = certRouteOffsets[c]!; r < certRouteOffsets[c + 1]! && !routes; r++)
+            routes = routeKind[r] === ROUTE_PROGRAM && routeValue[r] === p;
+          if (routes) {
+            edgeProgramWaiver[j] = cls;
+            break;
+          }
+        }
+      }
+    }
+
   let costCentsTotal = 0;
   for (let p = 0; p < P; p++) costCentsTotal += programCostCents[p]!;
   for (let c = 0; c < C; c++) costCentsTotal += certFeeCents[c]!;
@@ -879,6 +907,7 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     classOptions,
     edgeProgramOffsets,
     edgePrograms: pr === programRefCount ? edgePrograms : edgePrograms.slice(0, pr),
+    edgeProgramWaiver,
     programOncePerPath,
     programInert,
     certOncePerPath,
@@ -942,7 +971,8 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
  * certifications (GraphIndex.programOncePerPath) the learner did not start with (`held`, `done`): a
  * once-per-path item the step may need can only be needed on this move of the path, so if it is
  * needed at all it is paid for here. The training's programs (with their prerequisites) count in
- * full; each requirement group adds the least, over its options, of the option's fee and one
+ * full, but for one that trains for one of the move's groups (edgeProgramWaiver), which a learner
+ * who started holding an option of the group skips; each requirement group adds the least, over its options, of the option's fee and one
  * certification, plus the least of its routes (a program route's programs beyond the training's, a
  * certification route's own bound, recursively; a wait or an open route nothing). An option held or
  * not once-per-path adds nothing. Groups whose options or routes may overlap count once, as the
@@ -967,6 +997,9 @@ export function edgeBounds(
   const training = trainingScratch;
   training.length = 0;
   for (let j = p0; j < p1; j++) {
+    // A program the learner may not need (holding an option of the group it trains for) counts
+    // nothing: the group's own bound counts it where it is the way to the certification.
+    if (index.edgeProgramWaiver[j] !== -1) continue;
     const p = index.edgePrograms[j]!;
     for (let k = takeOff[p]!; k < takeOff[p + 1]!; k++) {
       const q = take[k]!;

@@ -19,6 +19,7 @@ import type {
   Pathway,
   PathwayEvaluationOptions,
   PathwayStep,
+  ProgramNotNeeded,
   ProgramTaken,
   RankBy,
   RequirementChoice,
@@ -67,6 +68,7 @@ export function buildPathway(
     const to = ix.edgeTo[e]!;
     const programs: ProgramTaken[] = [];
     const earned: { cert: number; route: number; met: boolean; wait: number }[] = [];
+    const notNeeded: ProgramNotNeeded[] = [];
     const unknown: UnknownCost[] = [];
     let stepTraining = 0;
     let stepExam = 0;
@@ -84,6 +86,9 @@ export function buildPathway(
             estimateUsd: estimate(ix.programCostEstimateUsd[p]!),
           });
         programs.push({ programId: ix.programIds[p]!, reason, months, costUsd: centsToUsd(cents), costKnown: known });
+      },
+      waived(p, cert) {
+        notNeeded.push({ programId: ix.programIds[p]!, heldCertificationId: ix.certIds[cert]! });
       },
       earn(cert, route, met, wait) {
         const cents = ix.certFeeCents[cert]!;
@@ -111,6 +116,7 @@ export function buildPathway(
           anyOf,
           satisfiedBy: ix.certIds[held]!,
           alreadyHeld: !earnedNow.has(held),
+          heldAtStart: !earnedNow.has(held) && has(cx.start.held, held),
           route: null,
         });
         continue;
@@ -127,6 +133,7 @@ export function buildPathway(
         anyOf,
         satisfiedBy: ix.certIds[got.cert]!,
         alreadyHeld: false,
+        heldAtStart: false,
         route: routeUse(ix, got.route, got.met, got.wait, state),
       });
     }
@@ -156,6 +163,7 @@ export function buildPathway(
       certificationsToEarn: earned.map((x) => ix.certIds[x.cert]!),
       programs,
       programsToComplete: programs.map((p) => p.programId),
+      programsNotNeeded: notNeeded,
       requirementChoices,
       startMonth: state.months,
       endMonth: detail.state.months,

@@ -177,7 +177,10 @@ function routeWords(names: Names, choice: RequirementChoice, step: PathwayStep):
           ? `eligible through ${duration(route.months)} of work experience, reached during this step's work`
           : `eligible after ${duration(route.months)} of work experience, so ${duration(route.waitMonths)} more of work first`;
     case 'CERTIFICATION':
-      return `eligible only holding ${certLabel(names, route.certificationId)}`;
+      // An exam is passed, not held ("eligible only holding the NCLEX-RN exam").
+      return names.certification(route.certificationId).kind === 'EXAM'
+        ? `eligible only after passing ${certLabel(names, route.certificationId)}`
+        : `eligible only once holding ${certLabel(names, route.certificationId)}`;
   }
 }
 
@@ -217,6 +220,8 @@ export function passesThrough(step: PathwayStep, next: PathwayStep | undefined, 
     next !== undefined &&
     step.estimated &&
     next.estimated &&
+    // A curated role's move into the occupation it is within: its holder works there already.
+    !names.withinMove?.(step.transitionId) &&
     step.months === 0 &&
     step.programs.length === 0 &&
     step.certificationsToEarn.length === 0 &&
@@ -238,6 +243,11 @@ export function explainStep(
 ): string {
   const from = names.role(step.fromRoleId);
   const to = names.role(step.toRoleId);
+  // Into the occupation the role is within: nothing to do ("Any licence this move needs is not
+  // known", "Working as Cardiovascular Technologists and Technicians is not needed" read as if an
+  // EKG technician had to become one).
+  if (names.withinMove?.(step.transitionId) && step.months === 0 && step.programs.length === 0)
+    return `${from.title} is a role within ${to.title} (an O*NET occupation): this step asks nothing and takes no time; it links the role to its occupation, from which O*NET relates other occupations.`;
   const actions: string[] = [];
   const details: string[] = [];
   // Experience the learner's years in their role cover is said, not silently dropped ("work 5 years
@@ -281,6 +291,30 @@ export function explainStep(
     const counted = ranged ? `; this pathway counts the shortest, ${duration(p.months)}` : '';
     details.push(sentence(`${name} ${length}, ${tuition}${why}${counted}`));
   }
+  // Training the move usually takes, skipped: it is the way to a certification the learner holds.
+  for (const skipped of step.programsNotNeeded) {
+    const held = names.certification(skipped.heldCertificationId).acronym;
+    const group = step.requirementChoices.find((c) => c.anyOf.includes(skipped.heldCertificationId));
+    const asked = group
+      ? list(
+          group.anyOf.map((c) => names.certification(c).acronym),
+          'or',
+        )
+      : held;
+    details.push(
+      sentence(
+        `${the(names.program(skipped.programId).name)} this move usually takes is not needed: it is a way to the certification the move asks (${asked}), and you already hold the ${held}`,
+      ),
+    );
+  }
+  // Certifications earned only because a route asks to hold them, before what they make possible:
+  // "earn the RN licence and pass the NCLEX-RN exam first" read backwards.
+  const meeting = new Set(step.requirementChoices.map((c) => c.satisfiedBy));
+  for (const id of step.certificationsToEarn)
+    if (!meeting.has(id)) {
+      actions.push(`${verb(names, id)} ${certLabel(names, id)}`);
+      details.push(feeSentence(names, id, ''));
+    }
   for (const choice of step.requirementChoices) {
     if (choice.alreadyHeld) continue;
     const alternatives = choice.anyOf
@@ -291,15 +325,12 @@ export function explainStep(
     );
     details.push(feeSentence(names, choice.satisfiedBy, routeWords(names, choice, step)));
   }
-  // Certifications earned only because a route asks to hold them.
-  const meeting = new Set(step.requirementChoices.map((c) => c.satisfiedBy));
-  for (const id of step.certificationsToEarn)
-    if (!meeting.has(id)) {
-      actions.push(`${verb(names, id)} ${certLabel(names, id)} first`);
-      details.push(feeSentence(names, id, ''));
-    }
+  // Held from the start, or earned on an earlier step: "already held" read as the student's own.
   const held = step.requirementChoices
-    .filter((c) => c.alreadyHeld)
+    .filter((c) => c.heldAtStart)
+    .map((c) => names.certification(c.satisfiedBy).acronym);
+  const earlier = step.requirementChoices
+    .filter((c) => c.alreadyHeld && !c.heldAtStart)
     .map((c) => names.certification(c.satisfiedBy).acronym);
   // BLS's "less than 5 years" of related work experience is asked, only not timed.
   const untimedMove = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
@@ -333,6 +364,7 @@ export function explainStep(
     `To move from ${from.title} to ${to.title}: ${what}.` +
     details.map((d) => ` ${d}`).join('') +
     (held.length ? ` Already held: ${list(held)}.` : '') +
+    (earlier.length ? ` Earned on an earlier step: ${list(earlier)}.` : '') +
     ` ${timing}; ${cost}.${estimated}` +
     (passesThrough(step, next, names) ? ` ${passThroughWords([to.title])}` : '')
   );

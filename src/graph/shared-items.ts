@@ -110,6 +110,7 @@ export class SharedItemBounds {
   private itemsOf(e: number, held: IdSet, done: IdSet): void {
     const ix = this.index;
     for (let j = ix.edgeProgramOffsets[e]!; j < ix.edgeProgramOffsets[e + 1]!; j++) {
+      if (ix.edgeProgramWaiver[j] !== -1) continue; // not needed by a learner holding the group it trains for
       const p = ix.edgePrograms[j]!;
       for (let k = ix.programTakeOffsets[p]!; k < ix.programTakeOffsets[p + 1]!; k++) {
         const q = ix.programTake[k]!;
@@ -214,6 +215,8 @@ export class SharedItemBounds {
     const ref = this.refs[i]!;
     if (this.kinds[i] === PROGRAM) {
       for (let j = ix.edgeProgramOffsets[e]!; j < ix.edgeProgramOffsets[e + 1]!; j++) {
+        // A program a learner holding an option of its group skips: not needed on every way.
+        if (ix.edgeProgramWaiver[j] !== -1) continue;
         const p = ix.edgePrograms[j]!;
         for (let k = ix.programTakeOffsets[p]!; k < ix.programTakeOffsets[p + 1]!; k++)
           if (ix.programTake[k] === ref) return true;

@@ -145,6 +145,8 @@ export function programMonthsAt(cx: QueryContext, p: number): number {
 /** Records what a replayed step does, for the report. */
 export interface StepRecorder {
   program(p: number, reason: ProgramReason, months: number): void;
+  /** The move's training program p, not taken: the learner holds `cert`, of the group it trains for. */
+  waived(p: number, cert: number): void;
   earn(cert: number, route: number, met: boolean, waitMonths: number): void;
 }
 
@@ -320,9 +322,27 @@ function beginStep(cx: QueryContext, s: State, e: number, first: boolean, rec: S
   const exp = first ? experienceMonths(ix.edgeMinYears[e]!, cx.yearsInCurrentRole) : ix.edgeExpMonths[e]!;
   acc.months += exp;
   acc.work += exp;
-  for (let j = ix.edgeProgramOffsets[e]!, end = ix.edgeProgramOffsets[e + 1]!; j < end; j++)
-    take(cx, acc, ix.edgePrograms[j]!, 'TRAINING', rec);
+  for (let j = ix.edgeProgramOffsets[e]!, end = ix.edgeProgramOffsets[e + 1]!; j < end; j++) {
+    // A program (not done) that trains for one of the move's groups is not needed by a learner who held an
+    // option of that group at the start of the pathway. Only then: a certification earned on the
+    // way could spare a later program only if the search also earned certifications no group
+    // needed yet (it never does), and holding one more at the start could then make a pathway worse.
+    const p = ix.edgePrograms[j]!;
+    const cls = ix.edgeProgramWaiver[j]!;
+    if (cls !== -1 && !has(acc.done, p) && classSatisfied(ix, cx.start.held, cls)) {
+      if (rec) rec.waived(p, heldOption(ix, cx.start.held, cls));
+      continue;
+    }
+    take(cx, acc, p, 'TRAINING', rec);
+  }
   return acc;
+}
+
+/** The first option of class `cls` (in option order) in `held`, or -1. */
+function heldOption(ix: GraphIndex, held: IdSet, cls: number): number {
+  for (let j = ix.classOptionOffsets[cls]!, end = ix.classOptionOffsets[cls + 1]!; j < end; j++)
+    if (has(held, ix.classOptions[j]!)) return ix.classOptions[j]!;
+  return -1;
 }
 
 /** Whether a held certification satisfies class `cls`. */

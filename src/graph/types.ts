@@ -160,6 +160,8 @@ export interface RequirementChoice {
   satisfiedBy: number;
   /** True when `satisfiedBy` was held before the step (profile, start role or an earlier step). */
   alreadyHeld: boolean;
+  /** True when `satisfiedBy` was held at the start of the pathway (profile or start role), not earned on it. */
+  heldAtStart: boolean;
   /** How it was made eligible, when earned on this step (null when already held). */
   route: RouteUse | null;
 }
@@ -188,6 +190,12 @@ export interface UnknownCost {
   id: number;
   /** The documented estimate used for ranking and limits; null when there is none (counted as 0). */
   estimateUsd: number | null;
+}
+
+/** A move's training program a step skips, and the held certification that makes it unneeded. */
+export interface ProgramNotNeeded {
+  programId: number;
+  heldCertificationId: number;
 }
 
 export interface PathwayStep {
@@ -227,6 +235,12 @@ export interface PathwayStep {
   programs: ProgramTaken[];
   /** Program ids of `programs`. */
   programsToComplete: number[];
+  /**
+   * The move's training programs the learner need not take: each trains for one of the move's
+   * requirement groups (the eligibility route of an option), and the learner held an option of
+   * that group at the start of the pathway (GraphIndex.edgeProgramWaiver).
+   */
+  programsNotNeeded: ProgramNotNeeded[];
   /** Every requirement group of the transition, in its order, with the certification satisfying it. */
   requirementChoices: RequirementChoice[];
   startMonth: number;

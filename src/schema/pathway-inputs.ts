@@ -22,7 +22,10 @@ import { codeOf, unknownOccupation } from './occupation.js';
 const PathwayRanking = builder.enumType('PathwayRanking', {
   description: 'What makes one pathway better than another. Ties fall to the other measures, then to the route.',
   values: {
-    FASTEST: { description: 'Fewest total months.' },
+    FASTEST: {
+      description:
+        'Fewest total months (each program at its shortest length). Pathways of equal months are listed the one with the shorter longest length (`totalMonthsUpTo`) first, then one without a part of unknown length.',
+    },
     CHEAPEST: {
       description:
         'Fewest total US dollars (training and exam fees). A cost no source gives counts at its documented estimate, never as 0 (see `unknownCosts`).',
@@ -242,7 +245,8 @@ function withTheirField(
     for (const id of [...out, ...besides]) {
       const d = index.programIndexById.get(id);
       if (d === undefined) continue;
-      for (let j = index.programTakeOffsets[d]!; j < index.programTakeOffsets[d + 1]!; j++) done.add(index.programTake[j]!);
+      for (let j = index.programTakeOffsets[d]!; j < index.programTakeOffsets[d + 1]!; j++)
+        done.add(index.programTake[j]!);
     }
     for (let j = index.programTakeOffsets[q]!; j < index.programTakeOffsets[q + 1]!; j++) {
       const t = index.programTake[j]!;

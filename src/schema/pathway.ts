@@ -33,6 +33,7 @@ import {
   MAX_K,
   type Pathway as EnginePathway,
   type PathwayStep as EngineStep,
+  type ProgramNotNeeded,
   type ProgramTaken,
   type RankBy,
   reachableRoles,
@@ -242,6 +243,11 @@ const RequirementChoiceRef = builder.objectRef<ChoiceResult>('RequirementChoice'
       description: 'True when it was held before this step (from the profile, the starting role or an earlier step).',
       resolve: ({ choice }) => choice.alreadyHeld,
     }),
+    heldAtStart: t.boolean({
+      description:
+        'True when the learner held `satisfiedBy` at the start of the pathway (their profile, or what their starting role implies); false when it is earned on this step or was earned on an earlier one.',
+      resolve: ({ choice }) => choice.heldAtStart,
+    }),
     route: t.field({
       type: EligibilityRouteRef,
       nullable: true,
@@ -307,6 +313,25 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
  */
 const knownTotal = (usd: number, unknown: readonly EngineUnknown[], kind?: 'PROGRAM' | 'FEES') =>
   unknown.some((u) => kind === undefined || (kind === 'PROGRAM') === (u.kind === 'PROGRAM')) ? null : dollars(usd);
+
+const TrainingNotNeededRef = builder
+  .objectRef<{ skipped: ProgramNotNeeded; shared: Shared }>('TrainingNotNeeded')
+  .implement({
+    description:
+      'A training program the move usually takes that this learner skips: it is the way to a certification of one of the move’s requirement groups, and the learner already holds one of that group’s certifications.',
+    fields: (t) => ({
+      program: t.field({
+        type: TrainingProgram,
+        description: 'The program not needed.',
+        resolve: ({ skipped, shared }) => get(shared.rows.programs, skipped.programId),
+      }),
+      heldCertification: t.field({
+        type: Certification,
+        description: 'The certification held that makes it unneeded.',
+        resolve: ({ skipped, shared }) => get(shared.rows.certifications, skipped.heldCertificationId),
+      }),
+    }),
+  });
 
 const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
   description: 'One move of a pathway, with when it happens and what its months and dollars are made of.',
@@ -442,6 +467,12 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
       type: [ProgramOnStepRef],
       description: 'Programs completed on this step, in order, with why, how long and what they cost.',
       resolve: ({ step, shared }) => step.programs.map((taken) => ({ taken, shared })),
+    }),
+    trainingNotNeeded: t.field({
+      type: [TrainingNotNeededRef],
+      description:
+        'Training the move usually takes that this learner need not: each program trains for a certification of the move’s requirements, one of which the learner already holds (the medical assisting diploma, for a CCMA holder moving into clinical medical assistant).',
+      resolve: ({ step, shared }) => step.programsNotNeeded.map((skipped) => ({ skipped, shared })),
     }),
     requirements: t.field({
       type: [RequirementChoiceRef],
@@ -688,6 +719,7 @@ function layoutOf(prefix: Path, extraRolePaths: Path[] = []): Layout {
       ['steps', 'requirements', 'anyOf'],
       ['steps', 'requirements', 'satisfiedBy'],
       ['steps', 'requirements', 'route', 'certification'],
+      ['steps', 'trainingNotNeeded', 'heldCertification'],
       ['unknownCosts', 'certification'],
       ['steps', 'unknownCosts', 'certification'],
     ]),
@@ -695,6 +727,7 @@ function layoutOf(prefix: Path, extraRolePaths: Path[] = []): Layout {
       ['steps', 'training'],
       ['steps', 'programs', 'program'],
       ['steps', 'requirements', 'route', 'program'],
+      ['steps', 'trainingNotNeeded', 'program'],
       ['unknownCosts', 'program'],
       ['steps', 'unknownCosts', 'program'],
     ]),
@@ -797,7 +830,11 @@ async function loadRows(
       layout.certifications,
       kept.certification,
       distinct([
-        ...steps.flatMap((s) => [...s.certificationsToEarn, ...s.requirementChoices.flatMap((c) => c.anyOf)]),
+        ...steps.flatMap((s) => [
+          ...s.certificationsToEarn,
+          ...s.requirementChoices.flatMap((c) => c.anyOf),
+          ...s.programsNotNeeded.map((x) => x.heldCertificationId),
+        ]),
         ...routes.flatMap((r) => (r.kind === 'CERTIFICATION' ? [r.certificationId] : [])),
         ...unknown.flatMap((u) => (u.kind === 'EXAM' ? [u.id] : [])),
       ]),
@@ -812,7 +849,7 @@ async function loadRows(
       layout.programs,
       kept.trainingProgram,
       distinct([
-        ...steps.flatMap((s) => s.programsToComplete),
+        ...steps.flatMap((s) => [...s.programsToComplete, ...s.programsNotNeeded.map((x) => x.programId)]),
         ...routes.flatMap((r) => (r.kind === 'PROGRAM' ? [r.programId] : [])),
         ...unknown.flatMap((u) => (u.kind === 'PROGRAM' ? [u.id] : [])),
       ]).filter(curatedProgram),
@@ -821,6 +858,29 @@ async function loadRows(
     rows.programs = programs instanceof Map ? programs : await programs;
   }
   return rows;
+}
+
+/** How many more pathways than asked FASTEST searches for, to list a certain length first among ties. */
+const FASTEST_TIES = 4;
+
+/**
+ * FASTEST's pathways of equal months, the one whose longest length is shorter first, then the one
+ * without a part of unknown length: "24–36 months" was listed above "24 months", the cheaper first
+ * (the engine counts a program at its shortest, then cost), and advisors presented it as the
+ * quickest. The search asks FASTEST_TIES more than requested, so that a certain length tied with up to
+ * that many cheaper ranges still comes first, whatever `first` is.
+ */
+function certainFirst(found: readonly EnginePathway[], names: Names, load: Shared['load']): EnginePathway[] {
+  const keyed = found.map((pathway, i) => ({
+    pathway,
+    i,
+    upTo: pathwayMonthsUpTo(pathway, names, load),
+    untimed: pathway.steps.some((step) => untimedParts(step, names).length > 0) ? 1 : 0,
+  }));
+  keyed.sort(
+    (a, b) => a.pathway.totalMonths - b.pathway.totalMonths || a.upTo - b.upTo || a.untimed - b.untimed || a.i - b.i,
+  );
+  return keyed.map((k) => k.pathway);
 }
 
 /** Validates the shared pathway arguments, runs the search and loads what the results mention. */
@@ -858,13 +918,16 @@ export async function searchPathways(
   // Without detours: the best never pads another, so one is one; otherwise the detours are left
   // out, and while they leave fewer than asked from a full list, a longer ranked list (twice at
   // most). A longer search that runs over the work budget leaves the shorter one's answer.
-  let found = runSearch(() => search(query.first));
-  if (query.skipDetours && query.first > 1) {
-    let k = query.first;
+  // FASTEST lists a certain length before a range of the same months (certainFirst): a few more are
+  // asked, so that the one listed first does not depend on how many were asked for.
+  const asked = query.rankBy === 'FASTEST' ? Math.min(MAX_K, query.first + FASTEST_TIES) : query.first;
+  let found = runSearch(() => search(asked));
+  if (query.skipDetours && asked > 1) {
+    let k = asked;
     let ranked = found;
     const unknownTime = (transitionId: number) => snapshot.experienceUnknown.has(transitionId);
-    found = withoutDetours(ranked, query.first, unknownTime);
-    for (let round = 0; round < 2 && found.length < query.first && ranked.length === k && k < MAX_K; round++) {
+    found = withoutDetours(ranked, asked, unknownTime);
+    for (let round = 0; round < 2 && found.length < asked && ranked.length === k && k < MAX_K; round++) {
       k = Math.min(MAX_K, k * DETOUR_SEARCH_FACTOR);
       try {
         ranked = search(k);
@@ -872,14 +935,17 @@ export async function searchPathways(
         if (error instanceof SearchBudgetExceeded) break;
         throw error;
       }
-      found = withoutDetours(ranked, query.first, unknownTime);
+      found = withoutDetours(ranked, asked, unknownTime);
     }
   }
+  const names = namesOf(snapshot);
+  const load = profile?.studyLoad ?? 'FULL_TIME';
+  if (query.rankBy === 'FASTEST') found = certainFirst(found, names, load).slice(0, query.first);
   const shared: Shared = {
     snapshot,
-    names: namesOf(snapshot),
+    names,
     rows: await loadRows(context, info, snapshot, found, PATHWAYS_LAYOUT),
-    load: profile?.studyLoad ?? 'FULL_TIME',
+    load,
   };
   return found.map((pathway) => ({ pathway, shared }));
 }

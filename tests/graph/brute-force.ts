@@ -79,6 +79,8 @@ interface Detail {
   training: number;
   wait: number;
   programs: ProgramTaken[];
+  /** The move's training skipped: it leads to a certification of a group the learner holds one of. */
+  notNeeded: { programId: number; heldCertificationId: number }[];
   earned: { cert: number; route: RouteUse }[];
   /** Unknown costs in the order they arise. */
   unknown: UnknownCost[];
@@ -214,6 +216,8 @@ function stepWays(
   t: TransitionInput,
   first: boolean,
   profile: Profile,
+  /** What the learner held at the start of the pathway. */
+  startHeld: ReadonlySet<number>,
 ): { l: Learner; choices: Choice[]; d: Detail }[] {
   const partTime = profile.studyLoad === 'PART_TIME';
   const l = copy(l0);
@@ -225,6 +229,7 @@ function stepWays(
     training: 0,
     wait: 0,
     programs: [],
+    notNeeded: [],
     earned: [],
     unknown: [],
   };
@@ -232,7 +237,17 @@ function stepWays(
   d.counted = experienceMonths(t.minYearsExperience) - d.experience;
   l.months += d.experience;
   l.work += d.experience;
-  for (const p of [...new Set(t.training)].sort((a, b) => a - b)) take(w, l, d, p, 'TRAINING', partTime);
+  for (const p of [...new Set(t.training)].sort((a, b) => a - b)) {
+    // A program that is an eligibility route of an option of the move's first group offering one is
+    // not needed by a learner who held any option of that group at the start of the pathway.
+    const group = t.requirementGroups.find((g) =>
+      g.some((c) => routesOf(w.certs.get(c)!).some((r) => r.program === p)),
+    );
+    const holding =
+      group && [...new Set(group)].sort((a, b) => w.rank.get(a)! - w.rank.get(b)!).find((c) => startHeld.has(c));
+    if (holding !== undefined && !l.done.has(p)) d.notNeeded.push({ programId: p, heldCertificationId: holding });
+    else take(w, l, d, p, 'TRAINING', partTime);
+  }
   const out: { l: Learner; choices: Choice[]; d: Detail }[] = [];
   const groups = (gi: number, cur: Learner, det: Detail, choices: Choice[]) => {
     while (gi < t.requirementGroups.length && t.requirementGroups[gi]!.some((c) => cur.held.has(c))) gi++;
@@ -343,7 +358,7 @@ function evaluate(
       return;
     }
     const t = path[i]!;
-    for (const way of stepWays(w, l, t, first, profile)) {
+    for (const way of stepWays(w, l, t, first, profile, start.held)) {
       if (way.l.months > maxMonths || way.l.cents > maxCents) continue;
       // The years in the start role still count after a curated move asking no experience and no
       // program that took no time (the same work under another title).
@@ -357,7 +372,8 @@ function evaluate(
       rec(i + 1, way.l, [...trail, { ...way, before: l }], keeps);
     }
   };
-  rec(0, startOf(w, from, profile), [], true);
+  const start = startOf(w, from, profile);
+  rec(0, start, [], true);
   return best;
 }
 
@@ -369,6 +385,7 @@ function report(
   profile: Profile,
 ): Pathway {
   const roles = new Map(w.input.roles.map((r) => [r.id, r]));
+  const start = startOf(w, from, profile);
   const steps: PathwayStep[] = path.map((t, i) => {
     const { l, d, before } = trail[i]!;
     let known = 0;
@@ -392,7 +409,13 @@ function report(
       const options = [...new Set(g)].sort((a, b) => w.rank.get(a)! - w.rank.get(b)!);
       const held = options.find((c) => before.held.has(c) || earnedNow.has(c));
       if (held !== undefined) {
-        choices.push({ anyOf: options, satisfiedBy: held, alreadyHeld: !earnedNow.has(held), route: null });
+        choices.push({
+          anyOf: options,
+          satisfiedBy: held,
+          alreadyHeld: !earnedNow.has(held),
+          heldAtStart: !earnedNow.has(held) && start.held.has(held),
+          route: null,
+        });
         continue;
       }
       let e = d.earned[next++]!;
@@ -401,7 +424,7 @@ function report(
         e = d.earned[next++]!;
       }
       earnedNow.add(e.cert);
-      choices.push({ anyOf: options, satisfiedBy: e.cert, alreadyHeld: false, route: e.route });
+      choices.push({ anyOf: options, satisfiedBy: e.cert, alreadyHeld: false, heldAtStart: false, route: e.route });
     }
     const a = roles.get(t.from)!.trackId;
     const b = roles.get(t.to)!.trackId;
@@ -426,6 +449,7 @@ function report(
       certificationsToEarn: d.earned.map((x) => x.cert),
       programs: d.programs,
       programsToComplete: d.programs.map((p) => p.programId),
+      programsNotNeeded: d.notNeeded,
       requirementChoices: choices,
       startMonth: before.months,
       endMonth: l.months,

@@ -51,11 +51,18 @@ describe('cost model', () => {
     expect(p!.totalExamFeesUsd).toBe(125);
     const [s1, s2] = p!.steps;
     expect(s1!.requirementChoices).toEqual([
-      { anyOf: [cert('rma'), cert('cma')], satisfiedBy: cert('cma'), alreadyHeld: false, route: { kind: 'OPEN' } },
+      {
+        anyOf: [cert('rma'), cert('cma')],
+        satisfiedBy: cert('cma'),
+        alreadyHeld: false,
+        heldAtStart: false,
+        route: { kind: 'OPEN' },
+      },
     ]);
     expect(s1!.examFeesUsd).toBe(125);
     expect(s2!.requirementChoices).toEqual([
-      { anyOf: [cert('cma')], satisfiedBy: cert('cma'), alreadyHeld: true, route: null },
+      // Earned on step 1: held before step 2, but not the learner's at the start.
+      { anyOf: [cert('cma')], satisfiedBy: cert('cma'), alreadyHeld: true, heldAtStart: false, route: null },
     ]);
     expect(s2!.examFeesUsd).toBe(0);
     expect(s2!.certificationsToEarn).toEqual([]);

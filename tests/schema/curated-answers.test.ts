@@ -112,6 +112,45 @@ describe('training programs', () => {
   });
 });
 
+it('are not asked of a learner who already holds a certification they lead to', async () => {
+  // A CCMA holder was sent back through the 9-month medical assisting program; a CMA holder,
+  // whose one route is that program, was not. Any certification of the move's group now spares it.
+  const move = files.transitions.find(
+    (t) => t.from === 'phlebotomy-technician' && t.to === 'clinical-medical-assistant',
+  )!;
+  expect(move.training).toContain('medical-assistant-diploma');
+  const ask = (held: string[]) =>
+    query(
+      `query ($held: [String!]) { pathways(from: "phlebotomy-technician", to: "clinical-medical-assistant", first: 1,
+           profile: { heldCertifications: $held }) {
+           totalMonths steps { training { slug } trainingNotNeeded { program { slug } heldCertification { slug } } explanation } } }`,
+      { held },
+    );
+  const none = (await ask([])).pathways[0];
+  expect(none.steps[0].training.map((p: any) => p.slug)).toContain('medical-assistant-diploma');
+  expect(none.steps[0].trainingNotNeeded).toEqual([]);
+  for (const cert of ['ccma', 'rma', 'ncma', 'cma']) {
+    const p = (await ask([cert])).pathways[0];
+    expect(p.totalMonths, cert).toBe(0);
+    expect(p.steps[0].training, cert).toEqual([]);
+    // The CMA's only route is the program, so holding it means the program is done: nothing to skip.
+    if (cert !== 'cma') {
+      expect(p.steps[0].trainingNotNeeded, cert).toEqual([
+        { program: { slug: 'medical-assistant-diploma' }, heldCertification: { slug: cert } },
+      ]);
+      expect(p.steps[0].explanation).toMatch(/medical assisting program .* is not needed: .*you already hold the/);
+    } else expect(p.steps[0].trainingNotNeeded).toEqual([]);
+  }
+  // The CPC, for which the billing and coding certificate prepares, likewise spares it.
+  const billing =
+    await query(`{ pathways(from: "administrative-medical-assistant", to: "medical-billing-coding-specialist",
+      first: 1, profile: { heldCertifications: ["cpc"] }) { totalMonths steps { training { slug } trainingNotNeeded { program { slug } } } } }`);
+  expect(billing.pathways[0].steps[0].training).toEqual([]);
+  expect(billing.pathways[0].steps[0].trainingNotNeeded).toEqual([
+    { program: { slug: 'medical-billing-coding-certificate' } },
+  ]);
+});
+
 describe('moves that rest on the destination’s own entry', () => {
   it('take a phlebotomist into billing and coding, and a medical assistant into surgical technology, without the medical-assisting program or the CMA', async () => {
     // Before, both went through a clinical medical assistant: the MA program ($16,865 with the CMA
@@ -140,6 +179,30 @@ describe('moves that rest on the destination’s own entry', () => {
 });
 
 describe('medical assistant to registered nurse', () => {
+  it('lists a certain length before a range of the same shortest months under FASTEST', async () => {
+    // "24–36 months" through the LPN and the 12-to-24-month bridge came above "24 months" through the
+    // associate degree, for being cheaper, and advisors presented it as the quickest.
+    for (const from of ['phlebotomy-technician', 'medical-assistant']) {
+      const { pathways } = await query(
+        `{ pathways(from: "${from}", to: "registered-nurse", first: 5) { totalMonths totalMonthsUpTo untimed } }`,
+      );
+      expect(pathways.length).toBeGreaterThan(1);
+      const ranged = pathways.findIndex((p: any) => p.totalMonthsUpTo > p.totalMonths);
+      expect(ranged, from).toBeGreaterThanOrEqual(0);
+      for (let i = 1; i < pathways.length; i++) {
+        const [a, b] = [pathways[i - 1], pathways[i]];
+        expect(a.totalMonths, from).toBeLessThanOrEqual(b.totalMonths);
+        if (a.totalMonths === b.totalMonths) expect(a.totalMonthsUpTo, from).toBeLessThanOrEqual(b.totalMonthsUpTo);
+      }
+    }
+    const { pathways } = await query(
+      `{ pathways(from: "phlebotomy-technician", to: "registered-nurse", first: 2) { totalMonths totalMonthsUpTo } }`,
+    );
+    expect(pathways[0].totalMonths).toBe(pathways[1].totalMonths);
+    expect(pathways[0].totalMonthsUpTo).toBe(pathways[0].totalMonths);
+    expect(pathways[1].totalMonthsUpTo).toBeGreaterThan(pathways[1].totalMonths);
+  });
+
   it('names the NCLEX-RN as the exam and the state board’s licence, and never reads "about $200"', async () => {
     const p = await firstPathway('medical-assistant', 'registered-nurse');
     const earned = Object.fromEntries(p.certificationsToEarn.map((c: any) => [c.slug, c]));
