@@ -64,7 +64,8 @@ function expectCost(text: string, dollars: number, unknownKinds: readonly string
   else expect(text).not.toMatch(/\$0\b/);
   // With a program's tuition unknown, the known part is no floor to lead with ("at least $550" to
   // become a physician assistant): what is unknown comes first.
-  if (unknownKinds.includes('TUITION') && dollars > 0) expect(text).toMatch(/^cost not known: no source gives .+; the rest comes to \$/);
+  if (unknownKinds.includes('TUITION') && dollars > 0)
+    expect(text).toMatch(/^cost not known: no source gives .+; the rest comes to \$/);
 }
 
 const PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
@@ -812,7 +813,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       }
     }
     // A job the student need not take is said to be one, on the step list and the handout.
-    const { pathways: through } = await api<{ pathways: { steps: { passesThrough: boolean; to: { title: string } }[] }[] }>(
+    const { pathways: through } = await api<{
+      pathways: { steps: { passesThrough: boolean; to: { title: string } }[] }[];
+    }>(
       `{ pathways(from: "medical-assistant", to: "29-1126.00", first: 3, includeEstimated: true, skipDetours: true) {
            steps { passesThrough to: toNode { title } } } }`,
     );
@@ -915,7 +918,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       expect(await p.locator('#status').textContent()).toContain(
         `${estimated.length} of them are reached by estimated moves (the list marks those it shows “estimated”)`,
       );
-      expect(await p.locator('#status').textContent()).toContain('any licence or certification it needs is not known and not counted');
+      expect(await p.locator('#status').textContent()).toContain(
+        'any licence or certification it needs is not known and not counted',
+      );
       for (const r of estimated.slice(0, 5))
         expect(await p.locator(`#roles-list button[data-slug="${r.node.key}"] + .list-note`).textContent()).toMatch(
           /within reach: [^;)]*, estimated/,
@@ -1160,10 +1165,11 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(paper).toMatch(/not known/);
     // A fee earned on the way to a licence cites its page too: the NCLEX-RN's $200 (earned for the RN
     // licence, which the move asks) was traced to no source on the handout.
-    const { certification: nclex } = await api<{ certification: { examFeeUsd: number; examFeeSource: { title: string } } }>(
-      '{ certification(slug: "nclex-rn") { examFeeUsd examFeeSource { title } } }',
-    );
-    if (nclex.examFeeUsd !== null) expect(await p.locator('#handout .handout-sources').textContent()).toContain(nclex.examFeeSource.title);
+    const { certification: nclex } = await api<{
+      certification: { examFeeUsd: number; examFeeSource: { title: string } };
+    }>('{ certification(slug: "nclex-rn") { examFeeUsd examFeeSource { title } } }');
+    if (nclex.examFeeUsd !== null)
+      expect(await p.locator('#handout .handout-sources').textContent()).toContain(nclex.examFeeSource.title);
     // With the goal cleared, no status describes the pathway that was shown.
     await p.locator('#status').evaluate((e) => (e.textContent = 'Showing Pathway 1: 60 months'));
     await p.locator('#to-input').fill('');
@@ -1207,6 +1213,65 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect.poll(() => p.locator('#pathways').textContent()).toContain(held[0]!.summary);
     await p.close();
   });
+
+  it('tells what the student holds from what an earlier step earns, and names every misread part of a link', async () => {
+    // A CMA earned on step 1 read "CMA (AAMA) (already held)" on step 3, as if the student had it.
+    const { pathways } = await api<{
+      pathways: {
+        steps: { requirements: { alreadyHeld: boolean; heldAtStart: boolean; satisfiedBy: { acronym: string } }[] }[];
+      }[];
+    }>(
+      `{ pathways(from: "ekg-technician", toTrack: "administrative", rankBy: CHEAPEST, first: 1) {
+          steps { requirements { alreadyHeld heldAtStart satisfiedBy { acronym } } } } }`,
+    );
+    const steps = pathways[0]!.steps;
+    const later = steps.findIndex((s) => s.requirements.some((r) => r.alreadyHeld && !r.heldAtStart));
+    expect(later).toBeGreaterThan(0);
+    const cert = steps[later]!.requirements.find((r) => r.alreadyHeld && !r.heldAtStart)!.satisfiedBy.acronym;
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=ekg-technician&track=administrative&rank=CHEAPEST`);
+    await ready(p);
+    const text = () => p.locator('#pathways').textContent();
+    await expect.poll(text).toMatch(new RegExp(`${cert.replace(/[()]/g, '\\$&')} \\(earned in step \\d\\)`));
+    expect(await text()).not.toContain(`${cert} (already held)`);
+    // Years in the starting role belong to it: changing the start clears them (3 years as a billing
+    // and coding specialist counted as 3 years as a billing supervisor).
+    await p.fill('#years', '3');
+    await p.locator('#years').press('Tab');
+    await expect.poll(() => new URL(p.url()).searchParams.get('years')).toBe('3');
+    await p.fill('#from-input', 'Phlebotomy Technician');
+    await p.locator('#from-options li[data-slug="phlebotomy-technician"]').click();
+    await expect.poll(() => new URL(p.url()).searchParams.get('from')).toBe('phlebotomy-technician');
+    expect(new URL(p.url()).searchParams.get('years')).toBeNull();
+    expect(await p.inputValue('#years')).toBe('');
+    // A link with several mistakes, one of them an unknown certification: every one is named (leaving
+    // out "lpn" rewrote the address, and the others went unnamed), and "CPC" in capitals is the CPC.
+    await p.goto(
+      `${service.origin}/map?from=phlebotomy-technician&to=registered-nurse&rank=cheapest&held=CPC,lpn&years=-1`,
+    );
+    await ready(p);
+    await expect.poll(() => p.locator('#link-note').textContent()).toContain('held "lpn"');
+    const note = (await p.locator('#link-note').textContent())!;
+    expect(note).toContain('rank "cheapest"');
+    expect(note).toContain('years "-1"');
+    expect(note).not.toContain('"CPC"');
+    expect(await p.locator('#held-list input[value="cpc"]').isChecked()).toBe(true);
+    // No pathway: not "within the limits" (none were set), but where the ways into the goal start.
+    const { role: goal } = await api<{ role: { title: string; previousSteps: { from: { title: string } }[] } }>(
+      '{ role(slug: "practice-administrator") { title previousSteps { from { title } } } }',
+    );
+    const { pathways: none } = await api<{ pathways: unknown[] }>(
+      '{ pathways(from: "medical-billing-coding-specialist", to: "practice-administrator") { totalMonths } }',
+    );
+    expect(none).toEqual([]);
+    await p.goto(`${service.origin}/map?from=medical-billing-coding-specialist&to=practice-administrator`);
+    await ready(p);
+    await expect.poll(() => p.locator('#pathways').textContent()).toContain(`The moves into ${goal.title} start from`);
+    const words = (await p.locator('#pathways').textContent())!;
+    for (const m of goal.previousSteps) expect(words).toContain(m.from.title);
+    expect(words).not.toContain('within the limits');
+    await p.close();
+  }, 90_000);
 
   it('closes an occupation’s panel when O*NET is turned off, leaving nothing that could only fail', async () => {
     const p = await context.newPage();

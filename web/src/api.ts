@@ -351,6 +351,16 @@ async function neighbourhood(tracks: Track[], focus: string[]): Promise<Lattice>
   return { tracks, roles: [...roles.values()], moves: [...moves.values()], whole: false };
 }
 
+/** The titles of the roles whose curated moves lead into role `slug` (none for an occupation). */
+export async function waysInto(slug: string): Promise<string[]> {
+  const data = await graphql<{ role: { previousSteps: { from: { title: string } }[] } | null }>(
+    'query WaysInto($slug: String!) { role(slug: $slug) { previousSteps { from { title } } } }',
+    { slug },
+    ['NOT_FOUND'],
+  );
+  return [...new Set((data.role?.previousSteps ?? []).map((m) => m.from.title))];
+}
+
 /**
  * Roles whose title or an alternate title contains `text` (the API's own search); with
  * `occupations`, then the O*NET occupations `occupations(search:)` finds by title, alternate or
@@ -431,6 +441,8 @@ export type Student = {
   years: number;
   /** Studying part time: programs take twice as long. */
   partTime: boolean;
+  /** The acronyms of `held`, for the handout to name them. */
+  heldNames?: string[];
 };
 
 /** The profile the map sends: what it knows of the student, or nothing. */
@@ -471,11 +483,12 @@ type RawStep = Pick<
   costUsd: number | null;
   knownCostUsd: number;
   unknownCosts: { description: string; kind: string }[];
-  certificationsToEarn: { examFeeUsd: number | null; examFeeSource: RawSource | null }[];
+  certificationsToEarn: { acronym: string; kind: string; examFeeUsd: number | null; examFeeSource: RawSource | null }[];
   programs: { name: string; costUsd: number | null; program: { typicalCost: { source: RawSource } | null } | null }[];
   untimed: string[];
   requirements: {
     alreadyHeld: boolean;
+    heldAtStart: boolean;
     satisfiedBy: { acronym: string };
     anyOf: { acronym: string }[];
   }[];
@@ -509,14 +522,38 @@ const PATHWAY = `summary printSummary: summary(costEstimates: false) totalMonths
     basis fromNode { ${NODE} } toNode { ${NODE} } crossesTracks
     startMonth endMonth months monthsUpTo withinOccupation passesThrough experienceMonths trainingMonths costUsd knownCostUsd explanation
     unknownCosts { description kind }
-    certificationsToEarn { examFeeUsd examFeeSource { ${SOURCE} } }
+    certificationsToEarn { acronym kind examFeeUsd examFeeSource { ${SOURCE} } }
     programs { name costUsd program { typicalCost { source { ${SOURCE} } } } }
     untimed
-    requirements { alreadyHeld satisfiedBy { acronym } anyOf { acronym } }
+    requirements { alreadyHeld heldAtStart satisfiedBy { acronym } anyOf { acronym } }
     transition { kind sources { ${SOURCE} } }
   }`;
 
-function stepOf(s: RawStep): Step {
+/**
+ * A step's lines of what it asks, one per requirement group ("CMA (already held)", "CPC or CBCS: earn
+ * CPC"), then the exams and certifications earned only because a route asks them ("pass NCLEX-RN
+ * first", which the handout left out); `earnedBefore`, where each certification earned on an earlier
+ * step was earned: one is "earned in step 1", not "already held", which a student reads as theirs.
+ */
+function requirementLines(s: RawStep, earnedBefore: Map<string, number>): string[] {
+  const meeting = new Set(s.requirements.map((r) => r.satisfiedBy.acronym));
+  return [
+    ...s.requirements.map((r) =>
+      r.alreadyHeld
+        ? !r.heldAtStart && earnedBefore.has(r.satisfiedBy.acronym)
+          ? `${r.satisfiedBy.acronym} (earned in step ${earnedBefore.get(r.satisfiedBy.acronym)})`
+          : `${r.satisfiedBy.acronym} (already held)`
+        : r.anyOf.length > 1
+          ? `${r.anyOf.map((c) => c.acronym).join(' or ')}: earn ${r.satisfiedBy.acronym}`
+          : `earn ${r.satisfiedBy.acronym}`,
+    ),
+    ...s.certificationsToEarn
+      .filter((c) => !meeting.has(c.acronym))
+      .map((c) => `${c.kind === 'EXAM' ? 'pass' : 'earn'} ${c.acronym} first`),
+  ];
+}
+
+function stepOf(s: RawStep, earnedBefore: Map<string, number>): Step {
   return {
     from: nodeOf(s.fromNode),
     to: nodeOf(s.toNode),
@@ -533,13 +570,7 @@ function stepOf(s: RawStep): Step {
     trainingMonths: s.trainingMonths,
     untimed: s.untimed,
     cost: moneyOf(s.costUsd, s.knownCostUsd, s.unknownCosts),
-    requirements: s.requirements.map((r) =>
-      r.alreadyHeld
-        ? `${r.satisfiedBy.acronym} (already held)`
-        : r.anyOf.length > 1
-          ? `${r.anyOf.map((c) => c.acronym).join(' or ')}: earn ${r.satisfiedBy.acronym}`
-          : `earn ${r.satisfiedBy.acronym}`,
-    ),
+    requirements: requirementLines(s, earnedBefore),
     // Every program the step completes: curated, and the entry education an estimated move assumes.
     training: s.programs.map((p) => p.name),
     explanation: s.explanation,
@@ -552,9 +583,7 @@ function stepOf(s: RawStep): Step {
           ),
           // Every certification earned on the step, not only those a requirement names: the
           // NCLEX-RN is earned on the way to the RN licence, and its fee's page was left out.
-          ...s.certificationsToEarn.flatMap((c) =>
-            c.examFeeUsd !== null && c.examFeeSource ? [c.examFeeSource] : [],
-          ),
+          ...s.certificationsToEarn.flatMap((c) => (c.examFeeUsd !== null && c.examFeeSource ? [c.examFeeSource] : [])),
         ].map((x) => [`${x.title}|${x.year}`, source(x)] as const),
       ).values(),
     ],
@@ -562,6 +591,7 @@ function stepOf(s: RawStep): Step {
 }
 
 function pathwayOf(p: RawPathway): Pathway {
+  const earnedBefore = new Map<string, number>();
   return {
     summary: p.summary,
     printSummary: p.printSummary,
@@ -571,7 +601,11 @@ function pathwayOf(p: RawPathway): Pathway {
     cost: moneyOf(p.totalCostUsd, p.knownCostUsd, p.unknownCosts),
     crossesTracks: p.crossesTracks,
     certificationsToEarn: p.certificationsToEarn.map((c) => c.acronym),
-    steps: p.steps.map(stepOf),
+    steps: p.steps.map((s, i) => {
+      const step = stepOf(s, earnedBefore);
+      for (const c of s.certificationsToEarn) if (!earnedBefore.has(c.acronym)) earnedBefore.set(c.acronym, i + 1);
+      return step;
+    }),
   };
 }
 

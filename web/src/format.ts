@@ -109,3 +109,7 @@ export const MOVE_KINDS: Record<string, string> = {
 
 /** What a step into a job the student need not take is, in the step list and the handout. */
 export const PASS_THROUGH = 'not needed: on the way only because O*NET relates the jobs before and after';
+
+/** A curated role's step into the O*NET occupation it is within, in words: nothing to do. */
+export const withinWords = (role: string, occupation: string) =>
+  `${role} is within ${occupation}: nothing to do on this step.`;

@@ -6,7 +6,21 @@
  */
 import type { OccupationPay, Pathway, RoleDetails, Source, Student } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
-import { duration, figure, figureWhat, money, months, PASS_THROUGH, yearlyMedian, years } from './format.js';
+import {
+  duration,
+  figure,
+  figureWhat,
+  money,
+  months,
+  PASS_THROUGH,
+  withinWords,
+  yearlyMedian,
+  years,
+} from './format.js';
+
+/** "CPT", "CPT and CCMA", "CPT, CCMA and CMA (AAMA)". */
+const list = (items: readonly string[]) =>
+  items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 
 export function renderHandout(
   handout: HTMLElement,
@@ -72,7 +86,13 @@ export function renderHandout(
           [
             student.years > 0 ? `${years(student.years)} as ${first.from.title} already` : '',
             student.partTime ? 'part-time study' : '',
-            student.held.length ? `already holds ${student.held.length === 1 ? '1 certification or licence' : `${student.held.length} certifications or licences`} (marked “already held”)` : '',
+            // Named: "already holds 1 certification" left the student to guess which.
+            student.held.length
+              ? `already holds ${student.heldNames?.length ? list(student.heldNames) : student.held.length === 1 ? '1 certification or licence' : `${student.held.length} certifications or licences`}` +
+                (pathway.steps.some((s) => s.requirements.some((r) => r.endsWith('(already held)')))
+                  ? ' (marked “already held” where a step asks it)'
+                  : '')
+              : '',
           ]
             .filter(Boolean)
             .join('; ') + '.',
@@ -119,6 +139,8 @@ export function renderHandout(
               // A job the student need not take read as a required step on paper.
               s.passesThrough ? h('br', {}) : null,
               s.passesThrough ? h('em', {}, `Working as ${s.to.title} is ${PASS_THROUGH}.`) : null,
+              s.withinOccupation && s.months === 0 ? h('br', {}) : null,
+              s.withinOccupation && s.months === 0 ? h('em', {}, withinWords(s.from.title, s.to.title)) : null,
             ),
             h(
               'td',

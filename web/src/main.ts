@@ -19,6 +19,7 @@ import {
   roleDetails,
   SOC_LANE,
   type Student,
+  waysInto,
 } from './api.js';
 import { roleCombobox } from './combobox.js';
 import { fill, h, sourceLine } from './dom.js';
@@ -44,7 +45,9 @@ const partTimeBox = $<HTMLInputElement>('part-time');
 const printButton = $<HTMLButtonElement>('print');
 const onetBox = $<HTMLInputElement>('onet');
 
-let state: State = readState(location.search);
+/** The address the page was opened with: what it asked for is named even once the map has rewritten it. */
+const openedWith = location.search;
+let state: State = readState(openedWith);
 /** The curated roles and moves (all of them, or the neighbourhood of the chosen roles). */
 let base: Lattice | undefined;
 /** What is drawn: `base`, and with the O*NET occupations the ones on the pathways found or within reach. */
@@ -110,7 +113,14 @@ function fail(error: unknown): void {
 let started = false;
 
 /** What the form and the link say of the student: the pathways' and the shading's profile. */
-const studentOf = (st: State): Student => ({ held: st.held, years: st.years, partTime: st.partTime });
+/** Acronyms of the certifications the boxes list, by slug (listHeld). */
+const acronyms = new Map<string, string>();
+const studentOf = (st: State): Student => ({
+  held: st.held,
+  years: st.years,
+  partTime: st.partTime,
+  heldNames: st.held.map((s) => acronyms.get(s) ?? s),
+});
 
 function update(change: Partial<State>): void {
   state = { ...state, ...change };
@@ -373,6 +383,19 @@ async function showPathways(): Promise<void> {
     return say('The pathway search over every O*NET occupation was too open; try another ranking.', true);
   }
   if (mine !== asked.pathways) return;
+  // None: "No pathway leads there within the limits" left a billing and coding specialist who asked
+  // for practice administrator without a next action (the map sets no limits); the ways into the
+  // goal are where to start.
+  let none = 'No pathway leads there.';
+  if (found.length === 0 && state.to) {
+    const into = await busy(waysInto(state.to)).catch(() => []);
+    if (mine !== asked.pathways) return;
+    const goal = roleOf(state.to)?.title ?? 'the goal';
+    none = `No pathway leads from ${roleOf(state.from)?.title ?? 'this start'} to ${goal}.`;
+    if (into.length)
+      none += ` The moves into ${goal} start from ${into.join(', ')}: make one of them the start to see what it takes${state.onet ? '' : ', or include the O*NET occupations'}.`;
+    else if (!state.onet) none += ' Including the O*NET occupations may find one.';
+  }
   pathways = found;
   const chosen = Math.min(state.path, Math.max(pathways.length - 1, 0));
   renderPathways(
@@ -384,6 +407,7 @@ async function showPathways(): Promise<void> {
       choosePathway().catch(fail);
     },
     state.rank,
+    none,
   );
   await redraw();
   mark();
@@ -406,7 +430,7 @@ async function choosePathway(): Promise<void> {
   markList();
   // Until this pathway's handout is made (it reads the goal's pay), none is printed.
   noHandout();
-  if (!pathway) return say('No pathway leads there within the limits.');
+  if (!pathway) return say('No pathway leads there.');
   say(`Showing ${pathwayLabel(pathway, pathways.indexOf(pathway), true)}.`);
   const goal = pathway.steps[pathway.steps.length - 1]!.to;
   const details = goal.occupation ? null : await busy(roleDetails(goal.slug));
@@ -512,7 +536,11 @@ async function openOccupation(node: Role): Promise<void> {
       { class: 'actions' },
       state.to === node.slug
         ? h('span', { class: 'meta' }, 'The goal.')
-        : h('button', { type: 'button', onclick: () => void fromPanel(() => setTarget(node.slug)) }, 'Make this the goal'),
+        : h(
+            'button',
+            { type: 'button', onclick: () => void fromPanel(() => setTarget(node.slug)) },
+            'Make this the goal',
+          ),
     ),
     h(
       'p',
@@ -600,7 +628,9 @@ function revealPanel(): void {
 }
 
 async function setStart(slug: string): Promise<void> {
-  update({ from: slug, path: 0 });
+  // The years were the student's in the old starting role: kept, they counted as years in the new
+  // one (3 years as a billing and coding specialist became 3 years as a billing supervisor).
+  update(slug === state.from ? { path: 0 } : { from: slug, path: 0, years: 0 });
   await drawMap();
   mark();
   await Promise.all([showPathways(), shade()]);
@@ -732,7 +762,9 @@ let unknownHeld: string[] = [];
 
 function noteUnread(): void {
   const unread = [
-    ...unreadParams(location.search),
+    // The address as opened: leaving out an unknown certification rewrites it, and the rest of what
+    // could not be read (a misspelt goal, ranking or years) went unnamed.
+    ...unreadParams(openedWith),
     ...unknownHeld.map((s) => `held "${s}" (no certification has this slug; the boxes list them)`),
   ];
   const note = $<HTMLParagraphElement>('link-note');
@@ -764,6 +796,7 @@ placePathways();
 async function listHeld(): Promise<void> {
   const list = $('held-list');
   const all = await busy(loadCertifications());
+  for (const c of all) acronyms.set(c.slug, c.acronym);
   // A link naming one the service does not have ("rn-licence") left every search refused, and no box
   // to untick: it is left out and named under the status, as other parts of a link are.
   unknownHeld = state.held.filter((s) => !all.some((c) => c.slug === s));

@@ -1,7 +1,7 @@
 /** The pathways found, one chosen at a time, and the chosen one step by step. */
 import type { Pathway } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
-import { duration, money, MOVE_KINDS, months, monthsRange, PASS_THROUGH, usd } from './format.js';
+import { duration, money, MOVE_KINDS, months, monthsRange, PASS_THROUGH, usd, withinWords } from './format.js';
 
 /** "Pathway 2: 30 months, $1,450, 3 steps" ("at least 24 months", "length unknown" when a program's length is). */
 export const pathwayLabel = (p: Pathway, i: number, short = false) =>
@@ -60,10 +60,12 @@ export function renderPathways(
   chosen: number,
   choose: (i: number) => void,
   rank: string,
+  /** Without a pathway: why, and what to try. */
+  none = 'No pathway leads there.',
 ): void {
   const pathway = pathways[chosen];
   if (!pathway) {
-    fill(section, h('p', {}, 'No pathway leads there within the limits.'));
+    fill(section, h('p', {}, none));
     return;
   }
   fill(
@@ -122,6 +124,11 @@ export function renderPathways(
               ? h('p', { class: 'estimated-note' }, 'This move is estimated from O*NET and BLS, not curated.')
               : null,
             s.passesThrough ? h('p', { class: 'pass-through' }, `Working as ${s.to.title} is ${PASS_THROUGH}.`) : null,
+            // The student's own job's occupation read as a step to take (an EKG technician "moving" to
+            // cardiovascular technologists and technicians).
+            s.withinOccupation && s.months === 0
+              ? h('p', { class: 'pass-through' }, withinWords(s.from.title, s.to.title))
+              : null,
             h(
               'div',
               {},

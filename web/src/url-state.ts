@@ -67,7 +67,8 @@ export function readState(search: string): State {
       ...new Set(
         (p.get('held') ?? '')
           .split(',')
-          .map((s) => slug(s.trim()))
+          // "CPC" typed in capitals is the CPC.
+          .map((s) => slug(s.trim().toLowerCase()))
           .filter((s) => s !== undefined),
       ),
     ],
@@ -121,7 +122,8 @@ export function unreadParams(search: string): string[] {
   const load = asked('load');
   if (load !== undefined && load !== 'part') out.push(`load ${quoted(load)} (part for part-time study)`);
   for (const held of (asked('held') ?? '').split(',').filter((s) => s.trim() !== ''))
-    if (slug(held.trim()) === undefined) out.push(`held ${quoted(held)} (not a certification's slug, such as cma)`);
+    if (slug(held.trim().toLowerCase()) === undefined)
+      out.push(`held ${quoted(held)} (not a certification's slug, such as cma)`);
   return out;
 }
 
