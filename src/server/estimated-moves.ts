@@ -204,10 +204,17 @@ const TRAINING: Record<string, string> = {
   NONE: 'no on-the-job training',
 };
 
+/** "4th of O*NET's related occupations, among the closest": "(among the closest, #4)" read as jargon. */
+const relatedWords = (link: { tier: string; position: number }) =>
+  `${ordinal(link.position)} of O*NET's related occupations, ${TIERS[link.tier] ?? 'related'}`;
+
+const ordinal = (n: number) =>
+  `${n}${n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')}`;
+
 const TIERS: Record<string, string> = {
   PRIMARY_SHORT: 'among the closest',
   PRIMARY_LONG: 'closely related',
-  SUPPLEMENTAL: 'related, less closely',
+  SUPPLEMENTAL: 'less closely related',
 };
 
 /** What the estimated part of the graph adds to the engine's input, and its words. */
@@ -517,7 +524,7 @@ export function estimatedGraph(
       nodeOf(source.id),
       nodeOf(target.id),
       { ...parts, estimated: true },
-      `O*NET relates ${target.title} to ${source.title} (${TIERS[link.tier] ?? 'related'}, #${link.position}); ${words}`,
+      `O*NET relates ${target.title} to ${source.title} (${relatedWords(link)}); ${words}`,
       untimed,
     );
     for (const r of withoutItsEducation.get(source.id) ?? []) {
@@ -532,7 +539,7 @@ export function estimatedGraph(
           estimated: true,
         },
         `O*NET relates ${target.title} to ${source.title}, the occupation ${r.title} is within ` +
-          `(${TIERS[link.tier] ?? 'related'}, #${link.position}); ${own.words}`,
+          `(${relatedWords(link)}); ${own.words}`,
         own.untimed,
       );
     }
