@@ -3,7 +3,7 @@
  * per-edge weights that no pathway can beat (build.ts, edgeBounds), an incremental lexicographic
  * reverse Dijkstra over them, and a backward breadth-first search counting the moves left.
  */
-import { edgeBounds, edgeTouches, type GraphIndex } from './build.js';
+import { edgeBounds, edgeTouches, edgeWaives, type GraphIndex } from './build.js';
 import { PART_TIME_FACTOR } from './cost.js';
 import { nextStamp, type Meter, type Scratch } from './scratch.js';
 import { classSatisfied, type QueryContext } from './step.js';
@@ -20,6 +20,8 @@ export class EdgeWeights {
   private readonly held: Uint8Array;
   private readonly done: Uint8Array;
   private readonly factor: number;
+  /** The start's certifications when one of them may spare a move's program (edgeProgramWaiver), else empty. */
+  private readonly startHeld: readonly number[];
   /**
    * Roles a label may reach with the learner's years in the start role still counting (moves that
    * may keep them: step.ts, keepsTenure), marked with tenureStamp; null when the years are 0 or no
@@ -44,10 +46,12 @@ export class EdgeWeights {
         this.tenureMonths = Math.ceil(cx.yearsInCurrentRole * 12 - 1e-9);
       }
     }
-    // Held certifications and done programs that are not once-per-path change no bound.
+    // Held certifications and done programs that are not once-per-path change no bound, but for a
+    // certification that spares a move's program (edgeProgramWaiver).
     const held = cx.start.held.filter((c) => index.certOncePerPath[c] === 1);
     const done = cx.start.done.filter((p) => index.programOncePerPath[p] === 1);
-    if (held.length === 0 && done.length === 0 && this.factor === 1) {
+    this.startHeld = cx.start.held.some((c) => index.certWaives[c] === 1) ? cx.start.held : [];
+    if (held.length === 0 && done.length === 0 && this.factor === 1 && this.startHeld.length === 0) {
       this.cache = null;
       this.stamp = 0;
       this.held = this.done = new Uint8Array(0);
@@ -72,12 +76,16 @@ export class EdgeWeights {
     const cache = this.cache!;
     if (cache.mark[e] === this.stamp) return true;
     if (cache.mark[e] === -this.stamp) return false;
-    if (this.factor === 1 && !edgeTouches(this.index, e, this.held, this.done)) {
+    if (
+      this.factor === 1 &&
+      !edgeTouches(this.index, e, this.held, this.done) &&
+      (this.startHeld.length === 0 || !edgeWaives(this.index, e, this.startHeld))
+    ) {
       cache.mark[e] = -this.stamp;
       return false;
     }
     cache.mark[e] = this.stamp;
-    const b = edgeBounds(this.index, e, this.held, this.done, this.factor);
+    const b = edgeBounds(this.index, e, this.held, this.done, this.factor, false, this.startHeld);
     cache.months[e] = b.months;
     cache.cents[e] = b.cents;
     cache.certs[e] = b.certs;

@@ -119,9 +119,14 @@ export interface GraphIndex {
    * trains for, or -1: a program that is the eligibility route of one of the group's options (the
    * medical assisting diploma on the move into clinical medical assistant, whose group is CCMA, CMA,
    * RMA or NCMA). A learner who held any option of that group at the start of the pathway need not
-   * take it (step.ts, beginStep): the program is the way to a certification they already have.
+   * take it (step.ts, beginStep): the program is the way to a certification they already have. Only
+   * where nothing else on the move would take it: not when another group offers it as a route too,
+   * another training program of the move has it as a prerequisite, or another group's options may
+   * take it on their way (a step saying a program is not needed, then taking it).
    */
   readonly edgeProgramWaiver: Int32Array;
+  /** 1 for a certification that is an option of some move's waiver class (edgeProgramWaiver): holding it may spare a program. */
+  readonly certWaives: Uint8Array;
   /**
    * 1 for a program that no loopless path can take twice: every move on which a step may take it (as
    * training, a prerequisite, or an eligibility route of a certification the move's groups may earn,
@@ -826,24 +831,49 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     }
   }
 
-  // What each move's training trains for (GraphIndex.edgeProgramWaiver).
+  // What each move's training trains for (GraphIndex.edgeProgramWaiver): a program that is a route
+  // of an option of exactly one of the move's groups, which no other program of the move takes first
+  // and no other group's options may take on their way (else the step would take it anyway).
   const edgeProgramWaiver = new Int32Array(pr).fill(-1);
+  const certWaives = new Uint8Array(C);
+  const routesTo = (c: number, p: number) => {
+    for (let r = certRouteOffsets[c]!; r < certRouteOffsets[c + 1]!; r++)
+      if (routeKind[r] === ROUTE_PROGRAM && routeValue[r] === p) return true;
+    return false;
+  };
+  const classRoutesTo = (cls: number, p: number) => {
+    for (let k = classOptionOffsets[cls]!; k < classOptionOffsets[cls + 1]!; k++)
+      if (routesTo(classOptions[k]!, p)) return true;
+    return false;
+  };
+  const classMayTake = (cls: number, p: number) => {
+    for (let k = classOptionOffsets[cls]!; k < classOptionOffsets[cls + 1]!; k++)
+      if (closures.programs[classOptions[k]!]!.includes(p)) return true;
+    return false;
+  };
   for (let e = 0; e < T; e++)
     for (let j = edgeProgramOffsets[e]!; j < edgeProgramOffsets[e + 1]!; j++) {
       const p = edgePrograms[j]!;
-      for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]! && edgeProgramWaiver[j] === -1; gi++) {
-        const cls = groupClass[gi]!;
-        for (let k = classOptionOffsets[cls]!; k < classOptionOffsets[cls + 1]!; k++) {
-          const c = classOptions[k]!;
-          let routes = false;
-          for (let r = certRouteOffsets[c]!; r < certRouteOffsets[c + 1]! && !routes; r++)
-            routes = routeKind[r] === ROUTE_PROGRAM && routeValue[r] === p;
-          if (routes) {
-            edgeProgramWaiver[j] = cls;
-            break;
-          }
+      let cls = -1;
+      let offered = 0;
+      for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]!; gi++)
+        if (classRoutesTo(groupClass[gi]!, p)) {
+          offered++;
+          cls = groupClass[gi]!;
         }
+      if (offered !== 1) continue;
+      let taken = false;
+      for (let i = edgeProgramOffsets[e]!; i < edgeProgramOffsets[e + 1]! && !taken; i++) {
+        const q = edgePrograms[i]!;
+        if (q === p) continue;
+        for (let k = programTakeOffsets[q]!; k < programTakeOffsets[q + 1]! && !taken; k++)
+          taken = programTake[k] === p;
       }
+      for (let gi = edgeGroupOffsets[e]!; gi < edgeGroupOffsets[e + 1]! && !taken; gi++)
+        taken = groupClass[gi] !== cls && classMayTake(groupClass[gi]!, p);
+      if (taken) continue;
+      edgeProgramWaiver[j] = cls;
+      for (let k = classOptionOffsets[cls]!; k < classOptionOffsets[cls + 1]!; k++) certWaives[classOptions[k]!] = 1;
     }
 
   let costCentsTotal = 0;
@@ -908,6 +938,7 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     edgeProgramOffsets,
     edgePrograms: pr === programRefCount ? edgePrograms : edgePrograms.slice(0, pr),
     edgeProgramWaiver,
+    certWaives,
     programOncePerPath,
     programInert,
     certOncePerPath,
@@ -971,8 +1002,8 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
  * certifications (GraphIndex.programOncePerPath) the learner did not start with (`held`, `done`): a
  * once-per-path item the step may need can only be needed on this move of the path, so if it is
  * needed at all it is paid for here. The training's programs (with their prerequisites) count in
- * full, but for one that trains for one of the move's groups (edgeProgramWaiver), which a learner
- * who started holding an option of the group skips; each requirement group adds the least, over its options, of the option's fee and one
+ * full, but for one that trains for one of the move's groups (edgeProgramWaiver) when the learner
+ * started holding an option of that group (`startHeld`), which the step skips; each requirement group adds the least, over its options, of the option's fee and one
  * certification, plus the least of its routes (a program route's programs beyond the training's, a
  * certification route's own bound, recursively; a wait or an open route nothing). An option held or
  * not once-per-path adds nothing. Groups whose options or routes may overlap count once, as the
@@ -986,6 +1017,8 @@ export function edgeBounds(
   monthsFactor: number,
   /** A standing start (nothing held or done, full time): groups' bounds may come from a per-class cache. */
   standing = false,
+  /** Every certification held at the start (ascending): a training program it spares counts nothing (edgeProgramWaiver). */
+  startHeld: readonly number[] = [],
 ): { months: number; cents: number; certs: number } {
   let months = index.edgeExpMonths[e]!;
   let cents = 0;
@@ -997,9 +1030,10 @@ export function edgeBounds(
   const training = trainingScratch;
   training.length = 0;
   for (let j = p0; j < p1; j++) {
-    // A program the learner may not need (holding an option of the group it trains for) counts
-    // nothing: the group's own bound counts it where it is the way to the certification.
-    if (index.edgeProgramWaiver[j] !== -1) continue;
+    // A program the learner does not need (holding at the start an option of the group it trains
+    // for) counts nothing.
+    const waiver = index.edgeProgramWaiver[j]!;
+    if (waiver !== -1 && startHeld.length > 0 && holdsOption(index, startHeld, waiver)) continue;
     const p = index.edgePrograms[j]!;
     for (let k = takeOff[p]!; k < takeOff[p + 1]!; k++) {
       const q = take[k]!;
@@ -1068,6 +1102,24 @@ export function edgeBounds(
   months += overlapping ? maxMonths : sumMonths;
   cents += overlapping ? maxCents : sumCents;
   return { months, cents, certs: overlapping ? maxCerts : sumCerts };
+}
+
+function holdsOption(index: GraphIndex, held: readonly number[], cls: number): boolean {
+  for (let k = index.classOptionOffsets[cls]!; k < index.classOptionOffsets[cls + 1]!; k++)
+    if (held.includes(index.classOptions[k]!)) return true;
+  return false;
+}
+
+/**
+ * Whether a training program of edge e is spared by a certification in `held` (the start's), so that
+ * its bounds differ from the index's (edgeProgramWaiver).
+ */
+export function edgeWaives(index: GraphIndex, e: number, held: readonly number[]): boolean {
+  for (let j = index.edgeProgramOffsets[e]!; j < index.edgeProgramOffsets[e + 1]!; j++) {
+    const cls = index.edgeProgramWaiver[j]!;
+    if (cls !== -1 && holdsOption(index, held, cls)) return true;
+  }
+  return false;
 }
 
 /** The least a step adds to earn one certification (edgeBounds), in months, cents and certifications. */

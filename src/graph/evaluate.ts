@@ -87,8 +87,11 @@ export function buildPathway(
           });
         programs.push({ programId: ix.programIds[p]!, reason, months, costUsd: centsToUsd(cents), costKnown: known });
       },
-      waived(p, cert) {
-        notNeeded.push({ programId: ix.programIds[p]!, heldCertificationId: ix.certIds[cert]! });
+      waived(p, cert, cls) {
+        const anyOf: number[] = [];
+        for (let j = ix.classOptionOffsets[cls]!; j < ix.classOptionOffsets[cls + 1]!; j++)
+          anyOf.push(ix.certIds[ix.classOptions[j]!]!);
+        notNeeded.push({ programId: ix.programIds[p]!, heldCertificationId: ix.certIds[cert]!, anyOf });
       },
       earn(cert, route, met, wait) {
         const cents = ix.certFeeCents[cert]!;

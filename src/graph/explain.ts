@@ -294,13 +294,10 @@ export function explainStep(
   // Training the move usually takes, skipped: it is the way to a certification the learner holds.
   for (const skipped of step.programsNotNeeded) {
     const held = names.certification(skipped.heldCertificationId).acronym;
-    const group = step.requirementChoices.find((c) => c.anyOf.includes(skipped.heldCertificationId));
-    const asked = group
-      ? list(
-          group.anyOf.map((c) => names.certification(c).acronym),
-          'or',
-        )
-      : held;
+    const asked = list(
+      skipped.anyOf.map((c) => names.certification(c).acronym),
+      'or',
+    );
     details.push(
       sentence(
         `${the(names.program(skipped.programId).name)} this move usually takes is not needed: it is a way to the certification the move asks (${asked}), and you already hold the ${held}`,

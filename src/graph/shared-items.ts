@@ -110,7 +110,7 @@ export class SharedItemBounds {
   private itemsOf(e: number, held: IdSet, done: IdSet): void {
     const ix = this.index;
     for (let j = ix.edgeProgramOffsets[e]!; j < ix.edgeProgramOffsets[e + 1]!; j++) {
-      if (ix.edgeProgramWaiver[j] !== -1) continue; // not needed by a learner holding the group it trains for
+      if (this.spared(j)) continue;
       const p = ix.edgePrograms[j]!;
       for (let k = ix.programTakeOffsets[p]!; k < ix.programTakeOffsets[p + 1]!; k++) {
         const q = ix.programTake[k]!;
@@ -125,6 +125,12 @@ export class SharedItemBounds {
         shared = ix.certOncePerPath[ix.classOptions[j]!] === 0;
       if (shared) this.add(GROUP, cls);
     }
+  }
+
+  /** Whether the move's program at edgePrograms[j] is spared by what the learner started with (edgeProgramWaiver). */
+  private spared(j: number): boolean {
+    const cls = this.index.edgeProgramWaiver[j]!;
+    return cls !== -1 && classSatisfied(this.index, this.cx.start.held, cls);
   }
 
   private add(kind: number, ref: number): void {
@@ -215,8 +221,7 @@ export class SharedItemBounds {
     const ref = this.refs[i]!;
     if (this.kinds[i] === PROGRAM) {
       for (let j = ix.edgeProgramOffsets[e]!; j < ix.edgeProgramOffsets[e + 1]!; j++) {
-        // A program a learner holding an option of its group skips: not needed on every way.
-        if (ix.edgeProgramWaiver[j] !== -1) continue;
+        if (this.spared(j)) continue;
         const p = ix.edgePrograms[j]!;
         for (let k = ix.programTakeOffsets[p]!; k < ix.programTakeOffsets[p + 1]!; k++)
           if (ix.programTake[k] === ref) return true;

@@ -145,8 +145,8 @@ export function programMonthsAt(cx: QueryContext, p: number): number {
 /** Records what a replayed step does, for the report. */
 export interface StepRecorder {
   program(p: number, reason: ProgramReason, months: number): void;
-  /** The move's training program p, not taken: the learner holds `cert`, of the group it trains for. */
-  waived(p: number, cert: number): void;
+  /** The move's training program p, not taken: the learner holds `cert`, an option of class `cls`, which it trains for. */
+  waived(p: number, cert: number, cls: number): void;
   earn(cert: number, route: number, met: boolean, waitMonths: number): void;
 }
 
@@ -330,7 +330,7 @@ function beginStep(cx: QueryContext, s: State, e: number, first: boolean, rec: S
     const p = ix.edgePrograms[j]!;
     const cls = ix.edgeProgramWaiver[j]!;
     if (cls !== -1 && !has(acc.done, p) && classSatisfied(ix, cx.start.held, cls)) {
-      if (rec) rec.waived(p, heldOption(ix, cx.start.held, cls));
+      if (rec) rec.waived(p, heldOption(ix, cx.start.held, cls), cls);
       continue;
     }
     take(cx, acc, p, 'TRAINING', rec);

@@ -196,6 +196,8 @@ export interface UnknownCost {
 export interface ProgramNotNeeded {
   programId: number;
   heldCertificationId: number;
+  /** The options of the group the program trains for (certification ids, in the group's order). */
+  anyOf: number[];
 }
 
 export interface PathwayStep {

@@ -24,7 +24,7 @@ const PathwayRanking = builder.enumType('PathwayRanking', {
   values: {
     FASTEST: {
       description:
-        'Fewest total months (each program at its shortest length). Pathways of equal months are listed the one with the shorter longest length (`totalMonthsUpTo`) first, then one without a part of unknown length.',
+        'Fewest total months (each program at its shortest length). Pathways of equal months are listed those without a part of unknown length first, then the one with the shorter longest length (`totalMonthsUpTo`) first.',
     },
     CHEAPEST: {
       description:

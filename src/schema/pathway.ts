@@ -864,8 +864,8 @@ async function loadRows(
 const FASTEST_TIES = 4;
 
 /**
- * FASTEST's pathways of equal months, the one whose longest length is shorter first, then the one
- * without a part of unknown length: "24–36 months" was listed above "24 months", the cheaper first
+ * FASTEST's pathways of equal months, one without a part of unknown length first, then the one whose
+ * longest length is shorter: "24–36 months" was listed above "24 months", the cheaper first
  * (the engine counts a program at its shortest, then cost), and advisors presented it as the
  * quickest. The search asks FASTEST_TIES more than requested, so that a certain length tied with up to
  * that many cheaper ranges still comes first, whatever `first` is.
@@ -877,8 +877,10 @@ function certainFirst(found: readonly EnginePathway[], names: Names, load: Share
     upTo: pathwayMonthsUpTo(pathway, names, load),
     untimed: pathway.steps.some((step) => untimedParts(step, names).length > 0) ? 1 : 0,
   }));
+  // A part of unknown length adds nothing to upTo, so it is compared first: "at least 24 months" is
+  // no more certain than "24–36 months".
   keyed.sort(
-    (a, b) => a.pathway.totalMonths - b.pathway.totalMonths || a.upTo - b.upTo || a.untimed - b.untimed || a.i - b.i,
+    (a, b) => a.pathway.totalMonths - b.pathway.totalMonths || a.untimed - b.untimed || a.upTo - b.upTo || a.i - b.i,
   );
   return keyed.map((k) => k.pathway);
 }
@@ -921,7 +923,15 @@ export async function searchPathways(
   // FASTEST lists a certain length before a range of the same months (certainFirst): a few more are
   // asked, so that the one listed first does not depend on how many were asked for.
   const asked = query.rankBy === 'FASTEST' ? Math.min(MAX_K, query.first + FASTEST_TIES) : query.first;
-  let found = runSearch(() => search(asked));
+  // The few more are a nicety: a search they take over the work budget answers what was asked.
+  let found = runSearch(() => {
+    try {
+      return search(asked);
+    } catch (error) {
+      if (error instanceof SearchBudgetExceeded && asked > query.first) return search(query.first);
+      throw error;
+    }
+  });
   if (query.skipDetours && asked > 1) {
     let k = asked;
     let ranked = found;

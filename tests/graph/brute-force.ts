@@ -60,6 +60,37 @@ function takeOrder(w: World, p: number, out: number[] = []): number[] {
   return out;
 }
 
+/** Every program a certification's routes may take, transitively through the certifications they ask. */
+function certPrograms(w: World, c: number, seen = new Set<number>(), out = new Set<number>()): Set<number> {
+  if (seen.has(c)) return out;
+  seen.add(c);
+  for (const r of routesOf(w.certs.get(c)!)) {
+    if (r.program !== undefined) for (const q of takeOrder(w, r.program)) out.add(q);
+    if (r.certification !== undefined) certPrograms(w, r.certification, seen, out);
+  }
+  return out;
+}
+
+/**
+ * The group whose options program p of move t trains for, if a learner holding one of them need not
+ * take p: p is a route of an option of exactly one group, no other program of the move takes it
+ * first, and no other group's options may take it on their way.
+ */
+function waiverGroup(w: World, t: TransitionInput, p: number): number[] | undefined {
+  const offering = t.requirementGroups.filter((g) =>
+    g.some((c) => routesOf(w.certs.get(c)!).some((r) => r.program === p)),
+  );
+  if (offering.length !== 1) return undefined;
+  const group = [...new Set(offering[0]!)].sort((a, b) => w.rank.get(a)! - w.rank.get(b)!);
+  if (t.training.some((q) => q !== p && takeOrder(w, q).includes(p))) return undefined;
+  const same = (g: readonly number[]) => {
+    const u = [...new Set(g)];
+    return u.length === group.length && u.every((c) => group.includes(c));
+  };
+  if (t.requirementGroups.some((g) => !same(g) && g.some((c) => certPrograms(w, c).has(p)))) return undefined;
+  return group;
+}
+
 interface Learner {
   months: number;
   cents: number;
@@ -80,7 +111,7 @@ interface Detail {
   wait: number;
   programs: ProgramTaken[];
   /** The move's training skipped: it leads to a certification of a group the learner holds one of. */
-  notNeeded: { programId: number; heldCertificationId: number }[];
+  notNeeded: { programId: number; heldCertificationId: number; anyOf: number[] }[];
   earned: { cert: number; route: RouteUse }[];
   /** Unknown costs in the order they arise. */
   unknown: UnknownCost[];
@@ -240,12 +271,10 @@ function stepWays(
   for (const p of [...new Set(t.training)].sort((a, b) => a - b)) {
     // A program that is an eligibility route of an option of the move's first group offering one is
     // not needed by a learner who held any option of that group at the start of the pathway.
-    const group = t.requirementGroups.find((g) =>
-      g.some((c) => routesOf(w.certs.get(c)!).some((r) => r.program === p)),
-    );
-    const holding =
-      group && [...new Set(group)].sort((a, b) => w.rank.get(a)! - w.rank.get(b)!).find((c) => startHeld.has(c));
-    if (holding !== undefined && !l.done.has(p)) d.notNeeded.push({ programId: p, heldCertificationId: holding });
+    const group = waiverGroup(w, t, p);
+    const holding = group?.find((c) => startHeld.has(c));
+    if (holding !== undefined && !l.done.has(p))
+      d.notNeeded.push({ programId: p, heldCertificationId: holding, anyOf: group! });
     else take(w, l, d, p, 'TRAINING', partTime);
   }
   const out: { l: Learner; choices: Choice[]; d: Detail }[] = [];

@@ -163,6 +163,65 @@ describe('cost model', () => {
     const [capped] = findPathways(ix, { ...q, rankBy: 'FEWEST_NEW_CERTIFICATIONS', constraints: { maxCostUsd: 50 } });
     expect(capped!.newCertifications).toBe(2);
   });
+
+  describe('a training program that leads to a certification the learner holds', () => {
+    const run = (spec: Parameters<typeof fixture>[0], held: string[]) => {
+      const g = fixture(spec);
+      const q = { from: g.role('a'), to: g.role('b'), k: 1, rankBy: 'FASTEST' as const };
+      const [p] = findPathways(buildIndex(g.input), { ...q, profile: { heldCertifications: held.map(g.cert) } });
+      return { g, step: p!.steps[0]!, months: p!.totalMonths };
+    };
+
+    it('is not needed when it is the way to the group the learner holds one of', () => {
+      const spec = {
+        roles: { a: 't', b: 't' },
+        certs: { x: { fee: 10, routes: ['p', { months: 12 }] }, w: { fee: 10, routes: [{ months: 12 }] } },
+        programs: { p: [9, 1000] },
+        transitions: [['a', 'b', 0, [['x', 'w']], ['p']]],
+      } as Parameters<typeof fixture>[0];
+      const none = run(spec, []);
+      expect(none.step.programsToComplete).toEqual([none.g.program('p')]);
+      expect(none.months).toBe(9);
+      // Holding W, another option of the group, spares it too: p is the way to the group.
+      const held = run(spec, ['w']);
+      expect(held.months).toBe(0);
+      expect(held.step.programsToComplete).toEqual([]);
+      expect(held.step.programsNotNeeded).toEqual([
+        {
+          programId: held.g.program('p'),
+          heldCertificationId: held.g.cert('w'),
+          anyOf: expect.arrayContaining([held.g.cert('x'), held.g.cert('w')]),
+        },
+      ]);
+    });
+
+    it('is still taken, and never said not needed, when something else on the move takes it', () => {
+      // Another program of the move has it as a prerequisite.
+      const prerequisite = run(
+        {
+          roles: { a: 't', b: 't' },
+          certs: { x: { fee: 10, routes: ['p', { months: 12 }] } },
+          programs: { p: [9, 1000], q: [3, 200, { prerequisites: ['p'] }] },
+          transitions: [['a', 'b', 0, [['x']], ['p', 'q']]],
+        } as Parameters<typeof fixture>[0],
+        ['x'],
+      );
+      expect(prerequisite.step.programsToComplete).toContain(prerequisite.g.program('p'));
+      expect(prerequisite.step.programsNotNeeded).toEqual([]);
+      // Another group's option has it as its route.
+      const otherGroup = run(
+        {
+          roles: { a: 't', b: 't' },
+          certs: { x: { fee: 10, routes: ['p'] }, z: { fee: 10, routes: ['p'] }, w: { fee: 10, routes: ['p'] } },
+          programs: { p: [9, 1000] },
+          transitions: [['a', 'b', 0, [['x', 'w'], ['z']], ['p']]],
+        } as Parameters<typeof fixture>[0],
+        ['x'],
+      );
+      expect(otherGroup.step.programsToComplete).toEqual([otherGroup.g.program('p')]);
+      expect(otherGroup.step.programsNotNeeded).toEqual([]);
+    });
+  });
 });
 
 describe('monotonicity', () => {
