@@ -193,7 +193,7 @@ const SkillGapRef = builder.objectRef<SkillGapResult>('SkillGap').implement({
     similarity: t.float({
       nullable: true,
       description:
-        'How alike the two occupations’ skill levels are, 0 to 1: the cosine of their 35 skill levels (symmetric; docs/skill-gap.md). Null when O*NET rates either occupation’s skills not at all (`unrated`), or rates both as one occupation (`sameOccupation`).',
+        'How alike the two occupations’ skill levels are, 0 to 1: the cosine of their 35 skill levels (symmetric; docs/skill-gap.md). It runs high: over every pair of rated occupations the median is 0.934 and 90% lie between 0.82 and 0.98, so read it as an order, not a percentage alike (docs/skill-gap.md). Null when O*NET rates either occupation’s skills not at all (`unrated`), or rates both as one occupation (`sameOccupation`).',
       resolve: (r) => (r.similarity === null ? null : Math.round(r.similarity * 10000) / 10000),
     }),
     gaps: t.field({
@@ -224,7 +224,7 @@ const SimilarOccupationRef = builder.objectRef<Similar>('SimilarOccupation').imp
         prisma.occupation.findUniqueOrThrow({ ...query, where: { id: s.occupationId } }),
     }),
     similarity: t.float({
-      description: 'The cosine of the two occupations’ skill levels, 0 to 1.',
+      description: 'The cosine of the two occupations’ skill levels, 0 to 1. It runs high: over every pair of rated occupations the median is 0.934 and 90% lie between 0.82 and 0.98, so read it as an order, not a percentage alike (docs/skill-gap.md).',
       resolve: (s) => Math.round(s.similarity * 10000) / 10000,
     }),
   }),
