@@ -1239,8 +1239,11 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.fill('#years', '3');
     await p.locator('#years').press('Tab');
     await expect.poll(() => new URL(p.url()).searchParams.get('years')).toBe('3');
+    await ready(p);
     await p.fill('#from-input', 'Phlebotomy Technician');
-    await p.locator('#from-options li[data-slug="phlebotomy-technician"]').click();
+    const option = p.locator('#from-options li[data-slug="phlebotomy-technician"]');
+    await option.waitFor();
+    await option.click();
     await expect.poll(() => new URL(p.url()).searchParams.get('from')).toBe('phlebotomy-technician');
     expect(new URL(p.url()).searchParams.get('years')).toBeNull();
     expect(await p.inputValue('#years')).toBe('');

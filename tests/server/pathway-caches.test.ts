@@ -55,7 +55,9 @@ const QUERIES: Record<string, unknown>[] = [
     from: 'medical-assistant',
     to: 'registered-nurse',
     first: 3,
-    constraints: { avoidRoles: ['licensed-practical-nurse'] },
+    // A role the best three pass through (FASTEST lists the certain 24 months of the nursing degree,
+    // through the clinical MA or not, before the LPN route's 24 to 36).
+    constraints: { avoidRoles: ['clinical-medical-assistant'] },
   },
   { from: 'medical-assistant', to: 'registered-nurse', first: 3, rankBy: 'FEWEST_STEPS' },
   { from: 'medical-assistant', toTrack: 'administrative', first: 4 },
