@@ -282,7 +282,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     for (const r of reachableRoles)
       expect(await page.locator(`#roles-list button[data-slug="${r.role.slug}"] + .list-note`).textContent()).toContain(
         r.earliestMonthUpTo > r.earliestMonth
-          ? `within reach: ${months(r.earliestMonth)} (this way ${r.earliestMonth}–${months(r.earliestMonthUpTo)})`
+          ? `within reach: ${months(r.earliestMonth)} (up to ${months(r.earliestMonthUpTo)} if its programs take their longest)`
           : `within reach: ${months(r.earliestMonth)}`,
       );
     const ranged = reachableRoles.filter((r) => r.earliestMonthUpTo > 24).length;
@@ -336,7 +336,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     const panelText = await page.locator('#panel').textContent();
     for (const w of role.wages) expect(panelText).toContain(w.source.title);
     for (const w of role.wages) expect(panelText).toContain(String(w.source.year));
-    // A figure its source does not date reads "undated", never "null" (the medical assistant has some).
+    // A figure its source does not date reads "year not given", never "null" (the medical assistant has some).
     await page.locator('#roles-list button[data-slug="medical-assistant"]').click();
     await expect.poll(() => page.locator('#panel h2').textContent()).toBe('Medical Assistant');
     expect(await page.locator('#panel').textContent()).not.toMatch(/\bnull\b|\bundefined\b/);

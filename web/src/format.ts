@@ -78,7 +78,7 @@ export function figure(f: Figure): string {
  */
 export function figureWhat(f: Figure): string {
   return (
-    `${FIGURE_KINDS[f.kind] ?? f.kind}${f.label ? `, ${f.label}` : ''}, ${f.period ?? 'undated'}` +
+    `${FIGURE_KINDS[f.kind] ?? f.kind}${f.label ? `, ${f.label}` : ''}, ${f.period ?? 'year not given'}` +
     (f.geography !== 'US' ? ` (${f.geography})` : '') +
     (f.scope !== 'ROLE' && f.occupation ? `, for ${f.occupation}` : '')
   );
@@ -103,7 +103,7 @@ export const MOVE_KINDS: Record<string, string> = {
   ADVANCEMENT: 'advancement',
   LATERAL: 'lateral move',
   SPECIALIZATION: 'specialization',
-  CROSS_TRACK: 'cross-track move',
+  CROSS_TRACK: 'move to another track',
   ESTIMATED: 'estimated move',
 };
 

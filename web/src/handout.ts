@@ -58,7 +58,7 @@ export function renderHandout(
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, median ? 2 : 3);
   const medianWords = median
-    ? `${yearlyMedian({ value: median.value!, atLeast: median.atLeast })}, the median (${median.period ?? 'undated'}, ${median.source.publisher}` +
+    ? `${yearlyMedian({ value: median.value!, atLeast: median.atLeast })}, the median (${median.period ?? 'year not given'}, ${median.source.publisher}` +
       (median.standIn ? `, for all ${median.occupation}: a wider group than this role` : '') +
       ')'
     : null;

@@ -23,7 +23,7 @@ import {
 } from './api.js';
 import { roleCombobox } from './combobox.js';
 import { fill, h, sourceLine } from './dom.js';
-import { months, monthsRange } from './format.js';
+import { months } from './format.js';
 import { renderHandout } from './handout.js';
 import { LEVEL_NAMES, levelRow, place, rowLevel } from './layout.js';
 import { MapView } from './map-view.js';
@@ -476,12 +476,13 @@ async function shade(): Promise<void> {
   reach = {
     nodes: found.map((r) => r.node),
     slugs: new Set([state.from, ...found.map((r) => r.slug)]),
-    // "9 months (this way 9–24)" where the soonest way's programs' lengths are ranges.
+    // "9 months (up to 24 if its programs take their longest)" where the soonest way's programs'
+    // lengths are ranges ("this way 9–24" read as jargon).
     months: new Map(
       found.map((r) => [
         r.slug,
         (r.earliestMonthUpTo > r.earliestMonth
-          ? `${months(r.earliestMonth)} (this way ${monthsRange(r.earliestMonth, r.earliestMonthUpTo)})`
+          ? `${months(r.earliestMonth)} (up to ${months(r.earliestMonthUpTo)} if its programs take their longest)`
           : months(r.earliestMonth)) + (r.estimated ? ', estimated' : ''),
       ]),
     ),

@@ -47,14 +47,14 @@ function medianPay(wage: RoleDetails['medianWage']) {
       'p',
       { class: 'median-pay' },
       h('strong', {}, 'Median pay: '),
-      `${amount} (${wage.period ?? 'undated'}), for ${wage.occupation}. `,
+      `${amount} (${wage.period ?? 'year not given'}), for ${wage.occupation}. `,
       sourceLine(wage.source),
     );
   return h(
     'p',
     { class: 'median-pay stand-in' },
     h('strong', {}, 'Median pay of a wider occupation: '),
-    `${amount} (${wage.period ?? 'undated'}) for all ${wage.occupation}, a group with other jobs in it: not this role’s own pay. `,
+    `${amount} (${wage.period ?? 'year not given'}) for all ${wage.occupation}, a group with other jobs in it: not this role’s own pay. `,
     sourceLine(wage.source),
   );
 }
