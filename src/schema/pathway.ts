@@ -860,15 +860,16 @@ async function loadRows(
   return rows;
 }
 
-/** How many more pathways than asked FASTEST searches for, to list a certain length first among ties. */
+/** How many more pathways than asked FASTEST searches for first, to list a certain length first among ties. */
 const FASTEST_TIES = 4;
 
 /**
  * FASTEST's pathways of equal months, one without a part of unknown length first, then the one whose
  * longest length is shorter: "24–36 months" was listed above "24 months", the cheaper first
  * (the engine counts a program at its shortest, then cost), and advisors presented it as the
- * quickest. The search asks FASTEST_TIES more than requested, so that a certain length tied with up to
- * that many cheaper ranges still comes first, whatever `first` is.
+ * quickest. Where one of those asked for is not certain, the search asks FASTEST_TIES more, and more
+ * while they all tie (up to MAX_K), so that a certain length tied with cheaper ranges still comes
+ * first, whatever `first` is.
  */
 function certainFirst(found: readonly EnginePathway[], names: Names, load: Shared['load']): EnginePathway[] {
   const keyed = found.map((pathway, i) => ({
@@ -917,27 +918,19 @@ export async function searchPathways(
       constraints,
       includeEstimated: query.includeEstimated,
     });
-  // Without detours: the best never pads another, so one is one; otherwise the detours are left
-  // out, and while they leave fewer than asked from a full list, a longer ranked list (twice at
-  // most). A longer search that runs over the work budget leaves the shorter one's answer.
-  // FASTEST lists a certain length before a range of the same months (certainFirst): a few more are
-  // asked, so that the one listed first does not depend on how many were asked for.
-  const asked = query.rankBy === 'FASTEST' ? Math.min(MAX_K, query.first + FASTEST_TIES) : query.first;
-  // The few more are a nicety: a search they take over the work budget answers what was asked.
-  let found = runSearch(() => {
-    try {
-      return search(asked);
-    } catch (error) {
-      if (error instanceof SearchBudgetExceeded && asked > query.first) return search(query.first);
-      throw error;
-    }
-  });
-  if (query.skipDetours && asked > 1) {
-    let k = asked;
+  const unknownTime = (transitionId: number) => snapshot.experienceUnknown.has(transitionId);
+  /**
+   * The best n pathways, ranked. Without detours (the best never pads another, so one is one), the
+   * detours are left out, and while they leave fewer than n from a full list, a longer ranked list
+   * (twice at most); a longer search that runs over the work budget leaves the shorter one's answer.
+   */
+  const answer = (n: number) => {
+    let found = search(n);
+    if (!query.skipDetours || n === 1) return found;
+    let k = n;
     let ranked = found;
-    const unknownTime = (transitionId: number) => snapshot.experienceUnknown.has(transitionId);
-    found = withoutDetours(ranked, asked, unknownTime);
-    for (let round = 0; round < 2 && found.length < asked && ranked.length === k && k < MAX_K; round++) {
+    found = withoutDetours(ranked, n, unknownTime);
+    for (let round = 0; round < 2 && found.length < n && ranked.length === k && k < MAX_K; round++) {
       k = Math.min(MAX_K, k * DETOUR_SEARCH_FACTOR);
       try {
         ranked = search(k);
@@ -945,11 +938,36 @@ export async function searchPathways(
         if (error instanceof SearchBudgetExceeded) break;
         throw error;
       }
-      found = withoutDetours(ranked, asked, unknownTime);
+      found = withoutDetours(ranked, n, unknownTime);
     }
-  }
+    return found;
+  };
   const names = namesOf(snapshot);
   const load = profile?.studyLoad ?? 'FULL_TIME';
+  let asked = query.first;
+  let found = runSearch(() => answer(asked));
+  // FASTEST lists a certain length before a range or an unknown of the same months (certainFirst).
+  // Where one of those asked for is not certain, a pathway past them may tie and be certain: more are
+  // asked (FASTEST_TIES, then twice as many) while the last found ties with the one asked for last,
+  // so that the order does not depend on `first`. A nicety: a search it takes over the work budget
+  // leaves what the last one found.
+  const uncertain = (p: EnginePathway) =>
+    pathwayMonthsUpTo(p, names, load) > p.totalMonths || p.steps.some((step) => untimedParts(step, names).length > 0);
+  while (
+    query.rankBy === 'FASTEST' &&
+    found.length === asked &&
+    asked < MAX_K &&
+    found[asked - 1]!.totalMonths === found[query.first - 1]!.totalMonths &&
+    found.slice(0, query.first).some(uncertain)
+  ) {
+    asked = Math.min(MAX_K, asked === query.first ? asked + FASTEST_TIES : asked * 2);
+    try {
+      found = answer(asked);
+    } catch (error) {
+      if (error instanceof SearchBudgetExceeded) break;
+      throw error;
+    }
+  }
   if (query.rankBy === 'FASTEST') found = certainFirst(found, names, load).slice(0, query.first);
   const shared: Shared = {
     snapshot,

@@ -201,6 +201,22 @@ describe('medical assistant to registered nurse', () => {
     expect(pathways[0].totalMonths).toBe(pathways[1].totalMonths);
     expect(pathways[0].totalMonthsUpTo).toBe(pathways[0].totalMonths);
     expect(pathways[1].totalMonthsUpTo).toBeGreaterThan(pathways[1].totalMonths);
+    // Whatever `first` asks, with or without detours: over the O*NET occupations more than ten
+    // pathways of 0 months, most of unknown length, put an untimed one first for first: 1 to 5.
+    const firsts = new Set<string>();
+    for (const first of [1, 2, 5, 10])
+      for (const skipDetours of [false, true]) {
+        const { pathways: all } = await query(
+          `{ pathways(from: "billing-supervisor", toTrack: "soc-29", includeEstimated: true, first: ${first},
+             skipDetours: ${skipDetours}) { totalMonths monthsIncludeUnknowns roles: nodes { key } } }`,
+        );
+        firsts.add(JSON.stringify(all[0]));
+        for (let i = 1; i < all.length; i++)
+          if (all[i - 1].totalMonths === all[i].totalMonths && all[i - 1].monthsIncludeUnknowns)
+            expect(all[i].monthsIncludeUnknowns, `first ${first}`).toBe(true);
+      }
+    expect(firsts.size).toBe(1);
+    expect(JSON.parse([...firsts][0]!).monthsIncludeUnknowns).toBe(false);
   });
 
   it('names the NCLEX-RN as the exam and the state board’s licence, and never reads "about $200"', async () => {
