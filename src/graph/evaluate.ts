@@ -69,6 +69,7 @@ export function buildPathway(
     const programs: ProgramTaken[] = [];
     const earned: { cert: number; route: number; met: boolean; wait: number }[] = [];
     const notNeeded: ProgramNotNeeded[] = [];
+    const alreadyDone: number[] = [];
     const unknown: UnknownCost[] = [];
     let stepTraining = 0;
     let stepExam = 0;
@@ -86,6 +87,9 @@ export function buildPathway(
             estimateUsd: estimate(ix.programCostEstimateUsd[p]!),
           });
         programs.push({ programId: ix.programIds[p]!, reason, months, costUsd: centsToUsd(cents), costKnown: known });
+      },
+      alreadyDone(p) {
+        alreadyDone.push(ix.programIds[p]!);
       },
       waived(p, cert, cls) {
         const anyOf: number[] = [];
@@ -167,6 +171,7 @@ export function buildPathway(
       programs,
       programsToComplete: programs.map((p) => p.programId),
       programsNotNeeded: notNeeded,
+      programsAlreadyDone: alreadyDone,
       requirementChoices,
       startMonth: state.months,
       endMonth: detail.state.months,

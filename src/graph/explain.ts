@@ -177,7 +177,12 @@ function routeWords(names: Names, choice: RequirementChoice, step: PathwayStep):
           ? `eligible through ${duration(route.months)} of work experience, reached during this step's work`
           : `eligible after ${duration(route.months)} of work experience, so ${duration(route.waitMonths)} more of work first`;
     case 'CERTIFICATION':
-      // An exam is passed, not held ("eligible only holding the NCLEX-RN exam").
+      // An exam is passed, not held ("eligible only holding the NCLEX-RN exam"); one passed before
+      // the step is said to be ("eligible only after passing" read as still to do).
+      if (routeMetBefore(route, step))
+        return names.certification(route.certificationId).kind === 'EXAM'
+          ? `eligible, as you have passed ${certLabel(names, route.certificationId)}`
+          : `eligible, as you hold ${certLabel(names, route.certificationId)}`;
       return names.certification(route.certificationId).kind === 'EXAM'
         ? `eligible only after passing ${certLabel(names, route.certificationId)}`
         : `eligible only once holding ${certLabel(names, route.certificationId)}`;
@@ -240,6 +245,8 @@ export function explainStep(
   names: Names,
   load: StudyLoad = 'FULL_TIME',
   next?: PathwayStep,
+  /** The steps after this one on its pathway. */
+  later: readonly PathwayStep[] = next ? [next] : [],
 ): string {
   const from = names.role(step.fromRoleId);
   const to = names.role(step.toRoleId);
@@ -291,16 +298,30 @@ export function explainStep(
     const counted = ranged ? `; this pathway counts the shortest, ${duration(p.months)}` : '';
     details.push(sentence(`${name} ${length}, ${tuition}${why}${counted}`));
   }
+  // Training the move asks that is done already: said, not silently dropped (a nurse who had passed
+  // the NCLEX-RN saw the associate degree vanish from the step).
+  if (step.programsAlreadyDone.length)
+    details.push(
+      sentence(
+        `${list(step.programsAlreadyDone.map((p) => the(names.program(p).name)))} this move asks ${step.programsAlreadyDone.length === 1 ? 'counts' : 'count'} as completed already`,
+      ),
+    );
   // Training the move usually takes, skipped: it is the way to a certification the learner holds.
   for (const skipped of step.programsNotNeeded) {
     const held = names.certification(skipped.heldCertificationId).acronym;
+    const takenOn = later.findIndex((s) => s.programs.some((p) => p.programId === skipped.programId));
     const asked = list(
       skipped.anyOf.map((c) => names.certification(c).acronym),
       'or',
     );
     details.push(
       sentence(
-        `${the(names.program(skipped.programId).name)} this move usually takes is not needed: it is a way to the certification the move asks (${asked}), and you already hold the ${held}`,
+        `${the(names.program(skipped.programId).name)} this move usually takes is not needed: it is a way to the certification the move asks (${asked}), and you already hold the ${held}` +
+          // Taken later all the same (a CCMA holder spared it into clinical MA, then taking it for
+          // the CMA the next move asks): said here, so "not needed" is not read for the pathway.
+          (takenOn < 0
+            ? ''
+            : `; ${takenOn === 0 ? 'the next step' : 'a later step'} takes it all the same, for what that move asks`),
       ),
     );
   }
@@ -456,7 +477,9 @@ export function summarize(
   const route = pathway.roleIds.map((id) => names.role(id).title).join(' → ');
   const moves = `${pathway.stepCount} move${pathway.stepCount === 1 ? '' : 's'}`;
   const untimed = pathwayUntimedParts(pathway, names);
-  const estimated = pathway.estimatedSteps > 0;
+  // A curated role's step into its own occupation asks nothing, licences included.
+  const licensed = pathway.steps.filter((s) => s.estimated && !names.withinMove?.(s.transitionId)).length;
+  const estimated = licensed > 0;
   // Programs whose sources give a range count at their shortest: the time is a range too.
   const upTo = pathwayMonthsUpTo(pathway, names, load);
   const time =
@@ -485,9 +508,7 @@ export function summarize(
   else if (!estimated) sentences.push('No new certifications or licences are needed.');
   if (estimated)
     sentences.push(
-      pathway.estimatedSteps === 1
-        ? UNKNOWN_LICENCES('the estimated move')
-        : UNKNOWN_LICENCES('the estimated moves', true),
+      licensed === 1 ? UNKNOWN_LICENCES('the estimated move') : UNKNOWN_LICENCES('the estimated moves', true),
     );
   if (pathway.studyLoad === 'PART_TIME')
     sentences.push('Programs are counted at part-time study, twice their full-time length.');

@@ -147,6 +147,8 @@ export interface StepRecorder {
   program(p: number, reason: ProgramReason, months: number): void;
   /** The move's training program p, not taken: the learner holds `cert`, an option of class `cls`, which it trains for. */
   waived(p: number, cert: number, cls: number): void;
+  /** The move's training program p, completed before the step (so not taken again). */
+  alreadyDone(p: number): void;
   earn(cert: number, route: number, met: boolean, waitMonths: number): void;
 }
 
@@ -329,6 +331,7 @@ function beginStep(cx: QueryContext, s: State, e: number, first: boolean, rec: S
     // needed yet (it never does), and holding one more at the start could then make a pathway worse.
     const p = ix.edgePrograms[j]!;
     const cls = ix.edgeProgramWaiver[j]!;
+    if (rec && has(s.done, p)) rec.alreadyDone(p);
     if (cls !== -1 && !has(acc.done, p) && classSatisfied(ix, cx.start.held, cls)) {
       if (rec) rec.waived(p, heldOption(ix, cx.start.held, cls), cls);
       continue;

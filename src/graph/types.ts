@@ -243,6 +243,8 @@ export interface PathwayStep {
    * that group at the start of the pathway (GraphIndex.edgeProgramWaiver).
    */
   programsNotNeeded: ProgramNotNeeded[];
+  /** The move's training programs completed before the step (profile, start role or an earlier step): not taken again. */
+  programsAlreadyDone: number[];
   /** Every requirement group of the transition, in its order, with the certification satisfying it. */
   requirementChoices: RequirementChoice[];
   startMonth: number;

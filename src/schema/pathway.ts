@@ -86,7 +86,7 @@ type PathwayRows = {
 /** What every object of an answer shares: the snapshot searched, its names, the rows loaded. */
 type Shared = { snapshot: Snapshot; names: Names; rows: PathwayRows; load: 'FULL_TIME' | 'PART_TIME' };
 type PathwayResult = { pathway: EnginePathway; shared: Shared };
-type StepResult = { step: EngineStep; next?: EngineStep; shared: Shared };
+type StepResult = { step: EngineStep; next?: EngineStep; later?: readonly EngineStep[]; shared: Shared };
 type ChoiceResult = { choice: EngineChoice; step: EngineStep; shared: Shared };
 type RouteResult = { route: RouteUse; step: EngineStep; shared: Shared };
 type ProgramResult = { taken: ProgramTaken; shared: Shared };
@@ -468,6 +468,13 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
       description: 'Programs completed on this step, in order, with why, how long and what they cost.',
       resolve: ({ step, shared }) => step.programs.map((taken) => ({ taken, shared })),
     }),
+    trainingAlreadyDone: t.field({
+      type: [TrainingProgram],
+      description:
+        'Curated training the move asks that the learner completed before this step (in their profile, implied by their starting role or a certification they hold, or on an earlier step), so not taken again.',
+      resolve: ({ step, shared }) =>
+        step.programsAlreadyDone.filter(curatedProgram).map((id) => get(shared.rows.programs, id)),
+    }),
     trainingNotNeeded: t.field({
       type: [TrainingNotNeededRef],
       description:
@@ -481,7 +488,7 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
     }),
     explanation: t.string({
       description: 'What the step involves, in a sentence or two an advisor can read aloud.',
-      resolve: ({ step, next, shared }) => explainStep(step, shared.names, shared.load, next),
+      resolve: ({ step, next, later, shared }) => explainStep(step, shared.names, shared.load, next, later),
     }),
   }),
 });
@@ -493,7 +500,13 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
     steps: t.field({
       type: [PathwayStepRef],
       description: 'The moves, in order.',
-      resolve: ({ pathway, shared }) => pathway.steps.map((step, i) => ({ step, next: pathway.steps[i + 1], shared })),
+      resolve: ({ pathway, shared }) =>
+        pathway.steps.map((step, i) => ({
+          step,
+          next: pathway.steps[i + 1],
+          later: pathway.steps.slice(i + 1),
+          shared,
+        })),
     }),
     roles: t.field({
       type: [Role],
@@ -728,6 +741,7 @@ function layoutOf(prefix: Path, extraRolePaths: Path[] = []): Layout {
       ['steps', 'programs', 'program'],
       ['steps', 'requirements', 'route', 'program'],
       ['steps', 'trainingNotNeeded', 'program'],
+      ['steps', 'trainingAlreadyDone'],
       ['unknownCosts', 'program'],
       ['steps', 'unknownCosts', 'program'],
     ]),
@@ -849,7 +863,11 @@ async function loadRows(
       layout.programs,
       kept.trainingProgram,
       distinct([
-        ...steps.flatMap((s) => [...s.programsToComplete, ...s.programsNotNeeded.map((x) => x.programId)]),
+        ...steps.flatMap((s) => [
+          ...s.programsToComplete,
+          ...s.programsNotNeeded.map((x) => x.programId),
+          ...s.programsAlreadyDone,
+        ]),
         ...routes.flatMap((r) => (r.kind === 'PROGRAM' ? [r.programId] : [])),
         ...unknown.flatMap((u) => (u.kind === 'PROGRAM' ? [u.id] : [])),
       ]).filter(curatedProgram),
@@ -858,6 +876,29 @@ async function loadRows(
     rows.programs = programs instanceof Map ? programs : await programs;
   }
   return rows;
+}
+
+/**
+ * A pathway without the unknown licence fee of a curated role's step into the O*NET occupation it is
+ * within: the engine counts one for every estimated move, but that step asks nothing (an EKG
+ * technician's into cardiovascular technologists and technicians read "cost not known: any licence
+ * fee" beside "nothing to do on this step"). The engine's answer is shared and frozen: a copy.
+ */
+function withoutWithinLicensing(pathway: EnginePathway, snapshot: Snapshot): EnginePathway {
+  const within = pathway.steps.filter((s) => snapshot.withinMoves.has(s.transitionId));
+  if (within.length === 0) return pathway;
+  const entered = new Set(within.map((s) => s.toRoleId));
+  const keep = (u: EngineUnknown, to?: number) =>
+    u.kind !== 'LICENSING' || (to === undefined ? !entered.has(u.id) : u.id !== to);
+  return {
+    ...pathway,
+    unknownCosts: pathway.unknownCosts.filter((u) => keep(u)),
+    steps: pathway.steps.map((s) =>
+      snapshot.withinMoves.has(s.transitionId)
+        ? { ...s, unknownCosts: s.unknownCosts.filter((u) => keep(u, s.toRoleId)) }
+        : s,
+    ),
+  };
 }
 
 /** How many more pathways than asked FASTEST searches for first, to list a certain length first among ties. */
@@ -968,6 +1009,7 @@ export async function searchPathways(
       throw error;
     }
   }
+  found = found.map((p) => withoutWithinLicensing(p, snapshot));
   if (query.rankBy === 'FASTEST') found = certainFirst(found, names, load).slice(0, query.first);
   const shared: Shared = {
     snapshot,
@@ -1066,7 +1108,7 @@ builder.queryFields((t) => ({
           untimedTransitions: snapshot.experienceUnknown,
         }),
       );
-      const pathways = reached.map((r) => r.pathway());
+      const pathways = reached.map((r) => withoutWithinLicensing(r.pathway(), snapshot));
       const shared: Shared = {
         snapshot,
         names: namesOf(snapshot),

@@ -112,6 +112,8 @@ interface Detail {
   programs: ProgramTaken[];
   /** The move's training skipped: it leads to a certification of a group the learner holds one of. */
   notNeeded: { programId: number; heldCertificationId: number; anyOf: number[] }[];
+  /** The move's training completed before the step. */
+  alreadyDone: number[];
   earned: { cert: number; route: RouteUse }[];
   /** Unknown costs in the order they arise. */
   unknown: UnknownCost[];
@@ -261,6 +263,7 @@ function stepWays(
     wait: 0,
     programs: [],
     notNeeded: [],
+    alreadyDone: [],
     earned: [],
     unknown: [],
   };
@@ -271,6 +274,7 @@ function stepWays(
   for (const p of [...new Set(t.training)].sort((a, b) => a - b)) {
     // A program that is an eligibility route of an option of the move's first group offering one is
     // not needed by a learner who held any option of that group at the start of the pathway.
+    if (d.doneBefore.has(p)) d.alreadyDone.push(p);
     const group = waiverGroup(w, t, p);
     const holding = group?.find((c) => startHeld.has(c));
     if (holding !== undefined && !l.done.has(p))
@@ -479,6 +483,7 @@ function report(
       programs: d.programs,
       programsToComplete: d.programs.map((p) => p.programId),
       programsNotNeeded: d.notNeeded,
+      programsAlreadyDone: d.alreadyDone,
       requirementChoices: choices,
       startMonth: before.months,
       endMonth: l.months,

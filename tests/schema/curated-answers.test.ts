@@ -141,6 +141,27 @@ it('are not asked of a learner who already holds a certification they lead to', 
       expect(p.steps[0].explanation).toMatch(/medical assisting program .* is not needed: .*you already hold the/);
     } else expect(p.steps[0].trainingNotNeeded).toEqual([]);
   }
+  // Spared on one move but taken on the next for what that one asks (the CMA, whose one route is the
+  // program): said on the first, or its "not needed" reads as for the whole pathway.
+  const onward = await query(`{ pathways(from: "phlebotomy-technician", to: "medical-assistant", first: 1,
+    profile: { heldCertifications: ["ccma"] }) { steps { training { slug } trainingNotNeeded { program { slug } } explanation } } }`);
+  const [spared, ...rest] = onward.pathways[0].steps;
+  if (
+    spared.trainingNotNeeded.length &&
+    rest.some((s: any) => s.training.some((t: any) => t.slug === 'medical-assistant-diploma'))
+  )
+    expect(spared.explanation).toMatch(/(the next|a later) step takes it all the same/);
+  else expect(spared.explanation).not.toMatch(/takes it all the same/);
+  // An exam passed before the step is said to be, and the training it implies said done, not
+  // dropped without a word ("eligible only after passing the NCLEX-RN" read as still to do).
+  const nurse = await query(`{ pathways(from: "licensed-practical-nurse", to: "registered-nurse", first: 1,
+    profile: { heldCertifications: ["nclex-rn"] }) { totalMonths steps { training { slug } trainingAlreadyDone { slug } explanation } } }`);
+  const [rn] = nurse.pathways[0].steps;
+  expect(rn.training).toEqual([]);
+  expect(rn.trainingAlreadyDone.length).toBeGreaterThan(0);
+  expect(rn.explanation).toMatch(/counts as completed already/);
+  expect(rn.explanation).toMatch(/eligible, as you have passed the NCLEX-RN/);
+  expect(rn.explanation).not.toMatch(/eligible only after passing/);
   // The CPC, for which the billing and coding certificate prepares, likewise spares it.
   const billing =
     await query(`{ pathways(from: "administrative-medical-assistant", to: "medical-billing-coding-specialist",

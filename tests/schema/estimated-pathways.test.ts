@@ -199,6 +199,8 @@ describe('estimated pathways', () => {
         (p: any) =>
           p.estimatedSteps > 0 &&
           p.knownCostUsd > 0 &&
+          // (none where the only estimated move is a role's into its own occupation, which asks nothing)
+          p.unknownCosts.length > 0 &&
           p.unknownCosts.every((u: any) => u.kind === 'EXAM_FEE' && u.certification === null),
       );
     expect(mixed.length).toBeGreaterThan(0);
@@ -506,7 +508,9 @@ describe('estimated pathways', () => {
       expect(data.pathways.length, code).toBeGreaterThan(0);
       for (const p of data.pathways) {
         expect(p.nodes.at(-2).key, code).toBe('registered-nurse');
-        expect(p.certificationsToEarn.map((c: any) => c.slug)).toEqual(expect.arrayContaining(['nclex-rn', 'rn-license']));
+        expect(p.certificationsToEarn.map((c: any) => c.slug)).toEqual(
+          expect.arrayContaining(['nclex-rn', 'rn-license']),
+        );
         expect(p.steps.at(-1).explanation).toMatch(/entered only from Registered Nurse/);
       }
       // From an occupation no pathway reaches it: said, not an empty list.
@@ -520,7 +524,9 @@ describe('estimated pathways', () => {
     // A registered nurse is asked the master's (after a bachelor's an RN need not have), no licence again.
     const [fromRn] = await pathways({ from: 'registered-nurse', to: '29-1171.00', includeEstimated: true, first: 1 });
     expect(fromRn.steps).toHaveLength(1);
-    expect(fromRn.steps[0].programs.map((x: any) => x.name).join(' ')).toMatch(/Entry education for Nurse Practitioners/);
+    expect(fromRn.steps[0].programs.map((x: any) => x.name).join(' ')).toMatch(
+      /Entry education for Nurse Practitioners/,
+    );
     // And a nurse practitioner's own related links lead on: a start there answers.
     const { data: on } = await client.query(
       '{ reachableRoles(from: "29-1171.00", withinMonths: 24, includeEstimated: true) { node { key } } }',
@@ -553,6 +559,34 @@ describe('estimated pathways', () => {
     for (const p of data.within.filter((q: any) => !q.steps.at(-1).withinOccupation))
       expect(p.summary).not.toMatch(/this way means working in it/);
     expect(data.other[0].steps.every((s: any) => !s.withinOccupation)).toBe(true);
+  });
+
+  it('asks nothing on a role’s step into its own occupation: no time, no unknown licence, no job to take', async () => {
+    // It read "nothing to do on this step" beside "cost not known: any certification or licence fee
+    // for Cardiovascular Technologists and Technicians", and "Working as … is not needed".
+    const { data, errors } = await client.query(`{
+      alone: pathways(from: "ekg-technician", to: "29-2031.00", includeEstimated: true, first: 1) {
+        totalCostUsd summary unknownCosts { kind } steps { withinOccupation } } }`);
+    expect(errors).toBeUndefined();
+    const more = await client.query(`{
+      on: pathways(from: "ekg-technician", to: "29-1124.00", includeEstimated: true, first: 1) {
+        unknownCosts { kind } steps { withinOccupation passesThrough costUsd unknownCosts { kind } explanation } } }`);
+    expect(more.errors).toBeUndefined();
+    const [alone] = data.alone;
+    expect(alone.steps[0].withinOccupation).toBe(true);
+    expect(alone.totalCostUsd).toBe(0);
+    expect(alone.unknownCosts).toEqual([]);
+    expect(alone.summary).not.toMatch(/not known/);
+    const [on] = more.data.on;
+    const within = on.steps.find((s: any) => s.withinOccupation);
+    expect(within).toBeDefined();
+    expect(within.costUsd).toBe(0);
+    expect(within.unknownCosts).toEqual([]);
+    expect(within.passesThrough).toBe(false);
+    expect(within.explanation).toMatch(/asks nothing and takes no time/);
+    expect(within.explanation).not.toMatch(/not needed|not known/);
+    // The real move on still says its licence is not known.
+    expect(on.unknownCosts.some((u: any) => u.kind === 'EXAM_FEE')).toBe(true);
   });
 
   it('refuses an occupation or a SOC track without includeEstimated, instead of finding nothing', async () => {
