@@ -77,6 +77,8 @@ type Step = {
   /** One line per requirement group: "CMA (already held)" or "CPC or CBCS: earn CPC". */
   requirements: string[];
   training: string[];
+  /** Training the move asks that the student need not take: "medical assisting program (not needed: CCMA held)". */
+  notNeeded: string[];
   explanation: string;
   sources: Source[];
   /** Who publishes each known tuition and exam fee the step counts ("NCES", "AAMA"), each once. */
@@ -486,6 +488,8 @@ type RawStep = Pick<
   certificationsToEarn: { acronym: string; kind: string; examFeeUsd: number | null; examFeeSource: RawSource | null }[];
   programs: { name: string; costUsd: number | null; program: { typicalCost: { source: RawSource } | null } | null }[];
   untimed: string[];
+  trainingNotNeeded: { program: { name: string }; heldCertification: { acronym: string } }[];
+  trainingAlreadyDone: { name: string }[];
   requirements: {
     alreadyHeld: boolean;
     heldAtStart: boolean;
@@ -526,6 +530,8 @@ const PATHWAY = `summary printSummary: summary(costEstimates: false) totalMonths
     programs { name costUsd program { typicalCost { source { ${SOURCE} } } } }
     untimed
     requirements { alreadyHeld heldAtStart satisfiedBy { acronym } anyOf { acronym } }
+    trainingNotNeeded { program { name } heldCertification { acronym } }
+    trainingAlreadyDone { name }
     transition { kind sources { ${SOURCE} } }
   }`;
 
@@ -573,6 +579,11 @@ function stepOf(s: RawStep, earnedBefore: Map<string, number>): Step {
     requirements: requirementLines(s, earnedBefore),
     // Every program the step completes: curated, and the entry education an estimated move assumes.
     training: s.programs.map((p) => p.name),
+    // On the handout too: the step list's words said why a program was not asked, the handout nothing.
+    notNeeded: [
+      ...s.trainingNotNeeded.map((x) => `${x.program.name} (not needed: ${x.heldCertification.acronym} held)`),
+      ...s.trainingAlreadyDone.map((x) => `${x.name} (already completed)`),
+    ],
     explanation: s.explanation,
     sources: s.transition?.sources.map(source) ?? [],
     costSources: [

@@ -160,6 +160,7 @@ export function renderHandout(
                 ...(s.experienceMonths > 0 ? [`work experience: ${months(s.experienceMonths)}`] : []),
                 ...s.requirements,
                 ...s.training.map((t) => `training: ${t}`),
+                ...s.notNeeded,
                 // The data loaded names no licence for an estimated move: never read as "none needed".
                 ...(s.basis === 'ESTIMATED' ? ['any licence it needs: not known'] : []),
               ].join('; ') || (s.months > 0 ? 'experience only' : 'nothing further'),

@@ -393,7 +393,7 @@ async function showPathways(): Promise<void> {
     const goal = roleOf(state.to)?.title ?? 'the goal';
     none = `No pathway leads from ${roleOf(state.from)?.title ?? 'this start'} to ${goal}.`;
     if (into.length)
-      none += ` The moves into ${goal} start from ${into.join(', ')}: make one of them the start to see what it takes${state.onet ? '' : ', or include the O*NET occupations'}.`;
+      none += ` The moves into ${goal} start from ${into.join(', ')}: make ${into.length === 1 ? 'it' : 'one of them'} the start to see what it takes${state.onet ? '' : ', or include the O*NET occupations'}.`;
     else if (!state.onet) none += ' Including the O*NET occupations may find one.';
   }
   pathways = found;
@@ -414,12 +414,16 @@ async function showPathways(): Promise<void> {
   await choosePathway();
 }
 
+/** The print hint's words when no pathway is chosen yet (index.html's). */
+const CHOOSE_HINT = 'Choose a start and a goal: the handout prints the pathway between them.';
+
 /** No handout to print: the one made last was for another pathway (Ctrl+P prints the page's). */
-function noHandout(): void {
+function noHandout(hint = CHOOSE_HINT): void {
   printButton.disabled = true;
   printHandout = () => {};
   handout.replaceChildren();
   // Why the button is greyed out, until a pathway's handout is made.
+  $('print-hint').textContent = hint;
   $('print-hint').hidden = false;
 }
 
@@ -429,7 +433,10 @@ async function choosePathway(): Promise<void> {
   view?.highlight(pathway);
   markList();
   // Until this pathway's handout is made (it reads the goal's pay), none is printed.
-  noHandout();
+  // With a start and a goal but no pathway, "Choose a start and a goal" read as a wrong instruction.
+  noHandout(
+    pathway || !(state.from && (state.to || state.toTrack)) ? CHOOSE_HINT : 'No pathway leads there: nothing to print.',
+  );
   if (!pathway) return say('No pathway leads there.');
   say(`Showing ${pathwayLabel(pathway, pathways.indexOf(pathway), true)}.`);
   const goal = pathway.steps[pathway.steps.length - 1]!.to;

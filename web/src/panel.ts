@@ -8,7 +8,8 @@ export type PanelActions = { open(slug: string): void; setStart(slug: string): v
 
 const figures = (caption: string, list: Figure[], noun: string) =>
   list.length === 0
-    ? h('p', {}, `No ${noun} figures yet.`)
+    ? // Beside a wider occupation's median or BLS's projection, "No wage figures yet." read as a contradiction.
+      h('p', {}, `No ${noun} figures for this role itself yet.`)
     : h(
         'table',
         { class: 'figures' },

@@ -89,7 +89,9 @@ export function renderPathways(
     h(
       'div',
       { class: 'pathway', 'aria-label': `Pathway ${chosen + 1}` },
-      h('p', { class: 'summary' }, pathway.summary),
+      // What unknown costs count as for ranking only where the ranking is by cost: under FASTEST a
+      // stand-in tuition ("we count … as $39,103") was the one large dollar figure, read as the price.
+      h('p', { class: 'summary' }, rank === 'CHEAPEST' ? pathway.summary : pathway.printSummary),
       h(
         'p',
         { class: 'totals' },
