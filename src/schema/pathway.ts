@@ -314,6 +314,10 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
 const knownTotal = (usd: number, unknown: readonly EngineUnknown[], kind?: 'PROGRAM' | 'FEES') =>
   unknown.some((u) => kind === undefined || (kind === 'PROGRAM') === (u.kind === 'PROGRAM')) ? null : dollars(usd);
 
+/** The rows of the curated programs among `ids` (an estimated move's entry education has none). */
+const curatedRows = (ids: readonly number[], shared: Shared) =>
+  ids.filter(curatedProgram).map((id) => get(shared.rows.programs, id));
+
 const TrainingNotNeededRef = builder
   .objectRef<{ skipped: ProgramNotNeeded; shared: Shared }>('TrainingNotNeeded')
   .implement({
@@ -460,8 +464,7 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
       type: [TrainingProgram],
       description:
         'Curated programs completed on this step, in order (see `programs` for why, at what cost, and the entry education estimated moves assume).',
-      resolve: ({ step, shared }) =>
-        step.programsToComplete.filter(curatedProgram).map((id) => get(shared.rows.programs, id)),
+      resolve: ({ step, shared }) => curatedRows(step.programsToComplete, shared),
     }),
     programs: t.field({
       type: [ProgramOnStepRef],
@@ -472,8 +475,7 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
       type: [TrainingProgram],
       description:
         'Curated training the move asks that the learner completed before this step (in their profile, implied by their starting role or a certification they hold, or on an earlier step), so not taken again.',
-      resolve: ({ step, shared }) =>
-        step.programsAlreadyDone.filter(curatedProgram).map((id) => get(shared.rows.programs, id)),
+      resolve: ({ step, shared }) => curatedRows(step.programsAlreadyDone, shared),
     }),
     trainingNotNeeded: t.field({
       type: [TrainingNotNeededRef],
