@@ -1055,7 +1055,15 @@ builder.queryFields((t) => ({
         () =>
           args.toTrack != null ? curatedTrackUnlessEstimated(trackId(index, args.toTrack, 'toTrack'), args) : undefined,
       );
-      if (to === from) throw badInput('to', `must differ from "from" (both are "${slugKey(args.from)}").`);
+      if (to === from)
+        throw badInput(
+          'to',
+          // An occupation code a curated role stands for names that role: "both are
+          // "medical-assistant"" quoted a slug the caller never typed for "31-9092.00".
+          args.to != null && slugKey(args.to) !== slugKey(args.from)
+            ? `must differ from "from": "${args.to}" and "${args.from}" both name ${snapshot.names.roles.get(from)?.title ?? slugKey(args.from)} (a curated role stands for the O*NET occupation it is).`
+            : `must differ from "from" (both are "${slugKey(args.from)}").`,
+        );
       if (snapshot.occupationOfNode.has(from))
         if (to !== undefined && !snapshot.occupationOfNode.has(to))
           throw curatedFromOccupation('to', snapshot.names.roles.get(to)?.title);

@@ -270,7 +270,7 @@ builder.queryField('skillGap', (t) =>
   t.field({
     type: SkillGapRef,
     description:
-      'The skill gap from one occupation (or curated role: its occupation) to another, from O*NET’s Skills ratings: the skills to raise, ordered by importance times gap, the skills that transfer, and a similarity score. Directional.',
+      'The skill gap from one occupation (or curated role: its occupation) to another, from O*NET’s Skills ratings: the skills to raise, ordered by importance times gap, the skills that transfer, and a similarity score. The gaps are directional (from A to B is not from B to A); the similarity is symmetric.',
     args: {
       from: t.arg.string({
         required: true,

@@ -439,13 +439,18 @@ describe('the examples of the issue', () => {
       expect(errors).toBeUndefined();
       return data.pathways[0];
     };
-    const move = files.transitions.find((t) => t.from === 'administrative-medical-assistant' && t.to === 'practice-administrator')!;
+    const move = files.transitions.find(
+      (t) => t.from === 'administrative-medical-assistant' && t.to === 'practice-administrator',
+    )!;
     const asked = Math.ceil(Number(move.minYearsExperience) * 12);
     expect(asked).toBeGreaterThan(0);
     const none = await ask('medical-assistant', 0);
     const direct = await ask('administrative-medical-assistant', 3);
     const carried = await ask('medical-assistant', 3);
-    expect(carried.steps.map((s: any) => s.from.slug)).toEqual(['medical-assistant', 'administrative-medical-assistant']);
+    expect(carried.steps.map((s: any) => s.from.slug)).toEqual([
+      'medical-assistant',
+      'administrative-medical-assistant',
+    ]);
     expect(carried.totalMonths).toBe(direct.totalMonths);
     expect(carried.totalMonths).toBe(none.totalMonths - 36);
     const [, second] = carried.steps;
@@ -592,6 +597,11 @@ describe('arguments a person types', () => {
       `{ pathways(from: "medical-assistant", to: "medical-assistant") { totalMonths } }`,
     );
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+    // The occupation a curated role stands for is that role: said with what was typed, not with a
+    // slug the caller never wrote.
+    const code = await client.query(`{ pathways(from: "medical-assistant", to: "31-9092.00") { totalMonths } }`);
+    expect(code.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+    expect(code.errors![0]!.message).toMatch(/"31-9092\.00" and "medical-assistant" both name Medical Assistant/);
   });
 
   it('keep a NOT_FOUND message short whatever the input', async () => {
