@@ -61,7 +61,8 @@ export const didYouMean = (suggestions: readonly string[]): string =>
 
 /**
  * NOT_FOUND for the unknown slugs of one argument: names them (a few, shortened, whatever the
- * input's size) and, for a single one, suggests the nearest known slugs (`extensions.suggestions`).
+ * input's size) and, for a single one, suggests the nearest known slugs (`extensions.suggestions`);
+ * of two or three, each has its nearest beside it.
  */
 export function unknownSlugs(
   what: SlugKind,
@@ -71,7 +72,11 @@ export function unknownSlugs(
   aliases?: ReadonlyMap<string, string>,
 ): GraphQLError {
   const distinct = [...new Set(unknown)];
-  const shown = distinct.slice(0, NAMED).map((s) => `"${clip(s)}"`);
+  // Two or three: each named with its nearest slug ("cma-aama" beside "zzz" lost its "cma").
+  const shown = distinct.slice(0, NAMED).map((s) => {
+    const near = distinct.length > 1 && distinct.length <= 3 ? suggestSlugs(s, known, aliases)[0] : undefined;
+    return `"${clip(s)}"${near === undefined ? '' : ` (perhaps "${near}")`}`;
+  });
   const more = distinct.length > NAMED ? ` and ${distinct.length - NAMED} more` : '';
   const suggest = distinct.length === 1 ? suggestSlugs(distinct[0]!, known, aliases) : [];
   const noun =

@@ -613,5 +613,11 @@ describe('arguments a person types', () => {
     expect(errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(errors![0]!.message.length).toBeLessThan(300);
     expect(errors![0]!.message).toMatch(/and 45 more/);
+    // Two: each with its nearest slug, not only a lone one.
+    const two = await client.query(
+      `{ pathways(from: "medical-assistant", to: "registered-nurse", profile: { heldCertifications: ["cma-aama", "zzz"] }) { totalMonths } }`,
+    );
+    expect(two.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(two.errors![0]!.message).toContain('"cma-aama" (perhaps "cma")');
   });
 });
