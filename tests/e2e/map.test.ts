@@ -86,8 +86,10 @@ const ESTIMATED_PATHWAYS = `query($from: String!, $to: String!, $rankBy: Pathway
 /** The pathway shown matches the API's answer: the moves drawn, the months and the costs. */
 async function expectPathwayShown(p: Page, pathway: ApiPathway): Promise<void> {
   const moves = pathway.steps.map((s) => `${s.from.slug}>${s.to.slug}`).join(' ');
-  await expect.poll(() => p.locator('#cy').getAttribute('data-pathway')).toBe(moves);
-  await expect.poll(() => p.locator('#pathways .total-months').textContent()).toBeTruthy();
+  // A search over every O*NET occupation, on a 2-core machine running the rest of the suite: given
+  // 10 s, not the default second (what is asserted is the answer, not its speed: bench/ measures that).
+  await expect.poll(() => p.locator('#cy').getAttribute('data-pathway'), { timeout: 10_000 }).toBe(moves);
+  await expect.poll(() => p.locator('#pathways .total-months').textContent(), { timeout: 10_000 }).toBeTruthy();
   expectMonths(
     (await p.locator('#pathways .total-months').textContent())!,
     pathway.totalMonths,
@@ -601,12 +603,12 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
 
   it('says what a link asked for that it cannot read, and opens an occupation the link names once it is drawn', async () => {
     const p = await context.newPage();
-    await p.goto(`${service.origin}/map?from=medical-assistant&to=29-1126.00&rank=fastest&within=two&path=x&onet=yes`);
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=29-1126.00&rank=quickest&within=two&path=x&onet=yes`);
     await ready(p);
     const note = (await p.locator('#link-note').textContent())!;
     expect(await p.locator('#link-note').isVisible()).toBe(true);
     expect(note).toContain('to "29-1126.00" (an O*NET occupation: add onet=1');
-    expect(note).toContain('rank "fastest" (one of FASTEST,');
+    expect(note).toContain('rank "quickest" (one of FASTEST,');
     expect(note).toContain('within "two" (months');
     expect(note).toContain('path "x"');
     expect(note).toContain('onet "yes" (1 includes the O*NET occupations)');
@@ -1255,7 +1257,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await ready(p);
     await expect.poll(() => p.locator('#link-note').textContent()).toContain('held "lpn"');
     const note = (await p.locator('#link-note').textContent())!;
-    expect(note).toContain('rank "cheapest"');
+    // "cheapest" in lower case is CHEAPEST, as "CPC" is the CPC.
+    expect(note).not.toContain('rank "cheapest"');
+    expect(await p.inputValue('#rank')).toBe('CHEAPEST');
     expect(note).toContain('years "-1"');
     expect(note).not.toContain('"CPC"');
     expect(await p.locator('#held-list input[value="cpc"]').isChecked()).toBe(true);

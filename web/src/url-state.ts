@@ -51,7 +51,8 @@ const integer = (value: string | null, max: number) => {
 /** The state a query string asks for; anything malformed is ignored. */
 export function readState(search: string): State {
   const p = new URLSearchParams(search);
-  const rank = p.get('rank') ?? '';
+  // In any case, as held certifications are: "rank=cheapest" was refused while "held=CPC" was read.
+  const rank = (p.get('rank') ?? '').toUpperCase();
   const onet = p.get('onet') === '1';
   const to = key(p.get('to'), onet);
   return {
@@ -109,7 +110,8 @@ export function unreadParams(search: string): string[] {
         : `track ${quoted(track)} (not a track's slug)`,
     );
   const rank = asked('rank');
-  if (rank !== undefined && rank !== state.rank) out.push(`rank ${quoted(rank)} (one of ${RANKINGS.join(', ')})`);
+  if (rank !== undefined && rank.toUpperCase() !== state.rank)
+    out.push(`rank ${quoted(rank)} (one of ${RANKINGS.join(', ')})`);
   const path = asked('path');
   if (path !== undefined && !integer(path, 10)) out.push(`path ${quoted(path)} (a number from 1 to 10)`);
   const onet = asked('onet');
