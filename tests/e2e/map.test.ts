@@ -601,6 +601,45 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await other.close();
   });
 
+  it('goes Back and Forward through the student’s choices, not off the map', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=${start.slug}&to=${goal.slug}`);
+    await ready(p);
+    const ranked = async (rankBy: string) =>
+      (await api<{ pathways: ApiPathway[] }>(PATHWAYS, { from: start.slug, to: goal.slug, rankBy })).pathways[0]!;
+    const [fastest, cheapest] = [await ranked('FASTEST'), await ranked('CHEAPEST')];
+    await expectPathwayShown(p, fastest);
+    await p.selectOption('#rank', 'CHEAPEST');
+    await expectPathwayShown(p, cheapest);
+    await p.locator(`#roles-list button[data-slug="${start.slug}"]`).click();
+    await expect.poll(() => p.locator('#panel h2').textContent()).toBe(start.title);
+    await p.locator('#clear').click();
+    await expect.poll(() => p.locator('#pathways li.step').count()).toBe(0);
+    expect(await p.inputValue('#from-input')).toBe('');
+
+    // Back: the view before Clear, its panel open again; then before the panel; then FASTEST.
+    await p.goBack();
+    await expect.poll(() => p.inputValue('#from-input')).toBe(start.title);
+    expect(await p.inputValue('#to-input')).toBe(goal.title);
+    expect(await p.inputValue('#rank')).toBe('CHEAPEST');
+    await expectPathwayShown(p, cheapest);
+    await expect.poll(() => p.locator('#panel h2').textContent()).toBe(start.title);
+    await p.goBack();
+    await expect.poll(() => p.locator('#panel h2').count()).toBe(0);
+    expect(new URL(p.url()).searchParams.get('rank')).toBe('CHEAPEST');
+    await p.goBack();
+    await expect.poll(() => p.inputValue('#rank')).toBe('FASTEST');
+    expect(new URL(p.url()).pathname).toBe('/map');
+    await expectPathwayShown(p, fastest);
+    // Showing a view of the history added none: Forward comes back to CHEAPEST, then to the panel.
+    await p.goForward();
+    await expect.poll(() => p.inputValue('#rank')).toBe('CHEAPEST');
+    await expectPathwayShown(p, cheapest);
+    await p.goForward();
+    await expect.poll(() => p.locator('#panel h2').textContent()).toBe(start.title);
+    await p.close();
+  });
+
   it('says what a link asked for that it cannot read, and opens an occupation the link names once it is drawn', async () => {
     const p = await context.newPage();
     await p.goto(`${service.origin}/map?from=medical-assistant&to=29-1126.00&rank=quickest&within=two&path=x&onet=yes`);

@@ -122,9 +122,15 @@ const studentOf = (st: State): Student => ({
   heldNames: st.held.map((s) => acronyms.get(s) ?? s),
 });
 
+/**
+ * How many views of the browser's history (Back, Forward) are being shown: what showing one does
+ * (opening its role's panel) writes no new entry.
+ */
+let restoring = 0;
+
 function update(change: Partial<State>): void {
   state = { ...state, ...change };
-  writeState(state);
+  writeState(state, started && restoring === 0 ? 'push' : 'replace');
   // The note on what the link asked for is about the link, not about what the user chose since.
   if (started) $('link-note').hidden = true;
 }
@@ -748,7 +754,7 @@ printButton.addEventListener('click', () => window.print());
 window.addEventListener('beforeprint', () => printHandout());
 $('clear').addEventListener('click', () => {
   state = readState('');
-  writeState(state);
+  writeState(state, 'push');
   noteUnread();
   mark();
   emptyPanel();
@@ -835,20 +841,40 @@ async function listHeld(): Promise<void> {
   );
 }
 
-async function start(): Promise<void> {
-  noteUnread();
-  // One after the other: a failure of the first (no API key) is the page's state, not undone when
-  // the second's request ends.
-  await drawMap();
-  await listHeld();
+/** Shows what `state` asks for once the map is drawn: the pathways, the shading and the open panel. */
+async function showState(): Promise<void> {
   mark();
   // An O*NET occupation is drawn only once a pathway or the shading reaches it: its panel opens after them.
   const role = state.role;
   const occupation = role !== undefined && isOccupationCode(role);
   await Promise.all([showPathways(), shade(), role && !occupation ? openRole(role, false) : undefined]);
   if (role && occupation && state.role === role) await openRole(role, false);
+}
+
+async function start(): Promise<void> {
+  noteUnread();
+  // One after the other: a failure of the first (no API key) is the page's state, not undone when
+  // the second's request ends.
+  await drawMap();
+  await listHeld();
+  await showState();
   started = true;
   if (pending === 0) document.documentElement.dataset.mapState = 'ready';
 }
+
+// Back and Forward go through the student's choices (each one a history entry, writeState): the
+// view of the address they come to is shown again. Back used to leave the map altogether.
+window.addEventListener('popstate', () => {
+  if (!started) return;
+  state = readState(location.search);
+  // The note on what a link asked for is about the link the page opened with.
+  $('link-note').hidden = true;
+  if (!state.role) emptyPanel();
+  restoring++;
+  drawMap()
+    .then(showState)
+    .catch(fail)
+    .finally(() => restoring--);
+});
 
 start().catch(fail);

@@ -129,8 +129,13 @@ export function unreadParams(search: string): string[] {
   return out;
 }
 
-/** Puts `state` in the address bar without adding a history entry per click. */
-export function writeState(state: State): void {
+/**
+ * Puts `state` in the address bar: as a new entry of the browser's history for a choice the student
+ * made (`push`), so that Back returns to the view before it (it left the map), or in place of the
+ * current one (`replace`: the address a link opened with, tidied). An address that does not change
+ * adds no entry.
+ */
+export function writeState(state: State, how: 'push' | 'replace' = 'replace'): void {
   const p = new URLSearchParams();
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
@@ -144,5 +149,7 @@ export function writeState(state: State): void {
   if (state.years > 0) p.set('years', String(state.years));
   if (state.partTime) p.set('load', 'part');
   const query = p.toString().replace(/%2C/g, ',');
-  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
+  const address = `${location.pathname}${query ? `?${query}` : ''}`;
+  if (how === 'push' && address !== `${location.pathname}${location.search}`) history.pushState(null, '', address);
+  else history.replaceState(null, '', address);
 }
