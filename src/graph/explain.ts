@@ -49,6 +49,11 @@ export interface Names {
    * degree past its least length, entry BLS publishes nothing for), those parts, in words.
    */
   untimedMove?(transitionId: number): readonly string[] | undefined;
+  /**
+   * For an estimated move, whether it may ask work of unknown length in the role it leaves (related
+   * experience with no least amount): of its untimedMove parts, the ones that are work, not study.
+   */
+  asksUnknownWork?(transitionId: number): boolean;
   /** Why an estimated move asks what it asks (from O*NET and BLS), for estimated steps. */
   estimatedMoveNote?(transitionId: number): string | undefined;
   /** Whether a move is a curated role's into the wider O*NET occupation it is within. */
@@ -232,7 +237,9 @@ export function passesThrough(step: PathwayStep, next: PathwayStep | undefined, 
     step.certificationsToEarn.length === 0 &&
     untimedParts(step, names).length === 0 &&
     next.experienceMonths === 0 &&
-    names.untimedMove?.(next.transitionId) === undefined
+    // Work of unknown length in this role, not study: a doctoral degree past its least length on the
+    // next move asks no work here (pharmacy technicians → opticians → pharmacists read as a job to hold).
+    !(names.asksUnknownWork?.(next.transitionId) ?? false)
   );
 }
 

@@ -26,6 +26,7 @@ export function namesOf(snapshot: Snapshot): Names {
     estimateBasis: (cost) => estimateOf(programEstimates, feeEstimates, cost),
     estimatedMoveNote: (id) => snapshot.moveNotes.get(id),
     untimedMove: (id) => snapshot.experienceUnknown.get(id),
+    asksUnknownWork: (id) => snapshot.workUnknown.has(id),
     withinMove: (id) => snapshot.withinMoves.has(id),
   };
 }

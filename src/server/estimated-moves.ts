@@ -66,6 +66,18 @@ const entryProgramId = (occupationId: number, way = PLAIN) => -(3 * occupationId
  * BLS publishes only inside a combination no official page here names, such as teaching assistants
  * within 25-9045), which BLS publishes no education, experience or training for: counted as nothing, it would read as a known 0 months.
  */
+/**
+ * Whether entering the occupation may ask work of unknown length before it (related experience with
+ * no least amount, or nothing published at all): then the role before it is worked in, not passed
+ * through (explain.ts, passesThrough). A graduate degree past its least length asks study, not work.
+ */
+function asksUnknownWork(target: Pick<OccupationRow, 'typicalEducation' | 'workExperience' | 'onTheJobTraining'>) {
+  return (
+    target.workExperience === 'LESS_THAN_FIVE_YEARS' ||
+    (!target.typicalEducation && !target.workExperience && !target.onTheJobTraining)
+  );
+}
+
 function untimedParts(
   target: Pick<OccupationRow, 'title' | 'typicalEducation' | 'workExperience' | 'onTheJobTraining'>,
   edu: { words: string; afterBachelors: boolean; months: number | null } | null,
@@ -230,6 +242,8 @@ export interface EstimatedGraph {
    * education, experience or training for. None is counted (0 months), and answers say so.
    */
   experienceUnknown: Map<number, string[]>;
+  /** Moves whose entry may ask work of unknown length in the role they leave (asksUnknownWork). */
+  workUnknown: Set<number>;
   /** Names of the occupation nodes, SOC tracks and estimated programs, by id. */
   nodeNames: Map<number, { title: string; trackId: number }>;
   trackNames: Map<number, { name: string }>;
@@ -277,6 +291,7 @@ export function estimatedGraph(
     transitions: [],
     notes: new Map(),
     experienceUnknown: new Map(),
+    workUnknown: new Set(),
     nodeNames: new Map(),
     trackNames: new Map(),
     programNames: new Map(),
@@ -409,6 +424,7 @@ export function estimatedGraph(
           `entered only from ${role.title}, whose curated moves ask its licence, exam and programs; ` +
           'what the specialty asks beyond that, no source here says',
         untimed: [`what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title}`],
+        unknownWork: true,
       };
     const words: string[] = [];
     const advanced = advancedOf.get(target.id);
@@ -460,6 +476,7 @@ export function estimatedGraph(
       requirementGroups: [] as number[][],
       words: `estimated from BLS for ${target.title}: ${words.join('; ')}`,
       untimed: untimedParts(target, edu ?? null),
+      unknownWork: asksUnknownWork(target),
     };
   };
 
@@ -471,6 +488,7 @@ export function estimatedGraph(
     parts: Omit<TransitionInput, 'id' | 'from' | 'to'>,
     note: string,
     untimed: string[] = [],
+    unknownWork = false,
   ): number | undefined => {
     const key = `${from}>${to}`;
     if (from === to || seen.has(key)) return undefined;
@@ -479,6 +497,7 @@ export function estimatedGraph(
     out.transitions.push({ id, from, to, ...parts, estimated: true });
     out.notes.set(id, note);
     if (untimed.length) out.experienceUnknown.set(id, untimed);
+    if (unknownWork) out.workUnknown.add(id);
     return id;
   };
 
@@ -519,13 +538,14 @@ export function estimatedGraph(
     // from the role (registered nurse → advanced practice psychiatric nurses, 0 months → aides →
     // nurse practitioners ranked before the direct move); the role's own links lead on.
     if (specialtyOf.has(source.id)) continue;
-    const { words, untimed, ...parts } = requirements(nodeOf(source.id), target);
+    const { words, untimed, unknownWork, ...parts } = requirements(nodeOf(source.id), target);
     add(
       nodeOf(source.id),
       nodeOf(target.id),
       { ...parts, estimated: true },
       `O*NET relates ${target.title} to ${source.title} (${relatedWords(link)}); ${words}`,
       untimed,
+      unknownWork,
     );
     for (const r of withoutItsEducation.get(source.id) ?? []) {
       const own = requirements(r.id, target);
@@ -541,20 +561,21 @@ export function estimatedGraph(
         `O*NET relates ${target.title} to ${source.title}, the occupation ${r.title} is within ` +
           `(${relatedWords(link)}); ${own.words}`,
         own.untimed,
+        own.unknownWork,
       );
     }
   }
 
   for (const [occupationId, role] of specialtyOf) {
     const target = byId.get(occupationId)!;
-    const { words, untimed, ...parts } = requirements(role.id, target);
-    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, untimed);
+    const { words, untimed, unknownWork, ...parts } = requirements(role.id, target);
+    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, untimed, unknownWork);
   }
   // From the role into the occupations whose workers hold it, where O*NET does not relate them.
   for (const [occupationId, role] of advancedOf) {
     const target = byId.get(occupationId)!;
-    const { words, untimed, ...parts } = requirements(role.id, target);
-    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, untimed);
+    const { words, untimed, unknownWork, ...parts } = requirements(role.id, target);
+    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, untimed, unknownWork);
   }
 
   // A curated role narrower or broader than its occupation leads into it, asking nothing: its holder

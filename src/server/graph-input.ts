@@ -289,6 +289,7 @@ export async function readGraphInput(
     feeEstimates,
     moveNotes: estimated.notes,
     experienceUnknown: estimated.experienceUnknown,
+    workUnknown: estimated.workUnknown,
     nodeByCode: estimated.nodeByCode,
     occupationOfNode: estimated.occupationOfNode,
     specialtyRole: estimated.specialtyRole,
