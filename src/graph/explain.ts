@@ -254,6 +254,8 @@ export function explainStep(
   next?: PathwayStep,
   /** The steps after this one on its pathway. */
   later: readonly PathwayStep[] = next ? [next] : [],
+  /** The steps before this one on its pathway. */
+  before: readonly PathwayStep[] = [],
 ): string {
   const from = names.role(step.fromRoleId);
   const to = names.role(step.toRoleId);
@@ -367,7 +369,13 @@ export function explainStep(
         ? 'nothing that O*NET and BLS record as required'
         : 'no further requirements';
   const untimed = untimedParts(step, names);
-  const span = `months ${Math.round(step.startMonth)} to ${Math.round(step.endMonth)} of the pathway`;
+  // After a step of unknown length, the months counted so far are a floor: "months 0 to 24 of the
+  // pathway" followed two supervisor jobs of unknown length.
+  const span =
+    `months ${Math.round(step.startMonth)} to ${Math.round(step.endMonth)} of the pathway` +
+    (before.some((s) => untimedParts(s, names).length > 0)
+      ? ' at the earliest (an earlier step’s length is not known in full)'
+      : '');
   const upTo = stepMonthsUpTo(step, names, load);
   const timing = untimed.length
     ? step.months === 0

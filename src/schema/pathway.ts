@@ -86,7 +86,14 @@ type PathwayRows = {
 /** What every object of an answer shares: the snapshot searched, its names, the rows loaded. */
 type Shared = { snapshot: Snapshot; names: Names; rows: PathwayRows; load: 'FULL_TIME' | 'PART_TIME' };
 type PathwayResult = { pathway: EnginePathway; shared: Shared };
-type StepResult = { step: EngineStep; next?: EngineStep; later?: readonly EngineStep[]; shared: Shared };
+type StepResult = {
+  step: EngineStep;
+  next?: EngineStep;
+  later?: readonly EngineStep[];
+  /** The steps before it on its pathway. */
+  earlier?: readonly EngineStep[];
+  shared: Shared;
+};
 type ChoiceResult = { choice: EngineChoice; step: EngineStep; shared: Shared };
 type RouteResult = { route: RouteUse; step: EngineStep; shared: Shared };
 type ProgramResult = { taken: ProgramTaken; shared: Shared };
@@ -490,7 +497,8 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
     }),
     explanation: t.string({
       description: 'What the step involves, in a sentence or two an advisor can read aloud.',
-      resolve: ({ step, next, later, shared }) => explainStep(step, shared.names, shared.load, next, later),
+      resolve: ({ step, next, later, earlier, shared }) =>
+        explainStep(step, shared.names, shared.load, next, later, earlier),
     }),
   }),
 });
@@ -507,6 +515,7 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
           step,
           next: pathway.steps[i + 1],
           later: pathway.steps.slice(i + 1),
+          earlier: pathway.steps.slice(0, i),
           shared,
         })),
     }),

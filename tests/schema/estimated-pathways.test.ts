@@ -292,6 +292,25 @@ describe('estimated pathways', () => {
     expect(beforeDegree).toBeGreaterThan(0);
   });
 
+  it('counts a step’s months from the start as a floor after a step of unknown length', async () => {
+    const { data, errors } = await client.query(
+      `{ pathways(from: "31-1121.00", to: "29-2034.00", first: 3, includeEstimated: true) {
+           steps { months untimed explanation } } }`,
+    );
+    expect(errors).toBeUndefined();
+    let floors = 0;
+    for (const p of data.pathways)
+      for (const [i, s] of p.steps.entries()) {
+        if (s.months === 0) continue; // no months of the pathway named
+        const afterUnknown = p.steps.slice(0, i).some((e: any) => e.untimed.length > 0);
+        expect(s.explanation).toMatch(/months \d+ to \d+ of the pathway/);
+        expect(/of the pathway at the earliest/.test(s.explanation)).toBe(afterUnknown);
+        if (afterUnknown) floors++;
+      }
+    // Home health aides → radiologic technologists: supervisors' experience of unknown length first.
+    expect(floors).toBeGreaterThan(0);
+  });
+
   it('says why an estimated step asks what it asks, in BLS’s words', async () => {
     const [p] = await pathways({ from: 'medical-assistant', to: '29-1126.00', first: 1, includeEstimated: true });
     expect(p.steps.at(-1).explanation).toContain('an associate’s degree is the typical entry education');
