@@ -192,9 +192,13 @@ export const BOUND_CERTS = 3; // (certifications, months, cost)
  */
 export const HOPS_SCALE = 2 ** 24;
 
-/** Whether edge e may be used by this query (estimated moves only when asked for). */
+/**
+ * Whether edge e may be used by this query: estimated moves only when asked for, and estimated moves
+ * into curated roles (2, open entries) only when asked for as well.
+ */
 export function edgeUsable(index: GraphIndex, cx: QueryContext, e: number): boolean {
-  return cx.includeEstimated || index.edgeEstimated[e] === 0;
+  const kind = index.edgeEstimated[e]!;
+  return kind === 0 || (kind === 1 ? cx.includeEstimated : cx.openEntries);
 }
 
 /**
@@ -308,7 +312,7 @@ export class ReverseSearch {
     const hi = ix.inOffsets[v + 1]!;
     const mode = this.mode;
     const w = this.weights;
-    const allUsable = this.cx.includeEstimated || !ix.anyEstimated;
+    const allUsable = (this.cx.includeEstimated && this.cx.openEntries) || !ix.anyEstimated;
     const { inEdges, inFrom } = ix;
     for (let j = lo; j < hi; j++) {
       const u = inFrom[j]!;
@@ -317,7 +321,7 @@ export class ReverseSearch {
       if (mark === -st) continue;
       if (this.allowed !== null && this.allowed[u] === 0 && u !== this.src) continue;
       const e = inEdges[j]!;
-      if (!allUsable && ix.edgeEstimated[e] === 1) continue;
+      if (!allUsable && !edgeUsable(ix, this.cx, e)) continue;
       // The first key first: most relaxations stop at it, without reading the others' weights.
       const n1 =
         mode === BOUND_MONTHS

@@ -652,8 +652,8 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     const years = colYears[i]!;
     edgeMinYears[e] = years;
     edgeExpMonths[e] = experienceMonths(years);
-    if (colEstimated[i] === 1) {
-      edgeEstimated[e] = 1;
+    if (colEstimated[i] !== 0) {
+      edgeEstimated[e] = colEstimated[i]!;
       anyEstimated = true;
     }
     for (let gi = colGroups[i]!; gi < colGroups[i + 1]!; gi++) {

@@ -15,7 +15,7 @@ export interface TransitionColumns {
   readonly from: Float64Array;
   readonly to: Float64Array;
   readonly minYearsExperience: Float64Array;
-  /** 1 for an estimated move. */
+  /** 1 for an estimated move, 2 for an estimated move that is a curated role's open entry, 0 otherwise. */
   readonly estimated: Uint8Array;
   /** Requirement groups of transition i: groups groupOffsets[i] .. groupOffsets[i+1]-1, in order. */
   readonly groupOffsets: Int32Array;
@@ -73,14 +73,20 @@ export class TransitionColumnsBuilder {
   }
 
   /** Starts a transition; the groups and programs added next are its own. */
-  add(id: number, from: number, to: number, minYearsExperience: number, estimated = false): void {
+  add(
+    id: number,
+    from: number,
+    to: number,
+    minYearsExperience: number,
+    estimated: boolean | 'open-entry' = false,
+  ): void {
     const i = this.#n;
     if (i === this.#id.length) this.#growTransitions();
     this.#id[i] = id;
     this.#from[i] = from;
     this.#to[i] = to;
     this.#years[i] = minYearsExperience;
-    this.#estimated[i] = estimated ? 1 : 0;
+    this.#estimated[i] = estimated === 'open-entry' ? 2 : estimated ? 1 : 0;
     this.#groupOffsets[i] = this.#groups;
     this.#trainingOffsets[i] = this.#programs;
     this.#n = i + 1;
@@ -157,7 +163,7 @@ export function transitionColumns(transitions: readonly TransitionInput[]): Tran
   const builder = new TransitionColumnsBuilder(T, { groups, options, programs });
   for (let i = 0; i < T; i++) {
     const t = transitions[i]!;
-    builder.add(t.id, t.from, t.to, t.minYearsExperience, t.estimated === true);
+    builder.add(t.id, t.from, t.to, t.minYearsExperience, t.openEntry === true ? 'open-entry' : t.estimated === true);
     for (const g of t.requirementGroups) builder.group(g);
     for (const p of t.training) builder.program(p);
   }
@@ -180,7 +186,8 @@ export function transitionObjects(columns: TransitionColumns): TransitionInput[]
       requirementGroups,
       training: Array.from(training.subarray(trainingOffsets[i]!, trainingOffsets[i + 1]!)),
     };
-    if (columns.estimated[i] === 1) t.estimated = true;
+    if (columns.estimated[i] !== 0) t.estimated = true;
+    if (columns.estimated[i] === 2) t.openEntry = true;
     out[i] = t;
   }
   return out;

@@ -144,7 +144,8 @@ export function buildPathway(
         route: routeUse(ix, got.route, got.met, got.wait, state),
       });
     }
-    // An estimated move's certifications and licences are not modelled: their fees are unknown.
+    // An estimated move's certifications and licences are not modelled: their fees are unknown (an
+    // open entry asks the curated role's own, priced as curated).
     if (ix.edgeEstimated[e] === 1) unknown.push({ kind: 'LICENSING', id: ix.roleIds[to]!, estimateUsd: null });
     const months = detail.state.months - state.months;
     const crosses =
@@ -155,7 +156,7 @@ export function buildPathway(
       transitionId: ix.edgeTransitionId[e]!,
       fromRoleId: ix.roleIds[from]!,
       toRoleId: ix.roleIds[to]!,
-      estimated: ix.edgeEstimated[e] === 1,
+      estimated: ix.edgeEstimated[e] !== 0,
       crossesTracks: crosses,
       experienceMonths: detail.experienceMonths,
       experienceCountedMonths: first ? ix.edgeExpMonths[e]! - detail.experienceMonths : 0,
@@ -315,7 +316,7 @@ export function evaluatePathway(
   options: PathwayEvaluationOptions = {},
 ): Pathway {
   const edges = edgesOf(index, transitionIds);
-  const cx = queryContext(index, index.edgeFrom[edges[0]!]!, options.profile, true);
+  const cx = queryContext(index, index.edgeFrom[edges[0]!]!, options.profile, true, true);
   const maxCost = options.constraints?.maxCostUsd;
   const choices = bestChoices(
     cx,

@@ -58,6 +58,11 @@ export interface Names {
   estimatedMoveNote?(transitionId: number): string | undefined;
   /** Whether a move is a curated role's into the wider O*NET occupation it is within. */
   withinMove?(transitionId: number): boolean;
+  /**
+   * Whether an estimated move enters a curated role by its open entry: it asks the role's curated
+   * programs and licences, so none is unknown.
+   */
+  openEntry?(transitionId: number): boolean;
 }
 
 /** "1 month", "11 months", "1 year", "2 years", "1 year and 3 months"; "less than a month" for a part of one. */
@@ -74,7 +79,7 @@ function duration(months: number): string {
 const usd = (amount: number) => `$${Math.round(amount).toLocaleString('en-US')}`;
 
 /** "a", "a and b", "a, b and c". */
-function list(items: readonly string[], conjunction = 'and'): string {
+export function list(items: readonly string[], conjunction = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
@@ -391,7 +396,7 @@ export function explainStep(
         : `This takes about ${duration(step.months)}, ${span}`;
   const cost = costWords(step.knownCostUsd, step.unknownCosts, names, step.estimated).clause;
   const estimated = step.estimated
-    ? ` ${UNKNOWN_LICENCES('this move')} This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}.`
+    ? `${names.openEntry?.(step.transitionId) ? '' : ` ${UNKNOWN_LICENCES('this move')}`} This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}.`
     : '';
   return (
     `To move from ${from.title} to ${to.title}: ${what}.` +
@@ -493,8 +498,10 @@ export function summarize(
   const moves = `${pathway.stepCount} move${pathway.stepCount === 1 ? '' : 's'}`;
   const untimed = pathwayUntimedParts(pathway, names);
   // A curated role's step into its own occupation asks nothing, licences included.
-  const licensed = pathway.steps.filter((s) => s.estimated && !names.withinMove?.(s.transitionId)).length;
-  const estimated = licensed > 0;
+  // An open entry asks the curated role's licence: none unknown.
+  const moved = pathway.steps.filter((s) => s.estimated && !names.withinMove?.(s.transitionId));
+  const licensed = moved.filter((s) => !names.openEntry?.(s.transitionId)).length;
+  const estimated = moved.length > 0;
   // Programs whose sources give a range count at their shortest: the time is a range too.
   const upTo = pathwayMonthsUpTo(pathway, names, load);
   const time =
@@ -521,7 +528,7 @@ export function summarize(
   const earn = pathway.certificationsToEarn.map((id) => names.certification(id).acronym);
   if (earn.length) sentences.push(`To earn: ${list(earn)}.`);
   else if (!estimated) sentences.push('No new certifications or licences are needed.');
-  if (estimated)
+  if (licensed > 0)
     sentences.push(
       licensed === 1 ? UNKNOWN_LICENCES('the estimated move') : UNKNOWN_LICENCES('the estimated moves', true),
     );

@@ -40,7 +40,7 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
   const within = query.withinMonths;
   if (typeof within !== 'number' || Number.isNaN(within)) throw new InvalidQueryError('withinMonths must be a number');
   const s = scratchFor(index);
-  const cx = queryContext(index, src, query.profile, query.includeEstimated ?? false);
+  const cx = queryContext(index, src, query.profile, query.includeEstimated ?? false, query.openEntries ?? false);
   const limits = resolveLimits(index, s, query.constraints);
   limits.maxMonths = Math.min(limits.maxMonths, within);
   // Without a cost limit only months and steps matter (step.ts, QueryContext.monthsOnly).

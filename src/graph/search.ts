@@ -133,7 +133,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   if ((query.to === undefined) === (query.toTrack === undefined))
     throw new InvalidQueryError('give exactly one of to and toTrack');
   const s = scratchFor(index);
-  const cx = queryContext(index, src, query.profile, query.includeEstimated ?? false);
+  const cx = queryContext(index, src, query.profile, query.includeEstimated ?? false, query.openEntries ?? false);
   const limits = resolveLimits(index, s, query.constraints);
   const meter = new Meter(resolveBudget(query.workBudget));
   beginQuery(s, meter.budget);

@@ -35,6 +35,8 @@ export interface QueryContext {
   /** The state at the start: profile plus what the start role implies. */
   readonly start: State;
   readonly includeEstimated: boolean;
+  /** With includeEstimated, the estimated moves into curated roles too (PathwayQuery.openEntries). */
+  readonly openEntries: boolean;
   /**
    * Only months (and steps) matter, not cost or certifications: reachableRoles without a cost limit.
    * A group an option meets at no time is then met with that option, without trying the others
@@ -90,6 +92,7 @@ export function queryContext(
   from: number,
   profile: Profile | undefined,
   includeEstimated = false,
+  openEntries = false,
 ): QueryContext {
   const held: number[] = [];
   const done: number[] = [];
@@ -132,6 +135,7 @@ export function queryContext(
       done: done.length ? sortedSet(done) : EMPTY,
     },
     includeEstimated,
+    openEntries: includeEstimated && openEntries,
     monthsOnly: false,
   };
 }

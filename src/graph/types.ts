@@ -75,6 +75,11 @@ export interface TransitionInput {
   training: readonly number[];
   /** An estimated move (from O*NET and BLS), used only when a query asks for estimated moves. */
   estimated?: boolean;
+  /**
+   * An estimated move into a curated role that asks what the role's curated ways in ask (its open
+   * entry): used only when a query asks for them too (`openEntries`). Implies `estimated`.
+   */
+  openEntry?: boolean;
 }
 
 export interface GraphInput {
@@ -134,6 +139,12 @@ export interface PathwayQuery {
   constraints?: Constraints;
   /** Also use estimated moves (default false: curated moves only). */
   includeEstimated?: boolean;
+  /**
+   * With includeEstimated, also the estimated moves into curated roles (TransitionInput.openEntry):
+   * the service asks for them from an O*NET occupation only, so that answers from a curated role are
+   * the curated graph's (decision 024).
+   */
+  openEntries?: boolean;
   /** Work units the search may spend before throwing SearchBudgetExceeded. */
   workBudget?: number;
 }
@@ -296,6 +307,8 @@ export interface ReachableQuery {
   profile?: Profile;
   constraints?: Constraints;
   includeEstimated?: boolean;
+  /** As PathwayQuery.openEntries. */
+  openEntries?: boolean;
   workBudget?: number;
   /**
    * Transitions whose experience has no known least amount (estimated moves BLS gives only a range

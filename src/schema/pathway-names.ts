@@ -28,6 +28,7 @@ export function namesOf(snapshot: Snapshot): Names {
     untimedMove: (id) => snapshot.experienceUnknown.get(id),
     asksUnknownWork: (id) => snapshot.workUnknown.has(id),
     withinMove: (id) => snapshot.withinMoves.has(id),
+    openEntry: (id) => snapshot.openEntryMoves.has(id),
   };
 }
 

@@ -969,6 +969,8 @@ export async function searchPathways(
       profile,
       constraints,
       includeEstimated: query.includeEstimated,
+      // Into curated roles by their open entries from an O*NET occupation only (decision 024).
+      openEntries: snapshot.occupationOfNode.has(query.from),
     });
   const unknownTime = (transitionId: number) => snapshot.experienceUnknown.has(transitionId);
   /**
@@ -1073,15 +1075,25 @@ builder.queryFields((t) => ({
             ? `must differ from "from": "${args.to}" and "${args.from}" both name ${snapshot.names.roles.get(from)?.title ?? slugKey(args.from)} (a curated role stands for the O*NET occupation it is).`
             : `must differ from "from" (both are "${slugKey(args.from)}").`,
         );
-      if (snapshot.occupationOfNode.has(from))
-        if (to !== undefined && !snapshot.occupationOfNode.has(to))
+      const reached = snapshot.occupationOfNode.has(from) ? openlyReached(snapshot) : null;
+      if (reached !== null)
+        if (to !== undefined && !snapshot.occupationOfNode.has(to) && !reached.has(to))
           throw curatedFromOccupation('to', snapshot.names.roles.get(to)?.title);
-        else if (to !== undefined && snapshot.enteredOnlyFrom.has(to))
+        else if (
+          to !== undefined &&
+          snapshot.enteredOnlyFrom.has(to) &&
+          !reached.has(snapshot.enteredOnlyFrom.get(to)!)
+        )
           throw curatedFromOccupation(
             'to',
             `${snapshot.names.roles.get(snapshot.enteredOnlyFrom.get(to)!)?.title ?? ''} (${snapshot.names.roles.get(to)?.title ?? ''} ${snapshot.specialtyRole.has(to) ? 'is its specialty' : 'hold it and more'}, entered only from it)`,
           );
-        else if (toTrack !== undefined && toTrack > 0) throw curatedFromOccupation('toTrack');
+        else if (
+          toTrack !== undefined &&
+          toTrack > 0 &&
+          ![...reached].some((r) => index.trackIds[index.roleTrack[index.roleIndexById.get(r)!]!] === toTrack)
+        )
+          throw curatedFromOccupation('toTrack');
       return searchPathways(context, info, snapshot, { ...args, from, to, toTrack, rankBy: args.rankBy as RankBy });
     },
   }),
@@ -1124,6 +1136,7 @@ builder.queryFields((t) => ({
           profile,
           constraints,
           includeEstimated: args.includeEstimated,
+          openEntries: snapshot.occupationOfNode.has(from),
           untimedTransitions: snapshot.experienceUnknown,
         }),
       );
@@ -1187,16 +1200,46 @@ function notFromSpecialty(snapshot: GraphSnapshot, from: number): number {
   );
 }
 
+const reachedBySnapshot = new WeakMap<GraphSnapshot, Set<number>>();
 /**
- * From an O*NET occupation no pathway reaches a curated role: curated roles are entered only by their
- * curated moves, which start at curated roles (decision 024). Said, rather than answered with an
- * empty list that reads as "no route" (a nursing assistant could "never" become an LPN).
+ * The curated roles a pathway from an O*NET occupation can reach (role ids): those with an open
+ * entry some occupation takes (the LPN, the RN), and every role their curated moves lead to.
+ */
+function openlyReached(snapshot: GraphSnapshot): Set<number> {
+  let out = reachedBySnapshot.get(snapshot);
+  if (out !== undefined) return out;
+  const { index } = snapshot;
+  const seen = new Uint8Array(index.roleCount);
+  const queue: number[] = [];
+  for (let e = 0; e < index.edgeCount; e++)
+    if (index.edgeEstimated[e] === 2 && seen[index.edgeTo[e]!] === 0) {
+      seen[index.edgeTo[e]!] = 1;
+      queue.push(index.edgeTo[e]!);
+    }
+  for (let i = 0; i < queue.length; i++)
+    for (let e = index.outOffsets[queue[i]!]!; e < index.outOffsets[queue[i]! + 1]!; e++) {
+      const v = index.edgeTo[e]!;
+      if (index.edgeEstimated[e] === 0 && seen[v] === 0) {
+        seen[v] = 1;
+        queue.push(v);
+      }
+    }
+  out = new Set(queue.map((r) => index.roleIds[r]!));
+  reachedBySnapshot.set(snapshot, out);
+  return out;
+}
+
+/**
+ * From an O*NET occupation a curated role is reached only through a role anyone enters the same way
+ * (an open entry: the LPN, the RN) and the curated moves on from it (decision 024). Said, rather
+ * than answered with an empty list that reads as "no route", for the other curated roles.
  */
 function curatedFromOccupation(argument: 'to' | 'toTrack', title?: string) {
   return badInput(
     argument,
     `${argument === 'to' ? `names the curated role ${title ?? ''}`.trimEnd() : 'names a track of curated roles'}, which no pathway from an O*NET occupation enters: ` +
-      'a curated role is entered only by its curated moves, which start at curated roles, since a move estimated from O*NET and BLS ' +
+      'a curated role is entered from an occupation only where every curated move into it from an entry-level role asks the same ' +
+      '(its open entry: the licensed practical nurse, the registered nurse), or by curated moves on from such a role, since a move estimated from O*NET and BLS ' +
       'would skip the programs and licences the curated data asks (docs/decisions/024-curated-roles-entered-only-by-curated-moves.md). ' +
       'Start from the curated role nearest the learner’s job, with what they hold in `profile`.',
   );

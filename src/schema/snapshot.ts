@@ -51,6 +51,8 @@ export interface GraphSnapshot {
   enteredOnlyFrom: ReadonlyMap<number, number>;
   /** Moves of a curated role into the wider O*NET occupation it is within (estimated-moves.ts). */
   withinMoves: ReadonlySet<number>;
+  /** Estimated moves into a curated role from an O*NET occupation, asking its open entry (estimated-moves.ts). */
+  openEntryMoves: ReadonlySet<number>;
   /**
    * Other names people give a record, by aliasKey, to the slug they name: a role's alternate titles
    * ("LPN"), a certification's acronym ("CMA (AAMA)"), the acronym in a program's name ("ADN").

@@ -7,7 +7,7 @@
  * Pure: it takes rows already read and returns the engine's input parts and their words.
  */
 import { SOC_MAJOR_GROUPS } from '../db/soc-major-groups.js';
-import { aOrAn } from '../graph/explain.js';
+import { aOrAn, list } from '../graph/explain.js';
 import type { ProgramInput, RoleInput, TransitionInput } from '../graph/types.js';
 
 export interface OccupationRow {
@@ -38,6 +38,16 @@ export interface CuratedRole extends RoleInput {
    * nurse's is a bachelor's (BLS), but the curated ways in include the LPN-to-RN bridge and the ADN.
    */
   hasBachelors: boolean;
+}
+
+/**
+ * How anyone enters a curated role: what every curated move into it from an entry-level role asks
+ * (src/server/graph-input.ts, openEntriesOf), and the titles of those roles.
+ */
+export interface OpenEntry {
+  training: readonly number[];
+  requirementGroups: readonly (readonly number[])[];
+  from: readonly string[];
 }
 
 /** The node id of an occupation without a curated role of its own (negative: never a role id). */
@@ -261,6 +271,8 @@ export interface EstimatedGraph {
   enteredOnlyFrom: Map<number, number>;
   /** Moves of a curated role into the wider O*NET occupation it is within (asking nothing), by transition id. */
   withinMoves: Set<number>;
+  /** Estimated moves into a curated role from an O*NET occupation, asking its open entry, by transition id. */
+  openEntryMoves: Set<number>;
 }
 
 /**
@@ -278,6 +290,8 @@ export function estimatedGraph(
    * their profile) is not asked it again. Without it, the graduate program counts its 48 months.
    */
   bachelors: { id: number } | null = null,
+  /** Curated roles' open entries, by role id: asked by an estimated move into the role (decision 024). */
+  openEntries: ReadonlyMap<number, OpenEntry> = new Map(),
 ): EstimatedGraph {
   const byId = new Map(occupations.map((o) => [o.id, o]));
   const exactRole = new Map<number, CuratedRole>();
@@ -292,6 +306,7 @@ export function estimatedGraph(
     notes: new Map(),
     experienceUnknown: new Map(),
     workUnknown: new Set(),
+    openEntryMoves: new Set(),
     nodeNames: new Map(),
     trackNames: new Map(),
     programNames: new Map(),
@@ -526,7 +541,30 @@ export function estimatedGraph(
     // licences, so a pathway through it would be shorter and cheaper than the curated data says
     // (medical assistant → licensed practical nurse in 0 months, with no practical-nursing program
     // and no NCLEX-PN).
-    if (exactRole.has(target.id)) continue;
+    // Except from an O*NET occupation into a role anyone enters the same way (its open entry: the
+    // LPN's practical nursing program and licence), asking exactly that: a nursing assistant could
+    // not become an LPN at all. Searches use these moves only from an occupation (openEntries), so
+    // that answers from curated roles stay the curated graph's.
+    const role = exactRole.get(target.id);
+    if (role !== undefined) {
+      const entry = openEntries.get(role.id);
+      if (entry === undefined || exactRole.has(source.id) || specialtyOf.has(source.id)) continue;
+      const id = add(
+        nodeOf(source.id),
+        role.id,
+        {
+          minYearsExperience: 0,
+          training: [...entry.training],
+          requirementGroups: entry.requirementGroups.map((g) => [...g]),
+          estimated: true,
+          openEntry: true,
+        },
+        `O*NET relates ${role.title} to ${source.title} (${relatedWords(link)}); it asks what every curated move into ` +
+          `${role.title} from an entry-level role asks (from ${list(entry.from)}), with the curated figures`,
+      );
+      if (id !== undefined) out.openEntryMoves.add(id);
+      continue;
+    }
     // Likewise a specialty of a curated role is entered from that role only (below, if O*NET does
     // not relate them).
     const specialist = specialtyOf.get(target.id);

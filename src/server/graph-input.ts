@@ -14,6 +14,7 @@ import {
   type CuratedRole,
   type EstimatedGraph,
   estimatedGraph,
+  type OpenEntry,
   type OccupationRow,
   type RelatedRow,
 } from './estimated-moves.js';
@@ -62,16 +63,48 @@ const estimatedCache = new WeakMap<readonly OccupationRow[], { roles: string; gr
  * The graph is only read after it is made, so successive reads share it.
  */
 function estimatedGraphOf(
+  openEntries: ReadonlyMap<number, OpenEntry>,
   roles: readonly CuratedRole[],
   [occupations, related]: [OccupationRow[], RelatedRow[]],
   bachelors: { id: number } | null,
 ) {
-  const key = JSON.stringify([roles, bachelors]);
+  const key = JSON.stringify([roles, bachelors, [...openEntries]]);
   const cached = estimatedCache.get(occupations);
   if (cached !== undefined && cached.roles === key) return cached.graph;
-  const graph = estimatedGraph(roles, occupations, related, bachelors);
+  const graph = estimatedGraph(roles, occupations, related, bachelors, openEntries);
   estimatedCache.set(occupations, { roles: key, graph });
   return graph;
+}
+
+/** A curated move into a role from an entry-level role, asking no experience. */
+type EntryMove = { to: number; fromTitle: string; training: number[]; groups: number[][] };
+
+/**
+ * Each curated role's open entry: where every curated move into it from an entry-level role asks
+ * no experience and the same programs (one at least) and certifications, and there are two such moves or more,
+ * that is how anyone enters the role (the LPN: the practical nursing program and the LPN licence,
+ * from the medical assistant, the clinical MA, the EKG and the phlebotomy technician alike). An
+ * estimated move into the role from an O*NET occupation asks it (decision 024, revised).
+ */
+export function openEntriesOf(moves: readonly EntryMove[]): Map<number, OpenEntry> {
+  const out = new Map<number, OpenEntry>();
+  for (const [to, into] of groupBy(
+    moves,
+    (m) => m.to,
+    (m) => m,
+  )) {
+    const asks = (m: EntryMove) => JSON.stringify([m.training, m.groups]);
+    if (into.length < 2 || into.some((m) => asks(m) !== asks(into[0]!))) continue;
+    // A move that asks no program is a step within work the entry roles already do (a medical
+    // assistant to a specialty medical assistant), not a way in for someone from elsewhere.
+    if (into[0]!.training.length === 0) continue;
+    out.set(to, {
+      training: into[0]!.training,
+      requirementGroups: into[0]!.groups,
+      from: into.map((m) => m.fromTitle),
+    });
+  }
+  return out;
 }
 
 /** Groups rows by a key into lists, in row order. */
@@ -173,6 +206,18 @@ export async function readGraphInput(
     ORDER BY p.id`;
   const bachelorsRow = programRows.find((p) => p.slug === BACHELORS_PROGRAM_SLUG);
   const estimated = estimatedGraphOf(
+    openEntriesOf(
+      await prisma.$queryRaw<EntryMove[]>`
+        SELECT t.to_role_id AS "to", f.title AS "fromTitle",
+               ARRAY(SELECT program_id FROM transition_training WHERE transition_id = t.id ORDER BY program_id) AS training,
+               coalesce((SELECT json_agg(x.options ORDER BY x.options::text)
+                         FROM (SELECT array_agg(o.certification_id ORDER BY o.certification_id) AS options
+                               FROM requirement_group g JOIN requirement_option o ON o.group_id = g.id
+                               WHERE g.transition_id = t.id GROUP BY g.id) x), '[]'::json) AS groups
+        FROM transition t JOIN role f ON f.id = t.from_role_id
+        WHERE f.level = 'ENTRY' AND t.min_years_experience = 0
+        ORDER BY t.to_role_id, f.title`,
+    ),
     roleRows.map((r, i) => ({
       ...roles[i]!,
       title: r.title,
@@ -295,6 +340,7 @@ export async function readGraphInput(
     specialtyRole: estimated.specialtyRole,
     enteredOnlyFrom: estimated.enteredOnlyFrom,
     withinMoves: estimated.withinMoves,
+    openEntryMoves: estimated.openEntryMoves,
     aliases: {
       role: aliasMap(roleRows, ALIAS_NAMES.role),
       certification: aliasMap(certRows, ALIAS_NAMES.certification),
@@ -424,7 +470,7 @@ async function readTransitions(
     if (rows.length < chunk) break;
   }
   for (const t of estimated) {
-    out.add(t.id, t.from, t.to, t.minYearsExperience, t.estimated === true);
+    out.add(t.id, t.from, t.to, t.minYearsExperience, t.openEntry === true ? 'open-entry' : t.estimated === true);
     for (const g of t.requirementGroups) out.group(g);
     for (const p of t.training) out.program(p);
   }

@@ -123,6 +123,8 @@ export const scenarioArb = (
             to: fc.integer({ min: 0, max: nRoles - 1 }),
             years,
             estimated: fc.constantFrom(false, false, false, true),
+            // An estimated move that is a curated role's open entry: what a curated move asks.
+            open: fc.constantFrom(false, false, true),
             groups:
               nCerts === 0
                 ? fc.constant([] as number[][])
@@ -201,7 +203,8 @@ export const scenarioArb = (
         transitions: g.transitions
           .filter((t) => t.from !== t.to)
           .map((t, i) => {
-            const entry = t.estimated ? entryOf(t.to) : undefined;
+            const open = t.estimated && t.open;
+            const entry = t.estimated && !open ? entryOf(t.to) : undefined;
             return {
               id: g.estimatedShape && t.estimated ? -(i + 1) : g.transitionIds[i]!,
               from: g.roleIds[t.from]!,
@@ -209,14 +212,15 @@ export const scenarioArb = (
               minYearsExperience: t.years,
               // The estimated shape asks no certification, only the entry program.
               requirementGroups:
-                g.estimatedShape && t.estimated ? [] : t.groups.map((grp) => grp.map((c) => g.certIds[c]!)),
+                g.estimatedShape && t.estimated && !open ? [] : t.groups.map((grp) => grp.map((c) => g.certIds[c]!)),
               training:
                 entry !== undefined
                   ? [entry]
-                  : g.estimatedShape && t.estimated
+                  : g.estimatedShape && t.estimated && !open
                     ? []
                     : t.training.map((p) => g.programIds[p]!),
               estimated: t.estimated,
+              ...(open ? { openEntry: true } : {}),
             };
           }),
       };
@@ -309,6 +313,7 @@ export const kBestQueryArb = (
       profile,
       constraints: fc.option(looseConstraintsArb(s), { nil: undefined, freq: constraintsFreq }),
       includeEstimated: fc.boolean(),
+      openEntries: fc.boolean(),
     }),
   );
 
@@ -321,6 +326,7 @@ export const pathwayQueryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
       profile: fc.option(profileArb(s), { nil: undefined }),
       constraints: fc.option(constraintsArb(s), { nil: undefined }),
       includeEstimated: fc.boolean(),
+      openEntries: fc.boolean(),
     }),
   );
 
@@ -331,6 +337,7 @@ export const reachableQueryArb = (s: Scenario): fc.Arbitrary<ReachableQuery> =>
     profile: fc.option(profileArb(s), { nil: undefined }),
     constraints: fc.option(constraintsArb(s), { nil: undefined }),
     includeEstimated: fc.boolean(),
+    openEntries: fc.boolean(),
     // Moves whose experience has no known least amount: the estimated ones, some of them.
     untimedTransitions: fc
       .subarray(s.input.transitions.filter((t) => t.estimated).map((t) => t.id))

@@ -478,7 +478,9 @@ function report(
       knownCostUsd: known / 100,
       // An estimated move's certification and licence fees are unknown (docs/cost-model.md).
       unknownCosts:
-        t.estimated === true ? [...d.unknown, { kind: 'LICENSING' as const, id: t.to, estimateUsd: null }] : d.unknown,
+        t.estimated === true && t.openEntry !== true
+          ? [...d.unknown, { kind: 'LICENSING' as const, id: t.to, estimateUsd: null }]
+          : d.unknown,
       certificationsToEarn: d.earned.map((x) => x.cert),
       programs: d.programs,
       programsToComplete: d.programs.map((p) => p.programId),
@@ -531,14 +533,17 @@ function report(
 function allowedMove(
   input: GraphInput,
   from: number,
-  q: { constraints?: PathwayQuery['constraints']; includeEstimated?: boolean },
+  q: { constraints?: PathwayQuery['constraints']; includeEstimated?: boolean; openEntries?: boolean },
 ) {
   const track = new Map(input.roles.map((r) => [r.id, r.trackId]));
   const c = q.constraints ?? {};
   const avoid = new Set(c.avoidRoles ?? []);
   const only = c.onlyTracks ? new Set(c.onlyTracks) : null;
   const role = (r: number) => r === from || (!avoid.has(r) && (only === null || only.has(track.get(r)!)));
-  return (t: TransitionInput) => (q.includeEstimated === true || t.estimated !== true) && role(t.to);
+  // An open entry (an estimated move into a curated role) only when asked for too.
+  const usable = (t: TransitionInput) =>
+    t.estimated !== true || (q.includeEstimated === true && (t.openEntry !== true || q.openEntries === true));
+  return (t: TransitionInput) => usable(t) && role(t.to);
 }
 
 export function bruteFindPathways(input: GraphInput, q: PathwayQuery): Pathway[] {

@@ -548,13 +548,21 @@ describe('estimated pathways', () => {
         );
         expect(p.steps.at(-1).explanation).toMatch(/entered only from Registered Nurse/);
       }
-      // From an occupation no pathway reaches it: said, not an empty list.
-      const refused = await client.query(
-        `query ($to: String!) { pathways(from: "31-1121.00", to: $to, includeEstimated: true) { totalMonths } }`,
+      // From an occupation (home health aides), by way of the registered nurse too, entered by its
+      // open entry with the nursing degree, NCLEX-RN and licence the curated moves into it ask.
+      const { data: aide, errors: aideErrors } = await client.query(
+        `query ($to: String!) { pathways(from: "31-1121.00", to: $to, includeEstimated: true, first: 3) {
+           nodes { key } certificationsToEarn { slug } } }`,
         { to: code },
       );
-      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
-      expect(refused.errors?.[0]?.message).toMatch(/Registered Nurse \(.* hold it and more, entered only from it\)/);
+      expect(aideErrors, code).toBeUndefined();
+      expect(aide.pathways.length, code).toBeGreaterThan(0);
+      for (const p of aide.pathways) {
+        expect(p.nodes.at(-2).key, code).toBe('registered-nurse');
+        expect(p.certificationsToEarn.map((c: any) => c.slug)).toEqual(
+          expect.arrayContaining(['nclex-rn', 'rn-license']),
+        );
+      }
     }
     // A registered nurse is asked the master's (after a bachelor's an RN need not have), no licence again.
     const [fromRn] = await pathways({ from: 'registered-nurse', to: '29-1171.00', includeEstimated: true, first: 1 });
@@ -721,27 +729,39 @@ describe('estimated pathways', () => {
     expect(hopsAround(kept)).toBe(false);
   });
 
-  it('says a pathway from an O*NET occupation never enters a curated role, rather than finding none', async () => {
-    for (const [variables, argument] of [
-      [{ from: '31-1131.00', to: 'licensed-practical-nurse' }, 'to'],
-      [{ from: '29-2043.00', to: 'registered-nurse' }, 'to'],
-      [{ from: '29-2043.00', to: '29-1141.00' }, 'to'], // the registered nurse's occupation: the curated role
-      [{ from: '31-1131.00', toTrack: 'clinical' }, 'toTrack'],
-    ] as const) {
-      const { errors } = await client.query(PATHWAYS, { ...variables, includeEstimated: true });
-      expect(errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
-      expect(errors?.[0]?.extensions?.argument).toBe(argument);
-      expect(errors?.[0]?.message).toMatch(/no pathway from an O\*NET occupation enters/);
-      if (argument === 'to')
-        expect(errors?.[0]?.message).toMatch(/names the curated role (Registered Nurse|Licensed Practical Nurse)/);
-    }
-    // Nor a specialty of a curated role, entered only from the role: acute care nurses.
-    const { errors } = await client.query(PATHWAYS, { from: '31-1131.00', to: '29-1141.01', includeEstimated: true });
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
-    expect(errors?.[0]?.message).toMatch(
-      /Registered Nurse \(Acute Care Nurses is its specialty, entered only from it\)/,
+  it('enters a curated role from an O*NET occupation only by its open entry, asking what its curated ways in ask', async () => {
+    // A nursing assistant could not become an LPN at all (decision 024): now by the LPN's open entry,
+    // asking exactly what the curated moves into it from entry-level roles ask.
+    const STEP = `{ pathways(from: $from, to: "licensed-practical-nurse", includeEstimated: true, first: 1) { summary
+        steps { basis months knownCostUsd unknownCosts { kind } certificationsToEarn { slug } programs { name }
+                explanation toNode { key } } } }`;
+    const { data, errors } = await client.query(`query ($from: String!) ${STEP}`, { from: '31-1131.00' });
+    expect(errors).toBeUndefined();
+    const { data: curated } = await client.query(`query ($from: String!) ${STEP}`, { from: 'medical-assistant' });
+    const [entry] = data.pathways[0].steps.filter((s: any) => s.toNode.key === 'licensed-practical-nurse');
+    const [way] = curated.pathways[0].steps;
+    expect(way.basis).toBe('CURATED');
+    expect(entry.basis).toBe('ESTIMATED');
+    for (const field of ['months', 'knownCostUsd', 'unknownCosts', 'certificationsToEarn', 'programs'])
+      expect(entry[field], field).toEqual(way[field]);
+    expect(entry.explanation).toMatch(
+      /it asks what every curated move into Licensed Practical Nurse from an entry-level role asks \(from .*Medical Assistant.*\)/,
     );
-    // To another occupation it still searches: respiratory therapists.
+    // Its licence is the curated one, priced as curated: not "not known" like an estimated move's.
+    expect(entry.explanation).not.toMatch(/Any certification or licence this move needs is not known/);
+    if (data.pathways[0].steps.length === 1)
+      expect(data.pathways[0].summary).not.toMatch(/Any certification or licence the estimated move/);
+    // A role with no open entry and none reached from one is refused, said rather than found empty.
+    for (const [variables, argument] of [
+      [{ from: '31-1131.00', to: 'junior-administrative-assistant' }, 'to'],
+    ] as const) {
+      const { errors: refused } = await client.query(PATHWAYS, { ...variables, includeEstimated: true });
+      expect(refused?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+      expect(refused?.[0]?.message).toMatch(/no pathway from an O\*NET occupation enters/);
+      expect(refused?.[0]?.message).toMatch(/names the curated role Junior Administrative Assistant/);
+    }
+    // From a curated role the open entries are not taken: its answers are the curated graph's (the
+    // test of every pair of curated roles above), and to another occupation it still searches.
     expect((await pathways({ from: '31-1131.00', to: '29-1126.00', includeEstimated: true })).length).toBeGreaterThan(
       0,
     );

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/client.js';
 import { transitionColumns } from '../../src/graph/columns.js';
 import { buildIndex } from '../../src/graph/index.js';
-import { readGraphInput } from '../../src/server/graph-input.js';
+import { openEntriesOf, readGraphInput } from '../../src/server/graph-input.js';
 import { testDatabase } from '../support/database.js';
 
 let prisma: PrismaClient;
@@ -59,5 +59,36 @@ describe('readGraphInput after a change', () => {
     const restored = await readGraphInput(prisma, { columns: true });
     expect({ ...restored.input.transitions }).toStrictEqual({ ...before.input.transitions });
     expect(restored.moveNotes).not.toBe(before.moveNotes);
+  });
+});
+
+describe('a curated role’s open entry (decision 024, revised)', () => {
+  const move = (to: number, fromTitle: string, training: number[], groups: number[][] = []) => ({
+    to,
+    fromTitle,
+    training,
+    groups,
+  });
+  it('is what every entry-level move into the role asks, where two or more agree and ask a program', () => {
+    const entries = openEntriesOf([
+      // Into 1 alike from three roles: the open entry.
+      move(1, 'Medical Assistant', [10], [[5]]),
+      move(1, 'Phlebotomy Technician', [10], [[5]]),
+      move(1, 'EKG Technician', [10], [[5]]),
+      // Into 2 from two roles asking different certifications: none.
+      move(2, 'Medical Assistant', [11], [[6]]),
+      move(2, 'Clinical Medical Assistant', [11], [[7]]),
+      // Into 3 from one role only: none.
+      move(3, 'Medical Assistant', [12]),
+      // Into 4 asking no program (a step within the entry roles' own work): none.
+      move(4, 'Medical Assistant', [], [[8]]),
+      move(4, 'Clinical Medical Assistant', [], [[8]]),
+    ]);
+    expect([...entries.keys()]).toEqual([1]);
+    expect(entries.get(1)).toEqual({
+      training: [10],
+      requirementGroups: [[5]],
+      from: ['Medical Assistant', 'Phlebotomy Technician', 'EKG Technician'],
+    });
   });
 });
