@@ -601,6 +601,46 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await other.close();
   });
 
+  it('keeps the pathway’s roles, the start and the goal at full strength where the shading fades the rest', async () => {
+    const p = await context.newPage();
+    // A goal beyond the months shaded: the registered nurse, 12 months out from an administrative MA.
+    await p.goto(`${service.origin}/map?from=administrative-medical-assistant&to=registered-nurse&within=12`);
+    await ready(p);
+    await expect.poll(() => p.locator('#cy').getAttribute('data-pathway')).toBeTruthy();
+    await expect.poll(() => p.locator('#cy').getAttribute('data-reachable')).toBeTruthy();
+    const reachable = (await p.locator('#cy').getAttribute('data-reachable'))!.split(' ');
+    expect(reachable).not.toContain('registered-nurse');
+    const onPath = new Set(
+      (await p.locator('#cy').getAttribute('data-pathway'))!.split(' ').flatMap((move) => move.split('>')),
+    );
+    const faded = ((await p.locator('#cy').getAttribute('data-faded')) ?? '').split(' ').filter(Boolean);
+    expect(faded.length).toBeGreaterThan(0); // the roles off the pathway and out of reach
+    for (const slug of onPath) expect(faded, slug).not.toContain(slug);
+    await p.close();
+  });
+
+  it('names a goal a link gives by its O*NET-SOC code, and takes a code a curated role is as that role', async () => {
+    const { occupation } = await api<{
+      occupation: { title: string; roles: { slug: string; title: string; occupationFit: string }[] };
+    }>('{ occupation(code: "29-1141.00") { title roles { slug title occupationFit } } }');
+    const exact = occupation.roles.find((r) => r.occupationFit === 'EXACT')!;
+    expect(exact).toBeDefined();
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=29-1141.00&onet=1`);
+    await ready(p);
+    await expect.poll(() => p.inputValue('#to-input')).toBe(exact.title);
+    expect(new URL(p.url()).searchParams.get('to')).toBe(exact.slug);
+    // An occupation no curated role is: its own title.
+    const { occupation: rt } = await api<{ occupation: { title: string } }>(
+      '{ occupation(code: "29-1126.00") { title } }',
+    );
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=29-1126.00&onet=1`);
+    await ready(p);
+    await expect.poll(() => p.inputValue('#to-input')).toBe(rt.title);
+    expect(new URL(p.url()).searchParams.get('to')).toBe('29-1126.00');
+    await p.close();
+  });
+
   it('goes Back and Forward through the student’s choices, not off the map', async () => {
     const p = await context.newPage();
     await p.goto(`${service.origin}/map?from=${start.slug}&to=${goal.slug}`);

@@ -369,6 +369,48 @@ export async function waysInto(slug: string): Promise<string[]> {
  * reported title, or the one whose O*NET-SOC code `text` is. An occupation a curated role is
  * (EXACT) is that role in pathways, so it is offered as the role.
  */
+type RawOccupation = {
+  code: string;
+  title: string;
+  majorGroup: string;
+  majorGroupName: string | null;
+  alternateTitles: string[];
+  reportedTitles: string[];
+  roles: (Role & { occupationFit: string | null })[];
+};
+const OCCUPATION = `code title majorGroup majorGroupName alternateTitles reportedTitles roles { ${ROLE} occupationFit }`;
+
+/**
+ * An occupation as the map draws it: the curated role that is the occupation (EXACT), named by the
+ * occupation's title too, or the occupation's own node.
+ */
+function nodeOfOccupation(o: RawOccupation): Role {
+  const exact = o.roles.find((r) => r.occupationFit === 'EXACT');
+  // The occupation's titles go with it, so that the option shows the one that matched (a role
+  // offered for "respiratory" said nothing of why).
+  const titles = [o.title, ...o.alternateTitles, ...o.reportedTitles];
+  // A role that is the occupation (EXACT) is named by its title too ("Registered Nurses"); O*NET's
+  // other titles for it are O*NET's, and said so ("Respiratory Therapist Assistant" is one for
+  // medical assistants).
+  return exact
+    ? {
+        ...bareRole(exact),
+        alternateTitles: [...exact.alternateTitles, o.title],
+        occupationTitles: [...o.alternateTitles, ...o.reportedTitles],
+      }
+    : { ...occupationNode(o), alternateTitles: titles };
+}
+
+/** The node an O*NET-SOC code names (nodeOfOccupation), or null for a code no occupation has. */
+export async function occupationByCode(code: string): Promise<Role | null> {
+  const data = await graphql<{ occupation: RawOccupation | null }>(
+    `query MapOccupation($code: String!) { occupation(code: $code) { ${OCCUPATION} } }`,
+    { code },
+    ['NOT_FOUND'],
+  );
+  return data.occupation ? nodeOfOccupation(data.occupation) : null;
+}
+
 export async function searchRoles(text: string, occupations = false): Promise<Role[]> {
   if (!occupations) {
     const data = await graphql<{ roles: { nodes: Role[] } }>(
@@ -378,16 +420,6 @@ export async function searchRoles(text: string, occupations = false): Promise<Ro
     );
     return data.roles.nodes;
   }
-  type RawOccupation = {
-    code: string;
-    title: string;
-    majorGroup: string;
-    majorGroupName: string | null;
-    alternateTitles: string[];
-    reportedTitles: string[];
-    roles: (Role & { occupationFit: string | null })[];
-  };
-  const OCCUPATION = `code title majorGroup majorGroupName alternateTitles reportedTitles roles { ${ROLE} occupationFit }`;
   const code = isOccupationCode(text.trim());
   const data = await graphql<{
     roles: { nodes: Role[] };
@@ -404,20 +436,7 @@ export async function searchRoles(text: string, occupations = false): Promise<Ro
   );
   const found = new Map(data.roles.nodes.map((r) => [r.slug, r]));
   for (const o of [...(data.occupation ? [data.occupation] : []), ...data.occupations.nodes]) {
-    const exact = o.roles.find((r) => r.occupationFit === 'EXACT');
-    // The occupation's titles go with it, so that the option shows the one that matched (a role
-    // offered for "respiratory" said nothing of why).
-    const titles = [o.title, ...o.alternateTitles, ...o.reportedTitles];
-    // A role that is the occupation (EXACT) is named by its title too ("Registered Nurses"); O*NET's
-    // other titles for it are O*NET's, and said so ("Respiratory Therapist Assistant" is one for
-    // medical assistants).
-    const node = exact
-      ? {
-          ...bareRole(exact),
-          alternateTitles: [...exact.alternateTitles, o.title],
-          occupationTitles: [...o.alternateTitles, ...o.reportedTitles],
-        }
-      : { ...occupationNode(o), alternateTitles: titles };
+    const node = nodeOfOccupation(o);
     if (!found.has(node.slug)) found.set(node.slug, node);
   }
   return [...found.values()];

@@ -12,6 +12,7 @@ import {
   type Lattice,
   loadCertifications,
   loadLattice,
+  occupationByCode,
   occupationPay,
   type Pathway,
   reachableRoles,
@@ -851,8 +852,23 @@ async function showState(): Promise<void> {
   if (role && occupation && state.role === role) await openRole(role, false);
 }
 
+/**
+ * A link whose goal is an O*NET-SOC code: the goal box showed nothing, and a code a curated role is
+ * (11-9111.00, the healthcare administrator's occupation) led to a pathway ending at the role with
+ * "the goal" unnamed. The occupation's node is looked up; a curated role's code becomes its slug.
+ */
+async function resolveGoalCode(): Promise<void> {
+  const code = state.to;
+  if (!state.onet || code === undefined || !isOccupationCode(code) || picked.has(code)) return;
+  const node = await busy(occupationByCode(code)).catch(() => null);
+  if (node === null || state.to !== code) return;
+  if (node.occupation) picked.set(node.slug, node);
+  else update({ to: node.slug });
+}
+
 async function start(): Promise<void> {
   noteUnread();
+  await resolveGoalCode();
   // One after the other: a failure of the first (no API key) is the page's state, not undone when
   // the second's request ends.
   await drawMap();

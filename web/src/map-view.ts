@@ -147,6 +147,9 @@ const style: cytoscape.StylesheetJson = [
   { selector: 'node.target', style: { 'background-color': '#1e3a8a', color: '#ffffff', 'border-color': '#172554' } },
   { selector: '.dimmed', style: { opacity: 0.4 } },
   { selector: 'node.on-path', style: { 'border-width': 4, 'border-color': '#ea580c' } },
+  // The pathway's roles, the start and the goal stay at full strength when the shading fades what is
+  // out of reach: a goal beyond it (a registered nurse, 12 months out) was washed out to pale text.
+  { selector: 'node.on-path, node.start, node.target', style: { opacity: 1 } },
   {
     selector: 'edge.on-path',
     style: { width: 6, 'line-color': '#ea580c', 'target-arrow-color': '#ea580c', opacity: 1, 'z-index': 10 },
@@ -385,6 +388,7 @@ export class MapView {
     // What is drawn, in words a script (or a test) can read: the moves, as "from>to", and how each
     // line is drawn ("from>to:dotted" for an estimated one), read back from Cytoscape's style.
     this.#record('pathway', pathway && pathway.steps.map((s) => `${s.from.slug}>${s.to.slug}`));
+    this.#recordFaded();
     this.#record(
       'lines',
       pathway &&
@@ -401,8 +405,18 @@ export class MapView {
     this.#roles().removeClass('reachable unreachable');
     if (reachable) this.#roles().forEach((n) => void n.addClass(reachable.has(n.id()) ? 'reachable' : 'unreachable'));
     this.#record('reachable', reachable && [...reachable].sort());
+    this.#recordFaded();
     // On a phone the framing follows what is shaded (fit: the roles in reach when no pathway is drawn).
     if (this.#narrow()) this.fit();
+  }
+
+  /** The roles drawn faded (below full opacity), read back from Cytoscape's style. */
+  #recordFaded(): void {
+    const faded = this.#roles()
+      .filter((n) => Number(n.style('opacity')) < 1)
+      .map((n) => n.id())
+      .sort();
+    this.#record('faded', faded.length ? faded : null);
   }
 
   #record(
@@ -410,6 +424,7 @@ export class MapView {
       | 'pathway'
       | 'lines'
       | 'reachable'
+      | 'faded'
       | 'occupations'
       | 'lanes'
       | 'zoom'
@@ -429,6 +444,7 @@ export class MapView {
     if (start) this.cy.getElementById(start).addClass('start');
     if (target) this.cy.getElementById(target).addClass('target');
     if (selected) this.cy.getElementById(selected).addClass('selected');
+    this.#recordFaded();
   }
 
   #focus(slug: string, announce = true): void {
