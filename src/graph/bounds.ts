@@ -193,12 +193,19 @@ export const BOUND_CERTS = 3; // (certifications, months, cost)
 export const HOPS_SCALE = 2 ** 24;
 
 /**
- * Whether edge e may be used by this query: estimated moves only when asked for, and estimated moves
- * into curated roles (2, open entries) only when asked for as well.
+ * Whether edge e may be used by this query: estimated moves only when asked for; estimated moves into
+ * curated roles (2, open entries) only when asked for as well and only out of the start, and then not
+ * those out of a curated role into the occupations (3): a pathway from an occupation enters the
+ * curated roles on its first move or not at all, and once in them stays.
  */
 export function edgeUsable(index: GraphIndex, cx: QueryContext, e: number): boolean {
   const kind = index.edgeEstimated[e]!;
-  return kind === 0 || (kind === 1 ? cx.includeEstimated : cx.openEntries);
+  return (
+    kind === 0 ||
+    (kind === 2
+      ? cx.openEntries && index.edgeFrom[e] === cx.from
+      : cx.includeEstimated && (kind === 1 || !cx.openEntries))
+  );
 }
 
 /**
@@ -307,12 +314,21 @@ export class ReverseSearch {
     const r = s.revState;
     r[4 * v + 3] = -st;
     this.settled++;
+    // No pathway comes back to its start (they are loopless): the ways into it bound nothing. From an
+    // occupation whose open entry leads to the target, every occupation reached it through the start,
+    // and the search for a second pathway went through all of them (decision 024).
+    if (v === this.src) return;
     const ix = this.index;
     const lo = ix.inOffsets[v]!;
     const hi = ix.inOffsets[v + 1]!;
     const mode = this.mode;
     const w = this.weights;
-    const allUsable = (this.cx.includeEstimated && this.cx.openEntries) || !ix.anyEstimated;
+    // Every move, or (with kinds 2 and 3) each looked at here, inline: a call per relaxation doubled
+    // the search's time on the real graph.
+    const incl = this.cx.includeEstimated;
+    const open = this.cx.openEntries;
+    const allUsable = !ix.anyEstimated || (incl && !ix.anyMoveKinds);
+    const est = ix.edgeEstimated;
     const { inEdges, inFrom } = ix;
     for (let j = lo; j < hi; j++) {
       const u = inFrom[j]!;
@@ -321,7 +337,10 @@ export class ReverseSearch {
       if (mark === -st) continue;
       if (this.allowed !== null && this.allowed[u] === 0 && u !== this.src) continue;
       const e = inEdges[j]!;
-      if (!allUsable && !edgeUsable(ix, this.cx, e)) continue;
+      if (!allUsable) {
+        const kind = est[e]!;
+        if (kind !== 0 && (kind === 1 ? !incl : kind === 2 ? !open || u !== this.src : !incl || open)) continue;
+      }
       // The first key first: most relaxations stop at it, without reading the others' weights.
       const n1 =
         mode === BOUND_MONTHS

@@ -102,6 +102,8 @@ export interface GraphIndex {
   /** 1 for an estimated move. */
   readonly edgeEstimated: Uint8Array;
   readonly anyEstimated: boolean;
+  /** Whether any edge is an open entry (2) or leaves the curated roles (3): edgeUsable must look at each. */
+  readonly anyMoveKinds: boolean;
   /** experienceMonths(minYearsExperience) from a standing start. */
   readonly edgeExpMonths: Int32Array;
   /** Requirement groups of edge e: groups edgeGroupOffsets[e] .. edgeGroupOffsets[e+1]-1, in input order. */
@@ -639,6 +641,7 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
   const colEstimated = cols.estimated;
   let opts = new Int32Array(16);
   let anyEstimated = false;
+  let anyMoveKinds = false;
   let g = 0;
   let pr = 0;
   for (let e = 0; e < T; e++) {
@@ -655,6 +658,7 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     if (colEstimated[i] !== 0) {
       edgeEstimated[e] = colEstimated[i]!;
       anyEstimated = true;
+      if (colEstimated[i]! >= 2) anyMoveKinds = true;
     }
     for (let gi = colGroups[i]!; gi < colGroups[i + 1]!; gi++) {
       const o0 = colOptionOffsets[gi]!;
@@ -930,6 +934,7 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     edgeMinYears,
     edgeEstimated,
     anyEstimated,
+    anyMoveKinds,
     edgeExpMonths,
     edgeGroupOffsets,
     groupClass,

@@ -15,7 +15,10 @@ export interface TransitionColumns {
   readonly from: Float64Array;
   readonly to: Float64Array;
   readonly minYearsExperience: Float64Array;
-  /** 1 for an estimated move, 2 for an estimated move that is a curated role's open entry, 0 otherwise. */
+  /**
+   * 0 for a curated move, 1 for an estimated one, 2 for an estimated move that is a curated role's
+   * open entry, 3 for one that leaves the curated roles (TransitionInput).
+   */
   readonly estimated: Uint8Array;
   /** Requirement groups of transition i: groups groupOffsets[i] .. groupOffsets[i+1]-1, in order. */
   readonly groupOffsets: Int32Array;
@@ -37,6 +40,13 @@ export function isTransitionColumns(
  * Collects transitions into columns one at a time, without an object per move: `add` a transition,
  * then its `group`s and `program`s, then the next one. Capacities are hints; arrays grow as needed.
  */
+/** An estimated move's kind beyond `estimated` (TransitionInput.openEntry, .leavesCurated). */
+export type MoveKind = 'open-entry' | 'leaves-curated';
+
+/** What TransitionColumnsBuilder.add takes for a transition's `estimated` and its kind. */
+export const moveKind = (t: TransitionInput): boolean | MoveKind =>
+  t.openEntry === true ? 'open-entry' : t.leavesCurated === true ? 'leaves-curated' : t.estimated === true;
+
 export class TransitionColumnsBuilder {
   #n = 0;
   #groups = 0;
@@ -73,20 +83,14 @@ export class TransitionColumnsBuilder {
   }
 
   /** Starts a transition; the groups and programs added next are its own. */
-  add(
-    id: number,
-    from: number,
-    to: number,
-    minYearsExperience: number,
-    estimated: boolean | 'open-entry' = false,
-  ): void {
+  add(id: number, from: number, to: number, minYearsExperience: number, estimated: boolean | MoveKind = false): void {
     const i = this.#n;
     if (i === this.#id.length) this.#growTransitions();
     this.#id[i] = id;
     this.#from[i] = from;
     this.#to[i] = to;
     this.#years[i] = minYearsExperience;
-    this.#estimated[i] = estimated === 'open-entry' ? 2 : estimated ? 1 : 0;
+    this.#estimated[i] = estimated === 'open-entry' ? 2 : estimated === 'leaves-curated' ? 3 : estimated ? 1 : 0;
     this.#groupOffsets[i] = this.#groups;
     this.#trainingOffsets[i] = this.#programs;
     this.#n = i + 1;
@@ -163,7 +167,7 @@ export function transitionColumns(transitions: readonly TransitionInput[]): Tran
   const builder = new TransitionColumnsBuilder(T, { groups, options, programs });
   for (let i = 0; i < T; i++) {
     const t = transitions[i]!;
-    builder.add(t.id, t.from, t.to, t.minYearsExperience, t.openEntry === true ? 'open-entry' : t.estimated === true);
+    builder.add(t.id, t.from, t.to, t.minYearsExperience, moveKind(t));
     for (const g of t.requirementGroups) builder.group(g);
     for (const p of t.training) builder.program(p);
   }
@@ -188,6 +192,7 @@ export function transitionObjects(columns: TransitionColumns): TransitionInput[]
     };
     if (columns.estimated[i] !== 0) t.estimated = true;
     if (columns.estimated[i] === 2) t.openEntry = true;
+    if (columns.estimated[i] === 3) t.leavesCurated = true;
     out[i] = t;
   }
   return out;

@@ -146,7 +146,8 @@ export function buildPathway(
     }
     // An estimated move's certifications and licences are not modelled: their fees are unknown (an
     // open entry asks the curated role's own, priced as curated).
-    if (ix.edgeEstimated[e] === 1) unknown.push({ kind: 'LICENSING', id: ix.roleIds[to]!, estimateUsd: null });
+    if (ix.edgeEstimated[e] === 1 || ix.edgeEstimated[e] === 3)
+      unknown.push({ kind: 'LICENSING', id: ix.roleIds[to]!, estimateUsd: null });
     const months = detail.state.months - state.months;
     const crosses =
       ix.roleTrack[from] !== ix.roleTrack[to] &&

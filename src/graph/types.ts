@@ -80,6 +80,12 @@ export interface TransitionInput {
    * entry): used only when a query asks for them too (`openEntries`). Implies `estimated`.
    */
   openEntry?: boolean;
+  /**
+   * An estimated move out of a curated role into the O*NET occupations: not used by a search that
+   * takes open entries (`openEntries`), so that a pathway from an occupation that entered the
+   * curated roles stays in them. Implies `estimated`.
+   */
+  leavesCurated?: boolean;
 }
 
 export interface GraphInput {

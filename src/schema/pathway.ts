@@ -1075,10 +1075,10 @@ builder.queryFields((t) => ({
             ? `must differ from "from": "${args.to}" and "${args.from}" both name ${snapshot.names.roles.get(from)?.title ?? slugKey(args.from)} (a curated role stands for the O*NET occupation it is).`
             : `must differ from "from" (both are "${slugKey(args.from)}").`,
         );
-      const reached = snapshot.occupationOfNode.has(from) ? openlyReached(snapshot) : null;
+      const reached = snapshot.occupationOfNode.has(from) ? openlyReached(snapshot, from) : null;
       if (reached !== null)
         if (to !== undefined && !snapshot.occupationOfNode.has(to) && !reached.has(to))
-          throw curatedFromOccupation('to', snapshot.names.roles.get(to)?.title);
+          throw curatedFromOccupation('to', snapshot, from, snapshot.names.roles.get(to)?.title);
         else if (
           to !== undefined &&
           snapshot.enteredOnlyFrom.has(to) &&
@@ -1086,6 +1086,8 @@ builder.queryFields((t) => ({
         )
           throw curatedFromOccupation(
             'to',
+            snapshot,
+            from,
             `${snapshot.names.roles.get(snapshot.enteredOnlyFrom.get(to)!)?.title ?? ''} (${snapshot.names.roles.get(to)?.title ?? ''} ${snapshot.specialtyRole.has(to) ? 'is its specialty' : 'hold it and more'}, entered only from it)`,
           );
         else if (
@@ -1093,7 +1095,7 @@ builder.queryFields((t) => ({
           toTrack > 0 &&
           ![...reached].some((r) => index.trackIds[index.roleTrack[index.roleIndexById.get(r)!]!] === toTrack)
         )
-          throw curatedFromOccupation('toTrack');
+          throw curatedFromOccupation('toTrack', snapshot, from);
       return searchPathways(context, info, snapshot, { ...args, from, to, toTrack, rankBy: args.rankBy as RankBy });
     },
   }),
@@ -1200,18 +1202,17 @@ function notFromSpecialty(snapshot: GraphSnapshot, from: number): number {
   );
 }
 
-const reachedBySnapshot = new WeakMap<GraphSnapshot, Set<number>>();
 /**
- * The curated roles a pathway from an O*NET occupation can reach (role ids): those with an open
- * entry some occupation takes (the LPN, the RN), and every role their curated moves lead to.
+ * The curated roles a pathway from an O*NET occupation can reach (role ids): those whose open entry
+ * it takes (the LPN and the RN from nursing assistants, which O*NET relates to them), and every role
+ * their curated moves lead to.
  */
-function openlyReached(snapshot: GraphSnapshot): Set<number> {
-  let out = reachedBySnapshot.get(snapshot);
-  if (out !== undefined) return out;
+function openlyReached(snapshot: GraphSnapshot, from: number): Set<number> {
   const { index } = snapshot;
+  const src = index.roleIndexById.get(from)!;
   const seen = new Uint8Array(index.roleCount);
   const queue: number[] = [];
-  for (let e = 0; e < index.edgeCount; e++)
+  for (let e = index.outOffsets[src]!; e < index.outOffsets[src + 1]!; e++)
     if (index.edgeEstimated[e] === 2 && seen[index.edgeTo[e]!] === 0) {
       seen[index.edgeTo[e]!] = 1;
       queue.push(index.edgeTo[e]!);
@@ -1224,24 +1225,32 @@ function openlyReached(snapshot: GraphSnapshot): Set<number> {
         queue.push(v);
       }
     }
-  out = new Set(queue.map((r) => index.roleIds[r]!));
-  reachedBySnapshot.set(snapshot, out);
-  return out;
+  return new Set(queue.map((r) => index.roleIds[r]!));
 }
 
 /**
  * From an O*NET occupation a curated role is reached only through a role anyone enters the same way
- * (an open entry: the LPN, the RN) and the curated moves on from it (decision 024). Said, rather
- * than answered with an empty list that reads as "no route", for the other curated roles.
+ * (an open entry: the LPN, the RN) that O*NET relates to the occupation, and the curated moves on from
+ * it (decision 024). Said, rather than answered with an empty list that reads as "no route", for the
+ * other curated roles, with the roles the occupation does enter.
  */
-function curatedFromOccupation(argument: 'to' | 'toTrack', title?: string) {
+function curatedFromOccupation(argument: 'to' | 'toTrack', snapshot: GraphSnapshot, from: number, title?: string) {
+  const { index } = snapshot;
+  const src = index.roleIndexById.get(from)!;
+  const entered: string[] = [];
+  for (let e = index.outOffsets[src]!; e < index.outOffsets[src + 1]!; e++)
+    if (index.edgeEstimated[e] === 2) entered.push(`"${index.roleSlugs[index.edgeTo[e]!]}"`);
+  const occupation = snapshot.names.roles.get(from)?.title ?? 'this O*NET occupation';
   return badInput(
     argument,
-    `${argument === 'to' ? `names the curated role ${title ?? ''}`.trimEnd() : 'names a track of curated roles'}, which no pathway from an O*NET occupation enters: ` +
-      'a curated role is entered from an occupation only where every curated move into it from an entry-level role asks the same ' +
-      '(its open entry: the licensed practical nurse, the registered nurse), or by curated moves on from such a role, since a move estimated from O*NET and BLS ' +
+    `${argument === 'to' ? `names the curated role ${title ?? ''}`.trimEnd() : 'names a track of curated roles'}, which no pathway from ${occupation} enters: ` +
+      'from an O*NET occupation, a curated role is entered only where every curated move into it from an entry-level role asks the same ' +
+      '(its open entry: the licensed practical nurse’s practical nursing program and licence) and O*NET relates the occupation to it, or by curated moves on from such a role, since a move estimated from O*NET and BLS ' +
       'would skip the programs and licences the curated data asks (docs/decisions/024-curated-roles-entered-only-by-curated-moves.md). ' +
-      'Start from the curated role nearest the learner’s job, with what they hold in `profile`.',
+      (entered.length
+        ? `From ${occupation} a pathway enters ${entered.join(' or ')} so, and goes on by their curated moves; or start`
+        : `${occupation} enters none; start`) +
+      ' from the curated role nearest the learner’s job, with what they hold in `profile`.',
   );
 }
 

@@ -509,7 +509,12 @@ export function estimatedGraph(
     if (from === to || seen.has(key)) return undefined;
     seen.add(key);
     const id = nextId--;
-    out.transitions.push({ id, from, to, ...parts, estimated: true });
+    // Out of a curated role (a positive id) into the occupations, but for those entered only from it:
+    // a search from an occupation, which takes open entries, does not leave the curated roles again
+    // (decision 024), so that the certifications earned there do not multiply its labels over every
+    // occupation.
+    const leaves = from > 0 && parts.openEntry !== true && !out.enteredOnlyFrom.has(to);
+    out.transitions.push({ id, from, to, ...parts, estimated: true, ...(leaves ? { leavesCurated: true } : {}) });
     out.notes.set(id, note);
     if (untimed.length) out.experienceUnknown.set(id, untimed);
     if (unknownWork) out.workUnknown.add(id);

@@ -7,7 +7,7 @@
 import type { PrismaClient } from '../db/client.js';
 import { certificationFeeEstimates, programCostEstimates } from '../db/estimates.js';
 import { loadedOfficialHash } from '../db/official/load.js';
-import { TransitionColumnsBuilder, type TransitionColumns } from '../graph/columns.js';
+import { moveKind, TransitionColumnsBuilder, type TransitionColumns } from '../graph/columns.js';
 import type { BuildInput, EligibilityRouteInput, GraphInput, TransitionInput } from '../graph/types.js';
 import { ALIAS_NAMES, aliasMap, BACHELORS_PROGRAM_SLUG, type GraphSnapshot } from '../schema/snapshot.js';
 import {
@@ -470,7 +470,7 @@ async function readTransitions(
     if (rows.length < chunk) break;
   }
   for (const t of estimated) {
-    out.add(t.id, t.from, t.to, t.minYearsExperience, t.openEntry === true ? 'open-entry' : t.estimated === true);
+    out.add(t.id, t.from, t.to, t.minYearsExperience, moveKind(t));
     for (const g of t.requirementGroups) out.group(g);
     for (const p of t.training) out.program(p);
   }

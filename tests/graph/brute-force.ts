@@ -540,9 +540,14 @@ function allowedMove(
   const avoid = new Set(c.avoidRoles ?? []);
   const only = c.onlyTracks ? new Set(c.onlyTracks) : null;
   const role = (r: number) => r === from || (!avoid.has(r) && (only === null || only.has(track.get(r)!)));
-  // An open entry (an estimated move into a curated role) only when asked for too.
+  // An open entry (an estimated move into a curated role) only when asked for too, and only out of
+  // the start; and then no move that leaves the curated roles.
   const usable = (t: TransitionInput) =>
-    t.estimated !== true || (q.includeEstimated === true && (t.openEntry !== true || q.openEntries === true));
+    t.estimated !== true ||
+    (q.includeEstimated === true &&
+      (t.openEntry === true
+        ? q.openEntries === true && t.from === from
+        : t.leavesCurated !== true || q.openEntries !== true));
   return (t: TransitionInput) => usable(t) && role(t.to);
 }
 

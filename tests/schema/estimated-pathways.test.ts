@@ -751,14 +751,50 @@ describe('estimated pathways', () => {
     expect(entry.explanation).not.toMatch(/Any certification or licence this move needs is not known/);
     if (data.pathways[0].steps.length === 1)
       expect(data.pathways[0].summary).not.toMatch(/Any certification or licence the estimated move/);
-    // A role with no open entry and none reached from one is refused, said rather than found empty.
-    for (const [variables, argument] of [
-      [{ from: '31-1131.00', to: 'junior-administrative-assistant' }, 'to'],
-    ] as const) {
-      const { errors: refused } = await client.query(PATHWAYS, { ...variables, includeEstimated: true });
-      expect(refused?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
-      expect(refused?.[0]?.message).toMatch(/no pathway from an O\*NET occupation enters/);
-      expect(refused?.[0]?.message).toMatch(/names the curated role Junior Administrative Assistant/);
+    // A role with no open entry and none reached from one is refused, said rather than found empty,
+    // with the roles the occupation does enter.
+    const { errors: refused } = await client.query(PATHWAYS, {
+      from: '31-1131.00',
+      to: 'junior-administrative-assistant',
+      includeEstimated: true,
+    });
+    expect(refused?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+    expect(refused?.[0]?.message).toMatch(
+      /names the curated role Junior Administrative Assistant.*, which no pathway from Nursing Assistants enters/,
+    );
+    expect(refused?.[0]?.message).toMatch(/From Nursing Assistants a pathway enters .*"licensed-practical-nurse"/);
+    // Only from the occupation the learner is in, where O*NET relates it to the role: not by way of
+    // other occupations (embalmers became medical assistants through phlebotomy in 16 months, and
+    // every occupation reached a curated role so). Heavy truck drivers enter none of them.
+    const { data: rel } = await client.query(
+      '{ occupation(code: "53-3032.00") { relatedOccupations { occupation { code } } } }',
+    );
+    const related = rel.occupation.relatedOccupations.map((r: any) => r.occupation.code);
+    for (const code of ['29-2061.00', '29-1141.00', '31-9097.00', '29-2055.00']) expect(related).not.toContain(code);
+    const { errors: far } = await client.query(PATHWAYS, {
+      from: '53-3032.00',
+      to: 'licensed-practical-nurse',
+      includeEstimated: true,
+    });
+    expect(far?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+    expect(far?.[0]?.message).toMatch(/Heavy and Tractor-Trailer Truck Drivers enters none/);
+    // Once in the curated roles a pathway from an occupation stays there (or goes on to an occupation
+    // entered only from a curated role, as nurse practitioners from the registered nurse).
+    for (const to of ['29-1171.00', '29-1126.00', 'registered-nurse']) {
+      const found = await pathways({ from: '31-1131.00', to, includeEstimated: true, first: 5 });
+      expect(found.length, to).toBeGreaterThan(0);
+      for (const p of found) {
+        const curated = p.nodes.map((n: any) => n.__typename === 'Role');
+        const firstCurated = curated.indexOf(true);
+        if (firstCurated < 0) continue;
+        expect(firstCurated, to).toBe(1); // entered on the first move, by an open entry
+        const left = curated.slice(firstCurated).indexOf(false);
+        if (left >= 0)
+          expect(
+            p.nodes.slice(firstCurated + left).map((n: any) => n.key),
+            to,
+          ).toEqual([to]);
+      }
     }
     // From a curated role the open entries are not taken: its answers are the curated graph's (the
     // test of every pair of curated roles above), and to another occupation it still searches.
