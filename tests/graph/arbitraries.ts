@@ -123,8 +123,9 @@ export const scenarioArb = (
             to: fc.integer({ min: 0, max: nRoles - 1 }),
             years,
             estimated: fc.constantFrom(false, false, false, true),
-            // An estimated move that is a curated role's open entry: what a curated move asks.
-            open: fc.constantFrom(false, false, true),
+            // An estimated move that is a curated role's open entry (what a curated move asks), or
+            // one that leaves the curated roles (not taken by a search that takes open entries).
+            kind: fc.constantFrom('plain', 'plain', 'open', 'leaves'),
             groups:
               nCerts === 0
                 ? fc.constant([] as number[][])
@@ -203,7 +204,7 @@ export const scenarioArb = (
         transitions: g.transitions
           .filter((t) => t.from !== t.to)
           .map((t, i) => {
-            const open = t.estimated && t.open;
+            const open = t.estimated && t.kind === 'open';
             const entry = t.estimated && !open ? entryOf(t.to) : undefined;
             return {
               id: g.estimatedShape && t.estimated ? -(i + 1) : g.transitionIds[i]!,
@@ -221,6 +222,7 @@ export const scenarioArb = (
                     : t.training.map((p) => g.programIds[p]!),
               estimated: t.estimated,
               ...(open ? { openEntry: true } : {}),
+              ...(t.estimated && t.kind === 'leaves' ? { leavesCurated: true } : {}),
             };
           }),
       };
