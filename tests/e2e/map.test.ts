@@ -218,6 +218,43 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.close();
   });
 
+  it('finds a starting role by its occupation’s O*NET titles, such as a medical receptionist', async () => {
+    const typed = 'medical receptionist';
+    const { occupations } = await api<{
+      occupations: {
+        nodes: {
+          alternateTitles: string[];
+          reportedTitles: string[];
+          roles: { slug: string; occupationFit: string }[];
+        }[];
+      };
+    }>(
+      'query($s: String!) { occupations(search: $s, first: 8) { nodes { alternateTitles reportedTitles roles { slug occupationFit } } } }',
+      {
+        s: typed,
+      },
+    );
+    const titled = occupations.nodes.find(
+      (o) =>
+        o.roles.some((r) => r.occupationFit === 'EXACT') &&
+        [...o.alternateTitles, ...o.reportedTitles].some((t) => t.toLowerCase().includes(typed)),
+    );
+    expect(titled, 'an occupation a curated role is, with the title').toBeDefined();
+    const role = titled!.roles.find((r) => r.occupationFit === 'EXACT')!.slug;
+    const { roles } = await api<{ roles: { nodes: unknown[] } }>(
+      'query($s: String!) { roles(search: $s, first: 5) { nodes { slug } } }',
+      { s: typed },
+    );
+    expect(roles.nodes).toEqual([]); // not one of the role's own names
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map`);
+    await ready(p);
+    await p.fill('#from-input', typed);
+    await expect.poll(() => p.locator(`#from-options li[data-slug="${role}"]`).count()).toBe(1);
+    expect(await p.locator(`#from-options li[data-slug="${role}"]`).textContent()).toMatch(/O\*NET also lists/);
+    await p.close();
+  });
+
   it('highlights the best pathways to a goal, with the months and costs the API gives', async () => {
     await page.fill('#to-input', goal.title.slice(0, 12));
     await page.locator(`#to-options li[data-slug="${goal.slug}"]`).click();

@@ -411,15 +411,13 @@ export async function occupationByCode(code: string): Promise<Role | null> {
   return data.occupation ? nodeOfOccupation(data.occupation) : null;
 }
 
+/**
+ * The roles (and, with `occupations`, the O*NET occupations) matching `text`: every curated role
+ * (a few dozen, for the combobox to put the best first), and those found by their occupation's O*NET
+ * titles. Without `occupations` only curated roles: "medical receptionist" and "front desk", O*NET
+ * titles of the administrative medical assistant's occupation, found no role to start from.
+ */
 export async function searchRoles(text: string, occupations = false): Promise<Role[]> {
-  if (!occupations) {
-    const data = await graphql<{ roles: { nodes: Role[] } }>(
-      // Every match (the curated roles are a few dozen), for the combobox to put the best first.
-      `query MapSearch($text: String!) { roles(search: $text, first: 100) { nodes { ${ROLE} } } }`,
-      { text },
-    );
-    return data.roles.nodes;
-  }
   const code = isOccupationCode(text.trim());
   const data = await graphql<{
     roles: { nodes: Role[] };
@@ -437,7 +435,15 @@ export async function searchRoles(text: string, occupations = false): Promise<Ro
   const found = new Map(data.roles.nodes.map((r) => [r.slug, r]));
   for (const o of [...(data.occupation ? [data.occupation] : []), ...data.occupations.nodes]) {
     const node = nodeOfOccupation(o);
-    if (!found.has(node.slug)) found.set(node.slug, node);
+    if (found.has(node.slug)) continue;
+    // Without the occupations, a curated role only where one of its occupation's titles has the text
+    // in it: the API's occupation search reads more ("respiratory therapist" found the healthcare
+    // administrator's occupation, whose titles have "Respiratory Therapy Director").
+    const typed = text.trim().toLowerCase();
+    const titled = [...node.alternateTitles, ...(node.occupationTitles ?? [])].some((t) =>
+      t.toLowerCase().includes(typed),
+    );
+    if (occupations || (!node.occupation && titled)) found.set(node.slug, node);
   }
   return [...found.values()];
 }
