@@ -1393,6 +1393,12 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     const words = (await p.locator('#pathways').textContent())!;
     for (const m of goal.previousSteps) expect(words).toContain(m.from.title);
     expect(words).not.toContain('within the limits');
+    // Not "or include the O*NET occupations": between curated roles they find nothing more.
+    const { pathways: withOnet } = await api<{ pathways: unknown[] }>(
+      '{ pathways(from: "medical-billing-coding-specialist", to: "practice-administrator", includeEstimated: true) { totalMonths } }',
+    );
+    expect(withOnet).toEqual([]);
+    expect(words).not.toMatch(/O\*NET/);
     await p.close();
   }, 90_000);
 

@@ -400,8 +400,9 @@ async function showPathways(): Promise<void> {
     const goal = roleOf(state.to)?.title ?? 'the goal';
     none = `No pathway leads from ${roleOf(state.from)?.title ?? 'this start'} to ${goal}.`;
     if (into.length)
-      none += ` The moves into ${goal} start from ${into.join(', ')}: make ${into.length === 1 ? 'it' : 'one of them'} the start to see what it takes${state.onet ? '' : ', or include the O*NET occupations'}.`;
-    else if (!state.onet) none += ' Including the O*NET occupations may find one.';
+      none += ` The moves into ${goal} start from ${into.join(', ')}: make ${into.length === 1 ? 'it' : 'one of them'} the start to see what it takes.`;
+    // Not "or include the O*NET occupations": between curated roles (the map starts from one) they
+    // find nothing more (decision 024), and an advisor who ticked the box found nothing again.
   }
   pathways = found;
   const chosen = Math.min(state.path, Math.max(pathways.length - 1, 0));
