@@ -129,7 +129,13 @@ export function renderPanel(
         )
       : null,
     role.nextSteps.length === 0
-      ? h('p', {}, 'No moves out of this role are recorded yet.')
+      ? // With the O*NET occupations a pathway out of it may take an estimated move (the registered
+        // nurse's to nurse practitioners): "no moves" contradicted the pathway beside it.
+        h(
+          'p',
+          {},
+          'No curated moves out of this role are recorded yet. “Include O*NET occupations” searches the moves estimated from O*NET and BLS too.',
+        )
       : h(
           'ul',
           { class: 'next-steps' },
