@@ -61,8 +61,11 @@ function near(index: GraphIndex, src: number): number[] {
     if (d === 3) continue;
     for (let e = index.outOffsets[u]!; e < index.outOffsets[u + 1]!; e++) {
       const v = index.edgeTo[e]!;
-      // An open entry (2) only from an occupation's node (negative id), as the service asks.
-      if (depth.has(v) || (index.edgeEstimated[e] === 2 && index.roleIds[src]! >= 0)) continue;
+      // As the service asks: an open entry (2) only out of an occupation's node (a negative id) at
+      // the start, and then no move leaving the curated roles (3).
+      const kind = index.edgeEstimated[e]!;
+      const open = index.roleIds[src]! < 0;
+      if (depth.has(v) || (kind === 2 && (!open || u !== src)) || (kind === 3 && open)) continue;
       depth.set(v, d + 1);
       out.push(v);
       queue.push(v);

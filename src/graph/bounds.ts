@@ -324,7 +324,8 @@ export class ReverseSearch {
     const mode = this.mode;
     const w = this.weights;
     // Every move, or (with kinds 2 and 3) each looked at here, inline: a call per relaxation doubled
-    // the search's time on the real graph.
+    // the search's time on the real graph. The same rule as edgeUsable, whose callers' answers the
+    // property tests check (a rule more permissive here would only weaken the bounds).
     const incl = this.cx.includeEstimated;
     const open = this.cx.openEntries;
     const allUsable = !ix.anyEstimated || (incl && !ix.anyMoveKinds);

@@ -235,6 +235,9 @@ export function passesThrough(step: PathwayStep, next: PathwayStep | undefined, 
     next !== undefined &&
     step.estimated &&
     next.estimated &&
+    // An open entry makes the learner the curated role, whose moves on may need it (the registered
+    // nurse before nurse practitioners).
+    !names.openEntry?.(step.transitionId) &&
     // A curated role's move into the occupation it is within: its holder works there already.
     !names.withinMove?.(step.transitionId) &&
     step.months === 0 &&
@@ -366,11 +369,13 @@ export function explainStep(
     .map((c) => names.certification(c.satisfiedBy).acronym);
   // BLS's "less than 5 years" of related work experience is asked, only not timed.
   const untimedMove = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
+  // An open entry asks what the curated moves into its role ask: in their words once all of it is held.
+  const estimatedAsks = step.estimated && !names.openEntry?.(step.transitionId);
   const what = actions.length
     ? list(actions)
     : untimedMove
       ? `gain ${list([...untimedMove])}`
-      : step.estimated
+      : estimatedAsks
         ? 'nothing that O*NET and BLS record as required'
         : 'no further requirements';
   const untimed = untimedParts(step, names);
@@ -387,14 +392,14 @@ export function explainStep(
       ? `How long this takes is not known: ${lengthsNotKnown(untimed)}`
       : `This takes at least ${duration(step.months)}, ${span}, and ${lengthsNotKnown(untimed)}`
     : step.months === 0
-      ? step.estimated
+      ? estimatedAsks
         ? 'No time is counted for it'
         : 'This can happen right away'
       : upTo > step.months
         ? // "12–24 months" on the step's line read "about 1 year" here: both figures.
           `This takes about ${duration(step.months)} to ${duration(upTo)}, ${span} with its programs at their shortest`
         : `This takes about ${duration(step.months)}, ${span}`;
-  const cost = costWords(step.knownCostUsd, step.unknownCosts, names, step.estimated).clause;
+  const cost = costWords(step.knownCostUsd, step.unknownCosts, names, estimatedAsks).clause;
   const estimated = step.estimated
     ? `${names.openEntry?.(step.transitionId) ? '' : ` ${UNKNOWN_LICENCES('this move')}`} This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}.`
     : '';
@@ -498,10 +503,12 @@ export function summarize(
   const moves = `${pathway.stepCount} move${pathway.stepCount === 1 ? '' : 's'}`;
   const untimed = pathwayUntimedParts(pathway, names);
   // A curated role's step into its own occupation asks nothing, licences included.
-  // An open entry asks the curated role's licence: none unknown.
-  const moved = pathway.steps.filter((s) => s.estimated && !names.withinMove?.(s.transitionId));
-  const licensed = moved.filter((s) => !names.openEntry?.(s.transitionId)).length;
-  const estimated = moved.length > 0;
+  // An open entry asks what the curated moves into its role ask, the licence included: its words are
+  // theirs ("No new certifications or licences are needed" when all of it is held).
+  const licensed = pathway.steps.filter(
+    (s) => s.estimated && !names.withinMove?.(s.transitionId) && !names.openEntry?.(s.transitionId),
+  ).length;
+  const estimated = licensed > 0;
   // Programs whose sources give a range count at their shortest: the time is a range too.
   const upTo = pathwayMonthsUpTo(pathway, names, load);
   const time =
@@ -551,6 +558,12 @@ export function summarize(
           : 'Every move is'
         : `${n} of the ${pathway.stepCount} moves ${n === 1 ? 'is' : 'are'}`;
     sentences.push(`${which} estimated from O*NET and BLS data, not curated.`);
+    // An open entry is a move O*NET suggests, asking what the curated moves into its role ask.
+    const open = pathway.steps.filter((s) => names.openEntry?.(s.transitionId));
+    if (open.length)
+      sentences.push(
+        `${list(open.map((s) => `The move into ${names.role(s.toRoleId).title}`))} ${open.length === 1 ? 'asks' : 'ask'} what the curated moves into ${open.length === 1 ? 'it' : 'them'} from entry-level roles ask.`,
+      );
     const through = pathway.steps.flatMap((step, i) =>
       passesThrough(step, pathway.steps[i + 1], names) ? [names.role(step.toRoleId).title] : [],
     );

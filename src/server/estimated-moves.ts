@@ -553,7 +553,10 @@ export function estimatedGraph(
     const role = exactRole.get(target.id);
     if (role !== undefined) {
       const entry = openEntries.get(role.id);
-      if (entry === undefined || exactRole.has(source.id) || specialtyOf.has(source.id)) continue;
+      // Not from an occupation entered only from a curated role (nurse practitioners are registered
+      // nurses with more education: an open entry made them registered nurses again in 24 months).
+      if (entry === undefined || exactRole.has(source.id) || specialtyOf.has(source.id) || advancedOf.has(source.id))
+        continue;
       const id = add(
         nodeOf(source.id),
         role.id,

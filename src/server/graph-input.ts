@@ -76,8 +76,8 @@ function estimatedGraphOf(
   return graph;
 }
 
-/** A curated move into a role from an entry-level role, asking no experience. */
-type EntryMove = { to: number; fromTitle: string; training: number[]; groups: number[][] };
+/** A curated move into a role from an entry-level role, with the years of work there it asks. */
+type EntryMove = { to: number; fromTitle: string; years: number; training: number[]; groups: number[][] };
 
 /**
  * Each curated role's open entry: where every curated move into it from an entry-level role asks
@@ -94,7 +94,8 @@ export function openEntriesOf(moves: readonly EntryMove[]): Map<number, OpenEntr
     (m) => m,
   )) {
     const asks = (m: EntryMove) => JSON.stringify([m.training, m.groups]);
-    if (into.length < 2 || into.some((m) => asks(m) !== asks(into[0]!))) continue;
+    // Every way in from an entry-level role: one asking years of work there rules the role out.
+    if (into.length < 2 || into.some((m) => m.years !== 0 || asks(m) !== asks(into[0]!))) continue;
     // A move that asks no program is a step within work the entry roles already do (a medical
     // assistant to a specialty medical assistant), not a way in for someone from elsewhere.
     if (into[0]!.training.length === 0) continue;
@@ -208,14 +209,14 @@ export async function readGraphInput(
   const estimated = estimatedGraphOf(
     openEntriesOf(
       await prisma.$queryRaw<EntryMove[]>`
-        SELECT t.to_role_id AS "to", f.title AS "fromTitle",
+        SELECT t.to_role_id AS "to", f.title AS "fromTitle", t.min_years_experience::float8 AS years,
                ARRAY(SELECT program_id FROM transition_training WHERE transition_id = t.id ORDER BY program_id) AS training,
                coalesce((SELECT json_agg(x.options ORDER BY x.options::text)
                          FROM (SELECT array_agg(o.certification_id ORDER BY o.certification_id) AS options
                                FROM requirement_group g JOIN requirement_option o ON o.group_id = g.id
                                WHERE g.transition_id = t.id GROUP BY g.id) x), '[]'::json) AS groups
         FROM transition t JOIN role f ON f.id = t.from_role_id
-        WHERE f.level = 'ENTRY' AND t.min_years_experience = 0
+        WHERE f.level = 'ENTRY'
         ORDER BY t.to_role_id, f.title`,
     ),
     roleRows.map((r, i) => ({

@@ -778,6 +778,39 @@ describe('estimated pathways', () => {
     });
     expect(far?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
     expect(far?.[0]?.message).toMatch(/Heavy and Tractor-Trailer Truck Drivers enters none/);
+    // Not from an occupation entered only from a curated role: nurse practitioners are registered
+    // nurses already, and an open entry made them registered nurses again in 24 months.
+    const { errors: np } = await client.query(PATHWAYS, {
+      from: '29-1171.00',
+      to: 'registered-nurse',
+      includeEstimated: true,
+    });
+    expect(np?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+    // Held, an open entry is the curated moves' "no further requirements", and is no mere link to
+    // the move after it (the registered nurse before nurse practitioners).
+    const held = await client.query(
+      `{ lpn: pathways(from: "31-1131.00", to: "licensed-practical-nurse", includeEstimated: true, first: 1,
+                       profile: { heldCertifications: ["lpn-license"] }) { summary steps { months explanation } } }`,
+    );
+    expect(held.errors).toBeUndefined();
+    const heldRn = await client.query(
+      `{ np: pathways(from: "31-1131.00", to: "29-1171.00", includeEstimated: true, first: 1,
+                      profile: { heldCertifications: ["rn-license"] }) { summary steps { passesThrough explanation toNode { key } } } }`,
+    );
+    expect(heldRn.errors).toBeUndefined();
+    const [lpn] = held.data.lpn;
+    expect(lpn.steps).toHaveLength(1);
+    expect(lpn.steps[0].months).toBe(0);
+    expect(lpn.steps[0].explanation).toMatch(/: no further requirements\./);
+    expect(lpn.steps[0].explanation).toMatch(/This can happen right away/);
+    expect(lpn.steps[0].explanation).not.toMatch(/O\*NET and BLS record|No time is counted/);
+    expect(lpn.summary).toMatch(/No new certifications or licences are needed/);
+    expect(lpn.summary).toMatch(/The move into Licensed Practical Nurse asks what the curated moves into it/);
+    const [toNp] = heldRn.data.np;
+    const rn = toNp.steps.find((s: any) => s.toNode.key === 'registered-nurse');
+    expect(rn).toBeDefined();
+    expect(rn.passesThrough).toBe(false);
+    expect(toNp.summary).not.toMatch(/Working as Registered Nurse is not needed/);
     // Once in the curated roles a pathway from an occupation stays there (or goes on to an occupation
     // entered only from a curated role, as nurse practitioners from the registered nurse).
     for (const to of ['29-1171.00', '29-1126.00', 'registered-nurse']) {

@@ -63,9 +63,10 @@ describe('readGraphInput after a change', () => {
 });
 
 describe('a curated role’s open entry (decision 024, revised)', () => {
-  const move = (to: number, fromTitle: string, training: number[], groups: number[][] = []) => ({
+  const move = (to: number, fromTitle: string, training: number[], groups: number[][] = [], years = 0) => ({
     to,
     fromTitle,
+    years,
     training,
     groups,
   });
@@ -83,6 +84,10 @@ describe('a curated role’s open entry (decision 024, revised)', () => {
       // Into 4 asking no program (a step within the entry roles' own work): none.
       move(4, 'Medical Assistant', [], [[8]]),
       move(4, 'Clinical Medical Assistant', [], [[8]]),
+      // Into 5 alike, but one way asks two years of work in its role: none.
+      move(5, 'Medical Assistant', [13]),
+      move(5, 'Clinical Medical Assistant', [13]),
+      move(5, 'Phlebotomy Technician', [13], [], 2),
     ]);
     expect([...entries.keys()]).toEqual([1]);
     expect(entries.get(1)).toEqual({
