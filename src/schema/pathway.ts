@@ -1241,16 +1241,25 @@ function curatedFromOccupation(argument: 'to' | 'toTrack', snapshot: GraphSnapsh
   for (let e = index.outOffsets[src]!; e < index.outOffsets[src + 1]!; e++)
     if (index.edgeEstimated[e] === 2) entered.push(`"${index.roleSlugs[index.edgeTo[e]!]}"`);
   const occupation = snapshot.names.roles.get(from)?.title ?? 'this O*NET occupation';
+  // Nurse practitioners and the like hold the curated role already ("enters none" read as if they
+  // could never be registered nurses).
+  const holder = snapshot.enteredOnlyFrom.get(from);
+  if (holder !== undefined) {
+    const r = index.roleIndexById.get(holder)!;
+    return badInput(
+      argument,
+      `${argument === 'to' ? `names the curated role ${title ?? ''}`.trimEnd() : 'names a track of curated roles'}: ${occupation} are ${snapshot.names.roles.get(holder)?.title ?? 'a curated role'}s with more, so start from "${index.roleSlugs[r]}", with what they hold in \`profile\`.`,
+    );
+  }
+  // Short and in a counsellor's words first (a walk found 900 characters of jargon); the why after.
   return badInput(
     argument,
-    `${argument === 'to' ? `names the curated role ${title ?? ''}`.trimEnd() : 'names a track of curated roles'}, which no pathway from ${occupation} enters: ` +
-      'from an O*NET occupation, a curated role is entered only where every curated move into it from an entry-level role asks the same ' +
-      '(its open entry: the licensed practical nurse’s practical nursing program and licence) and O*NET relates the occupation to it, or by curated moves on from such a role, since a move estimated from O*NET and BLS ' +
-      'would skip the programs and licences the curated data asks (docs/decisions/024-curated-roles-entered-only-by-curated-moves.md). ' +
+    `${argument === 'to' ? `names the curated role ${title ?? ''}`.trimEnd() : 'names a track of curated roles'}, which no pathway from ${occupation} reaches. ` +
       (entered.length
-        ? `From ${occupation} a pathway enters ${entered.join(' or ')} so, and goes on by their curated moves; or start`
-        : `${occupation} enters none; start`) +
-      ' from the curated role nearest the learner’s job, with what they hold in `profile`.',
+        ? `From ${occupation} a pathway enters only ${entered.join(' or ')} (O*NET relates them, and everyone enters them the same way), and goes on from there by curated moves. `
+        : `No curated role is entered from ${occupation}: that takes a role everyone enters the same way, such as the licensed practical nurse, which O*NET relates to the occupation. `) +
+      'Otherwise start from the curated role nearest the learner’s job, with what they hold in `profile` ' +
+      '(docs/decisions/024-curated-roles-entered-only-by-curated-moves.md).',
   );
 }
 

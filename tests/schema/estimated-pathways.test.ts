@@ -760,9 +760,9 @@ describe('estimated pathways', () => {
     });
     expect(refused?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
     expect(refused?.[0]?.message).toMatch(
-      /names the curated role Junior Administrative Assistant.*, which no pathway from Nursing Assistants enters/,
+      /names the curated role Junior Administrative Assistant.*, which no pathway from Nursing Assistants reaches/,
     );
-    expect(refused?.[0]?.message).toMatch(/From Nursing Assistants a pathway enters .*"licensed-practical-nurse"/);
+    expect(refused?.[0]?.message).toMatch(/From Nursing Assistants a pathway enters only .*"licensed-practical-nurse"/);
     // Only from the occupation the learner is in, where O*NET relates it to the role: not by way of
     // other occupations (embalmers became medical assistants through phlebotomy in 16 months, and
     // every occupation reached a curated role so). Heavy truck drivers enter none of them.
@@ -777,7 +777,7 @@ describe('estimated pathways', () => {
       includeEstimated: true,
     });
     expect(far?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
-    expect(far?.[0]?.message).toMatch(/Heavy and Tractor-Trailer Truck Drivers enters none/);
+    expect(far?.[0]?.message).toMatch(/No curated role is entered from Heavy and Tractor-Trailer Truck Drivers/);
     // Not from an occupation entered only from a curated role: nurse practitioners are registered
     // nurses already, and an open entry made them registered nurses again in 24 months.
     const { errors: np } = await client.query(PATHWAYS, {
@@ -786,6 +786,9 @@ describe('estimated pathways', () => {
       includeEstimated: true,
     });
     expect(np?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
+    expect(np?.[0]?.message).toMatch(
+      /Nurse Practitioners are Registered Nurses with more, so start from "registered-nurse"/,
+    );
     // Held, an open entry is the curated moves' "no further requirements", and is no mere link to
     // the move after it (the registered nurse before nurse practitioners).
     const held = await client.query(
