@@ -30,6 +30,8 @@ import {
   RANK_BY_VALUES,
   SearchBudgetExceeded,
   type GraphIndex,
+  type PathwayQuery,
+  type RankBy,
 } from '../src/graph/index.js';
 import { nodeId } from '../src/schema/pathway-inputs.js';
 import { projectRoot } from '../src/paths.js';
@@ -122,9 +124,16 @@ try {
     // Warm-up, untimed: other random pairs (seed 8), every ranking, so that the timed queries run
     // compiled code, as a server's do after its first requests (the first run of a rarely taken
     // path, such as the shared-item bounds, took up to 100 ms where later runs took 7).
-    // As the service asks: into curated roles by their open entries from an O*NET occupation only
+    // Each pair as the service asks it: into curated roles by their open entries from an O*NET occupation only
     // (an occupation's node id is negative, src/server/estimated-moves.ts).
-    const fromOccupation = (r: number) => index.roleIds[r]! < 0;
+    const pairQuery = (a: number, b: number, rankBy: RankBy): PathwayQuery => ({
+      from: index.roleIds[a]!,
+      to: index.roleIds[b]!,
+      k: 5,
+      rankBy,
+      includeEstimated: true,
+      openEntries: index.roleIds[a]! < 0,
+    });
     const warm = rng(8);
     for (let i = 0; i < WARMUP; i++) {
       const a = Math.floor(warm() * R);
@@ -132,14 +141,7 @@ try {
       if (a === b) continue;
       for (const rankBy of RANK_BY_VALUES)
         try {
-          findPathways(index, {
-            from: index.roleIds[a]!,
-            to: index.roleIds[b]!,
-            k: 5,
-            rankBy,
-            includeEstimated: true,
-            openEntries: fromOccupation(a),
-          });
+          findPathways(index, pairQuery(a, b, rankBy));
         } catch (error) {
           if (!(error instanceof SearchBudgetExceeded)) throw error;
         }
@@ -171,14 +173,7 @@ try {
         for (const [a, b] of pairs) {
           const start = performance.now();
           try {
-            const got = findPathways(index, {
-              from: index.roleIds[a]!,
-              to: index.roleIds[b]!,
-              k: 5,
-              rankBy,
-              includeEstimated: true,
-              openEntries: fromOccupation(a),
-            });
+            const got = findPathways(index, pairQuery(a, b, rankBy));
             if (got.length) found++;
           } catch (error) {
             if (!(error instanceof SearchBudgetExceeded)) throw error;
