@@ -250,6 +250,11 @@ export class ReverseSearch {
   work = 0;
   settled = 0;
   done = false;
+  /**
+   * Under BOUND_MONTHS (FASTEST), the second part counts the moves with a part of no known length
+   * too, as search.ts's priority does (UNTIMED_SCALE × such moves + cents); 0: cents alone.
+   */
+  untimedScale = 0;
   /** Results of the last h() call. */
   lastExact = false;
   lastA = 0;
@@ -355,7 +360,7 @@ export class ReverseSearch {
       let n2: number;
       let n3: number;
       if (mode === BOUND_MONTHS) {
-        n2 = k2 + w.inCents(j, e);
+        n2 = k2 + w.inCents(j, e) + (this.untimedScale === 0 ? 0 : this.untimedScale * ix.edgeUntimed[e]!);
         n3 = k3 + w.inCerts(j, e) * HOPS_SCALE + 1;
       } else if (mode === BOUND_COST) {
         n2 = k2 + w.inMonths(j, e);

@@ -104,6 +104,12 @@ export interface GraphIndex {
   readonly anyEstimated: boolean;
   /** Whether any edge is an open entry (2) or leaves the curated roles (3): edgeUsable must look at each. */
   readonly anyMoveKinds: boolean;
+  /**
+   * 1 for a move with a part of no known length (GraphInput.untimedTransitions, or an estimated
+   * program of 0 months); FASTEST counts them after months (search.ts, UNTIMED_SCALE).
+   */
+  readonly edgeUntimed: Uint8Array;
+  readonly anyUntimed: boolean;
   /** experienceMonths(minYearsExperience) from a standing start. */
   readonly edgeExpMonths: Int32Array;
   /** Requirement groups of edge e: groups edgeGroupOffsets[e] .. edgeGroupOffsets[e+1]-1, in input order. */
@@ -880,6 +886,22 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
       for (let k = classOptionOffsets[cls]!; k < classOptionOffsets[cls + 1]!; k++) certWaives[classOptions[k]!] = 1;
     }
 
+  // Moves with a part of no known length.
+  const untimedIds = new Set(input.untimedTransitions ?? []);
+  const edgeUntimed = new Uint8Array(T);
+  let anyUntimed = false;
+  for (let e = 0; e < T; e++) {
+    let u = untimedIds.has(edgeTransitionId[e]!);
+    for (let i = edgeProgramOffsets[e]!; i < edgeProgramOffsets[e + 1]! && !u; i++) {
+      const p = edgePrograms[i]!;
+      u = programIds[p]! < 0 && programMinMonths[p] === 0;
+    }
+    if (u) {
+      edgeUntimed[e] = 1;
+      anyUntimed = true;
+    }
+  }
+
   let costCentsTotal = 0;
   for (let p = 0; p < P; p++) costCentsTotal += programCostCents[p]!;
   for (let c = 0; c < C; c++) costCentsTotal += certFeeCents[c]!;
@@ -935,6 +957,8 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     edgeEstimated,
     anyEstimated,
     anyMoveKinds,
+    edgeUntimed,
+    anyUntimed,
     edgeExpMonths,
     edgeGroupOffsets,
     groupClass,

@@ -29,6 +29,8 @@ export type Admit = (
   held: IdSet,
   done: IdSet,
   work: number,
+  /** Moves with a part of no known length on the path (Label.untimed). */
+  untimed: number,
 ) => boolean;
 
 /** Index into (months, cost, certifications, steps) for a ranking's order. */
@@ -39,6 +41,11 @@ export class Expander {
   /** Moves a label `bannedDepth` moves from the start may not take (a part of the k-best search). */
   banned: number[] | null = null;
   bannedDepth = -1;
+  /**
+   * FASTEST: among equal months, fewer moves with a part of no known length first (Label.untimed),
+   * before cost: "24 months" before "at least 24 months".
+   */
+  untimedAfterMonths = false;
 
   constructor(
     private readonly index: GraphIndex,
@@ -97,8 +104,10 @@ export class Expander {
     const emit = (c: State, choices: Choices | null): void => {
       made++;
       if (c.months > maxMonths || c.cents > maxCostCents) return;
-      if (!admit(v, steps, c.months, c.cents, c.count, c.held, c.done, c.work)) return;
+      const untimed = parent.untimed + ix.edgeUntimed[e]!;
+      if (!admit(v, steps, c.months, c.cents, c.count, c.held, c.done, c.work, untimed)) return;
       const child = new Label(parent, e, v, steps, c.months, c.cents, c.count, c.work, c.held, c.done, choices);
+      child.untimed = untimed;
       if (tenure && keepsTenure(ix, e, parent.months, c.months)) child.carry = true;
       visit(child);
     };
@@ -226,11 +235,14 @@ export class Expander {
     const gapCost = b.cents - a.cents - extraCents;
     const gapCount = b.count - a.count - this.extraCount;
     const gapSteps = b.steps - a.steps;
+    // FASTEST: fewer moves of no known length right after months (a continuation adds as many to both).
+    const gapUntimed = this.untimedAfterMonths ? b.untimed - a.untimed : 0;
     const limits = this.limits;
     if (gapMonths < 0 && limits.maxMonths !== Infinity) return false;
     if (gapSteps < 0 && limits.maxSteps !== Infinity) return false;
     if (gapCost < 0 && limits.maxCostCents !== Infinity) return false;
     for (const i of this.order) {
+      if (i === 1 && gapUntimed !== 0) return gapUntimed > 0;
       const gap = i === 0 ? gapMonths : i === 1 ? gapCost : i === 2 ? gapCount : gapSteps;
       if (gap > 0) return true;
       if (gap < 0) return false;

@@ -21,6 +21,8 @@ export class Label implements State {
    * them (step.ts, keepsTenure), and they are more than 0.
    */
   carry = false;
+  /** Moves on the path with a part of no known length (GraphIndex.edgeUntimed). */
+  untimed = 0;
   /** The priority: the ranking's key plus the bound, component by component. */
   f0 = 0;
   f1 = 0;

@@ -101,6 +101,14 @@ export const itemBounds = { share: 32, flat: 100 };
 /** How many of a role's expanded labels a new child is checked against before it is queued. */
 const EARLY_DOMINATORS = 2;
 
+/**
+ * FASTEST's second figure is cost, after the moves with a part of no known length on the path, as
+ * untimed × UNTIMED_SCALE + cents, in the priority and in the reverse search's bound alike (the
+ * fewest such moves to a target): no pathway's cost reaches 2^40 cents, and a path of fewer than 2^12
+ * moves keeps the sum exact. Only on an index with such moves (GraphIndex.anyUntimed).
+ */
+export const UNTIMED_SCALE = 2 ** 40;
+
 /** Most pathways one query may ask for. */
 export const MAX_K = 100;
 const NO_EDGES = new Int32Array(0);
@@ -160,6 +168,11 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   const weights = new EdgeWeights(index, s, cx);
   const rev = new ReverseSearch(index, s, cx, weights, targets, limits.allowed, src, BOUND_MODE[rank]!, meter);
   const x = new Expander(index, s, cx, limits, meter, RANK_ORDER[rank]!);
+  // FASTEST: "24 months" before "at least 24 months" (a certain length first, as reachableRoles), in
+  // the search itself: the API's reordering of what it found lost the certain one past 100 ties.
+  const untimedScale = rank === FASTEST && index.anyUntimed ? UNTIMED_SCALE : 0;
+  x.untimedAfterMonths = untimedScale > 0;
+  rev.untimedScale = untimedScale;
   const { centsScale } = rev;
   const { maxSteps, maxMonths, maxCostCents } = limits;
 
@@ -180,13 +193,14 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     a: number,
     b: number,
     c: number,
+    untimed: number,
   ): boolean => {
     const stepsLeft = isTarget(node) ? 0 : 1;
     switch (rank) {
       case FASTEST: {
         const certs = Math.floor(c / HOPS_SCALE);
         f0 = months + a;
-        f1 = cost + b;
+        f1 = untimed * untimedScale + cost + b;
         f2 = count + certs;
         f3 = steps + c - certs * HOPS_SCALE;
         return f0 <= maxMonths && cost <= maxCostCents && steps + stepsLeft <= maxSteps;
@@ -218,7 +232,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     }
   };
   const setPriority = (L: Label): boolean => {
-    if (!prioritize(L.node, L.steps, L.months, L.cents, L.count, L.hA, L.hB, L.hC)) return false;
+    if (!prioritize(L.node, L.steps, L.months, L.cents, L.count, L.hA, L.hB, L.hC, L.untimed)) return false;
     L.f0 = f0;
     L.f1 = f1;
     L.f2 = f2;
@@ -361,7 +375,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       hC = 0;
     }
   };
-  const admit: Admit = (node, steps, months, cost, count, held, done, work) => {
+  const admit: Admit = (node, steps, months, cost, count, held, done, work, untimed) => {
     if (hops !== null && !isTarget(node) && steps + hops.bound(node) > limits.maxSteps) return false;
     if (isTarget(node)) {
       hA = hB = hC = 0;
@@ -371,7 +385,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       raiseByItems(node, held, done, work);
       raiseByCertFree(node, count);
     }
-    return prioritize(node, steps, months, cost, count, hA, hB, hC) && !aboveBound();
+    return prioritize(node, steps, months, cost, count, hA, hB, hC, untimed) && !aboveBound();
   };
   const visit = (child: Label): void => {
     st.created++;
@@ -438,7 +452,9 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
             : rank === FEWEST_NEW
               ? weights.certs(e)
               : 1) + h;
-      const key2 = (rank === FASTEST ? weights.cents(e) : first ? 0 : weights.months(e)) + h2;
+      const key2 =
+        (rank === FASTEST ? index.edgeUntimed[e]! * untimedScale + weights.cents(e) : first ? 0 : weights.months(e)) +
+        h2;
       if (n <= 64) {
         // Insertion sort, stable: by key, then edge order.
         let j = e;
@@ -474,7 +490,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   };
   const primary = (L: Label): number =>
     rank === FASTEST ? L.months : rank === CHEAPEST ? L.cents : rank === FEWEST_NEW ? L.count : L.steps;
-  const secondary = (L: Label): number => (rank === FASTEST ? L.cents : L.months);
+  const secondary = (L: Label): number => (rank === FASTEST ? L.untimed * untimedScale + L.cents : L.months);
   /**
    * Makes L's next children whose bound is at most (upTo, upTo2) in the ranking's first two figures;
    * queues L again for the rest, at the next child's bound.

@@ -95,6 +95,12 @@ export interface GraphInput {
   certifications: readonly CertificationInput[];
   programs: readonly ProgramInput[];
   transitions: readonly TransitionInput[];
+  /**
+   * Transitions with a part of no known length (estimated moves whose related experience BLS gives
+   * no least amount for, say): among pathways of equal months FASTEST puts those with fewer such
+   * parts first, as it does moves training in an estimated program of 0 months (no known length).
+   */
+  untimedTransitions?: readonly number[];
 }
 
 /**

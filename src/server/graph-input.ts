@@ -330,6 +330,8 @@ export async function readGraphInput(
         ...estimated.programs.map((p) => ({ ...p, costEstimateUsd: programEstimates.get(p.id)?.usd ?? null })),
       ],
       transitions,
+      // FASTEST puts a certain length before "at least" the same months (GraphInput.untimedTransitions).
+      untimedTransitions: [...estimated.experienceUnknown.keys()],
     },
     programEstimates,
     feeEstimates,

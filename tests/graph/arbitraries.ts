@@ -117,6 +117,8 @@ export const scenarioArb = (
           maxLength: nRoles,
         }),
         estimatedShape: fc.boolean(),
+        // Every how many moves one has a part of no known length (0: none): FASTEST's tie-break.
+        untimedEvery: fc.constantFrom(0, 0, 2, 3),
         transitions: fc.array(
           fc.record({
             from: fc.integer({ min: 0, max: nRoles - 1 }),
@@ -226,6 +228,8 @@ export const scenarioArb = (
             };
           }),
       };
+      if (g.untimedEvery > 0)
+        input.untimedTransitions = input.transitions.filter((_, i) => i % g.untimedEvery === 0).map((t) => t.id);
       return {
         input,
         roleIds: g.roleIds,

@@ -341,10 +341,11 @@ function compareArrays(a: readonly number[], b: readonly number[]): number {
   return a.length - b.length;
 }
 
-function metricOrder(rankBy: RankBy, e: Evaluated): number[] {
+function metricOrder(rankBy: RankBy, e: Evaluated, untimed = 0): number[] {
   switch (rankBy) {
     case 'FASTEST':
-      return [e.months, e.cents, e.count, e.steps];
+      // Fewer moves with a part of no known length right after months (GraphInput.untimedTransitions).
+      return [e.months, untimed, e.cents, e.count, e.steps];
     case 'CHEAPEST':
       return [e.cents, e.months, e.count, e.steps];
     case 'FEWEST_NEW_CERTIFICATIONS':
@@ -558,14 +559,20 @@ export function bruteFindPathways(input: GraphInput, q: PathwayQuery): Pathway[]
   const isEnd =
     q.to !== undefined ? (r: number) => r === q.to : (r: number) => r !== q.from && track.get(r) === q.toTrack;
   const maxCents = c.maxCostUsd === undefined ? Infinity : cents(c.maxCostUsd);
-  const found: Evaluated[] = [];
+  const found: (Evaluated & { untimed: number })[] = [];
+  const untimedIds = new Set(input.untimedTransitions ?? []);
+  // A move with a part of no known length: named so, or training in an estimated program of 0 months.
+  const untimed = (t: TransitionInput) =>
+    untimedIds.has(t.id) || t.training.some((p) => p < 0 && w.programs.get(p)!.minMonths === 0);
   for (const path of simplePaths(input, q.from, isEnd, allowedMove(input, q.from, q), false)) {
     if (path.length > (c.maxSteps ?? Infinity)) continue;
     const e = evaluate(w, q.from, path, q.profile ?? {}, q.rankBy, c.maxMonths ?? Infinity, maxCents);
-    if (e !== null) found.push(e);
+    if (e !== null) found.push({ ...e, untimed: path.filter(untimed).length });
   }
   found.sort(
-    (a, b) => compareArrays(metricOrder(q.rankBy, a), metricOrder(q.rankBy, b)) || compareArrays(a.ids, b.ids),
+    (a, b) =>
+      compareArrays(metricOrder(q.rankBy, a, a.untimed), metricOrder(q.rankBy, b, b.untimed)) ||
+      compareArrays(a.ids, b.ids),
   );
   return found.slice(0, q.k).map((e) => e.report());
 }

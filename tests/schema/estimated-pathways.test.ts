@@ -292,9 +292,30 @@ describe('estimated pathways', () => {
     expect(beforeDegree).toBeGreaterThan(0);
   });
 
+  it('lists first a pathway of known length where one is as fast, as reachableRoles does, past any number of ties', async () => {
+    // Home health aides → radiologic technologists: reachableRoles found 24 months with every length
+    // known (ten moves), while pathways listed only "at least 24 months" ones, the certain one past
+    // the 100 pathways the API reordered.
+    const { data: r, errors: re } = await client.query(
+      `{ reach: reachableRoles(from: "31-1121.00", withinMonths: 24, includeEstimated: true) {
+           node { key } earliestMonth monthsIncludeUnknowns } }`,
+    );
+    expect(re).toBeUndefined();
+    const { data: f, errors: fe } = await client.query(
+      `{ fast: pathways(from: "31-1121.00", to: "29-2034.00", first: 1, includeEstimated: true) {
+           totalMonths monthsIncludeUnknowns } }`,
+    );
+    expect(fe).toBeUndefined();
+    const reached = r.reach.find((x: any) => x.node.key === '29-2034.00');
+    expect(reached).toBeDefined();
+    expect(reached.monthsIncludeUnknowns).toBe(false);
+    expect(f.fast[0].totalMonths).toBe(reached.earliestMonth);
+    expect(f.fast[0].monthsIncludeUnknowns).toBe(false);
+  });
+
   it('counts a step’s months from the start as a floor after a step of unknown length', async () => {
     const { data, errors } = await client.query(
-      `{ pathways(from: "31-1121.00", to: "29-2034.00", first: 3, includeEstimated: true) {
+      `{ pathways(from: "31-1121.00", to: "29-2034.00", first: 3, includeEstimated: true, rankBy: CHEAPEST) {
            steps { months untimed explanation } } }`,
     );
     expect(errors).toBeUndefined();
@@ -307,7 +328,7 @@ describe('estimated pathways', () => {
         expect(/of the pathway at the earliest/.test(s.explanation)).toBe(afterUnknown);
         if (afterUnknown) floors++;
       }
-    // Home health aides → radiologic technologists: supervisors' experience of unknown length first.
+    // Home health aides → radiologic technologists, cheapest: supervisors' experience of unknown length first.
     expect(floors).toBeGreaterThan(0);
   });
 
