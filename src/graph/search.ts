@@ -107,7 +107,7 @@ const EARLY_DOMINATORS = 2;
  * fewest such moves to a target): no pathway's cost reaches 2^40 cents, and a path of fewer than 2^12
  * moves keeps the sum exact. Only on an index with such moves (GraphIndex.anyUntimed).
  */
-export const UNTIMED_SCALE = 2 ** 40;
+const UNTIMED_SCALE = 2 ** 40;
 
 /** Most pathways one query may ask for. */
 export const MAX_K = 100;
