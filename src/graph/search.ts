@@ -109,6 +109,14 @@ const EARLY_DOMINATORS = 2;
  */
 const UNTIMED_SCALE = 2 ** 40;
 
+/**
+ * Whether untimed × UNTIMED_SCALE + cents stays exact and in order on this index: every item's cost
+ * together (programs and fees, GraphIndex.costCentsTotal) far below the scale, and as many untimed
+ * moves as there are roles still below 2^53. Otherwise FASTEST orders as before, by cost.
+ */
+const untimedExact = (index: GraphIndex): boolean =>
+  index.costCentsTotal < UNTIMED_SCALE / 4 && index.roleCount * UNTIMED_SCALE <= 2 ** 53;
+
 /** Most pathways one query may ask for. */
 export const MAX_K = 100;
 const NO_EDGES = new Int32Array(0);
@@ -170,7 +178,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   const x = new Expander(index, s, cx, limits, meter, RANK_ORDER[rank]!);
   // FASTEST: "24 months" before "at least 24 months" (a certain length first, as reachableRoles), in
   // the search itself: the API's reordering of what it found lost the certain one past 100 ties.
-  const untimedScale = rank === FASTEST && index.anyUntimed ? UNTIMED_SCALE : 0;
+  const untimedScale = rank === FASTEST && index.anyUntimed && untimedExact(index) ? UNTIMED_SCALE : 0;
   x.untimedAfterMonths = untimedScale > 0;
   rev.untimedScale = untimedScale;
   const { centsScale } = rev;

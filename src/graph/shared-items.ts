@@ -191,17 +191,26 @@ export class SharedItemBounds {
     }
   }
 
+  /**
+   * A move's cents as the reverse search counts them: under BOUND_MONTHS, with its part of no known
+   * length (ReverseSearch.untimedScale), or no move through one would be tight and no item found.
+   */
+  private moveCents(e: number, cents: number): number {
+    const scale = this.rev.untimedScale;
+    return scale === 0 || this.mode !== BOUND_MONTHS ? cents : cents + scale * this.index.edgeUntimed[e]!;
+  }
+
   /** Move e's bound in key order. */
   private edgeKeys(e: number): void {
     const w = this.weights;
-    this.toKeys(w.months(e), w.cents(e), w.certs(e), 1);
+    this.toKeys(w.months(e), this.moveCents(e, w.cents(e)), w.certs(e), 1);
   }
 
   /** In-edge j's (move e's) bound in key order, read in in-edge order as the reverse search reads it. */
   private inKeys(j: number, e: number, nonExperience: boolean): void {
     const w = this.weights;
     const months = nonExperience ? w.inMonthsLessExperience(j, e) : w.inMonths(j, e);
-    this.toKeys(months, w.inCents(j, e), w.inCerts(j, e), 1);
+    this.toKeys(months, this.moveCents(e, w.inCents(j, e)), w.inCerts(j, e), 1);
   }
 
   /** An item's cost in the ranking's key order, in (ia, ib, ic). */
