@@ -16,18 +16,13 @@ import { queryContext } from './step.js';
 import type { Pathway, ReachableQuery, ReachableRole } from './types.js';
 
 /**
- * Whether a move has a part of unknown length: experience with no known least amount (`untimed`,
- * by transition id), or a program whose length no source gives (an estimated move's entry program
- * counted as 0 months, as explain.ts's lengthUnknown says). A program the learner completed before
- * is not taken: counted all the same, as the tie-break it only is.
+ * Whether a move has a part of unknown length: the index's flag (GraphIndex.edgeUntimed: the
+ * input's untimed transitions, or a program whose length no source gives, an estimated move's entry
+ * program counted as 0 months), or the query's `untimed` transition ids. A program the learner
+ * completed before is not taken: counted all the same, as the tie-break it only is.
  */
 function untimedEdge(index: GraphIndex, e: number, untimed: ReachableQuery['untimedTransitions']): boolean {
-  if (untimed?.has(index.edgeTransitionId[e]!)) return true;
-  for (let j = index.edgeProgramOffsets[e]!, end = index.edgeProgramOffsets[e + 1]!; j < end; j++) {
-    const p = index.edgePrograms[j]!;
-    if (index.programIds[p]! < 0 && index.programMinMonths[p] === 0) return true;
-  }
-  return false;
+  return index.edgeUntimed[e] === 1 || (untimed?.has(index.edgeTransitionId[e]!) ?? false);
 }
 
 /**

@@ -594,7 +594,9 @@ export function bruteReachableRoles(input: GraphInput, q: ReachableQuery): Brute
   // Moves with a part of unknown length: experience with no known least amount, or a training
   // program whose length no source gives (an entry program of 0 months, negative id).
   const untimed = (t: TransitionInput) =>
-    q.untimedTransitions?.has(t.id) || t.training.some((p) => p < 0 && w.programs.get(p)!.minMonths === 0);
+    q.untimedTransitions?.has(t.id) ||
+    (input.untimedTransitions ?? []).includes(t.id) ||
+    t.training.some((p) => p < 0 && w.programs.get(p)!.minMonths === 0);
   for (const path of simplePaths(input, q.from, () => false, allowedMove(input, q.from, q), true)) {
     if (path.length > (c.maxSteps ?? Infinity)) continue;
     const e = evaluate(w, q.from, path, q.profile ?? {}, 'FASTEST', maxMonths, maxCents);
