@@ -29,6 +29,8 @@ const TrackBridges = builder.objectRef<Bridges>('TrackBridges').implement({
     }),
     pathways: t.field({
       type: [PathwayRef],
+      // Null, with its error, when refused: the bridges' moves still answer (decision 028).
+      nullable: { list: true, items: false },
       description:
         'The best multi-step pathways from a role of the first track into any role of the second, given what the learner holds.',
       args: {
@@ -169,6 +171,7 @@ const GraphFacts = builder.objectRef<Record<string, never>>('GraphFacts').implem
     }),
     gatewayCertifications: t.field({
       type: [GatewayRef],
+      nullable: { list: true, items: false },
       description: 'Certifications ranked by how many transitions require them; ties by acronym.',
       args: {
         first: t.arg.int({
@@ -202,6 +205,7 @@ const GraphFacts = builder.objectRef<Record<string, never>>('GraphFacts').implem
 builder.queryFields((t) => ({
   trackBridges: t.field({
     type: TrackBridges,
+    nullable: true,
     description: 'The moves that cross from one track into another, with what each requires.',
     args: {
       fromTrack: t.arg.string({ required: true, description: 'Slug of the track to leave, e.g. "clinical".' }),

@@ -121,6 +121,7 @@ builder.queryFields((t) => ({
   certifications: t.prismaConnection(
     {
       type: 'Certification',
+      nullable: true,
       cursor: 'id',
       defaultSize: PAGE.default,
       maxSize: PAGE.max,

@@ -286,6 +286,7 @@ const RoleComparison = builder.objectRef<Comparison>('RoleComparison').implement
 builder.queryFields((t) => ({
   compareRoles: t.field({
     type: RoleComparison,
+    nullable: true,
     description:
       'Compares two to four roles: duties, skills, wages with sources, outlook, settings, certifications, education and next steps.',
     args: {

@@ -342,6 +342,7 @@ builder.queryFields((t) => ({
   occupations: t.prismaConnection(
     {
       type: 'Occupation',
+      nullable: true,
       cursor: 'id',
       defaultSize: PAGE.default,
       maxSize: PAGE.max,

@@ -1036,6 +1036,8 @@ export async function searchPathways(
 builder.queryFields((t) => ({
   pathways: t.field({
     type: [PathwayRef],
+    // Null, with its error, when refused: the rest of the request still answers (decision 028).
+    nullable: { list: true, items: false },
     description:
       'The best pathways from a role to a role (`to`) or to any role of a track (`toTrack`), ranked, within the constraints, given what the learner already holds. An empty list when there is none.',
     args: {
@@ -1101,6 +1103,7 @@ builder.queryFields((t) => ({
   }),
   reachableRoles: t.field({
     type: [ReachableRoleRef],
+    nullable: { list: true, items: false },
     description:
       'Every role reachable from a role within a number of months, earliest first, each with the pathway that reaches it then: of those as fast, one with no part of unknown length where there is one, then the fewest steps.',
     args: {

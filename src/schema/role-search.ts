@@ -147,6 +147,7 @@ builder.queryFields((t) => ({
   roles: t.prismaConnection(
     {
       type: 'Role',
+      nullable: true,
       // By id cursors, 20 rows unless asked, at most 100.
       cursor: 'id',
       defaultSize: PAGE.default,

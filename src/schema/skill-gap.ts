@@ -269,6 +269,7 @@ builder.prismaObjectField('Occupation', 'similarOccupations', (t) =>
 builder.queryField('skillGap', (t) =>
   t.field({
     type: SkillGapRef,
+    nullable: true,
     description:
       'The skill gap from one occupation (or curated role: its occupation) to another, from O*NET’s Skills ratings: the skills to raise, ordered by importance times gap, the skills that transfer, and a similarity score. The gaps are directional (from A to B is not from B to A); the similarity is symmetric.',
     args: {

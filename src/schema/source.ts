@@ -29,6 +29,7 @@ builder.queryFields((t) => ({
   sources: t.prismaConnection(
     {
       type: 'Source',
+      nullable: true,
       cursor: 'id',
       defaultSize: PAGE.default,
       maxSize: PAGE.max,

@@ -149,6 +149,7 @@ builder.queryFields((t) => ({
   trainingPrograms: t.prismaConnection(
     {
       type: 'TrainingProgram',
+      nullable: true,
       cursor: 'id',
       defaultSize: PAGE.default,
       maxSize: PAGE.max,
