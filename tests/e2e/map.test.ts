@@ -911,6 +911,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     const withOnet = await lanes();
     expect(withOnet.size).toBeGreaterThan(curatedLanes.size);
     for (const [slug, colour] of curatedLanes) expect(withOnet.get(slug), slug).toBe(colour);
+    // And its place: the curated lanes in the order they had without the occupations (ticking the box
+    // swapped the clinical and administrative lanes).
+    expect([...withOnet.keys()].filter((slug) => curatedLanes.has(slug))).toEqual([...curatedLanes.keys()]);
     const onetColours = new Set([...withOnet].filter(([slug]) => slug.startsWith('soc-')).map(([, c]) => c));
     expect(onetColours.size).toBe(1);
     expect([...curatedLanes.values()]).not.toContain([...onetColours][0]);

@@ -47,14 +47,14 @@ export type Placement = {
   rows: { level: string; y: number }[];
 };
 
-/** Runs ELK on the lattice (without drawing it) and packs the result into lanes and rows. */
-export async function place(lattice: Lattice): Promise<Placement> {
+/** ELK's layered layout of these roles and moves (without drawing them): each role's x. */
+async function elkPositions(roles: Lattice['roles'], moves: Lattice['moves']): Promise<Map<string, number>> {
   const scratch = cytoscape({
     headless: true,
     styleEnabled: true,
     elements: [
-      ...lattice.roles.map((r) => ({ data: { id: r.slug, row: levelRow(r.level) } })),
-      ...lattice.moves.map((m) => ({ data: { id: `${m.from}>${m.to}`, source: m.from, target: m.to } })),
+      ...roles.map((r) => ({ data: { id: r.slug, row: levelRow(r.level) } })),
+      ...moves.map((m) => ({ data: { id: `${m.from}>${m.to}`, source: m.from, target: m.to } })),
     ],
     style: [{ selector: 'node', style: { width: NODE_WIDTH, height: NODE_HEIGHT } }],
   });
@@ -74,16 +74,39 @@ export async function place(lattice: Lattice): Promise<Placement> {
   const done = layout.promiseOn('layoutstop');
   layout.run();
   await done;
-  const elkX = new Map(scratch.nodes().map((n) => [n.id(), n.position('x')]));
+  const xs = new Map(scratch.nodes().map((n) => [n.id(), n.position('x')]));
   scratch.destroy();
+  return xs;
+}
 
+/** Runs ELK on the lattice (without drawing it) and packs the result into lanes and rows. */
+export async function place(lattice: Lattice): Promise<Placement> {
+  const elkX = await elkPositions(lattice.roles, lattice.moves);
   const trackOf = new Map(lattice.roles.map((r) => [r.slug, r.track.slug]));
   const present = lattice.tracks.filter((t) => lattice.roles.some((r) => r.track.slug === t.slug));
-  const meanX = (track: string) => {
-    const xs = lattice.roles.filter((r) => r.track.slug === track).map((r) => elkX.get(r.slug) ?? 0);
-    return xs.reduce((a, b) => a + b, 0) / xs.length;
+  const meanX = (xs: Map<string, number>, track: string) => {
+    const of = lattice.roles.filter((r) => r.track.slug === track && xs.has(r.slug)).map((r) => xs.get(r.slug)!);
+    return of.reduce((a, b) => a + b, 0) / of.length;
   };
-  present.sort((a, b) => meanX(a.slug) - meanX(b.slug));
+  present.sort((a, b) => meanX(elkX, a.slug) - meanX(elkX, b.slug));
+  // The curated lanes keep the order they have without the O*NET occupations, which take their own
+  // places among them: ticking "Include O*NET occupations" swapped the clinical and administrative
+  // lanes, and a student lost the map they had been reading.
+  const curated = lattice.roles.filter((r) => r.level !== OCCUPATION_LEVEL);
+  if (curated.length < lattice.roles.length && curated.length > 0) {
+    const kept = new Set(curated.map((r) => r.slug));
+    const curatedX = await elkPositions(
+      curated,
+      lattice.moves.filter((m) => kept.has(m.from) && kept.has(m.to)),
+    );
+    const isCurated = (slug: string) => curated.some((r) => r.track.slug === slug);
+    const inOrder = present
+      .filter((t) => isCurated(t.slug))
+      .sort((a, b) => meanX(curatedX, a.slug) - meanX(curatedX, b.slug));
+    for (let i = 0, j = 0; i < present.length; i++) if (isCurated(present[i]!.slug)) present[i] = inOrder[j++]!;
+    // And their roles the order they have within a row without them (a lane holds curated roles only).
+    for (const [slug, x] of curatedX) elkX.set(slug, x);
+  }
 
   // A row of a lane holds at most PER_ROW roles side by side; more wrap onto extra lines, so
   // that one crowded level does not make the whole map wide.
