@@ -110,6 +110,8 @@ export interface GraphIndex {
    */
   readonly edgeUntimed: Uint8Array;
   readonly anyUntimed: boolean;
+  /** 1 for a move that may ask training no source describes (GraphInput.unknownTrainingTransitions). */
+  readonly edgeUnknownTraining: Uint8Array;
   /** experienceMonths(minYearsExperience) from a standing start. */
   readonly edgeExpMonths: Int32Array;
   /** Requirement groups of edge e: groups edgeGroupOffsets[e] .. edgeGroupOffsets[e+1]-1, in input order. */
@@ -901,6 +903,10 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
       anyUntimed = true;
     }
   }
+  const unknownTrainingIds = new Set(input.unknownTrainingTransitions ?? []);
+  const edgeUnknownTraining = new Uint8Array(T);
+  if (unknownTrainingIds.size > 0)
+    for (let e = 0; e < T; e++) if (unknownTrainingIds.has(edgeTransitionId[e]!)) edgeUnknownTraining[e] = 1;
 
   let costCentsTotal = 0;
   for (let p = 0; p < P; p++) costCentsTotal += programCostCents[p]!;
@@ -959,6 +965,7 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     anyMoveKinds,
     edgeUntimed,
     anyUntimed,
+    edgeUnknownTraining,
     edgeExpMonths,
     edgeGroupOffsets,
     groupClass,

@@ -148,6 +148,9 @@ export function buildPathway(
     // open entry asks the curated role's own, priced as curated).
     if (ix.edgeEstimated[e] === 1 || ix.edgeEstimated[e] === 3)
       unknown.push({ kind: 'LICENSING', id: ix.roleIds[to]!, estimateUsd: null });
+    // Training a curated move may ask that no source describes: its cost is not known, never none.
+    if (ix.edgeUnknownTraining[e] === 1)
+      unknown.push({ kind: 'TRAINING', id: ix.edgeTransitionId[e]!, estimateUsd: null });
     const months = detail.state.months - state.months;
     const crosses =
       ix.roleTrack[from] !== ix.roleTrack[to] &&

@@ -54,6 +54,11 @@ export interface Names {
    * experience with no least amount): of its untimedMove parts, the ones that are work, not study.
    */
   asksUnknownWork?(transitionId: number): boolean;
+  /**
+   * For a curated move that may ask training no source describes, what it may ask, in words that
+   * read after "the length of" and "the cost of" (GraphInput.unknownTrainingTransitions).
+   */
+  unknownTraining?(transitionId: number): string | undefined;
   /** Why an estimated move asks what it asks (from O*NET and BLS), for estimated steps. */
   estimatedMoveNote?(transitionId: number): string | undefined;
   /** Whether a move is a curated role's into the wider O*NET occupation it is within. */
@@ -97,6 +102,8 @@ function certLabel(names: Names, id: number): string {
 export function unknownName(names: Names, cost: UnknownCost): string {
   if (cost.kind === 'PROGRAM') return `the tuition of ${the(names.program(cost.id).name)}`;
   if (cost.kind === 'LICENSING') return `any certification or licence fee for ${names.role(cost.id).title}`;
+  if (cost.kind === 'TRAINING')
+    return `the cost of ${names.unknownTraining?.(cost.id) ?? 'training no source describes'}`;
   const c = names.certification(cost.id);
   return c.kind === 'LICENSE' ? `the ${licence(c.acronym)} fee` : `the ${c.acronym} exam fee`;
 }
@@ -367,6 +374,10 @@ export function explainStep(
   const earlier = step.requirementChoices
     .filter((c) => c.alreadyHeld && !c.heldAtStart)
     .map((c) => names.certification(c.satisfiedBy).acronym);
+  // Training the move may ask that no source describes (a medical assistant's specialty): said as
+  // part of what it asks, of unknown length and cost, never as "right away" and "nothing".
+  const undescribed = names.unknownTraining?.(step.transitionId);
+  if (undescribed) actions.push(`complete ${undescribed}`);
   // BLS's "less than 5 years" of related work experience is asked, only not timed.
   const untimedMove = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
   // An open entry asks what the curated moves into its role ask: in their words once all of it is held.
@@ -442,7 +453,8 @@ export const pathwayMonthsUpTo = (pathway: Pathway, names: Names, load: StudyLoa
 export function untimedParts(step: PathwayStep, names: Names): string[] {
   const parts = step.programs.filter(lengthUnknown).map((p) => the(names.program(p.programId).name));
   const move = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
-  return move ? [...parts, ...move] : parts;
+  const undescribed = names.unknownTraining?.(step.transitionId);
+  return [...parts, ...(move ?? []), ...(undescribed ? [undescribed] : [])];
 }
 
 /**
@@ -526,15 +538,20 @@ export function summarize(
   const sentences = [`${route}: ${moves} ${time}.`];
   if (untimed.length) sentences.push(sentence(`${lengthsNotKnown(untimed)} and not counted`));
   const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names, estimated);
-  sentences.push(
-    sentence(
-      `${cost.clause}${namedUnknowns(pathway.unknownCosts).length ? ', so the full cost is more than the known costs' : ''}`,
-    ),
-  );
+  const named = namedUnknowns(pathway.unknownCosts);
+  // Undescribed training may cost nothing: the full cost may be more, not "is".
+  const more = named.some((u) => u.kind !== 'TRAINING') ? 'is more' : 'may be more';
+  sentences.push(sentence(`${cost.clause}${named.length ? `, so the full cost ${more} than the known costs` : ''}`));
   if (costEstimates && cost.estimates.length) sentences.push(`For comparison only, ${list(cost.estimates)}.`);
   const earn = pathway.certificationsToEarn.map((id) => names.certification(id).acronym);
+  const undescribed = pathway.steps.some((s) => names.unknownTraining?.(s.transitionId));
   if (earn.length) sentences.push(`To earn: ${list(earn)}.`);
-  else if (!estimated) sentences.push('No new certifications or licences are needed.');
+  else if (!estimated)
+    sentences.push(
+      undescribed
+        ? 'No certification or licence the sources name is needed.'
+        : 'No new certifications or licences are needed.',
+    );
   if (licensed > 0)
     sentences.push(
       licensed === 1 ? UNKNOWN_LICENCES('the estimated move') : UNKNOWN_LICENCES('the estimated moves', true),

@@ -101,6 +101,12 @@ export interface GraphInput {
    * parts first, as it does moves training in an estimated program of 0 months (no known length).
    */
   untimedTransitions?: readonly number[];
+  /**
+   * Curated transitions that may ask training no source describes (a medical assistant's specialty):
+   * a pathway through one has an unknown cost (UnknownCost TRAINING), counted as 0. List them in
+   * untimedTransitions too: their length is not known either.
+   */
+  unknownTrainingTransitions?: readonly number[];
 }
 
 /**
@@ -206,10 +212,15 @@ export interface ProgramTaken {
  * A cost a source does not give, and what the engine assumed for it. LICENSING: whatever
  * certification or licence fee an estimated move into role `id` asks; the data loaded does not
  * model them, so there is no estimate and it counts as 0 (docs/cost-model.md, "Estimated moves").
+ * TRAINING: whatever the curated move `id` may ask that no source describes
+ * (GraphInput.unknownTrainingTransitions), likewise with no estimate.
  */
 export interface UnknownCost {
-  kind: 'PROGRAM' | 'EXAM' | 'LICENSING';
-  /** Program or certification id; for LICENSING, the id of the role the estimated move enters. */
+  kind: 'PROGRAM' | 'EXAM' | 'LICENSING' | 'TRAINING';
+  /**
+   * Program or certification id; for LICENSING, the id of the role the estimated move enters; for
+   * TRAINING, the transition's id.
+   */
   id: number;
   /** The documented estimate used for ranking and limits; null when there is none (counted as 0). */
   estimateUsd: number | null;

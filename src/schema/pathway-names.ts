@@ -26,6 +26,7 @@ export function namesOf(snapshot: Snapshot): Names {
     estimateBasis: (cost) => estimateOf(programEstimates, feeEstimates, cost),
     estimatedMoveNote: (id) => snapshot.moveNotes.get(id),
     untimedMove: (id) => snapshot.experienceUnknown.get(id),
+    unknownTraining: (id) => snapshot.unknownTraining.get(id),
     asksUnknownWork: (id) => snapshot.workUnknown.has(id),
     withinMove: (id) => snapshot.withinMoves.has(id),
     openEntry: (id) => snapshot.openEntryMoves.has(id),
@@ -37,6 +38,7 @@ export function estimateOf(
   fees: ReadonlyMap<number, Estimate>,
   cost: EngineUnknown,
 ): Estimate | undefined {
-  if (cost.kind === 'LICENSING') return undefined; // an estimated move's fees: no figure to estimate from
+  // An estimated move's fees, a curated move's undescribed training: no figure to estimate from.
+  if (cost.kind === 'LICENSING' || cost.kind === 'TRAINING') return undefined;
   return (cost.kind === 'PROGRAM' ? programs : fees).get(cost.id);
 }

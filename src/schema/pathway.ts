@@ -125,6 +125,10 @@ const UnknownCostKind = builder.enumType('UnknownCostKind', {
   description: 'What kind of cost is unknown.',
   values: {
     TUITION: { description: 'A training program’s tuition.' },
+    TRAINING: {
+      description:
+        'Whatever a curated move may ask that no source describes (a medical assistant’s specialty training or certification, see the move’s `unknownTraining`): its cost, if any.',
+    },
     EXAM_FEE: {
       description:
         'A certification’s exam fee or a licence’s fee; or, on an estimated move, the fees of whatever certifications and licences it asks, which the data loaded does not name.',
@@ -138,8 +142,8 @@ const UnknownCostRef = builder.objectRef<UnknownResult>('UnknownCost').implement
   fields: (t) => ({
     kind: t.field({
       type: UnknownCostKind,
-      description: 'Tuition or a fee.',
-      resolve: ({ cost }) => (cost.kind === 'PROGRAM' ? 'TUITION' : 'EXAM_FEE'),
+      description: 'Tuition, undescribed training, or a fee.',
+      resolve: ({ cost }) => (cost.kind === 'PROGRAM' ? 'TUITION' : cost.kind === 'TRAINING' ? 'TRAINING' : 'EXAM_FEE'),
     }),
     description: t.string({
       description: 'What is unknown, in words ("the tuition of the associate degree in nursing").',
@@ -316,10 +320,13 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
 
 /**
  * A total in whole dollars, or null when any part of it is unknown; with `kind`, only the part of
- * that kind (a program's tuition, or fees: exams' and an estimated move's licensing).
+ * that kind (training: a program's tuition, or what a move may ask that no source describes; or
+ * fees: exams' and an estimated move's licensing).
  */
 const knownTotal = (usd: number, unknown: readonly EngineUnknown[], kind?: 'PROGRAM' | 'FEES') =>
-  unknown.some((u) => kind === undefined || (kind === 'PROGRAM') === (u.kind === 'PROGRAM')) ? null : dollars(usd);
+  unknown.some((u) => kind === undefined || (kind === 'PROGRAM') === (u.kind === 'PROGRAM' || u.kind === 'TRAINING'))
+    ? null
+    : dollars(usd);
 
 /** The rows of the curated programs among `ids` (an estimated move's entry education has none). */
 const curatedRows = (ids: readonly number[], shared: Shared) =>
@@ -972,7 +979,8 @@ export async function searchPathways(
       // Into curated roles by their open entries from an O*NET occupation only (decision 024).
       openEntries: snapshot.occupationOfNode.has(query.from),
     });
-  const unknownTime = (transitionId: number) => snapshot.experienceUnknown.has(transitionId);
+  const unknownTime = (transitionId: number) =>
+    snapshot.experienceUnknown.has(transitionId) || snapshot.unknownTraining.has(transitionId);
   /**
    * The best n pathways, ranked. Without detours (the best never pads another, so one is one), the
    * detours are left out, and while they leave fewer than n from a full list, a longer ranked list

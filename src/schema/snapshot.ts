@@ -39,6 +39,8 @@ export interface GraphSnapshot {
   moveNotes: ReadonlyMap<number, string>;
   /** Estimated moves' parts of no known length, in words (estimated-moves.ts). */
   experienceUnknown: ReadonlyMap<number, readonly string[]>;
+  /** Curated moves that may ask training no source describes: what, in words (Transition.unknownTraining). */
+  unknownTraining: ReadonlyMap<number, string>;
   /** Estimated moves that may ask work of unknown length in the role they leave (estimated-moves.ts). */
   workUnknown: ReadonlySet<number>;
   /** O*NET-SOC code -> node id (a curated role's id where the role is its occupation, EXACT). */

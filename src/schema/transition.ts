@@ -158,6 +158,11 @@ export const Transition = builder.prismaNode('Transition', {
       select: { training: { select: { programId: true } } },
       resolve: async (tr, _args, ctx) => (await moveAlone(tr, ctx)).upTo,
     }),
+    unknownTraining: t.exposeString('unknownTraining', {
+      nullable: true,
+      description:
+        'What the move may ask that no source describes ("any training or certification the specialty asks"), in words; null when nothing. Where set, no figure counts it: estimatedMonths and a pathway’s months leave it out (monthsIncludeUnknowns), and its cost is unknown (costIncludesUnknowns), never none.',
+    }),
     rationale: t.exposeString('rationale', { description: 'Why this move makes sense, in one sentence.' }),
     sources: t.field({
       type: [Source],
@@ -200,6 +205,10 @@ const transitionFields = (t: InputFields, required: boolean) => ({
     description: 'Certification requirements: every group needed; replaces the current list when given.',
   }),
   training: t.stringList({ description: 'Slugs of the required training programs; replaces the list when given.' }),
+  unknownTraining: t.string({
+    description:
+      'What the move may ask that no source describes, in words that read after "the length of" and "the cost of"; null clears it.',
+  }),
   rationale: t.string({ required, description: 'Why the move makes sense, in one sentence.' }),
   sources: t.stringList({ required, description: 'Slugs of the sources (at least one).' }),
 });

@@ -320,6 +320,13 @@ export async function readGraphInput(
     estimated.transitions,
     options.columns === true ? (options.chunk ?? CHUNK) : 0,
   );
+  // Curated moves that may ask training no source describes: of unknown length and cost.
+  const unknownTraining = new Map(
+    (
+      await prisma.$queryRaw<{ id: number; words: string }[]>`
+        SELECT id, unknown_training AS words FROM transition WHERE unknown_training IS NOT NULL ORDER BY id`
+    ).map((t) => [t.id, t.words.replace(/\s+/g, ' ').trim()]),
+  );
   return {
     input: {
       roles: [...roles, ...estimated.nodes],
@@ -331,12 +338,14 @@ export async function readGraphInput(
       ],
       transitions,
       // FASTEST puts a certain length before "at least" the same months (GraphInput.untimedTransitions).
-      untimedTransitions: [...estimated.experienceUnknown.keys()],
+      untimedTransitions: [...estimated.experienceUnknown.keys(), ...unknownTraining.keys()],
+      unknownTrainingTransitions: [...unknownTraining.keys()],
     },
     programEstimates,
     feeEstimates,
     moveNotes: estimated.notes,
     experienceUnknown: estimated.experienceUnknown,
+    unknownTraining,
     workUnknown: estimated.workUnknown,
     nodeByCode: estimated.nodeByCode,
     occupationOfNode: estimated.occupationOfNode,

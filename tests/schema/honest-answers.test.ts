@@ -530,6 +530,55 @@ describe('the examples of the issue', () => {
   });
 });
 
+describe('training a move may ask that no source describes', () => {
+  // A walk found "This can happen right away; it costs nothing" for a medical assistant's specialty,
+  // whose own rationale says it may need training or certifications no source describes.
+  it('is of unknown length and cost, never "right away" and "nothing"', async () => {
+    const moves = files.transitions.filter((t) => t.unknownTraining !== undefined);
+    expect(moves.length).toBeGreaterThan(0);
+    for (const move of moves) {
+      const [p] = await pathways(`from: "${move.from}", to: "${move.to}", first: 1`);
+      const where = `${move.from} -> ${move.to}`;
+      expect(p.totalCostUsd, where).toBeNull();
+      expect(p.costIncludesUnknowns, where).toBe(true);
+      expect(p.unknownCosts, where).toEqual([
+        expect.objectContaining({
+          kind: 'TRAINING',
+          description: `the cost of ${move.unknownTraining}`,
+          estimateUsd: null,
+        }),
+      ]);
+      expect(p.steps[0].unknownCosts).toEqual([{ kind: 'TRAINING' }]);
+      for (const text of [p.summary, p.steps[0].explanation]) {
+        expect(text, where).not.toMatch(/right away|costs nothing|No new certifications/);
+        expect(text, where).toContain(move.unknownTraining);
+        expectReadable(text, where);
+      }
+      expect(p.summary).toMatch(/whose time is not known/);
+      expect(p.summary).toMatch(/may be more than the known costs/);
+      const { data } = await client.query(
+        `query ($from: String!, $to: String!) {
+          pathways(from: $from, to: $to, first: 1) { monthsIncludeUnknowns untimed }
+          role(slug: $from) { nextSteps { to { slug } unknownTraining } } }`,
+        { from: move.from, to: move.to },
+      );
+      expect(data.pathways[0]).toEqual({ monthsIncludeUnknowns: true, untimed: [move.unknownTraining] });
+      expect(data.role.nextSteps.find((t: any) => t.to.slug === move.to).unknownTraining).toBe(move.unknownTraining);
+    }
+  });
+
+  it('FASTEST lists a pathway of known length first among those of the same months', async () => {
+    // Medical assistant to clinical coordinator: 36 months through the clinical MA (the CMA, $250)
+    // or through the specialty, of unknown length; the certain one leads.
+    const found = await pathways('from: "medical-assistant", to: "clinical-coordinator", first: 3');
+    expect(found[0].totalMonths).toBe(36);
+    expect(found[0].steps.map((s: any) => s.to.slug)).not.toContain('specialty-medical-assistant');
+    const through = found.find((p: any) => p.steps.some((s: any) => s.to.slug === 'specialty-medical-assistant'));
+    expect(through?.totalMonths).toBe(36);
+    expect(through.summary).toMatch(/over at least 3 years/);
+  });
+});
+
 describe('a certification that still needs its eligibility route', () => {
   it('is not "right away": the step takes the route’s program or work', async () => {
     // The curated data, for a medical assistant trained on the job (no MA program implied).

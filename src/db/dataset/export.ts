@@ -77,6 +77,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
       minYearsExperience: string;
       requires: string[][];
       training: string[];
+      unknownTraining: string | null;
       rationale: string;
       sources: string[];
     }[]
@@ -97,7 +98,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
       SELECT ts.transition_id, array_agg(s.slug) AS sources
       FROM transition_source ts JOIN source s ON s.id = ts.source_id GROUP BY ts.transition_id)
     SELECT f.slug AS "from", o.slug AS "to", t.kind::text AS kind,
-      t.min_years_experience::text AS "minYearsExperience", t.rationale,
+      t.min_years_experience::text AS "minYearsExperience", t.unknown_training AS "unknownTraining", t.rationale,
       coalesce(r.requires, '[]') AS requires, coalesce(tr.training, '{}') AS training,
       coalesce(sr.sources, '{}') AS sources
     FROM transition t
@@ -198,16 +199,19 @@ export async function exportDataset(db: Db): Promise<Dataset> {
       }),
     ),
     transitions: transitions
-      .map((t) => ({
-        from: t.from,
-        to: t.to,
-        kind: t.kind,
-        minYearsExperience: Number(t.minYearsExperience),
-        requires: t.requires.map((g) => [...g].sort()),
-        training: [...t.training].sort(),
-        rationale: t.rationale,
-        sources: [...t.sources].sort(),
-      }))
+      .map((t) =>
+        compact({
+          from: t.from,
+          to: t.to,
+          kind: t.kind,
+          minYearsExperience: Number(t.minYearsExperience),
+          requires: t.requires.map((g) => [...g].sort()),
+          training: [...t.training].sort(),
+          unknownTraining: t.unknownTraining ?? undefined,
+          rationale: t.rationale,
+          sources: [...t.sources].sort(),
+        }),
+      )
       .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
     figures: figures
       .map((f) =>

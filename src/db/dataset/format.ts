@@ -201,6 +201,12 @@ const transitionRecord = z.strictObject({
   /** Every group must be satisfied; any certification within a group satisfies it. */
   requires: z.array(slugs.min(1, 'a requirement group needs at least one certification')).default([]),
   training: slugs.default([]),
+  /**
+   * What the move may ask that no source describes, in words that read after "the length of" and
+   * "the cost of" ("any training or certification the specialty asks…"): the move's length and
+   * cost are then unknown, never counted as none.
+   */
+  unknownTraining: text.optional(),
   rationale: text,
   sources,
 });

@@ -459,7 +459,12 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
   for (const t of plan.transitions.upsert as Dataset['transitions']) {
     const fromRoleId = need(roles, t.from);
     const toRoleId = need(roles, t.to);
-    const data = { kind: t.kind, minYearsExperience: t.minYearsExperience, rationale: t.rationale };
+    const data = {
+      kind: t.kind,
+      minYearsExperience: t.minYearsExperience,
+      unknownTraining: t.unknownTraining ?? null,
+      rationale: t.rationale,
+    };
     const groups = t.requires.map((group, position) => ({
       position,
       options: { create: group.map((slug) => ({ certificationId: need(certifications, slug) })) },
