@@ -373,7 +373,7 @@ export function resolveConstraints(snapshot: GraphSnapshot, c: ConstraintsArg): 
 export function checkAvoided(
   index: GraphIndex,
   constraints: Constraints | undefined,
-  ends: { from: number; to?: number },
+  ends: { from: number; to?: number; toTrack?: number },
 ): void {
   for (const [end, id] of [
     ['start', ends.from],
@@ -383,6 +383,22 @@ export function checkAvoided(
     const slug = index.roleSlugs[index.roleIndexById.get(id)!];
     throw badInput('constraints.avoidRoles', `names the ${end} itself ("${slug}"); a pathway cannot avoid it.`);
   }
+  // The goal must be on a track onlyTracks allows, as every role after the start must: otherwise the
+  // answer was an empty list, read as "no way to become a registered nurse".
+  const only = constraints?.onlyTracks;
+  if (only === undefined) return;
+  const goalTrack =
+    ends.to !== undefined
+      ? index.trackIds[index.roleTrack[index.roleIndexById.get(ends.to)!]!]!
+      : (ends.toTrack ?? undefined);
+  if (goalTrack === undefined || only.includes(goalTrack)) return;
+  const slug = index.trackSlugs[index.trackIndexById.get(goalTrack)!];
+  throw badInput(
+    'constraints.onlyTracks',
+    ends.to !== undefined
+      ? `leaves out the goal's own track ("${slug}"): every role after the start, the goal included, must be on one of its tracks.`
+      : `leaves out the goal track "${slug}" itself: every role after the start must be on one of its tracks.`,
+  );
 }
 
 /** Checks `first` against the cap, whatever else the query selects. */

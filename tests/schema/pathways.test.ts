@@ -344,6 +344,18 @@ describe('pathways on the curated data', () => {
         'BAD_USER_INPUT',
         /names the start itself \("medical-assistant"\)/,
       ],
+      // A track list that leaves out the goal's track was answered with no pathway ("no way to
+      // become an RN").
+      [
+        { from: 'medical-assistant', to: 'registered-nurse', constraints: { onlyTracks: ['administrative'] } },
+        'BAD_USER_INPUT',
+        /onlyTracks.*leaves out the goal's own track \("clinical"\)/,
+      ],
+      [
+        { from: 'medical-assistant', toTrack: 'clinical', constraints: { onlyTracks: ['administrative'] } },
+        'BAD_USER_INPUT',
+        /onlyTracks.*leaves out the goal track "clinical" itself/,
+      ],
       [{ from: 'medical-assistant', to: 'registered-nurse', first: 11 }, 'BAD_USER_INPUT', /"first"/],
       // Priced at the most it allows, so refused for what it is, not as too costly.
       [{ from: 'medical-assistant', to: 'registered-nurse', first: 2147483647 }, 'BAD_USER_INPUT', /"first"/],
