@@ -168,9 +168,22 @@ const ComparisonEntry = builder.objectRef<Entry>('RoleComparisonEntry').implemen
         for (const f of e.role.figures) {
           if (!isWage(f) || (f.unit !== 'USD_PER_YEAR' && f.unit !== 'USD_PER_HOUR')) continue;
           const range = { role: e.role, unit: f.unit, geography: f.geography, scope: f.scope };
-          ranges.set(`${f.unit}|${f.scope}|${f.geography === 'US' ? '' : f.geography}`, range);
+          ranges.set(`${f.unit}|${f.scope}|${f.geography}`, range);
         }
-        return [...ranges.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, r]) => r);
+        // The role's own before its occupation's, national before a state's, a year's pay before an
+        // hour's: a client showing the first showed an occupation's hourly figure from a secondary page.
+        const rank = (r: WageRange) =>
+          [r.scope === 'ROLE' ? 0 : 1, r.geography === 'US' ? 0 : 1, r.unit === 'USD_PER_YEAR' ? 0 : 1] as const;
+        return [...ranges.values()].sort((a, b) => {
+          const [x, y] = [rank(a), rank(b)];
+          return (
+            x[0] - y[0] ||
+            x[1] - y[1] ||
+            x[2] - y[2] ||
+            a.geography.localeCompare(b.geography) ||
+            a.scope.localeCompare(b.scope)
+          );
+        });
       },
     }),
     latestMedianWage: t.field({

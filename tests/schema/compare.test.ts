@@ -97,6 +97,10 @@ describe('compareRoles', () => {
       const range = c.entries[i].wageRanges.find(
         (r: any) => r.unit === 'USD_PER_YEAR' && r.geography === 'US' && r.scope === 'ROLE',
       );
+      // First, as the field says: a client showing the first showed an occupation's hourly figure.
+      expect(c.entries[i].wageRanges[0]).toBe(range);
+      const scopes = c.entries[i].wageRanges.map((r: any) => r.scope);
+      expect(scopes).toEqual([...scopes].sort((a: string, b: string) => Number(a !== 'ROLE') - Number(b !== 'ROLE')));
       expect(range.lowest).toBe(Math.min(...values));
       expect(range.highest).toBe(Math.max(...values));
       // "Over $57,000": the top is a floor when a figure gives it as one.
