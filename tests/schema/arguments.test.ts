@@ -79,7 +79,8 @@ const SEARCH_SLUGS = [
   ['profile.heldCertifications', 'certification', (v: string) => `profile: { heldCertifications: [${v}] }`],
   ['profile.completedPrograms', 'training program', (v: string) => `profile: { completedPrograms: [${v}] }`],
   ['constraints.avoidRoles', 'role', (v: string) => `constraints: { avoidRoles: [${v}] }`],
-  ['constraints.onlyTracks', 'track', (v: string) => `constraints: { onlyTracks: [${v}] }`],
+  // With the goal's track too: a list that leaves it out is refused (every search here ends on "clinical").
+  ['constraints.onlyTracks', 'track', (v: string) => `constraints: { onlyTracks: [${v}, "clinical"] }`],
 ] as const;
 
 /** The cases of one search field: `call(args)` asks it with these arguments, `from` is its start otherwise. */
