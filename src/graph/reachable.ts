@@ -1,7 +1,8 @@
 /**
- * Every role within reach: a label-setting Dijkstra on (months, parts of unknown length, steps,
- * transition ids) over the same labels and dominance as the k-best search, without bounds
- * (docs/decisions/003-pathway-search.md).
+ * Every role within reach: a label-setting Dijkstra in FASTEST's order (months, moves with a part of
+ * unknown length, cost, certifications to earn, steps, then the moves themselves) over the same
+ * labels and dominance as the k-best search, without bounds (docs/decisions/003-pathway-search.md):
+ * the first label taken at a role is the pathway `pathways(first: 1)` gives for it.
  */
 import type { GraphIndex } from './build.js';
 import { usdToCents } from './cost.js';
@@ -11,24 +12,15 @@ import { Expander } from './expand.js';
 import { Heap } from './heap.js';
 import { type Label, labelEdges, labelOrder, rootLabel } from './label.js';
 import { beginQuery, Meter, resolveBudget, resolveLimits, roleIndex, scratchFor } from './scratch.js';
-import { newStats } from './search.js';
+import { newStats, UNTIMED_SCALE, untimedExact } from './search.js';
 import { queryContext } from './step.js';
 import type { Pathway, ReachableQuery, ReachableRole } from './types.js';
 
 /**
- * Whether a move has a part of unknown length: the index's flag (GraphIndex.edgeUntimed: the
- * input's untimed transitions, or a program whose length no source gives, an estimated move's entry
- * program counted as 0 months), or the query's `untimed` transition ids. A program the learner
- * completed before is not taken: counted all the same, as the tie-break it only is.
- */
-function untimedEdge(index: GraphIndex, e: number, untimed: ReachableQuery['untimedTransitions']): boolean {
-  return index.edgeUntimed[e] === 1 || (untimed?.has(index.edgeTransitionId[e]!) ?? false);
-}
-
-/**
  * Every role reachable from `from` within `withinMonths`, with the earliest month it can be reached and
- * the pathway reaching it then (fewest parts of unknown length among those, then fewest steps, then
- * smallest transition ids). Sorted by month, then steps, then role id. The start role is not listed.
+ * the pathway reaching it then: FASTEST's best (fewest moves with a part of unknown length among
+ * those as fast, then the cheapest, the fewest certifications to earn, the fewest steps). Sorted by
+ * month, then those of known length first, then steps, then role id. The start role is not listed.
  */
 export function reachableRoles(index: GraphIndex, query: ReachableQuery): ReachableRole[] {
   const src = roleIndex(index, query.from, 'from');
@@ -38,11 +30,13 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
   const cx = queryContext(index, src, query.profile, query.includeEstimated ?? false, query.openEntries ?? false);
   const limits = resolveLimits(index, s, query.constraints);
   limits.maxMonths = Math.min(limits.maxMonths, within);
-  // Without a cost limit only months and steps matter (step.ts, QueryContext.monthsOnly).
-  cx.monthsOnly = limits.maxCostCents === Infinity;
   const meter = new Meter(resolveBudget(query.workBudget));
   beginQuery(s, meter.budget);
-  const x = new Expander(index, s, cx, limits, meter, [0, 3]);
+  // FASTEST's order, so that a role's pathway here is the one `pathways` ranks first: the walk found
+  // a $39,103 degree here where pathways gave the $0 way through a certification the student held.
+  const x = new Expander(index, s, cx, limits, meter, [0, 1, 2, 3]);
+  const scale = index.anyUntimed && untimedExact(index) ? UNTIMED_SCALE : 0;
+  x.untimedAfterMonths = scale > 0;
 
   const heap = new Heap<Label>(labelOrder(index));
   const root = rootLabel(src, cx.start);
@@ -50,15 +44,19 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
   const best = new Map<number, Label>();
   const expanded = new Map<number, Label[]>();
   const st = newStats();
-  // The queue's order: months, then parts of unknown length on the path, then steps. Labels taken
-  // first at the same months are the ones with fewer such parts, so the first label at a role is
-  // its fully timed pathway where one is as fast. A label dominates another only with no more such
-  // parts (below): one ahead by months alone, with more of them, could end as fast with more.
+  // The queue's order: months, then moves with a part of unknown length (Label.untimed: the index's
+  // GraphIndex.edgeUntimed, which a program the learner completed before still counts, as the
+  // tie-break it only is),
+  // then cost, certifications to earn and steps, as FASTEST ranks. Labels taken first at the same
+  // months are the ones with fewer such moves, so the first label at a role is its fully timed
+  // pathway where one is as fast. A label dominates another only with no more such moves (below):
+  // one ahead by months alone, with more of them, could end as fast with more.
   const visit = (child: Label): void => {
     st.created++;
     child.f0 = child.months;
-    child.f1 = child.parent!.f1 + (untimedEdge(index, child.edge, query.untimedTransitions) ? 1 : 0);
-    child.f2 = child.steps;
+    child.f1 = scale > 0 ? child.untimed * scale + child.cents : child.cents;
+    child.f2 = child.count;
+    child.f3 = child.steps;
     heap.push(child);
   };
   const admit = (): boolean => true;
@@ -74,7 +72,7 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
         if (list === undefined) expanded.set(L.node, [L]);
         else {
           meter.add(list.length);
-          if (list.some((A) => A.f1 <= L.f1 && x.dominates(A, L))) continue;
+          if (list.some((A) => A.untimed <= L.untimed && x.dominates(A, L))) continue;
           list.push(L);
         }
       }
@@ -84,8 +82,14 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
   } finally {
     st.work = meter.used;
   }
+  // At the same month a role of known length first: "Surgical Assistants: now" (an unknown length
+  // counted as 0) was listed above the clinical medical assistant's certain 0.
   const out = [...best.values()].sort(
-    (a, b) => a.months - b.months || a.steps - b.steps || index.roleIds[a.node]! - index.roleIds[b.node]!,
+    (a, b) =>
+      a.months - b.months ||
+      Number(a.untimed > 0) - Number(b.untimed > 0) ||
+      a.steps - b.steps ||
+      index.roleIds[a.node]! - index.roleIds[b.node]!,
   );
   const maxCost = query.constraints?.maxCostUsd;
   return out.map((L) => {

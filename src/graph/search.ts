@@ -107,14 +107,14 @@ const EARLY_DOMINATORS = 2;
  * fewest such moves to a target): no pathway's cost reaches 2^40 cents, and a path of fewer than 2^12
  * moves keeps the sum exact. Only on an index with such moves (GraphIndex.anyUntimed).
  */
-const UNTIMED_SCALE = 2 ** 40;
+export const UNTIMED_SCALE = 2 ** 40;
 
 /**
  * Whether untimed × UNTIMED_SCALE + cents stays exact and in order on this index: every item's cost
  * together (programs and fees, GraphIndex.costCentsTotal) far below the scale, and as many untimed
  * moves as there are roles still below 2^53. Otherwise FASTEST orders as before, by cost.
  */
-const untimedExact = (index: GraphIndex): boolean =>
+export const untimedExact = (index: GraphIndex): boolean =>
   index.costCentsTotal < UNTIMED_SCALE / 4 && index.roleCount * UNTIMED_SCALE <= 2 ** 53;
 
 /** Most pathways one query may ask for. */

@@ -333,12 +333,6 @@ export interface ReachableQuery {
   /** As PathwayQuery.openEntries. */
   openEntries?: boolean;
   workBudget?: number;
-  /**
-   * Transitions whose experience has no known least amount (estimated moves BLS gives only a range
-   * for). At the same month, a pathway with fewer of them and of programs of unknown length is
-   * preferred: "24 months" over "at least 24 months".
-   */
-  untimedTransitions?: { has(transitionId: number): boolean };
 }
 
 export interface ReachableRole {

@@ -1113,7 +1113,7 @@ builder.queryFields((t) => ({
     type: [ReachableRoleRef],
     nullable: { list: true, items: false },
     description:
-      'Every role reachable from a role within a number of months, earliest first, each with the pathway that reaches it then: of those as fast, one with no part of unknown length where there is one, then the fewest steps.',
+      'Every role reachable from a role within a number of months, earliest first (at the same month, those of known length first), each with the pathway that reaches it then, as FASTEST ranks: of those as fast, one with no part of unknown length where there is one, then the cheapest, the fewest certifications to earn, the fewest steps. It is the pathway `pathways(first: 1)` gives, unless that one lists first a pathway of the same months whose programs’ range of lengths is narrower (FASTEST among the pathways it asks for).',
     args: {
       from: t.arg.string({ required: true, description: 'Where to start: a role slug or an O*NET-SOC code.' }),
       withinMonths: t.arg.int({
@@ -1150,7 +1150,6 @@ builder.queryFields((t) => ({
           constraints,
           includeEstimated: args.includeEstimated,
           openEntries: snapshot.occupationOfNode.has(from),
-          untimedTransitions: snapshot.experienceUnknown,
         }),
       );
       const pathways = reached.map((r) => withoutWithinLicensing(r.pathway(), snapshot));

@@ -344,10 +344,6 @@ export const reachableQueryArb = (s: Scenario): fc.Arbitrary<ReachableQuery> =>
     constraints: fc.option(constraintsArb(s), { nil: undefined }),
     includeEstimated: fc.boolean(),
     openEntries: fc.boolean(),
-    // Moves whose experience has no known least amount: the estimated ones, some of them.
-    untimedTransitions: fc
-      .subarray(s.input.transitions.filter((t) => t.estimated).map((t) => t.id))
-      .map((ids) => new Set(ids)),
   });
 
 /** A drawn graph's records besides its moves, as the dense property tests draw them (indices, not ids). */

@@ -594,7 +594,6 @@ export function bruteReachableRoles(input: GraphInput, q: ReachableQuery): Brute
   // Moves with a part of unknown length: experience with no known least amount, or a training
   // program whose length no source gives (an entry program of 0 months, negative id).
   const untimed = (t: TransitionInput) =>
-    q.untimedTransitions?.has(t.id) ||
     (input.untimedTransitions ?? []).includes(t.id) ||
     t.training.some((p) => p < 0 && w.programs.get(p)!.minMonths === 0);
   for (const path of simplePaths(input, q.from, () => false, allowedMove(input, q.from, q), true)) {
@@ -604,11 +603,11 @@ export function bruteReachableRoles(input: GraphInput, q: ReachableQuery): Brute
     const to = path[path.length - 1]!.to;
     const known = best.get(to);
     const mine = { ...e, untimed: path.filter(untimed).length };
-    const order = compareArrays([mine.months, mine.untimed, mine.steps], [
-      known?.months,
-      known?.untimed,
-      known?.steps,
-    ] as number[]);
+    // As FASTEST ranks: `pathways(first: 1)` gives the same pathway.
+    const order =
+      known === undefined
+        ? -1
+        : compareArrays(metricOrder('FASTEST', mine, mine.untimed), metricOrder('FASTEST', known, known.untimed));
     if (known === undefined || order < 0 || (order === 0 && compareArrays(e.ids, known.ids) < 0)) best.set(to, mine);
   }
   return [...best.entries()]
@@ -619,5 +618,11 @@ export function bruteReachableRoles(input: GraphInput, q: ReachableQuery): Brute
       transitionIds: e.ids,
       pathway: e.report(),
     }))
-    .sort((a, b) => a.earliestMonth - b.earliestMonth || a.stepCount - b.stepCount || a.roleId - b.roleId);
+    .sort(
+      (a, b) =>
+        a.earliestMonth - b.earliestMonth ||
+        Number(best.get(a.roleId)!.untimed > 0) - Number(best.get(b.roleId)!.untimed > 0) ||
+        a.stepCount - b.stepCount ||
+        a.roleId - b.roleId,
+    );
 }
