@@ -96,7 +96,10 @@ function hopsAround(b: Pathway, a: Pathway, unknownTime: (transitionId: number) 
 }
 
 /**
- * The first `k` of `ranked` (best first) that pad no pathway kept before them. `unknownTime` says
+ * The first `k` of `ranked` (best first) that pad no pathway ranked before them, kept or not: one
+ * that pads a detour left out pads what that detour padded (medical assistant → EKG technician →
+ * clinical medical assistant → lead → office manager, after the same route without the EKG course,
+ * itself left out beside medical assistant → lead → office manager, was listed). `unknownTime` says
  * which moves ask for time of unknown length that counts as 0 months (experience BLS gives no least
  * amount for): such a move is not one that asks nothing.
  */
@@ -106,9 +109,9 @@ export function withoutDetours(
   unknownTime: (transitionId: number) => boolean = () => false,
 ): Pathway[] {
   const kept: Pathway[] = [];
-  for (const p of ranked) {
+  for (const [i, p] of ranked.entries()) {
     if (kept.length === k) break;
-    if (!kept.some((a) => pads(p, a, unknownTime))) kept.push(p);
+    if (!ranked.slice(0, i).some((a) => pads(p, a, unknownTime))) kept.push(p);
   }
   return kept;
 }
