@@ -59,6 +59,8 @@ export interface Names {
    * read after "the length of" and "the cost of" (GraphInput.unknownTrainingTransitions).
    */
   unknownTraining?(transitionId: number): string | undefined;
+  /** Whether a curated move's years of experience are the curators' estimate: no source states a length. */
+  yearsEstimated?(transitionId: number): boolean;
   /** Why an estimated move asks what it asks (from O*NET and BLS), for estimated steps. */
   estimatedMoveNote?(transitionId: number): string | undefined;
   /** Whether a move is a curated role's into the wider O*NET occupation it is within. */
@@ -284,8 +286,18 @@ export function explainStep(
   // Experience the learner's years in their role cover is said, not silently dropped ("work 5 years
   // as Administrative Medical Assistant" vanished from a medical assistant's second step).
   const counted = step.experienceCountedMonths;
+  // Years no source states, which the curators estimated: "about", and said so.
+  const guessed = names.yearsEstimated?.(step.transitionId) === true;
   if (step.experienceMonths > 0)
-    actions.push(`work ${counted > 0 ? 'another ' : ''}${duration(step.experienceMonths)} as ${from.title}`);
+    actions.push(
+      `work ${guessed ? 'about ' : ''}${counted > 0 ? 'another ' : ''}${duration(step.experienceMonths)} as ${from.title}`,
+    );
+  if (guessed && step.experienceMonths + counted > 0)
+    details.push(
+      sentence(
+        `no source states how long the move asks as ${from.title}: ${duration(step.experienceMonths + counted)} is the curators' estimate`,
+      ),
+    );
   if (counted > 0)
     details.push(
       sentence(

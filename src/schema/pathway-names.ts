@@ -27,6 +27,7 @@ export function namesOf(snapshot: Snapshot): Names {
     estimatedMoveNote: (id) => snapshot.moveNotes.get(id),
     untimedMove: (id) => snapshot.experienceUnknown.get(id),
     unknownTraining: (id) => snapshot.unknownTraining.get(id),
+    yearsEstimated: (id) => snapshot.yearsEstimated.has(id),
     asksUnknownWork: (id) => snapshot.workUnknown.has(id),
     withinMove: (id) => snapshot.withinMoves.has(id),
     openEntry: (id) => snapshot.openEntryMoves.has(id),

@@ -41,6 +41,8 @@ export interface GraphSnapshot {
   experienceUnknown: ReadonlyMap<number, readonly string[]>;
   /** Curated moves that may ask training no source describes: what, in words (Transition.unknownTraining). */
   unknownTraining: ReadonlyMap<number, string>;
+  /** Curated moves whose years of experience are the curators' estimate (Transition.yearsEstimated). */
+  yearsEstimated: ReadonlySet<number>;
   /** Estimated moves that may ask work of unknown length in the role they leave (estimated-moves.ts). */
   workUnknown: ReadonlySet<number>;
   /** O*NET-SOC code -> node id (a curated role's id where the role is its occupation, EXACT). */

@@ -133,8 +133,12 @@ export const Transition = builder.prismaNode('Transition', {
         tr.fromRole.trackId !== tr.toRole.trackId && !tr.fromRole.track.bridging && !tr.toRole.track.bridging,
     }),
     minYearsExperience: t.float({
-      description: 'Years of experience in the source role the move usually asks for.',
+      description: 'Years of experience in the source role the move usually asks for (see yearsEstimated).',
       resolve: (tr) => tr.minYearsExperience.toNumber(),
+    }),
+    yearsEstimated: t.exposeBoolean('yearsEstimated', {
+      description:
+        'True when no source states a length and minYearsExperience is the curators’ estimate (supervisory and management moves, where 0 would mislead; the rationale says why); the explanations say so.',
     }),
     requirements: t.relation('requirementGroups', {
       description: 'Certification requirements: every group is needed, and any one certification satisfies a group.',
@@ -200,6 +204,10 @@ const RequirementGroupInput = builder.inputType('RequirementGroupInput', {
 const transitionFields = (t: InputFields, required: boolean) => ({
   kind: t.field({ type: TransitionKind, required, description: 'What kind of move it is.' }),
   minYearsExperience: t.float({ required, description: 'Years of experience in the source role (0 or more).' }),
+  yearsEstimated: t.boolean({
+    description:
+      'True when no source states a length and the years are the curators’ estimate; null or false clears it.',
+  }),
   requirements: t.field({
     type: [RequirementGroupInput],
     description: 'Certification requirements: every group needed; replaces the current list when given.',
@@ -230,6 +238,9 @@ editingMutations({
     const record = merge(existing, rest);
     if (requirements !== undefined)
       (record as { requires: string[][] }).requires = (requirements ?? []).map((g: { anyOf: string[] }) => g.anyOf);
+    // The files say only `yearsEstimated: true`; false is its absence.
+    if ((record as { yearsEstimated?: boolean }).yearsEstimated !== true)
+      delete (record as { yearsEstimated?: boolean }).yearsEstimated;
     return record;
   },
   names: { requires: 'requirements' },

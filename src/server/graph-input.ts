@@ -320,6 +320,12 @@ export async function readGraphInput(
     estimated.transitions,
     options.columns === true ? (options.chunk ?? CHUNK) : 0,
   );
+  // Curated moves whose years of experience no source states: the curators' estimate, said so.
+  const yearsEstimated = new Set(
+    (await prisma.$queryRaw<{ id: number }[]>`SELECT id FROM transition WHERE years_estimated ORDER BY id`).map(
+      (t) => t.id,
+    ),
+  );
   // Curated moves that may ask training no source describes: of unknown length and cost.
   const unknownTraining = new Map(
     (
@@ -346,6 +352,7 @@ export async function readGraphInput(
     moveNotes: estimated.notes,
     experienceUnknown: estimated.experienceUnknown,
     unknownTraining,
+    yearsEstimated,
     workUnknown: estimated.workUnknown,
     nodeByCode: estimated.nodeByCode,
     occupationOfNode: estimated.occupationOfNode,

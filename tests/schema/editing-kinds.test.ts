@@ -69,6 +69,36 @@ describe('transitions', () => {
     expect(await ok(DELETE, { from: move().from, to: move().to, expectedVersion: 2 }, 'transition')).toBeNull();
   });
 
+  it('carry years the curators estimated and training no source describes, set and cleared', async () => {
+    const FIELDS = 'version yearsEstimated unknownTraining';
+    const create = CREATE.replace('transition { version', `transition { ${FIELDS}`);
+    const update = UPDATE.replace('transition { version', `transition { ${FIELDS}`);
+    const at = { from: move().from, to: move().to };
+    const created = await ok(
+      create,
+      { ...move(), yearsEstimated: true, unknownTraining: 'any training the employer asks' },
+      'transition',
+    );
+    expect(created).toMatchObject({ yearsEstimated: true, unknownTraining: 'any training the employer asks' });
+    // Fields left out keep their values; null and false clear them.
+    const kept = await ok(update, { ...at, expectedVersion: 1, minYearsExperience: 2 }, 'transition');
+    expect(kept).toMatchObject({ version: 2, yearsEstimated: true, unknownTraining: 'any training the employer asks' });
+    const cleared = await ok(
+      update,
+      { ...at, expectedVersion: 2, yearsEstimated: false, unknownTraining: null },
+      'transition',
+    );
+    expect(cleared).toMatchObject({ version: 3, yearsEstimated: false, unknownTraining: null });
+    // A blank description of training is refused, naming the field; nothing changes.
+    const blank = await refused(update, { ...at, expectedVersion: 3, unknownTraining: '   ' });
+    expect(blank.field).toContain('unknownTraining');
+    expect(
+      (await prisma.transition.findFirstOrThrow({ where: { fromRole: { slug: at.from }, toRole: { slug: at.to } } }))
+        .version,
+    ).toBe(3);
+    expect(await ok(DELETE, { ...at, expectedVersion: 3 }, 'transition')).toBeNull();
+  });
+
   it('an update writes the lists it is given and keeps the others', async () => {
     const LISTS = `mutation ($input: UpdateTransitionInput!) { updateTransition(input: $input) {
       transition { version minYearsExperience requirements { anyOf { slug } } training { slug } sources { slug } }

@@ -75,6 +75,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
       to: string;
       kind: Dataset['transitions'][number]['kind'];
       minYearsExperience: string;
+      yearsEstimated: boolean;
       requires: string[][];
       training: string[];
       unknownTraining: string | null;
@@ -98,7 +99,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
       SELECT ts.transition_id, array_agg(s.slug) AS sources
       FROM transition_source ts JOIN source s ON s.id = ts.source_id GROUP BY ts.transition_id)
     SELECT f.slug AS "from", o.slug AS "to", t.kind::text AS kind,
-      t.min_years_experience::text AS "minYearsExperience", t.unknown_training AS "unknownTraining", t.rationale,
+      t.min_years_experience::text AS "minYearsExperience", t.years_estimated AS "yearsEstimated", t.unknown_training AS "unknownTraining", t.rationale,
       coalesce(r.requires, '[]') AS requires, coalesce(tr.training, '{}') AS training,
       coalesce(sr.sources, '{}') AS sources
     FROM transition t
@@ -205,6 +206,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
           to: t.to,
           kind: t.kind,
           minYearsExperience: Number(t.minYearsExperience),
+          yearsEstimated: t.yearsEstimated ? (true as const) : undefined,
           requires: t.requires.map((g) => [...g].sort()),
           training: [...t.training].sort(),
           unknownTraining: t.unknownTraining ?? undefined,

@@ -198,6 +198,8 @@ const transitionRecord = z.strictObject({
   kind: z.enum(['ADVANCEMENT', 'LATERAL', 'SPECIALIZATION', 'CROSS_TRACK']),
   /** Stored as numeric(4, 1). */
   minYearsExperience: z.number().nonnegative().max(999.9).multipleOf(0.1),
+  /** minYearsExperience is the curators' estimate: no source states a length (left out: a source's). */
+  yearsEstimated: z.literal(true).optional(),
   /** Every group must be satisfied; any certification within a group satisfies it. */
   requires: z.array(slugs.min(1, 'a requirement group needs at least one certification')).default([]),
   training: slugs.default([]),

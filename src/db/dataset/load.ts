@@ -462,6 +462,7 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
     const data = {
       kind: t.kind,
       minYearsExperience: t.minYearsExperience,
+      yearsEstimated: t.yearsEstimated === true,
       unknownTraining: t.unknownTraining ?? null,
       rationale: t.rationale,
     };
