@@ -110,11 +110,13 @@ export function queryContext(
   }
   for (let j = index.roleImpliedCertOffsets[from]!; j < index.roleImpliedCertOffsets[from + 1]!; j++)
     held.push(index.roleImpliedCerts[j]!);
-  for (let j = index.roleImpliedProgramOffsets[from]!; j < index.roleImpliedProgramOffsets[from + 1]!; j++) {
-    const p = index.roleImpliedPrograms[j]!;
-    for (let i = index.programTakeOffsets[p]!; i < index.programTakeOffsets[p + 1]!; i++)
-      done.push(index.programTake[i]!);
-  }
+  // Trained on the job: the start role's usual programs are not taken as done.
+  if (profile?.startRoleTrainingCompleted !== false)
+    for (let j = index.roleImpliedProgramOffsets[from]!; j < index.roleImpliedProgramOffsets[from + 1]!; j++) {
+      const p = index.roleImpliedPrograms[j]!;
+      for (let i = index.programTakeOffsets[p]!; i < index.programTakeOffsets[p + 1]!; i++)
+        done.push(index.programTake[i]!);
+    }
   const years = profile?.yearsInCurrentRole ?? 0;
   if (typeof years !== 'number' || !(years >= 0) || !Number.isFinite(years))
     throw new InvalidQueryError(`profile: yearsInCurrentRole must be a finite number >= 0, got ${years}`);

@@ -131,6 +131,12 @@ export interface Profile {
   yearsInCurrentRole?: number;
   /** Full-time (default) or part-time study; part-time stretches program months (docs/cost-model.md). */
   studyLoad?: StudyLoad;
+  /**
+   * Whether the learner completed the programs the start role implies (a medical assistant's medical
+   * assisting program); false for one trained on the job, who is then asked them where a move or a
+   * certification's route needs them. Default true.
+   */
+  startRoleTrainingCompleted?: boolean;
 }
 
 export interface Constraints {

@@ -45,7 +45,7 @@ export const StudyLoad = builder.enumType('StudyLoad', {
 
 export const LearnerProfileInput = builder.inputType('LearnerProfileInput', {
   description:
-    'What the learner already has. A held certification or completed program is never paid for twice, and neither is what the starting role implies (a medical assistant has finished an MA program).',
+    'What the learner already has. A held certification or completed program is never paid for twice, and neither is what the starting role implies (a medical assistant has finished an MA program), unless startRoleTrainingCompleted is false.',
   fields: (t) => ({
     heldCertifications: t.stringList({
       description:
@@ -62,6 +62,10 @@ export const LearnerProfileInput = builder.inputType('LearnerProfileInput', {
     studyLoad: t.field({
       type: StudyLoad,
       description: 'Full-time (the default) or part-time study. @default FULL_TIME',
+    }),
+    startRoleTrainingCompleted: t.boolean({
+      description:
+        'Whether the learner completed the training the starting role implies (see Role.impliedPrograms: a medical assistant’s medical assisting program). false for someone who holds the role without it, trained on the job: pathways then ask that training wherever a move, or the route to a certification (the CMA’s), needs it. @default true',
     }),
   }),
 });
@@ -290,7 +294,8 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg, fro
   // field as a completed one counts only once what it asks first is done.
   const start = index.roleIndexById.get(from);
   const startDone: number[] = [];
-  if (start !== undefined)
+  const trained = profile.startRoleTrainingCompleted !== false;
+  if (start !== undefined && trained)
     for (let j = index.roleImpliedProgramOffsets[start]!; j < index.roleImpliedProgramOffsets[start + 1]!; j++)
       startDone.push(index.programIds[index.roleImpliedPrograms[j]!]!);
   const years = profile.yearsInCurrentRole;
@@ -337,6 +342,7 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg, fro
     completedPrograms: completed,
     yearsInCurrentRole: years ?? 0,
     studyLoad: profile.studyLoad ?? 'FULL_TIME',
+    ...(trained ? {} : { startRoleTrainingCompleted: false }),
   };
 }
 

@@ -255,6 +255,7 @@ export const profileArb = (s: Scenario): fc.Arbitrary<Profile> =>
       // 0.3 years is 3.6 months: the years taken off an experience round as the engine rounds them.
       yearsInCurrentRole: fc.constantFrom(0, 0.3, 0.5, 1, 2, 3),
       studyLoad: fc.constantFrom('FULL_TIME' as const, 'PART_TIME' as const),
+      startRoleTrainingCompleted: fc.boolean(),
     },
     { requiredKeys: [] },
   );

@@ -124,8 +124,8 @@ type Choice = { cert: number; route: number };
 function startOf(w: World, from: number, profile: Profile): Learner {
   const role = w.input.roles.find((r) => r.id === from)!;
   const done = new Set<number>();
-  for (const p of [...(profile.completedPrograms ?? []), ...(role.impliedPrograms ?? [])])
-    for (const q of takeOrder(w, p)) done.add(q);
+  const implied = profile.startRoleTrainingCompleted === false ? [] : (role.impliedPrograms ?? []);
+  for (const p of [...(profile.completedPrograms ?? []), ...implied]) for (const q of takeOrder(w, p)) done.add(q);
   return {
     months: 0,
     cents: 0,

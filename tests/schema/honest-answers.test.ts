@@ -337,6 +337,29 @@ describe('the examples of the issue', () => {
     expect(p.steps[0].requirements[0].route).toMatchObject({ kind: 'PROGRAM', alreadyMet: true });
   });
 
+  it('a medical assistant trained on the job is asked the training the role usually implies', async () => {
+    // "eligible through the medical assisting program, already completed" was said to every
+    // medical assistant; many are trained on the job, and the CMA's only route is that program.
+    const trainedOnTheJob = async (years: number) =>
+      pathways(
+        `from: "medical-assistant", to: "clinical-medical-assistant", first: 1, profile: { startRoleTrainingCompleted: false, yearsInCurrentRole: ${years} }`,
+      );
+    const [usual] = await pathways('from: "medical-assistant", to: "clinical-medical-assistant", first: 1');
+    expect(usual.totalMonths).toBe(0);
+    const [fresh] = await trainedOnTheJob(0);
+    const program = files['training-programs'].find((p) => p.slug === 'medical-assistant-diploma')!;
+    expect(fresh.totalMonths).toBe(program.months.min);
+    expect(fresh.steps[0].programs.map((p: any) => p.program.slug)).toEqual(['medical-assistant-diploma']);
+    expect(fresh.steps[0].explanation).toMatch(/complete the medical assisting program/);
+    expect(fresh.steps[0].explanation).not.toMatch(/already completed/);
+    // A year on the job opens the CCMA's work-experience route instead: no program.
+    const [worked] = await trainedOnTheJob(1);
+    expect(worked.totalMonths).toBe(0);
+    expect(worked.steps[0].programs).toEqual([]);
+    expect(worked.steps[0].requirements[0].satisfiedBy.slug).toBe('ccma');
+    expect(worked.steps[0].requirements[0].route.kind).toBe('WORK_EXPERIENCE');
+  });
+
   it('part-time study doubles program months and says so', async () => {
     const args = 'from: "medical-assistant", to: "registered-nurse", first: 1';
     const [full] = await pathways(args);
