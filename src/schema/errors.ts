@@ -23,6 +23,9 @@ export type SlugKind = 'role' | 'track' | 'certification' | 'training program' |
 /** How a slug is matched: whatever its case and surrounding spaces (stored slugs are lower case). */
 export const slugKey = (slug: string): string => slug.trim().toLowerCase();
 
+/** Words a slug may carry or leave out without naming anything else. */
+const SMALL_WORDS = new Set(['and', 'of', 'the', 'in', 'for', 'a', 'an', 'to']);
+
 /** How many unknown slugs an error names before it says how many more there are. */
 const NAMED = 5;
 
@@ -48,6 +51,14 @@ export function suggestSlugs(
   const worded = known.filter((s) => s.split('-').includes(normal));
   for (const s of [...worded].sort((a, b) => a.split('-').indexOf(normal) - b.split('-').indexOf(normal))) out.add(s);
   for (const s of known) if (normal.length >= 3 && s.includes(normal)) out.add(s);
+  // Every word typed among a slug's words, the small ones aside: "billing-and-coding-specialist"
+  // found nothing, though "medical-billing-coding-specialist" has each of its words.
+  const words = normal.split('-').filter((w) => w.length > 0 && !SMALL_WORDS.has(w));
+  if (out.size === 0 && words.length > 1)
+    for (const s of known) {
+      const theirs = new Set(s.split('-'));
+      if (words.every((w) => theirs.has(w))) out.add(s);
+    }
   if (out.size === 0) {
     const best = closest(normal, known as string[]);
     if (distance(normal, best) <= Math.max(2, Math.floor(best.length / 3))) out.add(best);
@@ -79,6 +90,8 @@ export function unknownSlugs(
   });
   const more = distinct.length > NAMED ? ` and ${distinct.length - NAMED} more` : '';
   const suggest = distinct.length === 1 ? suggestSlugs(distinct[0]!, known, aliases) : [];
+  // Of several, the first one's, as `slug` is (the message names each one's nearest beside it).
+  const firstSuggest = distinct.length > 1 ? suggestSlugs(distinct[0]!, known, aliases) : suggest;
   const noun =
     distinct.length === 1
       ? `No ${what} has the slug ${shown[0]}`
@@ -88,7 +101,7 @@ export function unknownSlugs(
       code: 'NOT_FOUND',
       argument,
       slug: (distinct[0] ?? '').slice(0, 200),
-      ...(suggest.length ? { suggestions: suggest } : {}),
+      ...(firstSuggest.length ? { suggestions: firstSuggest } : {}),
     },
   });
 }

@@ -1131,16 +1131,22 @@ builder.queryFields((t) => ({
     },
     complexity: searchCost(250), // a search for every role within reach (src/schema/cost.ts)
     resolve: async (_root, args, context, info) => {
-      if (args.withinMonths < 0 || args.withinMonths > 600)
-        throw badInput('withinMonths', `must be between 0 and 600 (got ${args.withinMonths}).`);
       const snapshot = await context.graph.current();
       const { index } = snapshot;
-      const from = notFromSpecialty(
-        snapshot,
-        curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from'),
+      // Every bad argument at once, as pathways says them (a walk met them one request at a time).
+      const [, from, constraints] = await eachArgument(
+        () => {
+          if (args.withinMonths < 0 || args.withinMonths > 600)
+            throw badInput('withinMonths', `must be between 0 and 600 (got ${args.withinMonths}).`);
+        },
+        () =>
+          notFromSpecialty(
+            snapshot,
+            curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from'),
+          ),
+        () => resolveConstraints(snapshot, args.constraints),
       );
       const profile = resolveProfile(snapshot, args.profile, from);
-      const constraints = resolveConstraints(snapshot, args.constraints);
       checkAvoided(index, constraints, { from });
       const reached = runSearch(() =>
         reachableRoles(index, {

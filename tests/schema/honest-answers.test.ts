@@ -659,6 +659,18 @@ describe('arguments a person types', () => {
       suggestions: ['registered-nurse'],
     });
     expect(errors?.[0]?.message).toMatch(/Did you mean "registered-nurse"\?/);
+    // Every word of a slug typed with "and" in it, none of them misspelt, names the slug that has
+    // them all: "billing-and-coding-specialist" suggested nothing.
+    const worded = await client.query(
+      `{ pathways(from: "billing-and-coding-specialist", to: "registered-nurse") { totalMonths } }`,
+    );
+    expect(worded.errors?.[0]?.extensions?.suggestions).toEqual(['medical-billing-coding-specialist']);
+    // Of several unknown slugs, the first one's nearest in the extensions too, as `slug` is the first's.
+    const several = await client.query(
+      `{ pathways(from: "medical-assistant", to: "registered-nurse", profile: { heldCertifications: ["cma-aama", "xyz"] }) { totalMonths } }`,
+    );
+    expect(several.errors?.[0]?.extensions).toMatchObject({ slug: 'cma-aama', suggestions: ['cma'] });
+    expect(several.errors?.[0]?.message).toMatch(/"cma-aama" \(perhaps "cma"\), "xyz"/);
   });
 
   it('name every bad argument at once, not only the first', async () => {
@@ -681,6 +693,14 @@ describe('arguments a person types', () => {
     );
     expect(mixed.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', arguments: ['from', 'toTrack'] });
     expect(mixed.errors![0]!.message).toMatch(/not an O\*NET-SOC code.*No track has the slug "no-such-track"/);
+    // reachableRoles too: it named only the first of three.
+    const reach = await client.query(
+      `{ reachableRoles(from: "nobody", withinMonths: 700, constraints: { maxSteps: -1 }) { earliestMonth } }`,
+    );
+    expect(reach.errors![0]!.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      arguments: ['withinMonths', 'from', 'constraints.maxSteps'],
+    });
   });
 
   it('name the argument when from equals to', async () => {
