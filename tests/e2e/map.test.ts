@@ -1168,10 +1168,47 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect.poll(total).toContain(`${partTime} months`);
     expect(await p.inputValue('#years')).toBe('5');
     expect(await p.isChecked('#part-time')).toBe(true);
-    await p.goto(`${service.origin}/map?from=medical-assistant&years=-1&load=full`);
+    await p.goto(`${service.origin}/map?from=medical-assistant&years=-1&load=full&trained=school`);
     await ready(p);
     await expect.poll(() => p.locator('#link-note').textContent()).toContain('years "-1"');
     expect(await p.locator('#link-note').textContent()).toContain('load "full"');
+    expect(await p.locator('#link-note').textContent()).toContain('trained "school"');
+    await p.close();
+  });
+
+  it('asks a student trained on the job the program their starting role usually takes', async () => {
+    // Every medical assistant was told they were eligible for the CMA "through the medical assisting
+    // program, already completed"; many are trained on the job.
+    const months = async (profile: Record<string, unknown> | null) => {
+      const { pathways } = await api<{ pathways: { totalMonths: number }[] }>(
+        `query ($p: LearnerProfileInput) { pathways(from: "medical-assistant", to: "clinical-medical-assistant", first: 3, skipDetours: true, profile: $p) { totalMonths } }`,
+        { p: profile },
+      );
+      return pathways[0]!.totalMonths;
+    };
+    const usual = await months(null);
+    const onTheJob = await months({ startRoleTrainingCompleted: false });
+    expect(onTheJob).toBeGreaterThan(usual);
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=clinical-medical-assistant`);
+    await ready(p);
+    const total = () => p.locator('#pathways .total-months').textContent();
+    await expect.poll(total).toMatch(new RegExp(`\\b${usual} months|right away|no time`));
+    await p.check('#on-the-job');
+    await expect.poll(() => new URL(p.url()).searchParams.get('trained')).toBe('job');
+    // "9–24 months": the program's lengths are a range.
+    const longer = new RegExp(`^${onTheJob}(–| months)`);
+    await expect.poll(total).toMatch(longer);
+    await expect
+      .poll(() => p.locator('#handout .counted').textContent())
+      .toBe('Counted for this student: trained on the job as Medical Assistant.');
+    // The link opens the same view; Start over clears it.
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=clinical-medical-assistant&trained=job`);
+    await ready(p);
+    await expect.poll(total).toMatch(longer);
+    expect(await p.isChecked('#on-the-job')).toBe(true);
+    await p.click('#clear');
+    await expect.poll(() => p.isChecked('#on-the-job')).toBe(false);
     await p.close();
   });
 

@@ -468,6 +468,8 @@ export type Student = {
   years: number;
   /** Studying part time: programs take twice as long. */
   partTime: boolean;
+  /** Trained on the job in the starting role: its usual program is asked where a move needs it. */
+  onTheJob?: boolean;
   /** The acronyms of `held`, for the handout to name them. */
   heldNames?: string[];
 };
@@ -479,6 +481,7 @@ const profileOf = (student: Student | undefined) => {
     ...(student.held.length ? { heldCertifications: student.held } : {}),
     ...(student.years > 0 ? { yearsInCurrentRole: student.years } : {}),
     ...(student.partTime ? { studyLoad: 'PART_TIME' } : {}),
+    ...(student.onTheJob ? { startRoleTrainingCompleted: false } : {}),
   };
   return Object.keys(profile).length ? profile : null;
 };

@@ -78,7 +78,7 @@ export function renderHandout(
     // exam fee as $550"): a stand-in orders pathways and is no price, and on paper it read as the
     // fee. What is not known is said before it, and in "In all".
     // Whose plan it is: the same pathway reads differently for a student with years behind them.
-    student.years > 0 || student.partTime || student.held.length > 0
+    student.years > 0 || student.partTime || student.onTheJob || student.held.length > 0
       ? h(
           'p',
           { class: 'counted' },
@@ -86,6 +86,7 @@ export function renderHandout(
           [
             student.years > 0 ? `${years(student.years)} as ${first.from.title} already` : '',
             student.partTime ? 'part-time study' : '',
+            student.onTheJob ? `trained on the job as ${first.from.title}` : '',
             // Named: "already holds 1 certification" left the student to guess which.
             student.held.length
               ? `already holds ${student.heldNames?.length ? list(student.heldNames) : student.held.length === 1 ? '1 certification or licence' : `${student.held.length} certifications or licences`}` +

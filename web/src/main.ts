@@ -43,6 +43,7 @@ const rankSelect = $<HTMLSelectElement>('rank');
 const withinInput = $<HTMLInputElement>('within');
 const yearsInput = $<HTMLInputElement>('years');
 const partTimeBox = $<HTMLInputElement>('part-time');
+const onTheJobBox = $<HTMLInputElement>('on-the-job');
 const printButton = $<HTMLButtonElement>('print');
 const onetBox = $<HTMLInputElement>('onet');
 
@@ -120,6 +121,7 @@ const studentOf = (st: State): Student => ({
   held: st.held,
   years: st.years,
   partTime: st.partTime,
+  onTheJob: st.onTheJob,
   heldNames: st.held.map((s) => acronyms.get(s) ?? s),
 });
 
@@ -308,6 +310,7 @@ function mark(): void {
   $('held-count').textContent = state.held.length ? ` (${state.held.length})` : '';
   yearsInput.value = state.years > 0 ? String(state.years) : '';
   partTimeBox.checked = state.partTime;
+  onTheJobBox.checked = state.onTheJob;
 }
 
 /**
@@ -750,6 +753,10 @@ yearsInput.addEventListener('change', () => {
 });
 partTimeBox.addEventListener('change', () => {
   update({ partTime: partTimeBox.checked, path: 0 });
+  Promise.all([showPathways(), shade()]).catch(fail);
+});
+onTheJobBox.addEventListener('change', () => {
+  update({ onTheJob: onTheJobBox.checked, path: 0 });
   Promise.all([showPathways(), shade()]).catch(fail);
 });
 printButton.addEventListener('click', () => window.print());

@@ -4,7 +4,8 @@
  * `path` counts from 1 in the URL (as the page does), from 0 here. `onet=1` includes the O*NET
  * occupations and their estimated moves; then `to` and `role` may be O*NET-SOC codes ("29-2034.00").
  * `held=rn-license,cma` lists the certifications and licences the student already holds, `years=3`
- * their years in the starting role, `load=part` part-time study.
+ * their years in the starting role, `load=part` part-time study, `trained=job` a student trained on
+ * the job in the starting role (without its usual program).
  */
 import { isOccupationCode } from './api.js';
 
@@ -29,6 +30,8 @@ export type State = {
   years: number;
   /** Part-time study: programs take twice as long. */
   partTime: boolean;
+  /** Trained on the job in the starting role: its usual program is not taken as done. */
+  onTheJob: boolean;
 };
 
 /** The most years in a role a link or the form may give. */
@@ -75,6 +78,7 @@ export function readState(search: string): State {
     ],
     years: readYears(p.get('years')) ?? 0,
     partTime: p.get('load') === 'part',
+    onTheJob: p.get('trained') === 'job',
   };
 }
 
@@ -123,6 +127,9 @@ export function unreadParams(search: string): string[] {
     out.push(`years ${quoted(years)} (years in the starting role, 0 to ${MAX_YEARS}, in halves)`);
   const load = asked('load');
   if (load !== undefined && load !== 'part') out.push(`load ${quoted(load)} (part for part-time study)`);
+  const trained = asked('trained');
+  if (trained !== undefined && trained !== 'job')
+    out.push(`trained ${quoted(trained)} (job for a student trained on the job)`);
   for (const held of (asked('held') ?? '').split(',').filter((s) => s.trim() !== ''))
     if (slug(held.trim().toLowerCase()) === undefined)
       out.push(`held ${quoted(held)} (not a certification's slug, such as cma)`);
@@ -148,6 +155,7 @@ export function writeState(state: State, how: 'push' | 'replace' = 'replace'): v
   if (state.held.length) p.set('held', state.held.join(','));
   if (state.years > 0) p.set('years', String(state.years));
   if (state.partTime) p.set('load', 'part');
+  if (state.onTheJob) p.set('trained', 'job');
   const query = p.toString().replace(/%2C/g, ',');
   const address = `${location.pathname}${query ? `?${query}` : ''}`;
   if (how === 'push' && address !== `${location.pathname}${location.search}`) history.pushState(null, '', address);
