@@ -133,7 +133,7 @@ const GraphFacts = builder.objectRef<Record<string, never>>('GraphFacts').implem
     }),
     crossTrackTransitionCount: t.int({
       description:
-        'Transitions that cross tracks (`Transition.crossesTracks`: between two tracks, neither of them the bridging hybrid track); the sum of `tracks.crossTrackMovesOut`.',
+        'Transitions that cross tracks (`Transition.crossesTracks`: between two tracks, neither of them the bridging hybrid track); the sum of `tracks.crossTrackMovesOut`. It counts moves of any kind: an ADVANCEMENT may cross too (clinical coordinator to healthcare administrator), so it can exceed the CROSS_TRACK count in `transitionKinds`, which counts moves whose kind is that lateral change of track.',
       resolve: async (_f, _a, { prisma }) => {
         const [row] = await prisma.$queryRaw<{ n: number }[]>`
           SELECT count(*)::int AS n FROM transition t

@@ -89,10 +89,13 @@ export const TransitionKind = builder.enumType(TransitionKinds, {
   name: 'TransitionKind',
   description: 'What kind of move a transition is.',
   values: {
-    ADVANCEMENT: { description: 'A step up within a track.' },
+    ADVANCEMENT: { description: 'A step up, usually within a track (crossesTracks says when it changes track).' },
     LATERAL: { description: 'A move to a role at about the same level.' },
     SPECIALIZATION: { description: 'A move into a narrower, more specialised role.' },
-    CROSS_TRACK: { description: 'A move between the clinical and administrative tracks.' },
+    CROSS_TRACK: {
+      description:
+        'A move between the clinical and administrative tracks at about the same level; a move up that also changes track is an ADVANCEMENT with crossesTracks true.',
+    },
   },
 });
 
