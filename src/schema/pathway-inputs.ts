@@ -333,7 +333,13 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg, fro
       snapshot.aliases.certification,
     ),
   );
-  const implied = impliedByHeld(snapshot, held);
+  // Trained on the job: the start role's programs are not done, but what its licences imply is (an
+  // LPN holds the licence, so the practical nursing program behind it: a walk saw one sent back to it).
+  const roleCerts: number[] = [];
+  if (start !== undefined && !trained)
+    for (let j = index.roleImpliedCertOffsets[start]!; j < index.roleImpliedCertOffsets[start + 1]!; j++)
+      roleCerts.push(index.certIds[index.roleImpliedCerts[j]!]!);
+  const implied = impliedByHeld(snapshot, [...held, ...roleCerts]);
   for (const id of implied.certifications) if (!held.includes(id)) held.push(id);
   for (const id of withTheirField(snapshot, implied.programs, [...startDone, ...completed]))
     if (!completed.includes(id)) completed.push(id);

@@ -358,6 +358,16 @@ describe('the examples of the issue', () => {
     expect(worked.steps[0].programs).toEqual([]);
     expect(worked.steps[0].requirements[0].satisfiedBy.slug).toBe('ccma');
     expect(worked.steps[0].requirements[0].route.kind).toBe('WORK_EXPERIENCE');
+    // A role whose licence implies its program keeps it: an LPN "trained on the job" still holds the
+    // licence, so the practical nursing program behind it (a review saw one sent back to it).
+    for (const [from, to] of [['licensed-practical-nurse', 'registered-nurse']]) {
+      const [plain] = await pathways(`from: "${from}", to: "${to}", first: 1`);
+      const [job] = await pathways(
+        `from: "${from}", to: "${to}", first: 1, profile: { startRoleTrainingCompleted: false }`,
+      );
+      expect(job.totalMonths, `${from} -> ${to}`).toBe(plain.totalMonths);
+      expect(job.knownCostUsd, `${from} -> ${to}`).toBe(plain.knownCostUsd);
+    }
   });
 
   it('part-time study doubles program months and says so', async () => {
