@@ -9,10 +9,10 @@ import type { Pathway } from './types.js';
 
 /**
  * Whether `b` pads `a` (both to the same role, b no sooner, no cheaper, with no fewer new
- * certifications and more moves): at the same months, b visits a's roles in the same order, and
- * every move of b into a role a does not visit takes no time at all (0 months): it only adds exams or
- * fees on the way; or b asks what a asks, where a asks it, and hops between roles asking nothing
- * (hopsAround); at any months, b only adds stops that nothing after them uses (stopsOnTheWay). A
+ * certifications and more moves): at any months, b only adds stops that nothing after them uses and
+ * where it works at none (stopsOnTheWay: a 0-month step through another role that only adds an exam
+ * or a fee is one); or, at the same months, b asks what a asks, where a asks it, and hops between
+ * roles asking nothing (hopsAround). A
  * route through another role where the student works (a medical assistant working as an LPN for a
  * year before the RN bridge), or whose step there counts for a later one, is not padding, even at
  * the same total months as a direct degree.
@@ -22,12 +22,17 @@ function pads(b: Pathway, a: Pathway, unknownTime: (transitionId: number) => boo
   if (b.totalCostUsd < a.totalCostUsd || b.newCertifications < a.newCertifications) return false;
   let i = 0;
   for (const role of b.roleIds) if (role === a.roleIds[i]) i++;
-  if (i === a.roleIds.length && b.roleIds[0] === a.roleIds[0] && b.roleIds.at(-1) === a.roleIds.at(-1)) {
-    const onA = new Set(a.roleIds);
-    if (b.totalMonths === a.totalMonths && b.steps.every((step) => onA.has(step.toRoleId) || step.months === 0))
-      return true;
-    if (stopsOnTheWay(b, a, unknownTime)) return true;
-  }
+  // a's roles in order, with stops nothing after them uses and where b works at none. (A rule that
+  // took any 0-month stop at the same months as padding went: it dropped medical assistant →
+  // administrative MA → department supervisor, three years' work as an administrative MA, beside
+  // the same three years as a medical assistant.)
+  if (
+    i === a.roleIds.length &&
+    b.roleIds[0] === a.roleIds[0] &&
+    b.roleIds.at(-1) === a.roleIds.at(-1) &&
+    stopsOnTheWay(b, a, unknownTime)
+  )
+    return true;
   return b.totalMonths === a.totalMonths && hopsAround(b, a, unknownTime);
 }
 
@@ -96,12 +101,11 @@ function hopsAround(b: Pathway, a: Pathway, unknownTime: (transitionId: number) 
 }
 
 /**
- * The first `k` of `ranked` (best first) that pad no pathway ranked before them, kept or not: one
- * that pads a detour left out pads what that detour padded (medical assistant → EKG technician →
- * clinical medical assistant → lead → office manager, after the same route without the EKG course,
- * itself left out beside medical assistant → lead → office manager, was listed). `unknownTime` says
+ * The first `k` of `ranked` (best first) that pad no pathway kept before them. `unknownTime` says
  * which moves ask for time of unknown length that counts as 0 months (experience BLS gives no least
- * amount for): such a move is not one that asks nothing.
+ * amount for): such a move is not one that asks nothing. (Padding is not transitive: b may pad a,
+ * a detour of c, and still work somewhere c does not; comparing with every pathway ranked before,
+ * kept or not, dropped such routes, and was undone.)
  */
 export function withoutDetours(
   ranked: readonly Pathway[],
@@ -109,9 +113,9 @@ export function withoutDetours(
   unknownTime: (transitionId: number) => boolean = () => false,
 ): Pathway[] {
   const kept: Pathway[] = [];
-  for (const [i, p] of ranked.entries()) {
+  for (const p of ranked) {
     if (kept.length === k) break;
-    if (!ranked.slice(0, i).some((a) => pads(p, a, unknownTime))) kept.push(p);
+    if (!kept.some((a) => pads(p, a, unknownTime))) kept.push(p);
   }
   return kept;
 }

@@ -119,7 +119,7 @@ export const rankingArgs = (arg: ArgBuilder) => ({
     required: true,
     defaultValue: false,
     description:
-      'Leave out a pathway that only pads a better one ranked before it (listed, or left out as padding itself), no sooner, no cheaper and with no fewer new certifications: at the same months, its roles in the same order, every move into another role taking 0 months (say, a 0-month step through another role that adds an exam), or the same programs, certifications and months in the same roles, through other roles whose moves ask nothing at all; at any months, the better one with stops added that nothing after them uses (an EKG course before the same practical nursing program), working at none. A route that works in another role, or whose stop makes a later move ask less, is kept. What a student should be shown; without it, the exact k best (docs/cost-model.md). @default false',
+      'Leave out a pathway that only pads a better one listed before it, no sooner, no cheaper and with no fewer new certifications: at the same months, the same programs, certifications and months in the same roles, through other roles whose moves ask nothing at all; at any months, the better one with stops added that nothing after them uses (a 0-month step through another role that only adds an exam; an EKG course before the same practical nursing program), working at none. A route that works in another role, or whose stop makes a later move ask less, is kept. What a student should be shown; without it, the exact k best (docs/cost-model.md). @default false',
   }),
 });
 

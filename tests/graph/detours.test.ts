@@ -34,14 +34,27 @@ function pathway(
   } as unknown as Pathway;
 }
 
-// 1 medical assistant, 2 clinical MA, 3 LPN, 4 RN, 5 EKG technician.
-const viaLpn = pathway([1, 3, 4], [12, 12], 36_000, 2);
-const direct = pathway([1, 4], [24], 39_000, 1);
+// 1 medical assistant, 2 clinical MA, 3 LPN, 4 RN, 5 EKG technician; programs 10 practical
+// nursing, 11 the LPN-to-RN bridge, 13 the nursing degree.
+const viaLpn = pathway([1, 3, 4], [12, 12], 36_000, 2, { 0: [10], 1: [11] });
+const direct = pathway([1, 4], [24], 39_000, 1, { 0: [13] });
 
 describe('withoutDetours', () => {
   it('leaves out a route padded with a 0-month move through another role that only adds an exam', () => {
-    const padded = pathway([1, 2, 3, 4], [0, 12, 12], 36_250, 3);
+    const padded = pathway([1, 2, 3, 4], [0, 12, 12], 36_250, 3, { 1: [10], 2: [11] });
     expect(withoutDetours([viaLpn, padded, direct], 2)).toEqual([viaLpn, direct]);
+  });
+
+  it('keeps a 0-month stop at the same months where the student then works', () => {
+    // Medical assistant → administrative MA (a title, 0 months) → department supervisor after three
+    // years' work as an administrative MA, beside three years as a medical assistant: another job.
+    const asMa = pathway([1, 6], [36], 0);
+    const asAdmin = pathway([1, 7, 6], [0, 36], 0);
+    expect(withoutDetours([asMa, asAdmin], 2)).toEqual([asMa, asAdmin]);
+    // With no work at the stop (a program after it), it is padding.
+    const programAfter = pathway([1, 6], [36], 0, 0, { 0: [14] });
+    const stopThenProgram = pathway([1, 7, 6], [0, 36], 0, 0, { 1: [14] });
+    expect(withoutDetours([programAfter, stopThenProgram], 2)).toEqual([programAfter]);
   });
 
   it('keeps a route that works a year in another role, even at the same total months as the direct one', () => {
@@ -51,16 +64,17 @@ describe('withoutDetours', () => {
   });
 
   it('keeps a padded-looking route that is cheaper, or earns fewer certifications, or takes less time', () => {
-    const cheaper = pathway([1, 2, 3, 4], [0, 12, 12], 35_000, 3);
-    const fewerCerts = pathway([1, 2, 3, 4], [0, 12, 12], 36_250, 1);
-    const faster = pathway([1, 2, 3, 4], [0, 6, 12], 36_250, 3);
+    const cheaper = pathway([1, 2, 3, 4], [0, 12, 12], 35_000, 3, { 1: [10], 2: [11] });
+    const fewerCerts = pathway([1, 2, 3, 4], [0, 12, 12], 36_250, 1, { 1: [10], 2: [11] });
+    const faster = pathway([1, 2, 3, 4], [0, 6, 12], 36_250, 3, { 1: [10], 2: [11] });
     for (const other of [cheaper, fewerCerts, faster])
       expect(withoutDetours([viaLpn, other], 2)).toEqual([viaLpn, other]);
   });
 
   it('keeps a slower route through another role; a 0-month move added anywhere on the way is padding', () => {
-    const viaEkg = pathway([1, 5, 3, 4], [1, 12, 12], 53_000, 3);
-    const lateDetour = pathway([1, 3, 2, 4], [12, 0, 12], 36_250, 3);
+    // Via EKG: a year's work as an EKG technician before the practical nursing program.
+    const viaEkg = pathway([1, 5, 3, 4], [1, 12, 12], 53_000, 3, { 0: [12], 2: [11] });
+    const lateDetour = pathway([1, 3, 2, 4], [12, 0, 12], 36_250, 3, { 0: [10], 2: [11] });
     expect(withoutDetours([viaLpn, viaEkg, lateDetour], 3)).toEqual([viaLpn, viaEkg]);
   });
 
@@ -164,7 +178,7 @@ describe('withoutDetours', () => {
   });
 
   it('stops at k, in rank order', () => {
-    const padded = pathway([1, 2, 3, 4], [0, 12, 12], 36_250, 3);
+    const padded = pathway([1, 2, 3, 4], [0, 12, 12], 36_250, 3, { 1: [10], 2: [11] });
     expect(withoutDetours([viaLpn, padded, direct, pathway([1, 5, 4], [1, 24], 50_000)], 2)).toEqual([viaLpn, direct]);
     expect(withoutDetours([], 3)).toEqual([]);
   });
