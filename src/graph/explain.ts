@@ -292,19 +292,23 @@ export function explainStep(
     actions.push(
       `work ${guessed ? 'about ' : ''}${counted > 0 ? 'another ' : ''}${duration(step.experienceMonths)} as ${from.title}`,
     );
-  if (guessed && step.experienceMonths + counted > 0)
-    details.push(
-      sentence(
-        `no source states how long the move asks as ${from.title}: ${duration(step.experienceMonths + counted)} is the curators' estimate`,
-      ),
-    );
+  const asked = duration(step.experienceMonths + counted);
+  // "1 year ... is covered", "2 years ... are".
+  const are = (d: string) => (/^1 (year|month)$/.test(d) ? 'is' : 'are');
+  const estimate = guessed ? ` (no source states it: the curators' estimate)` : '';
   if (counted > 0)
     details.push(
       sentence(
         step.experienceMonths > 0
-          ? `the move asks ${duration(counted + step.experienceMonths)} as ${from.title}; your years in your current role count for ${duration(counted)} of them`
-          : `the ${duration(counted)} as ${from.title} it asks are covered by your years in your current role`,
+          ? `the move asks ${guessed ? 'about ' : ''}${asked} as ${from.title}${estimate}; your years in your current role count for ${duration(counted)} of them`
+          : guessed
+            ? `the years as ${from.title} it asks (about ${asked}, the curators' estimate: no source states them) are covered by your years in your current role`
+            : `the ${asked} as ${from.title} it asks ${are(asked)} covered by your years in your current role`,
       ),
+    );
+  else if (guessed && step.experienceMonths > 0)
+    details.push(
+      sentence(`no source states how many years as ${from.title} the move asks: ${asked} is the curators' estimate`),
     );
   const studied = load === 'PART_TIME' ? 'part time' : 'full time';
   for (const p of step.programs) {
@@ -538,7 +542,10 @@ export function summarize(
   const time =
     pathway.totalMonths === 0
       ? untimed.length
-        ? 'whose time is not known'
+        ? pathway.stepCount === 1
+          ? 'whose time is not known'
+          : // "2 moves whose time is not known" read as every one of them.
+            '; how long some of them take is not known'
         : estimated
           ? 'with no time counted'
           : 'that can happen right away'
@@ -547,8 +554,16 @@ export function summarize(
         : upTo > pathway.totalMonths
           ? `over ${duration(pathway.totalMonths)} to ${duration(upTo)}, as its programs take their shortest or longest`
           : `over about ${duration(pathway.totalMonths)}`;
-  const sentences = [`${route}: ${moves} ${time}.`];
+  const sentences = [`${route}: ${moves}${time.startsWith(';') ? '' : ' '}${time}.`];
   if (untimed.length) sentences.push(sentence(`${lengthsNotKnown(untimed)} and not counted`));
+  // Years no source states: the summary says so too (an integration may show only the summary).
+  const guessed = pathway.steps.filter(
+    (s) => names.yearsEstimated?.(s.transitionId) && s.experienceMonths + s.experienceCountedMonths > 0,
+  );
+  if (guessed.length)
+    sentences.push(
+      `The years of work ${guessed.length === 1 ? 'one move asks are' : `${guessed.length} moves ask are`} the curators' estimate: no source states them.`,
+    );
   const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names, estimated);
   const named = namedUnknowns(pathway.unknownCosts);
   // Undescribed training may cost nothing: the full cost may be more, not "is".

@@ -312,11 +312,13 @@ function classOffers(ix: GraphIndex, cls: number, cert: number): boolean {
  * `before` months to one with `after`: a curated move asking no experience and no program that took
  * no time (medical assistant → administrative medical assistant, "no further requirements") is the
  * same work under another title, so the years in the role still count toward the experience the
- * next move asks (docs/cost-model.md, "Experience"). Only where the years counted before it.
+ * next move asks (docs/cost-model.md, "Experience"). Only where the years counted before it, and not
+ * across a move of unknown length (training no source describes: a medical assistant's specialty).
  */
 export function keepsTenure(ix: GraphIndex, e: number, before: number, after: number): boolean {
   return (
     ix.edgeEstimated[e] === 0 &&
+    ix.edgeUntimed[e] === 0 &&
     ix.edgeExpMonths[e] === 0 &&
     ix.edgeProgramOffsets[e] === ix.edgeProgramOffsets[e + 1] &&
     after === before

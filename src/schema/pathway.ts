@@ -320,11 +320,12 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
 
 /**
  * A total in whole dollars, or null when any part of it is unknown; with `kind`, only the part of
- * that kind (training: a program's tuition, or what a move may ask that no source describes; or
- * fees: exams' and an estimated move's licensing).
+ * that kind (a program's tuition, or fees: exams' and an estimated move's licensing); what a move
+ * may ask that no source describes nulls both.
  */
 const knownTotal = (usd: number, unknown: readonly EngineUnknown[], kind?: 'PROGRAM' | 'FEES') =>
-  unknown.some((u) => kind === undefined || (kind === 'PROGRAM') === (u.kind === 'PROGRAM' || u.kind === 'TRAINING'))
+  // Undescribed training ("any training or certification the specialty asks") may be either.
+  unknown.some((u) => kind === undefined || u.kind === 'TRAINING' || (kind === 'PROGRAM') === (u.kind === 'PROGRAM'))
     ? null
     : dollars(usd);
 

@@ -400,6 +400,7 @@ function evaluate(
         first &&
         (profile.yearsInCurrentRole ?? 0) > 0 &&
         t.estimated !== true &&
+        !(w.input.untimedTransitions ?? []).includes(t.id) &&
         experienceMonths(t.minYearsExperience) === 0 &&
         t.training.length === 0 &&
         way.l.months === l.months;

@@ -612,11 +612,48 @@ describe('training a move may ask that no source describes', () => {
       expect(step.explanation).toMatch(/work about \d/);
       expect(step.explanation).toContain("is the curators' estimate");
       expectReadable(step.explanation, `${move.from} -> ${move.to}`);
+      // The summary says it too: an integration may show only that.
+      expect(p.summary).toMatch(/the curators' estimate: no source states them\./);
     }
+    // Years in the role covering part of a guessed length: the estimate is said with the count.
+    const [covered] = await pathways(
+      'from: "administrative-medical-assistant", to: "compliance-specialist", first: 1, profile: { yearsInCurrentRole: 1 }',
+    );
+    expect(covered.steps[0].explanation).toMatch(
+      /The move asks about 2 years as Administrative Medical Assistant \(no source states it: the curators' estimate\); your years in your current role count for 1 year of them\./,
+    );
+    const [all] = await pathways(
+      'from: "administrative-medical-assistant", to: "compliance-specialist", first: 1, profile: { yearsInCurrentRole: 3 }',
+    );
+    expect(all.steps[0].explanation).toMatch(
+      /The years as Administrative Medical Assistant it asks \(about 2 years, the curators' estimate: no source states them\) are covered by your years/,
+    );
     // And no move whose years a source states is said to be a guess.
     const sourced = files.transitions.find((t) => t.yearsEstimated !== true && t.minYearsExperience > 0)!;
     const [q] = await pathways(`from: "${sourced.from}", to: "${sourced.to}", first: 1`);
     for (const s of q.steps) expect(s.explanation).not.toContain('curators');
+  });
+
+  it('is said of the pathway as a whole, nulls both its training and fees totals, and stops the years in the role from counting past it', async () => {
+    const { data } = await client.query(`{
+      one: pathways(from: "medical-assistant", to: "specialty-medical-assistant", first: 3) {
+        summary totalTrainingCostUsd totalExamFeesUsd stepCount roles { slug } }
+      lead: pathways(from: "medical-assistant", to: "lead-medical-assistant", first: 10, rankBy: CHEAPEST,
+                     profile: { yearsInCurrentRole: 2 }) { roles { slug } steps { explanation } } }`);
+    for (const p of data.one) {
+      // "any training or certification": neither total is known.
+      expect(p.totalTrainingCostUsd).toBeNull();
+      expect(p.totalExamFeesUsd).toBeNull();
+      // "2 moves whose time is not known" read as every one of them, the first "right away".
+      if (p.stepCount > 1) expect(p.summary).toMatch(/\d moves; how long some of them take is not known\./);
+    }
+    expect(data.one.some((p: any) => p.stepCount > 1)).toBe(true);
+    // Years as a medical assistant counted past a move of unknown length (the specialty's training),
+    // as if it were a title change taking no time.
+    const through = data.lead.filter((p: any) => p.roles.some((r: any) => r.slug === 'specialty-medical-assistant'));
+    expect(through.length).toBeGreaterThan(0);
+    for (const p of through)
+      for (const step of p.steps.slice(1)) expect(step.explanation).not.toMatch(/your years in your current role/);
   });
 
   it('FASTEST lists a pathway of known length first among those of the same months', async () => {
