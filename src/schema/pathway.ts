@@ -668,7 +668,7 @@ const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').imp
     pathway: t.field({
       type: PathwayRef,
       description:
-        'The pathway reaching the role earliest: of those as early, one with the fewest parts of unknown length, then the fewest moves.',
+        'The pathway reaching the role earliest, as FASTEST ranks: of those as early, one with the fewest parts of unknown length, then the cheapest, the fewest certifications to earn, the fewest moves (see `reachableRoles` for where `pathways(first: 1)` may list another of the same months first).',
       resolve: (r) => ({ pathway: r.pathway, shared: r.shared }),
     }),
   }),
