@@ -4,18 +4,12 @@
  * refuses a page above its cap, whatever the request selects. The lists of arguments and paged
  * fields are read from the schema, so a new one fails here until it is covered.
  */
-import {
-  type GraphQLArgument,
-  type GraphQLField,
-  type GraphQLInputField,
-  getNamedType,
-  isInputObjectType,
-  isObjectType,
-} from 'graphql';
+import { type GraphQLArgument, type GraphQLInputField, getNamedType, isInputObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
 import { testDatabase } from '../support/database.js';
 import { type Client, graphqlClient, keyedClient } from '../support/graphql.js';
+import { queryFields } from '../support/schema-fields.js';
 
 let client: Client;
 let editor: Client;
@@ -24,24 +18,6 @@ beforeAll(async () => {
   client = graphqlClient(prisma, undefined, {}, { rateLimitPoints: 0 });
   editor = await keyedClient(prisma, 'arguments-editor', 'editor', { rateLimitPoints: 0 });
 });
-
-/** Walks the object types reachable from Query (not Mutation), each field once. */
-function queryFields(): { coordinate: string; field: GraphQLField<unknown, unknown> }[] {
-  const out: { coordinate: string; field: GraphQLField<unknown, unknown> }[] = [];
-  const seen = new Set<string>();
-  const visit = (typeName: string) => {
-    if (seen.has(typeName)) return;
-    seen.add(typeName);
-    const type = schema.getType(typeName);
-    if (!isObjectType(type)) return;
-    for (const field of Object.values(type.getFields())) {
-      out.push({ coordinate: `${typeName}.${field.name}`, field });
-      visit(getNamedType(field.type).name);
-    }
-  };
-  visit('Query');
-  return out;
-}
 
 const SLUG = /\bslugs?\b/i;
 

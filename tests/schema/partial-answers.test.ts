@@ -5,11 +5,12 @@
  * arguments the service may refuse is nullable, so its error nulls only it (GraphQL nulls the
  * nearest nullable field above an error; a non-null root field nulled the whole `data`).
  */
-import { getNamedType, isNonNullType, isObjectType } from 'graphql';
+import { isNonNullType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
 import { testDatabase } from '../support/database.js';
 import { type Client, graphqlClient } from '../support/graphql.js';
+import { queryFields } from '../support/schema-fields.js';
 
 let client: Client;
 beforeAll(async () => {
@@ -29,21 +30,10 @@ const NON_NULL_BY_DESIGN = new Set(['Query.nodes', 'Pathway.summary', 'Occupatio
 
 describe('fields that may refuse their arguments', () => {
   it('are nullable, wherever they are in the schema', () => {
-    const nonNull: string[] = [];
-    const seen = new Set<string>();
-    const visit = (typeName: string) => {
-      if (seen.has(typeName)) return;
-      seen.add(typeName);
-      const type = schema.getType(typeName);
-      if (!isObjectType(type)) return;
-      for (const field of Object.values(type.getFields())) {
-        const coordinate = `${typeName}.${field.name}`;
-        if (field.args.length > 0 && isNonNullType(field.type) && !NON_NULL_BY_DESIGN.has(coordinate))
-          nonNull.push(coordinate);
-        visit(getNamedType(field.type).name);
-      }
-    };
-    visit('Query');
+    const nonNull = queryFields()
+      .filter(({ field }) => field.args.length > 0 && isNonNullType(field.type))
+      .map(({ coordinate }) => coordinate)
+      .filter((coordinate) => !NON_NULL_BY_DESIGN.has(coordinate));
     expect(nonNull).toEqual([]);
     // The exemptions still exist (a renamed field would otherwise leave a stale one behind).
     expect(schema.getQueryType()?.getFields().nodes).toBeDefined();
