@@ -72,8 +72,6 @@ export interface GraphIndex {
   readonly certClasses: Int32Array;
   /** 1 for a certification some eligibility route asks to hold. */
   readonly certIsRoutePrereq: Uint8Array;
-  /** 1 for a class with an option that has no prerequisite (an open route): never costs time. */
-  readonly classTimeFree: Uint8Array;
   /** The largest experience route, in months: work beyond it never helps. */
   readonly maxExperienceRouteMonths: number;
 
@@ -757,14 +755,6 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
       for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++)
         certClassLists[classOptions[j]!]!.push(cls);
   const { offsets: certClassOffsets, items: certClasses } = csr(certClassLists);
-  const certOpen = new Uint8Array(C);
-  for (let c = 0; c < C; c++)
-    for (let r = certRouteOffsets[c]!; r < certRouteOffsets[c + 1]!; r++)
-      if (routeKindList[r] === ROUTE_OPEN) certOpen[c] = 1;
-  const classTimeFree = new Uint8Array(classCount);
-  for (let cls = 0; cls < classCount; cls++)
-    for (let j = classOptionOffsets[cls]!; j < classOptionOffsets[cls + 1]!; j++)
-      if (certOpen[classOptions[j]!] === 1) classTimeFree[cls] = 1;
 
   // Programs and certifications no loopless path can need twice: every move on which a step may
   // take the program or earn the certification (as the move's training or a prerequisite of it, as
@@ -945,7 +935,6 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     certClassOffsets,
     certClasses,
     certIsRoutePrereq,
-    classTimeFree,
     maxExperienceRouteMonths,
     programIds,
     programSlugs,

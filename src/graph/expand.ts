@@ -145,8 +145,6 @@ export class Expander {
     this.extraMonths = this.extraCents = this.extraCount = 0;
     this.extraPrograms.length = 0;
     if (bh === ah) return true;
-    // When only months count, a class that can always be met at no time does not matter.
-    const skipFree = this.cx.monthsOnly;
     for (let i = 0; i < bh.length; i++) {
       const x = bh[i]!;
       if (has(ah, x)) continue;
@@ -154,7 +152,6 @@ export class Expander {
       let covered = true;
       for (let j = ix.certClassOffsets[x]!, end = ix.certClassOffsets[x + 1]!; j < end && covered; j++) {
         const cls = ix.certClasses[j]!;
-        if (skipFree && ix.classTimeFree[cls] === 1) continue;
         if (!classSatisfied(ix, ah, cls)) covered = false;
       }
       if (!covered && !this.earnLater(a, x)) return false;

@@ -102,17 +102,15 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
       transitionIds: edges.map((e) => index.edgeTransitionId[e]!),
       pathway(): Pathway {
         if (cached === undefined) {
-          // Reported as FASTEST would: every choice counts again, not only months.
-          const full = { ...cx, monthsOnly: false };
           const choices = bestChoices(
-            full,
+            cx,
             edges,
             'FASTEST',
             limits.maxMonths,
             maxCost === undefined ? Infinity : usdToCents(maxCost),
           );
           if (choices === null) throw new Error('internal: a reachable pathway has no feasible choices');
-          cached = buildPathway(full, edges, choices);
+          cached = buildPathway(cx, edges, choices);
         }
         return cached;
       },

@@ -37,12 +37,6 @@ export interface QueryContext {
   readonly includeEstimated: boolean;
   /** With includeEstimated, the estimated moves into curated roles too (PathwayQuery.openEntries). */
   readonly openEntries: boolean;
-  /**
-   * Only months (and steps) matter, not cost or certifications: reachableRoles without a cost limit.
-   * A group an option meets at no time is then met with that option, without trying the others
-   * (earning one of them later never takes longer than now: work only grows, programs stay done).
-   */
-  monthsOnly: boolean;
 }
 
 /**
@@ -138,7 +132,6 @@ export function queryContext(
     },
     includeEstimated,
     openEntries: includeEstimated && openEntries,
-    monthsOnly: false,
   };
 }
 
@@ -408,18 +401,6 @@ function groupWays(
     return;
   }
   const cls = ix.groupClass[gi]!;
-  if (cx.monthsOnly)
-    for (let j = ix.classOptionOffsets[cls]!, end = ix.classOptionOffsets[cls + 1]!; j < end; j++) {
-      const c = ix.classOptions[j]!;
-      const met = metRoute(ix, a, c);
-      if (met < 0) continue;
-      const b = a.clone();
-      earn(cx, b, c, met, true, null);
-      picks.push(c, -(met + 2));
-      groupWays(cx, gi + 1, g1, b, picks, emit);
-      picks.length -= 2;
-      return;
-    }
   for (let j = ix.classOptionOffsets[cls]!, end = ix.classOptionOffsets[cls + 1]!; j < end; j++)
     earnWays(cx, a, ix.classOptions[j]!, cls, [], picks, (b) => groupWays(cx, gi + 1, g1, b, picks, emit));
 }
