@@ -431,6 +431,11 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
       description: 'Months of experience the move asks for in the starting role, still to gain.',
       resolve: ({ step }) => step.experienceMonths,
     }),
+    experienceEstimated: t.boolean({
+      description:
+        'True when no source states the experience the move asks and its months are the curators’ estimate (Transition.yearsEstimated); the explanation says "about" and why.',
+      resolve: ({ step, shared }) => shared.names.yearsEstimated?.(step.transitionId) === true,
+    }),
     experienceCountedMonths: t.int({
       description:
         'Months of the experience the move asks that the learner’s years in their current role (`profile.yearsInCurrentRole`) already cover: on the move out of the start, or out of a role reached from it by moves that kept those years (a curated move asking no experience and no program that took no time, such as medical assistant → administrative medical assistant); 0 elsewhere.',

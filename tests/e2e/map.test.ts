@@ -1176,6 +1176,33 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.close();
   });
 
+  it('never shows a move whose training no source describes as free or immediate, and says which years are estimates', async () => {
+    // The role panel said "Specialty Medical Assistant — no training or experience needed first" and
+    // the handout "nothing further"; estimated years read as sourced ("work experience: 24 months").
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=administrative-medical-assistant&to=compliance-specialist`);
+    await ready(p);
+    await expect
+      .poll(() => p.locator('#pathways').textContent())
+      .toContain('about 24 months of experience (the curators’ estimate)');
+    const row = () => p.locator('#handout table').textContent();
+    await expect.poll(row).toContain('work experience: about 24 months (the curators’ estimate: no source states it)');
+    expect(await row()).toContain('the additional compliance training the move asks (length and cost not known)');
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=specialty-medical-assistant`);
+    await ready(p);
+    await expect.poll(row).toContain('any training or certification the specialty asks (length and cost not known)');
+    expect(await row()).not.toContain('nothing further');
+    await p.goto(`${service.origin}/map?role=medical-assistant`);
+    await expect.poll(() => p.locator('#panel h2').textContent()).toBe('Medical Assistant');
+    const specialty = p.locator('#panel .next-steps li', { hasText: 'Specialty Medical Assistant' });
+    await expect.poll(() => specialty.textContent()).toContain('length not known');
+    expect(await specialty.textContent()).toContain(
+      'any training or certification the specialty asks (its length and cost not known)',
+    );
+    expect(await specialty.textContent()).not.toContain('no training or experience needed first');
+    await p.close();
+  });
+
   it('asks a student trained on the job the program their starting role usually takes', async () => {
     // Every medical assistant was told they were eligible for the CMA "through the medical assisting
     // program, already completed"; many are trained on the job.

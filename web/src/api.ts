@@ -70,6 +70,8 @@ type Step = {
   /** Working in the role this move enters is not needed: on the pathway only because O*NET relates it to the jobs around it. */
   passesThrough: boolean;
   experienceMonths: number;
+  /** The experience's months are the curators' estimate: no source states them. */
+  experienceEstimated: boolean;
   trainingMonths: number;
   /** Programs on the step whose length no source gives: counted as 0, so the step takes at least `months`. */
   untimed: string[];
@@ -135,7 +137,15 @@ export type RoleDetails = Role & {
   wages: Figure[];
   outlook: Figure[];
   /** months: from a standing start, each program at its shortest; monthsUpTo: at its longest. */
-  nextSteps: { to: Role; kind: string; months: number; monthsUpTo: number; requirements: string[] }[];
+  nextSteps: {
+    to: Role;
+    kind: string;
+    months: number;
+    monthsUpTo: number;
+    /** What the move may ask that no source describes: its length and cost are not known. */
+    unknownTraining: string | null;
+    requirements: string[];
+  }[];
   /** The national median the API chooses for the role (official BLS OEWS where there is one); null when none. */
   medianWage: {
     value: number | null;
@@ -504,6 +514,7 @@ type RawStep = Pick<
   | 'withinOccupation'
   | 'passesThrough'
   | 'experienceMonths'
+  | 'experienceEstimated'
   | 'trainingMonths'
   | 'explanation'
 > & {
@@ -552,7 +563,7 @@ const PATHWAY = `summary printSummary: summary(costEstimates: false) totalMonths
   certificationsToEarn { acronym }
   steps {
     basis fromNode { ${NODE} } toNode { ${NODE} } crossesTracks
-    startMonth endMonth months monthsUpTo withinOccupation passesThrough experienceMonths trainingMonths costUsd knownCostUsd explanation
+    startMonth endMonth months monthsUpTo withinOccupation passesThrough experienceMonths experienceEstimated trainingMonths costUsd knownCostUsd explanation
     unknownCosts { description kind }
     certificationsToEarn { acronym kind examFeeUsd examFeeSource { ${SOURCE} } }
     programs { name costUsd program { typicalCost { source { ${SOURCE} } } } }
@@ -601,6 +612,7 @@ function stepOf(s: RawStep, earnedBefore: Map<string, number>): Step {
     withinOccupation: s.withinOccupation,
     passesThrough: s.passesThrough,
     experienceMonths: s.experienceMonths,
+    experienceEstimated: s.experienceEstimated,
     trainingMonths: s.trainingMonths,
     untimed: s.untimed,
     cost: moneyOf(s.costUsd, s.knownCostUsd, s.unknownCosts),
@@ -762,6 +774,8 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
       estimatedMonths: number;
       estimatedMonthsUpTo: number;
       minYearsExperience: number;
+      yearsEstimated: boolean;
+      unknownTraining: string | null;
       to: Role;
       training: { name: string; prerequisites: { name: string }[] }[];
       requirements: { anyOf: { acronym: string }[] }[];
@@ -793,7 +807,7 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
         wages { ${FIGURE} }
         outlook { ${FIGURE} }
         nextSteps {
-          kind estimatedMonths estimatedMonthsUpTo minYearsExperience to { ${ROLE} }
+          kind estimatedMonths estimatedMonthsUpTo minYearsExperience yearsEstimated unknownTraining to { ${ROLE} }
           training { name prerequisites { name } } requirements { anyOf { acronym } }
         }
         latestMedianWage { value qualifier period occupation standIn source { ${SOURCE} } }
@@ -818,9 +832,18 @@ export async function roleDetails(slug: string): Promise<RoleDetails | null> {
       kind: n.kind,
       months: n.estimatedMonths,
       monthsUpTo: n.estimatedMonthsUpTo,
+      unknownTraining: n.unknownTraining,
       // What the move asks, as the API lists it: experience in this role, programs, certifications.
       requirements: [
-        ...(n.minYearsExperience > 0 ? [`${years(n.minYearsExperience)} of experience here`] : []),
+        ...(n.minYearsExperience > 0
+          ? [
+              n.yearsEstimated
+                ? `about ${years(n.minYearsExperience)} of experience here (the curators' estimate: no source states it)`
+                : `${years(n.minYearsExperience)} of experience here`,
+            ]
+          : []),
+        // Training no source describes: said, of unknown length and cost ("no training needed" read as free).
+        ...(n.unknownTraining ? [`${n.unknownTraining} (its length and cost not known)`] : []),
         // A program's prerequisites first, as the pathway takes them (the PA master's after a bachelor's),
         // but not one the role implies done (an LPN's practical nursing program, before the bridge).
         ...n.training.map((t) => {

@@ -158,7 +158,13 @@ export function renderHandout(
               {},
               [
                 // The years of work a step asks: "60 months | CMA" read as a credential taking 5 years.
-                ...(s.experienceMonths > 0 ? [`work experience: ${months(s.experienceMonths)}`] : []),
+                ...(s.experienceMonths > 0
+                  ? [
+                      `work experience: ${s.experienceEstimated ? 'about ' : ''}${months(s.experienceMonths)}${s.experienceEstimated ? ' (the curators’ estimate: no source states it)' : ''}`,
+                    ]
+                  : []),
+                // Training no source describes (a specialty's): "nothing further" contradicted the step.
+                ...(s.basis === 'CURATED' ? s.untimed.map((u) => `${u} (length and cost not known)`) : []),
                 ...s.requirements,
                 ...s.training.map((t) => `training: ${t}`),
                 ...s.notNeeded,

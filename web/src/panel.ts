@@ -144,7 +144,15 @@ export function renderPanel(
               'li',
               {},
               h('button', { type: 'button', class: 'link', onclick: () => actions.open(n.to.slug) }, n.to.title),
-              ` — ${MOVE_KINDS[n.kind] ?? n.kind}, ${n.months === 0 ? 'no training or experience needed first' : `about ${monthsRange(n.months, n.monthsUpTo)} from starting out in this role`}`,
+              ` — ${MOVE_KINDS[n.kind] ?? n.kind}, ${
+                n.unknownTraining
+                  ? n.months === 0
+                    ? 'length not known'
+                    : `at least ${monthsRange(n.months, n.monthsUpTo)} from starting out in this role`
+                  : n.months === 0
+                    ? 'no training or experience needed first'
+                    : `about ${monthsRange(n.months, n.monthsUpTo)} from starting out in this role`
+              }`,
               n.requirements.length ? `; needs ${n.requirements.join(' and ')}` : '',
             ),
           ),

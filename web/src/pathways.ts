@@ -45,12 +45,14 @@ function orderNote(pathways: Pathway[], rank: string): string | null {
 function timeParts(s: Pathway['steps'][number]): string {
   const wait = s.months - s.experienceMonths - s.trainingMonths;
   const parts = [
-    s.experienceMonths > 0 ? `${months(s.experienceMonths)} of experience` : '',
+    s.experienceMonths > 0
+      ? `${s.experienceEstimated ? 'about ' : ''}${months(s.experienceMonths)} of experience${s.experienceEstimated ? ' (the curators’ estimate)' : ''}`
+      : '',
     s.trainingMonths > 0 ? `${months(s.trainingMonths)} of training` : '',
     wait > 0 ? `${months(wait)} of work to become eligible for an exam` : '',
   ].filter(Boolean);
   const ranged = s.monthsUpTo > s.months ? ', programs at their shortest' : '';
-  return parts.length > 1 || ranged ? ` (${parts.join(', then ')}${ranged})` : '';
+  return parts.length > 1 || ranged || s.experienceEstimated ? ` (${parts.join(', then ')}${ranged})` : '';
 }
 
 /** Fills `section` with the choice of pathways, ranked by `rank`, and the chosen one's steps. */
