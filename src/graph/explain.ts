@@ -29,6 +29,8 @@ export interface CertificationNames {
   reducedFeeFor?: string;
   /** Who publishes the fee and the year it describes ("AAMA, 2026"); '' when no fee is known. */
   feeSource?: string;
+  /** The fewest months of work of a work-experience route to it (the CCMA's 12); null when none. */
+  workMonths?: number | null;
 }
 
 /** The names a pathway's words need, by id. */
@@ -382,6 +384,17 @@ export function explainStep(
       `${verb(names, choice.satisfiedBy)} ${certLabel(names, choice.satisfiedBy)}${alternatives.length ? ` or instead the ${list(alternatives, 'or')}` : ''}`,
     );
     details.push(feeSentence(names, choice.satisfiedBy, routeWords(names, choice, step)));
+    // Taking a program for it where another option is open after work, without one: said, as the
+    // ranking shows only the best way along a route (a medical assistant trained on the job saw only
+    // the $16,865 program under FASTEST, not the CCMA after a year's work).
+    if (choice.route?.kind === 'PROGRAM' && !choice.route.alreadyMet) {
+      const byWork = choice.anyOf
+        .filter((c) => c !== choice.satisfiedBy && (names.certification(c).workMonths ?? null) !== null)
+        .map(
+          (c) => `the ${names.certification(c).acronym} after ${duration(names.certification(c).workMonths!)} of work`,
+        );
+      if (byWork.length) details.push(sentence(`without the program, ${list(byWork, 'or')} would do instead`));
+    }
   }
   // Held from the start, or earned on an earlier step: "already held" read as the student's own.
   const held = step.requirementChoices

@@ -305,6 +305,12 @@ export async function readGraphInput(
             ? { certification: r.heldId }
             : {},
   );
+  // The fewest months of a work route to each certification, for the words (explain.ts).
+  const workMonths = new Map<number, number>();
+  for (const [id, list] of routes)
+    for (const r of list)
+      if (r.minMonthsExperience !== undefined && r.minMonthsExperience < (workMonths.get(id) ?? Infinity))
+        workMonths.set(id, r.minMonthsExperience);
   const feeEstimates = certificationFeeEstimates(certRows);
   const certifications = certRows.map((c) => ({
     id: c.id,
@@ -385,6 +391,7 @@ export async function readGraphInput(
             reducedFeeUsd: c.reducedFeeUsd,
             reducedFeeFor: c.reducedFeeFor ?? '',
             feeSource: c.feeSource ?? '',
+            workMonths: workMonths.get(c.id) ?? null,
           },
         ]),
       ),

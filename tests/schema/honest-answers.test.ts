@@ -352,6 +352,10 @@ describe('the examples of the issue', () => {
     expect(fresh.steps[0].programs.map((p: any) => p.program.slug)).toEqual(['medical-assistant-diploma']);
     expect(fresh.steps[0].explanation).toMatch(/complete the medical assisting program/);
     expect(fresh.steps[0].explanation).not.toMatch(/already completed/);
+    // FASTEST lists the program's way; the words name the options open after work instead (the map
+    // walk saw only the $16,865 program).
+    expect(fresh.steps[0].explanation).toMatch(/Without the program, the CCMA after 1 year of work/);
+    expect(usual.steps[0].explanation).not.toMatch(/Without the program/);
     // A year on the job opens the CCMA's work-experience route instead: no program.
     const [worked] = await trainedOnTheJob(1);
     expect(worked.totalMonths).toBe(0);
