@@ -307,23 +307,27 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await page.press('#within', 'Enter');
     const answer = await api<{
       reachableRoles: {
-        role: { slug: string };
+        role: { slug: string; title: string };
         earliestMonth: number;
         earliestMonthUpTo: number;
         monthsIncludeUnknowns: boolean;
       }[];
     }>(
-      'query($f: String!) { reachableRoles(from: $f, withinMonths: 24) { role { slug } earliestMonth earliestMonthUpTo monthsIncludeUnknowns } }',
+      'query($f: String!) { reachableRoles(from: $f, withinMonths: 24) { role { slug title } earliestMonth earliestMonthUpTo monthsIncludeUnknowns } }',
       { f: start.slug },
     );
     // A role whose soonest pathway has a part of unknown length (the specialty, its training
     // undescribed) is not known to be within reach: not shaded, and said so.
     const reachableRoles = answer.reachableRoles.filter((r) => !r.monthsIncludeUnknowns);
     const unknown = answer.reachableRoles.length - reachableRoles.length;
-    if (unknown)
+    if (unknown) {
       await expect
         .poll(() => page.locator('#status').textContent())
         .toContain(`Not shaded: ${unknown} more whose soonest pathway counts a part of unknown length`);
+      // Named ("2 more" left the student to guess which).
+      for (const r of answer.reachableRoles.filter((x) => x.monthsIncludeUnknowns).slice(0, 5))
+        expect(await page.locator('#status').textContent()).toContain(r.role.title);
+    }
     const expected = [start.slug, ...reachableRoles.map((r) => r.role.slug)].sort().join(' ');
     await expect.poll(() => page.locator('#cy').getAttribute('data-reachable')).toBe(expected);
     await expect

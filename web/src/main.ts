@@ -489,8 +489,16 @@ async function shade(): Promise<void> {
   }
   if (mine !== asked.shade) return;
   // Reached only by counting a program of unknown length as 0 months: not known to be within reach.
-  const untimed = found.filter((r) => r.monthsIncludeUnknowns).length;
+  const unknownLength = found.filter((r) => r.monthsIncludeUnknowns);
+  const untimed = unknownLength.length;
   found = found.filter((r) => !r.monthsIncludeUnknowns);
+  // Named, a few: "2 more" left the student to guess which roles were meant.
+  const NAMED = 5;
+  const unnamed = untimed > NAMED ? ` and ${untimed - NAMED} more` : '';
+  const unknownNames = `${unknownLength
+    .slice(0, NAMED)
+    .map((r) => r.node.title)
+    .join(', ')}${unnamed}`;
   reach = {
     nodes: found.map((r) => r.node),
     slugs: new Set([state.from, ...found.map((r) => r.slug)]),
@@ -518,7 +526,7 @@ async function shade(): Promise<void> {
   const unknownNote =
     rangeNote +
     (untimed
-      ? ` Not shaded: ${untimed} more whose soonest pathway counts a part of unknown length (training or experience) as 0 months, so reaching them may take longer.`
+      ? ` Not shaded: ${untimed} more whose soonest pathway counts a part of unknown length (training or experience) as 0 months, so reaching them may take longer (${unknownNames}).`
       : '');
   if (!state.onet)
     return say(
