@@ -326,18 +326,14 @@ export async function readGraphInput(
     estimated.transitions,
     options.columns === true ? (options.chunk ?? CHUNK) : 0,
   );
-  // Curated moves whose years of experience no source states: the curators' estimate, said so.
-  const yearsEstimated = new Set(
-    (await prisma.$queryRaw<{ id: number }[]>`SELECT id FROM transition WHERE years_estimated ORDER BY id`).map(
-      (t) => t.id,
-    ),
-  );
-  // Curated moves that may ask training no source describes: of unknown length and cost.
+  // Curated moves whose years of experience no source states (the curators' estimate, said so), and
+  // those that may ask training no source describes (of unknown length and cost): one read of both.
+  const flagged = await prisma.$queryRaw<{ id: number; yearsEstimated: boolean; words: string | null }[]>`
+    SELECT id, years_estimated AS "yearsEstimated", unknown_training AS words FROM transition
+    WHERE years_estimated OR unknown_training IS NOT NULL ORDER BY id`;
+  const yearsEstimated = new Set(flagged.filter((t) => t.yearsEstimated).map((t) => t.id));
   const unknownTraining = new Map(
-    (
-      await prisma.$queryRaw<{ id: number; words: string }[]>`
-        SELECT id, unknown_training AS words FROM transition WHERE unknown_training IS NOT NULL ORDER BY id`
-    ).map((t) => [t.id, t.words.replace(/\s+/g, ' ').trim()]),
+    flagged.flatMap((t) => (t.words === null ? [] : [[t.id, t.words.replace(/\s+/g, ' ').trim()] as const])),
   );
   return {
     input: {
