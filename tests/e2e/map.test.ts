@@ -1243,6 +1243,33 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.close();
   });
 
+  it('keeps the chosen route chosen when the ranking changes, where the new ranking lists it', async () => {
+    // An advisor who picked the direct degree into nursing and then looked at the cheapest ranking
+    // was shown the first of that ranking's pathways instead (the choice was an index into the list).
+    const ranked = async (rankBy: string) =>
+      (await api<{ pathways: ApiPathway[] }>(PATHWAYS, { from: 'medical-assistant', to: 'registered-nurse', rankBy }))
+        .pathways;
+    const moves = (x: ApiPathway) => x.steps.map((s) => `${s.from.slug}>${s.to.slug}`).join(' ');
+    const [fastest, cheapest] = [await ranked('FASTEST'), await ranked('CHEAPEST')];
+    const chosen = fastest[0]!;
+    const at = cheapest.findIndex((x) => moves(x) === moves(chosen));
+    // The case this test needs: the fastest ranking's first route is listed, but not first, by the cheapest.
+    expect(at, 'the fastest first route lies further down the cheapest ranking').toBeGreaterThan(0);
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurse`);
+    await ready(p);
+    await expectPathwayShown(p, chosen);
+    await p.selectOption('#rank', 'CHEAPEST');
+    await expectPathwayShown(p, cheapest[at]!);
+    await expect.poll(() => new URL(p.url()).searchParams.get('path')).toBe(String(at + 1));
+    expect(await p.locator('#pathways input[name="pathway"]').nth(at).isChecked()).toBe(true);
+    // Back gives the fastest ranking again, with its own first pathway.
+    await p.goBack();
+    await expect.poll(() => p.inputValue('#rank')).toBe('FASTEST');
+    await expectPathwayShown(p, chosen);
+    await p.close();
+  });
+
   it('says what is missing when a link asks for months without a start, or the handout has no pathway', async () => {
     const p = await context.newPage();
     await p.goto(`${service.origin}/map?within=12`);

@@ -341,6 +341,12 @@ function markList(): void {
 const tooOpen = (error: unknown): error is ApiError =>
   error instanceof ApiError && error.code === 'SEARCH_BUDGET_EXCEEDED';
 
+/** The route, stop by stop with what each step takes: the same pathway under another ranking. */
+const routeOf = (p: Pathway) =>
+  JSON.stringify(p.steps.map((s) => [s.to.slug, s.requirements, s.training, s.experienceMonths]));
+/** The route chosen when the ranking changed, to choose again in the new list (showPathways). */
+let keepRoute: string | null = null;
+
 /**
  * Searches asked so far, of each kind: an answer (or a failure) that arrives after a newer question
  * was asked is dropped, so a slow one cannot replace or clear the newer one's.
@@ -408,6 +414,14 @@ async function showPathways(): Promise<void> {
     // find nothing more (decision 024), and an advisor who ticked the box found nothing again.
   }
   pathways = found;
+  // A ranking changed under a chosen pathway: the same route stays chosen where the new ranking lists
+  // it (an advisor comparing "cheapest" with "fastest" lost the route the student had picked).
+  const kept = keepRoute === null ? -1 : found.findIndex((p) => routeOf(p) === keepRoute);
+  keepRoute = null;
+  if (kept >= 0 && kept !== state.path) {
+    state = { ...state, path: kept };
+    writeState(state, 'replace');
+  }
   const chosen = Math.min(state.path, Math.max(pathways.length - 1, 0));
   renderPathways(
     pathwaysSection,
@@ -723,6 +737,7 @@ trackSelect.addEventListener('change', () => {
   showPathways().catch(fail);
 });
 rankSelect.addEventListener('change', () => {
+  keepRoute = shown ? routeOf(shown) : null;
   update({ rank: rankSelect.value, path: 0 });
   showPathways().catch(fail);
 });
