@@ -65,7 +65,7 @@ export const LearnerProfileInput = builder.inputType('LearnerProfileInput', {
     }),
     startRoleTrainingCompleted: t.boolean({
       description:
-        'Whether the learner completed the training the starting role implies (see Role.impliedPrograms: a medical assistant’s medical assisting program). false for someone who holds the role without it, trained on the job: pathways then ask that training wherever a move, or the route to a certification (the CMA’s), needs it. @default true',
+        'Whether the learner completed the training the starting role implies (see Role.impliedPrograms: a medical assistant’s medical assisting program). false for someone who holds the role without it, trained on the job: pathways then ask that training wherever a move, or the route to a certification (the CMA’s), needs it (Role.programsAskedOnTheJob lists it). A licensed role’s training stays done either way: only its approved program leads to the licence. @default true',
     }),
   }),
 });
@@ -277,6 +277,28 @@ function withTheirField(
   return out;
 }
 
+/** Whether the role at index `role` implies a licence (a licensed practical nurse's). */
+function holdsLicence(snapshot: GraphSnapshot, role: number): boolean {
+  const { index } = snapshot;
+  for (let j = index.roleImpliedCertOffsets[role]!; j < index.roleImpliedCertOffsets[role + 1]!; j++)
+    if (snapshot.names.certifications.get(index.certIds[index.roleImpliedCerts[j]!]!)?.kind === 'LICENSE') return true;
+  return false;
+}
+
+/**
+ * The programs a learner trained on the job in the role (profile.startRoleTrainingCompleted: false)
+ * is asked again where a move needs them: the role's implied programs, none for a licensed role.
+ */
+export function programsAskedOnTheJob(snapshot: GraphSnapshot, roleId: number): number[] {
+  const { index } = snapshot;
+  const role = index.roleIndexById.get(roleId);
+  if (role === undefined || holdsLicence(snapshot, role)) return [];
+  const out: number[] = [];
+  for (let j = index.roleImpliedProgramOffsets[role]!; j < index.roleImpliedProgramOffsets[role + 1]!; j++)
+    out.push(index.programIds[index.roleImpliedPrograms[j]!]!);
+  return out;
+}
+
 /**
  * The learner's profile for the engine. A completed program counts as the programs of its field
  * (withTheirField), and a completed bachelor's or master's program of any kind (a BSN, say) as the
@@ -294,7 +316,10 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg, fro
   // field as a completed one counts only once what it asks first is done.
   const start = index.roleIndexById.get(from);
   const startDone: number[] = [];
-  const trained = profile.startRoleTrainingCompleted !== false;
+  // A licensed role's training stays done whatever the flag: only the approved program leads to its
+  // licence (a physician assistant was asked a bachelor's again, which the licence does not name).
+  const trained =
+    profile.startRoleTrainingCompleted !== false || (start !== undefined && holdsLicence(snapshot, start));
   if (start !== undefined && trained)
     for (let j = index.roleImpliedProgramOffsets[start]!; j < index.roleImpliedProgramOffsets[start + 1]!; j++)
       startDone.push(index.programIds[index.roleImpliedPrograms[j]!]!);
@@ -333,8 +358,8 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg, fro
       snapshot.aliases.certification,
     ),
   );
-  // Trained on the job: the start role's programs are not done, but what its licences imply is (an
-  // LPN holds the licence, so the practical nursing program behind it: a walk saw one sent back to it).
+  // Trained on the job: the start role's programs are not done, but what its certifications imply is
+  // (none today: a role that implies a licence keeps its training, above).
   const roleCerts: number[] = [];
   if (start !== undefined && !trained)
     for (let j = index.roleImpliedCertOffsets[start]!; j < index.roleImpliedCertOffsets[start + 1]!; j++)

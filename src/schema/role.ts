@@ -6,6 +6,7 @@ import { RoleLevel as RoleLevels } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
 import { bySlug } from './errors.js';
 import { CareerNode } from './career-node.js';
+import { programsAskedOnTheJob } from './pathway-inputs.js';
 import { Certification } from './certification.js';
 import { Source } from './source.js';
 import { TrainingProgram } from './training-program.js';
@@ -87,6 +88,16 @@ export const Role = builder.prismaNode('Role', {
         'Programs whoever holds the role has completed (a licensed practical nurse, the practical nursing program): pathways from the role never ask them again.',
       select: (_args, _ctx, nested) => ({ impliedPrograms: { select: { program: nested(true) } } }),
       resolve: (role) => role.impliedPrograms.map((x) => x.program),
+    }),
+    programsAskedOnTheJob: t.field({
+      type: [TrainingProgram],
+      description:
+        'Programs of impliedPrograms that pathways ask again, where a move needs them, of a learner trained on the job in this role (profile.startRoleTrainingCompleted: false). Empty when that flag changes nothing: the role implies no program, or a licence, which only its approved program leads to (a licensed practical nurse).',
+      select: (_args, _ctx, nested) => ({ impliedPrograms: { select: { program: nested(true) } } }),
+      resolve: async (role, _args, { graph }) => {
+        const asked = new Set(programsAskedOnTheJob(await graph.current(), role.id));
+        return role.impliedPrograms.map((x) => x.program).filter((p) => asked.has(p.id));
+      },
     }),
     sources: t.field({
       type: [Source],

@@ -1240,6 +1240,20 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await p.isChecked('#on-the-job')).toBe(true);
     await p.click('#clear');
     await expect.poll(() => p.isChecked('#on-the-job')).toBe(false);
+    // The hint names the program the box asks again; for a licensed role the box changes nothing, so
+    // it is not offered, and the handout does not count it (it named an LPN "trained on the job").
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=clinical-medical-assistant`);
+    await ready(p);
+    await expect.poll(() => p.locator('#on-the-job-hint').textContent()).toMatch(/^Without Medical assisting program/);
+    expect(await p.isDisabled('#on-the-job')).toBe(false);
+    await p.goto(`${service.origin}/map?from=licensed-practical-nurse&to=registered-nurse&trained=job`);
+    await ready(p);
+    await expect.poll(() => p.isDisabled('#on-the-job')).toBe(true);
+    expect(await p.isChecked('#on-the-job')).toBe(false);
+    expect(await p.locator('#on-the-job-hint').textContent()).toMatch(/^Changes nothing for Licensed Practical Nurse/);
+    await expect.poll(() => p.locator('#pathways .total-months').textContent()).toBeTruthy();
+    await expect.poll(() => p.locator('#handout').textContent()).toMatch(/Registered Nurse/);
+    expect(await p.locator('#handout').textContent()).not.toMatch(/on the job/);
     await p.close();
   });
 

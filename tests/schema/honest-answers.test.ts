@@ -372,6 +372,25 @@ describe('the examples of the issue', () => {
       expect(job.totalMonths, `${from} -> ${to}`).toBe(plain.totalMonths);
       expect(job.knownCostUsd, `${from} -> ${to}`).toBe(plain.knownCostUsd);
     }
+    // What the flag asks again, per role: a role's implied programs, none for a licensed role (a
+    // physician assistant "trained on the job" was asked the bachelor's the licence does not name).
+    const licences = new Set(files.certifications.filter((c) => c.kind === 'LICENSE').map((c) => c.slug));
+    const { data, errors } = await client.query(
+      '{ roles(first: 100) { nodes { slug programsAskedOnTheJob { slug } } } }',
+    );
+    expect(errors).toBeUndefined();
+    const asked = new Map(
+      (data.roles.nodes as any[]).map((r) => [r.slug, r.programsAskedOnTheJob.map((p: any) => p.slug).sort()]),
+    );
+    let licensed = 0;
+    for (const role of files.roles) {
+      const holdsLicence = (role.implies?.certifications ?? []).some((c) => licences.has(c));
+      licensed += holdsLicence ? 1 : 0;
+      const expected = holdsLicence ? [] : [...(role.implies?.programs ?? [])].sort();
+      expect(asked.get(role.slug), role.slug).toEqual(expected);
+    }
+    expect(licensed).toBeGreaterThanOrEqual(3);
+    expect([...asked.values()].filter((x) => x.length > 0).length).toBeGreaterThan(5);
   });
 
   it('part-time study doubles program months and says so', async () => {

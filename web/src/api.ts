@@ -374,6 +374,20 @@ export async function waysInto(slug: string): Promise<string[]> {
 }
 
 /**
+ * The programs a student trained on the job in the role is asked where a move needs them (the
+ * role's usual training; none for a licensed role, whose licence only its program leads to).
+ */
+export async function programsAskedOnTheJob(slug: string): Promise<string[]> {
+  if (isOccupationCode(slug)) return [];
+  const data = await graphql<{ role: { programsAskedOnTheJob: { name: string }[] } | null }>(
+    'query OnTheJob($slug: String!) { role(slug: $slug) { programsAskedOnTheJob { name } } }',
+    { slug },
+    ['NOT_FOUND'],
+  );
+  return (data.role?.programsAskedOnTheJob ?? []).map((p) => p.name);
+}
+
+/**
  * Roles whose title or an alternate title contains `text` (the API's own search); with
  * `occupations`, then the O*NET occupations `occupations(search:)` finds by title, alternate or
  * reported title, or the one whose O*NET-SOC code `text` is. An occupation a curated role is

@@ -9,6 +9,7 @@ import {
   apiKey,
   findPathways,
   isOccupationCode,
+  programsAskedOnTheJob,
   type Lattice,
   loadCertifications,
   loadLattice,
@@ -44,6 +45,7 @@ const withinInput = $<HTMLInputElement>('within');
 const yearsInput = $<HTMLInputElement>('years');
 const partTimeBox = $<HTMLInputElement>('part-time');
 const onTheJobBox = $<HTMLInputElement>('on-the-job');
+const onTheJobHint = $('on-the-job-hint');
 const printButton = $<HTMLButtonElement>('print');
 const onetBox = $<HTMLInputElement>('onet');
 
@@ -121,7 +123,8 @@ const studentOf = (st: State): Student => ({
   held: st.held,
   years: st.years,
   partTime: st.partTime,
-  onTheJob: st.onTheJob,
+  // Not where it changes nothing (a licensed start): the handout named "trained on the job as" an LPN.
+  onTheJob: st.onTheJob && (st.from === undefined || onTheJobAsks.get(st.from)?.length !== 0),
   heldNames: st.held.map((s) => acronyms.get(s) ?? s),
 });
 
@@ -295,8 +298,36 @@ async function drawMap(): Promise<void> {
   trackSelect.value = state.toTrack ?? '';
 }
 
+/** What the on-the-job box asks again, by starting role (programsAskedOnTheJob): [] where it changes nothing. */
+const onTheJobAsks = new Map<string, string[]>();
+const ON_THE_JOB_HINT = onTheJobHint.textContent ?? '';
+
+/**
+ * The on-the-job box for the start: naming the program it asks again, or disabled, saying why, where
+ * it changes nothing (a licensed role, an O*NET occupation); it was offered to an LPN.
+ */
+async function showOnTheJob(): Promise<void> {
+  const from = state.from;
+  if (from !== undefined && !onTheJobAsks.has(from)) {
+    const asks = await programsAskedOnTheJob(from).catch(() => undefined);
+    if (asks) onTheJobAsks.set(from, asks);
+  }
+  if (from !== state.from) return;
+  const asks = from === undefined ? undefined : onTheJobAsks.get(from);
+  onTheJobBox.disabled = asks?.length === 0;
+  onTheJobBox.checked = state.onTheJob && !onTheJobBox.disabled;
+  const title = from === undefined ? '' : (roleOf(from)?.title ?? from);
+  onTheJobHint.textContent =
+    asks === undefined
+      ? ON_THE_JOB_HINT
+      : asks.length
+        ? `Without ${asks.join(' and ')}, which ${title} usually takes: asked where a move needs it.`
+        : `Changes nothing for ${title}: ${isOccupationCode(from!) ? 'an O*NET occupation implies no training here' : 'its licence is held, and only its approved program leads to it'}.`;
+}
+
 function mark(): void {
   view?.mark({ start: state.from, target: state.to, selected: state.role });
+  showOnTheJob().catch(fail);
   markList();
   from.show(roleOf(state.from));
   to.show(roleOf(state.to));
@@ -467,6 +498,7 @@ async function choosePathway(): Promise<void> {
   const goal = pathway.steps[pathway.steps.length - 1]!.to;
   const details = goal.occupation ? null : await busy(roleDetails(goal.slug));
   const pay = goal.occupation ? await busy(occupationPay(goal.slug)) : [];
+  await showOnTheJob(); // whether "trained on the job" applies to this start, before the handout names it
   if (shown !== pathway) return; // another was chosen meanwhile
   const student = studentOf(state);
   printHandout = () => renderHandout(handout, pathway, details, location.href, pay, student);
