@@ -76,7 +76,10 @@ export const builder = new SchemaBuilder<{
       args: { id: { description: 'A global ID, as returned in any `id` field.' } },
     },
     nodesQueryOptions: {
-      description: 'Fetches several objects by global ID, in the order given; null for unknown IDs.',
+      description:
+        'Fetches several objects by global ID, in the order given; null for unknown IDs, and null as a whole, with its error, when an ID is malformed (decision 028).',
+      // A malformed ID nulls only this field, not the request's other fields (decision 028).
+      nullable: { list: true, items: true },
       // A point per ID asked for, and an object per ID.
       complexity: costs(0, (args) => (args.ids as unknown[]).length),
       args: { ids: { description: 'Global IDs, as returned in `id` fields.' } },

@@ -19,6 +19,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  getArgumentValues,
   getNamedType,
   getNullableType,
   getOperationAST,
@@ -221,7 +222,16 @@ function priceOf(walk: Walk, field: GraphQLField<unknown, unknown>, node: FieldN
   if (typeof complexity === 'function') {
     // What the plugin hands argument mappers (global IDs are decoded with the schema).
     const info = { schema: walk.schema, fragments: walk.fragments, variableValues: walk.variables };
-    const args = getMappedArgumentValues(field, node, walk.context, info as never);
+    let args: unknown;
+    try {
+      args = getMappedArgumentValues(field, node, walk.context, info as never);
+    } catch (error) {
+      // An argument the mappers refuse (a malformed global ID): the field's own resolver refuses it
+      // too, nulling only that field (decision 028); priced on the arguments as sent, the request
+      // runs (node(id: "abc") beside another field lost the whole answer).
+      if (!(error instanceof PothosValidationError)) throw error;
+      args = getArgumentValues(field, node, walk.variables);
+    }
     complexity = complexity(args as object, walk.context, field);
   }
   const isList = isListType(getNullableType(field.type));

@@ -104,12 +104,17 @@ describe('global IDs', () => {
     },
   );
 
-  it('is refused before anything runs: 400 with no data, as a request error', async () => {
-    for (const query of [`{ node(id: "${b64('Role:abc')}") { id } }`, `{ nodes(ids: ["zzz"]) { id } }`]) {
+  it('nulls only the field that asked for it, with its error (decision 028)', async () => {
+    // It was refused while the request was priced: 400 and no data, the request's other fields lost.
+    for (const [field, query] of [
+      ['node', `{ node(id: "${b64('Role:abc')}") { id } role(slug: "medical-assistant") { slug } }`],
+      ['nodes', `{ nodes(ids: ["zzz"]) { id } role(slug: "medical-assistant") { slug } }`],
+    ] as const) {
       const reply = await post(admin.app, { query }, headers);
-      expect(reply.status).toBe(400);
-      expect(reply.body.data).toBeUndefined();
+      expect(reply.status).toBe(200);
+      expect(reply.body.data).toEqual({ [field]: null, role: { slug: 'medical-assistant' } });
       expect(codes(reply)).toEqual(['BAD_USER_INPUT']);
+      expect(reply.body.errors![0]!.path).toEqual([field]);
       expect(reply.body.errors![0]!.extensions).not.toHaveProperty('http');
     }
   });
