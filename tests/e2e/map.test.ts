@@ -1281,6 +1281,16 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.goBack();
     await expect.poll(() => p.inputValue('#rank')).toBe('FASTEST');
     await expectPathwayShown(p, chosen);
+    await p.goForward();
+    await expect.poll(() => p.inputValue('#rank')).toBe('CHEAPEST');
+    await expectPathwayShown(p, cheapest[at]!);
+    // Choosing another shows its words and steps, not only its picture (the text stayed the first's).
+    await p.locator('#pathways input[name="pathway"]').nth(0).check();
+    await expectPathwayShown(p, cheapest[0]!);
+    await expect.poll(() => p.locator('#pathways .pathway').getAttribute('aria-label')).toBe('Pathway 1');
+    await expect.poll(() => p.locator('#handout').textContent()).toMatch(/Licensed Practical Nurse/);
+    await p.locator('#pathways input[name="pathway"]').nth(at).check();
+    await expectPathwayShown(p, cheapest[at]!);
     await p.close();
   });
 

@@ -65,11 +65,13 @@ export function renderPathways(
   /** Without a pathway: why, and what to try. */
   none = 'No pathway leads there.',
 ): void {
-  const pathway = pathways[chosen];
-  if (!pathway) {
+  if (!pathways[chosen]) {
     fill(section, h('p', {}, none));
     return;
   }
+  // The chosen pathway's words, figures and steps: drawn again when another is chosen (its text
+  // stayed the first's while the picture, the status and the handout showed the second).
+  let shownDetail = detail(pathways[chosen]!, chosen, rank);
   fill(
     section,
     h(
@@ -80,7 +82,18 @@ export function renderPathways(
         h(
           'label',
           {},
-          h('input', { type: 'radio', name: 'pathway', value: i, checked: i === chosen, onchange: () => choose(i) }),
+          h('input', {
+            type: 'radio',
+            name: 'pathway',
+            value: i,
+            checked: i === chosen,
+            onchange: () => {
+              const next = detail(p, i, rank);
+              shownDetail.replaceWith(next);
+              shownDetail = next;
+              choose(i);
+            },
+          }),
           ` ${pathwayLabel(p, i)}`,
         ),
       ),
@@ -88,91 +101,94 @@ export function renderPathways(
         ? h('p', { class: 'hint order-note' }, orderNote(pathways, rank))
         : null,
     ),
+    shownDetail,
+  );
+}
+
+/** A pathway's summary, totals and steps, as renderPathways shows the chosen one. */
+function detail(pathway: Pathway, index: number, rank: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'pathway', 'aria-label': `Pathway ${index + 1}` },
+    // What unknown costs count as for ranking only where the ranking is by cost: under FASTEST a
+    // stand-in tuition ("we count … as $39,103") was the one large dollar figure, read as the price.
+    h('p', { class: 'summary' }, rank === 'CHEAPEST' ? pathway.summary : pathway.printSummary),
     h(
-      'div',
-      { class: 'pathway', 'aria-label': `Pathway ${chosen + 1}` },
-      // What unknown costs count as for ranking only where the ranking is by cost: under FASTEST a
-      // stand-in tuition ("we count … as $39,103") was the one large dollar figure, read as the price.
-      h('p', { class: 'summary' }, rank === 'CHEAPEST' ? pathway.summary : pathway.printSummary),
+      'p',
+      { class: 'totals' },
+      'In all: ',
       h(
-        'p',
-        { class: 'totals' },
-        'In all: ',
-        h(
-          'span',
-          { class: 'total-months' + (pathway.untimed.length ? ' unknown' : '') },
-          duration(pathway.totalMonths, pathway.untimed, pathway.totalMonthsUpTo),
-        ),
-        ', ',
-        h('span', { class: 'total-cost' + (pathway.cost.usd === null ? ' unknown' : '') }, money(pathway.cost)),
-        pathway.certificationsToEarn.length
-          ? `; certifications to earn: ${pathway.certificationsToEarn.join(', ')}`
-          : '',
-        pathway.crossesTracks ? '; changes track' : '',
+        'span',
+        { class: 'total-months' + (pathway.untimed.length ? ' unknown' : '') },
+        duration(pathway.totalMonths, pathway.untimed, pathway.totalMonthsUpTo),
       ),
-      h(
-        'ol',
-        { class: 'steps' },
-        pathway.steps.map((s) =>
+      ', ',
+      h('span', { class: 'total-cost' + (pathway.cost.usd === null ? ' unknown' : '') }, money(pathway.cost)),
+      pathway.certificationsToEarn.length ? `; certifications to earn: ${pathway.certificationsToEarn.join(', ')}` : '',
+      pathway.crossesTracks ? '; changes track' : '',
+    ),
+    h(
+      'ol',
+      { class: 'steps' },
+      pathway.steps.map((s) =>
+        h(
+          'li',
+          {
+            class: s.basis === 'ESTIMATED' ? 'step estimated' : 'step',
+            'data-from': s.from.slug,
+            'data-to': s.to.slug,
+            'data-basis': s.basis,
+          },
+          h('strong', {}, `${s.from.title} → ${s.to.title}`),
+          ` (${MOVE_KINDS[s.kind] ?? s.kind}${s.crossesTracks ? ', changes track' : ''})`,
+          s.basis === 'ESTIMATED'
+            ? h('p', { class: 'estimated-note' }, 'This move is estimated from O*NET and BLS, not curated.')
+            : null,
+          s.passesThrough ? h('p', { class: 'pass-through' }, `Working as ${s.to.title} is ${PASS_THROUGH}.`) : null,
+          // The student's own job's occupation read as a step to take (an EKG technician "moving" to
+          // cardiovascular technologists and technicians).
+          s.withinOccupation && s.months === 0
+            ? h('p', { class: 'pass-through' }, withinWords(s.from.title, s.to.title))
+            : null,
           h(
-            'li',
-            {
-              class: s.basis === 'ESTIMATED' ? 'step estimated' : 'step',
-              'data-from': s.from.slug,
-              'data-to': s.to.slug,
-              'data-basis': s.basis,
-            },
-            h('strong', {}, `${s.from.title} → ${s.to.title}`),
-            ` (${MOVE_KINDS[s.kind] ?? s.kind}${s.crossesTracks ? ', changes track' : ''})`,
-            s.basis === 'ESTIMATED'
-              ? h('p', { class: 'estimated-note' }, 'This move is estimated from O*NET and BLS, not curated.')
-              : null,
-            s.passesThrough ? h('p', { class: 'pass-through' }, `Working as ${s.to.title} is ${PASS_THROUGH}.`) : null,
-            // The student's own job's occupation read as a step to take (an EKG technician "moving" to
-            // cardiovascular technologists and technicians).
-            s.withinOccupation && s.months === 0
-              ? h('p', { class: 'pass-through' }, withinWords(s.from.title, s.to.title))
-              : null,
+            'div',
+            {},
+            // A range of lengths starts at a month, and ends when the programs do.
+            s.untimed.length || s.monthsUpTo > s.months
+              ? `From month ${s.startMonth}: `
+              : s.months === 0
+                ? `At month ${s.startMonth}: `
+                : `Months ${s.startMonth}–${s.endMonth}: `,
             h(
-              'div',
-              {},
-              // A range of lengths starts at a month, and ends when the programs do.
-              s.untimed.length || s.monthsUpTo > s.months
-                ? `From month ${s.startMonth}: `
-                : s.months === 0
-                  ? `At month ${s.startMonth}: `
-                  : `Months ${s.startMonth}–${s.endMonth}: `,
-              h(
-                'span',
-                { class: 'step-months' + (s.untimed.length ? ' unknown' : '') },
-                duration(s.months, s.untimed, s.monthsUpTo),
-              ),
-              s.months > 0 ? timeParts(s) : '',
+              'span',
+              { class: 'step-months' + (s.untimed.length ? ' unknown' : '') },
+              duration(s.months, s.untimed, s.monthsUpTo),
             ),
-            h(
-              'div',
-              {},
-              'Cost: ',
-              h(
-                'span',
-                { class: 'step-cost' + (s.cost.usd === null ? ' unknown' : '') },
-                // "Cost: not known (...)", not "Cost: cost unknown (...)".
-                money(s.cost).replace(/^cost unknown/, 'not known'),
-              ),
-              // Who publishes each known tuition and fee counted: the figures' sources, on the step.
-              s.costSources.length
-                ? h(
-                    'span',
-                    { class: 'cost-sources' },
-                    ' — ',
-                    s.costSources.flatMap((c, i) => [i ? '; ' : '', sourceLine(c)]),
-                  )
-                : null,
-            ),
-            s.requirements.length ? h('div', {}, `Requirements: ${s.requirements.join('; ')}`) : null,
-            s.training.length ? h('div', {}, `Training: ${s.training.join('; ')}`) : null,
-            h('p', { class: 'explanation' }, s.explanation),
+            s.months > 0 ? timeParts(s) : '',
           ),
+          h(
+            'div',
+            {},
+            'Cost: ',
+            h(
+              'span',
+              { class: 'step-cost' + (s.cost.usd === null ? ' unknown' : '') },
+              // "Cost: not known (...)", not "Cost: cost unknown (...)".
+              money(s.cost).replace(/^cost unknown/, 'not known'),
+            ),
+            // Who publishes each known tuition and fee counted: the figures' sources, on the step.
+            s.costSources.length
+              ? h(
+                  'span',
+                  { class: 'cost-sources' },
+                  ' — ',
+                  s.costSources.flatMap((c, i) => [i ? '; ' : '', sourceLine(c)]),
+                )
+              : null,
+          ),
+          s.requirements.length ? h('div', {}, `Requirements: ${s.requirements.join('; ')}`) : null,
+          s.training.length ? h('div', {}, `Training: ${s.training.join('; ')}`) : null,
+          h('p', { class: 'explanation' }, s.explanation),
         ),
       ),
     ),
