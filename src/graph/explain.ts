@@ -541,6 +541,19 @@ export function summarize(
   costEstimates = true,
 ): string {
   const route = pathway.roleIds.map((id) => names.role(id).title).join(' → ');
+  // The start is one of the occupation's jobs: nothing to do, and no move to take. It read "1 move
+  // that can happen right away. It costs nothing", beside the whole occupation's pay (an EKG
+  // technician "becoming" a cardiovascular technologist, whose jobs ask more, for free).
+  const only = pathway.steps.length === 1 ? pathway.steps[0]! : undefined;
+  if (only !== undefined && names.withinMove?.(only.transitionId)) {
+    const role = names.role(only.fromRoleId).title;
+    const occupation = names.role(only.toRoleId).title;
+    return (
+      `${route}: ${role} is one of the jobs of ${occupation}, an O*NET occupation, so there is no move to make: ` +
+      `working as ${aOrAn(role)} ${role} is working in it. Its pay and outlook describe the whole occupation, not ${role}s, ` +
+      `and what its other jobs ask is not counted here: the O*NET and BLS data loaded do not say.`
+    );
+  }
   const moves = `${pathway.stepCount} move${pathway.stepCount === 1 ? '' : 's'}`;
   const untimed = pathwayUntimedParts(pathway, names);
   // A curated role's step into its own occupation asks nothing, licences included.

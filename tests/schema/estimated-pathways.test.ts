@@ -638,6 +638,13 @@ describe('estimated pathways', () => {
     expect(more.errors).toBeUndefined();
     const [alone] = data.alone;
     expect(alone.steps[0].withinOccupation).toBe(true);
+    // Nothing to do is not "a move that can happen right away" that "costs nothing": the map walk's
+    // student read a free, instant move into the whole occupation's pay.
+    expect(alone.summary).toMatch(
+      /^EKG Technician → Cardiovascular Technologists and Technicians: EKG Technician is one of the jobs of Cardiovascular Technologists and Technicians, an O\*NET occupation, so there is no move to make/,
+    );
+    expect(alone.summary).toMatch(/pay and outlook describe the whole occupation, not EKG Technicians/);
+    expect(alone.summary).not.toMatch(/right away|costs nothing|No new certifications/);
     expect(alone.totalCostUsd).toBe(0);
     expect(alone.unknownCosts).toEqual([]);
     expect(alone.summary).not.toMatch(/not known/);
