@@ -22,7 +22,7 @@ async function query(source: string, variables?: Record<string, unknown>) {
 }
 
 const PATHWAY = `
-  totalMonths totalCostUsd knownCostUsd summary
+  totalMonths monthsIncludeUnknowns totalCostUsd knownCostUsd summary
   certificationsToEarn { slug kind issuer { slug } }
   unknownCosts { kind program { slug } certification { slug } }
   steps {
@@ -312,9 +312,15 @@ describe('moves the articles describe', () => {
     expect(step.requirements.map((r: any) => r.satisfiedBy.slug)).toEqual(['coa']);
     expect(p.totalCostUsd).toBeNull();
     expect(p.unknownCosts.map((u: any) => u.certification?.slug)).toContain('coa');
-    expect(step.explanation).toMatch(/the COA exam fee is not known/);
+    expect(step.explanation).toMatch(/The COA exam fee is not known/);
     // Its work route (1,000 hours under an ophthalmologist) takes time, never "right away".
     expect(p.totalMonths).toBeGreaterThan(0);
+    // The route's approved independent study course, whose length and cost no source gives, is named
+    // and left unknown (an API walk found it nowhere: not untimed, not an unknown cost, not in words).
+    expect(p.monthsIncludeUnknowns).toBe(true);
+    expect(p.unknownCosts.map((u: any) => u.kind)).toContain('TRAINING');
+    expect(step.explanation).toMatch(/complete the approved independent study course the COA's work route asks/);
+    expect(p.summary).toMatch(/The length of the approved independent study course .* is not known and not counted/);
   });
 
   it('model the degrees HR, practice administration and teaching need', async () => {
