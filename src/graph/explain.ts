@@ -31,6 +31,10 @@ export interface CertificationNames {
   feeSource?: string;
   /** The fewest months of work of a work-experience route to it (the CCMA's 12); null when none. */
   workMonths?: number | null;
+  /** What its program route asks beyond the program, completing "<acronym> asks that ..."; '' when nothing. */
+  programCondition?: string;
+  /** What its work route asks beyond the months, likewise ("the work be under ... an ophthalmologist"). */
+  workCondition?: string;
 }
 
 /** The names a pathway's words need, by id. */
@@ -183,6 +187,16 @@ const sentence = (clause: string) => `${clause[0]!.toUpperCase()}${clause.slice(
 function routeWords(names: Names, choice: RequirementChoice, step: PathwayStep): string {
   const route = choice.route;
   if (route === null) return '';
+  const words = routeClause(names, route, step);
+  // What the route asks beyond its program or months, which the engine does not check (an MA's
+  // program "already completed" for the CMA, which asks an accredited one).
+  const cert = names.certification(choice.satisfiedBy);
+  const condition =
+    route.kind === 'PROGRAM' ? cert.programCondition : route.kind === 'EXPERIENCE' ? cert.workCondition : '';
+  return condition ? `${words}; the ${cert.acronym} asks that ${condition}` : words;
+}
+
+function routeClause(names: Names, route: NonNullable<RequirementChoice['route']>, step: PathwayStep): string {
   switch (route.kind) {
     case 'OPEN':
       return 'anyone may sit the exam';

@@ -33,6 +33,11 @@ builder.prismaObject('EligibilityRoute', {
       nullable: true,
       description: 'Months of work experience this route asks for, if any.',
     }),
+    condition: t.exposeString('condition', {
+      nullable: true,
+      description:
+        'What the route asks beyond its program or months, completing "<acronym> asks that ..." ("the program be accredited by CAAHEP or ABHES"); pathways say it where they use the route. Null when nothing more.',
+    }),
   }),
 });
 
@@ -63,7 +68,8 @@ export const Certification = builder.prismaNode('Certification', {
     }),
     examFeeSource: t.relation('examFeeSource', {
       nullable: true,
-      description: 'The page the fee comes from, with its URL and year: the certifying body’s own, or a secondary page (`official: false`) where none can be cited.',
+      description:
+        'The page the fee comes from, with its URL and year: the certifying body’s own, or a secondary page (`official: false`) where none can be cited.',
     }),
     examReducedFeeUsd: t.exposeInt('examReducedFeeUsd', {
       nullable: true,
@@ -152,6 +158,9 @@ const EligibilityRouteInput = builder.inputType('EligibilityRouteInput', {
     description: t.string({ required: true, description: 'The route as the issuer states it.' }),
     program: t.string({ description: 'Slug of the training program the route asks for, if any.' }),
     minMonthsExperience: t.int({ description: 'Months of work experience the route asks for, if any.' }),
+    condition: t.string({
+      description: 'What the route asks beyond its program or months, completing "<acronym> asks that ...".',
+    }),
   }),
 });
 
@@ -164,7 +173,8 @@ const certificationFields = (t: InputFields, required: boolean) => ({
   examMinutes: t.int({ description: 'Length of the exam in minutes.' }),
   examFeeUsd: t.int({ description: 'Exam fee in US dollars; needs examFeeSource.' }),
   examFeeSource: t.string({
-    description: 'Slug of the page the fee comes from, with a URL: the certifying body’s own (an official source of the issuer), or where none can be cited a secondary page.',
+    description:
+      'Slug of the page the fee comes from, with a URL: the certifying body’s own (an official source of the issuer), or where none can be cited a secondary page.',
   }),
   examReducedFeeUsd: t.int({
     description: 'A lower fee the same page gives some candidates; needs examReducedFeeFor.',

@@ -280,6 +280,8 @@ export async function readGraphInput(
     LEFT JOIN source s ON s.id = c.exam_fee_source_id
     LEFT JOIN organization so ON so.id = s.publisher_id
     ORDER BY c.id`;
+  const programConditions = new Map<number, string>();
+  const workConditions = new Map<number, string>();
   // Only modelled routes: a route described but with no condition recorded is not one the engine can take.
   const routes = groupBy(
     await prisma.$queryRaw<
@@ -289,21 +291,27 @@ export async function readGraphInput(
         months: number | null;
         heldId: number | null;
         open: boolean;
+        condition: string | null;
       }[]
     >`SELECT certification_id AS "certificationId", program_id AS "programId", min_months_experience AS months,
-             certification_held_id AS "heldId", open
+             certification_held_id AS "heldId", open, condition
       FROM eligibility_route
       WHERE program_id IS NOT NULL OR min_months_experience IS NOT NULL OR certification_held_id IS NOT NULL OR open
       ORDER BY certification_id, position`,
     (r) => r.certificationId,
-    (r): EligibilityRouteInput =>
-      r.programId !== null
+    (r): EligibilityRouteInput => {
+      // What a program or work route asks beyond itself, for the words (explain.ts): the first given.
+      const conditions = r.programId !== null ? programConditions : r.months !== null ? workConditions : undefined;
+      if (r.condition !== null && conditions !== undefined && !conditions.has(r.certificationId))
+        conditions.set(r.certificationId, r.condition);
+      return r.programId !== null
         ? { program: r.programId }
         : r.months !== null
           ? { minMonthsExperience: r.months }
           : r.heldId !== null
             ? { certification: r.heldId }
-            : {},
+            : {};
+    },
   );
   // The fewest months of a work route to each certification, for the words (explain.ts).
   const workMonths = new Map<number, number>();
@@ -388,6 +396,8 @@ export async function readGraphInput(
             reducedFeeFor: c.reducedFeeFor ?? '',
             feeSource: c.feeSource ?? '',
             workMonths: workMonths.get(c.id) ?? null,
+            programCondition: programConditions.get(c.id) ?? '',
+            workCondition: workConditions.get(c.id) ?? '',
           },
         ]),
       ),

@@ -586,6 +586,46 @@ describe('the examples of the issue', () => {
   });
 });
 
+describe('what a certification route asks beyond its program or months', () => {
+  // The CMA's route asks an accredited program; a medical assistant holding the CCMA read "eligible
+  // through the medical assisting program, already completed", and the COA's 1,000 hours under an
+  // ophthalmologist read as any six months of work (an API walk).
+  it('is said beside the route, as the dataset states it', async () => {
+    const conditionOf = (cert: string, kind: 'program' | 'minMonthsExperience') =>
+      files.certifications.find((c) => c.slug === cert)!.eligibility.find((e) => e[kind] !== undefined)!.condition!;
+    const cases = [
+      [
+        'from: "medical-assistant", to: "practice-administrator", first: 1, profile: { heldCertifications: ["ccma"], yearsInCurrentRole: 2 }',
+        'CMA (AAMA)',
+        conditionOf('cma', 'program'),
+      ],
+      [
+        'from: "medical-assistant", to: "ophthalmic-medical-assistant", first: 1, profile: { heldCertifications: ["ccma"], yearsInCurrentRole: 1 }',
+        'COA',
+        conditionOf('coa', 'minMonthsExperience'),
+      ],
+    ] as const;
+    for (const [args, acronym, condition] of cases) {
+      expect(condition, acronym).toBeTruthy();
+      const [p] = await pathways(args);
+      const words = p.steps.map((s: any) => s.explanation).join(' ');
+      expect(words, acronym).toContain(`; the ${acronym} asks that ${condition}`);
+      expectReadable(words, acronym);
+    }
+    // The API gives each route's condition as the dataset does.
+    const { data } = await client.query(
+      '{ certifications(first: 100) { nodes { slug eligibilityRoutes { condition } } } }',
+    );
+    for (const c of data.certifications.nodes as any[]) {
+      const file = files.certifications.find((f) => f.slug === c.slug)!;
+      expect(
+        c.eligibilityRoutes.map((r: any) => r.condition),
+        c.slug,
+      ).toEqual(file.eligibility.map((e) => e.condition ?? null));
+    }
+  });
+});
+
 describe('training a move may ask that no source describes', () => {
   // A walk found "This can happen right away; it costs nothing" for a medical assistant's specialty,
   // whose own rationale says it may need training or certifications no source describes.

@@ -173,6 +173,7 @@ export async function exportDataset(db: Db): Promise<Dataset> {
           minMonthsExperience: e.minMonthsExperience,
           certification: e.certificationHeld?.slug,
           open: e.open ? (true as const) : undefined,
+          condition: e.condition,
         }),
       ),
       sources: slugsOf(c.sources),

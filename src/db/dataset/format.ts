@@ -151,6 +151,11 @@ const certificationRecord = z.strictObject({
           minMonthsExperience: nonNegativeInt.optional(),
           certification: slug.optional(),
           open: z.literal(true).optional(),
+          /**
+           * What the route asks beyond its program or months, as the description states it, in words
+           * completing "<acronym> asks that ...": "the program be accredited by CAAHEP or ABHES".
+           */
+          condition: text.optional(),
         })
         .refine(
           (e) => [e.program, e.minMonthsExperience, e.certification, e.open].filter((v) => v !== undefined).length <= 1,

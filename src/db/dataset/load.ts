@@ -410,6 +410,7 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
           minMonthsExperience: e.minMonthsExperience ?? null,
           certificationHeldId: e.certification ? need(certifications, e.certification) : null,
           open: e.open ?? false,
+          condition: e.condition ?? null,
         })),
       });
   const tracks = await (upserts('roles') ? idMap(tx.track.findMany(select)) : none);
