@@ -319,7 +319,7 @@ describe('moves the articles describe', () => {
     // and left unknown (an API walk found it nowhere: not untimed, not an unknown cost, not in words).
     expect(p.monthsIncludeUnknowns).toBe(true);
     expect(p.unknownCosts.map((u: any) => u.kind)).toContain('TRAINING');
-    expect(step.explanation).toMatch(/complete the approved independent study course the COA's work route asks/);
+    expect(step.explanation).toMatch(/complete the approved independent study course of the COA's work route/);
     expect(p.summary).toMatch(/The length of the approved independent study course .* is not known and not counted/);
   });
 
