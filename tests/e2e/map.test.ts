@@ -1254,6 +1254,26 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect.poll(() => p.locator('#pathways .total-months').textContent()).toBeTruthy();
     await expect.poll(() => p.locator('#handout').textContent()).toMatch(/Registered Nurse/);
     expect(await p.locator('#handout').textContent()).not.toMatch(/on the job/);
+    // A role that implies no program: the box changes nothing there either, for that reason.
+    const none = (
+      await api<{ roles: { nodes: { slug: string; title: string; impliedPrograms: unknown[] }[] } }>(
+        '{ roles(first: 100) { nodes { slug title impliedPrograms { slug } } } }',
+      )
+    ).roles.nodes.find((r) => r.impliedPrograms.length === 0)!;
+    await p.goto(`${service.origin}/map?from=${none.slug}&trained=job`);
+    await ready(p);
+    await expect.poll(() => p.isDisabled('#on-the-job')).toBe(true);
+    expect(await p.locator('#on-the-job-hint').textContent()).toBe(
+      `Changes nothing for ${none.title}: the role implies no program.`,
+    );
+    // Choosing another start leaves "trained on the job" behind with the old one: it had stayed set,
+    // unseen, and counted for the next start.
+    await p.click(`#roles-list button[data-slug="medical-assistant"]`);
+    await p.getByRole('button', { name: 'Start from here' }).click();
+    await expect.poll(() => new URL(p.url()).searchParams.get('from')).toBe('medical-assistant');
+    expect(new URL(p.url()).searchParams.get('trained')).toBeNull();
+    await expect.poll(() => p.isDisabled('#on-the-job')).toBe(false);
+    expect(await p.isChecked('#on-the-job')).toBe(false);
     await p.close();
   });
 

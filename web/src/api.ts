@@ -374,17 +374,23 @@ export async function waysInto(slug: string): Promise<string[]> {
 }
 
 /**
- * The programs a student trained on the job in the role is asked where a move needs them (the
- * role's usual training; none for a licensed role, whose licence only its program leads to).
+ * What "trained on the job" asks again of a student in the role (`asked`: its usual training, none for
+ * a licensed role, whose licence only its program leads to), and whether the role implies any
+ * program at all (`implies`), to say why it changes nothing.
  */
-export async function programsAskedOnTheJob(slug: string): Promise<string[]> {
-  if (isOccupationCode(slug)) return [];
-  const data = await graphql<{ role: { programsAskedOnTheJob: { name: string }[] } | null }>(
-    'query OnTheJob($slug: String!) { role(slug: $slug) { programsAskedOnTheJob { name } } }',
+export async function onTheJob(slug: string): Promise<{ asked: string[]; implies: boolean }> {
+  if (isOccupationCode(slug)) return { asked: [], implies: false };
+  const data = await graphql<{
+    role: { programsAskedOnTheJob: { name: string }[]; impliedPrograms: { slug: string }[] } | null;
+  }>(
+    'query OnTheJob($slug: String!) { role(slug: $slug) { programsAskedOnTheJob { name } impliedPrograms { slug } } }',
     { slug },
     ['NOT_FOUND'],
   );
-  return (data.role?.programsAskedOnTheJob ?? []).map((p) => p.name);
+  return {
+    asked: (data.role?.programsAskedOnTheJob ?? []).map((p) => p.name),
+    implies: (data.role?.impliedPrograms ?? []).length > 0,
+  };
 }
 
 /**

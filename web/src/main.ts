@@ -9,7 +9,7 @@ import {
   apiKey,
   findPathways,
   isOccupationCode,
-  programsAskedOnTheJob,
+  onTheJob,
   type Lattice,
   loadCertifications,
   loadLattice,
@@ -124,7 +124,7 @@ const studentOf = (st: State): Student => ({
   years: st.years,
   partTime: st.partTime,
   // Not where it changes nothing (a licensed start): the handout named "trained on the job as" an LPN.
-  onTheJob: st.onTheJob && (st.from === undefined || onTheJobAsks.get(st.from)?.length !== 0),
+  onTheJob: st.onTheJob && (st.from === undefined || onTheJobAsks.get(st.from)?.asked.length !== 0),
   heldNames: st.held.map((s) => acronyms.get(s) ?? s),
 });
 
@@ -298,31 +298,38 @@ async function drawMap(): Promise<void> {
   trackSelect.value = state.toTrack ?? '';
 }
 
-/** What the on-the-job box asks again, by starting role (programsAskedOnTheJob): [] where it changes nothing. */
-const onTheJobAsks = new Map<string, string[]>();
+/** What the on-the-job box asks again, by starting role (api.ts onTheJob): `asked` empty where it changes nothing. */
+const onTheJobAsks = new Map<string, { asked: string[]; implies: boolean }>();
 const ON_THE_JOB_HINT = onTheJobHint.textContent ?? '';
 
 /**
  * The on-the-job box for the start: naming the program it asks again, or disabled, saying why, where
- * it changes nothing (a licensed role, an O*NET occupation); it was offered to an LPN.
+ * it changes nothing (a licensed role, a role or O*NET occupation implying no program); it was
+ * offered to an LPN.
  */
 async function showOnTheJob(): Promise<void> {
   const from = state.from;
   if (from !== undefined && !onTheJobAsks.has(from)) {
-    const asks = await programsAskedOnTheJob(from).catch(() => undefined);
-    if (asks) onTheJobAsks.set(from, asks);
+    const answer = await onTheJob(from).catch(() => undefined);
+    if (answer) onTheJobAsks.set(from, answer);
   }
   if (from !== state.from) return;
-  const asks = from === undefined ? undefined : onTheJobAsks.get(from);
-  onTheJobBox.disabled = asks?.length === 0;
+  const known = from === undefined ? undefined : onTheJobAsks.get(from);
+  onTheJobBox.disabled = known?.asked.length === 0;
   onTheJobBox.checked = state.onTheJob && !onTheJobBox.disabled;
   const title = from === undefined ? '' : (roleOf(from)?.title ?? from);
   onTheJobHint.textContent =
-    asks === undefined
+    known === undefined
       ? ON_THE_JOB_HINT
-      : asks.length
-        ? `Without ${asks.join(' and ')}, which ${title} usually takes: asked where a move needs it.`
-        : `Changes nothing for ${title}: ${isOccupationCode(from!) ? 'an O*NET occupation implies no training here' : 'its licence is held, and only its approved program leads to it'}.`;
+      : known.asked.length
+        ? `Without ${known.asked.join(' and ')}, which ${title} usually takes: asked where a move needs it.`
+        : `Changes nothing for ${title}: ${
+            isOccupationCode(from!)
+              ? 'an O*NET occupation implies no training here'
+              : known.implies
+                ? 'its licence is held, and only its approved program leads to it'
+                : 'the role implies no program'
+          }.`;
 }
 
 function mark(): void {
@@ -341,7 +348,8 @@ function mark(): void {
   $('held-count').textContent = state.held.length ? ` (${state.held.length})` : '';
   yearsInput.value = state.years > 0 ? String(state.years) : '';
   partTimeBox.checked = state.partTime;
-  onTheJobBox.checked = state.onTheJob;
+  // Not ticked where it changes nothing (showOnTheJob disables it there).
+  onTheJobBox.checked = state.onTheJob && !onTheJobBox.disabled;
 }
 
 /**
@@ -375,8 +383,11 @@ const tooOpen = (error: unknown): error is ApiError =>
 /** The route, stop by stop with what each step takes: the same pathway under another ranking. */
 const routeOf = (p: Pathway) =>
   JSON.stringify(p.steps.map((s) => [s.to.slug, s.requirements, s.training, s.experienceMonths]));
-/** The route chosen when the ranking changed, to choose again in the new list (showPathways). */
-let keepRoute: string | null = null;
+/**
+ * The route of the pathway last shown (choosePathway): a ranking change asks showPathways to choose
+ * it again. Not cleared when a search starts, so two quick changes of ranking keep it too.
+ */
+let lastRoute: string | null = null;
 
 /**
  * Searches asked so far, of each kind: an answer (or a failure) that arrives after a newer question
@@ -384,7 +395,8 @@ let keepRoute: string | null = null;
  */
 const asked = { pathways: 0, shade: 0 };
 
-async function showPathways(): Promise<void> {
+/** `keep`: a route to choose again where the new list has it (a ranking change). */
+async function showPathways(keep: string | null = null): Promise<void> {
   const mine = ++asked.pathways;
   pathways = [];
   shown = null;
@@ -447,8 +459,7 @@ async function showPathways(): Promise<void> {
   pathways = found;
   // A ranking changed under a chosen pathway: the same route stays chosen where the new ranking lists
   // it (an advisor comparing "cheapest" with "fastest" lost the route the student had picked).
-  const kept = keepRoute === null ? -1 : found.findIndex((p) => routeOf(p) === keepRoute);
-  keepRoute = null;
+  const kept = keep === null ? -1 : found.findIndex((p) => routeOf(p) === keep);
   if (kept >= 0 && kept !== state.path) {
     state = { ...state, path: kept };
     writeState(state, 'replace');
@@ -486,6 +497,7 @@ function noHandout(hint = CHOOSE_HINT): void {
 async function choosePathway(): Promise<void> {
   const pathway = pathways[Math.min(state.path, pathways.length - 1)] ?? null;
   shown = pathway;
+  if (pathway) lastRoute = routeOf(pathway);
   view?.highlight(pathway);
   markList();
   // Until this pathway's handout is made (it reads the goal's pay), none is printed.
@@ -702,8 +714,9 @@ function revealPanel(): void {
 
 async function setStart(slug: string): Promise<void> {
   // The years were the student's in the old starting role: kept, they counted as years in the new
-  // one (3 years as a billing and coding specialist became 3 years as a billing supervisor).
-  update(slug === state.from ? { path: 0 } : { from: slug, path: 0, years: 0 });
+  // one (3 years as a billing and coding specialist became 3 years as a billing supervisor). So was
+  // "trained on the job": kept unseen from a licensed start (the box disabled), it counted for the next.
+  update(slug === state.from ? { path: 0 } : { from: slug, path: 0, years: 0, onTheJob: false });
   await drawMap();
   mark();
   await Promise.all([showPathways(), shade()]);
@@ -769,9 +782,8 @@ trackSelect.addEventListener('change', () => {
   showPathways().catch(fail);
 });
 rankSelect.addEventListener('change', () => {
-  keepRoute = shown ? routeOf(shown) : null;
   update({ rank: rankSelect.value, path: 0 });
-  showPathways().catch(fail);
+  showPathways(lastRoute).catch(fail);
 });
 withinInput.addEventListener('change', () => {
   const months =
