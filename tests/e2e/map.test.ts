@@ -1227,6 +1227,12 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect.poll(total).toMatch(new RegExp(`\\b${usual} months|right away|no time`));
     await p.check('#on-the-job');
     await expect.poll(() => new URL(p.url()).searchParams.get('trained')).toBe('job');
+    // The start's panel says its next steps are for someone who completed the program (it read "no
+    // training or experience needed first" beside a pathway taking it).
+    await p.click('#roles-list button[data-slug="medical-assistant"]');
+    await expect
+      .poll(() => p.locator('#panel').textContent())
+      .toMatch(/a student trained on the job may be asked that program too/);
     // "9–24 months": the program's lengths are a range.
     const longer = new RegExp(`^${onTheJob}(–| months)`);
     await expect.poll(total).toMatch(longer);

@@ -702,6 +702,7 @@ async function openRole(slug: string, reveal = true): Promise<void> {
     },
     state.held.length > 0,
     { start: state.from, goal: state.to },
+    slug === state.from && studentOf(state).onTheJob,
   );
   if (reveal) revealPanel();
 }
@@ -824,7 +825,9 @@ partTimeBox.addEventListener('change', () => {
 });
 onTheJobBox.addEventListener('change', () => {
   update({ onTheJob: onTheJobBox.checked, path: 0 });
-  Promise.all([showPathways(), shade()]).catch(fail);
+  // The start's panel says what its next steps count (renderPanel's trainedOnTheJob).
+  const reopen = state.role !== undefined && state.role === state.from ? openRole(state.role, false) : undefined;
+  Promise.all([showPathways(), shade(), reopen]).catch(fail);
 });
 printButton.addEventListener('click', () => window.print());
 window.addEventListener('beforeprint', () => printHandout());

@@ -88,6 +88,8 @@ export function renderPanel(
   holdsSome = false,
   /** The start and the goal chosen: a role that is one offers no button to make it so again. */
   chosen: { start?: string; goal?: string } = {},
+  /** The student was trained on the job in this role (the start): its usual program may be asked. */
+  trainedOnTheJob = false,
 ): void {
   fill(
     panel,
@@ -121,11 +123,15 @@ export function renderPanel(
     projectionLine(role.projection),
     figures('Outlook figures and their sources', role.outlook, 'outlook'),
     h('h3', {}, 'Next steps'),
-    holdsSome
+    holdsSome || trainedOnTheJob
       ? h(
           'p',
           { class: 'meta' },
-          'What each move asks of anyone in this role; the pathways count what the student already holds.',
+          // With "trained on the job" the panel read "no training or experience needed first" where the
+          // pathway beside it took the medical assisting program (9 months).
+          trainedOnTheJob
+            ? 'What each move asks of anyone in this role who completed the program it usually takes; a student trained on the job may be asked that program too: the pathways count it, and what the student already holds.'
+            : 'What each move asks of anyone in this role; the pathways count what the student already holds.',
         )
       : null,
     role.nextSteps.length === 0
