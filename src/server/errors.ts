@@ -6,7 +6,7 @@
  * everything else is masked by yoga as an unexpected error.
  */
 import { PothosValidationError } from '@pothos/core';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind } from 'graphql';
 import { maskError, type YogaServerOptions } from 'graphql-yoga';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 import { coercionError } from './input-errors.js';
@@ -38,10 +38,15 @@ export const maskUnexpectedErrors: MaskError = (error, message, isDev) => {
   // Thrown in a resolver (then wrapped) or while pricing the query (use-query-cost.ts).
   const pothos = error instanceof PothosValidationError ? error : original;
   if (error instanceof GraphQLError && pothos instanceof PothosValidationError) {
+    // Refused in a field's arguments (a malformed global ID): the argument is named, as every other
+    // refusal names it, where the field has only one (node's id, nodes' ids).
+    const field = error.path ? error.nodes?.[0] : undefined;
+    const only =
+      field?.kind === Kind.FIELD && field.arguments?.length === 1 ? field.arguments[0]!.name.value : undefined;
     return new GraphQLError(pothos.message, {
       nodes: error.nodes,
       path: error.path,
-      extensions: { code: 'BAD_USER_INPUT' },
+      extensions: { code: 'BAD_USER_INPUT', ...(only ? { argument: only } : {}) },
     });
   }
   // Errors raised on purpose keep their code even if a database error is their cause.

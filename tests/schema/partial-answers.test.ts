@@ -88,12 +88,14 @@ describe('fields that may refuse their arguments', () => {
       ok: 'role(slug: "medical-assistant") { title }',
       refused: 'node(id: "abc") { id }',
       code: 'BAD_USER_INPUT',
+      argument: 'id',
     },
     {
       field: 'nodes',
       ok: 'nodes(ids: ["Um9sZTox"]) { id }',
       refused: 'nodes(ids: ["Um9sZTox", "zzz"]) { id }',
       code: 'BAD_USER_INPUT',
+      argument: 'ids',
     },
   ];
   for (const c of cases)
