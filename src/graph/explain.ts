@@ -44,7 +44,14 @@ export interface Names {
   track(id: number): string;
   certification(id: number): CertificationNames;
   /** maxMonths: the longest full-time length the program's sources give; the pathway counts its shortest. */
-  program(id: number): { name: string; maxMonths?: number | null; credential?: string; costSource?: string };
+  program(id: number): {
+    name: string;
+    maxMonths?: number | null;
+    credential?: string;
+    costSource?: string;
+    /** Which bound of its length no cited source gives: 'min', 'max', 'both', or ''/absent. */
+    lengthEstimated?: string;
+  };
   /**
    * How an unknown cost was estimated, when it was; `standIn` when from too few known figures to be
    * called an estimate (src/db/estimates.ts).
@@ -352,7 +359,16 @@ export function explainStep(
           ? `takes ${duration(p.months)} to ${duration(upTo)} ${studied}`
           : `takes ${duration(p.months)} ${studied}`;
     const counted = ranged ? `; this pathway counts the shortest, ${duration(p.months)}` : '';
-    details.push(sentence(`${name} ${length}, ${tuition}${why}${counted}`));
+    // A bound no cited source gives is the curators' usual length for such programs: said, as the
+    // curators' years are (a phlebotomy program's "1 month" read as a sourced figure).
+    const bound = lengthUnknown(p) ? '' : (names.program(p.programId).lengthEstimated ?? '');
+    const guess =
+      bound === 'both' || (bound !== '' && !ranged)
+        ? ` (no cited source gives ${ranged ? 'these lengths' : 'this length'}: the curators' usual length for such programs)`
+        : bound === 'min' || bound === 'max'
+          ? ` (no cited source gives the ${bound === 'min' ? 'shortest' : 'longest'}: the curators' usual length for such programs)`
+          : '';
+    details.push(sentence(`${name} ${length}${guess}, ${tuition}${why}${counted}`));
   }
   // Training the move asks that is done already: said, not silently dropped (a nurse who had passed
   // the NCLEX-RN saw the associate degree vanish from the step).
@@ -603,6 +619,28 @@ export function summarize(
   if (guessed.length)
     sentences.push(
       `The years of work ${guessed.length === 1 ? 'one move asks are' : `${guessed.length} moves ask are`} the curators' estimate: no source states them.`,
+    );
+  // Program lengths no cited source gives (the curators' usual length): the summary says so too.
+  const lengths = [
+    ...new Set(
+      pathway.steps.flatMap((s) =>
+        s.programs.flatMap((p) => {
+          const bound = lengthUnknown(p) ? '' : (names.program(p.programId).lengthEstimated ?? '');
+          const name = the(names.program(p.programId).name);
+          return bound === 'min'
+            ? [`the shortest length of ${name}`]
+            : bound === 'max'
+              ? [`the longest length of ${name}`]
+              : bound === 'both'
+                ? [`the length of ${name}`]
+                : [];
+        }),
+      ),
+    ),
+  ];
+  if (lengths.length)
+    sentences.push(
+      sentence(`no cited source gives ${list(lengths)}: the curators' usual length for such programs is counted`),
     );
   const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names, estimated);
   const named = namedUnknowns(pathway.unknownCosts);

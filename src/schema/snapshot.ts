@@ -26,7 +26,15 @@ interface GraphNames {
   certifications: ById<CertificationNames>;
   /** maxMonths: the longest full-time length a source gives (the engine counts the shortest); null when none. */
   /** cipCode: the program's CIP code ('' when none: an estimated entry program). */
-  programs: ById<{ name: string; credential: string; maxMonths: number | null; cipCode: string; costSource: string }>;
+  /** lengthEstimated: which bound no cited source gives ('min', 'max', 'both' or ''): the curators' usual length. */
+  programs: ById<{
+    name: string;
+    credential: string;
+    maxMonths: number | null;
+    cipCode: string;
+    costSource: string;
+    lengthEstimated: string;
+  }>;
 }
 
 /** The index of one version of the data, with its estimates and names. */

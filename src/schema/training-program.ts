@@ -85,6 +85,13 @@ export const TrainingProgram = builder.prismaNode('TrainingProgram', {
     credential: t.expose('credential', { type: Credential, description: 'What completing it awards.' }),
     minMonths: t.exposeInt('minMonths', { description: 'Shortest typical length, in months.' }),
     maxMonths: t.exposeInt('maxMonths', { description: 'Longest typical length, in months.' }),
+    minMonthsEstimated: t.exposeBoolean('minMonthsEstimated', {
+      description:
+        'True when no cited source gives minMonths: it is the curators’ usual length for such programs, and pathways say so.',
+    }),
+    maxMonthsEstimated: t.exposeBoolean('maxMonthsEstimated', {
+      description: 'True when no cited source gives maxMonths (the curators’ usual length), as minMonthsEstimated.',
+    }),
     typicalCostUsd: t.exposeInt('typicalCostUsd', {
       nullable: true,
       description:
@@ -187,6 +194,12 @@ const programFields = (t: InputFields, required: boolean) => ({
   credential: t.field({ type: Credential, required, description: 'What completing it awards.' }),
   minMonths: t.int({ required, description: 'Shortest typical length, in months.' }),
   maxMonths: t.int({ required, description: 'Longest typical length, in months.' }),
+  minMonthsEstimated: t.boolean({
+    description: 'True when no cited source gives minMonths: the curators’ usual length. @default false',
+  }),
+  maxMonthsEstimated: t.boolean({
+    description: 'True when no cited source gives maxMonths: the curators’ usual length. @default false',
+  }),
   cipCode: t.string({ description: 'CIP 2020 code, e.g. "51.0801".' }),
   typicalCost: t.field({
     type: ProgramCostInput,
@@ -208,10 +221,16 @@ editingMutations({
   fields: programFields,
   key: (input: { slug: string }) => input.slug,
   toRecord: (input, existing) => {
-    const { minMonths, maxMonths, typicalCost, ...rest } = input;
+    const { minMonths, maxMonths, minMonthsEstimated, maxMonthsEstimated, typicalCost, ...rest } = input;
     return {
       ...merge(existing, { ...rest, typicalCost: typicalCost ? defined(typicalCost) : typicalCost }),
-      months: merge(existing?.months, { min: minMonths, max: maxMonths }),
+      months: merge(existing?.months, {
+        min: minMonths,
+        max: maxMonths,
+        // false (or null) clears the flag: the record leaves it out.
+        minEstimated: minMonthsEstimated === true ? true : minMonthsEstimated === undefined ? undefined : null,
+        maxEstimated: maxMonthsEstimated === true ? true : maxMonthsEstimated === undefined ? undefined : null,
+      }),
     };
   },
   names: { 'months.min': 'minMonths', 'months.max': 'maxMonths', months: 'minMonths' },

@@ -193,12 +193,15 @@ export async function readGraphInput(
       credential: string;
       minMonths: number;
       maxMonths: number;
+      minEstimated: boolean;
+      maxEstimated: boolean;
       typicalCostUsd: number | null;
       cipCode: string | null;
       costSource: string | null;
     }[]
   >`SELECT p.id, p.slug, p.name, p.credential::text AS credential, p.min_months AS "minMonths",
-           p.max_months AS "maxMonths", p.typical_cost_usd AS "typicalCostUsd", p.cip_code AS "cipCode",
+           p.max_months AS "maxMonths", p.min_months_estimated AS "minEstimated",
+           p.max_months_estimated AS "maxEstimated", p.typical_cost_usd AS "typicalCostUsd", p.cip_code AS "cipCode",
            CASE WHEN s.id IS NULL THEN NULL
                 ELSE coalesce(o.acronym, o.name) || ', ' || coalesce(p.typical_cost_year, s.year) END AS "costSource"
     FROM training_program p
@@ -403,7 +406,14 @@ export async function readGraphInput(
       ),
       programs: new Map<
         number,
-        { name: string; credential: string; maxMonths: number | null; cipCode: string; costSource: string }
+        {
+          name: string;
+          credential: string;
+          maxMonths: number | null;
+          cipCode: string;
+          costSource: string;
+          lengthEstimated: string;
+        }
       >([
         // Every record the same fields (names cross from the build's worker packed in columns): an
         // estimated entry program has no longest length, no CIP code and no cost source.
@@ -417,11 +427,13 @@ export async function readGraphInput(
                 maxMonths: p.maxMonths,
                 cipCode: p.cipCode ?? '',
                 costSource: p.costSource ?? '',
+                lengthEstimated:
+                  p.minEstimated && p.maxEstimated ? 'both' : p.minEstimated ? 'min' : p.maxEstimated ? 'max' : '',
               },
             ] as const,
         ),
         ...[...estimated.programNames].map(
-          ([id, p]) => [id, { ...p, maxMonths: null, cipCode: '', costSource: '' }] as const,
+          ([id, p]) => [id, { ...p, maxMonths: null, cipCode: '', costSource: '', lengthEstimated: '' }] as const,
         ),
       ]),
     },

@@ -134,7 +134,12 @@ export async function exportDataset(db: Db): Promise<Dataset> {
         slug: p.slug,
         name: p.name,
         credential: p.credential,
-        months: { min: p.minMonths, max: p.maxMonths },
+        months: compact({
+          min: p.minMonths,
+          max: p.maxMonths,
+          minEstimated: p.minMonthsEstimated ? (true as const) : undefined,
+          maxEstimated: p.maxMonthsEstimated ? (true as const) : undefined,
+        }),
         cipCode: p.cipCode,
         typicalCost:
           p.typicalCostUsd === null

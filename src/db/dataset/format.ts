@@ -68,7 +68,16 @@ const trainingProgramRecord = z
     slug,
     name: text,
     credential: z.enum(['CERTIFICATE', 'DIPLOMA', 'ASSOCIATE', 'BACHELOR', 'MASTER']),
-    months: z.strictObject({ min: nonNegativeInt, max: nonNegativeInt }),
+    /**
+     * Shortest and longest full-time length; minEstimated / maxEstimated: true where no cited source
+     * gives that bound and it is the curators' usual length for such programs (said as such).
+     */
+    months: z.strictObject({
+      min: nonNegativeInt,
+      max: nonNegativeInt,
+      minEstimated: z.literal(true).optional(),
+      maxEstimated: z.literal(true).optional(),
+    }),
     cipCode: cipCode.optional(),
     /** A typical cost only with where it comes from: the source, the year it describes, and for IPEDS the schools. */
     typicalCost: z

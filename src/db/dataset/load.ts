@@ -346,6 +346,8 @@ async function applyPlan(tx: Tx, plan: Plan, official?: OfficialDataset): Promis
       credential: p.credential,
       minMonths: p.months.min,
       maxMonths: p.months.max,
+      minMonthsEstimated: p.months.minEstimated ?? false,
+      maxMonthsEstimated: p.months.maxEstimated ?? false,
       cipCode: p.cipCode ?? null,
       typicalCostUsd: p.typicalCost?.usd ?? null,
       typicalCostSourceId: p.typicalCost ? need(sources, p.typicalCost.source) : null,
