@@ -70,7 +70,7 @@ const entryProgramId = (occupationId: number, way = PLAIN) => -(3 * occupationId
 /**
  * The parts of an estimated move into `target` whose length no source gives, in words (each counted
  * as 0 months, and answers say "at least"): BLS's related work experience of "less than 5 years",
- * which has no least amount; a master's or doctoral degree past IPEDS's least length for it (the
+ * which has no least amount, or of "5 years or more", which has no most (5 are counted); a master's or doctoral degree past IPEDS's least length for it (the
  * least is counted, 1 or 2 years beyond a bachelor's: a floor, and no source here says how much
  * longer a given occupation's degree takes); and entry into an occupation no BLS row covers (SOC 2018 occupations
  * BLS publishes only inside a combination no official page here names, such as teaching assistants
@@ -95,6 +95,9 @@ function untimedParts(
   const parts: string[] = [];
   if (target.workExperience === 'LESS_THAN_FIVE_YEARS')
     parts.push('the related work experience BLS asks for (less than 5 years, no least amount)');
+  // "5 years or more" is a floor: counted as 5, it read "about 9 years" to a chief executive.
+  if (target.workExperience === 'FIVE_YEARS_OR_MORE')
+    parts.push('the related work experience BLS asks for beyond the 5 years counted (BLS: 5 years or more)');
   if (edu?.afterBachelors && edu.months !== null) {
     const years = edu.months / 12;
     parts.push(
@@ -467,8 +470,9 @@ export function estimatedGraph(
         `${edu.words} is the typical entry education (${edu.lengthNote}${withBachelors ? `, after a bachelor’s degree of at least 4 years, which ${source.why}` : ''}; tuition unknown` +
           // A graduate program takes a bachelor's of any field; BLS names no field for the others, so
           // a degree already held (a BSN, on the way to an accountant) is not taken for this one.
+          // "BLS names no field of study, so a degree already held is not taken" read as backwards.
           (['ASSOCIATE', 'BACHELOR'].includes(edu.credential)
-            ? '; BLS names no field of study, so a degree already held is not taken for it)'
+            ? '; BLS does not say in which field, so a degree already held is not assumed to be in it)'
             : ')'),
       );
     } else if (target.typicalEducation) {

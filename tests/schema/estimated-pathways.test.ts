@@ -423,6 +423,31 @@ describe('estimated pathways', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it('counts 5 years of experience BLS gives as "5 years or more", and says the rest is not known', async () => {
+    // A pharmacy technician read "4 moves over about 9 years" to chief executive: 5 years are a floor.
+    const targets = await prisma.occupation.findMany({
+      where: { workExperience: 'FIVE_YEARS_OR_MORE', roles: { none: {} } },
+      orderBy: { code: 'asc' },
+      take: 5,
+    });
+    expect(targets.length).toBeGreaterThan(0);
+    let checked = 0;
+    for (const target of targets)
+      for (const p of await pathways({ from: '29-2052.00', to: target.code, includeEstimated: true, first: 1 }))
+        for (const s of p.steps) {
+          if (s.basis !== 'ESTIMATED' || s.toNode.workExperience !== 'FIVE_YEARS_OR_MORE') continue;
+          checked++;
+          expect(s.monthsIncludeUnknowns).toBe(true);
+          expect(s.untimed).toContain(
+            'the related work experience BLS asks for beyond the 5 years counted (BLS: 5 years or more)',
+          );
+          expect(p.monthsIncludeUnknowns).toBe(true);
+          expect(p.summary).toMatch(/over at least /);
+          expect(p.summary).not.toMatch(/over about /);
+        }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('counts a graduate degree at its least length and says so: the pathway takes at least that long', async () => {
     // Emergency medicine physicians (a doctoral or professional degree: IPEDS's least is 2 years after
     // the bachelor's) and nurse practitioners (a master's: 1 year). They read "about 6 years".
@@ -689,7 +714,9 @@ describe('estimated pathways', () => {
       s.programs.some((q: any) => /a bachelor’s degree, estimated/.test(q.name)),
     );
     expect(step).toBeDefined();
-    expect(step.explanation).toContain('BLS names no field of study, so a degree already held is not taken for it');
+    expect(step.explanation).toContain(
+      'BLS does not say in which field, so a degree already held is not assumed to be in it',
+    );
   });
 
   it('refuses to start from a registered-nurse specialty, naming the role to start from, instead of finding nothing', async () => {
@@ -788,7 +815,7 @@ describe('estimated pathways', () => {
     });
     expect(refused?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'to' });
     expect(refused?.[0]?.message).toMatch(
-      /names the curated role Junior Administrative Assistant.*, which no pathway from Nursing Assistants reaches/,
+      /names the curated role Junior Administrative Assistant.*, which pathways from Nursing Assistants do not reach here: a curated role is entered only by curated moves, or straight from the starting occupation/,
     );
     expect(refused?.[0]?.message).toMatch(/From Nursing Assistants a pathway enters only .*"licensed-practical-nurse"/);
     // Only from the occupation the learner is in, where O*NET relates it to the role: not by way of
