@@ -1276,10 +1276,12 @@ function curatedFromOccupation(argument: 'to' | 'toTrack', snapshot: GraphSnapsh
   // Short and in a counsellor's words first (a walk found 900 characters of jargon); the why after.
   return badInput(
     argument,
-    `${argument === 'to' ? `names the curated role ${title ?? ''}`.trimEnd() : 'names a track of curated roles'}, which no pathway from ${occupation} reaches. ` +
+    // "which no pathway from Cashiers reaches" was false by the graph's own moves (through nursing
+    // assistants): the service does not route there, by decision 024.
+    `${argument === 'to' ? `names the curated role ${title ?? ''}`.trimEnd() : 'names a track of curated roles'}, which pathways from ${occupation} do not reach here: a curated role is entered only by curated moves, or straight from the starting occupation. ` +
       (entered.length
         ? `From ${occupation} a pathway enters only ${entered.join(' or ')} (O*NET relates them, and everyone enters them the same way), and goes on from there by curated moves. `
-        : `No curated role is entered from ${occupation}: that takes a role everyone enters the same way, such as the licensed practical nurse, which O*NET relates to the occupation. `) +
+        : `No curated role is entered from ${occupation}: that takes a role everyone enters the same way (the licensed practical nurse is one) that O*NET relates to ${occupation}, and it relates none. `) +
       'Otherwise start from the curated role nearest the learner’s job, with what they hold in `profile` ' +
       '(docs/decisions/024-curated-roles-entered-only-by-curated-moves.md).',
   );
