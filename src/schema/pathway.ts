@@ -467,7 +467,7 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
     examFeesUsd: t.int({
       nullable: true,
       description:
-        'Fees of the certifications earned; null when any of them is unknown, as on every estimated move (the certifications and licences it asks are not known).',
+        'Fees of the certifications earned; null when any of them is unknown, as on an estimated move into an O*NET occupation (the certifications and licences it asks are not known). An open entry into a curated role (a move O*NET suggests, asking what the curated moves into the role ask) and a role’s step into its own occupation have the fees of what they ask.',
       resolve: ({ step }) => knownTotal(step.examFeesUsd, step.unknownCosts, 'FEES'),
     }),
     unknownCosts: t.field({
