@@ -146,7 +146,8 @@ export function certificationFeeEstimates(rows: readonly CertificationFeeRow[]):
       estimateFrom(
         Math.round(m),
         only
-          ? `the ${only}’s fee, the only ${what[0]!} in this dataset with a known fee, ${usd(m)}`
+          ? // "the only certification with a known fee" read as false beside the NCLEX's $200 (an exam).
+            `the ${only}’s fee, the only ${what[0]!}${r.kind === 'CERTIFICATION' && sameRows.length > 0 ? ', as against an exam or a licence,' : ''} in this dataset with a known fee, ${usd(m)}`
           : `${medianOf('fee', pool.length, what[0]!, what[1]!)}, ${usd(m)}`,
         pool.length,
       ),

@@ -221,6 +221,11 @@ describe('the examples of the issue', () => {
       // One fee standing in for another says whose it is: the NCLEX-PN's "$550" was the physician
       // assistants' exam, until the NCLEX's own fee was cited.
       if (known.length === 1) expect(unknown.estimateBasis).toContain(`the ${known[0]!.acronym}’s fee`);
+      // "The only certification with a known fee" read as false beside the NCLEX's (an exam's) fee.
+      if (known.length === 1 && cpt.kind === 'CERTIFICATION')
+        expect(unknown.estimateBasis).toContain(
+          'the only certification, as against an exam or a licence, in this dataset',
+        );
     }
     // For a printed plan, the summary without what unknown costs count as for ranking; the rest
     // unchanged.
@@ -569,7 +574,9 @@ describe('the examples of the issue', () => {
           for (const [i, taken] of s.programs.entries()) expect(taken.months).toBe(months[i]!.min);
           if (months.some((m: any) => m.max > m.min)) {
             ranged++;
-            expect(s.explanation).toMatch(/ takes .+ to .+ full time( \([^)]*\))?, [^.]*; this pathway counts the shortest, /);
+            expect(s.explanation).toMatch(
+              / takes .+ to .+ full time( \([^)]*\))?, [^.]*; this pathway counts the shortest, /,
+            );
           } else {
             single++;
             expect(s.explanation).not.toMatch(/counts the shortest/);
