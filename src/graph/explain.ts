@@ -362,11 +362,12 @@ export function explainStep(
     // A bound no cited source gives is the curators' usual length for such programs: said, as the
     // curators' years are (a phlebotomy program's "1 month" read as a sourced figure).
     const bound = lengthUnknown(p) ? '' : (names.program(p.programId).lengthEstimated ?? '');
+    // "rests on": at part time the figure is the curators' full-time length doubled.
     const guess =
       bound === 'both' || (bound !== '' && !ranged)
-        ? ` (no cited source gives ${ranged ? 'these lengths' : 'this length'}: the curators' usual length for such programs)`
+        ? ` (no cited source gives ${ranged ? 'these lengths' : 'this length'}: ${ranged ? 'they rest' : 'it rests'} on the curators' usual length for such programs)`
         : bound === 'min' || bound === 'max'
-          ? ` (no cited source gives the ${bound === 'min' ? 'shortest' : 'longest'}: the curators' usual length for such programs)`
+          ? ` (no cited source gives the ${bound === 'min' ? 'shortest' : 'longest'}: it rests on the curators' usual length for such programs)`
           : '';
     details.push(sentence(`${name} ${length}${guess}, ${tuition}${why}${counted}`));
   }
@@ -621,26 +622,35 @@ export function summarize(
       `The years of work ${guessed.length === 1 ? 'one move asks are' : `${guessed.length} moves ask are`} the curators' estimate: no source states them.`,
     );
   // Program lengths no cited source gives (the curators' usual length): the summary says so too.
-  const lengths = [
+  // The shortest is what the pathway counts; a longest only ends the range it shows.
+  const lengthsGuessed = (which: 'min' | 'max') => [
     ...new Set(
       pathway.steps.flatMap((s) =>
         s.programs.flatMap((p) => {
           const bound = lengthUnknown(p) ? '' : (names.program(p.programId).lengthEstimated ?? '');
           const name = the(names.program(p.programId).name);
-          return bound === 'min'
-            ? [`the shortest length of ${name}`]
-            : bound === 'max'
-              ? [`the longest length of ${name}`]
+          if (which === 'min')
+            return bound === 'min'
+              ? [`the shortest length of ${name}`]
               : bound === 'both'
                 ? [`the length of ${name}`]
                 : [];
+          return bound === 'max' ? [`the longest length of ${name}`] : [];
         }),
       ),
     ),
   ];
-  if (lengths.length)
+  const counted = lengthsGuessed('min');
+  const rangeEnds = lengthsGuessed('max');
+  if (counted.length)
     sentences.push(
-      sentence(`no cited source gives ${list(lengths)}: the curators' usual length for such programs is counted`),
+      sentence(`no cited source gives ${list(counted)}: the curators' usual length for such programs is counted`),
+    );
+  if (rangeEnds.length)
+    sentences.push(
+      sentence(
+        `no cited source gives ${list(rangeEnds)}: the longest the range shows rests on the curators' usual length for such programs`,
+      ),
     );
   const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names, estimated);
   const named = namedUnknowns(pathway.unknownCosts);
