@@ -41,6 +41,15 @@ describe('the curated dataset', () => {
     const exported = await exportDataset(prisma);
     const bySlug = <T extends { slug: string }>(list: T[]) => [...list].sort((a, b) => a.slug.localeCompare(b.slug));
     expect(bySlug(exported.roles)).toEqual(bySlug(files.roles.map((r) => ({ ...r, sources: [...r.sources].sort() }))));
+    // Programs and certifications too (their lengths' flags and routes' conditions), in the files' terms.
+    const sorted = <T extends { slug: string; sources: string[] }>(r: T): T => ({
+      ...r,
+      sources: [...r.sources].sort(),
+    });
+    expect(bySlug(exported['training-programs'])).toEqual(
+      bySlug(files['training-programs'].map((p) => ({ ...sorted(p), prerequisites: [...p.prerequisites].sort() }))),
+    );
+    expect(bySlug(exported.certifications)).toEqual(bySlug(files.certifications.map(sorted)));
     expect(exported.transitions).toHaveLength(files.transitions.length);
     expect(exported.figures).toHaveLength(files.figures.length);
   });
