@@ -309,11 +309,15 @@ const ON_THE_JOB_HINT = onTheJobHint.textContent ?? '';
  */
 async function showOnTheJob(): Promise<void> {
   const from = state.from;
+  let learned = false;
   if (from !== undefined && !onTheJobAsks.has(from)) {
     const answer = await onTheJob(from).catch(() => undefined);
     if (answer) onTheJobAsks.set(from, answer);
+    learned = answer !== undefined;
   }
   if (from !== state.from) return;
+  // The start's panel, drawn before this was known, says what its next steps assume (openRole).
+  if (learned && from !== undefined && state.onTheJob && state.role === from) await openRole(from, false);
   const known = from === undefined ? undefined : onTheJobAsks.get(from);
   onTheJobBox.disabled = known?.asked.length === 0;
   onTheJobBox.checked = state.onTheJob && !onTheJobBox.disabled;
