@@ -195,10 +195,12 @@ const programFields = (t: InputFields, required: boolean) => ({
   minMonths: t.int({ required, description: 'Shortest typical length, in months.' }),
   maxMonths: t.int({ required, description: 'Longest typical length, in months.' }),
   minMonthsEstimated: t.boolean({
-    description: 'True when no cited source gives minMonths: the curators’ usual length. @default false',
+    description:
+      'True when no cited source gives minMonths: the curators’ usual length. Kept when minMonths alone changes (false clears it). @default false',
   }),
   maxMonthsEstimated: t.boolean({
-    description: 'True when no cited source gives maxMonths: the curators’ usual length. @default false',
+    description:
+      'True when no cited source gives maxMonths: the curators’ usual length. Kept when maxMonths alone changes (false clears it). @default false',
   }),
   cipCode: t.string({ description: 'CIP 2020 code, e.g. "51.0801".' }),
   typicalCost: t.field({
