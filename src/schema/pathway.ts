@@ -14,6 +14,7 @@ import type {
   TrainingProgram as ProgramRow,
   Transition as TransitionRow,
 } from '../generated/prisma/client.js';
+import { bachelorsCountedIn } from '../graph/entry-programs.js';
 import {
   explainStep,
   passesThrough,
@@ -33,6 +34,7 @@ import {
   MAX_K,
   type Pathway as EnginePathway,
   type PathwayStep as EngineStep,
+  type Profile,
   type ProgramNotNeeded,
   type ProgramTaken,
   type RankBy,
@@ -66,7 +68,7 @@ import {
   StudyLoad,
   trackId,
 } from './pathway-inputs.js';
-import type { GraphSnapshot } from './snapshot.js';
+import { BACHELORS_PROGRAM_SLUG, type GraphSnapshot } from './snapshot.js';
 import { Role } from './role.js';
 import { TrainingProgram } from './training-program.js';
 import { Transition } from './transition.js';
@@ -84,7 +86,31 @@ type PathwayRows = {
   programs: Map<number, ProgramRow>;
 };
 /** What every object of an answer shares: the snapshot searched, its names, the rows loaded. */
-type Shared = { snapshot: Snapshot; names: Names; rows: PathwayRows; load: 'FULL_TIME' | 'PART_TIME' };
+type Shared = {
+  snapshot: Snapshot;
+  names: Names;
+  rows: PathwayRows;
+  load: 'FULL_TIME' | 'PART_TIME';
+  /** The learner's profile counts a bachelor's degree (heldBachelorsNote). */
+  bachelorsHeld: boolean;
+};
+
+/** Whether a resolved profile counts the dataset's bachelor's degree of any field. */
+const holdsBachelors = (snapshot: Snapshot, profile: Profile | undefined) => {
+  const b = snapshot.index.programBySlug.get(BACHELORS_PROGRAM_SLUG);
+  return b !== undefined && (profile?.completedPrograms ?? []).includes(snapshot.index.programIds[b]!);
+};
+
+/**
+ * A bachelor's the learner holds is not counted on a move out of an O*NET occupation into a
+ * graduate degree (docs/cost-model.md, "Entry education": a prerequisite shared by thousands of
+ * moves nearly doubled the searches' p95), and the words did not say so: a nursing assistant with a
+ * bachelor's read 60 months to occupational therapists. '' when it does not apply.
+ */
+function heldBachelorsNote(steps: readonly EngineStep[], shared: Shared): string {
+  if (!shared.bachelorsHeld || !steps.some((s) => s.programs.some((p) => bachelorsCountedIn(p.programId)))) return '';
+  return ' The bachelor’s degree you hold is not counted on a move out of an O*NET occupation into a graduate program (its 4 years are counted again here): start from the curated role nearest your job to have it counted.';
+}
 type PathwayResult = { pathway: EnginePathway; shared: Shared };
 type StepResult = {
   step: EngineStep;
@@ -511,7 +537,7 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
     explanation: t.string({
       description: 'What the step involves, in a sentence or two an advisor can read aloud.',
       resolve: ({ step, next, later, earlier, shared }) =>
-        explainStep(step, shared.names, shared.load, next, later, earlier),
+        explainStep(step, shared.names, shared.load, next, later, earlier) + heldBachelorsNote([step], shared),
     }),
   }),
 });
@@ -627,7 +653,8 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
           description: 'Say what unknown costs count as for ranking. @default true',
         }),
       },
-      resolve: ({ pathway, shared }, { costEstimates }) => summarize(pathway, shared.names, shared.load, costEstimates),
+      resolve: ({ pathway, shared }, { costEstimates }) =>
+        summarize(pathway, shared.names, shared.load, costEstimates) + heldBachelorsNote(pathway.steps, shared),
     }),
   }),
 });
@@ -1043,6 +1070,7 @@ export async function searchPathways(
     names,
     rows: await loadRows(context, info, snapshot, found, PATHWAYS_LAYOUT),
     load,
+    bachelorsHeld: holdsBachelors(snapshot, profile),
   };
   return found.map((pathway) => ({ pathway, shared }));
 }
@@ -1177,6 +1205,7 @@ builder.queryFields((t) => ({
           reached.map((r) => r.roleId),
         ),
         load: profile?.studyLoad ?? 'FULL_TIME',
+        bachelorsHeld: holdsBachelors(snapshot, profile),
       };
       return reached.map((r, i) => ({
         roleId: r.roleId,

@@ -7,6 +7,7 @@
  * Pure: it takes rows already read and returns the engine's input parts and their words.
  */
 import { SOC_MAJOR_GROUPS } from '../db/soc-major-groups.js';
+import { AFTER_BACHELORS, entryProgramId, PLAIN, WITH_BACHELORS } from '../graph/entry-programs.js';
 import { aOrAn, list } from '../graph/explain.js';
 import type { ProgramInput, RoleInput, TransitionInput } from '../graph/types.js';
 
@@ -54,19 +55,6 @@ export interface OpenEntry {
 const occupationNodeId = (occupationId: number) => -occupationId;
 /** The track id of a SOC major group (negative: never a curated track id). */
 const socTrackId = (majorGroup: string) => -Number(majorGroup);
-/**
- * How an occupation's estimated entry program comes: its typical entry education alone (PLAIN); for
- * a graduate degree, with the bachelor's it builds on counted in (WITH_BACHELORS, for a source
- * occupation whose typical education has none); or after the dataset's bachelor's degree as its
- * prerequisite (AFTER_BACHELORS, for a curated role whose holders need not have one: a profile may
- * say they do, a BSN say). Only the few moves from curated roles take the last: a prerequisite
- * shared by thousands of moves nearly doubled the p95 of searches on the real graph.
- */
-const PLAIN = 0;
-const WITH_BACHELORS = 1;
-const AFTER_BACHELORS = 2;
-/** The ids of an occupation's estimated entry programs, one per way (negative: never a curated program's). */
-const entryProgramId = (occupationId: number, way = PLAIN) => -(3 * occupationId + way);
 /**
  * The parts of an estimated move into `target` whose length no source gives, in words (each counted
  * as 0 months, and answers say "at least"): BLS's related work experience of "less than 5 years",

@@ -448,6 +448,35 @@ describe('estimated pathways', () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it('says a bachelor’s the learner holds is not counted on a move out of an O*NET occupation', async () => {
+    // A nursing assistant with a bachelor's read 60 months to occupational therapists, the bachelor's
+    // counted again, and no word of it (an API walk): by design for speed (docs/cost-model.md), said.
+    const note = 'The bachelor’s degree you hold is not counted on a move out of an O*NET occupation';
+    const ask = (from: string, profile: object | null) =>
+      client.query(
+        `query ($from: String!, $p: LearnerProfileInput) { pathways(from: $from, to: "29-1122.00", includeEstimated: true, first: 1, profile: $p) {
+          summary steps { explanation } } }`,
+        { from, p: profile },
+      );
+    const held = await ask('31-1131.00', { completedPrograms: ['bachelors-degree'] });
+    expect(held.errors).toBeUndefined();
+    const [p] = held.data.pathways;
+    expect(p.summary).toContain(note);
+    const noted = p.steps.filter((s: any) => s.explanation.includes(note));
+    expect(noted.length).toBe(1);
+    // The step whose entry education counts the bachelor's in ("a bachelor’s degree, then a master’s").
+    expect(noted[0].explanation).toMatch(/a bachelor’s degree, then /);
+    // Not without the degree, nor where it is counted (out of a curated role).
+    for (const [from, profile] of [
+      ['31-1131.00', null],
+      ['medical-assistant', { completedPrograms: ['bachelors-degree'] }],
+    ] as const) {
+      const { data, errors } = await ask(from, profile);
+      expect(errors).toBeUndefined();
+      for (const q of data.pathways) expect(q.summary).not.toContain(note);
+    }
+  });
+
   it('counts a graduate degree at its least length and says so: the pathway takes at least that long', async () => {
     // Emergency medicine physicians (a doctoral or professional degree: IPEDS's least is 2 years after
     // the bachelor's) and nurse practitioners (a master's: 1 year). They read "about 6 years".
