@@ -24,17 +24,20 @@ interface GraphNames {
   roles: ById<{ title: string; trackId: number }>;
   tracks: ById<{ name: string }>;
   certifications: ById<CertificationNames>;
-  /** maxMonths: the longest full-time length a source gives (the engine counts the shortest); null when none. */
-  /** cipCode: the program's CIP code ('' when none: an estimated entry program). */
-  /** lengthEstimated: which bound no cited source gives ('min', 'max', 'both' or ''): the curators' usual length. */
-  programs: ById<{
-    name: string;
-    credential: string;
-    maxMonths: number | null;
-    cipCode: string;
-    costSource: string;
-    lengthEstimated: string;
-  }>;
+  programs: ById<ProgramNames>;
+}
+
+/** A program's names and the figures its words need. */
+export interface ProgramNames {
+  name: string;
+  credential: string;
+  /** The longest full-time length a source gives (the engine counts the shortest); null when none. */
+  maxMonths: number | null;
+  /** The program's CIP code ('' when none: an estimated entry program). */
+  cipCode: string;
+  costSource: string;
+  /** Which bound no cited source gives ('min', 'max', 'both' or ''): the curators' usual length. */
+  lengthEstimated: string;
 }
 
 /** The index of one version of the data, with its estimates and names. */

@@ -9,7 +9,13 @@ import { certificationFeeEstimates, programCostEstimates } from '../db/estimates
 import { loadedOfficialHash } from '../db/official/load.js';
 import { moveKind, TransitionColumnsBuilder, type TransitionColumns } from '../graph/columns.js';
 import type { BuildInput, EligibilityRouteInput, GraphInput, TransitionInput } from '../graph/types.js';
-import { ALIAS_NAMES, aliasMap, BACHELORS_PROGRAM_SLUG, type GraphSnapshot } from '../schema/snapshot.js';
+import {
+  ALIAS_NAMES,
+  aliasMap,
+  BACHELORS_PROGRAM_SLUG,
+  type GraphSnapshot,
+  type ProgramNames,
+} from '../schema/snapshot.js';
 import {
   type CuratedRole,
   type EstimatedGraph,
@@ -404,17 +410,7 @@ export async function readGraphInput(
           },
         ]),
       ),
-      programs: new Map<
-        number,
-        {
-          name: string;
-          credential: string;
-          maxMonths: number | null;
-          cipCode: string;
-          costSource: string;
-          lengthEstimated: string;
-        }
-      >([
+      programs: new Map<number, ProgramNames>([
         // Every record the same fields (names cross from the build's worker packed in columns): an
         // estimated entry program has no longest length, no CIP code and no cost source.
         ...programRows.map(
