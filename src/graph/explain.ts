@@ -176,7 +176,11 @@ function costWords(
   const notKnown = `${list(parts)} ${parts.length === 1 ? 'is' : 'are'} not known`;
   const estimates = unknown.flatMap((u) => {
     const estimate = names.estimateBasis?.(u);
-    if (u.estimateUsd === null || !estimate) return [];
+    // Counted as $0 for ranking and maxCostUsd (docs/cost-model.md): said, as the estimates are (a
+    // limit of $17,150 admitted the LPN at $17,150 and its licence fee, and nothing said how).
+    if (u.estimateUsd === null)
+      return [`we count ${unknownName(names, u)} as nothing (no source gives or estimates it)`];
+    if (!estimate) return [];
     // From too few figures it is not called an estimate (the basis says what it is for).
     return !estimate.standIn
       ? [`we estimate ${unknownName(names, u)} at about ${usd(u.estimateUsd)} (${estimate.basis})`]

@@ -633,6 +633,24 @@ describe('what a certification route asks beyond its program or months', () => {
   });
 });
 
+describe('an unknown cost with no estimate', () => {
+  // Counted as $0 for ranking and maxCostUsd: a limit of $17,150 admitted the LPN at $17,150 with its
+  // licence fee unknown, and nothing said how (an API walk).
+  it('is said to count as nothing in the comparison, and not on the printed plan', async () => {
+    const { data, errors } = await client.query(`{ pathways(from: "medical-assistant", to: "licensed-practical-nurse",
+      rankBy: CHEAPEST, first: 1, constraints: { maxCostUsd: 17150 }) {
+        summary print: summary(costEstimates: false) unknownCosts { description estimateUsd } } }`);
+    expect(errors).toBeUndefined();
+    const [p] = data.pathways;
+    const none = p.unknownCosts.filter((u: any) => u.estimateUsd === null);
+    expect(none.length).toBeGreaterThan(0);
+    for (const u of none) {
+      expect(p.summary).toContain(`we count ${u.description} as nothing (no source gives or estimates it)`);
+      expect(p.print).not.toContain(`we count ${u.description}`);
+    }
+  });
+});
+
 describe('a program length no cited source gives', () => {
   // A phlebotomy program's "1 month" read as a sourced figure; it is the curators' usual length for
   // such programs, as the dataset's description says.
