@@ -394,57 +394,61 @@ describe('estimated pathways', () => {
     for (const s of curated.steps) for (const q of s.programs) expect(q.lengthKnown).toBe(true);
   });
 
-  it('counts no time for experience BLS gives no least amount for, and says the time is not known', async () => {
-    // An occupation for which BLS gives "less than 5 years" of related work experience: none is
-    // counted, so the move's time is not known either.
+  /**
+   * Checks every estimated step into one of the first five occupations (without a curated role) for
+   * which BLS gives this related work experience, on the fastest pathway from `from`: how many.
+   */
+  const stepsInto = async (
+    workExperience: 'LESS_THAN_FIVE_YEARS' | 'FIVE_YEARS_OR_MORE',
+    from: string,
+    check: (step: any, pathway: any) => void,
+  ) => {
     const targets = await prisma.occupation.findMany({
-      where: { workExperience: 'LESS_THAN_FIVE_YEARS', roles: { none: {} } },
+      where: { workExperience, roles: { none: {} } },
       orderBy: { code: 'asc' },
       take: 5,
     });
     expect(targets.length).toBeGreaterThan(0);
     let checked = 0;
     for (const target of targets)
-      for (const p of await pathways({ from: 'medical-assistant', to: target.code, includeEstimated: true, first: 1 }))
-        for (const s of p.steps) {
-          if (s.basis !== 'ESTIMATED' || s.toNode.workExperience !== 'LESS_THAN_FIVE_YEARS') continue;
-          checked++;
-          expect(s.monthsIncludeUnknowns).toBe(true);
-          expect(s.untimed.join(' ')).toMatch(/related work experience/);
-          expect(s.explanation).not.toMatch(/right away/);
-          // Asked, only not timed: never "nothing ... required".
-          expect(s.explanation).not.toMatch(/nothing that O\*NET and BLS record as required/);
-          if (s.programs.length === 0)
-            expect(s.explanation).toContain('gain the related work experience BLS asks for (less than 5 years');
-          // One unknown length or several, in grammar.
-          expect(s.explanation).toContain(s.untimed.length === 1 ? 'the length of ' : 'the lengths of ');
-          expect(p.monthsIncludeUnknowns).toBe(true);
-        }
+      for (const p of await pathways({ from, to: target.code, includeEstimated: true, first: 1 }))
+        for (const s of p.steps)
+          if (s.basis === 'ESTIMATED' && s.toNode.workExperience === workExperience) {
+            checked++;
+            check(s, p);
+          }
+    return checked;
+  };
+
+  it('counts no time for experience BLS gives no least amount for, and says the time is not known', async () => {
+    // An occupation for which BLS gives "less than 5 years" of related work experience: none is
+    // counted, so the move's time is not known either.
+    const checked = await stepsInto('LESS_THAN_FIVE_YEARS', 'medical-assistant', (s, p) => {
+      expect(s.monthsIncludeUnknowns).toBe(true);
+      expect(s.untimed.join(' ')).toMatch(/related work experience/);
+      expect(s.explanation).not.toMatch(/right away/);
+      // Asked, only not timed: never "nothing ... required".
+      expect(s.explanation).not.toMatch(/nothing that O\*NET and BLS record as required/);
+      if (s.programs.length === 0)
+        expect(s.explanation).toContain('gain the related work experience BLS asks for (less than 5 years');
+      // One unknown length or several, in grammar.
+      expect(s.explanation).toContain(s.untimed.length === 1 ? 'the length of ' : 'the lengths of ');
+      expect(p.monthsIncludeUnknowns).toBe(true);
+    });
     expect(checked).toBeGreaterThan(0);
   });
 
   it('counts 5 years of experience BLS gives as "5 years or more", and says the rest is not known', async () => {
     // A pharmacy technician read "4 moves over about 9 years" to chief executive: 5 years are a floor.
-    const targets = await prisma.occupation.findMany({
-      where: { workExperience: 'FIVE_YEARS_OR_MORE', roles: { none: {} } },
-      orderBy: { code: 'asc' },
-      take: 5,
+    const checked = await stepsInto('FIVE_YEARS_OR_MORE', '29-2052.00', (s, p) => {
+      expect(s.monthsIncludeUnknowns).toBe(true);
+      expect(s.untimed).toContain(
+        'the related work experience BLS asks for beyond the 5 years counted (BLS: 5 years or more)',
+      );
+      expect(p.monthsIncludeUnknowns).toBe(true);
+      expect(p.summary).toMatch(/over at least /);
+      expect(p.summary).not.toMatch(/over about /);
     });
-    expect(targets.length).toBeGreaterThan(0);
-    let checked = 0;
-    for (const target of targets)
-      for (const p of await pathways({ from: '29-2052.00', to: target.code, includeEstimated: true, first: 1 }))
-        for (const s of p.steps) {
-          if (s.basis !== 'ESTIMATED' || s.toNode.workExperience !== 'FIVE_YEARS_OR_MORE') continue;
-          checked++;
-          expect(s.monthsIncludeUnknowns).toBe(true);
-          expect(s.untimed).toContain(
-            'the related work experience BLS asks for beyond the 5 years counted (BLS: 5 years or more)',
-          );
-          expect(p.monthsIncludeUnknowns).toBe(true);
-          expect(p.summary).toMatch(/over at least /);
-          expect(p.summary).not.toMatch(/over about /);
-        }
     expect(checked).toBeGreaterThan(0);
   });
 
