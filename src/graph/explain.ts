@@ -428,7 +428,20 @@ export function explainStep(
         .map(
           (c) => `the ${names.certification(c).acronym} after ${duration(names.certification(c).workMonths!)} of work`,
         );
-      if (byWork.length) details.push(sentence(`without the program, ${list(byWork, 'or')} would do instead`));
+      // The move's own training, not only the certification's route: another certification does not
+      // replace it on the step. Held before the pathway it spares the program (programsNotNeeded),
+      // which the pathway counts only from the profile (an administrative MA with two years' work was
+      // told the CCMA "would do instead" of a program the step still charged).
+      const { programId } = choice.route;
+      const training = step.programs.some((p) => p.programId === programId && p.reason === 'TRAINING');
+      if (byWork.length)
+        details.push(
+          sentence(
+            training
+              ? `a student who first earns ${list(byWork, 'or')} needs no program for this move; this pathway does not count that way unless the certification is entered as held`
+              : `without the program, ${list(byWork, 'or')} would do instead`,
+          ),
+        );
     }
   }
   // Held from the start, or earned on an earlier step: "already held" read as the student's own.

@@ -421,6 +421,27 @@ describe('the examples of the issue', () => {
     expect(step.explanation).not.toMatch(/already completed/);
   });
 
+  it('never offers a certification "instead" of a program the move itself asks', async () => {
+    // Administrative MA -> clinical MA takes the medical assisting program as its own training: an
+    // administrative MA with two years' work read that the CCMA after a year of work "would do
+    // instead", beside a step that still charged the program.
+    const [p] = await pathways(
+      'from: "administrative-medical-assistant", to: "clinical-medical-assistant", first: 1, profile: { yearsInCurrentRole: 2 }',
+    );
+    const [step] = p.steps;
+    expect(step.programs.map((x: any) => x.program.slug)).toContain('medical-assistant-diploma');
+    expect(step.explanation).not.toMatch(/would do instead/);
+    expect(step.explanation).toMatch(
+      /A student who first earns the CCMA after 1 year of work.* needs no program for this move; this pathway does not count that way unless the certification is entered as held/,
+    );
+    // Which it does, entered so: the program is spared.
+    const [held] = await pathways(
+      'from: "administrative-medical-assistant", to: "clinical-medical-assistant", first: 1, profile: { yearsInCurrentRole: 2, heldCertifications: ["ccma"] }',
+    );
+    expect(held.steps[0].programs).toEqual([]);
+    expect(held.totalMonths).toBe(0);
+  });
+
   it('work experience gained on the step is "reached during this step\'s work", not "already gained"', async () => {
     // Administrative MA -> health information technician asks two years' work; the CEHRS' one-year
     // work route is met by those two years, not by anything done before the move.
