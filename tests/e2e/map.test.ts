@@ -1137,6 +1137,30 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.close();
   });
 
+  it('offers no choice from the old pathways while a new search runs', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurse`);
+    await ready(p);
+    const radios = p.locator('#pathways input[name="pathway"]');
+    await expect.poll(() => radios.count()).toBeGreaterThan(1);
+    // The cheapest ranking's answer is held back until the old list has been tried.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await p.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('"rankBy":"CHEAPEST"')) await held;
+      await route.continue();
+    });
+    await p.selectOption('#rank', 'CHEAPEST');
+    // A radio clicked then chose from a list already emptied: "No pathway leads there" under pathways drawn.
+    await expect.poll(() => radios.nth(1).isDisabled()).toBe(true);
+    expect(await p.locator('#status').textContent()).not.toMatch(/No pathway leads there/);
+    release();
+    await expect.poll(() => radios.nth(1).isEnabled()).toBe(true);
+    await radios.nth(1).check();
+    await expect.poll(() => p.locator('#status').textContent()).toMatch(/^Showing Pathway 2/);
+    await p.close();
+  });
+
   it('counts the student’s years in the starting role and part-time study, in the link and on the handout', async () => {
     // A medical assistant of 5 years was shown the 108 months of one with none: the map sent no years.
     const months = async (profile: Record<string, unknown>) => {

@@ -421,6 +421,11 @@ async function showPathways(keep: string | null = null): Promise<void> {
     view?.highlight(null);
     return;
   }
+  // The list on screen answers the last question: while the new one is sought it stays in sight but
+  // cannot be chosen from (a radio clicked then chose from a list already emptied: "No pathway leads
+  // there" under pathways still drawn). Whatever comes next replaces the list.
+  const old = pathwaysSection.querySelector('fieldset');
+  if (old) old.disabled = true;
   let found: Pathway[];
   try {
     found = await busy(
