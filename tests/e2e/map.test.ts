@@ -1433,13 +1433,18 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
           experienceMonths: number;
           requirements: {
             alreadyHeld: boolean;
-            satisfiedBy: { examFeeUsd: number | null; examFeeSource: { title: string } | null };
+            satisfiedBy: {
+              acronym: string;
+              examFeeUsd: number | null;
+              examFeeSource: { title: string; year: number; publisher: { name: string } } | null;
+            };
           }[];
         }[];
       }[];
     }>(
       `{ pathways(from: "medical-assistant", to: "medical-office-manager", first: 1) {
-           steps { experienceMonths requirements { alreadyHeld satisfiedBy { examFeeUsd examFeeSource { title } } } } } }`,
+           steps { experienceMonths requirements { alreadyHeld
+             satisfiedBy { acronym examFeeUsd examFeeSource { title year publisher { name } } } } } } }`,
     );
     const [step] = pathways[0]!.steps;
     const fee = step!.requirements.find((r) => !r.alreadyHeld && r.satisfiedBy.examFeeUsd !== null)!.satisfiedBy;
@@ -1454,6 +1459,14 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     const handout = (await p.locator('#handout').textContent())!;
     expect(handout).toContain(`work experience: ${months(step!.experienceMonths)}`);
     expect(await p.locator('#handout .handout-sources').textContent()).toContain(fee.examFeeSource!.title);
+    // And each figure beside it, with its own source and year: the list at the foot named the whole
+    // pathway's sources, not which gave which figure.
+    const source = fee.examFeeSource!;
+    expect(
+      await p.locator('#handout .handout-steps tbody tr').first().locator('.cost-figures').textContent(),
+    ).toContain(
+      `${fee.acronym} exam fee $${fee.examFeeUsd!.toLocaleString('en-US')} (${source.publisher.name}, ${source.year})`,
+    );
     await p.emulateMedia({ media: 'screen' });
     // What an unknown fee counts as for ranking is no price: not on paper ("we count the NCLEX-PN
     // exam fee as $550" was the PANCE's), though the summary on screen says it.

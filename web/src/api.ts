@@ -83,9 +83,12 @@ type Step = {
   notNeeded: string[];
   explanation: string;
   sources: Source[];
+  /** Each known tuition and exam fee the step counts, with its own source: "CMA (AAMA) exam fee", $250, AAMA's page. */
+  costFigures: CostFigure[];
   /** Who publishes each known tuition and exam fee the step counts ("NCES", "AAMA"), each once. */
   costSources: Source[];
 };
+export type CostFigure = { what: string; usd: number; source: Source };
 export type Pathway = {
   summary: string;
   /** The summary without what unknown costs count as for ranking: the handout's. */
@@ -646,20 +649,26 @@ function stepOf(s: RawStep, earnedBefore: Map<string, number>): Step {
     ],
     explanation: s.explanation,
     sources: s.transition?.sources.map(source) ?? [],
-    costSources: [
-      ...new Map(
-        [
-          ...s.programs.flatMap((p) =>
-            p.costUsd !== null && p.program?.typicalCost ? [p.program.typicalCost.source] : [],
-          ),
-          // Every certification earned on the step, not only those a requirement names: the
-          // NCLEX-RN is earned on the way to the RN licence, and its fee's page was left out.
-          ...s.certificationsToEarn.flatMap((c) => (c.examFeeUsd !== null && c.examFeeSource ? [c.examFeeSource] : [])),
-        ].map((x) => [`${x.title}|${x.year}`, source(x)] as const),
-      ).values(),
-    ],
+    costFigures: costFigures(s),
+    costSources: [...new Map(costFigures(s).map((f) => [`${f.source.title}|${f.source.year}`, f.source])).values()],
   };
 }
+
+/** The step's known tuitions and exam fees, each with the source that gives it. */
+const costFigures = (s: RawStep): CostFigure[] => [
+  ...s.programs.flatMap((p) =>
+    p.costUsd !== null && p.program?.typicalCost
+      ? [{ what: `${p.name} tuition`, usd: p.costUsd, source: source(p.program.typicalCost.source) }]
+      : [],
+  ),
+  // Every certification earned on the step, not only those a requirement names: the NCLEX-RN is
+  // earned on the way to the RN licence, and its fee's page was left out.
+  ...s.certificationsToEarn.flatMap((c) =>
+    c.examFeeUsd !== null && c.examFeeSource
+      ? [{ what: `${c.acronym} exam fee`, usd: c.examFeeUsd, source: source(c.examFeeSource) }]
+      : [],
+  ),
+];
 
 function pathwayOf(p: RawPathway): Pathway {
   const earnedBefore = new Map<string, number>();

@@ -13,6 +13,7 @@ import {
   money,
   months,
   PASS_THROUGH,
+  usd,
   withinWords,
   yearlyMedian,
   years,
@@ -152,7 +153,23 @@ export function renderHandout(
                   ? `0 months (at month ${s.startMonth})`
                   : `${months(s.months)} (months ${s.startMonth}–${s.endMonth})`,
             ),
-            h('td', {}, money(s.cost)),
+            h(
+              'td',
+              {},
+              money(s.cost),
+              // Each known figure with its own source and year: the list at the foot named the sources
+              // of the whole pathway, and a student could not tell which gave the $16,615.
+              s.costFigures.length
+                ? h(
+                    'span',
+                    { class: 'cost-figures' },
+                    s.costFigures.flatMap((f) => [
+                      h('br', {}),
+                      `${f.what} ${usd(f.usd)} (${f.source.publisher}, ${f.source.year})`,
+                    ]),
+                  )
+                : null,
+            ),
             h(
               'td',
               {},
