@@ -598,7 +598,7 @@ export function summarize(
     const occupation = names.role(only.toRoleId).title;
     return (
       `${route}: ${role} is one of the jobs of ${occupation}, an O*NET occupation, so there is no move to make: ` +
-      `working as ${aOrAn(role)} ${role} is working in it. Its pay and outlook describe the whole occupation, not ${role}s, ` +
+      `working as ${aOrAn(role)} ${role} is working in it. Its pay and outlook describe the whole occupation, not ${role} alone, ` +
       `and what its other jobs ask is not counted here: the O*NET and BLS data loaded do not say.`
     );
   }
@@ -726,7 +726,7 @@ export function summarize(
     const role = names.role(last.fromRoleId).title;
     const occupation = names.role(last.toRoleId).title;
     sentences.push(
-      `Reaching ${occupation} this way means working in it as ${aOrAn(role)} ${role}, one of its jobs: its pay and outlook describe the whole occupation, not ${role}s.`,
+      `Reaching ${occupation} this way means working in it as ${aOrAn(role)} ${role}, one of its jobs: its pay and outlook describe the whole occupation, not ${role} alone.`,
     );
   }
   return sentences.join(' ');

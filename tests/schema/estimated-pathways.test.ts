@@ -701,7 +701,7 @@ describe('estimated pathways', () => {
     expect(alone.summary).toMatch(
       /^EKG Technician → Cardiovascular Technologists and Technicians: EKG Technician is one of the jobs of Cardiovascular Technologists and Technicians, an O\*NET occupation, so there is no move to make/,
     );
-    expect(alone.summary).toMatch(/pay and outlook describe the whole occupation, not EKG Technicians/);
+    expect(alone.summary).toMatch(/pay and outlook describe the whole occupation, not EKG Technician alone/);
     expect(alone.summary).not.toMatch(/right away|costs nothing|No new certifications/);
     expect(alone.totalCostUsd).toBe(0);
     expect(alone.unknownCosts).toEqual([]);
