@@ -149,8 +149,12 @@ export function buildPathway(
     if (ix.edgeEstimated[e] === 1 || ix.edgeEstimated[e] === 3)
       unknown.push({ kind: 'LICENSING', id: ix.roleIds[to]!, estimateUsd: null });
     // Training a curated move may ask that no source describes: its cost is not known, never none.
-    if (ix.edgeUnknownTraining[e] === 1)
-      unknown.push({ kind: 'TRAINING', id: ix.edgeTransitionId[e]!, estimateUsd: null });
+    // Where the move asks certifications, it is the way to them: not asked of a learner who held
+    // them all before the step (a COA holder was told to take the COA's study course).
+    const undescribed =
+      ix.edgeUnknownTraining[e] === 1 &&
+      !(requirementChoices.length > 0 && requirementChoices.every((c) => c.alreadyHeld));
+    if (undescribed) unknown.push({ kind: 'TRAINING', id: ix.edgeTransitionId[e]!, estimateUsd: null });
     const months = detail.state.months - state.months;
     const crosses =
       ix.roleTrack[from] !== ix.roleTrack[to] &&
@@ -178,6 +182,7 @@ export function buildPathway(
       programsNotNeeded: notNeeded,
       programsAlreadyDone: alreadyDone,
       requirementChoices,
+      unknownTraining: undescribed,
       startMonth: state.months,
       endMonth: detail.state.months,
     });

@@ -453,7 +453,7 @@ export function explainStep(
     .map((c) => names.certification(c.satisfiedBy).acronym);
   // Training the move may ask that no source describes (a medical assistant's specialty): said as
   // part of what it asks, of unknown length and cost, never as "right away" and "nothing".
-  const undescribed = names.unknownTraining?.(step.transitionId);
+  const undescribed = undescribedTraining(step, names);
   if (undescribed) actions.push(`complete ${undescribed}`);
   // BLS's "less than 5 years" of related work experience is asked, only not timed.
   const untimedMove = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
@@ -530,9 +530,13 @@ export const pathwayMonthsUpTo = (pathway: Pathway, names: Names, load: StudyLoa
 export function untimedParts(step: PathwayStep, names: Names): string[] {
   const parts = step.programs.filter(lengthUnknown).map((p) => the(names.program(p.programId).name));
   const move = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
-  const undescribed = names.unknownTraining?.(step.transitionId);
+  const undescribed = undescribedTraining(step, names);
   return [...parts, ...(move ?? []), ...(undescribed ? [undescribed] : [])];
 }
+
+/** The move's training no source describes, in words, where the step asks it (PathwayStep.unknownTraining). */
+const undescribedTraining = (step: PathwayStep, names: Names): string | undefined =>
+  step.unknownTraining ? names.unknownTraining?.(step.transitionId) : undefined;
 
 /**
  * Whether no source gives the program's length: an estimated move's entry program (negative id,
@@ -676,7 +680,7 @@ export function summarize(
   sentences.push(sentence(`${cost.clause}${named.length ? `, so the full cost ${more} than the known costs` : ''}`));
   if (costEstimates && cost.estimates.length) sentences.push(`For comparison only, ${list(cost.estimates)}.`);
   const earn = pathway.certificationsToEarn.map((id) => names.certification(id).acronym);
-  const undescribed = pathway.steps.some((s) => names.unknownTraining?.(s.transitionId));
+  const undescribed = pathway.steps.some((s) => undescribedTraining(s, names));
   if (earn.length) sentences.push(`To earn: ${list(earn)}.`);
   else if (!estimated)
     sentences.push(

@@ -287,6 +287,13 @@ export interface PathwayStep {
   programsAlreadyDone: number[];
   /** Every requirement group of the transition, in its order, with the certification satisfying it. */
   requirementChoices: RequirementChoice[];
+  /**
+   * The move's training no source describes (GraphInput.unknownTrainingTransitions) is asked on this
+   * step: false for other moves, and where the move asks certifications and every one was held
+   * before the step, since such training is the way to them (the COA's study course, which a COA
+   * holder does not take).
+   */
+  unknownTraining: boolean;
   startMonth: number;
   endMonth: number;
 }

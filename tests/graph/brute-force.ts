@@ -489,6 +489,11 @@ function report(
       programsNotNeeded: d.notNeeded,
       programsAlreadyDone: d.alreadyDone,
       requirementChoices: choices,
+      // The engine's rule (PathwayStep.unknownTraining): not asked where every certification the
+      // move asks was held before it.
+      unknownTraining:
+        (w.input.unknownTrainingTransitions ?? []).includes(t.id) &&
+        !(choices.length > 0 && choices.every((c) => c.alreadyHeld)),
       startMonth: before.months,
       endMonth: l.months,
     };

@@ -321,6 +321,26 @@ describe('moves the articles describe', () => {
     expect(p.unknownCosts.map((u: any) => u.kind)).toContain('TRAINING');
     expect(step.explanation).toMatch(/complete the approved independent study course of the COA's work route/);
     expect(p.summary).toMatch(/The length of the approved independent study course .* is not known and not counted/);
+    // The course is the way to the COA: a COA holder is not asked it, and the move is immediate (a
+    // COA holder was told to take the course, and that the move's time was not known).
+    const data = await query(`{
+      pathways(from: "clinical-medical-assistant", to: "ophthalmic-medical-assistant", first: 1,
+               profile: { heldCertifications: ["coa"] }) { ${PATHWAY} }
+      reachableRoles(from: "clinical-medical-assistant", withinMonths: 0, profile: { heldCertifications: ["coa"] }) {
+        role { slug } monthsIncludeUnknowns
+      }
+    }`);
+    const [held] = data.pathways;
+    expect(held.monthsIncludeUnknowns).toBe(false);
+    expect(held.totalMonths).toBe(0);
+    expect(held.unknownCosts).toEqual([]);
+    expect(held.steps[0].explanation).not.toMatch(/independent study course/);
+    expect(held.summary).toMatch(/can happen right away/);
+    const reached = data.reachableRoles.find((r: any) => r.role.slug === 'ophthalmic-medical-assistant');
+    expect(reached).toMatchObject({ monthsIncludeUnknowns: false });
+    // The specialty move's undescribed training asks no certification: it stays, whatever is held.
+    const specialty = data.reachableRoles.find((r: any) => r.role.slug === 'specialty-medical-assistant');
+    expect(specialty).toMatchObject({ monthsIncludeUnknowns: true });
   });
 
   it('model the degrees HR, practice administration and teaching need', async () => {

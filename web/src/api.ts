@@ -88,7 +88,7 @@ type Step = {
   /** Who publishes each known tuition and exam fee the step counts ("NCES", "AAMA"), each once. */
   costSources: Source[];
 };
-export type CostFigure = { what: string; usd: number; source: Source };
+type CostFigure = { what: string; usd: number; source: Source };
 export type Pathway = {
   summary: string;
   /** The summary without what unknown costs count as for ranking: the handout's. */
