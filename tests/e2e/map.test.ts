@@ -977,7 +977,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(occupation.wages.length).toBeGreaterThan(0);
     const [oews] = occupation.wages;
     expect(await p.locator('#handout').textContent()).toContain(
-      `Pay as ${occupation.title}: ${oews!.annual.median.display} a year, the median (${oews!.period}`,
+      `Pay for ${occupation.title}: ${oews!.annual.median.display} a year, the median (${oews!.period}`,
     );
     expect(await p.locator('#handout .handout-sources').textContent()).toContain(oews!.source.title);
     // Reached as a role within it (the EKG technician, within cardiovascular technologists and
@@ -1073,6 +1073,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.uncheck('#onet');
     await expect.poll(() => new URL(p.url()).searchParams.get('onet')).toBeNull();
     expect(new URL(p.url()).searchParams.get('to')).toBeNull();
+    // Said, not done silently: the goal box emptied and the pathways went with no word.
+    await expect.poll(() => p.locator('#pathways').textContent()).toMatch(/goal was an O\*NET occupation, cleared/);
     await expect.poll(() => p.locator('#cy').getAttribute('data-occupations')).toBeNull();
     await expect.poll(() => p.locator('#roles-list button[data-slug]').count()).toBe(roles.totalCount);
     await p.fill('#to-input', 'Respiratory Therapists');
@@ -1153,11 +1155,56 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.selectOption('#rank', 'CHEAPEST');
     // A radio clicked then chose from a list already emptied: "No pathway leads there" under pathways drawn.
     await expect.poll(() => radios.nth(1).isDisabled()).toBe(true);
-    expect(await p.locator('#status').textContent()).not.toMatch(/No pathway leads there/);
+    expect(await p.locator('#status').textContent()).toMatch(/Finding the pathways again/);
+    // Nor is the old answer printed: its handout, printed then, disagreed with the settings shown.
+    expect(await p.isDisabled('#print')).toBe(true);
     release();
     await expect.poll(() => radios.nth(1).isEnabled()).toBe(true);
     await radios.nth(1).check();
     await expect.poll(() => p.locator('#status').textContent()).toMatch(/^Showing Pathway 2/);
+    expect(await p.isEnabled('#print')).toBe(true);
+    await p.close();
+  });
+
+  it('keeps the chosen route when the student’s settings change, names each route, and counts no unworked time', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurse`);
+    await ready(p);
+    const radios = p.locator('#pathways input[name="pathway"]');
+    await expect.poll(() => radios.count()).toBeGreaterThan(1);
+    // Each listed pathway says where it goes, not only its months, cost and steps.
+    const toRn = async (profile: object) =>
+      (
+        await api<{ pathways: ApiPathway[] }>(
+          `query($profile: LearnerProfileInput) {
+             pathways(from: "medical-assistant", to: "registered-nurse", first: 3, skipDetours: true, profile: $profile) {
+               totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns unknownCosts { kind }
+               steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind } } } }`,
+          { profile },
+        )
+      ).pathways;
+    const listed = await toRn({});
+    const routeWords = async (i: number) =>
+      p.locator('#pathways fieldset label').nth(i).locator('.route').textContent();
+    for (const [i, x] of listed.entries())
+      expect(await routeWords(i)).toBe(`: ${x.steps.map((s) => s.to.title).join(' → ')}`);
+    // The second route, chosen, stays chosen with part-time study (it became the first's, unsaid).
+    await radios.nth(1).check();
+    await expect.poll(() => new URL(p.url()).searchParams.get('path')).toBe('2');
+    const moves = (x: ApiPathway) => x.steps.map((s) => s.to.slug).join(' ');
+    const chosen = moves(listed[1]!);
+    await p.check('#part-time');
+    await expect.poll(() => new URL(p.url()).searchParams.get('load')).toBe('part');
+    const partTime = await toRn({ studyLoad: 'PART_TIME' });
+    const at = partTime.findIndex((x) => moves(x) === chosen);
+    expect(at, 'the chosen route is listed with part-time study').toBeGreaterThanOrEqual(0);
+    await expect.poll(() => radios.nth(at).isChecked()).toBe(true);
+    await expectPathwayShown(p, partTime[at]!);
+    // Years down to a half year: 2.25 counted as 2.5 credited work not done.
+    await p.fill('#years', '2.25');
+    await p.locator('#years').press('Tab');
+    await expect.poll(() => p.inputValue('#years')).toBe('2');
+    expect(new URL(p.url()).searchParams.get('years')).toBe('2');
     await p.close();
   });
 

@@ -218,7 +218,8 @@ export function renderHandout(
               {},
               last.withinOccupation
                 ? `Pay for all ${last.to.title} (${last.from.title} is one of its jobs): `
-                : `Pay as ${last.to.title}: `,
+                : // An O*NET occupation's title is plural ("Respiratory Therapists").
+                  `Pay for ${last.to.title}: `,
             ),
             newestPay.flatMap((w, i) => [
               i ? '; ' : '',

@@ -426,6 +426,12 @@ async function showPathways(keep: string | null = null): Promise<void> {
   // there" under pathways still drawn). Whatever comes next replaces the list.
   const old = pathwaysSection.querySelector('fieldset');
   if (old) old.disabled = true;
+  // Nor printed: the handout of the old answer printed while the new one was sought (part time ticked,
+  // "84 months" on paper where the answer was 132).
+  if (old) {
+    noHandout('Finding the pathways again: the handout follows.');
+    say('Finding the pathways again…');
+  }
   let found: Pathway[];
   try {
     found = await busy(
@@ -816,27 +822,37 @@ onetBox.addEventListener('change', () => {
   const code = (s: string | undefined) => !onet && !!s && isOccupationCode(s);
   // An occupation's panel goes with it: its "Make this the goal" could only fail.
   if (code(state.role)) emptyPanel();
+  const goalDropped = code(state.to);
   update({ onet, path: 0, to: code(state.to) ? undefined : state.to, role: code(state.role) ? undefined : state.role });
   mark();
-  Promise.all([showPathways(), shade()]).catch(fail);
+  // Said where the pathways were: the goal box emptied and they went with no word.
+  const said = () => {
+    if (goalDropped && !state.to && !state.toTrack)
+      fill(
+        pathwaysSection,
+        h('p', {}, 'The goal was an O*NET occupation, cleared with them: choose a role as the goal.'),
+      );
+  };
+  Promise.all([showPathways().then(said), shade()]).catch(fail);
 });
 // The student's years in the starting role and study load: both change the pathways and the shading.
 yearsInput.addEventListener('change', () => {
-  const asked = yearsInput.value === '' ? 0 : Math.round(Number(yearsInput.value) * 2) / 2;
+  // Down to a half year: 2.25 counted as 2.5 credited work the student had not done.
+  const asked = yearsInput.value === '' ? 0 : Math.floor(Number(yearsInput.value) * 2) / 2;
   update({ years: Number.isFinite(asked) ? Math.max(0, Math.min(MAX_YEARS, asked)) : 0, path: 0 });
-  // The box shows what is counted ("-2" counts as 0, "2.3" as 2.5).
+  // The box shows what is counted ("-2" counts as 0, "2.3" as 2).
   yearsInput.value = state.years > 0 ? String(state.years) : '';
-  Promise.all([showPathways(), shade()]).catch(fail);
+  Promise.all([showPathways(lastRoute), shade()]).catch(fail);
 });
 partTimeBox.addEventListener('change', () => {
   update({ partTime: partTimeBox.checked, path: 0 });
-  Promise.all([showPathways(), shade()]).catch(fail);
+  Promise.all([showPathways(lastRoute), shade()]).catch(fail);
 });
 onTheJobBox.addEventListener('change', () => {
   update({ onTheJob: onTheJobBox.checked, path: 0 });
   // The start's panel says what its next steps count (renderPanel's trainedOnTheJob).
   const reopen = state.role !== undefined && state.role === state.from ? openRole(state.role, false) : undefined;
-  Promise.all([showPathways(), shade(), reopen]).catch(fail);
+  Promise.all([showPathways(lastRoute), shade(), reopen]).catch(fail);
 });
 printButton.addEventListener('click', () => window.print());
 window.addEventListener('beforeprint', () => printHandout());
@@ -919,7 +935,7 @@ async function listHeld(): Promise<void> {
             const held = state.held.filter((s) => s !== box.value);
             update({ held: box.checked ? [...held, box.value] : held, path: 0 });
             mark();
-            Promise.all([showPathways(), shade()]).catch(fail);
+            Promise.all([showPathways(lastRoute), shade()]).catch(fail);
           },
         }),
         ` ${c.acronym}`,

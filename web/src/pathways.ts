@@ -95,6 +95,8 @@ export function renderPathways(
             },
           }),
           ` ${pathwayLabel(p, i)}`,
+          // Where it leads: two pathways of "36 months, $0, 1 step" into a track went to different roles.
+          h('span', { class: 'route' }, `: ${p.steps.map((s) => s.to.title).join(' → ')}`),
         ),
       ),
       pathways.length > 1 && orderNote(pathways, rank) !== null
