@@ -31,6 +31,11 @@ export interface CertificationNames {
   feeSource?: string;
   /** The fewest months of work of a work-experience route to it (the CCMA's 12); null when none. */
   workMonths?: number | null;
+  /**
+   * 1 when a route lets anyone sit its exam, no prerequisite (the CPC), else 0: a number, as names
+   * cross from the build's worker packed in columns.
+   */
+  openRoute?: number;
   /** What its program route asks beyond the program, completing "<acronym> asks that ..."; '' when nothing. */
   programCondition?: string;
   /** What its work route asks beyond the months, likewise ("the work be under ... an ophthalmologist"). */
@@ -423,23 +428,29 @@ export function explainStep(
     // ranking shows only the best way along a route (a medical assistant trained on the job saw only
     // the $16,865 program under FASTEST, not the CCMA after a year's work).
     if (choice.route?.kind === 'PROGRAM' && !choice.route.alreadyMet) {
-      const byWork = choice.anyOf
-        .filter((c) => c !== choice.satisfiedBy && (names.certification(c).workMonths ?? null) !== null)
-        .map(
-          (c) => `the ${names.certification(c).acronym} after ${duration(names.certification(c).workMonths!)} of work`,
-        );
       // The move's own training, not only the certification's route: another certification does not
-      // replace it on the step. Held before the pathway it spares the program (programsNotNeeded),
-      // which the pathway counts only from the profile (an administrative MA with two years' work was
-      // told the CCMA "would do instead" of a program the step still charged).
+      // replace it on the step. Held before the pathway, any option of the group spares the program
+      // (programsNotNeeded), which the pathway counts only from the profile (an administrative MA with
+      // two years' work was told the CCMA "would do instead" of a program the step still charged), so
+      // every option with another way in is named, the one chosen too: the CPC, which anyone may sit,
+      // and a CMAA whose year of work the student may already have.
       const { programId } = choice.route;
       const training = step.programs.some((p) => p.programId === programId && p.reason === 'TRAINING');
-      if (byWork.length)
+      const otherWays = choice.anyOf
+        .filter((c) => training || c !== choice.satisfiedBy)
+        .flatMap((c) => {
+          const cert = names.certification(c);
+          if (training && cert.openRoute === 1) return [`the ${cert.acronym} (open to anyone: no prerequisite)`];
+          return (cert.workMonths ?? null) !== null
+            ? [`the ${cert.acronym} after ${duration(cert.workMonths!)} of work`]
+            : [];
+        });
+      if (otherWays.length)
         details.push(
           sentence(
             training
-              ? `a student who first earns ${list(byWork, 'or')} needs no program for this move; this pathway does not count that way unless the certification is entered as held`
-              : `without the program, ${list(byWork, 'or')} would do instead`,
+              ? `a student who first earns ${list(otherWays, 'or')} needs no program for this move; this pathway does not count that way unless the certification is entered as held`
+              : `without the program, ${list(otherWays, 'or')} would do instead`,
           ),
         );
     }

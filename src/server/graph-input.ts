@@ -291,6 +291,7 @@ export async function readGraphInput(
     ORDER BY c.id`;
   const programConditions = new Map<number, string>();
   const workConditions = new Map<number, string>();
+  const openRoutes = new Set<number>();
   // Only modelled routes: a route described but with no condition recorded is not one the engine can take.
   const routes = groupBy(
     await prisma.$queryRaw<
@@ -309,6 +310,7 @@ export async function readGraphInput(
       ORDER BY certification_id, position`,
     (r) => r.certificationId,
     (r): EligibilityRouteInput => {
+      if (r.open) openRoutes.add(r.certificationId);
       // What a program or work route asks beyond itself, for the words (explain.ts): the first given.
       const conditions = r.programId !== null ? programConditions : r.months !== null ? workConditions : undefined;
       if (r.condition !== null && conditions !== undefined && !conditions.has(r.certificationId))
@@ -405,6 +407,7 @@ export async function readGraphInput(
             reducedFeeFor: c.reducedFeeFor ?? '',
             feeSource: c.feeSource ?? '',
             workMonths: workMonths.get(c.id) ?? null,
+            openRoute: openRoutes.has(c.id) ? 1 : 0,
             programCondition: programConditions.get(c.id) ?? '',
             workCondition: workConditions.get(c.id) ?? '',
           },

@@ -440,6 +440,18 @@ describe('the examples of the issue', () => {
     );
     expect(held.steps[0].programs).toEqual([]);
     expect(held.totalMonths).toBe(0);
+    // The chosen certification's own other way counts too, and one anyone may sit: a clinical MA with
+    // three years' work, and a phlebotomy technician, were told only of the program.
+    const [worked] = await pathways(
+      'from: "clinical-medical-assistant", to: "administrative-medical-assistant", first: 1, profile: { yearsInCurrentRole: 3 }',
+    );
+    expect(worked.steps[0].explanation).toMatch(
+      /A student who first earns the CMAA after 1 year of work needs no program/,
+    );
+    const [open] = await pathways('from: "phlebotomy-technician", to: "medical-billing-coding-specialist", first: 1');
+    expect(open.steps[0].explanation).toMatch(
+      /the CPC \(open to anyone: no prerequisite\) needs no program for this move/,
+    );
   });
 
   it('work experience gained on the step is "reached during this step\'s work", not "already gained"', async () => {
