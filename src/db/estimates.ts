@@ -97,7 +97,7 @@ export function programCostEstimates(rows: readonly ProgramCostRow[]): Map<numbe
         r.id,
         estimateFrom(
           Math.round(m * r.minMonths),
-          `${plural(r.minMonths, 'month', 'months')} at ${medianOf('cost per month', perMonth.length, 'program', 'programs')}, ` +
+          `${plural(r.minMonths, 'month', 'months')} full time at ${medianOf('cost per month', perMonth.length, 'program', 'programs')}, ` +
             `${usd(m)} a month; ${sameWords}`,
           perMonth.length,
         ),

@@ -35,7 +35,7 @@ describe('an unknown program cost', () => {
     const short = programCostEstimates(rows).get(3)!;
     expect(short.usd).toBe(Math.round(perMonth));
     expect(short.standIn).toBe(true);
-    expect(short.basis).toMatch(/^1 month at the median known cost per month of 2 programs/);
+    expect(short.basis).toMatch(/^1 month full time at the median known cost per month of 2 programs/);
     expect(short.basis).toMatch(/only 1 certificate program here has a known cost/);
     expect(short.basis).toMatch(/a stand-in from too few known figures/);
     // Without a length the months rule cannot apply: the credential's own figure stands in.

@@ -254,7 +254,7 @@ describe('the examples of the issue', () => {
     const dearestMonth = Math.max(...known.map((x) => x.typicalCost!.usd / x.months.min));
     expect(tuition.estimateUsd).toBeLessThanOrEqual(Math.ceil(dearestMonth * course.months.min));
     expect(tuition.estimateBasis).toMatch(
-      new RegExp(`^${course.months.min} months? at the median known cost per month`),
+      new RegExp(`^${course.months.min} months? full time at the median known cost per month`),
     );
   });
 
