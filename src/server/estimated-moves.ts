@@ -134,7 +134,7 @@ const ADVANCED_OF_ROLE: ReadonlyMap<string, string> = new Map([
 const BACHELORS_MONTHS = 48;
 
 /**
- * Typical entry education (BLS Employment Projections 2024-34, table 1.10) as a program, with the
+ * Typical entry education (BLS Employment Projections 2024-34, table 1.2) as a program, with the
  * least full-time length IPEDS' definition of the award allows (IPEDS Glossary, NCES,
  * https://nces.ed.gov/ipeds/glossary/; a year counted as 12 months, as the curated programs do):
  * an associate's degree at least 2 years, a bachelor's at least 4; a master's at least 1 year beyond
@@ -195,7 +195,7 @@ const EDUCATION: Record<
 const AT_LEAST_BACHELORS = new Set(['BACHELORS_DEGREE', 'MASTERS_DEGREE', 'DOCTORAL_OR_PROFESSIONAL_DEGREE']);
 
 /**
- * Related work experience (BLS EP table 1.10) as years in the source role: "5 years or more" is at
+ * Related work experience (BLS EP table 1.2) as years in the source role: "5 years or more" is at
  * least 5; "less than 5 years" states no least amount above none, so none is counted and the words
  * say so; "none" is none.
  */

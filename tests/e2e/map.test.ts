@@ -964,6 +964,12 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect.poll(() => p.locator('#handout').textContent()).toContain('estimated from O*NET and BLS, not curated');
     // Its sources name what the estimated moves come from, and an estimated program is what it takes.
     expect(await p.locator('#handout .handout-sources').textContent()).toContain('O*NET 29.3 Related Occupations');
+    // With their years, and the table that holds what BLS says an occupation asks (1.2, not the
+    // openings' 1.10), and where an award's least length comes from.
+    const listed = (await p.locator('#handout .handout-sources').textContent())!;
+    expect(listed).toContain('(National Center for O*NET Development, 2025)');
+    expect(listed).toMatch(/table 1\.2 \(typical entry education.*, 2025\)/);
+    expect(listed).toContain('IPEDS Glossary (NCES)');
     expect(await p.locator('#handout').textContent()).toContain('training: Entry education for');
     // An estimated move names no licence: the sheet never reads as "none needed".
     expect(await p.locator('#handout .handout-steps').textContent()).toContain('any licence it needs: not known');

@@ -238,12 +238,19 @@ export function renderHandout(
       // An estimated move has no curated sources of its own: what it is estimated from.
       pathway.steps.some((s) => s.basis === 'ESTIMATED')
         ? [
-            h('li', {}, 'O*NET 29.3 Related Occupations (National Center for O*NET Development): the estimated moves'),
+            // With the years the sources list gives them (prisma/data/sources.yaml: onet-29-3, bls-ep-2024-34,
+            // ipeds-ic-2023); the worker characteristics are table 1.2's (it read 1.10, the openings').
             h(
               'li',
               {},
-              'BLS Employment Projections 2024–34, table 1.10 (typical entry education, work experience and training): what the estimated moves ask',
+              'O*NET 29.3 Related Occupations (National Center for O*NET Development, 2025): the estimated moves',
             ),
+            h(
+              'li',
+              {},
+              'BLS Employment Projections 2024–34, table 1.2 (typical entry education, work experience and training; U.S. Bureau of Labor Statistics, 2025): what the estimated moves ask',
+            ),
+            h('li', {}, 'IPEDS Glossary (NCES): the least full-time length of each award an estimated move asks'),
           ]
         : [],
     ),
