@@ -1432,6 +1432,17 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect.poll(() => p.locator('#panel .actions').textContent()).toContain('The goal.');
     expect(await p.locator('#panel button', { hasText: 'Make this the goal' }).count()).toBe(0);
     expect(await p.locator('#panel button', { hasText: 'Start from here' }).count()).toBe(1);
+    // On a laptop's screen, a goal chosen in the form: the answer's first line sat below the form's
+    // settings, out of sight, and only the picture changed.
+    await p.setViewportSize({ width: 1366, height: 768 });
+    await p.goto(`${service.origin}/map?from=medical-assistant`);
+    await ready(p);
+    expect(await statusTop()).toBeGreaterThan(768);
+    await p.fill('#to-input', 'Registered Nurse');
+    await p.locator('#to-options li[data-slug="registered-nurse"]').click();
+    await expect.poll(() => p.locator('#status').textContent()).toContain('Showing Pathway 1');
+    const statusBottom = () => p.locator('#status').evaluate((e) => e.getBoundingClientRect().bottom);
+    await expect.poll(statusBottom, { timeout: 5_000 }).toBeLessThan(769); // to the pixel
     await p.close();
   });
 

@@ -762,6 +762,16 @@ async function setTarget(slug: string): Promise<void> {
   await showPathways();
 }
 
+/**
+ * After a goal is chosen in the form, the answer's first line brought just into view: on a laptop's
+ * screen the status and the pathways sat below the form's settings, out of sight, and only the
+ * picture changed.
+ */
+function revealAnswer(): void {
+  if (status.getBoundingClientRect().bottom > window.innerHeight)
+    status.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+}
+
 const knownRoles = () => lattice?.roles ?? [];
 const from = roleCombobox(
   $('from-input'),
@@ -777,7 +787,7 @@ const to = roleCombobox(
   $('to-options'),
   (r) => {
     if (r.occupation) picked.set(r.slug, r);
-    void setTarget(r.slug).catch(fail);
+    setTarget(r.slug).then(revealAnswer, fail);
   },
   fail,
   () => state.onet,
@@ -795,7 +805,7 @@ const to = roleCombobox(
 trackSelect.addEventListener('change', () => {
   update({ toTrack: trackSelect.value || undefined, to: trackSelect.value ? undefined : state.to, path: 0 });
   mark();
-  showPathways().catch(fail);
+  showPathways().then(revealAnswer, fail);
 });
 rankSelect.addEventListener('change', () => {
   update({ rank: rankSelect.value, path: 0 });
