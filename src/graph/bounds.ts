@@ -360,7 +360,7 @@ export class ReverseSearch {
       let n2: number;
       let n3: number;
       if (mode === BOUND_MONTHS) {
-        n2 = k2 + w.inCents(j, e) + (this.untimedScale === 0 ? 0 : this.untimedScale * ix.edgeUntimed[e]!);
+        n2 = k2 + w.inCents(j, e) + (this.untimedScale === 0 ? 0 : this.untimedScale * this.cx.untimed[e]!);
         n3 = k3 + w.inCerts(j, e) * HOPS_SCALE + 1;
       } else if (mode === BOUND_COST) {
         n2 = k2 + w.inMonths(j, e);

@@ -110,6 +110,11 @@ export interface GraphIndex {
   readonly anyUntimed: boolean;
   /** 1 for a move that may ask training no source describes (GraphInput.unknownTrainingTransitions). */
   readonly edgeUnknownTraining: Uint8Array;
+  /**
+   * The edges with edgeUnknownTraining that also ask certifications: such training is the way to
+   * them, spared a learner who holds them all at the start (QueryContext.untimed).
+   */
+  readonly sparableTrainingEdges: Int32Array;
   /** experienceMonths(minYearsExperience) from a standing start. */
   readonly edgeExpMonths: Int32Array;
   /** Requirement groups of edge e: groups edgeGroupOffsets[e] .. edgeGroupOffsets[e+1]-1, in input order. */
@@ -879,7 +884,8 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     }
 
   // Moves with a part of no known length.
-  const untimedIds = new Set(input.untimedTransitions ?? []);
+  // Undescribed training is of no known length too (QueryContext.untimed spares some of it).
+  const untimedIds = new Set([...(input.untimedTransitions ?? []), ...(input.unknownTrainingTransitions ?? [])]);
   const edgeUntimed = new Uint8Array(T);
   let anyUntimed = false;
   for (let e = 0; e < T; e++) {
@@ -895,8 +901,14 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
   }
   const unknownTrainingIds = new Set(input.unknownTrainingTransitions ?? []);
   const edgeUnknownTraining = new Uint8Array(T);
+  const sparable: number[] = [];
   if (unknownTrainingIds.size > 0)
-    for (let e = 0; e < T; e++) if (unknownTrainingIds.has(edgeTransitionId[e]!)) edgeUnknownTraining[e] = 1;
+    for (let e = 0; e < T; e++)
+      if (unknownTrainingIds.has(edgeTransitionId[e]!)) {
+        edgeUnknownTraining[e] = 1;
+        if (edgeGroupOffsets[e] !== edgeGroupOffsets[e + 1]) sparable.push(e);
+      }
+  const sparableTrainingEdges = Int32Array.from(sparable);
 
   let costCentsTotal = 0;
   for (let p = 0; p < P; p++) costCentsTotal += programCostCents[p]!;
@@ -955,6 +967,7 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
     edgeUntimed,
     anyUntimed,
     edgeUnknownTraining,
+    sparableTrainingEdges,
     edgeExpMonths,
     edgeGroupOffsets,
     groupClass,

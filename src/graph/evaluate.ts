@@ -150,10 +150,8 @@ export function buildPathway(
       unknown.push({ kind: 'LICENSING', id: ix.roleIds[to]!, estimateUsd: null });
     // Training a curated move may ask that no source describes: its cost is not known, never none.
     // Where the move asks certifications, it is the way to them: not asked of a learner who held
-    // them all before the step (a COA holder was told to take the COA's study course).
-    const undescribed =
-      ix.edgeUnknownTraining[e] === 1 &&
-      !(requirementChoices.length > 0 && requirementChoices.every((c) => c.alreadyHeld));
+    // them all at the start (QueryContext.untimed; a COA holder was told to take the COA's course).
+    const undescribed = ix.edgeUnknownTraining[e] === 1 && cx.untimed[e] === 1;
     if (undescribed) unknown.push({ kind: 'TRAINING', id: ix.edgeTransitionId[e]!, estimateUsd: null });
     const months = detail.state.months - state.months;
     const crosses =
@@ -190,7 +188,7 @@ export function buildPathway(
     examCents += stepExam;
     knownCents += stepKnown;
     unknownAll.push(...unknown);
-    first = first && cx.yearsInCurrentRole > 0 && keepsTenure(ix, e, state.months, detail.state.months);
+    first = first && cx.yearsInCurrentRole > 0 && keepsTenure(cx, e, state.months, detail.state.months);
     state = detail.state;
     roleIds.push(ix.roleIds[to]!);
     transitionIds.push(ix.edgeTransitionId[e]!);
@@ -289,7 +287,7 @@ export function bestChoices(
     expandStep(cx, s, e, first, (child, choices) => {
       if (child.months > maxMonths || child.cents > maxCostCents) return;
       chosen.push(choices);
-      walk(i + 1, child, first && cx.yearsInCurrentRole > 0 && keepsTenure(ix, e, s.months, child.months));
+      walk(i + 1, child, first && cx.yearsInCurrentRole > 0 && keepsTenure(cx, e, s.months, child.months));
       chosen.pop();
     });
   };

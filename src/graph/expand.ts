@@ -104,11 +104,11 @@ export class Expander {
     const emit = (c: State, choices: Choices | null): void => {
       made++;
       if (c.months > maxMonths || c.cents > maxCostCents) return;
-      const untimed = parent.untimed + ix.edgeUntimed[e]!;
+      const untimed = parent.untimed + this.cx.untimed[e]!;
       if (!admit(v, steps, c.months, c.cents, c.count, c.held, c.done, c.work, untimed)) return;
       const child = new Label(parent, e, v, steps, c.months, c.cents, c.count, c.work, c.held, c.done, choices);
       child.untimed = untimed;
-      if (tenure && keepsTenure(ix, e, parent.months, c.months)) child.carry = true;
+      if (tenure && keepsTenure(this.cx, e, parent.months, c.months)) child.carry = true;
       visit(child);
     };
     for (let i = lo; i < hi; i++) {

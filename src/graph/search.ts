@@ -461,8 +461,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
               ? weights.certs(e)
               : 1) + h;
       const key2 =
-        (rank === FASTEST ? index.edgeUntimed[e]! * untimedScale + weights.cents(e) : first ? 0 : weights.months(e)) +
-        h2;
+        (rank === FASTEST ? cx.untimed[e]! * untimedScale + weights.cents(e) : first ? 0 : weights.months(e)) + h2;
       if (n <= 64) {
         // Insertion sort, stable: by key, then edge order.
         let j = e;

@@ -197,7 +197,7 @@ export class SharedItemBounds {
    */
   private moveCents(e: number, cents: number): number {
     const scale = this.rev.untimedScale;
-    return scale === 0 || this.mode !== BOUND_MONTHS ? cents : cents + scale * this.index.edgeUntimed[e]!;
+    return scale === 0 || this.mode !== BOUND_MONTHS ? cents : cents + scale * this.cx.untimed[e]!;
   }
 
   /** Move e's bound in key order. */

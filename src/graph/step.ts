@@ -37,6 +37,13 @@ export interface QueryContext {
   readonly includeEstimated: boolean;
   /** With includeEstimated, the estimated moves into curated roles too (PathwayQuery.openEntries). */
   readonly openEntries: boolean;
+  /**
+   * Per edge, 1 for a move with a part of no known length on this query: GraphIndex.edgeUntimed, but
+   * 0 for a move whose undescribed training is the way to certifications the learner holds at the
+   * start, every one the move asks (GraphIndex.sparableTrainingEdges: a COA holder is not asked the
+   * COA's study course). The search, the bounds, the tenure rule and the report all read it.
+   */
+  readonly untimed: Uint8Array;
 }
 
 /**
@@ -117,6 +124,7 @@ export function queryContext(
   const load = profile?.studyLoad ?? 'FULL_TIME';
   if (load !== 'FULL_TIME' && load !== 'PART_TIME')
     throw new InvalidQueryError(`profile: unknown studyLoad ${String(load)}`);
+  const heldSet = held.length ? sortedSet(held) : EMPTY;
   return {
     index,
     from,
@@ -127,12 +135,37 @@ export function queryContext(
       cents: 0,
       count: 0,
       work: Math.floor(years * 12 + 1e-9),
-      held: held.length ? sortedSet(held) : EMPTY,
+      held: heldSet,
       done: done.length ? sortedSet(done) : EMPTY,
     },
     includeEstimated,
     openEntries: includeEstimated && openEntries,
+    untimed: untimedFor(index, heldSet),
   };
+}
+
+/** QueryContext.untimed: the index's flags, less the moves whose undescribed training `held` spares. */
+function untimedFor(index: GraphIndex, held: IdSet): Uint8Array {
+  let out: Uint8Array | null = null;
+  if (held.length > 0)
+    for (const e of index.sparableTrainingEdges)
+      if (holdsEveryGroup(index, e, held)) {
+        out ??= index.edgeUntimed.slice();
+        out[e] = 0;
+      }
+  return out ?? index.edgeUntimed;
+}
+
+/** Whether `held` meets every requirement group of edge e. */
+function holdsEveryGroup(index: GraphIndex, e: number, held: IdSet): boolean {
+  const { classOptionOffsets: off, classOptions: opt } = index;
+  for (let g = index.edgeGroupOffsets[e]!; g < index.edgeGroupOffsets[e + 1]!; g++) {
+    const cls = index.groupClass[g]!;
+    let met = false;
+    for (let j = off[cls]!; j < off[cls + 1]! && !met; j++) met = has(held, opt[j]!);
+    if (!met) return false;
+  }
+  return true;
 }
 
 /** Months program p takes at the query's study load. */
@@ -308,10 +341,11 @@ function classOffers(ix: GraphIndex, cls: number, cert: number): boolean {
  * next move asks (docs/cost-model.md, "Experience"). Only where the years counted before it, and not
  * across a move of unknown length (training no source describes: a medical assistant's specialty).
  */
-export function keepsTenure(ix: GraphIndex, e: number, before: number, after: number): boolean {
+export function keepsTenure(cx: QueryContext, e: number, before: number, after: number): boolean {
+  const ix = cx.index;
   return (
     ix.edgeEstimated[e] === 0 &&
-    ix.edgeUntimed[e] === 0 &&
+    cx.untimed[e] === 0 &&
     ix.edgeExpMonths[e] === 0 &&
     ix.edgeProgramOffsets[e] === ix.edgeProgramOffsets[e + 1] &&
     after === before

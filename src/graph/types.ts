@@ -103,8 +103,10 @@ export interface GraphInput {
   untimedTransitions?: readonly number[];
   /**
    * Curated transitions that may ask training no source describes (a medical assistant's specialty):
-   * a pathway through one has an unknown cost (UnknownCost TRAINING), counted as 0. List them in
-   * untimedTransitions too: their length is not known either.
+   * a pathway through one has an unknown cost (UnknownCost TRAINING), counted as 0, and a part of no
+   * known length (as untimedTransitions, where it is not listed). On a move that also asks
+   * certifications, the training is the way to them: a learner holding every one at the start is not
+   * asked it (QueryContext.untimed).
    */
   unknownTrainingTransitions?: readonly number[];
 }

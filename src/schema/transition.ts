@@ -168,7 +168,7 @@ export const Transition = builder.prismaNode('Transition', {
     unknownTraining: t.exposeString('unknownTraining', {
       nullable: true,
       description:
-        'What the move may ask that no source describes ("any training or certification the specialty asks"), in words; null when nothing. Where set, no figure counts it: estimatedMonths and a pathway’s months leave it out (monthsIncludeUnknowns), and its cost is unknown (costIncludesUnknowns), never none.',
+        'What the move may ask that no source describes ("any training or certification the specialty asks"), in words; null when nothing. Where set, no figure counts it: estimatedMonths and a pathway’s months leave it out (monthsIncludeUnknowns), and its cost is unknown (costIncludesUnknowns), never none. On a move that also requires certifications it is the way to them: a pathway for a learner who holds every one of them at the start does not ask it.',
     }),
     rationale: t.exposeString('rationale', { description: 'Why this move makes sense, in one sentence.' }),
     sources: t.field({

@@ -365,7 +365,7 @@ export async function readGraphInput(
       ],
       transitions,
       // FASTEST puts a certain length before "at least" the same months (GraphInput.untimedTransitions).
-      untimedTransitions: [...estimated.experienceUnknown.keys(), ...unknownTraining.keys()],
+      untimedTransitions: [...estimated.experienceUnknown.keys()],
       unknownTrainingTransitions: [...unknownTraining.keys()],
     },
     programEstimates,

@@ -119,6 +119,9 @@ export const scenarioArb = (
         estimatedShape: fc.boolean(),
         // Every how many moves one has a part of no known length (0: none): FASTEST's tie-break.
         untimedEvery: fc.constantFrom(0, 0, 2, 3),
+        // Every how many curated moves one asks training no source describes (0: none), spared a
+        // learner holding every certification the move asks (QueryContext.untimed).
+        undescribedEvery: fc.constantFrom(0, 0, 2),
         transitions: fc.array(
           fc.record({
             from: fc.integer({ min: 0, max: nRoles - 1 }),
@@ -230,6 +233,11 @@ export const scenarioArb = (
       };
       if (g.untimedEvery > 0)
         input.untimedTransitions = input.transitions.filter((_, i) => i % g.untimedEvery === 0).map((t) => t.id);
+      if (g.undescribedEvery > 0)
+        input.unknownTrainingTransitions = input.transitions
+          .filter((t, i) => t.estimated !== true && i % g.undescribedEvery === 1)
+          .filter((t) => !(input.untimedTransitions ?? []).includes(t.id))
+          .map((t) => t.id);
       return {
         input,
         roleIds: g.roleIds,

@@ -138,6 +138,20 @@ function startOf(w: World, from: number, profile: Profile): Learner {
 
 const copy = (l: Learner): Learner => ({ ...l, held: new Set(l.held), done: new Set(l.done) });
 
+/**
+ * Whether move t's undescribed training (GraphInput.unknownTrainingTransitions) is asked of a learner
+ * who started holding `held`: not on a move that asks certifications, every one of them held.
+ */
+const asksUndescribed = (input: GraphInput, t: TransitionInput, held: ReadonlySet<number>): boolean =>
+  (input.unknownTrainingTransitions ?? []).includes(t.id) &&
+  !(t.requirementGroups.length > 0 && t.requirementGroups.every((g) => g.some((c) => held.has(c))));
+
+/** Whether move t has a part of no known length for a learner who started holding `held`. */
+const untimedFor = (w: World, t: TransitionInput, held: ReadonlySet<number>): boolean =>
+  (w.input.untimedTransitions ?? []).includes(t.id) ||
+  asksUndescribed(w.input, t, held) ||
+  t.training.some((p) => p < 0 && w.programs.get(p)!.minMonths === 0);
+
 function programMonths(w: World, p: number, partTime: boolean): number {
   const m = w.programs.get(p)!.minMonths;
   return partTime ? Math.ceil(m * 2 - 1e-9) : m;
@@ -400,7 +414,7 @@ function evaluate(
         first &&
         (profile.yearsInCurrentRole ?? 0) > 0 &&
         t.estimated !== true &&
-        !(w.input.untimedTransitions ?? []).includes(t.id) &&
+        !untimedFor(w, t, start.held) &&
         experienceMonths(t.minYearsExperience) === 0 &&
         t.training.length === 0 &&
         way.l.months === l.months;
@@ -479,21 +493,22 @@ function report(
       costUsd: (training + exam) / 100,
       knownCostUsd: known / 100,
       // An estimated move's certification and licence fees are unknown (docs/cost-model.md).
-      unknownCosts:
-        t.estimated === true && t.openEntry !== true
-          ? [...d.unknown, { kind: 'LICENSING' as const, id: t.to, estimateUsd: null }]
-          : d.unknown,
+      unknownCosts: [
+        ...d.unknown,
+        ...(t.estimated === true && t.openEntry !== true
+          ? [{ kind: 'LICENSING' as const, id: t.to, estimateUsd: null }]
+          : []),
+        ...(asksUndescribed(w.input, t, start.held)
+          ? [{ kind: 'TRAINING' as const, id: t.id, estimateUsd: null }]
+          : []),
+      ],
       certificationsToEarn: d.earned.map((x) => x.cert),
       programs: d.programs,
       programsToComplete: d.programs.map((p) => p.programId),
       programsNotNeeded: d.notNeeded,
       programsAlreadyDone: d.alreadyDone,
       requirementChoices: choices,
-      // The engine's rule (PathwayStep.unknownTraining): not asked where every certification the
-      // move asks was held before it.
-      unknownTraining:
-        (w.input.unknownTrainingTransitions ?? []).includes(t.id) &&
-        !(choices.length > 0 && choices.every((c) => c.alreadyHeld)),
+      unknownTraining: asksUndescribed(w.input, t, start.held),
       startMonth: before.months,
       endMonth: l.months,
     };
@@ -566,10 +581,9 @@ export function bruteFindPathways(input: GraphInput, q: PathwayQuery): Pathway[]
     q.to !== undefined ? (r: number) => r === q.to : (r: number) => r !== q.from && track.get(r) === q.toTrack;
   const maxCents = c.maxCostUsd === undefined ? Infinity : cents(c.maxCostUsd);
   const found: (Evaluated & { untimed: number })[] = [];
-  const untimedIds = new Set(input.untimedTransitions ?? []);
   // A move with a part of no known length: named so, or training in an estimated program of 0 months.
-  const untimed = (t: TransitionInput) =>
-    untimedIds.has(t.id) || t.training.some((p) => p < 0 && w.programs.get(p)!.minMonths === 0);
+  const held = startOf(w, q.from, q.profile ?? {}).held;
+  const untimed = (t: TransitionInput) => untimedFor(w, t, held);
   for (const path of simplePaths(input, q.from, isEnd, allowedMove(input, q.from, q), false)) {
     if (path.length > (c.maxSteps ?? Infinity)) continue;
     const e = evaluate(w, q.from, path, q.profile ?? {}, q.rankBy, c.maxMonths ?? Infinity, maxCents);
@@ -599,9 +613,8 @@ export function bruteReachableRoles(input: GraphInput, q: ReachableQuery): Brute
   const best = new Map<number, Evaluated & { untimed: number }>();
   // Moves with a part of unknown length: experience with no known least amount, or a training
   // program whose length no source gives (an entry program of 0 months, negative id).
-  const untimed = (t: TransitionInput) =>
-    (input.untimedTransitions ?? []).includes(t.id) ||
-    t.training.some((p) => p < 0 && w.programs.get(p)!.minMonths === 0);
+  const held = startOf(w, q.from, q.profile ?? {}).held;
+  const untimed = (t: TransitionInput) => untimedFor(w, t, held);
   for (const path of simplePaths(input, q.from, () => false, allowedMove(input, q.from, q), true)) {
     if (path.length > (c.maxSteps ?? Infinity)) continue;
     const e = evaluate(w, q.from, path, q.profile ?? {}, 'FASTEST', maxMonths, maxCents);

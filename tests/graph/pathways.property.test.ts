@@ -181,9 +181,11 @@ describe('monotonicity: what the learner already has never hurts', () => {
       case 'FEWEST_STEPS':
         return [m[3]!, m[0]!, m[1]!, m[2]!];
       default: {
-        const untimed = p.steps.filter(
-          (st) => index.edgeUntimed[index.edgeIndexByTransitionId.get(st.transitionId)!] === 1,
-        ).length;
+        // A move's undescribed training the learner's certifications spare is no part of unknown length.
+        const untimed = p.steps.filter((st) => {
+          const e = index.edgeIndexByTransitionId.get(st.transitionId)!;
+          return index.edgeUntimed[e] === 1 && (index.edgeUnknownTraining[e] === 0 || st.unknownTraining);
+        }).length;
         return [m[0]!, untimed, m[1]!, m[2]!, m[3]!];
       }
     }
