@@ -1206,6 +1206,36 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(at, 'the chosen route is listed with part-time study').toBeGreaterThanOrEqual(0);
     await expect.poll(() => radios.nth(at).isChecked()).toBe(true);
     await expectPathwayShown(p, partTime[at]!);
+    // Kept when the steps of the same stops ask otherwise: three years as a medical assistant leave
+    // the lead MA's 36 months of work already done (matched step by step, it fell back to pathway 1).
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=medical-office-manager`);
+    await ready(p);
+    const viaLead = async (years: number) => {
+      const { pathways: found } = await api<{
+        pathways: { steps: { to: { slug: string }; experienceMonths: number }[] }[];
+      }>(
+        `query($y: Float) { pathways(from: "medical-assistant", to: "medical-office-manager", first: 3, skipDetours: true,
+           profile: { yearsInCurrentRole: $y }) { steps { to { slug } experienceMonths } } }`,
+        { y: years },
+      );
+      const at = found.findIndex((x) => x.steps[0]!.to.slug === 'lead-medical-assistant');
+      return { at, months: found[at]?.steps[0]!.experienceMonths };
+    };
+    const [none, three] = [await viaLead(0), await viaLead(3)];
+    // The case this needs: the route listed both ways, its first step asking other months of work.
+    expect(none.at).toBeGreaterThan(0);
+    expect(three.at).toBeGreaterThan(0);
+    expect(three.months).not.toBe(none.months);
+    await expect.poll(() => radios.count()).toBeGreaterThan(none.at);
+    await radios.nth(none.at).check();
+    await expect.poll(() => new URL(p.url()).searchParams.get('path')).toBe(String(none.at + 1));
+    await p.fill('#years', '3');
+    await p.locator('#years').press('Tab');
+    await expect.poll(() => new URL(p.url()).searchParams.get('years')).toBe('3');
+    await expect
+      .poll(() => p.locator('#status').textContent())
+      .toMatch(new RegExp(`^Showing Pathway ${three.at + 1}:`));
+    expect(await radios.nth(three.at).isChecked()).toBe(true);
     // Years down to a half year: 2.25 counted as 2.5 credited work not done.
     await p.fill('#years', '2.25');
     await p.locator('#years').press('Tab');

@@ -88,7 +88,8 @@ type Step = {
   /** Who publishes each known tuition and exam fee the step counts ("NCES", "AAMA"), each once. */
   costSources: Source[];
 };
-type CostFigure = { what: string; usd: number; source: Source };
+/** `year`: the year the figure describes (a tuition's academic year), which its source's may not be. */
+type CostFigure = { what: string; usd: number; year: number; source: Source };
 export type Pathway = {
   summary: string;
   /** The summary without what unknown costs count as for ranking: the handout's. */
@@ -548,7 +549,11 @@ type RawStep = Pick<
   knownCostUsd: number;
   unknownCosts: { description: string; kind: string }[];
   certificationsToEarn: { acronym: string; kind: string; examFeeUsd: number | null; examFeeSource: RawSource | null }[];
-  programs: { name: string; costUsd: number | null; program: { typicalCost: { source: RawSource } | null } | null }[];
+  programs: {
+    name: string;
+    costUsd: number | null;
+    program: { typicalCost: { year: number; source: RawSource } | null } | null;
+  }[];
   untimed: string[];
   trainingNotNeeded: { program: { name: string }; heldCertification: { acronym: string } }[];
   trainingAlreadyDone: { name: string }[];
@@ -589,7 +594,7 @@ const PATHWAY = `summary printSummary: summary(costEstimates: false) totalMonths
     startMonth endMonth months monthsUpTo withinOccupation passesThrough experienceMonths experienceEstimated trainingMonths costUsd knownCostUsd explanation
     unknownCosts { description kind }
     certificationsToEarn { acronym kind examFeeUsd examFeeSource { ${SOURCE} } }
-    programs { name costUsd program { typicalCost { source { ${SOURCE} } } } }
+    programs { name costUsd program { typicalCost { year source { ${SOURCE} } } } }
     untimed
     requirements { alreadyHeld heldAtStart satisfiedBy { acronym } anyOf { acronym } }
     trainingNotNeeded { program { name } heldCertification { acronym } }
@@ -622,6 +627,7 @@ function requirementLines(s: RawStep, earnedBefore: Map<string, number>): string
 }
 
 function stepOf(s: RawStep, earnedBefore: Map<string, number>): Step {
+  const figures = costFigures(s);
   return {
     from: nodeOf(s.fromNode),
     to: nodeOf(s.toNode),
@@ -649,8 +655,8 @@ function stepOf(s: RawStep, earnedBefore: Map<string, number>): Step {
     ],
     explanation: s.explanation,
     sources: s.transition?.sources.map(source) ?? [],
-    costFigures: costFigures(s),
-    costSources: [...new Map(costFigures(s).map((f) => [`${f.source.title}|${f.source.year}`, f.source])).values()],
+    costFigures: figures,
+    costSources: [...new Map(figures.map((f) => [`${f.source.title}|${f.source.year}`, f.source])).values()],
   };
 }
 
@@ -658,14 +664,28 @@ function stepOf(s: RawStep, earnedBefore: Map<string, number>): Step {
 const costFigures = (s: RawStep): CostFigure[] => [
   ...s.programs.flatMap((p) =>
     p.costUsd !== null && p.program?.typicalCost
-      ? [{ what: `${p.name} tuition`, usd: p.costUsd, source: source(p.program.typicalCost.source) }]
+      ? [
+          {
+            what: `${p.name} tuition`,
+            usd: p.costUsd,
+            year: p.program.typicalCost.year,
+            source: source(p.program.typicalCost.source),
+          },
+        ]
       : [],
   ),
   // Every certification earned on the step, not only those a requirement names: the NCLEX-RN is
   // earned on the way to the RN licence, and its fee's page was left out.
   ...s.certificationsToEarn.flatMap((c) =>
     c.examFeeUsd !== null && c.examFeeSource
-      ? [{ what: `${c.acronym} exam fee`, usd: c.examFeeUsd, source: source(c.examFeeSource) }]
+      ? [
+          {
+            what: `${c.acronym} exam fee`,
+            usd: c.examFeeUsd,
+            year: c.examFeeSource.year,
+            source: source(c.examFeeSource),
+          },
+        ]
       : [],
   ),
 ];

@@ -388,10 +388,20 @@ const tooOpen = (error: unknown): error is ApiError =>
 const routeOf = (p: Pathway) =>
   JSON.stringify(p.steps.map((s) => [s.to.slug, s.requirements, s.training, s.experienceMonths]));
 /**
- * The route of the pathway last shown (choosePathway): a ranking change asks showPathways to choose
- * it again. Not cleared when a search starts, so two quick changes of ranking keep it too.
+ * Its stops alone: the same pathway for a student whose settings changed, whose steps then ask
+ * otherwise ("CMA (already held)", fewer months of work), so that routeOf matched nothing.
  */
-let lastRoute: string | null = null;
+const stopsOf = (p: Pathway) => p.steps.map((s) => s.to.slug).join(' ');
+/**
+ * The pathway last shown (choosePathway): a ranking change, or a change of the student's settings,
+ * asks showPathways to choose it again. Not cleared when a search starts, so two quick changes keep
+ * it too.
+ */
+let lastShown: Pathway | null = null;
+/** What a ranking change keeps: the same route with the same steps. */
+const sameRoute = () => (lastShown === null ? null : { key: routeOf(lastShown), of: routeOf });
+/** What a change of the student's settings keeps: the same stops. */
+const sameStops = () => (lastShown === null ? null : { key: stopsOf(lastShown), of: stopsOf });
 
 /**
  * Searches asked so far, of each kind: an answer (or a failure) that arrives after a newer question
@@ -399,15 +409,16 @@ let lastRoute: string | null = null;
  */
 const asked = { pathways: 0, shade: 0 };
 
-/** `keep`: a route to choose again where the new list has it (a ranking change). */
-async function showPathways(keep: string | null = null): Promise<void> {
+/** `keep`: a pathway to choose again where the new list has it (sameRoute, sameStops). */
+async function showPathways(keep: { key: string; of: (p: Pathway) => string } | null = null): Promise<void> {
   const mine = ++asked.pathways;
   pathways = [];
   shown = null;
   if (!state.from || (!state.to && !state.toTrack)) {
     pathwaysSection.replaceChildren();
-    // A status about a pathway no longer shown is cleared with it ("Showing Pathway 1: 24–36 months").
-    if (/^Showing /.test(status.textContent ?? '')) say('');
+    // A status about a pathway no longer shown is cleared with it ("Showing Pathway 1: 24–36 months"),
+    // and one about a search no longer asked.
+    if (/^(Showing |Finding the pathways again)/.test(status.textContent ?? '')) say('');
     noHandout();
     await redraw();
     view?.highlight(null);
@@ -474,7 +485,7 @@ async function showPathways(keep: string | null = null): Promise<void> {
   pathways = found;
   // A ranking changed under a chosen pathway: the same route stays chosen where the new ranking lists
   // it (an advisor comparing "cheapest" with "fastest" lost the route the student had picked).
-  const kept = keep === null ? -1 : found.findIndex((p) => routeOf(p) === keep);
+  const kept = keep === null ? -1 : found.findIndex((p) => keep.of(p) === keep.key);
   if (kept >= 0 && kept !== state.path) {
     state = { ...state, path: kept };
     writeState(state, 'replace');
@@ -512,7 +523,7 @@ function noHandout(hint = CHOOSE_HINT): void {
 async function choosePathway(): Promise<void> {
   const pathway = pathways[Math.min(state.path, pathways.length - 1)] ?? null;
   shown = pathway;
-  if (pathway) lastRoute = routeOf(pathway);
+  if (pathway) lastShown = pathway;
   view?.highlight(pathway);
   markList();
   // Until this pathway's handout is made (it reads the goal's pay), none is printed.
@@ -809,7 +820,7 @@ trackSelect.addEventListener('change', () => {
 });
 rankSelect.addEventListener('change', () => {
   update({ rank: rankSelect.value, path: 0 });
-  showPathways(lastRoute).catch(fail);
+  showPathways(sameRoute()).catch(fail);
 });
 withinInput.addEventListener('change', () => {
   const months =
@@ -852,17 +863,17 @@ yearsInput.addEventListener('change', () => {
   update({ years: Number.isFinite(asked) ? Math.max(0, Math.min(MAX_YEARS, asked)) : 0, path: 0 });
   // The box shows what is counted ("-2" counts as 0, "2.3" as 2).
   yearsInput.value = state.years > 0 ? String(state.years) : '';
-  Promise.all([showPathways(lastRoute), shade()]).catch(fail);
+  Promise.all([showPathways(sameStops()), shade()]).catch(fail);
 });
 partTimeBox.addEventListener('change', () => {
   update({ partTime: partTimeBox.checked, path: 0 });
-  Promise.all([showPathways(lastRoute), shade()]).catch(fail);
+  Promise.all([showPathways(sameStops()), shade()]).catch(fail);
 });
 onTheJobBox.addEventListener('change', () => {
   update({ onTheJob: onTheJobBox.checked, path: 0 });
   // The start's panel says what its next steps count (renderPanel's trainedOnTheJob).
   const reopen = state.role !== undefined && state.role === state.from ? openRole(state.role, false) : undefined;
-  Promise.all([showPathways(lastRoute), shade(), reopen]).catch(fail);
+  Promise.all([showPathways(sameStops()), shade(), reopen]).catch(fail);
 });
 printButton.addEventListener('click', () => window.print());
 window.addEventListener('beforeprint', () => printHandout());
@@ -945,7 +956,7 @@ async function listHeld(): Promise<void> {
             const held = state.held.filter((s) => s !== box.value);
             update({ held: box.checked ? [...held, box.value] : held, path: 0 });
             mark();
-            Promise.all([showPathways(lastRoute), shade()]).catch(fail);
+            Promise.all([showPathways(sameStops()), shade()]).catch(fail);
           },
         }),
         ` ${c.acronym}`,
