@@ -52,6 +52,13 @@ export function buildPathway(
   choices: readonly (Choices | null)[],
 ): Pathway {
   const ix = cx.index;
+  /** The certification ids of class cls's options, in option order. */
+  const optionsOf = (cls: number): number[] => {
+    const anyOf: number[] = [];
+    for (let j = ix.classOptionOffsets[cls]!; j < ix.classOptionOffsets[cls + 1]!; j++)
+      anyOf.push(ix.certIds[ix.classOptions[j]!]!);
+    return anyOf;
+  };
   let state: State = cx.start;
   // Whether the learner's years in the start role count on the next move (step.ts, keepsTenure).
   let first = true;
@@ -69,6 +76,7 @@ export function buildPathway(
     const programs: ProgramTaken[] = [];
     const earned: { cert: number; route: number; met: boolean; wait: number }[] = [];
     const notNeeded: ProgramNotNeeded[] = [];
+    const sparable: PathwayStep['programsSparable'] = [];
     const alreadyDone: number[] = [];
     const unknown: UnknownCost[] = [];
     let stepTraining = 0;
@@ -92,10 +100,10 @@ export function buildPathway(
         alreadyDone.push(ix.programIds[p]!);
       },
       waived(p, cert, cls) {
-        const anyOf: number[] = [];
-        for (let j = ix.classOptionOffsets[cls]!; j < ix.classOptionOffsets[cls + 1]!; j++)
-          anyOf.push(ix.certIds[ix.classOptions[j]!]!);
-        notNeeded.push({ programId: ix.programIds[p]!, heldCertificationId: ix.certIds[cert]!, anyOf });
+        notNeeded.push({ programId: ix.programIds[p]!, heldCertificationId: ix.certIds[cert]!, anyOf: optionsOf(cls) });
+      },
+      sparable(p, cls) {
+        sparable.push({ programId: ix.programIds[p]!, anyOf: optionsOf(cls) });
       },
       earn(cert, route, met, wait) {
         const cents = ix.certFeeCents[cert]!;
@@ -178,6 +186,7 @@ export function buildPathway(
       programs,
       programsToComplete: programs.map((p) => p.programId),
       programsNotNeeded: notNeeded,
+      programsSparable: sparable,
       programsAlreadyDone: alreadyDone,
       requirementChoices,
       unknownTraining: undescribed,

@@ -424,36 +424,35 @@ export function explainStep(
       `${verb(names, choice.satisfiedBy)} ${certLabel(names, choice.satisfiedBy)}${alternatives.length ? ` or instead the ${list(alternatives, 'or')}` : ''}`,
     );
     details.push(feeSentence(names, choice.satisfiedBy, routeWords(names, choice, step)));
-    // Taking a program for it where another option is open after work, without one: said, as the
-    // ranking shows only the best way along a route (a medical assistant trained on the job saw only
-    // the $16,865 program under FASTEST, not the CCMA after a year's work).
+    // Taking a program for the certification alone where another option is open after work: said, as
+    // the ranking shows only the best way along a route (a medical assistant trained on the job saw
+    // only the $16,865 program under FASTEST, not the CCMA after a year's work).
     if (choice.route?.kind === 'PROGRAM' && !choice.route.alreadyMet) {
-      // The move's own training, not only the certification's route: another certification does not
-      // replace it on the step. Held before the pathway, any option of the group spares the program
-      // (programsNotNeeded), which the pathway counts only from the profile (an administrative MA with
-      // two years' work was told the CCMA "would do instead" of a program the step still charged), so
-      // every option with another way in is named, the one chosen too: the CPC, which anyone may sit,
-      // and a CMAA whose year of work the student may already have.
       const { programId } = choice.route;
-      const training = step.programs.some((p) => p.programId === programId && p.reason === 'TRAINING');
-      const otherWays = choice.anyOf
-        .filter((c) => training || c !== choice.satisfiedBy)
-        .flatMap((c) => {
-          const cert = names.certification(c);
-          if (training && cert.openRoute === 1) return [`the ${cert.acronym} (open to anyone: no prerequisite)`];
-          return (cert.workMonths ?? null) !== null
-            ? [`the ${cert.acronym} after ${duration(cert.workMonths!)} of work`]
-            : [];
-        });
-      if (otherWays.length)
-        details.push(
-          sentence(
-            training
-              ? `a student who first earns ${list(otherWays, 'or')} needs no program for this move; this pathway does not count that way unless the certification is entered as held`
-              : `without the program, ${list(otherWays, 'or')} would do instead`,
-          ),
-        );
+      const forRoute = step.programs.some((p) => p.programId === programId && p.reason === 'ELIGIBILITY');
+      const others = choice.anyOf.filter((c) => c !== choice.satisfiedBy);
+      const byWork = others.flatMap((c) => otherWay(names, c, false));
+      if (forRoute && byWork.length) {
+        details.push(sentence(`without the program, ${list(byWork, 'or')} would do instead`));
+        const conditions = workConditions(names, others);
+        if (conditions) details.push(conditions);
+      }
     }
+  }
+  // The move's own training that a certification held at the start spares: another certification
+  // does not replace it on the step, so every option with another way in is named, the one chosen too
+  // (an administrative MA with two years' work was told the CCMA "would do instead" of a program the
+  // step still charged; a phlebotomy technician heard nothing of the CPC, which anyone may sit).
+  for (const sparable of step.programsSparable) {
+    const ways = sparable.anyOf.flatMap((c) => otherWay(names, c, true));
+    if (!ways.length) continue;
+    details.push(
+      sentence(
+        `a student who first earns ${list(ways, 'or')} does not need ${the(names.program(sparable.programId).name)} for this move; this pathway does not count that way unless the certification is entered as held`,
+      ),
+    );
+    const conditions = workConditions(names, sparable.anyOf);
+    if (conditions) details.push(conditions);
   }
   // Held from the start, or earned on an earlier step: "already held" read as the student's own.
   const held = step.requirementChoices
@@ -543,6 +542,27 @@ export function untimedParts(step: PathwayStep, names: Names): string[] {
   const move = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
   const undescribed = undescribedTraining(step, names);
   return [...parts, ...(move ?? []), ...(undescribed ? [undescribed] : [])];
+}
+
+/**
+ * A way to certification c other than a program, in words: after its months of work ("the CBCS after
+ * 1 year of work"), or, with `open`, by its open route; none when it has neither.
+ */
+function otherWay(names: Names, c: number, open: boolean): string[] {
+  const cert = names.certification(c);
+  if (open && cert.openRoute === 1) return [`the ${cert.acronym} (open to anyone: no prerequisite)`];
+  return (cert.workMonths ?? null) === null ? [] : [`the ${cert.acronym} after ${duration(cert.workMonths!)} of work`];
+}
+
+/** What the work routes of `certs` ask beyond their months, in a sentence ("the CBCS asks that the work be in the field"); '' when nothing. */
+function workConditions(names: Names, certs: readonly number[]): string {
+  const asked = certs.flatMap((c) => {
+    const cert = names.certification(c);
+    return (cert.workMonths ?? null) !== null && cert.workCondition
+      ? [`the ${cert.acronym} asks that ${cert.workCondition}`]
+      : [];
+  });
+  return asked.length ? sentence(`for the work, ${asked.join('; ')}`) : '';
 }
 
 /** The move's training no source describes, in words, where the step asks it (PathwayStep.unknownTraining). */

@@ -179,6 +179,8 @@ export interface StepRecorder {
   program(p: number, reason: ProgramReason, months: number): void;
   /** The move's training program p, not taken: the learner holds `cert`, an option of class `cls`, which it trains for. */
   waived(p: number, cert: number, cls: number): void;
+  /** The move's training program p, taken, which an option of class `cls` held at the start would have spared. */
+  sparable(p: number, cls: number): void;
   /** The move's training program p, completed before the step (so not taken again). */
   alreadyDone(p: number): void;
   earn(cert: number, route: number, met: boolean, waitMonths: number): void;
@@ -371,6 +373,7 @@ function beginStep(cx: QueryContext, s: State, e: number, first: boolean, rec: S
       if (rec) rec.waived(p, heldOption(ix, cx.start.held, cls), cls);
       continue;
     }
+    if (rec && cls !== -1 && !has(acc.done, p)) rec.sparable(p, cls);
     take(cx, acc, p, 'TRAINING', rec);
   }
   return acc;

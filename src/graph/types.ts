@@ -285,6 +285,11 @@ export interface PathwayStep {
    * that group at the start of the pathway (GraphIndex.edgeProgramWaiver).
    */
   programsNotNeeded: ProgramNotNeeded[];
+  /**
+   * The move's training programs taken on the step that holding an option of the group each trains
+   * for at the start would have spared (GraphIndex.edgeProgramWaiver), with the group's options.
+   */
+  programsSparable: { programId: number; anyOf: number[] }[];
   /** The move's training programs completed before the step (profile, start role or an earlier step): not taken again. */
   programsAlreadyDone: number[];
   /** Every requirement group of the transition, in its order, with the certification satisfying it. */

@@ -112,6 +112,8 @@ interface Detail {
   programs: ProgramTaken[];
   /** The move's training skipped: it leads to a certification of a group the learner holds one of. */
   notNeeded: { programId: number; heldCertificationId: number; anyOf: number[] }[];
+  /** The move's training taken, which an option of its group held at the start would have spared. */
+  sparable: { programId: number; anyOf: number[] }[];
   /** The move's training completed before the step. */
   alreadyDone: number[];
   earned: { cert: number; route: RouteUse }[];
@@ -277,6 +279,7 @@ function stepWays(
     wait: 0,
     programs: [],
     notNeeded: [],
+    sparable: [],
     alreadyDone: [],
     earned: [],
     unknown: [],
@@ -293,7 +296,10 @@ function stepWays(
     const holding = group?.find((c) => startHeld.has(c));
     if (holding !== undefined && !l.done.has(p))
       d.notNeeded.push({ programId: p, heldCertificationId: holding, anyOf: group! });
-    else take(w, l, d, p, 'TRAINING', partTime);
+    else {
+      if (group !== undefined && !l.done.has(p)) d.sparable.push({ programId: p, anyOf: group });
+      take(w, l, d, p, 'TRAINING', partTime);
+    }
   }
   const out: { l: Learner; choices: Choice[]; d: Detail }[] = [];
   const groups = (gi: number, cur: Learner, det: Detail, choices: Choice[]) => {
@@ -506,6 +512,7 @@ function report(
       programs: d.programs,
       programsToComplete: d.programs.map((p) => p.programId),
       programsNotNeeded: d.notNeeded,
+      programsSparable: d.sparable,
       programsAlreadyDone: d.alreadyDone,
       requirementChoices: choices,
       unknownTraining: asksUndescribed(w.input, t, start.held),
