@@ -21,7 +21,7 @@ export class Label implements State {
    * them (step.ts, keepsTenure), and they are more than 0.
    */
   carry = false;
-  /** Moves on the path with a part of no known length (GraphIndex.edgeUntimed). */
+  /** Moves on the path with a part of no known length (QueryContext.untimed). */
   untimed = 0;
   /** The priority: the ranking's key plus the bound, component by component. */
   f0 = 0;

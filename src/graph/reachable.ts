@@ -44,8 +44,8 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
   const best = new Map<number, Label>();
   const expanded = new Map<number, Label[]>();
   const st = newStats();
-  // The queue's order: months, then moves with a part of unknown length (Label.untimed: the index's
-  // GraphIndex.edgeUntimed, which a program the learner completed before still counts, as the
+  // The queue's order: months, then moves with a part of unknown length (Label.untimed: the query's
+  // QueryContext.untimed, which a program the learner completed before still counts, as the
   // tie-break it only is),
   // then cost, certifications to earn and steps, as FASTEST ranks. Labels taken first at the same
   // months are the ones with fewer such moves, so the first label at a role is its fully timed
