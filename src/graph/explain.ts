@@ -433,7 +433,8 @@ export function explainStep(
       const others = choice.anyOf.filter((c) => c !== choice.satisfiedBy);
       const byWork = others.flatMap((c) => otherWay(names, c, false));
       if (forRoute && byWork.length) {
-        details.push(sentence(`without the program, ${list(byWork, 'or')} would do instead`));
+        // Named: a step taking the move's own training too read "the program" as either.
+        details.push(sentence(`without ${the(names.program(programId).name)}, ${list(byWork, 'or')} would do instead`));
         const conditions = workConditions(names, others);
         if (conditions) details.push(conditions);
       }
