@@ -187,6 +187,7 @@ export function buildPathway(
       programsToComplete: programs.map((p) => p.programId),
       programsNotNeeded: notNeeded,
       programsSparable: sparable,
+      workMonthsBefore: state.work,
       programsAlreadyDone: alreadyDone,
       requirementChoices,
       unknownTraining: undescribed,

@@ -431,7 +431,7 @@ export function explainStep(
       const { programId } = choice.route;
       const forRoute = step.programs.some((p) => p.programId === programId && p.reason === 'ELIGIBILITY');
       const others = choice.anyOf.filter((c) => c !== choice.satisfiedBy);
-      const byWork = others.flatMap((c) => otherWay(names, c, false));
+      const byWork = others.flatMap((c) => otherWay(names, c, false, step.workMonthsBefore));
       if (forRoute && byWork.length) {
         // Named: a step taking the move's own training too read "the program" as either.
         details.push(sentence(`without ${the(names.program(programId).name)}, ${list(byWork, 'or')} would do instead`));
@@ -445,7 +445,7 @@ export function explainStep(
   // (an administrative MA with two years' work was told the CCMA "would do instead" of a program the
   // step still charged; a phlebotomy technician heard nothing of the CPC, which anyone may sit).
   for (const sparable of step.programsSparable) {
-    const ways = sparable.anyOf.flatMap((c) => otherWay(names, c, true));
+    const ways = sparable.anyOf.flatMap((c) => otherWay(names, c, true, step.workMonthsBefore));
     if (!ways.length) continue;
     details.push(
       sentence(
@@ -547,12 +547,15 @@ export function untimedParts(step: PathwayStep, names: Names): string[] {
 
 /**
  * A way to certification c other than a program, in words: after its months of work ("the CBCS after
- * 1 year of work"), or, with `open`, by its open route; none when it has neither.
+ * 1 year of work", "(months already worked)" where the months worked before the step meet them), or, with
+ * `open`, by its open route; none when it has neither.
  */
-function otherWay(names: Names, c: number, open: boolean): string[] {
+function otherWay(names: Names, c: number, open: boolean, workBefore: number): string[] {
   const cert = names.certification(c);
   if (open && cert.openRoute === 1) return [`the ${cert.acronym} (open to anyone: no prerequisite)`];
-  return (cert.workMonths ?? null) === null ? [] : [`the ${cert.acronym} after ${duration(cert.workMonths!)} of work`];
+  if ((cert.workMonths ?? null) === null) return [];
+  const done = cert.workMonths! <= workBefore ? ' (months already worked)' : '';
+  return [`the ${cert.acronym} after ${duration(cert.workMonths!)} of work${done}`];
 }
 
 /** What the work routes of `certs` ask beyond their months, in a sentence ("the CBCS asks that the work be in the field"); '' when nothing. */

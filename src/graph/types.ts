@@ -290,6 +290,8 @@ export interface PathwayStep {
    * for at the start would have spared (GraphIndex.edgeProgramWaiver), with the group's options.
    */
   programsSparable: { programId: number; anyOf: number[] }[];
+  /** Whole months worked before the step: the years in the start role, then each earlier step's experience. */
+  workMonthsBefore: number;
   /** The move's training programs completed before the step (profile, start role or an earlier step): not taken again. */
   programsAlreadyDone: number[];
   /** Every requirement group of the transition, in its order, with the certification satisfying it. */

@@ -513,6 +513,7 @@ function report(
       programsToComplete: d.programs.map((p) => p.programId),
       programsNotNeeded: d.notNeeded,
       programsSparable: d.sparable,
+      workMonthsBefore: d.workBefore,
       programsAlreadyDone: d.alreadyDone,
       requirementChoices: choices,
       unknownTraining: asksUndescribed(w.input, t, start.held),

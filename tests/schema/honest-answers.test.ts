@@ -448,8 +448,18 @@ describe('the examples of the issue', () => {
       'from: "clinical-medical-assistant", to: "administrative-medical-assistant", first: 1, profile: { yearsInCurrentRole: 3 }',
     );
     expect(worked.steps[0].explanation).toMatch(
-      /A student who first earns the CMAA after 1 year of work does not need .*For the work, the CMAA asks that the work be supervised/,
+      /A student who first earns the CMAA after 1 year of work \(months already worked\) does not need .*For the work, the CMAA asks that the work be supervised/,
     );
+    // Months already worked are said to be (an administrative MA's three years meet the CEHRS' one), and
+    // not where they are not.
+    const ehr = async (years: number) =>
+      (
+        await pathways(
+          `from: "administrative-medical-assistant", to: "ehr-specialist", first: 1, profile: { yearsInCurrentRole: ${years} }`,
+        )
+      )[0].steps[0].explanation;
+    expect(await ehr(3)).toMatch(/first earns the CEHRS after 1 year of work \(months already worked\) does not need/);
+    expect(await ehr(0)).toMatch(/first earns the CEHRS after 1 year of work does not need/);
     const [open] = await pathways('from: "phlebotomy-technician", to: "medical-billing-coding-specialist", first: 1');
     expect(open.steps[0].explanation).toMatch(
       /the CPC \(open to anyone: no prerequisite\) does not need the medical billing and coding certificate program for this move/,
