@@ -103,8 +103,9 @@ export interface GraphIndex {
   /** Whether any edge is an open entry (2) or leaves the curated roles (3): edgeUsable must look at each. */
   readonly anyMoveKinds: boolean;
   /**
-   * 1 for a move with a part of no known length (GraphInput.untimedTransitions, or an estimated
-   * program of 0 months); FASTEST counts them after months (search.ts, UNTIMED_SCALE).
+   * 1 for a move with a part of no known length (GraphInput.untimedTransitions, an estimated program
+   * of 0 months, or GraphInput.unknownTrainingTransitions); FASTEST counts them after months
+   * (search.ts, UNTIMED_SCALE). A query reads its own copy (QueryContext.untimed).
    */
   readonly edgeUntimed: Uint8Array;
   readonly anyUntimed: boolean;
@@ -883,10 +884,13 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
       for (let k = classOptionOffsets[cls]!; k < classOptionOffsets[cls + 1]!; k++) certWaives[classOptions[k]!] = 1;
     }
 
-  // Moves with a part of no known length.
-  // Undescribed training is of no known length too (QueryContext.untimed spares some of it).
-  const untimedIds = new Set([...(input.untimedTransitions ?? []), ...(input.unknownTrainingTransitions ?? [])]);
+  // Moves with a part of no known length: listed so, training in an estimated program of 0 months,
+  // or training no source describes (which QueryContext.untimed spares some learners).
+  const untimedIds = new Set(input.untimedTransitions ?? []);
+  const unknownTrainingIds = new Set(input.unknownTrainingTransitions ?? []);
   const edgeUntimed = new Uint8Array(T);
+  /** 1 for a move of unknown length for a reason other than undescribed training. */
+  const untimedOtherwise = new Uint8Array(T);
   let anyUntimed = false;
   for (let e = 0; e < T; e++) {
     let u = untimedIds.has(edgeTransitionId[e]!);
@@ -894,19 +898,20 @@ export function buildIndex(input: BuildInput, options: BuildOptions = {}): Graph
       const p = edgePrograms[i]!;
       u = programIds[p]! < 0 && programMinMonths[p] === 0;
     }
-    if (u) {
+    if (u) untimedOtherwise[e] = 1;
+    if (u || unknownTrainingIds.has(edgeTransitionId[e]!)) {
       edgeUntimed[e] = 1;
       anyUntimed = true;
     }
   }
-  const unknownTrainingIds = new Set(input.unknownTrainingTransitions ?? []);
   const edgeUnknownTraining = new Uint8Array(T);
   const sparable: number[] = [];
   if (unknownTrainingIds.size > 0)
     for (let e = 0; e < T; e++)
       if (unknownTrainingIds.has(edgeTransitionId[e]!)) {
         edgeUnknownTraining[e] = 1;
-        if (edgeGroupOffsets[e] !== edgeGroupOffsets[e + 1]) sparable.push(e);
+        // Spared only where the training is the move's one part of unknown length.
+        if (edgeGroupOffsets[e] !== edgeGroupOffsets[e + 1] && !untimedOtherwise[e]) sparable.push(e);
       }
   const sparableTrainingEdges = Int32Array.from(sparable);
 

@@ -17,7 +17,7 @@ import type { Pathway } from './types.js';
  * year before the RN bridge), or whose step there counts for a later one, is not padding, even at
  * the same total months as a direct degree.
  */
-function pads(b: Pathway, a: Pathway, unknownTime: (transitionId: number) => boolean): boolean {
+function pads(b: Pathway, a: Pathway, unknownTime: (step: Step) => boolean): boolean {
   if (b.stepCount <= a.stepCount || b.totalMonths < a.totalMonths) return false;
   if (b.totalCostUsd < a.totalCostUsd || b.newCertifications < a.newCertifications) return false;
   let i = 0;
@@ -43,12 +43,12 @@ type Step = Pathway['steps'][number];
  * program and certification a's completes or earns, and time of unknown length where a's has it
  * (`unknownTime`). Where b's asks less in any of these, a stop before it counts for it.
  */
-function asksNoLess(b: Step, a: Step, unknownTime: (transitionId: number) => boolean): boolean {
+function asksNoLess(b: Step, a: Step, unknownTime: (step: Step) => boolean): boolean {
   return (
     b.months >= a.months &&
     a.programsToComplete.every((p) => b.programsToComplete.includes(p)) &&
     a.certificationsToEarn.every((c) => b.certificationsToEarn.includes(c)) &&
-    (unknownTime(b.transitionId) || !unknownTime(a.transitionId))
+    (unknownTime(b) || !unknownTime(a))
   );
 }
 
@@ -64,7 +64,7 @@ function asksNoLess(b: Step, a: Step, unknownTime: (transitionId: number) => boo
  * after it, and the direct nursing degree pushed off the list. The LPN route beside the direct
  * degree is no such stop: the bridge program into RN is not the degree a takes there.
  */
-function stopsOnTheWay(b: Pathway, a: Pathway, unknownTime: (transitionId: number) => boolean): boolean {
+function stopsOnTheWay(b: Pathway, a: Pathway, unknownTime: (step: Step) => boolean): boolean {
   const onA = new Set(a.roleIds);
   const into = new Map(a.steps.map((step) => [step.toRoleId, step]));
   return b.steps.every((step) => {
@@ -72,7 +72,7 @@ function stopsOnTheWay(b: Pathway, a: Pathway, unknownTime: (transitionId: numbe
     if (theirs !== undefined && !asksNoLess(step, theirs, unknownTime)) return false;
     // Leaving a stop: no work there (time of unknown length a's move into the same role asks too is
     // the destination's, not the stop's).
-    const unknownHere = unknownTime(step.transitionId) && !(theirs !== undefined && unknownTime(theirs.transitionId));
+    const unknownHere = unknownTime(step) && !(theirs !== undefined && unknownTime(theirs));
     return onA.has(step.fromRoleId) || (step.experienceMonths === 0 && !unknownHere);
   });
 }
@@ -84,7 +84,7 @@ function stopsOnTheWay(b: Pathway, a: Pathway, unknownTime: (transitionId: numbe
  * technologists after one through physical therapist aides went through tellers and gambling cage
  * workers: six moves asking nothing, then the same associate's degree.
  */
-function hopsAround(b: Pathway, a: Pathway, unknownTime: (transitionId: number) => boolean): boolean {
+function hopsAround(b: Pathway, a: Pathway, unknownTime: (step: Step) => boolean): boolean {
   if (b.roleIds.at(-1) !== a.roleIds.at(-1)) return false;
   // Asking nothing counted: no time, no program, no certification. Time of unknown length counts
   // against b, not for it: on a, such a step is one b does not match (b, asking nothing there, may
@@ -95,22 +95,23 @@ function hopsAround(b: Pathway, a: Pathway, unknownTime: (transitionId: number) 
   const key = (step: Step) =>
     `${step.experienceMonths > 0 ? step.fromRoleId : ''}>${step.toRoleId}:${step.months}:` +
     `${step.programsToComplete.join(',')}:${step.certificationsToEarn.join(',')}`;
-  const aKeys = a.steps.filter((step) => !free(step) || unknownTime(step.transitionId)).map(key);
+  const aKeys = a.steps.filter((step) => !free(step) || unknownTime(step)).map(key);
   const bKeys = b.steps.filter((step) => !free(step)).map(key);
   return aKeys.length === bKeys.length && aKeys.every((k, j) => k === bKeys[j]);
 }
 
 /**
  * The first `k` of `ranked` (best first) that pad no pathway kept before them. `unknownTime` says
- * which moves ask for time of unknown length that counts as 0 months (experience BLS gives no least
- * amount for): such a move is not one that asks nothing. (Padding is not transitive: b may pad a,
+ * which steps ask for time of unknown length that counts as 0 months (experience BLS gives no least
+ * amount for, training no source describes where the learner is asked it): such a step is not one
+ * that asks nothing. (Padding is not transitive: b may pad a,
  * a detour of c, and still work somewhere c does not; comparing with every pathway ranked before,
  * kept or not, dropped such routes, and was undone.)
  */
 export function withoutDetours(
   ranked: readonly Pathway[],
   k: number,
-  unknownTime: (transitionId: number) => boolean = () => false,
+  unknownTime: (step: Step) => boolean = () => false,
 ): Pathway[] {
   const kept: Pathway[] = [];
   for (const p of ranked) {

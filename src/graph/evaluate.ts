@@ -8,6 +8,7 @@ import { InvalidQueryError } from './errors.js';
 import {
   expandStep,
   has,
+  holdsEveryGroup,
   keepsTenure,
   queryContext,
   replayStep,
@@ -158,8 +159,10 @@ export function buildPathway(
       unknown.push({ kind: 'LICENSING', id: ix.roleIds[to]!, estimateUsd: null });
     // Training a curated move may ask that no source describes: its cost is not known, never none.
     // Where the move asks certifications, it is the way to them: not asked of a learner who held
-    // them all at the start (QueryContext.untimed; a COA holder was told to take the COA's course).
-    const undescribed = ix.edgeUnknownTraining[e] === 1 && cx.untimed[e] === 1;
+    // them all at the start (as QueryContext.untimed; a COA holder was told to take the COA's course).
+    const undescribed =
+      ix.edgeUnknownTraining[e] === 1 &&
+      !(ix.edgeGroupOffsets[e] !== ix.edgeGroupOffsets[e + 1] && holdsEveryGroup(ix, e, cx.start.held));
     if (undescribed) unknown.push({ kind: 'TRAINING', id: ix.edgeTransitionId[e]!, estimateUsd: null });
     const months = detail.state.months - state.months;
     const crosses =

@@ -435,7 +435,7 @@ export function explainStep(
       if (forRoute && byWork.length) {
         // Named: a step taking the move's own training too read "the program" as either.
         details.push(sentence(`without ${the(names.program(programId).name)}, ${list(byWork, 'or')} would do instead`));
-        const conditions = workConditions(names, others);
+        const conditions = workConditions(names, others, false);
         if (conditions) details.push(conditions);
       }
     }
@@ -445,14 +445,28 @@ export function explainStep(
   // (an administrative MA with two years' work was told the CCMA "would do instead" of a program the
   // step still charged; a phlebotomy technician heard nothing of the CPC, which anyone may sit).
   for (const sparable of step.programsSparable) {
+    const program = the(names.program(sparable.programId).name);
+    // Earned on an earlier step, an option would spare it too; the pathway counts only one held at
+    // the start ("a student who first earns the CEHRS" read beside "Earned on an earlier step: CEHRS").
+    const earlier = step.requirementChoices.find(
+      (c) => c.alreadyHeld && !c.heldAtStart && sparable.anyOf.includes(c.satisfiedBy),
+    );
+    if (earlier) {
+      details.push(
+        sentence(
+          `this pathway counts ${program} all the same, though the ${names.certification(earlier.satisfiedBy).acronym} earned on an earlier step would spare it: it spares only for a certification held at the start`,
+        ),
+      );
+      continue;
+    }
     const ways = sparable.anyOf.flatMap((c) => otherWay(names, c, true, step.workMonthsBefore));
     if (!ways.length) continue;
     details.push(
       sentence(
-        `a student who first earns ${list(ways, 'or')} does not need ${the(names.program(sparable.programId).name)} for this move; this pathway does not count that way unless the certification is entered as held`,
+        `a student who first earns ${list(ways, 'or')} does not need ${program} for this move; this pathway does not count that way unless the certification is entered as held`,
       ),
     );
-    const conditions = workConditions(names, sparable.anyOf);
+    const conditions = workConditions(names, sparable.anyOf, true);
     if (conditions) details.push(conditions);
   }
   // Held from the start, or earned on an earlier step: "already held" read as the student's own.
@@ -558,13 +572,17 @@ function otherWay(names: Names, c: number, open: boolean, workBefore: number): s
   return [`the ${cert.acronym} after ${duration(cert.workMonths!)} of work${done}`];
 }
 
-/** What the work routes of `certs` ask beyond their months, in a sentence ("the CBCS asks that the work be in the field"); '' when nothing. */
-function workConditions(names: Names, certs: readonly number[]): string {
+/**
+ * What the work routes of `certs` ask beyond their months, in a sentence ("the CBCS asks that the work
+ * be in the field"), of those otherWay offers by work (with `open`, not those it offers by an open route);
+ * '' when nothing.
+ */
+function workConditions(names: Names, certs: readonly number[], open: boolean): string {
   const asked = certs.flatMap((c) => {
     const cert = names.certification(c);
-    return (cert.workMonths ?? null) !== null && cert.workCondition
-      ? [`the ${cert.acronym} asks that ${cert.workCondition}`]
-      : [];
+    // As otherWay offers it: by its work route, not its open one.
+    const byWork = (cert.workMonths ?? null) !== null && !(open && cert.openRoute === 1);
+    return byWork && cert.workCondition ? [`the ${cert.acronym} asks that ${cert.workCondition}`] : [];
   });
   return asked.length ? sentence(`for the work, ${asked.join('; ')}`) : '';
 }

@@ -157,7 +157,7 @@ function untimedFor(index: GraphIndex, held: IdSet): Uint8Array {
 }
 
 /** Whether `held` meets every requirement group of edge e. */
-function holdsEveryGroup(index: GraphIndex, e: number, held: IdSet): boolean {
+export function holdsEveryGroup(index: GraphIndex, e: number, held: IdSet): boolean {
   const { classOptionOffsets: off, classOptions: opt } = index;
   for (let g = index.edgeGroupOffsets[e]!; g < index.edgeGroupOffsets[e + 1]!; g++) {
     const cls = index.groupClass[g]!;

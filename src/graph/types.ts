@@ -364,7 +364,7 @@ export interface ReachableRole {
   stepCount: number;
   /**
    * The pathway achieving the earliest month: fewest parts of unknown length among those (see
-   * ReachableQuery.untimedTransitions), then fewest steps, then smallest transition ids.
+   * QueryContext.untimed), then fewest steps, then smallest transition ids.
    */
   transitionIds: number[];
   /** The full pathway (evaluated on demand, as FASTEST would report it). */

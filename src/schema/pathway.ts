@@ -1012,8 +1012,9 @@ export async function searchPathways(
       // Into curated roles by their open entries from an O*NET occupation only (decision 024).
       openEntries: snapshot.occupationOfNode.has(query.from),
     });
-  const unknownTime = (transitionId: number) =>
-    snapshot.experienceUnknown.has(transitionId) || snapshot.unknownTraining.has(transitionId);
+  // Judged by the step: a COA holder's move asks no course (PathwayStep.unknownTraining).
+  const unknownTime = (step: EnginePathway['steps'][number]) =>
+    snapshot.experienceUnknown.has(step.transitionId) || step.unknownTraining;
   /**
    * The best n pathways, ranked. Without detours (the best never pads another, so one is one), the
    * detours are left out, and while they leave fewer than n from a full list, a longer ranked list

@@ -236,7 +236,6 @@ export const scenarioArb = (
       if (g.undescribedEvery > 0)
         input.unknownTrainingTransitions = input.transitions
           .filter((t, i) => t.estimated !== true && i % g.undescribedEvery === 1)
-          .filter((t) => !(input.untimedTransitions ?? []).includes(t.id))
           .map((t) => t.id);
       return {
         input,

@@ -1,6 +1,6 @@
 /** Which pathways skipDetours leaves out (src/graph/detours.ts), on hand-made pathways. */
 import { describe, expect, it } from 'vitest';
-import { type Pathway, withoutDetours } from '../../src/graph/index.js';
+import { type Pathway, type PathwayStep, withoutDetours } from '../../src/graph/index.js';
 
 /**
  * A pathway through `roles`, each move taking its `months`, at `cost` dollars with `certs` new
@@ -104,13 +104,13 @@ describe('withoutDetours', () => {
     // second, whose hops truly ask nothing, is not its padding.
     const hops = pathway([1, 7, 8, 9], [0, 0, 24], 39_000, 0, { 2: [100] });
     const viaAides = pathway([1, 6, 9], [0, 24], 39_000, 0, { 1: [100] });
-    const unknownFirst = (transitionId: number) => transitionId === 106; // 1 → 6
+    const unknownFirst = (s: PathwayStep) => s.transitionId === 106; // 1 → 6
     expect(withoutDetours([viaAides, hops], 2, unknownFirst)).toEqual([viaAides, hops]);
     expect(withoutDetours([viaAides, hops], 2)).toEqual([viaAides]);
     // The other way round, the hop of unknown length on the padding route is one more hop.
     const hopsFirst = pathway([1, 6, 9], [0, 24], 39_000, 0, { 1: [100] });
     const unknownHops = pathway([1, 7, 8, 9], [0, 0, 24], 39_000, 0, { 2: [100] });
-    expect(withoutDetours([hopsFirst, unknownHops], 2, (t) => t === 107)).toEqual([hopsFirst]); // 1 → 7
+    expect(withoutDetours([hopsFirst, unknownHops], 2, (s) => s.transitionId === 107)).toEqual([hopsFirst]); // 1 → 7
   });
 
   it('leaves out a slower route that only adds a stop nothing after it uses, where the student does not work', () => {
@@ -156,7 +156,7 @@ describe('withoutDetours', () => {
     );
     for (const other of [worksAsEkg, ekgCounts, cheaper])
       expect(withoutDetours([viaLpn, other], 2)).toEqual([viaLpn, other]);
-    const unknownWork = (transitionId: number) => transitionId === 503; // 5 → 3
+    const unknownWork = (s: PathwayStep) => s.transitionId === 503; // 5 → 3
     expect(withoutDetours([viaLpn, viaEkg], 2, unknownWork)).toEqual([viaLpn, viaEkg]);
     // The LPN route after the direct degree is no stop added to it: the bridge into RN is not the degree.
     const dearerViaLpn = pathway([1, 3, 4], [12, 12], 40_000, 2, { 0: [10], 1: [11] }, { 0: [20], 1: [21] });
@@ -167,7 +167,7 @@ describe('withoutDetours', () => {
     // Into 9 (an occupation asking experience of unknown length): directly from 1 (transition 109,
     // unknown), or after 36 known months as 8, whose move into 9 (809) is timed: kept.
     const unknown = new Set([109, 709]);
-    const isUnknown = (t: number) => unknown.has(t);
+    const isUnknown = (s: PathwayStep) => unknown.has(s.transitionId);
     const direct = pathway([1, 9], [0], 0);
     const viaTimed = pathway([1, 8, 9], [36, 0], 0);
     expect(withoutDetours([direct, viaTimed], 2, isUnknown)).toEqual([direct, viaTimed]);
