@@ -1491,7 +1491,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.goto(`${service.origin}/map?from=medical-assistant&to=physician-assistant`);
     await ready(p);
     await expectPathwayShown(p, pa!);
-    await expect.poll(() => p.locator('#status').textContent()).toContain('cost not known (tuition unknown)');
+    // The PA licence fee is unknown too: "tuition unknown" alone read as the only gap.
+    expect(pa!.unknownCosts.some((u) => u.kind !== 'TUITION')).toBe(true);
+    await expect.poll(() => p.locator('#status').textContent()).toContain('cost not known (tuition and more unknown)');
     expect(await p.locator('#status').textContent()).not.toContain(`at least ${usd(pa!.knownCostUsd)}`);
     expect(await p.locator('#handout').textContent()).toContain(`the rest comes to ${usd(pa!.knownCostUsd)}`);
     await p.close();

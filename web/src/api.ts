@@ -25,6 +25,8 @@ export type Money = {
   unknownParts: string[];
   /** Whether a program's tuition is among them: then the known part is no fair floor ("at least $550" to become a PA). */
   tuitionUnknown: boolean;
+  /** Whether something other than a tuition is unknown too (an exam or licence fee, undescribed training). */
+  moreUnknown: boolean;
 };
 
 type Basis = 'CURATED' | 'ESTIMATED';
@@ -585,6 +587,7 @@ const moneyOf = (usd: number | null, knownUsd: number, unknown: { description: s
   knownUsd,
   unknownParts: unknown.map((u) => u.description),
   tuitionUnknown: unknown.some((u) => u.kind === 'TUITION'),
+  moreUnknown: unknown.some((u) => u.kind !== 'TUITION'),
 });
 
 const PATHWAY = `summary printSummary: summary(costEstimates: false) totalMonths totalMonthsUpTo untimed totalCostUsd knownCostUsd unknownCosts { description kind } crossesTracks

@@ -12,7 +12,8 @@ const shortMoney = (cost: Pathway['cost']) =>
   cost.usd !== null
     ? money(cost)
     : cost.tuitionUnknown
-      ? 'cost not known (tuition unknown)'
+      ? // "tuition unknown" where a licence fee was unknown too read as the only gap.
+        `cost not known (tuition${cost.moreUnknown ? ' and more' : ''} unknown)`
       : cost.knownUsd > 0
         ? `at least ${usd(cost.knownUsd)}, part of the cost unknown`
         : 'cost unknown';
