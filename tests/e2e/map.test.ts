@@ -265,6 +265,44 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.close();
   });
 
+  it('finds a role that is a part of an occupation by the O*NET title that names it, such as RHIT', async () => {
+    // "RHIT" found no role: O*NET lists "Registered Health Information Technician (RHIT)" under an
+    // occupation three curated roles are part of, none of them the occupation itself.
+    const typed = 'rhit';
+    const { occupations } = await api<{
+      occupations: {
+        nodes: { alternateTitles: string[]; roles: { slug: string; title: string; occupationFit: string }[] }[];
+      };
+    }>(
+      'query($s: String!) { occupations(search: $s, first: 8) { nodes { alternateTitles roles { slug title occupationFit } } } }',
+      { s: typed },
+    );
+    const named = occupations.nodes.flatMap((o) =>
+      o.alternateTitles
+        .filter((t) => t.toLowerCase().includes(typed))
+        .flatMap((t) =>
+          o.roles.filter((r) => r.occupationFit === 'SPECIALTY' && t.toLowerCase().includes(r.title.toLowerCase())),
+        ),
+    );
+    expect(named.length, 'a part of the occupation whose title is in the O*NET title').toBe(1);
+    const role = named[0]!;
+    const { roles } = await api<{ roles: { nodes: unknown[] } }>(
+      'query($s: String!) { roles(search: $s, first: 5) { nodes { slug } } }',
+      { s: typed },
+    );
+    expect(roles.nodes).toEqual([]); // not one of the role's own names
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map`);
+    await ready(p);
+    await p.fill('#from-input', typed.toUpperCase());
+    const option = p.locator(`#from-options li[data-slug="${role.slug}"]`);
+    await expect.poll(() => option.count()).toBe(1);
+    expect(await option.textContent()).toMatch(/^.+ \(O\*NET also lists “.*RHIT.*” under its occupation\)/);
+    // None of the occupation's other parts, whose titles are not in it.
+    expect(await p.locator('#from-options li').count()).toBe(1);
+    await p.close();
+  });
+
   it('highlights the best pathways to a goal, with the months and costs the API gives', async () => {
     await page.fill('#to-input', goal.title.slice(0, 12));
     await page.locator(`#to-options li[data-slug="${goal.slug}"]`).click();

@@ -469,19 +469,52 @@ export async function searchRoles(text: string, occupations = false): Promise<Ro
     ['NOT_FOUND'],
   );
   const found = new Map(data.roles.nodes.map((r) => [r.slug, r]));
+  const typed = text.trim().toLowerCase();
   for (const o of [...(data.occupation ? [data.occupation] : []), ...data.occupations.nodes]) {
+    for (const role of namedParts(o, typed)) if (!found.has(role.slug)) found.set(role.slug, role);
     const node = nodeOfOccupation(o);
     if (found.has(node.slug)) continue;
     // Without the occupations, a curated role only where one of its occupation's titles has the text
     // in it: the API's occupation search reads more ("respiratory therapist" found the healthcare
     // administrator's occupation, whose titles have "Respiratory Therapy Director").
-    const typed = text.trim().toLowerCase();
     const titled = [...node.alternateTitles, ...(node.occupationTitles ?? [])].some((t) =>
       t.toLowerCase().includes(typed),
     );
     if (occupations || (!node.occupation && titled)) found.set(node.slug, node);
   }
   return [...found.values()];
+}
+
+/** A title's words, lower case, without the little ones ("Medical Billing and Coding Specialist"). */
+const wordsOf = (title: string) =>
+  new Set(
+    title
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w !== '' && !['and', 'of', 'the', 'for', 'in'].includes(w)),
+  );
+
+/**
+ * The curated roles that are a part of occupation `o` (SPECIALTY), each offered for the O*NET titles
+ * with `typed` in them that name it: every word of the role's title is in the O*NET title, and no
+ * other such role of the occupation has more. "RHIT" found no role: O*NET lists "Registered Health
+ * Information Technician (RHIT)" under medical records specialists, which three curated roles are
+ * part of, none of them the occupation, so none was offered.
+ */
+function namedParts(o: RawOccupation, typed: string): Role[] {
+  const parts = o.roles.filter((r) => r.occupationFit === 'SPECIALTY').map((r) => ({ r, words: wordsOf(r.title) }));
+  const titles = new Map<string, string[]>();
+  for (const title of new Set([...o.alternateTitles, ...o.reportedTitles])) {
+    if (!title.toLowerCase().includes(typed)) continue;
+    const words = wordsOf(title);
+    const named = parts.filter((p) => [...p.words].every((w) => words.has(w)));
+    const most = Math.max(0, ...named.map((p) => p.words.size));
+    for (const p of named.filter((p) => p.words.size === most))
+      titles.set(p.r.slug, [...(titles.get(p.r.slug) ?? []), title]);
+  }
+  return parts.flatMap(({ r }) =>
+    titles.has(r.slug) ? [{ ...bareRole(r), occupationTitles: titles.get(r.slug)! }] : [],
+  );
 }
 
 export type PathwayQuery = {
