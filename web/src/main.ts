@@ -311,7 +311,8 @@ async function showOnTheJob(): Promise<void> {
   const from = state.from;
   let learned = false;
   if (from !== undefined && !onTheJobAsks.has(from)) {
-    const answer = await onTheJob(from).catch(() => undefined);
+    // Counted as loading: the handout waits for it, and "ready" before it was made was not ready.
+    const answer = await busy(onTheJob(from)).catch(() => undefined);
     if (answer) onTheJobAsks.set(from, answer);
     learned = answer !== undefined;
   }
