@@ -173,13 +173,25 @@ it('are not asked of a learner who already holds a certification they lead to', 
 });
 
 describe('moves that rest on the destination’s own entry', () => {
-  it('take a phlebotomist into billing and coding, and a medical assistant into surgical technology, without the medical-assisting program or the CMA', async () => {
+  it('take a phlebotomist into billing and coding, medical and office assistants into nursing and surgical technology, without the medical-assisting program or the CMA', async () => {
     // Before, both went through a clinical medical assistant: the MA program ($16,865 with the CMA
     // exam) for the phlebotomist, the CMA for the medical assistant, neither of which BLS asks.
     for (const [from, to, program] of [
       ['phlebotomy-technician', 'medical-billing-coding-specialist', 'medical-billing-coding-certificate'],
       ['medical-assistant', 'surgical-technologist', 'surgical-technology-program'],
       ['phlebotomy-technician', 'surgical-technologist', 'surgical-technology-program'],
+      // An administrative medical assistant was sent through the clinical one ($16,615 and 9 months of
+      // the MA program, the CMA), an EKG technician too; a billing and coding specialist found no
+      // pathway into nursing, surgical technology or health information at all.
+      ['administrative-medical-assistant', 'licensed-practical-nurse', 'practical-nursing-program'],
+      ['administrative-medical-assistant', 'registered-nurse', 'associate-degree-in-nursing'],
+      ['administrative-medical-assistant', 'surgical-technologist', 'surgical-technology-program'],
+      ['junior-administrative-assistant', 'licensed-practical-nurse', 'practical-nursing-program'],
+      ['ekg-technician', 'surgical-technologist', 'surgical-technology-program'],
+      ['medical-billing-coding-specialist', 'licensed-practical-nurse', 'practical-nursing-program'],
+      ['medical-billing-coding-specialist', 'registered-nurse', 'associate-degree-in-nursing'],
+      ['medical-billing-coding-specialist', 'surgical-technologist', 'surgical-technology-program'],
+      ['medical-billing-coding-specialist', 'health-information-technician', 'health-information-technology-associate'],
     ]) {
       const data = await query(
         `query ($from: String!, $to: String!) { pathways(from: $from, to: $to, first: 1) {
