@@ -1471,6 +1471,19 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurse`);
     await ready(p);
     await expectPathwayShown(p, chosen);
+    // Not chosen, only first: the cheapest ranking shows its own first ("Cheapest" chosen, the fastest
+    // route stayed shown as Pathway 2 with the cheapest unselected above it).
+    await p.selectOption('#rank', 'CHEAPEST');
+    await expectPathwayShown(p, cheapest[0]!);
+    expect(new URL(p.url()).searchParams.get('path')).toBeNull();
+    await p.selectOption('#rank', 'FASTEST');
+    await expectPathwayShown(p, chosen);
+    // Chosen (another looked at, then this one again): kept.
+    const radios = p.locator('#pathways input[name="pathway"]');
+    await radios.nth(1).check();
+    await expectPathwayShown(p, fastest[1]!);
+    await radios.nth(0).check();
+    await expectPathwayShown(p, chosen);
     await p.selectOption('#rank', 'CHEAPEST');
     await expectPathwayShown(p, cheapest[at]!);
     await expect.poll(() => new URL(p.url()).searchParams.get('path')).toBe(String(at + 1));

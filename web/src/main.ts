@@ -399,10 +399,16 @@ const stopsOf = (p: Pathway) => p.steps.map((s) => s.to.slug).join(' ');
  * it too.
  */
 let lastShown: Pathway | null = null;
+/**
+ * Whether the student chose the pathway shown (a radio, or a link's `path`): only then is it kept. The
+ * first of a list nobody chose from is the ranking's answer: with "Cheapest" chosen, the fastest
+ * ranking's first route stayed shown as Pathway 2, the cheapest unselected above it.
+ */
+let chosenByStudent = false;
 /** What a ranking change keeps: the same route with the same steps. */
-const sameRoute = () => (lastShown === null ? null : { key: routeOf(lastShown), of: routeOf });
+const sameRoute = () => (lastShown === null || !chosenByStudent ? null : { key: routeOf(lastShown), of: routeOf });
 /** What a change of the student's settings keeps: the same stops. */
-const sameStops = () => (lastShown === null ? null : { key: stopsOf(lastShown), of: stopsOf });
+const sameStops = () => (lastShown === null || !chosenByStudent ? null : { key: stopsOf(lastShown), of: stopsOf });
 
 /**
  * Searches asked so far, of each kind: an answer (or a failure) that arrives after a newer question
@@ -491,6 +497,7 @@ async function showPathways(keep: { key: string; of: (p: Pathway) => string } | 
     state = { ...state, path: kept };
     writeState(state, 'replace');
   }
+  chosenByStudent = kept >= 0 || (keep === null && state.path > 0);
   const chosen = Math.min(state.path, Math.max(pathways.length - 1, 0));
   renderPathways(
     pathwaysSection,
@@ -498,6 +505,7 @@ async function showPathways(keep: { key: string; of: (p: Pathway) => string } | 
     chosen,
     (i) => {
       update({ path: i });
+      chosenByStudent = true;
       choosePathway().catch(fail);
     },
     state.rank,
