@@ -561,14 +561,23 @@ export function untimedParts(step: PathwayStep, names: Names): string[] {
 
 /**
  * A way to certification c other than a program, in words: after its months of work ("the CBCS after
- * 1 year of work", "(months already worked)" where the months worked before the step meet them), or, with
+ * 1 year of work", "(months already worked)" where the months worked before the step meet them, "if of the
+ * kind asked" where the route asks a kind of work), or, with
  * `open`, by its open route; none when it has neither.
  */
 function otherWay(names: Names, c: number, open: boolean, workBefore: number): string[] {
   const cert = names.certification(c);
   if (open && cert.openRoute === 1) return [`the ${cert.acronym} (open to anyone: no prerequisite)`];
   if ((cert.workMonths ?? null) === null) return [];
-  const done = cert.workMonths! <= workBefore ? ' (months already worked)' : '';
+  // Any job's months count toward the route; where it asks a kind of work, whether they were of that
+  // kind is not known ("months already worked" told a phlebotomist that work as a medical assistant
+  // was done).
+  const done =
+    cert.workMonths! > workBefore
+      ? ''
+      : cert.workCondition
+        ? ' (months already worked, if of the kind asked)'
+        : ' (months already worked)';
   return [`the ${cert.acronym} after ${duration(cert.workMonths!)} of work${done}`];
 }
 
