@@ -672,7 +672,7 @@ export function summarize(
   const untimed = pathwayUntimedParts(pathway, names);
   // A curated role's step into its own occupation asks nothing, licences included.
   // An open entry asks what the curated moves into its role ask, the licence included: its words are
-  // theirs ("No new certifications or licences are needed" when all of it is held).
+  // theirs ("None of the sources cited ... asks a new certification or licence" when all of it is held).
   const licensed = pathway.steps.filter(
     (s) => s.estimated && !names.withinMove?.(s.transitionId) && !names.openEntry?.(s.transitionId),
   ).length;
@@ -748,7 +748,9 @@ export function summarize(
     sentences.push(
       undescribed
         ? 'No certification or licence the sources name is needed.'
-        : 'No new certifications or licences are needed.',
+        : // What the sources ask, not a promise that nothing is needed: "No new certifications or
+          // licences are needed" was said of surgical technology, which some states certify.
+          `None of the sources cited for ${pathway.stepCount === 1 ? 'this move' : 'these moves'} asks a new certification or licence.`,
     );
   if (licensed > 0)
     sentences.push(

@@ -195,7 +195,7 @@ describe('moves that rest on the destination’s own entry', () => {
     ]) {
       const data = await query(
         `query ($from: String!, $to: String!) { pathways(from: $from, to: $to, first: 1) {
-           roles { slug } certificationsToEarn { slug } steps { programs { program { slug } } } } }`,
+           summary roles { slug } certificationsToEarn { slug } steps { programs { program { slug } } } } }`,
         { from, to },
       );
       const [p] = data.pathways;
@@ -205,6 +205,12 @@ describe('moves that rest on the destination’s own entry', () => {
       ).toEqual([from, to]);
       expect(p.steps[0].programs.map((q: any) => q.program.slug)).toEqual([program]);
       expect(p.certificationsToEarn.map((c: any) => c.slug)).not.toContain('cma');
+      // No certification is asked: said as what the sources ask, not as "none is needed" (some states
+      // certify surgical technologists).
+      if (p.certificationsToEarn.length === 0) {
+        expect(p.summary).toMatch(/None of the sources cited for this move asks a new certification or licence\./);
+        expect(p.summary).not.toMatch(/are needed/);
+      }
       const move = files.transitions.find((t) => t.from === from && t.to === to)!;
       expect(move.rationale).toMatch(/no article names this move|need not become one first/i);
     }
