@@ -1328,9 +1328,11 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     // The whole number, not its last digits ("108 months" contains "8 months").
     const monthsOf = (n: number) => new RegExp(`(?<![\\d–])${n}(–\\d+)? months`);
     await expect.poll(total).toMatch(monthsOf(none));
+    // Counted once typing pauses, without Enter: an advisor typed 5 and read out the old months.
     await p.fill('#years', '5');
-    await p.locator('#years').press('Tab');
     await expect.poll(total).toMatch(monthsOf(five));
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('years');
+    await p.locator('#years').press('Tab');
     expect(new URL(p.url()).searchParams.get('years')).toBe('5');
     await p.check('#part-time');
     await expect.poll(total).toMatch(monthsOf(partTime));

@@ -831,13 +831,35 @@ rankSelect.addEventListener('change', () => {
   update({ rank: rankSelect.value, path: 0 });
   showPathways(sameRoute()).catch(fail);
 });
-withinInput.addEventListener('change', () => {
+/** How long typing in a number box pauses before what is typed is counted (onSettled). */
+const TYPING_PAUSE_MS = 700;
+
+/**
+ * Runs `apply` when a number box's value is settled: on a change (Enter, or leaving the box) and after
+ * a pause in typing. An advisor typed 3 into the years and read out the old months: nothing was asked
+ * until Enter. `typing`: after a pause, when the box is not rewritten under the cursor.
+ */
+function onSettled(input: HTMLInputElement, apply: (typing: boolean) => void): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => apply(true), TYPING_PAUSE_MS);
+  });
+  input.addEventListener('change', () => {
+    clearTimeout(timer);
+    apply(false);
+  });
+}
+
+onSettled(withinInput, (typing) => {
   const months =
     withinInput.value === '' ? undefined : Math.max(0, Math.min(600, Math.round(Number(withinInput.value))));
-  update({ within: Number.isFinite(months) ? months : undefined });
+  const within = Number.isFinite(months) ? months : undefined;
+  const changed = within !== state.within;
+  if (changed) update({ within });
   // The box shows what is shaded: "-5" read as 0 stayed "-5".
-  withinInput.value = state.within === undefined ? '' : String(state.within);
-  shade().catch(fail);
+  if (!typing) withinInput.value = state.within === undefined ? '' : String(state.within);
+  if (changed) shade().catch(fail);
 });
 /** The panel as the page opens: no role chosen. */
 const emptyPanel = () =>
@@ -866,13 +888,15 @@ onetBox.addEventListener('change', () => {
   Promise.all([showPathways().then(said), shade()]).catch(fail);
 });
 // The student's years in the starting role and study load: both change the pathways and the shading.
-yearsInput.addEventListener('change', () => {
+onSettled(yearsInput, (typing) => {
   // Down to a half year: 2.25 counted as 2.5 credited work the student had not done.
   const asked = yearsInput.value === '' ? 0 : Math.floor(Number(yearsInput.value) * 2) / 2;
-  update({ years: Number.isFinite(asked) ? Math.max(0, Math.min(MAX_YEARS, asked)) : 0, path: 0 });
+  const years = Number.isFinite(asked) ? Math.max(0, Math.min(MAX_YEARS, asked)) : 0;
+  const changed = years !== state.years;
+  if (changed) update({ years, path: 0 });
   // The box shows what is counted ("-2" counts as 0, "2.3" as 2).
-  yearsInput.value = state.years > 0 ? String(state.years) : '';
-  Promise.all([showPathways(sameStops()), shade()]).catch(fail);
+  if (!typing) yearsInput.value = state.years > 0 ? String(state.years) : '';
+  if (changed) Promise.all([showPathways(sameStops()), shade()]).catch(fail);
 });
 partTimeBox.addEventListener('change', () => {
   update({ partTime: partTimeBox.checked, path: 0 });
