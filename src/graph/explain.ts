@@ -561,22 +561,22 @@ export function untimedParts(step: PathwayStep, names: Names): string[] {
 
 /**
  * A way to certification c other than a program, in words: after its months of work ("the CBCS after
- * 1 year of work", "(months already worked)" where the months worked before the step meet them, "if of the
- * kind asked" where the route asks a kind of work), or, with
+ * 1 year of work", "(months already worked)" where the months worked before the step meet them, "if the
+ * work meets its condition" where the route asks more of the work), or, with
  * `open`, by its open route; none when it has neither.
  */
 function otherWay(names: Names, c: number, open: boolean, workBefore: number): string[] {
   const cert = names.certification(c);
   if (open && cert.openRoute === 1) return [`the ${cert.acronym} (open to anyone: no prerequisite)`];
   if ((cert.workMonths ?? null) === null) return [];
-  // Any job's months count toward the route; where it asks a kind of work, whether they were of that
-  // kind is not known ("months already worked" told a phlebotomist that work as a medical assistant
+  // Any job's months count toward the route; where it asks more of the work (its kind, supervision),
+  // whether they meet it is not known ("months already worked" told a phlebotomist that work as a medical assistant
   // was done).
   const done =
     cert.workMonths! > workBefore
       ? ''
       : cert.workCondition
-        ? ' (months already worked, if of the kind asked)'
+        ? ' (months already worked, if the work meets its condition)'
         : ' (months already worked)';
   return [`the ${cert.acronym} after ${duration(cert.workMonths!)} of work${done}`];
 }
@@ -672,7 +672,7 @@ export function summarize(
   const untimed = pathwayUntimedParts(pathway, names);
   // A curated role's step into its own occupation asks nothing, licences included.
   // An open entry asks what the curated moves into its role ask, the licence included: its words are
-  // theirs ("None of the sources cited ... asks a new certification or licence" when all of it is held).
+  // theirs ("No new certification or licence is counted" when all of it is held).
   const licensed = pathway.steps.filter(
     (s) => s.estimated && !names.withinMove?.(s.transitionId) && !names.openEntry?.(s.transitionId),
   ).length;
@@ -748,9 +748,10 @@ export function summarize(
     sentences.push(
       undescribed
         ? 'No certification or licence the sources name is needed.'
-        : // What the sources ask, not a promise that nothing is needed: "No new certifications or
-          // licences are needed" was said of surgical technology, which some states certify.
-          `None of the sources cited for ${pathway.stepCount === 1 ? 'this move' : 'these moves'} asks a new certification or licence.`,
+        : // What is counted, not a promise that nothing is needed: "No new certifications or licences
+          // are needed" was said of surgical technology, which some states certify, and of health
+          // information technicians, whose employers BLS says often ask one.
+          `No new certification or licence is counted on ${pathway.stepCount === 1 ? 'this move' : 'these moves'}: an employer or a state may still ask for one.`,
     );
   if (licensed > 0)
     sentences.push(

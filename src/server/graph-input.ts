@@ -89,7 +89,8 @@ type EntryMove = { to: number; fromTitle: string; years: number; training: numbe
  * Each curated role's open entry: where every curated move into it from an entry-level role asks
  * no experience and the same programs (one at least) and certifications, and there are two such moves or more,
  * that is how anyone enters the role (the LPN: the practical nursing program and the LPN licence,
- * from the medical assistant, the clinical MA, the EKG and the phlebotomy technician alike). An
+ * from every entry-level role alike, the medical assistants, the EKG and the phlebotomy technician
+ * among them). An
  * estimated move into the role from an O*NET occupation asks it (decision 024, revised).
  */
 export function openEntriesOf(moves: readonly EntryMove[]): Map<number, OpenEntry> {

@@ -187,6 +187,8 @@ describe('moves that rest on the destination’s own entry', () => {
       ['administrative-medical-assistant', 'registered-nurse', 'associate-degree-in-nursing'],
       ['administrative-medical-assistant', 'surgical-technologist', 'surgical-technology-program'],
       ['junior-administrative-assistant', 'licensed-practical-nurse', 'practical-nursing-program'],
+      ['junior-administrative-assistant', 'registered-nurse', 'associate-degree-in-nursing'],
+      ['junior-administrative-assistant', 'surgical-technologist', 'surgical-technology-program'],
       ['ekg-technician', 'surgical-technologist', 'surgical-technology-program'],
       ['medical-billing-coding-specialist', 'licensed-practical-nurse', 'practical-nursing-program'],
       ['medical-billing-coding-specialist', 'registered-nurse', 'associate-degree-in-nursing'],
@@ -205,10 +207,12 @@ describe('moves that rest on the destination’s own entry', () => {
       ).toEqual([from, to]);
       expect(p.steps[0].programs.map((q: any) => q.program.slug)).toEqual([program]);
       expect(p.certificationsToEarn.map((c: any) => c.slug)).not.toContain('cma');
-      // No certification is asked: said as what the sources ask, not as "none is needed" (some states
-      // certify surgical technologists).
+      // No certification is asked: said as what is counted, not as "none is needed" (some states
+      // certify surgical technologists; BLS says employers often ask health information technicians one).
       if (p.certificationsToEarn.length === 0) {
-        expect(p.summary).toMatch(/None of the sources cited for this move asks a new certification or licence\./);
+        expect(p.summary).toMatch(
+          /No new certification or licence is counted on this move: an employer or a state may still ask for one\./,
+        );
         expect(p.summary).not.toMatch(/are needed/);
       }
       const move = files.transitions.find((t) => t.from === from && t.to === to)!;
