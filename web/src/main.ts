@@ -134,9 +134,10 @@ const studentOf = (st: State): Student => ({
  */
 let restoring = 0;
 
-function update(change: Partial<State>): void {
+/** `replace`: no step of its own in the history (a pause in typing: "1" on the way to "15"). */
+function update(change: Partial<State>, replace = false): void {
   state = { ...state, ...change };
-  writeState(state, started && restoring === 0 ? 'push' : 'replace');
+  writeState(state, started && restoring === 0 && !replace ? 'push' : 'replace');
   // The note on what the link asked for is about the link, not about what the user chose since.
   if (started) $('link-note').hidden = true;
 }
@@ -345,13 +346,15 @@ function mark(): void {
   to.show(roleOf(state.to));
   trackSelect.value = state.toTrack ?? '';
   rankSelect.value = state.rank;
-  withinInput.value = state.within === undefined ? '' : String(state.within);
+  // Not a number box being typed in: an answer arriving mid-typing put "1" back where "15" was typed.
+  if (document.activeElement !== withinInput)
+    withinInput.value = state.within === undefined ? '' : String(state.within);
   onetBox.checked = state.onet;
   for (const item of document.querySelectorAll<HTMLElement>('.onet-only')) item.hidden = !state.onet;
   for (const box of document.querySelectorAll<HTMLInputElement>('#held-list input'))
     box.checked = state.held.includes(box.value);
   $('held-count').textContent = state.held.length ? ` (${state.held.length})` : '';
-  yearsInput.value = state.years > 0 ? String(state.years) : '';
+  if (document.activeElement !== yearsInput) yearsInput.value = state.years > 0 ? String(state.years) : '';
   partTimeBox.checked = state.partTime;
   // Not ticked where it changes nothing (showOnTheJob disables it there).
   onTheJobBox.checked = state.onTheJob && !onTheJobBox.disabled;
@@ -394,9 +397,9 @@ const routeOf = (p: Pathway) =>
  */
 const stopsOf = (p: Pathway) => p.steps.map((s) => s.to.slug).join(' ');
 /**
- * The pathway last shown (choosePathway): a ranking change, or a change of the student's settings,
- * asks showPathways to choose it again. Not cleared when a search starts, so two quick changes keep
- * it too.
+ * The pathway last shown (choosePathway): where the student chose it (chosenByStudent), a ranking
+ * change, or a change of the student's settings, asks showPathways to choose it again. Not cleared
+ * when a search starts, so two quick changes keep it too.
  */
 let lastShown: Pathway | null = null;
 /**
@@ -856,7 +859,7 @@ onSettled(withinInput, (typing) => {
     withinInput.value === '' ? undefined : Math.max(0, Math.min(600, Math.round(Number(withinInput.value))));
   const within = Number.isFinite(months) ? months : undefined;
   const changed = within !== state.within;
-  if (changed) update({ within });
+  if (changed) update({ within }, typing);
   // The box shows what is shaded: "-5" read as 0 stayed "-5".
   if (!typing) withinInput.value = state.within === undefined ? '' : String(state.within);
   if (changed) shade().catch(fail);
@@ -893,7 +896,7 @@ onSettled(yearsInput, (typing) => {
   const asked = yearsInput.value === '' ? 0 : Math.floor(Number(yearsInput.value) * 2) / 2;
   const years = Number.isFinite(asked) ? Math.max(0, Math.min(MAX_YEARS, asked)) : 0;
   const changed = years !== state.years;
-  if (changed) update({ years, path: 0 });
+  if (changed) update({ years, path: 0 }, typing);
   // The box shows what is counted ("-2" counts as 0, "2.3" as 2).
   if (!typing) yearsInput.value = state.years > 0 ? String(state.years) : '';
   if (changed) Promise.all([showPathways(sameStops()), shade()]).catch(fail);
