@@ -127,6 +127,25 @@ async function expectPathwayShown(p: Page, pathway: ApiPathway): Promise<void> {
 
 const ready = (p: Page) => p.waitForSelector('html[data-map-state="ready"]', { timeout: 60_000 });
 
+/**
+ * The option the start box offers for `slug` when `typed` is entered on a new page, after checking
+ * that the API's role search does not find it by the role's own names.
+ */
+async function startOptionFor(typed: string, slug: string) {
+  const { roles } = await api<{ roles: { nodes: unknown[] } }>(
+    'query($s: String!) { roles(search: $s, first: 5) { nodes { slug } } }',
+    { s: typed },
+  );
+  expect(roles.nodes).toEqual([]); // not one of the role's own names
+  const p = await context.newPage();
+  await p.goto(`${service.origin}/map`);
+  await ready(p);
+  await p.fill('#from-input', typed);
+  const option = p.locator(`#from-options li[data-slug="${slug}"]`);
+  await expect.poll(() => option.count()).toBe(1);
+  return { p, option };
+}
+
 describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
   let start: { slug: string; title: string; alias: string };
   let goal: { slug: string; title: string };
@@ -257,24 +276,15 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     );
     expect(titled, 'an occupation a curated role is, with the title').toBeDefined();
     const role = titled!.roles.find((r) => r.occupationFit === 'EXACT')!.slug;
-    const { roles } = await api<{ roles: { nodes: unknown[] } }>(
-      'query($s: String!) { roles(search: $s, first: 5) { nodes { slug } } }',
-      { s: typed },
-    );
-    expect(roles.nodes).toEqual([]); // not one of the role's own names
-    const p = await context.newPage();
-    await p.goto(`${service.origin}/map`);
-    await ready(p);
-    await p.fill('#from-input', typed);
-    await expect.poll(() => p.locator(`#from-options li[data-slug="${role}"]`).count()).toBe(1);
-    expect(await p.locator(`#from-options li[data-slug="${role}"]`).textContent()).toMatch(/O\*NET also lists/);
+    const { p, option } = await startOptionFor(typed, role);
+    expect(await option.textContent()).toMatch(/O\*NET also lists/);
     await p.close();
   });
 
   it('finds a role that is a part of an occupation by the O*NET title that names it, such as RHIT', async () => {
     // "RHIT" found no role: O*NET lists "Registered Health Information Technician (RHIT)" under an
     // occupation three curated roles are part of, none of them the occupation itself.
-    const typed = 'rhit';
+    const typed = 'RHIT';
     const { occupations } = await api<{
       occupations: {
         nodes: { alternateTitles: string[]; roles: { slug: string; title: string; occupationFit: string }[] }[];
@@ -285,24 +295,13 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     );
     const named = occupations.nodes.flatMap((o) =>
       o.alternateTitles
-        .filter((t) => t.toLowerCase().includes(typed))
+        .filter((t) => t.includes(typed))
         .flatMap((t) =>
           o.roles.filter((r) => r.occupationFit === 'SPECIALTY' && t.toLowerCase().includes(r.title.toLowerCase())),
         ),
     );
     expect(named.length, 'a part of the occupation whose title is in the O*NET title').toBe(1);
-    const role = named[0]!;
-    const { roles } = await api<{ roles: { nodes: unknown[] } }>(
-      'query($s: String!) { roles(search: $s, first: 5) { nodes { slug } } }',
-      { s: typed },
-    );
-    expect(roles.nodes).toEqual([]); // not one of the role's own names
-    const p = await context.newPage();
-    await p.goto(`${service.origin}/map`);
-    await ready(p);
-    await p.fill('#from-input', typed.toUpperCase());
-    const option = p.locator(`#from-options li[data-slug="${role.slug}"]`);
-    await expect.poll(() => option.count()).toBe(1);
+    const { p, option } = await startOptionFor(typed, named[0]!.slug);
     expect(await option.textContent()).toMatch(/^.+ \(O\*NET also lists “.*RHIT.*” under its occupation\)/);
     // None of the occupation's other parts, whose titles are not in it.
     expect(await p.locator('#from-options li').count()).toBe(1);
