@@ -210,7 +210,16 @@ export async function readGraphInput(
            p.max_months AS "maxMonths", p.min_months_estimated AS "minEstimated",
            p.max_months_estimated AS "maxEstimated", p.typical_cost_usd AS "typicalCostUsd", p.cip_code AS "cipCode",
            CASE WHEN s.id IS NULL THEN NULL
-                ELSE coalesce(o.acronym, o.name) || ', ' || coalesce(p.typical_cost_year, s.year) END AS "costSource"
+                ELSE coalesce(o.acronym, o.name) || ', ' || coalesce(p.typical_cost_year, s.year)
+                  -- Which schools an IPEDS median describes (../shared/data/README.md): "$16,615" read
+                  -- as a community college's price, where public schools' median is $4,008.
+                  || CASE p.typical_cost_schools
+                       WHEN 'ALL_PROGRAM_REPORTERS' THEN ': the median of ' || p.typical_cost_school_count
+                         || ' schools reporting it as their largest program, most of them vocational'
+                       WHEN 'PUBLIC_PROGRAM_REPORTERS' THEN ': the median of ' || p.typical_cost_school_count
+                         || ' public schools reporting it as their largest program'
+                       ELSE '' END
+           END AS "costSource"
     FROM training_program p
     LEFT JOIN source s ON s.id = p.typical_cost_source_id
     LEFT JOIN organization o ON o.id = s.publisher_id

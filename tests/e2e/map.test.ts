@@ -1662,6 +1662,24 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     }>('{ certification(slug: "nclex-rn") { examFeeUsd examFeeSource { title } } }');
     if (nclex.examFeeUsd !== null)
       expect(await p.locator('#handout .handout-sources').textContent()).toContain(nclex.examFeeSource.title);
+    // A tuition from IPEDS says which schools its median describes: "$16,950 (NCES, 2023)" read as
+    // any school's price.
+    const { trainingProgram: pn } = await api<{
+      trainingProgram: {
+        name: string;
+        typicalCost: { usd: number; year: number; schoolCount: number; source: { publisher: { name: string } } };
+      };
+    }>(
+      '{ trainingProgram(slug: "practical-nursing-program") { name typicalCost { usd year schoolCount source { publisher { name } } } } }',
+    );
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=licensed-practical-nurse`);
+    await ready(p);
+    await expect
+      .poll(() => p.locator('#handout .handout-steps tbody tr').first().locator('.cost-figures').textContent())
+      .toContain(
+        `${pn.name} tuition $${pn.typicalCost.usd.toLocaleString('en-US')} (${pn.typicalCost.source.publisher.name}, ${pn.typicalCost.year}: the median ` +
+          `of ${pn.typicalCost.schoolCount} schools reporting it as their largest program, most of them vocational)`,
+      );
     // With the goal cleared, no status describes the pathway that was shown.
     await p.locator('#status').evaluate((e) => (e.textContent = 'Showing Pathway 1: 60 months'));
     await p.locator('#to-input').fill('');

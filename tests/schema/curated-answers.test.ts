@@ -221,6 +221,20 @@ describe('moves that rest on the destination’s own entry', () => {
   });
 });
 
+describe('a program’s tuition from IPEDS', () => {
+  it('says which schools its median describes', async () => {
+    // "$16,950 (NCES, 2023)" read as any school's price: it is the median of the schools reporting
+    // practical nursing as their largest program, most of them vocational (public ones: $13,500).
+    const program = files['training-programs'].find((x) => x.slug === 'practical-nursing-program')!;
+    expect(program.typicalCost).toMatchObject({ schools: 'ALL_PROGRAM_REPORTERS' });
+    const p = await firstPathway('medical-assistant', 'licensed-practical-nurse');
+    expect(p.steps[0].explanation).toContain(
+      `tuition about $${program.typicalCost!.usd.toLocaleString('en-US')} (NCES, ${program.typicalCost!.year}: the median of ` +
+        `${program.typicalCost!.schoolCount} schools reporting it as their largest program, most of them vocational)`,
+    );
+  });
+});
+
 describe('medical assistant to registered nurse', () => {
   it('lists a certain length before a range of the same shortest months under FASTEST', async () => {
     // "24–36 months" through the LPN and the 12-to-24-month bridge came above "24 months" through the

@@ -91,7 +91,8 @@ type Step = {
   costSources: Source[];
 };
 /** `year`: the year the figure describes (a tuition's academic year), which its source's may not be. */
-type CostFigure = { what: string; usd: number; year: number; source: Source };
+/** A known tuition or fee; `schools`: which schools an IPEDS median describes ("the median of 230 schools ..."). */
+type CostFigure = { what: string; usd: number; year: number; source: Source; schools?: string };
 export type Pathway = {
   summary: string;
   /** The summary without what unknown costs count as for ranking: the handout's. */
@@ -587,7 +588,9 @@ type RawStep = Pick<
   programs: {
     name: string;
     costUsd: number | null;
-    program: { typicalCost: { year: number; source: RawSource } | null } | null;
+    program: {
+      typicalCost: { year: number; source: RawSource; schools: string | null; schoolCount: number | null } | null;
+    } | null;
   }[];
   untimed: string[];
   trainingNotNeeded: { program: { name: string }; heldCertification: { acronym: string } }[];
@@ -630,7 +633,7 @@ const PATHWAY = `summary printSummary: summary(costEstimates: false) totalMonths
     startMonth endMonth months monthsUpTo withinOccupation passesThrough experienceMonths experienceEstimated trainingMonths costUsd knownCostUsd explanation
     unknownCosts { description kind }
     certificationsToEarn { acronym kind examFeeUsd examFeeSource { ${SOURCE} } }
-    programs { name costUsd program { typicalCost { year source { ${SOURCE} } } } }
+    programs { name costUsd program { typicalCost { year schools schoolCount source { ${SOURCE} } } } }
     untimed
     requirements { alreadyHeld heldAtStart satisfiedBy { acronym } anyOf { acronym } }
     trainingNotNeeded { program { name } heldCertification { acronym } }
@@ -696,6 +699,17 @@ function stepOf(s: RawStep, earnedBefore: Map<string, number>): Step {
   };
 }
 
+/**
+ * Which schools an IPEDS median describes, in words: "$16,615 (NCES, 2023)" on a handout read as a
+ * community college's price, where public schools' median is $4,008 (../shared/data/README.md).
+ */
+const schoolsOf = (c: { schools: string | null; schoolCount: number | null }): string | undefined =>
+  c.schools === 'ALL_PROGRAM_REPORTERS'
+    ? `the median of ${c.schoolCount} schools reporting it as their largest program, most of them vocational`
+    : c.schools === 'PUBLIC_PROGRAM_REPORTERS'
+      ? `the median of ${c.schoolCount} public schools reporting it as their largest program`
+      : undefined;
+
 /** The step's known tuitions and exam fees, each with the source that gives it. */
 const costFigures = (s: RawStep): CostFigure[] => [
   ...s.programs.flatMap((p) =>
@@ -706,6 +720,7 @@ const costFigures = (s: RawStep): CostFigure[] => [
             usd: p.costUsd,
             year: p.program.typicalCost.year,
             source: source(p.program.typicalCost.source),
+            schools: schoolsOf(p.program.typicalCost),
           },
         ]
       : [],

@@ -165,7 +165,7 @@ export function renderHandout(
                     { class: 'cost-figures' },
                     s.costFigures.flatMap((f) => [
                       h('br', {}),
-                      `${f.what} ${usd(f.usd)} (${f.source.publisher}, ${f.year})`,
+                      `${f.what} ${usd(f.usd)} (${f.source.publisher}, ${f.year}${f.schools ? `: ${f.schools}` : ''})`,
                     ]),
                   )
                 : null,
