@@ -513,7 +513,7 @@ describe('the examples of the issue', () => {
           for (const m of step.explanation.matchAll(/tuition about \$[\d,]+|exam fee is \$[\d,]+/g)) {
             // A fee no page of its issuer gives comes from a secondary page, and says so.
             expect(step.explanation.slice(m.index! + m[0].length), m[0]).toMatch(
-              /^ \((?:[A-Z][A-Za-z ]*, \d{4}|[a-z.-]+\.[a-z]+, \d{4}, a secondary page)\)/,
+              /^ \((?:[A-Z][A-Za-z ]*, \d{4}(?:: the median of \d+ (?:public )?schools [^)]+)?|[a-z.-]+\.[a-z]+, \d{4}, a secondary page)\)/,
             );
             cited++;
           }
