@@ -194,6 +194,12 @@ describe('moves that rest on the destination’s own entry', () => {
       ['medical-billing-coding-specialist', 'registered-nurse', 'associate-degree-in-nursing'],
       ['medical-billing-coding-specialist', 'surgical-technologist', 'surgical-technology-program'],
       ['medical-billing-coding-specialist', 'health-information-technician', 'health-information-technology-associate'],
+      // An EKG technician was sent to health information through the clinical MA, the phlebotomist
+      // and billing and coding, earning three certifications no move asked.
+      ['ekg-technician', 'health-information-technician', 'health-information-technology-associate'],
+      ['phlebotomy-technician', 'health-information-technician', 'health-information-technology-associate'],
+      ['clinical-medical-assistant', 'health-information-technician', 'health-information-technology-associate'],
+      ['junior-administrative-assistant', 'health-information-technician', 'health-information-technology-associate'],
     ]) {
       const data = await query(
         `query ($from: String!, $to: String!) { pathways(from: $from, to: $to, first: 1) {
