@@ -40,8 +40,12 @@ const NARROW_PX = 640;
  * pathway is shown whole down to it.
  */
 const MIN_WHOLE_ZOOM = 0.4;
-/** The least zoom a pathway too wide for MIN_WHOLE_ZOOM is shown at, whole (Cytoscape's minZoom). */
-const MIN_PATHWAY_ZOOM = 0.2;
+/**
+ * The least zoom a pathway too wide for MIN_WHOLE_ZOOM is shown at, whole (Cytoscape's minZoom). At
+ * 0.2, medical assistant to respiratory therapists over O*NET was cut at 375 px once the curated
+ * moves grew to 85 (their order across the lanes widened it).
+ */
+const MIN_PATHWAY_ZOOM = 0.15;
 
 /** An estimated move on the chosen pathway (the legend's swatch has the same colour). */
 const ESTIMATED_ON_PATH = '#0e7490';
@@ -245,7 +249,7 @@ export class MapView {
       layout: { name: 'preset', fit: true, padding: 16 },
       autoungrabify: true,
       boxSelectionEnabled: false,
-      minZoom: 0.2,
+      minZoom: MIN_PATHWAY_ZOOM,
       maxZoom: 2.5,
     });
     this.#fitLabels();
