@@ -829,7 +829,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await p.locator('#pathways').textContent()).toContain('The goal is the start');
     expect((await p.locator('#status').getAttribute('class')) ?? '').not.toContain('error');
     await p.close();
-  });
+    // Several maps over every O*NET occupation, each drawn in full: on a loaded 2-core machine more
+    // than the default 30 s (what is asserted is the answer, not its speed: bench/ measures that).
+  }, 90_000);
 
   it('prints a one-page handout with the sources and a guidance-not-guarantee line', async () => {
     await expect.poll(() => page.locator('#handout h2').textContent()).toBe(`From ${start.title} to ${goal.title}`);
@@ -924,7 +926,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     expect(await page.locator('#cy').getAttribute('data-framed')).toBe('whole');
     await small.close();
     expect(outside).toEqual([]);
-  });
+    // Several maps over every O*NET occupation, each drawn in full: on a loaded 2-core machine more
+    // than the default 30 s (what is asserted is the answer, not its speed: bench/ measures that).
+  }, 90_000);
 
   it('with O*NET occupations included, draws the estimated steps apart, with the numbers the API gives', async () => {
     const p = await context.newPage();
