@@ -76,7 +76,10 @@ function busy<T>(work: Promise<T>): Promise<T> {
   pending++;
   document.documentElement.dataset.mapState = 'loading';
   return work.finally(() => {
-    if (--pending === 0) document.documentElement.dataset.mapState = 'ready';
+    // Not over an error told meanwhile: the on-the-job lookup, ending after a goal no role has was
+    // refused, set "ready" over "error" (a new question sets "loading" first, and clears it).
+    if (--pending === 0 && document.documentElement.dataset.mapState !== 'error')
+      document.documentElement.dataset.mapState = 'ready';
   });
 }
 
