@@ -1507,6 +1507,16 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect.poll(() => p.locator('#handout').textContent()).toMatch(/Licensed Practical Nurse/);
     await p.locator('#pathways input[name="pathway"]').nth(at).check();
     await expectPathwayShown(p, cheapest[at]!);
+    // A chosen Pathway 1 is in the address too (path=1): after a reload (or Back and Forward) it was
+    // taken for the ranking's answer, and the next ranking change let it go.
+    await p.selectOption('#rank', 'FASTEST');
+    await expectPathwayShown(p, chosen);
+    await expect.poll(() => new URL(p.url()).searchParams.get('path')).toBe('1');
+    await p.reload();
+    await ready(p);
+    await expectPathwayShown(p, chosen);
+    await p.selectOption('#rank', 'CHEAPEST');
+    await expectPathwayShown(p, cheapest[at]!);
     await p.close();
   });
 

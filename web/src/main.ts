@@ -499,12 +499,16 @@ async function showPathways(keep: { key: string; of: (p: Pathway) => string } | 
   // A ranking changed under a chosen pathway: the same route stays chosen where the new ranking lists
   // it (an advisor comparing "cheapest" with "fastest" lost the route the student had picked).
   const kept = keep === null ? -1 : found.findIndex((p) => keep.of(p) === keep.key);
-  if (kept >= 0 && kept !== state.path) {
-    state = { ...state, path: kept };
+  // A link's (or a history entry's) choice beyond the list found is no choice: the ranking's first
+  // is shown, not taken for the student's.
+  const linked = keep === null && state.path !== undefined && state.path < found.length ? state.path : undefined;
+  const path = kept >= 0 ? kept : linked;
+  if (path !== state.path) {
+    state = { ...state, path };
     writeState(state, 'replace');
   }
-  chosenByStudent = kept >= 0 || (keep === null && state.path > 0);
-  const chosen = Math.min(state.path, Math.max(pathways.length - 1, 0));
+  chosenByStudent = path !== undefined;
+  const chosen = path ?? 0;
   renderPathways(
     pathwaysSection,
     pathways,
@@ -536,7 +540,7 @@ function noHandout(hint = CHOOSE_HINT): void {
 }
 
 async function choosePathway(): Promise<void> {
-  const pathway = pathways[Math.min(state.path, pathways.length - 1)] ?? null;
+  const pathway = pathways[Math.min(state.path ?? 0, pathways.length - 1)] ?? null;
   shown = pathway;
   if (pathway) lastShown = pathway;
   view?.highlight(pathway);
@@ -758,7 +762,7 @@ async function setStart(slug: string): Promise<void> {
   // The years were the student's in the old starting role: kept, they counted as years in the new
   // one (3 years as a billing and coding specialist became 3 years as a billing supervisor). So was
   // "trained on the job": kept unseen from a licensed start (the box disabled), it counted for the next.
-  update(slug === state.from ? { path: 0 } : { from: slug, path: 0, years: 0, onTheJob: false });
+  update(slug === state.from ? { path: undefined } : { from: slug, path: undefined, years: 0, onTheJob: false });
   await drawMap();
   mark();
   await Promise.all([showPathways(), shade()]);
@@ -782,7 +786,7 @@ async function fromPanel(act: () => Promise<void>): Promise<void> {
 }
 
 async function setTarget(slug: string): Promise<void> {
-  update({ to: slug, toTrack: undefined, path: 0 });
+  update({ to: slug, toTrack: undefined, path: undefined });
   await drawMap();
   mark();
   await showPathways();
@@ -819,7 +823,7 @@ const to = roleCombobox(
   () => state.onet,
   // Emptied and left: no goal (the pathways go with it).
   () => {
-    update({ to: undefined, path: 0 });
+    update({ to: undefined, path: undefined });
     mark();
     showPathways().catch(fail);
   },
@@ -829,12 +833,12 @@ const to = roleCombobox(
 );
 
 trackSelect.addEventListener('change', () => {
-  update({ toTrack: trackSelect.value || undefined, to: trackSelect.value ? undefined : state.to, path: 0 });
+  update({ toTrack: trackSelect.value || undefined, to: trackSelect.value ? undefined : state.to, path: undefined });
   mark();
   showPathways().then(revealAnswer, fail);
 });
 rankSelect.addEventListener('change', () => {
-  update({ rank: rankSelect.value, path: 0 });
+  update({ rank: rankSelect.value, path: undefined });
   showPathways(sameRoute()).catch(fail);
 });
 /** How long typing in a number box pauses before what is typed is counted (onSettled). */
@@ -881,7 +885,12 @@ onetBox.addEventListener('change', () => {
   // An occupation's panel goes with it: its "Make this the goal" could only fail.
   if (code(state.role)) emptyPanel();
   const goalDropped = code(state.to);
-  update({ onet, path: 0, to: code(state.to) ? undefined : state.to, role: code(state.role) ? undefined : state.role });
+  update({
+    onet,
+    path: undefined,
+    to: code(state.to) ? undefined : state.to,
+    role: code(state.role) ? undefined : state.role,
+  });
   mark();
   // Said where the pathways were: the goal box emptied and they went with no word.
   const said = () => {
@@ -899,17 +908,17 @@ onSettled(yearsInput, (typing) => {
   const asked = yearsInput.value === '' ? 0 : Math.floor(Number(yearsInput.value) * 2) / 2;
   const years = Number.isFinite(asked) ? Math.max(0, Math.min(MAX_YEARS, asked)) : 0;
   const changed = years !== state.years;
-  if (changed) update({ years, path: 0 }, typing);
+  if (changed) update({ years, path: undefined }, typing);
   // The box shows what is counted ("-2" counts as 0, "2.3" as 2).
   if (!typing) yearsInput.value = state.years > 0 ? String(state.years) : '';
   if (changed) Promise.all([showPathways(sameStops()), shade()]).catch(fail);
 });
 partTimeBox.addEventListener('change', () => {
-  update({ partTime: partTimeBox.checked, path: 0 });
+  update({ partTime: partTimeBox.checked, path: undefined });
   Promise.all([showPathways(sameStops()), shade()]).catch(fail);
 });
 onTheJobBox.addEventListener('change', () => {
-  update({ onTheJob: onTheJobBox.checked, path: 0 });
+  update({ onTheJob: onTheJobBox.checked, path: undefined });
   // The start's panel says what its next steps count (renderPanel's trainedOnTheJob).
   const reopen = state.role !== undefined && state.role === state.from ? openRole(state.role, false) : undefined;
   Promise.all([showPathways(sameStops()), shade(), reopen]).catch(fail);
@@ -993,7 +1002,7 @@ async function listHeld(): Promise<void> {
           onchange: (event: Event) => {
             const box = event.target as HTMLInputElement;
             const held = state.held.filter((s) => s !== box.value);
-            update({ held: box.checked ? [...held, box.value] : held, path: 0 });
+            update({ held: box.checked ? [...held, box.value] : held, path: undefined });
             mark();
             Promise.all([showPathways(sameStops()), shade()]).catch(fail);
           },

@@ -16,8 +16,12 @@ export type State = {
   to?: string;
   toTrack?: string;
   rank: string;
-  /** Which of the pathways found is shown, from 0. */
-  path: number;
+  /**
+   * Which of the pathways found the student chose, from 0; undefined when none was chosen (the first
+   * is shown). A chosen first pathway is `path=1` in the URL: without it, Back, Forward or a reload
+   * took the student's choice of Pathway 1 for the ranking's answer, and a ranking change let it go.
+   */
+  path?: number | undefined;
   /** Shade the roles reachable within this many months. */
   within?: number;
   /** The role (or occupation) whose details are open. */
@@ -58,12 +62,14 @@ export function readState(search: string): State {
   const rank = (p.get('rank') ?? '').toUpperCase();
   const onet = p.get('onet') === '1';
   const to = key(p.get('to'), onet);
+  // Counted from 1, as the page does; 0 is no choice.
+  const path = integer(p.get('path'), 10);
   return {
     from: slug(p.get('from')),
     to,
     toTrack: to ? undefined : slug(p.get('track')),
     rank: RANKINGS.includes(rank) ? rank : 'FASTEST',
-    path: Math.max((integer(p.get('path'), 10) ?? 1) - 1, 0),
+    path: path ? path - 1 : undefined,
     within: integer(p.get('within'), 600),
     role: key(p.get('role'), onet),
     onet,
@@ -148,7 +154,7 @@ export function writeState(state: State, how: 'push' | 'replace' = 'replace'): v
   if (state.to) p.set('to', state.to);
   if (state.toTrack) p.set('track', state.toTrack);
   if (state.rank !== 'FASTEST') p.set('rank', state.rank);
-  if (state.path > 0) p.set('path', String(state.path + 1));
+  if (state.path !== undefined) p.set('path', String(state.path + 1));
   if (state.within !== undefined) p.set('within', String(state.within));
   if (state.role) p.set('role', state.role);
   if (state.onet) p.set('onet', '1');
