@@ -328,14 +328,25 @@ export function explainStep(
   // "1 year ... is covered", "2 years ... are".
   const are = (d: string) => (/^1 (year|month)$/.test(d) ? 'is' : 'are');
   const estimate = guessed ? ` (no source states it: the curators' estimate)` : '';
+  // After a move that kept them, whose years they were and why they count here: "5 years as
+  // Administrative Medical Assistant ... covered by your years in your current role" was said of a
+  // medical assistant's years, two steps after the start.
+  const yours =
+    before.length === 0
+      ? 'your years in your current role'
+      : `your years as ${names.role(before[0]!.fromRoleId).title}`;
+  const kept =
+    before.length === 0
+      ? ''
+      : ` (counted as years as ${from.title} too: ${before.length === 1 ? 'the move' : 'each move'} before this one asked no experience or training and took no time, the same work under another title)`;
   if (counted > 0)
     details.push(
       sentence(
         step.experienceMonths > 0
-          ? `the move asks ${guessed ? 'about ' : ''}${asked} as ${from.title}${estimate}; your years in your current role count for ${duration(counted)} of them`
+          ? `the move asks ${guessed ? 'about ' : ''}${asked} as ${from.title}${estimate}; ${yours} count for ${duration(counted)} of them${kept}`
           : guessed
-            ? `the years as ${from.title} it asks (about ${asked}, the curators' estimate: no source states them) are covered by your years in your current role`
-            : `the ${asked} as ${from.title} it asks ${are(asked)} covered by your years in your current role`,
+            ? `the years as ${from.title} it asks (about ${asked}, the curators' estimate: no source states them) are covered by ${yours}${kept}`
+            : `the ${asked} as ${from.title} it asks ${are(asked)} covered by ${yours}${kept}`,
       ),
     );
   else if (guessed && step.experienceMonths > 0)

@@ -574,7 +574,13 @@ describe('the examples of the issue', () => {
     expect(second.experienceCountedMonths).toBe(36);
     expect(second.experienceMonths).toBe(asked - 36);
     expect(second.explanation).toMatch(/work another \d+ (years?|months?) as Administrative Medical Assistant/);
-    expect(second.explanation).toMatch(/your years in your current role count for 3 years of them/);
+    // Whose years they were, and why they count as another role's.
+    expect(second.explanation).toMatch(
+      /your years as Medical Assistant count for 3 years of them \(counted as years as Administrative Medical Assistant too: the move before this one asked no experience or training and took no time, the same work under another title\)\./,
+    );
+    expect(second.explanation).not.toMatch(/current role/);
+    // On the move out of the start itself, they are the current role's.
+    expect(direct.steps[0].explanation).toMatch(/your years in your current role count for 3 years of them\./);
     expect(none.steps.every((s: any) => s.experienceCountedMonths === 0)).toBe(true);
   });
 
