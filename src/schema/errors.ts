@@ -181,7 +181,29 @@ export async function eachArgument<T extends readonly unknown[]>(
       if (!isArgumentError(error)) throw error;
       errors.push(error);
     }
-  if (errors.length === 0) return values as unknown as T;
+  return allOrThrow(values as unknown as T, errors);
+}
+
+/**
+ * eachArgument for checks that read nothing (a profile's parts): `heldCertifications: ["nope"]` went
+ * unnamed beside a bad `completedPrograms`, the first check's error thrown alone.
+ */
+export function eachArgumentNow<T extends readonly unknown[]>(...checks: { [K in keyof T]: () => T[K] }): T {
+  const values: unknown[] = [];
+  const errors: GraphQLError[] = [];
+  for (const check of checks as readonly (() => unknown)[])
+    try {
+      values.push(check());
+    } catch (error) {
+      if (!isArgumentError(error)) throw error;
+      errors.push(error);
+    }
+  return allOrThrow(values as unknown as T, errors);
+}
+
+/** The values where no check failed; else one error naming every failure (eachArgument). */
+function allOrThrow<T>(values: T, errors: GraphQLError[]): T {
+  if (errors.length === 0) return values;
   if (errors.length === 1) throw errors[0]!;
   throw new GraphQLError(errors.map((e) => e.message).join(' '), {
     extensions: { ...errors[0]!.extensions, arguments: errors.map((e) => e.extensions.argument) },

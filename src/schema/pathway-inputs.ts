@@ -16,7 +16,7 @@ import {
   SearchBudgetExceeded,
 } from '../graph/index.js';
 import { builder } from './builder.js';
-import { badInput, clip, slugKey, unknownSlugs } from './errors.js';
+import { badInput, clip, eachArgumentNow, slugKey, unknownSlugs } from './errors.js';
 import { codeOf, unknownOccupation } from './occupation.js';
 
 const PathwayRanking = builder.enumType('PathwayRanking', {
@@ -324,12 +324,9 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg, fro
     for (let j = index.roleImpliedProgramOffsets[start]!; j < index.roleImpliedProgramOffsets[start + 1]!; j++)
       startDone.push(index.programIds[index.roleImpliedPrograms[j]!]!);
   const years = profile.yearsInCurrentRole;
-  if (years != null && !(years >= 0 && years <= 80))
-    throw badInput('profile.yearsInCurrentRole', `must be between 0 and 80 (got ${years}).`);
-  const completed = withTheirField(
-    snapshot,
-    ids(
-      index.programIds,
+  // Every bad part of the profile is named at once.
+  const [completedSlugs, heldSlugs] = eachArgumentNow(
+    () =>
       resolveSlugs(
         index.programBySlug,
         profile.completedPrograms ?? [],
@@ -337,9 +334,20 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg, fro
         'profile.completedPrograms',
         snapshot.aliases['training program'],
       ),
-    ),
-    startDone,
+    () =>
+      resolveSlugs(
+        index.certBySlug,
+        profile.heldCertifications ?? [],
+        'certification',
+        'profile.heldCertifications',
+        snapshot.aliases.certification,
+      ),
+    () => {
+      if (years != null && !(years >= 0 && years <= 80))
+        throw badInput('profile.yearsInCurrentRole', `must be between 0 and 80 (got ${years}).`);
+    },
   );
+  const completed = withTheirField(snapshot, ids(index.programIds, completedSlugs), startDone);
   const bachelors = index.programBySlug.get(BACHELORS_PROGRAM_SLUG);
   if (
     bachelors !== undefined &&
@@ -348,16 +356,7 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg, fro
     const id = index.programIds[bachelors]!;
     if (!completed.includes(id)) completed.push(id);
   }
-  const held = ids(
-    index.certIds,
-    resolveSlugs(
-      index.certBySlug,
-      profile.heldCertifications ?? [],
-      'certification',
-      'profile.heldCertifications',
-      snapshot.aliases.certification,
-    ),
-  );
+  const held = ids(index.certIds, heldSlugs);
   // Trained on the job: the start role's programs are not done, but what its certifications imply is
   // (none today: a role that implies a licence keeps its training, above).
   const roleCerts: number[] = [];

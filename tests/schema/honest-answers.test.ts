@@ -957,6 +957,17 @@ describe('arguments a person types', () => {
       code: 'BAD_USER_INPUT',
       arguments: ['withinMonths', 'from', 'constraints.maxSteps'],
     });
+    // The profile's parts too: a bad certification went unnamed beside a bad program.
+    const profile = await client.query(
+      `{ pathways(from: "medical-assistant", to: "registered-nurse",
+           profile: { heldCertifications: ["rn-license", "nope"], completedPrograms: ["xyz"], yearsInCurrentRole: -1 }) { totalMonths } }`,
+    );
+    expect(profile.errors).toHaveLength(1);
+    expect(profile.errors![0]!.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      arguments: ['profile.completedPrograms', 'profile.heldCertifications', 'profile.yearsInCurrentRole'],
+    });
+    expect(profile.errors![0]!.message).toMatch(/"xyz".*"nope".*between 0 and 80 \(got -1\)/);
   });
 
   it('name the argument when from equals to', async () => {
