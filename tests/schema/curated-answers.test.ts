@@ -100,11 +100,11 @@ describe('training programs', () => {
     ]);
   });
 
-  it('are not asked again of a practice administrator, whose only way in trains the degree', async () => {
+  it('are not asked again of a practice administrator, whose every way in trains the degree', async () => {
     // The move on to healthcare administrator asked the same 4-year bachelor's again: 48 months.
     const into = files.transitions.filter((t) => t.to === 'practice-administrator');
-    expect(into).toHaveLength(1);
-    expect(into[0]!.training).toContain('healthcare-administration-bachelors');
+    expect(into.map((t) => t.from).sort()).toEqual(['administrative-medical-assistant', 'medical-office-manager']);
+    for (const t of into) expect(t.training).toContain('healthcare-administration-bachelors');
     const p = await firstPathway('practice-administrator', 'healthcare-administrator');
     expect(programsOf(p)).not.toContain('healthcare-administration-bachelors');
     expect(p.totalMonths).toBe(0);
@@ -224,6 +224,45 @@ describe('moves that rest on the destination’s own entry', () => {
       const move = files.transitions.find((t) => t.from === from && t.to === to)!;
       expect(move.rationale).toMatch(/no article names this move|need not become one first/i);
     }
+  });
+});
+
+describe('moves out of nursing and office management', () => {
+  it('take nurses into management and PA programs, a BSN counted as the bachelor’s, and an office manager to practice administrator', async () => {
+    // A registered nurse found no pathway to healthcare administration or physician assistant (a nurse
+    // could become an emergency physician but not a PA); an LPN only to the RN; an office manager
+    // none to practice administrator.
+    const ask = (from: string, to: string, completed: string[] = []) =>
+      query(
+        `query ($from: String!, $to: String!, $completed: [String!]) { pathways(from: $from, to: $to, first: 1,
+           profile: { completedPrograms: $completed }) {
+           totalMonths roles { slug } steps { explanation programs { program { slug } } } } }`,
+        { from, to, completed },
+      ).then((d) => d.pathways[0]);
+    for (const [from, to, programs] of [
+      ['registered-nurse', 'healthcare-administrator', ['bachelors-degree']],
+      ['licensed-practical-nurse', 'healthcare-administrator', ['bachelors-degree']],
+      ['registered-nurse', 'physician-assistant', ['bachelors-degree', 'physician-assistant-masters']],
+      ['licensed-practical-nurse', 'physician-assistant', ['bachelors-degree', 'physician-assistant-masters']],
+      ['medical-office-manager', 'practice-administrator', ['healthcare-administration-bachelors']],
+    ] as const) {
+      const p = await ask(from, to);
+      expect(
+        p?.roles.map((r: any) => r.slug),
+        `${from} -> ${to}`,
+      ).toEqual([from, to]);
+      expect(p.steps[0].programs.map((q: any) => q.program.slug).sort()).toEqual([...programs].sort());
+      const move = files.transitions.find((t) => t.from === from && t.to === to)!;
+      // Years no source states are said to be the curators' (the office manager's move asks none).
+      if (move.yearsEstimated) expect(p.steps[0].explanation).toContain("curators' estimate");
+    }
+    // A nurse with a BSN has the bachelor's BLS asks (of no named field): only the experience, or
+    // the PA master's, remains.
+    const bsn = await ask('registered-nurse', 'healthcare-administrator', ['bachelor-of-science-in-nursing']);
+    expect(bsn.steps[0].programs).toEqual([]);
+    expect(bsn.totalMonths).toBe(24);
+    const pa = await ask('registered-nurse', 'physician-assistant', ['bachelor-of-science-in-nursing']);
+    expect(pa.steps[0].programs.map((q: any) => q.program.slug)).toEqual(['physician-assistant-masters']);
   });
 });
 
