@@ -19,6 +19,8 @@ export interface OccupationRow {
   typicalEducation: string | null;
   workExperience: string | null;
   onTheJobTraining: string | null;
+  /** O*NET's Job Zone (1 to 5), when it gives one. */
+  jobZone?: number | null;
 }
 
 export interface RelatedRow {
@@ -195,6 +197,25 @@ const EDUCATION: Record<
 const AT_LEAST_BACHELORS = new Set(['BACHELORS_DEGREE', 'MASTERS_DEGREE', 'DOCTORAL_OR_PROFESSIONAL_DEGREE']);
 
 /**
+ * A curated role's O*NET specialty that O*NET puts in Job Zone 5, "Extensive Preparation Needed":
+ * "Most of these occupations require graduate school. For example, they may require a master's
+ * degree" (O*NET 29.3, Job Zone Reference). BLS publishes its figures for the SOC alone (a registered
+ * nurse's bachelor's), so the zone is the only official word on the specialty's own education:
+ * advanced practice psychiatric nurses (29-1141.02) and clinical nurse specialists (.04) were "at
+ * least 2 years" from a medical assistant, the specialty itself counted as nothing, though both are
+ * advanced practice nurses with a master's.
+ */
+const graduateSpecialty = (o: Pick<OccupationRow, 'code' | 'jobZone'>) =>
+  o.jobZone === 5 && !o.code.endsWith('.00') && SPECIALTIES_OF_ROLE.has(o.code.slice(0, 7));
+
+/** A graduate specialty's entry education: a master's, as Job Zone 5 gives for example. */
+const GRADUATE_SPECIALTY_EDUCATION = { ...EDUCATION.MASTERS_DEGREE! };
+
+/** The entry education an estimated move into `o` asks: BLS's typical one, or a graduate specialty's. */
+const entryEducation = (o: OccupationRow) =>
+  graduateSpecialty(o) ? GRADUATE_SPECIALTY_EDUCATION : o.typicalEducation ? EDUCATION[o.typicalEducation] : null;
+
+/**
  * Related work experience (BLS EP table 1.2) as years in the source role: "5 years or more" is at
  * least 5; "less than 5 years" states no least amount above none, so none is counted and the words
  * say so; "none" is none.
@@ -312,7 +333,7 @@ export function estimatedGraph(
 
   for (const o of occupations) {
     out.nodeByCode.set(o.code, nodeOf(o.id));
-    const edu = o.typicalEducation ? EDUCATION[o.typicalEducation] : null;
+    const edu = entryEducation(o);
     if (edu) {
       // Each program is asked for only by moves into this occupation: at most once on a pathway.
       out.programs.push({
@@ -420,7 +441,7 @@ export function estimatedGraph(
    */
   const requirements = (from: number, target: OccupationRow) => {
     const role = specialtyOf.get(target.id);
-    if (role !== undefined)
+    if (role !== undefined && !graduateSpecialty(target))
       return {
         minYearsExperience: 0,
         training: [] as number[],
@@ -433,6 +454,14 @@ export function estimatedGraph(
         unknownWork: true,
       };
     const words: string[] = [];
+    // A graduate specialty: the role's curated moves, then the master's Job Zone 5 gives (below);
+    // what it asks beyond both, no source here says.
+    if (role !== undefined)
+      words.push(
+        `${target.title} are ${role.title.toLowerCase()}s with a specialty (O*NET's ${target.code}, within ${role.title}), ` +
+          `entered only from ${role.title}, whose curated moves ask its licence, exam and programs; ` +
+          'O*NET puts the specialty in Job Zone 5, whose occupations most require graduate school, for example a master’s degree',
+      );
     const advanced = advancedOf.get(target.id);
     if (advanced !== undefined)
       words.push(
@@ -440,7 +469,7 @@ export function estimatedGraph(
           'whose curated moves ask its licence, exam and programs',
       );
     let training: number[] = [];
-    const edu = target.typicalEducation ? EDUCATION[target.typicalEducation] : null;
+    const edu = entryEducation(target);
     if (edu) {
       const source = edu.afterBachelors ? bachelorsAt(from) : { has: true, why: '' };
       const withBachelors = !source.has;
@@ -455,7 +484,7 @@ export function estimatedGraph(
         ),
       ];
       words.push(
-        `${edu.words} is the typical entry education (${edu.lengthNote}${withBachelors ? `, after a bachelor’s degree of at least 4 years, which ${source.why}` : ''}; tuition unknown` +
+        `${edu.words} ${edu === GRADUATE_SPECIALTY_EDUCATION ? 'is counted' : 'is the typical entry education'} (${edu.lengthNote}${withBachelors ? `, after a bachelor’s degree of at least 4 years, which ${source.why}` : ''}; tuition unknown` +
           // A graduate program takes a bachelor's of any field; BLS names no field for the others, so
           // a degree already held (a BSN, on the way to an accountant) is not taken for this one.
           // "BLS names no field of study, so a degree already held is not taken" read as backwards.
@@ -481,7 +510,7 @@ export function estimatedGraph(
       minYearsExperience: exp?.years ?? 0,
       training,
       requirementGroups: [] as number[][],
-      words: `estimated from BLS for ${target.title}: ${words.join('; ')}`,
+      words: `estimated from ${edu === GRADUATE_SPECIALTY_EDUCATION ? 'O*NET and BLS' : 'BLS'} for ${target.title}: ${words.join('; ')}`,
       untimed: untimedParts(target, edu ?? null),
       unknownWork: asksUnknownWork(target),
     };

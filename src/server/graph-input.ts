@@ -48,7 +48,8 @@ async function officialRows(prisma: PrismaClient): Promise<[OccupationRow[], Rel
   const rows: [OccupationRow[], RelatedRow[]] = [
     await prisma.$queryRaw<OccupationRow[]>`
       SELECT id, code, title, major_group AS "majorGroup", typical_education::text AS "typicalEducation",
-             work_experience::text AS "workExperience", on_the_job_training::text AS "onTheJobTraining"
+             work_experience::text AS "workExperience", on_the_job_training::text AS "onTheJobTraining",
+             job_zone AS "jobZone"
       FROM occupation ORDER BY id`,
     await prisma.$queryRaw<RelatedRow[]>`
       SELECT occupation_id AS "occupationId", related_id AS "relatedId", tier::text AS tier, position

@@ -588,6 +588,32 @@ describe('estimated pathways', () => {
     const [fromRn] = await pathways({ from: 'registered-nurse', to: '29-1141.03', includeEstimated: true, first: 1 });
     expect(fromRn.totalMonths).toBe(0);
     expect(fromRn.untimed.join(' ')).toMatch(/specialising as Critical Care Nurses/);
+    // Unless O*NET puts the specialty in Job Zone 5 (most require graduate school, such as a
+    // master's): advanced practice psychiatric nurses and clinical nurse specialists were "at least
+    // 2 years" from a medical assistant, the specialty counted as nothing.
+    const zones = await prisma.occupation.findMany({
+      where: { code: { in: ['29-1141.02', '29-1141.03', '29-1141.04'] } },
+      select: { code: true, jobZone: true },
+    });
+    const graduate = zones.filter((o) => o.jobZone === 5).map((o) => o.code);
+    expect(graduate).toEqual(expect.arrayContaining(['29-1141.02', '29-1141.04']));
+    expect(graduate).not.toContain('29-1141.03');
+    const ask = async (profile: object) => {
+      const { data } = await client.query(
+        `query ($profile: LearnerProfileInput) { pathways(from: "registered-nurse", to: "29-1141.02", includeEstimated: true, first: 1, profile: $profile) {
+           totalMonths monthsIncludeUnknowns steps { programs { name } explanation } } }`,
+        { profile },
+      );
+      return data.pathways[0];
+    };
+    const [plain, bsn] = [await ask({}), await ask({ completedPrograms: ['bachelor-of-science-in-nursing'] })];
+    // A master's of at least a year after the bachelor's a registered nurse need not have (4 years).
+    expect(bsn.totalMonths).toBe(12);
+    expect(plain.totalMonths).toBe(60);
+    expect(bsn.monthsIncludeUnknowns).toBe(true);
+    expect(bsn.steps[0].programs.map((q: any) => q.name).join(' ')).toMatch(/a master’s degree/);
+    expect(bsn.steps[0].explanation).toMatch(/Job Zone 5, whose occupations most require graduate school/);
+    expect(bsn.steps[0].explanation).not.toMatch(/estimated from BLS for/);
     // Nor is a specialty a free stop on the way elsewhere: registered nurse → advanced practice
     // psychiatric nurses (asking nothing known) → aides → nurse practitioners ranked first.
     const { data: np } = await client.query(
