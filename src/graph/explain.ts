@@ -713,7 +713,8 @@ export function summarize(
   );
   if (guessed.length)
     sentences.push(
-      `The years of work ${guessed.length === 1 ? 'one move asks are' : `${guessed.length} moves ask are`} the curators' estimate: no source states them.`,
+      // Covered by the learner's years, the summary said only that they were a guess.
+      `The years of work ${guessed.length === 1 ? 'one move asks are' : `${guessed.length} moves ask are`} the curators' estimate: no source states them${guessed.every((s) => s.experienceMonths === 0) ? '; the years you already have cover them' : ''}.`,
     );
   // Program lengths no cited source gives (the curators' usual length): the summary says so too.
   // The shortest is what the pathway counts; a longest only ends the range it shows.
@@ -758,7 +759,8 @@ export function summarize(
   else if (!estimated)
     sentences.push(
       undescribed
-        ? 'No certification or licence the sources name is needed.'
+        ? // "needed" contradicted "any training or certification the specialty asks" just above.
+          'No certification or licence a source names is counted: any that the training not described asks is not known.'
         : // What is counted, not a promise that nothing is needed: "No new certifications or licences
           // are needed" was said of surgical technology, which some states certify, and of health
           // information technicians, whose employers BLS says often ask one.
