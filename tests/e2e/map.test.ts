@@ -1357,6 +1357,44 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await p.close();
   });
 
+  it('makes each number typed a step of history of its own, says what it counts, and Back restores the boxes', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=practice-administrator`);
+    await ready(p);
+    const param = (name: string) => () => new URL(p.url()).searchParams.get(name);
+    await p.check('#part-time');
+    await expect.poll(param('load')).toBe('part');
+    // Typed with pauses, one spell: one step of history (each pause replaced the step before, so Back
+    // skipped "study part time").
+    await p.fill('#years', '1');
+    await expect.poll(param('years')).toBe('1');
+    // Counted as 1 year, and said so while the box still reads 1.2.
+    await p.fill('#years', '1.2');
+    await expect
+      .poll(() => p.locator('#years-hint').textContent())
+      .toMatch(/^Counted as 1 year \(half years, 0 to 50\)\. They count/);
+    await p.fill('#within', '18');
+    await expect.poll(param('within')).toBe('18');
+    // Leaving the years box ended its spell and its hint.
+    expect(await p.locator('#years-hint').textContent()).toMatch(/^They count/);
+    expect(await p.inputValue('#years')).toBe('1');
+    // Back: the shading goes, and its box empties (it read 18 with nothing shaded).
+    await p.goBack();
+    await expect.poll(param('within')).toBeNull();
+    expect(await p.inputValue('#within')).toBe('');
+    expect(param('years')()).toBe('1');
+    // Back: the years go; part time stays.
+    await p.goBack();
+    await expect.poll(param('years')).toBeNull();
+    expect(param('load')()).toBe('part');
+    await expect.poll(() => p.inputValue('#years')).toBe('');
+    expect(await p.isChecked('#part-time')).toBe(true);
+    await p.goBack();
+    await expect.poll(param('load')).toBeNull();
+    await expect.poll(() => p.isChecked('#part-time')).toBe(false);
+    await p.close();
+  });
+
   it('never shows a move whose training no source describes as free or immediate, and says which years are estimates', async () => {
     // The role panel said "Specialty Medical Assistant — no training or experience needed first" and
     // the handout "nothing further"; estimated years read as sourced ("work experience: 24 months").

@@ -847,29 +847,38 @@ const TYPING_PAUSE_MS = 700;
 /**
  * Runs `apply` when a number box's value is settled: on a change (Enter, or leaving the box) and after
  * a pause in typing. An advisor typed 3 into the years and read out the old months: nothing was asked
- * until Enter. `typing`: after a pause, when the box is not rewritten under the cursor.
+ * until Enter. `typing`: after a pause, when the box is not rewritten under the cursor. `replace`: the
+ * value is a step of history only once per spell of editing (the first value counted in it); later
+ * pauses in the same spell replace that step. Every pause replaced the step before, so Back skipped
+ * the student's previous choice ("study part time" gone with the years typed after it).
+ * `apply` says whether it counted a new value.
  */
-function onSettled(input: HTMLInputElement, apply: (typing: boolean) => void): void {
+function onSettled(input: HTMLInputElement, apply: (typing: boolean, replace: boolean) => boolean): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let spell = false;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => apply(true), TYPING_PAUSE_MS);
+    timer = setTimeout(() => {
+      if (apply(true, spell)) spell = true;
+    }, TYPING_PAUSE_MS);
   });
   input.addEventListener('change', () => {
     clearTimeout(timer);
-    apply(false);
+    apply(false, spell);
+    spell = false;
   });
 }
 
-onSettled(withinInput, (typing) => {
+onSettled(withinInput, (typing, replace) => {
   const months =
     withinInput.value === '' ? undefined : Math.max(0, Math.min(600, Math.round(Number(withinInput.value))));
   const within = Number.isFinite(months) ? months : undefined;
   const changed = within !== state.within;
-  if (changed) update({ within }, typing);
+  if (changed) update({ within }, replace);
   // The box shows what is shaded: "-5" read as 0 stayed "-5".
   if (!typing) withinInput.value = state.within === undefined ? '' : String(state.within);
   if (changed) shade().catch(fail);
+  return changed;
 });
 /** The panel as the page opens: no role chosen. */
 const emptyPanel = () =>
@@ -903,15 +912,26 @@ onetBox.addEventListener('change', () => {
   Promise.all([showPathways().then(said), shade()]).catch(fail);
 });
 // The student's years in the starting role and study load: both change the pathways and the shading.
-onSettled(yearsInput, (typing) => {
+/** The years box's hint, saying what is counted where it is not what the box reads. */
+const YEARS_HINT = $('years-hint').textContent ?? '';
+function yearsHint(counted?: number): void {
+  $('years-hint').textContent =
+    counted === undefined
+      ? YEARS_HINT
+      : `Counted as ${counted} year${counted === 1 ? '' : 's'} (half years, 0 to ${MAX_YEARS}). ${YEARS_HINT}`;
+}
+onSettled(yearsInput, (typing, replace) => {
   // Down to a half year: 2.25 counted as 2.5 credited work the student had not done.
   const asked = yearsInput.value === '' ? 0 : Math.floor(Number(yearsInput.value) * 2) / 2;
   const years = Number.isFinite(asked) ? Math.max(0, Math.min(MAX_YEARS, asked)) : 0;
   const changed = years !== state.years;
-  if (changed) update({ years, path: undefined }, typing);
-  // The box shows what is counted ("-2" counts as 0, "2.3" as 2).
+  if (changed) update({ years, path: undefined }, replace);
+  // The box shows what is counted ("-2" counts as 0, "2.3" as 2), once typing ends; while it goes on,
+  // the hint says it (1.2 counted as 1 year with no word of it while the box still read 1.2).
+  yearsHint(typing && yearsInput.value.trim() !== '' && Number(yearsInput.value) !== years ? years : undefined);
   if (!typing) yearsInput.value = state.years > 0 ? String(state.years) : '';
   if (changed) Promise.all([showPathways(sameStops()), shade()]).catch(fail);
+  return changed;
 });
 partTimeBox.addEventListener('change', () => {
   update({ partTime: partTimeBox.checked, path: undefined });
@@ -1055,6 +1075,11 @@ async function start(): Promise<void> {
 window.addEventListener('popstate', () => {
   if (!started) return;
   state = readState(location.search);
+  // The number boxes too, even the one being typed in: after Back, the months box still read "18"
+  // with no shading (mark leaves a focused box alone).
+  withinInput.value = state.within === undefined ? '' : String(state.within);
+  yearsInput.value = state.years > 0 ? String(state.years) : '';
+  yearsHint();
   // The note on what a link asked for is about the link the page opened with.
   $('link-note').hidden = true;
   if (!state.role) emptyPanel();
