@@ -1368,30 +1368,49 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     // skipped "study part time").
     await p.fill('#years', '1');
     await expect.poll(param('years')).toBe('1');
-    // Counted as 1 year, and said so while the box still reads 1.2.
-    await p.fill('#years', '1.2');
+    await p.fill('#years', '2');
+    await expect.poll(param('years')).toBe('2');
+    // Counted as 2 years, and said so while the box still reads 2.2.
+    await p.fill('#years', '2.2');
     await expect
       .poll(() => p.locator('#years-hint').textContent())
-      .toMatch(/^Counted as 1 year \(half years, 0 to 50\)\. They count/);
+      .toMatch(/^Counted as 2 years \(half years, 0 to 50\)\. They count/);
     await p.fill('#within', '18');
     await expect.poll(param('within')).toBe('18');
     // Leaving the years box ended its spell and its hint.
     expect(await p.locator('#years-hint').textContent()).toMatch(/^They count/);
-    expect(await p.inputValue('#years')).toBe('1');
+    expect(await p.inputValue('#years')).toBe('2');
     // Back: the shading goes, and its box empties (it read 18 with nothing shaded).
     await p.goBack();
     await expect.poll(param('within')).toBeNull();
     expect(await p.inputValue('#within')).toBe('');
-    expect(param('years')()).toBe('1');
-    // Back: the years go; part time stays.
+    expect(param('years')()).toBe('2');
+    // Back: the years go, 1 and 2 alike; part time stays.
     await p.goBack();
     await expect.poll(param('years')).toBeNull();
     expect(param('load')()).toBe('part');
     await expect.poll(() => p.inputValue('#years')).toBe('');
     expect(await p.isChecked('#part-time')).toBe(true);
+    // Typed, Back with the box still in use, typed again: a new step, not the one Back came to.
+    await p.fill('#years', '3');
+    await expect.poll(param('years')).toBe('3');
+    await p.goBack();
+    await expect.poll(param('years')).toBeNull();
+    await p.fill('#years', '4');
+    await expect.poll(param('years')).toBe('4');
+    await p.goBack();
+    await expect.poll(param('years')).toBeNull();
+    expect(param('load')()).toBe('part');
     await p.goBack();
     await expect.poll(param('load')).toBeNull();
     await expect.poll(() => p.isChecked('#part-time')).toBe(false);
+    // A link's pathway beyond those found is named, and the first shown unchosen.
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=practice-administrator&path=10`);
+    await ready(p);
+    await expect
+      .poll(() => p.locator('#link-note').textContent())
+      .toMatch(/path "10" \(only \d pathways? found; the first is shown\)/);
+    await expect.poll(param('path')).toBeNull();
     await p.close();
   });
 

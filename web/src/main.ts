@@ -502,6 +502,11 @@ async function showPathways(keep: { key: string; of: (p: Pathway) => string } | 
   // A link's (or a history entry's) choice beyond the list found is no choice: the ranking's first
   // is shown, not taken for the student's.
   const linked = keep === null && state.path !== undefined && state.path < found.length ? state.path : undefined;
+  // Named, as other parts of a link the map cannot use are (only on the view the link opened).
+  if (!started && keep === null && state.path !== undefined && linked === undefined && found.length > 0) {
+    beyondList = `path "${state.path + 1}" (only ${found.length} pathway${found.length === 1 ? '' : 's'} found; the first is shown)`;
+    noteUnread();
+  }
   const path = kept >= 0 ? kept : linked;
   if (path !== state.path) {
     state = { ...state, path };
@@ -867,6 +872,11 @@ function onSettled(input: HTMLInputElement, apply: (typing: boolean, replace: bo
     apply(false, spell);
     spell = false;
   });
+  // Back or Forward ends the spell: the next value typed replaced the step Back had come to.
+  window.addEventListener('popstate', () => {
+    clearTimeout(timer);
+    spell = false;
+  });
 }
 
 onSettled(withinInput, (typing, replace) => {
@@ -928,7 +938,9 @@ onSettled(yearsInput, (typing, replace) => {
   if (changed) update({ years, path: undefined }, replace);
   // The box shows what is counted ("-2" counts as 0, "2.3" as 2), once typing ends; while it goes on,
   // the hint says it (1.2 counted as 1 year with no word of it while the box still read 1.2).
-  yearsHint(typing && yearsInput.value.trim() !== '' && Number(yearsInput.value) !== years ? years : undefined);
+  // A box the browser cannot read as a number ("1e") has the value '' and counts as 0: said too.
+  const typed = yearsInput.validity.badInput || (yearsInput.value.trim() !== '' && Number(yearsInput.value) !== years);
+  yearsHint(typing && typed ? years : undefined);
   if (!typing) yearsInput.value = state.years > 0 ? String(state.years) : '';
   if (changed) Promise.all([showPathways(sameStops()), shade()]).catch(fail);
   return changed;
@@ -966,6 +978,8 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 
 /** Certifications a link names that the service does not have ("rn-licence"): left out, and named. */
 let unknownHeld: string[] = [];
+/** A link's `path` beyond the pathways found, in words (showPathways). */
+let beyondList = '';
 
 function noteUnread(): void {
   const unread = [
@@ -973,6 +987,7 @@ function noteUnread(): void {
     // could not be read (a misspelt goal, ranking or years) went unnamed.
     ...unreadParams(openedWith),
     ...unknownHeld.map((s) => `held "${s}" (no certification has this slug; the boxes list them)`),
+    ...(beyondList ? [beyondList] : []),
   ];
   const note = $<HTMLParagraphElement>('link-note');
   note.hidden = unread.length === 0;
