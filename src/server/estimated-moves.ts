@@ -454,8 +454,8 @@ export function estimatedGraph(
         unknownWork: true,
       };
     const words: string[] = [];
-    // A graduate specialty: the role's curated moves, then the master's Job Zone 5 gives (below);
-    // what it asks beyond both, no source here says.
+    // A graduate specialty (graduateSpecialty): the role's curated moves, then the master's Job Zone 5
+    // gives (below); what it asks beyond both, no source here says.
     if (role !== undefined)
       words.push(
         `${target.title} are ${role.title.toLowerCase()}s with a specialty (O*NET's ${target.code}, within ${role.title}), ` +
@@ -502,6 +502,21 @@ export function estimatedGraph(
       words.push(
         'BLS publishes no typical entry education, experience or training for it (no BLS row covers this O*NET occupation), so what entering it takes is unknown and not counted',
       );
+    // A graduate specialty's BLS figures are the registered nurses' as a whole ("no related work
+    // experience" beside Job Zone 5's "many require more than five years of experience"): not said of
+    // it. What it asks beyond the role and the master's, no source here says.
+    if (role !== undefined)
+      return {
+        minYearsExperience: 0,
+        training,
+        requirementGroups: [] as number[][],
+        words: `estimated from O*NET for ${target.title}: ${words.join('; ')}`,
+        untimed: [
+          ...untimedParts({ ...target, workExperience: null }, edu ?? null),
+          `what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title} with a master’s degree`,
+        ],
+        unknownWork: true,
+      };
     const exp = target.workExperience ? EXPERIENCE[target.workExperience] : undefined;
     if (exp) words.push(exp.words);
     if (target.onTheJobTraining && target.onTheJobTraining !== 'NONE')
@@ -510,7 +525,7 @@ export function estimatedGraph(
       minYearsExperience: exp?.years ?? 0,
       training,
       requirementGroups: [] as number[][],
-      words: `estimated from ${edu === GRADUATE_SPECIALTY_EDUCATION ? 'O*NET and BLS' : 'BLS'} for ${target.title}: ${words.join('; ')}`,
+      words: `estimated from BLS for ${target.title}: ${words.join('; ')}`,
       untimed: untimedParts(target, edu ?? null),
       unknownWork: asksUnknownWork(target),
     };
@@ -601,9 +616,10 @@ export function estimatedGraph(
     // And an occupation whose workers hold a curated role and more from that role only (an RN first).
     const advanced = advancedOf.get(target.id);
     if (advanced !== undefined && nodeOf(source.id) !== advanced.id) continue;
-    // And left by none: its move in asks nothing known, so moves out of it made a free shortcut
+    // And left by none: its move in asked nothing known, so moves out of it made a free shortcut
     // from the role (registered nurse → advanced practice psychiatric nurses, 0 months → aides →
-    // nurse practitioners ranked before the direct move); the role's own links lead on.
+    // nurse practitioners ranked before the direct move); the role's own links lead on. A graduate
+    // specialty's move now asks a master's, but still leaves no way on that the role's links lack.
     if (specialtyOf.has(source.id)) continue;
     const { words, untimed, unknownWork, ...parts } = requirements(nodeOf(source.id), target);
     add(

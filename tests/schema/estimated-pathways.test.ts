@@ -601,7 +601,7 @@ describe('estimated pathways', () => {
     const ask = async (profile: object) => {
       const { data } = await client.query(
         `query ($profile: LearnerProfileInput) { pathways(from: "registered-nurse", to: "29-1141.02", includeEstimated: true, first: 1, profile: $profile) {
-           totalMonths monthsIncludeUnknowns steps { programs { name } explanation } } }`,
+           totalMonths monthsIncludeUnknowns untimed steps { programs { name } explanation } } }`,
         { profile },
       );
       return data.pathways[0];
@@ -614,6 +614,13 @@ describe('estimated pathways', () => {
     expect(bsn.steps[0].programs.map((q: any) => q.name).join(' ')).toMatch(/a master’s degree/);
     expect(bsn.steps[0].explanation).toMatch(/Job Zone 5, whose occupations most require graduate school/);
     expect(bsn.steps[0].explanation).not.toMatch(/estimated from BLS for/);
+    // BLS's figures for registered nurses as a whole are not said of the specialty ("no related work
+    // experience" beside Job Zone 5's "many require more than five years"); what it asks beyond the
+    // master's is not known.
+    expect(bsn.steps[0].explanation).not.toMatch(/no related work experience/);
+    expect(bsn.untimed).toContain(
+      'what specialising as Advanced Practice Psychiatric Nurses asks beyond being a Registered Nurse with a master’s degree',
+    );
     // Nor is a specialty a free stop on the way elsewhere: registered nurse → advanced practice
     // psychiatric nurses (asking nothing known) → aides → nurse practitioners ranked first.
     const { data: np } = await client.query(
