@@ -335,6 +335,8 @@ export function explainStep(
     before.length === 0
       ? 'your years in your current role'
       : `your years as ${names.role(before[0]!.fromRoleId).title}`;
+  // Only moves that kept the years lead here with them (keepsTenure in step.ts: a curated move asking
+  // no experience and no program, taking no time), hence "the same work under another title".
   const kept =
     before.length === 0
       ? ''
@@ -760,7 +762,7 @@ export function summarize(
     sentences.push(
       undescribed
         ? // "needed" contradicted "any training or certification the specialty asks" just above.
-          'No certification or licence a source names is counted: any that the training not described asks is not known.'
+          'No certification or licence a source names is counted; any the undescribed training asks is not known, and an employer or a state may still ask for one.'
         : // What is counted, not a promise that nothing is needed: "No new certifications or licences
           // are needed" was said of surgical technology, which some states certify, and of health
           // information technicians, whose employers BLS says often ask one.

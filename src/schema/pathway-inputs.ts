@@ -324,16 +324,8 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg, fro
     for (let j = index.roleImpliedProgramOffsets[start]!; j < index.roleImpliedProgramOffsets[start + 1]!; j++)
       startDone.push(index.programIds[index.roleImpliedPrograms[j]!]!);
   const years = profile.yearsInCurrentRole;
-  // Every bad part of the profile is named at once.
-  const [completedSlugs, heldSlugs] = eachArgumentNow(
-    () =>
-      resolveSlugs(
-        index.programBySlug,
-        profile.completedPrograms ?? [],
-        'training program',
-        'profile.completedPrograms',
-        snapshot.aliases['training program'],
-      ),
+  // Every bad part of the profile is named at once, in the input's order.
+  const [heldSlugs, completedSlugs] = eachArgumentNow(
     () =>
       resolveSlugs(
         index.certBySlug,
@@ -341,6 +333,14 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg, fro
         'certification',
         'profile.heldCertifications',
         snapshot.aliases.certification,
+      ),
+    () =>
+      resolveSlugs(
+        index.programBySlug,
+        profile.completedPrograms ?? [],
+        'training program',
+        'profile.completedPrograms',
+        snapshot.aliases['training program'],
       ),
     () => {
       if (years != null && !(years >= 0 && years <= 80))
