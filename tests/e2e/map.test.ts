@@ -1234,6 +1234,19 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect.poll(() => p.locator('#status').textContent()).toMatch(/^Showing Pathway 2/);
     // Print comes back once the handout is made (after the goal's details are read).
     await expect.poll(() => p.isEnabled('#print')).toBe(true);
+    // The first search of a page says it is under way too (a link opened on a blank status).
+    let releaseFirst!: () => void;
+    const first = new Promise<void>((resolve) => (releaseFirst = resolve));
+    await p.unrouteAll();
+    await p.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('"rankBy":"FEWEST_STEPS"')) await first;
+      await route.continue();
+    });
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurse&rank=FEWEST_STEPS`);
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 15_000 }).toBe('Finding the pathways…');
+    expect(await p.locator('#print-hint').textContent()).toBe('Finding the pathways: the handout follows.');
+    releaseFirst();
+    await expect.poll(() => p.locator('#status').textContent()).toMatch(/^Showing Pathway 1/);
     await p.close();
   });
 

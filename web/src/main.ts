@@ -431,7 +431,7 @@ async function showPathways(keep: { key: string; of: (p: Pathway) => string } | 
     pathwaysSection.replaceChildren();
     // A status about a pathway no longer shown is cleared with it ("Showing Pathway 1: 24–36 months"),
     // and one about a search no longer asked.
-    if (/^(Showing |Finding the pathways again)/.test(status.textContent ?? '')) say('');
+    if (/^(Showing |Finding the pathways)/.test(status.textContent ?? '')) say('');
     noHandout();
     await redraw();
     view?.highlight(null);
@@ -455,6 +455,10 @@ async function showPathways(keep: { key: string; of: (p: Pathway) => string } | 
   if (old) {
     noHandout('Finding the pathways again: the handout follows.');
     say('Finding the pathways again…');
+  } else {
+    // The first search too: a link opened on a blank status for a second or more.
+    noHandout('Finding the pathways: the handout follows.');
+    say('Finding the pathways…');
   }
   let found: Pathway[];
   try {
