@@ -50,7 +50,7 @@ export interface GraphSnapshot {
   moveNotes: ReadonlyMap<number, string>;
   /** Estimated moves' parts of no known length, in words (estimated-moves.ts). */
   experienceUnknown: ReadonlyMap<number, readonly string[]>;
-  /** Curated moves that may ask training no source describes: what, in words (Transition.unknownTraining). */
+  /** Moves that may ask training no source describes: what, in words (Transition.unknownTraining; estimated moves into a curated role's specialty). */
   unknownTraining: ReadonlyMap<number, string>;
   /** Curated moves whose years of experience are the curators' estimate (Transition.yearsEstimated). */
   yearsEstimated: ReadonlySet<number>;

@@ -266,6 +266,11 @@ export interface EstimatedGraph {
   experienceUnknown: Map<number, string[]>;
   /** Moves whose entry may ask work of unknown length in the role they leave (asksUnknownWork). */
   workUnknown: Set<number>;
+  /**
+   * Moves into a curated role's specialty, by transition id: what the specialty asks beyond the role,
+   * which no source describes, in words (of unknown length and cost: GraphInput.unknownTrainingTransitions).
+   */
+  unknownTraining: Map<number, string>;
   /** Names of the occupation nodes, SOC tracks and estimated programs, by id. */
   nodeNames: Map<number, { title: string; trackId: number }>;
   trackNames: Map<number, { name: string }>;
@@ -317,6 +322,7 @@ export function estimatedGraph(
     transitions: [],
     notes: new Map(),
     experienceUnknown: new Map(),
+    unknownTraining: new Map(),
     workUnknown: new Set(),
     openEntryMoves: new Set(),
     nodeNames: new Map(),
@@ -450,7 +456,9 @@ export function estimatedGraph(
           `${target.title} are ${role.title.toLowerCase()}s with a specialty (O*NET's ${target.code}, within ${role.title}), ` +
           `entered only from ${role.title}, whose curated moves ask its licence, exam and programs; ` +
           'what the specialty asks beyond that, no source here says',
-        untimed: [`what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title}`],
+        // Of unknown length and cost: "No tuition or fee is counted" read as free.
+        untimed: [] as string[],
+        undescribed: `what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title}`,
         unknownWork: true,
       };
     const words: string[] = [];
@@ -511,10 +519,8 @@ export function estimatedGraph(
         training,
         requirementGroups: [] as number[][],
         words: `estimated from O*NET for ${target.title}: ${words.join('; ')}`,
-        untimed: [
-          ...untimedParts({ ...target, workExperience: null }, edu ?? null),
-          `what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title} with a master’s degree`,
-        ],
+        untimed: untimedParts({ ...target, workExperience: null }, edu ?? null),
+        undescribed: `what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title} with a master’s degree`,
         unknownWork: true,
       };
     const exp = target.workExperience ? EXPERIENCE[target.workExperience] : undefined;
@@ -527,6 +533,7 @@ export function estimatedGraph(
       requirementGroups: [] as number[][],
       words: `estimated from BLS for ${target.title}: ${words.join('; ')}`,
       untimed: untimedParts(target, edu ?? null),
+      undescribed: undefined as string | undefined,
       unknownWork: asksUnknownWork(target),
     };
   };
@@ -540,6 +547,7 @@ export function estimatedGraph(
     note: string,
     untimed: string[] = [],
     unknownWork = false,
+    undescribed?: string,
   ): number | undefined => {
     const key = `${from}>${to}`;
     if (from === to || seen.has(key)) return undefined;
@@ -554,6 +562,7 @@ export function estimatedGraph(
     out.notes.set(id, note);
     if (untimed.length) out.experienceUnknown.set(id, untimed);
     if (unknownWork) out.workUnknown.add(id);
+    if (undescribed !== undefined) out.unknownTraining.set(id, undescribed);
     return id;
   };
 
@@ -621,7 +630,7 @@ export function estimatedGraph(
     // nurse practitioners ranked before the direct move); the role's own links lead on. A graduate
     // specialty's move now asks a master's, but still leaves no way on that the role's links lack.
     if (specialtyOf.has(source.id)) continue;
-    const { words, untimed, unknownWork, ...parts } = requirements(nodeOf(source.id), target);
+    const { words, untimed, unknownWork, undescribed, ...parts } = requirements(nodeOf(source.id), target);
     add(
       nodeOf(source.id),
       nodeOf(target.id),
@@ -629,6 +638,7 @@ export function estimatedGraph(
       `O*NET relates ${target.title} to ${source.title} (${relatedWords(link)}); ${words}`,
       untimed,
       unknownWork,
+      undescribed,
     );
     for (const r of withoutItsEducation.get(source.id) ?? []) {
       const own = requirements(r.id, target);
@@ -645,20 +655,21 @@ export function estimatedGraph(
           `(${relatedWords(link)}); ${own.words}`,
         own.untimed,
         own.unknownWork,
+        own.undescribed,
       );
     }
   }
 
   for (const [occupationId, role] of specialtyOf) {
     const target = byId.get(occupationId)!;
-    const { words, untimed, unknownWork, ...parts } = requirements(role.id, target);
-    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, untimed, unknownWork);
+    const { words, untimed, unknownWork, undescribed, ...parts } = requirements(role.id, target);
+    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, untimed, unknownWork, undescribed);
   }
   // From the role into the occupations whose workers hold it, where O*NET does not relate them.
   for (const [occupationId, role] of advancedOf) {
     const target = byId.get(occupationId)!;
-    const { words, untimed, unknownWork, ...parts } = requirements(role.id, target);
-    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, untimed, unknownWork);
+    const { words, untimed, unknownWork, undescribed, ...parts } = requirements(role.id, target);
+    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, untimed, unknownWork, undescribed);
   }
 
   // A curated role narrower or broader than its occupation leads into it, asking nothing: its holder

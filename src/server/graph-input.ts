@@ -362,9 +362,11 @@ export async function readGraphInput(
     SELECT id, years_estimated AS "yearsEstimated", unknown_training AS words FROM transition
     WHERE years_estimated OR unknown_training IS NOT NULL ORDER BY id`;
   const yearsEstimated = new Set(flagged.filter((t) => t.yearsEstimated).map((t) => t.id));
-  const unknownTraining = new Map(
-    flagged.flatMap((t) => (t.words === null ? [] : [[t.id, t.words.replace(/\s+/g, ' ').trim()] as const])),
-  );
+  const unknownTraining = new Map([
+    ...flagged.flatMap((t) => (t.words === null ? [] : [[t.id, t.words.replace(/\s+/g, ' ').trim()] as const])),
+    // And the estimated moves into a curated role's specialty: what it asks beyond the role.
+    ...estimated.unknownTraining,
+  ]);
   return {
     input: {
       roles: [...roles, ...estimated.nodes],

@@ -588,6 +588,19 @@ describe('estimated pathways', () => {
     const [fromRn] = await pathways({ from: 'registered-nurse', to: '29-1141.03', includeEstimated: true, first: 1 });
     expect(fromRn.totalMonths).toBe(0);
     expect(fromRn.untimed.join(' ')).toMatch(/specialising as Critical Care Nurses/);
+    // Its cost is not known either: "No tuition or fee is counted" read as free.
+    const { data: cost } = await client.query(
+      `{ pathways(from: "registered-nurse", to: "29-1141.03", includeEstimated: true, first: 1) {
+           totalCostUsd summary unknownCosts { kind description } } }`,
+    );
+    const [c] = cost.pathways;
+    expect(c.totalCostUsd).toBeNull();
+    expect(c.unknownCosts).toContainEqual({
+      kind: 'TRAINING',
+      description: 'the cost of what specialising as Critical Care Nurses asks beyond being a Registered Nurse',
+    });
+    expect(c.summary).not.toMatch(/No tuition or fee is counted/);
+    expect(c.summary).toMatch(/The cost of what specialising as Critical Care Nurses asks .* is not known/);
     // Unless O*NET puts the specialty in Job Zone 5 (most require graduate school, such as a
     // master's): advanced practice psychiatric nurses and clinical nurse specialists were "at least
     // 2 years" from a medical assistant, the specialty counted as nothing.
