@@ -322,7 +322,8 @@ export function explainStep(
   const guessed = names.yearsEstimated?.(step.transitionId) === true;
   if (step.experienceMonths > 0)
     actions.push(
-      `work ${guessed ? 'about ' : ''}${counted > 0 ? 'another ' : ''}${duration(step.experienceMonths)} as ${from.title}`,
+      // "work about another 1 year" read badly: "work about 1 year more".
+      `work ${guessed ? 'about ' : ''}${duration(step.experienceMonths)}${counted > 0 ? ' more' : ''} as ${from.title}`,
     );
   const asked = duration(step.experienceMonths + counted);
   // "1 year ... is covered", "2 years ... are".

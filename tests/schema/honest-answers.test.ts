@@ -573,7 +573,7 @@ describe('the examples of the issue', () => {
     const [, second] = carried.steps;
     expect(second.experienceCountedMonths).toBe(36);
     expect(second.experienceMonths).toBe(asked - 36);
-    expect(second.explanation).toMatch(/work another \d+ (years?|months?) as Administrative Medical Assistant/);
+    expect(second.explanation).toMatch(/work \d+ (years?|months?) more as Administrative Medical Assistant/);
     // Whose years they were, and why they count as another role's.
     expect(second.explanation).toMatch(
       /your years as Medical Assistant count for 3 years of them \(counted as years as Administrative Medical Assistant too: the move before this one asked no experience or training and took no time, the same work under another title\)\./,
