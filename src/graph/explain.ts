@@ -88,6 +88,12 @@ export interface Names {
    * programs and licences, so none is unknown.
    */
   openEntry?(transitionId: number): boolean;
+  /**
+   * The months an estimated entry program of no known length counts for ranking and limits (a
+   * stand-in, taken out of the answer's months), and how it is made.
+   */
+  lengthStandIn?(programId: number): number | undefined;
+  lengthStandInBasis?: string;
 }
 
 /** "1 month", "11 months", "1 year", "2 years", "1 year and 3 months"; "less than a month" for a part of one. */
@@ -372,9 +378,9 @@ export function explainStep(
       : 'tuition not known';
     // The pathway counts a program's shortest length; where its sources give a longer one, both.
     const upTo = programUpTo(p, names, load);
-    const ranged = !lengthUnknown(p) && upTo > p.months;
+    const ranged = !lengthUnknown(p, names) && upTo > p.months;
     const leastOnly = leastLengthOnly(p, names);
-    const length = lengthUnknown(p)
+    const length = lengthUnknown(p, names)
       ? 'has no known length'
       : leastOnly
         ? `takes at least ${duration(p.months)} ${studied}`
@@ -384,7 +390,7 @@ export function explainStep(
     const counted = ranged ? `; this pathway counts the shortest, ${duration(p.months)}` : '';
     // A bound no cited source gives is the curators' usual length for such programs: said, as the
     // curators' years are (a phlebotomy program's "1 month" read as a sourced figure).
-    const bound = lengthUnknown(p) ? '' : (names.program(p.programId).lengthEstimated ?? '');
+    const bound = lengthUnknown(p, names) ? '' : (names.program(p.programId).lengthEstimated ?? '');
     // "rests on": at part time the figure is the curators' full-time length doubled.
     const guess =
       bound === 'both' || (bound !== '' && !ranged)
@@ -552,7 +558,8 @@ function programUpTo(p: ProgramTaken, names: Names, load: StudyLoad): number {
  */
 export function stepMonthsUpTo(step: PathwayStep, names: Names, load: StudyLoad = 'FULL_TIME'): number {
   let extra = 0;
-  for (const p of step.programs) if (!lengthUnknown(p)) extra += Math.max(0, programUpTo(p, names, load) - p.months);
+  for (const p of step.programs)
+    if (!lengthUnknown(p, names)) extra += Math.max(0, programUpTo(p, names, load) - p.months);
   return step.months + extra;
 }
 
@@ -567,7 +574,7 @@ export const pathwayMonthsUpTo = (pathway: Pathway, names: Names, load: StudyLoa
  * least amount. Each counts 0 months; such a step is never said to happen "right away".
  */
 export function untimedParts(step: PathwayStep, names: Names): string[] {
-  const parts = step.programs.filter(lengthUnknown).map((p) => the(names.program(p.programId).name));
+  const parts = step.programs.filter((p) => lengthUnknown(p, names)).map((p) => the(names.program(p.programId).name));
   const move = step.estimated ? names.untimedMove?.(step.transitionId) : undefined;
   const undescribed = undescribedTraining(step, names);
   return [...parts, ...(move ?? []), ...(undescribed ? [undescribed] : [])];
@@ -619,7 +626,8 @@ const undescribedTraining = (step: PathwayStep, names: Names): string | undefine
  * src/server/estimated-moves.ts) counted as 0 months, its award having no least length. A curated
  * program of 0 months is a known length.
  */
-export const lengthUnknown = (p: ProgramTaken): boolean => p.programId < 0 && p.months === 0;
+export const lengthUnknown = (p: ProgramTaken, names: Names): boolean =>
+  p.programId < 0 && (p.months === 0 || names.lengthStandIn?.(p.programId) !== undefined);
 
 /**
  * An estimated graduate degree, counted at IPEDS's least length: all that is known of it, a floor
@@ -710,6 +718,22 @@ export function summarize(
           : `over about ${duration(pathway.totalMonths)}`;
   const sentences = [`${route}: ${moves}${time.startsWith(';') ? '' : ' '}${time}.`];
   if (untimed.length) sentences.push(sentence(`${lengthsNotKnown(untimed)} and not counted`));
+  // Ranked and limited at a stand-in, as an unknown tuition is (the engine's months; the answer's
+  // leave it out): FASTEST ranked five pathways through such programs before a known 4-month one.
+  const standIns = [
+    ...new Set(
+      pathway.steps.flatMap((s) => s.programs.filter((p) => names.lengthStandIn?.(p.programId) !== undefined)),
+    ),
+  ];
+  if (standIns.length) {
+    const months = names.lengthStandIn!(standIns[0]!.programId)!;
+    sentences.push(
+      sentence(
+        `to rank pathways by time and to check limits of months, ${list(standIns.map((p) => the(names.program(p.programId).name)))} ` +
+          `${standIns.length === 1 ? 'counts' : 'count each'} as ${duration(months)} (${names.lengthStandInBasis}: a stand-in, not ${standIns.length === 1 ? 'its' : 'their'} length)`,
+      ),
+    );
+  }
   // Years no source states: the summary says so too (an integration may show only the summary).
   const guessed = pathway.steps.filter(
     (s) => names.yearsEstimated?.(s.transitionId) && s.experienceMonths + s.experienceCountedMonths > 0,
@@ -725,7 +749,7 @@ export function summarize(
     ...new Set(
       pathway.steps.flatMap((s) =>
         s.programs.flatMap((p) => {
-          const bound = lengthUnknown(p) ? '' : (names.program(p.programId).lengthEstimated ?? '');
+          const bound = lengthUnknown(p, names) ? '' : (names.program(p.programId).lengthEstimated ?? '');
           const name = the(names.program(p.programId).name);
           if (which === 'min')
             return bound === 'min'

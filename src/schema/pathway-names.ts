@@ -31,6 +31,8 @@ export function namesOf(snapshot: Snapshot): Names {
     asksUnknownWork: (id) => snapshot.workUnknown.has(id),
     withinMove: (id) => snapshot.withinMoves.has(id),
     openEntry: (id) => snapshot.openEntryMoves.has(id),
+    lengthStandIn: (id) => snapshot.lengthStandIns.get(id),
+    lengthStandInBasis: snapshot.lengthStandInBasis,
   };
 }
 

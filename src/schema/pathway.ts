@@ -334,7 +334,7 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
     lengthKnown: t.boolean({
       description:
         'False when no source gives the program’s whole length: an estimated postsecondary nondegree award is counted as 0 months, and an estimated master’s or doctoral degree at IPEDS’s least length; either way the step and the pathway take at least the months shown (see the step’s untimed).',
-      resolve: ({ taken, shared }) => !lengthUnknown(taken) && !leastLengthOnly(taken, shared.names),
+      resolve: ({ taken, shared }) => !lengthUnknown(taken, shared.names) && !leastLengthOnly(taken, shared.names),
     }),
     costUsd: t.int({
       nullable: true,
@@ -952,6 +952,33 @@ function withoutWithinLicensing(pathway: EnginePathway, snapshot: Snapshot): Eng
   };
 }
 
+/**
+ * A pathway's months without the stand-in lengths its estimated entry programs of no known length were
+ * counted at (Snapshot.lengthStandIns): the engine counts them so that FASTEST and the limits of months
+ * do not take such a program as taking no time; the answer shows what is known ("at least"), as it
+ * shows a tuition no source gives as not known. A copy: the engine's answer is shared and frozen.
+ */
+function withoutLengthStandIns(pathway: EnginePathway, snapshot: Snapshot): EnginePathway {
+  const standIn = snapshot.lengthStandIns;
+  if (standIn.size === 0 || !pathway.steps.some((s) => s.programs.some((p) => standIn.has(p.programId))))
+    return pathway;
+  let shift = 0;
+  const steps = pathway.steps.map((s) => {
+    const counted = s.programs.reduce((sum, p) => sum + (standIn.has(p.programId) ? p.months : 0), 0);
+    const startMonth = s.startMonth - shift;
+    shift += counted;
+    return {
+      ...s,
+      programs: s.programs.map((p) => (standIn.has(p.programId) ? { ...p, months: 0 } : p)),
+      trainingMonths: s.trainingMonths - counted,
+      months: s.months - counted,
+      startMonth,
+      endMonth: s.endMonth - shift,
+    };
+  });
+  return { ...pathway, steps, totalMonths: pathway.totalMonths - shift };
+}
+
 /** How many more pathways than asked FASTEST searches for first, to list a certain length first among ties. */
 const FASTEST_TIES = 4;
 
@@ -1066,6 +1093,8 @@ export async function searchPathways(
   }
   found = found.map((p) => withoutWithinLicensing(p, snapshot));
   if (query.rankBy === 'FASTEST') found = certainFirst(found, names, load).slice(0, query.first);
+  // In the order ranked, with the months counted; then the months known.
+  found = found.map((p) => withoutLengthStandIns(p, snapshot));
   const shared: Shared = {
     snapshot,
     names,
@@ -1193,7 +1222,9 @@ builder.queryFields((t) => ({
           openEntries: snapshot.occupationOfNode.has(from),
         }),
       );
-      const pathways = reached.map((r) => withoutWithinLicensing(r.pathway(), snapshot));
+      const pathways = reached.map((r) =>
+        withoutLengthStandIns(withoutWithinLicensing(r.pathway(), snapshot), snapshot),
+      );
       const shared: Shared = {
         snapshot,
         names: namesOf(snapshot),
@@ -1210,7 +1241,8 @@ builder.queryFields((t) => ({
       };
       return reached.map((r, i) => ({
         roleId: r.roleId,
-        earliestMonth: r.earliestMonth,
+        // The months known, as the pathway's (a stand-in length only ranks and limits).
+        earliestMonth: pathways[i]!.totalMonths,
         stepCount: r.stepCount,
         pathway: pathways[i]!,
         shared,

@@ -52,6 +52,13 @@ export interface GraphSnapshot {
   experienceUnknown: ReadonlyMap<number, readonly string[]>;
   /** Moves that may ask training no source describes: what, in words (Transition.unknownTraining; estimated moves into a curated role's specialty). */
   unknownTraining: ReadonlyMap<number, string>;
+  /**
+   * Estimated entry programs of no known length, by program id: the months the engine counts them at
+   * for ranking and limits, taken out of every answer (EstimatedGraph.lengthStandIns).
+   */
+  lengthStandIns: ReadonlyMap<number, number>;
+  /** How that stand-in is made, in words ("the median shortest length of the 4 …"). */
+  lengthStandInBasis: string;
   /** Curated moves whose years of experience are the curators' estimate (Transition.yearsEstimated). */
   yearsEstimated: ReadonlySet<number>;
   /** Estimated moves that may ask work of unknown length in the role they leave (estimated-moves.ts). */

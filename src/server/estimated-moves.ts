@@ -142,7 +142,8 @@ const BACHELORS_MONTHS = 48;
  * an associate's degree at least 2 years, a bachelor's at least 4; a master's at least 1 year beyond
  * the bachelor's; a doctoral or professional degree a total of at least 6 years of college, 2 beyond
  * the bachelor's. A postsecondary nondegree award and "some college" have no least length (IPEDS
- * counts awards of under a year): 0 months are counted and the words say the length is unknown.
+ * counts awards of under a year): answers count 0 months and say the length is unknown; ranking and
+ * limits count a stand-in (estimatedGraph's unknownLengthMonths, decision 029).
  * High school or no formal credential: no program.
  */
 const EDUCATION: Record<
@@ -290,6 +291,12 @@ export interface EstimatedGraph {
   withinMoves: Set<number>;
   /** Estimated moves into a curated role from an O*NET occupation, asking its open entry, by transition id. */
   openEntryMoves: Set<number>;
+  /**
+   * Entry programs of no known length (a postsecondary nondegree award, "some college"), by program id:
+   * the months the engine counts them at for ranking and limits (the `unknownLengthMonths` given), which
+   * answers take out again (src/schema/pathway.ts, withoutLengthStandIns).
+   */
+  lengthStandIns: Map<number, number>;
 }
 
 /**
@@ -309,6 +316,11 @@ export function estimatedGraph(
   bachelors: { id: number } | null = null,
   /** Curated roles' open entries, by role id: asked by an estimated move into the role (decision 024). */
   openEntries: ReadonlyMap<number, OpenEntry> = new Map(),
+  /**
+   * The months an entry program of no known length counts for ranking and limits (lengthStandIns):
+   * counted as 0, FASTEST ranked five pathways through such programs before a known 4-month one.
+   */
+  unknownLengthMonths = 0,
 ): EstimatedGraph {
   const byId = new Map(occupations.map((o) => [o.id, o]));
   const exactRole = new Map<number, CuratedRole>();
@@ -323,6 +335,7 @@ export function estimatedGraph(
     notes: new Map(),
     experienceUnknown: new Map(),
     unknownTraining: new Map(),
+    lengthStandIns: new Map(),
     workUnknown: new Set(),
     openEntryMoves: new Set(),
     nodeNames: new Map(),
@@ -345,10 +358,12 @@ export function estimatedGraph(
       out.programs.push({
         id: entryProgramId(o.id),
         slug: `entry-${o.code}`,
-        minMonths: edu.months ?? 0,
+        minMonths: edu.months ?? unknownLengthMonths,
         typicalCostUsd: null,
         costEstimateUsd: null,
       });
+      if (edu.months === null && unknownLengthMonths > 0)
+        out.lengthStandIns.set(entryProgramId(o.id), unknownLengthMonths);
       out.programNames.set(entryProgramId(o.id), {
         name: `Entry education for ${o.title} (${edu.words}, estimated)`,
         credential: edu.credential,

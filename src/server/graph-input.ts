@@ -74,13 +74,37 @@ function estimatedGraphOf(
   roles: readonly CuratedRole[],
   [occupations, related]: [OccupationRow[], RelatedRow[]],
   bachelors: { id: number } | null,
+  unknownLengthMonths: number,
 ) {
-  const key = JSON.stringify([roles, bachelors, [...openEntries]]);
+  const key = JSON.stringify([roles, bachelors, [...openEntries], unknownLengthMonths]);
   const cached = estimatedCache.get(occupations);
   if (cached !== undefined && cached.roles === key) return cached.graph;
-  const graph = estimatedGraph(roles, occupations, related, bachelors, openEntries);
+  const graph = estimatedGraph(roles, occupations, related, bachelors, openEntries, unknownLengthMonths);
   estimatedCache.set(occupations, { roles: key, graph });
   return graph;
+}
+
+/**
+ * The months an entry program of no known length (a postsecondary nondegree award) counts for
+ * ranking and limits: the median shortest length of the curated certificate and diploma programs
+ * (nondegree awards all) whose shortest length a cited source gives, with its words; undefined when
+ * there is none. A stand-in, as CHEAPEST's for an unknown tuition is: never shown as the program's
+ * length.
+ */
+function unknownLengthStandIn(
+  programs: readonly { credential: string; minMonths: number; minEstimated: boolean }[],
+): { months: number; basis: string } | undefined {
+  const sourced = programs
+    .filter((p) => ['CERTIFICATE', 'DIPLOMA'].includes(p.credential) && !p.minEstimated && p.minMonths > 0)
+    .map((p) => p.minMonths)
+    .sort((a, b) => a - b);
+  if (sourced.length === 0) return undefined;
+  const mid = sourced.length >> 1;
+  const months = Math.round(sourced.length % 2 ? sourced[mid]! : (sourced[mid - 1]! + sourced[mid]!) / 2);
+  return {
+    months,
+    basis: `the median shortest length of the ${sourced.length} certificate and diploma programs in this dataset whose sources give one`,
+  };
 }
 
 /** A curated move into a role from an entry-level role, with the years of work there it asks. */
@@ -226,6 +250,7 @@ export async function readGraphInput(
     LEFT JOIN organization o ON o.id = s.publisher_id
     ORDER BY p.id`;
   const bachelorsRow = programRows.find((p) => p.slug === BACHELORS_PROGRAM_SLUG);
+  const lengthStandIn = unknownLengthStandIn(programRows);
   const estimated = estimatedGraphOf(
     openEntriesOf(
       await prisma.$queryRaw<EntryMove[]>`
@@ -248,6 +273,7 @@ export async function readGraphInput(
     })),
     await officialRows(prisma),
     bachelorsRow ? { id: bachelorsRow.id } : null,
+    lengthStandIn?.months ?? 0,
   );
 
   const prerequisites = groupBy(
@@ -265,7 +291,8 @@ export async function readGraphInput(
     ...estimated.programs.map((p) => ({
       id: p.id,
       credential: estimated.programNames.get(p.id)!.credential,
-      minMonths: p.minMonths,
+      // A length stand-in ranks; it is no length to price the program by.
+      minMonths: estimated.lengthStandIns.has(p.id) ? 0 : p.minMonths,
       typicalCostUsd: null,
     })),
   ]);
@@ -388,6 +415,8 @@ export async function readGraphInput(
     unknownTraining,
     yearsEstimated,
     workUnknown: estimated.workUnknown,
+    lengthStandIns: estimated.lengthStandIns,
+    lengthStandInBasis: lengthStandIn?.basis ?? '',
     nodeByCode: estimated.nodeByCode,
     occupationOfNode: estimated.occupationOfNode,
     specialtyRole: estimated.specialtyRole,

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '../../src/db/client.js';
 import { buildIndex, findPathways } from '../../src/graph/index.js';
+import { readDataset } from '../../src/db/dataset/read.js';
 import { readGraphInput } from '../../src/server/graph-input.js';
 import { testDatabase } from '../support/database.js';
 import { type Client, graphqlClient } from '../support/graphql.js';
@@ -47,6 +48,69 @@ const LEAST_MONTHS: Record<string, number> = {
   BACHELORS_DEGREE: 48,
   POSTSECONDARY_NONDEGREE_AWARD: 0,
 };
+
+describe('an entry program of no known length', () => {
+  // FASTEST took a postsecondary nondegree award as taking no time: from a phlebotomy technician to
+  // pharmacy technicians, five "length unknown" pathways through such programs came before the known
+  // 4 months through billing and coding, and reachableRoles listed hundreds of occupations at month 0.
+  it('is ranked and limited at a stated stand-in, and shown as not known', async () => {
+    const files = await readDataset();
+    const sourced = files['training-programs']
+      .filter((p) => ['CERTIFICATE', 'DIPLOMA'].includes(p.credential) && !p.months.minEstimated && p.months.min > 0)
+      .map((p) => p.months.min)
+      .sort((a, b) => a - b);
+    expect(sourced.length).toBeGreaterThan(0);
+    const mid = sourced.length >> 1;
+    const standIn = Math.round(sourced.length % 2 ? sourced[mid]! : (sourced[mid - 1]! + sourced[mid]!) / 2);
+    expect(standIn).toBeGreaterThan(4);
+    // Ranked at the stand-in: the known route first.
+    const [first] = await pathways({
+      from: 'phlebotomy-technician',
+      to: '29-2052.00',
+      first: 3,
+      includeEstimated: true,
+    });
+    expect(first.monthsIncludeUnknowns).toBe(false);
+    expect(first.nodes.map((n: any) => n.key)).toContain('medical-billing-coding-specialist');
+    // Shown as not known, with the stand-in said: nursing assistants' entry is such an award.
+    const [direct] = await pathways({
+      from: 'phlebotomy-technician',
+      to: '31-1131.00',
+      first: 1,
+      includeEstimated: true,
+    });
+    expect(direct.stepCount).toBe(1);
+    expect(direct.totalMonths).toBe(0);
+    expect(direct.monthsIncludeUnknowns).toBe(true);
+    expect(direct.steps[0].programs[0]).toMatchObject({ months: 0, lengthKnown: false });
+    expect(direct.summary).toContain(
+      `To rank pathways by time and to check limits of months, the entry education for Nursing Assistants (a postsecondary nondegree award, estimated) counts as ${standIn} months (the median shortest length of the ${sourced.length} certificate and diploma programs in this dataset whose sources give one: a stand-in, not its length).`,
+    );
+    // Limited at it: not within fewer months, within as many (at "0 months", at least).
+    const within = async (months: number) => {
+      const { data, errors } = await client.query(
+        `{ reachableRoles(from: "phlebotomy-technician", withinMonths: ${months}, includeEstimated: true) {
+             node { key } earliestMonth monthsIncludeUnknowns } }`,
+      );
+      expect(errors).toBeUndefined();
+      return data.reachableRoles.find((r: any) => r.node.key === '31-1131.00');
+    };
+    expect(await within(standIn - 1)).toBeUndefined();
+    expect(await within(standIn)).toEqual({
+      node: { key: '31-1131.00' },
+      earliestMonth: 0,
+      monthsIncludeUnknowns: true,
+    });
+    const limited = await pathways({
+      from: 'phlebotomy-technician',
+      to: '31-1131.00',
+      first: 10,
+      includeEstimated: true,
+      constraints: { maxMonths: standIn - 1 },
+    });
+    expect(limited.some((p) => p.stepCount === 1)).toBe(false);
+  });
+});
 
 describe('estimated pathways', () => {
   // Health information managers are an O*NET title of 11-9111.00, whose node is the curated
