@@ -730,7 +730,7 @@ export function summarize(
     sentences.push(
       sentence(
         `to rank pathways by time and to check limits of months, ${list(standIns.map((p) => the(names.program(p.programId).name)))} ` +
-          `${standIns.length === 1 ? 'counts' : 'count each'} as ${duration(months)} (${names.lengthStandInBasis}: a stand-in, not ${standIns.length === 1 ? 'its' : 'their'} length)`,
+          `${standIns.length === 1 ? 'counts' : 'count each'} as ${duration(months)}${load === 'PART_TIME' ? ` full time, ${duration(2 * months)} part time` : ''} (${names.lengthStandInBasis}: a stand-in, not ${standIns.length === 1 ? 'its' : 'their'} length)`,
       ),
     );
   }

@@ -86,6 +86,12 @@ describe('an entry program of no known length', () => {
     expect(direct.summary).toContain(
       `To rank pathways by time and to check limits of months, the entry education for Nursing Assistants (a postsecondary nondegree award, estimated) counts as ${standIn} months (the median shortest length of the ${sourced.length} certificate and diploma programs in this dataset whose sources give one: a stand-in, not its length).`,
     );
+    // Part time, as programs are, twice over.
+    const { data: part } = await client.query(
+      `{ pathways(from: "phlebotomy-technician", to: "31-1131.00", first: 1, includeEstimated: true,
+           profile: { studyLoad: PART_TIME }) { summary } }`,
+    );
+    expect(part.pathways[0].summary).toMatch(new RegExp(`counts as ${standIn} months full time, [^(]+ part time \\(`));
     // Limited at it: not within fewer months, within as many (at "0 months", at least).
     const within = async (months: number) => {
       const { data, errors } = await client.query(
