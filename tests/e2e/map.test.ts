@@ -695,6 +695,10 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       rankBy: 'CHEAPEST',
     });
     await expectPathwayShown(other, cheapest.pathways[0]!);
+    // Both answers said, whichever came last (one line said only the last): the pathway, then the shading.
+    await expect
+      .poll(() => other.locator('#status').textContent())
+      .toMatch(new RegExp(`^Showing Pathway 1\\b.* within reach in .* from ${start.title}\\.`));
     // Beside a cheapest ranking of pathways with unknown costs, how the unknown parts were counted.
     const unknownCosts = cheapest.pathways.length > 1 && cheapest.pathways.some((p) => p.costIncludesUnknowns);
     expect(await other.locator('.choices .order-note').count()).toBe(unknownCosts ? 1 : 0);
@@ -879,8 +883,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       ['#cy', '.legend', '#pathways'].map((s) => small.locator(s).boundingBox()),
     );
     expect(pathways!.y).toBeGreaterThan(legend!.y);
-    // The status above the map holds the shading's sentences (about 290 px at this width) or the
-    // pathway's line (about 90), whichever answer came last: 1,110 or 1,320 px down, never 3,000.
+    // The status above the map holds the pathway's line (about 90 px at this width) and the
+    // shading’s sentences (about 290) after it: about 1,390 px down, never 3,000.
     expect(cy!.y).toBeLessThan(1500);
     expect(await small.locator('.map-area #pathways').count()).toBe(1);
     expect(await page.locator('.plan #pathways').count()).toBe(1);

@@ -83,9 +83,34 @@ function busy<T>(work: Promise<T>): Promise<T> {
   });
 }
 
-function say(message: string, error = false): void {
-  status.textContent = message;
+/**
+ * The status line says two things, each kept by its own question: what the form's search or the last
+ * action said (the pathway shown, an error), and the shading's sentences (what is within reach). Both
+ * show, the shading second, whichever answer comes last: one line for both said only the last
+ * answer's, the pathway's or the shading's, by a race. An error shows alone.
+ */
+const statusParts = { main: '', mainError: false, reach: '', reachError: false };
+
+function showStatus(): void {
+  const { main, mainError, reach, reachError } = statusParts;
+  const error = mainError || reachError;
+  const parts = error ? [mainError ? main : '', reachError ? reach : ''] : [main, reach];
+  status.textContent = parts.filter(Boolean).join(' ');
   status.classList.toggle('error', error);
+}
+
+/** Says what the search or an action came to (the shading's sentences stay). */
+function say(message: string, error = false): void {
+  statusParts.main = message;
+  statusParts.mainError = error;
+  showStatus();
+}
+
+/** Says what the shading came to (what the search said stays). */
+function sayReach(message: string, error = false): void {
+  statusParts.reach = message;
+  statusParts.reachError = error;
+  showStatus();
 }
 
 /**
@@ -431,7 +456,7 @@ async function showPathways(keep: { key: string; of: (p: Pathway) => string } | 
     pathwaysSection.replaceChildren();
     // A status about a pathway no longer shown is cleared with it ("Showing Pathway 1: 24–36 months"),
     // and one about a search no longer asked.
-    if (/^(Showing |Finding the pathways)/.test(status.textContent ?? '')) say('');
+    if (/^(Showing |Finding the pathways)/.test(statusParts.main)) say('');
     noHandout();
     await redraw();
     view?.highlight(null);
@@ -578,11 +603,13 @@ async function shade(): Promise<void> {
   if (!state.from || state.within === undefined) {
     reach = null;
     await redraw();
-    // What the status said of the shading goes with it.
-    if (/ within reach in /.test(status.textContent ?? '')) say('');
-    // Months asked with no start (a link's "within=12" alone) said nothing at all.
-    if (!state.from && state.within !== undefined)
-      say(`Choose where to start: the map then shades what is within reach in ${months(state.within)}.`);
+    // What the status said of the shading goes with it. Months asked with no start (a link's
+    // "within=12" alone) said nothing at all.
+    sayReach(
+      !state.from && state.within !== undefined
+        ? `Choose where to start: the map then shades what is within reach in ${months(state.within)}.`
+        : '',
+    );
     markList();
     return view?.shade(null);
   }
@@ -597,7 +624,7 @@ async function shade(): Promise<void> {
     view?.shade(null);
     markList();
     if (!tooOpen(error)) throw error;
-    return say(`${error.message} (Searching every O*NET occupation: try fewer months.)`, true);
+    return sayReach(`${error.message} (Searching every O*NET occupation: try fewer months.)`, true);
   }
   if (mine !== asked.shade) return;
   // Reached only by counting a program of unknown length as 0 months: not known to be within reach.
@@ -641,12 +668,12 @@ async function shade(): Promise<void> {
       ? ` Not shaded: ${untimed} more whose soonest pathway counts a part of unknown length (training or experience) as 0 months, so reaching them may take longer (${unknownNames}).`
       : '');
   if (!state.onet)
-    return say(
+    return sayReach(
       `${count(found.length, 'role is', 'roles are')} within reach in ${months(state.within)} from ${startTitle}.${unknownNote}`,
     );
   const occupations = found.filter((r) => r.node.occupation).length;
   const estimated = found.filter((r) => r.estimated).length;
-  say(
+  sayReach(
     `${count(found.length - occupations, 'role', 'roles')} and ${count(occupations, 'O*NET occupation', 'O*NET occupations')} are within reach in ${months(state.within)} from ${startTitle}` +
       (occupations > REACHED_OCCUPATIONS_DRAWN
         ? `; the map draws the ${REACHED_OCCUPATIONS_DRAWN} occupations reached soonest.`
