@@ -496,18 +496,20 @@ export function estimatedGraph(
     if (edu) {
       const source = edu.afterBachelors ? bachelorsAt(from) : { has: true, why: '' };
       const withBachelors = !source.has;
-      training = [
-        entryProgramId(
-          target.id,
-          !withBachelors
-            ? PLAIN
-            : (roleById.has(from) || specialtyOf.has(-from)) && bachelors !== null
-              ? AFTER_BACHELORS
-              : WITH_BACHELORS,
-        ),
-      ];
+      const way = !withBachelors
+        ? PLAIN
+        : (roleById.has(from) || specialtyOf.has(-from)) && bachelors !== null
+          ? AFTER_BACHELORS
+          : WITH_BACHELORS;
+      training = [entryProgramId(target.id, way)];
+      // After the dataset's bachelor's as a prerequisite, a learner who has it is not asked it again
+      // ("which a Registered Nurse need not have" read to a BSN holder as asking it of them).
+      const bachelorsWords = !withBachelors
+        ? ''
+        : `, after a bachelor’s degree of at least 4 years, which ${source.why}` +
+          (way === AFTER_BACHELORS ? ' (one who has completed it is not asked it again)' : '');
       words.push(
-        `${edu.words} ${edu === GRADUATE_SPECIALTY_EDUCATION ? 'is counted' : 'is the typical entry education'} (${edu.lengthNote}${withBachelors ? `, after a bachelor’s degree of at least 4 years, which ${source.why}` : ''}; tuition unknown` +
+        `${edu.words} ${edu === GRADUATE_SPECIALTY_EDUCATION ? 'is counted' : 'is the typical entry education'} (${edu.lengthNote}${bachelorsWords}; tuition unknown` +
           // A graduate program takes a bachelor's of any field; BLS names no field for the others, so
           // a degree already held (a BSN, on the way to an accountant) is not taken for this one.
           // "BLS names no field of study, so a degree already held is not taken" read as backwards.

@@ -696,6 +696,10 @@ describe('estimated pathways', () => {
     expect(bsn.monthsIncludeUnknowns).toBe(true);
     expect(bsn.steps[0].programs.map((q: any) => q.name).join(' ')).toMatch(/a master’s degree/);
     expect(bsn.steps[0].explanation).toMatch(/Job Zone 5, whose occupations most require graduate school/);
+    // The move's words, the same for every learner, say the bachelor's is not asked of one who has it.
+    expect(bsn.steps[0].explanation).toMatch(
+      /which a Registered Nurse need not have \(one who has completed it is not asked it again\)/,
+    );
     expect(bsn.steps[0].explanation).not.toMatch(/estimated from BLS for/);
     // BLS's figures for registered nurses as a whole are not said of the specialty ("no related work
     // experience" beside Job Zone 5's "many require more than five years"); what it asks beyond the
