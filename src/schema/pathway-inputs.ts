@@ -24,11 +24,11 @@ const PathwayRanking = builder.enumType('PathwayRanking', {
   values: {
     FASTEST: {
       description:
-        'Fewest total months (each program at its shortest length). Pathways of equal months are listed those without a part of unknown length first, then the one with the shorter longest length (`totalMonthsUpTo`) first.',
+        'Fewest total months (each program at its shortest length; an entry program no source gives a length for, at the stand-in its pathway’s summary names, never as 0). Pathways of equal months are listed those without a part of unknown length first, then the one with the shorter longest length (`totalMonthsUpTo`) first.',
     },
     CHEAPEST: {
       description:
-        'Fewest total US dollars (training and exam fees). A cost no source gives counts at its documented estimate, never as 0 (see `unknownCosts`).',
+        'Fewest total US dollars (training and exam fees). A cost no source gives counts at its documented estimate or stand-in (see `unknownCosts`); a licence fee, which state boards set, has none here and counts as $0, which the summary says.',
     },
     FEWEST_NEW_CERTIFICATIONS: { description: 'Fewest certifications and licences to earn along the way.' },
     FEWEST_STEPS: { description: 'Fewest moves.' },
@@ -76,10 +76,11 @@ export const PathwayConstraintsInput = builder.inputType('PathwayConstraintsInpu
     maxSteps: t.int({ description: 'At most this many moves: 1 or more.' }),
     maxMonths: t.int({
       description:
-        'At most this many months in total, as totalMonths counts them: a part of unknown length counts at its least known length, or 0 when none is known, so a pathway with one (monthsIncludeUnknowns) passes and may take longer.',
+        'At most this many months in total, as totalMonths counts them: a part of unknown length counts at its least known length, an entry program of no known length at the stand-in its pathway’s summary names, or else 0, so a pathway with one (monthsIncludeUnknowns) passes and may take longer.',
     }),
     maxCostUsd: t.int({
-      description: 'At most this many US dollars in total, counting unknown costs at their documented estimate.',
+      description:
+        'At most this many US dollars in total, counting unknown costs at their documented estimate or stand-in, and a licence fee with neither as $0 (the summary says which).',
     }),
     avoidRoles: t.stringList({ description: 'Slugs of roles the pathway must not pass through or end at.' }),
     onlyTracks: t.stringList({ description: 'Slugs of tracks every role after the start must be on.' }),

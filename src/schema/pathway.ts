@@ -683,7 +683,7 @@ const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').imp
     }),
     earliestMonth: t.int({
       description:
-        'The earliest month the role can be reached; when monthsIncludeUnknowns, part of the way has no known length and is counted as 0 months, so it may take longer.',
+        'The earliest month the role can be reached; when monthsIncludeUnknowns, part of the way has no known length and is counted as 0 months, so it may take longer. An entry program of no known length counts at the stand-in its pathway’s summary names to order the list and to check withinMonths.',
       resolve: (r) => r.earliestMonth,
     }),
     monthsIncludeUnknowns: t.boolean({
@@ -1183,7 +1183,7 @@ builder.queryFields((t) => ({
       withinMonths: t.arg.int({
         required: true,
         description:
-          'The horizon in months (0 to 600). A role whose pathway has a part of unknown length is listed when its known months fit, with monthsIncludeUnknowns: it may not be within the horizon.',
+          'The horizon in months (0 to 600). A role whose pathway has a part of unknown length is listed when its known months fit (an entry program of no known length counted at the stand-in its pathway’s summary names), with monthsIncludeUnknowns: it may not be within the horizon.',
       }),
       profile: t.arg({ type: LearnerProfileInput, description: 'What the learner already holds.' }),
       constraints: t.arg({ type: PathwayConstraintsInput, description: 'Limits every pathway must respect.' }),
