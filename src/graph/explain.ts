@@ -77,6 +77,11 @@ export interface Names {
    * read after "the length of" and "the cost of" (GraphInput.unknownTrainingTransitions).
    */
   unknownTraining?(transitionId: number): string | undefined;
+  /**
+   * For an estimated move into an occupation whose workers typically train on the job for more than a
+   * month once hired (BLS), that training in words: not counted in the move's months.
+   */
+  onTheJob?(transitionId: number): string | undefined;
   /** Whether a curated move's years of experience are the curators' estimate: no source states a length. */
   yearsEstimated?(transitionId: number): boolean;
   /** Why an estimated move asks what it asks (from O*NET and BLS), for estimated steps. */
@@ -734,6 +739,21 @@ export function summarize(
       ),
     );
   }
+  // Training once hired, in the new job: "4 moves with no time counted" to a police officer read as
+  // ready on the day; BLS's typical on-the-job training says otherwise (the step's words said it only).
+  const trained = new Map<string, string[]>(); // the training's words -> the jobs asking it
+  for (const [i, s] of pathway.steps.entries()) {
+    const words = names.onTheJob?.(s.transitionId);
+    // Not for a job the pathway only passes through: working there is not needed, nor its training.
+    if (words !== undefined && !passesThrough(s, pathway.steps[i + 1], names))
+      trained.set(words, [...(trained.get(words) ?? []), names.role(s.toRoleId).title]);
+  }
+  const jobs = [...trained.values()].flat().length;
+  if (jobs)
+    sentences.push(
+      `BLS says the new ${jobs === 1 ? 'job typically trains its workers' : 'jobs typically train their workers'} once hired, which the months here do not count: ` +
+        `${[...trained].map(([words, titles]) => `${words} for ${list(titles)}`).join('; ')}.`,
+    );
   // Years no source states: the summary says so too (an integration may show only the summary).
   const guessed = pathway.steps.filter(
     (s) => names.yearsEstimated?.(s.transitionId) && s.experienceMonths + s.experienceCountedMonths > 0,

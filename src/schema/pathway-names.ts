@@ -29,6 +29,7 @@ export function namesOf(snapshot: Snapshot): Names {
     unknownTraining: (id) => snapshot.unknownTraining.get(id),
     yearsEstimated: (id) => snapshot.yearsEstimated.has(id),
     asksUnknownWork: (id) => snapshot.workUnknown.has(id),
+    onTheJob: (id) => snapshot.onTheJob.get(id),
     withinMove: (id) => snapshot.withinMoves.has(id),
     openEntry: (id) => snapshot.openEntryMoves.has(id),
     lengthStandIn: (id) => snapshot.lengthStandIns.get(id),

@@ -230,14 +230,18 @@ const EXPERIENCE: Record<string, { years: number; words: string }> = {
   NONE: { years: 0, words: 'no related work experience' },
 };
 
+/** BLS's typical on-the-job training, with the lengths BLS's categories give (Employment Projections). */
 const TRAINING: Record<string, string> = {
   INTERNSHIP_OR_RESIDENCY: 'an internship or residency',
   APPRENTICESHIP: 'an apprenticeship',
-  LONG_TERM: 'long-term on-the-job training',
-  MODERATE_TERM: 'moderate-term on-the-job training',
-  SHORT_TERM: 'short-term on-the-job training',
+  LONG_TERM: 'long-term on-the-job training (more than 12 months)',
+  MODERATE_TERM: 'moderate-term on-the-job training (1 to 12 months)',
+  SHORT_TERM: 'short-term on-the-job training (a month or less)',
   NONE: 'no on-the-job training',
 };
+
+/** Training in the new job a pathway's summary names (longer than a month), uncounted as the move's. */
+const NAMED_ON_THE_JOB = new Set(['INTERNSHIP_OR_RESIDENCY', 'APPRENTICESHIP', 'LONG_TERM', 'MODERATE_TERM']);
 
 /** "4th of O*NET's related occupations, among the closest": "(among the closest, #4)" read as jargon. */
 const relatedWords = (link: { tier: string; position: number }) =>
@@ -267,6 +271,12 @@ export interface EstimatedGraph {
   experienceUnknown: Map<number, string[]>;
   /** Moves whose entry may ask work of unknown length in the role they leave (asksUnknownWork). */
   workUnknown: Set<number>;
+  /**
+   * Estimated moves into an occupation whose BLS typical on-the-job training is longer than a month,
+   * by transition id: that training, in words ("moderate-term on-the-job training (1 to 12 months)").
+   * It happens once hired, in the new job: not counted in the move's months, and said.
+   */
+  onTheJob: Map<number, string>;
   /**
    * Moves into a curated role's specialty, by transition id: what the specialty asks beyond the role,
    * which no source describes, in words (of unknown length and cost: GraphInput.unknownTrainingTransitions).
@@ -337,6 +347,7 @@ export function estimatedGraph(
     unknownTraining: new Map(),
     lengthStandIns: new Map(),
     workUnknown: new Set(),
+    onTheJob: new Map(),
     openEntryMoves: new Set(),
     nodeNames: new Map(),
     trackNames: new Map(),
@@ -475,6 +486,7 @@ export function estimatedGraph(
         untimed: [] as string[],
         undescribed: `what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title}`,
         unknownWork: true,
+        onTheJob: undefined,
       };
     const words: string[] = [];
     // A graduate specialty (graduateSpecialty): the role's curated moves, then the master's Job Zone 5
@@ -539,11 +551,13 @@ export function estimatedGraph(
         untimed: untimedParts({ ...target, workExperience: null }, edu ?? null),
         undescribed: `what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title} with a master’s degree`,
         unknownWork: true,
+        onTheJob: undefined,
       };
     const exp = target.workExperience ? EXPERIENCE[target.workExperience] : undefined;
     if (exp) words.push(exp.words);
-    if (target.onTheJobTraining && target.onTheJobTraining !== 'NONE')
-      words.push(`then ${TRAINING[target.onTheJobTraining] ?? 'on-the-job training'} in the new job (not counted)`);
+    const onTheJobTraining = target.onTheJobTraining;
+    if (onTheJobTraining && onTheJobTraining !== 'NONE')
+      words.push(`then ${TRAINING[onTheJobTraining] ?? 'on-the-job training'} in the new job (not counted)`);
     return {
       minYearsExperience: exp?.years ?? 0,
       training,
@@ -552,6 +566,7 @@ export function estimatedGraph(
       untimed: untimedParts(target, edu ?? null),
       undescribed: undefined as string | undefined,
       unknownWork: asksUnknownWork(target),
+      onTheJob: onTheJobTraining && NAMED_ON_THE_JOB.has(onTheJobTraining) ? TRAINING[onTheJobTraining] : undefined,
     };
   };
 
@@ -562,9 +577,12 @@ export function estimatedGraph(
     to: number,
     parts: Omit<TransitionInput, 'id' | 'from' | 'to'>,
     note: string,
-    untimed: string[] = [],
-    unknownWork = false,
-    undescribed?: string,
+    {
+      untimed = [],
+      unknownWork = false,
+      undescribed,
+      onTheJob,
+    }: { untimed?: string[]; unknownWork?: boolean; undescribed?: string; onTheJob?: string } = {},
   ): number | undefined => {
     const key = `${from}>${to}`;
     if (from === to || seen.has(key)) return undefined;
@@ -580,6 +598,7 @@ export function estimatedGraph(
     if (untimed.length) out.experienceUnknown.set(id, untimed);
     if (unknownWork) out.workUnknown.add(id);
     if (undescribed !== undefined) out.unknownTraining.set(id, undescribed);
+    if (onTheJob !== undefined) out.onTheJob.set(id, onTheJob);
     return id;
   };
 
@@ -647,15 +666,13 @@ export function estimatedGraph(
     // nurse practitioners ranked before the direct move); the role's own links lead on. A graduate
     // specialty's move now asks a master's, but still leaves no way on that the role's links lack.
     if (specialtyOf.has(source.id)) continue;
-    const { words, untimed, unknownWork, undescribed, ...parts } = requirements(nodeOf(source.id), target);
+    const { words, untimed, unknownWork, undescribed, onTheJob, ...parts } = requirements(nodeOf(source.id), target);
     add(
       nodeOf(source.id),
       nodeOf(target.id),
       { ...parts, estimated: true },
       `O*NET relates ${target.title} to ${source.title} (${relatedWords(link)}); ${words}`,
-      untimed,
-      unknownWork,
-      undescribed,
+      { untimed, unknownWork, undescribed, onTheJob },
     );
     for (const r of withoutItsEducation.get(source.id) ?? []) {
       const own = requirements(r.id, target);
@@ -670,23 +687,31 @@ export function estimatedGraph(
         },
         `O*NET relates ${target.title} to ${source.title}, the occupation ${r.title} is within ` +
           `(${relatedWords(link)}); ${own.words}`,
-        own.untimed,
-        own.unknownWork,
-        own.undescribed,
+        own,
       );
     }
   }
 
   for (const [occupationId, role] of specialtyOf) {
     const target = byId.get(occupationId)!;
-    const { words, untimed, unknownWork, undescribed, ...parts } = requirements(role.id, target);
-    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, untimed, unknownWork, undescribed);
+    const { words, untimed, unknownWork, undescribed, onTheJob, ...parts } = requirements(role.id, target);
+    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, {
+      untimed,
+      unknownWork,
+      undescribed,
+      onTheJob,
+    });
   }
   // From the role into the occupations whose workers hold it, where O*NET does not relate them.
   for (const [occupationId, role] of advancedOf) {
     const target = byId.get(occupationId)!;
-    const { words, untimed, unknownWork, undescribed, ...parts } = requirements(role.id, target);
-    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, untimed, unknownWork, undescribed);
+    const { words, untimed, unknownWork, undescribed, onTheJob, ...parts } = requirements(role.id, target);
+    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, {
+      untimed,
+      unknownWork,
+      undescribed,
+      onTheJob,
+    });
   }
 
   // A curated role narrower or broader than its occupation leads into it, asking nothing: its holder

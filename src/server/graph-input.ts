@@ -415,6 +415,7 @@ export async function readGraphInput(
     unknownTraining,
     yearsEstimated,
     workUnknown: estimated.workUnknown,
+    onTheJob: estimated.onTheJob,
     lengthStandIns: estimated.lengthStandIns,
     lengthStandInBasis: lengthStandIn?.basis ?? '',
     nodeByCode: estimated.nodeByCode,

@@ -1273,3 +1273,34 @@ describe('estimated pathways', () => {
     );
   });
 });
+
+describe('training once hired', () => {
+  // "3 moves with no time counted" to dispensing opticians read as ready on the day: BLS gives them
+  // long-term on-the-job training, which the step's words said and the summary did not.
+  const ON_THE_JOB: Record<string, string> = {
+    MODERATE_TERM: 'moderate-term on-the-job training (1 to 12 months)',
+    LONG_TERM: 'long-term on-the-job training (more than 12 months)',
+  };
+  it('is said in the summary for the jobs the pathway needs, not for those it only passes through', async () => {
+    const [p] = await pathways({ from: 'medical-assistant', to: '29-2081.00', first: 1, includeEstimated: true });
+    const byCode = new Map<string, any>();
+    for (const code of p.steps.filter((s: any) => s.toNode.code).map((s: any) => s.toNode.code)) {
+      const { data, errors } = await client.query(
+        `query ($code: String!) { occupation(code: $code) { title onTheJobTraining } }`,
+        { code },
+      );
+      expect(errors).toBeUndefined();
+      byCode.set(code, data.occupation);
+    }
+    const goal = byCode.get('29-2081.00')!;
+    expect(ON_THE_JOB[goal.onTheJobTraining], goal.onTheJobTraining).toBeDefined();
+    expect(p.totalMonths).toBe(0);
+    expect(p.summary).toContain(
+      `BLS says the new job typically trains its workers once hired, which the months here do not count: ${ON_THE_JOB[goal.onTheJobTraining]} for ${goal.title}.`,
+    );
+    // An occupation on the way whose work is not needed: its training is not named.
+    const passed = p.steps.slice(0, -1).filter((s: any) => s.toNode.code && /is not needed/.test(s.explanation));
+    expect(passed.length).toBeGreaterThan(0);
+    for (const s of passed) expect(p.summary).not.toContain(`for ${byCode.get(s.toNode.code).title}`);
+  });
+});
