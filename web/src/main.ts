@@ -676,7 +676,8 @@ async function shade(): Promise<void> {
   sayReach(
     `${count(found.length - occupations, 'role', 'roles')} and ${count(occupations, 'O*NET occupation', 'O*NET occupations')} are within reach in ${months(state.within)} from ${startTitle}` +
       (occupations > REACHED_OCCUPATIONS_DRAWN
-        ? `; the map draws the ${REACHED_OCCUPATIONS_DRAWN} occupations reached soonest.`
+        ? // The list counts those on the pathways shown too ("42 O*NET occupations" under "draws the 40").
+          `; the map draws the ${REACHED_OCCUPATIONS_DRAWN} occupations reached soonest, and any on the pathways shown.`
         : '.') +
       // "Insurance Sales Agents (within reach: 0 months)": a licence no data here names is not counted.
       (estimated
