@@ -98,6 +98,7 @@ export function reachableRoles(index: GraphIndex, query: ReachableQuery): Reacha
     return {
       roleId: index.roleIds[L.node]!,
       earliestMonth: L.months,
+      unknownLength: L.untimed > 0,
       stepCount: L.steps,
       transitionIds: edges.map((e) => index.edgeTransitionId[e]!),
       pathway(): Pathway {

@@ -361,6 +361,8 @@ export interface ReachableRole {
   roleId: number;
   /** Earliest month the role can be reached (end of the last step). */
   earliestMonth: number;
+  /** Whether the pathway has a move with a part of unknown length (the list's order puts those after, at a month). */
+  unknownLength: boolean;
   stepCount: number;
   /**
    * The pathway achieving the earliest month: fewest parts of unknown length among those (see

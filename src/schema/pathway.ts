@@ -1005,6 +1005,42 @@ function certainFirst(found: readonly EnginePathway[], names: Names, load: Share
   return keyed.map((k) => k.pathway);
 }
 
+/**
+ * FASTEST's first `first` pathways as listed, from the engine's `found` (the best `first`, ranked):
+ * a certain length before a range or an unknown of the same months (certainFirst). Where one of those
+ * is not certain, a pathway past them may tie and be certain: more are asked of `answer` (FASTEST_TIES,
+ * then twice as many) while the last found ties with the one asked for last, so that the order does
+ * not depend on `first`. A nicety: a search it takes over the work budget leaves what the last found.
+ */
+function fastestListed(
+  found: readonly EnginePathway[],
+  first: number,
+  answer: (n: number) => readonly EnginePathway[],
+  snapshot: Snapshot,
+  names: Names,
+  load: Shared['load'],
+): EnginePathway[] {
+  const uncertain = (p: EnginePathway) =>
+    pathwayMonthsUpTo(p, names, load) > p.totalMonths || p.steps.some((step) => untimedParts(step, names).length > 0);
+  let asked = first;
+  while (
+    found.length === asked &&
+    asked < MAX_K &&
+    found[asked - 1]!.totalMonths === found[first - 1]!.totalMonths &&
+    found.slice(0, first).some(uncertain)
+  ) {
+    asked = Math.min(MAX_K, asked === first ? asked + FASTEST_TIES : asked * 2);
+    try {
+      found = answer(asked);
+    } catch (error) {
+      if (error instanceof SearchBudgetExceeded) break;
+      throw error;
+    }
+  }
+  const listed = found.map((p) => withoutWithinLicensing(p, snapshot));
+  return certainFirst(listed, names, load).slice(0, first);
+}
+
 /** Validates the shared pathway arguments, runs the search and loads what the results mention. */
 export async function searchPathways(
   context: Context,
@@ -1067,32 +1103,9 @@ export async function searchPathways(
   };
   const names = namesOf(snapshot);
   const load = profile?.studyLoad ?? 'FULL_TIME';
-  let asked = query.first;
-  let found = runSearch(() => answer(asked));
-  // FASTEST lists a certain length before a range or an unknown of the same months (certainFirst).
-  // Where one of those asked for is not certain, a pathway past them may tie and be certain: more are
-  // asked (FASTEST_TIES, then twice as many) while the last found ties with the one asked for last,
-  // so that the order does not depend on `first`. A nicety: a search it takes over the work budget
-  // leaves what the last one found.
-  const uncertain = (p: EnginePathway) =>
-    pathwayMonthsUpTo(p, names, load) > p.totalMonths || p.steps.some((step) => untimedParts(step, names).length > 0);
-  while (
-    query.rankBy === 'FASTEST' &&
-    found.length === asked &&
-    asked < MAX_K &&
-    found[asked - 1]!.totalMonths === found[query.first - 1]!.totalMonths &&
-    found.slice(0, query.first).some(uncertain)
-  ) {
-    asked = Math.min(MAX_K, asked === query.first ? asked + FASTEST_TIES : asked * 2);
-    try {
-      found = answer(asked);
-    } catch (error) {
-      if (error instanceof SearchBudgetExceeded) break;
-      throw error;
-    }
-  }
-  found = found.map((p) => withoutWithinLicensing(p, snapshot));
-  if (query.rankBy === 'FASTEST') found = certainFirst(found, names, load).slice(0, query.first);
+  let found = runSearch(() => answer(query.first));
+  if (query.rankBy === 'FASTEST') found = fastestListed(found, query.first, answer, snapshot, names, load);
+  else found = found.map((p) => withoutWithinLicensing(p, snapshot));
   // In the order ranked, with the months counted; then the months known.
   found = found.map((p) => withoutLengthStandIns(p, snapshot));
   const shared: Shared = {
@@ -1177,7 +1190,7 @@ builder.queryFields((t) => ({
     type: [ReachableRoleRef],
     nullable: { list: true, items: false },
     description:
-      'Every role reachable from a role within a number of months, earliest first (at the same month, those of known length first), each with the pathway that reaches it then, as FASTEST ranks: of those as fast, one with no part of unknown length where there is one, then the cheapest, the fewest certifications to earn, the fewest steps. It is the pathway `pathways(first: 1)` gives, unless that one lists first a pathway of the same months whose programs’ range of lengths is narrower (FASTEST among the pathways it asks for).',
+      'Every role reachable from a role within a number of months, earliest first (at the same month, those of known length first), each with the pathway that reaches it then, as FASTEST ranks: of those as fast, one with no part of unknown length where there is one, then the cheapest, the fewest certifications to earn, the fewest steps. For a curated role it is the pathway `pathways(first: 1)` gives: of those as fast, the one whose programs’ range of lengths is narrowest, where they have ranges. For an O*NET occupation it is the first of those as fast in that order, whatever its range (`pathways(first: 1)` may give one of a narrower range).',
     args: {
       from: t.arg.string({ required: true, description: 'Where to start: a role slug or an O*NET-SOC code.' }),
       withinMonths: t.arg.int({
@@ -1222,28 +1235,69 @@ builder.queryFields((t) => ({
           openEntries: snapshot.occupationOfNode.has(from),
         }),
       );
-      const pathways = reached.map((r) =>
-        withoutLengthStandIns(withoutWithinLicensing(r.pathway(), snapshot), snapshot),
+      const names = namesOf(snapshot);
+      const load = profile?.studyLoad ?? 'FULL_TIME';
+      // For a curated role, the pathway `pathways(first: 1)` lists: where the engine's first is a range
+      // of lengths, one of the same months with a narrower range (FASTEST's listing, fastestListed).
+      // The map shaded the registered nurse "24 months (up to 36)" through the LPN beside the ADN's
+      // certain 24. Not for the O*NET occupations: hundreds reached through a role's ranged program
+      // took a search each (a second or more a request, against milliseconds).
+      const listed = reached
+        .map((r) => {
+          const engine = r.pathway();
+          if (snapshot.occupationOfNode.has(r.roleId) || pathwayMonthsUpTo(engine, names, load) === engine.totalMonths)
+            return { r, engine, steps: r.stepCount };
+          const search = (k: number) =>
+            cachedFindPathways(snapshot, {
+              from,
+              to: r.roleId,
+              k,
+              rankBy: 'FASTEST',
+              profile,
+              constraints,
+              includeEstimated: args.includeEstimated,
+              openEntries: snapshot.occupationOfNode.has(from),
+            });
+          let pathway: EnginePathway | undefined;
+          try {
+            pathway = fastestListed(search(1), 1, search, snapshot, names, load)[0];
+          } catch (error) {
+            if (!(error instanceof SearchBudgetExceeded)) throw error;
+          }
+          return pathway !== undefined && pathway.totalMonths === engine.totalMonths
+            ? { r, engine: pathway, steps: pathway.stepCount }
+            : { r, engine, steps: r.stepCount };
+        })
+        // As the engine lists them (by month, known length first, then steps), with the steps listed.
+        .sort(
+          (a, b) =>
+            a.r.earliestMonth - b.r.earliestMonth ||
+            Number(a.r.unknownLength) - Number(b.r.unknownLength) ||
+            a.steps - b.steps ||
+            a.r.roleId - b.r.roleId,
+        );
+      const pathways = listed.map(({ engine }) =>
+        withoutLengthStandIns(withoutWithinLicensing(engine, snapshot), snapshot),
       );
       const shared: Shared = {
         snapshot,
-        names: namesOf(snapshot),
+        names,
         rows: await loadRows(
           context,
           info,
           snapshot,
           pathways,
           REACHABLE_LAYOUT,
-          reached.map((r) => r.roleId),
+          listed.map(({ r }) => r.roleId),
         ),
-        load: profile?.studyLoad ?? 'FULL_TIME',
+        load,
         bachelorsHeld: holdsBachelors(snapshot, profile),
       };
-      return reached.map((r, i) => ({
+      return listed.map(({ r, steps }, i) => ({
         roleId: r.roleId,
         // The months known, as the pathway's (a stand-in length only ranks and limits).
         earliestMonth: pathways[i]!.totalMonths,
-        stepCount: r.stepCount,
+        stepCount: steps,
         pathway: pathways[i]!,
         shared,
       }));
