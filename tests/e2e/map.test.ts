@@ -1129,6 +1129,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
       expect(await p.locator('#status').textContent()).toContain(
         'any licence or certification it needs is not known and not counted',
       );
+      // Nor the training once hired ("0 months" to dispensing opticians, who train on the job for a year or more).
+      expect(await p.locator('#status').textContent()).toContain('not the on-the-job training it may give once hired');
       for (const r of estimated.slice(0, 5))
         expect(await p.locator(`#roles-list button[data-slug="${r.node.key}"] + .list-note`).textContent()).toMatch(
           /within reach: [^;)]*, estimated/,

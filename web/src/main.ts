@@ -681,7 +681,7 @@ async function shade(): Promise<void> {
         : '.') +
       // "Insurance Sales Agents (within reach: 0 months)": a licence no data here names is not counted.
       (estimated
-        ? ` ${estimated === 1 ? '1 of them is' : `${estimated} of them are`} reached by estimated moves (the list marks those it shows “estimated”): their months come from what BLS says the job typically asks, and any licence or certification it needs is not known and not counted.`
+        ? ` ${estimated === 1 ? '1 of them is' : `${estimated} of them are`} reached by estimated moves (the list marks those it shows “estimated”): their months come from what BLS says the job typically asks before hiring (not the on-the-job training it may give once hired), and any licence or certification it needs is not known and not counted.`
         : '') +
       unknownNote,
   );
