@@ -9,17 +9,20 @@ import type { Pathway } from './types.js';
 
 /**
  * Whether `b` pads `a` (both to the same role, b no sooner, no cheaper, with no fewer new
- * certifications and more moves): at any months, b only adds stops that nothing after them uses and
- * where it works at none (stopsOnTheWay: a 0-month step through another role that only adds an exam
- * or a fee is one); or, at the same months, b asks what a asks, where a asks it, and hops between
- * roles asking nothing (hopsAround). A
+ * certifications and no fewer moves): with more moves, at any months, b only adds stops that nothing
+ * after them uses and where it works at none (stopsOnTheWay: a 0-month step through another role
+ * that only adds an exam or a fee is one); or, at the same months, b asks what a asks, where a asks
+ * it, and hops between roles asking nothing (hopsAround), as many hops as a's or more: from a nursing
+ * assistant to respiratory therapists, three routes through physical therapist aides, occupational
+ * therapy aides and orderlies, each "not needed", then the same degree, read as three choices. A
  * route through another role where the student works (a medical assistant working as an LPN for a
  * year before the RN bridge), or whose step there counts for a later one, is not padding, even at
  * the same total months as a direct degree.
  */
 function pads(b: Pathway, a: Pathway, unknownTime: (step: Step) => boolean): boolean {
-  if (b.stepCount <= a.stepCount || b.totalMonths < a.totalMonths) return false;
+  if (b.stepCount < a.stepCount || b.totalMonths < a.totalMonths) return false;
   if (b.totalCostUsd < a.totalCostUsd || b.newCertifications < a.newCertifications) return false;
+  if (b.stepCount === a.stepCount) return b.totalMonths === a.totalMonths && hopsAround(b, a, unknownTime);
   let i = 0;
   for (const role of b.roleIds) if (role === a.roleIds[i]) i++;
   // a's roles in order, with stops nothing after them uses and where b works at none. (A rule that

@@ -85,6 +85,15 @@ describe('withoutDetours', () => {
     const viaAides = pathway([1, 6, 9], [0, 24], 39_000, 0, { 1: [100] });
     const hops = pathway([1, 7, 8, 9], [0, 0, 24], 39_000, 0, { 2: [100] });
     expect(withoutDetours([viaAides, hops], 2)).toEqual([viaAides]);
+    // As many hops, through another job: nursing assistant → occupational therapy aides → respiratory
+    // therapists after the same through physical therapist aides, "not needed" either way.
+    const otherAides = pathway([1, 7, 9], [0, 24], 39_000, 0, { 1: [100] });
+    expect(withoutDetours([viaAides, otherAides], 2)).toEqual([viaAides]);
+    // Not with fewer moves (the better one is kept whatever its rank), nor with the same moves
+    // working first at the hop.
+    expect(withoutDetours([hops, viaAides], 2)).toEqual([hops, viaAides]);
+    const worksAtHop = pathway([1, 7, 9], [12, 24], 39_000, 0, { 1: [100] });
+    expect(withoutDetours([viaAides, worksAtHop], 2)).toEqual([viaAides, worksAtHop]);
     // Not when the route spends time elsewhere, takes another program, earns a certification on a
     // hop, or ends elsewhere (toTrack).
     const worksFirst = pathway([1, 7, 8, 9], [24, 0, 0], 39_000, 0, {}, {});

@@ -923,7 +923,7 @@ describe('estimated pathways', () => {
         list
           .slice(0, j)
           .some(
-            (a) => a.totalMonths === b.totalMonths && b.stepCount > a.stepCount && asks(a, true) === asks(b, false),
+            (a) => a.totalMonths === b.totalMonths && b.stepCount >= a.stepCount && asks(a, true) === asks(b, false),
           ),
       );
     const ask = async (skip: boolean) => {
@@ -933,7 +933,9 @@ describe('estimated pathways', () => {
     };
     expect(hopsAround(await ask(false))).toBe(true);
     const kept = await ask(true);
-    expect(kept.length).toBeGreaterThan(1);
+    // One at least: every 24-month route there asks the same degree, in the same job, and hops
+    // (through pharmacy technicians, dispensing opticians, medical equipment preparers…) otherwise.
+    expect(kept.length).toBeGreaterThan(0);
     expect(hopsAround(kept)).toBe(false);
   });
 

@@ -557,14 +557,14 @@ describe('skipDetours', () => {
       )
       .join(' ');
   /**
-   * docs/cost-model.md: b is no sooner, no cheaper, earns no fewer certifications and has more
+   * docs/cost-model.md: b is no sooner, no cheaper, earns no fewer certifications and has no fewer
    * moves, and either, at the same months, asks what a asks where a asks it, to the same role, and
-   * otherwise hops through roles asking nothing; or visits a's roles in order, moving into each
+   * otherwise hops through roles asking nothing; or has more moves and visits a's roles in order, moving into each
    * asking no less than a's move into it asks, and works at none of its other stops (tests/graph/detours.test.ts holds the
    * definition to examples; this checks the API applies it as documented).
    */
   const pads = (b: P, a: P) => {
-    if (b.stepCount <= a.stepCount || b.totalMonths < a.totalMonths) return false;
+    if (b.stepCount < a.stepCount || b.totalMonths < a.totalMonths) return false;
     if (b.estimatedCostUsd < a.estimatedCostUsd || b.certificationsToEarn.length < a.certificationsToEarn.length)
       return false;
     let i = 0;
@@ -584,7 +584,7 @@ describe('skipDetours', () => {
       const unknownHere = s.monthsIncludeUnknowns && !theirs?.monthsIncludeUnknowns;
       return onA.has(s.from.slug) || (s.experienceMonths === 0 && !unknownHere);
     });
-    if (i === a.roles.length && stops) return true;
+    if (b.stepCount > a.stepCount && i === a.roles.length && stops) return true;
     return sameMonths && b.roles.at(-1)!.slug === a.roles.at(-1)!.slug && asks(b) === asks(a);
   };
 
