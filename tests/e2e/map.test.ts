@@ -698,7 +698,11 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     // Both answers said, whichever came last (one line said only the last): the pathway, then the shading.
     await expect
       .poll(() => other.locator('#status').textContent())
-      .toMatch(new RegExp(`^Showing Pathway 1\\b.* within reach in .* from ${start.title}\\.`));
+      .toMatch(
+        new RegExp(
+          `^Showing Pathway 1\\b.* within reach in .* from ${start.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`,
+        ),
+      );
     // Beside a cheapest ranking of pathways with unknown costs, how the unknown parts were counted.
     const unknownCosts = cheapest.pathways.length > 1 && cheapest.pathways.some((p) => p.costIncludesUnknowns);
     expect(await other.locator('.choices .order-note').count()).toBe(unknownCosts ? 1 : 0);

@@ -85,31 +85,34 @@ function busy<T>(work: Promise<T>): Promise<T> {
 
 /**
  * The status line says two things, each kept by its own question: what the form's search or the last
- * action said (the pathway shown, an error), and the shading's sentences (what is within reach). Both
- * show, the shading second, whichever answer comes last: one line for both said only the last
- * answer's, the pathway's or the shading's, by a race. An error shows alone.
+ * action said (the pathway shown, its error), and the shading's sentences (what is within reach).
+ * Both show, the shading second, whichever answer comes last: one line for both said only the last
+ * answer's, the pathway's or the shading's, by a race. A failure of the service (fail) shows alone,
+ * until the next thing either says, as the one line was replaced.
  */
-const statusParts = { main: '', mainError: false, reach: '', reachError: false };
+const statusParts = { main: '', mainError: false, reach: '', reachError: false, failure: '' };
 
 function showStatus(): void {
-  const { main, mainError, reach, reachError } = statusParts;
-  const error = mainError || reachError;
-  const parts = error ? [mainError ? main : '', reachError ? reach : ''] : [main, reach];
-  status.textContent = parts.filter(Boolean).join(' ');
-  status.classList.toggle('error', error);
+  const { main, mainError, reach, reachError, failure } = statusParts;
+  status.textContent = failure || [main, reach].filter(Boolean).join(' ');
+  status.classList.toggle('error', !!failure || mainError || reachError);
 }
 
 /** Says what the search or an action came to (the shading's sentences stay). */
 function say(message: string, error = false): void {
-  statusParts.main = message;
-  statusParts.mainError = error;
+  Object.assign(statusParts, { main: message, mainError: error, failure: '' });
   showStatus();
 }
 
-/** Says what the shading came to (what the search said stays). */
+/** Says what the shading came to (what the search said stays); saying nothing leaves a failure shown. */
 function sayReach(message: string, error = false): void {
-  statusParts.reach = message;
-  statusParts.reachError = error;
+  Object.assign(statusParts, { reach: message, reachError: error }, message ? { failure: '' } : {});
+  showStatus();
+}
+
+/** Says the service failed, alone: a wrong key, a refused question, an outage. */
+function sayFailure(message: string): void {
+  statusParts.failure = message;
   showStatus();
 }
 
@@ -130,13 +133,13 @@ function inMapWords(message: string): string {
 function fail(error: unknown): void {
   if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
     $('key-form').hidden = false;
-    say('This service needs an API key for reading.', true);
+    sayFailure('This service needs an API key for reading.');
   } else if (error instanceof ApiError && (error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND')) {
     // The question asked, not the service, was wrong (a link naming no role, say): the API's words
     // name it and suggest the nearest, in the map's words for its arguments.
-    say(`The map could not ask that: ${inMapWords(error.message)}`, true);
+    sayFailure(`The map could not ask that: ${inMapWords(error.message)}`);
   } else {
-    say(error instanceof Error ? `Something went wrong: ${error.message}` : 'Something went wrong.', true);
+    sayFailure(error instanceof Error ? `Something went wrong: ${error.message}` : 'Something went wrong.');
   }
   document.documentElement.dataset.mapState = 'error';
 }
@@ -456,7 +459,9 @@ async function showPathways(keep: { key: string; of: (p: Pathway) => string } | 
     pathwaysSection.replaceChildren();
     // A status about a pathway no longer shown is cleared with it ("Showing Pathway 1: 24–36 months"),
     // and one about a search no longer asked.
-    if (/^(Showing |Finding the pathways)/.test(statusParts.main)) say('');
+    // An error or "No pathway leads there" answered the search too.
+    if (statusParts.mainError || /^(Showing |Finding the pathways|No pathway leads there)/.test(statusParts.main))
+      say('');
     noHandout();
     await redraw();
     view?.highlight(null);
@@ -623,6 +628,8 @@ async function shade(): Promise<void> {
     await redraw();
     view?.shade(null);
     markList();
+    // Nor do its words stay, to come back once the failure's message goes.
+    sayReach('');
     if (!tooOpen(error)) throw error;
     return sayReach(`${error.message} (Searching every O*NET occupation: try fewer months.)`, true);
   }
