@@ -94,10 +94,17 @@ function hopsAround(b: Pathway, a: Pathway, unknownTime: (step: Step) => boolean
   // be the one whose time is known); on b, it is one more hop.
   const free = (step: Step) =>
     step.months === 0 && step.programs.length === 0 && step.certificationsToEarn.length === 0;
-  // Experience is spent in the role a step starts from: years there are not years elsewhere.
-  const key = (step: Step) =>
-    `${step.experienceMonths > 0 ? step.fromRoleId : ''}>${step.toRoleId}:${step.months}:` +
-    `${step.programsToComplete.join(',')}:${step.certificationsToEarn.join(',')}`;
+  // Experience is spent in the role a step starts from: years there are not years elsewhere, and
+  // neither is work of unknown length (BLS's "less than 5 years", counted as 0 months) as physical
+  // therapist aides beside the same as occupational therapy aides. A step of unknown length is not
+  // the same as one of known length (a fully timed route never pads one with a part of unknown length).
+  const key = (step: Step) => {
+    const unknown = unknownTime(step);
+    return (
+      `${step.experienceMonths > 0 || unknown ? step.fromRoleId : ''}>${step.toRoleId}:${step.months}:` +
+      `${step.programsToComplete.join(',')}:${step.certificationsToEarn.join(',')}:${unknown ? '?' : ''}`
+    );
+  };
   const aKeys = a.steps.filter((step) => !free(step) || unknownTime(step)).map(key);
   const bKeys = b.steps.filter((step) => !free(step)).map(key);
   return aKeys.length === bKeys.length && aKeys.every((k, j) => k === bKeys[j]);

@@ -89,11 +89,15 @@ describe('withoutDetours', () => {
     // therapists after the same through physical therapist aides, "not needed" either way.
     const otherAides = pathway([1, 7, 9], [0, 24], 39_000, 0, { 1: [100] });
     expect(withoutDetours([viaAides, otherAides], 2)).toEqual([viaAides]);
-    // Not with fewer moves (the better one is kept whatever its rank), nor with the same moves
-    // working first at the hop.
+    // Not with fewer moves (the better one is kept whatever its rank), nor where the move on asks
+    // work of unknown length at the hop (BLS's "less than 5 years", counted as 0 months): years
+    // as occupational therapy aides are not years as physical therapist aides.
     expect(withoutDetours([hops, viaAides], 2)).toEqual([hops, viaAides]);
-    const worksAtHop = pathway([1, 7, 9], [12, 24], 39_000, 0, { 1: [100] });
-    expect(withoutDetours([viaAides, worksAtHop], 2)).toEqual([viaAides, worksAtHop]);
+    const intoNine = (s: PathwayStep) => s.toRoleId === 9;
+    expect(withoutDetours([viaAides, otherAides], 2, intoNine)).toEqual([viaAides, otherAides]);
+    // Nor one of known length after one of unknown length.
+    const unknownViaAides = (s: PathwayStep) => s.transitionId === 609; // 6 → 9
+    expect(withoutDetours([viaAides, otherAides], 2, unknownViaAides)).toEqual([viaAides, otherAides]);
     // Not when the route spends time elsewhere, takes another program, earns a certification on a
     // hop, or ends elsewhere (toTrack).
     const worksFirst = pathway([1, 7, 8, 9], [24, 0, 0], 39_000, 0, {}, {});

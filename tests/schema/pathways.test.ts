@@ -553,7 +553,7 @@ describe('skipDetours', () => {
       .map(
         // Experience is spent in the role a step starts from: years there are not years elsewhere.
         (s) =>
-          `${s.experienceMonths > 0 ? s.from.slug : ''}>${s.to.slug}:${s.months}:${s.programs.map((x) => x.name)}:${s.certificationsToEarn.map((c) => c.slug)}`,
+          `${s.experienceMonths > 0 || s.monthsIncludeUnknowns ? s.from.slug : ''}>${s.to.slug}:${s.months}:${s.programs.map((x) => x.name)}:${s.certificationsToEarn.map((c) => c.slug)}:${s.monthsIncludeUnknowns ? '?' : ''}`,
       )
       .join(' ');
   /**
