@@ -1005,6 +1005,10 @@ function certainFirst(found: readonly EnginePathway[], names: Names, load: Share
   return keyed.map((k) => k.pathway);
 }
 
+/** Whether a pathway's length is a range or has a part of unknown length (FASTEST lists a certain one first). */
+const uncertainLength = (p: EnginePathway, names: Names, load: Shared['load']) =>
+  pathwayMonthsUpTo(p, names, load) > p.totalMonths || p.steps.some((step) => untimedParts(step, names).length > 0);
+
 /**
  * FASTEST's first `first` pathways as listed, from the engine's `found` (the best `first`, ranked):
  * a certain length before a range or an unknown of the same months (certainFirst). Where one of those
@@ -1020,8 +1024,7 @@ function fastestListed(
   names: Names,
   load: Shared['load'],
 ): EnginePathway[] {
-  const uncertain = (p: EnginePathway) =>
-    pathwayMonthsUpTo(p, names, load) > p.totalMonths || p.steps.some((step) => untimedParts(step, names).length > 0);
+  const uncertain = (p: EnginePathway) => uncertainLength(p, names, load);
   let asked = first;
   while (
     found.length === asked &&
@@ -1190,7 +1193,7 @@ builder.queryFields((t) => ({
     type: [ReachableRoleRef],
     nullable: { list: true, items: false },
     description:
-      'Every role reachable from a role within a number of months, earliest first (at the same month, those of known length first), each with the pathway that reaches it then, as FASTEST ranks: of those as fast, one with no part of unknown length where there is one, then the cheapest, the fewest certifications to earn, the fewest steps. For a curated role it is the pathway `pathways(first: 1)` gives: of those as fast, the one whose programs’ range of lengths is narrowest, where they have ranges. For an O*NET occupation it is the first of those as fast in that order, whatever its range (`pathways(first: 1)` may give one of a narrower range).',
+      'Every role reachable from a role within a number of months, earliest first (at the same month, those of known length first), each with the pathway that reaches it then, as FASTEST ranks: of those as fast, one with no part of unknown length where there is one, then the cheapest, the fewest certifications to earn, the fewest steps. Without includeEstimated it is the pathway `pathways(first: 1)` gives: of those as fast, the one whose programs’ range of lengths is narrowest, where they have ranges. With it, the first of those as fast in that order, whatever its range (`pathways(first: 1)` may give one of a narrower range).',
     args: {
       from: t.arg.string({ required: true, description: 'Where to start: a role slug or an O*NET-SOC code.' }),
       withinMonths: t.arg.int({
@@ -1237,16 +1240,17 @@ builder.queryFields((t) => ({
       );
       const names = namesOf(snapshot);
       const load = profile?.studyLoad ?? 'FULL_TIME';
-      // For a curated role, the pathway `pathways(first: 1)` lists: where the engine's first is a range
-      // of lengths, one of the same months with a narrower range (FASTEST's listing, fastestListed).
-      // The map shaded the registered nurse "24 months (up to 36)" through the LPN beside the ADN's
-      // certain 24. Not for the O*NET occupations: hundreds reached through a role's ranged program
-      // took a search each (a second or more a request, against milliseconds).
+      // Over the curated graph, the pathway `pathways(first: 1)` lists: where the engine's first is a
+      // range of lengths (or has a part of unknown length), one of the same months with a narrower
+      // range (FASTEST's listing, fastestListed). The map shaded the registered nurse "24 months (up
+      // to 36)" through the LPN beside the ADN's certain 24. Not with estimated moves: hundreds of
+      // occupations reached through a role's ranged program took a search each (1.7 s to 37 s for
+      // the every-role test), and the curated roles' searches alone, 50 to 100 ms each from an
+      // occupation, made the request a third to a half slower.
       const listed = reached
         .map((r) => {
           const engine = r.pathway();
-          if (snapshot.occupationOfNode.has(r.roleId) || pathwayMonthsUpTo(engine, names, load) === engine.totalMonths)
-            return { r, engine, steps: r.stepCount };
+          if (args.includeEstimated || !uncertainLength(engine, names, load)) return { r, engine, steps: r.stepCount };
           const search = (k: number) =>
             cachedFindPathways(snapshot, {
               from,

@@ -608,6 +608,7 @@ export function bruteFindPathways(input: GraphInput, q: PathwayQuery): Pathway[]
 export interface BruteReachable {
   roleId: number;
   earliestMonth: number;
+  unknownLength: boolean;
   stepCount: number;
   transitionIds: number[];
   pathway: Pathway;
@@ -641,6 +642,7 @@ export function bruteReachableRoles(input: GraphInput, q: ReachableQuery): Brute
     .map(([roleId, e]) => ({
       roleId,
       earliestMonth: e.months,
+      unknownLength: e.untimed > 0,
       stepCount: e.steps,
       transitionIds: e.ids,
       pathway: e.report(),
