@@ -538,8 +538,10 @@ export function explainStep(
           `This takes about ${duration(step.months)} to ${duration(upTo)}, ${span} with its programs at their shortest`
         : `This takes about ${duration(step.months)}, ${span}`;
   const cost = costWords(step.knownCostUsd, step.unknownCosts, names, estimatedAsks).clause;
+  // A job only passed through is not worked: no licence of its is asked (the API drops its fee too).
+  const through = passesThrough(step, next, names);
   const estimated = step.estimated
-    ? `${names.openEntry?.(step.transitionId) ? '' : ` ${UNKNOWN_LICENCES('this move')}`} This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}.`
+    ? `${names.openEntry?.(step.transitionId) || through ? '' : ` ${UNKNOWN_LICENCES('this move')}`} This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}.`
     : '';
   return (
     `To move from ${from.title} to ${to.title}: ${what}.` +
@@ -547,7 +549,7 @@ export function explainStep(
     (held.length ? ` Already held: ${list(held)}.` : '') +
     (earlier.length ? ` Earned on an earlier step: ${list(earlier)}.` : '') +
     ` ${timing}; ${cost}.${estimated}` +
-    (passesThrough(step, next, names) ? ` ${passThroughWords([to.title])}` : '')
+    (through ? ` ${passThroughWords([to.title])} Nor is any certification or licence it may ask.` : '')
   );
 }
 

@@ -930,24 +930,31 @@ async function loadRows(
 }
 
 /**
- * A pathway without the unknown licence fee of a curated role's step into the O*NET occupation it is
- * within: the engine counts one for every estimated move, but that step asks nothing (an EKG
- * technician's into cardiovascular technologists and technicians read "cost not known: any licence
- * fee" beside "nothing to do on this step"). The engine's answer is shared and frozen: a copy.
+ * A pathway without the unknown licence fee of a step into a job it need not enter: the engine counts
+ * one for every estimated move, but a curated role's step into the O*NET occupation it is within asks
+ * nothing (an EKG technician's into cardiovascular technologists and technicians read "cost not
+ * known: any licence fee" beside "nothing to do on this step"), and a job the pathway only passes
+ * through (passesThrough) is not worked ("Working as Physical Therapist Aides is not needed" beside
+ * "cost unknown: any certification or licence fee for Physical Therapist Aides"). The engine's answer
+ * is shared and frozen: a copy.
  */
 function withoutWithinLicensing(pathway: EnginePathway, snapshot: Snapshot): EnginePathway {
-  const within = pathway.steps.filter((s) => snapshot.withinMoves.has(s.transitionId));
-  if (within.length === 0) return pathway;
-  const entered = new Set(within.map((s) => s.toRoleId));
+  const names = namesOf(snapshot);
+  const unneeded = pathway.steps.filter(
+    (s, i) => snapshot.withinMoves.has(s.transitionId) || passesThrough(s, pathway.steps[i + 1], names),
+  );
+  if (unneeded.length === 0) return pathway;
+  const steps = new Set(unneeded);
+  // A role the pathway enters again further on, needing it then, keeps its fee in the total.
+  const needed = new Set(pathway.steps.filter((s) => !steps.has(s)).map((s) => s.toRoleId));
+  const entered = new Set(unneeded.map((s) => s.toRoleId).filter((r) => !needed.has(r)));
   const keep = (u: EngineUnknown, to?: number) =>
     u.kind !== 'LICENSING' || (to === undefined ? !entered.has(u.id) : u.id !== to);
   return {
     ...pathway,
     unknownCosts: pathway.unknownCosts.filter((u) => keep(u)),
     steps: pathway.steps.map((s) =>
-      snapshot.withinMoves.has(s.transitionId)
-        ? { ...s, unknownCosts: s.unknownCosts.filter((u) => keep(u, s.toRoleId)) }
-        : s,
+      steps.has(s) ? { ...s, unknownCosts: s.unknownCosts.filter((u) => keep(u, s.toRoleId)) } : s,
     ),
   };
 }

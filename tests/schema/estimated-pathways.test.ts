@@ -27,7 +27,7 @@ const PATHWAYS = `query ($from: String!, $to: String, $toTrack: String, $first: 
     nodes { __typename key title }
     roles { slug }
     steps {
-      basis explanation months monthsIncludeUnknowns untimed trainingMonths experienceMonths
+      basis explanation months monthsIncludeUnknowns untimed trainingMonths experienceMonths passesThrough
       fromNode { key } toNode { key ... on Occupation { code typicalEducation workExperience } ... on Role { slug } }
       from { slug } to { slug } transition { id }
       programs { name estimated months lengthKnown costUsd program { slug } }
@@ -213,7 +213,7 @@ describe('estimated pathways', () => {
         nodes { title }
         unknownCosts { kind description certification { slug } estimateUsd }
         steps {
-          basis costUsd examFeesUsd knownCostUsd explanation toNode { title }
+          basis costUsd examFeesUsd knownCostUsd explanation toNode { title } passesThrough
           unknownCosts { kind description certification { slug } estimateUsd standIn }
         }
       }
@@ -231,8 +231,10 @@ describe('estimated pathways', () => {
         expect(p.costIncludesUnknowns).toBe(true);
         for (const s of p.steps) {
           const fees = s.unknownCosts.filter((u: any) => u.kind === 'EXAM_FEE' && u.certification === null);
-          if (s.basis === 'CURATED') {
+          // A job only passed through is not worked: no fee of its is asked (0, not unknown).
+          if (s.basis === 'CURATED' || s.passesThrough) {
             expect(fees).toEqual([]);
+            if (s.passesThrough) expect(s.examFeesUsd).toBe(0);
             continue;
           }
           expect(s.examFeesUsd).toBeNull();
@@ -250,7 +252,7 @@ describe('estimated pathways', () => {
           expect(s.explanation.match(/certification or licence/g)).toHaveLength(1);
         }
         const listed = p.unknownCosts.filter((u: any) => u.kind === 'EXAM_FEE' && u.certification === null);
-        expect(listed).toHaveLength(p.estimatedSteps);
+        expect(listed).toHaveLength(p.steps.filter((s: any) => s.basis === 'ESTIMATED' && !s.passesThrough).length);
       }
     }
   });
@@ -317,9 +319,9 @@ describe('estimated pathways', () => {
       'from: "29-2052.00", to: "29-1051.00", rankBy: CHEAPEST',
     ]) {
       const { data, errors } = await client.query(
-        `{ pathways(${args}, first: 5, includeEstimated: true) { summary
+        `{ pathways(${args}, first: 5, includeEstimated: true) { summary unknownCosts { kind description }
              steps { basis months explanation experienceMonths untimed toNode { title } passesThrough
-                     programs { name } certificationsToEarn { slug } } } }`,
+                     programs { name } certificationsToEarn { slug } unknownCosts { kind description } } } }`,
       );
       expect(errors).toBeUndefined();
       found.push(...data.pathways);
@@ -351,6 +353,14 @@ describe('estimated pathways', () => {
         expect(s.passesThrough).toBe(only);
         if (only) expect(s.explanation).toContain(`Working as ${s.toNode.title} is not needed`);
         else expect(s.explanation).not.toContain('is not needed');
+        // A job not worked asks no licence: no fee of its is unknown, on the step or the pathway
+        // ("cost unknown: any certification or licence fee for Physical Therapist Aides").
+        if (only) {
+          const fee = `any certification or licence fee for ${s.toNode.title}`;
+          expect(s.unknownCosts).toEqual([]);
+          expect(p.unknownCosts.map((u: any) => u.description)).not.toContain(fee);
+          expect(s.explanation).not.toMatch(/Any certification or licence this move needs is not known/);
+        }
       }
       seen += through.length;
       if (through.length) expect(p.summary).toContain(`Working as ${through[0]}`);
@@ -422,7 +432,12 @@ describe('estimated pathways', () => {
         for (const s of p.steps.filter((x: any) => x.basis === 'ESTIMATED')) {
           checked++;
           expect(s.explanation).not.toMatch(/no further requirements|right away|costs nothing/);
-          expect(s.explanation).toMatch(/Any certification or licence this move needs is not known and not counted/);
+          // A job only passed through is not worked: none of its licences is asked, and the words say so.
+          expect(s.explanation).toMatch(
+            s.passesThrough
+              ? /is not needed: .* Nor is any certification or licence it may ask\./
+              : /Any certification or licence this move needs is not known and not counted/,
+          );
         }
       }
     expect(checked).toBeGreaterThan(0);

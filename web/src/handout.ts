@@ -186,7 +186,8 @@ export function renderHandout(
                 ...s.training.map((t) => `training: ${t}`),
                 ...s.notNeeded,
                 // The data loaded names no licence for an estimated move: never read as "none needed".
-                ...(s.basis === 'ESTIMATED' ? ['any licence it needs: not known'] : []),
+                // A job only passed through is not worked: none of its is asked.
+                ...(s.basis === 'ESTIMATED' && !s.passesThrough ? ['any licence it needs: not known'] : []),
               ].join('; ') || (s.months > 0 ? 'experience only' : 'nothing further'),
             ),
           ),
