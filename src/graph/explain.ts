@@ -746,8 +746,14 @@ export function summarize(
   const trained = new Map<string, string[]>(); // the training's words -> the jobs asking it
   for (const [i, s] of pathway.steps.entries()) {
     const words = names.onTheJob?.(s.transitionId);
-    // Not for a job the pathway only passes through: working there is not needed, nor its training.
-    if (words !== undefined && !passesThrough(s, pathway.steps[i + 1], names))
+    const next = pathway.steps[i + 1];
+    // Not for a job the pathway only passes through (working there is not needed, nor its training),
+    // nor for one whose years the next move counts: the training happens within them.
+    if (
+      words !== undefined &&
+      !passesThrough(s, next, names) &&
+      (next === undefined || next.experienceMonths + next.experienceCountedMonths === 0)
+    )
       trained.set(words, [...(trained.get(words) ?? []), names.role(s.toRoleId).title]);
   }
   const jobs = [...trained.values()].flat().length;
