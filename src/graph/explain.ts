@@ -825,7 +825,8 @@ export function summarize(
     sentences.push(
       licensed === 1 ? UNKNOWN_LICENCES('the estimated move') : UNKNOWN_LICENCES('the estimated moves', true),
     );
-  if (pathway.studyLoad === 'PART_TIME')
+  // Only where a program is taken: said of a pathway of work alone, it named nothing it applied to.
+  if (pathway.studyLoad === 'PART_TIME' && pathway.steps.some((s) => s.programs.length > 0))
     sentences.push('Programs are counted at part-time study, twice their full-time length.');
   // Through a bridging track no single move crosses (the map marks none): said, so the words and
   // the picture agree.

@@ -409,6 +409,12 @@ describe('the examples of the issue', () => {
     expect(part.studyLoad).toBe('PART_TIME');
     expect(part.summary).toMatch(/part-time/);
     expect(part.steps.some((s: any) => /part time/.test(s.explanation))).toBe(true);
+    // A pathway of work alone takes no program: nothing to say of part-time study.
+    const [work] = await pathways(
+      'from: "medical-assistant", to: "lead-medical-assistant", first: 1, profile: { studyLoad: PART_TIME }',
+    );
+    expect(work.steps.flatMap((s: any) => s.programs)).toEqual([]);
+    expect(work.summary).not.toMatch(/part-time study/);
   });
 
   it('a program taken on the step is "completed on this step", not "already completed"', async () => {
