@@ -28,7 +28,7 @@ const PathwayRanking = builder.enumType('PathwayRanking', {
     },
     CHEAPEST: {
       description:
-        'Fewest total US dollars (training and exam fees). A cost no source gives counts at its documented estimate or stand-in (see `unknownCosts`); a licence fee, which state boards set, has none here and counts as $0, which the summary says.',
+        'Fewest total US dollars (training and exam fees). A cost no source gives counts at its documented estimate or stand-in (see `unknownCosts`); a licence fee (state boards set them) and training no source describes have none here and count as $0, which the summary says.',
     },
     FEWEST_NEW_CERTIFICATIONS: { description: 'Fewest certifications and licences to earn along the way.' },
     FEWEST_STEPS: { description: 'Fewest moves.' },
@@ -80,7 +80,7 @@ export const PathwayConstraintsInput = builder.inputType('PathwayConstraintsInpu
     }),
     maxCostUsd: t.int({
       description:
-        'At most this many US dollars in total, counting unknown costs at their documented estimate or stand-in, and a licence fee with neither as $0 (the summary says which).',
+        'At most this many US dollars in total, counting unknown costs at their documented estimate or stand-in, and a licence fee or training no source describes, which have neither, as $0 (the summary says which).',
     }),
     avoidRoles: t.stringList({ description: 'Slugs of roles the pathway must not pass through or end at.' }),
     onlyTracks: t.stringList({ description: 'Slugs of tracks every role after the start must be on.' }),

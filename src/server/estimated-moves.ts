@@ -169,14 +169,15 @@ const EDUCATION: Record<
     credential: 'BACHELOR',
     months: 48,
     afterBachelors: false,
-    lengthNote: 'at least 4 years, IPEDS’s least length',
+    // Its length, as the schema and the months count it: "at least 4 years" beside "about 4 years".
+    lengthNote: '4 years full time, IPEDS’s least length for the award, counted as its length',
   },
   ASSOCIATES_DEGREE: {
     words: 'an associate’s degree',
     credential: 'ASSOCIATE',
     months: 24,
     afterBachelors: false,
-    lengthNote: 'at least 2 years, IPEDS’s least length',
+    lengthNote: '2 years full time, IPEDS’s least length for the award, counted as its length',
   },
   POSTSECONDARY_NONDEGREE_AWARD: {
     words: 'a postsecondary nondegree award',
