@@ -303,6 +303,17 @@ function wordQuery(search: string): string {
  */
 async function searchIds(prisma: PrismaClient, args: OccupationArgs): Promise<number[]> {
   const where = occupationWhere(args);
+  // A code, as a search box is given one ("29-1126.00" found nothing, silently): that occupation,
+  // or for a SOC code ("29-1126") the SOC's occupations, by code.
+  const code = args.search!.trim();
+  if (/^\d{2}-\d{4}(\.\d{2})?$/.test(code))
+    return (
+      await prisma.occupation.findMany({
+        where: { ...where, code: code.includes('.') ? code : { startsWith: `${code}.` } },
+        orderBy: { code: 'asc' },
+        select: { id: true },
+      })
+    ).map((r) => r.id);
   const rows = await prisma.$queryRaw<{ id: number }[]>`
     WITH hits AS (
       SELECT t.occupation_id AS id,
@@ -347,9 +358,11 @@ builder.queryFields((t) => ({
       defaultSize: PAGE.default,
       maxSize: PAGE.max,
       description:
-        'O*NET occupations, by code; with `search`, the ones whose title, alternate titles or reported titles contain every word of it as the start of a word, ignoring case ("RN", "phlebotomist", "medical coder"), best matches first.',
+        'O*NET occupations, by code; with `search`, the ones whose title, alternate titles or reported titles contain every word of it as the start of a word, ignoring case ("RN", "phlebotomist", "medical coder"), best matches first, or the one a code names ("29-1126.00"; "29-1141" names the SOC’s occupations, by code).',
       args: {
-        search: t.arg.string({ description: 'Words to find in titles, e.g. "medical coder".' }),
+        search: t.arg.string({
+          description: 'Words to find in titles, e.g. "medical coder", or an O*NET-SOC or SOC code.',
+        }),
         jobZone: t.arg.int({ description: 'Only occupations in this job zone (1-5).' }),
         majorGroup: t.arg.string({ description: 'Only occupations in this SOC major group, e.g. "29" or "29-0000".' }),
       },

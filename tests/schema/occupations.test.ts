@@ -231,6 +231,14 @@ describe('occupations', () => {
     expect(codes.indexOf('29-2072.00')).toBeGreaterThanOrEqual(0);
     expect(codes.indexOf('29-2072.00')).toBeLessThan(codes.indexOf('15-1232.00'));
     expect(codes.indexOf('29-2072.00')).toBeLessThan(3);
+    // A code typed in the search box found nothing: it names its occupation, or a SOC's.
+    expect(await first('29-1126.00')).toBe('29-1126.00');
+    const soc = await ok('{ occupations(search: " 29-1141 ", first: 20) { totalCount nodes { code } } }');
+    const socCodes: string[] = soc.occupations.nodes.map((o: any) => o.code);
+    expect(socCodes[0]).toBe('29-1141.00');
+    expect(socCodes.length).toBeGreaterThan(1);
+    expect(socCodes.every((c) => c.startsWith('29-1141.'))).toBe(true);
+    expect(soc.occupations.totalCount).toBe(socCodes.length);
   });
 
   it('are filtered by job zone and major group, and paged by search relevance', async () => {
