@@ -1103,6 +1103,16 @@ describe('estimated pathways', () => {
     });
     expect(kept.length).toBeGreaterThan(0);
     for (const p of kept) for (const n of p.nodes.slice(1)) expect(n.key).toMatch(/^29-/);
+    // Such a track has no record: track(slug:) says what it is and where it is taken, not only
+    // "No track has the slug" beside the errors that name it.
+    const { data, errors } = await client.query('{ track(slug: "SOC-29") { slug } }');
+    expect(data).toEqual({ track: null });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'slug' });
+    expect(errors?.[0]?.message).toMatch(/SOC major group 29-0000 \(Healthcare practitioners and technical\)/);
+    expect(errors?.[0]?.message).toMatch(/toTrack and onlyTracks take with includeEstimated: true/);
+    // A group that does not exist is any unknown slug.
+    const none = await client.query('{ track(slug: "soc-98") { slug } }');
+    expect(none.errors?.[0]?.message).toMatch(/^No track has the slug "soc-98"/);
   });
 
   it('between curated roles, answers exactly as the curated graph alone does, with or without includeEstimated (the engine, every pair; the API, a sample)', async () => {
