@@ -162,7 +162,7 @@ const ComparisonEntry = builder.objectRef<Entry>('RoleComparisonEntry').implemen
     wageRanges: t.field({
       type: [WageRangeRef],
       description:
-        'Annual and hourly wage ranges across all sources, one per unit, geography and scope that some figure has (the role’s own national figures first).',
+        'Annual and hourly wage ranges across the figures the dataset records for the role, from all their sources, one per unit, geography and scope that some figure has (the role’s own national figures first). BLS’s OEWS wages for its O*NET occupation are not among them: `latestMedianWage` chooses among both.',
       resolve: (e) => {
         const ranges = new Map<string, WageRange>();
         for (const f of e.role.figures) {

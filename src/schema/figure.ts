@@ -124,7 +124,13 @@ export const LaborFigure = builder.prismaNode('LaborFigure', {
     }),
     kind: t.expose('kind', { type: FigureKind, description: 'What the figure measures.' }),
     unit: t.expose('unit', { type: FigureUnit, description: 'Unit of `value`, `low` and `high`.' }),
-    value: t.float({ nullable: true, description: 'The value; null for a range.', resolve: (f) => decimal(f.value) }),
+    value: t.float({
+      nullable: true,
+      // "null for a range" beside a wage premium of 15 with its range 15 to 25 (an API walk).
+      description:
+        'The value. For a range (`low` and `high`), null, or its low end where one number is recorded to rank by (a growth of 12–15% as 12, a wage premium of 15–25% as 15; the note says so).',
+      resolve: (f) => decimal(f.value),
+    }),
     low: t.float({ nullable: true, description: 'Low end of a range.', resolve: (f) => decimal(f.low) }),
     high: t.float({ nullable: true, description: 'High end of a range.', resolve: (f) => decimal(f.high) }),
     bound: t.expose('bound', {

@@ -24,7 +24,10 @@ builder.prismaObjectFields(Role, (t) => ({
   }),
   outlook: t.field({
     type: [LaborFigure],
-    description: 'Every employment and growth figure for the role, newest first, each with its source.',
+    // An API walk read the phlebotomist's 8% (BLS's handbook, 2023–33) here beside the 5.6% (2024–34)
+    // roles(orderBy: GROWTH) ranked it by: that one is its occupation's projection.
+    description:
+      'Every employment and growth figure the dataset records for the role, newest first, each with its source. BLS’s Employment Projections for its O*NET occupation are `occupation.projection` (which `roles(orderBy: GROWTH)` ranks by where the role is that occupation and the projection is newer).',
     select: (_args, _ctx, nested) => ({ figures: nested(figureQuery) }),
     resolve: (role) => role.figures.filter(isOutlook),
   }),
