@@ -831,6 +831,16 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     const status = (await p.locator('#status').textContent())!;
     expect(status).toContain('No role has the slug "registered-nurses" (the goal). Did you mean "registered-nurse"');
     expect(status).not.toMatch(/something went wrong/i);
+    // With the shading asked too, its answer stays beside the error, which stays: the shading's words
+    // replaced it within 0.1 s, and "Finding the pathways…" came back for good.
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurses&within=24`);
+    await expect.poll(() => p.locator('#status').textContent(), { timeout: 15_000 }).toMatch(/within reach in/);
+    await expect
+      .poll(() => p.locator('#status').textContent())
+      .toMatch(
+        /^The map could not ask that: No role has the slug "registered-nurses" \(the goal\)\..* within reach in /,
+      );
+    expect(await p.locator('#status').textContent()).not.toMatch(/Finding the pathways/);
     // The start as the goal: said, not asked.
     await p.goto(`${service.origin}/map?from=medical-assistant&to=medical-assistant`);
     await ready(p);

@@ -87,8 +87,10 @@ function busy<T>(work: Promise<T>): Promise<T> {
  * The status line says two things, each kept by its own question: what the form's search or the last
  * action said (the pathway shown, its error), and the shading's sentences (what is within reach).
  * Both show, the shading second, whichever answer comes last: one line for both said only the last
- * answer's, the pathway's or the shading's, by a race. A failure of the service (fail) shows alone,
- * until the next thing either says, as the one line was replaced.
+ * answer's, the pathway's or the shading's, by a race. A failure says itself in the part whose
+ * question failed (failedIn), until that part says something else: a wrong goal's error went when the
+ * shading answered, and "Finding the pathways…" came back. One of no part (the lattice, a panel, the
+ * key) shows alone until the next thing either part says.
  */
 const statusParts = { main: '', mainError: false, reach: '', reachError: false, failure: '' };
 
@@ -116,6 +118,13 @@ function sayFailure(message: string): void {
   showStatus();
 }
 
+/** The part of the status whose question an error answered (fail says it there). */
+const failedPart = new WeakMap<object, 'main' | 'reach'>();
+function failedIn(error: unknown, part: 'main' | 'reach'): unknown {
+  if (typeof error === 'object' && error !== null) failedPart.set(error, part);
+  return error;
+}
+
 /**
  * The API's words for a question the map asked, in the map's: its arguments are the start and the
  * goal, and its switch for estimated moves is the O*NET box ("Invalid the goal: ... ask with
@@ -131,15 +140,18 @@ function inMapWords(message: string): string {
 }
 
 function fail(error: unknown): void {
+  const part = typeof error === 'object' && error !== null ? failedPart.get(error) : undefined;
+  const tell = (message: string) =>
+    part === 'main' ? say(message, true) : part === 'reach' ? sayReach(message, true) : sayFailure(message);
   if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
     $('key-form').hidden = false;
     sayFailure('This service needs an API key for reading.');
   } else if (error instanceof ApiError && (error.code === 'BAD_USER_INPUT' || error.code === 'NOT_FOUND')) {
     // The question asked, not the service, was wrong (a link naming no role, say): the API's words
     // name it and suggest the nearest, in the map's words for its arguments.
-    sayFailure(`The map could not ask that: ${inMapWords(error.message)}`);
+    tell(`The map could not ask that: ${inMapWords(error.message)}`);
   } else {
-    sayFailure(error instanceof Error ? `Something went wrong: ${error.message}` : 'Something went wrong.');
+    tell(error instanceof Error ? `Something went wrong: ${error.message}` : 'Something went wrong.');
   }
   document.documentElement.dataset.mapState = 'error';
 }
@@ -510,7 +522,11 @@ async function showPathways(keep: { key: string; of: (p: Pathway) => string } | 
     noHandout();
     await redraw();
     view?.highlight(null);
-    if (!tooOpen(error)) throw error;
+    // "Finding the pathways…" goes too (fail says the error in its place, unless another failed first).
+    if (!tooOpen(error)) {
+      say('');
+      throw failedIn(error, 'main');
+    }
     // Over every O*NET occupation some searches exceed the API's work budget; it says what to narrow.
     return say('The pathway search over every O*NET occupation was too open; try another ranking.', true);
   }
@@ -628,9 +644,9 @@ async function shade(): Promise<void> {
     await redraw();
     view?.shade(null);
     markList();
-    // Nor do its words stay, to come back once the failure's message goes.
+    // Nor do its words stay (fail says the error in their place, unless another failed first).
     sayReach('');
-    if (!tooOpen(error)) throw error;
+    if (!tooOpen(error)) throw failedIn(error, 'reach');
     return sayReach(`${error.message} (Searching every O*NET occupation: try fewer months.)`, true);
   }
   if (mine !== asked.shade) return;
