@@ -78,10 +78,11 @@ export interface Names {
    */
   unknownTraining?(transitionId: number): string | undefined;
   /**
-   * For an estimated move into an occupation whose workers typically train on the job for more than a
-   * month once hired (BLS), that training in words: not counted in the move's months.
+   * For an estimated move into an occupation whose workers typically train on the job once hired
+   * (BLS), that training in words, and whether a summary names it (more than a month): not counted
+   * in the move's months.
    */
-  onTheJob?(transitionId: number): string | undefined;
+  onTheJob?(transitionId: number): { words: string; named: boolean } | undefined;
   /** Whether a curated move's years of experience are the curators' estimate: no source states a length. */
   yearsEstimated?(transitionId: number): boolean;
   /** Why an estimated move asks what it asks (from O*NET and BLS), for estimated steps. */
@@ -538,10 +539,13 @@ export function explainStep(
           `This takes about ${duration(step.months)} to ${duration(upTo)}, ${span} with its programs at their shortest`
         : `This takes about ${duration(step.months)}, ${span}`;
   const cost = costWords(step.knownCostUsd, step.unknownCosts, names, estimatedAsks).clause;
-  // A job only passed through is not worked: no licence of its is asked (the API drops its fee too).
+  // A job only passed through is not worked: no licence of its is asked (the API drops its fee too),
+  // nor its training once hired.
   const through = passesThrough(step, next, names);
+  const training = through ? undefined : names.onTheJob?.(step.transitionId);
   const estimated = step.estimated
-    ? `${names.openEntry?.(step.transitionId) || through ? '' : ` ${UNKNOWN_LICENCES('this move')}`} This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}.`
+    ? `${names.openEntry?.(step.transitionId) || through ? '' : ` ${UNKNOWN_LICENCES('this move')}`} This move is estimated, not curated: ${names.estimatedMoveNote?.(step.transitionId) ?? 'its requirements come from O*NET and BLS data about the target occupation'}` +
+      `${training ? `; then ${training.words} in the new job (not counted)` : ''}.`
     : '';
   return (
     `To move from ${from.title} to ${to.title}: ${what}.` +
@@ -702,8 +706,13 @@ export function summarize(
   // A curated role's step into its own occupation asks nothing, licences included.
   // An open entry asks what the curated moves into its role ask, the licence included: its words are
   // theirs ("No new certification or licence is counted" when all of it is held).
+  // Nor a job the pathway only passes through: it asks no licence (its step says so).
   const licensed = pathway.steps.filter(
-    (s) => s.estimated && !names.withinMove?.(s.transitionId) && !names.openEntry?.(s.transitionId),
+    (s, i) =>
+      s.estimated &&
+      !names.withinMove?.(s.transitionId) &&
+      !names.openEntry?.(s.transitionId) &&
+      !passesThrough(s, pathway.steps[i + 1], names),
   ).length;
   const estimated = licensed > 0;
   // Programs whose sources give a range count at their shortest: the time is a range too.
@@ -745,7 +754,8 @@ export function summarize(
   // ready on the day; BLS's typical on-the-job training says otherwise (the step's words said it only).
   const trained = new Map<string, string[]>(); // the training's words -> the jobs asking it
   for (const [i, s] of pathway.steps.entries()) {
-    const words = names.onTheJob?.(s.transitionId);
+    const training = names.onTheJob?.(s.transitionId);
+    const words = training?.named ? training.words : undefined;
     const next = pathway.steps[i + 1];
     // Not for a job the pathway only passes through (working there is not needed, nor its training),
     // nor for one whose years the next move counts: the training happens within them.

@@ -63,8 +63,8 @@ export interface GraphSnapshot {
   yearsEstimated: ReadonlySet<number>;
   /** Estimated moves that may ask work of unknown length in the role they leave (estimated-moves.ts). */
   workUnknown: ReadonlySet<number>;
-  /** Estimated moves into an occupation with BLS on-the-job training longer than a month: that training, in words. */
-  onTheJob: ReadonlyMap<number, string>;
+  /** Estimated moves into an occupation with BLS on-the-job training: that training, in words (estimated-moves.ts). */
+  onTheJob: ReadonlyMap<number, { words: string; named: boolean }>;
   /** O*NET-SOC code -> node id (a curated role's id where the role is its occupation, EXACT). */
   nodeByCode: ReadonlyMap<string, number>;
   /** Node id -> occupation id, for the nodes that are occupations rather than curated roles. */

@@ -244,6 +244,12 @@ const TRAINING: Record<string, string> = {
 /** Training in the new job a pathway's summary names (longer than a month), uncounted as the move's. */
 const NAMED_ON_THE_JOB = new Set(['INTERNSHIP_OR_RESIDENCY', 'APPRENTICESHIP', 'LONG_TERM', 'MODERATE_TERM']);
 
+/** BLS's typical on-the-job training for an occupation, in words, and whether a summary names it. */
+interface OnTheJob {
+  words: string;
+  named: boolean;
+}
+
 /** "4th of O*NET's related occupations, among the closest": "(among the closest, #4)" read as jargon. */
 const relatedWords = (link: { tier: string; position: number }) =>
   `${ordinal(link.position)} of O*NET's related occupations, ${TIERS[link.tier] ?? 'related'}`;
@@ -273,11 +279,12 @@ export interface EstimatedGraph {
   /** Moves whose entry may ask work of unknown length in the role they leave (asksUnknownWork). */
   workUnknown: Set<number>;
   /**
-   * Estimated moves into an occupation whose BLS typical on-the-job training is longer than a month,
-   * by transition id: that training, in words ("moderate-term on-the-job training (1 to 12 months)").
-   * It happens once hired, in the new job: not counted in the move's months, and said.
+   * Estimated moves into an occupation with BLS typical on-the-job training, by transition id: that
+   * training, in words ("moderate-term on-the-job training (1 to 12 months)"), and whether a pathway's
+   * summary names it (longer than a month). It happens once hired, in the new job: not counted in the
+   * move's months, and said, but not of a job the pathway only passes through.
    */
-  onTheJob: Map<number, string>;
+  onTheJob: Map<number, OnTheJob>;
   /**
    * Moves into a curated role's specialty, by transition id: what the specialty asks beyond the role,
    * which no source describes, in words (of unknown length and cost: GraphInput.unknownTrainingTransitions).
@@ -487,7 +494,7 @@ export function estimatedGraph(
         untimed: [] as string[],
         undescribed: `what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title}`,
         unknownWork: true,
-        onTheJob: undefined,
+        onTheJob: undefined as OnTheJob | undefined,
       };
     const words: string[] = [];
     // A graduate specialty (graduateSpecialty): the role's curated moves, then the master's Job Zone 5
@@ -552,13 +559,16 @@ export function estimatedGraph(
         untimed: untimedParts({ ...target, workExperience: null }, edu ?? null),
         undescribed: `what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title} with a master’s degree`,
         unknownWork: true,
-        onTheJob: undefined,
+        onTheJob: undefined as OnTheJob | undefined,
       };
     const exp = target.workExperience ? EXPERIENCE[target.workExperience] : undefined;
     if (exp) words.push(exp.words);
+    // Said by the step's words after these (src/graph/explain.ts), not of a job only passed through.
     const onTheJobTraining = target.onTheJobTraining;
-    if (onTheJobTraining && onTheJobTraining !== 'NONE')
-      words.push(`then ${TRAINING[onTheJobTraining] ?? 'on-the-job training'} in the new job (not counted)`);
+    const onTheJob: OnTheJob | undefined =
+      onTheJobTraining && onTheJobTraining !== 'NONE'
+        ? { words: TRAINING[onTheJobTraining] ?? 'on-the-job training', named: NAMED_ON_THE_JOB.has(onTheJobTraining) }
+        : undefined;
     return {
       minYearsExperience: exp?.years ?? 0,
       training,
@@ -567,7 +577,7 @@ export function estimatedGraph(
       untimed: untimedParts(target, edu ?? null),
       undescribed: undefined as string | undefined,
       unknownWork: asksUnknownWork(target),
-      onTheJob: onTheJobTraining && NAMED_ON_THE_JOB.has(onTheJobTraining) ? TRAINING[onTheJobTraining] : undefined,
+      onTheJob,
     };
   };
 
@@ -583,7 +593,7 @@ export function estimatedGraph(
       unknownWork = false,
       undescribed,
       onTheJob,
-    }: { untimed?: string[]; unknownWork?: boolean; undescribed?: string; onTheJob?: string } = {},
+    }: { untimed?: string[]; unknownWork?: boolean; undescribed?: string; onTheJob?: OnTheJob } = {},
   ): number | undefined => {
     const key = `${from}>${to}`;
     if (from === to || seen.has(key)) return undefined;

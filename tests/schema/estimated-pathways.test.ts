@@ -320,7 +320,7 @@ describe('estimated pathways', () => {
     ]) {
       const { data, errors } = await client.query(
         `{ pathways(${args}, first: 5, includeEstimated: true) { summary unknownCosts { kind description }
-             steps { basis months explanation experienceMonths untimed toNode { title } passesThrough
+             steps { basis months explanation experienceMonths untimed toNode { title } passesThrough withinOccupation
                      programs { name } certificationsToEarn { slug } unknownCosts { kind description } } } }`,
       );
       expect(errors).toBeUndefined();
@@ -360,11 +360,19 @@ describe('estimated pathways', () => {
           expect(s.unknownCosts).toEqual([]);
           expect(p.unknownCosts.map((u: any) => u.description)).not.toContain(fee);
           expect(s.explanation).not.toMatch(/Any certification or licence this move needs is not known/);
+          // Nor its training once hired, which the move's words said before "is not needed".
+          expect(s.explanation).not.toMatch(/in the new job \(not counted\)/);
         }
       }
       seen += through.length;
       if (through.length) expect(p.summary).toContain(`Working as ${through[0]}`);
       else expect(p.summary).not.toContain('is not needed');
+      // The summary's unknown licences are the moves' into jobs the pathway needs, not those passed through.
+      const licensed = p.steps.filter((s: any) => s.basis === 'ESTIMATED' && !s.passesThrough && !s.withinOccupation);
+      if (licensed.length === 1)
+        expect(p.summary).toMatch(/Any certification or licence the estimated move needs is not known/);
+      if (licensed.length > 1)
+        expect(p.summary).toMatch(/Any certification or licence the estimated moves need is not known/);
     }
     // Medical assistant → physical therapist aides (0 months, nothing asked) → respiratory therapists.
     expect(seen).toBeGreaterThan(0);
