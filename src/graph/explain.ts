@@ -840,11 +840,24 @@ export function summarize(
     sentences.push('Programs are counted at part-time study, twice their full-time length.');
   // Through a bridging track no single move crosses (the map marks none): said, so the words and
   // the picture agree.
-  const crossings = pathway.crossings.map(
-    (c) =>
-      `from ${the(names.track(c.fromTrackId))} track to ${the(names.track(c.toTrackId))} track` +
-      (c.viaTrackId !== undefined ? ` by way of ${the(names.track(c.viaTrackId))} track, which bridges them` : ''),
-  );
+  // Through jobs only passed through, the tracks of the jobs worked: "from healthcare support to
+  // transportation, from transportation to office support and from office support to protective
+  // service" named two tracks a nursing assistant on the way to police work never works in.
+  const worked = pathway.steps.filter((step, i) => !passesThrough(step, pathway.steps[i + 1], names));
+  const crossings =
+    worked.length === pathway.steps.length
+      ? pathway.crossings.map(
+          (c) =>
+            `from ${the(names.track(c.fromTrackId))} track to ${the(names.track(c.toTrackId))} track` +
+            (c.viaTrackId !== undefined
+              ? ` by way of ${the(names.track(c.viaTrackId))} track, which bridges them`
+              : ''),
+        )
+      : worked.flatMap((step, i) => {
+          const from = names.role(i === 0 ? pathway.steps[0]!.fromRoleId : worked[i - 1]!.toRoleId).track;
+          const to = names.role(step.toRoleId).track;
+          return from === to ? [] : [`from ${the(from)} track to ${the(to)} track`];
+        });
   if (crossings.length) sentences.push(`It crosses ${list(crossings)}.`);
   const n = pathway.estimatedSteps;
   if (n > 0) {

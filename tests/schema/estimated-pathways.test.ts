@@ -1313,6 +1313,21 @@ describe('estimated pathways', () => {
   });
 });
 
+describe('jobs only passed through', () => {
+  it('are not named among the tracks a pathway crosses', async () => {
+    // Nursing assistants → orderlies → ambulance drivers → public safety telecommunicators → police:
+    // "crosses … to the transportation … track, from … to the office and administrative support …
+    // track" named two tracks the learner never works in.
+    const [p] = await pathways({ from: '31-1131.00', to: '33-3051.00', first: 1, includeEstimated: true });
+    const through = p.steps.filter((s: any) => s.passesThrough);
+    expect(through.length).toBeGreaterThan(0);
+    const crosses = /It crosses ([^.]*)\./.exec(p.summary)?.[1] ?? '';
+    expect(crosses).toMatch(
+      /^from the healthcare support occupations \(SOC 31-0000\) track to the protective service occupations \(SOC 33-0000\) track$/,
+    );
+  });
+});
+
 describe('training once hired', () => {
   // "3 moves with no time counted" to dispensing opticians read as ready on the day: BLS gives them
   // long-term on-the-job training, which the step's words said and the summary did not.
