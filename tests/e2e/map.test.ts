@@ -1256,6 +1256,14 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     await expect.poll(() => p.locator('#status').textContent()).toMatch(/^Showing Pathway 2/);
     // Print comes back once the handout is made (after the goal's details are read).
     await expect.poll(() => p.isEnabled('#print')).toBe(true);
+    // On paper, which pathway it is, and the first: the second read as the way there.
+    const count = await radios.count();
+    expect(await p.locator('#handout .choice').textContent()).toMatch(
+      new RegExp(`^Pathway 2 of ${count} the map found, ranked cheapest first\\. Pathway 1: .+, \\d+ steps?\\.$`),
+    );
+    await radios.nth(0).check();
+    await expect.poll(() => p.locator('#status').textContent()).toMatch(/^Showing Pathway 1/);
+    await expect.poll(() => p.locator('#handout .choice').count(), { timeout: 5_000 }).toBe(0);
     // The first search of a page says it is under way too (a link opened on a blank status).
     let releaseFirst!: () => void;
     const first = new Promise<void>((resolve) => (releaseFirst = resolve));

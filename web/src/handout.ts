@@ -32,6 +32,8 @@ export function renderHandout(
   occupationPay: OccupationPay[] = [],
   /** What the pathway counted of the student (the form's years, study load and certifications held). */
   student: Student = { held: [], years: 0, partTime: false },
+  /** Where the pathway is not the first found: which it is, and the first, in words. */
+  choice?: string,
 ): void {
   const first = pathway.steps[0]!;
   const last = pathway.steps[pathway.steps.length - 1]!;
@@ -75,6 +77,8 @@ export function renderHandout(
   fill(
     handout,
     h('h2', {}, `From ${first.from.title} to ${last.to.title}`),
+    // The second pathway on paper read as the way there, the quicker first one unmentioned.
+    choice ? h('p', { class: 'choice' }, choice) : null,
     // Without what unknown costs count as for ranking ("For comparison only, we count the NCLEX-PN
     // exam fee as $550"): a stand-in orders pathways and is no price, and on paper it read as the
     // fee. What is not known is said before it, and in "In all".

@@ -613,7 +613,13 @@ async function choosePathway(): Promise<void> {
   await showOnTheJob(); // whether "trained on the job" applies to this start, before the handout names it
   if (shown !== pathway) return; // another was chosen meanwhile
   const student = studentOf(state);
-  printHandout = () => renderHandout(handout, pathway, details, location.href, pay, student);
+  const index = pathways.indexOf(pathway);
+  const ranking = $<HTMLSelectElement>('rank').selectedOptions[0]?.textContent?.toLowerCase() ?? 'best';
+  const choice =
+    index > 0
+      ? `Pathway ${index + 1} of ${pathways.length} the map found, ranked ${ranking} first. ${pathwayLabel(pathways[0]!, 0, true)}.`
+      : undefined;
+  printHandout = () => renderHandout(handout, pathway, details, location.href, pay, student, choice);
   printHandout();
   printButton.disabled = false;
   $('print-hint').hidden = true;
