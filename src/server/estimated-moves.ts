@@ -703,20 +703,13 @@ export function estimatedGraph(
     }
   }
 
-  for (const [occupationId, role] of specialtyOf) {
-    const target = byId.get(occupationId)!;
-    const { words, untimed, unknownWork, undescribed, onTheJob, ...parts } = requirements(role.id, target);
-    add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, {
-      untimed,
-      unknownWork,
-      undescribed,
-      onTheJob,
-    });
-  }
-  // From the role into the occupations whose workers hold it, where O*NET does not relate them.
-  for (const [occupationId, role] of advancedOf) {
-    const target = byId.get(occupationId)!;
-    const { words, untimed, unknownWork, undescribed, onTheJob, ...parts } = requirements(role.id, target);
+  // From a role into its specialties, then into the occupations whose workers hold it, where O*NET
+  // does not relate them (in that order, as the moves' ids are given).
+  for (const [occupationId, role] of [...specialtyOf, ...advancedOf]) {
+    const { words, untimed, unknownWork, undescribed, onTheJob, ...parts } = requirements(
+      role.id,
+      byId.get(occupationId)!,
+    );
     add(role.id, nodeOf(occupationId), { ...parts, estimated: true }, words, {
       untimed,
       unknownWork,
