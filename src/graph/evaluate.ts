@@ -5,6 +5,7 @@
 import { ROUTE_CERTIFICATION, ROUTE_EXPERIENCE, ROUTE_PROGRAM, type GraphIndex } from './build.js';
 import { centsToUsd, usdToCents } from './cost.js';
 import { InvalidQueryError } from './errors.js';
+import { trackCrossings } from './crossings.js';
 import {
   expandStep,
   has,
@@ -207,24 +208,10 @@ export function buildPathway(
     transitionIds.push(ix.edgeTransitionId[e]!);
   }
   // The non-bridging tracks the pathway passes through, in order: each change is a crossing.
-  const crossings: Pathway['crossings'] = [];
-  let track = -1;
-  let via = -1;
-  for (const id of roleIds) {
+  const crossings = trackCrossings(roleIds, (id) => {
     const t = ix.roleTrack[ix.roleIndexById.get(id)!]!;
-    if (ix.trackBridging[t] === 1) {
-      if (track >= 0) via = t;
-      continue;
-    }
-    if (track >= 0 && t !== track)
-      crossings.push({
-        fromTrackId: ix.trackIds[track]!,
-        toTrackId: ix.trackIds[t]!,
-        ...(via >= 0 ? { viaTrackId: ix.trackIds[via]! } : {}),
-      });
-    track = t;
-    via = -1;
-  }
+    return { trackId: ix.trackIds[t]!, bridging: ix.trackBridging[t] === 1 };
+  });
   const certificationsToEarn = steps.flatMap((s) => s.certificationsToEarn);
   return {
     roleIds,

@@ -4,6 +4,7 @@
  * (docs/cost-model.md). Pure functions of a pathway and the names it mentions.
  */
 import { PART_TIME_FACTOR } from './cost.js';
+import { trackCrossings } from './crossings.js';
 import type {
   Pathway,
   PathwayStep,
@@ -45,6 +46,8 @@ export interface CertificationNames {
 /** The names a pathway's words need, by id. */
 export interface Names {
   role(id: number): { title: string; track: string };
+  /** A role's track id and whether the track bridges others (crossings between the jobs a pathway works in). */
+  trackOf?(roleId: number): { trackId: number; bridging: boolean };
   /** A track's name. */
   track(id: number): string;
   certification(id: number): CertificationNames;
@@ -844,20 +847,15 @@ export function summarize(
   // transportation, from transportation to office support and from office support to protective
   // service" named two tracks a nursing assistant on the way to police work never works in.
   const worked = pathway.steps.filter((step, i) => !passesThrough(step, pathway.steps[i + 1], names));
-  const crossings =
-    worked.length === pathway.steps.length
-      ? pathway.crossings.map(
-          (c) =>
-            `from ${the(names.track(c.fromTrackId))} track to ${the(names.track(c.toTrackId))} track` +
-            (c.viaTrackId !== undefined
-              ? ` by way of ${the(names.track(c.viaTrackId))} track, which bridges them`
-              : ''),
-        )
-      : worked.flatMap((step, i) => {
-          const from = names.role(i === 0 ? pathway.steps[0]!.fromRoleId : worked[i - 1]!.toRoleId).track;
-          const to = names.role(step.toRoleId).track;
-          return from === to ? [] : [`from ${the(from)} track to ${the(to)} track`];
-        });
+  const crossed =
+    worked.length === pathway.steps.length || !names.trackOf
+      ? pathway.crossings
+      : trackCrossings([pathway.steps[0]!.fromRoleId, ...worked.map((s) => s.toRoleId)], names.trackOf);
+  const crossings = crossed.map(
+    (c) =>
+      `from ${the(names.track(c.fromTrackId))} track to ${the(names.track(c.toTrackId))} track` +
+      (c.viaTrackId !== undefined ? ` by way of ${the(names.track(c.viaTrackId))} track, which bridges them` : ''),
+  );
   if (crossings.length) sentences.push(`It crosses ${list(crossings)}.`);
   const n = pathway.estimatedSteps;
   if (n > 0) {

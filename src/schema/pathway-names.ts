@@ -20,6 +20,11 @@ export function namesOf(snapshot: Snapshot): Names {
       const r = need(names.roles, id, 'role');
       return { title: r.title, track: need(names.tracks, r.trackId, 'track').name };
     },
+    trackOf: (id) => {
+      const { index } = snapshot;
+      const t = index.roleTrack[index.roleIndexById.get(id)!]!;
+      return { trackId: index.trackIds[t]!, bridging: index.trackBridging[t] === 1 };
+    },
     track: (id) => need(names.tracks, id, 'track').name,
     certification: (id) => need(names.certifications, id, 'certification'),
     program: (id) => need(names.programs, id, 'program'),
