@@ -118,6 +118,18 @@ function sayFailure(message: string): void {
   showStatus();
 }
 
+/**
+ * Runs the questions together and waits for all of them: every one that fails is told (in its own
+ * part of the status, failedIn), the first by the caller, which it rethrows. Promise.all told only the
+ * first: with the search and the shading both failing, the other went unsaid.
+ */
+async function together(...work: (Promise<unknown> | undefined)[]): Promise<void> {
+  const asked = work.filter((w): w is Promise<unknown> => w !== undefined);
+  const failed = (await Promise.allSettled(asked)).flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+  for (const reason of failed.slice(1)) fail(reason);
+  if (failed.length) throw failed[0];
+}
+
 /** The part of the status whose question an error answered (fail says it there). */
 const failedPart = new WeakMap<object, 'main' | 'reach'>();
 function failedIn(error: unknown, part: 'main' | 'reach'): unknown {
@@ -524,7 +536,9 @@ async function showPathways(keep: { key: string; of: (p: Pathway) => string } | 
     view?.highlight(null);
     // "Finding the pathways…" goes too (fail says the error in its place, unless another failed first).
     if (!tooOpen(error)) {
-      say('');
+      // Only the search's part: a failure shown alone (another question's) stays.
+      Object.assign(statusParts, { main: '', mainError: false });
+      showStatus();
       throw failedIn(error, 'main');
     }
     // Over every O*NET occupation some searches exceed the API's work budget; it says what to narrow.
@@ -831,7 +845,7 @@ async function setStart(slug: string): Promise<void> {
   update(slug === state.from ? { path: undefined } : { from: slug, path: undefined, years: 0, onTheJob: false });
   await drawMap();
   mark();
-  await Promise.all([showPathways(), shade()]);
+  await together(showPathways(), shade());
 }
 
 /**
@@ -980,7 +994,7 @@ onetBox.addEventListener('change', () => {
         h('p', {}, 'The goal was an O*NET occupation, cleared with them: choose a role as the goal.'),
       );
   };
-  Promise.all([showPathways().then(said), shade()]).catch(fail);
+  together(showPathways().then(said), shade()).catch(fail);
 });
 // The student's years in the starting role and study load: both change the pathways and the shading.
 /** The years box's hint, saying what is counted where it is not what the box reads. */
@@ -1003,18 +1017,18 @@ onSettled(yearsInput, (typing, replace) => {
   const typed = yearsInput.validity.badInput || (yearsInput.value.trim() !== '' && Number(yearsInput.value) !== years);
   yearsHint(typing && typed ? years : undefined);
   if (!typing) yearsInput.value = state.years > 0 ? String(state.years) : '';
-  if (changed) Promise.all([showPathways(sameStops()), shade()]).catch(fail);
+  if (changed) together(showPathways(sameStops()), shade()).catch(fail);
   return changed;
 });
 partTimeBox.addEventListener('change', () => {
   update({ partTime: partTimeBox.checked, path: undefined });
-  Promise.all([showPathways(sameStops()), shade()]).catch(fail);
+  together(showPathways(sameStops()), shade()).catch(fail);
 });
 onTheJobBox.addEventListener('change', () => {
   update({ onTheJob: onTheJobBox.checked, path: undefined });
   // The start's panel says what its next steps count (renderPanel's trainedOnTheJob).
   const reopen = state.role !== undefined && state.role === state.from ? openRole(state.role, false) : undefined;
-  Promise.all([showPathways(sameStops()), shade(), reopen]).catch(fail);
+  together(showPathways(sameStops()), shade(), reopen).catch(fail);
 });
 printButton.addEventListener('click', () => window.print());
 window.addEventListener('beforeprint', () => printHandout());
@@ -1025,7 +1039,7 @@ $('clear').addEventListener('click', () => {
   mark();
   emptyPanel();
   say('');
-  Promise.all([showPathways(), shade()]).catch(fail);
+  together(showPathways(), shade()).catch(fail);
 });
 $('key-form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -1100,7 +1114,7 @@ async function listHeld(): Promise<void> {
             const held = state.held.filter((s) => s !== box.value);
             update({ held: box.checked ? [...held, box.value] : held, path: undefined });
             mark();
-            Promise.all([showPathways(sameStops()), shade()]).catch(fail);
+            together(showPathways(sameStops()), shade()).catch(fail);
           },
         }),
         ` ${c.acronym}`,
@@ -1116,7 +1130,7 @@ async function showState(): Promise<void> {
   // An O*NET occupation is drawn only once a pathway or the shading reaches it: its panel opens after them.
   const role = state.role;
   const occupation = role !== undefined && isOccupationCode(role);
-  await Promise.all([showPathways(), shade(), role && !occupation ? openRole(role, false) : undefined]);
+  await together(showPathways(), shade(), role && !occupation ? openRole(role, false) : undefined);
   if (role && occupation && state.role === role) await openRole(role, false);
 }
 
