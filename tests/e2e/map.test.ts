@@ -1259,7 +1259,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', () => {
     // On paper, which pathway it is, and the first: the second read as the way there.
     const count = await radios.count();
     expect(await p.locator('#handout .choice').textContent()).toMatch(
-      new RegExp(`^Pathway 2 of ${count} the map found, ranked cheapest first\\. Pathway 1: .+, \\d+ steps?\\.$`),
+      new RegExp(
+        `^Pathway 2 of the ${count} best the map found, ranked cheapest first\\. Pathway 1: .+, \\d+ steps?\\.$`,
+      ),
     );
     await radios.nth(0).check();
     await expect.poll(() => p.locator('#status').textContent()).toMatch(/^Showing Pathway 1/);

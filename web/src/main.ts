@@ -631,7 +631,9 @@ async function choosePathway(): Promise<void> {
   const ranking = $<HTMLSelectElement>('rank').selectedOptions[0]?.textContent?.toLowerCase() ?? 'best';
   const choice =
     index > 0
-      ? `Pathway ${index + 1} of ${pathways.length} the map found, ranked ${ranking} first. ${pathwayLabel(pathways[0]!, 0, true)}.`
+      ? // "of 3" read as the only three ways; to a track, the first may lead elsewhere: said where.
+        `Pathway ${index + 1} of the ${pathways.length} best the map found, ranked ${ranking} first. ${pathwayLabel(pathways[0]!, 0, true)}` +
+        (state.toTrack ? `, to ${pathways[0]!.steps.at(-1)!.to.title}.` : '.')
       : undefined;
   printHandout = () => renderHandout(handout, pathway, details, location.href, pay, student, choice);
   printHandout();
