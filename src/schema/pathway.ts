@@ -34,6 +34,7 @@ import {
   MAX_K,
   type Pathway as EnginePathway,
   type PathwayStep as EngineStep,
+  type PathwayQuery,
   type Profile,
   type ProgramNotNeeded,
   type ProgramTaken,
@@ -938,8 +939,7 @@ async function loadRows(
  * "cost unknown: any certification or licence fee for Physical Therapist Aides"). The engine's answer
  * is shared and frozen: a copy.
  */
-function withoutWithinLicensing(pathway: EnginePathway, snapshot: Snapshot): EnginePathway {
-  const names = namesOf(snapshot);
+function withoutUnneededLicensing(pathway: EnginePathway, snapshot: Snapshot, names: Names): EnginePathway {
   const unneeded = pathway.steps.filter(
     (s, i) => snapshot.withinMoves.has(s.transitionId) || passesThrough(s, pathway.steps[i + 1], names),
   );
@@ -1012,6 +1012,15 @@ function certainFirst(found: readonly EnginePathway[], names: Names, load: Share
   return keyed.map((k) => k.pathway);
 }
 
+/**
+ * The engine's best `k` pathways for a query, from the snapshot's answers kept in memory: into curated
+ * roles by their open entries from an O*NET occupation only (decision 024).
+ */
+const searchOf =
+  (snapshot: Snapshot, query: Omit<PathwayQuery, 'k' | 'openEntries'>) =>
+  (k: number): readonly EnginePathway[] =>
+    cachedFindPathways(snapshot, { ...query, k, openEntries: snapshot.occupationOfNode.has(query.from) });
+
 /** Whether a pathway's length is a range or has a part of unknown length (FASTEST lists a certain one first). */
 const uncertainLength = (p: EnginePathway, names: Names, load: Shared['load']) =>
   pathwayMonthsUpTo(p, names, load) > p.totalMonths || p.steps.some((step) => untimedParts(step, names).length > 0);
@@ -1031,13 +1040,12 @@ function fastestListed(
   names: Names,
   load: Shared['load'],
 ): EnginePathway[] {
-  const uncertain = (p: EnginePathway) => uncertainLength(p, names, load);
   let asked = first;
   while (
     found.length === asked &&
     asked < MAX_K &&
     found[asked - 1]!.totalMonths === found[first - 1]!.totalMonths &&
-    found.slice(0, first).some(uncertain)
+    found.slice(0, first).some((p) => uncertainLength(p, names, load))
   ) {
     asked = Math.min(MAX_K, asked === first ? asked + FASTEST_TIES : asked * 2);
     try {
@@ -1047,7 +1055,7 @@ function fastestListed(
       throw error;
     }
   }
-  const listed = found.map((p) => withoutWithinLicensing(p, snapshot));
+  const listed = found.map((p) => withoutUnneededLicensing(p, snapshot, names));
   return certainFirst(listed, names, load).slice(0, first);
 }
 
@@ -1072,19 +1080,15 @@ export async function searchPathways(
   const profile = resolveProfile(snapshot, query.profile, query.from);
   const constraints = resolveConstraints(snapshot, query.constraints);
   checkAvoided(index, constraints, query);
-  const search = (k: number) =>
-    cachedFindPathways(snapshot, {
-      from: query.from,
-      to: query.to,
-      toTrack: query.toTrack,
-      k,
-      rankBy: query.rankBy,
-      profile,
-      constraints,
-      includeEstimated: query.includeEstimated,
-      // Into curated roles by their open entries from an O*NET occupation only (decision 024).
-      openEntries: snapshot.occupationOfNode.has(query.from),
-    });
+  const search = searchOf(snapshot, {
+    from: query.from,
+    to: query.to,
+    toTrack: query.toTrack,
+    rankBy: query.rankBy,
+    profile,
+    constraints,
+    includeEstimated: query.includeEstimated,
+  });
   // Judged by the step: a COA holder's move asks no course (PathwayStep.unknownTraining).
   const unknownTime = (step: EnginePathway['steps'][number]) =>
     snapshot.experienceUnknown.has(step.transitionId) || step.unknownTraining;
@@ -1115,7 +1119,7 @@ export async function searchPathways(
   const load = profile?.studyLoad ?? 'FULL_TIME';
   let found = runSearch(() => answer(query.first));
   if (query.rankBy === 'FASTEST') found = fastestListed(found, query.first, answer, snapshot, names, load);
-  else found = found.map((p) => withoutWithinLicensing(p, snapshot));
+  else found = found.map((p) => withoutUnneededLicensing(p, snapshot, names));
   // In the order ranked, with the months counted; then the months known.
   found = found.map((p) => withoutLengthStandIns(p, snapshot));
   const shared: Shared = {
@@ -1257,38 +1261,26 @@ builder.queryFields((t) => ({
       const listed = reached
         .map((r) => {
           const engine = r.pathway();
-          if (args.includeEstimated || !uncertainLength(engine, names, load)) return { r, engine, steps: r.stepCount };
-          const search = (k: number) =>
-            cachedFindPathways(snapshot, {
-              from,
-              to: r.roleId,
-              k,
-              rankBy: 'FASTEST',
-              profile,
-              constraints,
-              includeEstimated: args.includeEstimated,
-              openEntries: snapshot.occupationOfNode.has(from),
-            });
+          if (args.includeEstimated || !uncertainLength(engine, names, load)) return { r, engine };
+          const search = searchOf(snapshot, { from, to: r.roleId, rankBy: 'FASTEST', profile, constraints });
           let pathway: EnginePathway | undefined;
           try {
             pathway = fastestListed(search(1), 1, search, snapshot, names, load)[0];
           } catch (error) {
             if (!(error instanceof SearchBudgetExceeded)) throw error;
           }
-          return pathway !== undefined && pathway.totalMonths === engine.totalMonths
-            ? { r, engine: pathway, steps: pathway.stepCount }
-            : { r, engine, steps: r.stepCount };
+          return { r, engine: pathway !== undefined && pathway.totalMonths === engine.totalMonths ? pathway : engine };
         })
         // As the engine lists them (by month, known length first, then steps), with the steps listed.
         .sort(
           (a, b) =>
             a.r.earliestMonth - b.r.earliestMonth ||
             Number(a.r.unknownLength) - Number(b.r.unknownLength) ||
-            a.steps - b.steps ||
+            a.engine.stepCount - b.engine.stepCount ||
             a.r.roleId - b.r.roleId,
         );
       const pathways = listed.map(({ engine }) =>
-        withoutLengthStandIns(withoutWithinLicensing(engine, snapshot), snapshot),
+        withoutLengthStandIns(withoutUnneededLicensing(engine, snapshot, names), snapshot),
       );
       const shared: Shared = {
         snapshot,
@@ -1304,11 +1296,11 @@ builder.queryFields((t) => ({
         load,
         bachelorsHeld: holdsBachelors(snapshot, profile),
       };
-      return listed.map(({ r, steps }, i) => ({
+      return listed.map(({ r, engine }, i) => ({
         roleId: r.roleId,
         // The months known, as the pathway's (a stand-in length only ranks and limits).
         earliestMonth: pathways[i]!.totalMonths,
-        stepCount: steps,
+        stepCount: engine.stepCount,
         pathway: pathways[i]!,
         shared,
       }));
