@@ -33,7 +33,7 @@ export interface Scratch {
   hopDist: Int32Array;
   hopMark: Int32Array;
   hopQueue: Int32Array;
-  /** Months to a target over moves the start's certifications allow (CertFreeSearch), and its stamps (negative: settled). */
+  /** Months to a target over moves the start's certifications allow (CertFreeSearch) or that cost nothing (FirstPaymentSearch), and its stamps (negative: settled). */
   freeDist: Float64Array;
   freeMark: Int32Array;
   freeHeap: TripleHeap;
@@ -44,6 +44,8 @@ export interface Scratch {
   edgeBound: { months: Float64Array; cents: Float64Array; certs: Float64Array; mark: Int32Array } | null;
   /** Roles the learner's years in the start role may still count at (tenureMark === stamp; bounds.ts). */
   tenureMark: Int32Array | null;
+  /** CHEAPEST's paying ways (FirstPaymentSearch, first-payment.ts): cost and months per role, and stamps (negative: settled). */
+  pay: { cost: Float64Array; months: Float64Array; mark: Int32Array } | null;
 }
 
 const scratchByIndex = new WeakMap<GraphIndex, Scratch>();
@@ -71,7 +73,8 @@ export function scratchFor(index: GraphIndex): Scratch {
       alt: new Float64Array(R),
       altMark: new Int32Array(R),
       edgeBound: null,
-    tenureMark: null,
+      tenureMark: null,
+      pay: null,
     };
     scratchByIndex.set(index, s);
   }
@@ -85,7 +88,17 @@ export function nextStamp(s: Scratch): number {
 /** At the start of a query: makes sure its stamps cannot run out (a query takes at most one per work unit). */
 export function beginQuery(s: Scratch, budget: number): void {
   if (s.stamp + Math.min(budget, 0x3fffffff) + 16 < 0x7fffffff) return;
-  for (const a of [s.nodeMark, s.revState, s.altMark, s.sortedMark, s.hopMark, s.freeMark, s.edgeBound?.mark, s.tenureMark])
+  for (const a of [
+    s.nodeMark,
+    s.revState,
+    s.altMark,
+    s.sortedMark,
+    s.hopMark,
+    s.freeMark,
+    s.edgeBound?.mark,
+    s.tenureMark,
+    s.pay?.mark,
+  ])
     a?.fill(0);
   s.stamp = 0;
 }

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { certFreeSearch, itemBounds } from '../../src/graph/search.js';
+import { certFreeSearch, firstPayment, itemBounds } from '../../src/graph/search.js';
 import type { GraphInput, PathwayQuery } from '../../src/graph/types.js';
 import { drawnScenario, kBestQueryArb, profileArb, rankByArb, type Scenario } from './arbitraries.js';
 import { expectEveryK } from './agree.js';
@@ -164,6 +164,33 @@ describe('the k best agree with brute force for every k up to 10', () => {
         );
       } finally {
         certFreeSearch.minShare = minShare;
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'for CHEAPEST with the first-payment bound on every graph',
+    () => {
+      // Likewise for CHEAPEST's bound by the first payment (firstPayment.minShare): on all of them.
+      const { minShare } = firstPayment;
+      firstPayment.minShare = 0;
+      try {
+        fc.assert(
+          fc.property(
+            denseArb({ roles: 7, trans: 28, ties: true }).chain((s) =>
+              fc.tuple(
+                fc.constant(s),
+                queryArb(s).map((q) => ({ ...q, rankBy: 'CHEAPEST' as const })),
+                fc.integer({ min: 0, max: 3 }),
+              ),
+            ),
+            ([s, q, landmarks]) => expectEveryK(s.input, q, K, landmarks),
+          ),
+          { numRuns: 300 * SCALE, maxSkipsPerRun: 1000 },
+        );
+      } finally {
+        firstPayment.minShare = minShare;
       }
     },
     TIMEOUT,

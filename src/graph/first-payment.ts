@@ -1,0 +1,319 @@
+/**
+ * CHEAPEST's bound for a label that has paid nothing yet (docs/decisions/030-cheapest-bounded-by-the-first-payment.md).
+ *
+ * The reverse search's bound (bounds.ts) counts no item several moves may need: the learner may
+ * have paid for it earlier on the way. A label at $0 has paid for nothing, so it has only what the
+ * start had and what costs nothing to earn. The rest of its way either takes only moves such a
+ * learner makes for nothing (free moves, CostFreeMoves), at $0, or makes a last move that is not
+ * free and then only free ones: that move's requirements, all of them, are paid on it or before it,
+ * on this label's way. So the way costs at least what that move asks in full, plus the edge bounds
+ * of the moves before it.
+ */
+import type { EdgeWeights } from './bounds.js';
+import { edgeUsable } from './bounds.js';
+import { ROUTE_CERTIFICATION, ROUTE_EXPERIENCE, ROUTE_OPEN, ROUTE_PROGRAM, type GraphIndex } from './build.js';
+import { nextStamp, type Meter, type Scratch } from './scratch.js';
+import { classSatisfied, has, type IdSet, type QueryContext } from './step.js';
+
+/**
+ * What moves cost a learner who has paid nothing. Such a learner has done the start's programs and
+ * any that cost nothing (step.ts counts a program's cost, an unknown one as $0, whenever it is
+ * taken), and holds the start's certifications and any whose fee and one route cost nothing: a
+ * wait, an open route, a program that costs nothing, or another such certification.
+ */
+export class CostFreeMoves {
+  /** Per certification: 0 not known yet, 1 free to hold, 2 not, 3 being decided (a cycle of routes). */
+  private readonly certFree: Uint8Array;
+  /** Per certification: the least it costs such a learner to hold it (NaN: not known yet). */
+  private readonly certCost: Float64Array;
+  private readonly training: number[] = [];
+
+  constructor(
+    private readonly index: GraphIndex,
+    private readonly cx: QueryContext,
+  ) {
+    this.certFree = new Uint8Array(index.certCount);
+    this.certCost = new Float64Array(index.certCount).fill(NaN);
+  }
+
+  /** What program p costs with its prerequisites, but for those done at the start. */
+  private programCost(p: number): number {
+    const ix = this.index;
+    let cents = 0;
+    for (let k = ix.programTakeOffsets[p]!, end = ix.programTakeOffsets[p + 1]!; k < end; k++) {
+      const q = ix.programTake[k]!;
+      if (!has(this.cx.start.done, q)) cents += ix.programCostCents[q]!;
+    }
+    return cents;
+  }
+
+  private freeCert(c: number): boolean {
+    const known = this.certFree[c]!;
+    if (known === 1) return true;
+    if (known !== 0) return false; // 2; or 3, a cycle, which adds no way
+    const ix = this.index;
+    if (has(this.cx.start.held, c)) {
+      this.certFree[c] = 1;
+      return true;
+    }
+    this.certFree[c] = 3;
+    let free = false;
+    if (ix.certFeeCents[c] === 0)
+      for (let r = ix.certRouteOffsets[c]!, end = ix.certRouteOffsets[c + 1]!; r < end && !free; r++) {
+        const kind = ix.routeKind[r]!;
+        const value = ix.routeValue[r]!;
+        free =
+          kind === ROUTE_OPEN ||
+          kind === ROUTE_EXPERIENCE ||
+          (kind === ROUTE_PROGRAM && this.programCost(value) === 0) ||
+          (kind === ROUTE_CERTIFICATION && this.freeCert(value));
+      }
+    // A "no" reached inside a cycle may be premature (the cycle's first certification was still
+    // being decided): kept only where the fee settles it.
+    this.certFree[c] = free ? 1 : ix.certFeeCents[c] === 0 ? 0 : 2;
+    return free;
+  }
+
+  /** The least holding c costs such a learner: 0 when free; else its fee and its cheapest route (a cycle counts 0). */
+  private certCents(c: number): number {
+    const known = this.certCost[c]!;
+    if (!Number.isNaN(known)) return known;
+    if (this.freeCert(c)) return (this.certCost[c] = 0);
+    const ix = this.index;
+    this.certCost[c] = 0; // while deciding: a cycle through c adds nothing (a lower bound all the same)
+    let route = Infinity;
+    for (let r = ix.certRouteOffsets[c]!, end = ix.certRouteOffsets[c + 1]!; r < end && route > 0; r++) {
+      const kind = ix.routeKind[r]!;
+      const value = ix.routeValue[r]!;
+      route = Math.min(
+        route,
+        kind === ROUTE_PROGRAM ? this.programCost(value) : kind === ROUTE_CERTIFICATION ? this.certCents(value) : 0,
+      );
+    }
+    // No route at all: it cannot be earned, and a move asking only for it cannot be made.
+    return (this.certCost[c] = ix.certFeeCents[c]! + (route === Infinity ? 0 : route));
+  }
+
+  /** Whether such a learner makes move e for nothing (each move of a pathway still at $0 is one). */
+  free(e: number): boolean {
+    const ix = this.index;
+    const held = this.cx.start.held;
+    for (let j = ix.edgeProgramOffsets[e]!, end = ix.edgeProgramOffsets[e + 1]!; j < end; j++) {
+      const cls = ix.edgeProgramWaiver[j]!;
+      if (cls !== -1 && classSatisfied(ix, held, cls)) continue; // spared (step.ts, beginStep)
+      if (this.programCost(ix.edgePrograms[j]!) > 0) return false;
+    }
+    for (let g = ix.edgeGroupOffsets[e]!, end = ix.edgeGroupOffsets[e + 1]!; g < end; g++) {
+      const cls = ix.groupClass[g]!;
+      let any = false;
+      for (let j = ix.classOptionOffsets[cls]!, end2 = ix.classOptionOffsets[cls + 1]!; j < end2 && !any; j++)
+        any = this.freeCert(ix.classOptions[j]!);
+      if (!any) return false;
+    }
+    return true;
+  }
+
+  /**
+   * A lower bound of what such a learner pays, on move e or before it, to meet e's requirements:
+   * the larger of its training's programs (each once, prerequisites included) and its dearest
+   * group's cheapest option (the two may share a program).
+   */
+  fullCents(e: number): number {
+    const ix = this.index;
+    const held = this.cx.start.held;
+    const training = this.training;
+    training.length = 0;
+    let programs = 0;
+    for (let j = ix.edgeProgramOffsets[e]!, end = ix.edgeProgramOffsets[e + 1]!; j < end; j++) {
+      const cls = ix.edgeProgramWaiver[j]!;
+      if (cls !== -1 && classSatisfied(ix, held, cls)) continue;
+      const p = ix.edgePrograms[j]!;
+      for (let k = ix.programTakeOffsets[p]!, end2 = ix.programTakeOffsets[p + 1]!; k < end2; k++) {
+        const q = ix.programTake[k]!;
+        if (has(this.cx.start.done, q) || training.includes(q)) continue;
+        training.push(q);
+        programs += ix.programCostCents[q]!;
+      }
+    }
+    let groups = 0;
+    for (let g = ix.edgeGroupOffsets[e]!, end = ix.edgeGroupOffsets[e + 1]!; g < end; g++) {
+      const cls = ix.groupClass[g]!;
+      let least = Infinity;
+      for (let j = ix.classOptionOffsets[cls]!, end2 = ix.classOptionOffsets[cls + 1]!; j < end2 && least > 0; j++)
+        least = Math.min(least, this.certCents(ix.classOptions[j]!));
+      if (least !== Infinity) groups = Math.max(groups, least);
+    }
+    return Math.max(programs, groups);
+  }
+}
+
+/**
+ * The least (cost, months), lexicographically, from each role to a target for a learner who has paid
+ * nothing: over free moves only (cost 0), or ending with a move that is not free (at least a cent,
+ * and at least what it asks in full: CostFreeMoves.fullCents) followed by free moves only, any moves
+ * before it counted by their edge bounds (EdgeWeights). One incremental Dijkstra over two layers
+ * (free ways, and ways that pay) run alongside the forward search: every free way's entry (cost 0)
+ * comes out before any paying way's (a cent or more), so a role settled as paying has no free way.
+ */
+export class FirstPaymentSearch {
+  work = 0;
+  done = false;
+  /** Results of the last bound() call. */
+  lastA = 0;
+  lastB = 0;
+  lastExact = false;
+  private readonly stamp: number;
+  private readonly moves: CostFreeMoves;
+  private readonly payCost: Float64Array;
+  private readonly payMonths: Float64Array;
+  private readonly payMark: Int32Array;
+
+  constructor(
+    private readonly index: GraphIndex,
+    private readonly s: Scratch,
+    private readonly cx: QueryContext,
+    private readonly weights: EdgeWeights,
+    targets: readonly number[],
+    private readonly allowed: Uint8Array | null,
+    private readonly src: number,
+    private readonly meter: Meter,
+  ) {
+    this.stamp = nextStamp(s);
+    this.moves = new CostFreeMoves(index, cx);
+    const R = index.roleCount;
+    s.pay ??= { cost: new Float64Array(R), months: new Float64Array(R), mark: new Int32Array(R) };
+    this.payCost = s.pay.cost;
+    this.payMonths = s.pay.months;
+    this.payMark = s.pay.mark;
+    s.freeHeap.clear();
+    for (const t of targets) {
+      s.freeDist[t] = 0;
+      s.freeMark[t] = this.stamp;
+      s.freeHeap.push(0, 0, 0, t);
+    }
+  }
+
+  /** Drops queued entries a better one, or the role's settling, made stale (key 3: 0 free, 1 paying). */
+  private skipStale(): void {
+    const { freeHeap: heap, freeDist, freeMark } = this.s;
+    const st = this.stamp;
+    while (heap.size > 0) {
+      const v = heap.topValue();
+      const stale =
+        heap.topKey3() === 0
+          ? freeMark[v] === -st || heap.topKey2() > freeDist[v]!
+          : this.payMark[v] === -st ||
+            heap.topKey1() > this.payCost[v]! ||
+            (heap.topKey1() === this.payCost[v] && heap.topKey2() > this.payMonths[v]!);
+      if (stale) heap.pop();
+      else break;
+    }
+  }
+
+  /** Settles one role in one layer. */
+  step(): void {
+    this.skipStale();
+    const s = this.s;
+    const heap = s.freeHeap;
+    if (heap.size === 0) {
+      this.done = true;
+      return;
+    }
+    const v = heap.topValue();
+    const cost = heap.topKey1();
+    const months = heap.topKey2();
+    const free = heap.topKey3() === 0;
+    heap.pop();
+    const st = this.stamp;
+    if (free) s.freeMark[v] = -st;
+    else this.payMark[v] = -st;
+    // No pathway comes back to its start: the ways into it bound nothing (as ReverseSearch).
+    if (v === this.src) return;
+    const ix = this.index;
+    const lo = ix.inOffsets[v]!;
+    const hi = ix.inOffsets[v + 1]!;
+    const w = this.weights;
+    for (let j = lo; j < hi; j++) {
+      const u = ix.inFrom[j]!;
+      if (this.allowed !== null && this.allowed[u] === 0 && u !== this.src) continue;
+      const e = ix.inEdges[j]!;
+      if (!edgeUsable(ix, this.cx, e)) continue;
+      const m = months + w.inMonths(j, e);
+      if (!free) this.relaxPaying(u, cost + w.inCents(j, e), m);
+      else if (this.moves.free(e)) {
+        if (s.freeMark[u] !== -st && (s.freeMark[u] !== st || m < s.freeDist[u]!)) {
+          s.freeDist[u] = m;
+          s.freeMark[u] = st;
+          heap.push(0, m, 0, u);
+        }
+      } else this.relaxPaying(u, Math.max(1, this.moves.fullCents(e), w.inCents(j, e)), m);
+    }
+    const units = 1 + hi - lo;
+    this.work += units;
+    this.meter.add(units);
+  }
+
+  private relaxPaying(u: number, cost: number, months: number): void {
+    const st = this.stamp;
+    const mark = this.payMark[u]!;
+    if (mark === -st) return;
+    if (mark === st && (cost > this.payCost[u]! || (cost === this.payCost[u] && months >= this.payMonths[u]!))) return;
+    this.payCost[u] = cost;
+    this.payMonths[u] = months;
+    this.payMark[u] = st;
+    this.s.freeHeap.push(cost, months, 1, u);
+  }
+
+  /**
+   * What a learner holding `held` and `done` paid at most for what it did not start with and more than
+   * one move of a pathway may ask for (certifications and programs not once per path): the most
+   * that what it holds can take off a bound() for a learner who has paid nothing. The rest it holds,
+   * once-per-path items, the moves on its way so far asked for, and no move after them can.
+   */
+  sharedPaid(held: IdSet, done: IdSet): number {
+    const ix = this.index;
+    const start = this.cx.start;
+    let cents = 0;
+    for (let i = 0; i < held.length; i++) {
+      const c = held[i]!;
+      if (ix.certOncePerPath[c] === 0 && !has(start.held, c)) cents += ix.certFeeCents[c]!;
+    }
+    for (let i = 0; i < done.length; i++) {
+      const p = done[i]!;
+      if (ix.programOncePerPath[p] === 0 && !has(start.done, p)) cents += ix.programCostCents[p]!;
+    }
+    return cents;
+  }
+
+  /**
+   * Sets (lastA, lastB): a lower bound of (cost, months) from role r for a learner who has paid
+   * nothing, and lastExact; false when no way from r reaches a target.
+   */
+  bound(r: number): boolean {
+    const s = this.s;
+    const st = this.stamp;
+    if (s.freeMark[r] === -st) {
+      this.lastA = 0;
+      this.lastB = s.freeDist[r]!;
+      this.lastExact = true;
+      return true;
+    }
+    if (this.payMark[r] === -st) {
+      this.lastA = this.payCost[r]!;
+      this.lastB = this.payMonths[r]!;
+      this.lastExact = true;
+      return true;
+    }
+    this.skipStale();
+    if (s.freeHeap.size === 0) {
+      this.done = true;
+      this.lastExact = true;
+      return false;
+    }
+    // Every role as near as the next in line is settled already.
+    this.lastA = s.freeHeap.topKey1();
+    this.lastB = s.freeHeap.topKey2();
+    this.lastExact = false;
+    return true;
+  }
+}
