@@ -6,7 +6,7 @@
 import { edgeBounds, edgeTouches, edgeWaives, type GraphIndex } from './build.js';
 import { PART_TIME_FACTOR } from './cost.js';
 import { nextStamp, type Meter, type Scratch } from './scratch.js';
-import { classSatisfied, type QueryContext } from './step.js';
+import type { QueryContext } from './step.js';
 
 /**
  * Per-edge lower bounds (months, cost in cents, certifications) for this query's start state. They
@@ -482,110 +482,5 @@ export class HopSearch {
     if (this.done) return Infinity;
     // Every role as near as the next in line is marked already.
     return s.hopDist[s.hopQueue[this.head]!]! + 1;
-  }
-}
-
-/**
- * The fewest months from each role to a target over the moves a learner holding only the start's
- * certifications can take without earning one (every requirement group met by what the start
- * holds), by an incremental Dijkstra over in-edges with the edges' months bounds, run alongside the
- * forward search. For FEWEST_NEW_CERTIFICATIONS: a label that has earned no certification still holds
- * only the start's, so the rest of its way either earns one (a first figure of at least 1) or takes
- * only such moves (at least `bound(r)` months): (0, bound(r)) bounds it lexicographically, and
- * (1, 0) where no such way exists.
- */
-export class CertFreeSearch {
-  work = 0;
-  done = false;
-  private readonly stamp: number;
-
-  constructor(
-    private readonly index: GraphIndex,
-    private readonly s: Scratch,
-    private readonly cx: QueryContext,
-    private readonly weights: EdgeWeights,
-    targets: readonly number[],
-    private readonly allowed: Uint8Array | null,
-    private readonly src: number,
-    private readonly meter: Meter,
-  ) {
-    this.stamp = nextStamp(s);
-    s.freeHeap.clear();
-    for (const t of targets) {
-      s.freeDist[t] = 0;
-      s.freeMark[t] = this.stamp;
-      s.freeHeap.push(0, 0, 0, t);
-    }
-  }
-
-  /** Whether move e asks for no certification the start does not hold. */
-  private free(e: number): boolean {
-    const ix = this.index;
-    const held = this.cx.start.held;
-    for (let g = ix.edgeGroupOffsets[e]!, end = ix.edgeGroupOffsets[e + 1]!; g < end; g++)
-      if (!classSatisfied(ix, held, ix.groupClass[g]!)) return false;
-    return true;
-  }
-
-  private skipStale(): void {
-    const { freeHeap: heap, freeDist: dist, freeMark: mark } = this.s;
-    while (heap.size > 0) {
-      const v = heap.topValue();
-      if (mark[v] === -this.stamp || heap.topKey1() > dist[v]!) heap.pop();
-      else break;
-    }
-  }
-
-  /** Settles one role. */
-  step(): void {
-    this.skipStale();
-    const { freeHeap: heap, freeDist: dist, freeMark: mark } = this.s;
-    if (heap.size === 0) {
-      this.done = true;
-      return;
-    }
-    const v = heap.topValue();
-    const d = heap.topKey1();
-    heap.pop();
-    const st = this.stamp;
-    mark[v] = -st;
-    const ix = this.index;
-    const lo = ix.inOffsets[v]!;
-    const hi = ix.inOffsets[v + 1]!;
-    for (let j = lo; j < hi; j++) {
-      const u = ix.inFrom[j]!;
-      if (mark[u] === -st) continue;
-      if (this.allowed !== null && this.allowed[u] === 0 && u !== this.src) continue;
-      const e = ix.inEdges[j]!;
-      if (!edgeUsable(ix, this.cx, e) || !this.free(e)) continue;
-      const n = d + this.weights.inMonths(j, e);
-      if (mark[u] !== st || n < dist[u]!) {
-        dist[u] = n;
-        mark[u] = st;
-        heap.push(n, 0, 0, u);
-      }
-    }
-    const units = 1 + hi - lo;
-    this.work += units;
-    this.meter.add(units);
-  }
-
-  /** Results of the last bound() call: whether it is final. */
-  lastExact = false;
-
-  /** A lower bound of the months from role r to a target over such moves (Infinity: none). */
-  bound(r: number): number {
-    const s = this.s;
-    if (s.freeMark[r] === -this.stamp) {
-      this.lastExact = true;
-      return s.freeDist[r]!;
-    }
-    this.skipStale();
-    this.lastExact = this.done || s.freeHeap.size === 0;
-    if (this.lastExact) {
-      this.done = true;
-      return Infinity;
-    }
-    return s.freeHeap.topKey1();
   }
 }

@@ -33,7 +33,7 @@ export interface Scratch {
   hopDist: Int32Array;
   hopMark: Int32Array;
   hopQueue: Int32Array;
-  /** Months to a target over moves the start's certifications allow (CertFreeSearch) or that cost nothing (FirstPaymentSearch), and its stamps (negative: settled). */
+  /** Months to a target over free moves (PaymentSearch, payment-bound.ts), and its stamps (negative: settled); its heap holds both layers. */
   freeDist: Float64Array;
   freeMark: Int32Array;
   freeHeap: TripleHeap;
@@ -44,7 +44,7 @@ export interface Scratch {
   edgeBound: { months: Float64Array; cents: Float64Array; certs: Float64Array; mark: Int32Array } | null;
   /** Roles the learner's years in the start role may still count at (tenureMark === stamp; bounds.ts). */
   tenureMark: Int32Array | null;
-  /** CHEAPEST's paying ways (FirstPaymentSearch, first-payment.ts): cost and months per role, and stamps (negative: settled). */
+  /** PaymentSearch's paying ways: payment and months per role, and stamps (negative: settled). */
   pay: { cost: Float64Array; months: Float64Array; mark: Int32Array } | null;
 }
 

@@ -17,7 +17,6 @@ import {
   BOUND_COST,
   BOUND_HOPS,
   BOUND_MONTHS,
-  CertFreeSearch,
   EdgeWeights,
   HOPS_SCALE,
   HopSearch,
@@ -26,7 +25,7 @@ import {
 import { InvalidQueryError } from './errors.js';
 import { buildPathway } from './evaluate.js';
 import { type Admit, Expander, type Figure } from './expand.js';
-import { FirstPaymentSearch } from './first-payment.js';
+import { PaymentSearch } from './payment-bound.js';
 import { Heap } from './heap.js';
 import { Label, labelChoices, labelEdges, labelOrder, rootLabel } from './label.js';
 import { landmarkBound } from './landmarks.js';
@@ -71,18 +70,13 @@ export function newStats(): SearchStats {
 /** The hop search's share of the work for FEWEST_NEW_CERTIFICATIONS without maxSteps (1 / share; decision 022). */
 const HOP_SHARE_FEWEST_NEW = 100;
 /**
- * FEWEST_NEW_CERTIFICATIONS' certification-free months search (CertFreeSearch): its work as a
- * multiple of the forward search's at most, and the least share of moves asking for a certification
- * for which it runs. Settable for benchmarks.
+ * CHEAPEST's and FEWEST_NEW_CERTIFICATIONS' bound by the payment every way must make (PaymentSearch,
+ * decisions 027 and 030): whether it runs, its work as a multiple of the forward search's at most,
+ * and the least share of moves asking for a certification for which it runs (the real graph's
+ * estimated moves ask for none, 0.2% of its moves ask for one: there it raised no bound and cost a
+ * third to a half more work). Settable for benchmarks and tests.
  */
-export const certFreeSearch = { share: 1, minShare: 0.05 };
-/**
- * CHEAPEST's bound by the first payment (FirstPaymentSearch, decision 030): whether it runs, its work
- * as a multiple of the forward search's at most, and the least share of moves asking for a
- * certification for which it runs (on the real graph, 0.2%, it raised no bound and cost 45% more work).
- * Settable for benchmarks and tests.
- */
-export const firstPayment = { on: true, share: 1, minShare: 0.05 };
+export const paymentBound = { on: true, share: 1, minShare: 0.05 };
 
 const certMoveShares = new WeakMap<GraphIndex, number>();
 /** The share of an index's moves that ask for a certification (have a requirement group). */
@@ -367,48 +361,27 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       hC = items.lastC;
     }
   };
-  // FEWEST_NEW_CERTIFICATIONS: the months over the moves the start's certifications allow, for the
-  // labels that have earned none (CertFreeSearch), run alongside with its share of the work.
-  // Only where enough moves ask for a certification to make its months differ from the reverse
-  // search's (certFreeSearch.minShare): on the real graph, whose estimated moves ask for none (0.2% of
-  // moves ask for one), it doubled the work of a search and raised no bound.
-  const certFree =
-    rank === FEWEST_NEW && certMoveShare(index) >= certFreeSearch.minShare
-      ? new CertFreeSearch(index, s, cx, weights, targets, limits.allowed, src, meter)
-      : null;
-  /** Raises (hA, hB, hC) at a role that is not a target for a label that has earned `count` certifications. */
-  const raiseByCertFree = (node: number, count: number): void => {
-    if (certFree === null || count > 0 || hA > 0) return;
-    const months = certFree.bound(node);
-    if (!certFree.lastExact) hExact = false;
-    if (months === Infinity) {
-      // Every way on earns a certification: (1, 0, 0), lexicographically above (0, hB, hC).
-      hA = 1;
-      hB = hC = 0;
-    } else if (months > hB) {
-      // The third part held for the ways least in the first two; these are others: 0.
-      hB = months;
-      hC = 0;
-    }
-  };
-  // CHEAPEST: the least the rest of the way costs a learner who has paid nothing (FirstPaymentSearch),
-  // less what a label paid for items more than one move may ask for; run alongside with its share of
-  // the work, where enough moves ask for a certification (firstPayment.minShare).
-  const firstPay =
-    rank === CHEAPEST && firstPayment.on && certMoveShare(index) >= firstPayment.minShare
-      ? new FirstPaymentSearch(index, s, cx, weights, targets, limits.allowed, src, meter)
+  // CHEAPEST and FEWEST_NEW_CERTIFICATIONS: the least (cost or certifications, then months) the rest of
+  // the way takes a learner who has paid nothing or earned nothing (PaymentSearch), less what a label
+  // paid for, or earned of, items more than one move may ask for; run alongside with its share of the
+  // work, where enough moves ask for a certification to make it differ from the reverse search's.
+  const payment =
+    (rank === CHEAPEST || rank === FEWEST_NEW) && paymentBound.on && certMoveShare(index) >= paymentBound.minShare
+      ? new PaymentSearch(index, s, cx, weights, targets, limits.allowed, src, meter, rank === FEWEST_NEW)
       : null;
   /**
    * Raises (hA, hB, hC) at a role that is not a target for a label holding `held` and `done` that has
-   * paid `cents`; false when it cannot reach one.
+   * paid `cents` and earned `count` certifications; false when it cannot reach one.
    */
-  const raiseByFirstPayment = (node: number, cents: number, held: IdSet, done: IdSet): boolean => {
-    if (firstPay === null) return true;
-    if (!firstPay.bound(node)) return false;
-    if (!firstPay.lastExact) hExact = false;
-    const a = firstPay.lastA - (cents === 0 ? 0 : Math.min(cents, firstPay.sharedPaid(held, done)));
-    const b = firstPay.lastB;
+  const raiseByPayment = (node: number, cents: number, count: number, held: IdSet, done: IdSet): boolean => {
+    if (payment === null) return true;
+    if (!payment.bound(node)) return false;
+    if (!payment.lastExact) hExact = false;
+    const paid = rank === FEWEST_NEW ? count : cents;
+    const a = payment.lastA - (paid === 0 ? 0 : Math.min(paid, payment.sharedPaid(held, done)));
+    const b = payment.lastB;
     if (a > hA || (a === hA && b > hB)) {
+      // The third part held for the ways least in the first two; these may be others: 0.
       hA = a;
       hB = b;
       hC = 0;
@@ -423,8 +396,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     } else if (!lowerBound(node)) return false;
     else {
       raiseByItems(node, held, done, work);
-      raiseByCertFree(node, count);
-      if (!raiseByFirstPayment(node, cost, held, done)) return false;
+      if (!raiseByPayment(node, cost, count, held, done)) return false;
     }
     return prioritize(node, steps, months, cost, count, hA, hB, hC, untimed) && !aboveBound();
   };
@@ -649,28 +621,16 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   function run(rival: Part | null): Label | null | undefined {
     while (heap.size > 0) {
       // The reverse search gets its share of the work (a bidirectional balance, bounds.ts), and the
-      // moves-left and certification-free searches likewise (hopShare, certFreeSearch.share), each of
-      // the work but the others': counting each other's, the first two raised each other's shares,
-      // to five sixths of all with maxSteps.
+      // moves-left and payment searches likewise (hopShare, paymentBound.share), each of the work but
+      // the others': counting each other's, the first two raised each other's shares, to five sixths
+      // of all with maxSteps.
       const hopWork = hops === null ? 0 : hops.work;
-      const freeWork = certFree === null ? 0 : certFree.work;
-      const payWork = firstPay === null ? 0 : firstPay.work;
-      rev.keepUp(meter.used - hopWork - freeWork - payWork, k);
-      if (hops !== null) while (!hops.done && hopShare * hops.work <= meter.used - rev.work - freeWork) hops.step();
-      if (certFree !== null)
-        while (
-          !certFree.done &&
-          certFree.work <=
-            certFreeSearch.share * (meter.used - rev.work - (hops === null ? 0 : hops.work) - certFree.work)
-        )
-          certFree.step();
-      if (firstPay !== null)
-        while (
-          !firstPay.done &&
-          firstPay.work <=
-            firstPayment.share * (meter.used - rev.work - (hops === null ? 0 : hops.work) - firstPay.work)
-        )
-          firstPay.step();
+      const payWork = payment === null ? 0 : payment.work;
+      rev.keepUp(meter.used - hopWork - payWork, k);
+      if (hops !== null) while (!hops.done && hopShare * hops.work <= meter.used - rev.work - payWork) hops.step();
+      if (payment !== null)
+        while (!payment.done && payment.work <= paymentBound.share * (meter.used - rev.work - hopWork - payment.work))
+          payment.step();
       if (rival !== null && order(heap.peek()!, rival.key) > 0) return undefined;
       const L = heap.pop()!;
       st.popped++;
@@ -682,8 +642,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       }
       if (!L.hExact) {
         if (!lowerBound(L.node)) continue;
-        raiseByCertFree(L.node, L.count);
-        if (!raiseByFirstPayment(L.node, L.cents, L.held, L.done)) continue;
+        if (!raiseByPayment(L.node, L.cents, L.count, L.held, L.done)) continue;
         L.hExact = hExact;
         if (hA !== L.hA || hB !== L.hB || hC !== L.hC) {
           L.hA = hA;

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { certFreeSearch, firstPayment, itemBounds } from '../../src/graph/search.js';
+import { itemBounds, paymentBound } from '../../src/graph/search.js';
 import type { GraphInput, PathwayQuery } from '../../src/graph/types.js';
 import { drawnScenario, kBestQueryArb, profileArb, rankByArb, type Scenario } from './arbitraries.js';
 import { expectEveryK } from './agree.js';
@@ -142,55 +142,30 @@ describe('the k best agree with brute force for every k up to 10', () => {
     );
 
   it(
-    'for FEWEST_NEW_CERTIFICATIONS with the certification-free months bound on every graph',
+    'for CHEAPEST and FEWEST_NEW_CERTIFICATIONS with the payment bound on every graph',
     () => {
-      // The search runs it only where enough moves ask for a certification (certFreeSearch.minShare),
+      // The search runs it only where enough moves ask for a certification (paymentBound.minShare),
       // which graphs this small often miss: here it runs on all of them.
-      const { minShare } = certFreeSearch;
-      certFreeSearch.minShare = 0;
+      const { minShare } = paymentBound;
+      paymentBound.minShare = 0;
       try {
         fc.assert(
           fc.property(
             denseArb({ roles: 7, trans: 28, ties: true }).chain((s) =>
               fc.tuple(
                 fc.constant(s),
-                queryArb(s).map((q) => ({ ...q, rankBy: 'FEWEST_NEW_CERTIFICATIONS' as const })),
+                fc
+                  .tuple(queryArb(s), fc.constantFrom('CHEAPEST' as const, 'FEWEST_NEW_CERTIFICATIONS' as const))
+                  .map(([q, rankBy]) => ({ ...q, rankBy })),
                 fc.integer({ min: 0, max: 3 }),
               ),
             ),
             ([s, q, landmarks]) => expectEveryK(s.input, q, K, landmarks),
           ),
-          { numRuns: 300 * SCALE, maxSkipsPerRun: 1000 },
+          { numRuns: 600 * SCALE, maxSkipsPerRun: 1000 },
         );
       } finally {
-        certFreeSearch.minShare = minShare;
-      }
-    },
-    TIMEOUT,
-  );
-
-  it(
-    'for CHEAPEST with the first-payment bound on every graph',
-    () => {
-      // Likewise for CHEAPEST's bound by the first payment (firstPayment.minShare): on all of them.
-      const { minShare } = firstPayment;
-      firstPayment.minShare = 0;
-      try {
-        fc.assert(
-          fc.property(
-            denseArb({ roles: 7, trans: 28, ties: true }).chain((s) =>
-              fc.tuple(
-                fc.constant(s),
-                queryArb(s).map((q) => ({ ...q, rankBy: 'CHEAPEST' as const })),
-                fc.integer({ min: 0, max: 3 }),
-              ),
-            ),
-            ([s, q, landmarks]) => expectEveryK(s.input, q, K, landmarks),
-          ),
-          { numRuns: 300 * SCALE, maxSkipsPerRun: 1000 },
-        );
-      } finally {
-        firstPayment.minShare = minShare;
+        paymentBound.minShare = minShare;
       }
     },
     TIMEOUT,

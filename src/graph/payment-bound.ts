@@ -1,13 +1,15 @@
 /**
- * CHEAPEST's bound for a label that has paid nothing yet (docs/decisions/030-cheapest-bounded-by-the-first-payment.md).
+ * The bound by the payment every way must make, for CHEAPEST (in cents) and FEWEST_NEW_CERTIFICATIONS
+ * (in certifications earned): docs/decisions/030-bounded-by-the-payment-every-way-must-make.md.
  *
- * The reverse search's bound (bounds.ts) counts no item several moves may need: the learner may
- * have paid for it earlier on the way. A label at $0 has paid for nothing, so it has only what the
- * start had and what costs nothing to earn. The rest of its way either takes only moves such a
- * learner makes for nothing (free moves, CostFreeMoves), at $0, or makes a last move that is not
- * free and then only free ones: that move's requirements, all of them, are paid on it or before it,
- * on this label's way. So the way costs at least what that move asks in full, plus the edge bounds
- * of the moves before it.
+ * The reverse search's bound (bounds.ts) counts no item several moves may ask for: the learner may
+ * have paid for it, or earned it, earlier on the way. A learner who has paid nothing (or earned
+ * nothing) has only what the start had and what costs nothing (or is no certification). The rest
+ * of its way either takes only moves such a learner makes without paying (free moves), or makes a
+ * last move that is not free and then only free ones: that move's requirements, all of them, are
+ * paid for on it or before it, on this way. So the way pays at least what that move asks in full,
+ * plus the edge bounds of the moves before it. A label that has paid for items more than one move may
+ * ask for takes that off; the rest it holds no later move asks for (once-per-path items).
  */
 import type { EdgeWeights } from './bounds.js';
 import { edgeUsable } from './bounds.js';
@@ -148,14 +150,15 @@ export class CostFreeMoves {
 }
 
 /**
- * The least (cost, months), lexicographically, from each role to a target for a learner who has paid
- * nothing: over free moves only (cost 0), or ending with a move that is not free (at least a cent,
- * and at least what it asks in full: CostFreeMoves.fullCents) followed by free moves only, any moves
- * before it counted by their edge bounds (EdgeWeights). One incremental Dijkstra over two layers
- * (free ways, and ways that pay) run alongside the forward search: every free way's entry (cost 0)
- * comes out before any paying way's (a cent or more), so a role settled as paying has no free way.
+ * The least (payment, months), lexicographically, from each role to a target for a learner who has
+ * paid nothing: over free moves only (payment 0), or ending with a move that is not free (at least a
+ * cent or one certification, and at least what it asks in full: CostFreeMoves.fullCents, or the edge
+ * bound's certifications) followed by free moves only, the moves before it counted by their edge
+ * bounds (EdgeWeights). One incremental Dijkstra over two layers (free ways, and ways that pay) run
+ * alongside the forward search: every free way's entry (payment 0) comes out before any paying way's,
+ * so a role settled as paying has no free way. Its months hold for the ways of the least payment.
  */
-export class FirstPaymentSearch {
+export class PaymentSearch {
   work = 0;
   done = false;
   /** Results of the last bound() call. */
@@ -177,6 +180,8 @@ export class FirstPaymentSearch {
     private readonly allowed: Uint8Array | null,
     private readonly src: number,
     private readonly meter: Meter,
+    /** Payments counted in certifications earned (FEWEST_NEW_CERTIFICATIONS), not cents (CHEAPEST). */
+    private readonly certs = false,
   ) {
     this.stamp = nextStamp(s);
     this.moves = new CostFreeMoves(index, cx);
@@ -239,18 +244,31 @@ export class FirstPaymentSearch {
       const e = ix.inEdges[j]!;
       if (!edgeUsable(ix, this.cx, e)) continue;
       const m = months + w.inMonths(j, e);
-      if (!free) this.relaxPaying(u, cost + w.inCents(j, e), m);
-      else if (this.moves.free(e)) {
+      if (!free) this.relaxPaying(u, cost + (this.certs ? w.inCerts(j, e) : w.inCents(j, e)), m);
+      else if (this.certs ? this.asksNoNewCertification(e) : this.moves.free(e)) {
         if (s.freeMark[u] !== -st && (s.freeMark[u] !== st || m < s.freeDist[u]!)) {
           s.freeDist[u] = m;
           s.freeMark[u] = st;
           heap.push(0, m, 0, u);
         }
-      } else this.relaxPaying(u, Math.max(1, this.moves.fullCents(e), w.inCents(j, e)), m);
+      } else
+        this.relaxPaying(
+          u,
+          this.certs ? Math.max(1, w.inCerts(j, e)) : Math.max(1, this.moves.fullCents(e), w.inCents(j, e)),
+          m,
+        );
     }
     const units = 1 + hi - lo;
     this.work += units;
     this.meter.add(units);
+  }
+
+  /** Whether every requirement group of move e is met by what the start holds (decision 027's free moves). */
+  private asksNoNewCertification(e: number): boolean {
+    const ix = this.index;
+    for (let g = ix.edgeGroupOffsets[e]!, end = ix.edgeGroupOffsets[e + 1]!; g < end; g++)
+      if (!classSatisfied(ix, this.cx.start.held, ix.groupClass[g]!)) return false;
+    return true;
   }
 
   private relaxPaying(u: number, cost: number, months: number): void {
@@ -266,9 +284,10 @@ export class FirstPaymentSearch {
 
   /**
    * What a learner holding `held` and `done` paid at most for what it did not start with and more than
-   * one move of a pathway may ask for (certifications and programs not once per path): the most
-   * that what it holds can take off a bound() for a learner who has paid nothing. The rest it holds,
-   * once-per-path items, the moves on its way so far asked for, and no move after them can.
+   * one move of a pathway may ask for (certifications and programs not once per path; in
+   * certifications, those certifications): the most that what it holds can take off a bound() for a
+   * learner who has paid nothing. The rest it holds, once-per-path items, the moves on its way so far
+   * asked for, and no move after them can.
    */
   sharedPaid(held: IdSet, done: IdSet): number {
     const ix = this.index;
@@ -276,8 +295,9 @@ export class FirstPaymentSearch {
     let cents = 0;
     for (let i = 0; i < held.length; i++) {
       const c = held[i]!;
-      if (ix.certOncePerPath[c] === 0 && !has(start.held, c)) cents += ix.certFeeCents[c]!;
+      if (ix.certOncePerPath[c] === 0 && !has(start.held, c)) cents += this.certs ? 1 : ix.certFeeCents[c]!;
     }
+    if (this.certs) return cents;
     for (let i = 0; i < done.length; i++) {
       const p = done[i]!;
       if (ix.programOncePerPath[p] === 0 && !has(start.done, p)) cents += ix.programCostCents[p]!;
@@ -286,7 +306,7 @@ export class FirstPaymentSearch {
   }
 
   /**
-   * Sets (lastA, lastB): a lower bound of (cost, months) from role r for a learner who has paid
+   * Sets (lastA, lastB): a lower bound of (payment, months) from role r for a learner who has paid
    * nothing, and lastExact; false when no way from r reaches a target.
    */
   bound(r: number): boolean {

@@ -1,12 +1,12 @@
 /**
- * CHEAPEST's bound for a learner who has paid nothing (first-payment.ts, decision 030), on a hand-made
- * graph whose target no move enters without a payment. The engine's answers with it are checked
- * against brute force by the property tests; here, the bound's own figures.
+ * The bound by the payment every way must make (payment-bound.ts, decision 030), in cents and in
+ * certifications, on a hand-made graph whose target no move enters without one. The engine's answers
+ * with it are checked against brute force by the property tests; here, the bound's own figures.
  */
 import { describe, expect, it } from 'vitest';
 import { EdgeWeights } from '../../src/graph/bounds.js';
 import { buildIndex, type GraphIndex } from '../../src/graph/build.js';
-import { CostFreeMoves, FirstPaymentSearch } from '../../src/graph/first-payment.js';
+import { CostFreeMoves, PaymentSearch } from '../../src/graph/payment-bound.js';
 import { Meter, scratchFor } from '../../src/graph/scratch.js';
 import { findPathways } from '../../src/graph/search.js';
 import { queryContext } from '../../src/graph/step.js';
@@ -38,10 +38,10 @@ const f = fixture({
 const index: GraphIndex = buildIndex(f.input);
 const ix = (slug: string) => index.roleIndexById.get(f.role(slug))!;
 
-function searched(profile?: Profile): FirstPaymentSearch {
+function searched(profile?: Profile, certs = false): PaymentSearch {
   const s = scratchFor(index);
   const cx = queryContext(index, ix('start'), profile);
-  const search = new FirstPaymentSearch(
+  const search = new PaymentSearch(
     index,
     s,
     cx,
@@ -50,18 +50,19 @@ function searched(profile?: Profile): FirstPaymentSearch {
     null,
     ix('start'),
     new Meter(1e6),
+    certs,
   );
   while (!search.done) search.step();
   return search;
 }
 
-const boundAt = (search: FirstPaymentSearch, slug: string) => {
+const boundAt = (search: PaymentSearch, slug: string) => {
   expect(search.bound(ix(slug))).toBe(true);
   expect(search.lastExact).toBe(true);
   return [search.lastA, search.lastB];
 };
 
-describe('FirstPaymentSearch', () => {
+describe('PaymentSearch', () => {
   it('bounds a learner who has paid nothing by the fee every way in asks, with the months of the way', () => {
     const search = searched();
     // Through the clinic: the CMA's fee on the move in, then 6 months; through the front desk it is
@@ -71,6 +72,17 @@ describe('FirstPaymentSearch', () => {
     // From the clinic the way in is free, and so from the free role, whose BLS costs nothing.
     expect(boundAt(search, 'clinic')).toEqual([0, 6]);
     expect(boundAt(search, 'free')).toEqual([0, 24]);
+  });
+
+  it('counts certifications to earn for FEWEST_NEW_CERTIFICATIONS: the BLS is one too', () => {
+    const search = searched(undefined, true);
+    // Every way in earns one: the CMA (through the clinic, 6 months after it), or the BLS from the
+    // free role, which costs nothing but is a certification all the same.
+    expect(boundAt(search, 'start')).toEqual([1, 6]);
+    expect(boundAt(search, 'clinic')).toEqual([0, 6]);
+    expect(boundAt(search, 'free')).toEqual([1, 24]);
+    const cma = index.certIndexById.get(f.cert('cma'))!;
+    expect(search.sharedPaid([cma], [])).toBe(1);
   });
 
   it('counts what the start holds as paid for', () => {
