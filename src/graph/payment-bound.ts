@@ -13,7 +13,7 @@
  */
 import type { EdgeWeights } from './bounds.js';
 import { edgeUsable } from './bounds.js';
-import { ROUTE_CERTIFICATION, ROUTE_EXPERIENCE, ROUTE_OPEN, ROUTE_PROGRAM, type GraphIndex } from './build.js';
+import { ROUTE_CERTIFICATION, ROUTE_PROGRAM, type GraphIndex } from './build.js';
 import { nextStamp, type Meter, type Scratch } from './scratch.js';
 import { classSatisfied, has, type IdSet, type QueryContext } from './step.js';
 
@@ -24,9 +24,11 @@ import { classSatisfied, has, type IdSet, type QueryContext } from './step.js';
  * wait, an open route, a program that costs nothing, or another such certification.
  */
 export class CostFreeMoves {
-  /** Per certification: 0 not known yet, 1 free to hold, 2 not, 3 being decided (a cycle of routes). */
-  private readonly certFree: Uint8Array;
-  /** Per certification: the least it costs such a learner to hold it (NaN: not known yet). */
+  /**
+   * Per certification: the least it costs such a learner to hold it, 0 when free (Infinity: no route
+   * reaches it). The least over routes, a certification route counting the least for the one it asks
+   * to hold: earnWays (step.ts) allows fewer chains, so this is never more than what it costs.
+   */
   private readonly certCost: Float64Array;
   private readonly training: number[] = [];
 
@@ -34,8 +36,32 @@ export class CostFreeMoves {
     private readonly index: GraphIndex,
     private readonly cx: QueryContext,
   ) {
-    this.certFree = new Uint8Array(index.certCount);
-    this.certCost = new Float64Array(index.certCount).fill(NaN);
+    const ix = index;
+    const cost = (this.certCost = new Float64Array(ix.certCount));
+    // Routes without another certification first; then those, pass after pass, until none lowers a
+    // cost (each pass makes the chains one longer; costs never go below 0, so it ends).
+    for (let c = 0; c < ix.certCount; c++) {
+      if (has(cx.start.held, c)) continue;
+      let route = Infinity;
+      for (let r = ix.certRouteOffsets[c]!, end = ix.certRouteOffsets[c + 1]!; r < end && route > 0; r++) {
+        const kind = ix.routeKind[r]!;
+        if (kind === ROUTE_PROGRAM) route = Math.min(route, this.programCost(ix.routeValue[r]!));
+        else if (kind !== ROUTE_CERTIFICATION) route = 0; // a wait, or an open route
+      }
+      cost[c] = ix.certFeeCents[c]! + route;
+    }
+    for (let changed = true; changed;) {
+      changed = false;
+      for (let c = 0; c < ix.certCount; c++)
+        for (let r = ix.certRouteOffsets[c]!, end = ix.certRouteOffsets[c + 1]!; r < end; r++) {
+          if (ix.routeKind[r] !== ROUTE_CERTIFICATION) continue;
+          const through = ix.certFeeCents[c]! + cost[ix.routeValue[r]!]!;
+          if (through < cost[c]!) {
+            cost[c] = through;
+            changed = true;
+          }
+        }
+    }
   }
 
   /** What program p costs with its prerequisites, but for those done at the start. */
@@ -47,53 +73,6 @@ export class CostFreeMoves {
       if (!has(this.cx.start.done, q)) cents += ix.programCostCents[q]!;
     }
     return cents;
-  }
-
-  private freeCert(c: number): boolean {
-    const known = this.certFree[c]!;
-    if (known === 1) return true;
-    if (known !== 0) return false; // 2; or 3, a cycle, which adds no way
-    const ix = this.index;
-    if (has(this.cx.start.held, c)) {
-      this.certFree[c] = 1;
-      return true;
-    }
-    this.certFree[c] = 3;
-    let free = false;
-    if (ix.certFeeCents[c] === 0)
-      for (let r = ix.certRouteOffsets[c]!, end = ix.certRouteOffsets[c + 1]!; r < end && !free; r++) {
-        const kind = ix.routeKind[r]!;
-        const value = ix.routeValue[r]!;
-        free =
-          kind === ROUTE_OPEN ||
-          kind === ROUTE_EXPERIENCE ||
-          (kind === ROUTE_PROGRAM && this.programCost(value) === 0) ||
-          (kind === ROUTE_CERTIFICATION && this.freeCert(value));
-      }
-    // A "no" reached inside a cycle may be premature (the cycle's first certification was still
-    // being decided): kept only where the fee settles it.
-    this.certFree[c] = free ? 1 : ix.certFeeCents[c] === 0 ? 0 : 2;
-    return free;
-  }
-
-  /** The least holding c costs such a learner: 0 when free; else its fee and its cheapest route (a cycle counts 0). */
-  private certCents(c: number): number {
-    const known = this.certCost[c]!;
-    if (!Number.isNaN(known)) return known;
-    if (this.freeCert(c)) return (this.certCost[c] = 0);
-    const ix = this.index;
-    this.certCost[c] = 0; // while deciding: a cycle through c adds nothing (a lower bound all the same)
-    let route = Infinity;
-    for (let r = ix.certRouteOffsets[c]!, end = ix.certRouteOffsets[c + 1]!; r < end && route > 0; r++) {
-      const kind = ix.routeKind[r]!;
-      const value = ix.routeValue[r]!;
-      route = Math.min(
-        route,
-        kind === ROUTE_PROGRAM ? this.programCost(value) : kind === ROUTE_CERTIFICATION ? this.certCents(value) : 0,
-      );
-    }
-    // No route at all: it cannot be earned, and a move asking only for it cannot be made.
-    return (this.certCost[c] = ix.certFeeCents[c]! + (route === Infinity ? 0 : route));
   }
 
   /** Whether such a learner makes move e for nothing (each move of a pathway still at $0 is one). */
@@ -109,7 +88,7 @@ export class CostFreeMoves {
       const cls = ix.groupClass[g]!;
       let any = false;
       for (let j = ix.classOptionOffsets[cls]!, end2 = ix.classOptionOffsets[cls + 1]!; j < end2 && !any; j++)
-        any = this.freeCert(ix.classOptions[j]!);
+        any = this.certCost[ix.classOptions[j]!] === 0;
       if (!any) return false;
     }
     return true;
@@ -142,7 +121,7 @@ export class CostFreeMoves {
       const cls = ix.groupClass[g]!;
       let least = Infinity;
       for (let j = ix.classOptionOffsets[cls]!, end2 = ix.classOptionOffsets[cls + 1]!; j < end2 && least > 0; j++)
-        least = Math.min(least, this.certCents(ix.classOptions[j]!));
+        least = Math.min(least, this.certCost[ix.classOptions[j]!]!);
       if (least !== Infinity) groups = Math.max(groups, least);
     }
     return Math.max(programs, groups);
