@@ -75,29 +75,14 @@ export class CostFreeMoves {
     return cents;
   }
 
-  /** Whether such a learner makes move e for nothing (each move of a pathway still at $0 is one). */
-  free(e: number): boolean {
-    const ix = this.index;
-    const held = this.cx.start.held;
-    for (let j = ix.edgeProgramOffsets[e]!, end = ix.edgeProgramOffsets[e + 1]!; j < end; j++) {
-      const cls = ix.edgeProgramWaiver[j]!;
-      if (cls !== -1 && classSatisfied(ix, held, cls)) continue; // spared (step.ts, beginStep)
-      if (this.programCost(ix.edgePrograms[j]!) > 0) return false;
-    }
-    for (let g = ix.edgeGroupOffsets[e]!, end = ix.edgeGroupOffsets[e + 1]!; g < end; g++) {
-      const cls = ix.groupClass[g]!;
-      let any = false;
-      for (let j = ix.classOptionOffsets[cls]!, end2 = ix.classOptionOffsets[cls + 1]!; j < end2 && !any; j++)
-        any = this.certCost[ix.classOptions[j]!] === 0;
-      if (!any) return false;
-    }
-    return true;
-  }
+  /** Whether the last fullCents' move is free: such a learner makes it for nothing (every move of a pathway still at $0 is one). */
+  lastFree = false;
 
   /**
    * A lower bound of what such a learner pays, on move e or before it, to meet e's requirements:
    * the larger of its training's programs (each once, prerequisites included) and its dearest
-   * group's cheapest option (the two may share a program).
+   * group's cheapest option (the two may share a program). Sets lastFree: nothing to pay, and an
+   * option of every group within reach.
    */
   fullCents(e: number): number {
     const ix = this.index;
@@ -107,7 +92,7 @@ export class CostFreeMoves {
     let programs = 0;
     for (let j = ix.edgeProgramOffsets[e]!, end = ix.edgeProgramOffsets[e + 1]!; j < end; j++) {
       const cls = ix.edgeProgramWaiver[j]!;
-      if (cls !== -1 && classSatisfied(ix, held, cls)) continue;
+      if (cls !== -1 && classSatisfied(ix, held, cls)) continue; // spared (step.ts, beginStep)
       const p = ix.edgePrograms[j]!;
       for (let k = ix.programTakeOffsets[p]!, end2 = ix.programTakeOffsets[p + 1]!; k < end2; k++) {
         const q = ix.programTake[k]!;
@@ -117,13 +102,17 @@ export class CostFreeMoves {
       }
     }
     let groups = 0;
+    let free = programs === 0;
     for (let g = ix.edgeGroupOffsets[e]!, end = ix.edgeGroupOffsets[e + 1]!; g < end; g++) {
       const cls = ix.groupClass[g]!;
       let least = Infinity;
       for (let j = ix.classOptionOffsets[cls]!, end2 = ix.classOptionOffsets[cls + 1]!; j < end2 && least > 0; j++)
         least = Math.min(least, this.certCost[ix.classOptions[j]!]!);
+      if (least !== 0) free = false;
+      // No option within reach: the move cannot be made (its bound is what else it asks, as edgeBounds').
       if (least !== Infinity) groups = Math.max(groups, least);
     }
+    this.lastFree = free;
     return Math.max(programs, groups);
   }
 }
@@ -145,7 +134,8 @@ export class PaymentSearch {
   lastB = 0;
   lastExact = false;
   private readonly stamp: number;
-  private readonly moves: CostFreeMoves;
+  /** CHEAPEST's (null when counting certifications). */
+  private readonly moves: CostFreeMoves | null;
   private readonly payCost: Float64Array;
   private readonly payMonths: Float64Array;
   private readonly payMark: Int32Array;
@@ -163,7 +153,7 @@ export class PaymentSearch {
     private readonly certs = false,
   ) {
     this.stamp = nextStamp(s);
-    this.moves = new CostFreeMoves(index, cx);
+    this.moves = certs ? null : new CostFreeMoves(index, cx);
     const R = index.roleCount;
     s.pay ??= { cost: new Float64Array(R), months: new Float64Array(R), mark: new Int32Array(R) };
     this.payCost = s.pay.cost;
@@ -223,31 +213,39 @@ export class PaymentSearch {
       const e = ix.inEdges[j]!;
       if (!edgeUsable(ix, this.cx, e)) continue;
       const m = months + w.inMonths(j, e);
-      if (!free) this.relaxPaying(u, cost + (this.certs ? w.inCerts(j, e) : w.inCents(j, e)), m);
-      else if (this.certs ? this.asksNoNewCertification(e) : this.moves.free(e)) {
-        if (s.freeMark[u] !== -st && (s.freeMark[u] !== st || m < s.freeDist[u]!)) {
-          s.freeDist[u] = m;
-          s.freeMark[u] = st;
-          heap.push(0, m, 0, u);
-        }
-      } else
-        this.relaxPaying(
-          u,
-          this.certs ? Math.max(1, w.inCerts(j, e)) : Math.max(1, this.moves.fullCents(e), w.inCents(j, e)),
-          m,
-        );
+      if (!free) {
+        this.relaxPaying(u, cost + (this.certs ? w.inCerts(j, e) : w.inCents(j, e)), m);
+        continue;
+      }
+      const pay = this.paidOn(j, e);
+      if (pay > 0) this.relaxPaying(u, pay, m);
+      else if (s.freeMark[u] !== -st && (s.freeMark[u] !== st || m < s.freeDist[u]!)) {
+        s.freeDist[u] = m;
+        s.freeMark[u] = st;
+        heap.push(0, m, 0, u);
+      }
     }
     const units = 1 + hi - lo;
     this.work += units;
     this.meter.add(units);
   }
 
-  /** Whether every requirement group of move e is met by what the start holds (decision 027's free moves). */
-  private asksNoNewCertification(e: number): boolean {
+  /**
+   * What a learner who has paid nothing pays at least for move e (in-edge j), on it or before it: 0
+   * for a free move; else at least a cent (CostFreeMoves.fullCents, or the edge bound where larger),
+   * or one certification (the edge bound's where more) when a group is not met by what the start
+   * holds (decision 027's free moves).
+   */
+  private paidOn(j: number, e: number): number {
     const ix = this.index;
+    const w = this.weights;
+    if (this.moves !== null) {
+      const full = this.moves.fullCents(e);
+      return this.moves.lastFree ? 0 : Math.max(1, full, w.inCents(j, e));
+    }
     for (let g = ix.edgeGroupOffsets[e]!, end = ix.edgeGroupOffsets[e + 1]!; g < end; g++)
-      if (!classSatisfied(ix, this.cx.start.held, ix.groupClass[g]!)) return false;
-    return true;
+      if (!classSatisfied(ix, this.cx.start.held, ix.groupClass[g]!)) return Math.max(1, w.inCerts(j, e));
+    return 0;
   }
 
   private relaxPaying(u: number, cost: number, months: number): void {
