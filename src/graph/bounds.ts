@@ -6,6 +6,7 @@
 import { edgeBounds, edgeTouches, edgeWaives, type GraphIndex } from './build.js';
 import { PART_TIME_FACTOR } from './cost.js';
 import { nextStamp, type Meter, type Scratch } from './scratch.js';
+import type { TripleHeap } from './heap.js';
 import type { QueryContext } from './step.js';
 
 /**
@@ -233,6 +234,16 @@ export function costHopsScale(roleCount: number, costCentsTotal: number): number
 export const reverseBalance = { fastestSingle: 3, other: 1 };
 
 /**
+ * Where a reverse search keeps its distances and its queue, and the stamps that tell this query's
+ * from earlier ones': the query's scratch (one search a query), or a part's own (search.ts).
+ */
+export interface ReverseStore {
+  revState: Float64Array;
+  revHeap: TripleHeap;
+  stamp: number;
+}
+
+/**
  * Lower bounds of the rest of the way from an incremental, lexicographic reverse Dijkstra from the
  * targets over three weights per step (EdgeWeights, and 1 per hop), in the ranking's order. Roles not
  * settled yet are bounded by the current radius. The second and third parts are valid
@@ -264,7 +275,7 @@ export class ReverseSearch {
 
   constructor(
     private readonly index: GraphIndex,
-    private readonly s: Scratch,
+    private readonly s: ReverseStore,
     private readonly cx: QueryContext,
     readonly weights: EdgeWeights,
     targets: readonly number[],

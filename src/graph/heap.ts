@@ -25,6 +25,11 @@ export class Heap<T> {
     items[i] = item;
   }
 
+  /** Takes every item out, in no order. */
+  drain(): T[] {
+    return this.items.splice(0);
+  }
+
   pop(): T | undefined {
     const items = this.items;
     const top = items[0];

@@ -46,6 +46,31 @@ export interface Scratch {
   tenureMark: Int32Array | null;
   /** PaymentSearch's paying ways: payment and months per role, and stamps (negative: settled). */
   pay: { cost: Float64Array; months: Float64Array; mark: Int32Array } | null;
+  /** Stores of the k-best parts' own reverse searches not in use (search.ts, partBound), each with its own stamps. */
+  partStores: PartStore[];
+}
+
+/** A k-best part's own reverse search's store, and the roles it may pass (search.ts, partBound). */
+export interface PartStore {
+  revState: Float64Array;
+  revHeap: TripleHeap;
+  stamp: number;
+  allowed: Uint8Array;
+}
+
+/** A part store from the pool, or a new one; its stamps cannot run out. */
+export function takePartStore(s: Scratch, roleCount: number): PartStore {
+  const store = s.partStores.pop() ?? {
+    revState: new Float64Array(4 * roleCount),
+    revHeap: new TripleHeap(),
+    stamp: 0,
+    allowed: new Uint8Array(roleCount),
+  };
+  if (store.stamp > 0x7ffffff0) {
+    store.revState.fill(0);
+    store.stamp = 0;
+  }
+  return store;
 }
 
 const scratchByIndex = new WeakMap<GraphIndex, Scratch>();
@@ -56,6 +81,7 @@ export function scratchFor(index: GraphIndex): Scratch {
     const R = index.roleCount;
     s = {
       stamp: 0,
+      partStores: [],
       nodeMark: new Int32Array(R),
       revState: new Float64Array(4 * R),
       revHeap: new TripleHeap(),
@@ -81,7 +107,7 @@ export function scratchFor(index: GraphIndex): Scratch {
   return s;
 }
 
-export function nextStamp(s: Scratch): number {
+export function nextStamp(s: { stamp: number }): number {
   return ++s.stamp;
 }
 

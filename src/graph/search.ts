@@ -29,7 +29,16 @@ import { PaymentSearch } from './payment-bound.js';
 import { Heap } from './heap.js';
 import { Label, labelChoices, labelEdges, labelOrder, rootLabel } from './label.js';
 import { landmarkBound } from './landmarks.js';
-import { beginQuery, Meter, resolveBudget, resolveLimits, roleIndex, scratchFor } from './scratch.js';
+import {
+  beginQuery,
+  Meter,
+  type PartStore,
+  resolveBudget,
+  resolveLimits,
+  roleIndex,
+  scratchFor,
+  takePartStore,
+} from './scratch.js';
 import { SharedItemBounds, itemBoundsCost } from './shared-items.js';
 import { type IdSet, queryContext } from './step.js';
 import { RANK_BY_VALUES, type Pathway, type PathwayQuery, type RankBy } from './types.js';
@@ -99,6 +108,23 @@ function certMoveShare(index: GraphIndex): number {
  * M (decision 023). Settable for tests (share Infinity, flat 0: from the second label on).
  */
 export const itemBounds = { share: 32, flat: 100 };
+
+/**
+ * A k-best part's own reverse search (decision 031): the plain reverse search's bounds hold for every
+ * part, but a part's pathways avoid the roles of its prefix, and where the best ways to the target
+ * all pass them (the first pathway's last move banned, and the target entered by few moves) the
+ * part's search met labels on every level up to its best, on L over a gap of 24 to 120 months. Once a
+ * part has done `after` work units, a reverse search from the targets over the roles off its prefix
+ * bounds its labels past the spur, run alongside with `share` times the part's other work at most:
+ * where the prefix holds the best ways, the roles left near the target are few, and a small share
+ * settles them. At most `most` parts at once, and as many as PART_BOUND_BYTES hold (each part's
+ * search keeps four numbers per role). Settable for benchmarks and tests.
+ */
+export const partBound = { on: true, after: 500, share: 0.01, most: 16 };
+/** The memory the parts' own reverse searches of one query may hold together (about 33 bytes per role each). */
+const PART_BOUND_BYTES = 64 * 2 ** 20;
+/** Part stores kept for the next query (the rest are left to the collector). */
+const PART_STORES_KEPT = 4;
 
 /** How many of a role's expanded labels a new child is checked against before it is queued. */
 const EARLY_DOMINATORS = 2;
@@ -268,6 +294,11 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     edges: Int32Array | null;
     /** The roles where it has a label for other parts (prunedByDominance). */
     roles: Set<number>;
+    /** The work done in its search so far, its own reverse search's included. */
+    work: number;
+    /** Its own reverse search over the roles off its prefix, once started (partBound), and its store. */
+    bound: ReverseSearch | null;
+    store: PartStore | null;
   }
   // Order of parts: by key; on the same key an unsolved part first, as it may still hold a tie.
   const partOrder = (a: Part, b: Part): number =>
@@ -388,12 +419,29 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     }
     return true;
   };
+  // The current part's own reverse search (partBound), bounding its labels past the spur role.
+  let partRev: ReverseSearch | null = null;
+  /** Raises (hA, hB, hC) at a role that is not a target for a label of `steps` moves by partRev; false when it cannot reach one. */
+  const raiseByPart = (node: number, steps: number): boolean => {
+    if (partRev === null || steps <= forcedDepth) return true;
+    if (!partRev.h(node)) return false;
+    if (!partRev.lastExact) hExact = false;
+    const a = partRev.lastA;
+    const b = partRev.lastB;
+    const c = partRev.lastC;
+    if (a > hA || (a === hA && (b > hB || (b === hB && c > hC)))) {
+      hA = a;
+      hB = b;
+      hC = c;
+    }
+    return true;
+  };
   const admit: Admit = (node, steps, months, cost, count, held, done, work, untimed) => {
     if (hops !== null && !isTarget(node) && steps + hops.bound(node) > limits.maxSteps) return false;
     if (isTarget(node)) {
       hA = hB = hC = 0;
       hExact = true;
-    } else if (!lowerBound(node)) return false;
+    } else if (!lowerBound(node) || !raiseByPart(node, steps)) return false;
     else {
       raiseByItems(node, held, done, work);
       if (!raiseByPayment(node, cost, count, held, done)) return false;
@@ -613,6 +661,46 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     itemEpoch = 1;
   };
 
+  // The part stores in use, back to the scratch's pool when the query ends.
+  const partStores: PartStore[] = [];
+  const mostPartBounds = Math.min(partBound.most, Math.max(1, Math.floor(PART_BOUND_BYTES / (33 * index.roleCount))));
+  // The work of the parts' own reverse searches, which the plain one's share leaves out.
+  let partRevWork = 0;
+  // The meter's reading when the current part's search last resumed, less its work before.
+  let partWorkFrom = 0;
+  /**
+   * Starts part P's own reverse search once its work reaches partBound.after (while fewer than
+   * mostPartBounds are in use), and gives it its share of the part's work. On starting, the part's
+   * queued labels past the spur have their bounds checked again as they come out.
+   */
+  const keepPartBound = (P: Part): void => {
+    const work = meter.used - partWorkFrom;
+    if (partRev === null) {
+      if (work < partBound.after || partStores.length >= mostPartBounds) return;
+      const store = takePartStore(s, index.roleCount);
+      partStores.push(store);
+      const { allowed } = store;
+      if (limits.allowed === null) allowed.fill(1);
+      else allowed.set(limits.allowed);
+      for (const r of P.prefix) allowed[r] = 0;
+      // From no start (-1): past the spur role no label is at the start, and the start is off limits.
+      partRev = new ReverseSearch(index, store, cx, weights, targets, allowed, -1, BOUND_MODE[rank]!, meter);
+      partRev.untimedScale = untimedScale;
+      P.bound = partRev;
+      P.store = store;
+      // Its queued labels past the spur: their bounds checked again as they come out (the others'
+      // are not its to raise, and the start's root has none to check: its first moves' months
+      // count the learner's years in the role, which the bounds do not).
+      for (const L of heap.drain()) {
+        if (L.steps > forcedDepth) L.hExact = false;
+        heap.push(L);
+      }
+    }
+    const before = partRev.work;
+    while (!partRev.done && (1 + partBound.share) * partRev.work <= partBound.share * work) partRev.step();
+    partRevWork += partRev.work - before;
+  };
+
   /**
    * Runs the current part's search (A* over labels with dominance) while its next label orders no
    * later than `rival` (null: no limit): the first complete label to come out is the part's best, and
@@ -626,11 +714,16 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       // of all with maxSteps.
       const hopWork = hops === null ? 0 : hops.work;
       const payWork = payment === null ? 0 : payment.work;
-      rev.keepUp(meter.used - hopWork - payWork, k);
-      if (hops !== null) while (!hops.done && hopShare * hops.work <= meter.used - rev.work - payWork) hops.step();
+      rev.keepUp(meter.used - hopWork - payWork - partRevWork, k);
+      if (hops !== null)
+        while (!hops.done && hopShare * hops.work <= meter.used - rev.work - payWork - partRevWork) hops.step();
       if (payment !== null)
-        while (!payment.done && payment.work <= paymentBound.share * (meter.used - rev.work - hopWork - payment.work))
+        while (
+          !payment.done &&
+          payment.work <= paymentBound.share * (meter.used - rev.work - hopWork - payment.work - partRevWork)
+        )
           payment.step();
+      if (current!.source !== null && partBound.on) keepPartBound(current!);
       if (rival !== null && order(heap.peek()!, rival.key) > 0) return undefined;
       const L = heap.pop()!;
       st.popped++;
@@ -641,7 +734,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         continue;
       }
       if (!L.hExact) {
-        if (!lowerBound(L.node)) continue;
+        if (!lowerBound(L.node) || !raiseByPart(L.node, L.steps)) continue;
         if (!raiseByPayment(L.node, L.cents, L.count, L.held, L.done)) continue;
         L.hExact = hExact;
         if (hA !== L.hA || hB !== L.hB || hC !== L.hC) {
@@ -714,7 +807,18 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     prefix: [src],
     edges: null,
     roles: new Set(),
+    work: 0,
+    bound: null,
+    store: null,
   });
+  /** Part P's own reverse search is over (its search is): its store goes back. */
+  const releasePartBound = (P: Part): void => {
+    if (P.store === null) return;
+    partStores.splice(partStores.indexOf(P.store), 1);
+    s.partStores.push(P.store);
+    P.store = null;
+    P.bound = null;
+  };
   const split = (P: Label, depth: number, banned: number[]): void => {
     const edges = Int32Array.from(labelEdges(P));
     for (let d = depth; d < P.steps; d++) {
@@ -732,6 +836,9 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         prefix,
         edges,
         roles: new Set(),
+        work: 0,
+        bound: null,
+        store: null,
       });
     }
   };
@@ -765,13 +872,17 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       best = part.state.best;
       x.banned = part.source === null ? null : part.banned;
       x.bannedDepth = part.depth;
+      partRev = part.bound;
+      partWorkFrom = meter.used - part.work;
       let got: Label | null | undefined;
       try {
         got = run(parts.peek() ?? null);
       } finally {
         x.banned = null;
         part.state.best = best;
+        part.work = meter.used - partWorkFrom;
       }
+      if (got === null || got !== undefined) releasePartBound(part);
       if (got === null) continue;
       if (got === undefined) {
         part.key = heap.peek()!;
@@ -786,6 +897,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   } finally {
     st.settled = rev.settled;
     st.work = meter.used;
+    for (const store of partStores) s.partStores.push(store);
+    s.partStores.length = Math.min(s.partStores.length, PART_STORES_KEPT);
   }
   return results.map((L) => {
     const pathway = buildPathway(cx, labelEdges(L), labelChoices(L));

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { itemBounds, paymentBound } from '../../src/graph/search.js';
+import { itemBounds, partBound, paymentBound } from '../../src/graph/search.js';
 import type { GraphInput, PathwayQuery } from '../../src/graph/types.js';
 import { drawnScenario, kBestQueryArb, profileArb, rankByArb, type Scenario } from './arbitraries.js';
 import { expectEveryK } from './agree.js';
@@ -169,6 +169,38 @@ describe('the k best agree with brute force for every k up to 10', () => {
       }
     },
     TIMEOUT,
+  );
+
+  it(
+    "with every part's own reverse search from the part's first label, under every ranking",
+    () => {
+      // The search starts a part's own reverse search only after the part has done thousands of
+      // work units (partBound.after), which no search on graphs this small does: here every part
+      // but the first has one from its first label (decision 031), and the payment bound runs too.
+      const saved = { ...partBound };
+      const { minShare } = paymentBound;
+      [partBound.after, partBound.most, paymentBound.minShare] = [0, Infinity, 0];
+      try {
+        for (const [roles, trans, ties, runs] of [
+          [5, 16, true, 300],
+          [7, 28, true, 300],
+          [7, 28, false, 300],
+        ] as const)
+          fc.assert(
+            fc.property(
+              denseArb({ roles, trans, ties }).chain((s) =>
+                fc.tuple(fc.constant(s), queryArb(s), fc.integer({ min: 0, max: 3 })),
+              ),
+              ([s, q, landmarks]) => expectEveryK(s.input, q, K, landmarks),
+            ),
+            { numRuns: runs * SCALE, maxSkipsPerRun: 1000 },
+          );
+      } finally {
+        Object.assign(partBound, saved);
+        paymentBound.minShare = minShare;
+      }
+    },
+    2 * TIMEOUT,
   );
 
   it(

@@ -1,0 +1,56 @@
+/**
+ * A k-best part's own reverse search (search.ts, partBound; decision 031), on a hand-made graph with
+ * a gap: the best pathway's last move is the target's only near way in, so the part that bans it
+ * holds nothing better than a long way round, which the plain reverse search's bounds do not see
+ * (they count the ways through the part's prefix). Its answers with every part's own search are
+ * checked against brute force by the property tests; here, that it finds the same with less work.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/graph/build.js';
+import { findPathways, lastSearchStats, partBound } from '../../src/graph/search.js';
+import { fixture, type FixtureSpec } from './fixture.js';
+
+// start → hub → target in a year; from the hub, a knot of 30 roles that lead back to the hub at no
+// time (the plain bound: a year from each) and nowhere else, and a way of nine years to the target.
+const knot = Array.from({ length: 30 }, (_, i) => `k${i}`);
+const chain = Array.from({ length: 8 }, (_, i) => `c${i}`);
+const transitions: FixtureSpec['transitions'] = [
+  ['start', 'hub', 0],
+  ['hub', 'target', 1],
+  ...knot.flatMap((k, i): FixtureSpec['transitions'] => [
+    ['hub', k, 0],
+    [k, 'hub', 0],
+    [k, knot[(i + 1) % 30]!, 0],
+    [k, knot[(i + 7) % 30]!, 0],
+  ]),
+  ['hub', 'c0', 1],
+  ...chain.slice(1).map((c, i): FixtureSpec['transitions'][number] => [chain[i]!, c, 1]),
+  ['c7', 'target', 1],
+];
+const f = fixture({
+  roles: Object.fromEntries(['start', 'hub', 'target', ...knot, ...chain].map((r) => [r, 'x'])),
+  transitions,
+});
+const index = buildIndex(f.input);
+const saved = { ...partBound };
+afterEach(() => Object.assign(partBound, saved));
+
+function search() {
+  const found = findPathways(index, { from: f.role('start'), to: f.role('target'), k: 2, rankBy: 'FASTEST' });
+  const { work, expanded } = lastSearchStats();
+  return { months: found.map((p) => p.totalMonths), roles: found.map((p) => f.slugs(p.roleIds)), work, expanded };
+}
+
+describe("a part's own reverse search", () => {
+  it('finds the same two pathways across the gap with less work', () => {
+    partBound.on = false;
+    const plain = search();
+    Object.assign(partBound, { on: true, after: 0, share: 1 });
+    const bounded = search();
+    expect(plain.months).toEqual([12, 108]);
+    expect(bounded.roles).toEqual(plain.roles);
+    // The knot's roles are dropped as soon as they are reached: no way from them avoids the hub.
+    expect(bounded.expanded).toBeLessThan(plain.expanded / 2);
+    expect(bounded.work).toBeLessThan(plain.work);
+  });
+});
