@@ -1159,7 +1159,9 @@ async function start(): Promise<void> {
   await listHeld();
   await showState();
   started = true;
-  if (pending === 0) document.documentElement.dataset.mapState = 'ready';
+  // Not over an error a question of the view told on its own (as busy() leaves it).
+  if (pending === 0 && document.documentElement.dataset.mapState !== 'error')
+    document.documentElement.dataset.mapState = 'ready';
 }
 
 // Back and Forward go through the student's choices (each one a history entry, writeState): the
