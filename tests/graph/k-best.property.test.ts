@@ -108,6 +108,16 @@ const queryArb = (s: Scenario): fc.Arbitrary<PathwayQuery> =>
     2,
   );
 
+/** The k best for every k up to K agree with brute force on `runs` dense graphs, each with a query. */
+const agreeOnDense = (o: { roles: number; trans: number; ties: boolean }, runs: number): void =>
+  fc.assert(
+    fc.property(
+      denseArb(o).chain((s) => fc.tuple(fc.constant(s), queryArb(s), fc.integer({ min: 0, max: 3 }))),
+      ([s, q, landmarks]) => expectEveryK(s.input, q, K, landmarks),
+    ),
+    { numRuns: runs * SCALE, maxSkipsPerRun: 1000 },
+  );
+
 describe('the k best agree with brute force for every k up to 10', () => {
   // The last two: with the bounds that pay once for a shared item (decision 023) computed from the
   // first label on; the search computes them only once it has spent a share of their cost, which on
@@ -125,15 +135,7 @@ describe('the k best agree with brute force for every k up to 10', () => {
         const { share, flat } = itemBounds;
         if (items) [itemBounds.share, itemBounds.flat] = [Infinity, 0];
         try {
-          fc.assert(
-            fc.property(
-              denseArb({ roles, trans, ties }).chain((s) =>
-                fc.tuple(fc.constant(s), queryArb(s), fc.integer({ min: 0, max: 3 })),
-              ),
-              ([s, q, landmarks]) => expectEveryK(s.input, q, K, landmarks),
-            ),
-            { numRuns: runs * SCALE, maxSkipsPerRun: 1000 },
-          );
+          agreeOnDense({ roles, trans, ties }, runs);
         } finally {
           [itemBounds.share, itemBounds.flat] = [share, flat];
         }
@@ -174,8 +176,8 @@ describe('the k best agree with brute force for every k up to 10', () => {
   it(
     "with every part's own reverse search from the part's first label, under every ranking",
     () => {
-      // The search starts a part's own reverse search only after the part has done thousands of
-      // work units (partBound.after), which no search on graphs this small does: here every part
+      // The search starts a part's own reverse search only after the part has done hundreds of
+      // work units (partBound.after), which few searches on graphs this small do: here every part
       // but the first has one from its first label (decision 031), and the payment bound runs too.
       const saved = { ...partBound };
       const { minShare } = paymentBound;
@@ -186,15 +188,7 @@ describe('the k best agree with brute force for every k up to 10', () => {
           [7, 28, true, 300],
           [7, 28, false, 300],
         ] as const)
-          fc.assert(
-            fc.property(
-              denseArb({ roles, trans, ties }).chain((s) =>
-                fc.tuple(fc.constant(s), queryArb(s), fc.integer({ min: 0, max: 3 })),
-              ),
-              ([s, q, landmarks]) => expectEveryK(s.input, q, K, landmarks),
-            ),
-            { numRuns: runs * SCALE, maxSkipsPerRun: 1000 },
-          );
+          agreeOnDense({ roles, trans, ties }, runs);
       } finally {
         Object.assign(partBound, saved);
         paymentBound.minShare = minShare;
