@@ -299,6 +299,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     /** Its own reverse search over the roles off its prefix, once started (partBound), and its store. */
     bound: ReverseSearch | null;
     store: PartStore | null;
+    /** Whether it gave up its store: it starts no other (parts taking stores in turn ran their searches over and over). */
+    evicted: boolean;
   }
   // Order of parts: by key; on the same key an unsolved part first, as it may still hold a tie.
   const partOrder = (a: Part, b: Part): number =>
@@ -661,8 +663,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     itemEpoch = 1;
   };
 
-  // The part stores in use, back to the scratch's pool when the query ends.
-  const partStores: PartStore[] = [];
+  // The parts holding a store, whose stores go back to the scratch's pool when the query ends.
+  const holders: Part[] = [];
   const mostPartBounds = Math.min(partBound.most, Math.max(1, Math.floor(PART_BOUND_BYTES / (33 * index.roleCount))));
   // The work of the parts' own reverse searches, which the plain one's share leaves out.
   let partRevWork = 0;
@@ -676,9 +678,19 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   const keepPartBound = (P: Part): void => {
     const work = meter.used - partWorkFrom;
     if (partRev === null) {
-      if (work < partBound.after || partStores.length >= mostPartBounds) return;
+      if (work < partBound.after || P.evicted) return;
+      // All in use: the holder that has done the least work, if less than this part, gives its store
+      // up for good (its queued labels keep their bounds). The part longest paused gave it up on L's
+      // near pair 7544 → 88793 with four stores, the part the answer needed among them (1,124,598
+      // units against 413,727).
+      if (holders.length >= mostPartBounds) {
+        const victim = holders.reduce((a, b) => (b.work < a.work ? b : a));
+        if (victim.work >= work) return;
+        releasePartBound(victim);
+        victim.evicted = true;
+      }
       const store = takePartStore(s, index.roleCount);
-      partStores.push(store);
+      holders.push(P);
       const { allowed } = store;
       if (limits.allowed === null) allowed.fill(1);
       else allowed.set(limits.allowed);
@@ -690,9 +702,10 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       P.store = store;
       // Its queued labels past the spur: their bounds checked again as they come out (the others'
       // are not its to raise, and the start's root has none to check: its first moves' months
-      // count the learner's years in the role, which the bounds do not).
+      // count the learner's years in the role, which the bounds do not). Not a target's (nothing
+      // to raise) nor a partly expanded label's (queued at its next child's bound, not its own).
       for (const L of heap.drain()) {
-        if (L.steps > forcedDepth) L.hExact = false;
+        if (L.steps > forcedDepth && L.cursor < 0 && !isTarget(L.node)) L.hExact = false;
         heap.push(L);
       }
     }
@@ -735,6 +748,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       }
       if (!L.hExact) {
         if (!lowerBound(L.node) || !raiseByPart(L.node, L.steps)) continue;
+        // As admit raises it (the items' epoch is the label's, or the block below raises it).
+        if (L.itemEpoch === itemEpoch) raiseByItems(L.node, L.held, L.done, L.work);
         if (!raiseByPayment(L.node, L.cents, L.count, L.held, L.done)) continue;
         L.hExact = hExact;
         if (hA !== L.hA || hB !== L.hB || hC !== L.hC) {
@@ -810,15 +825,16 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     work: 0,
     bound: null,
     store: null,
+    evicted: false,
   });
   /** Part P's own reverse search is over (its search is): its store goes back. */
-  const releasePartBound = (P: Part): void => {
+  function releasePartBound(P: Part): void {
     if (P.store === null) return;
-    partStores.splice(partStores.indexOf(P.store), 1);
+    holders.splice(holders.indexOf(P), 1);
     s.partStores.push(P.store);
     P.store = null;
     P.bound = null;
-  };
+  }
   const split = (P: Label, depth: number, banned: number[]): void => {
     const edges = Int32Array.from(labelEdges(P));
     for (let d = depth; d < P.steps; d++) {
@@ -839,6 +855,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         work: 0,
         bound: null,
         store: null,
+        evicted: false,
       });
     }
   };
@@ -882,7 +899,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
         part.state.best = best;
         part.work = meter.used - partWorkFrom;
       }
-      if (got === null || got !== undefined) releasePartBound(part);
+      if (got !== undefined) releasePartBound(part); // solved or none: its search is over
       if (got === null) continue;
       if (got === undefined) {
         part.key = heap.peek()!;
@@ -897,7 +914,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   } finally {
     st.settled = rev.settled;
     st.work = meter.used;
-    for (const store of partStores) s.partStores.push(store);
+    for (const P of holders) s.partStores.push(P.store!);
     s.partStores.length = Math.min(s.partStores.length, PART_STORES_KEPT);
   }
   return results.map((L) => {

@@ -174,21 +174,31 @@ describe('the k best agree with brute force for every k up to 10', () => {
   );
 
   it(
-    "with every part's own reverse search from the part's first label, under every ranking",
+    "with every part's own reverse search started early, settled or not, and given up, under every ranking",
     () => {
-      // The search starts a part's own reverse search only after the part has done hundreds of
-      // work units (partBound.after), which few searches on graphs this small do: here every part
-      // but the first has one from its first label (decision 031), and the payment bound runs too.
+      // The search starts a part's own reverse search only after the part has done hundreds of work
+      // units (partBound.after), which few searches on graphs this small do (decision 031). Here:
+      // every part but the first from its first label, its search settling every role at once or
+      // with the usual hundredth of the work; and each part after ten units, with one store that the
+      // part which has done least gives up (its queued labels checked again when they come out).
+      // The payment bound runs too.
       const saved = { ...partBound };
       const { minShare } = paymentBound;
-      [partBound.after, partBound.most, paymentBound.minShare] = [0, Infinity, 0];
+      paymentBound.minShare = 0;
       try {
-        for (const [roles, trans, ties, runs] of [
-          [5, 16, true, 300],
-          [7, 28, true, 300],
-          [7, 28, false, 300],
-        ] as const)
-          agreeOnDense({ roles, trans, ties }, runs);
+        for (const config of [
+          { after: 0, share: 1e9, most: Infinity },
+          { after: 0, share: 0.01, most: Infinity },
+          { after: 10, share: 1, most: 1 },
+        ]) {
+          Object.assign(partBound, config);
+          for (const [roles, trans, ties, runs] of [
+            [5, 16, true, 150],
+            [7, 28, true, 150],
+            [7, 28, false, 150],
+          ] as const)
+            agreeOnDense({ roles, trans, ties }, runs);
+        }
       } finally {
         Object.assign(partBound, saved);
         paymentBound.minShare = minShare;

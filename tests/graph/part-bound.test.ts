@@ -41,6 +41,16 @@ function search() {
   return { months: found.map((p) => p.totalMonths), roles: found.map((p) => f.slugs(p.roleIds)), work, expanded };
 }
 
+// Two moves from a medical assistant to the lead MA, each asking six months' experience, which the
+// learner's year in the role covers: both take no time, within a limit of 0 months.
+const tenure = fixture({
+  roles: { ma: 'x', lead: 'x' },
+  transitions: [
+    ['ma', 'lead', 0.5],
+    ['ma', 'lead', 0.5],
+  ],
+});
+
 describe("a part's own reverse search", () => {
   it('finds the same two pathways across the gap with less work', () => {
     partBound.on = false;
@@ -52,5 +62,23 @@ describe("a part's own reverse search", () => {
     // The knot's roles are dropped as soon as they are reached: no way from them avoids the hub.
     expect(bounded.expanded).toBeLessThan(plain.expanded / 2);
     expect(bounded.work).toBeLessThan(plain.work);
+  });
+
+  it("leaves the start's own label alone when it starts (the first move's months count the learner's years)", () => {
+    // The first version checked every queued label's bound again, the start's included, whose
+    // bound counts the first move's experience in full (6 months): over the limit, it was dropped.
+    Object.assign(partBound, { on: true, after: 0 });
+    const found = findPathways(buildIndex(tenure.input), {
+      from: tenure.role('ma'),
+      to: tenure.role('lead'),
+      k: 2,
+      rankBy: 'FASTEST',
+      profile: { yearsInCurrentRole: 1 },
+      constraints: { maxMonths: 0 },
+    });
+    expect(found.map((p) => [p.totalMonths, p.steps[0]!.transitionId])).toEqual([
+      [0, tenure.transition(0)],
+      [0, tenure.transition(1)],
+    ]);
   });
 });

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, evaluatePathway, findPathways, reachableRoles } from '../../src/graph/index.js';
+import { partBound } from '../../src/graph/search.js';
 import type { GraphIndex } from '../../src/graph/build.js';
 import type { Pathway, PathwayQuery } from '../../src/graph/types.js';
 import {
@@ -40,6 +41,31 @@ describe('findPathways agrees with brute force', () => {
       }),
       { numRuns: 500 * (Number(process.env.FC_SCALE) || 1) },
     );
+  });
+
+  it("with the k-best parts' own reverse searches started early, settled or not, and given up", () => {
+    // Decision 031: on graphs this small few parts reach partBound.after. Here every part (or each
+    // after ten units, with one store to share, taken from the part that has done least) runs its
+    // own search, with a share that settles every role at once or with the usual hundredth.
+    const configs = [
+      { after: 0, share: 1e9, most: Infinity },
+      { after: 0, share: 0.01, most: Infinity },
+      { after: 10, share: 1, most: 1 },
+    ];
+    const saved = { ...partBound };
+    try {
+      for (const ties of [false, true])
+        fc.assert(
+          fc.property(withQuery(pathwayQueryArb, ties), fc.constantFrom(...configs), ([s, q, landmarks], config) => {
+            Object.assign(partBound, config);
+            const index = buildIndex(s.input, { landmarks });
+            expect(findPathways(index, q)).toEqual(bruteFindPathways(s.input, q));
+          }),
+          { numRuns: 300 * (Number(process.env.FC_SCALE) || 1) },
+        );
+    } finally {
+      Object.assign(partBound, saved);
+    }
   });
 
   it('on graphs where only steps and transition ids differ', () => {
