@@ -120,11 +120,9 @@ export const itemBounds = { share: 32, flat: 100 };
  * settles them. At most `most` parts at once, and as many as PART_BOUND_BYTES hold (each part's
  * search keeps four numbers per role). Settable for benchmarks and tests.
  */
-export const partBound = { on: true, after: 500, share: 0.01, most: 16 };
+export const partBound = { on: true, after: 500, share: 0.01, most: 8 };
 /** The memory the parts' own reverse searches of one query may hold together (about 33 bytes per role each). */
 const PART_BOUND_BYTES = 64 * 2 ** 20;
-/** Part stores kept for the next query (the rest are left to the collector). */
-const PART_STORES_KEPT = 4;
 
 /** How many of a role's expanded labels a new child is checked against before it is queued. */
 const EARLY_DOMINATORS = 2;
@@ -299,7 +297,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     /** Its own reverse search over the roles off its prefix, once started (partBound), and its store. */
     bound: ReverseSearch | null;
     store: PartStore | null;
-    /** Whether it gave up its store: it starts no other (parts taking stores in turn ran their searches over and over). */
+    /** Whether it gave up its store: then it starts no other (stores taken in turn ran searches over and over). */
     evicted: boolean;
   }
   // Order of parts: by key; on the same key an unsolved part first, as it may still hold a tie.
@@ -423,7 +421,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   };
   // The current part's own reverse search (partBound), bounding its labels past the spur role.
   let partRev: ReverseSearch | null = null;
-  /** Raises (hA, hB, hC) at a role that is not a target for a label of `steps` moves by partRev; false when it cannot reach one. */
+  /** Raises (hA, hB, hC) at a non-target role for a label of `steps` moves by partRev; false if it cannot reach one. */
   const raiseByPart = (node: number, steps: number): boolean => {
     if (partRev === null || steps <= forcedDepth) return true;
     if (!partRev.h(node)) return false;
@@ -671,9 +669,9 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   // The meter's reading when the current part's search last resumed, less its work before.
   let partWorkFrom = 0;
   /**
-   * Starts part P's own reverse search once its work reaches partBound.after (while fewer than
-   * mostPartBounds are in use), and gives it its share of the part's work. On starting, the part's
-   * queued labels past the spur have their bounds checked again as they come out.
+   * Starts part P's own reverse search once its work reaches partBound.after (with a store free, or
+   * one a holder that has done less gives up), and gives it its share of the part's work. On
+   * starting, the part's queued labels past the spur have their bounds checked again as they come out.
    */
   const keepPartBound = (P: Part): void => {
     const work = meter.used - partWorkFrom;
@@ -827,7 +825,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     store: null,
     evicted: false,
   });
-  /** Part P's own reverse search is over (its search is): its store goes back. */
+  /** Part P's store goes back to the pool: its search is over, or it gives the store up. */
   function releasePartBound(P: Part): void {
     if (P.store === null) return;
     holders.splice(holders.indexOf(P), 1);
@@ -915,7 +913,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     st.settled = rev.settled;
     st.work = meter.used;
     for (const P of holders) s.partStores.push(P.store!);
-    s.partStores.length = Math.min(s.partStores.length, PART_STORES_KEPT);
+    // Kept for the next query, as many as one may use: allocated anew, they cost L's queries up to 18% more time.
+    s.partStores.length = Math.min(s.partStores.length, mostPartBounds);
   }
   return results.map((L) => {
     const pathway = buildPathway(cx, labelEdges(L), labelChoices(L));
