@@ -79,6 +79,11 @@ export function newStats(): SearchStats {
 /** The hop search's share of the work for FEWEST_NEW_CERTIFICATIONS without maxSteps (1 / share; decision 022). */
 const HOP_SHARE_FEWEST_NEW = 100;
 /**
+ * The months-left bound with maxMonths outside FASTEST (findPathways): whether it runs, and its share
+ * (1 / share of the forward search's work). Settable for benchmarks.
+ */
+export const monthsLeftBound = { on: true, share: 3 };
+/**
  * CHEAPEST's and FEWEST_NEW_CERTIFICATIONS' bound by the payment every way must make (PaymentSearch,
  * decisions 027 and 030): whether it runs, its work as a multiple of the forward search's at most,
  * and the least share of moves asking for a certification for which it runs (the real graph's
@@ -380,6 +385,18 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   // sharpens FEWEST_NEW_CERTIFICATIONS' last figure (decision 022: a larger share saved more work
   // on the real graph but cost more than it saved on L).
   const hopShare = Number.isFinite(limits.maxSteps) ? 3 : HOP_SHARE_FEWEST_NEW;
+  // With maxMonths, every ranking but FASTEST: the fewest months from each role to a target (a
+  // reverse search in months, as FASTEST's own, over a store of its own), run alongside like the
+  // moves-left search: a label whose months and that bound pass maxMonths is a dead end. Their own
+  // reverse search puts months after their first figure, which bounds months only among ways tied on
+  // it: CHEAPEST to respiratory therapists within 12 months, which no way meets (24 months at
+  // least), ran over the work budget instead of answering none.
+  const monthsStore =
+    monthsLeftBound.on && rank !== FASTEST && Number.isFinite(maxMonths) ? takePartStore(s, index.roleCount) : null;
+  const monthsLeft =
+    monthsStore === null
+      ? null
+      : new ReverseSearch(index, monthsStore, cx, weights, targets, limits.allowed, src, BOUND_MONTHS, meter);
   // Bounds that pay once for a shared item, once computed (null before; see run()).
   let items: SharedItemBounds | null = null;
   let itemEpoch = 0;
@@ -438,6 +455,8 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   };
   const admit: Admit = (node, steps, months, cost, count, held, done, work, untimed) => {
     if (hops !== null && !isTarget(node) && steps + hops.bound(node) > limits.maxSteps) return false;
+    if (monthsLeft !== null && !isTarget(node) && (!monthsLeft.h(node) || months + monthsLeft.lastA > maxMonths))
+      return false;
     if (isTarget(node)) {
       hA = hB = hC = 0;
       hExact = true;
@@ -725,15 +744,25 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       // of all with maxSteps.
       const hopWork = hops === null ? 0 : hops.work;
       const payWork = payment === null ? 0 : payment.work;
-      rev.keepUp(meter.used - hopWork - payWork - partRevWork, k);
+      const monthsWork = monthsLeft === null ? 0 : monthsLeft.work;
+      rev.keepUp(meter.used - hopWork - payWork - partRevWork - monthsWork, k);
       if (hops !== null)
-        while (!hops.done && hopShare * hops.work <= meter.used - rev.work - payWork - partRevWork) hops.step();
+        while (!hops.done && hopShare * hops.work <= meter.used - rev.work - payWork - partRevWork - monthsWork)
+          hops.step();
       if (payment !== null)
         while (
           !payment.done &&
-          payment.work <= paymentBound.share * (meter.used - rev.work - hopWork - payment.work - partRevWork)
+          payment.work <=
+            paymentBound.share * (meter.used - rev.work - hopWork - payment.work - partRevWork - monthsWork)
         )
           payment.step();
+      if (monthsLeft !== null)
+        while (
+          !monthsLeft.done &&
+          monthsLeftBound.share * monthsLeft.work <=
+            meter.used - rev.work - hopWork - payWork - partRevWork - monthsLeft.work
+        )
+          monthsLeft.step();
       if (current!.source !== null && partBound.on) keepPartBound(current!);
       if (rival !== null && order(heap.peek()!, rival.key) > 0) return undefined;
       const L = heap.pop()!;
@@ -913,6 +942,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     st.settled = rev.settled;
     st.work = meter.used;
     for (const P of holders) s.partStores.push(P.store!);
+    if (monthsStore !== null) s.partStores.push(monthsStore);
     // Kept for the next query, as many as one may use: allocated anew, they cost L's queries up to 18% more time.
     s.partStores.length = Math.min(s.partStores.length, mostPartBounds);
   }

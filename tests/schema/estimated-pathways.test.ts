@@ -118,6 +118,33 @@ describe('an entry program of no known length', () => {
   });
 });
 
+describe('a limit on months no pathway meets', () => {
+  // CHEAPEST from a medical assistant to respiratory therapists within 12 months ran over the work
+  // budget (SEARCH_BUDGET_EXCEEDED, "the query is too open") where FASTEST answered none: its search
+  // had no bound on the months left, so it tried every way of 12 months or less across the graph.
+  it.each(['29-1126.00', '29-2034.00'])('to %s, is answered with none under every ranking', async (to) => {
+    const [fastest] = await pathways({ from: 'medical-assistant', to, first: 1, includeEstimated: true });
+    const least = fastest.totalMonths as number;
+    expect(least).toBeGreaterThan(0);
+    for (const rankBy of ['FASTEST', 'CHEAPEST', 'FEWEST_NEW_CERTIFICATIONS', 'FEWEST_STEPS']) {
+      const ask = (maxMonths: number) =>
+        pathways({
+          from: 'medical-assistant',
+          to,
+          first: 5,
+          rankBy,
+          includeEstimated: true,
+          constraints: { maxMonths },
+        });
+      expect(await ask(least - 1), rankBy).toEqual([]);
+      // At the least months there are pathways, and each keeps to the limit.
+      const within = await ask(least);
+      expect(within.length, rankBy).toBeGreaterThan(0);
+      for (const p of within) expect(p.totalMonths, rankBy).toBeLessThanOrEqual(least);
+    }
+  });
+});
+
 describe('estimated pathways', () => {
   // Health information managers are an O*NET title of 11-9111.00, whose node is the curated
   // healthcare administrator (EXACT); FASTEST to it exceeds the search's work budget on the whole
