@@ -48,6 +48,8 @@ export interface Scratch {
   pay: { cost: Float64Array; months: Float64Array; mark: Int32Array } | null;
   /** Stores of the k-best parts' own reverse searches not in use (search.ts, partBound), each with its own stamps. */
   partStores: PartStore[];
+  /** The months-left search's store (search.ts, monthsLeftBound; decision 032), made on first use. */
+  monthsStore: PartStore | null;
 }
 
 /** A k-best part's own reverse search's store, and the roles it may pass (search.ts, partBound). */
@@ -58,14 +60,27 @@ export interface PartStore {
   allowed: Uint8Array;
 }
 
+const newStore = (roleCount: number): PartStore => ({
+  revState: new Float64Array(4 * roleCount),
+  revHeap: new TripleHeap(),
+  stamp: 0,
+  allowed: new Uint8Array(roleCount),
+});
+
 /** A part store from the pool, or a new one; its stamps cannot run out. */
 export function takePartStore(s: Scratch, roleCount: number): PartStore {
-  const store = s.partStores.pop() ?? {
-    revState: new Float64Array(4 * roleCount),
-    revHeap: new TripleHeap(),
-    stamp: 0,
-    allowed: new Uint8Array(roleCount),
-  };
+  return fresh(s.partStores.pop() ?? newStore(roleCount));
+}
+
+/**
+ * The months-left search's store: one per scratch, apart from the parts' pool (whose size and bytes
+ * are the parts' to count), kept once made; one query at a time uses a scratch.
+ */
+export function takeMonthsStore(s: Scratch, roleCount: number): PartStore {
+  return fresh((s.monthsStore ??= newStore(roleCount)));
+}
+
+function fresh(store: PartStore): PartStore {
   if (store.stamp > 0x7ffffff0) {
     store.revState.fill(0);
     store.stamp = 0;
@@ -82,6 +97,7 @@ export function scratchFor(index: GraphIndex): Scratch {
     s = {
       stamp: 0,
       partStores: [],
+      monthsStore: null,
       nodeMark: new Int32Array(R),
       revState: new Float64Array(4 * R),
       revHeap: new TripleHeap(),

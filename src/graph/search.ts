@@ -37,6 +37,7 @@ import {
   resolveLimits,
   roleIndex,
   scratchFor,
+  takeMonthsStore,
   takePartStore,
 } from './scratch.js';
 import { SharedItemBounds, itemBoundsCost } from './shared-items.js';
@@ -392,7 +393,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   // it: CHEAPEST to respiratory therapists within 12 months, which no way meets (24 months at
   // least), ran over the work budget instead of answering none.
   const monthsStore =
-    monthsLeftBound.on && rank !== FASTEST && Number.isFinite(maxMonths) ? takePartStore(s, index.roleCount) : null;
+    monthsLeftBound.on && rank !== FASTEST && Number.isFinite(maxMonths) ? takeMonthsStore(s, index.roleCount) : null;
   const monthsLeft =
     monthsStore === null
       ? null
@@ -942,7 +943,6 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     st.settled = rev.settled;
     st.work = meter.used;
     for (const P of holders) s.partStores.push(P.store!);
-    if (monthsStore !== null) s.partStores.push(monthsStore);
     // Kept for the next query, as many as one may use: allocated anew, they cost L's queries up to 18% more time.
     s.partStores.length = Math.min(s.partStores.length, mostPartBounds);
   }

@@ -1,0 +1,72 @@
+/**
+ * The months-left bound (search.ts, monthsLeftBound; decision 032): with maxMonths, every ranking but
+ * FASTEST drops a label whose months plus the fewest months left pass the limit. Its answers are
+ * checked against brute force by the property tests (maxMonths under every ranking, with profiles);
+ * here, that it prunes: a limit no pathway meets is answered with none, with fewer labels made.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/graph/build.js';
+import { findPathways, lastSearchStats, monthsLeftBound } from '../../src/graph/search.js';
+import type { RankBy } from '../../src/graph/types.js';
+import { fixture, type FixtureSpec } from './fixture.js';
+
+// start → hub at no time; around the hub a knot of 30 roles, each a free move from the next and
+// back to the hub; the only way to the target, nine moves of a year each from the hub: 108 months.
+const knot = Array.from({ length: 30 }, (_, i) => `k${i}`);
+const chain = Array.from({ length: 8 }, (_, i) => `c${i}`);
+const transitions: FixtureSpec['transitions'] = [
+  ['start', 'hub', 0],
+  ...knot.flatMap((k, i): FixtureSpec['transitions'] => [
+    ['hub', k, 0],
+    [k, 'hub', 0],
+    [k, knot[(i + 1) % 30]!, 0],
+    [k, knot[(i + 7) % 30]!, 0],
+  ]),
+  ['hub', 'c0', 1],
+  ...chain.slice(1).map((c, i): FixtureSpec['transitions'][number] => [chain[i]!, c, 1]),
+  ['c7', 'target', 1],
+];
+const f = fixture({
+  roles: Object.fromEntries(['start', 'hub', 'target', ...knot, ...chain].map((r) => [r, 'x'])),
+  transitions,
+});
+const index = buildIndex(f.input);
+const saved = { ...monthsLeftBound };
+afterEach(() => Object.assign(monthsLeftBound, saved));
+
+function search(rankBy: RankBy, maxMonths: number, on: boolean) {
+  monthsLeftBound.on = on;
+  const found = findPathways(index, {
+    from: f.role('start'),
+    to: f.role('target'),
+    k: 3,
+    rankBy,
+    constraints: { maxMonths },
+  });
+  return { pathways: found.map((p) => [p.totalMonths, f.slugs(p.roleIds)]), created: lastSearchStats().created };
+}
+
+describe('the months-left bound', () => {
+  it.each(['CHEAPEST', 'FEWEST_NEW_CERTIFICATIONS', 'FEWEST_STEPS'] as const)(
+    'under %s, answers a limit under the least months with none, making fewer labels',
+    (rankBy) => {
+      const least = findPathways(index, { from: f.role('start'), to: f.role('target'), k: 1, rankBy: 'FASTEST' })[0]!
+        .totalMonths;
+      expect(least).toBe(108);
+      const bounded = search(rankBy, least - 1, true);
+      const plain = search(rankBy, least - 1, false);
+      expect(bounded.pathways).toEqual([]);
+      expect(plain.pathways).toEqual([]);
+      // Without the bound the search makes a label for every way within the limit (the knot, the
+      // chain); with it, none past the labels queued before its radius reached the limit. (Its work
+      // units here are about the same either way: on a graph this small the months-left search's own
+      // work, a third of the rest, is what the labels it spares cost.)
+      expect(bounded.created * 2).toBeLessThan(plain.created);
+      // At the least months, the one pathway, with the bound or without.
+      const at = search(rankBy, least, true);
+      expect(at.pathways).toEqual(search(rankBy, least, false).pathways);
+      expect(at.pathways).toHaveLength(1);
+      expect(at.pathways[0]![0]).toBe(least);
+    },
+  );
+});
