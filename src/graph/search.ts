@@ -769,6 +769,14 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       const L = heap.pop()!;
       st.popped++;
       meter.add(1);
+      // Queued before the months-left search's radius reached the limit: dropped now if it has since.
+      if (
+        monthsLeft !== null &&
+        L.parent !== null &&
+        !isTarget(L.node) &&
+        (!monthsLeft.h(L.node) || L.months + monthsLeft.lastA > maxMonths)
+      )
+        continue;
       if (L.cursor >= 0) {
         x.mark(L);
         expandPartly(L, L.f0, L.f1);
