@@ -454,10 +454,12 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     }
     return true;
   };
+  /** Whether a label at `node` after `months` cannot reach a target within maxMonths (the months-left bound). */
+  const pastMonths = (node: number, months: number): boolean =>
+    monthsLeft !== null && !isTarget(node) && (!monthsLeft.h(node) || months + monthsLeft.lastA > maxMonths);
   const admit: Admit = (node, steps, months, cost, count, held, done, work, untimed) => {
     if (hops !== null && !isTarget(node) && steps + hops.bound(node) > limits.maxSteps) return false;
-    if (monthsLeft !== null && !isTarget(node) && (!monthsLeft.h(node) || months + monthsLeft.lastA > maxMonths))
-      return false;
+    if (pastMonths(node, months)) return false;
     if (isTarget(node)) {
       hA = hB = hC = 0;
       hExact = true;
@@ -770,13 +772,7 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       st.popped++;
       meter.add(1);
       // Queued before the months-left search's radius reached the limit: dropped now if it has since.
-      if (
-        monthsLeft !== null &&
-        L.parent !== null &&
-        !isTarget(L.node) &&
-        (!monthsLeft.h(L.node) || L.months + monthsLeft.lastA > maxMonths)
-      )
-        continue;
+      if (L.parent !== null && pastMonths(L.node, L.months)) continue;
       if (L.cursor >= 0) {
         x.mark(L);
         expandPartly(L, L.f0, L.f1);
