@@ -106,3 +106,29 @@ export function fixture(spec: FixtureSpec): Fixture {
     slugs: (roleIds) => roleIds.map((id) => slugOf.get(id)!),
   };
 }
+
+/**
+ * start → hub at no time (then `extra`); around the hub a knot of 30 roles, each a free move from
+ * the hub, back to it and to two others of the knot; from the hub, a way of nine one-year moves
+ * through c0 to c7 to the target. The knot is where a search meets many labels at no time.
+ */
+export function knotAndChain(extra: FixtureSpec['transitions'] = []): Fixture {
+  const knot = Array.from({ length: 30 }, (_, i) => `k${i}`);
+  const chain = Array.from({ length: 8 }, (_, i) => `c${i}`);
+  return fixture({
+    roles: Object.fromEntries(['start', 'hub', 'target', ...knot, ...chain].map((r) => [r, 'x'])),
+    transitions: [
+      ['start', 'hub', 0],
+      ...extra,
+      ...knot.flatMap((k, i): FixtureSpec['transitions'] => [
+        ['hub', k, 0],
+        [k, 'hub', 0],
+        [k, knot[(i + 1) % 30]!, 0],
+        [k, knot[(i + 7) % 30]!, 0],
+      ]),
+      ['hub', 'c0', 1],
+      ...chain.slice(1).map((c, i): FixtureSpec['transitions'][number] => [chain[i]!, c, 1]),
+      ['c7', 'target', 1],
+    ],
+  });
+}

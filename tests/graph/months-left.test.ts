@@ -8,28 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/graph/build.js';
 import { findPathways, lastSearchStats, monthsLeftBound } from '../../src/graph/search.js';
 import type { RankBy } from '../../src/graph/types.js';
-import { fixture, type FixtureSpec } from './fixture.js';
+import { knotAndChain } from './fixture.js';
 
-// start → hub at no time; around the hub a knot of 30 roles, each a free move from the next and
-// back to the hub; the only way to the target, nine moves of a year each from the hub: 108 months.
-const knot = Array.from({ length: 30 }, (_, i) => `k${i}`);
-const chain = Array.from({ length: 8 }, (_, i) => `c${i}`);
-const transitions: FixtureSpec['transitions'] = [
-  ['start', 'hub', 0],
-  ...knot.flatMap((k, i): FixtureSpec['transitions'] => [
-    ['hub', k, 0],
-    [k, 'hub', 0],
-    [k, knot[(i + 1) % 30]!, 0],
-    [k, knot[(i + 7) % 30]!, 0],
-  ]),
-  ['hub', 'c0', 1],
-  ...chain.slice(1).map((c, i): FixtureSpec['transitions'][number] => [chain[i]!, c, 1]),
-  ['c7', 'target', 1],
-];
-const f = fixture({
-  roles: Object.fromEntries(['start', 'hub', 'target', ...knot, ...chain].map((r) => [r, 'x'])),
-  transitions,
-});
+// The only way to the target, nine moves of a year each from the hub: 108 months; beside it, the
+// knot of free moves.
+const f = knotAndChain();
 const index = buildIndex(f.input);
 const saved = { ...monthsLeftBound };
 afterEach(() => Object.assign(monthsLeftBound, saved));

@@ -8,29 +8,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/graph/build.js';
 import { findPathways, lastSearchStats, partBound } from '../../src/graph/search.js';
-import { fixture, type FixtureSpec } from './fixture.js';
+import { fixture, knotAndChain } from './fixture.js';
 
 // start → hub → target in a year; from the hub, a knot of 30 roles that lead back to the hub at no
 // time (the plain bound: a year from each) and nowhere else, and a way of nine years to the target.
-const knot = Array.from({ length: 30 }, (_, i) => `k${i}`);
-const chain = Array.from({ length: 8 }, (_, i) => `c${i}`);
-const transitions: FixtureSpec['transitions'] = [
-  ['start', 'hub', 0],
-  ['hub', 'target', 1],
-  ...knot.flatMap((k, i): FixtureSpec['transitions'] => [
-    ['hub', k, 0],
-    [k, 'hub', 0],
-    [k, knot[(i + 1) % 30]!, 0],
-    [k, knot[(i + 7) % 30]!, 0],
-  ]),
-  ['hub', 'c0', 1],
-  ...chain.slice(1).map((c, i): FixtureSpec['transitions'][number] => [chain[i]!, c, 1]),
-  ['c7', 'target', 1],
-];
-const f = fixture({
-  roles: Object.fromEntries(['start', 'hub', 'target', ...knot, ...chain].map((r) => [r, 'x'])),
-  transitions,
-});
+const f = knotAndChain([['hub', 'target', 1]]);
 const index = buildIndex(f.input);
 const saved = { ...partBound };
 afterEach(() => Object.assign(partBound, saved));
