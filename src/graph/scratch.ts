@@ -48,8 +48,8 @@ export interface Scratch {
   pay: { cost: Float64Array; months: Float64Array; mark: Int32Array } | null;
   /** Stores of the k-best parts' own reverse searches not in use (search.ts, partBound), each with its own stamps. */
   partStores: PartStore[];
-  /** The months-left search's store (search.ts, monthsLeftBound; decision 032), made on first use. */
-  monthsStore: PartStore | null;
+  /** The stores of the searches of the months and the cost left (search.ts, limitsLeftBound; decision 032), made on first use. */
+  limitStores: [PartStore | null, PartStore | null];
 }
 
 /** A k-best part's own reverse search's store, and the roles it may pass (search.ts, partBound). */
@@ -73,11 +73,12 @@ export function takePartStore(s: Scratch, roleCount: number): PartStore {
 }
 
 /**
- * The months-left search's store: one per scratch, apart from the parts' pool (whose size and bytes
- * are the parts' to count), kept once made; one query at a time uses a scratch.
+ * The store of the search of the months (0) or the cost (1) left: one each per scratch, apart from the
+ * parts' pool (whose size and bytes are the parts' to count), kept once made; one query at a time
+ * uses a scratch.
  */
-export function takeMonthsStore(s: Scratch, roleCount: number): PartStore {
-  return fresh((s.monthsStore ??= newStore(roleCount)));
+export function takeLimitStore(s: Scratch, which: 0 | 1, roleCount: number): PartStore {
+  return fresh((s.limitStores[which] ??= newStore(roleCount)));
 }
 
 function fresh(store: PartStore): PartStore {
@@ -97,7 +98,7 @@ export function scratchFor(index: GraphIndex): Scratch {
     s = {
       stamp: 0,
       partStores: [],
-      monthsStore: null,
+      limitStores: [null, null],
       nodeMark: new Int32Array(R),
       revState: new Float64Array(4 * R),
       revHeap: new TripleHeap(),

@@ -37,7 +37,7 @@ import {
   resolveLimits,
   roleIndex,
   scratchFor,
-  takeMonthsStore,
+  takeLimitStore,
   takePartStore,
 } from './scratch.js';
 import { SharedItemBounds, itemBoundsCost } from './shared-items.js';
@@ -80,10 +80,11 @@ export function newStats(): SearchStats {
 /** The hop search's share of the work for FEWEST_NEW_CERTIFICATIONS without maxSteps (1 / share; decision 022). */
 const HOP_SHARE_FEWEST_NEW = 100;
 /**
- * The months-left bound with maxMonths outside FASTEST (findPathways): whether it runs, and its share
+ * The bounds on what is left within a limit (decision 032): the months left with maxMonths outside
+ * FASTEST, the cost left with maxCostUsd outside CHEAPEST. Whether they run, and each one's share
  * (1 / share of the forward search's work). Settable for benchmarks.
  */
-export const monthsLeftBound = { on: true, share: 3 };
+export const limitsLeftBound = { on: true, share: 3 };
 /**
  * CHEAPEST's and FEWEST_NEW_CERTIFICATIONS' bound by the payment every way must make (PaymentSearch,
  * decisions 027 and 030): whether it runs, its work as a multiple of the forward search's at most,
@@ -386,18 +387,29 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
   // sharpens FEWEST_NEW_CERTIFICATIONS' last figure (decision 022: a larger share saved more work
   // on the real graph but cost more than it saved on L).
   const hopShare = Number.isFinite(limits.maxSteps) ? 3 : HOP_SHARE_FEWEST_NEW;
-  // With maxMonths, every ranking but FASTEST: the fewest months from each role to a target (a
-  // reverse search in months, as FASTEST's own, over a store of its own), run alongside like the
-  // moves-left search: a label whose months and that bound pass maxMonths is a dead end. Their own
-  // reverse search puts months after their first figure, which bounds months only among ways tied on
-  // it: CHEAPEST to respiratory therapists within 12 months, which no way meets (24 months at
-  // least), ran over the work budget instead of answering none.
-  const monthsStore =
-    monthsLeftBound.on && rank !== FASTEST && Number.isFinite(maxMonths) ? takeMonthsStore(s, index.roleCount) : null;
-  const monthsLeft =
-    monthsStore === null
-      ? null
-      : new ReverseSearch(index, monthsStore, cx, weights, targets, limits.allowed, src, BOUND_MONTHS, meter);
+  // With maxMonths under every ranking but FASTEST, and maxCostUsd under every ranking but CHEAPEST:
+  // the fewest months, or the least cost, from each role to a target (a reverse search in that
+  // figure, as FASTEST's or CHEAPEST's own, over a store of its own), run alongside like the
+  // moves-left search: a label whose months (cost) and that bound pass the limit is a dead end. A
+  // ranking's own reverse search bounds its later figures only among ways tied on the first: CHEAPEST
+  // to respiratory therapists within 12 months, which no way meets (24 months at least), ran over the
+  // work budget instead of answering none.
+  const limitSearch = (which: 0 | 1, applies: boolean, mode: number): ReverseSearch | null =>
+    limitsLeftBound.on && applies
+      ? new ReverseSearch(
+          index,
+          takeLimitStore(s, which, index.roleCount),
+          cx,
+          weights,
+          targets,
+          limits.allowed,
+          src,
+          mode,
+          meter,
+        )
+      : null;
+  const monthsLeft = limitSearch(0, rank !== FASTEST && Number.isFinite(maxMonths), BOUND_MONTHS);
+  const costLeft = limitSearch(1, rank !== CHEAPEST && Number.isFinite(maxCostCents), BOUND_COST);
   // Bounds that pay once for a shared item, once computed (null before; see run()).
   let items: SharedItemBounds | null = null;
   let itemEpoch = 0;
@@ -454,12 +466,14 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
     }
     return true;
   };
-  /** Whether a label at `node` after `months` cannot reach a target within maxMonths (the months-left bound). */
-  const pastMonths = (node: number, months: number): boolean =>
-    monthsLeft !== null && !isTarget(node) && (!monthsLeft.h(node) || months + monthsLeft.lastA > maxMonths);
+  /** Whether a label at `node` after `months` and `cents` cannot reach a target within the limits (limitSearch). */
+  const pastLimits = (node: number, months: number, cents: number): boolean =>
+    !isTarget(node) &&
+    ((monthsLeft !== null && (!monthsLeft.h(node) || months + monthsLeft.lastA > maxMonths)) ||
+      (costLeft !== null && (!costLeft.h(node) || cents + costLeft.lastA > maxCostCents)));
   const admit: Admit = (node, steps, months, cost, count, held, done, work, untimed) => {
     if (hops !== null && !isTarget(node) && steps + hops.bound(node) > limits.maxSteps) return false;
-    if (pastMonths(node, months)) return false;
+    if (pastLimits(node, months, cost)) return false;
     if (isTarget(node)) {
       hA = hB = hC = 0;
       hExact = true;
@@ -747,32 +761,29 @@ export function findPathways(index: GraphIndex, query: PathwayQuery): Pathway[] 
       // of all with maxSteps.
       const hopWork = hops === null ? 0 : hops.work;
       const payWork = payment === null ? 0 : payment.work;
-      const monthsWork = monthsLeft === null ? 0 : monthsLeft.work;
-      rev.keepUp(meter.used - hopWork - payWork - partRevWork - monthsWork, k);
+      const limitWork = (monthsLeft === null ? 0 : monthsLeft.work) + (costLeft === null ? 0 : costLeft.work);
+      rev.keepUp(meter.used - hopWork - payWork - partRevWork - limitWork, k);
       if (hops !== null)
-        while (!hops.done && hopShare * hops.work <= meter.used - rev.work - payWork - partRevWork - monthsWork)
+        while (!hops.done && hopShare * hops.work <= meter.used - rev.work - payWork - partRevWork - limitWork)
           hops.step();
       if (payment !== null)
         while (
           !payment.done &&
           payment.work <=
-            paymentBound.share * (meter.used - rev.work - hopWork - payment.work - partRevWork - monthsWork)
+            paymentBound.share * (meter.used - rev.work - hopWork - payment.work - partRevWork - limitWork)
         )
           payment.step();
-      if (monthsLeft !== null)
-        while (
-          !monthsLeft.done &&
-          monthsLeftBound.share * monthsLeft.work <=
-            meter.used - rev.work - hopWork - payWork - partRevWork - monthsLeft.work
-        )
-          monthsLeft.step();
+      // The limits' searches, each to its share of the forward search's work.
+      const forward = meter.used - rev.work - hopWork - payWork - partRevWork - limitWork;
+      for (const left of [monthsLeft, costLeft])
+        if (left !== null) while (!left.done && limitsLeftBound.share * left.work <= forward) left.step();
       if (current!.source !== null && partBound.on) keepPartBound(current!);
       if (rival !== null && order(heap.peek()!, rival.key) > 0) return undefined;
       const L = heap.pop()!;
       st.popped++;
       meter.add(1);
-      // Queued before the months-left search's radius reached the limit: dropped now if it has since.
-      if (L.parent !== null && pastMonths(L.node, L.months)) continue;
+      // Queued before a limit's search's radius reached the limit: dropped now if it has since.
+      if (L.parent !== null && pastLimits(L.node, L.months, L.cents)) continue;
       if (L.cursor >= 0) {
         x.mark(L);
         expandPartly(L, L.f0, L.f1);

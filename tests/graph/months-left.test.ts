@@ -1,12 +1,12 @@
 /**
- * The months-left bound (search.ts, monthsLeftBound; decision 032): with maxMonths, every ranking but
+ * The months-left bound (search.ts, limitsLeftBound; decision 032): with maxMonths, every ranking but
  * FASTEST drops a label whose months plus the fewest months left pass the limit. Its answers are
  * checked against brute force by the property tests (maxMonths under every ranking, with profiles);
  * here, that it prunes: a limit no pathway meets is answered with none, with less work.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/graph/build.js';
-import { findPathways, lastSearchStats, monthsLeftBound } from '../../src/graph/search.js';
+import { findPathways, lastSearchStats, limitsLeftBound } from '../../src/graph/search.js';
 import type { RankBy } from '../../src/graph/types.js';
 import { knotAndChain } from './fixture.js';
 
@@ -14,11 +14,11 @@ import { knotAndChain } from './fixture.js';
 // knot of free moves.
 const f = knotAndChain();
 const index = buildIndex(f.input);
-const saved = { ...monthsLeftBound };
-afterEach(() => Object.assign(monthsLeftBound, saved));
+const saved = { ...limitsLeftBound };
+afterEach(() => Object.assign(limitsLeftBound, saved));
 
 function search(rankBy: RankBy, maxMonths: number, on: boolean) {
-  monthsLeftBound.on = on;
+  limitsLeftBound.on = on;
   const found = findPathways(index, {
     from: f.role('start'),
     to: f.role('target'),
