@@ -110,9 +110,10 @@ export function fixture(spec: FixtureSpec): Fixture {
 /**
  * start → hub at no time (then `extra`); around the hub a knot of 30 roles, each a free move from
  * the hub, back to it and to two others of the knot; from the hub, a way of nine one-year moves
- * through c0 to c7 to the target. The knot is where a search meets many labels at no time.
+ * through c0 to c7 to the target. The knot is where a search meets many labels at no time and no
+ * cost. With `licenceFeeUsd`, the last move asks for a licence of that fee (the way's only cost).
  */
-export function knotAndChain(extra: FixtureSpec['transitions'] = []): Fixture {
+export function knotAndChain(extra: FixtureSpec['transitions'] = [], licenceFeeUsd?: number): Fixture {
   const knot = Array.from({ length: 30 }, (_, i) => `k${i}`);
   const chain = Array.from({ length: 8 }, (_, i) => `c${i}`);
   return fixture({
@@ -128,7 +129,8 @@ export function knotAndChain(extra: FixtureSpec['transitions'] = []): Fixture {
       ]),
       ['hub', 'c0', 1],
       ...chain.slice(1).map((c, i): FixtureSpec['transitions'][number] => [chain[i]!, c, 1]),
-      ['c7', 'target', 1],
+      licenceFeeUsd === undefined ? ['c7', 'target', 1] : ['c7', 'target', 1, [['licence']]],
     ],
+    ...(licenceFeeUsd === undefined ? {} : { certs: { licence: licenceFeeUsd } }),
   });
 }
