@@ -11,9 +11,6 @@
  * Prints a markdown table per graph: queries over the work budget, pairs with a pathway, work units
  * and p50/p99 ms, on and off. Never part of `npm test`.
  */
-import { createPrisma } from '../src/db/client.js';
-import { migrate } from '../src/db/migrate.js';
-import { seedDatabase } from '../src/db/seed.js';
 import {
   buildIndex,
   findPathways,
@@ -23,12 +20,12 @@ import {
   type RankBy,
 } from '../src/graph/index.js';
 import { limitsLeftBound } from '../src/graph/search.js';
-import { readGraphInput } from '../src/server/graph-input.js';
 import { generateL, rng, withPrerequisites } from './generators.js';
 import { createBenchDatabase } from './compare/database.js';
 import { DEFAULT_ADMIN_URL } from './compare/settings.js';
 import { percentile } from './compare/stats.js';
-import { nearPairs, randomPairs } from './pairs.js';
+import { distinctPairs, nearPairs, randomPairs } from './pairs.js';
+import { loadRealGraph } from './real-graph.js';
 
 const SCALES = (process.env.SCALES ?? 'real,L').split(',');
 type Pair = { from: number; to: number };
@@ -105,20 +102,8 @@ const out: string[] = [];
 if (SCALES.includes('real')) {
   const db = await createBenchDatabase(process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL, 'S');
   try {
-    await migrate(db.url);
-    const prisma = createPrisma(db.url);
-    await seedDatabase(prisma);
-    const { input } = await readGraphInput(prisma);
-    await prisma.$disconnect();
-    const index = buildIndex(input);
-    const n = Number(process.env.QUERIES ?? 100);
-    const random = rng(7);
-    const pairs: Pair[] = [];
-    while (pairs.length < n) {
-      const a = Math.floor(random() * index.roleCount);
-      const b = Math.floor(random() * index.roleCount);
-      if (a !== b) pairs.push({ from: index.roleIds[a]!, to: index.roleIds[b]! });
-    }
+    const { index } = await loadRealGraph(db.url);
+    const pairs = distinctPairs(index, Number(process.env.QUERIES ?? 100), rng(7));
     out.push(`Real graph (${index.roleCount} nodes, ${index.edgeCount} moves), k = 5, includeEstimated:`, '');
     out.push(...compare(index, [['uniform', pairs]], [months([12, 24, 120]), cost([0, 1000])], true), '');
   } finally {

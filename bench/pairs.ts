@@ -47,3 +47,18 @@ export function nearPairs(index: GraphIndex, n: number, rand: () => number): Pai
   }
   return pairs;
 }
+
+/**
+ * Uniformly random pairs of distinct roles, drawing again when both draws are the same role (the
+ * real graph's benchmarks, bench/real.ts and bench/limits-left.ts: with rng(7), the same pairs).
+ */
+export function distinctPairs(index: GraphIndex, n: number, rand: () => number): Pair[] {
+  const R = index.roleCount;
+  const pairs: Pair[] = [];
+  while (pairs.length < n) {
+    const a = Math.floor(rand() * R);
+    const b = Math.floor(rand() * R);
+    if (a !== b) pairs.push({ from: index.roleIds[a]!, to: index.roleIds[b]!, fromIx: a, toIx: b });
+  }
+  return pairs;
+}

@@ -20,11 +20,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createPrisma } from '../src/db/client.js';
-import { migrate } from '../src/db/migrate.js';
-import { seedDatabase } from '../src/db/seed.js';
 import {
-  buildIndex,
   findPathways,
   lastSearchStats,
   RANK_BY_VALUES,
@@ -35,8 +31,9 @@ import {
 } from '../src/graph/index.js';
 import { nodeId } from '../src/schema/pathway-inputs.js';
 import { projectRoot } from '../src/paths.js';
-import { readGraphInput } from '../src/server/graph-input.js';
 import { rng } from './generators.js';
+import { distinctPairs } from './pairs.js';
+import { loadRealGraph } from './real-graph.js';
 import { createBenchDatabase } from './compare/database.js';
 import { buildServer, type Server, startServer } from './compare/http.js';
 import { DEFAULT_ADMIN_URL } from './compare/settings.js';
@@ -85,19 +82,8 @@ const admin = process.env.DATABASE_URL ?? DEFAULT_ADMIN_URL;
 const db = await createBenchDatabase(admin, 'S');
 const lines: string[] = [];
 try {
-  await migrate(db.url);
-  const prisma = createPrisma(db.url);
-  let t = performance.now();
-  await seedDatabase(prisma);
-  const seedMs = performance.now() - t;
-  t = performance.now();
-  const data = await readGraphInput(prisma);
+  const { data, index, seedMs, readMs, buildMs } = await loadRealGraph(db.url);
   const { input } = data;
-  const readMs = performance.now() - t;
-  t = performance.now();
-  const index = buildIndex(input);
-  const buildMs = performance.now() - t;
-  await prisma.$disconnect();
   const estimated = input.transitions.filter((e) => e.estimated).length;
   lines.push(
     `Real graph: ${index.roleCount} nodes (${input.roles.filter((r) => r.id > 0).length} curated roles), ` +
@@ -153,12 +139,7 @@ try {
     }
     const random = rng(7);
     const pick = (n: number) => Math.floor(random() * n);
-    const uniform: [number, number][] = [];
-    while (uniform.length < QUERIES) {
-      const a = pick(R);
-      const b = pick(R);
-      if (a !== b) uniform.push([a, b]);
-    }
+    const uniform = distinctPairs(index, QUERIES, random).map((p): [number, number] => [p.fromIx, p.toIx]);
     const nearPairs: [number, number][] = [];
     while (nearPairs.length < QUERIES) {
       const a = pick(R);
