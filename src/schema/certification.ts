@@ -102,7 +102,8 @@ async function certificationWhere(
   args: { issuer?: string | null; kind?: 'CERTIFICATION' | 'LICENSE' | 'EXAM' | null },
 ): Promise<Prisma.CertificationWhereInput> {
   const where: Prisma.CertificationWhereInput = {};
-  if (args.issuer) {
+  // An empty slug is an unknown one (NOT_FOUND), not the absence of a filter.
+  if (args.issuer != null) {
     const issuer = await bySlug(prisma, 'organization', args.issuer, 'issuer', (slug) =>
       prisma.organization.findUnique({ where: { slug }, select: { id: true } }),
     );

@@ -44,20 +44,21 @@ type RoleFilter = {
 };
 
 /** Whether any filter argument is given. */
-const filtered = (args: RoleFilter) => !!(args.track || args.level || args.search != null || args.certification);
+const filtered = (args: RoleFilter) =>
+  args.track != null || args.level != null || args.search != null || args.certification != null;
 
 /** Turns the filter arguments into a Prisma `where`, resolving slugs (unknown ones are NOT_FOUND). */
 async function roleWhere(prisma: PrismaClient, args: RoleFilter): Promise<Prisma.RoleWhereInput> {
   if (!filtered(args)) return {};
   const and: Prisma.RoleWhereInput[] = [];
-  if (args.track) {
+  if (args.track != null) {
     const track = await bySlug(prisma, 'track', args.track, 'track', (slug) =>
       prisma.track.findUnique({ where: { slug }, select: { id: true } }),
     );
     and.push({ trackId: track.id });
   }
-  if (args.level) and.push({ level: args.level as Prisma.RoleWhereInput['level'] });
-  if (args.certification) {
+  if (args.level != null) and.push({ level: args.level as Prisma.RoleWhereInput['level'] });
+  if (args.certification != null) {
     const cert = await bySlug(prisma, 'certification', args.certification, 'certification', (slug) =>
       prisma.certification.findUnique({ where: { slug }, select: { id: true } }),
     );

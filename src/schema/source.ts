@@ -57,7 +57,8 @@ async function sourceWhere(
 ): Promise<Prisma.SourceWhereInput> {
   const where: Prisma.SourceWhereInput = {};
   if (args.official != null) where.official = args.official;
-  if (args.publisher) {
+  // An empty slug is an unknown one (NOT_FOUND), not the absence of a filter.
+  if (args.publisher != null) {
     const publisher = await bySlug(prisma, 'organization', args.publisher, 'publisher', (slug) =>
       prisma.organization.findUnique({ where: { slug }, select: { id: true } }),
     );

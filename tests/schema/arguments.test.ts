@@ -162,6 +162,15 @@ describe('slug arguments', () => {
       const good = await client.query(query(json(sample.shouted)));
       expect(good.errors, path).toBeUndefined();
     });
+
+    // An empty slug names no record: not a filter left unset (the list filters once answered every
+    // record). NOT_FOUND, or BAD_USER_INPUT where a role slug or an O*NET code is asked for.
+    it(`${path}: an empty ${kind} slug is refused, naming the argument`, async () => {
+      const { errors } = await client.query(query(json('')));
+      expect(errors, path).toHaveLength(1);
+      expect(errors![0]!.extensions?.argument, path).toBe(path.slice(path.indexOf('(') + 1, -1));
+      expect(['NOT_FOUND', 'BAD_USER_INPUT'], path).toContain(errors![0]!.extensions?.code);
+    });
   }
 
   it('in mutation inputs, are each described as "Slug…" or "Slugs…", the rule that reads them whatever their case', () => {
