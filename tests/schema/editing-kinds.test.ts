@@ -69,6 +69,32 @@ describe('transitions', () => {
     expect(await ok(DELETE, { from: move().from, to: move().to, expectedVersion: 2 }, 'transition')).toBeNull();
   });
 
+  it('refuse a requirement group met whenever another is (the same certification asked twice)', async () => {
+    const created = await ok(CREATE, move(), 'transition');
+    const at = { from: move().from, to: move().to, expectedVersion: created.version };
+    // Across groups, whatever the capitals (within one group, a repeat was refused already).
+    const twice = await refused(UPDATE, { ...at, requirements: [{ anyOf: ['cma'] }, { anyOf: ['CMA'] }] });
+    expect(twice).toMatchObject({
+      code: 'INVALID',
+      message: expect.stringContaining('requirement group 2 names the same certifications as requirement group 1'),
+    });
+    expect(twice.field).toEqual(['input', 'requirements']);
+    const implied = await refused(UPDATE, { ...at, requirements: [{ anyOf: ['cet', 'cma'] }, { anyOf: ['cma'] }] });
+    expect(implied).toMatchObject({
+      code: 'INVALID',
+      message: expect.stringContaining('requirement group 1 (cet, cma) is met whenever requirement group 2 (cma) is'),
+    });
+    expect(implied.field).toEqual(['input', 'requirements']);
+    // Overlapping groups that are not implied stay allowed; nothing changed before.
+    const row = await prisma.transition.findFirstOrThrow({
+      where: { fromRole: { slug: at.from }, toRole: { slug: at.to } },
+    });
+    expect(row.version).toBe(created.version);
+    const overlapping = [{ anyOf: ['cet', 'cma'] }, { anyOf: ['cma', 'cpt'] }];
+    expect(await ok(UPDATE, { ...at, requirements: overlapping }, 'transition')).toMatchObject({ version: 2 });
+    expect(await ok(DELETE, { from: at.from, to: at.to, expectedVersion: 2 }, 'transition')).toBeNull();
+  });
+
   it('carry years the curators estimated and training no source describes, set and cleared', async () => {
     const FIELDS = 'version yearsEstimated unknownTraining';
     const create = CREATE.replace('transition { version', `transition { ${FIELDS}`);
@@ -223,6 +249,18 @@ describe('certifications, programs, sources and figures', () => {
     expect(await refused(CREATE, { ...input, slug: 'other', maxMonths: 3 })).toMatchObject({
       field: ['input', 'maxMonths'],
     });
+    // No program takes 0 months (a pathway would call it "right away"), created or updated.
+    expect(await refused(CREATE, { ...input, slug: 'other', minMonths: 0 })).toMatchObject({
+      code: 'INVALID',
+      field: ['input', 'minMonths'],
+      message: expect.stringContaining('at least a month'),
+    });
+    const UPDATE = `mutation ($input: UpdateTrainingProgramInput!) { updateTrainingProgram(input: $input) {
+      trainingProgram { minMonths } userErrors { field message code } } }`;
+    expect(await refused(UPDATE, { slug: 'cst-program', expectedVersion: 1, minMonths: 0 })).toMatchObject({
+      field: ['input', 'minMonths'],
+    });
+    expect((await prisma.trainingProgram.findUniqueOrThrow({ where: { slug: 'cst-program' } })).minMonths).toBe(9);
   });
 
   it('sources cannot be deleted while cited', async () => {

@@ -73,7 +73,8 @@ const trainingProgramRecord = z
      * gives that bound and it is the curators' usual length for such programs (said as such).
      */
     months: z.strictObject({
-      min: nonNegativeInt,
+      // A program takes time: at 0 months a pathway would call a required program "right away".
+      min: z.number().int().min(1, 'a program takes at least a month').max(INT4_MAX),
       max: nonNegativeInt,
       minEstimated: z.literal(true).optional(),
       maxEstimated: z.literal(true).optional(),
@@ -214,8 +215,27 @@ const transitionRecord = z.strictObject({
   minYearsExperience: z.number().nonnegative().max(999.9).multipleOf(0.1),
   /** minYearsExperience is the curators' estimate: no source states a length (left out: a source's). */
   yearsEstimated: z.literal(true).optional(),
-  /** Every group must be satisfied; any certification within a group satisfies it. */
-  requires: z.array(slugs.min(1, 'a requirement group needs at least one certification')).default([]),
+  /**
+   * Every group must be satisfied; any certification within a group satisfies it. A group holding
+   * every certification of another is met whenever that one is: refused, as the same group twice
+   * is (pathways would ask for the one certification twice).
+   */
+  requires: z
+    .array(slugs.min(1, 'a requirement group needs at least one certification'))
+    .default([])
+    .superRefine((groups, ctx) => {
+      for (const [j, group] of groups.entries())
+        for (const [i, other] of groups.entries())
+          if (i !== j && other.every((c) => group.includes(c)) && (other.length < group.length || i < j)) {
+            const message =
+              other.length === group.length
+                ? `requirement group ${j + 1} names the same certifications as requirement group ${i + 1}`
+                : `requirement group ${j + 1} (${group.join(', ')}) is met whenever requirement group ${i + 1} ` +
+                  `(${other.join(', ')}) is: leave it out`;
+            ctx.addIssue({ code: 'custom', message, path: [j] });
+            break;
+          }
+    }),
   training: slugs.default([]),
   /**
    * What the move may ask that no source describes, in words that read after "the length of" and
