@@ -82,7 +82,10 @@ export const PathwayConstraintsInput = builder.inputType('PathwayConstraintsInpu
       description:
         'At most this many US dollars in total, counting unknown costs at their documented estimate or stand-in, and a licence fee or training no source describes, which have neither, as $0 (the summary says which).',
     }),
-    avoidRoles: t.stringList({ description: 'Slugs of roles the pathway must not pass through or end at.' }),
+    avoidRoles: t.stringList({
+      description:
+        'Slugs of roles, or O*NET-SOC codes ("29-2034" means ".00"), the pathway must not pass through or end at.',
+    }),
     onlyTracks: t.stringList({ description: 'Slugs of tracks every role after the start must be on.' }),
   }),
 });
@@ -377,7 +380,11 @@ export function resolveProfile(snapshot: GraphSnapshot, profile: ProfileArg, fro
   };
 }
 
-export function resolveConstraints(snapshot: GraphSnapshot, c: ConstraintsArg): Constraints | undefined {
+export function resolveConstraints(
+  snapshot: GraphSnapshot,
+  c: ConstraintsArg,
+  includeEstimated: boolean,
+): Constraints | undefined {
   if (!c) return undefined;
   const { index } = snapshot;
   for (const name of ['maxSteps', 'maxMonths', 'maxCostUsd'] as const) {
@@ -393,14 +400,46 @@ export function resolveConstraints(snapshot: GraphSnapshot, c: ConstraintsArg): 
     maxSteps: c.maxSteps ?? undefined,
     maxMonths: c.maxMonths ?? undefined,
     maxCostUsd: c.maxCostUsd ?? undefined,
-    avoidRoles: ids(
-      index.roleIds,
-      resolveSlugs(index.roleBySlug, c.avoidRoles ?? [], 'role', 'constraints.avoidRoles', snapshot.aliases.role),
-    ),
-    onlyTracks: c.onlyTracks
-      ? ids(index.trackIds, resolveSlugs(index.trackBySlug, c.onlyTracks, 'track', 'constraints.onlyTracks'))
-      : undefined,
+    avoidRoles: avoidedIds(snapshot, c.avoidRoles ?? []),
+    onlyTracks: c.onlyTracks ? onlyTrackIds(index, c.onlyTracks, includeEstimated) : undefined,
   };
+}
+
+/**
+ * avoidRoles' node ids: an O*NET-SOC or SOC code as `from` and `to` take it (nodeId: "29-1126" is
+ * "29-1126.00", and an occupation a curated role is, that role), anything else a role slug; every
+ * unknown one named at once.
+ */
+function avoidedIds(snapshot: GraphSnapshot, keys: readonly string[]): number[] {
+  const { index } = snapshot;
+  const byCode: number[] = [];
+  const slugs: string[] = [];
+  for (const key of keys) {
+    const code = codeOf(key);
+    const id = code === undefined ? undefined : snapshot.nodeByCode.get(code);
+    if (id === undefined) slugs.push(key);
+    else byCode.push(id);
+  }
+  const bySlug = ids(
+    index.roleIds,
+    resolveSlugs(index.roleBySlug, slugs, 'role', 'constraints.avoidRoles', snapshot.aliases.role),
+  );
+  return [...byCode, ...bySlug];
+}
+
+/**
+ * onlyTracks' track ids. Without includeEstimated every role after the start is curated, so tracks of
+ * O*NET major groups alone (negative ids) would answer nothing, read as "no route": refused, as
+ * toTrack names one (pathway.ts, curatedTrackUnlessEstimated).
+ */
+function onlyTrackIds(index: GraphIndex, slugs: readonly string[], includeEstimated: boolean): number[] {
+  const tracks = ids(index.trackIds, resolveSlugs(index.trackBySlug, slugs, 'track', 'constraints.onlyTracks'));
+  if (!includeEstimated && tracks.every((t) => t < 0))
+    throw badInput(
+      'constraints.onlyTracks',
+      'names only O*NET major-group tracks, which only estimated moves reach: ask with includeEstimated: true, or name a track of curated roles.',
+    );
+  return tracks;
 }
 
 /**

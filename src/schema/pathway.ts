@@ -1078,7 +1078,7 @@ export async function searchPathways(
 ): Promise<PathwayResult[]> {
   const { index } = snapshot;
   const profile = resolveProfile(snapshot, query.profile, query.from);
-  const constraints = resolveConstraints(snapshot, query.constraints);
+  const constraints = resolveConstraints(snapshot, query.constraints, query.includeEstimated);
   checkAvoided(index, constraints, query);
   const search = searchOf(snapshot, {
     from: query.from,
@@ -1235,7 +1235,7 @@ builder.queryFields((t) => ({
             snapshot,
             curatedUnlessEstimated(snapshot, nodeId(snapshot, args.from, 'from'), args, 'from'),
           ),
-        () => resolveConstraints(snapshot, args.constraints),
+        () => resolveConstraints(snapshot, args.constraints, args.includeEstimated ?? false),
       );
       const profile = resolveProfile(snapshot, args.profile, from);
       checkAvoided(index, constraints, { from });

@@ -905,6 +905,55 @@ describe('estimated pathways', () => {
     }
     const reach = await client.query('{ reachableRoles(from: "29-2052.00", withinMonths: 12) { earliestMonth } }');
     expect(reach.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
+    // onlyTracks of SOC tracks alone: reachableRoles answered [] (nothing in reach), pathways likewise.
+    const only = 'constraints: { onlyTracks: ["soc-29", "soc-31"] }';
+    for (const query of [
+      `{ reachableRoles(from: "medical-assistant", withinMonths: 12, ${only}) { earliestMonth } }`,
+      `{ pathways(from: "medical-assistant", to: "registered-nurse", ${only}) { totalMonths } }`,
+    ]) {
+      const { errors } = await client.query(query);
+      expect(errors?.[0]?.extensions, query).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument: 'constraints.onlyTracks',
+      });
+      expect(errors?.[0]?.message, query).toMatch(/includeEstimated: true/);
+    }
+    // With includeEstimated, or beside a curated track, they are taken.
+    const reached = await client.query(
+      `{ reachableRoles(from: "medical-assistant", withinMonths: 36, includeEstimated: true, ${only}) { node { key } } }`,
+    );
+    expect(reached.errors).toBeUndefined();
+    expect(reached.data.reachableRoles.length).toBeGreaterThan(0);
+    for (const r of reached.data.reachableRoles) expect(r.node.key).toMatch(/^(29|31)-/);
+    const mixed = await client.query(
+      '{ reachableRoles(from: "medical-assistant", withinMonths: 12, constraints: { onlyTracks: ["clinical", "soc-29"] }) { earliestMonth } }',
+    );
+    expect(mixed.errors).toBeUndefined();
+  });
+
+  it('takes avoidRoles as O*NET-SOC or SOC codes, as from and to take them', async () => {
+    const radiologic = { from: 'medical-assistant', to: '29-2034.00', first: 5, includeEstimated: true };
+    const all = await pathways(radiologic);
+    // The occupation most of its pathways pass through, by its SOC code without ".00".
+    const counts = new Map<string, number>();
+    for (const p of all)
+      for (const n of p.nodes.slice(1, -1)) if (/^\d{2}-/.test(n.key)) counts.set(n.key, (counts.get(n.key) ?? 0) + 1);
+    const [passed] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    expect(passed).toMatch(/^\d{2}-\d{4}\.00$/);
+    const avoided = await pathways({ ...radiologic, constraints: { avoidRoles: [passed.slice(0, 7)] } });
+    expect(avoided.length).toBeGreaterThan(0);
+    for (const p of avoided) expect(p.nodes.map((n: any) => n.key)).not.toContain(passed);
+    // The goal itself by its short code is refused as the goal, not as an unknown slug.
+    const { errors } = await client.query(
+      '{ pathways(from: "medical-assistant", to: "29-2034", includeEstimated: true, constraints: { avoidRoles: ["29-2034"] }) { totalMonths } }',
+    );
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'constraints.avoidRoles' });
+    expect(errors?.[0]?.message).toMatch(/names the goal itself/);
+    // An occupation a curated role is names that role, as `to` does.
+    const nurse = await client.query(
+      '{ pathways(from: "medical-assistant", to: "registered-nurse", constraints: { avoidRoles: ["29-1141"] }) { totalMonths } }',
+    );
+    expect(nurse.errors?.[0]?.message).toMatch(/names the goal itself \("registered-nurse"\)/);
   });
 
   it('says why a bachelor’s already held is not taken for an occupation whose entry education is one', async () => {
