@@ -155,7 +155,11 @@ async function edit<K extends DatasetKind>(ctx: Context, spec: Edit<K>): Promise
             throw new Refused([
               {
                 field: ['input', 'expectedVersion'],
-                message: `${singular(spec.kind)} "${spec.key}" is at version ${version}, not ${spec.expectedVersion}: it changed since you read it.`,
+                message:
+                  `${singular(spec.kind)} "${spec.key}" is at version ${version}, not ${spec.expectedVersion}: ` +
+                  (spec.expectedVersion < version
+                    ? 'it changed since you read it.'
+                    : 'no such version has been written (versions start at 1 and go up by one per change).'),
                 code: 'STALE_VERSION',
               },
             ]);

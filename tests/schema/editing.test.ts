@@ -78,7 +78,18 @@ describe('role mutations', () => {
       {
         field: ['input', 'expectedVersion'],
         code: 'STALE_VERSION',
-        message: expect.stringMatching(/version 2, not 1/),
+        message: expect.stringMatching(/version 2, not 1: it changed since you read it/),
+      },
+    ]);
+    // A version ahead of the record's was never read: said so, not "it changed since you read it".
+    const ahead = await editor.query(UPDATE, {
+      input: { slug: newRole.slug, expectedVersion: 5, title: 'From the future' },
+    });
+    expect(ahead.data.updateRole.userErrors).toEqual([
+      {
+        field: ['input', 'expectedVersion'],
+        code: 'STALE_VERSION',
+        message: expect.stringMatching(/version 2, not 5: no such version has been written/),
       },
     ]);
     expect((await prisma.role.findUniqueOrThrow({ where: { slug: newRole.slug } })).title).toBe(
