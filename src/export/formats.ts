@@ -38,6 +38,7 @@ const EDGE_COLUMNS: Column<LatticeEdge>[] = [
   { name: 'training', type: 'string', value: (e) => e.training },
   { name: 'sources', type: 'string', value: (e) => e.sources },
   { name: 'basis', type: 'string', value: (e) => e.basis },
+  { name: 'unknown_training', type: 'string', value: (e) => e.unknownTraining },
 ];
 
 const edgeId = (e: LatticeEdge) => `${e.from}->${e.to}`;

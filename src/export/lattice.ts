@@ -32,6 +32,11 @@ export type LatticeEdge = {
   sources: string;
   /** Where the move comes from: "curated" for the dataset's own moves. */
   basis: string;
+  /**
+   * What the move may ask that no source describes, in words (`Transition.unknownTraining`); null
+   * when nothing. Where it is given, `months` and the cost are only what is known: at least that.
+   */
+  unknownTraining: string | null;
 };
 
 export type Lattice = { nodes: LatticeNode[]; edges: LatticeEdge[] };
@@ -43,7 +48,7 @@ const ROLES = parse(`
       nodes {
         slug title level track { slug }
         nextSteps {
-          kind estimatedMonths minYearsExperience
+          kind estimatedMonths minYearsExperience unknownTraining
           to { slug }
           requirements { anyOf { acronym } }
           training { name }
@@ -67,6 +72,7 @@ const costsOf = (count: number) =>
 type Step = {
   kind: string;
   estimatedMonths: number;
+  unknownTraining: string | null;
   minYearsExperience: number;
   to: { slug: string };
   requirements: { anyOf: { acronym: string }[] }[];
@@ -107,6 +113,7 @@ function toEdge(from: string, step: Step, cost: Cost | undefined): LatticeEdge {
     training: step.training.map((t) => t.name).join('; '),
     sources: step.sources.map((s) => `${s.title} (${s.publisher.name}, ${s.year})`).join('; '),
     basis: 'curated',
+    unknownTraining: step.unknownTraining,
   };
 }
 

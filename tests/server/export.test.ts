@@ -27,6 +27,7 @@ let app: App;
 type Move = {
   kind: string;
   estimatedMonths: number;
+  unknownTraining: string | null;
   to: { slug: string };
   requirements: { anyOf: { acronym: string }[] }[];
 };
@@ -55,7 +56,7 @@ beforeAll(async () => {
   app = createApp({ prisma, config: { rateLimitPoints: 0 } });
   const reply = await post(app, {
     query: `{ roles(first: 100) { nodes { slug title level track { slug }
-      nextSteps { kind estimatedMonths to { slug } requirements { anyOf { acronym } } } } } }`,
+      nextSteps { kind estimatedMonths unknownTraining to { slug } requirements { anyOf { acronym } } } } } }`,
   });
   roles = reply.body.data.roles.nodes;
   moves = roles.flatMap((r) => r.nextSteps.map((m) => ({ ...m, from: r.slug })));
@@ -75,7 +76,11 @@ async function expectLattice(graph: AbstractGraph) {
     expect(attributes.requirements ?? '').toBe(
       m.requirements.map((g) => g.anyOf.map((c) => c.acronym).join(' or ')).join('; '),
     );
+    // Training no source describes: said beside its months, which are then only the known part
+    // (medical assistant → specialty medical assistant read as 0 months, an immediate move).
+    expect(attributes.unknown_training || null).toBe(m.unknownTraining);
   }
+  expect(moves.some((m) => m.unknownTraining !== null)).toBe(true);
   // Costs, for a known and an unknown one: an unknown is absent, never 0.
   const known = moves.findIndex((_, i) => !costs[i]!.costIncludesUnknowns);
   // Preferably one whose known part is not 0, to tell the known part from the whole.
