@@ -35,12 +35,15 @@ export const yearlyMedian = (wage: { value: number; atLeast: boolean }) =>
  * a physician assistant, two degrees' tuition unknown), so the unknown comes first: "cost not known:
  * no source gives the tuition of ...; the rest comes to $550".
  */
+/** "the tuition of the ADN or the RN licence fee": what no source gives, any of it. */
+const anyOf = new Intl.ListFormat('en', { type: 'disjunction' });
+
 export function money(cost: Money): string {
   if (cost.usd !== null) return usd(cost.usd);
   const parts = cost.unknownParts.join(', ');
   if (cost.knownUsd === 0) return `cost unknown (${parts})`;
   return cost.tuitionUnknown
-    ? `cost not known: no source gives ${parts}; the rest comes to ${usd(cost.knownUsd)}`
+    ? `cost not known: no source gives ${anyOf.format(cost.unknownParts)}; the rest comes to ${usd(cost.knownUsd)}`
     : `at least ${usd(cost.knownUsd)} (cost partly unknown: ${parts})`;
 }
 

@@ -383,7 +383,7 @@ async function showOnTheJob(): Promise<void> {
     known === undefined
       ? ON_THE_JOB_HINT
       : known.asked.length
-        ? `Without ${known.asked.join(' and ')}, which ${title} usually takes: asked where a move needs it.`
+        ? `Without the ${known.asked.join(' and the ')} ${/^[aeiou]/i.test(title) ? 'an' : 'a'} ${title} usually completes: each move that needs it asks for it.`
         : `Changes nothing for ${title}: ${
             isOccupationCode(from!)
               ? 'an O*NET occupation implies no training here'

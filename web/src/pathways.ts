@@ -176,8 +176,8 @@ function detail(pathway: Pathway, index: number, rank: string): HTMLElement {
             h(
               'span',
               { class: 'step-cost' + (s.cost.usd === null ? ' unknown' : '') },
-              // "Cost: not known (...)", not "Cost: cost unknown (...)".
-              money(s.cost).replace(/^cost unknown/, 'not known'),
+              // "Cost: not known (...)", not "Cost: cost unknown (...)" or "Cost: cost not known: ...".
+              money(s.cost).replace(/^cost (unknown|not known)/, 'not known'),
             ),
             // Who publishes each known tuition and fee counted: the figures' sources, on the step.
             s.costSources.length
