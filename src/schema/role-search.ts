@@ -69,6 +69,8 @@ async function roleWhere(prisma: PrismaClient, args: RoleFilter): Promise<Prisma
   if (args.search != null) {
     const term = args.search.trim();
     if (term.length === 0) throw badInput('search', 'must not be blank.');
+    // As occupations' search: "%" or "-" alone answered no roles, read as none there being any.
+    if (!/[\p{L}\p{N}]/u.test(term)) throw badInput('search', 'must contain a letter or a digit.');
     // Alternate titles are a text[]; matching inside it case-insensitively needs SQL.
     const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const rows = await prisma.$queryRaw<{ id: number }[]>`
@@ -158,7 +160,8 @@ builder.queryFields((t) => ({
         track: t.arg.string({ description: 'Only roles on this track (slug).' }),
         level: t.arg({ type: RoleLevel, description: 'Only roles at this level.' }),
         search: t.arg.string({
-          description: 'Only roles whose title or an alternate title contains this text, ignoring case.',
+          description:
+            'Only roles whose title or an alternate title contains this text, ignoring case (it must hold a letter or a digit).',
         }),
         certification: t.arg.string({
           description: 'Only roles that a move into requires this certification for (slug).',

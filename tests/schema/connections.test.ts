@@ -45,7 +45,18 @@ describe('roles', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(await allRoleSlugs(`, search: ${JSON.stringify(term)}`)).toEqual(byTitle(expected));
     }
-    expect(await allRoleSlugs(', search: "%"')).toEqual([]);
+    // "%" and "_" are the text, not LIKE's wildcards ("%a" matched every title with an "a").
+    expect(await allRoleSlugs(', search: "%a"')).toEqual([]);
+    expect(await allRoleSlugs(', search: "a_s"')).toEqual([]);
+  });
+
+  it('refuse a search with no letter or digit, as occupations do', async () => {
+    for (const field of ['roles', 'occupations']) {
+      const reply = await client.query(`{ ${field}(search: "%") { nodes { __typename } } }`);
+      expect(reply.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+        ['BAD_USER_INPUT', expect.stringMatching(/search.*must contain a letter or a digit/)],
+      ]);
+    }
   });
 
   it('are filtered by a certification that a move into them requires', async () => {

@@ -177,7 +177,8 @@ export function roleCombobox(
 
   const search = async () => {
     const text = input.value.trim();
-    if (text.length < 2) return close();
+    // Nothing to find without a letter or a digit: the API refuses such a search ("--" read as an error).
+    if (text.length < 2 || !/[\p{L}\p{N}]/u.test(text)) return close();
     const mine = ++asked;
     try {
       const found = (await searchRoles(text, occupations())).filter((r) => r.slug !== excluded());
