@@ -421,7 +421,8 @@ const PathwayStepRef = builder.objectRef<StepResult>('PathwayStep').implement({
       resolve: ({ step }) => step.crossesTracks,
     }),
     startMonth: t.int({
-      description: 'Month the step starts, counted from the start of the pathway.',
+      description:
+        'Month the step starts, counted from the start of the pathway with every earlier step at its `months` (programs at their shortest, parts of unknown length as 0): the earliest it can start where an earlier step has `monthsUpTo` above its `months` or `monthsIncludeUnknowns`.',
       resolve: ({ step }) => step.startMonth,
     }),
     endMonth: t.int({ description: 'Month the step is complete.', resolve: ({ step }) => step.endMonth }),

@@ -628,6 +628,67 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await p.close();
   });
 
+  it('says a step after one of a range of lengths or of unknown length starts within months or at the earliest', async () => {
+    // The administrative MA's way to EKG technician goes through the clinical MA's 9-to-24-month
+    // program: the step after it read "Months 9–10", as if the program could not take 24.
+    const { pathways } = await api<{
+      pathways: {
+        steps: { startMonth: number; months: number; monthsUpTo: number; monthsIncludeUnknowns: boolean }[];
+      }[];
+    }>(
+      `{ pathways(from: "administrative-medical-assistant", to: "ekg-technician", first: 3, skipDetours: true) {
+           steps { startMonth months monthsUpTo monthsIncludeUnknowns } } }`,
+    );
+    const steps = pathways[0]!.steps;
+    expect(steps.some((s) => s.monthsIncludeUnknowns)).toBe(false);
+    const later = steps.findIndex((_, i) => steps.slice(0, i).some((s) => s.monthsUpTo > s.months));
+    expect(later).toBeGreaterThan(0);
+    const latest =
+      steps[later]!.startMonth + steps.slice(0, later).reduce((sum, s) => sum + s.monthsUpTo - s.months, 0);
+    const words = `Starting between month ${steps[later]!.startMonth} and month ${latest}`;
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=administrative-medical-assistant&to=ekg-technician`);
+    await ready(p);
+    await expect.poll(() => p.locator('#pathways li.step').nth(later).textContent()).toContain(`${words}: `);
+    // The steps before it start where they say.
+    expect(await p.locator('#pathways li.step').first().textContent()).toMatch(/(Months|From month|At month) 0\b/);
+    // The handout too.
+    await expect
+      .poll(async () => p.locator('#handout .handout-steps tbody tr').nth(later).textContent())
+      .toContain(words.replace('Starting', 'starting'));
+    // After a step of unknown length, the month is the earliest (the clinical MA's way to ophthalmic
+    // medical technicians: the COA's independent study course has no known length).
+    const { pathways: estimated } = await api<{
+      pathways: { steps: { startMonth: number; untimed: string[] }[] }[];
+    }>(
+      `{ pathways(from: "clinical-medical-assistant", to: "29-2057.00", first: 3, skipDetours: true, includeEstimated: true) {
+           steps { startMonth untimed } } }`,
+    );
+    const unknown = estimated[0]!.steps.findIndex((s) => s.untimed.length > 0);
+    expect(unknown).toBeGreaterThanOrEqual(0);
+    expect(estimated[0]!.steps.length).toBeGreaterThan(unknown + 1);
+    const after = `month ${estimated[0]!.steps[unknown + 1]!.startMonth} at the earliest (step ${unknown + 1}’s length is not known)`;
+    await p.goto(`${service.origin}/map?from=clinical-medical-assistant&to=29-2057.00&onet=1`);
+    await ready(p);
+    await expect
+      .poll(() =>
+        p
+          .locator('#pathways li.step')
+          .nth(unknown + 1)
+          .textContent(),
+      )
+      .toContain(`Starting ${after}: `);
+    await expect
+      .poll(async () =>
+        p
+          .locator('#handout .handout-steps tbody tr')
+          .nth(unknown + 1)
+          .textContent(),
+      )
+      .toContain(`starting ${after}`);
+    await p.close();
+  });
+
   it('takes the keyboard when clicked, and its keys act on the picture drawn, not on one it replaced', async () => {
     const p = await context.newPage();
     const errors: string[] = [];

@@ -25,6 +25,25 @@ export function duration(n: number, untimed: readonly string[], upTo = n): strin
   return n > 0 ? `at least ${months(n)} (length unknown: ${parts})` : `length unknown (${parts})`;
 }
 
+/** What `stepStart` reads of a step. */
+type Timed = { startMonth: number; months: number; monthsUpTo: number; untimed: readonly string[] };
+
+/**
+ * When step i starts, as the step list and the handout say it. `startMonth` counts every earlier step
+ * at its shortest and a part of unknown length as 0: after "9–24 months" the next step read "Months
+ * 9–10", after "length unknown" one read "months 0–12". So: "between month 9 and month 24" after
+ * ranges (each earlier step at its longest gives the latest), "month 9 at the earliest (step 1's
+ * length is not known)" after a part of unknown length; otherwise `null`, and the month is exact.
+ */
+export function stepStart(steps: readonly Timed[], i: number): string | null {
+  const earlier = steps.slice(0, i);
+  const unknown = earlier.findIndex((s) => s.untimed.length > 0);
+  const s = steps[i]!;
+  if (unknown >= 0) return `month ${s.startMonth} at the earliest (step ${unknown + 1}’s length is not known)`;
+  const latest = s.startMonth + earlier.reduce((sum, p) => sum + Math.max(0, p.monthsUpTo - p.months), 0);
+  return latest > s.startMonth ? `between month ${s.startMonth} and month ${latest}` : null;
+}
+
 /** A median wage a year as the API chose it: "$44,200 a year", "at least $239,200 a year". */
 export const yearlyMedian = (wage: { value: number; atLeast: boolean }) =>
   `${wage.atLeast ? 'at least ' : ''}${usd(wage.value)} a year`;

@@ -13,6 +13,7 @@ import {
   money,
   months,
   PASS_THROUGH,
+  stepStart,
   usd,
   withinWords,
   yearlyMedian,
@@ -151,11 +152,13 @@ export function renderHandout(
             h(
               'td',
               {},
-              s.untimed.length || s.monthsUpTo > s.months
-                ? `${duration(s.months, s.untimed, s.monthsUpTo)}, from month ${s.startMonth}`
-                : s.months === 0
-                  ? `0 months (at month ${s.startMonth})`
-                  : `${months(s.months)} (months ${s.startMonth}–${s.endMonth})`,
+              stepStart(pathway.steps, i) !== null
+                ? `${duration(s.months, s.untimed, s.monthsUpTo)}, starting ${stepStart(pathway.steps, i)}`
+                : s.untimed.length || s.monthsUpTo > s.months
+                  ? `${duration(s.months, s.untimed, s.monthsUpTo)}, from month ${s.startMonth}`
+                  : s.months === 0
+                    ? `0 months (at month ${s.startMonth})`
+                    : `${months(s.months)} (months ${s.startMonth}–${s.endMonth})`,
             ),
             h(
               'td',

@@ -1,7 +1,17 @@
 /** The pathways found, one chosen at a time, and the chosen one step by step. */
 import type { Pathway } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
-import { duration, money, MOVE_KINDS, months, monthsRange, PASS_THROUGH, usd, withinWords } from './format.js';
+import {
+  duration,
+  money,
+  MOVE_KINDS,
+  months,
+  monthsRange,
+  PASS_THROUGH,
+  stepStart,
+  usd,
+  withinWords,
+} from './format.js';
 
 /** "Pathway 2: 30 months, $1,450, 3 steps" ("at least 24 months", "length unknown" when a program's length is). */
 export const pathwayLabel = (p: Pathway, i: number, short = false) =>
@@ -133,7 +143,7 @@ function detail(pathway: Pathway, index: number, rank: string): HTMLElement {
     h(
       'ol',
       { class: 'steps' },
-      pathway.steps.map((s) =>
+      pathway.steps.map((s, i) =>
         h(
           'li',
           {
@@ -156,12 +166,15 @@ function detail(pathway: Pathway, index: number, rank: string): HTMLElement {
           h(
             'div',
             {},
-            // A range of lengths starts at a month, and ends when the programs do.
-            s.untimed.length || s.monthsUpTo > s.months
-              ? `From month ${s.startMonth}: `
-              : s.months === 0
-                ? `At month ${s.startMonth}: `
-                : `Months ${s.startMonth}–${s.endMonth}: `,
+            // After an earlier step's range or unknown length, when it starts is said as such.
+            stepStart(pathway.steps, i) !== null
+              ? `Starting ${stepStart(pathway.steps, i)}: `
+              : // A range of lengths starts at a month, and ends when the programs do.
+                s.untimed.length || s.monthsUpTo > s.months
+                ? `From month ${s.startMonth}: `
+                : s.months === 0
+                  ? `At month ${s.startMonth}: `
+                  : `Months ${s.startMonth}–${s.endMonth}: `,
             h(
               'span',
               { class: 'step-months' + (s.untimed.length ? ' unknown' : '') },
