@@ -265,6 +265,36 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await p.close();
   });
 
+  it('offers the curated roles with the word typed before O*NET occupations that begin with it', async () => {
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?onet=1`);
+    await ready(p);
+    // "nurse": the API finds both kinds; the licensed practical and registered nurses came after
+    // Nurse Anesthetists, Nurse Midwives and Nurse Practitioners.
+    const { roles, occupations } = await api<{
+      roles: { nodes: { slug: string; title: string }[] };
+      occupations: { nodes: { title: string }[] };
+    }>(
+      '{ roles(search: "nurse", first: 100) { nodes { slug title } } occupations(search: "nurse", first: 8) { nodes { title } } }',
+    );
+    const worded = roles.nodes.filter((r) => / nurse( |$)/i.test(` ${r.title}`)).map((r) => r.slug);
+    expect(worded).toEqual(expect.arrayContaining(['licensed-practical-nurse', 'registered-nurse']));
+    expect(occupations.nodes.some((o) => /^nurse /i.test(o.title))).toBe(true);
+    await p.fill('#to-input', 'nurse');
+    await p.locator('#to-options li[data-slug]').first().waitFor();
+    const offered = await p
+      .locator('#to-options li[data-slug]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-slug')!, e.textContent!.trim()] as const));
+    const firstBeginning = offered.findIndex(([, text]) => /^nurse /i.test(text));
+    expect(firstBeginning).toBeGreaterThan(0);
+    for (const slug of worded) {
+      const at = offered.findIndex(([s]) => s === slug);
+      expect(at).toBeGreaterThanOrEqual(0);
+      expect(at).toBeLessThan(firstBeginning);
+    }
+    await p.close();
+  });
+
   it('finds a starting role by its occupation’s O*NET titles, such as a medical receptionist', async () => {
     const typed = 'medical receptionist';
     const { occupations } = await api<{

@@ -44,12 +44,17 @@ function matchRank(typed: string, role: Role): number {
   return Math.min(3, ...own, ...onet);
 }
 
-/** How well one title matches what was typed: 0 it is the text, 1 starts with it, 2 a word does, 3 contains it, 4 not at all. */
+/**
+ * How well one title matches what was typed: 0 it is the text, 1 starts with it or has it as a whole
+ * word, 2 a word starts with it, 3 contains it, 4 not at all. A whole word ranks as a start: for
+ * "nurse", Nurse Midwives, Nurse Anesthetists and Nurse Practitioners (O*NET occupations) came before
+ * the licensed practical and registered nurses, whose titles end with the word.
+ */
 function titleRank(typed: string, title: string): number {
   const text = typed.trim().toLowerCase();
   const t = title.toLowerCase();
   if (t === text) return 0;
-  if (t.startsWith(text)) return 1;
+  if (t.startsWith(text) || ` ${t} `.includes(` ${text} `)) return 1;
   if (t.split(/[\s(/,-]+/).some((w) => w.startsWith(text))) return 2;
   return t.includes(text) ? 3 : 4;
 }
