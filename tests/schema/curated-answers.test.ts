@@ -178,6 +178,12 @@ describe('moves that rest on the destination’s own entry', () => {
     // exam) for the phlebotomist, the CMA for the medical assistant, neither of which BLS asks.
     for (const [from, to, program] of [
       ['phlebotomy-technician', 'medical-billing-coding-specialist', 'medical-billing-coding-certificate'],
+      // A clinical medical assistant went through the phlebotomy program and the CPT, an EKG technician
+      // through the MA program and the CMA, a junior administrative assistant through the medical
+      // administrative assistant program.
+      ['clinical-medical-assistant', 'medical-billing-coding-specialist', 'medical-billing-coding-certificate'],
+      ['ekg-technician', 'medical-billing-coding-specialist', 'medical-billing-coding-certificate'],
+      ['junior-administrative-assistant', 'medical-billing-coding-specialist', 'medical-billing-coding-certificate'],
       ['medical-assistant', 'surgical-technologist', 'surgical-technology-program'],
       ['phlebotomy-technician', 'surgical-technologist', 'surgical-technology-program'],
       // An administrative medical assistant was sent through the clinical one ($16,615 and 9 months of
