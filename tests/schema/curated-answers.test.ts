@@ -184,6 +184,15 @@ describe('moves that rest on the destination’s own entry', () => {
       ['clinical-medical-assistant', 'medical-billing-coding-specialist', 'medical-billing-coding-certificate'],
       ['ekg-technician', 'medical-billing-coding-specialist', 'medical-billing-coding-certificate'],
       ['junior-administrative-assistant', 'medical-billing-coding-specialist', 'medical-billing-coding-certificate'],
+      // Into phlebotomy and EKG work, neither of which asks related work experience (BLS), an
+      // administrative MA, a junior administrative assistant and the other technician went through the
+      // clinical MA's program and the CMA.
+      ['administrative-medical-assistant', 'phlebotomy-technician', 'phlebotomy-training-program'],
+      ['junior-administrative-assistant', 'phlebotomy-technician', 'phlebotomy-training-program'],
+      ['ekg-technician', 'phlebotomy-technician', 'phlebotomy-training-program'],
+      ['administrative-medical-assistant', 'ekg-technician', 'ekg-technician-program'],
+      ['junior-administrative-assistant', 'ekg-technician', 'ekg-technician-program'],
+      ['phlebotomy-technician', 'ekg-technician', 'ekg-technician-program'],
       ['medical-assistant', 'surgical-technologist', 'surgical-technology-program'],
       ['phlebotomy-technician', 'surgical-technologist', 'surgical-technology-program'],
       // An administrative medical assistant was sent through the clinical one ($16,615 and 9 months of
