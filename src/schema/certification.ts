@@ -3,7 +3,7 @@ import type { PrismaClient } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
-import { PAGE, bySlug, connectionOf } from './errors.js';
+import { PAGE, bySlug, connectionOf, filterCheck, oncePerArgs } from './errors.js';
 import { Source } from './source.js';
 
 const CertificationKind = builder.enumType(CertificationKinds, {
@@ -97,9 +97,14 @@ export const Certification = builder.prismaNode('Certification', {
   }),
 });
 
-async function certificationWhere(
+const certificationWhere = oncePerArgs(readCertificationWhere);
+filterCheck<CertificationFilter>('Query.certifications', (args, { prisma }) => certificationWhere(prisma, args));
+
+type CertificationFilter = { issuer?: string | null; kind?: 'CERTIFICATION' | 'LICENSE' | 'EXAM' | null };
+
+async function readCertificationWhere(
   prisma: PrismaClient,
-  args: { issuer?: string | null; kind?: 'CERTIFICATION' | 'LICENSE' | 'EXAM' | null },
+  args: CertificationFilter,
 ): Promise<Prisma.CertificationWhereInput> {
   const where: Prisma.CertificationWhereInput = {};
   // An empty slug is an unknown one (NOT_FOUND), not the absence of a filter.

@@ -220,11 +220,20 @@ export function badInput(argument: string, message: string): GraphQLError {
 /** Page sizes: `first`/`last` default to 20 and may not exceed 100. */
 export const PAGE = { default: 20, max: 100 } as const;
 
+type PageArgs = { first?: number | null; last?: number | null; after?: string | null; before?: string | null };
+
 /** Refuses a page size above the maximum instead of silently cutting it, and first with last. */
-function checkPageSize(args: { first?: number | null; last?: number | null }, max: number = PAGE.max): void {
+function checkPageSize(args: PageArgs, max: number = PAGE.max): void {
   // Relay "strongly discourages" both; Pothos' connections took the last `first` items of the list.
   if (args.first != null && args.last != null)
     throw badInput('last', `give first or last, not both (got first: ${args.first}, last: ${args.last}).`);
+  // Pothos refused these too, but named no argument.
+  if (args.after != null && args.before != null)
+    throw badInput('before', 'give after (with first) or before (with last), not both.');
+  if (args.after != null && args.last != null)
+    throw badInput('last', 'after pages forwards: give it with first, or give last with before.');
+  if (args.before != null && args.first != null)
+    throw badInput('first', 'before pages backwards: give it with last, or give first with after.');
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
     if (value == null) continue;
@@ -233,10 +242,38 @@ function checkPageSize(args: { first?: number | null; last?: number | null }, ma
   }
 }
 
+/** A list field's check of its filters, by "Type.field" (filterCheck). */
+const filterChecks = new Map<string, (args: any, context: { prisma: PrismaClient }) => Promise<unknown>>();
+
 /**
- * Makes every connection field check `first` and `last` against the cap before anything else
- * runs, whatever the request selects below it: a Prisma connection asked only for `totalCount`
- * never calls its own resolver, so a check there would not run.
+ * Registers the check of a list field's filters, run with its page sizes' before anything below
+ * it (capPageSizes): `roles(track: "nope") { totalCount }` was refused at `roles.totalCount`, and
+ * `occupations(search: "%") { __typename }` not at all, since Pothos reads the filters only where
+ * the rows or the count are.
+ */
+export function filterCheck<A>(field: string, check: (args: A, context: { prisma: PrismaClient }) => Promise<unknown>) {
+  filterChecks.set(field, check);
+}
+
+/**
+ * `where(prisma, args)` once per arguments object, so that a list field's filter check, its rows and
+ * its count share one reading of the filters (and one search).
+ */
+export function oncePerArgs<A extends object, W>(
+  where: (prisma: PrismaClient, args: A) => Promise<W>,
+): (prisma: PrismaClient, args: A) => Promise<W> {
+  const memo = new WeakMap<A, Promise<W>>();
+  return (prisma, args) => {
+    let found = memo.get(args);
+    if (found === undefined) memo.set(args, (found = where(prisma, args)));
+    return found;
+  };
+}
+
+/**
+ * Makes every connection field check `first` and `last` against the cap, and its filters
+ * (filterCheck), before anything else runs, whatever the request selects below it: a Prisma
+ * connection asked only for `totalCount` never calls its own resolver, so a check there would not run.
  */
 export function capPageSizes(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -245,9 +282,11 @@ export function capPageSizes(schema: GraphQLSchema): GraphQLSchema {
       if (!getNamedType(field.type).name.endsWith('Connection')) continue;
       if (!field.args.some((a) => a.name === 'first' || a.name === 'last')) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
+      const filters = filterChecks.get(`${type.name}.${field.name}`);
       field.resolve = (source, args, context, info) => {
-        checkPageSize(args as { first?: number | null; last?: number | null });
-        return resolve(source, args, context, info);
+        checkPageSize(args as PageArgs);
+        if (filters === undefined) return resolve(source, args, context, info);
+        return filters(args, context).then(() => resolve(source, args, context, info));
       };
     }
   }

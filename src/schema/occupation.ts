@@ -15,7 +15,7 @@ import type { PrismaClient } from '../db/client.js';
 import { SOC_MAJOR_GROUPS, socMajorGroupName } from '../db/soc-major-groups.js';
 import { builder } from './builder.js';
 import { CareerNode } from './career-node.js';
-import { PAGE, badInput, connectionOf } from './errors.js';
+import { PAGE, badInput, connectionOf, filterCheck, oncePerArgs } from './errors.js';
 import { OccupationProjection, OccupationWages } from './occupation-data.js';
 import { type PageQuery, rowsOfPage } from './paging.js';
 
@@ -301,7 +301,13 @@ function wordQuery(search: string): string {
  * among equals a SOC-level occupation (".00") before O*NET's specialties, then by title. Uses the
  * GIN index on to_tsvector('simple', title).
  */
-async function searchIds(prisma: PrismaClient, args: OccupationArgs): Promise<number[]> {
+const searchIds = oncePerArgs(readSearchIds);
+// A search is read (and refused) where the list is, whatever is selected below it.
+filterCheck<OccupationArgs>('Query.occupations', async (args, { prisma }) =>
+  args.search != null ? searchIds(prisma, args) : occupationWhere(args),
+);
+
+async function readSearchIds(prisma: PrismaClient, args: OccupationArgs): Promise<number[]> {
   const where = occupationWhere(args);
   // A code, as a search box is given one ("29-1126.00" found nothing, silently): that occupation,
   // or for a SOC code ("29-1126") the SOC's occupations, by code.

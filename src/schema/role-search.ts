@@ -5,7 +5,7 @@
 import type { PrismaClient } from '../db/client.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import { builder, type Context } from './builder.js';
-import { PAGE, badInput, bySlug, connectionOf } from './errors.js';
+import { PAGE, badInput, bySlug, connectionOf, filterCheck, oncePerArgs } from './errors.js';
 import { RoleLevel } from './role.js';
 import { pageOf } from './paging.js';
 import { resolveRoleIds } from './role-figures.js';
@@ -48,7 +48,10 @@ const filtered = (args: RoleFilter) =>
   args.track != null || args.level != null || args.search != null || args.certification != null;
 
 /** Turns the filter arguments into a Prisma `where`, resolving slugs (unknown ones are NOT_FOUND). */
-async function roleWhere(prisma: PrismaClient, args: RoleFilter): Promise<Prisma.RoleWhereInput> {
+const roleWhere = oncePerArgs(readRoleWhere);
+filterCheck<RoleFilter>('Query.roles', (args, { prisma }) => roleWhere(prisma, args));
+
+async function readRoleWhere(prisma: PrismaClient, args: RoleFilter): Promise<Prisma.RoleWhereInput> {
   if (!filtered(args)) return {};
   const and: Prisma.RoleWhereInput[] = [];
   if (args.track != null) {

@@ -1,7 +1,7 @@
 import type { Prisma } from '../generated/prisma/client.js';
 import { builder } from './builder.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
-import { PAGE, bySlug, connectionOf } from './errors.js';
+import { PAGE, bySlug, connectionOf, filterCheck, oncePerArgs } from './errors.js';
 
 export const Source = builder.prismaNode('Source', {
   // node(id:) answers null for an ID whose object no longer exists.
@@ -51,9 +51,14 @@ builder.queryFields((t) => ({
   ),
 }));
 
-async function sourceWhere(
+type SourceFilter = { official?: boolean | null; publisher?: string | null };
+
+const sourceWhere = oncePerArgs(readSourceWhere);
+filterCheck<SourceFilter>('Query.sources', (args, { prisma }) => sourceWhere(prisma, args));
+
+async function readSourceWhere(
   prisma: import('../db/client.js').PrismaClient,
-  args: { official?: boolean | null; publisher?: string | null },
+  args: SourceFilter,
 ): Promise<Prisma.SourceWhereInput> {
   const where: Prisma.SourceWhereInput = {};
   if (args.official != null) where.official = args.official;

@@ -182,6 +182,50 @@ describe('roles', () => {
     expect(cursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuse a bad filter at the list, whatever is selected below it', async () => {
+    // The error was at `roles.totalCount` with only the count asked, and none came with only
+    // `__typename`: Pothos reads the filters where the rows or the count are.
+    for (const [field, args, code] of [
+      ['roles', 'track: "space"', 'NOT_FOUND'],
+      ['roles', 'certification: "nope"', 'NOT_FOUND'],
+      ['roles', 'search: "%"', 'BAD_USER_INPUT'],
+      ['occupations', 'search: "%"', 'BAD_USER_INPUT'],
+      ['occupations', 'majorGroup: "99"', 'BAD_USER_INPUT'],
+      ['certifications', 'issuer: "nope"', 'NOT_FOUND'],
+      ['sources', 'publisher: "nope"', 'NOT_FOUND'],
+    ]) {
+      for (const selection of ['totalCount', '__typename', 'nodes { __typename }']) {
+        const reply = await client.query(`{ ${field}(${args}) { ${selection} } }`);
+        expect(
+          reply.errors?.map((e) => [e.extensions?.code, e.path]),
+          `${field}(${args}) { ${selection} }`,
+        ).toEqual([[code, [field]]]);
+        expect(reply.data).toEqual({ [field]: null });
+      }
+    }
+    // A good filter, counted and listed: one reading serves both.
+    const both = await client.query('{ roles(track: "clinical") { totalCount nodes { slug } } }');
+    expect(both.errors).toBeUndefined();
+    expect(both.data.roles.nodes.length).toBe(Math.min(20, both.data.roles.totalCount));
+  });
+
+  it('name the argument of a paging mix they refuse', async () => {
+    const { data } = await client.query('{ roles(first: 2) { pageInfo { endCursor } } }');
+    const cursor = JSON.stringify(data.roles.pageInfo.endCursor);
+    for (const [args, argument] of [
+      [`after: ${cursor}, before: ${cursor}`, 'before'],
+      [`after: ${cursor}, last: 2`, 'last'],
+      [`before: ${cursor}, first: 2`, 'first'],
+    ]) {
+      const reply = await client.query(`{ roles(${args}) { totalCount } }`);
+      expect(
+        reply.errors?.map((e) => [e.extensions?.code, e.extensions?.argument]),
+        args,
+      ).toEqual([['BAD_USER_INPUT', argument]]);
+      expect(reply.errors?.[0]?.message).toMatch(new RegExp(`"${argument}"`));
+    }
+  });
+
   it('default to 20 per page', async () => {
     const { data } = await client.query('{ roles { edges { node { slug } } pageInfo { hasNextPage } } }');
     expect(data.roles.edges).toHaveLength(Math.min(20, files.roles.length));
