@@ -30,10 +30,21 @@ function databaseUnavailable(error?: GraphQLError): GraphQLError {
   });
 }
 
+/** graphql-js' refusal of an operation type the schema has no root for (a subscription): it carries no code. */
+const UNSUPPORTED_OPERATION = /^Schema is not configured to execute (subscription|mutation|query) operation\.$/;
+
 /** yoga's `maskError`: keeps deliberate errors, maps the client's and the database's, masks the rest. */
 export const maskUnexpectedErrors: MaskError = (error, message, isDev) => {
   const coercion = coercionError(error);
   if (coercion) return coercion;
+  if (error instanceof GraphQLError && !error.originalError && !error.extensions?.code) {
+    const unsupported = UNSUPPORTED_OPERATION.exec(error.message);
+    if (unsupported)
+      return new GraphQLError(`This API has no ${unsupported[1]}s: send a query or a mutation.`, {
+        nodes: error.nodes,
+        extensions: { code: 'OPERATION_NOT_SUPPORTED', http: { status: 400 } },
+      });
+  }
   const original = error instanceof GraphQLError ? error.originalError : undefined;
   // Thrown in a resolver (then wrapped) or while pricing the query (use-query-cost.ts).
   const pothos = error instanceof PothosValidationError ? error : original;

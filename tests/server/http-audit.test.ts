@@ -151,3 +151,25 @@ describe('GraphQL over HTTP audits', () => {
     expect(await good.json()).toMatchObject({ data: { role: { slug: 'medical-assistant' } } });
   });
 });
+
+describe('requests GraphQL cannot run', () => {
+  const post = async (body: string) => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body,
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { errors: { message: string; extensions?: Record<string, unknown> }[] },
+    };
+  };
+
+  it('answer a subscription with a code, as every error a client causes has one', async () => {
+    // "Schema is not configured to execute subscription operation." came with no code at all.
+    const reply = await post(JSON.stringify({ query: 'subscription S { tracks { slug } }' }));
+    expect(reply.body.errors.map((e) => e.extensions?.code)).toEqual(['OPERATION_NOT_SUPPORTED']);
+    expect(reply.body.errors[0]!.message).toMatch(/subscription/);
+    expect(reply.status).toBe(400);
+  });
+});
