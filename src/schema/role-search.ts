@@ -70,7 +70,8 @@ async function readRoleWhere(prisma: PrismaClient, args: RoleFilter): Promise<Pr
     });
   }
   if (args.search != null) {
-    const term = args.search.trim();
+    // Runs of spaces as one: "medical  assistant" found nothing.
+    const term = args.search.trim().replace(/\s+/g, ' ');
     if (term.length === 0) throw badInput('search', 'must not be blank.');
     // As occupations' search: "%" or "-" alone answered no roles, read as none there being any.
     if (!/[\p{L}\p{N}]/u.test(term)) throw badInput('search', 'must contain a letter or a digit.');

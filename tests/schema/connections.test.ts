@@ -45,6 +45,14 @@ describe('roles', () => {
       expect(expected.length).toBeGreaterThan(0);
       expect(await allRoleSlugs(`, search: ${JSON.stringify(term)}`)).toEqual(byTitle(expected));
     }
+    // Spaces typed twice are one.
+    expect(await allRoleSlugs(', search: " medical \t assistant "')).toEqual(
+      byTitle(
+        files.roles
+          .filter((r) => [r.title, ...r.alternateTitles].some((t) => t.toLowerCase().includes('medical assistant')))
+          .map((r) => r.slug),
+      ),
+    );
     // "%" and "_" are the text, not LIKE's wildcards ("%a" matched every title with an "a").
     expect(await allRoleSlugs(', search: "%a"')).toEqual([]);
     expect(await allRoleSlugs(', search: "a_s"')).toEqual([]);
