@@ -193,6 +193,12 @@ describe('moves that rest on the destination’s own entry', () => {
       ['administrative-medical-assistant', 'ekg-technician', 'ekg-technician-program'],
       ['junior-administrative-assistant', 'ekg-technician', 'ekg-technician-program'],
       ['phlebotomy-technician', 'ekg-technician', 'ekg-technician-program'],
+      // Into EHR work (within medical records specialists: no related work experience), an EKG
+      // technician and a phlebotomist went through the clinical MA's program and the CMA, a junior
+      // administrative assistant through the medical administrative assistant program and the CMAA.
+      ['ekg-technician', 'ehr-specialist', 'ehr-documentation-course'],
+      ['phlebotomy-technician', 'ehr-specialist', 'ehr-documentation-course'],
+      ['junior-administrative-assistant', 'ehr-specialist', 'ehr-documentation-course'],
       ['medical-assistant', 'surgical-technologist', 'surgical-technology-program'],
       ['phlebotomy-technician', 'surgical-technologist', 'surgical-technology-program'],
       // An administrative medical assistant was sent through the clinical one ($16,615 and 9 months of

@@ -37,7 +37,7 @@ describe('transitions', () => {
   const DELETE = `mutation ($input: DeleteTransitionInput!) { deleteTransition(input: $input) {
     transition { version } userErrors { field message code } } }`;
   const move = () => ({
-    from: 'phlebotomy-technician',
+    from: 'ophthalmic-medical-assistant',
     to: 'ekg-technician',
     kind: 'LATERAL',
     minYearsExperience: 1,
