@@ -659,14 +659,14 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
   });
 
   it('says a step after one of a range of lengths or of unknown length starts within months or at the earliest', async () => {
-    // The administrative MA's way to EKG technician goes through the clinical MA's 9-to-24-month
-    // program: the step after it read "Months 9–10", as if the program could not take 24.
+    // The administrative MA's way to lead MA goes through the clinical MA's 9-to-24-month program:
+    // the step after it read "Months 9–45", as if the program could not take 24.
     const { pathways } = await api<{
       pathways: {
         steps: { startMonth: number; months: number; monthsUpTo: number; monthsIncludeUnknowns: boolean }[];
       }[];
     }>(
-      `{ pathways(from: "administrative-medical-assistant", to: "ekg-technician", first: 3, skipDetours: true) {
+      `{ pathways(from: "administrative-medical-assistant", to: "lead-medical-assistant", first: 3, skipDetours: true) {
            steps { startMonth months monthsUpTo monthsIncludeUnknowns } } }`,
     );
     const steps = pathways[0]!.steps;
@@ -677,7 +677,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
       steps[later]!.startMonth + steps.slice(0, later).reduce((sum, s) => sum + s.monthsUpTo - s.months, 0);
     const words = `Starting between month ${steps[later]!.startMonth} and month ${latest}`;
     const p = await context.newPage();
-    await p.goto(`${service.origin}/map?from=administrative-medical-assistant&to=ekg-technician`);
+    await p.goto(`${service.origin}/map?from=administrative-medical-assistant&to=lead-medical-assistant`);
     await ready(p);
     await expect.poll(() => p.locator('#pathways li.step').nth(later).textContent()).toContain(`${words}: `);
     // The steps before it start where they say.
@@ -1948,13 +1948,13 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
   });
 
   it('tells what the student holds from what an earlier step earns, and names every misread part of a link', async () => {
-    // A CMA earned on step 1 read "CMA (AAMA) (already held)" on step 3, as if the student had it.
+    // A CMA earned on step 1 read "CMA (AAMA) (already held)" on a later step, as if the student had it.
     const { pathways } = await api<{
       pathways: {
         steps: { requirements: { alreadyHeld: boolean; heldAtStart: boolean; satisfiedBy: { acronym: string } }[] }[];
       }[];
     }>(
-      `{ pathways(from: "ekg-technician", toTrack: "administrative", rankBy: CHEAPEST, first: 1) {
+      `{ pathways(from: "ekg-technician", toTrack: "hybrid", rankBy: FASTEST, first: 1) {
           steps { requirements { alreadyHeld heldAtStart satisfiedBy { acronym } } } } }`,
     );
     const steps = pathways[0]!.steps;
@@ -1962,7 +1962,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     expect(later).toBeGreaterThan(0);
     const cert = steps[later]!.requirements.find((r) => r.alreadyHeld && !r.heldAtStart)!.satisfiedBy.acronym;
     const p = await context.newPage();
-    await p.goto(`${service.origin}/map?from=ekg-technician&track=administrative&rank=CHEAPEST`);
+    await p.goto(`${service.origin}/map?from=ekg-technician&track=hybrid&rank=FASTEST`);
     await ready(p);
     const text = () => p.locator('#pathways').textContent();
     await expect.poll(text).toMatch(new RegExp(`${cert.replace(/[()]/g, '\\$&')} \\(earned in step \\d\\)`));
