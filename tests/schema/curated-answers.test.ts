@@ -246,6 +246,26 @@ describe('moves that rest on the destination’s own entry', () => {
       expect(move.rationale).toMatch(/no article names this move|need not become one first/i);
     }
   });
+
+  it('take a junior administrative assistant into clinical medical assisting without a credential nothing after asks', async () => {
+    // With moves into EKG work, the way to lead MA went junior assistant -> EKG technician (the CET,
+    // an unknown tuition) -> clinical MA: the CET asked by nothing after it.
+    const data = await query(
+      `{ pathways(from: "junior-administrative-assistant", to: "lead-medical-assistant", first: 3, skipDetours: true) {
+         roles { slug } certificationsToEarn { slug } } }`,
+    );
+    expect(data.pathways.length).toBeGreaterThan(0);
+    for (const p of data.pathways) {
+      expect(p.roles.map((r: any) => r.slug)).not.toContain('ekg-technician');
+      expect(p.roles.map((r: any) => r.slug)).not.toContain('phlebotomy-technician');
+      expect(p.certificationsToEarn.map((c: any) => c.slug)).not.toContain('cet');
+    }
+    expect(data.pathways[0].roles.map((r: any) => r.slug)).toEqual([
+      'junior-administrative-assistant',
+      'clinical-medical-assistant',
+      'lead-medical-assistant',
+    ]);
+  });
 });
 
 describe('moves out of nursing and office management', () => {
