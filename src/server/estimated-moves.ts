@@ -21,6 +21,11 @@ export interface OccupationRow {
   onTheJobTraining: string | null;
   /** O*NET's Job Zone (1 to 5), when it gives one. */
   jobZone?: number | null;
+  /**
+   * The broader BLS occupation whose figures (education, experience, training) stand for it, as
+   * "Clinical laboratory technologists and technicians (29-2010)"; null or absent when BLS's row is its own.
+   */
+  broaderBls?: string | null;
 }
 
 export interface RelatedRow {
@@ -573,7 +578,9 @@ export function estimatedGraph(
       minYearsExperience: exp?.years ?? 0,
       training,
       requirementGroups: [] as number[][],
-      words: `estimated from BLS for ${target.title}: ${words.join('; ')}`,
+      // BLS's row for a wider group (29-2010 for laboratory technicians and technologists alike) is
+      // said to be one: its bachelor's read as what a technician needs.
+      words: `estimated from BLS for ${target.title}${target.broaderBls ? ` (BLS publishes these figures only for the broader ${target.broaderBls})` : ''}: ${words.join('; ')}`,
       untimed: untimedParts(target, edu ?? null),
       undescribed: undefined as string | undefined,
       unknownWork: asksUnknownWork(target),

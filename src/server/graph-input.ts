@@ -47,10 +47,12 @@ async function officialRows(prisma: PrismaClient): Promise<[OccupationRow[], Rel
   if (cached && hash !== null && cached.hash === hash) return cached.rows;
   const rows: [OccupationRow[], RelatedRow[]] = [
     await prisma.$queryRaw<OccupationRow[]>`
-      SELECT id, code, title, major_group AS "majorGroup", typical_education::text AS "typicalEducation",
-             work_experience::text AS "workExperience", on_the_job_training::text AS "onTheJobTraining",
-             job_zone AS "jobZone"
-      FROM occupation ORDER BY id`,
+      SELECT o.id, o.code, o.title, o.major_group AS "majorGroup", o.typical_education::text AS "typicalEducation",
+             o.work_experience::text AS "workExperience", o.on_the_job_training::text AS "onTheJobTraining",
+             o.job_zone AS "jobZone",
+             CASE WHEN p.coverage = 'BROADER' THEN p.bls_title || ' (' || p.bls_code || ')' END AS "broaderBls"
+      FROM occupation o LEFT JOIN occupation_projection p ON p.occupation_id = o.id
+      ORDER BY o.id`,
     await prisma.$queryRaw<RelatedRow[]>`
       SELECT occupation_id AS "occupationId", related_id AS "relatedId", tier::text AS tier, position
       FROM related_occupation ORDER BY occupation_id, position`,
