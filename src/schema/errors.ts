@@ -243,16 +243,16 @@ function checkPageSize(args: PageArgs, max: number = PAGE.max): void {
 }
 
 /** A list field's check of its filters, by "Type.field" (filterCheck). */
-const filterChecks = new Map<string, (args: any, context: { prisma: PrismaClient }) => Promise<unknown>>();
+const filterChecks = new Map<string, (args: never, context: { prisma: PrismaClient }) => Promise<unknown>>();
 
 /**
- * Registers the check of a list field's filters, run with its page sizes' before anything below
+ * Registers the check of a list field's filters, run with the check of its page sizes before anything below
  * it (capPageSizes): `roles(track: "nope") { totalCount }` was refused at `roles.totalCount`, and
  * `occupations(search: "%") { __typename }` not at all, since Pothos reads the filters only where
  * the rows or the count are.
  */
 export function filterCheck<A>(field: string, check: (args: A, context: { prisma: PrismaClient }) => Promise<unknown>) {
-  filterChecks.set(field, check);
+  filterChecks.set(field, check as (args: never, context: { prisma: PrismaClient }) => Promise<unknown>);
 }
 
 /**
@@ -286,7 +286,9 @@ export function capPageSizes(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = (source, args, context, info) => {
         checkPageSize(args as PageArgs);
         if (filters === undefined) return resolve(source, args, context, info);
-        return filters(args, context).then(() => resolve(source, args, context, info));
+        return filters(args as never, context as { prisma: PrismaClient }).then(() =>
+          resolve(source, args, context, info),
+        );
       };
     }
   }

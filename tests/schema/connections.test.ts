@@ -201,7 +201,7 @@ describe('roles', () => {
       ['occupations', 'majorGroup: "99"', 'BAD_USER_INPUT'],
       ['certifications', 'issuer: "nope"', 'NOT_FOUND'],
       ['sources', 'publisher: "nope"', 'NOT_FOUND'],
-    ]) {
+    ] as const) {
       for (const selection of ['totalCount', '__typename', 'nodes { __typename }']) {
         const reply = await client.query(`{ ${field}(${args}) { ${selection} } }`);
         expect(
@@ -224,7 +224,7 @@ describe('roles', () => {
       [`after: ${cursor}, before: ${cursor}`, 'before'],
       [`after: ${cursor}, last: 2`, 'last'],
       [`before: ${cursor}, first: 2`, 'first'],
-    ]) {
+    ] as const) {
       const reply = await client.query(`{ roles(${args}) { totalCount } }`);
       expect(
         reply.errors?.map((e) => [e.extensions?.code, e.extensions?.argument]),
