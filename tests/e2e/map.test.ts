@@ -980,6 +980,23 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('prints a pathway of three steps on one page too', async () => {
+    // Three steps and eight sources ran to a second page, the link to the plan alone on it.
+    const { pathways } = await api<{ pathways: { stepCount: number }[] }>(
+      `{ pathways(from: "phlebotomy-technician", toTrack: "administrative", first: 3, skipDetours: true) { stepCount } }`,
+    );
+    const longest = pathways.reduce((best, p, i) => (p.stepCount > pathways[best]!.stepCount ? i : best), 0);
+    expect(pathways[longest]!.stepCount).toBeGreaterThanOrEqual(3);
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=phlebotomy-technician&track=administrative&path=${longest + 1}`);
+    await ready(p);
+    await expect.poll(() => p.locator('#handout .handout-steps tbody tr').count()).toBe(pathways[longest]!.stepCount);
+    await p.emulateMedia({ media: 'print' });
+    const pdf = await p.pdf({ format: 'Letter' });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    await p.close();
+  });
+
   it('is readable at 375 px wide: one column, nothing wider than the screen', async () => {
     const small = await context.newPage();
     await small.setViewportSize({ width: 375, height: 800 });
