@@ -39,6 +39,9 @@ function median(values: readonly number[]): number {
 }
 
 const usd = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+/** A rate to the cent, which the months multiply ("$1,629 a month" times 12 was not the $19,552 counted). */
+const usdCents = (n: number) =>
+  `$${n.toLocaleString('en-US', { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 })}`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
@@ -88,7 +91,8 @@ export function programCostEstimates(rows: readonly ProgramCostRow[]): Map<numbe
       const m = median(same);
       out.set(r.id, estimateFrom(Math.round(m), `${medianOf('cost', same.length, one, many)}, ${usd(m)}`, same.length));
     } else if (byMonths) {
-      const m = median(perMonth);
+      // The rate to the cent, then the months: the words' rate times the months is the figure counted.
+      const m = Math.round(median(perMonth) * 100) / 100;
       const sameWords =
         same.length === 0
           ? `no ${one} here has a known cost`
@@ -98,7 +102,7 @@ export function programCostEstimates(rows: readonly ProgramCostRow[]): Map<numbe
         estimateFrom(
           Math.round(m * r.minMonths),
           `${plural(r.minMonths, 'month', 'months')} full time at ${medianOf('cost per month', perMonth.length, 'program', 'programs')}, ` +
-            `${usd(m)} a month; ${sameWords}`,
+            `${usdCents(m)} a month; ${sameWords}`,
           perMonth.length,
         ),
       );

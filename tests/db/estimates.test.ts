@@ -38,6 +38,12 @@ describe('an unknown program cost', () => {
     expect(short.basis).toMatch(/^1 month full time at the median known cost per month of 2 programs/);
     expect(short.basis).toMatch(/only 1 certificate program here has a known cost/);
     expect(short.basis).toMatch(/a stand-in from too few known figures/);
+    // The rate said, times the months, is the figure counted ("$1,629 a month" for 12 months read
+    // against a $19,552 stand-in).
+    const year = programCostEstimates([...rows.slice(0, 2), program(3, 'CERTIFICATE', 12)]).get(3)!;
+    const rate = Number(/\$([\d,.]+) a month/.exec(year.basis)![1]!.replace(/,/g, ''));
+    expect(rate).toBeCloseTo(perMonth, 2);
+    expect(year.usd).toBe(Math.round(rate * 12));
     // Without a length the months rule cannot apply: the credential's own figure stands in.
     const untimed = programCostEstimates([...rows.slice(0, 2), program(3, 'CERTIFICATE', 0)]).get(3)!;
     expect(untimed).toMatchObject({ usd: 16_950, standIn: true });
