@@ -280,6 +280,10 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     const worded = roles.nodes.filter((r) => / nurse( |$)/i.test(` ${r.title}`)).map((r) => r.slug);
     expect(worded).toEqual(expect.arrayContaining(['licensed-practical-nurse', 'registered-nurse']));
     expect(occupations.nodes.some((o) => /^nurse /i.test(o.title))).toBe(true);
+    // Text with no letter or digit is answered as any text that matches nothing, not with silence.
+    await p.fill('#to-input', '--');
+    await expect.poll(() => p.locator('#to-options').textContent()).toContain('No role matches.');
+    expect(await p.locator('#status').textContent()).not.toMatch(/error|wrong/i);
     await p.fill('#to-input', 'nurse');
     await p.locator('#to-options li[data-slug]').first().waitFor();
     const offered = await p
@@ -1075,6 +1079,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await p.goto(`${service.origin}/map?from=medical-assistant`);
     await ready(p);
     expect(await p.locator('.legend .onet-only').first().isVisible()).toBe(false);
+    // Nor the estimated moves' line, which no move drawn has without them (it read like a lateral move).
+    const estimatedKey = p.locator('.legend li', { hasText: 'estimated (not curated)' });
+    expect(await estimatedKey.isVisible()).toBe(false);
     const lanes = async () =>
       new Map(
         ((await p.locator('#cy').getAttribute('data-lanes')) ?? '')
@@ -1085,6 +1092,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await p.check('#onet');
     await expect.poll(() => new URL(p.url()).searchParams.get('onet')).toBe('1');
     expect(await p.locator('.legend .onet-only').first().isVisible()).toBe(true);
+    expect(await estimatedKey.isVisible()).toBe(true);
     // The goal search finds occupations by O*NET-SOC code and by title.
     await p.fill('#to-input', '29-1126.00');
     await p.locator('#to-options li[data-slug="29-1126.00"]').waitFor();

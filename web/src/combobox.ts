@@ -182,9 +182,16 @@ export function roleCombobox(
 
   const search = async () => {
     const text = input.value.trim();
-    // Nothing to find without a letter or a digit: the API refuses such a search ("--" read as an error).
-    if (text.length < 2 || !/[\p{L}\p{N}]/u.test(text)) return close();
+    if (text.length < 2) return close();
     const mine = ++asked;
+    // Nothing to find without a letter or a digit (the API refuses such a search): said as for any
+    // text that matches nothing ("--" closed the list without a word).
+    if (!/[\p{L}\p{N}]/u.test(text)) {
+      options = [];
+      nearest = false;
+      active = -1;
+      return render();
+    }
     try {
       const found = (await searchRoles(text, occupations())).filter((r) => r.slug !== excluded());
       if (mine !== asked) return;
