@@ -285,9 +285,13 @@ export function capPageSizes(schema: GraphQLSchema): GraphQLSchema {
       const filters = filterChecks.get(`${type.name}.${field.name}`);
       field.resolve = (source, args, context, info) => {
         checkPageSize(args as PageArgs);
-        if (filters === undefined) return resolve(source, args, context, info);
-        return filters(args as never, context as { prisma: PrismaClient }).then(() =>
-          resolve(source, args, context, info),
+        // The field's own resolver first: the input guard (input-guard.ts) refuses a NUL character or
+        // a foreign cursor there, before a filter could send it to PostgreSQL. Both are awaited, so
+        // that neither's refusal is left unhandled; they share one reading of the filters.
+        const result = resolve(source, args, context, info);
+        if (filters === undefined) return result;
+        return Promise.all([filters(args as never, context as { prisma: PrismaClient }), result]).then(
+          ([, value]) => value,
         );
       };
     }
