@@ -280,6 +280,12 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     const worded = roles.nodes.filter((r) => / nurse( |$)/i.test(` ${r.title}`)).map((r) => r.slug);
     expect(worded).toEqual(expect.arrayContaining(['licensed-practical-nurse', 'registered-nurse']));
     expect(occupations.nodes.some((o) => /^nurse /i.test(o.title))).toBe(true);
+    // Spaces typed twice are one, as the API reads them: the exact title still comes first (the API
+    // found every medical assistant role, and the box put the administrative one first).
+    await p.fill('#from-input', 'medical  assistant');
+    await p.locator('#from-options li[data-slug]').first().waitFor();
+    expect(await p.locator('#from-options li[data-slug]').first().getAttribute('data-slug')).toBe('medical-assistant');
+    await p.fill('#from-input', '');
     // Text with no letter or digit is answered as any text that matches nothing, not with silence.
     await p.fill('#to-input', '--');
     await expect.poll(() => p.locator('#to-options').textContent()).toContain('No role matches.');

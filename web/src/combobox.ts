@@ -8,12 +8,15 @@ import { distance } from 'fastest-levenshtein';
 import { type Role, searchRoles } from './api.js';
 import { LEVEL_NAMES } from './layout.js';
 
+/** What was typed as the API reads a search: trimmed, lower case, a run of spaces as one ("medical  assistant"). */
+const normalized = (typed: string) => typed.trim().replace(/\s+/g, ' ').toLowerCase();
+
 /**
  * The roles whose title or an alternate title is nearest what was typed, by edit distance, within
  * a third of its length (at least 2): "medcal assistant", "regsitered nurse". Three at most.
  */
 function nearestRoles(typed: string, roles: readonly Role[]): Role[] {
-  const text = typed.trim().toLowerCase();
+  const text = normalized(typed);
   if (text.length < 3) return [];
   const within = Math.max(2, Math.floor(text.length / 3));
   return roles
@@ -51,7 +54,7 @@ function matchRank(typed: string, role: Role): number {
  * the licensed practical and registered nurses, whose titles end with the word.
  */
 function titleRank(typed: string, title: string): number {
-  const text = typed.trim().toLowerCase();
+  const text = normalized(typed);
   const t = title.toLowerCase();
   if (t === text) return 0;
   if (t.startsWith(text) || ` ${t} `.includes(` ${text} `)) return 1;
@@ -113,7 +116,7 @@ export function roleCombobox(
         li.setAttribute('role', 'option');
         li.setAttribute('aria-selected', String(i === active));
         li.dataset.slug = role.slug;
-        const text = input.value.trim().toLowerCase();
+        const text = normalized(input.value);
         const alias = role.alternateTitles.find(
           (t) => t.toLowerCase().includes(text) && !role.title.toLowerCase().includes(text),
         );
@@ -173,7 +176,7 @@ export function roleCombobox(
    * "Administrative Medical Assistant" and Enter took the wrong one.
    */
   const named = (typed: string): number => {
-    const text = typed.trim().toLowerCase();
+    const text = normalized(typed);
     const exact = options.findIndex(
       (r) => r.title.toLowerCase() === text || r.alternateTitles.some((t) => t.toLowerCase() === text),
     );
@@ -181,7 +184,7 @@ export function roleCombobox(
   };
 
   const search = async () => {
-    const text = input.value.trim();
+    const text = input.value.trim().replace(/\s+/g, ' ');
     if (text.length < 2) return close();
     const mine = ++asked;
     // Nothing to find without a letter or a digit (the API refuses such a search): said as for any
