@@ -888,14 +888,30 @@ describe('training a move may ask that no source describes', () => {
   });
 
   it('FASTEST lists a pathway of known length first among those of the same months', async () => {
-    // Medical assistant to clinical coordinator: 36 months through the clinical MA (the CMA, $250)
-    // or through the specialty, of unknown length; the certain one leads.
-    const found = await pathways('from: "medical-assistant", to: "clinical-coordinator", first: 3');
-    expect(found[0].totalMonths).toBe(36);
+    // Medical assistant to clinical coordinator: 60 months, the 5 years every way into the role asks
+    // of a medical assistant (directly, through the clinical MA, the lead's 3 then 2), or through the
+    // specialty, of unknown length; the certain ones lead.
+    const found = await pathways('from: "medical-assistant", to: "clinical-coordinator", first: 10');
+    expect(found[0].totalMonths).toBe(60);
     expect(found[0].steps.map((s: any) => s.to.slug)).not.toContain('specialty-medical-assistant');
     const through = found.find((p: any) => p.steps.some((s: any) => s.to.slug === 'specialty-medical-assistant'));
-    expect(through?.totalMonths).toBe(36);
-    expect(through.summary).toMatch(/over at least 3 years/);
+    expect(through?.totalMonths).toBe(60);
+    expect(through.summary).toMatch(/over at least 5 years/);
+    expect(found.indexOf(through)).toBeGreaterThan(0);
+  });
+
+  it('asks a medical assistant the same years for clinical coordinator whichever title they hold first', async () => {
+    // Research.com gives 3-5 years in one article and 5+ for medical assistants in another; the move
+    // from the clinical MA asked 3, so a medical assistant of 3 years, who is a clinical MA after a
+    // title change that keeps their years, was told "right away" beside a direct move asking 2 more.
+    const found = await pathways(
+      'from: "medical-assistant", to: "clinical-coordinator", first: 5, profile: { yearsInCurrentRole: 3 }',
+    );
+    expect(found.filter((p) => p.totalMonths === 24).length).toBeGreaterThan(1);
+    for (const p of found) {
+      expect(p.totalMonths, p.summary).toBeGreaterThanOrEqual(24);
+      expect(p.summary).not.toMatch(/right away/);
+    }
   });
 });
 
