@@ -1,5 +1,6 @@
 /**
- * `npm run dataset -- export > data.json` writes the whole dataset as one JSON document;
+ * `npm run -s dataset -- export > data.json` writes the whole dataset as one JSON document (`-s`
+ * keeps npm's own header lines out of the file);
  * `npm run dataset -- import data.json [--dry-run] [--replace]` imports one, all or nothing.
  */
 import { readFile } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { exportDataset } from '../db/dataset/export.js';
 import { loadDataset } from '../db/dataset/load.js';
 import { run, withDatabase } from './with-database.js';
 
-const usage = 'usage: npm run dataset -- export > data.json | import FILE [--dry-run] [--replace]';
+const usage = 'usage: npm run -s dataset -- export > data.json | import FILE [--dry-run] [--replace]';
 
 run(async () => {
   const { positionals, values } = parseArgs({

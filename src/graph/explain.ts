@@ -567,8 +567,8 @@ function programUpTo(p: ProgramTaken, names: Names, load: StudyLoad): number {
 }
 
 /**
- * A step's months with each program at the longest length its sources give (the LPN-to-RN bridge,
- * 12 to 24 months: 24): the pathway counts the shortest, so a range is `months` to this.
+ * A step's months with each program at the longest length its sources give (the medical assisting
+ * program, 9 to 24 months: 24): the pathway counts the shortest, so a range is `months` to this.
  */
 export function stepMonthsUpTo(step: PathwayStep, names: Names, load: StudyLoad = 'FULL_TIME'): number {
   let extra = 0;

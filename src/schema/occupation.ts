@@ -21,7 +21,7 @@ import { type PageQuery, rowsOfPage } from './paging.js';
 
 /** The credit line the O*NET licence (CC BY 4.0) asks for. */
 const ONET_CREDIT =
-  'O*NET 29.3 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under CC BY 4.0';
+  'O*NET 29.3 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license (https://creativecommons.org/licenses/by/4.0/)';
 
 const EducationLevel = builder.enumType(EducationLevels, {
   name: 'EducationLevel',
@@ -145,7 +145,7 @@ const titlesOf = (titles: { kind: string; title: string }[], kind: string) => [
 export const Occupation = builder.prismaNode('Occupation', {
   // node(id:) answers null for an ID whose object no longer exists.
   nullable: true,
-  description: `An occupation of the O*NET 29.3 taxonomy, with its tasks, skills and related occupations, and what BLS publishes for it: OEWS wages (May 2022-2024) and Employment Projections (2024-34). Contains information from the ${ONET_CREDIT}. O*NET® is a trademark of USDOL/ETA.`,
+  description: `An occupation of the O*NET 29.3 taxonomy, with its tasks, skills and related occupations, and what BLS publishes for it: OEWS wages (May 2022-2024) and Employment Projections (2024-34). Includes information from the ${ONET_CREDIT}. O*NET® is a trademark of USDOL/ETA. Career Lattice has modified all or some of this information. USDOL/ETA has not approved, endorsed, or tested these modifications.`,
   id: { field: 'id' },
   interfaces: [CareerNode],
   fields: (t) => ({

@@ -578,7 +578,7 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
     }),
     totalMonthsUpTo: t.int({
       description:
-        'Months from start to finish with each program at the longest length its sources give (the LPN-to-RN bridge, 12 to 24 months: 24), where totalMonths counts the shortest; equal to totalMonths when no program’s length is a range. Parts of unknown length stay uncounted here too (monthsIncludeUnknowns).',
+        'Months from start to finish with each program at the longest length its sources give (the medical assisting program, 9 to 24 months: 24), where totalMonths counts the shortest; equal to totalMonths when no program’s length is a range. Parts of unknown length stay uncounted here too (monthsIncludeUnknowns).',
       resolve: ({ pathway, shared }) => pathwayMonthsUpTo(pathway, shared.names, shared.load),
     }),
     monthsIncludeUnknowns: t.boolean({
@@ -695,7 +695,7 @@ const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').imp
     }),
     earliestMonthUpTo: t.int({
       description:
-        'The months `pathway` takes with each of its programs at the longest length its sources give (the LPN-to-RN bridge, 12 to 24 months: 24); equal to earliestMonth when no program’s length is a range. Of that pathway only: another, slower at its shortest, may be quicker at its longest.',
+        'The months `pathway` takes with each of its programs at the longest length its sources give (the medical assisting program, 9 to 24 months: 24); equal to earliestMonth when no program’s length is a range. Of that pathway only: another, slower at its shortest, may be quicker at its longest.',
       resolve: (r) => pathwayMonthsUpTo(r.pathway, r.shared.names, r.shared.load),
     }),
     stepCount: t.int({ description: 'Moves on that pathway.', resolve: (r) => r.stepCount }),

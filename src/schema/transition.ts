@@ -161,7 +161,7 @@ export const Transition = builder.prismaNode('Transition', {
     }),
     estimatedMonthsUpTo: t.int({
       description:
-        'estimatedMonths with each program at the longest length its sources give (the LPN-to-RN bridge, 12 to 24 months: 24), as a pathway of this move alone counts it (totalMonthsUpTo); equal to estimatedMonths when no program’s length is a range.',
+        'estimatedMonths with each program at the longest length its sources give (the medical assisting program, 9 to 24 months: 24), as a pathway of this move alone counts it (totalMonthsUpTo); equal to estimatedMonths when no program’s length is a range.',
       select: { training: { select: { programId: true } } },
       resolve: async (tr, _args, ctx) => (await moveAlone(tr, ctx)).upTo,
     }),

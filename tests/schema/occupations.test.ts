@@ -334,7 +334,11 @@ describe('occupations', () => {
       expect.arrayContaining(['medical-assistant', 'clinical-medical-assistant', 'lead-medical-assistant']),
     );
     expect(__type.description).toContain(
-      'O*NET 29.3 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), used under CC BY 4.0',
+      'O*NET 29.3 Database by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license',
+    );
+    // The licence's words for information that has been changed (estimated moves, skill similarity).
+    expect(__type.description).toContain(
+      'Career Lattice has modified all or some of this information. USDOL/ETA has not approved, endorsed, or tested these modifications.',
     );
   });
 });
