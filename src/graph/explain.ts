@@ -119,6 +119,38 @@ function duration(months: number): string {
 const usd = (amount: number) => `$${Math.round(amount).toLocaleString('en-US')}`;
 
 /** "a", "a and b", "a, b and c". */
+/**
+ * The summary's sentence when no certification is earned, on a pathway of curated moves. What is
+ * counted, not a promise that nothing is needed: "No new certifications or licences are needed" was
+ * said of surgical technology, which some states certify, and of health information technicians,
+ * whose employers BLS says often ask one. Where every move asks one the learner holds, it says which:
+ * an LPN holding the RN licence was told an employer or a state "may still ask for one" of the move
+ * that asks that licence.
+ */
+function heldAsked(pathway: Pathway, names: Names): string {
+  const moves = pathway.stepCount === 1 ? 'this move' : 'these moves';
+  const hedge = 'an employer or a state may still ask for one';
+  const held = [
+    ...new Set(
+      pathway.steps.flatMap((s) =>
+        s.requirementChoices.filter((r) => r.alreadyHeld).map((r) => names.certification(r.satisfiedBy).acronym),
+      ),
+    ),
+  ];
+  if (held.length === 0) return `No new certification or licence is counted on ${moves}: ${hedge}.`;
+  const asking = pathway.steps.filter((s) => s.requirementChoices.length > 0).length;
+  const who =
+    pathway.stepCount === 1
+      ? 'this move asks'
+      : asking === pathway.stepCount
+        ? 'they ask'
+        : asking === 1
+          ? 'one of them asks'
+          : 'some of them ask';
+  const is = held.length === 1 ? 'is' : 'are';
+  return `No new certification or licence is counted on ${moves}: the ${list(held)}, which ${who}, ${is} already held${asking === pathway.stepCount ? '' : `, and for the rest ${hedge}`}.`;
+}
+
 export function list(items: readonly string[], conjunction = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
@@ -829,10 +861,7 @@ export function summarize(
       undescribed
         ? // "needed" contradicted "any training or certification the specialty asks" just above.
           'No certification or licence a source names is counted; any the undescribed training asks is not known, and an employer or a state may still ask for one.'
-        : // What is counted, not a promise that nothing is needed: "No new certifications or licences
-          // are needed" was said of surgical technology, which some states certify, and of health
-          // information technicians, whose employers BLS says often ask one.
-          `No new certification or licence is counted on ${pathway.stepCount === 1 ? 'this move' : 'these moves'}: an employer or a state may still ask for one.`,
+        : heldAsked(pathway, names),
     );
   if (licensed > 0)
     sentences.push(

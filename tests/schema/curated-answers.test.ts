@@ -389,6 +389,20 @@ describe('medical assistant to registered nurse', () => {
     expect(p.certificationsToEarn.map((c: any) => c.slug)).toEqual(['nclex-pn', 'lpn-license']);
     expect(step.explanation).toMatch(/pass the NCLEX-PN exam/);
   });
+
+  it('says which licence the move asks when the learner holds it, not that one may still be asked', async () => {
+    // An LPN holding the RN licence read "an employer or a state may still ask for one" of the move
+    // that asks that very licence.
+    const { pathways } = await query(`{ pathways(from: "licensed-practical-nurse", to: "registered-nurse", first: 1,
+      profile: { heldCertifications: ["rn-license"] }) { summary certificationsToEarn { slug } } }`);
+    const [p] = pathways;
+    expect(p.certificationsToEarn).toEqual([]);
+    const rn = files.certifications.find((c) => c.slug === 'rn-license')!;
+    expect(p.summary).toContain(
+      `No new certification or licence is counted on this move: the ${rn.acronym}, which this move asks, is already held.`,
+    );
+    expect(p.summary).not.toMatch(/may still ask/);
+  });
 });
 
 describe('moves the articles describe', () => {

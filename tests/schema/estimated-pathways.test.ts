@@ -1148,7 +1148,7 @@ describe('estimated pathways', () => {
     expect(lpn.steps[0].explanation).toMatch(/This can happen right away/);
     expect(lpn.steps[0].explanation).not.toMatch(/O\*NET and BLS record|No time is counted/);
     expect(lpn.summary).toMatch(
-      /No new certification or licence is counted on this move: an employer or a state may still ask for one\./,
+      /No new certification or licence is counted on this move: the LPN licence, which this move asks, is already held\./,
     );
     expect(lpn.summary).toMatch(/The move into Licensed Practical Nurse asks what the curated moves into it/);
     const [toNp] = heldRn.data.np;
