@@ -162,14 +162,27 @@ export function nodeId(snapshot: GraphSnapshot, key: string, argument: string): 
     if (id === undefined) throw unknownOccupation(code, argument);
     return id;
   }
-  // Starts as a code does but is not one ("29-1141.0"): no slug looks like that either.
+  notQuiteACode(key, argument);
+  const { index } = snapshot;
+  return index.roleIds[resolveSlugs(index.roleBySlug, [key], 'role', argument, snapshot.aliases.role)[0]!]!;
+}
+
+/**
+ * Refuses a key that starts as a code does but is not one ("29-1141.0"), or is one without its dash
+ * ("291126"): no slug looks like that either, and "No role has the slug" helped no one.
+ */
+function notQuiteACode(key: string, argument: string): void {
+  const digits = /^\s*(\d{2})(\d{4})(\.\d{2})?\s*$/.exec(key);
+  if (digits)
+    throw badInput(
+      argument,
+      `"${clip(key)}" is not a role slug; as an O*NET-SOC code it is written "${digits[1]}-${digits[2]}${digits[3] ?? '.00'}".`,
+    );
   if (/^\s*\d{2}-\d/.test(key))
     throw badInput(
       argument,
       `"${clip(key)}" is not an O*NET-SOC code such as "29-1141.00" or a SOC code such as "29-1141".`,
     );
-  const { index } = snapshot;
-  return index.roleIds[resolveSlugs(index.roleBySlug, [key], 'role', argument, snapshot.aliases.role)[0]!]!;
 }
 
 /** The database id of a track, by slug. */
@@ -416,9 +429,15 @@ function avoidedIds(snapshot: GraphSnapshot, keys: readonly string[]): number[] 
   const slugs: string[] = [];
   for (const key of keys) {
     const code = codeOf(key);
-    const id = code === undefined ? undefined : snapshot.nodeByCode.get(code);
-    if (id === undefined) slugs.push(key);
-    else byCode.push(id);
+    if (code === undefined) {
+      notQuiteACode(key, 'constraints.avoidRoles');
+      slugs.push(key);
+      continue;
+    }
+    const id = snapshot.nodeByCode.get(code);
+    // A code no occupation has was reported as a role slug no role has.
+    if (id === undefined) throw unknownOccupation(code, 'constraints.avoidRoles');
+    byCode.push(id);
   }
   const bySlug = ids(
     index.roleIds,

@@ -977,6 +977,23 @@ describe('estimated pathways', () => {
       '{ pathways(from: "medical-assistant", to: "registered-nurse", constraints: { avoidRoles: ["29-1141"] }) { totalMonths } }',
     );
     expect(nurse.errors?.[0]?.message).toMatch(/names the goal itself \("registered-nurse"\)/);
+    // A code no occupation has is named as a code, and a code without its dash is read back to the
+    // caller as one (both were "No role has the slug").
+    const unknown = await client.query(
+      '{ pathways(from: "medical-assistant", to: "registered-nurse", constraints: { avoidRoles: ["29-9999"] }) { totalMonths } }',
+    );
+    expect(unknown.errors?.[0]?.message).toBe(
+      'No O*NET occupation has the code "29-9999.00" (argument "constraints.avoidRoles").',
+    );
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    for (const args of [
+      'to: "291126", includeEstimated: true',
+      'to: "registered-nurse", constraints: { avoidRoles: ["291126"] }',
+    ]) {
+      const bare = await client.query(`{ pathways(from: "medical-assistant", ${args}) { totalMonths } }`);
+      expect(bare.errors?.[0]?.extensions?.code, args).toBe('BAD_USER_INPUT');
+      expect(bare.errors?.[0]?.message, args).toMatch(/as an O\*NET-SOC code it is written "29-1126\.00"/);
+    }
   });
 
   it('says why a bachelor’s already held is not taken for an occupation whose entry education is one', async () => {
