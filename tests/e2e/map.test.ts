@@ -131,6 +131,17 @@ async function expectPathwayShown(p: Page, pathway: ApiPathway): Promise<void> {
 
 const ready = (p: Page) => p.waitForSelector('html[data-map-state="ready"]', { timeout: 60_000 });
 
+/** The credit O*NET's licence asks where its information is modified (https://www.onetcenter.org/license_db.html). */
+const ONET_CREDIT =
+  'This page includes information from the O*NET 29.3 Database by the U.S. Department of Labor, Employment and ' +
+  'Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is a trademark of USDOL/ETA. ' +
+  'Career Lattice has modified all or some of this information. USDOL/ETA has not approved, endorsed, or tested ' +
+  'these modifications.';
+const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
+/** An element's text with its runs of white space as one (index.html's lines wrap the credit). */
+const words = async (p: Page, selector: string) =>
+  ((await p.locator(selector).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
 /**
  * The option the start box offers for `slug` when `typed` is entered on a new page, after checking
  * that the API's role search does not find it by the role's own names.
@@ -210,6 +221,13 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await expect.poll(() => page.locator('#roles-list button[data-slug]').count()).toBe(roles.totalCount);
     expect(await page.locator('#cy canvas').count()).toBeGreaterThan(0);
     expect(await page.locator('#cy').getAttribute('aria-label')).toMatch(/Rows are levels/);
+    // O*NET's credit, as its licence asks, with links to O*NET and the licence: always, since the
+    // search offers O*NET's titles without the O*NET box ticked.
+    expect(await page.isChecked('#onet')).toBe(false);
+    expect(await page.locator('footer.credit').isVisible()).toBe(true);
+    expect(await words(page, 'footer.credit')).toBe(ONET_CREDIT);
+    expect(await page.locator('footer.credit a[href="https://www.onetcenter.org/"]').count()).toBe(1);
+    expect(await page.locator(`footer.credit a[href="${CC_BY}"]`).textContent()).toBe('CC BY 4.0 license');
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
   });
@@ -969,6 +987,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('#handout').isVisible()).toBe(true);
     expect(await page.locator('main.layout').isVisible()).toBe(false);
+    // The page's credit is not printed beside the handout: the handout carries its own where it has
+    // anything from O*NET (and the sheet stays one page).
+    expect(await page.locator('footer.credit').isVisible()).toBe(false);
     const handout = (await page.locator('#handout').textContent())!;
     expect(handout).toMatch(/guidance, not a guarantee/);
     expect(handout).toContain(mapUrl);
@@ -1021,6 +1042,11 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     // Stacked: the plan, then the map, then the panel.
     expect(boxes[0]!.y).toBeLessThan(boxes[1]!.y);
     expect(boxes[1]!.y).toBeLessThan(boxes[2]!.y);
+    // O*NET's credit under them all, within the screen.
+    const credit = (await small.locator('footer.credit').boundingBox())!;
+    expect(credit.x).toBeGreaterThanOrEqual(0);
+    expect(credit.x + credit.width).toBeLessThanOrEqual(375);
+    expect(credit.y).toBeGreaterThan(boxes[2]!.y);
     // The pathways' details come after the map and its legend (under the form they put the map
     // 3,000 px down), in the page's order too; on a laptop they stay under the form.
     const [cy, legend, pathways] = await Promise.all(
@@ -1198,6 +1224,15 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
       `Pay for ${occupation.title}: ${oews!.annual.median.display} a year, the median (${oews!.period}`,
     );
     expect(await p.locator('#handout .handout-sources').textContent()).toContain(oews!.source.title);
+    // O*NET's credit, as its licence asks, with the licence's address written out for paper; and
+    // still one page, the credit at its foot.
+    expect(await words(p, '#handout .onet-credit')).toContain(ONET_CREDIT);
+    expect(await p.locator('#handout .onet-credit').textContent()).toContain(CC_BY);
+    await p.emulateMedia({ media: 'print' });
+    expect(await p.locator('#handout .onet-credit').isVisible()).toBe(true);
+    const pdf = await p.pdf({ format: 'Letter' });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+    await p.emulateMedia({ media: 'screen' });
     // Reached as a role within it (the EKG technician, within cardiovascular technologists and
     // technicians), the occupation's pay is the whole occupation's, said not to be the role's.
     const within = await context.newPage();
@@ -2080,6 +2115,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     // Nor does the page print the last pathway's handout (Ctrl+P prints it without the button).
     await p.emulateMedia({ media: 'print' });
     expect((await p.locator('#handout').textContent())!.trim()).toBe('');
+    // With no handout, the page printed still credits O*NET.
+    expect(await p.locator('footer.credit').isVisible()).toBe(true);
     await p.emulateMedia({ media: 'screen' });
     // A role in the list: told, not silently ignored, and no other role's panel is left to act on.
     await p.locator('#status').evaluate((e) => (e.textContent = ''));

@@ -20,6 +20,23 @@ import {
   years,
 } from './format.js';
 
+/**
+ * The credit O*NET's licence asks where its information is modified (https://www.onetcenter.org/license_db.html),
+ * as the map's footer gives it (index.html), with the addresses written out: on paper a link is not seen.
+ */
+const onetCredit = () =>
+  h(
+    'p',
+    { class: 'onet-credit' },
+    'This page includes information from the ',
+    h('a', { href: 'https://www.onetcenter.org/', rel: 'noopener' }, 'O*NET 29.3 Database'),
+    ' by the U.S. Department of Labor, Employment and Training Administration (USDOL/ETA). Used under the ',
+    h('a', { href: 'https://creativecommons.org/licenses/by/4.0/', rel: 'license noopener' }, 'CC BY 4.0 license'),
+    '. O*NET® is a trademark of USDOL/ETA. Career Lattice has modified all or some of this information. ' +
+      'USDOL/ETA has not approved, endorsed, or tested these modifications. ' +
+      'O*NET: https://www.onetcenter.org/; the licence: https://creativecommons.org/licenses/by/4.0/',
+  );
+
 /** "CPT", "CPT and CCMA", "CPT, CCMA and CMA (AAMA)". */
 const list = (items: readonly string[]) =>
   items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -75,6 +92,13 @@ export function renderHandout(
   // medians side by side read as three answers, and ran the handout to a second page.
   const newestPay = occupationPay.slice(0, 1);
   for (const w of newestPay) sources.set(`${w.source.title}|${w.source.year}`, w.source);
+  // Anything from O*NET on the sheet: an estimated move (O*NET's related occupations), an O*NET
+  // occupation on the way or as the goal (its title, and the BLS figures published for it), or a
+  // source that is O*NET's. Then its licence's credit is printed, small, at the foot.
+  const fromOnet =
+    pathway.steps.some((s) => s.basis === 'ESTIMATED' || s.from.occupation || s.to.occupation) ||
+    newestPay.length > 0 ||
+    [...sources.values()].some((s) => /O\*NET/.test(`${s.title} ${s.publisher}`));
   fill(
     handout,
     h('h2', {}, `From ${first.from.title} to ${last.to.title}`),
@@ -263,5 +287,6 @@ export function renderHandout(
         : [],
     ),
     h('p', { class: 'link' }, `Open this plan again: ${link}`),
+    fromOnet ? onetCredit() : null,
   );
 }
