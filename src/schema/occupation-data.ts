@@ -154,13 +154,18 @@ export const OccupationProjection = builder.prismaObject('OccupationProjection',
     period: t.string({ description: 'E.g. "2024-2034".', resolve: (p) => `${p.baseYear}-${p.projectedYear}` }),
     employmentBase: t.exposeInt('employmentBase', {
       nullable: true,
-      description: 'Employment in the base year, in jobs (BLS publishes thousands with one decimal).',
+      description:
+        'Employment in the base year, in jobs, to the nearest hundred (BLS publishes thousands with one decimal).',
     }),
     employmentProjected: t.exposeInt('employmentProjected', {
       nullable: true,
-      description: 'Projected employment in the last year, in jobs.',
+      description: 'Projected employment in the last year, in jobs, to the nearest hundred as BLS publishes it.',
     }),
-    employmentChange: t.exposeInt('employmentChange', { nullable: true, description: 'Projected change in jobs.' }),
+    employmentChange: t.exposeInt('employmentChange', {
+      nullable: true,
+      description:
+        'Projected change in jobs, to the nearest hundred as BLS publishes it (thousands with one decimal): 0 is a change of fewer than 50 jobs either way, not none.',
+    }),
     changePercent: t.float({
       nullable: true,
       description: 'Projected change in percent, as BLS rounds it (one decimal).',
@@ -169,7 +174,7 @@ export const OccupationProjection = builder.prismaObject('OccupationProjection',
     annualOpenings: t.exposeInt('annualOpenings', {
       nullable: true,
       description:
-        'Average openings a year over the period, from growth and from workers leaving the occupation or the labour force.',
+        'Average openings a year over the period, from growth and from workers leaving the occupation or the labour force, to the nearest hundred as BLS publishes it (thousands with one decimal): 0 is fewer than 50 a year (prosthodontists, pediatric surgeons), not none.',
     }),
     blsCode: t.exposeString('blsCode', { description: 'The National Employment Matrix code BLS publishes it under.' }),
     blsTitle: t.exposeString('blsTitle', { description: 'That row’s title as BLS gives it.' }),
