@@ -581,6 +581,11 @@ export const PathwayRef = builder.objectRef<PathwayResult>('Pathway').implement(
         'Months from start to finish with each program at the longest length its sources give (the medical assisting program, 9 to 24 months: 24), where totalMonths counts the shortest; equal to totalMonths when no program’s length is a range. Parts of unknown length stay uncounted here too (monthsIncludeUnknowns).',
       resolve: ({ pathway, shared }) => pathwayMonthsUpTo(pathway, shared.names, shared.load),
     }),
+    rankedMonths: t.int({
+      description:
+        'The months this pathway is ranked by (FASTEST, and reachableRoles’ order) and checked against maxMonths and withinMonths: totalMonths with each entry program of no known length at the stand-in length its summary names (a postsecondary nondegree award no source gives a length for); equal to totalMonths when it has none. For ordering, not a schedule: such a program may take more or less.',
+      resolve: ({ pathway }) => rankedMonthsOf.get(pathway) ?? pathway.totalMonths,
+    }),
     monthsIncludeUnknowns: t.boolean({
       description:
         'True when part of the pathway has no known length (counted as 0 months; see untimed): it takes at least totalMonths.',
@@ -685,7 +690,7 @@ const ReachableRoleRef = builder.objectRef<ReachableResult>('ReachableRole').imp
     }),
     earliestMonth: t.int({
       description:
-        'The earliest month the role can be reached; when monthsIncludeUnknowns, part of the way has no known length and is counted as 0 months, so it may take longer. An entry program of no known length counts at the stand-in its pathway’s summary names to order the list and to check withinMonths.',
+        'The earliest month the role can be reached; when monthsIncludeUnknowns, part of the way has no known length and is counted as 0 months, so it may take longer. An entry program of no known length counts at the stand-in its pathway’s summary names to order the list and to check withinMonths: the list is in the order of `pathway { rankedMonths }`, so a role at month 0 of unknown length may come after one at month 12.',
       resolve: (r) => r.earliestMonth,
     }),
     monthsIncludeUnknowns: t.boolean({
@@ -968,6 +973,7 @@ function withoutUnneededLicensing(pathway: EnginePathway, snapshot: Snapshot, na
  */
 function withoutLengthStandIns(pathway: EnginePathway, snapshot: Snapshot): EnginePathway {
   const standIn = snapshot.lengthStandIns;
+  rankedMonthsOf.set(pathway, pathway.totalMonths);
   if (standIn.size === 0 || !pathway.steps.some((s) => s.programs.some((p) => standIn.has(p.programId))))
     return pathway;
   let shift = 0;
@@ -984,8 +990,17 @@ function withoutLengthStandIns(pathway: EnginePathway, snapshot: Snapshot): Engi
       endMonth: s.endMonth - shift,
     };
   });
-  return { ...pathway, steps, totalMonths: pathway.totalMonths - shift };
+  const shown = { ...pathway, steps, totalMonths: pathway.totalMonths - shift };
+  rankedMonthsOf.set(shown, pathway.totalMonths);
+  return shown;
 }
+
+/**
+ * The months a listed pathway was ranked and limited by (Pathway.rankedMonths): its totalMonths before
+ * withoutLengthStandIns took the stand-in lengths out. A side table, as the engine's pathway type has
+ * no place for what only the listing does.
+ */
+const rankedMonthsOf = new WeakMap<EnginePathway, number>();
 
 /** How many more pathways than asked FASTEST searches for first, to list a certain length first among ties. */
 const FASTEST_TIES = 4;

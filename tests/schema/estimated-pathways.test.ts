@@ -117,6 +117,33 @@ describe('an entry program of no known length', () => {
     });
     expect(limited.some((p) => p.stepCount === 1)).toBe(false);
   });
+
+  it('gives the months a pathway is ranked by, the order reachableRoles lists roles in', async () => {
+    // An LPN's reach listed surgical assistants at month 0, the registered nurse at 12, then
+    // ophthalmic medical technicians at 0: ordered by months with stand-ins the answer did not give.
+    const { data, errors } = await client.query(
+      `{ reachableRoles(from: "licensed-practical-nurse", withinMonths: 24, includeEstimated: true) {
+           earliestMonth monthsIncludeUnknowns node { key } pathway { totalMonths rankedMonths summary } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const reached: any[] = data.reachableRoles;
+    const ranked = reached.map((r) => r.pathway.rankedMonths);
+    expect(ranked).toEqual([...ranked].sort((a, b) => a - b));
+    for (const r of reached) {
+      expect(r.pathway.totalMonths).toBe(r.earliestMonth);
+      expect(r.pathway.rankedMonths).toBeLessThanOrEqual(24);
+      if (r.pathway.rankedMonths > r.earliestMonth) {
+        // Only a stand-in makes the difference, and the summary names it.
+        expect(r.monthsIncludeUnknowns).toBe(true);
+        expect(r.pathway.summary).toContain('To rank pathways by time and to check limits of months');
+      } else expect(r.pathway.rankedMonths).toBe(r.earliestMonth);
+    }
+    // A role shown at month 0 listed after one at a later month: its rankedMonths says why.
+    const later = reached.findIndex((r, i) => i > 0 && r.earliestMonth < reached[i - 1].earliestMonth);
+    expect(later).toBeGreaterThan(0);
+    expect(reached[later].pathway.rankedMonths).toBeGreaterThanOrEqual(reached[later - 1].pathway.rankedMonths);
+    expect(reached[later].pathway.rankedMonths).toBeGreaterThan(reached[later].earliestMonth);
+  });
 });
 
 describe('a limit on months no pathway meets', () => {
