@@ -110,6 +110,24 @@ describe('training programs', () => {
     expect(p.totalMonths).toBe(0);
     expect(p.totalCostUsd).toBe(0);
   });
+
+  it('count a bachelor’s of any field on the moves into healthcare administration, as BLS names no field', async () => {
+    // The moves from the LPN and RN asked a bachelor's of any field, the others one in healthcare
+    // administration: a medical assistant holding a bachelor's was sent through the practical
+    // nursing program to become a healthcare administrator. The practice administrator's move keeps
+    // the degree its every way in trains, so that one earned on the way is not asked again.
+    const into = files.transitions.filter((t) => t.to === 'healthcare-administrator');
+    for (const t of into)
+      expect(t.training, t.from).toEqual([
+        t.from === 'practice-administrator' ? 'healthcare-administration-bachelors' : 'bachelors-degree',
+      ]);
+    const data = await query(`{ pathways(from: "medical-assistant", to: "healthcare-administrator", first: 1,
+      profile: { yearsInCurrentRole: 3, completedPrograms: ["bachelors-degree"] }) { ${PATHWAY} } }`);
+    const [p] = data.pathways;
+    expect(p.summary).toMatch(/^Medical Assistant → Healthcare Administrator: 1 move /);
+    expect(programsOf(p)).toEqual([]);
+    expect(p.totalMonths).toBe(0);
+  });
 });
 
 it('are not asked of a learner who already holds a certification they lead to', async () => {
