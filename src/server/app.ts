@@ -68,7 +68,8 @@ function withCsrfCode(plugin: Plugin): Plugin {
       } catch (error) {
         if (!(error instanceof GraphQLError) || error.extensions.http?.status !== 403) throw error;
         throw new GraphQLError(
-          'A GET, or a POST without content-type: application/json, must carry one of the headers ' +
+          'A request a browser may send without asking first (a GET, or a POST of content-type text/plain, ' +
+            'application/x-www-form-urlencoded or multipart/form-data) must carry one of the headers ' +
             `${CSRF_HEADERS.join(', ')} (e.g. x-graphql-csrf: 1), so that a browser checks it with CORS first.`,
           { extensions: { code: 'CSRF_HEADER_REQUIRED', http: { status: 403 } } },
         );

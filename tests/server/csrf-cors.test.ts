@@ -76,10 +76,18 @@ describe('CSRF prevention', () => {
       body: JSON.stringify({ query: '{ tracks { slug } }' }),
     });
     expect(form.status).toBe(403);
-    expect(((await form.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
-      'CSRF_HEADER_REQUIRED',
-    );
+    const [error] = ((await form.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors;
+    expect(error!.extensions.code).toBe('CSRF_HEADER_REQUIRED');
+    // The words name what is refused: they said any POST not of application/json, yet one of
+    // application/graphql (which a browser preflights) was served.
+    expect(error!.message).toMatch(/text\/plain, application\/x-www-form-urlencoded or multipart\/form-data/);
     expect((await post(app, { query: '{ tracks { slug } }' })).status).toBe(200);
+    const graphql = await app.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/graphql', accept: 'application/json' },
+      body: '{ tracks { slug } }',
+    });
+    expect(graphql.status).not.toBe(403);
   });
 
   it('still serves GraphiQL to a browser', async () => {
