@@ -104,29 +104,37 @@ describe('training programs', () => {
     // The move on to healthcare administrator asked the same 4-year bachelor's again: 48 months.
     const into = files.transitions.filter((t) => t.to === 'practice-administrator');
     expect(into.map((t) => t.from).sort()).toEqual(['administrative-medical-assistant', 'medical-office-manager']);
-    for (const t of into) expect(t.training).toContain('healthcare-administration-bachelors');
+    for (const t of into) expect(t.training).toContain('bachelors-degree');
     const p = await firstPathway('practice-administrator', 'healthcare-administrator');
-    expect(programsOf(p)).not.toContain('healthcare-administration-bachelors');
+    expect(programsOf(p)).not.toContain('bachelors-degree');
     expect(p.totalMonths).toBe(0);
     expect(p.totalCostUsd).toBe(0);
   });
 
-  it('count a bachelor’s of any field on the moves into healthcare administration, as BLS names no field', async () => {
+  it('count a bachelor’s of any field on the moves into healthcare and practice administration, as BLS names no field', async () => {
     // The moves from the LPN and RN asked a bachelor's of any field, the others one in healthcare
-    // administration: a medical assistant holding a bachelor's was sent through the practical
-    // nursing program to become a healthcare administrator. The practice administrator's move keeps
-    // the degree its every way in trains, so that one earned on the way is not asked again.
-    const into = files.transitions.filter((t) => t.to === 'healthcare-administrator');
-    for (const t of into)
-      expect(t.training, t.from).toEqual([
-        t.from === 'practice-administrator' ? 'healthcare-administration-bachelors' : 'bachelors-degree',
-      ]);
-    const data = await query(`{ pathways(from: "medical-assistant", to: "healthcare-administrator", first: 1,
-      profile: { yearsInCurrentRole: 3, completedPrograms: ["bachelors-degree"] }) { ${PATHWAY} } }`);
-    const [p] = data.pathways;
-    expect(p.summary).toMatch(/^Medical Assistant → Healthcare Administrator: 1 move /);
-    expect(programsOf(p)).toEqual([]);
-    expect(p.totalMonths).toBe(0);
+    // administration: a medical assistant holding a bachelor's of another field was sent through
+    // the practical nursing program to become a healthcare administrator.
+    const into = files.transitions.filter((t) => ['healthcare-administrator', 'practice-administrator'].includes(t.to));
+    expect(into.length).toBeGreaterThan(8);
+    for (const t of into) expect(t.training, `${t.from} -> ${t.to}`).toEqual(['bachelors-degree']);
+    for (const degree of ['human-resources-bachelors', 'bachelor-of-science-in-nursing']) {
+      const data = await query(`{ pathways(from: "medical-assistant", to: "healthcare-administrator", first: 1,
+        profile: { yearsInCurrentRole: 3, completedPrograms: ["${degree}"] }) { ${PATHWAY} } }`);
+      const [p] = data.pathways;
+      expect(p.summary, degree).toMatch(/^Medical Assistant → Healthcare Administrator: 1 move /);
+      expect(programsOf(p), degree).toEqual([]);
+      expect(p.totalMonths, degree).toBe(0);
+    }
+    // And an office manager holding one is a practice administrator as soon as a healthcare
+    // administrator (it read 48 months to the one, none to the other).
+    const both = await query(`{
+      practice: pathways(from: "medical-office-manager", to: "practice-administrator", first: 1,
+        profile: { completedPrograms: ["human-resources-bachelors"] }) { totalMonths }
+      healthcare: pathways(from: "medical-office-manager", to: "healthcare-administrator", first: 1,
+        profile: { completedPrograms: ["human-resources-bachelors"] }) { totalMonths } }`);
+    expect(both.practice[0].totalMonths).toBe(0);
+    expect(both.healthcare[0].totalMonths).toBe(0);
   });
 });
 
@@ -303,7 +311,7 @@ describe('moves out of nursing and office management', () => {
       ['licensed-practical-nurse', 'healthcare-administrator', ['bachelors-degree']],
       ['registered-nurse', 'physician-assistant', ['bachelors-degree', 'physician-assistant-masters']],
       ['licensed-practical-nurse', 'physician-assistant', ['bachelors-degree', 'physician-assistant-masters']],
-      ['medical-office-manager', 'practice-administrator', ['healthcare-administration-bachelors']],
+      ['medical-office-manager', 'practice-administrator', ['bachelors-degree']],
     ] as const) {
       const p = await ask(from, to);
       expect(
@@ -501,7 +509,7 @@ describe('moves the articles describe', () => {
   it('model the degrees HR, practice administration and teaching need', async () => {
     const cases = [
       ['administrative-medical-assistant', 'human-resources-specialist', 'human-resources-bachelors'],
-      ['administrative-medical-assistant', 'practice-administrator', 'healthcare-administration-bachelors'],
+      ['administrative-medical-assistant', 'practice-administrator', 'bachelors-degree'],
       ['clinical-medical-assistant', 'medical-assistant-instructor', 'bachelors-degree'],
     ] as const;
     for (const [from, to, program] of cases) {
