@@ -118,14 +118,13 @@ function duration(months: number): string {
 
 const usd = (amount: number) => `$${Math.round(amount).toLocaleString('en-US')}`;
 
-/** "a", "a and b", "a, b and c". */
 /**
  * The summary's sentence when no certification is earned, on a pathway of curated moves. What is
  * counted, not a promise that nothing is needed: "No new certifications or licences are needed" was
  * said of surgical technology, which some states certify, and of health information technicians,
- * whose employers BLS says often ask one. Where every move asks one the learner holds, it says which:
- * an LPN holding the RN licence was told an employer or a state "may still ask for one" of the move
- * that asks that licence.
+ * whose employers BLS says often ask one. Where a move asks one the learner holds, it says which (and
+ * keeps the hedge for moves that ask none): an LPN holding the RN licence was told an employer or a
+ * state "may still ask for one" of the move that asks that licence.
  */
 function heldAsked(pathway: Pathway, names: Names): string {
   const moves = pathway.stepCount === 1 ? 'this move' : 'these moves';
@@ -151,6 +150,7 @@ function heldAsked(pathway: Pathway, names: Names): string {
   return `No new certification or licence is counted on ${moves}: the ${list(held)}, which ${who}, ${is} already held${asking === pathway.stepCount ? '' : `, and for the rest ${hedge}`}.`;
 }
 
+/** "a", "a and b", "a, b and c". */
 export function list(items: readonly string[], conjunction = 'and'): string {
   if (items.length <= 1) return items[0] ?? '';
   return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;

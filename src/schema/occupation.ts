@@ -230,9 +230,13 @@ export function codeOf(key: string): string | undefined {
 }
 
 /** NOT_FOUND for a code no occupation has. */
-export function unknownOccupation(code: string, argument: string): GraphQLError {
-  return new GraphQLError(`No O*NET occupation has the code "${code}" (argument "${argument}").`, {
-    extensions: { code: 'NOT_FOUND', argument, slug: code },
+export function unknownOccupation(codes: string | readonly string[], argument: string): GraphQLError {
+  const all = [...new Set(typeof codes === 'string' ? [codes] : codes)];
+  const named = all.map((c) => `"${c}"`);
+  const noun = all.length === 1 ? `the code ${named[0]}` : `the codes ${named.join(', ')}`;
+  // As an unknown slug's: `slug` is the first one named.
+  return new GraphQLError(`No O*NET occupation has ${noun} (argument "${argument}").`, {
+    extensions: { code: 'NOT_FOUND', argument, slug: all[0] },
   });
 }
 

@@ -162,7 +162,7 @@ export function nodeId(snapshot: GraphSnapshot, key: string, argument: string): 
     if (id === undefined) throw unknownOccupation(code, argument);
     return id;
   }
-  notQuiteACode(key, argument);
+  notQuiteACode(snapshot, key, argument);
   const { index } = snapshot;
   return index.roleIds[resolveSlugs(index.roleBySlug, [key], 'role', argument, snapshot.aliases.role)[0]!]!;
 }
@@ -171,7 +171,8 @@ export function nodeId(snapshot: GraphSnapshot, key: string, argument: string): 
  * Refuses a key that starts as a code does but is not one ("29-1141.0"), or is one without its dash
  * ("291126"): no slug looks like that either, and "No role has the slug" helped no one.
  */
-function notQuiteACode(key: string, argument: string): void {
+function notQuiteACode(snapshot: GraphSnapshot, key: string, argument: string): void {
+  if (snapshot.index.roleBySlug.get(key) !== undefined) return; // the dataset's format would allow a slug of digits
   const digits = /^\s*(\d{2})(\d{4})(\.\d{2})?\s*$/.exec(key);
   if (digits)
     throw badInput(
@@ -427,22 +428,24 @@ function avoidedIds(snapshot: GraphSnapshot, keys: readonly string[]): number[] 
   const { index } = snapshot;
   const byCode: number[] = [];
   const slugs: string[] = [];
+  const unknownCodes: string[] = [];
   for (const key of keys) {
     const code = codeOf(key);
     if (code === undefined) {
-      notQuiteACode(key, 'constraints.avoidRoles');
+      notQuiteACode(snapshot, key, 'constraints.avoidRoles');
       slugs.push(key);
       continue;
     }
     const id = snapshot.nodeByCode.get(code);
-    // A code no occupation has was reported as a role slug no role has.
-    if (id === undefined) throw unknownOccupation(code, 'constraints.avoidRoles');
-    byCode.push(id);
+    if (id === undefined) unknownCodes.push(code);
+    else byCode.push(id);
   }
   const bySlug = ids(
     index.roleIds,
     resolveSlugs(index.roleBySlug, slugs, 'role', 'constraints.avoidRoles', snapshot.aliases.role),
   );
+  // A code no occupation has was reported as a role slug no role has; every one named at once.
+  if (unknownCodes.length > 0) throw unknownOccupation(unknownCodes, 'constraints.avoidRoles');
   return [...byCode, ...bySlug];
 }
 
