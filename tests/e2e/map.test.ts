@@ -866,6 +866,43 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await p.close();
   });
 
+  it('starts from an O*NET occupation with the occupations included: a nursing assistant’s way to LPN', async () => {
+    // The API answered pathways from 31-1131.00, but the map's start was a curated role only: a
+    // counsellor could not put a nursing assistant's own job at the start.
+    const { occupation } = await api<{ occupation: { title: string } }>('{ occupation(code: "31-1131.00") { title } }');
+    const { pathways } = await api<{ pathways: { steps: unknown[] }[] }>(
+      '{ pathways(from: "31-1131.00", to: "licensed-practical-nurse", includeEstimated: true, first: 1) { steps { months } } }',
+    );
+    const p = await context.newPage();
+    await p.goto(`${service.origin}/map?from=31-1131.00&to=licensed-practical-nurse&onet=1`);
+    await ready(p);
+    await expect.poll(() => p.inputValue('#from-input')).toBe(occupation.title);
+    expect(await p.locator('#link-note').isVisible()).toBe(false);
+    await expect.poll(() => p.locator('#pathways li.step').count()).toBe(pathways[0]!.steps.length);
+    // Drawn, in its SOC lane, as the pathway's first node.
+    expect((await p.locator('#cy').getAttribute('data-occupations'))!.split(' ')).toContain('31-1131.00');
+    expect(await p.locator('#cy').getAttribute('data-pathway')).toMatch(/^31-1131\.00>/);
+    // Chosen in the start box by its title, as the goal box chooses one.
+    await p.goto(`${service.origin}/map?to=licensed-practical-nurse&onet=1`);
+    await ready(p);
+    await p.fill('#from-input', 'nursing assistant');
+    await p.locator('#from-options li[data-slug="31-1131.00"]').click();
+    await expect.poll(() => new URL(p.url()).searchParams.get('from')).toBe('31-1131.00');
+    await expect.poll(() => p.locator('#pathways li.step').count()).toBe(pathways[0]!.steps.length);
+    // Without the occupations the start goes with them, said.
+    await p.locator('#onet').uncheck();
+    await expect.poll(() => new URL(p.url()).searchParams.get('from')).toBeNull();
+    await expect.poll(() => p.locator('#pathways').textContent()).toContain('The start was an O*NET occupation');
+    expect(await p.inputValue('#from-input')).toBe('');
+    // And a link giving one without onet=1 says how to read it.
+    await p.goto(`${service.origin}/map?from=31-1131.00&to=licensed-practical-nurse`);
+    await ready(p);
+    expect(await p.locator('#link-note').textContent()).toContain(
+      'from "31-1131.00" (an O*NET occupation: add onet=1 to include them)',
+    );
+    await p.close();
+  });
+
   it('names a goal a link gives by its O*NET-SOC code, and takes a code a curated role is as that role', async () => {
     const { occupation } = await api<{
       occupation: { title: string; roles: { slug: string; title: string; occupationFit: string }[] };

@@ -270,9 +270,9 @@ function renderList(l: Lattice, lanes: string[]): void {
 }
 
 /**
- * The lattice to draw: the curated one, and with the O*NET occupations, the nodes and moves of the
- * pathways found and the occupations within reach (the soonest REACHED_OCCUPATIONS_DRAWN), each in
- * a lane of its SOC major group.
+ * The lattice to draw: the curated one, and with the O*NET occupations, the start when it is one, the
+ * nodes and moves of the pathways found and the occupations within reach (the soonest
+ * REACHED_OCCUPATIONS_DRAWN), each in a lane of its SOC major group.
  */
 function compose(curated: Lattice): Lattice {
   if (!state.onet) return curated;
@@ -291,6 +291,9 @@ function compose(curated: Lattice): Lattice {
         basis: step.basis,
       });
   }
+  // An occupation as the start is drawn whatever is answered: the student's own job, marked.
+  const start = state.from === undefined ? undefined : picked.get(state.from);
+  if (start && !roles.has(start.slug)) roles.set(start.slug, start);
   const reached = (reach?.nodes ?? []).filter((n) => !roles.has(n.slug));
   for (const node of [
     ...reached.filter((n) => !n.occupation),
@@ -753,6 +756,9 @@ async function openOccupation(node: Role): Promise<void> {
             { type: 'button', onclick: () => void fromPanel(() => setTarget(node.slug)) },
             'Make this the goal',
           ),
+      state.from === node.slug
+        ? h('span', { class: 'meta' }, 'The start.')
+        : h('button', { type: 'button', onclick: () => void fromPanel(() => setStart(node.slug)) }, 'Start from here'),
     ),
     h(
       'p',
@@ -885,14 +891,21 @@ function revealAnswer(): void {
 }
 
 const knownRoles = () => lattice?.roles ?? [];
+// With the O*NET occupations included, the start may be one too: a nursing assistant (31-1131.00),
+// whom the API answered, could not be the map's start (decision 017, revised).
 const from = roleCombobox(
   $('from-input'),
   $('from-options'),
-  (r) => void setStart(r.slug).catch(fail),
+  (r) => {
+    if (r.occupation) picked.set(r.slug, r);
+    setStart(r.slug).catch(fail);
+  },
   fail,
-  undefined,
+  () => state.onet,
   undefined,
   knownRoles,
+  true,
+  () => state.to,
 );
 const to = roleCombobox(
   $('to-input'),
@@ -981,19 +994,26 @@ onetBox.addEventListener('change', () => {
   // An occupation's panel goes with it: its "Make this the goal" could only fail.
   if (code(state.role)) emptyPanel();
   const goalDropped = code(state.to);
+  const startDropped = code(state.from);
   update({
     onet,
     path: undefined,
-    to: code(state.to) ? undefined : state.to,
+    from: startDropped ? undefined : state.from,
+    to: goalDropped ? undefined : state.to,
     role: code(state.role) ? undefined : state.role,
   });
   mark();
   // Said where the pathways were: the goal box emptied and they went with no word.
   const said = () => {
-    if (goalDropped && !state.to && !state.toTrack)
+    const dropped = [startDropped ? 'start' : '', goalDropped ? 'goal' : ''].filter(Boolean).join(' and the ');
+    if (dropped && (startDropped || (!state.to && !state.toTrack)))
       fill(
         pathwaysSection,
-        h('p', {}, 'The goal was an O*NET occupation, cleared with them: choose a role as the goal.'),
+        h(
+          'p',
+          {},
+          `The ${dropped} ${startDropped && goalDropped ? 'were O*NET occupations' : 'was an O*NET occupation'}, cleared with them: choose a role as the ${dropped}.`,
+        ),
       );
   };
   together(showPathways().then(said), shade()).catch(fail);
@@ -1137,22 +1157,24 @@ async function showState(): Promise<void> {
 }
 
 /**
- * A link whose goal is an O*NET-SOC code: the goal box showed nothing, and a code a curated role is
- * (11-9111.00, the healthcare administrator's occupation) led to a pathway ending at the role with
- * "the goal" unnamed. The occupation's node is looked up; a curated role's code becomes its slug.
+ * A link whose goal (or start) is an O*NET-SOC code: the goal box showed nothing, and a code a curated
+ * role is (11-9111.00, the healthcare administrator's occupation) led to a pathway ending at the role
+ * with "the goal" unnamed. The occupation's node is looked up; a curated role's code becomes its slug.
  */
-async function resolveGoalCode(): Promise<void> {
-  const code = state.to;
-  if (!state.onet || code === undefined || !isOccupationCode(code) || picked.has(code)) return;
-  const node = await busy(occupationByCode(code)).catch(() => null);
-  if (node === null || state.to !== code) return;
-  if (node.occupation) picked.set(node.slug, node);
-  else update({ to: node.slug });
+async function resolveCodes(): Promise<void> {
+  for (const end of ['from', 'to'] as const) {
+    const code = state[end];
+    if (!state.onet || code === undefined || !isOccupationCode(code) || picked.has(code)) continue;
+    const node = await busy(occupationByCode(code)).catch(() => null);
+    if (node === null || state[end] !== code) continue;
+    if (node.occupation) picked.set(node.slug, node);
+    else update({ [end]: node.slug });
+  }
 }
 
 async function start(): Promise<void> {
   noteUnread();
-  await resolveGoalCode();
+  await resolveCodes();
   // One after the other: a failure of the first (no API key) is the page's state, not undone when
   // the second's request ends.
   await drawMap();

@@ -65,7 +65,7 @@ export function readState(search: string): State {
   // Counted from 1, as the page does; 0 is no choice.
   const path = integer(p.get('path'), 10);
   return {
-    from: slug(p.get('from')),
+    from: key(p.get('from'), onet),
     to,
     toTrack: to ? undefined : slug(p.get('track')),
     rank: RANKINGS.includes(rank) ? rank : 'FASTEST',
@@ -103,10 +103,8 @@ export function unreadParams(search: string): string[] {
   const quoted = (value: string) => `"${value.length > 60 ? `${value.slice(0, 60)}…` : value}"`;
   const role = (name: 'from' | 'to' | 'role', value: string | undefined, read: string | undefined) => {
     if (value === undefined || read !== undefined) return;
-    if (name !== 'from' && !state.onet && isOccupationCode(value))
+    if (!state.onet && isOccupationCode(value))
       out.push(`${name} ${quoted(value)} (an O*NET occupation: add onet=1 to include them)`);
-    else if (name === 'from' && isOccupationCode(value))
-      out.push(`from ${quoted(value)} (the map starts from a curated role, not an O*NET occupation)`);
     else out.push(`${name} ${quoted(value)} (not a role's slug, such as medical-assistant)`);
   };
   role('from', asked('from'), state.from);
