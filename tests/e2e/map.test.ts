@@ -882,6 +882,24 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     // Drawn, in its SOC lane, as the pathway's first node.
     expect((await p.locator('#cy').getAttribute('data-occupations'))!.split(' ')).toContain('31-1131.00');
     expect(await p.locator('#cy').getAttribute('data-pathway')).toMatch(/^31-1131\.00>/);
+    // The handout's step into the LPN asks the LPN's own licence (an open entry): not "any licence it
+    // needs: not known" beside "earn LPN licence".
+    await expect.poll(() => p.locator('#handout .handout-steps').textContent()).toContain('LPN licence');
+    expect(await p.locator('#handout .handout-steps').textContent()).not.toContain('any licence it needs');
+    // A code without ".00" is the occupation's code, in the box and the address.
+    await p.goto(`${service.origin}/map?from=31-1131&to=licensed-practical-nurse&onet=1`);
+    await ready(p);
+    await expect.poll(() => p.inputValue('#from-input')).toBe(occupation.title);
+    expect(new URL(p.url()).searchParams.get('from')).toBe('31-1131.00');
+    // A curated role it does not reach: said in the map's words, the roles it enters by title.
+    await p.goto(`${service.origin}/map?from=31-1131.00&to=medical-assistant&onet=1`);
+    await p.waitForSelector('html[data-map-state="error"], html[data-map-state="ready"]', { timeout: 60_000 });
+    const status = (await p.locator('#status').textContent())!;
+    expect(status).toContain(`pathways from ${occupation.title} do not reach here`);
+    expect(status).toMatch(
+      /enters only (Registered Nurse or Licensed Practical Nurse|Licensed Practical Nurse or Registered Nurse)/,
+    );
+    expect(status).not.toMatch(/profile`|docs\/decisions/);
     // Chosen in the start box by its title, as the goal box chooses one.
     await p.goto(`${service.origin}/map?to=licensed-practical-nurse&onet=1`);
     await ready(p);
@@ -898,7 +916,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await p.goto(`${service.origin}/map?from=31-1131.00&to=licensed-practical-nurse`);
     await ready(p);
     expect(await p.locator('#link-note').textContent()).toContain(
-      'from "31-1131.00" (an O*NET occupation: add onet=1 to include them)',
+      'from "31-1131.00" (an O*NET occupation: tick “Include O*NET occupations”, onet=1 in a link)',
     );
     await p.close();
   });
@@ -970,7 +988,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await ready(p);
     const note = (await p.locator('#link-note').textContent())!;
     expect(await p.locator('#link-note').isVisible()).toBe(true);
-    expect(note).toContain('to "29-1126.00" (an O*NET occupation: add onet=1');
+    expect(note).toContain('to "29-1126.00" (an O*NET occupation: tick “Include O*NET occupations”, onet=1 in a link)');
     expect(note).toContain('rank "quickest" (one of FASTEST,');
     expect(note).toContain('within "two" (months');
     expect(note).toContain('path "x"');

@@ -216,9 +216,14 @@ export function renderHandout(
                 ...s.requirements,
                 ...s.training.map((t) => `training: ${t}`),
                 ...s.notNeeded,
-                // The data loaded names no licence for an estimated move: never read as "none needed".
-                // A job only passed through is not worked: none of its is asked.
-                ...(s.basis === 'ESTIMATED' && !s.passesThrough ? ['any licence it needs: not known'] : []),
+                // The data loaded names no licence for an estimated move into an O*NET occupation: never
+                // read as "none needed". A job only passed through is not worked, and a role's step into
+                // its own occupation is the same job: neither asks one. An open entry into a curated role
+                // (a nursing assistant into the LPN) asks that role's own licence, named above: "any
+                // licence it needs: not known" beside "earn LPN licence" contradicted it.
+                ...(s.basis === 'ESTIMATED' && s.to.occupation && !s.passesThrough && !s.withinOccupation
+                  ? ['any licence it needs: not known']
+                  : []),
               ].join('; ') || (s.months > 0 ? 'experience only' : 'nothing further'),
             ),
           ),

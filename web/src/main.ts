@@ -143,12 +143,25 @@ function failedIn(error: unknown, part: 'main' | 'reach'): unknown {
  * includeEstimated: true" told a student nothing they could do).
  */
 function inMapWords(message: string): string {
-  return message
-    .replace(/^Invalid argument "to": /, 'The goal ')
-    .replace(/^Invalid argument "from": /, 'The start ')
-    .replace(/argument "to"/g, 'the goal')
-    .replace(/argument "from"/g, 'the start')
-    .replace(/ask with includeEstimated: true\./, 'tick “Include O*NET occupations” to ask.');
+  return (
+    message
+      .replace(/^Invalid argument "to": /, 'The goal ')
+      .replace(/^Invalid argument "from": /, 'The start ')
+      .replace(/argument "to"/g, 'the goal')
+      .replace(/argument "from"/g, 'the start')
+      .replace(/ask with includeEstimated: true\./, 'tick “Include O*NET occupations” to ask.')
+      // From an occupation to a curated role it does not reach: the roles by their titles, and the
+      // profile as the boxes below the start ("with what they hold in `profile` (docs/decisions/…)").
+      .replace(
+        /(enters only|start from) ("[a-z0-9-]+"(?: or "[a-z0-9-]+")*)/g,
+        (_, words: string, slugs: string) =>
+          `${words} ${slugs.replace(/"([a-z0-9-]+)"/g, (quoted, slug: string) => roleOf(slug)?.title ?? quoted)}`,
+      )
+      .replace(
+        /, with what they hold in `profile`(?: \(docs\/decisions\/[^)]+\))?\./,
+        ', and tick what the student holds below it.',
+      )
+  );
 }
 
 function fail(error: unknown): void {
@@ -749,6 +762,10 @@ async function openOccupation(node: Role): Promise<void> {
     h(
       'div',
       { class: 'actions' },
+      // In the order a role's panel gives them (panel.ts).
+      state.from === node.slug
+        ? h('span', { class: 'meta' }, 'The start. ')
+        : h('button', { type: 'button', onclick: () => void fromPanel(() => setStart(node.slug)) }, 'Start from here'),
       state.to === node.slug
         ? h('span', { class: 'meta' }, 'The goal.')
         : h(
@@ -756,9 +773,6 @@ async function openOccupation(node: Role): Promise<void> {
             { type: 'button', onclick: () => void fromPanel(() => setTarget(node.slug)) },
             'Make this the goal',
           ),
-      state.from === node.slug
-        ? h('span', { class: 'meta' }, 'The start.')
-        : h('button', { type: 'button', onclick: () => void fromPanel(() => setStart(node.slug)) }, 'Start from here'),
     ),
     h(
       'p',
@@ -1168,7 +1182,8 @@ async function resolveCodes(): Promise<void> {
     const node = await busy(occupationByCode(code)).catch(() => null);
     if (node === null || state[end] !== code) continue;
     if (node.occupation) picked.set(node.slug, node);
-    else update({ [end]: node.slug });
+    // "31-1131" is "31-1131.00": the address says the code the boxes and the map know it by.
+    if (node.slug !== code) update({ [end]: node.slug });
   }
 }
 

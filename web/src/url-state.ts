@@ -104,7 +104,7 @@ export function unreadParams(search: string): string[] {
   const role = (name: 'from' | 'to' | 'role', value: string | undefined, read: string | undefined) => {
     if (value === undefined || read !== undefined) return;
     if (!state.onet && isOccupationCode(value))
-      out.push(`${name} ${quoted(value)} (an O*NET occupation: add onet=1 to include them)`);
+      out.push(`${name} ${quoted(value)} (an O*NET occupation: tick “Include O*NET occupations”, onet=1 in a link)`);
     else out.push(`${name} ${quoted(value)} (not a role's slug, such as medical-assistant)`);
   };
   role('from', asked('from'), state.from);
