@@ -1879,6 +1879,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await expect.poll(() => p.locator('#status').textContent()).toContain('Showing Pathway 1');
     await expect.poll(statusTop, { timeout: 5_000 }).toBeGreaterThan(-2); // scrolled to its top, to the pixel
     expect(await statusTop()).toBeLessThan(844);
+    // The panel's buttons follow: it went on offering "Make this the goal" to the goal until opened again.
+    await expect.poll(() => p.locator('#panel .actions').textContent()).toContain('The goal.');
+    expect(await p.locator('#panel button', { hasText: 'Make this the goal' }).count()).toBe(0);
     // The goal's own panel offers no button to make it the goal again, nor the start's to start there.
     await p.goto(`${service.origin}/map?from=medical-assistant&to=physician-assistant&role=physician-assistant`);
     await ready(p);
@@ -1896,6 +1899,11 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await expect.poll(() => p.locator('#status').textContent()).toContain('Showing Pathway 1');
     const statusBottom = () => p.locator('#status').evaluate((e) => e.getBoundingClientRect().bottom);
     await expect.poll(statusBottom, { timeout: 5_000 }).toBeLessThan(769); // to the pixel
+    // A link the map cannot ask: its refusal was told below the fold, and nothing in sight changed.
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurses`);
+    await p.waitForSelector('html[data-map-state="error"]', { timeout: 60_000 });
+    expect(await p.locator('#status').textContent()).toContain('could not ask that');
+    await expect.poll(statusBottom, { timeout: 5_000 }).toBeLessThan(769);
     await p.close();
   });
 

@@ -178,6 +178,9 @@ function fail(error: unknown): void {
   } else {
     tell(error instanceof Error ? `Something went wrong: ${error.message}` : 'Something went wrong.');
   }
+  // Brought into view: on a laptop's screen the status sits below the form, and a refused link or a
+  // failed search changed nothing in sight.
+  revealAnswer();
   document.documentElement.dataset.mapState = 'error';
 }
 
@@ -864,11 +867,26 @@ async function setStart(slug: string): Promise<void> {
   // The years were the student's in the old starting role: kept, they counted as years in the new
   // one (3 years as a billing and coding specialist became 3 years as a billing supervisor). So was
   // "trained on the job": kept unseen from a licensed start (the box disabled), it counted for the next.
+  const was = startAndGoal();
   update(slug === state.from ? { path: undefined } : { from: slug, path: undefined, years: 0, onTheJob: false });
   await drawMap();
   mark();
-  await together(showPathways(), shade());
+  await together(showPathways(), shade(), refreshPanel(was));
 }
+
+/**
+ * The open panel drawn again after the start or the goal changed: its buttons follow them (the
+ * panel still offered "Start from here" to the role just made the start, and "The start." to the
+ * one it replaced).
+ */
+function refreshPanel(was: { from?: string; to?: string }): Promise<void> | undefined {
+  const role = state.role;
+  if (role === undefined || ![was.from, was.to, state.from, state.to].includes(role)) return undefined;
+  return openRole(role, false);
+}
+
+/** The start and the goal, before a change (refreshPanel). */
+const startAndGoal = () => ({ from: state.from, to: state.to });
 
 /**
  * A panel's "Start from here" or "Make this the goal", then the answer brought into view: the panel
@@ -888,10 +906,11 @@ async function fromPanel(act: () => Promise<void>): Promise<void> {
 }
 
 async function setTarget(slug: string): Promise<void> {
+  const was = startAndGoal();
   update({ to: slug, toTrack: undefined, path: undefined });
   await drawMap();
   mark();
-  await showPathways();
+  await together(showPathways(), refreshPanel(was));
 }
 
 /**
@@ -932,9 +951,10 @@ const to = roleCombobox(
   () => state.onet,
   // Emptied and left: no goal (the pathways go with it).
   () => {
+    const was = startAndGoal();
     update({ to: undefined, path: undefined });
     mark();
-    showPathways().catch(fail);
+    together(showPathways(), refreshPanel(was)).catch(fail);
   },
   knownRoles,
   true,
@@ -942,9 +962,10 @@ const to = roleCombobox(
 );
 
 trackSelect.addEventListener('change', () => {
+  const was = startAndGoal();
   update({ toTrack: trackSelect.value || undefined, to: trackSelect.value ? undefined : state.to, path: undefined });
   mark();
-  showPathways().then(revealAnswer, fail);
+  together(showPathways(), refreshPanel(was)).then(revealAnswer, fail);
 });
 rankSelect.addEventListener('change', () => {
   update({ rank: rankSelect.value, path: undefined });
