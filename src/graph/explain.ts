@@ -339,8 +339,27 @@ export function passesThrough(step: PathwayStep, next: PathwayStep | undefined, 
   );
 }
 
-const passThroughWords = (titles: string[]) =>
-  `Working as ${list(titles, 'or')} is not needed: the next move asks no experience there, and ${titles.length === 1 ? 'it is' : 'they are'} on the pathway only because O*NET relates ${titles.length === 1 ? 'it' : 'each'} to the jobs before and after.`;
+/**
+ * "as Medical Assistant"; an O*NET occupation (a negative id) has a plural title, so "in the
+ * occupation Nursing Assistants" ("2 years as Nursing Assistants" read badly).
+ */
+function asRole(names: Names, id: number): string {
+  const { title } = names.role(id);
+  return id < 0 ? `in the occupation ${title}` : `as ${title}`;
+}
+
+const passThroughWords = (names: Names, ids: number[]) =>
+  `Working ${
+    ids.length > 1 && ids.every((id) => id < 0)
+      ? `in the occupations ${list(
+          ids.map((id) => names.role(id).title),
+          'or',
+        )}`
+      : list(
+          ids.map((id) => asRole(names, id)),
+          'or',
+        )
+  } is not needed: the next move asks no experience there, and ${ids.length === 1 ? 'it is' : 'they are'} on the pathway only because O*NET relates ${ids.length === 1 ? 'it' : 'each'} to the jobs before and after.`;
 
 /** A step in words; `next`, the step after it on its pathway, if any. */
 export function explainStep(
@@ -370,7 +389,7 @@ export function explainStep(
   if (step.experienceMonths > 0)
     actions.push(
       // "work about another 1 year" read badly: "work about 1 year more".
-      `work ${guessed ? 'about ' : ''}${duration(step.experienceMonths)}${counted > 0 ? ' more' : ''} as ${from.title}`,
+      `work ${guessed ? 'about ' : ''}${duration(step.experienceMonths)}${counted > 0 ? ' more' : ''} ${asRole(names, step.fromRoleId)}`,
     );
   const asked = duration(step.experienceMonths + counted);
   // "1 year ... is covered", "2 years ... are".
@@ -380,28 +399,28 @@ export function explainStep(
   // Administrative Medical Assistant ... covered by your years in your current role" was said of a
   // medical assistant's years, two steps after the start.
   const yours =
-    before.length === 0
-      ? 'your years in your current role'
-      : `your years as ${names.role(before[0]!.fromRoleId).title}`;
+    before.length === 0 ? 'your years in your current role' : `your years ${asRole(names, before[0]!.fromRoleId)}`;
   // Only moves that kept the years lead here with them (keepsTenure in step.ts: a curated move asking
   // no experience and no program, taking no time), hence "the same work under another title".
   const kept =
     before.length === 0
       ? ''
-      : ` (counted as years as ${from.title} too: ${before.length === 1 ? 'the move' : 'each move'} before this one asked no experience or training and took no time, the same work under another title)`;
+      : ` (counted as years ${asRole(names, step.fromRoleId)} too: ${before.length === 1 ? 'the move' : 'each move'} before this one asked no experience or training and took no time, the same work under another title)`;
   if (counted > 0)
     details.push(
       sentence(
         step.experienceMonths > 0
-          ? `the move asks ${guessed ? 'about ' : ''}${asked} as ${from.title}${estimate}; ${yours} count for ${duration(counted)} of them${kept}`
+          ? `the move asks ${guessed ? 'about ' : ''}${asked} ${asRole(names, step.fromRoleId)}${estimate}; ${yours} count for ${duration(counted)} of them${kept}`
           : guessed
-            ? `the years as ${from.title} it asks (about ${asked}, the curators' estimate: no source states them) are covered by ${yours}${kept}`
-            : `the ${asked} as ${from.title} it asks ${are(asked)} covered by ${yours}${kept}`,
+            ? `the years ${asRole(names, step.fromRoleId)} it asks (about ${asked}, the curators' estimate: no source states them) are covered by ${yours}${kept}`
+            : `the ${asked} ${asRole(names, step.fromRoleId)} it asks ${are(asked)} covered by ${yours}${kept}`,
       ),
     );
   else if (guessed && step.experienceMonths > 0)
     details.push(
-      sentence(`no source states how many years as ${from.title} the move asks: ${asked} is the curators' estimate`),
+      sentence(
+        `no source states how many years ${asRole(names, step.fromRoleId)} the move asks: ${asked} is the curators' estimate`,
+      ),
     );
   const studied = load === 'PART_TIME' ? 'part time' : 'full time';
   for (const p of step.programs) {
@@ -588,7 +607,7 @@ export function explainStep(
     (held.length ? ` Already held: ${list(held)}.` : '') +
     (earlier.length ? ` Earned on an earlier step: ${list(earlier)}.` : '') +
     ` ${timing}; ${cost}.${estimated}` +
-    (through ? ` ${passThroughWords([to.title])} Nor is any certification or licence it may ask.` : '')
+    (through ? ` ${passThroughWords(names, [step.toRoleId])} Nor is any certification or licence it may ask.` : '')
   );
 }
 
@@ -902,9 +921,9 @@ export function summarize(
         `${list(open.map((s) => `The move into ${names.role(s.toRoleId).title}`))} ${open.length === 1 ? 'asks' : 'ask'} what the curated moves into ${open.length === 1 ? 'it' : 'them'} from entry-level roles ask.`,
       );
     const through = pathway.steps.flatMap((step, i) =>
-      passesThrough(step, pathway.steps[i + 1], names) ? [names.role(step.toRoleId).title] : [],
+      passesThrough(step, pathway.steps[i + 1], names) ? [step.toRoleId] : [],
     );
-    if (through.length) sentences.push(passThroughWords(through));
+    if (through.length) sentences.push(passThroughWords(names, through));
   }
   // Ending in the wider occupation a curated role is within: the learner works there as that role,
   // and the occupation's pay and outlook describe all of it (a cardiovascular technologist's pay

@@ -497,7 +497,7 @@ export function estimatedGraph(
           'what the specialty asks beyond that, no source here says',
         // Of unknown length and cost: "No tuition or fee is counted" read as free.
         untimed: [] as string[],
-        undescribed: `what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title}`,
+        undescribed: `what the specialty of ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title}`,
         unknownWork: true,
         onTheJob: undefined as OnTheJob | undefined,
       };
@@ -562,7 +562,7 @@ export function estimatedGraph(
         requirementGroups: [] as number[][],
         words: `estimated from O*NET for ${target.title}: ${words.join('; ')}`,
         untimed: untimedParts({ ...target, workExperience: null }, edu ?? null),
-        undescribed: `what specialising as ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title} with a master’s degree`,
+        undescribed: `what the specialty of ${target.title} asks beyond being ${aOrAn(role.title)} ${role.title} with a master’s degree`,
         unknownWork: true,
         onTheJob: undefined as OnTheJob | undefined,
       };

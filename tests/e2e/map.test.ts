@@ -886,6 +886,12 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     // needs: not known" beside "earn LPN licence".
     await expect.poll(() => p.locator('#handout .handout-steps').textContent()).toContain('LPN licence');
     expect(await p.locator('#handout .handout-steps').textContent()).not.toContain('any licence it needs');
+    // Its years are years in the occupation: "2 years as Nursing Assistants" read badly.
+    await p.goto(`${service.origin}/map?from=31-1131.00&to=licensed-practical-nurse&onet=1&years=2`);
+    await ready(p);
+    await expect
+      .poll(() => p.locator('#handout .counted').textContent())
+      .toContain(`2 years in the occupation ${occupation.title} already`);
     // A code without ".00" is the occupation's code, in the box and the address.
     await p.goto(`${service.origin}/map?from=31-1131&to=licensed-practical-nurse&onet=1`);
     await ready(p);

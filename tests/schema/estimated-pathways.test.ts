@@ -399,13 +399,15 @@ describe('estimated pathways', () => {
           // Work of unknown length there (BLS's "less than 5 years", a specialty of the role, or
           // nothing published), not a degree's unknown length.
           !next.untimed.some((u: string) =>
-            /related work experience|what specialising as|publishes no typical education/.test(u),
+            /related work experience|what the specialty of|publishes no typical education/.test(u),
           );
-        if (only) through.push(s.toNode.title);
+        // An O*NET occupation's title is plural: "Working in the occupation Cashiers", not "as Cashiers".
+        const working = s.toNode.code ? `in the occupation ${s.toNode.title}` : `as ${s.toNode.title}`;
+        if (only) through.push(working);
         if (only && next.untimed.some((u: string) => /past its least length/.test(u))) beforeDegree++;
         // Said as a field too, for a client to mark the step (the map's handout listed it as required).
         expect(s.passesThrough).toBe(only);
-        if (only) expect(s.explanation).toContain(`Working as ${s.toNode.title} is not needed`);
+        if (only) expect(s.explanation).toContain(`Working ${working} is not needed`);
         else expect(s.explanation).not.toContain('is not needed');
         // A job not worked asks no licence: no fee of its is unknown, on the step or the pathway
         // ("cost unknown: any certification or licence fee for Physical Therapist Aides").
@@ -419,7 +421,8 @@ describe('estimated pathways', () => {
         }
       }
       seen += through.length;
-      if (through.length) expect(p.summary).toContain(`Working as ${through[0]}`);
+      if (through.length === 1) expect(p.summary).toContain(`Working ${through[0]} is not needed`);
+      else if (through.length) expect(p.summary).toMatch(/Working (in|as) .* is not needed/);
       else expect(p.summary).not.toContain('is not needed');
       // The summary's unknown licences are the moves' into jobs the pathway needs, not those passed through.
       // (An open entry into a curated role asks its curated licence: no unknown one.)
@@ -760,7 +763,7 @@ describe('estimated pathways', () => {
     // A registered nurse holds all that: only the specialty's own time, not known, is left.
     const [fromRn] = await pathways({ from: 'registered-nurse', to: '29-1141.03', includeEstimated: true, first: 1 });
     expect(fromRn.totalMonths).toBe(0);
-    expect(fromRn.untimed.join(' ')).toMatch(/specialising as Critical Care Nurses/);
+    expect(fromRn.untimed.join(' ')).toMatch(/the specialty of Critical Care Nurses/);
     // Its cost is not known either: "No tuition or fee is counted" read as free.
     const { data: cost } = await client.query(
       `{ pathways(from: "registered-nurse", to: "29-1141.03", includeEstimated: true, first: 1) {
@@ -770,10 +773,10 @@ describe('estimated pathways', () => {
     expect(c.totalCostUsd).toBeNull();
     expect(c.unknownCosts).toContainEqual({
       kind: 'TRAINING',
-      description: 'the cost of what specialising as Critical Care Nurses asks beyond being a Registered Nurse',
+      description: 'the cost of what the specialty of Critical Care Nurses asks beyond being a Registered Nurse',
     });
     expect(c.summary).not.toMatch(/No tuition or fee is counted/);
-    expect(c.summary).toMatch(/The cost of what specialising as Critical Care Nurses asks .* is not known/);
+    expect(c.summary).toMatch(/The cost of what the specialty of Critical Care Nurses asks .* is not known/);
     // Unless O*NET puts the specialty in Job Zone 5 (most require graduate school, such as a
     // master's): advanced practice psychiatric nurses and clinical nurse specialists were "at least
     // 2 years" from a medical assistant, the specialty counted as nothing.
@@ -809,7 +812,7 @@ describe('estimated pathways', () => {
     // master's is not known.
     expect(bsn.steps[0].explanation).not.toMatch(/no related work experience/);
     expect(bsn.untimed).toContain(
-      'what specialising as Advanced Practice Psychiatric Nurses asks beyond being a Registered Nurse with a master’s degree',
+      'what the specialty of Advanced Practice Psychiatric Nurses asks beyond being a Registered Nurse with a master’s degree',
     );
     // Nor is a specialty a free stop on the way elsewhere: registered nurse → advanced practice
     // psychiatric nurses (asking nothing known) → aides → nurse practitioners ranked first.
@@ -1514,5 +1517,30 @@ describe('training once hired', () => {
     const passed = p.steps.slice(0, -1).filter((s: any) => s.toNode.code && /is not needed/.test(s.explanation));
     expect(passed.length).toBeGreaterThan(0);
     for (const s of passed) expect(p.summary).not.toContain(`for ${byCode.get(s.toNode.code).title}`);
+  });
+});
+
+describe('an O*NET occupation in words', () => {
+  it('is worked in, not worked "as": its title is plural', async () => {
+    // "work 3 years more as First-Line Supervisors of Office and Administrative Support Workers",
+    // "2 years as Nursing Assistants": O*NET names an occupation by its workers, in the plural.
+    const { data, errors } = await client.query(
+      `{ pathways(from: "43-1011.00", to: "11-1021.00", includeEstimated: true, first: 1,
+                  profile: { yearsInCurrentRole: 2 }) {
+           steps { experienceMonths experienceCountedMonths explanation fromNode { title ... on Occupation { code } } } } }`,
+    );
+    expect(errors).toBeUndefined();
+    const steps = (data.pathways as any[])[0].steps as any[];
+    const worked = steps.filter((s) => s.fromNode.code && s.experienceMonths > 0);
+    expect(worked.length, 'a step asking years in an occupation').toBeGreaterThan(0);
+    for (const s of worked) {
+      expect(s.explanation).toContain(` in the occupation ${s.fromNode.title}`);
+      expect(s.explanation).not.toContain(` as ${s.fromNode.title}`);
+    }
+    // The years the student brings, counted toward them, are said the same way.
+    const counted = steps.find((s) => s.fromNode.code && s.experienceCountedMonths > 0);
+    expect(counted?.explanation).toMatch(
+      /The move asks \d+ years in the occupation .*; your years in your current role count for 2 years of them/,
+    );
   });
 });

@@ -7,6 +7,7 @@
 import type { OccupationPay, Pathway, RoleDetails, Source, Student } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
 import {
+  asRole,
   duration,
   figure,
   figureWhat,
@@ -114,9 +115,9 @@ export function renderHandout(
           { class: 'counted' },
           h('strong', {}, 'Counted for this student: '),
           [
-            student.years > 0 ? `${years(student.years)} as ${first.from.title} already` : '',
+            student.years > 0 ? `${years(student.years)} ${asRole(first.from)} already` : '',
             student.partTime ? 'part-time study' : '',
-            student.onTheJob ? `trained on the job as ${first.from.title}` : '',
+            student.onTheJob ? `trained on the job ${asRole(first.from)}` : '',
             // Named: "already holds 1 certification" left the student to guess which.
             student.held.length
               ? `already holds ${student.heldNames?.length ? list(student.heldNames) : student.held.length === 1 ? '1 certification or licence' : `${student.held.length} certifications or licences`}` +
@@ -169,7 +170,7 @@ export function renderHandout(
               s.basis === 'ESTIMATED' ? ' (estimated from O*NET and BLS, not curated)' : '',
               // A job the student need not take read as a required step on paper.
               s.passesThrough ? h('br', {}) : null,
-              s.passesThrough ? h('em', {}, `Working as ${s.to.title} is ${PASS_THROUGH}.`) : null,
+              s.passesThrough ? h('em', {}, `Working ${asRole(s.to)} is ${PASS_THROUGH}.`) : null,
               s.withinOccupation && s.months === 0 ? h('br', {}) : null,
               s.withinOccupation && s.months === 0 ? h('em', {}, withinWords(s.from.title, s.to.title)) : null,
             ),
@@ -240,7 +241,7 @@ export function renderHandout(
             'strong',
             {},
             hasOwn || (median !== null && !median.standIn)
-              ? `Pay as ${last.to.title}: `
+              ? `Pay ${asRole(last.to)}: `
               : `No pay figure for ${last.to.title} itself; figures for related groups: `,
           ),
           pay.join('; '),

@@ -2,6 +2,7 @@
 import type { Pathway } from './api.js';
 import { fill, h, sourceLine } from './dom.js';
 import {
+  asRole,
   duration,
   money,
   MOVE_KINDS,
@@ -157,7 +158,7 @@ function detail(pathway: Pathway, index: number, rank: string): HTMLElement {
           s.basis === 'ESTIMATED'
             ? h('p', { class: 'estimated-note' }, 'This move is estimated from O*NET and BLS, not curated.')
             : null,
-          s.passesThrough ? h('p', { class: 'pass-through' }, `Working as ${s.to.title} is ${PASS_THROUGH}.`) : null,
+          s.passesThrough ? h('p', { class: 'pass-through' }, `Working ${asRole(s.to)} is ${PASS_THROUGH}.`) : null,
           // The student's own job's occupation read as a step to take (an EKG technician "moving" to
           // cardiovascular technologists and technicians).
           s.withinOccupation && s.months === 0
