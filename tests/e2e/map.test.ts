@@ -882,6 +882,13 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     // Drawn, in its SOC lane, as the pathway's first node.
     expect((await p.locator('#cy').getAttribute('data-occupations'))!.split(' ')).toContain('31-1131.00');
     expect(await p.locator('#cy').getAttribute('data-pathway')).toMatch(/^31-1131\.00>/);
+    // On a row of its own below the entry row, so the moves out of it climb (on the occupations' row
+    // at the top, its arrow to the LPN pointed down); the row is named for what it is.
+    const rows = (await p.locator('#cy').getAttribute('data-rows'))!.split(' ');
+    expect(rows.at(-1)).toBe('START_OCCUPATION:31-1131.00');
+    expect(rows.at(-2)).toMatch(/^ENTRY:/);
+    expect(rows.find((r) => r.startsWith('INTERMEDIATE:'))).toContain('licensed-practical-nurse');
+    expect(rows.filter((r) => r.startsWith('OCCUPATION:') && r.includes('31-1131.00'))).toEqual([]);
     // The handout's step into the LPN asks the LPN's own licence (an open entry): not "any licence it
     // needs: not known" beside "earn LPN licence".
     await expect.poll(() => p.locator('#handout .handout-steps').textContent()).toContain('LPN licence');

@@ -12,6 +12,11 @@ cytoscape.use(elk);
 
 /** Levels from the bottom row up (RoleLevel, in the API's order of seniority). */
 const LEVELS = ['ENTRY', 'INTERMEDIATE', 'ADVANCED', 'SUPERVISORY', 'MANAGEMENT', 'EXECUTIVE'];
+/**
+ * The row of an O*NET occupation that is the start: below the entry row, so that the moves out of a
+ * nursing assistant's job climb to the LPN (on the occupations' row at the top, they pointed down).
+ */
+const START_ROW = 'START_OCCUPATION';
 export const LEVEL_NAMES: Record<string, string> = {
   ENTRY: 'Entry',
   INTERMEDIATE: 'Intermediate',
@@ -20,6 +25,7 @@ export const LEVEL_NAMES: Record<string, string> = {
   MANAGEMENT: 'Management',
   EXECUTIVE: 'Executive',
   [OCCUPATION_LEVEL]: 'O*NET occupation',
+  [START_ROW]: 'Start (O*NET occupation)',
 };
 /**
  * A level the map does not know yet goes on a row of its own at the top; O*NET occupations (which
@@ -28,7 +34,8 @@ export const LEVEL_NAMES: Record<string, string> = {
 export const levelRow = (level: string) =>
   LEVELS.includes(level) ? LEVELS.indexOf(level) : level === OCCUPATION_LEVEL ? LEVELS.length + 1 : LEVELS.length;
 /** The level of a row, as levelRow numbers them. */
-export const rowLevel = (row: number) => LEVELS[row] ?? (row > LEVELS.length ? OCCUPATION_LEVEL : 'OTHER');
+export const rowLevel = (row: number) =>
+  row < 0 ? START_ROW : (LEVELS[row] ?? (row > LEVELS.length ? OCCUPATION_LEVEL : 'OTHER'));
 
 export const NODE_WIDTH = 150;
 export const NODE_HEIGHT = 54;
@@ -45,15 +52,21 @@ export type Placement = {
   lanes: { slug: string; name: string; x1: number; x2: number }[];
   /** Rows bottom to top, with their vertical centre. */
   rows: { level: string; y: number }[];
+  /** Each role's row, as `rows` names it (an occupation that is the start has a row of its own). */
+  rowOf: Map<string, string>;
 };
 
 /** ELK's layered layout of these roles and moves (without drawing them): each role's x. */
-async function elkPositions(roles: Lattice['roles'], moves: Lattice['moves']): Promise<Map<string, number>> {
+async function elkPositions(
+  roles: Lattice['roles'],
+  moves: Lattice['moves'],
+  levelRow: (r: Lattice['roles'][number]) => number,
+): Promise<Map<string, number>> {
   const scratch = cytoscape({
     headless: true,
     styleEnabled: true,
     elements: [
-      ...roles.map((r) => ({ data: { id: r.slug, row: levelRow(r.level) } })),
+      ...roles.map((r) => ({ data: { id: r.slug, row: levelRow(r) } })),
       ...moves.map((m) => ({ data: { id: `${m.from}>${m.to}`, source: m.from, target: m.to } })),
     ],
     style: [{ selector: 'node', style: { width: NODE_WIDTH, height: NODE_HEIGHT } }],
@@ -79,9 +92,14 @@ async function elkPositions(roles: Lattice['roles'], moves: Lattice['moves']): P
   return xs;
 }
 
-/** Runs ELK on the lattice (without drawing it) and packs the result into lanes and rows. */
-export async function place(lattice: Lattice): Promise<Placement> {
-  const elkX = await elkPositions(lattice.roles, lattice.moves);
+/**
+ * Runs ELK on the lattice (without drawing it) and packs the result into lanes and rows; `start`, the
+ * start when it is an O*NET occupation, on a row below the entry row.
+ */
+export async function place(lattice: Lattice, start?: string): Promise<Placement> {
+  const rowOfRole = (r: Lattice['roles'][number]) =>
+    r.slug === start && r.level === OCCUPATION_LEVEL ? -1 : levelRow(r.level);
+  const elkX = await elkPositions(lattice.roles, lattice.moves, rowOfRole);
   const trackOf = new Map(lattice.roles.map((r) => [r.slug, r.track.slug]));
   const present = lattice.tracks.filter((t) => lattice.roles.some((r) => r.track.slug === t.slug));
   const meanX = (xs: Map<string, number>, track: string) => {
@@ -98,6 +116,7 @@ export async function place(lattice: Lattice): Promise<Placement> {
     const curatedX = await elkPositions(
       curated,
       lattice.moves.filter((m) => kept.has(m.from) && kept.has(m.to)),
+      rowOfRole,
     );
     const isCurated = (slug: string) => curated.some((r) => r.track.slug === slug);
     const inOrder = present
@@ -113,10 +132,10 @@ export async function place(lattice: Lattice): Promise<Placement> {
   const cells = new Map<string, Map<number, string[]>>(present.map((t) => [t.slug, new Map()]));
   for (const r of lattice.roles) {
     const lane = cells.get(trackOf.get(r.slug)!)!;
-    const row = levelRow(r.level);
+    const row = rowOfRole(r);
     lane.set(row, [...(lane.get(row) ?? []), r.slug]);
   }
-  const usedRows = [...new Set(lattice.roles.map((r) => levelRow(r.level)))].sort((a, b) => a - b);
+  const usedRows = [...new Set(lattice.roles.map(rowOfRole))].sort((a, b) => a - b);
   const linesOf = (row: number) =>
     Math.max(...present.map((t) => Math.ceil((cells.get(t.slug)!.get(row)?.length ?? 0) / PER_ROW)), 1);
   const rowY = new Map<number, number>();
@@ -147,5 +166,10 @@ export async function place(lattice: Lattice): Promise<Placement> {
     lanes.push({ slug: track.slug, name: track.name, x1: left, x2: left + width });
     left += width + LANE_GAP;
   }
-  return { positions, lanes, rows: usedRows.map((row) => ({ level: rowLevel(row), y: rowY.get(row)! })) };
+  return {
+    positions,
+    lanes,
+    rows: usedRows.map((row) => ({ level: rowLevel(row), y: rowY.get(row)! })),
+    rowOf: new Map(lattice.roles.map((r) => [r.slug, rowLevel(rowOfRole(r))])),
+  };
 }

@@ -335,11 +335,17 @@ function redraw(): Promise<void> {
   const run = async () => {
     if (!base) return;
     const next = compose(base);
-    const signature = [...next.roles.map((r) => r.slug), ...next.moves.map((m) => `${m.from}>${m.to}`)].join(' ');
+    // An occupation that is the start has a row of its own (layout.ts): another start, another picture.
+    const below = state.from !== undefined && isOccupationCode(state.from) ? state.from : undefined;
+    const signature = [
+      below ?? '',
+      ...next.roles.map((r) => r.slug),
+      ...next.moves.map((m) => `${m.from}>${m.to}`),
+    ].join(' ');
     if (view && signature === drawnAs) return;
     drawnAs = signature;
     lattice = next;
-    const placement = await place(next);
+    const placement = await place(next, below);
     view?.destroy();
     view = new MapView($('cy'), next, placement, {
       open: (slug) => void openRole(slug).catch(fail),

@@ -236,6 +236,8 @@ export class MapView {
             id: r.slug,
             label: r.title,
             level: r.level,
+            // Its row (an occupation that is the start has one of its own, below the entry row).
+            row: placement.rowOf.get(r.slug) ?? r.level,
             trackName: r.track.name,
             parent: `lane:${r.track.slug}`,
             colour: colourOf.get(r.track.slug),
@@ -269,6 +271,18 @@ export class MapView {
     this.#size();
     const occupations = lattice.roles.filter((r) => r.occupation).map((r) => r.slug);
     this.#record('occupations', occupations.length ? occupations.sort() : null);
+    // Top row first, each as LEVEL:role+role (for tests and tools: which row holds what).
+    this.#record(
+      'rows',
+      [...this.#rowOf.keys()].map(
+        (level) =>
+          `${level}:${lattice.roles
+            .filter((r) => placement.rowOf.get(r.slug) === level)
+            .map((r) => r.slug)
+            .sort()
+            .join('+')}`,
+      ),
+    );
     this.#record(
       'lanes',
       [...colourOf].map(([slug, colour]) => `${slug}:${colour}`),
@@ -430,6 +444,7 @@ export class MapView {
       | 'reachable'
       | 'faded'
       | 'occupations'
+      | 'rows'
       | 'lanes'
       | 'zoom'
       | 'framed'
@@ -470,7 +485,7 @@ export class MapView {
     const current = this.#focused ? this.cy.getElementById(this.#focused) : undefined;
     // By row (level), not by exact height: a row's roles are staggered, and an exact match missed
     // the role beside the focused one ("No role right of here").
-    const row = (n: cytoscape.NodeSingular) => this.#rowOf.get(n.data('level') as string) ?? 0;
+    const row = (n: cytoscape.NodeSingular) => this.#rowOf.get(n.data('row') as string) ?? 0;
     if (!current || current.empty()) {
       const bottomLeft = [...roles].sort((a, b) => row(b) - row(a) || a.position('x') - b.position('x'));
       return bottomLeft[0]?.id();
