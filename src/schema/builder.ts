@@ -4,7 +4,7 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { ApiKeyIdentity } from '../db/api-keys.js';
 import type { PrismaClient } from '../db/client.js';
 import type { RowCache } from '../db/row-cache.js';
@@ -26,6 +26,12 @@ export type Context = {
   apiKey: ApiKeyIdentity | null;
   /** Whether this request may read: true unless the server requires a key for reading. */
   mayRead: boolean;
+  /**
+   * Told how many items a list priced up front at a guess holds (its resolver's `info`), before they
+   * are read: throws MAX_COST_EXCEEDED when the query would then cost more than the caller may
+   * spend (src/server/use-query-cost.ts). Absent outside a priced request.
+   */
+  listed?: (info: GraphQLResolveInfo, items: number) => void;
 };
 
 export const builder = new SchemaBuilder<{
@@ -91,9 +97,14 @@ export const builder = new SchemaBuilder<{
     idFieldOptions: { description: 'Opaque global ID; pass it to `node(id:)` to fetch this object again.' },
     cursorFieldOptions: { description: 'Opaque cursor of this edge; pass it as `after` or `before` to page.' },
     nodeFieldOptions: { description: 'The object at the end of this edge.' },
-    edgesFieldOptions: { description: 'The edges of this page, in order.' },
+    // The page itself, whose size the connection's price counts already: no list size of their own
+    // (src/schema/cost.ts), an edge free and a node an object.
+    edgesFieldOptions: { description: 'The edges of this page, in order.', complexity: { field: 0, multiplier: 1 } },
     // GitHub's shortcut beside `edges`: the page's items when their cursors are not needed.
-    nodesOnConnection: { description: 'The items of this page, in order: `edges { node }` without the edges.' },
+    nodesOnConnection: {
+      description: 'The items of this page, in order: `edges { node }` without the edges.',
+      complexity: { field: 1, multiplier: 1 },
+    },
     // Once per page, not once per item: the connection's page size multiplies what is beneath it.
     pageInfoFieldOptions: { description: 'How to fetch the pages around this one.', complexity: 0 },
     hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },

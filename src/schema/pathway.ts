@@ -1133,7 +1133,7 @@ export async function searchPathways(
   };
   const names = namesOf(snapshot);
   const load = profile?.studyLoad ?? 'FULL_TIME';
-  let found = runSearch(() => answer(query.first));
+  let found = runSearch(() => answer(query.first), 'ask for fewer pathways (first)');
   if (query.rankBy === 'FASTEST') found = fastestListed(found, query.first, answer, snapshot, names, load);
   else found = found.map((p) => withoutUnneededLicensing(p, snapshot, names));
   // In the order ranked, with the months counted; then the months known.
@@ -1255,16 +1255,20 @@ builder.queryFields((t) => ({
       );
       const profile = resolveProfile(snapshot, args.profile, from);
       checkAvoided(index, constraints, { from });
-      const reached = runSearch(() =>
-        reachableRoles(index, {
-          from,
-          withinMonths: args.withinMonths,
-          profile,
-          constraints,
-          includeEstimated: args.includeEstimated,
-          openEntries: snapshot.occupationOfNode.has(from),
-        }),
+      const reached = runSearch(
+        () =>
+          reachableRoles(index, {
+            from,
+            withinMonths: args.withinMonths,
+            profile,
+            constraints,
+            includeEstimated: args.includeEstimated,
+            openEntries: snapshot.occupationOfNode.has(from),
+          }),
+        'ask with a smaller withinMonths',
       );
+      // Priced up front at a few items: their number known, the query is priced again before they are read.
+      context.listed?.(info, reached.length);
       const names = namesOf(snapshot);
       const load = profile?.studyLoad ?? 'FULL_TIME';
       // Over the curated graph, the pathway `pathways(first: 1)` lists: where the engine's first is a

@@ -4,6 +4,7 @@
  */
 import { RoleLevel as RoleLevels } from '../generated/prisma/enums.js';
 import { builder } from './builder.js';
+import { LIST_SIZES, listOf } from './cost.js';
 import { bySlug } from './errors.js';
 import { CareerNode } from './career-node.js';
 import { programsAskedOnTheJob } from './pathway-inputs.js';
@@ -59,10 +60,12 @@ export const Role = builder.prismaNode('Role', {
     }),
     nextSteps: t.relation('outgoing', {
       description: 'Moves out of this role.',
+      complexity: listOf(LIST_SIZES.nextSteps),
       query: { orderBy: { id: 'asc' } },
     }),
     previousSteps: t.relation('incoming', {
       description: 'Moves into this role.',
+      complexity: listOf(LIST_SIZES.previousSteps),
       query: { orderBy: { id: 'asc' } },
     }),
     entryCertifications: t.field({

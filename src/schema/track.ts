@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { socMajorGroupName } from '../db/soc-major-groups.js';
 import { builder } from './builder.js';
+import { LIST_SIZES, listOf } from './cost.js';
 import { bySlug, clip, slugKey } from './errors.js';
 
 export const Track = builder.prismaNode('Track', {
@@ -20,6 +21,7 @@ export const Track = builder.prismaNode('Track', {
     description: t.exposeString('description', { description: 'What the roles of this track have in common.' }),
     roles: t.relation('roles', {
       description: 'The roles on this track, by title.',
+      complexity: listOf(LIST_SIZES.trackRoles),
       query: { orderBy: { title: 'asc' } },
     }),
   }),

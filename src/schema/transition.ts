@@ -4,6 +4,7 @@ import { pathwayMonthsUpTo } from '../graph/explain.js';
 import { evaluatePathway } from '../graph/index.js';
 import { transitionKey } from '../db/dataset/export.js';
 import { builder, type Context } from './builder.js';
+import { LIST_SIZES, listOf } from './cost.js';
 import { editingMutations, type InputFields, merge } from './editing.js';
 import { Certification } from './certification.js';
 import { namesOf } from './pathway-names.js';
@@ -105,6 +106,7 @@ builder.prismaObject('RequirementGroup', {
     anyOf: t.field({
       type: [Certification],
       description: 'Holding any one of these satisfies the group.',
+      complexity: listOf(LIST_SIZES.anyOf),
       select: (_args, _ctx, nested) => ({
         options: { select: { certification: nested(true) }, orderBy: { certificationId: 'asc' } },
       }),
@@ -185,6 +187,7 @@ builder.prismaObjectField(Certification, 'unlocks', (t) =>
   t.field({
     type: [Transition],
     description: 'The moves that list this certification among their requirements.',
+    complexity: listOf(LIST_SIZES.unlocks),
     select: (_args, _ctx, nested) => ({
       requirementOptions: { select: { group: { select: { transition: nested(true) } } } },
     }),

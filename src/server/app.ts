@@ -136,7 +136,12 @@ export function createApp({
     !config.introspection && useNoIntrospection(),
     ...useQueryLimits({ ...config, blockFieldSuggestions: !config.introspection }),
     // Cost before the rate limit: the limit spends what the cost plugin works out.
-    useQueryCost({ maxCost: config.maxQueryCost, adminMaxCost: config.adminMaxQueryCost }),
+    useQueryCost({
+      maxCost: config.maxQueryCost,
+      adminMaxCost: config.adminMaxQueryCost,
+      // A full bucket: what a caller may spend at once (10 × MAX_QUERY_COST without rate limits).
+      ...(config.rateLimitPoints > 0 && { maxSized: config.rateLimitPoints }),
+    }),
     config.rateLimitPoints > 0 &&
       useRateLimit({ points: config.rateLimitPoints, restorePerSecond: config.rateLimitRestorePerSecond }),
     // Last, so that cached answers are still authenticated, limited and charged for.

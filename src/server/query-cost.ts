@@ -30,6 +30,7 @@ import {
   type GraphQLSchema,
   type GraphQLType,
   type GraphQLError,
+  type GraphQLResolveInfo,
   isAbstractType,
   isCompositeType,
   isEnumType,
@@ -354,8 +355,16 @@ function requestedField(walk: Walk, node: FieldNode, type: GraphQLNamedType): nu
   return below * Math.max(price.multiplier, 0) + price.field;
 }
 
-/** A request's costs: what it asks for, before it runs, and what it cost, given the data it returned. */
-export type RequestPricing = { requested: number; actual: (data: Record<string, unknown>) => number };
+/**
+ * A request's costs: what it asks for, before it runs, and what it cost, given the data it returned;
+ * and what it would ask for had a list field that `info` resolves been priced at `items` items
+ * instead of the size it was priced at up front (its selection under each item included).
+ */
+export type RequestPricing = {
+  requested: number;
+  actual: (data: Record<string, unknown>) => number;
+  withItems: (info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'parentType' | 'fieldName'>, items: number) => number;
+};
 
 /**
  * Prices a request: the cost it asks for, before it runs (0 when the operation cannot be found),
@@ -373,7 +382,7 @@ export function priceRequest(
 ): RequestPricing {
   const op = operationOf(schema, document, operationName);
   const root = op && schema.getRootType(op.operation.operation);
-  if (!op || !root) return { requested: 0, actual: () => 0 };
+  if (!op || !root) return { requested: 0, actual: () => 0, withItems: () => 0 };
   const walk = walkOf(op, variables, context);
   let total = requestedSet(walk, op.operation.selectionSet, root);
   for (const [, { nodes }] of collect(op, root, [op.operation.selectionSet])) {
@@ -384,7 +393,23 @@ export function priceRequest(
       requestedIntrospection(op, schema.getType(name === '__schema' ? '__Schema' : '__Type')!, subSelections(nodes)) -
       1;
   }
-  return { requested: Math.ceil(total), actual: (data) => Math.ceil(actualSelection(walk, root, null, data)) };
+  const requested = Math.ceil(total);
+  return {
+    requested,
+    actual: (data) => Math.ceil(actualSelection(walk, root, null, data)),
+    withItems: ({ fieldNodes, parentType, fieldName }, items) => {
+      const field = parentType.getFields()[fieldName]!;
+      let more = 0;
+      for (const node of fieldNodes) {
+        const price = priceFor(walk, field, node);
+        const each =
+          objectPoints(field.type) +
+          (node.selectionSet ? requestedSet(walk, node.selectionSet, getNamedType(field.type)) : 0);
+        more += Math.max(0, items - price.multiplier) * each;
+      }
+      return Math.ceil(requested + more);
+    },
+  };
 }
 
 /** The cost a query asks for, before it runs (priceRequest's `requested`). */

@@ -11,7 +11,7 @@ import { createApiKey } from '../../src/db/api-keys.js';
 import type { PrismaClient } from '../../src/db/client.js';
 import type { Dataset } from '../../src/db/dataset/format.js';
 import { readDataset } from '../../src/db/dataset/read.js';
-import { ESTIMATED_SEARCH_COST } from '../../src/schema/cost.js';
+import { ESTIMATED_SEARCH_COST, LIST_SIZES } from '../../src/schema/cost.js';
 import { createApp } from '../../src/server/app.js';
 import type { ServerConfig } from '../../src/config.js';
 import { recording, testDatabase } from '../support/database.js';
@@ -65,15 +65,18 @@ describe('the cost of a query', () => {
     expect(cost(await post(server, { query }))).toMatchObject({ requested: 2 + 20 }); // the default page
   });
 
-  it('counts a list at one item up front and at every item afterwards', async () => {
+  it('counts a list at its mean length up front (next steps: LIST_SIZES) and at every item afterwards', async () => {
     const moves = files.transitions.filter((t) => t.from === 'medical-assistant').length;
     expect(moves).toBeGreaterThan(1);
     const reply = await post(app(), {
       query: '{ role(slug: "medical-assistant") { title nextSteps { to { slug } } } }',
     });
-    expect(cost(reply)).toEqual({ requested: 1 + 2, actual: 1 + moves * 2 });
+    expect(cost(reply)).toEqual({ requested: 1 + LIST_SIZES.nextSteps * 2, actual: 1 + moves * 2 });
     const none = await post(app(), { query: '{ role(slug: "no-such-role") { title nextSteps { to { slug } } } }' });
-    expect(cost(none)).toEqual({ requested: 3, actual: 0 });
+    expect(cost(none)).toEqual({ requested: 1 + LIST_SIZES.nextSteps * 2, actual: 0 });
+    // A list whose items hold no such lists, at one item up front.
+    const sources = await post(app(), { query: '{ role(slug: "medical-assistant") { sources { title } } }' });
+    expect(cost(sources).requested).toBe(1 + 1);
   });
 
   it('prices the operation that runs, of several in one document', async () => {
@@ -118,6 +121,88 @@ describe('the cost of a query', () => {
 });
 
 describe('no way around the budget', () => {
+  it('prices lists nested in lists at their length, so a tree of them is refused before it runs', async () => {
+    // Each list priced at one item, three levels of related occupations under 100 occupations asked
+    // 702 points and returned 65 MB after 10 s; a role's previous steps' next steps, eight levels
+    // deep, asked 902 and cost 151,721.
+    const trees = [
+      '{ occupations(first: 100) { nodes { relatedOccupations { occupation { relatedOccupations { occupation { relatedOccupations { occupation { code title } } } } } } } } }',
+      '{ roles(first: 100) { nodes { previousSteps { from { nextSteps { to { previousSteps { from { nextSteps { to { slug } } } } } } } } } } }',
+      '{ roles(first: 100) { nodes { nextSteps { to { nextSteps { to { slug } } } } } } }',
+    ];
+    for (const query of trees) {
+      calls.length = 0;
+      const reply = await post(app(), { query });
+      expect(reply.status, query).toBe(400);
+      expect(codes(reply)).toEqual(['MAX_COST_EXCEEDED']);
+      expect(calls, 'nothing ran').toEqual([]);
+    }
+    // One occupation's related occupations' own: 1 + 20 × (2 + 20 × 2) points, within the limit.
+    const one = await post(app(), {
+      query:
+        '{ occupation(code: "29-1141.00") { relatedOccupations { occupation { relatedOccupations { occupation { code } } } } } }',
+    });
+    expect(cost(one).requested).toBe(1 + 20 * (2 + 20 * 2));
+    expect(one.body.errors).toBeUndefined();
+  });
+
+  it('sizes the lists that nest at their mean length in the data', async () => {
+    const mean = async (sql: string) => Number(((await prisma.$queryRawUnsafe(sql)) as { mean: unknown }[])[0]!.mean);
+    const means: Record<keyof typeof LIST_SIZES, number> = {
+      relatedOccupations: await mean(
+        'SELECT avg(n) AS mean FROM (SELECT count(*) AS n FROM related_occupation GROUP BY occupation_id) x',
+      ),
+      nextSteps: await mean('SELECT (SELECT count(*) FROM transition)::float / (SELECT count(*) FROM role) AS mean'),
+      previousSteps: await mean(
+        'SELECT (SELECT count(*) FROM transition)::float / (SELECT count(*) FROM role) AS mean',
+      ),
+      trackRoles: await mean('SELECT (SELECT count(*) FROM role)::float / (SELECT count(*) FROM track) AS mean'),
+      unlocks: await mean(
+        `SELECT avg(n) AS mean FROM (SELECT count(DISTINCT g.transition_id) AS n FROM certification c
+           LEFT JOIN requirement_option o ON o.certification_id = c.id LEFT JOIN requirement_group g ON g.id = o.group_id
+           GROUP BY c.id) x`,
+      ),
+      anyOf: await mean(
+        'SELECT avg(n) AS mean FROM (SELECT count(*) AS n FROM requirement_option GROUP BY group_id) x',
+      ),
+    };
+    for (const [name, size] of Object.entries(LIST_SIZES)) {
+      const m = means[name as keyof typeof LIST_SIZES];
+      expect(m, name).toBeGreaterThan(0);
+      expect(size, name).toBe(Math.ceil(m));
+    }
+  });
+
+  it('prices a list only a search can size again once it is sized, before reading its items', async () => {
+    // reachableRoles is priced at a few items up front: an occupation's related occupations under
+    // each of 1,000 occupations within reach asked 1,668 points and cost 39,854 (1.6 s).
+    // Up front within 600; sized, within what a caller may spend at once (a full bucket, 1,000), or not.
+    // (Refilled at once: this test is about the price, not the rate.)
+    const server = app({ maxQueryCost: 600, rateLimitPoints: 1000, rateLimitRestorePerSecond: 1_000_000 });
+    const reach = (months: number, below: string) =>
+      `{ reachableRoles(from: "medical-assistant", withinMonths: ${months}) { earliestMonth ${below} } }`;
+    const plain = await post(server, { query: reach(600, '') });
+    const items = plain.body.data.reachableRoles.length as number;
+    expect(items).toBeGreaterThan(10);
+    // Each item: itself, its node, and its next steps up front with their role and its own: 42 points.
+    const each = 1 + 1 + LIST_SIZES.nextSteps * (2 + LIST_SIZES.nextSteps * 2);
+    const deep = '{ node { ... on Role { nextSteps { to { nextSteps { to { slug } } } } } } }'.slice(1, -1);
+    const refused = await post(server, { query: reach(600, deep) });
+    expect(cost(refused).requested).toBe(250 + each); // within 600 up front, as one item
+    expect(codes(refused)).toEqual(['MAX_COST_EXCEEDED']);
+    expect(refused.body.errors![0]!.message).toBe(
+      `reachableRoles found ${items} items: with what this query asks of each, it would cost ${250 + items * each} points, more than the 1000 a caller may spend at once. Ask for fewer fields of each item, or narrow the question.`,
+    );
+    expect(refused.body.errors![0]!.extensions).toMatchObject({ maxCost: 1000, items });
+    expect(refused.body.data).toEqual({ reachableRoles: null });
+    // Fewer items, or less of each: answered.
+    const near = await post(server, { query: reach(0, deep) });
+    expect(near.body.errors).toBeUndefined();
+    const light = await post(server, { query: reach(600, '{ node { ... on Role { slug } } }'.slice(1, -1)) });
+    expect(light.body.errors).toBeUndefined();
+    expect(light.body.data.reachableRoles).toHaveLength(items);
+  });
+
   const records = () => Object.values(files).reduce((n, list) => n + (list as unknown[]).length, 0);
 
   it('prices a search over every O*NET occupation at ESTIMATED_SEARCH_COST: two fit in a request, three do not', async () => {
