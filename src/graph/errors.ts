@@ -18,7 +18,7 @@ export class SearchBudgetExceeded extends Error {
     super(
       `Pathway search stopped after ${workDone} work units, over its budget of ${workBudget}: ` +
         'the query is too open. Narrow it with constraints (maxSteps, maxMonths, maxCostUsd, onlyTracks, ' +
-        'avoidRoles), ask for fewer pathways (first), or a smaller withinMonths.',
+        'avoidRoles).',
     );
   }
 }

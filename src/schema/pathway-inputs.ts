@@ -506,12 +506,16 @@ export function checkFirst(first: number): void {
 }
 
 /** Runs an engine search, turning its errors into client errors with codes. */
-export function runSearch<T>(search: () => T): T {
+export function runSearch<T>(
+  search: () => T,
+  /** What else narrows this question ("ask for fewer pathways (first)"): reachableRoles has no `first`. */
+  narrower?: string,
+): T {
   try {
     return search();
   } catch (error) {
     if (error instanceof SearchBudgetExceeded)
-      throw new GraphQLError(error.message, {
+      throw new GraphQLError(narrower ? `${error.message.slice(0, -1)}, or ${narrower}.` : error.message, {
         extensions: { code: 'SEARCH_BUDGET_EXCEEDED', workBudget: error.workBudget },
       });
     if (error instanceof InvalidQueryError)

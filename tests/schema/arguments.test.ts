@@ -4,8 +4,10 @@
  * refuses a page above its cap, whatever the request selects. The lists of arguments and paged
  * fields are read from the schema, so a new one fails here until it is covered.
  */
-import { type GraphQLArgument, type GraphQLInputField, getNamedType, isInputObjectType } from 'graphql';
+import { type GraphQLArgument, GraphQLError, type GraphQLInputField, getNamedType, isInputObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SearchBudgetExceeded } from '../../src/graph/index.js';
+import { runSearch } from '../../src/schema/pathway-inputs.js';
 import { schema } from '../../src/schema/index.js';
 import { testDatabase } from '../support/database.js';
 import { type Client, graphqlClient, keyedClient } from '../support/graphql.js';
@@ -356,4 +358,28 @@ describe('paged fields', () => {
       }
     });
   }
+});
+
+describe('a search over its work budget', () => {
+  it('is told what narrows the question asked: reachableRoles has no `first`', () => {
+    const over = () => {
+      throw new SearchBudgetExceeded(2_000_000, 2_000_001);
+    };
+    const told = (narrower?: string) => {
+      try {
+        runSearch(over, narrower);
+      } catch (error) {
+        expect(error).toBeInstanceOf(GraphQLError);
+        expect((error as GraphQLError).extensions.code).toBe('SEARCH_BUDGET_EXCEEDED');
+        return (error as GraphQLError).message;
+      }
+      throw new Error('not refused');
+    };
+    // It read "ask for fewer pathways (first), or a smaller withinMonths" whichever was asked.
+    expect(told('ask with a smaller withinMonths')).toMatch(
+      /\(maxSteps, maxMonths, maxCostUsd, onlyTracks, avoidRoles\), or ask with a smaller withinMonths\.$/,
+    );
+    expect(told('ask for fewer pathways (first)')).not.toMatch(/withinMonths/);
+    expect(told()).toMatch(/avoidRoles\)\.$/);
+  });
 });
