@@ -19,7 +19,11 @@ export const FORMATS = {
 
 export type GraphFormat = keyof typeof FORMATS;
 
-type Column<T> = { name: string; type: 'string' | 'int' | 'double'; value: (row: T) => string | number | null };
+type Column<T> = {
+  name: string;
+  type: 'string' | 'int' | 'double' | 'boolean';
+  value: (row: T) => string | number | boolean | null;
+};
 
 const NODE_COLUMNS: Column<LatticeNode>[] = [
   { name: 'label', type: 'string', value: (n) => n.title },
@@ -31,9 +35,13 @@ const NODE_COLUMNS: Column<LatticeNode>[] = [
 const EDGE_COLUMNS: Column<LatticeEdge>[] = [
   { name: 'kind', type: 'string', value: (e) => e.kind },
   { name: 'months', type: 'int', value: (e) => e.months },
+  // The range's top where the sources give one (an EKG course of 1 to 12 months): `months` is its least.
+  { name: 'months_up_to', type: 'int', value: (e) => e.monthsUpTo },
   { name: 'cost_usd', type: 'int', value: (e) => e.costUsd },
   { name: 'known_cost_usd', type: 'int', value: (e) => e.knownCostUsd },
   { name: 'min_years_experience', type: 'double', value: (e) => e.minYearsExperience },
+  // The curators' estimate where no source states the years (19 of the 103 moves).
+  { name: 'years_estimated', type: 'boolean', value: (e) => e.yearsEstimated },
   { name: 'requirements', type: 'string', value: (e) => e.requirements },
   { name: 'training', type: 'string', value: (e) => e.training },
   { name: 'sources', type: 'string', value: (e) => e.sources },
@@ -80,7 +88,8 @@ function toGexf({ nodes, edges }: Lattice): string {
 
 const csv = <T>(columns: Column<T>[], rows: T[]) =>
   new TextEncoder().encode(
-    stringify([columns.map((c) => c.name), ...rows.map((r) => columns.map((c) => c.value(r) ?? ''))]),
+    // A boolean as "true" or "false" (csv-stringify's own is "1" or empty, which reads as unknown).
+    stringify([columns.map((c) => c.name), ...rows.map((r) => columns.map((c) => String(c.value(r) ?? '')))]),
   );
 
 /**

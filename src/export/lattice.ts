@@ -19,11 +19,15 @@ export type LatticeEdge = {
   kind: string;
   /** Months from a standing start (`Transition.estimatedMonths`). */
   months: number;
+  /** The most months its sources give (`Transition.estimatedMonthsUpTo`); `months` when they give no range. */
+  monthsUpTo: number;
   /** Dollars from a standing start, the cheapest way; null when part of it is unknown. */
   costUsd: number | null;
   /** The dollars that are known (all of them, when `costUsd` is not null). */
   knownCostUsd: number;
   minYearsExperience: number;
+  /** Whether those years are the curators' estimate, not a source's figure (`Transition.yearsEstimated`). */
+  yearsEstimated: boolean;
   /** "CMA or RMA; CPC": every group needed, any one certification of a group. */
   requirements: string;
   /** Programs the move requires, by name, separated by "; ". */
@@ -48,7 +52,7 @@ const ROLES = parse(`
       nodes {
         slug title level track { slug }
         nextSteps {
-          kind estimatedMonths minYearsExperience unknownTraining
+          kind estimatedMonths estimatedMonthsUpTo minYearsExperience yearsEstimated unknownTraining
           to { slug }
           requirements { anyOf { acronym } }
           training { name }
@@ -72,8 +76,10 @@ const costsOf = (count: number) =>
 type Step = {
   kind: string;
   estimatedMonths: number;
+  estimatedMonthsUpTo: number;
   unknownTraining: string | null;
   minYearsExperience: number;
+  yearsEstimated: boolean;
   to: { slug: string };
   requirements: { anyOf: { acronym: string }[] }[];
   training: { name: string }[];
@@ -106,9 +112,11 @@ function toEdge(from: string, step: Step, cost: Cost | undefined): LatticeEdge {
     to: step.to.slug,
     kind: step.kind,
     months: step.estimatedMonths,
+    monthsUpTo: step.estimatedMonthsUpTo,
     costUsd: cost?.totalCostUsd ?? null,
     knownCostUsd: cost?.knownCostUsd ?? 0,
     minYearsExperience: step.minYearsExperience,
+    yearsEstimated: step.yearsEstimated,
     requirements: step.requirements.map((g) => g.anyOf.map((c) => c.acronym).join(' or ')).join('; '),
     training: step.training.map((t) => t.name).join('; '),
     sources: step.sources.map((s) => `${s.title} (${s.publisher.name}, ${s.year})`).join('; '),

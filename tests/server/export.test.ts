@@ -27,6 +27,9 @@ let app: App;
 type Move = {
   kind: string;
   estimatedMonths: number;
+  estimatedMonthsUpTo: number;
+  minYearsExperience: number;
+  yearsEstimated: boolean;
   unknownTraining: string | null;
   to: { slug: string };
   requirements: { anyOf: { acronym: string }[] }[];
@@ -56,7 +59,8 @@ beforeAll(async () => {
   app = createApp({ prisma, config: { rateLimitPoints: 0 } });
   const reply = await post(app, {
     query: `{ roles(first: 100) { nodes { slug title level track { slug }
-      nextSteps { kind estimatedMonths unknownTraining to { slug } requirements { anyOf { acronym } } } } } }`,
+      nextSteps { kind estimatedMonths estimatedMonthsUpTo minYearsExperience yearsEstimated unknownTraining
+        to { slug } requirements { anyOf { acronym } } } } } }`,
   });
   roles = reply.body.data.roles.nodes;
   moves = roles.flatMap((r) => r.nextSteps.map((m) => ({ ...m, from: r.slug })));
@@ -79,7 +83,16 @@ async function expectLattice(graph: AbstractGraph) {
     // Training no source describes: said beside its months, which are then only the known part
     // (medical assistant → specialty medical assistant read as 0 months, an immediate move).
     expect(attributes.unknown_training || null).toBe(m.unknownTraining);
+    // A range's top and the curators' estimated years, as the API says them (the files had neither:
+    // an EKG course of 1 to 12 months read as 1, estimated years as a source's).
+    expect(attributes).toMatchObject({
+      months_up_to: m.estimatedMonthsUpTo,
+      min_years_experience: m.minYearsExperience,
+      years_estimated: m.yearsEstimated,
+    });
   }
+  expect(moves.some((m) => m.estimatedMonthsUpTo > m.estimatedMonths)).toBe(true);
+  expect(moves.some((m) => m.yearsEstimated)).toBe(true);
   expect(moves.some((m) => m.unknownTraining !== null)).toBe(true);
   // Costs, for a known and an unknown one: an unknown is absent, never 0.
   const known = moves.findIndex((_, i) => !costs[i]!.costIncludesUnknowns);
@@ -133,6 +146,9 @@ describe('graph exports', () => {
       graph.addEdge(e.Source!, e.Target!, {
         ...e,
         months: Number(e.months),
+        months_up_to: Number(e.months_up_to),
+        min_years_experience: Number(e.min_years_experience),
+        years_estimated: { true: true, false: false }[e.years_estimated!],
         cost_usd: cost,
         known_cost_usd: Number(e.known_cost_usd),
       });
