@@ -920,10 +920,21 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await p.locator('#from-options li[data-slug="31-1131.00"]').click();
     await expect.poll(() => new URL(p.url()).searchParams.get('from')).toBe('31-1131.00');
     await expect.poll(() => p.locator('#pathways li.step').count()).toBe(pathways[0]!.steps.length);
-    // Without the occupations the start goes with them, said.
+    // The text alternative counts one occupation as one ("1 O*NET occupations").
+    const drawn = (await p.locator('#cy').getAttribute('data-occupations'))!.split(' ').length;
+    expect(await p.locator('#text-alternative').textContent()).toContain(
+      drawn === 1 ? ', 1 O*NET occupation and ' : `, ${drawn} O*NET occupations and `,
+    );
+    // Without the occupations the start goes with them, said where the counsellor can see it (on a
+    // laptop's screen it was said below the fold, under the box just unticked).
+    await p.setViewportSize({ width: 1366, height: 768 });
+    await p.locator('#onet').scrollIntoViewIfNeeded();
     await p.locator('#onet').uncheck();
     await expect.poll(() => new URL(p.url()).searchParams.get('from')).toBeNull();
     await expect.poll(() => p.locator('#pathways').textContent()).toContain('The start was an O*NET occupation');
+    await expect
+      .poll(() => p.locator('#pathways').evaluate((e) => e.getBoundingClientRect().top), { timeout: 5_000 })
+      .toBeLessThan(768);
     expect(await p.inputValue('#from-input')).toBe('');
     // And a link giving one without onet=1 says how to read it.
     await p.goto(`${service.origin}/map?from=31-1131.00&to=licensed-practical-nurse`);
@@ -1265,7 +1276,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     );
     expect(through[0]!.steps.some((x) => x.passesThrough)).toBe(true);
     for (const s of through[0]!.steps.filter((x) => x.passesThrough))
-      await expect.poll(() => p.locator('#handout').textContent()).toContain(`Working as ${s.to.title} is not needed`);
+      await expect
+        .poll(() => p.locator('#handout').textContent())
+        .toContain(`Working in the occupation ${s.to.title} is not needed`);
     // The handout says so too, and the address reopens the same view.
     await expect.poll(() => p.locator('#handout').textContent()).toContain('estimated from O*NET and BLS, not curated');
     // Its sources name what the estimated moves come from, and an estimated program is what it takes.
@@ -1636,6 +1649,9 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await expect.poll(() => p.locator('#link-note').textContent()).toContain('years "-1"');
     expect(await p.locator('#link-note').textContent()).toContain('load "full"');
     expect(await p.locator('#link-note').textContent()).toContain('trained "school"');
+    // "Start over" leaves the link behind, and its note with it (it came back on the empty map).
+    await p.locator('#clear').click();
+    await expect.poll(() => p.locator('#link-note').isHidden()).toBe(true);
     await p.close();
   });
 

@@ -51,6 +51,8 @@ const onetBox = $<HTMLInputElement>('onet');
 
 /** The address the page was opened with: what it asked for is named even once the map has rewritten it. */
 const openedWith = location.search;
+/** Set by "Start over": the address the page opened with no longer describes what is shown. */
+let linkLeftBehind = false;
 let state: State = readState(openedWith);
 /** The curated roles and moves (all of them, or the neighbourhood of the chosen roles). */
 let base: Lattice | undefined;
@@ -222,9 +224,13 @@ function renderList(l: Lattice, lanes: string[]): void {
     h(
       'p',
       {},
-      // O*NET occupations drawn are counted apart from the curated roles.
-      `${l.roles.filter((r) => !r.occupation).length} roles${l.roles.some((r) => r.occupation) ? `, ${l.roles.filter((r) => r.occupation).length} O*NET occupations` : ''} and ${l.moves.length} moves${l.whole ? '' : ' around the chosen roles'}. `,
-      `${l.moves.filter((m) => m.crossesTracks).length} moves change track. Choose a role to see its next steps.`,
+      // O*NET occupations drawn are counted apart from the curated roles ("1 O*NET occupations" read badly).
+      `${count(l.roles.filter((r) => !r.occupation).length, 'role', 'roles')}${l.roles.some((r) => r.occupation) ? `, ${count(l.roles.filter((r) => r.occupation).length, 'O*NET occupation', 'O*NET occupations')}` : ''} and ${count(l.moves.length, 'move', 'moves')}${l.whole ? '' : ' around the chosen roles'}. `,
+      `${count(
+        l.moves.filter((m) => m.crossesTracks).length,
+        'move changes',
+        'moves change',
+      )} track. Choose a role to see its next steps.`,
     ),
     h(
       'table',
@@ -1056,6 +1062,9 @@ onetBox.addEventListener('change', () => {
           `The ${dropped} ${startDropped && goalDropped ? 'were O*NET occupations' : 'was an O*NET occupation'}, cleared with them: choose a role as the ${dropped}.`,
         ),
       );
+    // Said where the pathways were, out of sight below the box just unticked on a laptop's screen.
+    if (dropped && pathwaysSection.getBoundingClientRect().top > window.innerHeight - 40)
+      pathwaysSection.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   };
   together(showPathways().then(said), shade()).catch(fail);
 });
@@ -1098,6 +1107,8 @@ window.addEventListener('beforeprint', () => printHandout());
 $('clear').addEventListener('click', () => {
   state = readState('');
   writeState(state, 'push');
+  // What the opening link asked for and the map could not read went with it: the note came back.
+  linkLeftBehind = true;
   noteUnread();
   mark();
   emptyPanel();
@@ -1123,7 +1134,7 @@ function noteUnread(): void {
   const unread = [
     // The address as opened: leaving out an unknown certification rewrites it, and the rest of what
     // could not be read (a misspelt goal, ranking or years) went unnamed.
-    ...unreadParams(openedWith),
+    ...(linkLeftBehind ? [] : unreadParams(openedWith)),
     ...unknownHeld.map((s) => `held "${s}" (no certification has this slug; the boxes list them)`),
     ...(beyondList ? [beyondList] : []),
   ];
