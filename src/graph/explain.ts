@@ -870,7 +870,17 @@ export function summarize(
   const named = namedUnknowns(pathway.unknownCosts);
   // Undescribed training may cost nothing: the full cost may be more, not "is".
   const more = named.some((u) => u.kind !== 'TRAINING') ? 'is more' : 'may be more';
-  sentences.push(sentence(`${cost.clause}${named.length ? `, so the full cost ${more} than the known costs` : ''}`));
+  // With nothing known, no known costs to be more than ("the CET exam fee is not known, so the full
+  // cost is more than the known costs" of a move that had none).
+  const so =
+    named.length === 0
+      ? ''
+      : pathway.knownCostUsd > 0
+        ? `, so the full cost ${more} than the known costs`
+        : more === 'is more'
+          ? ', so the full cost is not known'
+          : ', so what it costs, if anything, is not known';
+  sentences.push(sentence(`${cost.clause}${so}`));
   if (costEstimates && cost.estimates.length) sentences.push(`For comparison only, ${list(cost.estimates)}.`);
   const earn = pathway.certificationsToEarn.map((id) => names.certification(id).acronym);
   const undescribed = pathway.steps.some((s) => undescribedTraining(s, names));

@@ -813,8 +813,18 @@ describe('training a move may ask that no source describes', () => {
         );
         noneToEarn++;
       }
-      // Undescribed training may cost nothing; a known unknown fee makes the full cost more.
-      expect(p.summary).toMatch(onlyTraining ? /may be more than the known costs/ : /is more than the known costs/);
+      // Undescribed training may cost nothing; a known unknown fee makes the full cost more. With no
+      // cost known at all, there are no known costs to be more than.
+      expect(p.summary, where).toMatch(
+        p.knownCostUsd > 0
+          ? onlyTraining
+            ? /may be more than the known costs/
+            : /is more than the known costs/
+          : onlyTraining
+            ? /, so what it costs, if anything, is not known\./
+            : /, so the full cost is not known\./,
+      );
+      if (p.knownCostUsd === 0) expect(p.summary, where).not.toMatch(/known costs/);
       const { data } = await client.query(
         `query ($from: String!, $to: String!) {
           pathways(from: $from, to: $to, first: 1) { monthsIncludeUnknowns untimed }
