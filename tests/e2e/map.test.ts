@@ -1644,6 +1644,17 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await expect.poll(total).toMatch(monthsOf(partTime));
     expect(await p.inputValue('#years')).toBe('5');
     expect(await p.isChecked('#part-time')).toBe(true);
+    // The start's panel says its moves' months are full time from a standing start: beside these
+    // pathways it read "about 12 months" to the LPN where they took 24.
+    await p.goto(
+      `${service.origin}/map?from=medical-assistant&to=practice-administrator&years=5&load=part&role=medical-assistant`,
+    );
+    await ready(p);
+    await expect
+      .poll(async () => (await p.locator('#panel .meta').allTextContents()).join(' | '))
+      .toContain(
+        'What each move asks of anyone in this role, in months of full-time study; the pathways count part-time study and the student’s years in this role.',
+      );
     await p.goto(`${service.origin}/map?from=medical-assistant&years=-1&load=full&trained=school`);
     await ready(p);
     await expect.poll(() => p.locator('#link-note').textContent()).toContain('years "-1"');

@@ -865,6 +865,7 @@ async function openRole(slug: string, reveal = true): Promise<void> {
     state.held.length > 0,
     { start: state.from, goal: state.to },
     slug === state.from && studentOf(state).onTheJob,
+    { partTime: state.partTime, years: slug === state.from && state.years > 0 },
   );
   if (reveal) revealPanel();
 }
@@ -1094,7 +1095,9 @@ onSettled(yearsInput, (typing, replace) => {
 });
 partTimeBox.addEventListener('change', () => {
   update({ partTime: partTimeBox.checked, path: undefined });
-  together(showPathways(sameStops()), shade()).catch(fail);
+  // An open panel says whether its months are full time beside part-time pathways.
+  const reopen = state.role !== undefined ? openRole(state.role, false) : undefined;
+  together(showPathways(sameStops()), shade(), reopen).catch(fail);
 });
 onTheJobBox.addEventListener('change', () => {
   update({ onTheJob: onTheJobBox.checked, path: undefined });

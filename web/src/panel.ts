@@ -90,7 +90,21 @@ export function renderPanel(
   chosen: { start?: string; goal?: string } = {},
   /** The student was trained on the job in this role (the start): its usual program may be asked. */
   trainedOnTheJob = false,
+  /**
+   * What else the pathways count for the student: part-time study, and years in this role (the
+   * start). The moves' months here are full time from a standing start: beside a part-time pathway
+   * the LPN read "about 12 months" where the pathway took 24.
+   */
+  counts: { partTime: boolean; years: boolean } = { partTime: false, years: false },
 ): void {
+  const counted = [
+    counts.partTime ? 'part-time study' : '',
+    counts.years ? 'the student’s years in this role' : '',
+    holdsSome ? 'what the student already holds' : '',
+  ].filter(Boolean);
+  const countedWords = counted.length
+    ? `; the pathways count ${counted.length > 1 ? `${counted.slice(0, -1).join(', ')} and ${counted.at(-1)}` : counted[0]}.`
+    : '.';
   fill(
     panel,
     h('h2', { id: 'panel-title', tabindex: -1 }, role.title),
@@ -123,15 +137,15 @@ export function renderPanel(
     projectionLine(role.projection),
     figures('Outlook figures and their sources', role.outlook, 'outlook'),
     h('h3', {}, 'Next steps'),
-    holdsSome || trainedOnTheJob
+    holdsSome || trainedOnTheJob || counts.partTime || counts.years
       ? h(
           'p',
           { class: 'meta' },
           // With "trained on the job" the panel read "no training or experience needed first" where the
           // pathway beside it took the medical assisting program (9 months).
           trainedOnTheJob
-            ? 'What each move asks of anyone in this role who completed the program it usually takes; a student trained on the job may be asked that program too: the pathways count it, and what the student already holds.'
-            : 'What each move asks of anyone in this role; the pathways count what the student already holds.',
+            ? `What each move asks of anyone in this role who completed the program it usually takes${counts.partTime ? ', in months of full-time study' : ''}; a student trained on the job may be asked that program too: the pathways count it${counted.length ? `, and ${counted.join(', ')}` : ''}.`
+            : `What each move asks of anyone in this role${counts.partTime ? ', in months of full-time study' : ''}${countedWords}`,
         )
       : null,
     role.nextSteps.length === 0
