@@ -97,14 +97,9 @@ export const builder = new SchemaBuilder<{
     idFieldOptions: { description: 'Opaque global ID; pass it to `node(id:)` to fetch this object again.' },
     cursorFieldOptions: { description: 'Opaque cursor of this edge; pass it as `after` or `before` to page.' },
     nodeFieldOptions: { description: 'The object at the end of this edge.' },
-    // The page itself, whose size the connection's price counts already: no list size of their own
-    // (src/schema/cost.ts), an edge free and a node an object.
-    edgesFieldOptions: { description: 'The edges of this page, in order.', complexity: { field: 0, multiplier: 1 } },
+    edgesFieldOptions: { description: 'The edges of this page, in order.' },
     // GitHub's shortcut beside `edges`: the page's items when their cursors are not needed.
-    nodesOnConnection: {
-      description: 'The items of this page, in order: `edges { node }` without the edges.',
-      complexity: { field: 1, multiplier: 1 },
-    },
+    nodesOnConnection: { description: 'The items of this page, in order: `edges { node }` without the edges.' },
     // Once per page, not once per item: the connection's page size multiplies what is beneath it.
     pageInfoFieldOptions: { description: 'How to fetch the pages around this one.', complexity: 0 },
     hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },

@@ -181,10 +181,12 @@ export const Occupation = builder.prismaNode('Occupation', {
     }),
     tasks: t.relation('tasks', {
       description: 'What workers do, core tasks first.',
+      complexity: listOf(LIST_SIZES.tasks),
       query: { orderBy: [{ type: { sort: 'asc', nulls: 'last' } }, { taskId: 'asc' }] },
     }),
     skills: t.relation('skills', {
       description: 'O*NET’s 35 skills with their importance and level, most important first.',
+      complexity: listOf(LIST_SIZES.skills),
       query: { orderBy: [{ importance: { sort: 'desc', nulls: 'last' } }, { name: 'asc' }] },
     }),
     typicalEducation: t.expose('typicalEducation', {

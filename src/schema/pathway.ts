@@ -1267,7 +1267,7 @@ builder.queryFields((t) => ({
           }),
         'ask with a smaller withinMonths',
       );
-      // Priced up front at a few items: their number known, the query is priced again before they are read.
+      // Priced up front at one item: their number known, the query is priced again before they are read.
       context.listed?.(info, reached.length);
       const names = namesOf(snapshot);
       const load = profile?.studyLoad ?? 'FULL_TIME';

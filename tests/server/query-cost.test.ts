@@ -152,6 +152,12 @@ describe('no way around the budget', () => {
       relatedOccupations: await mean(
         'SELECT avg(n) AS mean FROM (SELECT count(*) AS n FROM related_occupation GROUP BY occupation_id) x',
       ),
+      skills: await mean(
+        'SELECT avg(n) AS mean FROM (SELECT count(*) AS n FROM occupation_skill GROUP BY occupation_id) x',
+      ),
+      tasks: await mean(
+        'SELECT avg(n) AS mean FROM (SELECT count(*) AS n FROM occupation_task GROUP BY occupation_id) x',
+      ),
       nextSteps: await mean('SELECT (SELECT count(*) FROM transition)::float / (SELECT count(*) FROM role) AS mean'),
       previousSteps: await mean(
         'SELECT (SELECT count(*) FROM transition)::float / (SELECT count(*) FROM role) AS mean',
@@ -198,6 +204,20 @@ describe('no way around the budget', () => {
     // Fewer items, or less of each: answered.
     const near = await post(server, { query: reach(0, deep) });
     expect(near.body.errors).toBeUndefined();
+    // Aliases count together: two, each within the ceiling alone, are not let through at twice it.
+    const per = 1 + 1 + LIST_SIZES.nextSteps * 2; // itself, its node, the node's next steps and their roles
+    const upFront = 2 * (250 + per);
+    const oneSized = upFront + (items - 1) * per;
+    const ceiling = app({ maxQueryCost: upFront, rateLimitPoints: oneSized, rateLimitRestorePerSecond: 1_000_000 });
+    const below = '{ node { ... on Role { nextSteps { to { slug } } } } }'.slice(1, -1);
+    const two = await post(ceiling, {
+      query: `{ a: ${reach(600, below).slice(2, -2)} b: ${reach(600, below).slice(2, -2)} }`,
+    });
+    expect(cost(two).requested).toBe(upFront);
+    expect(codes(two)).toEqual(['MAX_COST_EXCEEDED']);
+    expect(two.body.errors![0]!.message).toContain(`it would cost ${oneSized + (items - 1) * per} points`);
+    expect(two.body.data.a).toHaveLength(items); // the first, within the ceiling alone, answered
+    expect(two.body.data.b).toBeNull();
     const light = await post(server, { query: reach(600, '{ node { ... on Role { slug } } }'.slice(1, -1)) });
     expect(light.body.errors).toBeUndefined();
     expect(light.body.data.reachableRoles).toHaveLength(items);

@@ -7,7 +7,6 @@ export const usd = (value: number) => dollars.format(value);
 
 export const months = (n: number) => (n === 1 ? '1 month' : `${n} months`);
 
-/** "1 year", "2 years", "6 months" for a part of a year. */
 /**
  * "as Medical Assistant"; an O*NET occupation is named by its workers, in the plural ("2 years as
  * Nursing Assistants" read badly): "in the occupation Nursing Assistants".
@@ -15,6 +14,7 @@ export const months = (n: number) => (n === 1 ? '1 month' : `${n} months`);
 export const asRole = (role: { title: string; occupation?: true }) =>
   role.occupation ? `in the occupation ${role.title}` : `as ${role.title}`;
 
+/** "1 year", "2 years", "6 months" for a part of a year. */
 export const years = (n: number) => (n < 1 ? months(Math.round(n * 12)) : n === 1 ? '1 year' : `${n} years`);
 
 /** "24 months", or "24–36 months" where programs' lengths are ranges (`upTo`: each at its longest). */
