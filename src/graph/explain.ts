@@ -871,7 +871,8 @@ export function summarize(
   // Undescribed training may cost nothing: the full cost may be more, not "is".
   const more = named.some((u) => u.kind !== 'TRAINING') ? 'is more' : 'may be more';
   // With nothing known, no known costs to be more than ("the CET exam fee is not known, so the full
-  // cost is more than the known costs" of a move that had none).
+  // cost is more than the known costs" of a move that had none); with only training no source
+  // describes, its clause says all there is ("so what it costs, if anything, is not known" repeated it).
   const so =
     named.length === 0
       ? ''
@@ -879,7 +880,7 @@ export function summarize(
         ? `, so the full cost ${more} than the known costs`
         : more === 'is more'
           ? ', so the full cost is not known'
-          : ', so what it costs, if anything, is not known';
+          : ''; // training no source describes, alone: "is not known" says it
   sentences.push(sentence(`${cost.clause}${so}`));
   if (costEstimates && cost.estimates.length) sentences.push(`For comparison only, ${list(cost.estimates)}.`);
   const earn = pathway.certificationsToEarn.map((id) => names.certification(id).acronym);

@@ -1653,11 +1653,12 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await expect
       .poll(async () => (await p.locator('#panel .meta').allTextContents()).join(' | '))
       .toContain(
-        'What each move asks of anyone in this role, in months of full-time study; the pathways count part-time study and the student’s years in this role.',
+        'What each move asks of anyone in this role, with study counted full time; the pathways count part-time study and the student’s years in this role.',
       );
-    await p.goto(`${service.origin}/map?from=medical-assistant&years=-1&load=full&trained=school`);
+    await p.goto(`${service.origin}/map?from=medical-assistant&years=-1&load=full&trained=school&held=no-such-cert`);
     await ready(p);
     await expect.poll(() => p.locator('#link-note').textContent()).toContain('years "-1"');
+    expect(await p.locator('#link-note').textContent()).toContain('held "no-such-cert"');
     expect(await p.locator('#link-note').textContent()).toContain('load "full"');
     expect(await p.locator('#link-note').textContent()).toContain('trained "school"');
     // "Start over" leaves the link behind, and its note with it (it came back on the empty map).

@@ -853,6 +853,7 @@ async function openRole(slug: string, reveal = true): Promise<void> {
     fill(panel, h('p', { class: 'hint' }, 'This role could not be loaded.'));
     throw error;
   }
+  if (state.role !== slug) return; // another panel was asked for meanwhile (as openOccupation)
   if (!details) return say(`There is no role "${slug}".`, true);
   renderPanel(
     panel,
@@ -1090,7 +1091,10 @@ onSettled(yearsInput, (typing, replace) => {
   const typed = yearsInput.validity.badInput || (yearsInput.value.trim() !== '' && Number(yearsInput.value) !== years);
   yearsHint(typing && typed ? years : undefined);
   if (!typing) yearsInput.value = state.years > 0 ? String(state.years) : '';
-  if (changed) together(showPathways(sameStops()), shade()).catch(fail);
+  // The start's panel says whether the pathways count the student's years there.
+  const reopen =
+    changed && state.role !== undefined && state.role === state.from ? openRole(state.role, false) : undefined;
+  if (changed) together(showPathways(sameStops()), shade(), reopen).catch(fail);
   return changed;
 });
 partTimeBox.addEventListener('change', () => {
@@ -1112,6 +1116,8 @@ $('clear').addEventListener('click', () => {
   writeState(state, 'push');
   // What the opening link asked for and the map could not read went with it: the note came back.
   linkLeftBehind = true;
+  unknownHeld = [];
+  beyondList = '';
   noteUnread();
   mark();
   emptyPanel();

@@ -102,9 +102,9 @@ export function renderPanel(
     counts.years ? 'the student’s years in this role' : '',
     holdsSome ? 'what the student already holds' : '',
   ].filter(Boolean);
-  const countedWords = counted.length
-    ? `; the pathways count ${counted.length > 1 ? `${counted.slice(0, -1).join(', ')} and ${counted.at(-1)}` : counted[0]}.`
-    : '.';
+  const list = (items: string[]) =>
+    items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+  const countedWords = counted.length ? `; the pathways count ${list(counted)}.` : '.';
   fill(
     panel,
     h('h2', { id: 'panel-title', tabindex: -1 }, role.title),
@@ -144,8 +144,8 @@ export function renderPanel(
           // With "trained on the job" the panel read "no training or experience needed first" where the
           // pathway beside it took the medical assisting program (9 months).
           trainedOnTheJob
-            ? `What each move asks of anyone in this role who completed the program it usually takes${counts.partTime ? ', in months of full-time study' : ''}; a student trained on the job may be asked that program too: the pathways count it${counted.length ? `, and ${counted.join(', ')}` : ''}.`
-            : `What each move asks of anyone in this role${counts.partTime ? ', in months of full-time study' : ''}${countedWords}`,
+            ? `What each move asks of anyone in this role who completed the program it usually takes${counts.partTime ? ', with study counted full time' : ''}; a student trained on the job may be asked that program too: the pathways count it${counted.length ? `, and ${list(counted)}` : ''}.`
+            : `What each move asks of anyone in this role${counts.partTime ? ', with study counted full time' : ''}${countedWords}`,
         )
       : null,
     role.nextSteps.length === 0
