@@ -101,10 +101,19 @@ function listItems(value: unknown): number {
 type Args = Record<string, unknown>;
 const count = (value: unknown) => (typeof value === 'number' && value >= 0 ? value : undefined);
 
-/** How many items a list or connection field is asked for. */
+/**
+ * How many items a list or connection field is asked for, at most PAGE.max: no field takes a larger
+ * `first` or `last` (tests/schema/arguments.test.ts holds every field's cap to it), and a larger one
+ * is refused by the field as BAD_USER_INPUT naming its cap. Priced as asked, `first: 100000` was
+ * refused as 100,021 points over MAX_QUERY_COST instead, which named neither the argument nor the cap.
+ */
 function sizeOf(args: Args, type: GraphQLOutputType): number {
-  if (shapeOf(type) === 'connection') return count(args.first) ?? count(args.last) ?? PAGE.default;
-  return count(args.first) ?? DEFAULT_LIST_SIZE;
+  const asked = shapeOf(type) === 'connection' ? (count(args.first) ?? count(args.last)) : count(args.first);
+  return asked === undefined
+    ? shapeOf(type) === 'connection'
+      ? PAGE.default
+      : DEFAULT_LIST_SIZE
+    : Math.min(asked, PAGE.max);
 }
 
 /**

@@ -117,6 +117,7 @@ export function createApp({
     apiKey,
     mayRead: !config.readRequiresKey || apiKey !== null,
   });
+  const cors = corsFor(config.corsOrigins);
   const plugins: (Plugin<object, ServerContext> | false | undefined | '')[] = [
     useRequestState({ trustProxy: config.trustProxy }),
     useLogging(logger, endpoint),
@@ -130,7 +131,7 @@ export function createApp({
     // An admin key may send a whole dataset; anyone else, MAX_BODY_BYTES.
     useBodyLimit(config.maxBodyBytes, { limit: config.adminMaxBodyBytes, allows: (r) => isAdmin(r, keys) }),
     withCsrfCode(useCSRFPrevention({ requestHeaders: CSRF_HEADERS })),
-    useRequestFormats(),
+    useRequestFormats(endpoint, { answerPreflights: cors === false }),
     useAuth(keys),
     config.persistedOperationsFile && usePersistedOperationsFile(config.persistedOperationsFile),
     !config.introspection && useNoIntrospection(),
@@ -161,7 +162,7 @@ export function createApp({
     // multipart parser answered 500 or a code-less 200 to some malformed ones).
     multipart: false,
     extraParamNames: ['documentId'],
-    cors: corsFor(config.corsOrigins),
+    cors,
     renderGraphiQL: renderOfflineGraphiQL,
     graphiql: config.graphiql
       ? async () => ({

@@ -10,9 +10,48 @@
  * - Media types are case-insensitive (RFC 9110, 8.3.1), but yoga 5 matches `application/json`
  *   exactly: a client sending `Application/JSON` was refused with that 415. The type and subtype
  *   are read in lower case before yoga chooses its parser; the parameters are left as sent.
+ * - A JSON body that is not JSON came back as yoga's "POST body sent invalid JSON." with the
+ *   parser's own error in `extensions.originalError`; it is a 400 BAD_REQUEST saying what to send.
+ * - A request accepting none of the formats yoga answers in (`accept: application/xml`) was run,
+ *   a mutation's change made, and then answered 406 with an empty body: yoga chooses the format
+ *   after the result. It is refused before anything runs, in JSON, naming the formats.
+ * - A CORS preflight (OPTIONS) to a server that allows no other origin (CORS_ORIGINS unset) reached
+ *   the CSRF check and came back 403 CSRF_HEADER_REQUIRED, which named a header the browser cannot
+ *   add to a preflight. It is answered as yoga answers one from an origin not listed when some are:
+ *   204, without CORS headers, so the browser refuses the request itself.
  */
 import { GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { type Plugin, shouldRenderGraphiQL } from 'graphql-yoga';
+
+/** The formats yoga answers a query in (its result processors), in its order of preference. */
+const ANSWER_TYPES = ['application/graphql-response+json', 'application/json', 'text/event-stream', 'multipart/mixed'];
+
+/**
+ * Whether an Accept header (RFC 9110, 12.5.1) accepts one of ANSWER_TYPES: a media range that
+ * matches one (`*\/*`, `application/*` and the like included) with a weight above 0. No header
+ * accepts anything.
+ */
+export function acceptsAnAnswer(accept: string | null): boolean {
+  if (accept === null || accept.trim() === '') return true;
+  return accept.split(',').some((range) => {
+    const [mediaType = '', ...params] = range.split(';').map((part) => part.trim().toLowerCase());
+    const q = params.find((param) => /^q\s*=/.test(param));
+    if (q !== undefined && !(Number(q.replace(/^q\s*=\s*/, '')) > 0)) return false;
+    const [type, subtype] = mediaType.split('/');
+    return ANSWER_TYPES.some((answer) => {
+      const [answerType, answerSubtype] = answer.split('/');
+      return (type === '*' || type === answerType) && (subtype === '*' || subtype === answerSubtype);
+    });
+  });
+}
+
+/** An error response in JSON, whatever the request accepts (as yoga answers its own refusals). */
+function errorResponse(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string) {
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
 
 const JSON_PARAMS = ['variables', 'extensions'] as const;
 
@@ -30,6 +69,9 @@ function badParam(params: URLSearchParams): { name: string; reason: string } | u
   return undefined;
 }
 
+/** What a JSON body should look like, for the words of a refusal. */
+const EXAMPLE_BODY = '{"query": "{ __typename }"}';
+
 function malformed(which: string, reason?: string): GraphQLError {
   return new GraphQLError(
     `The request's ${which} parameter is not valid JSON${reason ? ` (${reason})` : ''}: send an object, e.g. variables={"slug":"medical-assistant"}.`,
@@ -37,9 +79,36 @@ function malformed(which: string, reason?: string): GraphQLError {
   );
 }
 
-export function useRequestFormats(): Plugin {
+/**
+ * `endpoint`: the GraphQL path (other paths, the map's and the exports', have formats of their own).
+ * `answerPreflights`: whether it answers preflights (CORS off: with CORS on, yoga's CORS plugin does).
+ */
+export function useRequestFormats(endpoint: string, { answerPreflights }: { answerPreflights: boolean }): Plugin {
   return {
-    onRequest({ request }) {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== endpoint) return;
+      const method = request.method.toUpperCase();
+      if (method === 'OPTIONS' && answerPreflights) {
+        endResponse(
+          new fetchAPI.Response(null, { status: 204, headers: { allow: 'GET, POST, OPTIONS', 'content-length': '0' } }),
+        );
+        return;
+      }
+      if ((method === 'GET' || method === 'POST') && !shouldRenderGraphiQL(request)) {
+        const accept = request.headers.get('accept');
+        if (!acceptsAnAnswer(accept)) {
+          endResponse(
+            errorResponse(
+              fetchAPI,
+              406,
+              'NOT_ACCEPTABLE',
+              `This API answers in ${ANSWER_TYPES.join(', ')}, none of which the request accepts ` +
+                `("${accept!.slice(0, 100)}"): send accept: application/json, or leave the header out.`,
+            ),
+          );
+          return;
+        }
+      }
       const type = request.headers.get('content-type');
       const lower = type?.replace(/^[^;]*/, (mediaType) => mediaType.toLowerCase());
       if (type != null && lower !== type) request.headers.set('content-type', lower!);
@@ -48,8 +117,9 @@ export function useRequestFormats(): Plugin {
       if (!requestParser) {
         if (request.method !== 'POST') return;
         const type = request.headers.get('content-type');
+        const files = type?.startsWith('multipart/') ? ': this API takes no files' : '';
         throw new GraphQLError(
-          `A POST must have the content-type application/json (or application/graphql, or application/x-www-form-urlencoded), not ${type ? `"${type.slice(0, 100)}"` : 'none'}: this API takes no files.`,
+          `A POST must have the content-type application/json (or application/graphql, or application/x-www-form-urlencoded), not ${type ? `"${type.slice(0, 100)}"` : 'none'}${files}.`,
           { extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415 } } },
         );
       }
@@ -60,6 +130,14 @@ export function useRequestFormats(): Plugin {
         try {
           return await requestParser(req);
         } catch (error) {
+          // yoga's own error for a JSON body that is not JSON, its parser's error in its extensions.
+          const inner = (error as { extensions?: { originalError?: { name?: unknown; message?: unknown } } }).extensions
+            ?.originalError;
+          if (req.method === 'POST' && inner?.name === 'SyntaxError' && typeof inner.message === 'string')
+            throw new GraphQLError(
+              `The request's body is not valid JSON (${inner.message.slice(0, 200)}): send an object, e.g. ${EXAMPLE_BODY}.`,
+              { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+            );
           if (!(error instanceof SyntaxError)) throw error;
           const bad =
             req.method === 'GET' ? badParam(new URLSearchParams(req.url.slice(req.url.indexOf('?') + 1))) : undefined;

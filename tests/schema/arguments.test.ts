@@ -8,6 +8,7 @@ import { type GraphQLArgument, GraphQLError, type GraphQLInputField, getNamedTyp
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchBudgetExceeded } from '../../src/graph/index.js';
 import { runSearch } from '../../src/schema/pathway-inputs.js';
+import { PAGE } from '../../src/schema/errors.js';
 import { schema } from '../../src/schema/index.js';
 import { testDatabase } from '../support/database.js';
 import { type Client, graphqlClient, keyedClient } from '../support/graphql.js';
@@ -335,6 +336,8 @@ describe('paged fields', () => {
     expect(paged.length).toBeGreaterThanOrEqual(8);
     for (const { coordinate, field } of paged) {
       expect(capOf(field.args.find((a) => a.name === 'first')!), coordinate).toBeGreaterThan(0);
+      // Query cost prices no page above PAGE.max (src/schema/cost.ts): a field allowing more would be under-priced.
+      expect(capOf(field.args.find((a) => a.name === 'first')!), coordinate).toBeLessThanOrEqual(PAGE.max);
       expect(REACH[coordinate.split('.')[0]!], coordinate).toBeDefined();
     }
   });
@@ -347,11 +350,14 @@ describe('paged fields', () => {
       // Only the count, or nothing of the items at all: the page size is still checked.
       for (const selection of connection ? ['totalCount', '__typename'] : ['__typename']) {
         for (const arg of field.args.some((a) => a.name === 'last') ? ['first', 'last'] : ['first']) {
-          const query = REACH[type]!(`${name}(${REQUIRED[coordinate] ?? ''}${arg}: ${cap + 1}) { ${selection} }`);
-          const { errors } = await client.query(query);
-          expect(errors, query).toHaveLength(1);
-          expect(errors![0]!.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', argument: arg });
-          expect(errors![0]!.message, query).toContain(String(cap));
+          // Just above the cap, and far above it (which query cost refused as too dear, naming neither).
+          for (const asked of [cap + 1, 100_000]) {
+            const query = REACH[type]!(`${name}(${REQUIRED[coordinate] ?? ''}${arg}: ${asked}) { ${selection} }`);
+            const { errors } = await client.query(query);
+            expect(errors, query).toHaveLength(1);
+            expect(errors![0]!.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', argument: arg });
+            expect(errors![0]!.message, query).toContain(String(cap));
+          }
         }
         const atCap = REACH[type]!(`${name}(${REQUIRED[coordinate] ?? ''}first: ${cap}) { ${selection} }`);
         expect((await client.query(atCap)).errors, atCap).toBeUndefined();
