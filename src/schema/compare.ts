@@ -112,6 +112,10 @@ type WageRange = {
 const inRange = (r: WageRange) => (f: LoadedRole['figures'][number]) =>
   isWage(f) && f.unit === r.unit && f.geography === r.geography && f.scope === r.scope;
 
+/** The years figures describe, ascending, each once. */
+const yearsOf = (figures: readonly { dataYear: number | null }[]) =>
+  [...new Set(figures.flatMap((f) => (f.dataYear === null ? [] : [f.dataYear])))].sort((a, b) => a - b);
+
 const WageRangeRef = builder.objectRef<WageRange>('WageRange').implement({
   description:
     'The spread of a role’s wage figures in one unit, one geography and one scope, across every source: a Florida figure never widens a national range, and another occupation’s pay never widens the role’s own.',
@@ -141,6 +145,28 @@ const WageRangeRef = builder.objectRef<WageRange>('WageRange').implement({
           const floor = figures(r).some((f) => f.bound === 'AT_LEAST' && (f.high ?? f.value)?.toNumber() === top);
           return floor ? 'AT_LEAST' : 'EXACT';
         },
+      }),
+      // A range drawn across years and occupations says which, beside its figures: "$37,000 to
+      // $45,000" for medical assistants pooled 2021's pay with 2025's and four undated figures.
+      earliestYear: t.int({
+        nullable: true,
+        description:
+          'The earliest year a figure of the range describes (its `dataYear`); null when no figure states one.',
+        resolve: (r) => yearsOf(figures(r))[0] ?? null,
+      }),
+      latestYear: t.int({
+        nullable: true,
+        description: 'The latest year a figure of the range describes; null when no figure states one.',
+        resolve: (r) => yearsOf(figures(r)).at(-1) ?? null,
+      }),
+      undatedFigures: t.int({
+        description: 'How many of the figures state no year: the range is not only of earliestYear to latestYear.',
+        resolve: (r) => figures(r).filter((f) => f.dataYear === null).length,
+      }),
+      occupations: t.stringList({
+        description:
+          'The occupations the figures describe, as their sources name them, each once, in the order of the figures: more than one when the range pools occupations (scope OCCUPATION).',
+        resolve: (r) => [...new Set(figures(r).map((f) => f.occupation))],
       }),
       figures: t.field({
         type: [LaborFigure],

@@ -20,7 +20,7 @@ const COMPARE = `query ($slugs: [String!]!) {
     sharedNextSteps { slug }
     entries {
       role { slug typicalEducation }
-      wageRanges { unit geography scope lowest highest highestBound figures { value low high source { slug } } }
+      wageRanges { unit geography scope lowest highest highestBound earliestYear latestYear undatedFigures occupations figures { value low high dataYear occupation source { slug } } }
       certifications { slug }
       uniqueSkills uniqueDuties
       uniqueNextSteps { slug }
@@ -110,6 +110,19 @@ describe('compareRoles', () => {
       expect(range.figures).toHaveLength(annual.length);
       expect(c.entries[i].role.typicalEducation).toBe(files.roles.find((r) => r.slug === slug)!.typicalEducation);
     }
+    // Every range says which years and occupations it pools, as its figures give them.
+    for (const entry of c.entries)
+      for (const r of entry.wageRanges) {
+        const years = r.figures.map((f: any) => f.dataYear).filter((y: number | null) => y !== null);
+        expect(r.earliestYear).toBe(years.length ? Math.min(...years) : null);
+        expect(r.latestYear).toBe(years.length ? Math.max(...years) : null);
+        expect(r.undatedFigures).toBe(r.figures.length - years.length);
+        expect(new Set(r.occupations)).toEqual(new Set(r.figures.map((f: any) => f.occupation)));
+        expect(r.occupations).toHaveLength(new Set(r.occupations).size);
+      }
+    // Not only ranges of one year: these roles' figures span years, or state none.
+    const ranges = c.entries.flatMap((e: any) => e.wageRanges);
+    expect(ranges.some((r: any) => r.earliestYear !== r.latestYear || r.undatedFigures > 0)).toBe(true);
   });
 
   it('finds few shared skills or duties between unrelated roles, and the same duty in other words', async () => {
