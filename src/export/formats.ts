@@ -74,16 +74,29 @@ function toGraphml({ nodes, edges }: Lattice): string {
 const attributes = <T>(columns: Column<T>[], row: T) =>
   Object.fromEntries(columns.filter((c) => c.name !== 'label').map((c) => [c.name, c.value(row)]));
 
-/** GEXF 1.2 through graphology-gexf. */
+/** GEXF's name of each column type. */
+const GEXF_TYPES = { string: 'string', int: 'integer', double: 'double', boolean: 'boolean' } as const;
+
+/**
+ * GEXF 1.2 through graphology-gexf. It infers each attribute's type from the values and takes no
+ * types of its own: `min_years_experience`, whole years today, was declared integer where GraphML
+ * declares it double, so networkx read 2 from one file and 2.0 from the other. Each attribute's
+ * declaration is set to the column's type.
+ */
 function toGexf({ nodes, edges }: Lattice): string {
   const graph = new DirectedGraph();
   for (const n of nodes) graph.addNode(n.id, attributes(NODE_COLUMNS, n));
   for (const e of edges) graph.addDirectedEdgeWithKey(edgeId(e), e.from, e.to, attributes(EDGE_COLUMNS, e));
-  return gexf.write(graph, {
+  const xml = gexf.write(graph, {
     version: '1.2',
     formatNode: (_key, attrs) => ({ label: String(attrs.title), attributes: attrs }),
     formatEdge: (_key, attrs) => ({ label: String(attrs.kind), attributes: attrs }),
   });
+  const types = new Map([...NODE_COLUMNS, ...EDGE_COLUMNS].map((c) => [c.name, GEXF_TYPES[c.type]]));
+  return xml.replace(
+    /(<attribute id="([a-z_]+)" title="\2" type=")[a-z]+("\/>)/g,
+    (whole, head: string, name: string, tail: string) => (types.has(name) ? `${head}${types.get(name)}${tail}` : whole),
+  );
 }
 
 const csv = <T>(columns: Column<T>[], rows: T[]) =>

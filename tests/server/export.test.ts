@@ -221,6 +221,8 @@ print(json.dumps({
   'igraph': [[h.vcount(), h.ecount(), h.is_directed()] for h in (h1, h2)],
   'months': sorted(d['months'] for _, _, d in g1.edges(data=True)),
   'gexfLevels': sorted(set(d['level'] for _, d in g2.nodes(data=True))),
+  # Each attribute's Python type in each file: the same in both (GEXF's were inferred from the values).
+  'types': [sorted({(k, type(v).__name__) for _, _, a in g.edges(data=True) for k, v in a.items() if k not in ('id', 'label')}) for g in (g1, g2)],
 }))`;
       const { stdout } = await run(python, ['-c', script, dir]);
       const result = JSON.parse(stdout);
@@ -229,6 +231,8 @@ print(json.dumps({
       expect(result.igraph).toEqual([shape, shape]);
       expect(result.months).toEqual(moves.map((m) => m.estimatedMonths).sort((a, b) => a - b));
       expect(result.gexfLevels).toEqual([...new Set(roles.map((r) => r.level))].sort());
+      expect(result.types[1]).toEqual(result.types[0]);
+      expect(result.types[0]).toContainEqual(['min_years_experience', 'float']);
     });
   },
 );
