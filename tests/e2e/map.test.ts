@@ -889,6 +889,14 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     expect(rows.at(-2)).toMatch(/^ENTRY:/);
     expect(rows.find((r) => r.startsWith('INTERMEDIATE:'))).toContain('licensed-practical-nurse');
     expect(rows.filter((r) => r.startsWith('OCCUPATION:') && r.includes('31-1131.00'))).toEqual([]);
+    // The text alternative's rows are the picture's: it listed the start among the occupations' row.
+    const startRow = p.locator('#roles-list tr', { has: p.locator('button[data-slug="31-1131.00"]') });
+    expect(await startRow.locator('th').textContent()).toBe('Start (O*NET occupation)');
+    // Bottom row first, as the picture's rows (data-rows lists them top first).
+    const headings = await p.locator('#roles-list tbody th').allTextContents();
+    expect(headings).toHaveLength(rows.length);
+    expect(headings[0]).toBe('Start (O*NET occupation)');
+    expect(headings[1]).toBe('Entry');
     // The handout's step into the LPN asks the LPN's own licence (an open entry): not "any licence it
     // needs: not known" beside "earn LPN licence".
     await expect.poll(() => p.locator('#handout .handout-steps').textContent()).toContain('LPN licence');
@@ -1151,7 +1159,15 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await small.goto(`${service.origin}/map?from=medical-assistant&to=registered-nurse&rank=CHEAPEST`);
     await ready(small);
     await expect.poll(() => small.locator('#cy').getAttribute('data-pathway-shown')).toBe('whole');
-    expect(await small.locator('.choices .order-note').textContent()).toMatch(/stand-in/);
+    const note = (await small.locator('.choices .order-note').textContent())!;
+    expect(note).toMatch(/stand-in/);
+    // On paper too, where the summary leaves out what the stand-ins count as: the first pathway's
+    // handout said nothing of how it came first.
+    await expect
+      .poll(() => small.locator('#handout .choice').textContent())
+      .toBe(
+        `Pathway 1 of the ${await small.locator('.choices input[type=radio]').count()} best the map found, ranked cheapest first. ${note}`,
+      );
     // An O*NET pathway across SOC lanes too, its labels smaller: medical assistant to respiratory
     // therapists showed neither its start nor its goal.
     const wide = await context.newPage();
@@ -1508,14 +1524,24 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await expect.poll(() => p.isEnabled('#print')).toBe(true);
     // On paper, which pathway it is, and the first: the second read as the way there.
     const count = await radios.count();
+    // And, ranked cheapest among unknown costs, what the order rests on, as the list says it.
+    const order = (await p.locator('.choices .order-note').count())
+      ? ` ${await p.locator('.choices .order-note').textContent()}`
+      : '';
+    const escaped = order.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     expect(await p.locator('#handout .choice').textContent()).toMatch(
       new RegExp(
-        `^Pathway 2 of the ${count} best the map found, ranked cheapest first\\. Pathway 1: .+, \\d+ steps?\\.$`,
+        `^Pathway 2 of the ${count} best the map found, ranked cheapest first\\. Pathway 1: .+, \\d+ steps?\\.${escaped}$`,
       ),
     );
     await radios.nth(0).check();
     await expect.poll(() => p.locator('#status').textContent()).toMatch(/^Showing Pathway 1/);
-    await expect.poll(() => p.locator('#handout .choice').count(), { timeout: 5_000 }).toBe(0);
+    // The first pathway's handout names no other, and says only what the order rests on, if anything.
+    if (order)
+      await expect
+        .poll(() => p.locator('#handout .choice').textContent(), { timeout: 5_000 })
+        .toBe(`Pathway 1 of the ${count} best the map found, ranked cheapest first.${order}`);
+    else await expect.poll(() => p.locator('#handout .choice').count(), { timeout: 5_000 }).toBe(0);
     // The first search of a page says it is under way too (a link opened on a blank status).
     let releaseFirst!: () => void;
     const first = new Promise<void>((resolve) => (releaseFirst = resolve));
@@ -2056,7 +2082,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     if (nclex.examFeeUsd !== null)
       expect(await p.locator('#handout .handout-sources').textContent()).toContain(nclex.examFeeSource.title);
     // A tuition from IPEDS says which schools its median describes: "$16,950 (NCES, 2023)" read as
-    // any school's price.
+    // any school's price. And "about", as the API's explanation says it: a median is no school's price.
     const { trainingProgram: pn } = await api<{
       trainingProgram: {
         name: string;
@@ -2070,7 +2096,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     await expect
       .poll(() => p.locator('#handout .handout-steps tbody tr').first().locator('.cost-figures').textContent())
       .toContain(
-        `${pn.name} tuition $${pn.typicalCost.usd.toLocaleString('en-US')} (${pn.typicalCost.source.publisher.name}, ${pn.typicalCost.year}: the median ` +
+        `${pn.name} tuition about $${pn.typicalCost.usd.toLocaleString('en-US')} (${pn.typicalCost.source.publisher.name}, ${pn.typicalCost.year}: the median ` +
           `of ${pn.typicalCost.schoolCount} schools reporting it as their largest program, most of them vocational)`,
       );
     // With the goal cleared, no status describes the pathway that was shown.

@@ -197,7 +197,8 @@ export function renderHandout(
                     { class: 'cost-figures' },
                     s.costFigures.flatMap((f) => [
                       h('br', {}),
-                      `${f.what} ${usd(f.usd)} (${f.source.publisher}, ${f.year}${f.schools ? `: ${f.schools}` : ''})`,
+                      // A median of schools' prices is no school's price: "about", as the API says it.
+                      `${f.what} ${f.schools ? 'about ' : ''}${usd(f.usd)} (${f.source.publisher}, ${f.year}${f.schools ? `: ${f.schools}` : ''})`,
                     ]),
                   )
                 : null,

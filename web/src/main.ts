@@ -27,10 +27,10 @@ import { roleCombobox } from './combobox.js';
 import { fill, h, sourceLine } from './dom.js';
 import { months } from './format.js';
 import { renderHandout } from './handout.js';
-import { LEVEL_NAMES, levelRow, place, rowLevel } from './layout.js';
+import { LEVEL_NAMES, place, type Placement } from './layout.js';
 import { MapView } from './map-view.js';
 import { renderPanel } from './panel.js';
-import { pathwayLabel, renderPathways } from './pathways.js';
+import { orderNote, pathwayLabel, renderPathways } from './pathways.js';
 import { MAX_YEARS, readState, type State, unreadParams, writeState } from './url-state.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -215,10 +215,14 @@ function update(change: Partial<State>, replace = false): void {
   if (started) $('link-note').hidden = true;
 }
 
-/** The table of roles by level and track: the picture's text alternative. */
-function renderList(l: Lattice, lanes: string[]): void {
-  const tracks = lanes.map((slug) => l.tracks.find((t) => t.slug === slug)!);
-  const rows = [...new Set(l.roles.map((r) => levelRow(r.level)))].sort((a, b) => a - b);
+/**
+ * The table of roles by level and track: the picture's text alternative, its rows the picture's (an
+ * O*NET occupation that is the start on a row of its own, as drawn: it was listed among the
+ * occupations' row, which the picture draws at the top), bottom row first.
+ */
+function renderList(l: Lattice, placement: Placement): void {
+  const tracks = placement.lanes.map((lane) => l.tracks.find((t) => t.slug === lane.slug)!);
+  const rows = placement.rows.map((r) => r.level);
   fill(
     $('roles-list'),
     h(
@@ -253,9 +257,9 @@ function renderList(l: Lattice, lanes: string[]): void {
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, LEVEL_NAMES[rowLevel(row)] ?? 'Other'),
+            h('th', { scope: 'row' }, LEVEL_NAMES[row] ?? 'Other'),
             tracks.map((t) => {
-              const here = l.roles.filter((r) => r.track.slug === t.slug && levelRow(r.level) === row);
+              const here = l.roles.filter((r) => r.track.slug === t.slug && placement.rowOf.get(r.slug) === row);
               return h(
                 'td',
                 { 'data-track': t.name },
@@ -359,10 +363,7 @@ function redraw(): Promise<void> {
       setTarget: (slug) => void setTarget(slug).catch(fail),
       announce: (text) => ($('announce').textContent = text),
     });
-    renderList(
-      next,
-      placement.lanes.map((l) => l.slug),
-    );
+    renderList(next, placement);
     view.mark({ start: state.from, target: state.to, selected: state.role });
     if (shown) view.highlight(shown);
     if (reach) view.shade(reach.slugs);
@@ -660,12 +661,19 @@ async function choosePathway(): Promise<void> {
   const student = studentOf(state);
   const index = pathways.indexOf(pathway);
   const ranking = $<HTMLSelectElement>('rank').selectedOptions[0]?.textContent?.toLowerCase() ?? 'best';
+  // Ranked cheapest among costs no source gives, the order rests on what they count as, which the
+  // handout's summary leaves out (a stand-in read as the price): said on paper as on screen.
+  const rank = rankSelect.value;
+  const order = pathways.length > 1 && rank === 'CHEAPEST' ? orderNote(pathways, rank) : null;
   const choice =
     index > 0
       ? // "of 3" read as the only three ways; to a track, the first may lead elsewhere: said where.
         `Pathway ${index + 1} of the ${pathways.length} best the map found, ranked ${ranking} first. ${pathwayLabel(pathways[0]!, 0, true)}` +
-        (state.toTrack ? `, to ${pathways[0]!.steps.at(-1)!.to.title}.` : '.')
-      : undefined;
+        (state.toTrack ? `, to ${pathways[0]!.steps.at(-1)!.to.title}.` : '.') +
+        (order ? ` ${order}` : '')
+      : order
+        ? `Pathway 1 of the ${pathways.length} best the map found, ranked ${ranking} first. ${order}`
+        : undefined;
   printHandout = () => renderHandout(handout, pathway, details, location.href, pay, student, choice);
   printHandout();
   printButton.disabled = false;

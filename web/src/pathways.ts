@@ -34,7 +34,7 @@ const shortMoney = (cost: Pathway['cost']) =>
  * the API's, and a student comparing "at least $16,950" with "at least $16,950" should know why one
  * comes first.
  */
-function orderNote(pathways: Pathway[], rank: string): string | null {
+export function orderNote(pathways: Pathway[], rank: string): string | null {
   if (rank === 'CHEAPEST' && pathways.some((p) => p.cost.usd === null))
     return 'How these are ordered: a cost no source gives counts at an estimate, at a stand-in when too few figures are known, or at nothing when there is nothing to go on (each pathway’s summary says which). Where costs are unknown, the order is only as good as those figures.';
   if (rank !== 'FASTEST') return null;
