@@ -329,8 +329,16 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
     }),
     months: t.int({
       description:
-        'Months counted, at the study load assumed: 0 when no source gives its length, the least length when only that is known (see lengthKnown).',
+        'Months counted, at the study load assumed: 0 when no source gives its length, the least length when only that is known (see lengthKnown). To show a student, `knownMonths`, which is null rather than 0 where no source gives the length.',
       resolve: ({ taken }) => taken.months,
+    }),
+    // `months` is what the sums count: a length no source gives counts 0 there, and a client showing
+    // it read "0 months" for a nursing assistant's entry education.
+    knownMonths: t.int({
+      nullable: true,
+      description:
+        'Months the program takes, at the study load assumed, as far as a source gives them: null when no source gives its length (never 0 for that), the least length when only that is known (lengthKnown false: at least this).',
+      resolve: ({ taken, shared }) => (lengthUnknown(taken, shared.names) ? null : taken.months),
     }),
     lengthKnown: t.boolean({
       description:

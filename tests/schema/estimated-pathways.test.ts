@@ -30,7 +30,7 @@ const PATHWAYS = `query ($from: String!, $to: String, $toTrack: String, $first: 
       basis explanation months monthsIncludeUnknowns untimed trainingMonths experienceMonths passesThrough
       fromNode { key } toNode { key ... on Occupation { code typicalEducation workExperience } ... on Role { slug } }
       from { slug } to { slug } transition { id }
-      programs { name estimated months lengthKnown costUsd program { slug } }
+      programs { name estimated months knownMonths lengthKnown costUsd program { slug } }
       unknownCosts { kind description program { slug } }
     }
   }
@@ -83,7 +83,7 @@ describe('an entry program of no known length', () => {
     expect(direct.stepCount).toBe(1);
     expect(direct.totalMonths).toBe(0);
     expect(direct.monthsIncludeUnknowns).toBe(true);
-    expect(direct.steps[0].programs[0]).toMatchObject({ months: 0, lengthKnown: false });
+    expect(direct.steps[0].programs[0]).toMatchObject({ months: 0, lengthKnown: false, knownMonths: null });
     expect(direct.summary).toContain(
       `To rank pathways by time and to check limits of months, the entry education for Nursing Assistants (a postsecondary nondegree award, estimated) counts as ${standIn} months (the median shortest length of the ${sourced.length} certificate and diploma programs in this dataset whose sources give one: a stand-in, not its length).`,
     );
@@ -539,7 +539,11 @@ describe('estimated pathways', () => {
     // The figures say so too, for a client that shows numbers rather than words: never a bare 0.
     expect(p.monthsIncludeUnknowns).toBe(true);
     for (const s of p.steps) {
-      for (const q of s.programs) expect(q.lengthKnown).toBe(q.months > 0 && !/(master|doctoral)/.test(q.name));
+      for (const q of s.programs) {
+        expect(q.lengthKnown).toBe(q.months > 0 && !/(master|doctoral)/.test(q.name));
+        // A length no source gives is null, not 0; a least length is given as such.
+        expect(q.knownMonths).toBe(q.months > 0 ? q.months : null);
+      }
       expect(s.monthsIncludeUnknowns).toBe(s.untimed.length > 0);
       for (const q of s.programs.filter((x: any) => !x.lengthKnown))
         // Named as inside a sentence ("the entry education for Paramedics ...").
@@ -663,6 +667,7 @@ describe('estimated pathways', () => {
       const degree = last.programs.find((q: any) => q.estimated && /Entry education/.test(q.name));
       expect(degree.months).toBeGreaterThan(0);
       expect(degree.lengthKnown).toBe(false);
+      expect(degree.knownMonths).toBe(degree.months);
     }
   });
 
