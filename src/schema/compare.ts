@@ -165,7 +165,7 @@ const WageRangeRef = builder.objectRef<WageRange>('WageRange').implement({
       }),
       occupations: t.stringList({
         description:
-          'The occupations the figures describe, as their sources name them, each once, in the order of the figures: more than one when the range pools occupations (scope OCCUPATION).',
+          'The occupations the figures describe, as their sources name them, each name once, in the order of the figures. Names may differ only in wording ("Medical assistants", "Medical assistants (31-9092)") or in the part of the workforce a source describes ("Medical assistants (entry level)"); names of different occupations mean the range pools them.',
         resolve: (r) => [...new Set(figures(r).map((f) => f.occupation))],
       }),
       figures: t.field({

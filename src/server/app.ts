@@ -131,7 +131,7 @@ export function createApp({
     // An admin key may send a whole dataset; anyone else, MAX_BODY_BYTES.
     useBodyLimit(config.maxBodyBytes, { limit: config.adminMaxBodyBytes, allows: (r) => isAdmin(r, keys) }),
     withCsrfCode(useCSRFPrevention({ requestHeaders: CSRF_HEADERS })),
-    useRequestFormats(endpoint, { answerPreflights: cors === false }),
+    useRequestFormats(endpoint, { answerPreflights: cors === false, graphiql: config.graphiql }),
     useAuth(keys),
     config.persistedOperationsFile && usePersistedOperationsFile(config.persistedOperationsFile),
     !config.introspection && useNoIntrospection(),

@@ -14,7 +14,10 @@
  *   parser's own error in `extensions.originalError`; it is a 400 BAD_REQUEST saying what to send.
  * - A request accepting none of the formats yoga answers in (`accept: application/xml`) was run,
  *   a mutation's change made, and then answered 406 with an empty body: yoga chooses the format
- *   after the result. It is refused before anything runs, in JSON, naming the formats.
+ *   after the result (as it did for `application/json; charset=iso-8859-1`: yoga answers in utf-8
+ *   only). It is refused before anything runs, in JSON, naming the formats; ranges weighted q=0 are
+ *   taken out of the header first, which yoga did not read (it answered in application/json to
+ *   `application/json;q=0, application/graphql-response+json`). On `/graphql/` too, which yoga serves.
  * - A CORS preflight (OPTIONS) to a server that allows no other origin (CORS_ORIGINS unset) reached
  *   the CSRF check and came back 403 CSRF_HEADER_REQUIRED, which named a header the browser cannot
  *   add to a preflight. It is answered as yoga answers one from an origin not listed when some are:
@@ -27,22 +30,31 @@ import { type Plugin, shouldRenderGraphiQL } from 'graphql-yoga';
 const ANSWER_TYPES = ['application/graphql-response+json', 'application/json', 'text/event-stream', 'multipart/mixed'];
 
 /**
- * Whether an Accept header (RFC 9110, 12.5.1) accepts one of ANSWER_TYPES: a media range that
- * matches one (`*\/*`, `application/*` and the like included) with a weight above 0. No header
- * accepts anything.
+ * The media ranges of an Accept header as yoga reads them (graphql-yoga 5's
+ * getMediaTypesForRequestInOrder: spaces dropped, lower case, split at commas), less those it
+ * could not answer in or must not: a range with a charset other than utf-8 (yoga skips it), and one
+ * weighted q=0, "not this" (RFC 9110, 12.4.2), which yoga does not read and answered in all the same.
+ * `matching`: those of them that match one of ANSWER_TYPES (wildcards included).
  */
-export function acceptsAnAnswer(accept: string | null): boolean {
-  if (accept === null || accept.trim() === '') return true;
-  return accept.split(',').some((range) => {
-    const [mediaType = '', ...params] = range.split(';').map((part) => part.trim().toLowerCase());
-    const q = params.find((param) => /^q\s*=/.test(param));
-    if (q !== undefined && !(Number(q.replace(/^q\s*=\s*/, '')) > 0)) return false;
-    const [type, subtype] = mediaType.split('/');
+export function acceptedRanges(accept: string): { usable: string[]; matching: string[] } {
+  const usable = accept
+    .replace(/\s/g, '')
+    .toLowerCase()
+    .split(',')
+    .filter((range) => {
+      const [, ...params] = range.split(';');
+      const q = params.find((param) => param.startsWith('q='));
+      if (q !== undefined && !(Number(q.slice(2)) > 0)) return false;
+      return (params.find((param) => param.includes('charset=')) ?? 'charset=utf-8') === 'charset=utf-8';
+    });
+  const matching = usable.filter((range) => {
+    const [type, subtype] = range.split(';')[0]!.split('/');
     return ANSWER_TYPES.some((answer) => {
       const [answerType, answerSubtype] = answer.split('/');
       return (type === '*' || type === answerType) && (subtype === '*' || subtype === answerSubtype);
     });
   });
+  return { usable, matching };
 }
 
 /** An error response in JSON, whatever the request accepts (as yoga answers its own refusals). */
@@ -80,13 +92,21 @@ function malformed(which: string, reason?: string): GraphQLError {
 }
 
 /**
- * `endpoint`: the GraphQL path (other paths, the map's and the exports', have formats of their own).
- * `answerPreflights`: whether it answers preflights (CORS off: with CORS on, yoga's CORS plugin does).
+ * `endpoint`: the GraphQL path, which yoga serves with a trailing slash too (other paths, the map's
+ * and the exports', have formats of their own). `answerPreflights`: whether it answers preflights
+ * (CORS off: with CORS on, yoga's CORS plugin does). `graphiql`: whether a browser asking for a page
+ * gets GraphiQL (then its Accept is the page's, not the answer's).
  */
-export function useRequestFormats(endpoint: string, { answerPreflights }: { answerPreflights: boolean }): Plugin {
+export function useRequestFormats(
+  endpoint: string,
+  { answerPreflights, graphiql }: { answerPreflights: boolean; graphiql: boolean },
+): Plugin {
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== endpoint) return;
+      const type = request.headers.get('content-type');
+      const lower = type?.replace(/^[^;]*/, (mediaType) => mediaType.toLowerCase());
+      if (type != null && lower !== type) request.headers.set('content-type', lower!);
+      if (url.pathname !== endpoint && url.pathname !== `${endpoint}/`) return;
       const method = request.method.toUpperCase();
       if (method === 'OPTIONS' && answerPreflights) {
         endResponse(
@@ -94,24 +114,25 @@ export function useRequestFormats(endpoint: string, { answerPreflights }: { answ
         );
         return;
       }
-      if ((method === 'GET' || method === 'POST') && !shouldRenderGraphiQL(request)) {
-        const accept = request.headers.get('accept');
-        if (!acceptsAnAnswer(accept)) {
-          endResponse(
-            errorResponse(
-              fetchAPI,
-              406,
-              'NOT_ACCEPTABLE',
-              `This API answers in ${ANSWER_TYPES.join(', ')}, none of which the request accepts ` +
-                `("${accept!.slice(0, 100)}"): send accept: application/json, or leave the header out.`,
-            ),
-          );
-          return;
-        }
+      const accept = request.headers.get('accept');
+      // No header, or an empty one, is anything (yoga reads it as */*).
+      if (method !== 'GET' && method !== 'POST') return;
+      if (accept === null || accept.trim() === '' || (graphiql && shouldRenderGraphiQL(request))) return;
+      const { usable, matching } = acceptedRanges(accept);
+      if (matching.length === 0) {
+        endResponse(
+          errorResponse(
+            fetchAPI,
+            406,
+            'NOT_ACCEPTABLE',
+            `This API answers in ${ANSWER_TYPES.join(', ')} (charset utf-8), none of which the request accepts ` +
+              `("${accept.slice(0, 100)}"): send accept: application/json, or leave the header out.`,
+          ),
+        );
+        return;
       }
-      const type = request.headers.get('content-type');
-      const lower = type?.replace(/^[^;]*/, (mediaType) => mediaType.toLowerCase());
-      if (type != null && lower !== type) request.headers.set('content-type', lower!);
+      // What yoga chooses from: without the ranges it would answer in though the client refused them.
+      request.headers.set('accept', usable.join(','));
     },
     onRequestParse({ request, requestParser, setRequestParser }) {
       if (!requestParser) {
@@ -135,7 +156,8 @@ export function useRequestFormats(endpoint: string, { answerPreflights }: { answ
             ?.originalError;
           if (req.method === 'POST' && inner?.name === 'SyntaxError' && typeof inner.message === 'string')
             throw new GraphQLError(
-              `The request's body is not valid JSON (${inner.message.slice(0, 200)}): send an object, e.g. ${EXAMPLE_BODY}.`,
+              // The parser's words up to where it quotes the body back ("Unexpected token 'o', "not json" is …").
+              `The request's body is not valid JSON (${inner.message.replace(/, ".*$/s, '').slice(0, 120)}): send an object, e.g. ${EXAMPLE_BODY}.`,
               { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
             );
           if (!(error instanceof SyntaxError)) throw error;

@@ -117,7 +117,7 @@ describe('compareRoles', () => {
         expect(r.earliestYear).toBe(years.length ? Math.min(...years) : null);
         expect(r.latestYear).toBe(years.length ? Math.max(...years) : null);
         expect(r.undatedFigures).toBe(r.figures.length - years.length);
-        expect(new Set(r.occupations)).toEqual(new Set(r.figures.map((f: any) => f.occupation)));
+        expect(r.occupations).toEqual([...new Set(r.figures.map((f: any) => f.occupation))]);
         expect(r.occupations).toHaveLength(new Set(r.occupations).size);
       }
     // Not only ranges of one year: these roles' figures span years, or state none.

@@ -124,6 +124,11 @@ describe('graph exports', () => {
     const text = await response.text();
     expect(text).toMatch(/<gexf version="1.2" xmlns="http:\/\/www.gexf.net\/1.2draft"/);
     await expectLattice(gexf.parse(DirectedGraph, text));
+    // Each attribute declared with the column's type, as in the GraphML (graphology-gexf inferred
+    // integer from today's whole years).
+    expect(text).toContain('<attribute id="min_years_experience" title="min_years_experience" type="double"/>');
+    expect(text).toContain('<attribute id="months" title="months" type="integer"/>');
+    expect(text).toContain('<attribute id="years_estimated" title="years_estimated" type="boolean"/>');
   });
 
   it('serves a zip of nodes.csv and edges.csv with the columns Gephi expects', async () => {

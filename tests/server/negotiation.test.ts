@@ -53,12 +53,34 @@ describe('what a client accepts back', () => {
     expect(errors[0]!.message).toMatch(/application\/json/);
     // It changed nothing: yoga ran the operation and only then found no format to answer in.
     expect(await roleTitle()).toBe(before);
+    // Nor with a charset yoga does not answer in, nor at /graphql/, which yoga serves too.
+    for (const [path, accept] of [
+      ['/graphql', 'application/json; charset=iso-8859-1'],
+      ['/graphql', 'application/json;charset="utf-8"'],
+      ['/graphql/', 'application/xml'],
+    ] as const) {
+      const again = await app.fetch(`http://localhost${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept, authorization: `Bearer ${key}` },
+        body: mutation,
+      });
+      expect(again.status, `${path} ${accept}`).toBe(406);
+      expect(((await again.json()) as Errors).errors[0]!.extensions.code).toBe('NOT_ACCEPTABLE');
+      expect(await roleTitle(), `${path} ${accept}`).toBe(before);
+    }
     // A GET is refused the same way.
     const get = await app.fetch(`http://localhost/graphql?query=${encodeURIComponent('{ __typename }')}`, {
       headers: { accept: 'text/csv', 'x-graphql-csrf': '1' },
     });
     expect(get.status).toBe(406);
     expect(((await get.json()) as Errors).errors[0]!.extensions.code).toBe('NOT_ACCEPTABLE');
+    // With GraphiQL off, a browser's page request that carries a query is no page: it is refused too.
+    const noGraphiql = createApp({ prisma, config: { rateLimitPoints: 0, graphiql: false } });
+    const page = await noGraphiql.fetch(`http://localhost/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'text/html', 'x-graphql-csrf': '1' },
+    });
+    expect(page.status).toBe(406);
+    expect(((await page.json()) as Errors).errors[0]!.extensions.code).toBe('NOT_ACCEPTABLE');
   });
 
   it('answers whatever a client accepts among them, wildcards and weights included', async () => {
@@ -78,9 +100,23 @@ describe('what a client accepts back', () => {
     // No accept header at all is anything.
     const bare = await send(JSON.stringify({ query: '{ __typename }' }), {});
     expect(bare.status).toBe(200);
-    // q=0 says "not this": with nothing else accepted, nothing is.
+    // q=0 says "not this": with nothing else accepted, nothing is; beside another, the other is used.
     const zero = await send(JSON.stringify({ query: '{ __typename }' }), { accept: 'application/json;q=0' });
     expect(zero.status).toBe(406);
+    const other = await send(JSON.stringify({ query: '{ __typename }' }), {
+      accept: 'application/json;q=0, application/graphql-response+json',
+    });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+    // An empty header is anything, as no header is.
+    expect((await send(JSON.stringify({ query: '{ __typename }' }), { accept: '' })).status).toBe(200);
+    // A content-type in other capitals is read at /graphql/ too.
+    const slash = await app.fetch('http://localhost/graphql/', {
+      method: 'POST',
+      headers: { 'content-type': 'Application/JSON', accept: 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(slash.status).toBe(200);
   });
 });
 
@@ -98,6 +134,11 @@ describe('a preflight to a server that allows no other origin', () => {
     expect(reply.headers.get('access-control-allow-origin')).toBeNull();
     expect(reply.headers.get('allow')).toBe('GET, POST, OPTIONS');
     expect(await reply.text()).toBe('');
+    const slash = await app.fetch('http://localhost/graphql/', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://advisor.example', 'access-control-request-method': 'POST' },
+    });
+    expect(slash.status).toBe(204);
   });
 });
 
@@ -111,6 +152,8 @@ describe('a body that cannot be read', () => {
       expect(errors[0]!.message, body).toMatch(/body is not valid JSON/);
       expect(errors[0]!.message, body).toMatch(/\{"query": "\{ __typename \}"\}/);
       expect(errors[0]!.extensions, body).not.toHaveProperty('originalError');
+      // The parser's words, not the body quoted back.
+      expect(errors[0]!.message, body).not.toContain(`"${body}"`);
     }
   });
 
