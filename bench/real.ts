@@ -218,14 +218,17 @@ try {
     const trivial = { query: '{ __typename }' };
     // The same pathway with a profile no request repeats (years in the role, through a variable:
     // the document stays the same): a search the server has not answered before, every time.
+    // Also with the API's default `first` (3, left out) and with one pathway: the engine's share grows
+    // with the pathways asked for (decision 031, docs/benchmarks.md).
     let years = 0;
-    const newSearch = () => ({
+    const newSearchOf = (first?: number) => () => ({
       query: `query ($years: Float) {
-        pathways(from: "medical-assistant", to: "29-1126.00", first: 5, includeEstimated: true,
+        pathways(from: "medical-assistant", to: "29-1126.00",${first === undefined ? '' : ` first: ${first},`} includeEstimated: true,
                  profile: { yearsInCurrentRole: $years }) {
           totalMonths estimatedSteps steps { basis toNode { key } } } }`,
       variables: { years: ++years / 1e6 },
     });
+    const newSearch = newSearchOf(5);
     for (const { server } of servers)
       for (let i = 0; i < 20; i++) {
         await post(server, pathway); // the first builds the index
@@ -240,7 +243,7 @@ try {
      * every round (their order turning each round), so that all three meet the server equally warm:
      * sorted times of each, per server.
      */
-    const kinds = [() => trivial, () => pathway, newSearch];
+    const kinds = [() => trivial, () => pathway, newSearch, newSearchOf(), newSearchOf(1)];
     const times = servers.map(() => kinds.map(() => [] as number[]));
     for (let start = 0; start < HTTP_ROUNDS; start += BLOCK)
       for (let j = 0; j < servers.length; j++) {
@@ -259,18 +262,20 @@ try {
         (servers.length > 1 ? `, servers taking turns every ${BLOCK} rounds` : '') +
         '): each round asks `{ __typename }`, the pathway query medical-assistant → 29-1126.00 (respiratory ' +
         'therapists), FASTEST, k = 5, includeEstimated (the same request every time: target ratio ≤ 1.5), and ' +
-        'the same search with a profile no request repeats (a new search every time), in an order that turns ' +
-        `every round. The same search alone, in process (findPathways): median ${fmt(engineMedian)} ms.`,
+        'the same search with a profile no request repeats (a new search every time), and that new search with ' +
+        'the default `first` (3) and with `first: 1`, in an order that turns every round. The same search ' +
+        `alone, in process (findPathways): median ${fmt(engineMedian)} ms.`,
       '',
-      '| server | `{ __typename }` median ms (p95) | pathway median ms (p95) | ratio | new search each time: median ms (p95) | ratio |',
-      '|---|---|---|---|---|---|',
+      '| server | `{ __typename }` median ms (p95) | pathway median ms (p95) | ratio | new search each time: median ms (p95) | ratio | new, first: 3 (default) | ratio | new, first: 1 | ratio |',
+      '|---|---|---|---|---|---|---|---|---|---|',
     );
     const cell = (sorted: number[]) => `${fmt(percentile(sorted, 0.5))} (${fmt(percentile(sorted, 0.95))})`;
     const ratio = (a: number[], b: number[]) => (percentile(a, 0.5) / percentile(b, 0.5)).toFixed(2);
     for (const [s, { label }] of servers.entries()) {
-      const [base, same, fresh] = times[s]!;
+      const [base, same, fresh, fresh3, fresh1] = times[s]!;
       lines.push(
-        `| ${label} | ${cell(base!)} | ${cell(same!)} | ${ratio(same!, base!)} | ${cell(fresh!)} | ${ratio(fresh!, base!)} |`,
+        `| ${label} | ${cell(base!)} | ${cell(same!)} | ${ratio(same!, base!)} | ${cell(fresh!)} | ${ratio(fresh!, base!)} | ` +
+          `${cell(fresh3!)} | ${ratio(fresh3!, base!)} | ${cell(fresh1!)} | ${ratio(fresh1!, base!)} |`,
       );
     }
   } finally {
