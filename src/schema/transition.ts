@@ -167,6 +167,13 @@ export const Transition = builder.prismaNode('Transition', {
       select: { training: { select: { programId: true } } },
       resolve: async (tr, _args, ctx) => (await moveAlone(tr, ctx)).upTo,
     }),
+    // Beside estimatedMonths, as on a pathway's step: "0 months" for a medical assistant becoming a
+    // specialty medical assistant read as immediate, its specialty training uncounted.
+    monthsIncludeUnknowns: t.boolean({
+      description:
+        'True when part of the move has no known length (`unknownTraining`): estimatedMonths is then the least it takes, not all of it, as on a pathway’s step (PathwayStep.monthsIncludeUnknowns).',
+      resolve: (tr) => tr.unknownTraining !== null,
+    }),
     unknownTraining: t.exposeString('unknownTraining', {
       nullable: true,
       description:

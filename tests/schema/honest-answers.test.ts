@@ -831,11 +831,17 @@ describe('training a move may ask that no source describes', () => {
       const { data } = await client.query(
         `query ($from: String!, $to: String!) {
           pathways(from: $from, to: $to, first: 1) { monthsIncludeUnknowns untimed }
-          role(slug: $from) { nextSteps { to { slug } unknownTraining } } }`,
+          role(slug: $from) { nextSteps { to { slug } unknownTraining monthsIncludeUnknowns } } }`,
         { from: move.from, to: move.to },
       );
       expect(data.pathways[0]).toEqual({ monthsIncludeUnknowns: true, untimed: [move.unknownTraining] });
-      expect(data.role.nextSteps.find((t: any) => t.to.slug === move.to).unknownTraining).toBe(move.unknownTraining);
+      expect(data.role.nextSteps.find((t: any) => t.to.slug === move.to)).toMatchObject({
+        unknownTraining: move.unknownTraining,
+        monthsIncludeUnknowns: true,
+      });
+      // The role's other moves say their months are all of it.
+      for (const other of data.role.nextSteps)
+        expect(other.monthsIncludeUnknowns, `${move.from} → ${other.to.slug}`).toBe(other.unknownTraining !== null);
     }
     // The sentence above was checked at least once (the compliance specialist's move earns nothing).
     expect(noneToEarn).toBeGreaterThan(0);
