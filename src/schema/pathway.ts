@@ -337,12 +337,21 @@ const ProgramOnStepRef = builder.objectRef<ProgramResult>('ProgramOnStep').imple
     knownMonths: t.int({
       nullable: true,
       description:
-        'Months the program takes, at the study load assumed, as far as a source gives them: null when no source gives its length (never 0 for that), the least length when only that is known (lengthKnown false: at least this).',
+        'Months the program takes, at the study load assumed, as far as they are known: null when nothing gives its length (never 0 for that), the least length when only that is known (lengthKnown false: at least this), and the curators’ usual length for such programs where no cited source states it (lengthEstimated).',
       resolve: ({ taken, shared }) => (lengthUnknown(taken, shared.names) ? null : taken.months),
+    }),
+    // The curators' usual length was said in the words only: a phlebotomy program's 1 month came
+    // back as knownMonths 1 and lengthKnown true, as if a source gave it.
+    lengthEstimated: t.boolean({
+      description:
+        'True when the months counted rest on the curators’ usual length for such programs, no cited source stating it (the shortest length, which the pathway counts, is the curators’: TrainingProgram.minMonthsEstimated); the step’s explanation says so.',
+      resolve: ({ taken, shared }) =>
+        !lengthUnknown(taken, shared.names) &&
+        ['min', 'both'].includes(shared.names.program(taken.programId).lengthEstimated ?? ''),
     }),
     lengthKnown: t.boolean({
       description:
-        'False when no source gives the program’s whole length: an estimated postsecondary nondegree award is counted as 0 months, and an estimated master’s or doctoral degree at IPEDS’s least length; either way the step and the pathway take at least the months shown (see the step’s untimed).',
+        'False when no source gives the program’s whole length: an estimated postsecondary nondegree award is counted as 0 months, and an estimated master’s or doctoral degree at IPEDS’s least length; either way the step and the pathway take at least the months shown (see the step’s untimed). A curated program whose length is the curators’ usual one counts as known, its length an estimate (lengthEstimated).',
       resolve: ({ taken, shared }) => !lengthUnknown(taken, shared.names) && !leastLengthOnly(taken, shared.names),
     }),
     costUsd: t.int({

@@ -24,7 +24,7 @@ const PATHWAY_FIELDS = `
     months experienceMonths trainingMonths eligibilityWaitMonths costUsd knownCostUsd explanation crossesTracks
     from { slug } to { slug }
     unknownCosts { kind }
-    programs { program { slug } reason months costUsd }
+    programs { program { slug } reason months knownMonths lengthEstimated costUsd }
     requirements {
       satisfiedBy { slug examFeeUsd } anyOf { slug examFeeUsd } alreadyHeld
       route { kind alreadyMet waitMonths program { slug } }
@@ -752,6 +752,10 @@ describe('a program length no cited source gives', () => {
           ? /no cited source gives the shortest: it rests on the curators' usual length for such programs/
           : /no cited source gives the longest: it rests on the curators' usual length for such programs/;
       expect(step.explanation, program.slug).toMatch(bound);
+      // The figures say it too, for a client that shows numbers: the shortest is what is counted.
+      const taken = step.programs.find((x: any) => x.program.slug === program.slug);
+      expect(taken.lengthEstimated, program.slug).toBe(program.months.minEstimated === true);
+      expect(taken.knownMonths, program.slug).toBe(taken.months);
       // The summary names the program and the bound: the shortest is what the pathway counts, a
       // longest only ends the range (the PA master's 36 months "is counted" read as false).
       const name = program.name.toLowerCase();
@@ -771,6 +775,7 @@ describe('a program length no cited source gives', () => {
     // A program whose lengths are sourced says nothing of the kind.
     const [sourced] = await pathways('from: "medical-assistant", to: "licensed-practical-nurse", first: 1');
     expect(sourced.summary).not.toMatch(/curators' usual length/);
+    for (const step of sourced.steps) for (const x of step.programs) expect(x.lengthEstimated).toBe(false);
   });
 });
 
