@@ -23,6 +23,8 @@ type ApiStep = {
   monthsIncludeUnknowns: boolean;
   knownCostUsd: number;
   unknownCosts: { kind: string }[];
+  /** Its programs' known tuitions, and whether each is IPEDS' median of schools (then the map says "about"). */
+  programs: { costUsd: number | null; program: { typicalCost: { schools: string | null } | null } | null }[];
 };
 type ApiPathway = {
   totalMonths: number;
@@ -57,16 +59,26 @@ function expectMonths(text: string, n: number, unknown: boolean, upTo = n): void
     n > 0 ? new RegExp(`^at least ${months(n)} \\(length unknown: .+\\)$`) : /^length unknown \(.+\)$/,
   );
 }
-function expectCost(text: string, dollars: number, unknownKinds: readonly string[]): void {
-  if (unknownKinds.length === 0) return void expect(text).toBe(usd(dollars));
+/** Whether a step's known cost includes a median of schools' tuition (no school's price). */
+const medianIn = (steps: readonly ApiStep[]) =>
+  steps.some((s) => s.programs.some((x) => x.costUsd !== null && (x.program?.typicalCost?.schools ?? null) !== null));
+function expectCost(text: string, dollars: number, unknownKinds: readonly string[], median = false): void {
+  // A median tuition is "about", never exact nor a floor ("at least $17,150" for an LPN read as no
+  // program costing less).
+  if (unknownKinds.length === 0) return void expect(text).toBe(`${median ? 'about ' : ''}${usd(dollars)}`);
   expect(text).toMatch(/unknown|not known/);
-  if (dollars > 0) expect(text).toContain(usd(dollars));
+  if (dollars > 0) expect(text).toContain(`${median ? 'about ' : ''}${usd(dollars)}`);
   else expect(text).not.toMatch(/\$0\b/);
+  if (median) expect(text).not.toMatch(/at least \$/);
   // With a program's tuition unknown, the known part is no floor to lead with ("at least $550" to
   // become a physician assistant): what is unknown comes first.
   if (unknownKinds.includes('TUITION') && dollars > 0) {
     // A step's reads "Cost: not known: …", its label before it.
-    expect(text).toMatch(/^(cost )?not known: no source gives .+; the rest comes to \$/);
+    expect(text).toMatch(
+      median
+        ? /^(cost )?not known: no source gives .+; the rest comes to about \$/
+        : /^(cost )?not known: no source gives .+; the rest comes to \$/,
+    );
     // Any of them: "the tuition of the ADN or the RN licence fee", not "…ADN, the RN licence fee".
     if (/no source gives [^;]*, /.test(text)) expect(text).toMatch(/no source gives [^;]* or [^;]*;/);
   }
@@ -75,7 +87,8 @@ function expectCost(text: string, dollars: number, unknownKinds: readonly string
 const PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
   pathways(from: $from, to: $to, rankBy: $rankBy, first: 3, skipDetours: true) {
     totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns unknownCosts { kind }
-    steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind } }
+    steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind }
+            programs { costUsd program { typicalCost { schools } } } }
   }
 }`;
 
@@ -83,7 +96,8 @@ const PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) 
 const ESTIMATED_PATHWAYS = `query($from: String!, $to: String!, $rankBy: PathwayRanking!) {
   pathways(from: $from, to: $to, rankBy: $rankBy, first: 3, includeEstimated: true, skipDetours: true) {
     totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns unknownCosts { kind }
-    steps { basis from: fromNode { slug: key } to: toNode { slug: key title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind } }
+    steps { basis from: fromNode { slug: key } to: toNode { slug: key title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind }
+            programs { costUsd program { typicalCost { schools } } } }
   }
 }`;
 
@@ -114,6 +128,7 @@ async function expectPathwayShown(p: Page, pathway: ApiPathway): Promise<void> {
     (await p.locator('#pathways .total-cost').textContent())!,
     pathway.knownCostUsd,
     pathway.unknownCosts.map((u) => u.kind),
+    medianIn(pathway.steps),
   );
   const steps = p.locator('#pathways li.step');
   expect(await steps.count()).toBe(pathway.steps.length);
@@ -125,6 +140,7 @@ async function expectPathwayShown(p: Page, pathway: ApiPathway): Promise<void> {
       (await step.locator('.step-cost').textContent())!,
       s.knownCostUsd,
       s.unknownCosts.map((u) => u.kind),
+      medianIn([s]),
     );
   }
 }
@@ -374,7 +390,16 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     const { p, option } = await startOptionFor(typed, named[0]!.slug);
     expect(await option.textContent()).toMatch(/^.+ \(O\*NET also lists “.*RHIT.*” under its occupation\)/);
     // None of the occupation's other parts, whose titles are not in it.
-    expect(await p.locator('#from-options li').count()).toBe(1);
+    expect(await p.locator('#from-options li[role="option"]').count()).toBe(1);
+    // Found only through O*NET's titles, the box says how to search the occupations themselves
+    // ("respiratory" offered only the medical assistant, and a counsellor took it for the goal).
+    expect(await p.locator('#from-options li.no-match').textContent()).toBe(
+      `No role is named “${typed}”: tick “Include O*NET occupations” to search every occupation too.`,
+    );
+    // Not where a role is named so.
+    await p.fill('#from-input', 'phlebotomy');
+    await expect.poll(() => p.locator('#from-options li[data-slug="phlebotomy-technician"]').count()).toBe(1);
+    expect(await p.locator('#from-options li.no-match').count()).toBe(0);
     await p.close();
   });
 
@@ -497,7 +522,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     const { pathways } = await api<{ pathways: ApiPathway[] }>(
       `query($from: String!, $track: String!) { pathways(from: $from, toTrack: $track, rankBy: CHEAPEST, first: 3, skipDetours: true) {
         totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns unknownCosts { kind }
-        steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind } } } }`,
+        steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind }
+            programs { costUsd program { typicalCost { schools } } } } } }`,
       { from: start.slug, track: other },
     );
     expect(pathways.length).toBeGreaterThan(0);
@@ -1571,7 +1597,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
           `query($profile: LearnerProfileInput) {
              pathways(from: "medical-assistant", to: "registered-nurse", first: 3, skipDetours: true, profile: $profile) {
                totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns unknownCosts { kind }
-               steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind } } } }`,
+               steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind }
+            programs { costUsd program { typicalCost { schools } } } } } }`,
           { profile },
         )
       ).pathways;
@@ -1980,7 +2007,8 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     const { pathways } = await api<{ pathways: ApiPathway[] }>(
       `{ pathways(from: "medical-assistant", to: "physician-assistant", first: 1) {
            totalMonths totalMonthsUpTo monthsIncludeUnknowns knownCostUsd costIncludesUnknowns unknownCosts { kind }
-           steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind } } } }`,
+           steps { from { slug } to { slug title } months monthsUpTo monthsIncludeUnknowns knownCostUsd unknownCosts { kind }
+            programs { costUsd program { typicalCost { schools } } } } } }`,
     );
     const [pa] = pathways;
     expect(pa!.knownCostUsd).toBeGreaterThan(0);
@@ -2099,6 +2127,13 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
         `${pn.name} tuition about $${pn.typicalCost.usd.toLocaleString('en-US')} (${pn.typicalCost.source.publisher.name}, ${pn.typicalCost.year}: the median ` +
           `of ${pn.typicalCost.schoolCount} schools reporting it as their largest program, most of them vocational)`,
       );
+    // A move to another track says so once: "(move to another track, changes track)" said it twice.
+    await p.goto(`${service.origin}/map?from=clinical-medical-assistant&to=ehr-specialist`);
+    await ready(p);
+    await expect.poll(() => p.locator('#pathways li.step').count()).toBeGreaterThan(0);
+    const crossing = p.locator('#pathways li.step[data-from="clinical-medical-assistant"][data-to="ehr-specialist"]');
+    expect(await crossing.textContent()).toContain('(move to another track)');
+    expect(await crossing.textContent()).not.toContain('changes track');
     // With the goal cleared, no status describes the pathway that was shown.
     await p.locator('#status').evaluate((e) => (e.textContent = 'Showing Pathway 1: 60 months'));
     await p.locator('#to-input').fill('');

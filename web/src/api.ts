@@ -27,6 +27,11 @@ export type Money = {
   tuitionUnknown: boolean;
   /** Whether something other than a tuition is unknown too (an exam or licence fee, undescribed training). */
   moreUnknown: boolean;
+  /**
+   * Whether a known part is a median of schools' tuition (IPEDS), no school's price: then the sum is
+   * "about" it, and no floor ("at least $17,150" for an LPN read as no program costing less).
+   */
+  approximate: boolean;
 };
 
 type Basis = 'CURATED' | 'ESTIMATED';
@@ -618,12 +623,18 @@ type RawPathway = {
 };
 
 /** A cost as the map words it (format.ts money): known, partly known, and whether tuition is what is not. */
-const moneyOf = (usd: number | null, knownUsd: number, unknown: { description: string; kind: string }[]): Money => ({
+const moneyOf = (
+  usd: number | null,
+  knownUsd: number,
+  unknown: { description: string; kind: string }[],
+  approximate: boolean,
+): Money => ({
   usd,
   knownUsd,
   unknownParts: unknown.map((u) => u.description),
   tuitionUnknown: unknown.some((u) => u.kind === 'TUITION'),
   moreUnknown: unknown.some((u) => u.kind !== 'TUITION'),
+  approximate,
 });
 
 const PATHWAY = `summary printSummary: summary(costEstimates: false) totalMonths totalMonthsUpTo untimed totalCostUsd knownCostUsd unknownCosts { description kind } crossesTracks
@@ -683,7 +694,12 @@ function stepOf(s: RawStep, earnedBefore: Map<string, number>): Step {
     experienceEstimated: s.experienceEstimated,
     trainingMonths: s.trainingMonths,
     untimed: s.untimed,
-    cost: moneyOf(s.costUsd, s.knownCostUsd, s.unknownCosts),
+    cost: moneyOf(
+      s.costUsd,
+      s.knownCostUsd,
+      s.unknownCosts,
+      figures.some((f) => f.schools !== undefined),
+    ),
     requirements: requirementLines(s, earnedBefore),
     // Every program the step completes: curated, and the entry education an estimated move assumes.
     training: s.programs.map((p) => p.name),
@@ -743,20 +759,26 @@ const costFigures = (s: RawStep): CostFigure[] => [
 
 function pathwayOf(p: RawPathway): Pathway {
   const earnedBefore = new Map<string, number>();
+  const steps = p.steps.map((s, i) => {
+    const step = stepOf(s, earnedBefore);
+    for (const c of s.certificationsToEarn) if (!earnedBefore.has(c.acronym)) earnedBefore.set(c.acronym, i + 1);
+    return step;
+  });
   return {
     summary: p.summary,
     printSummary: p.printSummary,
     totalMonths: p.totalMonths,
     totalMonthsUpTo: p.totalMonthsUpTo,
     untimed: p.untimed,
-    cost: moneyOf(p.totalCostUsd, p.knownCostUsd, p.unknownCosts),
+    cost: moneyOf(
+      p.totalCostUsd,
+      p.knownCostUsd,
+      p.unknownCosts,
+      steps.some((s) => s.cost.approximate),
+    ),
     crossesTracks: p.crossesTracks,
     certificationsToEarn: p.certificationsToEarn.map((c) => c.acronym),
-    steps: p.steps.map((s, i) => {
-      const step = stepOf(s, earnedBefore);
-      for (const c of s.certificationsToEarn) if (!earnedBefore.has(c.acronym)) earnedBefore.set(c.acronym, i + 1);
-      return step;
-    }),
+    steps,
   };
 }
 

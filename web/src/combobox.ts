@@ -108,7 +108,19 @@ export function roleCombobox(
     active = -1;
   };
 
+  /** The role's alternate title that matches what is typed, when its title does not. */
+  const aliasOf = (role: Role, text: string) =>
+    role.alternateTitles.find((t) => t.toLowerCase().includes(text) && !role.title.toLowerCase().includes(text));
+  /** The best-matching of O*NET's titles for the role's occupation, when none of the role's own names matches. */
+  const onetTitleOf = (role: Role, text: string) =>
+    aliasOf(role, text) || role.title.toLowerCase().includes(text)
+      ? undefined
+      : role.occupationTitles
+          ?.filter((t) => titleRank(text, t) < 4)
+          .sort((a, b) => titleRank(text, a) - titleRank(text, b))[0];
+
   const render = () => {
+    const text = normalized(input.value);
     listbox.replaceChildren(
       ...options.map((role, i) => {
         const li = document.createElement('li');
@@ -116,17 +128,8 @@ export function roleCombobox(
         li.setAttribute('role', 'option');
         li.setAttribute('aria-selected', String(i === active));
         li.dataset.slug = role.slug;
-        const text = normalized(input.value);
-        const alias = role.alternateTitles.find(
-          (t) => t.toLowerCase().includes(text) && !role.title.toLowerCase().includes(text),
-        );
-        // The best-matching of O*NET's titles, when none of the role's own names matches.
-        const onetTitle =
-          alias || role.title.toLowerCase().includes(text)
-            ? undefined
-            : role.occupationTitles
-                ?.filter((t) => titleRank(text, t) < 4)
-                .sort((a, b) => titleRank(text, a) - titleRank(text, b))[0];
+        const alias = aliasOf(role, text);
+        const onetTitle = onetTitleOf(role, text);
         // A title O*NET gives the role's occupation is said to be O*NET's: "Medical Assistant
         // (Respiratory Therapist Assistant)" read as a respiratory job.
         li.textContent = alias
@@ -153,8 +156,18 @@ export function roleCombobox(
     };
     if (nearest) listbox.prepend(note(`No role matches “${input.value.trim()}”. Did you mean:`));
     else if (options.length === 0) listbox.append(note('No role matches.'));
-    if ((nearest || options.length === 0) && offersOccupations && !occupations())
-      listbox.append(note('Tick “Include O*NET occupations” to search every occupation too.'));
+    // Roles found only through the titles O*NET gives their occupations ("respiratory" offered only
+    // the medical assistant, through "Respiratory Therapist Assistant"): the occupation asked for is
+    // likely one of O*NET's own, which the box searches once ticked.
+    const onetOnly = !nearest && options.length > 0 && options.every((role) => onetTitleOf(role, text) !== undefined);
+    if ((nearest || options.length === 0 || onetOnly) && offersOccupations && !occupations())
+      listbox.append(
+        note(
+          onetOnly
+            ? `No role is named “${input.value.trim()}”: tick “Include O*NET occupations” to search every occupation too.`
+            : 'Tick “Include O*NET occupations” to search every occupation too.',
+        ),
+      );
     listbox.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     if (active >= 0) input.setAttribute('aria-activedescendant', `${listbox.id}-${active}`);

@@ -56,7 +56,8 @@ export const yearlyMedian = (wage: { value: number; atLeast: boolean }) =>
   `${wage.atLeast ? 'at least ' : ''}${usd(wage.value)} a year`;
 
 /**
- * "$1,250", "at least $125 (cost partly unknown: CPC exam fee)", or "cost unknown (...)". Where a
+ * "$1,250", "about $16,615" (a median tuition), "at least $125 (cost partly unknown: CPC exam fee)",
+ * "about $17,150 plus what is not known (LPN licence fee)", or "cost unknown (...)". Where a
  * program's tuition is unknown the known part leads nowhere near the whole ("at least $550" to become
  * a physician assistant, two degrees' tuition unknown), so the unknown comes first: "cost not known:
  * no source gives the tuition of ...; the rest comes to $550".
@@ -65,12 +66,16 @@ export const yearlyMedian = (wage: { value: number; atLeast: boolean }) =>
 const anyOf = new Intl.ListFormat('en', { type: 'disjunction' });
 
 export function money(cost: Money): string {
-  if (cost.usd !== null) return usd(cost.usd);
+  // A median of schools' tuition is no school's price: "about", and never a floor.
+  const about = cost.approximate ? 'about ' : '';
+  if (cost.usd !== null) return `${about}${usd(cost.usd)}`;
   const parts = cost.unknownParts.join(', ');
   if (cost.knownUsd === 0) return `cost unknown (${parts})`;
   return cost.tuitionUnknown
-    ? `cost not known: no source gives ${anyOf.format(cost.unknownParts)}; the rest comes to ${usd(cost.knownUsd)}`
-    : `at least ${usd(cost.knownUsd)} (cost partly unknown: ${parts})`;
+    ? `cost not known: no source gives ${anyOf.format(cost.unknownParts)}; the rest comes to ${about}${usd(cost.knownUsd)}`
+    : cost.approximate
+      ? `about ${usd(cost.knownUsd)} plus what is not known (${parts})`
+      : `at least ${usd(cost.knownUsd)} (cost partly unknown: ${parts})`;
 }
 
 /**

@@ -26,7 +26,9 @@ const shortMoney = (cost: Pathway['cost']) =>
       ? // "tuition unknown" where a licence fee was unknown too read as the only gap.
         `cost not known (tuition${cost.moreUnknown ? ' and more' : ''} unknown)`
       : cost.knownUsd > 0
-        ? `at least ${usd(cost.knownUsd)}, part of the cost unknown`
+        ? cost.approximate
+          ? `about ${usd(cost.knownUsd)} known, part of the cost unknown`
+          : `at least ${usd(cost.knownUsd)}, part of the cost unknown`
         : 'cost unknown';
 
 /**
@@ -154,7 +156,8 @@ function detail(pathway: Pathway, index: number, rank: string): HTMLElement {
             'data-basis': s.basis,
           },
           h('strong', {}, `${s.from.title} → ${s.to.title}`),
-          ` (${MOVE_KINDS[s.kind] ?? s.kind}${s.crossesTracks ? ', changes track' : ''})`,
+          // "(move to another track, changes track)" said it twice.
+          ` (${MOVE_KINDS[s.kind] ?? s.kind}${s.crossesTracks && s.kind !== 'CROSS_TRACK' ? ', changes track' : ''})`,
           s.basis === 'ESTIMATED'
             ? h('p', { class: 'estimated-note' }, 'This move is estimated from O*NET and BLS, not curated.')
             : null,
