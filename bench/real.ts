@@ -239,9 +239,9 @@ try {
     // two processes evicting each other from the CPU's caches on this 2-core machine.
     const BLOCK = 25;
     /**
-     * The trivial query, the same pathway query, and the pathway with a new profile, interleaved in
-     * every round (their order turning each round), so that all three meet the server equally warm:
-     * sorted times of each, per server.
+     * The trivial query, the same pathway query, and the pathway with a new profile (five, three and
+     * one pathways), interleaved in every round (their order turning each round), so that all of
+     * them meet the server equally warm: sorted times of each, per server.
      */
     const kinds = [() => trivial, () => pathway, newSearch, newSearchOf(), newSearchOf(1)];
     const times = servers.map(() => kinds.map(() => [] as number[]));

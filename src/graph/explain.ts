@@ -206,6 +206,11 @@ function costWords(
   names: Names,
   /** Part of it is estimated: a licence or exam fee it may ask is not known, so "nothing" is not said. */
   estimated = false,
+  /**
+   * A known part is a program's tuition, a typical figure (IPEDS' median of schools' prices), said
+   * "about" as each step says it: "known costs come to $17,150" read as the LPN's floor.
+   */
+  approximate = false,
 ): { clause: string; estimates: string[] } {
   // An estimated move's unknown certification and licence fees have a sentence of their own
   // (UNKNOWN_LICENCES); here only the tuition and fees that the data names. With those unknown,
@@ -217,7 +222,7 @@ function costWords(
       clause:
         known > 0
           ? licensing
-            ? `known costs come to ${usd(known)}`
+            ? `known costs come to ${approximate ? 'about ' : ''}${usd(known)}`
             : `it costs about ${usd(known)}`
           : estimated
             ? 'no tuition or fee is counted'
@@ -238,8 +243,15 @@ function costWords(
       ? [`we estimate ${unknownName(names, u)} at about ${usd(u.estimateUsd)} (${estimate.basis})`]
       : [`we count ${unknownName(names, u)} as ${usd(u.estimateUsd)} (${estimate.basis})`];
   });
-  return { clause: known > 0 ? `known costs come to ${usd(known)}, and ${notKnown}` : notKnown, estimates };
+  return {
+    clause: known > 0 ? `known costs come to ${approximate ? 'about ' : ''}${usd(known)}, and ${notKnown}` : notKnown,
+    estimates,
+  };
 }
+
+/** Whether the steps count a known tuition (a typical figure, said "about"). */
+const tuitionCounted = (steps: readonly PathwayStep[]) =>
+  steps.some((s) => s.programs.some((p) => p.costKnown && p.costUsd > 0));
 
 /** The unknown costs the data names (a program's tuition, an exam's fee). */
 const namedUnknowns = (unknown: readonly UnknownCost[]) => unknown.filter((u) => u.kind !== 'LICENSING');
@@ -592,7 +604,7 @@ export function explainStep(
         ? // "12–24 months" on the step's line read "about 1 year" here: both figures.
           `This takes about ${duration(step.months)} to ${duration(upTo)}, ${span} with its programs at their shortest`
         : `This takes about ${duration(step.months)}, ${span}`;
-  const cost = costWords(step.knownCostUsd, step.unknownCosts, names, estimatedAsks).clause;
+  const cost = costWords(step.knownCostUsd, step.unknownCosts, names, estimatedAsks, tuitionCounted([step])).clause;
   // A job only passed through is not worked: no licence of its is asked (the API drops its fee too),
   // nor its training once hired.
   const through = passesThrough(step, next, names);
@@ -866,7 +878,7 @@ export function summarize(
         `no cited source gives ${list(rangeEnds)}: the longest the range shows rests on the curators' usual length for such programs`,
       ),
     );
-  const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names, estimated);
+  const cost = costWords(pathway.knownCostUsd, pathway.unknownCosts, names, estimated, tuitionCounted(pathway.steps));
   const named = namedUnknowns(pathway.unknownCosts);
   // Undescribed training may cost nothing: the full cost may be more, not "is".
   const more = named.some((u) => u.kind !== 'TRAINING') ? 'is more' : 'may be more';

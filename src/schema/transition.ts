@@ -40,7 +40,12 @@ function programTable(ctx: Context): Promise<ProgramTable> {
   return table;
 }
 
-type MoveRow = { id: number; minYearsExperience: { toNumber(): number }; training: { programId: number }[] };
+type MoveRow = {
+  id: number;
+  minYearsExperience: { toNumber(): number };
+  training: { programId: number }[];
+  unknownTraining: string | null;
+};
 
 /**
  * A move's months from a standing start, shortest and longest: the pathway engine's answer for this
@@ -48,21 +53,29 @@ type MoveRow = { id: number; minYearsExperience: { toNumber(): number }; trainin
  * out: "no time" beside a 6-month pathway); without the index, a count of its experience and
  * programs.
  */
-function moveAlone(tr: MoveRow, ctx: Context): Promise<{ months: number; upTo: number }> {
+/** A move's figures from a standing start; `untimed`: part of its time is not known (undescribed training it asks). */
+type MoveAlone = { months: number; upTo: number; untimed: boolean };
+
+function moveAlone(tr: MoveRow, ctx: Context): Promise<MoveAlone> {
   // Once per row: estimatedMonths and estimatedMonthsUpTo both ask for it.
   let figures = movesAlone.get(tr);
   if (figures === undefined) movesAlone.set(tr, (figures = countMoveAlone(tr, ctx)));
   return figures;
 }
 
-const movesAlone = new WeakMap<MoveRow, Promise<{ months: number; upTo: number }>>();
+const movesAlone = new WeakMap<MoveRow, Promise<MoveAlone>>();
 
-async function countMoveAlone(tr: MoveRow, ctx: Context): Promise<{ months: number; upTo: number }> {
+async function countMoveAlone(tr: MoveRow, ctx: Context): Promise<MoveAlone> {
   const snapshot = await ctx.graph.current().catch(() => null);
   if (snapshot?.index.edgeIndexByTransitionId.has(tr.id)) {
     try {
       const pathway = evaluatePathway(snapshot.index, [tr.id]);
-      return { months: pathway.totalMonths, upTo: pathwayMonthsUpTo(pathway, namesOf(snapshot)) };
+      return {
+        months: pathway.totalMonths,
+        upTo: pathwayMonthsUpTo(pathway, namesOf(snapshot)),
+        // As the step counts it: training a held certification spares is not asked.
+        untimed: pathway.steps[0]!.unknownTraining,
+      };
     } catch {
       // Not completable alone (no limits are given, so not expected): the static count below.
     }
@@ -83,7 +96,11 @@ async function countMoveAlone(tr: MoveRow, ctx: Context): Promise<{ months: numb
   };
   for (const x of tr.training) take(x.programId);
   const years = tr.minYearsExperience.toNumber();
-  return { months: estimatedMonths(years, months), upTo: estimatedMonths(years, longest) };
+  return {
+    months: estimatedMonths(years, months),
+    upTo: estimatedMonths(years, longest),
+    untimed: tr.unknownTraining !== null,
+  };
 }
 
 export const TransitionKind = builder.enumType(TransitionKinds, {
@@ -171,8 +188,9 @@ export const Transition = builder.prismaNode('Transition', {
     // specialty medical assistant read as immediate, its specialty training uncounted.
     monthsIncludeUnknowns: t.boolean({
       description:
-        'True when part of the move has no known length (`unknownTraining`): estimatedMonths is then the least it takes, not all of it, as on a pathway’s step (PathwayStep.monthsIncludeUnknowns).',
-      resolve: (tr) => tr.unknownTraining !== null,
+        'True when part of the move has no known length (`unknownTraining`, unless the certifications it leads to are all held in the move’s own role): estimatedMonths is then the least it takes, not all of it, as on a pathway of this move alone (PathwayStep.monthsIncludeUnknowns).',
+      select: { training: { select: { programId: true } } },
+      resolve: async (tr, _args, ctx) => (await moveAlone(tr, ctx)).untimed,
     }),
     unknownTraining: t.exposeString('unknownTraining', {
       nullable: true,

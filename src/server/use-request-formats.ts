@@ -36,7 +36,7 @@ const ANSWER_TYPES = ['application/graphql-response+json', 'application/json', '
  * weighted q=0, "not this" (RFC 9110, 12.4.2), which yoga does not read and answered in all the same.
  * `matching`: those of them that match one of ANSWER_TYPES (wildcards included).
  */
-export function acceptedRanges(accept: string): { usable: string[]; matching: string[] } {
+function acceptedRanges(accept: string): { usable: string[]; matching: string[] } {
   const usable = accept
     .replace(/\s/g, '')
     .toLowerCase()

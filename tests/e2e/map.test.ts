@@ -394,7 +394,7 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     // Found only through O*NET's titles, the box says how to search the occupations themselves
     // ("respiratory" offered only the medical assistant, and a counsellor took it for the goal).
     expect(await p.locator('#from-options li.no-match').textContent()).toBe(
-      `No role is named “${typed}”: tick “Include O*NET occupations” to search every occupation too.`,
+      'If none of these is the job you mean, tick “Include O*NET occupations” to search every occupation too.',
     );
     // Not where a role is named so.
     await p.fill('#from-input', 'phlebotomy');
@@ -2127,6 +2127,37 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
         `${pn.name} tuition about $${pn.typicalCost.usd.toLocaleString('en-US')} (${pn.typicalCost.source.publisher.name}, ${pn.typicalCost.year}: the median ` +
           `of ${pn.typicalCost.schoolCount} schools reporting it as their largest program, most of them vocational)`,
       );
+    // Its cost, with that median in it, is "about" everywhere the map says it, never a floor ("at
+    // least $17,150" read as no program costing less): the status, the list, the step, the handout.
+    const { pathways: toLpn } = await api<{ pathways: { knownCostUsd: number }[] }>(
+      '{ pathways(from: "medical-assistant", to: "licensed-practical-nurse", first: 1) { knownCostUsd } }',
+    );
+    const about = `about ${usd(toLpn[0]!.knownCostUsd)}`;
+    await expect.poll(() => p.locator('#status').textContent()).toContain(about);
+    const said = [
+      await p.locator('#status').textContent(),
+      ...((await p.locator('.choices label').count()) ? [await p.locator('.choices label').first().textContent()] : []),
+      await p.locator('#pathways .total-cost').textContent(),
+      await p.locator('#pathways li.step .step-cost').first().textContent(),
+      (await p.locator('#handout p', { hasText: 'In all:' }).textContent())!,
+      await p.locator('#handout .handout-steps tbody tr').first().locator('td').nth(2).textContent(),
+    ];
+    for (const text of said) {
+      expect(text).toContain(about);
+      expect(text).not.toMatch(/at least \$/);
+    }
+    // A partly known cost with no tuition in it stays a floor: to the ophthalmic medical assistant,
+    // an exam fee known and the rest not.
+    const { pathways: toOma } = await api<{ pathways: { knownCostUsd: number; totalCostUsd: number | null }[] }>(
+      '{ pathways(from: "medical-assistant", to: "ophthalmic-medical-assistant", first: 1) { knownCostUsd totalCostUsd } }',
+    );
+    expect(toOma[0]!.totalCostUsd).toBeNull();
+    await p.goto(`${service.origin}/map?from=medical-assistant&to=ophthalmic-medical-assistant`);
+    await ready(p);
+    await expect
+      .poll(() => p.locator('#pathways .total-cost').textContent())
+      .toContain(`at least ${usd(toOma[0]!.knownCostUsd)}`);
+    expect(await p.locator('#pathways .total-cost').textContent()).not.toContain('about');
     // A move to another track says so once: "(move to another track, changes track)" said it twice.
     await p.goto(`${service.origin}/map?from=clinical-medical-assistant&to=ehr-specialist`);
     await ready(p);

@@ -333,7 +333,8 @@ describe('estimated pathways', () => {
     for (const p of mixed) {
       expect(p.totalCostUsd).toBeNull();
       expect(p.summary).not.toMatch(/costs about/);
-      expect(p.summary).toMatch(/Known costs come to \$[\d,]+/);
+      // "about" where a tuition is among the known costs (honest-answers.test.ts holds it to that).
+      expect(p.summary).toMatch(/Known costs come to (about )?\$[\d,]+/);
     }
   });
 

@@ -64,6 +64,18 @@ function expectHonest(p: any, where: string) {
     // No total is quoted: neither "costs about $X", nor "costing", nor "nothing", nor "$0".
     expect(p.summary, where).not.toMatch(/\bcost(s|ing)? (about|nothing)|\$0\b/i);
   } else expect(p.knownCostUsd, where).toBe(p.totalCostUsd);
+  // Known costs with a tuition in them are "about" (a typical figure: IPEDS' median of schools'
+  // prices), as each step says the tuition: "known costs come to $17,150" read as the LPN's floor.
+  const about = (text: string, steps: any[]) => {
+    const said = /known costs come to (about )?\$/i.exec(text);
+    if (said)
+      expect(said[1] !== undefined, `${where}: ${text}`).toBe(
+        steps.some((s) => s.programs.some((x: any) => x.costUsd > 0)),
+      );
+    return said !== null;
+  };
+  about(p.summary, p.steps);
+  for (const s of p.steps) about(s.explanation, [s]);
   expectReadable(p.summary, where);
   expect(p.estimatedCostUsd, where).toBeGreaterThanOrEqual(p.knownCostUsd);
   for (const s of p.steps) {
@@ -171,6 +183,15 @@ describe('every curated pair under every ranking', () => {
 });
 
 describe('the examples of the issue', () => {
+  it('says known costs with a median tuition in them are about so much, not a floor (medical assistant to LPN)', async () => {
+    const [p] = await pathways('from: "medical-assistant", to: "licensed-practical-nurse", first: 1');
+    expect(p.totalCostUsd).toBeNull();
+    expect(p.steps.some((s: any) => s.programs.some((x: any) => x.costUsd > 0))).toBe(true);
+    const dollars = `$${p.knownCostUsd.toLocaleString('en-US')}`;
+    expect(p.summary).toContain(`Known costs come to about ${dollars}`);
+    expect(p.steps[0].explanation).toContain(`known costs come to about ${dollars}`);
+  });
+
   it('medical assistant to registered nurse: the nursing degree’s tuition is unknown, not $0', async () => {
     const [p] = await pathways('from: "medical-assistant", to: "registered-nurse", first: 1');
     expect(p.totalCostUsd).toBeNull();

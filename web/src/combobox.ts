@@ -156,15 +156,16 @@ export function roleCombobox(
     };
     if (nearest) listbox.prepend(note(`No role matches “${input.value.trim()}”. Did you mean:`));
     else if (options.length === 0) listbox.append(note('No role matches.'));
-    // Roles found only through the titles O*NET gives their occupations ("respiratory" offered only
-    // the medical assistant, through "Respiratory Therapist Assistant"): the occupation asked for is
-    // likely one of O*NET's own, which the box searches once ticked.
+    // Roles found only through the titles O*NET gives their occupations ("respiratory" offered the
+    // medical assistant, through "Respiratory Therapist Assistant", and a counsellor took it for the
+    // goal): the occupation asked for may be one of O*NET's own, which the box searches once ticked.
+    // Said as a condition: O*NET's title may also name the role offered ("RHIT", "staff nurse").
     const onetOnly = !nearest && options.length > 0 && options.every((role) => onetTitleOf(role, text) !== undefined);
     if ((nearest || options.length === 0 || onetOnly) && offersOccupations && !occupations())
       listbox.append(
         note(
           onetOnly
-            ? `No role is named “${input.value.trim()}”: tick “Include O*NET occupations” to search every occupation too.`
+            ? 'If none of these is the job you mean, tick “Include O*NET occupations” to search every occupation too.'
             : 'Tick “Include O*NET occupations” to search every occupation too.',
         ),
       );

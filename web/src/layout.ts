@@ -31,10 +31,10 @@ export const LEVEL_NAMES: Record<string, string> = {
  * A level the map does not know yet goes on a row of its own at the top; O*NET occupations (which
  * have no curated level) on one above that.
  */
-export const levelRow = (level: string) =>
+const levelRow = (level: string) =>
   LEVELS.includes(level) ? LEVELS.indexOf(level) : level === OCCUPATION_LEVEL ? LEVELS.length + 1 : LEVELS.length;
 /** The level of a row, as levelRow numbers them. */
-export const rowLevel = (row: number) =>
+const rowLevel = (row: number) =>
   row < 0 ? START_ROW : (LEVELS[row] ?? (row > LEVELS.length ? OCCUPATION_LEVEL : 'OTHER'));
 
 export const NODE_WIDTH = 150;
