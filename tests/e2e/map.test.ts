@@ -976,6 +976,50 @@ describe.skipIf(!!noBrowser)(noBrowser ?? 'the career map in Chromium', { timeou
     expect(await p.locator('#link-note').textContent()).toContain(
       'from "31-1131.00" (an O*NET occupation: tick “Include O*NET occupations”, onet=1 in a link)',
     );
+    // Its panel says where the moves out of it go: O*NET's related occupations with what each
+    // typically asks, any of them a goal in a click (it showed pay and nothing of what comes next).
+    const { occupation: aides } = await api<{
+      occupation: {
+        relatedOccupations: {
+          occupation: {
+            code: string;
+            typicalEducation: string | null;
+            roles: { slug: string; occupationFit: string }[];
+          };
+        }[];
+      };
+    }>(
+      '{ occupation(code: "31-1131.00") { relatedOccupations { occupation { code typicalEducation roles { slug occupationFit } } } } }',
+    );
+    const keys = aides.relatedOccupations.map(
+      ({ occupation: o }) => o.roles.find((r) => r.occupationFit === 'EXACT')?.slug ?? o.code,
+    );
+    expect(keys.length).toBeGreaterThan(0);
+    await p.goto(`${service.origin}/map?from=31-1131.00&onet=1&role=31-1131.00`);
+    await ready(p);
+    await expect.poll(() => p.locator('#panel .related-occupations li').count()).toBe(keys.length);
+    expect(
+      await p.locator('#panel .related-occupations li').evaluateAll((li) => li.map((e) => e.getAttribute('data-key'))),
+    ).toEqual(keys);
+    const associates = aides.relatedOccupations.findIndex(
+      (r) =>
+        r.occupation.typicalEducation === 'ASSOCIATES_DEGREE' &&
+        !r.occupation.roles.some((x) => x.occupationFit === 'EXACT'),
+    );
+    if (associates >= 0)
+      expect(await p.locator('#panel .related-occupations li').nth(associates).textContent()).toContain(
+        'typically an associate’s degree',
+      );
+    // A curated role among them is not given BLS's education: the registered nurse's ways in include
+    // the ADN, where BLS's typical education is a bachelor's.
+    const curated = keys.findIndex((k) => !/^\d{2}-\d{4}\.\d{2}$/.test(k));
+    expect(curated).toBeGreaterThanOrEqual(0);
+    expect(await p.locator('#panel .related-occupations li').nth(curated).textContent()).toContain(
+      '(a curated role): what its own moves into it ask.',
+    );
+    const first = p.locator('#panel .related-occupations li').first();
+    await first.locator('button', { hasText: 'Make this the goal' }).click();
+    await expect.poll(() => new URL(p.url()).searchParams.get('to')).toBe(keys[0]);
     await p.close();
   });
 

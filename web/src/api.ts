@@ -882,6 +882,66 @@ export async function occupationPay(code: string): Promise<OccupationPay[]> {
   }));
 }
 
+/** BLS's typical entry education, in words. */
+const EDUCATION: Record<string, string> = {
+  NO_FORMAL_EDUCATIONAL_CREDENTIAL: 'no formal credential',
+  HIGH_SCHOOL_DIPLOMA_OR_EQUIVALENT: 'a high-school diploma',
+  POSTSECONDARY_NONDEGREE_AWARD: 'a postsecondary certificate or diploma',
+  SOME_COLLEGE_NO_DEGREE: 'some college',
+  ASSOCIATES_DEGREE: 'an associate’s degree',
+  BACHELORS_DEGREE: 'a bachelor’s degree',
+  MASTERS_DEGREE: 'a master’s degree',
+  DOCTORAL_OR_PROFESSIONAL_DEGREE: 'a doctoral or professional degree',
+};
+
+/**
+ * An occupation O*NET relates to another: where the moves estimated out of it go. `key` is what the
+ * map and the API take (a curated role's slug where the role is the occupation); `education`, BLS's
+ * typical entry education (null where BLS publishes none).
+ */
+export type RelatedOccupation = { key: string; title: string; education: string | null; curated: boolean };
+
+/** The occupations O*NET relates to one, closest first; [] when none. */
+export async function relatedOccupations(code: string): Promise<RelatedOccupation[]> {
+  type Raw = {
+    code: string;
+    title: string;
+    typicalEducation: string | null;
+    roles: { slug: string; title: string; occupationFit: string }[];
+  };
+  const data = await graphql<{ occupation: { relatedOccupations: { occupation: Raw }[] } | null }>(
+    `
+      query MapRelatedOccupations($code: String!) {
+        occupation(code: $code) {
+          relatedOccupations {
+            occupation {
+              code
+              title
+              typicalEducation
+              roles {
+                slug
+                title
+                occupationFit
+              }
+            }
+          }
+        }
+      }
+    `,
+    { code },
+    ['NOT_FOUND'],
+  );
+  return (data.occupation?.relatedOccupations ?? []).map(({ occupation: o }) => {
+    const role = o.roles.find((r) => r.occupationFit === 'EXACT');
+    return {
+      key: role?.slug ?? o.code,
+      title: role?.title ?? o.title,
+      education: o.typicalEducation === null ? null : (EDUCATION[o.typicalEducation] ?? null),
+      curated: role !== undefined,
+    };
+  });
+}
+
 /** What the side panel shows about a role; null when there is no such role. */
 export async function roleDetails(slug: string): Promise<RoleDetails | null> {
   type Raw = Role & {

@@ -15,6 +15,7 @@ import {
   loadLattice,
   occupationByCode,
   occupationPay,
+  relatedOccupations,
   type Pathway,
   reachableRoles,
   type Role,
@@ -776,7 +777,7 @@ async function shade(): Promise<void> {
  * pay BLS publishes for it (as the handout gives it).
  */
 async function openOccupation(node: Role): Promise<void> {
-  const pay = await busy(occupationPay(node.slug));
+  const [pay, related] = await busy(Promise.all([occupationPay(node.slug), relatedOccupations(node.slug)]));
   if (state.role !== node.slug) return; // another panel was asked for meanwhile
   fill(
     panel,
@@ -832,6 +833,40 @@ async function openOccupation(node: Role): Promise<void> {
             : null,
         ]
       : h('p', {}, 'BLS publishes no national median wage for this occupation.'),
+    // Where a pathway can go from here: a nursing assistant's own job as the start showed its pay and
+    // nothing of what could come next (a counsellor's walk).
+    related.length
+      ? [
+          h('h3', {}, 'Related occupations (O*NET)'),
+          h(
+            'p',
+            { class: 'meta' },
+            'The moves estimated out of this occupation go to these, closest first, each asking what BLS says it typically needs; a curated role among them asks what its own moves ask. Check them with the sources.',
+          ),
+          h(
+            'ul',
+            { class: 'related-occupations' },
+            related.map((r) =>
+              h(
+                'li',
+                { 'data-key': r.key },
+                // A curated role's ways in are its own ("Registered Nurse: typically a bachelor's
+                // degree", BLS's, where its curated moves include the ADN).
+                r.curated
+                  ? `${r.title} (a curated role): what its own moves into it ask. `
+                  : `${r.title}: typically ${r.education ?? 'an entry education BLS does not publish'}. `,
+                r.key === state.to || r.key === state.from
+                  ? null
+                  : h(
+                      'button',
+                      { type: 'button', class: 'link', onclick: () => void fromPanel(() => setTarget(r.key)) },
+                      'Make this the goal',
+                    ),
+              ),
+            ),
+          ),
+        ]
+      : null,
   );
 }
 
