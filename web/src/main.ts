@@ -841,7 +841,7 @@ async function openOccupation(node: Role): Promise<void> {
           h(
             'p',
             { class: 'meta' },
-            'The moves estimated out of this occupation go to these, closest first, each asking what BLS says it typically needs; a curated role among them asks what its own moves ask. Check them with the sources.',
+            'The moves estimated out of this occupation go to these, closest first, each asking what BLS says it typically needs. A curated role among them is reached from here only when this occupation is the start, asking what its own moves ask. Check them with the sources.',
           ),
           h(
             'ul',
