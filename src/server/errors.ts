@@ -67,3 +67,19 @@ export const maskUnexpectedErrors: MaskError = (error, message, isDev) => {
   }
   return maskError(error, message, isDev);
 };
+
+/**
+ * A refusal answered before GraphQL runs (an export, a request in a form the API cannot answer), in
+ * the shape of a GraphQL error response and in JSON, whatever the request accepts.
+ */
+export const problemResponse = (
+  fetchAPI: { Response: typeof Response },
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) =>
+  new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });

@@ -11,6 +11,7 @@ import { FORMATS, type GraphFormat, writeGraph } from '../export/formats.js';
 import { readLattice } from '../export/lattice.js';
 import type { Context } from '../schema/builder.js';
 import { type ApiKeyVerifier, identifyCaller } from './use-auth.js';
+import { problemResponse } from './errors.js';
 
 export type ExportOptions = {
   keys: ApiKeyVerifier;
@@ -22,18 +23,6 @@ export type ExportOptions = {
 
 const PATH = /^\/export\/graph\.(graphml|gexf|csv)$/;
 
-const problem = (
-  fetchAPI: { Response: typeof Response },
-  status: number,
-  code: string,
-  message: string,
-  headers = {},
-) =>
-  new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  });
-
 /** Serves the lattice as GraphML, GEXF or zipped CSV. */
 export function useExport({ keys, readRequiresKey, context, logger }: ExportOptions): Plugin {
   async function respond(request: Request, format: GraphFormat, fetchAPI: { Response: typeof Response }) {
@@ -42,12 +31,12 @@ export function useExport({ keys, readRequiresKey, context, logger }: ExportOpti
       apiKey = await identifyCaller(request, keys);
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      return problem(fetchAPI, 401, 'UNAUTHENTICATED', error.message, {
+      return problemResponse(fetchAPI, 401, 'UNAUTHENTICATED', error.message, {
         'www-authenticate': 'Bearer realm="career-lattice"',
       });
     }
     if (readRequiresKey && !apiKey) {
-      return problem(
+      return problemResponse(
         fetchAPI,
         401,
         'UNAUTHENTICATED',
@@ -80,7 +69,12 @@ export function useExport({ keys, readRequiresKey, context, logger }: ExportOpti
         // The database or the pathway index is unavailable: a 503 the caller can retry, not a 500.
         logger.error({ err: error }, 'The graph export failed.');
         endResponse(
-          problem(fetchAPI, 503, 'SERVICE_UNAVAILABLE', 'The graph cannot be read right now; try again shortly.'),
+          problemResponse(
+            fetchAPI,
+            503,
+            'SERVICE_UNAVAILABLE',
+            'The graph cannot be read right now; try again shortly.',
+          ),
         );
       });
     },

@@ -25,6 +25,7 @@
  */
 import { GraphQLError } from 'graphql';
 import { type Plugin, shouldRenderGraphiQL } from 'graphql-yoga';
+import { problemResponse } from './errors.js';
 
 /** The formats yoga answers a query in (its result processors), in its order of preference. */
 const ANSWER_TYPES = ['application/graphql-response+json', 'application/json', 'text/event-stream', 'multipart/mixed'];
@@ -55,14 +56,6 @@ function acceptedRanges(accept: string): { usable: string[]; matching: string[] 
     });
   });
   return { usable, matching };
-}
-
-/** An error response in JSON, whatever the request accepts (as yoga answers its own refusals). */
-function errorResponse(fetchAPI: { Response: typeof Response }, status: number, code: string, message: string) {
-  return new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
 }
 
 const JSON_PARAMS = ['variables', 'extensions'] as const;
@@ -121,7 +114,7 @@ export function useRequestFormats(
       const { usable, matching } = acceptedRanges(accept);
       if (matching.length === 0) {
         endResponse(
-          errorResponse(
+          problemResponse(
             fetchAPI,
             406,
             'NOT_ACCEPTABLE',
